@@ -1,0 +1,116 @@
+/* cmd.h - the one command grammar behind keys, the `:` line, -c and -b.
+ *
+ * A command line is split into words (cmd_split), the words are parsed
+ * into a struct cmd (cmd_parse: pure, no kernel), and a parsed command is
+ * executed against the world and the kernel (cmd_exec, in exec.c).  Every
+ * command that changes something has a canonical iproute2 spelling
+ * (cmd_canonical), which the UI log and the lessons show.
+ */
+#ifndef NSVIZ_CMD_H
+#define NSVIZ_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "world/world.h"
+
+struct sbuf;
+
+enum cmd_verb {
+	CMD_NONE = 0,
+	CMD_NETNS_ADD, CMD_NETNS_DEL, CMD_NETNS_LIST, CMD_NETNS_PIDS,
+	CMD_NETNS_IDENTIFY, CMD_NETNS_EXEC,
+	CMD_LINK_ADD_VETH, CMD_LINK_SET, CMD_LINK_DEL, CMD_LINK_SHOW,
+	CMD_ADDR_ADD, CMD_ADDR_DEL, CMD_ADDR_SHOW,
+	CMD_ROUTE_ADD, CMD_ROUTE_DEL, CMD_ROUTE_SHOW, CMD_ROUTE_GET,
+	CMD_PING
+};
+
+/* What `link set` changes; several may be given in one command. */
+struct cmd_link_set {
+	int up;                 /* -1 unchanged, 0 down, 1 up */
+	bool has_netns;
+	char netns[W_NSNAME_MAX];
+	bool has_mtu;
+	unsigned mtu;
+	bool has_mac;
+	uint8_t mac[6];
+};
+
+struct cmd_route {
+	bool is_default;
+	struct w_ip dst;        /* family set even for default */
+	int dst_len;            /* -1 when written without /len (host route) */
+	bool has_via;
+	struct w_ip via;
+	bool has_dev;
+	char dev[W_IFNAMSIZ];
+	int scope;              /* -1 unset, else RT_SCOPE_* */
+	bool has_src;
+	struct w_ip src;
+	bool has_metric;
+	uint32_t metric;
+};
+
+struct cmd {
+	enum cmd_verb verb;
+	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
+
+	/* netns add/del/pids/exec: the namespace name.
+	 * link add/set/del/show, addr show dev: the device name ("" = all). */
+	char name[W_NSNAME_MAX];
+
+	/* link add NAME type veth peer name PEER [netns NS] */
+	char peer[W_IFNAMSIZ];
+	char peer_ns[W_NSNAME_MAX];   /* "" = same namespace */
+
+	struct cmd_link_set set;
+
+	/* addr add|del CIDR dev NAME */
+	struct w_ip addr;
+	int prefixlen;          /* always set: defaults to 32/128 */
+	char dev[W_IFNAMSIZ];
+
+	struct cmd_route route; /* route add|del; route get uses dst */
+
+	/* ping ADDR [-c N] [-W S] [-i S] */
+	struct w_ip target;
+	int count;              /* default 4 (no terminal to ^C); 0 = forever */
+	double wait;            /* -W: seconds to wait for a reply; default 1 */
+	double interval;        /* -i: seconds between requests; default 1 */
+
+	/* netns identify [PID] */
+	pid_t pid;              /* 0 = self */
+
+	/* netns exec NAME PROG ARGS: owned copies, NULL-terminated.
+	 * When PROG is `ip` the rest is parsed in-process into sub. */
+	int exec_argc;
+	char **exec_argv;
+	struct cmd *sub;
+};
+
+/* Split a command line into words: blanks separate, '...' and "..."
+ * quote, backslash escapes, # starts a comment at a word boundary.
+ * Returns the number of words (0 for an empty line) or -1 with err set
+ * (unterminated quote).  Free with cmd_free_words. */
+int cmd_split(const char *line, char ***words, char *err, size_t errlen);
+void cmd_free_words(char **words, int n);
+
+/* Split a -c string into commands at unquoted ';' and newlines. */
+int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen);
+
+/* Parse words into *c.  Returns 0, or -1 with a message in err that names
+ * the offending word and the reason ("10.0.1.0/33: prefix length must be
+ * 0..32").  Pure: consults no kernel state. */
+int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen);
+void cmd_free(struct cmd *c);
+
+/* true for verbs that change the kernel */
+bool cmd_changes(const struct cmd *c);
+
+/* The iproute2 spelling: "ip -n vnet addr add 10.0.2.0/24 dev veth1". */
+void cmd_canonical(const struct cmd *c, struct sbuf *out);
+
+#endif

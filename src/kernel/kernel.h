@@ -1,0 +1,119 @@
+/* kernel.h - everything that talks to the kernel: namespaces (nsfs, bind
+ * mounts, /proc) and rtnetlink through libnl.  Only files in kernel/
+ * include libnl headers; callers see plain C and world structs.
+ *
+ * Errors: every call that can fail fills a struct kerr with the kernel's
+ * own errno and, when the kernel sent one, its extended-ack message.
+ */
+#ifndef NSVIZ_KERNEL_H
+#define NSVIZ_KERNEL_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "world/world.h"
+
+struct kerr {
+	int err;                /* positive errno, 0 = none */
+	char msg[256];          /* the kernel's extack text, or "" */
+};
+
+/* "Network is unreachable" or the extack message when there is one */
+const char *kerr_str(const struct kerr *e);
+
+/* ---- namespaces (netns.c) ---- */
+
+#define NETNS_RUN_DIR "/run/netns"
+
+/* Remember the namespace we started in; call once, first. */
+int kernel_init(void);
+int kernel_home_fd(void);
+
+/* Enter the network namespace behind fd, and go back home. */
+int kns_enter_fd(int fd);
+int kns_leave(void);
+
+/* Open /run/netns/NAME (O_RDONLY|O_CLOEXEC), check it is a netns. */
+int kns_open_named(const char *name, struct kerr *e);
+int knetns_add(const char *name, struct kerr *e);
+int knetns_del(const char *name, struct kerr *e);
+
+/* Identity of the namespace behind an fd, or of /proc/PID/ns/net. */
+int kns_ident_fd(int fd, dev_t *dev, ino_t *ino);
+int kns_ident_pid(pid_t pid, dev_t *dev, ino_t *ino);
+
+/* Pids whose network namespace is (dev, ino), ascending. Caller frees. */
+int kns_pids(dev_t dev, ino_t ino, pid_t **pids, size_t *n);
+
+/* Named namespaces in /run/netns, sorted as `ip netns list` sorts them
+ * (newest first: readdir order reversed).  Caller frees with
+ * kns_free_names. */
+int kns_list_named(char ***names, size_t *n);
+void kns_free_names(char **names, size_t n);
+
+/* Fork, enter the namespace, exec argv; collect stdout+stderr into out.
+ * Returns the child's exit status (0..255) or -1 with e set. */
+struct sbuf;
+int kns_exec(int nsfd, char *const argv[], struct sbuf *out, struct kerr *e);
+
+/* ---- the live connection to the world (sync.c) ---- */
+
+struct ksync;
+
+/* Build the world: the host namespace, every named namespace, the
+ * unnamed ones found under /proc; open one event socket per namespace
+ * (lazily dumped on first use, see ksync_ns_ready). */
+struct ksync *ksync_new(struct world *w, struct kerr *e);
+void ksync_free(struct ksync *k);
+
+/* Make sure ns has been dumped (and its peers resolved). */
+int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e);
+/* Dump every namespace. */
+int ksync_all_ready(struct ksync *k, struct kerr *e);
+
+/* Descriptors the poll loop must watch, and the work to do when one is
+ * readable.  ksync_drain reads everything pending, without blocking, and
+ * applies it to the world: call it after every change too. */
+int ksync_fds(struct ksync *k, int *fds, int max);
+int ksync_drain(struct ksync *k);
+/* Rescan /proc for unnamed namespaces (cheap enough for a slow timer). */
+int ksync_rescan(struct ksync *k);
+
+/* Optional observer, for `nsviz monitor`: called for every event after
+ * it was applied (ev NULL and text set for namespace add/remove). */
+typedef void (*ksync_observer)(void *ctx, const struct w_ns *ns,
+                               const struct w_event *ev, const char *text);
+void ksync_set_observer(struct ksync *k, ksync_observer fn, void *ctx);
+
+/* ---- requests, each in the namespace ns (requests.c) ---- */
+
+int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
+                   const char *peer, struct w_ns *peer_ns, struct kerr *e);
+/* up: -1 unchanged; mtu 0 unchanged; mac NULL unchanged; to_ns NULL stay */
+int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
+              unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
+              struct kerr *e);
+int klink_del(struct ksync *k, struct w_ns *ns, int ifindex, struct kerr *e);
+int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
+                 const struct w_ip *ip, int prefixlen, struct kerr *e);
+
+struct kroute_req {
+	struct w_ip dst;        /* family always set */
+	int dst_len;
+	struct w_ip gw;         /* family 0 = none */
+	int oif;                /* 0 = none */
+	int scope;              /* -1 = let nsviz pick as ip does */
+	struct w_ip prefsrc;    /* family 0 = none */
+	bool has_metric;
+	uint32_t metric;
+};
+int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
+                  const struct kroute_req *r, struct kerr *e);
+/* `ip route get`: the kernel's answer in *out. */
+int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
+               struct w_route *out, struct kerr *e);
+
+/* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
+int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e);
+
+#endif
