@@ -113,6 +113,10 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
                struct w_route *out, struct kerr *e);
 
+/* The nsid that namespace `from` gives to the namespace behind fd (what
+ * `ip netns list` prints as "(id: N)"); -1 when none is assigned. */
+int ksync_nsid_of(struct ksync *k, struct w_ns *from, int fd);
+
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e);
 

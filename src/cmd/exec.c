@@ -1,0 +1,604 @@
+/* exec.c - one parsed command, checked against the world, then sent to
+ * the kernel.  Checks come first so that bad input changes nothing and
+ * the message names the object and the reason; the kernel has the last
+ * word and its own errno and extack text are passed on. */
+#include "cmd/exec.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <linux/rtnetlink.h>
+
+#include "fmt/fmt.h"
+#include "ping/ping.h"
+
+void exec_init(struct exec_ctx *x, struct world *w, struct ksync *k)
+{
+	memset(x, 0, sizeof *x);
+	x->w = w;
+	x->k = k;
+}
+
+void exec_done(struct exec_ctx *x)
+{
+	sbuf_free(&x->out);
+	sbuf_free(&x->err);
+	sbuf_free(&x->canon);
+}
+
+static int fail(struct exec_ctx *x, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int fail(struct exec_ctx *x, const char *fmt, ...)
+{
+	va_list ap;
+
+	sbuf_reset(&x->err);
+	va_start(ap, fmt);
+	sbuf_vprintf(&x->err, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+/* "in the host namespace" / "in namespace vnet" */
+static const char *where(const struct w_ns *ns, char *buf, size_t len)
+{
+	char label[300];
+
+	if (ns->kind == W_NS_HOST)
+		snprintf(buf, len, "in the host namespace");
+	else
+		snprintf(buf, len, "in namespace %s",
+		         world_ns_label(ns, label, sizeof label));
+	return buf;
+}
+
+static int kfail(struct exec_ctx *x, const char *obj, const struct kerr *e)
+{
+	return fail(x, "%s: %s", obj, kerr_str(e));
+}
+
+static struct w_ns *need_ns(struct exec_ctx *x, const char *name, int *rc)
+{
+	struct w_ns *ns;
+	struct kerr e = { 0 };
+
+	ksync_drain(x->k);
+	ns = world_find_ns(x->w, name);
+	if (!ns) {
+		*rc = fail(x, "%s: no such network namespace", name);
+		return NULL;
+	}
+	if (ksync_ns_ready(x->k, ns, &e) < 0) {
+		*rc = fail(x, "%s: cannot read namespace: %s",
+		           *name ? name : "host", kerr_str(&e));
+		return NULL;
+	}
+	return ns;
+}
+
+static struct w_link *need_link(struct exec_ctx *x, struct w_ns *ns,
+                                const char *dev, int *rc)
+{
+	struct w_link *l = world_find_link(ns, dev);
+	char wb[300];
+
+	if (!l)
+		*rc = fail(x, "%s: no such device %s", dev,
+		           where(ns, wb, sizeof wb));
+	return l;
+}
+
+static void emit_text(struct exec_ctx *x, const char *text)
+{
+	if (x->emit)
+		x->emit(x->emit_ctx, text);
+	else
+		sbuf_add(&x->out, text);
+}
+
+static void changed(struct exec_ctx *x)
+{
+	ksync_drain(x->k);
+}
+
+/* ---- netns ------------------------------------------------------------ */
+
+static int do_netns_add(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	int rc;
+
+	if (!need_ns(x, "", &rc))
+		return rc;
+	if (world_find_ns(x->w, c->name))
+		return fail(x, "%s: namespace already exists", c->name);
+	if (knetns_add(c->name, &e) < 0) {
+		if (e.err == EEXIST)
+			return fail(x, "%s: namespace already exists", c->name);
+		return fail(x, "%s: cannot create namespace: %s", c->name,
+		            kerr_str(&e));
+	}
+	changed(x);
+	return 0;
+}
+
+static int do_netns_del(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+
+	ksync_drain(x->k);
+	if (!world_find_ns(x->w, c->name)) {
+		if (!strcmp(c->name, "host"))
+			return fail(x, "host: the host namespace cannot be "
+			               "deleted (it is not a named namespace)");
+		return fail(x, "%s: no such network namespace", c->name);
+	}
+	if (knetns_del(c->name, &e) < 0)
+		return fail(x, "%s: cannot delete namespace: %s", c->name,
+		            kerr_str(&e));
+	changed(x);
+	return 0;
+}
+
+static int do_netns_list(struct exec_ctx *x, const struct cmd *c)
+{
+	char **names;
+	size_t n;
+	struct kerr e = { 0 };
+	int rc;
+	struct w_ns *here = need_ns(x, c->ns, &rc);
+
+	if (!here)
+		return rc;
+	if (kns_list_named(&names, &n) < 0)
+		return fail(x, NETNS_RUN_DIR ": %s", strerror(errno));
+	/* ip lists newest first: the reverse of directory order */
+	for (size_t i = n; i-- > 0;) {
+		int fd = kns_open_named(names[i], &e);
+		int nsid = -1;
+
+		if (fd >= 0) {
+			nsid = ksync_nsid_of(x->k, here, fd);
+			close(fd);
+		}
+		if (nsid >= 0)
+			sbuf_printf(&x->out, "%s (id: %d)\n", names[i], nsid);
+		else
+			sbuf_printf(&x->out, "%s\n", names[i]);
+	}
+	kns_free_names(names, n);
+	return 0;
+}
+
+static int do_netns_pids(struct exec_ctx *x, const struct cmd *c)
+{
+	struct w_ns *ns;
+	pid_t *pids;
+	size_t n;
+
+	ksync_drain(x->k);
+	ns = world_find_ns(x->w, c->name);
+	if (!ns)
+		return fail(x, "%s: no such network namespace", c->name);
+	if (kns_pids(ns->dev, ns->ino, &pids, &n) < 0)
+		return fail(x, "/proc: %s", strerror(errno));
+	for (size_t i = 0; i < n; i++)
+		sbuf_printf(&x->out, "%d\n", (int)pids[i]);
+	free(pids);
+	return 0;
+}
+
+static int do_netns_identify(struct exec_ctx *x, const struct cmd *c)
+{
+	dev_t dev;
+	ino_t ino;
+
+	ksync_drain(x->k);
+	if (c->pid == 0 && c->ns[0]) {
+		struct w_ns *ns = world_find_ns(x->w, c->ns);
+		if (!ns)
+			return fail(x, "%s: no such network namespace", c->ns);
+		dev = ns->dev;
+		ino = ns->ino;
+	} else if (kns_ident_pid(c->pid, &dev, &ino) < 0) {
+		return fail(x, "%d: no such process", (int)c->pid);
+	}
+	for (size_t i = 0; i < x->w->nns; i++) {
+		struct w_ns *ns = x->w->ns[i];
+		if (ns->kind == W_NS_NAMED && ns->dev == dev && ns->ino == ino)
+			sbuf_printf(&x->out, "%s\n", ns->name);
+	}
+	return 0;
+}
+
+static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	int fd, status;
+
+	if (c->sub)
+		return exec_cmd(x, c->sub);
+	ksync_drain(x->k);
+	ns = world_find_ns(x->w, c->name);
+	if (!ns)
+		return fail(x, "%s: no such network namespace", c->name);
+	fd = ksync_ns_fd(x->k, ns, &e);
+	if (fd < 0)
+		return fail(x, "%s: %s", c->name, kerr_str(&e));
+	status = kns_exec(fd, c->exec_argv,
+	                  x->inherit_stdio ? NULL : &x->out, &e);
+	if (status < 0)
+		return fail(x, "%s: %s", c->exec_argv[0], kerr_str(&e));
+	if (status == 127)
+		return fail(x, "%s: command not found in namespace %s",
+		            c->exec_argv[0], c->name);
+	if (status != 0)
+		sbuf_printf(&x->err, "%s exited with status %d",
+		            c->exec_argv[0], status);
+	changed(x);
+	return status;
+}
+
+/* ---- link ------------------------------------------------------------- */
+
+static int do_link_add(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns, *pns;
+	char wb[300];
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	pns = ns;
+	if (c->peer_ns[0] && !(pns = need_ns(x, c->peer_ns, &rc)))
+		return rc;
+	if (world_find_link(ns, c->name))
+		return fail(x, "%s: device already exists %s", c->name,
+		            where(ns, wb, sizeof wb));
+	if (world_find_link(pns, c->peer))
+		return fail(x, "%s: device already exists %s", c->peer,
+		            where(pns, wb, sizeof wb));
+	if (pns == ns && !strcmp(c->name, c->peer))
+		return fail(x, "%s: a veth pair needs two different names",
+		            c->peer);
+	if (klink_add_veth(x->k, ns, c->name, c->peer, pns, &e) < 0)
+		return kfail(x, c->name, &e);
+	changed(x);
+	return 0;
+}
+
+static int do_link_set(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns, *to = NULL;
+	struct w_link *l;
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	if (!(l = need_link(x, ns, c->name, &rc)))
+		return rc;
+	if (c->set.has_netns) {
+		char wb[300];
+		if (!(to = need_ns(x, c->set.netns, &rc)))
+			return rc;
+		if (to != ns && world_find_link(to, c->name))
+			return fail(x, "%s: device already exists %s", c->name,
+			            where(to, wb, sizeof wb));
+		if (to == ns)
+			to = NULL;
+	}
+	if (klink_set(x->k, ns, l->ifindex, c->set.up,
+	              c->set.has_mtu ? c->set.mtu : 0,
+	              c->set.has_mac ? c->set.mac : NULL, to, &e) < 0) {
+		if (e.err == EINVAL && c->set.has_mtu && !e.msg[0])
+			return fail(x, "%s: mtu %u: invalid for this device",
+			            c->name, c->set.mtu);
+		return kfail(x, c->name, &e);
+	}
+	changed(x);
+	return 0;
+}
+
+static int do_link_del(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	struct w_link *l;
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	if (!(l = need_link(x, ns, c->name, &rc)))
+		return rc;
+	if (klink_del(x->k, ns, l->ifindex, &e) < 0)
+		return kfail(x, c->name, &e);
+	changed(x);
+	return 0;
+}
+
+static int do_link_show(struct exec_ctx *x, const struct cmd *c, bool addrs)
+{
+	struct w_ns *ns;
+	const char *dev = addrs ? c->dev : c->name;
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	if (dev[0]) {
+		struct w_link *l = world_find_link(ns, dev);
+		if (!l)
+			/* iproute2's own words: the tutorial shows them */
+			return fail(x, "Device \"%s\" does not exist.", dev);
+		if (addrs)
+			fmt_link_addrs(&x->out, ns, l);
+		else
+			fmt_link(&x->out, ns, l);
+		return 0;
+	}
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		if (addrs)
+			fmt_link_addrs(&x->out, ns, &ns->links[i]);
+		else
+			fmt_link(&x->out, ns, &ns->links[i]);
+	}
+	return 0;
+}
+
+/* ---- addr ------------------------------------------------------------- */
+
+static const struct w_addr *find_addr(const struct w_ns *ns, int ifindex,
+                                      const struct w_ip *ip, int plen)
+{
+	for (size_t i = 0; i < ns->naddrs; i++) {
+		const struct w_addr *a = &ns->addrs[i];
+		if (a->ifindex == ifindex && w_ip_eq(&a->local, ip) &&
+		    (plen < 0 || a->prefixlen == plen))
+			return a;
+	}
+	return NULL;
+}
+
+static int do_addr_change(struct exec_ctx *x, const struct cmd *c, bool add)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	struct w_link *l;
+	char ab[64], obj[96];
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	if (!(l = need_link(x, ns, c->dev, &rc)))
+		return rc;
+	snprintf(obj, sizeof obj, "%s/%d",
+	         w_ip_str(&c->addr, ab, sizeof ab), c->prefixlen);
+	if (add && find_addr(ns, l->ifindex, &c->addr, -1))
+		return fail(x, "%s: address already assigned to %s", obj,
+		            c->dev);
+	if (!add && !find_addr(ns, l->ifindex, &c->addr, c->prefixlen))
+		return fail(x, "%s: no such address on %s", obj, c->dev);
+	if (kaddr_change(x->k, ns, add, l->ifindex, &c->addr, c->prefixlen,
+	                 &e) < 0)
+		return kfail(x, obj, &e);
+	changed(x);
+	return 0;
+}
+
+/* ---- route ------------------------------------------------------------ */
+
+static void route_obj(const struct cmd *c, char *buf, size_t len)
+{
+	char ab[64];
+
+	if (c->route.is_default)
+		snprintf(buf, len, "route default");
+	else if (c->route.dst_len < 0)
+		snprintf(buf, len, "route %s",
+		         w_ip_str(&c->route.dst, ab, sizeof ab));
+	else
+		snprintf(buf, len, "route %s/%d",
+		         w_ip_str(&c->route.dst, ab, sizeof ab),
+		         c->route.dst_len);
+}
+
+static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
+{
+	struct kerr e = { 0 };
+	struct kroute_req r;
+	struct w_ns *ns;
+	char obj[128];
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	memset(&r, 0, sizeof r);
+	route_obj(c, obj, sizeof obj);
+	r.dst = c->route.dst;
+	r.dst_len = c->route.is_default ? 0
+	            : c->route.dst_len >= 0 ? c->route.dst_len
+	            : (c->route.dst.family == AF_INET6 ? 128 : 32);
+	if (c->route.has_via)
+		r.gw = c->route.via;
+	if (c->route.has_dev) {
+		struct w_link *l = need_link(x, ns, c->route.dev, &rc);
+		if (!l)
+			return rc;
+		r.oif = l->ifindex;
+	}
+	r.scope = c->route.scope;
+	if (c->route.has_src)
+		r.prefsrc = c->route.src;
+	r.has_metric = c->route.has_metric;
+	r.metric = c->route.metric;
+	if (kroute_change(x->k, ns, add, &r, &e) < 0) {
+		if (!add && e.err == ESRCH && !e.msg[0])
+			return fail(x, "%s: no such route", obj);
+		if (add && e.err == EEXIST && !e.msg[0])
+			return fail(x, "%s: route already exists", obj);
+		return kfail(x, obj, &e);
+	}
+	changed(x);
+	return 0;
+}
+
+/* `ip route` lists the IPv4 main table in the FIB's own order: by
+ * destination, longer prefixes first, then by metric. */
+static int route_cmp(const void *pa, const void *pb)
+{
+	const struct w_route *a = pa, *b = pb;
+	int c;
+
+	if (a->family != b->family)
+		return a->family - b->family;
+	c = memcmp(a->dst.a, b->dst.a, a->family == AF_INET6 ? 16 : 4);
+	if (c)
+		return c;
+	if (a->dst_len != b->dst_len)
+		return b->dst_len - a->dst_len;
+	if (a->tos != b->tos)
+		return b->tos - a->tos;
+	return (a->priority > b->priority) - (a->priority < b->priority);
+}
+
+static int do_route_show(struct exec_ctx *x, const struct cmd *c)
+{
+	struct w_ns *ns;
+	struct w_route *sorted;
+	size_t n = 0;
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	sorted = xcalloc(ns->nroutes + 1, sizeof *sorted);
+	for (size_t i = 0; i < ns->nroutes; i++)
+		if (ns->routes[i].family == AF_INET &&
+		    fmt_route_listed(&ns->routes[i]))
+			sorted[n++] = ns->routes[i];
+	qsort(sorted, n, sizeof *sorted, route_cmp);
+	for (size_t i = 0; i < n; i++)
+		fmt_route(&x->out, ns, &sorted[i]);
+	free(sorted);
+	return 0;
+}
+
+static int do_route_get(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_route r;
+	struct w_ns *ns;
+	char ab[64];
+	int rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	if (kroute_get(x->k, ns, &c->route.dst, &r, &e) < 0)
+		return fail(x, "route get %s: %s",
+		            w_ip_str(&c->route.dst, ab, sizeof ab),
+		            kerr_str(&e));
+	fmt_route_get(&x->out, ns, &r);
+	return 0;
+}
+
+/* ---- ping ------------------------------------------------------------- */
+
+static void ping_line(void *ctx, const char *line)
+{
+	struct exec_ctx *x = ctx;
+	struct sbuf b = SBUF_INIT;
+
+	sbuf_printf(&b, "%s\n", line);
+	emit_text(x, sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+static int do_ping(struct exec_ctx *x, const struct cmd *c)
+{
+	struct ping_opts o;
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	int fd, rc;
+
+	if (!(ns = need_ns(x, c->ns, &rc)))
+		return rc;
+	fd = ksync_ns_fd(x->k, ns, &e);
+	if (fd < 0)
+		return fail(x, "%s: %s", c->ns, kerr_str(&e));
+	memset(&o, 0, sizeof o);
+	o.dst = c->target;
+	o.count = c->count;
+	o.wait = c->wait;
+	o.interval = c->interval;
+	o.stop = x->stop;
+	if (kns_enter_fd(fd) < 0)
+		return fail(x, "%s: cannot enter namespace: %s",
+		            c->ns[0] ? c->ns : "host", strerror(errno));
+	rc = ping_run(&o, ping_line, x);
+	kns_leave();
+	return rc;
+}
+
+/* ---- dispatch --------------------------------------------------------- */
+
+int exec_cmd(struct exec_ctx *x, const struct cmd *c)
+{
+	int rc = 1;
+
+	sbuf_reset(&x->err);
+	sbuf_reset(&x->canon);
+	if (cmd_changes(c))
+		cmd_canonical(c, &x->canon);
+	switch (c->verb) {
+	case CMD_NONE:
+		return 0;
+	case CMD_NETNS_ADD: rc = do_netns_add(x, c); break;
+	case CMD_NETNS_DEL: rc = do_netns_del(x, c); break;
+	case CMD_NETNS_LIST: rc = do_netns_list(x, c); break;
+	case CMD_NETNS_PIDS: rc = do_netns_pids(x, c); break;
+	case CMD_NETNS_IDENTIFY: rc = do_netns_identify(x, c); break;
+	case CMD_NETNS_EXEC: rc = do_netns_exec(x, c); break;
+	case CMD_LINK_ADD_VETH: rc = do_link_add(x, c); break;
+	case CMD_LINK_SET: rc = do_link_set(x, c); break;
+	case CMD_LINK_DEL: rc = do_link_del(x, c); break;
+	case CMD_LINK_SHOW: rc = do_link_show(x, c, false); break;
+	case CMD_ADDR_ADD: rc = do_addr_change(x, c, true); break;
+	case CMD_ADDR_DEL: rc = do_addr_change(x, c, false); break;
+	case CMD_ADDR_SHOW: rc = do_link_show(x, c, true); break;
+	case CMD_ROUTE_ADD: rc = do_route_change(x, c, true); break;
+	case CMD_ROUTE_DEL: rc = do_route_change(x, c, false); break;
+	case CMD_ROUTE_SHOW: rc = do_route_show(x, c); break;
+	case CMD_ROUTE_GET: rc = do_route_get(x, c); break;
+	case CMD_PING: rc = do_ping(x, c); break;
+	}
+	return rc;
+}
+
+int exec_line(struct exec_ctx *x, const char *line)
+{
+	char **words = NULL;
+	char err[512];
+	struct cmd c;
+	int n, rc;
+
+	sbuf_reset(&x->err);
+	n = cmd_split(line, &words, err, sizeof err);
+	if (n < 0)
+		return fail(x, "%s", err);
+	if (n == 0) {
+		cmd_free_words(words, n);
+		return 0;
+	}
+	if (cmd_parse(n, words, &c, err, sizeof err) < 0) {
+		cmd_free_words(words, n);
+		return fail(x, "%s", err);
+	}
+	cmd_free_words(words, n);
+	rc = exec_cmd(x, &c);
+	cmd_free(&c);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/* exec.h - running parsed commands against the world and the kernel.
+ * The one path every door uses: keys and forms, the `:` line, -c, -b. */
+#ifndef NSVIZ_EXEC_H
+#define NSVIZ_EXEC_H
+
+#include <stdbool.h>
+
+#include "cmd/cmd.h"
+#include "kernel/kernel.h"
+#include "util/sbuf.h"
+
+struct exec_ctx {
+	struct world *w;
+	struct ksync *k;
+	struct sbuf out;        /* what the command printed */
+	struct sbuf err;        /* why it failed: "veth1: no such device ..." */
+	struct sbuf canon;      /* canonical ip command of a change */
+	/* When set, output is handed over line by line as it happens
+	 * (ping, netns exec) instead of being collected in out. */
+	void (*emit)(void *ctx, const char *text);
+	void *emit_ctx;
+	volatile int *stop;     /* set by SIGINT: stop a running ping */
+	bool inherit_stdio;     /* netns exec: the program uses our terminal */
+};
+
+void exec_init(struct exec_ctx *x, struct world *w, struct ksync *k);
+void exec_done(struct exec_ctx *x);
+
+/* Run one parsed command.  Returns its exit status: 0 success, 1 failure
+ * (err says why, and nothing was changed), or what ping / the executed
+ * program returned. */
+int exec_cmd(struct exec_ctx *x, const struct cmd *c);
+
+/* Split, parse and run one command line (empty lines succeed). */
+int exec_line(struct exec_ctx *x, const char *line);
+
+#endif

@@ -1,0 +1,335 @@
+/* netns.c - network namespaces the way iproute2 keeps them: a bind mount
+ * of an nsfs inode at /run/netns/NAME, on a shared mount so that other
+ * mount namespaces see it.  `ip netns list` sees what nsviz makes and
+ * nsviz sees what ip makes. */
+#include "kernel/kernel.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/nsfs.h>
+
+#include "util/sbuf.h"
+
+static int home_fd = -1;
+
+static void kerr_errno(struct kerr *e, int err)
+{
+	if (!e)
+		return;
+	e->err = err;
+	e->msg[0] = '\0';
+}
+
+int kernel_init(void)
+{
+	if (home_fd >= 0)
+		return 0;
+	home_fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (home_fd < 0)
+		home_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	return home_fd < 0 ? -1 : 0;
+}
+
+int kernel_home_fd(void)
+{
+	return home_fd;
+}
+
+int kns_enter_fd(int fd)
+{
+	return setns(fd, CLONE_NEWNET);
+}
+
+int kns_leave(void)
+{
+	if (setns(home_fd, CLONE_NEWNET) < 0) {
+		/* Staying in the wrong namespace would send every later
+		 * request to the wrong place: there is no safe way on. */
+		perror("nsviz: cannot return to the starting network namespace");
+		abort();
+	}
+	return 0;
+}
+
+static int is_netns_fd(int fd)
+{
+	int t = ioctl(fd, NS_GET_NSTYPE);
+	return t == CLONE_NEWNET;
+}
+
+int kns_open_named(const char *name, struct kerr *e)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	if (!is_netns_fd(fd)) {
+		/* The file exists but the bind mount is not there (yet). */
+		close(fd);
+		kerr_errno(e, EINVAL);
+		if (e)
+			snprintf(e->msg, sizeof e->msg,
+			         "%.200s is not a network namespace", path);
+		return -1;
+	}
+	return fd;
+}
+
+/* /run/netns must be a shared mount point so that namespaces created by
+ * anyone, in any mount namespace, are visible to everyone (iproute2 does
+ * the same dance). */
+static int prepare_run_dir(struct kerr *e)
+{
+	bool bound = false;
+
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	while (mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL) < 0) {
+		if (errno != EINVAL || bound) {
+			kerr_errno(e, errno);
+			return -1;
+		}
+		if (mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none",
+		          MS_BIND | MS_REC, NULL) < 0) {
+			kerr_errno(e, errno);
+			return -1;
+		}
+		bound = true;
+	}
+	return 0;
+}
+
+int knetns_add(const char *name, struct kerr *e)
+{
+	char path[PATH_MAX];
+	int fd, err;
+
+	if (prepare_run_dir(e) < 0)
+		return -1;
+	snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	close(fd);
+	if (unshare(CLONE_NEWNET) < 0) {
+		err = errno;
+		unlink(path);
+		kerr_errno(e, err);
+		return -1;
+	}
+	if (mount("/proc/thread-self/ns/net", path, "none", MS_BIND, NULL) < 0) {
+		err = errno;
+		kns_leave();
+		unlink(path);
+		kerr_errno(e, err);
+		return -1;
+	}
+	kns_leave();
+	return 0;
+}
+
+int knetns_del(const char *name, struct kerr *e)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+	if (lstat(path, &st) < 0) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	umount2(path, MNT_DETACH);
+	if (unlink(path) < 0) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	return 0;
+}
+
+int kns_ident_fd(int fd, dev_t *dev, ino_t *ino)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	*dev = st.st_dev;
+	*ino = st.st_ino;
+	return 0;
+}
+
+int kns_ident_pid(pid_t pid, dev_t *dev, ino_t *ino)
+{
+	char path[64];
+	struct stat st;
+
+	if (pid)
+		snprintf(path, sizeof path, "/proc/%d/ns/net", (int)pid);
+	else
+		snprintf(path, sizeof path, "/proc/self/ns/net");
+	if (stat(path, &st) < 0)
+		return -1;
+	*dev = st.st_dev;
+	*ino = st.st_ino;
+	return 0;
+}
+
+static int cmp_pid(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+	return (x > y) - (x < y);
+}
+
+int kns_pids(dev_t dev, ino_t ino, pid_t **pids, size_t *n)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	size_t cap = 0;
+
+	*pids = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		char path[300];
+		struct stat st;
+		char *end;
+		long pid = strtol(de->d_name, &end, 10);
+
+		if (*end || pid <= 0)
+			continue;
+		snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
+		if (stat(path, &st) < 0)
+			continue;
+		if (st.st_dev != dev || st.st_ino != ino)
+			continue;
+		xgrow((void **)pids, &cap, *n + 1, sizeof **pids);
+		(*pids)[(*n)++] = (pid_t)pid;
+	}
+	closedir(d);
+	if (*n)
+		qsort(*pids, *n, sizeof **pids, cmp_pid);
+	return 0;
+}
+
+int kns_list_named(char ***names, size_t *n)
+{
+	DIR *d = opendir(NETNS_RUN_DIR);
+	struct dirent *de;
+	size_t cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return errno == ENOENT ? 0 : -1;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		xgrow((void **)names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	return 0;
+}
+
+void kns_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* Like `ip netns exec`: a private mount namespace with /sys remounted so
+ * that /sys/class/net shows the namespace's own devices. */
+static void child_enter(int nsfd)
+{
+	if (setns(nsfd, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "setting the network namespace failed: %s\n",
+		        strerror(errno));
+		_exit(126);
+	}
+	if (unshare(CLONE_NEWNS) == 0) {
+		mount("", "/", "none", MS_SLAVE | MS_REC, NULL);
+		if (umount2("/sys", MNT_DETACH) == 0)
+			mount("sysfs", "/sys", "sysfs", 0, NULL);
+	}
+}
+
+int kns_exec(int nsfd, char *const argv[], struct sbuf *out, struct kerr *e)
+{
+	int pfd[2] = { -1, -1 }, status;
+	pid_t pid;
+
+	if (out && pipe2(pfd, O_CLOEXEC) < 0) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		kerr_errno(e, errno);
+		if (out) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		return -1;
+	}
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		if (out) {
+			dup2(pfd[1], 1);
+			dup2(pfd[1], 2);
+		}
+		child_enter(nsfd);
+		execvp(argv[0], argv);
+		fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[0],
+		        strerror(errno));
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	if (out) {
+		char buf[4096];
+		ssize_t r;
+
+		close(pfd[1]);
+		while ((r = read(pfd[0], buf, sizeof buf)) != 0) {
+			if (r < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			sbuf_addn(out, buf, (size_t)r);
+		}
+		close(pfd[0]);
+	}
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			kerr_errno(e, errno);
+			return -1;
+		}
+	}
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 1;
+}

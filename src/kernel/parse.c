@@ -1,0 +1,308 @@
+/* parse.c - rtnetlink messages (dumps and notifications alike) decoded
+ * into world events.  One decoder for both means a live update and a
+ * fresh dump can never disagree about what an attribute means. */
+#include "kernel/knl.h"
+
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/if.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <netlink/attr.h>
+
+static void get_ip(const struct nlattr *a, int family, struct w_ip *out)
+{
+	int len = nla_len(a);
+
+	memset(out, 0, sizeof *out);
+	if (family == AF_INET && len >= 4) {
+		out->family = AF_INET;
+		memcpy(out->a, nla_data(a), 4);
+	} else if (family == AF_INET6 && len >= 16) {
+		out->family = AF_INET6;
+		memcpy(out->a, nla_data(a), 16);
+	}
+}
+
+static void get_str(const struct nlattr *a, char *buf, size_t len)
+{
+	size_t n = (size_t)nla_len(a);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, nla_data(a), n);
+	buf[n] = '\0';
+	buf[strnlen(buf, n)] = '\0';
+}
+
+static int parse_link(const struct nlmsghdr *nlh, struct w_link *l)
+{
+	struct nlattr *tb[IFLA_MAX + 1];
+	const struct ifinfomsg *ifi = nlmsg_data(nlh);
+
+	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof *ifi, tb, IFLA_MAX,
+	                NULL) < 0)
+		return -1;
+	memset(l, 0, sizeof *l);
+	l->ifindex = ifi->ifi_index;
+	l->flags = ifi->ifi_flags;
+	l->arptype = ifi->ifi_type;
+	l->operstate = -1;
+	l->linkmode = -1;
+	l->txqlen = -1;
+	l->peer_ns_id = -1;
+	if (tb[IFLA_IFNAME])
+		get_str(tb[IFLA_IFNAME], l->name, sizeof l->name);
+	if (tb[IFLA_MTU])
+		l->mtu = nla_get_u32(tb[IFLA_MTU]);
+	if (tb[IFLA_QDISC])
+		get_str(tb[IFLA_QDISC], l->qdisc, sizeof l->qdisc);
+	if (tb[IFLA_OPERSTATE])
+		l->operstate = nla_get_u8(tb[IFLA_OPERSTATE]);
+	if (tb[IFLA_LINKMODE])
+		l->linkmode = nla_get_u8(tb[IFLA_LINKMODE]);
+	if (tb[IFLA_GROUP])
+		l->group = (int32_t)nla_get_u32(tb[IFLA_GROUP]);
+	if (tb[IFLA_TXQLEN])
+		l->txqlen = (int32_t)nla_get_u32(tb[IFLA_TXQLEN]);
+	if (tb[IFLA_ADDRESS]) {
+		int n = nla_len(tb[IFLA_ADDRESS]);
+		if (n > (int)sizeof l->addr)
+			n = sizeof l->addr;
+		memcpy(l->addr, nla_data(tb[IFLA_ADDRESS]), (size_t)n);
+		l->addr_len = n;
+	}
+	if (tb[IFLA_BROADCAST]) {
+		int n = nla_len(tb[IFLA_BROADCAST]);
+		if (n > (int)sizeof l->brd)
+			n = sizeof l->brd;
+		memcpy(l->brd, nla_data(tb[IFLA_BROADCAST]), (size_t)n);
+		l->brd_len = n;
+	}
+	if (tb[IFLA_LINK]) {
+		l->has_iflink = 1;
+		l->iflink = (int)nla_get_u32(tb[IFLA_LINK]);
+	}
+	if (tb[IFLA_LINK_NETNSID]) {
+		l->has_link_netnsid = 1;
+		l->link_netnsid = (int32_t)nla_get_u32(tb[IFLA_LINK_NETNSID]);
+	}
+	if (tb[IFLA_MASTER])
+		l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
+	if (tb[IFLA_IFALIAS])
+		get_str(tb[IFLA_IFALIAS], l->ifalias, sizeof l->ifalias);
+	if (tb[IFLA_LINKINFO]) {
+		struct nlattr *li[IFLA_INFO_MAX + 1];
+		if (nla_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO],
+		                     NULL) == 0 && li[IFLA_INFO_KIND])
+			get_str(li[IFLA_INFO_KIND], l->kind, sizeof l->kind);
+	}
+	return 0;
+}
+
+static int parse_addr(const struct nlmsghdr *nlh, struct w_addr *a)
+{
+	struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa = nlmsg_data(nlh);
+
+	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof *ifa, tb, IFA_MAX,
+	                NULL) < 0)
+		return -1;
+	memset(a, 0, sizeof *a);
+	a->ifindex = (int)ifa->ifa_index;
+	a->family = ifa->ifa_family;
+	a->prefixlen = ifa->ifa_prefixlen;
+	a->flags = ifa->ifa_flags;
+	a->scope = ifa->ifa_scope;
+	if (tb[IFA_FLAGS])
+		a->flags = nla_get_u32(tb[IFA_FLAGS]);
+	if (tb[IFA_LOCAL])
+		get_ip(tb[IFA_LOCAL], a->family, &a->local);
+	if (tb[IFA_ADDRESS]) {
+		struct w_ip addr;
+		get_ip(tb[IFA_ADDRESS], a->family, &addr);
+		if (!a->local.family)
+			a->local = addr;
+		else if (!w_ip_eq(&addr, &a->local))
+			a->peer = addr;
+	}
+	if (tb[IFA_BROADCAST])
+		get_ip(tb[IFA_BROADCAST], a->family, &a->brd);
+	if (tb[IFA_LABEL])
+		get_str(tb[IFA_LABEL], a->label, sizeof a->label);
+	if (tb[IFA_CACHEINFO] &&
+	    nla_len(tb[IFA_CACHEINFO]) >= (int)sizeof(struct ifa_cacheinfo)) {
+		const struct ifa_cacheinfo *ci = nla_data(tb[IFA_CACHEINFO]);
+		a->has_cacheinfo = 1;
+		a->valid_lft = ci->ifa_valid;
+		a->preferred_lft = ci->ifa_prefered;
+	} else {
+		a->valid_lft = a->preferred_lft = 0xffffffffu;
+	}
+	if (tb[IFA_RT_PRIORITY]) {
+		a->has_metric = 1;
+		a->metric = nla_get_u32(tb[IFA_RT_PRIORITY]);
+	}
+	return 0;
+}
+
+static void parse_multipath(const struct nlattr *mp, int family,
+                            struct w_route *r)
+{
+	const struct rtnexthop *nh = nla_data(mp);
+	int len = nla_len(mp);
+
+	while (len >= (int)sizeof *nh && r->nnexthops < W_MAX_NEXTHOPS) {
+		struct w_nexthop *out = &r->nh[r->nnexthops];
+		int nhlen = nh->rtnh_len;
+
+		if (nhlen < (int)sizeof *nh || nhlen > len)
+			break;
+		memset(out, 0, sizeof *out);
+		out->ifindex = nh->rtnh_ifindex;
+		out->flags = nh->rtnh_flags;
+		out->weight = nh->rtnh_hops + 1;
+		if (nhlen > (int)sizeof *nh) {
+			struct nlattr *tb[RTA_MAX + 1];
+			if (nla_parse(tb, RTA_MAX,
+			              (struct nlattr *)RTNH_DATA(nh),
+			              nhlen - (int)sizeof *nh, NULL) == 0 &&
+			    tb[RTA_GATEWAY])
+				get_ip(tb[RTA_GATEWAY], family, &out->gw);
+		}
+		r->nnexthops++;
+		len -= RTNH_ALIGN(nhlen);
+		nh = (const struct rtnexthop *)((const char *)nh +
+		                                RTNH_ALIGN(nhlen));
+	}
+}
+
+static int parse_route(const struct nlmsghdr *nlh, struct w_route *r)
+{
+	struct nlattr *tb[RTA_MAX + 1];
+	const struct rtmsg *rtm = nlmsg_data(nlh);
+
+	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof *rtm, tb, RTA_MAX,
+	                NULL) < 0)
+		return -1;
+	memset(r, 0, sizeof *r);
+	r->family = rtm->rtm_family;
+	r->table = rtm->rtm_table;
+	r->type = rtm->rtm_type;
+	r->protocol = rtm->rtm_protocol;
+	r->scope = rtm->rtm_scope;
+	r->tos = rtm->rtm_tos;
+	r->flags = rtm->rtm_flags;
+	r->dst_len = rtm->rtm_dst_len;
+	r->src_len = rtm->rtm_src_len;
+	r->dst.family = rtm->rtm_family;   /* all-zero dst: default */
+	if (tb[RTA_TABLE])
+		r->table = (int)nla_get_u32(tb[RTA_TABLE]);
+	if (tb[RTA_DST])
+		get_ip(tb[RTA_DST], r->family, &r->dst);
+	if (tb[RTA_SRC])
+		get_ip(tb[RTA_SRC], r->family, &r->src);
+	if (tb[RTA_PREFSRC])
+		get_ip(tb[RTA_PREFSRC], r->family, &r->prefsrc);
+	if (tb[RTA_GATEWAY])
+		get_ip(tb[RTA_GATEWAY], r->family, &r->gw);
+	if (tb[RTA_OIF])
+		r->oif = (int)nla_get_u32(tb[RTA_OIF]);
+	if (tb[RTA_IIF])
+		r->iif = (int)nla_get_u32(tb[RTA_IIF]);
+	if (tb[RTA_PRIORITY]) {
+		r->has_priority = 1;
+		r->priority = nla_get_u32(tb[RTA_PRIORITY]);
+	}
+	if (tb[RTA_PREF]) {
+		r->has_pref = 1;
+		r->pref = nla_get_u8(tb[RTA_PREF]);
+	}
+	if (tb[RTA_UID]) {
+		r->has_uid = 1;
+		r->uid = nla_get_u32(tb[RTA_UID]);
+	}
+	if (tb[RTA_METRICS]) {
+		struct nlattr *mx[RTAX_MAX + 1];
+		if (nla_parse_nested(mx, RTAX_MAX, tb[RTA_METRICS], NULL) == 0 &&
+		    mx[RTAX_MTU])
+			r->mtu = nla_get_u32(mx[RTAX_MTU]);
+	}
+	if (tb[RTA_MULTIPATH])
+		parse_multipath(tb[RTA_MULTIPATH], r->family, r);
+	return 0;
+}
+
+static int parse_neigh(const struct nlmsghdr *nlh, struct w_neigh *n)
+{
+	struct nlattr *tb[NDA_MAX + 1];
+	const struct ndmsg *nd = nlmsg_data(nlh);
+
+	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof *nd, tb, NDA_MAX,
+	                NULL) < 0)
+		return -1;
+	memset(n, 0, sizeof *n);
+	n->ifindex = nd->ndm_ifindex;
+	n->family = nd->ndm_family;
+	n->state = nd->ndm_state;
+	n->flags = nd->ndm_flags;
+	n->type = nd->ndm_type;
+	if (tb[NDA_DST])
+		get_ip(tb[NDA_DST], n->family, &n->dst);
+	if (tb[NDA_LLADDR]) {
+		int l = nla_len(tb[NDA_LLADDR]);
+		if (l > (int)sizeof n->lladdr)
+			l = sizeof n->lladdr;
+		memcpy(n->lladdr, nla_data(tb[NDA_LLADDR]), (size_t)l);
+		n->lladdr_len = l;
+	}
+	return 0;
+}
+
+int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->type = W_EV_OTHER;
+	switch (nlh->nlmsg_type) {
+	case RTM_NEWLINK:
+	case RTM_DELLINK:
+		if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)) ||
+		    parse_link(nlh, &ev->u.link) < 0)
+			return -1;
+		ev->type = nlh->nlmsg_type == RTM_NEWLINK ? W_EV_NEWLINK
+		                                          : W_EV_DELLINK;
+		return 0;
+	case RTM_NEWADDR:
+	case RTM_DELADDR:
+		if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifaddrmsg)) ||
+		    parse_addr(nlh, &ev->u.addr) < 0)
+			return -1;
+		ev->type = nlh->nlmsg_type == RTM_NEWADDR ? W_EV_NEWADDR
+		                                          : W_EV_DELADDR;
+		return 0;
+	case RTM_NEWROUTE:
+	case RTM_DELROUTE:
+		if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)) ||
+		    parse_route(nlh, &ev->u.route) < 0)
+			return -1;
+		ev->type = nlh->nlmsg_type == RTM_NEWROUTE ? W_EV_NEWROUTE
+		                                           : W_EV_DELROUTE;
+		return 0;
+	case RTM_NEWNEIGH:
+	case RTM_DELNEIGH:
+		if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg)) ||
+		    parse_neigh(nlh, &ev->u.neigh) < 0)
+			return -1;
+		ev->type = nlh->nlmsg_type == RTM_NEWNEIGH ? W_EV_NEWNEIGH
+		                                           : W_EV_DELNEIGH;
+		return 0;
+	case RTM_NEWNSID:
+	case RTM_DELNSID:
+		ev->type = nlh->nlmsg_type == RTM_NEWNSID ? W_EV_NEWNSID
+		                                          : W_EV_DELNSID;
+		return 0;
+	}
+	return -1;
+}

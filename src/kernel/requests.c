@@ -1,0 +1,248 @@
+/* requests.c - the changes nsviz makes, as rtnetlink requests built with
+ * libnl's message API and sent on the request socket of the namespace they
+ * apply to.  Each mirrors what iproute2 sends for the same command, so the
+ * kernel answers (and fails) exactly as it does for `ip`. */
+#include "kernel/knl.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/if.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+#include <linux/veth.h>
+#include <netlink/attr.h>
+
+
+static int oom(struct kerr *e)
+{
+	e->err = ENOMEM;
+	e->msg[0] = '\0';
+	return -1;
+}
+
+static int send_req(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
+                    knl_msg_fn fn, void *ctx, struct kerr *e)
+{
+	struct nl_sock *sk = ksync_req_sock(k, ns, e);
+	int rc;
+
+	if (!sk) {
+		nlmsg_free(msg);
+		return -1;
+	}
+	memset(e, 0, sizeof *e);
+	rc = knl_talk(sk, msg, fn, ctx, e);
+	nlmsg_free(msg);
+	return rc;
+}
+
+static int ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	return ksync_ns_fd(k, ns, e);
+}
+
+int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
+                   const char *peer, struct w_ns *peer_ns, struct kerr *e)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct nlattr *linkinfo, *data, *peerattr;
+	struct nl_msg *msg;
+
+	msg = nlmsg_alloc_simple(RTM_NEWLINK,
+	                         NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL);
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0 ||
+	    nla_put_string(msg, IFLA_IFNAME, name) < 0 ||
+	    !(linkinfo = nla_nest_start(msg, IFLA_LINKINFO)) ||
+	    nla_put_string(msg, IFLA_INFO_KIND, "veth") < 0 ||
+	    !(data = nla_nest_start(msg, IFLA_INFO_DATA)) ||
+	    !(peerattr = nla_nest_start(msg, VETH_INFO_PEER)))
+		goto fail;
+	/* The peer is an ifinfomsg followed by its own attributes. */
+	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0 ||
+	    nla_put_string(msg, IFLA_IFNAME, peer) < 0)
+		goto fail;
+	if (peer_ns && peer_ns != ns) {
+		int fd = ns_fd(k, peer_ns, e);
+		if (fd < 0 || nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)fd) < 0)
+			goto fail;
+	}
+	nla_nest_end(msg, peerattr);
+	nla_nest_end(msg, data);
+	nla_nest_end(msg, linkinfo);
+	return send_req(k, ns, msg, NULL, NULL, e);
+fail:
+	nlmsg_free(msg);
+	return e->err ? -1 : oom(e);
+}
+
+int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
+              unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
+              struct kerr *e)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct nl_msg *msg;
+
+	memset(e, 0, sizeof *e);
+	if (up >= 0) {
+		ifi.ifi_change = IFF_UP;
+		ifi.ifi_flags = up ? IFF_UP : 0;
+	}
+	msg = nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_REQUEST);
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0)
+		goto fail;
+	if (mtu && nla_put_u32(msg, IFLA_MTU, mtu) < 0)
+		goto fail;
+	if (mac && nla_put(msg, IFLA_ADDRESS, 6, mac) < 0)
+		goto fail;
+	if (to_ns) {
+		int fd = ns_fd(k, to_ns, e);
+		if (fd < 0 || nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)fd) < 0)
+			goto fail;
+	}
+	return send_req(k, ns, msg, NULL, NULL, e);
+fail:
+	nlmsg_free(msg);
+	return e->err ? -1 : oom(e);
+}
+
+int klink_del(struct ksync *k, struct w_ns *ns, int ifindex, struct kerr *e)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_DELLINK, NLM_F_REQUEST);
+
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	return send_req(k, ns, msg, NULL, NULL, e);
+}
+
+static int iplen(const struct w_ip *ip)
+{
+	return ip->family == AF_INET6 ? 16 : 4;
+}
+
+int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
+                 const struct w_ip *ip, int prefixlen, struct kerr *e)
+{
+	struct ifaddrmsg ifa = {
+		.ifa_family = (unsigned char)ip->family,
+		.ifa_prefixlen = (unsigned char)prefixlen,
+		.ifa_index = (unsigned)ifindex,
+	};
+	struct nl_msg *msg;
+
+	/* ip picks host scope for 127/8, global for the rest */
+	if (ip->family == AF_INET && ip->a[0] == 127)
+		ifa.ifa_scope = RT_SCOPE_HOST;
+	msg = nlmsg_alloc_simple(add ? RTM_NEWADDR : RTM_DELADDR,
+	                         add ? NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL
+	                             : NLM_F_REQUEST);
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &ifa, sizeof ifa, NLMSG_ALIGNTO) < 0 ||
+	    nla_put(msg, IFA_LOCAL, iplen(ip), ip->a) < 0 ||
+	    nla_put(msg, IFA_ADDRESS, iplen(ip), ip->a) < 0) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	return send_req(k, ns, msg, NULL, NULL, e);
+}
+
+int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
+                  const struct kroute_req *r, struct kerr *e)
+{
+	struct rtmsg rtm = {
+		.rtm_family = (unsigned char)r->dst.family,
+		.rtm_dst_len = (unsigned char)r->dst_len,
+		.rtm_table = RT_TABLE_MAIN,
+		.rtm_scope = RT_SCOPE_NOWHERE,
+	};
+	struct nl_msg *msg;
+	static const uint8_t zero[16];
+
+	if (add) {
+		/* as ip: "boot" protocol (not printed by ip route),
+		 * link scope when there is no gateway */
+		rtm.rtm_protocol = RTPROT_BOOT;
+		rtm.rtm_type = RTN_UNICAST;
+		rtm.rtm_scope = r->gw.family ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+	}
+	if (r->scope >= 0)
+		rtm.rtm_scope = (unsigned char)r->scope;
+	msg = nlmsg_alloc_simple(add ? RTM_NEWROUTE : RTM_DELROUTE,
+	                         add ? NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL
+	                             : NLM_F_REQUEST);
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0)
+		goto fail;
+	if (r->dst_len > 0 || memcmp(r->dst.a, zero, (size_t)iplen(&r->dst)))
+		if (nla_put(msg, RTA_DST, iplen(&r->dst), r->dst.a) < 0)
+			goto fail;
+	if (r->gw.family && nla_put(msg, RTA_GATEWAY, iplen(&r->gw), r->gw.a) < 0)
+		goto fail;
+	if (r->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)r->oif) < 0)
+		goto fail;
+	if (r->prefsrc.family &&
+	    nla_put(msg, RTA_PREFSRC, iplen(&r->prefsrc), r->prefsrc.a) < 0)
+		goto fail;
+	if (r->has_metric && nla_put_u32(msg, RTA_PRIORITY, r->metric) < 0)
+		goto fail;
+	return send_req(k, ns, msg, NULL, NULL, e);
+fail:
+	nlmsg_free(msg);
+	return oom(e);
+}
+
+struct get_ctx {
+	struct w_route *out;
+	bool got;
+};
+
+static void route_reply(void *ctx, struct nlmsghdr *nlh)
+{
+	struct get_ctx *g = ctx;
+	struct w_event ev;
+
+	if (kparse(nlh, &ev) == 0 && ev.type == W_EV_NEWROUTE) {
+		*g->out = ev.u.route;
+		g->got = true;
+	}
+}
+
+int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
+               struct w_route *out, struct kerr *e)
+{
+	struct rtmsg rtm = {
+		.rtm_family = (unsigned char)dst->family,
+		.rtm_dst_len = (unsigned char)(iplen(dst) * 8),
+	};
+	struct get_ctx g = { out, false };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETROUTE, NLM_F_REQUEST);
+
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0 ||
+	    nla_put(msg, RTA_DST, iplen(dst), dst->a) < 0) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	if (send_req(k, ns, msg, route_reply, &g, e) < 0)
+		return -1;
+	if (!g.got) {
+		e->err = EIO;
+		snprintf(e->msg, sizeof e->msg, "the kernel sent no route");
+		return -1;
+	}
+	return 0;
+}

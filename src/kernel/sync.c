@@ -1,0 +1,692 @@
+/* sync.c - keeps the world current: one netlink event socket per
+ * namespace, inotify on /run/netns for named namespaces coming and going,
+ * a /proc scan for unnamed ones.  The world changes only here, and only
+ * with what the kernel reported. */
+#include "kernel/knl.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <linux/nsfs.h>
+#include <linux/rtnetlink.h>
+#include <sched.h>
+#include <stdarg.h>
+
+#include "util/sbuf.h"
+
+struct kconn {
+	int nsfd;
+	struct nl_sock *req;
+	struct nl_sock *ev;
+};
+
+struct ksync {
+	struct world *w;
+	int ino_fd;          /* inotify */
+	int run_wd;          /* watch on /run/netns, -1 if not yet */
+	int parent_wd;       /* watch on /run while /run/netns is missing */
+	char **pending;      /* named namespaces whose bind mount is not up */
+	size_t npending, cappending;
+	ksync_observer obs;
+	void *obs_ctx;
+	pid_t self;
+};
+
+static struct kconn *kc(struct w_ns *ns)
+{
+	return ns->kconn;
+}
+
+static void note(struct ksync *k, const struct w_ns *ns, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void note(struct ksync *k, const struct w_ns *ns, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (!k->obs)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	k->obs(k->obs_ctx, ns, NULL, buf);
+}
+
+static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
+                              const char *name, int fd)
+{
+	dev_t dev;
+	ino_t ino;
+	struct w_ns *ns;
+	struct kconn *c;
+
+	if (kns_ident_fd(fd, &dev, &ino) < 0) {
+		close(fd);
+		return NULL;
+	}
+	ns = world_add_ns(k->w, kind, name, dev, ino);
+	c = xcalloc(1, sizeof *c);
+	c->nsfd = fd;
+	ns->kconn = c;
+	return ns;
+}
+
+static void ns_detach(struct ksync *k, struct w_ns *ns)
+{
+	struct kconn *c = kc(ns);
+
+	/* Close everything we hold in it: an open socket would keep a
+	 * deleted namespace, and its veths, alive. */
+	if (c) {
+		knl_close(c->ev);
+		knl_close(c->req);
+		if (c->nsfd >= 0 && c->nsfd != kernel_home_fd())
+			close(c->nsfd);
+		free(c);
+	}
+	ns->kconn = NULL;
+	world_remove_ns(k->w, ns);
+}
+
+/* ---- dumping ---------------------------------------------------------- */
+
+struct apply_ctx {
+	struct ksync *k;
+	struct w_ns *ns;
+	bool notify;
+};
+
+static void apply_msg(void *ctx, struct nlmsghdr *nlh)
+{
+	struct apply_ctx *a = ctx;
+	struct w_event ev;
+
+	if (kparse(nlh, &ev) < 0)
+		return;
+	world_apply(a->k->w, a->ns, &ev);
+	if (a->notify && a->k->obs)
+		a->k->obs(a->k->obs_ctx, a->ns, &ev, NULL);
+}
+
+static int ns_dump(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	static const int kinds[] = { RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE,
+	                             RTM_GETNEIGH };
+	struct apply_ctx a = { k, ns, false };
+	struct kconn *c = kc(ns);
+
+	world_clear_ns(ns);
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (knl_dump(c->req, kinds[i], AF_UNSPEC, apply_msg, &a, e) < 0)
+			return -1;
+	ns->synced = true;
+	return 0;
+}
+
+/* Map every nsid that a link of ns refers to onto a namespace of the
+ * world.  Most veths lead to the host, so ask about it first. */
+static void resolve_nsids(struct ksync *k, struct w_ns *ns)
+{
+	struct world *w = k->w;
+	bool need = false;
+
+	for (size_t i = 0; i < ns->nlinks && !need; i++) {
+		const struct w_link *l = &ns->links[i];
+		if (l->has_link_netnsid && l->link_netnsid >= 0 &&
+		    !world_ns_by_nsid(w, ns, l->link_netnsid))
+			need = true;
+	}
+	if (!need)
+		return;
+	for (size_t j = 0; j < w->nns && need; j++) {
+		struct w_ns *o = w->ns[j];
+		int nsid;
+
+		if (o == ns || !kc(o))
+			continue;
+		nsid = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
+		if (nsid >= 0)
+			world_set_nsid(ns, nsid, o->id);
+		need = false;
+		for (size_t i = 0; i < ns->nlinks && !need; i++) {
+			const struct w_link *l = &ns->links[i];
+			if (l->has_link_netnsid && l->link_netnsid >= 0 &&
+			    !world_ns_by_nsid(w, ns, l->link_netnsid))
+				need = true;
+		}
+	}
+}
+
+int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct kconn *c = kc(ns);
+
+	if (ns->synced)
+		return 0;
+	if (!c) {
+		e->err = ENOENT;
+		snprintf(e->msg, sizeof e->msg, "namespace is gone");
+		return -1;
+	}
+	if (!c->req && !(c->req = knl_open(c->nsfd, false, e)))
+		return -1;
+	if (!c->ev && !(c->ev = knl_open(c->nsfd, true, e)))
+		return -1;
+	if (ns_dump(k, ns, e) < 0)
+		return -1;
+	resolve_nsids(k, ns);
+	world_resolve_peers(k->w);
+	return 0;
+}
+
+int ksync_all_ready(struct ksync *k, struct kerr *e)
+{
+	for (size_t i = 0; i < k->w->nns; i++)
+		if (ksync_ns_ready(k, k->w->ns[i], e) < 0)
+			return -1;
+	/* nsids of namespaces dumped before their peers appeared */
+	for (size_t i = 0; i < k->w->nns; i++)
+		resolve_nsids(k, k->w->ns[i]);
+	world_resolve_peers(k->w);
+	return 0;
+}
+
+int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	if (!kc(ns)) {
+		e->err = ENOENT;
+		return -1;
+	}
+	return kc(ns)->nsfd;
+}
+
+struct nl_sock *ksync_req_sock(struct ksync *k, struct w_ns *ns,
+                               struct kerr *e)
+{
+	struct kconn *c = kc(ns);
+
+	if (!c) {
+		e->err = ENOENT;
+		snprintf(e->msg, sizeof e->msg, "namespace is gone");
+		return NULL;
+	}
+	if (!c->req)
+		c->req = knl_open(c->nsfd, false, e);
+	return c->req;
+}
+
+/* ---- named namespaces ------------------------------------------------- */
+
+static void add_pending(struct ksync *k, const char *name)
+{
+	for (size_t i = 0; i < k->npending; i++)
+		if (!strcmp(k->pending[i], name))
+			return;
+	xgrow((void **)&k->pending, &k->cappending, k->npending + 1,
+	      sizeof *k->pending);
+	k->pending[k->npending++] = xstrdup(name);
+}
+
+static void drop_pending(struct ksync *k, const char *name)
+{
+	for (size_t i = 0; i < k->npending; i++) {
+		if (strcmp(k->pending[i], name))
+			continue;
+		free(k->pending[i]);
+		k->pending[i] = k->pending[--k->npending];
+		return;
+	}
+}
+
+/* A named namespace appeared (or might have).  Returns true if attached. */
+static bool named_appeared(struct ksync *k, const char *name)
+{
+	struct kerr e;
+	struct w_ns *ns;
+	dev_t dev;
+	ino_t ino;
+	int fd;
+
+	if (world_find_ns(k->w, name))
+		return true;
+	fd = kns_open_named(name, &e);
+	if (fd < 0) {
+		if (e.err == EINVAL)     /* file there, bind mount not yet */
+			add_pending(k, name);
+		return false;
+	}
+	drop_pending(k, name);
+	/* A namespace we knew as unnamed just got a name. */
+	if (kns_ident_fd(fd, &dev, &ino) == 0 &&
+	    (ns = world_find_ns_ino(k->w, dev, ino)) != NULL &&
+	    ns->kind == W_NS_UNNAMED) {
+		ns->kind = W_NS_NAMED;
+		snprintf(ns->name, sizeof ns->name, "%s", name);
+		ns->holder_pid = 0;
+		ns->holder_comm[0] = ns->holder_path[0] = '\0';
+		close(fd);
+		k->w->generation++;
+		note(k, ns, "netns %s: named", name);
+		return true;
+	}
+	ns = ns_attach(k, W_NS_NAMED, name, fd);
+	if (ns)
+		note(k, ns, "netns add %s", name);
+	return ns != NULL;
+}
+
+static void named_vanished(struct ksync *k, const char *name)
+{
+	struct w_ns *ns = world_find_ns(k->w, name);
+
+	drop_pending(k, name);
+	if (!ns || ns->kind != W_NS_NAMED)
+		return;
+	note(k, ns, "netns del %s", name);
+	ns_detach(k, ns);
+	world_resolve_peers(k->w);
+}
+
+static void watch_run_dir(struct ksync *k)
+{
+	k->run_wd = inotify_add_watch(k->ino_fd, NETNS_RUN_DIR,
+	                              IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+	                              IN_MOVED_TO | IN_ATTRIB |
+	                              IN_DELETE_SELF | IN_ONLYDIR);
+	if (k->run_wd < 0 && k->parent_wd < 0)
+		k->parent_wd = inotify_add_watch(k->ino_fd, "/run",
+		                                 IN_CREATE | IN_MOVED_TO |
+		                                 IN_ONLYDIR);
+}
+
+static void scan_named(struct ksync *k)
+{
+	char **names;
+	size_t n;
+
+	if (kns_list_named(&names, &n) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		named_appeared(k, names[i]);
+	/* and forget those that are gone */
+	for (size_t i = k->w->nns; i-- > 0;) {
+		struct w_ns *ns = k->w->ns[i];
+		bool found = false;
+
+		if (ns->kind != W_NS_NAMED)
+			continue;
+		for (size_t j = 0; j < n && !found; j++)
+			found = !strcmp(names[j], ns->name);
+		if (!found)
+			named_vanished(k, ns->name);
+	}
+	kns_free_names(names, n);
+}
+
+static void read_inotify(struct ksync *k)
+{
+	char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t n;
+
+	while ((n = read(k->ino_fd, buf, sizeof buf)) > 0) {
+		for (char *p = buf; p < buf + n;) {
+			struct inotify_event *ev = (struct inotify_event *)p;
+
+			if (ev->wd == k->parent_wd && ev->len &&
+			    !strcmp(ev->name, "netns")) {
+				watch_run_dir(k);
+				scan_named(k);
+			} else if (ev->wd == k->run_wd) {
+				if (ev->mask & (IN_DELETE_SELF | IN_IGNORED)) {
+					k->run_wd = -1;
+					scan_named(k);
+					watch_run_dir(k);
+				} else if (ev->len &&
+				           (ev->mask & (IN_DELETE | IN_MOVED_FROM))) {
+					named_vanished(k, ev->name);
+				} else if (ev->len) {
+					named_appeared(k, ev->name);
+				}
+			}
+			p += sizeof *ev + ev->len;
+		}
+	}
+	if (k->npending) {
+		char **copy = xcalloc(k->npending, sizeof *copy);
+		size_t n2 = k->npending;
+
+		for (size_t i = 0; i < n2; i++)
+			copy[i] = xstrdup(k->pending[i]);
+		for (size_t i = 0; i < n2; i++) {
+			named_appeared(k, copy[i]);
+			free(copy[i]);
+		}
+		free(copy);
+	}
+}
+
+/* ---- unnamed namespaces ----------------------------------------------- */
+
+struct seen {
+	dev_t dev;
+	ino_t ino;
+	pid_t pid;
+	char path[256];
+};
+
+static void seen_add(struct seen **s, size_t *n, size_t *cap, dev_t dev,
+                     ino_t ino, pid_t pid, const char *path)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*s)[i].dev == dev && (*s)[i].ino == ino)
+			return;
+	xgrow((void **)s, cap, *n + 1, sizeof **s);
+	(*s)[*n].dev = dev;
+	(*s)[*n].ino = ino;
+	(*s)[*n].pid = pid;
+	snprintf((*s)[*n].path, sizeof (*s)[*n].path, "%s", path);
+	(*n)++;
+}
+
+static void read_comm(pid_t pid, char *buf, size_t len)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
+	buf[0] = '\0';
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (fgets(buf, (int)len, f))
+		buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
+/* nsfs bind mounts outside /run/netns: "... net:[4026532] /path ..." */
+static void scan_mounts(struct seen **s, size_t *n, size_t *cap)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	char line[4096];
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		char root[256], mnt[256];
+		struct stat st;
+
+		if (sscanf(line, "%*d %*d %*s %255s %255s", root, mnt) != 2)
+			continue;
+		if (strncmp(root, "net:[", 5) != 0)
+			continue;
+		if (!strncmp(mnt, NETNS_RUN_DIR "/", sizeof NETNS_RUN_DIR))
+			continue;
+		if (stat(mnt, &st) < 0)
+			continue;
+		seen_add(s, n, cap, st.st_dev, st.st_ino, 0, mnt);
+	}
+	fclose(f);
+}
+
+int ksync_rescan(struct ksync *k)
+{
+	struct seen *s = NULL;
+	size_t n = 0, cap = 0;
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		char path[300], sub[600];
+		struct stat st;
+		char *end;
+		long pid = strtol(de->d_name, &end, 10);
+		DIR *fdd;
+		struct dirent *fe;
+
+		if (*end || pid <= 0 || pid == k->self)
+			continue;
+		snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
+		if (stat(path, &st) == 0)
+			seen_add(&s, &n, &cap, st.st_dev, st.st_ino,
+			         (pid_t)pid, path);
+		/* threads that moved on their own */
+		snprintf(path, sizeof path, "/proc/%ld/task", pid);
+		if ((fdd = opendir(path))) {
+			while ((fe = readdir(fdd))) {
+				if (fe->d_name[0] == '.' ||
+				    !strcmp(fe->d_name, de->d_name))
+					continue;
+				snprintf(sub, sizeof sub,
+				         "/proc/%ld/task/%s/ns/net", pid,
+				         fe->d_name);
+				if (stat(sub, &st) == 0)
+					seen_add(&s, &n, &cap, st.st_dev,
+					         st.st_ino, (pid_t)pid, sub);
+			}
+			closedir(fdd);
+		}
+		/* namespaces held only through an open fd */
+		snprintf(path, sizeof path, "/proc/%ld/fd", pid);
+		if ((fdd = opendir(path))) {
+			while ((fe = readdir(fdd))) {
+				char target[64];
+				ssize_t r;
+
+				if (fe->d_name[0] == '.')
+					continue;
+				snprintf(sub, sizeof sub, "/proc/%ld/fd/%s",
+				         pid, fe->d_name);
+				r = readlink(sub, target, sizeof target - 1);
+				if (r <= 0)
+					continue;
+				target[r] = '\0';
+				if (strncmp(target, "net:[", 5) != 0)
+					continue;
+				if (stat(sub, &st) == 0)
+					seen_add(&s, &n, &cap, st.st_dev,
+					         st.st_ino, (pid_t)pid, sub);
+			}
+			closedir(fdd);
+		}
+	}
+	closedir(d);
+	scan_mounts(&s, &n, &cap);
+
+	/* new ones */
+	for (size_t i = 0; i < n; i++) {
+		struct w_ns *ns = world_find_ns_ino(k->w, s[i].dev, s[i].ino);
+		int fd;
+
+		if (ns)
+			continue;
+		fd = open(s[i].path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+			close(fd);
+			continue;
+		}
+		ns = ns_attach(k, W_NS_UNNAMED, "", fd);
+		if (!ns)
+			continue;
+		ns->holder_pid = s[i].pid;
+		if (s[i].pid)
+			read_comm(s[i].pid, ns->holder_comm,
+			          sizeof ns->holder_comm);
+		else
+			snprintf(ns->holder_path, sizeof ns->holder_path, "%s",
+			         s[i].path);
+		{
+			char label[300];
+			note(k, ns, "netns appeared: %s",
+			     world_ns_label(ns, label, sizeof label));
+		}
+	}
+	/* gone ones: unnamed namespaces nobody else holds any more */
+	for (size_t i = k->w->nns; i-- > 0;) {
+		struct w_ns *ns = k->w->ns[i];
+		bool found = false;
+
+		if (ns->kind != W_NS_UNNAMED)
+			continue;
+		for (size_t j = 0; j < n && !found; j++)
+			found = s[j].dev == ns->dev && s[j].ino == ns->ino;
+		if (!found) {
+			char label[300];
+			note(k, ns, "netns gone: %s",
+			     world_ns_label(ns, label, sizeof label));
+			ns_detach(k, ns);
+		}
+	}
+	free(s);
+	world_resolve_peers(k->w);
+	return 0;
+}
+
+/* ---- setup and the event loop's work --------------------------------- */
+
+struct ksync *ksync_new(struct world *w, struct kerr *e)
+{
+	struct ksync *k;
+	int fd;
+
+	if (kernel_init() < 0) {
+		e->err = errno;
+		snprintf(e->msg, sizeof e->msg,
+		         "cannot open /proc/self/ns/net: %s", strerror(errno));
+		return NULL;
+	}
+	k = xcalloc(1, sizeof *k);
+	k->w = w;
+	k->self = getpid();
+	k->run_wd = k->parent_wd = -1;
+	k->ino_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	fd = fcntl(kernel_home_fd(), F_DUPFD_CLOEXEC, 3);
+	if (fd < 0 || !ns_attach(k, W_NS_HOST, "", fd)) {
+		e->err = errno;
+		snprintf(e->msg, sizeof e->msg, "cannot identify the host namespace");
+		free(k);
+		return NULL;
+	}
+	if (k->ino_fd >= 0)
+		watch_run_dir(k);
+	scan_named(k);
+	ksync_rescan(k);
+	return k;
+}
+
+void ksync_free(struct ksync *k)
+{
+	if (!k)
+		return;
+	while (k->w->nns)
+		ns_detach(k, k->w->ns[k->w->nns - 1]);
+	for (size_t i = 0; i < k->npending; i++)
+		free(k->pending[i]);
+	free(k->pending);
+	if (k->ino_fd >= 0)
+		close(k->ino_fd);
+	free(k);
+}
+
+void ksync_set_observer(struct ksync *k, ksync_observer fn, void *ctx)
+{
+	k->obs = fn;
+	k->obs_ctx = ctx;
+}
+
+int ksync_fds(struct ksync *k, int *fds, int max)
+{
+	int n = 0;
+
+	if (k->ino_fd >= 0 && n < max)
+		fds[n++] = k->ino_fd;
+	for (size_t i = 0; i < k->w->nns && n < max; i++) {
+		struct kconn *c = kc(k->w->ns[i]);
+		if (c && c->ev)
+			fds[n++] = nl_socket_get_fd(c->ev);
+	}
+	return n;
+}
+
+/* Read every pending notification of one namespace.  Returns true if
+ * anything was applied. */
+static bool drain_ns(struct ksync *k, struct w_ns *ns)
+{
+	struct kconn *c = kc(ns);
+	struct apply_ctx a = { k, ns, true };
+	static unsigned char buf[1 << 16];
+	bool any = false;
+	int fd;
+
+	if (!c || !c->ev)
+		return false;
+	fd = nl_socket_get_fd(c->ev);
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+		int len;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ENOBUFS) {
+				/* We lost events: the only truth left is a
+				 * fresh dump. */
+				struct kerr e;
+				char label[300];
+				note(k, ns, "event overrun in %s: re-reading it",
+				     world_ns_label(ns, label, sizeof label));
+				ns_dump(k, ns, &e);
+				any = true;
+				continue;
+			}
+			break;
+		}
+		if (n == 0)
+			break;
+		len = (int)n;
+		for (struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+		     nlmsg_ok(nlh, len); nlh = nlmsg_next(nlh, &len)) {
+			apply_msg(&a, nlh);
+			any = true;
+		}
+	}
+	return any;
+}
+
+int ksync_drain(struct ksync *k)
+{
+	bool any = false;
+
+	if (k->ino_fd >= 0)
+		read_inotify(k);
+	for (size_t i = 0; i < k->w->nns; i++)
+		any |= drain_ns(k, k->w->ns[i]);
+	if (any) {
+		for (size_t i = 0; i < k->w->nns; i++)
+			if (kc(k->w->ns[i]) && kc(k->w->ns[i])->req)
+				resolve_nsids(k, k->w->ns[i]);
+		world_resolve_peers(k->w);
+	}
+	return any ? 1 : 0;
+}
+
+int ksync_nsid_of(struct ksync *k, struct w_ns *from, int fd)
+{
+	struct kerr e;
+	struct nl_sock *sk = ksync_req_sock(k, from, &e);
+
+	return sk ? knl_get_nsid(sk, fd) : -1;
+}

@@ -1,0 +1,379 @@
+/* main.c - nsviz: see, build and understand network namespaces.
+ *
+ * Doors: -c and -b run commands of the grammar without a terminal, a
+ * command may also be given as words (`nsviz netns list`), `show` and
+ * `monitor` print the world, and with no command nsviz opens an
+ * interactive prompt.  --sandbox comes before everything else. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "cmd/exec.h"
+#include "kernel/kernel.h"
+#include "monitor.h"
+#include "sandbox.h"
+#include "show/show.h"
+#include "util/sbuf.h"
+
+static volatile int interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void usage(FILE *f)
+{
+	fputs(
+"Usage: nsviz [OPTIONS]                  interactive prompt\n"
+"       nsviz [OPTIONS] -c 'CMD; CMD...'  run commands\n"
+"       nsviz [OPTIONS] -b FILE           run a batch file (- for stdin)\n"
+"       nsviz [OPTIONS] CMD...            run one command\n"
+"       nsviz [OPTIONS] show [--json]     every namespace: links, addresses, routes\n"
+"       nsviz [OPTIONS] monitor           kernel events from every namespace\n"
+"\n"
+"Options:\n"
+"  -S, --sandbox   run in private network and mount namespaces (and a user\n"
+"                  namespace when not root): no sudo needed, the host is\n"
+"                  never touched, everything vanishes on exit\n"
+"  -c CMDS         run commands separated by ';' or newlines\n"
+"  -b FILE         run commands from FILE, like ip -batch\n"
+"  -force          with -c/-b: go on after an error (exit status still 1)\n"
+"  -v, --verbose   print each change as its canonical ip command\n"
+"  -h, --help      this help\n"
+"  -V, --version   version\n"
+"\n"
+"Commands (the iproute2 syntax; a leading `ip` is optional; -n NS = in NS):\n"
+"  netns add|del NAME | list | pids NAME | identify [PID]\n"
+"  netns exec NAME PROG [ARGS...]\n"
+"  link add NAME type veth peer name PEER [netns NS]\n"
+"  link set [dev] NAME up|down|netns NS|mtu N|address MAC\n"
+"  link del [dev] NAME | link show [[dev] NAME]\n"
+"  addr add|del CIDR dev NAME | addr show [dev NAME]\n"
+"  route add|del PREFIX|default [via GW] [dev NAME] [scope link|host|global]\n"
+"                [src ADDR] [metric N]\n"
+"  route show | route get ADDR\n"
+"  ping ADDR [-c N] [-W SECONDS] [-i SECONDS]\n"
+"\n"
+"Exit status: 0 success, 1 a command failed, 2 usage error;\n"
+"ping: 1 when no reply came.  See nsviz(1).\n", f);
+}
+
+struct app {
+	struct world *w;
+	struct ksync *k;
+	struct exec_ctx x;
+	bool verbose;
+};
+
+static void emit_stdout(void *ctx, const char *text)
+{
+	(void)ctx;
+	fputs(text, stdout);
+	fflush(stdout);
+}
+
+/* Print what a command produced; where = "" or "FILE:LINE: " */
+static int finish(struct app *a, int rc, const char *where)
+{
+	if (a->x.out.len) {
+		fputs(sbuf_str(&a->x.out), stdout);
+		fflush(stdout);
+	}
+	if (rc == 0 && a->verbose && a->x.canon.len)
+		fprintf(stderr, "+ %s\n", sbuf_str(&a->x.canon));
+	if (rc != 0 && a->x.err.len)
+		fprintf(stderr, "%s%s\n", where, sbuf_str(&a->x.err));
+	sbuf_reset(&a->x.out);
+	sbuf_reset(&a->x.err);
+	return rc;
+}
+
+static int run_line(struct app *a, const char *line, const char *where)
+{
+	return finish(a, exec_line(&a->x, line), where);
+}
+
+static int run_list(struct app *a, const char *s, bool force)
+{
+	char **cmds = NULL;
+	char err[512];
+	int n, status = 0;
+
+	n = cmd_split_list(s, &cmds, err, sizeof err);
+	if (n < 0) {
+		fprintf(stderr, "nsviz: -c: %s\n", err);
+		return 1;
+	}
+	if (n == 0) {
+		fprintf(stderr, "nsviz: -c: empty command\n");
+		cmd_free_words(cmds, n);
+		return 1;
+	}
+	for (int i = 0; i < n; i++) {
+		int rc = run_line(a, cmds[i], "nsviz: ");
+		if (rc != 0) {
+			status = rc;
+			if (!force)
+				break;
+		}
+	}
+	cmd_free_words(cmds, n);
+	return status;
+}
+
+static int run_batch(struct app *a, const char *path, bool force)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "re") : stdin;
+	char *line = NULL, *joined = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int lineno = 0, first = 0, status = 0;
+	struct sbuf cmd = SBUF_INIT;
+
+	if (!f) {
+		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		char where[600];
+		int rc;
+
+		lineno++;
+		if (!cmd.len)
+			first = lineno;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		/* a trailing backslash continues the command */
+		if (len && line[len - 1] == '\\') {
+			line[len - 1] = ' ';
+			sbuf_add(&cmd, line);
+			continue;
+		}
+		sbuf_add(&cmd, line);
+		snprintf(where, sizeof where, "%.500s:%d: ",
+		         strcmp(path, "-") ? path : "stdin", first);
+		rc = run_line(a, sbuf_str(&cmd), where);
+		sbuf_reset(&cmd);
+		if (rc != 0) {
+			status = rc;
+			if (!force)
+				break;
+		}
+	}
+	free(line);
+	free(joined);
+	sbuf_free(&cmd);
+	if (f != stdin)
+		fclose(f);
+	return status;
+}
+
+static int run_words(struct app *a, int argc, char **argv)
+{
+	struct cmd c;
+	char err[512];
+	int rc;
+
+	if (cmd_parse(argc, argv, &c, err, sizeof err) < 0) {
+		fprintf(stderr, "nsviz: %s\n", err);
+		return 1;
+	}
+	rc = exec_cmd(&a->x, &c);
+	cmd_free(&c);
+	return finish(a, rc, "nsviz: ");
+}
+
+static int run_show(struct app *a, bool json)
+{
+	struct kerr e = { 0 };
+	struct sbuf out = SBUF_INIT;
+
+	if (ksync_all_ready(a->k, &e) < 0) {
+		fprintf(stderr, "nsviz: show: %s\n", kerr_str(&e));
+		return 1;
+	}
+	ksync_drain(a->k);
+	if (json)
+		show_world_json(&out, a->w);
+	else
+		show_world_text(&out, a->w);
+	fputs(sbuf_str(&out), stdout);
+	sbuf_free(&out);
+	return 0;
+}
+
+static int run_prompt(struct app *a, bool sandbox)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	bool tty = isatty(0);
+	int status = 0;
+
+	if (tty) {
+		printf("nsviz %s%s: type commands of the ip grammar "
+		       "(`help`, `show`, `quit`).\n", PACKAGE_VERSION,
+		       sandbox ? " in the SANDBOX (nothing here touches the host)"
+		               : "");
+	}
+	for (;;) {
+		ssize_t len;
+		char *p;
+
+		if (tty) {
+			printf("nsviz%s> ", sandbox ? "[sandbox]" : "");
+			fflush(stdout);
+		}
+		interrupted = 0;
+		len = getline(&line, &cap, stdin);
+		if (len < 0)
+			break;
+		p = line + strspn(line, " \t");
+		p[strcspn(p, "\r\n")] = '\0';
+		if (!strcmp(p, "quit") || !strcmp(p, "exit") || !strcmp(p, "q"))
+			break;
+		if (!strcmp(p, "help") || !strcmp(p, "?")) {
+			usage(stdout);
+			continue;
+		}
+		if (!strcmp(p, "show")) {
+			status = run_show(a, false);
+			continue;
+		}
+		if (!strcmp(p, "show --json")) {
+			status = run_show(a, true);
+			continue;
+		}
+		status = run_line(a, p, "");
+	}
+	if (tty)
+		putchar('\n');
+	free(line);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	bool sandbox = false, force = false, verbose = false;
+	const char *cmds = NULL, *batch = NULL;
+	struct app a;
+	struct kerr e = { 0 };
+	struct sigaction sa;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		const char *o = argv[i];
+
+		if (!strcmp(o, "-S") || !strcmp(o, "--sandbox")) {
+			sandbox = true;
+		} else if (!strcmp(o, "-force") || !strcmp(o, "--force")) {
+			force = true;
+		} else if (!strcmp(o, "-v") || !strcmp(o, "--verbose")) {
+			verbose = true;
+		} else if (!strcmp(o, "-c") || !strcmp(o, "-b")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "nsviz: %s needs an argument\n", o);
+				return 2;
+			}
+			if (o[1] == 'c')
+				cmds = argv[++i];
+			else
+				batch = argv[++i];
+		} else if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
+			usage(stdout);
+			return 0;
+		} else if (!strcmp(o, "-V") || !strcmp(o, "--version")) {
+			printf("nsviz %s\n", PACKAGE_VERSION);
+			return 0;
+		} else if (!strcmp(o, "--")) {
+			i++;
+			break;
+		} else if (o[0] == '-' && strcmp(o, "-n") != 0 &&
+		           strcmp(o, "-4") != 0 && strcmp(o, "-6") != 0) {
+			fprintf(stderr, "nsviz: %s: unknown option "
+			        "(nsviz --help lists them)\n", o);
+			return 2;
+		} else {
+			break;
+		}
+	}
+	if (cmds && batch) {
+		fprintf(stderr, "nsviz: -c and -b cannot be used together\n");
+		return 2;
+	}
+	if ((cmds || batch) && i < argc) {
+		fprintf(stderr, "nsviz: %s: unexpected argument after -%c\n",
+		        argv[i], cmds ? 'c' : 'b');
+		return 2;
+	}
+
+	if (sandbox) {
+		char err[512];
+		if (sandbox_enter(err, sizeof err) < 0) {
+			fprintf(stderr, "nsviz: --sandbox: %s\n", err);
+			return 1;
+		}
+	}
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	memset(&a, 0, sizeof a);
+	a.verbose = verbose;
+	a.w = world_new();
+	a.k = ksync_new(a.w, &e);
+	if (!a.k) {
+		fprintf(stderr, "nsviz: %s\n", kerr_str(&e));
+		world_free(a.w);
+		return 1;
+	}
+	exec_init(&a.x, a.w, a.k);
+	a.x.emit = emit_stdout;
+	a.x.stop = &interrupted;
+	a.x.inherit_stdio = true;
+
+	if (cmds) {
+		rc = run_list(&a, cmds, force);
+	} else if (batch) {
+		rc = run_batch(&a, batch, force);
+	} else if (i < argc && !strcmp(argv[i], "show")) {
+		bool json = false;
+		rc = 0;
+		for (int j = i + 1; j < argc; j++) {
+			if (!strcmp(argv[j], "--json") || !strcmp(argv[j], "-j")) {
+				json = true;
+			} else {
+				fprintf(stderr, "nsviz: show: %s: unknown option "
+				        "(expected --json)\n", argv[j]);
+				rc = 2;
+			}
+		}
+		if (!rc)
+			rc = run_show(&a, json);
+	} else if (i < argc && !strcmp(argv[i], "monitor")) {
+		if (i + 1 < argc) {
+			fprintf(stderr, "nsviz: monitor: %s: unexpected argument\n",
+			        argv[i + 1]);
+			rc = 2;
+		} else {
+			rc = monitor_run(a.w, a.k);
+		}
+	} else if (i < argc) {
+		rc = run_words(&a, argc - i, argv + i);
+	} else {
+		rc = run_prompt(&a, sandbox);
+	}
+
+	exec_done(&a.x);
+	ksync_free(a.k);
+	world_free(a.w);
+	return rc;
+}

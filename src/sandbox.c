@@ -1,0 +1,118 @@
+/* sandbox.c - a private world to learn and experiment in.
+ *
+ * Everything made inside lives in namespaces that only this process (and
+ * its children) hold: when nsviz exits they vanish, and the host's own
+ * namespaces, routes and /run/netns are never touched. */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+	size_t len = strlen(text);
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, len);
+	close(fd);
+	return n == (ssize_t)len ? 0 : -1;
+}
+
+static int map_root(uid_t uid, gid_t gid)
+{
+	char buf[64];
+
+	/* setgroups must be denied before an unprivileged gid_map */
+	write_file("/proc/self/setgroups", "deny");
+	snprintf(buf, sizeof buf, "0 %u 1\n", (unsigned)uid);
+	if (write_file("/proc/self/uid_map", buf) < 0)
+		return -1;
+	snprintf(buf, sizeof buf, "0 %u 1\n", (unsigned)gid);
+	return write_file("/proc/self/gid_map", buf);
+}
+
+static int lo_up(void)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int rc = -1;
+
+	if (fd < 0)
+		return -1;
+	memset(&ifr, 0, sizeof ifr);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "lo");
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == 0) {
+		ifr.ifr_flags |= IFF_UP;
+		rc = ioctl(fd, SIOCSIFFLAGS, &ifr);
+	}
+	close(fd);
+	return rc;
+}
+
+int sandbox_enter(char *err, size_t errlen)
+{
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	int flags = CLONE_NEWNET | CLONE_NEWNS;
+
+	if (uid != 0)
+		flags |= CLONE_NEWUSER;
+	if (unshare(flags) < 0) {
+		snprintf(err, errlen,
+		         "cannot create the sandbox namespaces: %s%s",
+		         strerror(errno),
+		         uid != 0 ? " (are unprivileged user namespaces "
+		                    "disabled? try sudo nsviz --sandbox)"
+		                  : "");
+		return -1;
+	}
+	if (uid != 0 && map_root(uid, gid) < 0) {
+		snprintf(err, errlen, "cannot map the user into the sandbox: %s",
+		         strerror(errno));
+		return -1;
+	}
+	/* Nothing mounted from here on may leak to the host. */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+		snprintf(err, errlen, "cannot make mounts private: %s",
+		         strerror(errno));
+		return -1;
+	}
+	if (mkdir("/run/netns", 0755) < 0 && errno != EEXIST) {
+		/* An unprivileged user cannot create it on the host's /run:
+		 * give the sandbox a /run of its own instead. */
+		if (mount("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV,
+		          "mode=0755") < 0 ||
+		    mkdir("/run/netns", 0755) < 0) {
+			snprintf(err, errlen, "cannot prepare /run/netns: %s",
+			         strerror(errno));
+			return -1;
+		}
+	}
+	if (mount("tmpfs", "/run/netns", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	          "mode=0755") < 0) {
+		snprintf(err, errlen, "cannot mount a tmpfs on /run/netns: %s",
+		         strerror(errno));
+		return -1;
+	}
+	/* /sys/class/net should show the sandbox's devices: a fresh sysfs
+	 * over the host's (best effort; the host's stays if refused). */
+	mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+	if (lo_up() < 0) {
+		snprintf(err, errlen, "cannot bring lo up in the sandbox: %s",
+		         strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,388 @@
+/* world.c - the model, and the only code that changes it.
+ *
+ * Every change arrives as a struct w_event decoded from a kernel message
+ * (dump or notification) and is applied here.  Objects are keyed the way
+ * the kernel keys them, so replaying a dump over a live world is
+ * idempotent: links by ifindex, addresses by (ifindex, family, local,
+ * prefixlen, peer), routes by (family, table, dst, dst_len, tos, priority,
+ * type) plus the output interface for IPv6 (whose routes are per device),
+ * neighbours by (ifindex, family, dst).
+ */
+#include "world/world.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "util/sbuf.h"
+
+struct world *world_new(void)
+{
+	struct world *w = xcalloc(1, sizeof *w);
+	return w;
+}
+
+static void ns_free(struct w_ns *ns)
+{
+	free(ns->links);
+	free(ns->addrs);
+	free(ns->routes);
+	free(ns->neighs);
+	free(ns->nsids);
+	free(ns);
+}
+
+void world_free(struct world *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->nns; i++)
+		ns_free(w->ns[i]);
+	free(w->ns);
+	free(w);
+}
+
+struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
+                          const char *name, dev_t dev, ino_t ino)
+{
+	struct w_ns *ns = xcalloc(1, sizeof *ns);
+
+	ns->id = w->next_id++;
+	ns->kind = kind;
+	snprintf(ns->name, sizeof ns->name, "%s", name ? name : "");
+	ns->dev = dev;
+	ns->ino = ino;
+	xgrow((void **)&w->ns, &w->capns, w->nns + 1, sizeof *w->ns);
+	w->ns[w->nns++] = ns;
+	w->generation++;
+	return ns;
+}
+
+void world_remove_ns(struct world *w, struct w_ns *ns)
+{
+	for (size_t i = 0; i < w->nns; i++) {
+		if (w->ns[i] != ns)
+			continue;
+		memmove(&w->ns[i], &w->ns[i + 1],
+		        (w->nns - i - 1) * sizeof *w->ns);
+		w->nns--;
+		/* Other namespaces' nsid maps may point at it; leave the
+		 * numbers (the kernel drops them with DELNSID) but nothing
+		 * will resolve to this id any more. */
+		ns_free(ns);
+		w->generation++;
+		return;
+	}
+}
+
+void world_clear_ns(struct w_ns *ns)
+{
+	ns->nlinks = ns->naddrs = ns->nroutes = ns->nneighs = 0;
+	ns->synced = false;
+}
+
+void world_set_nsid(struct w_ns *ns, int nsid, int ns_id)
+{
+	for (size_t i = 0; i < ns->nnsids; i++) {
+		if (ns->nsids[i].nsid == nsid) {
+			ns->nsids[i].ns_id = ns_id;
+			return;
+		}
+	}
+	xgrow((void **)&ns->nsids, &ns->capnsids, ns->nnsids + 1,
+	      sizeof *ns->nsids);
+	ns->nsids[ns->nnsids].nsid = nsid;
+	ns->nsids[ns->nnsids].ns_id = ns_id;
+	ns->nnsids++;
+}
+
+/* ---- keyed upsert / delete ------------------------------------------ */
+
+static bool addr_same(const struct w_addr *a, const struct w_addr *b)
+{
+	return a->ifindex == b->ifindex && a->family == b->family &&
+	       a->prefixlen == b->prefixlen && w_ip_eq(&a->local, &b->local) &&
+	       w_ip_eq(&a->peer, &b->peer);
+}
+
+static bool route_same(const struct w_route *a, const struct w_route *b)
+{
+	if (a->family != b->family || a->table != b->table ||
+	    a->dst_len != b->dst_len || a->tos != b->tos ||
+	    a->priority != b->priority || a->type != b->type ||
+	    !w_ip_eq(&a->dst, &b->dst))
+		return false;
+	/* IPv6 keeps one route per (prefix, metric, device) */
+	if (a->family == AF_INET6 && a->oif != b->oif)
+		return false;
+	return true;
+}
+
+static bool neigh_same(const struct w_neigh *a, const struct w_neigh *b)
+{
+	return a->ifindex == b->ifindex && a->family == b->family &&
+	       w_ip_eq(&a->dst, &b->dst);
+}
+
+#define UPSERT(arr, n, cap, item, same)                                  \
+	do {                                                             \
+		size_t i_;                                               \
+		for (i_ = 0; i_ < (n); i_++)                             \
+			if (same(&(arr)[i_], (item)))                    \
+				break;                                   \
+		if (i_ == (n)) {                                         \
+			xgrow((void **)&(arr), &(cap), (n) + 1,          \
+			      sizeof *(arr));                            \
+			(n)++;                                           \
+		}                                                        \
+		(arr)[i_] = *(item);                                     \
+	} while (0)
+
+#define REMOVE(arr, n, item, same)                                       \
+	do {                                                             \
+		for (size_t i_ = 0; i_ < (n); i_++) {                    \
+			if (!same(&(arr)[i_], (item)))                   \
+				continue;                                \
+			memmove(&(arr)[i_], &(arr)[i_ + 1],              \
+			        ((n) - i_ - 1) * sizeof *(arr));         \
+			(n)--;                                           \
+			break;                                           \
+		}                                                        \
+	} while (0)
+
+static bool link_same(const struct w_link *a, const struct w_link *b)
+{
+	return a->ifindex == b->ifindex;
+}
+
+/* Links arrive in ifindex order in dumps; notifications may not.  Keep
+ * them sorted by ifindex, as `ip link` lists them. */
+static void link_upsert(struct w_ns *ns, const struct w_link *l)
+{
+	size_t i;
+
+	for (i = 0; i < ns->nlinks; i++) {
+		if (ns->links[i].ifindex == l->ifindex) {
+			/* keep what the world resolved until it resolves again */
+			struct w_link keep = ns->links[i];
+			ns->links[i] = *l;
+			if (!ns->links[i].peer_name[0]) {
+				memcpy(ns->links[i].peer_name, keep.peer_name,
+				       sizeof keep.peer_name);
+				ns->links[i].peer_ns_id = keep.peer_ns_id;
+			}
+			return;
+		}
+		if (ns->links[i].ifindex > l->ifindex)
+			break;
+	}
+	xgrow((void **)&ns->links, &ns->caplinks, ns->nlinks + 1,
+	      sizeof *ns->links);
+	memmove(&ns->links[i + 1], &ns->links[i],
+	        (ns->nlinks - i) * sizeof *ns->links);
+	ns->links[i] = *l;
+	ns->links[i].peer_ns_id = -1;
+	ns->nlinks++;
+}
+
+static void link_remove(struct w_ns *ns, const struct w_link *l)
+{
+	/* The kernel drops a link's addresses, routes and neighbours with
+	 * it and does not always say so one by one (routes go silently). */
+	size_t j = 0;
+
+	for (size_t i = 0; i < ns->naddrs; i++)
+		if (ns->addrs[i].ifindex != l->ifindex)
+			ns->addrs[j++] = ns->addrs[i];
+	ns->naddrs = j;
+	j = 0;
+	for (size_t i = 0; i < ns->nroutes; i++)
+		if (ns->routes[i].oif != l->ifindex ||
+		    ns->routes[i].nnexthops > 0)
+			ns->routes[j++] = ns->routes[i];
+	ns->nroutes = j;
+	j = 0;
+	for (size_t i = 0; i < ns->nneighs; i++)
+		if (ns->neighs[i].ifindex != l->ifindex)
+			ns->neighs[j++] = ns->neighs[i];
+	ns->nneighs = j;
+	REMOVE(ns->links, ns->nlinks, l, link_same);
+}
+
+/* When a link goes down the kernel flushes its routes without telling.
+ * IPv4 removes all routes through it; we mirror that so the model never
+ * shows a route the kernel no longer has. */
+static void link_down_flush(struct w_ns *ns, int ifindex)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < ns->nroutes; i++) {
+		const struct w_route *r = &ns->routes[i];
+		bool drop = r->family == AF_INET && r->oif == ifindex &&
+		            r->nnexthops == 0;
+		if (!drop)
+			ns->routes[j++] = *r;
+	}
+	ns->nroutes = j;
+}
+
+void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
+{
+	struct w_link *old;
+
+	switch (ev->type) {
+	case W_EV_NEWLINK:
+		old = world_find_link_index(ns, ev->u.link.ifindex);
+		if (old && (old->flags & 1 /* IFF_UP */) &&
+		    !(ev->u.link.flags & 1))
+			link_down_flush(ns, ev->u.link.ifindex);
+		link_upsert(ns, &ev->u.link);
+		break;
+	case W_EV_DELLINK:
+		link_remove(ns, &ev->u.link);
+		break;
+	case W_EV_NEWADDR:
+		UPSERT(ns->addrs, ns->naddrs, ns->capaddrs, &ev->u.addr,
+		       addr_same);
+		break;
+	case W_EV_DELADDR:
+		REMOVE(ns->addrs, ns->naddrs, &ev->u.addr, addr_same);
+		break;
+	case W_EV_NEWROUTE:
+		UPSERT(ns->routes, ns->nroutes, ns->caproutes, &ev->u.route,
+		       route_same);
+		break;
+	case W_EV_DELROUTE:
+		REMOVE(ns->routes, ns->nroutes, &ev->u.route, route_same);
+		break;
+	case W_EV_NEWNEIGH:
+		UPSERT(ns->neighs, ns->nneighs, ns->capneighs, &ev->u.neigh,
+		       neigh_same);
+		break;
+	case W_EV_DELNEIGH:
+		REMOVE(ns->neighs, ns->nneighs, &ev->u.neigh, neigh_same);
+		break;
+	case W_EV_NEWNSID:
+	case W_EV_DELNSID:
+	case W_EV_OTHER:
+		break;
+	}
+	w->generation++;
+}
+
+/* ---- lookups ---------------------------------------------------------- */
+
+struct w_ns *world_host(const struct world *w)
+{
+	return w->nns ? w->ns[0] : NULL;
+}
+
+struct w_ns *world_find_ns(const struct world *w, const char *name)
+{
+	if (!name || !*name)
+		return world_host(w);
+	for (size_t i = 0; i < w->nns; i++)
+		if (w->ns[i]->kind == W_NS_NAMED &&
+		    strcmp(w->ns[i]->name, name) == 0)
+			return w->ns[i];
+	return NULL;
+}
+
+struct w_ns *world_find_ns_id(const struct world *w, int id)
+{
+	for (size_t i = 0; i < w->nns; i++)
+		if (w->ns[i]->id == id)
+			return w->ns[i];
+	return NULL;
+}
+
+struct w_ns *world_find_ns_ino(const struct world *w, dev_t dev, ino_t ino)
+{
+	for (size_t i = 0; i < w->nns; i++)
+		if (w->ns[i]->dev == dev && w->ns[i]->ino == ino)
+			return w->ns[i];
+	return NULL;
+}
+
+struct w_link *world_find_link(const struct w_ns *ns, const char *name)
+{
+	for (size_t i = 0; i < ns->nlinks; i++)
+		if (strcmp(ns->links[i].name, name) == 0)
+			return &ns->links[i];
+	return NULL;
+}
+
+struct w_link *world_find_link_index(const struct w_ns *ns, int ifindex)
+{
+	for (size_t i = 0; i < ns->nlinks; i++)
+		if (ns->links[i].ifindex == ifindex)
+			return &ns->links[i];
+	return NULL;
+}
+
+struct w_ns *world_ns_by_nsid(const struct world *w, const struct w_ns *ns,
+                              int nsid)
+{
+	for (size_t i = 0; i < ns->nnsids; i++)
+		if (ns->nsids[i].nsid == nsid)
+			return world_find_ns_id(w, ns->nsids[i].ns_id);
+	return NULL;
+}
+
+const char *world_ns_label(const struct w_ns *ns, char *buf, size_t len)
+{
+	switch (ns->kind) {
+	case W_NS_HOST:
+		snprintf(buf, len, "host");
+		break;
+	case W_NS_NAMED:
+		snprintf(buf, len, "%s", ns->name);
+		break;
+	case W_NS_UNNAMED:
+		if (ns->holder_pid)
+			snprintf(buf, len, "pid %d (%s)", (int)ns->holder_pid,
+			         ns->holder_comm);
+		else if (ns->holder_path[0])
+			snprintf(buf, len, "%s", ns->holder_path);
+		else
+			snprintf(buf, len, "net:[%lu]", (unsigned long)ns->ino);
+		break;
+	}
+	return buf;
+}
+
+void world_resolve_peers(struct world *w)
+{
+	for (size_t i = 0; i < w->nns; i++) {
+		struct w_ns *ns = w->ns[i];
+
+		for (size_t j = 0; j < ns->nlinks; j++) {
+			struct w_link *l = &ns->links[j];
+			struct w_ns *pns = ns;
+			struct w_link *peer;
+
+			l->peer_ns_id = -1;
+			l->peer_name[0] = '\0';
+			l->link_netns_name[0] = '\0';
+			if (!l->has_iflink || l->iflink == 0 ||
+			    l->iflink == l->ifindex)
+				continue;
+			if (l->has_link_netnsid) {
+				pns = world_ns_by_nsid(w, ns, l->link_netnsid);
+				if (!pns)
+					continue;
+				if (pns->kind == W_NS_NAMED)
+					snprintf(l->link_netns_name,
+					         sizeof l->link_netns_name,
+					         "%s", pns->name);
+			}
+			peer = world_find_link_index(pns, l->iflink);
+			if (!peer)
+				continue;
+			l->peer_ns_id = pns->id;
+			memcpy(l->peer_name, peer->name, sizeof l->peer_name);
+		}
+	}
+	w->generation++;
+}

@@ -1,0 +1,260 @@
+/* test_world.c - the model: events applied as the kernel reports them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "world/world.h"
+
+static struct w_event link_ev(enum w_event_type t, int ifindex,
+                              const char *name, unsigned flags)
+{
+	struct w_event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = t;
+	ev.u.link.ifindex = ifindex;
+	snprintf(ev.u.link.name, sizeof ev.u.link.name, "%s", name);
+	ev.u.link.flags = flags;
+	return ev;
+}
+
+static struct w_event addr_ev(enum w_event_type t, int ifindex,
+                              const char *ip, int plen)
+{
+	struct w_event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = t;
+	ev.u.addr.ifindex = ifindex;
+	ev.u.addr.family = AF_INET;
+	ev.u.addr.prefixlen = plen;
+	assert_int_equal(w_ip_parse(ip, &ev.u.addr.local), 0);
+	return ev;
+}
+
+static struct w_event route_ev(enum w_event_type t, const char *dst,
+                               int plen, int oif)
+{
+	struct w_event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = t;
+	ev.u.route.family = AF_INET;
+	ev.u.route.table = 254;
+	ev.u.route.type = 1;
+	ev.u.route.dst_len = plen;
+	ev.u.route.oif = oif;
+	assert_int_equal(w_ip_parse(dst, &ev.u.route.dst), 0);
+	return ev;
+}
+
+static void test_links_sorted_and_replaced(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_event ev;
+
+	(void)state;
+	ev = link_ev(W_EV_NEWLINK, 5, "veth0", 0);
+	world_apply(w, ns, &ev);
+	ev = link_ev(W_EV_NEWLINK, 1, "lo", 0);
+	world_apply(w, ns, &ev);
+	ev = link_ev(W_EV_NEWLINK, 3, "veth1", 0);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nlinks, 3);
+	assert_int_equal(ns->links[0].ifindex, 1);
+	assert_int_equal(ns->links[1].ifindex, 3);
+	assert_int_equal(ns->links[2].ifindex, 5);
+	/* a rename is an update of the same ifindex */
+	ev = link_ev(W_EV_NEWLINK, 3, "eth9", 0);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nlinks, 3);
+	assert_non_null(world_find_link(ns, "eth9"));
+	assert_null(world_find_link(ns, "veth1"));
+	assert_ptr_equal(world_find_link_index(ns, 5), world_find_link(ns, "veth0"));
+	world_free(w);
+}
+
+static void test_dellink_takes_addresses_and_routes(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_event ev;
+
+	(void)state;
+	ev = link_ev(W_EV_NEWLINK, 2, "veth0", 1);
+	world_apply(w, ns, &ev);
+	ev = link_ev(W_EV_NEWLINK, 7, "other", 1);
+	world_apply(w, ns, &ev);
+	ev = addr_ev(W_EV_NEWADDR, 2, "10.0.1.0", 24);
+	world_apply(w, ns, &ev);
+	ev = addr_ev(W_EV_NEWADDR, 7, "10.9.9.9", 8);
+	world_apply(w, ns, &ev);
+	ev = route_ev(W_EV_NEWROUTE, "10.0.2.0", 24, 2);
+	world_apply(w, ns, &ev);
+	ev = route_ev(W_EV_NEWROUTE, "10.0.0.0", 8, 7);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->naddrs, 2);
+	assert_int_equal(ns->nroutes, 2);
+
+	ev = link_ev(W_EV_DELLINK, 2, "veth0", 1);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nlinks, 1);
+	assert_int_equal(ns->naddrs, 1);
+	assert_int_equal(ns->addrs[0].ifindex, 7);
+	assert_int_equal(ns->nroutes, 1);
+	assert_int_equal(ns->routes[0].oif, 7);
+	world_free(w);
+}
+
+static void test_link_down_flushes_ipv4_routes(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_event ev;
+
+	(void)state;
+	ev = link_ev(W_EV_NEWLINK, 2, "veth0", 1);
+	world_apply(w, ns, &ev);
+	ev = route_ev(W_EV_NEWROUTE, "10.0.2.0", 24, 2);
+	world_apply(w, ns, &ev);
+	ev = link_ev(W_EV_NEWLINK, 2, "veth0", 0);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nroutes, 0);
+	world_free(w);
+}
+
+static void test_addr_and_route_upsert_delete(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_event ev;
+
+	(void)state;
+	ev = addr_ev(W_EV_NEWADDR, 2, "10.0.1.0", 24);
+	world_apply(w, ns, &ev);
+	world_apply(w, ns, &ev);            /* a dump replayed: no dup */
+	assert_int_equal(ns->naddrs, 1);
+	ev = addr_ev(W_EV_NEWADDR, 2, "10.0.1.0", 25);
+	world_apply(w, ns, &ev);            /* another prefix: a new one */
+	assert_int_equal(ns->naddrs, 2);
+	ev = addr_ev(W_EV_DELADDR, 2, "10.0.1.0", 24);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->naddrs, 1);
+	assert_int_equal(ns->addrs[0].prefixlen, 25);
+
+	ev = route_ev(W_EV_NEWROUTE, "10.0.2.0", 24, 2);
+	world_apply(w, ns, &ev);
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nroutes, 1);
+	ev.u.route.priority = 100;          /* same prefix, other metric */
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nroutes, 2);
+	ev.type = W_EV_DELROUTE;
+	world_apply(w, ns, &ev);
+	assert_int_equal(ns->nroutes, 1);
+	assert_int_equal(ns->routes[0].priority, 0);
+	world_free(w);
+}
+
+static void test_peers_resolved_across_namespaces(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *host = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_ns *vnet = world_add_ns(w, W_NS_NAMED, "vnet", 1, 200);
+	struct w_event ev;
+
+	(void)state;
+	/* host: veth0 (4), peer ifindex 3 in nsid 0 = vnet */
+	ev = link_ev(W_EV_NEWLINK, 4, "veth0", 0);
+	ev.u.link.has_iflink = 1;
+	ev.u.link.iflink = 3;
+	ev.u.link.has_link_netnsid = 1;
+	ev.u.link.link_netnsid = 0;
+	world_apply(w, host, &ev);
+	/* vnet: veth1 (3), peer ifindex 4 in nsid 7 = host */
+	ev = link_ev(W_EV_NEWLINK, 3, "veth1", 0);
+	ev.u.link.has_iflink = 1;
+	ev.u.link.iflink = 4;
+	ev.u.link.has_link_netnsid = 1;
+	ev.u.link.link_netnsid = 7;
+	world_apply(w, vnet, &ev);
+	world_set_nsid(host, 0, vnet->id);
+	world_set_nsid(vnet, 7, host->id);
+	world_resolve_peers(w);
+
+	assert_string_equal(host->links[0].peer_name, "veth1");
+	assert_int_equal(host->links[0].peer_ns_id, vnet->id);
+	assert_string_equal(host->links[0].link_netns_name, "vnet");
+	assert_string_equal(vnet->links[0].peer_name, "veth0");
+	assert_int_equal(vnet->links[0].peer_ns_id, host->id);
+	/* the host has no name: ip prints link-netnsid N instead */
+	assert_string_equal(vnet->links[0].link_netns_name, "");
+
+	world_remove_ns(w, vnet);
+	world_resolve_peers(w);
+	assert_string_equal(host->links[0].peer_name, "");
+	assert_int_equal(host->links[0].peer_ns_id, -1);
+	world_free(w);
+}
+
+static void test_find_ns_and_labels(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *un;
+	char buf[300];
+
+	(void)state;
+	world_add_ns(w, W_NS_HOST, "", 1, 100);
+	world_add_ns(w, W_NS_NAMED, "vnet", 1, 200);
+	un = world_add_ns(w, W_NS_UNNAMED, "", 1, 300);
+	un->holder_pid = 4242;
+	snprintf(un->holder_comm, sizeof un->holder_comm, "containerd");
+	assert_ptr_equal(world_find_ns(w, ""), world_host(w));
+	assert_string_equal(world_find_ns(w, "vnet")->name, "vnet");
+	assert_null(world_find_ns(w, "nope"));
+	assert_ptr_equal(world_find_ns_ino(w, 1, 300), un);
+	assert_string_equal(world_ns_label(world_host(w), buf, sizeof buf), "host");
+	assert_string_equal(world_ns_label(un, buf, sizeof buf),
+	                    "pid 4242 (containerd)");
+	world_free(w);
+}
+
+static void test_ip_parse(void **state)
+{
+	struct w_ip ip;
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(w_ip_parse("10.0.2.0", &ip), 0);
+	assert_int_equal(ip.family, AF_INET);
+	assert_string_equal(w_ip_str(&ip, buf, sizeof buf), "10.0.2.0");
+	assert_int_equal(w_ip_parse("fe80::1", &ip), 0);
+	assert_int_equal(ip.family, AF_INET6);
+	assert_string_equal(w_ip_str(&ip, buf, sizeof buf), "fe80::1");
+	assert_int_equal(w_ip_parse("10.0.2", &ip), -1);
+	assert_int_equal(w_ip_parse("10.0.2.256", &ip), -1);
+	assert_int_equal(w_ip_parse("", &ip), -1);
+	assert_int_equal(w_ip_parse("fe80:::1", &ip), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_links_sorted_and_replaced),
+		cmocka_unit_test(test_dellink_takes_addresses_and_routes),
+		cmocka_unit_test(test_link_down_flushes_ipv4_routes),
+		cmocka_unit_test(test_addr_and_route_upsert_delete),
+		cmocka_unit_test(test_peers_resolved_across_namespaces),
+		cmocka_unit_test(test_find_ns_and_labels),
+		cmocka_unit_test(test_ip_parse),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
