@@ -89,9 +89,9 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
-	if (mkdir("/run/netns", 0755) < 0 && errno != EEXIST) {
-		/* An unprivileged user cannot create it on the host's /run:
-		 * give the sandbox a /run of its own instead. */
+	if (access("/run/netns", F_OK) < 0) {
+		/* Creating it would change the host's /run: give the sandbox
+		 * a /run of its own instead. */
 		if (mount("tmpfs", "/run", "tmpfs", MS_NOSUID | MS_NODEV,
 		          "mode=0755") < 0 ||
 		    mkdir("/run/netns", 0755) < 0) {

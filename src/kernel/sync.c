@@ -40,6 +40,11 @@ struct ksync {
 	ksync_observer obs;
 	void *obs_ctx;
 	pid_t self;
+	/* veth peers to re-read: the kernel announces a new veth before
+	 * its peer exists, and does not announce the peer again when the
+	 * pair's other end moves or goes. */
+	struct refresh { int ns_id; int ifindex; int nsid; } *refresh;
+	size_t nrefresh, caprefresh;
 };
 
 static struct kconn *kc(struct w_ns *ns)
@@ -106,6 +111,21 @@ struct apply_ctx {
 	bool notify;
 };
 
+static void queue_refresh(struct ksync *k, const struct w_ns *ns,
+                          const struct w_link *l)
+{
+	struct refresh *r;
+
+	if (!l->has_iflink || l->iflink <= 0 || strcmp(l->kind, "veth"))
+		return;
+	xgrow((void **)&k->refresh, &k->caprefresh, k->nrefresh + 1,
+	      sizeof *k->refresh);
+	r = &k->refresh[k->nrefresh++];
+	r->ns_id = ns->id;
+	r->ifindex = l->iflink;
+	r->nsid = l->has_link_netnsid ? l->link_netnsid : -1;
+}
+
 static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 {
 	struct apply_ctx *a = ctx;
@@ -113,6 +133,11 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 
 	if (kparse(nlh, &ev) < 0)
 		return;
+	if (a->notify &&
+	    ((ev.type == W_EV_NEWLINK &&
+	      !world_find_link_index(a->ns, ev.u.link.ifindex)) ||
+	     ev.type == W_EV_DELLINK))
+		queue_refresh(a->k, a->ns, &ev.u.link);
 	world_apply(a->k->w, a->ns, &ev);
 	if (a->notify && a->k->obs)
 		a->k->obs(a->k->obs_ctx, a->ns, &ev, NULL);
@@ -596,6 +621,7 @@ void ksync_free(struct ksync *k)
 	for (size_t i = 0; i < k->npending; i++)
 		free(k->pending[i]);
 	free(k->pending);
+	free(k->refresh);
 	if (k->ino_fd >= 0)
 		close(k->ino_fd);
 	free(k);
@@ -666,6 +692,43 @@ static bool drain_ns(struct ksync *k, struct w_ns *ns)
 	return any;
 }
 
+/* Ask the kernel for one link again and apply its answer. */
+static void refresh_link(struct ksync *k, struct w_ns *ns, int ifindex)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct apply_ctx a = { k, ns, false };
+	struct nl_msg *msg;
+	struct kerr e;
+
+	if (!ns->synced || !kc(ns) || !kc(ns)->req)
+		return;
+	msg = nlmsg_alloc_simple(RTM_GETLINK, NLM_F_REQUEST);
+	if (!msg)
+		return;
+	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) == 0)
+		knl_talk(kc(ns)->req, msg, apply_msg, &a, &e);
+	nlmsg_free(msg);
+}
+
+static void run_refresh(struct ksync *k)
+{
+	for (size_t i = 0; i < k->nrefresh; i++) {
+		struct refresh *r = &k->refresh[i];
+		struct w_ns *ns = world_find_ns_id(k->w, r->ns_id);
+
+		if (!ns)
+			continue;
+		if (r->nsid >= 0) {
+			resolve_nsids(k, ns);
+			ns = world_ns_by_nsid(k->w, ns, r->nsid);
+			if (!ns)
+				continue;
+		}
+		refresh_link(k, ns, r->ifindex);
+	}
+	k->nrefresh = 0;
+}
+
 int ksync_drain(struct ksync *k)
 {
 	bool any = false;
@@ -674,6 +737,8 @@ int ksync_drain(struct ksync *k)
 		read_inotify(k);
 	for (size_t i = 0; i < k->w->nns; i++)
 		any |= drain_ns(k, k->w->ns[i]);
+	if (k->nrefresh)
+		run_refresh(k);
 	if (any) {
 		for (size_t i = 0; i < k->w->nns; i++)
 			if (kc(k->w->ns[i]) && kc(k->w->ns[i])->req)

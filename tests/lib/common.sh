@@ -1,0 +1,92 @@
+# common.sh - shared by the kernel tests.  Sourced; POSIX sh.
+#
+# Every kernel test re-executes itself inside a sandbox first: private
+# network and mount namespaces (plus a user namespace when not root) with
+# tmpfs on /run and /run/netns, lo up, no route anywhere.  Nothing a test
+# does can reach the host's namespaces, and no packet can leave.
+
+: "${NSVIZ:=$(pwd)/nsviz}"
+: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
+export NSVIZ TOP_SRCDIR LC_ALL=C
+
+sandbox_reexec() {
+	if [ "${NSVIZ_TEST_SANDBOX:-}" != 1 ]; then
+		if ! command -v unshare >/dev/null || ! command -v ip >/dev/null; then
+			echo "SKIP: unshare and ip (util-linux, iproute2) are needed" >&2
+			exit 77
+		fi
+		set -- --net --mount
+		[ "$(id -u)" = 0 ] || set -- --user --map-root-user "$@"
+		NSVIZ_TEST_SANDBOX=1 exec unshare "$@" --propagation private \
+			sh "$0"
+	fi
+	mount -t tmpfs -o mode=0755 tmpfs /run || exit 99
+	mkdir -p /run/netns || exit 99
+	mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
+	mount -t sysfs sysfs /sys 2>/dev/null || true
+	ip link set lo up || exit 99
+	# the guarantee the tests stand on: nothing is routed anywhere
+	if [ -n "$(ip route show default)" ]; then
+		echo "sandbox has a default route: refusing to run" >&2
+		exit 99
+	fi
+	TMPD=$(mktemp -d)
+	trap 'rm -rf "$TMPD"' EXIT
+}
+
+T_PASS=0
+T_FAIL=0
+T_N=0
+
+pass() { T_N=$((T_N + 1)); T_PASS=$((T_PASS + 1)); echo "ok $T_N - $1"; }
+fail() {
+	T_N=$((T_N + 1)); T_FAIL=$((T_FAIL + 1))
+	echo "not ok $T_N - $1"
+	shift
+	for l in "$@"; do printf '#   %s\n' "$l"; done
+}
+
+# run CMD...: sets OUT, ERR, RC
+run() {
+	"$@" >"$TMPD/out" 2>"$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
+
+# check_rc DESC EXPECTED CMD...
+check_rc() {
+	d=$1 want=$2
+	shift 2
+	run "$@"
+	if [ "$RC" = "$want" ]; then pass "$d"; else
+		fail "$d" "command: $*" "exit status $RC, expected $want" \
+			"stdout: $OUT" "stderr: $ERR"
+	fi
+}
+
+# check_eq DESC GOT WANT
+check_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else
+		fail "$1" "got:" "$2" "expected:" "$3"
+	fi
+}
+
+# check_match DESC TEXT PATTERN (grep -E)
+check_match() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then pass "$1"; else
+		fail "$1" "text:" "$2" "does not match: $3"
+	fi
+}
+
+check_nomatch() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
+		fail "$1" "text:" "$2" "unexpectedly matches: $3"
+	else pass "$1"; fi
+}
+
+done_testing() {
+	echo "1..$T_N"
+	echo "# $T_PASS passed, $T_FAIL failed"
+	[ "$T_FAIL" = 0 ]
+}
