@@ -32,32 +32,18 @@ static void stamp(struct sbuf *b, const struct w_ns *ns)
 	            world_ns_label(ns, label, sizeof label));
 }
 
-static const char *nud_name(unsigned state)
-{
-	static const struct { unsigned v; const char *n; } t[] = {
-		{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
-		{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" },
-		{ NUD_PROBE, "PROBE" }, { NUD_FAILED, "FAILED" },
-		{ NUD_NOARP, "NOARP" }, { NUD_PERMANENT, "PERMANENT" },
-	};
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
-		if (state & t[i].v)
-			return t[i].n;
-	return "NONE";
-}
-
 static void fmt_neigh_line(struct sbuf *b, const struct w_ns *ns,
                            const struct w_neigh *n)
 {
 	const struct w_link *l = world_find_link_index(ns, n->ifindex);
-	char ab[64], mac[100];
+	char ab[64], mac[100], nud[64];
 
 	sbuf_printf(b, "%s dev %s", w_ip_str(&n->dst, ab, sizeof ab),
 	            l ? l->name : "?");
 	if (n->lladdr_len)
 		sbuf_printf(b, " lladdr %s",
 		            fmt_mac(n->lladdr, n->lladdr_len, mac, sizeof mac));
-	sbuf_printf(b, " %s\n", nud_name(n->state));
+	sbuf_printf(b, " %s\n", fmt_nud_name(n->state, nud, sizeof nud));
 }
 
 static void on_event(void *ctx, const struct w_ns *ns,

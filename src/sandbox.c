@@ -14,7 +14,11 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int write_file(const char *path, const char *text)
@@ -61,11 +65,56 @@ static int lo_up(void)
 	return rc;
 }
 
+static volatile pid_t sandbox_child;
+
+static void forward(int sig)
+{
+	if (sandbox_child > 0)
+		kill(sandbox_child, sig);
+}
+
+/* The process outside: waits for the sandbox and mirrors it, so that the
+ * caller sees the sandbox's exit status and job control works. */
+static void relay(pid_t child)
+{
+	struct sigaction sa;
+	int status;
+
+	sandbox_child = child;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = forward;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	for (;;) {
+		pid_t r = waitpid(child, &status, WUNTRACED);
+
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			_exit(1);
+		}
+		if (WIFSTOPPED(status)) {
+			/* Ctrl-Z inside: stop too, and wake it when resumed */
+			kill(getpid(), SIGSTOP);
+			kill(child, SIGCONT);
+			continue;
+		}
+		if (WIFEXITED(status))
+			_exit(WEXITSTATUS(status));
+		if (WIFSIGNALED(status))
+			_exit(128 + WTERMSIG(status));
+	}
+}
+
 int sandbox_enter(char *err, size_t errlen)
 {
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
-	int flags = CLONE_NEWNET | CLONE_NEWNS;
+	int flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID;
+	pid_t child;
 
 	if (uid != 0)
 		flags |= CLONE_NEWUSER;
@@ -83,9 +132,28 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
+	/* A pid namespace of its own: the sandbox's /proc shows only its
+	 * own processes, so the host's other namespaces (containers) are
+	 * neither listed nor touched from inside. */
+	fflush(NULL);
+	child = fork();
+	if (child < 0) {
+		snprintf(err, errlen, "cannot start the sandbox: %s",
+		         strerror(errno));
+		return -1;
+	}
+	if (child > 0)
+		relay(child);   /* does not return */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Nothing mounted from here on may leak to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
 		snprintf(err, errlen, "cannot make mounts private: %s",
+		         strerror(errno));
+		return -1;
+	}
+	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	          NULL) < 0) {
+		snprintf(err, errlen, "cannot mount /proc in the sandbox: %s",
 		         strerror(errno));
 		return -1;
 	}

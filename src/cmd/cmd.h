@@ -57,9 +57,13 @@ struct cmd_route {
 struct cmd {
 	enum cmd_verb verb;
 	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
+	int family;             /* -4/-6 before the object: AF_INET, AF_INET6;
+	                         * 0 = not given (link, addr, route only) */
 
-	/* netns add/del/pids/exec: the namespace name.
-	 * link add/set/del/show, addr show dev: the device name ("" = all). */
+	/* netns add/del/pids/exec, and netns list NAME (which ip accepts
+	 * and ignores): the namespace name.
+	 * link add/set/del/show, addr show dev: the device name ("" = all);
+	 * addr show copies it into dev too. */
 	char name[W_NSNAME_MAX];
 
 	/* link add NAME type veth peer name PEER [netns NS] */
@@ -98,7 +102,11 @@ struct cmd {
 int cmd_split(const char *line, char ***words, char *err, size_t errlen);
 void cmd_free_words(char **words, int n);
 
-/* Split a -c string into commands at unquoted ';' and newlines. */
+/* Split a -c string into commands at unquoted ';' and newlines (quotes,
+ * backslashes and # comments respected; empty commands skipped).  Returns
+ * the number of commands, each the raw text for cmd_split, or -1 with err
+ * set.  *words / *cmds is NULL when the count is 0 or on error; otherwise
+ * a NULL-terminated array to free with cmd_free_words. */
 int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen);
 
 /* Parse words into *c.  Returns 0, or -1 with a message in err that names

@@ -447,43 +447,15 @@ static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
 	return 0;
 }
 
-/* `ip route` lists the IPv4 main table in the FIB's own order: by
- * destination, longer prefixes first, then by metric. */
-static int route_cmp(const void *pa, const void *pb)
-{
-	const struct w_route *a = pa, *b = pb;
-	int c;
-
-	if (a->family != b->family)
-		return a->family - b->family;
-	c = memcmp(a->dst.a, b->dst.a, a->family == AF_INET6 ? 16 : 4);
-	if (c)
-		return c;
-	if (a->dst_len != b->dst_len)
-		return b->dst_len - a->dst_len;
-	if (a->tos != b->tos)
-		return b->tos - a->tos;
-	return (a->priority > b->priority) - (a->priority < b->priority);
-}
-
 static int do_route_show(struct exec_ctx *x, const struct cmd *c)
 {
 	struct w_ns *ns;
-	struct w_route *sorted;
-	size_t n = 0;
 	int rc;
 
 	if (!(ns = need_ns(x, c->ns, &rc)))
 		return rc;
-	sorted = xcalloc(ns->nroutes + 1, sizeof *sorted);
-	for (size_t i = 0; i < ns->nroutes; i++)
-		if (ns->routes[i].family == AF_INET &&
-		    fmt_route_listed(&ns->routes[i]))
-			sorted[n++] = ns->routes[i];
-	qsort(sorted, n, sizeof *sorted, route_cmp);
-	for (size_t i = 0; i < n; i++)
-		fmt_route(&x->out, ns, &sorted[i]);
-	free(sorted);
+	/* plain `ip route` means IPv4, as in iproute2 */
+	fmt_route_show(&x->out, ns, c->family == AF_INET6 ? AF_INET6 : AF_INET);
 	return 0;
 }
 

@@ -16,7 +16,10 @@ struct sbuf;
 void fmt_link(struct sbuf *out, const struct w_ns *ns, const struct w_link *l);
 
 /* `ip addr show`: the link header (without "mode ...") and then every
- * address of that link in ns. dev may be restricted by the caller. */
+ * address of that link in ns. dev may be restricted by the caller.
+ * Addresses come in the kernel's order: IPv4 first (primaries by scope,
+ * host/link before global, secondaries last), then IPv6 (global before
+ * link); ties keep world order, which for IPv6 should be newest first. */
 void fmt_link_addrs(struct sbuf *out, const struct w_ns *ns,
                     const struct w_link *l);
 
@@ -26,10 +29,14 @@ void fmt_addr(struct sbuf *out, const struct w_ns *ns, const struct w_addr *a);
 /* `ip route show` one line (with trailing newline) for a route of ns. */
 void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r);
 
-/* true when `ip route show` (main table, no options) would list r */
+/* true when `ip route show` (main table, no options) would list r: main
+ * table, not a cached clone.  Family-blind: plain `ip route show` lists
+ * IPv4 only and `ip -6 route show` IPv6 only (fmt_route_show does both). */
 bool fmt_route_listed(const struct w_route *r);
 
-/* `ip route get ADDR` reply: "10.0.2.0 dev veth0 src 10.0.1.0 uid 0 \n    cache \n" */
+/* `ip route get ADDR` reply: "10.0.2.0 dev veth0 src 10.0.1.0 uid 0 \n    cache \n".
+ * Same printer as fmt_route: the differences come from the kernel's answer
+ * (RTM_F_CLONED and RTCF_* in flags, has_uid, RTA_SRC "from ::" for IPv6). */
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r);
 
@@ -37,7 +44,51 @@ void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
 const char *fmt_scope_name(int scope, char *buf, size_t len);
 const char *fmt_proto_name(int proto, char *buf, size_t len);
 const char *fmt_rtype_name(int type, char *buf, size_t len);
-const char *fmt_operstate_name(int state);
+const char *fmt_operstate_name(int state);   /* "?" if not IF_OPER_* */
 const char *fmt_mac(const uint8_t *a, int len, char *buf, size_t buflen);
+
+/* ---- additions: more names, flag words, ordering ---------------------- */
+
+/* Link-layer address as ip prints it: hex with colons, or dotted/IPv6
+ * text for tunnel types (ipip, sit, gre: 4 bytes; tunnel6, gre6: 16). */
+const char *fmt_lladdr(const uint8_t *a, int len, unsigned arptype,
+                       char *buf, size_t buflen);
+/* "ether", "loopback", "none", ... ; "[N]" for unknown ARPHRD_* */
+const char *fmt_arphrd_name(unsigned type, char *buf, size_t len);
+const char *fmt_table_name(int table, char *buf, size_t len); /* "main", "100" */
+const char *fmt_dsfield_name(int tos, char *buf, size_t len); /* "AF11", "0x04" */
+const char *fmt_group_name(int32_t group, char *buf, size_t len); /* "default", "7" */
+const char *fmt_linkmode_name(int mode, char *buf, size_t len); /* "DEFAULT" */
+const char *fmt_family_name(int family);        /* "inet", "inet6", "?" */
+/* NUD_* state bits the way `ip neigh` spells them ("REACHABLE", "NONE");
+ * several bits are joined with a space. */
+const char *fmt_nud_name(unsigned state, char *buf, size_t len);
+
+/* The words iproute2 prints for a set of flags, in its order.  Store at
+ * most max pointers in v and return how many were stored.  Bits with no
+ * name become one last word written into spare (links: hex "10000";
+ * addresses: "flags 1000"), so spare must outlive v's use. */
+#define FMT_MAX_FLAG_WORDS 32
+size_t fmt_link_flag_words(unsigned flags, bool mdown, const char **v,
+                           size_t max, char *spare, size_t sparelen);
+size_t fmt_addr_flag_words(int family, unsigned flags, const char **v,
+                           size_t max, char *spare, size_t sparelen);
+size_t fmt_route_flag_words(unsigned flags, const char **v, size_t max);
+
+/* True when ip would add ",M-DOWN" to l's flags: its IFLA_LINK peer is in
+ * the same namespace (no link-netnsid) and is not admin-up (or unknown). */
+bool fmt_link_mdown(const struct w_ns *ns, const struct w_link *l);
+
+/* The order the kernel dumps routes in (so `ip route show` matches):
+ * family, table, then IPv4 by destination ascending with longer prefixes
+ * first, tos descending, metric ascending; IPv6 in fib6 tree order (by
+ * last address of the prefix, longer first), metric ascending.  For
+ * qsort over an array of `const struct w_route *` pointing into one
+ * ns->routes array: ties keep world order. */
+int fmt_route_cmp(const void *a, const void *b);
+
+/* `ip route show` (family AF_INET) or `ip -6 route show` (AF_INET6) for
+ * all of ns: every listed route in kernel order. */
+void fmt_route_show(struct sbuf *out, const struct w_ns *ns, int family);
 
 #endif

@@ -208,6 +208,19 @@ static int parse_route(const struct nlmsghdr *nlh, struct w_route *r)
 		get_ip(tb[RTA_PREFSRC], r->family, &r->prefsrc);
 	if (tb[RTA_GATEWAY])
 		get_ip(tb[RTA_GATEWAY], r->family, &r->gw);
+	if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2) {
+		/* a gateway of another family (IPv4 via inet6) */
+		const struct rtvia *v = nla_data(tb[RTA_VIA]);
+		int alen = nla_len(tb[RTA_VIA]) - 2;
+		memset(&r->gw, 0, sizeof r->gw);
+		if (v->rtvia_family == AF_INET6 && alen >= 16) {
+			r->gw.family = AF_INET6;
+			memcpy(r->gw.a, v->rtvia_addr, 16);
+		} else if (v->rtvia_family == AF_INET && alen >= 4) {
+			r->gw.family = AF_INET;
+			memcpy(r->gw.a, v->rtvia_addr, 4);
+		}
+	}
 	if (tb[RTA_OIF])
 		r->oif = (int)nla_get_u32(tb[RTA_OIF]);
 	if (tb[RTA_IIF])

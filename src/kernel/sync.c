@@ -133,6 +133,7 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 
 	if (kparse(nlh, &ev) < 0)
 		return;
+	ev.from_dump = !a->notify;
 	if (a->notify &&
 	    ((ev.type == W_EV_NEWLINK &&
 	      !world_find_link_index(a->ns, ev.u.link.ifindex)) ||

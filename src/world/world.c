@@ -151,6 +151,28 @@ static bool neigh_same(const struct w_neigh *a, const struct w_neigh *b)
 		}                                                        \
 	} while (0)
 
+/* The kernel lists a link's IPv6 addresses newest first: a new one goes
+ * in front, so that the world reads in the kernel's order. */
+static void addr_upsert(struct w_ns *ns, const struct w_addr *a, bool dump)
+{
+	for (size_t i = 0; i < ns->naddrs; i++) {
+		if (addr_same(&ns->addrs[i], a)) {
+			ns->addrs[i] = *a;
+			return;
+		}
+	}
+	xgrow((void **)&ns->addrs, &ns->capaddrs, ns->naddrs + 1,
+	      sizeof *ns->addrs);
+	if (a->family == AF_INET6 && !dump) {
+		memmove(&ns->addrs[1], &ns->addrs[0],
+		        ns->naddrs * sizeof *ns->addrs);
+		ns->addrs[0] = *a;
+	} else {
+		ns->addrs[ns->naddrs] = *a;
+	}
+	ns->naddrs++;
+}
+
 static bool link_same(const struct w_link *a, const struct w_link *b)
 {
 	return a->ifindex == b->ifindex;
@@ -243,8 +265,7 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		link_remove(ns, &ev->u.link);
 		break;
 	case W_EV_NEWADDR:
-		UPSERT(ns->addrs, ns->naddrs, ns->capaddrs, &ev->u.addr,
-		       addr_same);
+		addr_upsert(ns, &ev->u.addr, ev->from_dump);
 		break;
 	case W_EV_DELADDR:
 		REMOVE(ns->addrs, ns->naddrs, &ev->u.addr, addr_same);
@@ -365,8 +386,10 @@ void world_resolve_peers(struct world *w)
 			l->peer_ns_id = -1;
 			l->peer_name[0] = '\0';
 			l->link_netns_name[0] = '\0';
+			/* a device pointing at itself has no peer; across
+			 * namespaces equal indexes are just a coincidence */
 			if (!l->has_iflink || l->iflink == 0 ||
-			    l->iflink == l->ifindex)
+			    (l->iflink == l->ifindex && !l->has_link_netnsid))
 				continue;
 			if (l->has_link_netnsid) {
 				pns = world_ns_by_nsid(w, ns, l->link_netnsid);

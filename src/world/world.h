@@ -165,6 +165,7 @@ enum w_event_type {
 
 struct w_event {
 	enum w_event_type type;
+	bool from_dump;        /* part of a full dump, in the kernel's order */
 	union {
 		struct w_link link;
 		struct w_addr addr;

@@ -198,6 +198,16 @@ static void test_peers_resolved_across_namespaces(void **state)
 	/* the host has no name: ip prints link-netnsid N instead */
 	assert_string_equal(vnet->links[0].link_netns_name, "");
 
+	/* equal ifindexes on both sides are a coincidence, not a loop */
+	host->links[0].iflink = 4;
+	world_set_nsid(vnet, 7, host->id);
+	vnet->links[0].ifindex = 4;
+	host->links[0].ifindex = 4;
+	vnet->links[0].iflink = 4;
+	world_resolve_peers(w);
+	assert_string_equal(host->links[0].peer_name, "veth1");
+	assert_string_equal(vnet->links[0].peer_name, "veth0");
+
 	world_remove_ns(w, vnet);
 	world_resolve_peers(w);
 	assert_string_equal(host->links[0].peer_name, "");

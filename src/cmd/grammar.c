@@ -1,0 +1,1436 @@
+/* grammar.c - words to struct cmd: the iproute2 syntax nsviz understands.
+ *
+ * Pure: nothing here looks at the kernel, so every message is about what
+ * was typed.  A message always starts with the offending word and says
+ * what is wrong with it; "the kernel said no" messages come later, from
+ * exec.c.  Abbreviations follow iproute2's matches(): a typed word stands
+ * for the first keyword, in iproute2's own order, that it is a prefix of
+ * (so `a` is address, `r` is route, `l` is link, `ne` is neighbor).
+ */
+#include "cmd/cmd.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <linux/rtnetlink.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "util/sbuf.h"
+
+#define OBJECTS_HINT "expected netns, link, addr, route or ping"
+#define LINK_SET_HINT "expected up, down, netns NS, mtu N or address MAC"
+#define MAC_HINT "expected six hex bytes like 0a:1b:2c:3d:4e:5f"
+
+#define MTU_MIN 68
+#define MTU_MAX 65535
+#define PING_SECONDS_MAX 86400.0
+#define PING_INTERVAL_MIN 0.002   /* iputils' floor for ordinary users */
+
+struct parser {
+	int argc;
+	char **argv;
+	int i;             /* the next word to read */
+	int first;         /* where the command's own words start (messages) */
+	struct cmd *c;
+	char *err;
+	size_t errlen;
+	char ctxbuf[512];
+};
+
+/* ---- messages ---------------------------------------------------------- */
+
+static int fail(struct parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int fail(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!p->err || !p->errlen)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(p->err, p->errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+#define SHOWN_MAX 68
+
+/* A word as a message shows it: long ones shortened so the reason still
+ * fits, the empty word as ''. */
+static const char *shown(const char *w, char *buf)
+{
+	if (!*w)
+		return "''";
+	if (strlen(w) <= 64)
+		return w;
+	snprintf(buf, SHOWN_MAX, "%.60s...", w);
+	return buf;
+}
+
+/* "WORD: reason" */
+static int bad(struct parser *p, const char *word, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad(struct parser *p, const char *word, const char *fmt, ...)
+{
+	char buf[SHOWN_MAX];
+	int n;
+	va_list ap;
+
+	if (!p->err || !p->errlen)
+		return -1;
+	n = snprintf(p->err, p->errlen, "%s: ", shown(word, buf));
+	if (n < 0 || (size_t)n >= p->errlen)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The command's words read so far ("link set veth1 mtu"), for messages
+ * about something missing or something extra. */
+static const char *ctx(struct parser *p)
+{
+	size_t len = 0;
+	int k;
+
+	p->ctxbuf[0] = '\0';
+	for (k = p->first; k < p->i && k < p->argc; k++) {
+		char buf[SHOWN_MAX];
+		int n = snprintf(p->ctxbuf + len, sizeof p->ctxbuf - len, "%s%s",
+		                 k > p->first ? " " : "",
+		                 shown(p->argv[k], buf));
+		if (n < 0 || (size_t)n >= sizeof p->ctxbuf - len)
+			break;
+		len += (size_t)n;
+	}
+	return p->ctxbuf;
+}
+
+static int missing(struct parser *p, const char *what)
+{
+	return fail(p, "%s: missing %s", ctx(p), what);
+}
+
+static int unexpected(struct parser *p)
+{
+	return bad(p, p->argv[p->i], "unexpected argument after %s", ctx(p));
+}
+
+/* kw was just read, and was read before: the context stops before it */
+static int twice(struct parser *p, const char *kw)
+{
+	int r;
+
+	p->i--;
+	r = bad(p, kw, "given twice in %s", ctx(p));
+	p->i++;
+	return r;
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+static bool more(const struct parser *p)
+{
+	return p->i < p->argc;
+}
+
+static const char *peek(const struct parser *p)
+{
+	return more(p) ? p->argv[p->i] : "";
+}
+
+static const char *next_word(struct parser *p)
+{
+	return p->argv[p->i++];
+}
+
+/* iproute2's matches(): the typed word is a non-empty prefix of kw. */
+static bool matches(const char *w, const char *kw)
+{
+	size_t n = strlen(w);
+
+	return n > 0 && n <= strlen(kw) && strncmp(w, kw, n) == 0;
+}
+
+/* A prefix of at least min characters: for keywords that share a place
+ * with free-form names, where one letter would swallow a name. */
+static bool abbrev(const char *w, const char *kw, size_t min)
+{
+	return strlen(w) >= min && matches(w, kw);
+}
+
+/* The value after a keyword; NULL (message set) when there is none. */
+static const char *value(struct parser *p, const char *what)
+{
+	if (!more(p)) {
+		missing(p, what);
+		return NULL;
+	}
+	return next_word(p);
+}
+
+/* Keyword tables: first match wins, in iproute2's order. */
+enum { UNSUPPORTED = -1, NOT_FOUND = -2 };
+
+struct keyword {
+	const char *kw;
+	int id;
+};
+
+static int lookup(const struct keyword *t, const char *w, const char **full)
+{
+	for (; t->kw; t++) {
+		if (matches(w, t->kw)) {
+			if (full)
+				*full = t->kw;
+			return t->id;
+		}
+	}
+	return NOT_FOUND;
+}
+
+/* "ne: means neighbor, which ..." when abbreviated, "rule: ..." when not.
+ * For an object's commands the message starts with the object as typed
+ * ("l rep: means link replace, ..."); obj is its full name. */
+static int unsupported(struct parser *p, const char *obj, const char *w,
+                       const char *full, const char *hint)
+{
+	char b1[SHOWN_MAX], b2[SHOWN_MAX];
+	const char *typed = *obj ? shown(p->argv[p->first], b1) : "";
+	const char *sp = *obj ? " " : "";
+
+	if (strcmp(w, full))
+		return fail(p, "%s%s%s: means %s%s%s, which nsviz does not "
+		            "support (%s)", typed, sp, shown(w, b2), obj, sp,
+		            full, hint);
+	return fail(p, "%s%s%s: not supported by nsviz (%s)", typed, sp,
+	            shown(w, b2), hint);
+}
+
+/* "l frob: unknown link command (...)", with the words as typed */
+static int unknown(struct parser *p, const char *obj, const char *w,
+                   const char *hint)
+{
+	char b1[SHOWN_MAX], b2[SHOWN_MAX];
+
+	return fail(p, "%s %s: unknown %s command (%s)",
+	            shown(p->argv[p->first], b1), shown(w, b2), obj, hint);
+}
+
+/* ---- validation -------------------------------------------------------- */
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* The kernel's dev_valid_name(), said in words. */
+static int check_ifname(struct parser *p, const char *w)
+{
+	const char *s;
+
+	if (!*w)
+		return bad(p, w, "interface name is empty");
+	if (strlen(w) >= W_IFNAMSIZ)
+		return bad(p, w, "interface name longer than %d characters",
+		           W_IFNAMSIZ - 1);
+	if (!strcmp(w, ".") || !strcmp(w, ".."))
+		return bad(p, w, "not a valid interface name");
+	for (s = w; *s; s++) {
+		if (*s == '/')
+			return bad(p, w, "interface name must not contain '/'");
+		if (*s == ':')
+			return bad(p, w, "interface name must not contain ':'");
+		if (isspace((unsigned char)*s))
+			return bad(p, w, "interface name must not contain blanks");
+	}
+	return 0;
+}
+
+/* iproute2's rule: a file name in /run/netns. */
+static int check_nsname(struct parser *p, const char *w)
+{
+	if (!*w)
+		return bad(p, w, "namespace name is empty");
+	if (strlen(w) >= W_NSNAME_MAX)
+		return bad(p, w, "namespace name longer than %d characters",
+		           W_NSNAME_MAX - 1);
+	if (strchr(w, '/'))
+		return bad(p, w, "namespace name must not contain '/'");
+	if (!strcmp(w, ".") || !strcmp(w, ".."))
+		return bad(p, w, "not a valid namespace name");
+	return 0;
+}
+
+static int take_ifname(struct parser *p, const char *w, char *dst)
+{
+	if (check_ifname(p, w))
+		return -1;
+	copy(dst, W_IFNAMSIZ, w);
+	return 0;
+}
+
+static int take_nsname(struct parser *p, const char *w, char *dst)
+{
+	if (check_nsname(p, w))
+		return -1;
+	copy(dst, W_NSNAME_MAX, w);
+	return 0;
+}
+
+static const char *family_name(int family)
+{
+	return family == AF_INET6 ? "IPv6" : "IPv4";
+}
+
+static const char *family_opt(int family)
+{
+	return family == AF_INET6 ? "-6" : "-4";
+}
+
+/* Parse the address part of word (text, without any /len). */
+static int parse_addr_text(struct parser *p, const char *word,
+                           const char *text, struct w_ip *ip, int want)
+{
+	if (w_ip_parse(text, ip) == 0) {
+		if (want && ip->family != want)
+			return bad(p, word, "not an %s address (%s was given)",
+			           family_name(want), family_opt(want));
+		return 0;
+	}
+	if (strchr(text, ':'))
+		return bad(p, word, "not a valid IPv6 address");
+	if (*text && strspn(text, "0123456789.") == strlen(text))
+		return bad(p, word, "not a valid IPv4 address");
+	return bad(p, word, "not an IP address (expected a numeric address "
+	           "like 10.0.1.1 or fe80::1)");
+}
+
+/* A single address: a gateway, a source, a ping target. */
+static int parse_ip(struct parser *p, const char *w, struct w_ip *ip, int want)
+{
+	if (strchr(w, '/'))
+		return bad(p, w, "expected an address, not a prefix (drop the /LEN)");
+	return parse_addr_text(p, w, w, ip, want);
+}
+
+/* ADDR or ADDR/LEN; *len is -1 when no /LEN was written. */
+static int parse_prefix(struct parser *p, const char *w, struct w_ip *ip,
+                        int *len, int want)
+{
+	char text[64];
+	const char *slash = strchr(w, '/'), *l;
+	size_t alen = slash ? (size_t)(slash - w) : strlen(w);
+	int max;
+	long v;
+
+	if (alen >= sizeof text) {
+		/* far too long for any address; say why in the usual words */
+		return parse_addr_text(p, w, "x", ip, 0);
+	}
+	memcpy(text, w, alen);
+	text[alen] = '\0';
+	if (parse_addr_text(p, w, text, ip, want))
+		return -1;
+	max = ip->family == AF_INET6 ? 128 : 32;
+	if (!slash) {
+		*len = -1;
+		return 0;
+	}
+	l = slash + 1;
+	if (!*l)
+		return bad(p, w, "missing prefix length after '/'");
+	if (strspn(l, "0123456789") != strlen(l))
+		return bad(p, w, "prefix length '%s' is not a number", l);
+	if (strlen(l) > 3 || (v = strtol(l, NULL, 10)) > max)
+		return bad(p, w, "prefix length %s out of range (0..%d)", l, max);
+	*len = (int)v;
+	return 0;
+}
+
+/* Strict unsigned decimal: digits only, no sign, no blanks. */
+static bool parse_u64(const char *w, unsigned long long max,
+                      unsigned long long *out)
+{
+	unsigned long long v;
+	char *end;
+
+	if (!*w || strspn(w, "0123456789") != strlen(w))
+		return false;
+	errno = 0;
+	v = strtoull(w, &end, 10);
+	if (errno || *end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int parse_mtu(struct parser *p, const char *w, unsigned *mtu)
+{
+	unsigned long long v;
+
+	if (!*w || strspn(w, "0123456789") != strlen(w))
+		return bad(p, w, "mtu must be a number (%d..%d)", MTU_MIN, MTU_MAX);
+	if (!parse_u64(w, MTU_MAX, &v) || v < MTU_MIN)
+		return bad(p, w, "mtu out of range (%d..%d)", MTU_MIN, MTU_MAX);
+	*mtu = (unsigned)v;
+	return 0;
+}
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Six bytes of one or two hex digits, separated by colons. */
+static int parse_mac(struct parser *p, const char *w, uint8_t mac[6])
+{
+	const char *s = w;
+	int k;
+
+	for (k = 0; k < 6; k++) {
+		int hi = hexval(s[0]), lo;
+
+		if (hi < 0)
+			return bad(p, w, "not a MAC address (" MAC_HINT ")");
+		lo = hexval(s[1]);
+		if (lo >= 0) {
+			mac[k] = (uint8_t)(hi << 4 | lo);
+			s += 2;
+		} else {
+			mac[k] = (uint8_t)hi;
+			s += 1;
+		}
+		if (k < 5) {
+			if (*s != ':')
+				return bad(p, w, "not a MAC address (" MAC_HINT ")");
+			s++;
+		}
+	}
+	if (*s)
+		return bad(p, w, "not a MAC address (" MAC_HINT ")");
+	/* what the kernel's is_valid_ether_addr() would refuse */
+	if (mac[0] & 1)
+		return bad(p, w, "a multicast MAC address cannot be an "
+		           "interface's address (the first byte must be even)");
+	if (!(mac[0] | mac[1] | mac[2] | mac[3] | mac[4] | mac[5]))
+		return bad(p, w, "the all-zero MAC address cannot be an "
+		           "interface's address");
+	return 0;
+}
+
+/* ---- netns ------------------------------------------------------------- */
+
+enum { NS_LIST = 1, NS_ADD, NS_DEL, NS_PIDS, NS_IDENTIFY, NS_EXEC };
+
+static const struct keyword netns_verbs[] = {
+	{ "list", NS_LIST }, { "show", NS_LIST }, { "lst", NS_LIST },
+	{ "list-id", UNSUPPORTED }, { "help", UNSUPPORTED },
+	{ "add", NS_ADD }, { "set", UNSUPPORTED }, { "delete", NS_DEL },
+	{ "pids", NS_PIDS }, { "identify", NS_IDENTIFY },
+	{ "monitor", UNSUPPORTED }, { "exec", NS_EXEC },
+	{ "attach", UNSUPPORTED },
+	{ NULL, 0 }
+};
+
+#define NETNS_HINT "expected add, del, list, pids, identify or exec"
+
+static int parse_object(struct parser *p);
+static void cmd_init(struct cmd *c);
+
+/* Words that, right after `netns exec NAME`, mean nsviz's own command
+ * rather than a program: `ip` and the full object names. */
+static bool runs_in_process(const char *prog)
+{
+	static const char *const words[] = {
+		"ip", "link", "addr", "address", "route", "ping", "netns", NULL
+	};
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (!strcmp(prog, *w))
+			return true;
+	return false;
+}
+
+static int parse_words(struct parser *p, bool ip_seen);
+
+static int parse_exec(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *name, *prog;
+
+	if (!more(p))
+		return missing(p, "namespace name");
+	name = next_word(p);
+	if (take_nsname(p, name, c->name))
+		return -1;
+	if (!more(p))
+		return missing(p, "program to run");
+	prog = peek(p);
+
+	if (!strcmp(prog, "ip") && p->i + 1 == p->argc) {
+		p->i++;
+		return missing(p, "command (" OBJECTS_HINT ")");
+	}
+	if (runs_in_process(prog)) {
+		struct parser sp;
+		struct cmd *sub = xcalloc(1, sizeof *sub);
+		bool ip = !strcmp(prog, "ip");
+
+		cmd_init(sub);
+		c->sub = sub;   /* owned from here on: cmd_free releases it */
+		memset(&sp, 0, sizeof sp);
+		sp.argc = p->argc - p->i - (ip ? 1 : 0);
+		sp.argv = p->argv + p->i + (ip ? 1 : 0);
+		sp.c = sub;
+		sp.err = p->err;
+		sp.errlen = p->errlen;
+		if (ip) {
+			if (parse_words(&sp, true))
+				return -1;
+		} else {
+			if (parse_object(&sp))
+				return -1;
+		}
+		switch (sub->verb) {
+		case CMD_NETNS_ADD: case CMD_NETNS_DEL: case CMD_NETNS_PIDS:
+		case CMD_NETNS_EXEC:
+			return bad(p, sp.argv[sp.first], "netns commands cannot run "
+			           "inside netns exec (namespace names are the same "
+			           "in every namespace)");
+		default:
+			break;
+		}
+		if (sub->ns[0])
+			return fail(p, "-n %s: not allowed inside netns exec %s "
+			            "(the command already runs there)",
+			            sub->ns, name);
+		copy(sub->ns, sizeof sub->ns, name);
+		p->i = p->argc;
+		return 0;
+	}
+
+	c->exec_argc = p->argc - p->i;
+	c->exec_argv = xcalloc((size_t)c->exec_argc + 1, sizeof *c->exec_argv);
+	for (int k = 0; k < c->exec_argc; k++)
+		c->exec_argv[k] = xstrdup(p->argv[p->i + k]);
+	p->i = p->argc;
+	return 0;
+}
+
+static int parse_netns(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w, *full = NULL;
+	int id;
+
+	if (c->family)
+		return bad(p, family_opt(c->family),
+		           "not meaningful for netns commands");
+	if (more(p)) {
+		w = next_word(p);
+		id = lookup(netns_verbs, w, &full);
+	} else {
+		w = full = "list";
+		id = NS_LIST;
+	}
+	/* Names are the same in every namespace; only list (the ids are
+	 * per namespace) and identify (it names where it runs) say
+	 * something different from inside one. */
+	if (c->ns[0] && id != NS_LIST && id != NS_IDENTIFY && id > 0)
+		return fail(p, "-n %s: netns %s takes no -n (namespace names are "
+		            "the same in every namespace)", c->ns, full);
+	switch (id) {
+	case NS_LIST:
+		c->verb = CMD_NETNS_LIST;
+		if (more(p) && take_nsname(p, next_word(p), c->name))
+			return -1;
+		break;
+	case NS_ADD:
+	case NS_DEL:
+	case NS_PIDS:
+		c->verb = id == NS_ADD ? CMD_NETNS_ADD :
+		          id == NS_DEL ? CMD_NETNS_DEL : CMD_NETNS_PIDS;
+		if (!more(p))
+			return missing(p, "namespace name");
+		if (take_nsname(p, next_word(p), c->name))
+			return -1;
+		break;
+	case NS_IDENTIFY:
+		c->verb = CMD_NETNS_IDENTIFY;
+		if (more(p)) {
+			unsigned long long v;
+			const char *pid = next_word(p);
+
+			if (!parse_u64(pid, INT_MAX, &v) || v == 0)
+				return bad(p, pid, "not a process id (expected a "
+				           "positive number like 1234)");
+			c->pid = (pid_t)v;
+		}
+		break;
+	case NS_EXEC:
+		c->verb = CMD_NETNS_EXEC;
+		return parse_exec(p);
+	case UNSUPPORTED:
+		return unsupported(p, "netns", w, full, NETNS_HINT);
+	default:
+		return unknown(p, "netns", w, NETNS_HINT);
+	}
+	if (more(p))
+		return unexpected(p);
+	return 0;
+}
+
+/* ---- link -------------------------------------------------------------- */
+
+enum { LK_ADD = 1, LK_SET, LK_DEL, LK_SHOW };
+
+static const struct keyword link_verbs[] = {
+	{ "add", LK_ADD }, { "set", LK_SET }, { "change", LK_SET },
+	{ "replace", UNSUPPORTED }, { "delete", LK_DEL },
+	{ "show", LK_SHOW }, { "lst", LK_SHOW }, { "list", LK_SHOW },
+	{ "xstats", UNSUPPORTED }, { "afstats", UNSUPPORTED },
+	{ "property", UNSUPPORTED }, { "help", UNSUPPORTED },
+	{ NULL, 0 }
+};
+
+#define LINK_HINT "expected add, set, del or show"
+
+/* `[dev] NAME` where the name is optional (show) or required (del). */
+static int parse_dev_name(struct parser *p, char *dst, bool required)
+{
+	if (more(p) && !strcmp(peek(p), "dev")) {
+		p->i++;
+		if (!more(p))
+			return missing(p, "interface name");
+	}
+	if (!more(p))
+		return required ? missing(p, "interface name") : 0;
+	return take_ifname(p, next_word(p), dst);
+}
+
+/* Settings of the new link itself that nsviz leaves to `link set`. */
+static bool later_setting(const char *w)
+{
+	return !strcmp(w, "up") || !strcmp(w, "down") || !strcmp(w, "mtu") ||
+	       !strcmp(w, "netns") || abbrev(w, "address", 4) ||
+	       !strcmp(w, "txqueuelen") || !strcmp(w, "qlen");
+}
+
+static int parse_link_add(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w, *v, *peer_word = NULL;
+	bool have_name = false, have_peer = false, have_pns = false;
+
+	c->verb = CMD_LINK_ADD_VETH;
+	for (;;) {
+		if (!more(p))
+			return missing(p, have_name
+			               ? "type veth (nsviz creates veth pairs: "
+			                 "link add NAME type veth peer name PEER)"
+			               : "interface name");
+		w = next_word(p);
+		if (!strcmp(w, "name") || !strcmp(w, "dev")) {
+			if (have_name)
+				return twice(p, w);
+			if (!(v = value(p, "interface name")) ||
+			    take_ifname(p, v, c->name))
+				return -1;
+			have_name = true;
+		} else if (!strcmp(w, "type")) {
+			if (!have_name) {
+				p->i--;
+				return missing(p, "interface name (link add NAME "
+				               "type veth peer name PEER)");
+			}
+			if (!(v = value(p, "link type (nsviz creates veth pairs)")))
+				return -1;
+			if (strcmp(v, "veth"))
+				return bad(p, v, "link type not supported "
+				           "(nsviz creates veth pairs)");
+			break;
+		} else if (later_setting(w)) {
+			return bad(p, w, "not supported in link add; set it "
+			           "afterwards with link set");
+		} else if (!have_name) {
+			if (take_ifname(p, w, c->name))
+				return -1;
+			have_name = true;
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+
+	if (!more(p))
+		return missing(p, "peer (add peer name PEER)");
+	if (strcmp(peek(p), "peer"))
+		return bad(p, peek(p), "unexpected argument after %s "
+		           "(expected peer name PEER)", ctx(p));
+	p->i++;
+	while (more(p)) {
+		w = next_word(p);
+		if (!strcmp(w, "name")) {
+			if (have_peer)
+				return twice(p, w);
+			if (!(v = value(p, "peer name")) ||
+			    take_ifname(p, v, c->peer))
+				return -1;
+			peer_word = v;
+			have_peer = true;
+		} else if (!strcmp(w, "netns")) {
+			if (have_pns)
+				return twice(p, w);
+			if (!(v = value(p, "namespace name")) ||
+			    take_nsname(p, v, c->peer_ns))
+				return -1;
+			have_pns = true;
+		} else if (later_setting(w)) {
+			return bad(p, w, "not supported for the veth peer; set "
+			           "it afterwards with link set");
+		} else if (!have_peer) {
+			if (take_ifname(p, w, c->peer))
+				return -1;
+			peer_word = w;
+			have_peer = true;
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+	if (!have_peer)
+		return missing(p, "peer name (peer name PEER)");
+	if (!strcmp(c->name, c->peer) &&
+	    (!c->peer_ns[0] || !strcmp(c->peer_ns, c->ns)))
+		return bad(p, peer_word, "the peer cannot have the same name as "
+		           "the interface in the same namespace");
+	return 0;
+}
+
+static int parse_link_set(struct parser *p)
+{
+	struct cmd *c = p->c;
+	struct cmd_link_set *s = &c->set;
+	bool have_name = false;
+	const char *w, *v;
+
+	c->verb = CMD_LINK_SET;
+	while (more(p)) {
+		w = next_word(p);
+		if (!strcmp(w, "dev")) {
+			if (have_name)
+				return twice(p, w);
+			if (!(v = value(p, "interface name")) ||
+			    take_ifname(p, v, c->name))
+				return -1;
+			have_name = true;
+		} else if (!strcmp(w, "up") || !strcmp(w, "down")) {
+			int up = w[0] == 'u';
+
+			if (s->up == up)
+				return twice(p, w);
+			if (s->up != -1)
+				return bad(p, w, "conflicts with %s",
+				           s->up ? "up" : "down");
+			s->up = up;
+		} else if (!strcmp(w, "netns")) {
+			if (s->has_netns)
+				return twice(p, w);
+			if (!(v = value(p, "namespace name")) ||
+			    take_nsname(p, v, s->netns))
+				return -1;
+			s->has_netns = true;
+		} else if (!strcmp(w, "mtu")) {
+			if (s->has_mtu)
+				return twice(p, w);
+			if (!(v = value(p, "mtu value")) || parse_mtu(p, v, &s->mtu))
+				return -1;
+			s->has_mtu = true;
+		} else if (abbrev(w, "address", 4)) {
+			if (s->has_mac)
+				return twice(p, w);
+			if (!(v = value(p, "MAC address")) || parse_mac(p, v, s->mac))
+				return -1;
+			s->has_mac = true;
+		} else if (!strcmp(w, "name")) {
+			return bad(p, w, "renaming interfaces is not supported by "
+			           "nsviz (" LINK_SET_HINT ")");
+		} else if (!have_name) {
+			if (take_ifname(p, w, c->name))
+				return -1;
+			have_name = true;
+		} else {
+			return bad(p, w, "unknown link setting (" LINK_SET_HINT ")");
+		}
+	}
+	if (!have_name)
+		return missing(p, "interface name");
+	if (s->up == -1 && !s->has_netns && !s->has_mtu && !s->has_mac)
+		return fail(p, "%s: nothing to change (" LINK_SET_HINT ")", ctx(p));
+	return 0;
+}
+
+static int parse_link(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w, *full = NULL;
+	int id;
+
+	if (!more(p)) {
+		c->verb = CMD_LINK_SHOW;
+		return 0;
+	}
+	w = next_word(p);
+	id = lookup(link_verbs, w, &full);
+	switch (id) {
+	case LK_ADD:
+		return parse_link_add(p);
+	case LK_SET:
+		return parse_link_set(p);
+	case LK_DEL:
+		c->verb = CMD_LINK_DEL;
+		if (parse_dev_name(p, c->name, true))
+			return -1;
+		break;
+	case LK_SHOW:
+		c->verb = CMD_LINK_SHOW;
+		if (parse_dev_name(p, c->name, false))
+			return -1;
+		break;
+	case UNSUPPORTED:
+		return unsupported(p, "link", w, full, LINK_HINT);
+	default:
+		return unknown(p, "link", w, LINK_HINT);
+	}
+	if (more(p))
+		return unexpected(p);
+	return 0;
+}
+
+/* ---- addr -------------------------------------------------------------- */
+
+enum { AD_ADD = 1, AD_DEL, AD_SHOW };
+
+static const struct keyword addr_verbs[] = {
+	{ "add", AD_ADD }, { "change", UNSUPPORTED }, { "replace", UNSUPPORTED },
+	{ "delete", AD_DEL },
+	{ "list", AD_SHOW }, { "show", AD_SHOW }, { "lst", AD_SHOW },
+	{ "flush", UNSUPPORTED }, { "save", UNSUPPORTED },
+	{ "showdump", UNSUPPORTED }, { "restore", UNSUPPORTED },
+	{ "help", UNSUPPORTED },
+	{ NULL, 0 }
+};
+
+#define ADDR_HINT "expected add, del or show"
+
+static bool addr_option(const char *w)
+{
+	static const char *const opts[] = {
+		"peer", "broadcast", "brd", "label", "scope", "valid_lft",
+		"preferred_lft", "metric", "noprefixroute", "home", "nodad",
+		"mngtmpaddr", "autojoin", "anycast", "proto", NULL
+	};
+	const char *const *o;
+
+	for (o = opts; *o; o++)
+		if (!strcmp(w, *o))
+			return true;
+	return false;
+}
+
+static int parse_addr_change(struct parser *p, bool add)
+{
+	struct cmd *c = p->c;
+	bool have_addr = false, have_dev = false;
+	const char *w, *v;
+	int len = -1;
+
+	c->verb = add ? CMD_ADDR_ADD : CMD_ADDR_DEL;
+	while (more(p)) {
+		w = next_word(p);
+		if (!strcmp(w, "dev")) {
+			if (have_dev)
+				return twice(p, w);
+			if (!(v = value(p, "interface name")) ||
+			    take_ifname(p, v, c->dev))
+				return -1;
+			have_dev = true;
+		} else if (!strcmp(w, "local")) {
+			if (have_addr)
+				return twice(p, w);
+			if (!(v = value(p, "address")) ||
+			    parse_prefix(p, v, &c->addr, &len, c->family))
+				return -1;
+			have_addr = true;
+		} else if (addr_option(w)) {
+			return bad(p, w, "address option not supported by nsviz "
+			           "(expected ADDRESS/LEN dev NAME)");
+		} else if (!have_addr) {
+			if (parse_prefix(p, w, &c->addr, &len, c->family))
+				return -1;
+			have_addr = true;
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+	if (!have_addr)
+		return missing(p, "address (like 10.0.1.1/24)");
+	if (!have_dev)
+		return missing(p, "dev NAME (the interface the address is on)");
+	c->prefixlen = len >= 0 ? len : c->addr.family == AF_INET6 ? 128 : 32;
+	return 0;
+}
+
+static int parse_addr(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w, *full = NULL;
+	int id;
+
+	if (!more(p)) {
+		c->verb = CMD_ADDR_SHOW;
+		return 0;
+	}
+	w = next_word(p);
+	id = lookup(addr_verbs, w, &full);
+	switch (id) {
+	case AD_ADD:
+	case AD_DEL:
+		return parse_addr_change(p, id == AD_ADD);
+	case AD_SHOW:
+		c->verb = CMD_ADDR_SHOW;
+		if (parse_dev_name(p, c->name, false))
+			return -1;
+		/* the device, in both places readers may look for it */
+		copy(c->dev, sizeof c->dev, c->name);
+		break;
+	case UNSUPPORTED:
+		return unsupported(p, "addr", w, full, ADDR_HINT);
+	default:
+		return unknown(p, "addr", w, ADDR_HINT);
+	}
+	if (more(p))
+		return unexpected(p);
+	return 0;
+}
+
+/* ---- route ------------------------------------------------------------- */
+
+enum { RT_ADD = 1, RT_DEL, RT_SHOW, RT_GET };
+
+static const struct keyword route_verbs[] = {
+	{ "add", RT_ADD }, { "change", UNSUPPORTED }, { "replace", UNSUPPORTED },
+	{ "prepend", UNSUPPORTED }, { "append", UNSUPPORTED },
+	{ "test", UNSUPPORTED }, { "delete", RT_DEL },
+	{ "list", RT_SHOW }, { "show", RT_SHOW }, { "lst", RT_SHOW },
+	{ "get", RT_GET }, { "flush", UNSUPPORTED }, { "save", UNSUPPORTED },
+	{ "restore", UNSUPPORTED }, { "showdump", UNSUPPORTED },
+	{ "help", UNSUPPORTED },
+	{ NULL, 0 }
+};
+
+#define ROUTE_HINT "expected add, del, show or get"
+
+static bool route_option(const char *w)
+{
+	static const char *const opts[] = {
+		"proto", "protocol", "onlink", "nexthop", "nhid", "mtu", "advmss",
+		"type", "realm", "realms", "tos", "dsfield", "expires", "encap",
+		"from", "pref", "rtt", "rttvar", "window", "cwnd", "initcwnd",
+		"initrwnd", "hoplimit", "reordering", "features", "quickack",
+		"congctl", "fastopen_no_cookie", "ttl-propagate", "vrf", "as",
+		"unicast", "local", "broadcast", "multicast", "blackhole",
+		"unreachable", "prohibit", "throw", "nat", NULL
+	};
+	const char *const *o;
+
+	for (o = opts; *o; o++)
+		if (!strcmp(w, *o))
+			return true;
+	return false;
+}
+
+static int parse_scope(struct parser *p, const char *w, int *scope)
+{
+	static const struct { const char *name; int scope; } names[] = {
+		{ "global", RT_SCOPE_UNIVERSE }, { "site", RT_SCOPE_SITE },
+		{ "link", RT_SCOPE_LINK }, { "host", RT_SCOPE_HOST },
+		{ "nowhere", RT_SCOPE_NOWHERE },
+	};
+	unsigned long long v;
+	size_t k;
+
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		if (!strcmp(w, names[k].name)) {
+			*scope = names[k].scope;
+			return 0;
+		}
+	}
+	if (!parse_u64(w, 255, &v))
+		return bad(p, w, "not a route scope (expected link, host, global "
+		           "or a number 0..255)");
+	*scope = (int)v;
+	return 0;
+}
+
+/* Only the main table: nsviz shows and changes nothing else. */
+static int parse_table(struct parser *p, const char *w)
+{
+	if (!strcmp(w, "main") || !strcmp(w, "254"))
+		return 0;
+	return bad(p, w, "only table main is supported by nsviz");
+}
+
+static int parse_route_change(struct parser *p, bool add)
+{
+	struct cmd *c = p->c;
+	struct cmd_route *r = &c->route;
+	const char *w, *v, *dst_word = NULL, *via_word = NULL, *src_word = NULL;
+	bool have_table = false;
+
+	c->verb = add ? CMD_ROUTE_ADD : CMD_ROUTE_DEL;
+	while (more(p)) {
+		w = next_word(p);
+		if (!strcmp(w, "via")) {
+			if (r->has_via)
+				return twice(p, w);
+			if (!(v = value(p, "gateway address")) ||
+			    parse_ip(p, v, &r->via, c->family))
+				return -1;
+			r->has_via = true;
+			via_word = v;
+		} else if (!strcmp(w, "dev") || !strcmp(w, "oif")) {
+			if (r->has_dev)
+				return twice(p, w);
+			if (!(v = value(p, "interface name")) ||
+			    take_ifname(p, v, r->dev))
+				return -1;
+			r->has_dev = true;
+		} else if (abbrev(w, "scope", 2)) {
+			if (r->scope != -1)
+				return twice(p, w);
+			if (!(v = value(p, "scope")) || parse_scope(p, v, &r->scope))
+				return -1;
+		} else if (!strcmp(w, "src")) {
+			if (r->has_src)
+				return twice(p, w);
+			if (!(v = value(p, "source address")) ||
+			    parse_ip(p, v, &r->src, c->family))
+				return -1;
+			r->has_src = true;
+			src_word = v;
+		} else if (!strcmp(w, "metric") || !strcmp(w, "priority") ||
+		           !strcmp(w, "preference")) {
+			unsigned long long m;
+
+			if (r->has_metric)
+				return twice(p, w);
+			if (!(v = value(p, "metric value")))
+				return -1;
+			if (!parse_u64(v, UINT32_MAX, &m))
+				return bad(p, v, "%s must be a number (0..4294967295)", w);
+			r->metric = (uint32_t)m;
+			r->has_metric = true;
+		} else if (abbrev(w, "table", 2)) {
+			if (have_table)
+				return twice(p, w);
+			if (!(v = value(p, "table")) || parse_table(p, v))
+				return -1;
+			have_table = true;
+		} else if (route_option(w)) {
+			return bad(p, w, "route option not supported by nsviz "
+			           "(expected via, dev, scope, src or metric)");
+		} else if (!dst_word) {
+			if (!strcmp(w, "to")) {
+				if (!(w = value(p, "destination")))
+					return -1;
+			}
+			dst_word = w;
+			if (!strcmp(w, "default")) {
+				r->is_default = true;
+				r->dst_len = 0;
+			} else if (parse_prefix(p, w, &r->dst, &r->dst_len,
+			                        c->family)) {
+				return -1;
+			}
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+	if (!dst_word)
+		return missing(p, "destination (a prefix like 10.0.2.0/24, "
+		               "or default)");
+
+	if (r->is_default) {
+		int fam = c->family ? c->family :
+		          r->has_via ? r->via.family :
+		          r->has_src ? r->src.family : AF_INET;
+		memset(&r->dst, 0, sizeof r->dst);
+		r->dst.family = fam;
+	}
+	if (r->has_via && r->via.family != r->dst.family)
+		return bad(p, via_word, "gateway is %s but the destination %s is %s",
+		           family_name(r->via.family), dst_word,
+		           family_name(r->dst.family));
+	if (r->has_src && r->src.family != r->dst.family)
+		return bad(p, src_word, "source is %s but the destination %s is %s",
+		           family_name(r->src.family), dst_word,
+		           family_name(r->dst.family));
+	if (add && !r->has_via && !r->has_dev)
+		return bad(p, dst_word, "route needs a gateway (via ADDR) or a "
+		           "device (dev NAME)");
+
+	/* The kernel refuses 10.0.2.1/24 for IPv4; say what was meant. */
+	if (r->dst.family == AF_INET && r->dst_len >= 0 && r->dst_len < 32 &&
+	    !r->is_default) {
+		uint32_t a, mask;
+		char net[INET_ADDRSTRLEN];
+		struct in_addr in;
+
+		memcpy(&a, r->dst.a, 4);
+		a = ntohl(a);
+		mask = r->dst_len ? ~0u << (32 - r->dst_len) : 0;
+		if (a & ~mask) {
+			in.s_addr = htonl(a & mask);
+			inet_ntop(AF_INET, &in, net, sizeof net);
+			return bad(p, dst_word, "host bits set for a /%d prefix "
+			           "(did you mean %s/%d?)", r->dst_len, net,
+			           r->dst_len);
+		}
+	}
+	return 0;
+}
+
+static int parse_route(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w, *v, *full = NULL;
+	int id;
+
+	if (!more(p)) {
+		c->verb = CMD_ROUTE_SHOW;
+		return 0;
+	}
+	w = next_word(p);
+	id = lookup(route_verbs, w, &full);
+	switch (id) {
+	case RT_ADD:
+	case RT_DEL:
+		return parse_route_change(p, id == RT_ADD);
+	case RT_SHOW:
+		c->verb = CMD_ROUTE_SHOW;
+		if (more(p) && abbrev(peek(p), "table", 2)) {
+			p->i++;
+			if (!(v = value(p, "table")) || parse_table(p, v))
+				return -1;
+		}
+		break;
+	case RT_GET:
+		c->verb = CMD_ROUTE_GET;
+		if (more(p) && !strcmp(peek(p), "to"))
+			p->i++;
+		if (!more(p))
+			return missing(p, "address");
+		if (parse_ip(p, next_word(p), &c->route.dst, c->family))
+			return -1;
+		c->route.dst_len = -1;
+		break;
+	case UNSUPPORTED:
+		return unsupported(p, "route", w, full, ROUTE_HINT);
+	default:
+		return unknown(p, "route", w, ROUTE_HINT);
+	}
+	if (more(p))
+		return unexpected(p);
+	return 0;
+}
+
+/* ---- ping -------------------------------------------------------------- */
+
+static int parse_seconds(struct parser *p, const char *w, const char *what,
+                         double min, double *out)
+{
+	char *end;
+	double v;
+
+	if (!*w || strspn(w, "0123456789.") != strlen(w))
+		return bad(p, w, "%s must be a number of seconds", what);
+	errno = 0;
+	v = strtod(w, &end);
+	if (errno || *end || !isfinite(v))
+		return bad(p, w, "%s must be a number of seconds", what);
+	if (v < min || v <= 0 || v > PING_SECONDS_MAX)
+		return bad(p, w, "%s out of range (%g..%g seconds)", what,
+		           min > 0 ? min : 0.001, PING_SECONDS_MAX);
+	*out = v;
+	return 0;
+}
+
+#define PING_HINT "nsviz's ping takes -c COUNT, -W SECONDS and -i SECONDS"
+
+static int parse_ping(struct parser *p)
+{
+	struct cmd *c = p->c;
+	bool have_target = false, have_c = false, have_w = false, have_i = false;
+	const char *w, *v;
+
+	c->verb = CMD_PING;
+	if (c->family)
+		return bad(p, family_opt(c->family), "not meaningful for ping "
+		           "(the address says which family)");
+	while (more(p)) {
+		w = next_word(p);
+		if (w[0] == '-' && w[1]) {
+			char opt = w[1];
+			bool *seen = opt == 'c' ? &have_c : opt == 'W' ? &have_w :
+			             opt == 'i' ? &have_i : NULL;
+			char name[3] = { '-', opt, '\0' };
+
+			if (!seen)
+				return bad(p, w, "ping option not supported (" PING_HINT ")");
+			if (*seen)
+				return twice(p, name);
+			*seen = true;
+			/* -c10 and -c 10 both work, as in iputils */
+			if (w[2])
+				v = w + 2;
+			else if (!(v = value(p, opt == 'c' ? "count" : "seconds")))
+				return -1;
+			if (opt == 'c') {
+				unsigned long long n;
+
+				if (!parse_u64(v, INT_MAX, &n) || n == 0)
+					return bad(p, v, "ping count must be a positive "
+					           "number");
+				c->count = (int)n;
+			} else if (opt == 'W') {
+				if (parse_seconds(p, v, "wait (-W)", 0, &c->wait))
+					return -1;
+			} else if (parse_seconds(p, v, "interval (-i)",
+			                         PING_INTERVAL_MIN, &c->interval)) {
+				return -1;
+			}
+		} else if (!have_target) {
+			if (parse_ip(p, w, &c->target, 0))
+				return -1;
+			have_target = true;
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+	if (!have_target)
+		return missing(p, "address to ping");
+	return 0;
+}
+
+/* ---- objects ----------------------------------------------------------- */
+
+enum { OB_NETNS = 1, OB_LINK, OB_ADDR, OB_ROUTE, OB_MONITOR };
+
+/* iproute2's object table, in its order, so abbreviations agree. */
+static const struct keyword objects[] = {
+	{ "address", OB_ADDR }, { "addrlabel", UNSUPPORTED },
+	{ "maddress", UNSUPPORTED }, { "route", OB_ROUTE },
+	{ "rule", UNSUPPORTED }, { "neighbor", UNSUPPORTED },
+	{ "neighbour", UNSUPPORTED }, { "ntable", UNSUPPORTED },
+	{ "ntbl", UNSUPPORTED }, { "link", OB_LINK },
+	{ "l2tp", UNSUPPORTED }, { "fou", UNSUPPORTED }, { "ila", UNSUPPORTED },
+	{ "macsec", UNSUPPORTED }, { "tunnel", UNSUPPORTED },
+	{ "tunl", UNSUPPORTED }, { "tuntap", UNSUPPORTED },
+	{ "tap", UNSUPPORTED }, { "token", UNSUPPORTED },
+	{ "tcpmetrics", UNSUPPORTED }, { "tcp_metrics", UNSUPPORTED },
+	{ "monitor", OB_MONITOR }, { "xfrm", UNSUPPORTED },
+	{ "mroute", UNSUPPORTED }, { "mrule", UNSUPPORTED },
+	{ "netns", OB_NETNS }, { "netconf", UNSUPPORTED },
+	{ "vrf", UNSUPPORTED }, { "sr", UNSUPPORTED },
+	{ "nexthop", UNSUPPORTED }, { "mptcp", UNSUPPORTED },
+	{ "ioam", UNSUPPORTED }, { "stats", UNSUPPORTED },
+	{ "help", UNSUPPORTED },
+	{ NULL, 0 }
+};
+
+/* The object word and what follows it. */
+static int parse_object(struct parser *p)
+{
+	const char *w, *full = NULL;
+	int id;
+
+	p->first = p->i;
+	w = next_word(p);
+	if (!strcmp(w, "ping"))
+		return parse_ping(p);
+	id = lookup(objects, w, &full);
+	switch (id) {
+	case OB_NETNS:
+		return parse_netns(p);
+	case OB_LINK:
+		return parse_link(p);
+	case OB_ADDR:
+		return parse_addr(p);
+	case OB_ROUTE:
+		return parse_route(p);
+	case OB_MONITOR:
+		return bad(p, w, "not a command here; run nsviz monitor to watch "
+		           "kernel events");
+	case UNSUPPORTED:
+		return unsupported(p, "", w, full, OBJECTS_HINT);
+	default:
+		return bad(p, w, "unknown command (" OBJECTS_HINT ")");
+	}
+}
+
+/* [ip] [-n NS] [-4|-6] OBJECT ... */
+static int parse_words(struct parser *p, bool ip_seen)
+{
+	struct cmd *c = p->c;
+
+	p->first = 0;
+	if (!ip_seen && more(p) && !strcmp(peek(p), "ip"))
+		p->i++;
+	while (more(p) && peek(p)[0] == '-' && peek(p)[1]) {
+		const char *o = next_word(p), *opt = o;
+
+		if (o[1] == '-' && o[2])
+			opt = o + 1;    /* --netns, as iproute2 allows */
+		if (!strcmp(opt, "-4") || !strcmp(opt, "-6") ||
+		    abbrev(opt, "-family", 2)) {
+			int fam;
+
+			if (opt[1] == 'f') {
+				const char *v = value(p, "family (inet or inet6)");
+
+				if (!v)
+					return -1;
+				if (!strcmp(v, "inet"))
+					fam = AF_INET;
+				else if (!strcmp(v, "inet6"))
+					fam = AF_INET6;
+				else
+					return bad(p, v, "family not supported "
+					           "(expected inet or inet6)");
+			} else {
+				fam = opt[1] == '4' ? AF_INET : AF_INET6;
+			}
+			if (c->family && c->family != fam)
+				return bad(p, o, "conflicts with %s",
+				           family_opt(c->family));
+			c->family = fam;
+		} else if (abbrev(opt, "-netns", 2)) {
+			const char *v;
+
+			if (c->ns[0])
+				return twice(p, o);
+			if (!(v = value(p, "namespace name")))
+				return -1;
+			if (take_nsname(p, v, c->ns))
+				return -1;
+		} else {
+			return bad(p, o, "unknown option (expected -n NS, -4 or -6 "
+			           "before the command)");
+		}
+	}
+	if (!more(p)) {
+		if (p->argc == 0)
+			return fail(p, "empty command (" OBJECTS_HINT ")");
+		return missing(p, "command (" OBJECTS_HINT ")");
+	}
+	return parse_object(p);
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+static void cmd_init(struct cmd *c)
+{
+	memset(c, 0, sizeof *c);
+	c->verb = CMD_NONE;
+	c->set.up = -1;
+	c->route.dst_len = -1;
+	c->route.scope = -1;
+	c->count = 4;
+	c->wait = 1.0;
+	c->interval = 1.0;
+}
+
+int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
+{
+	struct parser p;
+
+	cmd_init(c);
+	if (err && errlen)
+		err[0] = '\0';
+	memset(&p, 0, sizeof p);
+	p.argc = argv ? argc : 0;
+	p.argv = argv;
+	p.c = c;
+	p.err = err;
+	p.errlen = errlen;
+	if (p.argc < 0)
+		p.argc = 0;
+	if (parse_words(&p, false) == 0)
+		return 0;
+	if (err && errlen && !err[0])
+		snprintf(err, errlen, "invalid command");
+	cmd_free(c);
+	cmd_init(c);
+	return -1;
+}
+
+void cmd_free(struct cmd *c)
+{
+	if (!c)
+		return;
+	if (c->exec_argv) {
+		for (int k = 0; k < c->exec_argc; k++)
+			free(c->exec_argv[k]);
+		free(c->exec_argv);
+	}
+	c->exec_argv = NULL;
+	c->exec_argc = 0;
+	if (c->sub) {
+		cmd_free(c->sub);
+		free(c->sub);
+	}
+	c->sub = NULL;
+}
+
+bool cmd_changes(const struct cmd *c)
+{
+	switch (c->verb) {
+	case CMD_NETNS_ADD: case CMD_NETNS_DEL:
+	case CMD_LINK_ADD_VETH: case CMD_LINK_SET: case CMD_LINK_DEL:
+	case CMD_ADDR_ADD: case CMD_ADDR_DEL:
+	case CMD_ROUTE_ADD: case CMD_ROUTE_DEL:
+		return true;
+	case CMD_NETNS_EXEC:
+		/* a program may do anything, but nsviz cannot know; an
+		 * in-process sub-command changes what it changes */
+		return c->sub && cmd_changes(c->sub);
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,1484 @@
+/* test_grammar.c - the command grammar, without a kernel: splitting,
+ * parsing every form into struct cmd, canonical text, and the messages
+ * for bad input. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <linux/rtnetlink.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "cmd/cmd.h"
+#include "util/sbuf.h"
+
+static char err[512];
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static int parse_line(const char *line, struct cmd *c)
+{
+	char **w = NULL;
+	int n, r;
+
+	n = cmd_split(line, &w, err, sizeof err);
+	if (n < 0)
+		fail_msg("split '%s': %s", line, err);
+	r = cmd_parse(n, w, c, err, sizeof err);
+	cmd_free_words(w, n);
+	return r;
+}
+
+static void parse_ok(const char *line, struct cmd *c)
+{
+	if (parse_line(line, c) != 0)
+		fail_msg("parse '%s' failed: %s", line, err);
+}
+
+static char *canonical_of(const struct cmd *c)
+{
+	struct sbuf b = SBUF_INIT;
+	char *s;
+
+	cmd_canonical(c, &b);
+	s = strdup(sbuf_str(&b));
+	sbuf_free(&b);
+	return s;
+}
+
+static void assert_ip(const struct w_ip *ip, int family, const char *text)
+{
+	struct w_ip want;
+
+	assert_int_equal(ip->family, family);
+	assert_int_equal(inet_pton(family, text, want.a), 1);
+	assert_memory_equal(ip->a, want.a, family == AF_INET ? 4 : 16);
+}
+
+static void assert_ip_absent(const struct w_ip *ip)
+{
+	static const struct w_ip zero;
+
+	assert_memory_equal(ip, &zero, sizeof zero);
+}
+
+/* Field groups a test has set on purpose; everything else must still
+ * hold the value cmd_parse starts from. */
+enum {
+	G_NS = 1 << 0, G_FAMILY = 1 << 1, G_NAME = 1 << 2, G_PEER = 1 << 3,
+	G_SET = 1 << 4, G_ADDR = 1 << 5, G_ROUTE = 1 << 6, G_PING = 1 << 7,
+	G_PID = 1 << 8, G_EXEC = 1 << 9, G_DEV = 1 << 10
+};
+
+static void assert_rest_default(const struct cmd *c, unsigned set)
+{
+	if (!(set & G_NS))
+		assert_string_equal(c->ns, "");
+	if (!(set & G_FAMILY))
+		assert_int_equal(c->family, 0);
+	if (!(set & G_NAME))
+		assert_string_equal(c->name, "");
+	if (!(set & G_PEER)) {
+		assert_string_equal(c->peer, "");
+		assert_string_equal(c->peer_ns, "");
+	}
+	if (!(set & G_SET)) {
+		assert_int_equal(c->set.up, -1);
+		assert_false(c->set.has_netns);
+		assert_string_equal(c->set.netns, "");
+		assert_false(c->set.has_mtu);
+		assert_int_equal(c->set.mtu, 0);
+		assert_false(c->set.has_mac);
+	}
+	if (!(set & G_ADDR)) {
+		assert_ip_absent(&c->addr);
+		assert_int_equal(c->prefixlen, 0);
+	}
+	if (!(set & (G_ADDR | G_DEV)))
+		assert_string_equal(c->dev, "");
+	if (!(set & G_ROUTE)) {
+		assert_false(c->route.is_default);
+		assert_ip_absent(&c->route.dst);
+		assert_int_equal(c->route.dst_len, -1);
+		assert_false(c->route.has_via);
+		assert_ip_absent(&c->route.via);
+		assert_false(c->route.has_dev);
+		assert_string_equal(c->route.dev, "");
+		assert_int_equal(c->route.scope, -1);
+		assert_false(c->route.has_src);
+		assert_ip_absent(&c->route.src);
+		assert_false(c->route.has_metric);
+		assert_int_equal(c->route.metric, 0);
+	}
+	if (!(set & G_PING)) {
+		assert_ip_absent(&c->target);
+		assert_int_equal(c->count, 4);
+		assert_true(c->wait == 1.0);
+		assert_true(c->interval == 1.0);
+	}
+	if (!(set & G_PID))
+		assert_int_equal(c->pid, 0);
+	if (!(set & G_EXEC)) {
+		assert_int_equal(c->exec_argc, 0);
+		assert_null(c->exec_argv);
+		assert_null(c->sub);
+	}
+}
+
+static void assert_cmd_eq(const struct cmd *a, const struct cmd *b)
+{
+	assert_int_equal(a->verb, b->verb);
+	assert_string_equal(a->ns, b->ns);
+	assert_int_equal(a->family, b->family);
+	assert_string_equal(a->name, b->name);
+	assert_string_equal(a->peer, b->peer);
+	assert_string_equal(a->peer_ns, b->peer_ns);
+	assert_int_equal(a->set.up, b->set.up);
+	assert_int_equal(a->set.has_netns, b->set.has_netns);
+	assert_string_equal(a->set.netns, b->set.netns);
+	assert_int_equal(a->set.has_mtu, b->set.has_mtu);
+	assert_int_equal(a->set.mtu, b->set.mtu);
+	assert_int_equal(a->set.has_mac, b->set.has_mac);
+	assert_memory_equal(a->set.mac, b->set.mac, 6);
+	assert_memory_equal(&a->addr, &b->addr, sizeof a->addr);
+	assert_int_equal(a->prefixlen, b->prefixlen);
+	assert_string_equal(a->dev, b->dev);
+	assert_int_equal(a->route.is_default, b->route.is_default);
+	assert_memory_equal(&a->route.dst, &b->route.dst, sizeof a->route.dst);
+	assert_int_equal(a->route.dst_len, b->route.dst_len);
+	assert_int_equal(a->route.has_via, b->route.has_via);
+	assert_memory_equal(&a->route.via, &b->route.via, sizeof a->route.via);
+	assert_int_equal(a->route.has_dev, b->route.has_dev);
+	assert_string_equal(a->route.dev, b->route.dev);
+	assert_int_equal(a->route.scope, b->route.scope);
+	assert_int_equal(a->route.has_src, b->route.has_src);
+	assert_memory_equal(&a->route.src, &b->route.src, sizeof a->route.src);
+	assert_int_equal(a->route.has_metric, b->route.has_metric);
+	assert_int_equal(a->route.metric, b->route.metric);
+	assert_memory_equal(&a->target, &b->target, sizeof a->target);
+	assert_int_equal(a->count, b->count);
+	assert_true(a->wait == b->wait);
+	assert_true(a->interval == b->interval);
+	assert_int_equal(a->pid, b->pid);
+	assert_int_equal(a->exec_argc, b->exec_argc);
+	if (a->exec_argv || b->exec_argv) {
+		assert_non_null(a->exec_argv);
+		assert_non_null(b->exec_argv);
+		for (int k = 0; k < a->exec_argc; k++)
+			assert_string_equal(a->exec_argv[k], b->exec_argv[k]);
+		assert_null(a->exec_argv[a->exec_argc]);
+		assert_null(b->exec_argv[b->exec_argc]);
+	}
+	if (a->sub || b->sub) {
+		assert_non_null(a->sub);
+		assert_non_null(b->sub);
+		assert_cmd_eq(a->sub, b->sub);
+	}
+}
+
+/* parse(line) has canonical text `want`, and that text parses back to
+ * the same struct, whose canonical text is again `want`. */
+static void check_canonical(const char *line, const char *want)
+{
+	struct cmd a, b;
+	char *t1, *t2;
+
+	parse_ok(line, &a);
+	t1 = canonical_of(&a);
+	if (strcmp(t1, want))
+		fail_msg("canonical of '%s' is '%s', expected '%s'", line, t1, want);
+	parse_ok(t1, &b);
+	assert_cmd_eq(&a, &b);
+	t2 = canonical_of(&b);
+	assert_string_equal(t1, t2);
+	free(t1);
+	free(t2);
+	cmd_free(&a);
+	cmd_free(&b);
+}
+
+/* ---- defaults and the ip prefix ------------------------------------------ */
+
+static void test_defaults(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("netns list", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST);
+	assert_rest_default(&c, 0);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
+}
+
+static void test_ip_prefix_and_options(void **state)
+{
+	static const char *const same[] = {
+		"ip netns add vnet", "netns add vnet", "ip net add vnet",
+		"ip netns a vnet", "  ip   netns\tadd  vnet  ",
+	};
+	static const char *const in_vnet[] = {
+		"ip -n vnet link show", "-n vnet link show", "ip -netns vnet link",
+		"ip --netns vnet l", "ip -ne vnet link list", "-net vnet li sh",
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof same / sizeof same[0]; k++) {
+		parse_ok(same[k], &c);
+		assert_int_equal(c.verb, CMD_NETNS_ADD);
+		assert_string_equal(c.name, "vnet");
+		assert_rest_default(&c, G_NAME);
+		cmd_free(&c);
+	}
+	for (size_t k = 0; k < sizeof in_vnet / sizeof in_vnet[0]; k++) {
+		parse_ok(in_vnet[k], &c);
+		assert_int_equal(c.verb, CMD_LINK_SHOW);
+		assert_string_equal(c.ns, "vnet");
+		assert_rest_default(&c, G_NS);
+		cmd_free(&c);
+	}
+
+	parse_ok("ip -6 route", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_SHOW);
+	assert_int_equal(c.family, AF_INET6);
+	assert_rest_default(&c, G_FAMILY);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet -4 addr", &c);
+	assert_int_equal(c.verb, CMD_ADDR_SHOW);
+	assert_int_equal(c.family, AF_INET);
+	assert_string_equal(c.ns, "vnet");
+	assert_rest_default(&c, G_FAMILY | G_NS);
+	cmd_free(&c);
+
+	parse_ok("ip -family inet6 -n x route show", &c);
+	assert_int_equal(c.family, AF_INET6);
+	assert_string_equal(c.ns, "x");
+	cmd_free(&c);
+}
+
+/* iproute2's first-match order decides what an abbreviation means. */
+static void test_abbreviations(void **state)
+{
+	static const struct { const char *line; enum cmd_verb verb; } t[] = {
+		{ "ip a", CMD_ADDR_SHOW }, { "ip ad", CMD_ADDR_SHOW },
+		{ "ip addr", CMD_ADDR_SHOW }, { "ip address", CMD_ADDR_SHOW },
+		{ "ip r", CMD_ROUTE_SHOW }, { "ip ro", CMD_ROUTE_SHOW },
+		{ "ip rou", CMD_ROUTE_SHOW }, { "ip l", CMD_LINK_SHOW },
+		{ "ip li", CMD_LINK_SHOW }, { "ip lin", CMD_LINK_SHOW },
+		{ "ip net", CMD_NETNS_LIST }, { "ip netn", CMD_NETNS_LIST },
+		{ "ip netns s", CMD_NETNS_LIST }, { "ip netns l", CMD_NETNS_LIST },
+		{ "ip netns lst", CMD_NETNS_LIST },
+		{ "ip netns d x", CMD_NETNS_DEL }, { "ip netns del x", CMD_NETNS_DEL },
+		{ "ip netns delete x", CMD_NETNS_DEL },
+		{ "ip netns p x", CMD_NETNS_PIDS }, { "ip netns i", CMD_NETNS_IDENTIFY },
+		{ "ip netns e x true", CMD_NETNS_EXEC },
+		{ "ip link s x up", CMD_LINK_SET }, { "ip link change x up", CMD_LINK_SET },
+		{ "ip link c x up", CMD_LINK_SET }, { "ip link sh", CMD_LINK_SHOW },
+		{ "ip link ls", CMD_LINK_SHOW }, { "ip link l", CMD_LINK_SHOW },
+		{ "ip link d x", CMD_LINK_DEL }, { "ip link del x", CMD_LINK_DEL },
+		{ "ip a a 10.0.0.1/8 dev x", CMD_ADDR_ADD },
+		{ "ip a d 10.0.0.1/8 dev x", CMD_ADDR_DEL },
+		{ "ip a s", CMD_ADDR_SHOW }, { "ip a l", CMD_ADDR_SHOW },
+		{ "ip r a 10.0.0.0/8 dev x", CMD_ROUTE_ADD },
+		{ "ip r d 10.0.0.0/8", CMD_ROUTE_DEL },
+		{ "ip r s", CMD_ROUTE_SHOW }, { "ip r l", CMD_ROUTE_SHOW },
+		{ "ip r g 10.0.0.1", CMD_ROUTE_GET },
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		parse_ok(t[k].line, &c);
+		if (c.verb != t[k].verb)
+			fail_msg("'%s' parsed as verb %d, expected %d", t[k].line,
+			         (int)c.verb, (int)t[k].verb);
+		cmd_free(&c);
+	}
+	/* ne and n mean neighbor to iproute2, not netns */
+	assert_int_equal(parse_line("ip ne", &c), -1);
+	assert_non_null(strstr(err, "neighbor"));
+	assert_int_equal(parse_line("ip n", &c), -1);
+	assert_non_null(strstr(err, "neighbor"));
+	/* ru is rule, not route */
+	assert_int_equal(parse_line("ip ru", &c), -1);
+	assert_non_null(strstr(err, "rule"));
+}
+
+/* ---- netns ------------------------------------------------------------- */
+
+static void test_netns(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("netns", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+
+	parse_ok("ip netns show vnet", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST);
+	assert_string_equal(c.name, "vnet");
+	assert_rest_default(&c, G_NAME);
+	cmd_free(&c);
+
+	parse_ok("netns del vnet", &c);
+	assert_int_equal(c.verb, CMD_NETNS_DEL);
+	assert_string_equal(c.name, "vnet");
+	assert_rest_default(&c, G_NAME);
+	cmd_free(&c);
+
+	parse_ok("netns pids vnet", &c);
+	assert_int_equal(c.verb, CMD_NETNS_PIDS);
+	assert_string_equal(c.name, "vnet");
+	assert_rest_default(&c, G_NAME);
+	cmd_free(&c);
+
+	parse_ok("netns identify", &c);
+	assert_int_equal(c.verb, CMD_NETNS_IDENTIFY);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+
+	/* ids are per namespace: list from inside one */
+	parse_ok("ip -n vnet netns", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST);
+	assert_string_equal(c.ns, "vnet");
+	assert_rest_default(&c, G_NS);
+	cmd_free(&c);
+
+	/* identify from inside a namespace names that namespace */
+	parse_ok("ip -n vnet netns identify", &c);
+	assert_int_equal(c.verb, CMD_NETNS_IDENTIFY);
+	assert_string_equal(c.ns, "vnet");
+	assert_rest_default(&c, G_NS);
+	cmd_free(&c);
+	parse_ok("ip netns exec vnet ip netns identify", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_NETNS_IDENTIFY);
+	assert_string_equal(c.sub->ns, "vnet");
+	cmd_free(&c);
+
+	parse_ok("netns identify 14091", &c);
+	assert_int_equal(c.verb, CMD_NETNS_IDENTIFY);
+	assert_int_equal(c.pid, 14091);
+	assert_rest_default(&c, G_PID);
+	cmd_free(&c);
+
+	/* names iproute2 allows: blanks, dots, 255 characters */
+	parse_ok("netns add 'my net.ns'", &c);
+	assert_string_equal(c.name, "my net.ns");
+	cmd_free(&c);
+	{
+		char line[300];
+		memset(line, 0, sizeof line);
+		strcpy(line, "netns add ");
+		memset(line + 10, 'n', 255);
+		parse_ok(line, &c);
+		assert_int_equal(strlen(c.name), 255);
+		cmd_free(&c);
+	}
+}
+
+static void test_netns_exec_program(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip netns exec vnet tcpdump -i veth1 icmp -l", &c);
+	assert_int_equal(c.verb, CMD_NETNS_EXEC);
+	assert_string_equal(c.name, "vnet");
+	assert_int_equal(c.exec_argc, 5);
+	assert_non_null(c.exec_argv);
+	assert_string_equal(c.exec_argv[0], "tcpdump");
+	assert_string_equal(c.exec_argv[1], "-i");
+	assert_string_equal(c.exec_argv[2], "veth1");
+	assert_string_equal(c.exec_argv[3], "icmp");
+	assert_string_equal(c.exec_argv[4], "-l");
+	assert_null(c.exec_argv[5]);
+	assert_null(c.sub);
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, G_NAME | G_EXEC);
+	cmd_free(&c);
+	assert_null(c.exec_argv);
+	assert_int_equal(c.exec_argc, 0);
+
+	/* a path is a program, even when it is ip */
+	parse_ok("netns exec vnet /usr/sbin/ip link", &c);
+	assert_int_equal(c.exec_argc, 2);
+	assert_string_equal(c.exec_argv[0], "/usr/sbin/ip");
+	assert_null(c.sub);
+	cmd_free(&c);
+
+	/* words after the program are its own, even -n and ip */
+	parse_ok("netns exec vnet sh -c 'ip -n x link; echo ok'", &c);
+	assert_int_equal(c.exec_argc, 3);
+	assert_string_equal(c.exec_argv[2], "ip -n x link; echo ok");
+	cmd_free(&c);
+}
+
+static void test_netns_exec_sub(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip netns exec vnet ip link show veth1", &c);
+	assert_int_equal(c.verb, CMD_NETNS_EXEC);
+	assert_string_equal(c.name, "vnet");
+	assert_int_equal(c.exec_argc, 0);
+	assert_null(c.exec_argv);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_LINK_SHOW);
+	assert_string_equal(c.sub->ns, "vnet");
+	assert_string_equal(c.sub->name, "veth1");
+	assert_rest_default(c.sub, G_NS | G_NAME);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
+	assert_null(c.sub);
+
+	parse_ok("ip netns exec vnet ip addr add 10.0.2.0/24 dev veth1", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_ADDR_ADD);
+	assert_string_equal(c.sub->ns, "vnet");
+	assert_ip(&c.sub->addr, AF_INET, "10.0.2.0");
+	assert_int_equal(c.sub->prefixlen, 24);
+	assert_string_equal(c.sub->dev, "veth1");
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+
+	/* an object name right after the namespace is nsviz's own command */
+	parse_ok("netns exec vnet route", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_ROUTE_SHOW);
+	assert_string_equal(c.sub->ns, "vnet");
+	cmd_free(&c);
+
+	parse_ok("netns exec vnet ping -c10 10.0.2.1", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_PING);
+	assert_string_equal(c.sub->ns, "vnet");
+	assert_int_equal(c.sub->count, 10);
+	assert_ip(&c.sub->target, AF_INET, "10.0.2.1");
+	cmd_free(&c);
+
+	parse_ok("netns exec vnet ip -6 route", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->family, AF_INET6);
+	cmd_free(&c);
+}
+
+/* ---- link -------------------------------------------------------------- */
+
+static void test_link_add(void **state)
+{
+	static const char *const forms[] = {
+		"ip link add veth0 type veth peer name veth1",
+		"link add name veth0 type veth peer name veth1",
+		"link add veth0 type veth peer veth1",
+		"link add dev veth0 type veth peer veth1",
+		"l a veth0 type veth peer name veth1",
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+		parse_ok(forms[k], &c);
+		assert_int_equal(c.verb, CMD_LINK_ADD_VETH);
+		assert_string_equal(c.name, "veth0");
+		assert_string_equal(c.peer, "veth1");
+		assert_string_equal(c.peer_ns, "");
+		assert_true(cmd_changes(&c));
+		assert_rest_default(&c, G_NAME | G_PEER);
+		cmd_free(&c);
+	}
+
+	parse_ok("ip -n a link add v0 type veth peer name v1 netns b", &c);
+	assert_int_equal(c.verb, CMD_LINK_ADD_VETH);
+	assert_string_equal(c.ns, "a");
+	assert_string_equal(c.name, "v0");
+	assert_string_equal(c.peer, "v1");
+	assert_string_equal(c.peer_ns, "b");
+	assert_rest_default(&c, G_NS | G_NAME | G_PEER);
+	cmd_free(&c);
+
+	/* same names are fine when the peer goes elsewhere */
+	parse_ok("link add eth0 type veth peer name eth0 netns vnet", &c);
+	assert_string_equal(c.peer, "eth0");
+	assert_string_equal(c.peer_ns, "vnet");
+	cmd_free(&c);
+
+	/* 15 characters is the limit, and fits */
+	parse_ok("link add veth01234567890 type veth peer name p", &c);
+	assert_string_equal(c.name, "veth01234567890");
+	cmd_free(&c);
+}
+
+static void test_link_set(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip link set veth0 up", &c);
+	assert_int_equal(c.verb, CMD_LINK_SET);
+	assert_string_equal(c.name, "veth0");
+	assert_int_equal(c.set.up, 1);
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_NAME | G_SET);
+	assert_false(c.set.has_netns);
+	assert_false(c.set.has_mtu);
+	assert_false(c.set.has_mac);
+	cmd_free(&c);
+
+	parse_ok("link set dev veth0 down", &c);
+	assert_string_equal(c.name, "veth0");
+	assert_int_equal(c.set.up, 0);
+	cmd_free(&c);
+
+	parse_ok("ip link set veth1 netns vnet", &c);
+	assert_int_equal(c.set.up, -1);
+	assert_true(c.set.has_netns);
+	assert_string_equal(c.set.netns, "vnet");
+	assert_false(c.set.has_mtu);
+	assert_false(c.set.has_mac);
+	cmd_free(&c);
+
+	parse_ok("link set veth1 mtu 1400 up", &c);
+	assert_true(c.set.has_mtu);
+	assert_int_equal(c.set.mtu, 1400);
+	assert_int_equal(c.set.up, 1);
+	cmd_free(&c);
+
+	parse_ok("link set up dev veth1 address 0A:1b:2c:3d:4e:5F mtu 68", &c);
+	assert_string_equal(c.name, "veth1");
+	assert_int_equal(c.set.up, 1);
+	assert_true(c.set.has_mac);
+	{
+		static const uint8_t mac[6] = { 0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f };
+		assert_memory_equal(c.set.mac, mac, 6);
+	}
+	assert_int_equal(c.set.mtu, 68);
+	cmd_free(&c);
+
+	parse_ok("link set x addr 2:0:0:0:0:1 mtu 65535", &c);
+	{
+		static const uint8_t mac[6] = { 2, 0, 0, 0, 0, 1 };
+		assert_memory_equal(c.set.mac, mac, 6);
+	}
+	assert_int_equal(c.set.mtu, 65535);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet link set veth1 up", &c);
+	assert_string_equal(c.ns, "vnet");
+	assert_rest_default(&c, G_NS | G_NAME | G_SET);
+	cmd_free(&c);
+}
+
+static void test_link_del_show(void **state)
+{
+	static const char *const dels[] = {
+		"link del veth0", "link delete veth0", "link del dev veth0",
+		"ip l d veth0",
+	};
+	static const char *const shows[] = {
+		"link show veth0", "link show dev veth0", "link list veth0",
+		"link ls veth0", "ip l sh veth0",
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof dels / sizeof dels[0]; k++) {
+		parse_ok(dels[k], &c);
+		assert_int_equal(c.verb, CMD_LINK_DEL);
+		assert_string_equal(c.name, "veth0");
+		assert_true(cmd_changes(&c));
+		assert_rest_default(&c, G_NAME);
+		cmd_free(&c);
+	}
+	for (size_t k = 0; k < sizeof shows / sizeof shows[0]; k++) {
+		parse_ok(shows[k], &c);
+		assert_int_equal(c.verb, CMD_LINK_SHOW);
+		assert_string_equal(c.name, "veth0");
+		assert_false(cmd_changes(&c));
+		assert_rest_default(&c, G_NAME);
+		cmd_free(&c);
+	}
+	parse_ok("link", &c);
+	assert_int_equal(c.verb, CMD_LINK_SHOW);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+	parse_ok("link show", &c);
+	assert_int_equal(c.verb, CMD_LINK_SHOW);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+}
+
+/* ---- addr -------------------------------------------------------------- */
+
+static void test_addr(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip addr add 10.0.1.0/24 dev veth0", &c);
+	assert_int_equal(c.verb, CMD_ADDR_ADD);
+	assert_ip(&c.addr, AF_INET, "10.0.1.0");
+	assert_int_equal(c.prefixlen, 24);
+	assert_string_equal(c.dev, "veth0");
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_ADDR);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet address del 10.0.2.0/24 dev veth1", &c);
+	assert_int_equal(c.verb, CMD_ADDR_DEL);
+	assert_string_equal(c.ns, "vnet");
+	assert_ip(&c.addr, AF_INET, "10.0.2.0");
+	assert_int_equal(c.prefixlen, 24);
+	assert_string_equal(c.dev, "veth1");
+	assert_rest_default(&c, G_ADDR | G_NS);
+	cmd_free(&c);
+
+	/* without /len: a host address */
+	parse_ok("a a 10.0.1.1 dev veth0", &c);
+	assert_int_equal(c.prefixlen, 32);
+	cmd_free(&c);
+	parse_ok("addr add fe80::1 dev veth0", &c);
+	assert_ip(&c.addr, AF_INET6, "fe80::1");
+	assert_int_equal(c.prefixlen, 128);
+	cmd_free(&c);
+	parse_ok("addr add fe80::1/64 dev veth0", &c);
+	assert_int_equal(c.prefixlen, 64);
+	cmd_free(&c);
+
+	/* dev first, and the local keyword */
+	parse_ok("addr add dev veth0 local 192.168.7.9/0", &c);
+	assert_ip(&c.addr, AF_INET, "192.168.7.9");
+	assert_int_equal(c.prefixlen, 0);
+	assert_string_equal(c.dev, "veth0");
+	cmd_free(&c);
+
+	parse_ok("ip -6 addr add 2001:db8::5/64 dev x", &c);
+	assert_int_equal(c.family, AF_INET6);
+	cmd_free(&c);
+
+	parse_ok("addr", &c);
+	assert_int_equal(c.verb, CMD_ADDR_SHOW);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+
+	parse_ok("ip addr show veth0", &c);
+	assert_int_equal(c.verb, CMD_ADDR_SHOW);
+	assert_string_equal(c.name, "veth0");
+	assert_string_equal(c.dev, "veth0");
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, G_NAME | G_DEV);
+	cmd_free(&c);
+
+	parse_ok("ip addr show dev veth0", &c);
+	assert_string_equal(c.name, "veth0");
+	cmd_free(&c);
+}
+
+/* ---- route ------------------------------------------------------------- */
+
+static void test_route_add(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip route add 10.0.2.0/24 dev veth0 scope link", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_ADD);
+	assert_false(c.route.is_default);
+	assert_ip(&c.route.dst, AF_INET, "10.0.2.0");
+	assert_int_equal(c.route.dst_len, 24);
+	assert_false(c.route.has_via);
+	assert_true(c.route.has_dev);
+	assert_string_equal(c.route.dev, "veth0");
+	assert_int_equal(c.route.scope, RT_SCOPE_LINK);
+	assert_false(c.route.has_src);
+	assert_false(c.route.has_metric);
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_ROUTE);
+	cmd_free(&c);
+
+	/* the tutorial's host route, written without /32 */
+	parse_ok("ip netns exec vnet ip route add 10.0.1.0 dev veth1 scope link",
+	         &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_ROUTE_ADD);
+	assert_string_equal(c.sub->ns, "vnet");
+	assert_ip(&c.sub->route.dst, AF_INET, "10.0.1.0");
+	assert_int_equal(c.sub->route.dst_len, -1);
+	assert_string_equal(c.sub->route.dev, "veth1");
+	assert_rest_default(c.sub, G_ROUTE | G_NS);
+	cmd_free(&c);
+
+	parse_ok("route add default via 10.0.1.1", &c);
+	assert_true(c.route.is_default);
+	assert_int_equal(c.route.dst.family, AF_INET);
+	assert_int_equal(c.route.dst_len, 0);
+	assert_true(c.route.has_via);
+	assert_ip(&c.route.via, AF_INET, "10.0.1.1");
+	assert_false(c.route.has_dev);
+	assert_int_equal(c.route.scope, -1);
+	cmd_free(&c);
+
+	/* a default route's family: from -6, else from the gateway */
+	parse_ok("ip -6 route add default dev veth0", &c);
+	assert_true(c.route.is_default);
+	assert_int_equal(c.route.dst.family, AF_INET6);
+	assert_int_equal(c.family, AF_INET6);
+	cmd_free(&c);
+	parse_ok("route add default via fe80::1 dev veth0", &c);
+	assert_int_equal(c.route.dst.family, AF_INET6);
+	assert_int_equal(c.family, 0);
+	assert_ip(&c.route.via, AF_INET6, "fe80::1");
+	cmd_free(&c);
+	parse_ok("route add default dev veth0", &c);
+	assert_int_equal(c.route.dst.family, AF_INET);
+	cmd_free(&c);
+
+	parse_ok("r a 10.9.0.0/16 via 10.0.1.1 dev veth0 scope global "
+	         "src 10.0.1.0 metric 100", &c);
+	assert_ip(&c.route.dst, AF_INET, "10.9.0.0");
+	assert_int_equal(c.route.dst_len, 16);
+	assert_ip(&c.route.via, AF_INET, "10.0.1.1");
+	assert_string_equal(c.route.dev, "veth0");
+	assert_int_equal(c.route.scope, RT_SCOPE_UNIVERSE);
+	assert_true(c.route.has_src);
+	assert_ip(&c.route.src, AF_INET, "10.0.1.0");
+	assert_true(c.route.has_metric);
+	assert_int_equal(c.route.metric, 100);
+	cmd_free(&c);
+
+	parse_ok("route add to 10.3.0.0/16 dev x scope host priority 7 table main",
+	         &c);
+	assert_ip(&c.route.dst, AF_INET, "10.3.0.0");
+	assert_int_equal(c.route.scope, RT_SCOPE_HOST);
+	assert_int_equal(c.route.metric, 7);
+	cmd_free(&c);
+
+	parse_ok("route add 10.4.0.0/16 oif x scope 200 preference 4294967295",
+	         &c);
+	assert_string_equal(c.route.dev, "x");
+	assert_int_equal(c.route.scope, 200);
+	assert_int_equal(c.route.metric, 4294967295u);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet route add 2001:db8::/32 via fe80::1 dev veth1", &c);
+	assert_string_equal(c.ns, "vnet");
+	assert_ip(&c.route.dst, AF_INET6, "2001:db8::");
+	assert_int_equal(c.route.dst_len, 32);
+	cmd_free(&c);
+}
+
+static void test_route_other(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	/* del needs neither via nor dev, as in iproute2 */
+	parse_ok("route del 10.0.2.0/24", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_DEL);
+	assert_ip(&c.route.dst, AF_INET, "10.0.2.0");
+	assert_int_equal(c.route.dst_len, 24);
+	assert_false(c.route.has_dev);
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_ROUTE);
+	cmd_free(&c);
+
+	parse_ok("route delete default", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_DEL);
+	assert_true(c.route.is_default);
+	cmd_free(&c);
+
+	parse_ok("route", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_SHOW);
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+
+	parse_ok("ip route list table main", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_SHOW);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+
+	parse_ok("ip route get 10.0.2.1", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_GET);
+	assert_ip(&c.route.dst, AF_INET, "10.0.2.1");
+	assert_int_equal(c.route.dst_len, -1);
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, G_ROUTE);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet route get to fe80::2", &c);
+	assert_ip(&c.route.dst, AF_INET6, "fe80::2");
+	assert_string_equal(c.ns, "vnet");
+	cmd_free(&c);
+}
+
+/* ---- ping -------------------------------------------------------------- */
+
+static void test_ping(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ping 10.0.2.0", &c);
+	assert_int_equal(c.verb, CMD_PING);
+	assert_ip(&c.target, AF_INET, "10.0.2.0");
+	assert_int_equal(c.count, 4);
+	assert_true(c.wait == 1.0);
+	assert_true(c.interval == 1.0);
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, G_PING);
+	cmd_free(&c);
+
+	parse_ok("ping -c 10 10.0.2.0", &c);
+	assert_int_equal(c.count, 10);
+	cmd_free(&c);
+
+	parse_ok("ping -c10 10.0.2.1", &c);
+	assert_int_equal(c.count, 10);
+	cmd_free(&c);
+
+	parse_ok("ping 10.0.2.0 -c 2 -W 0.5 -i 0.2", &c);
+	assert_int_equal(c.count, 2);
+	assert_true(c.wait == 0.5);
+	assert_true(c.interval == 0.2);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet ping -W3 -i1.5 fe80::1", &c);
+	assert_string_equal(c.ns, "vnet");
+	assert_ip(&c.target, AF_INET6, "fe80::1");
+	assert_true(c.wait == 3.0);
+	assert_true(c.interval == 1.5);
+	assert_rest_default(&c, G_PING | G_NS);
+	cmd_free(&c);
+}
+
+/* ---- canonical text ------------------------------------------------------ */
+
+static void test_canonical(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		/* the tutorial, as typed and as logged */
+		{ "ip link add veth0 type veth peer name veth1",
+		  "ip link add veth0 type veth peer name veth1" },
+		{ "ip addr add 10.0.1.0/24 dev veth0",
+		  "ip addr add 10.0.1.0/24 dev veth0" },
+		{ "ip link set veth0 up", "ip link set veth0 up" },
+		{ "ip netns add vnet", "ip netns add vnet" },
+		{ "ip link set veth1 netns vnet", "ip link set veth1 netns vnet" },
+		{ "ip netns exec vnet ip addr add 10.0.2.0/24 dev veth1",
+		  "ip netns exec vnet ip addr add 10.0.2.0/24 dev veth1" },
+		{ "ip -n vnet addr add 10.0.2.0/24 dev veth1",
+		  "ip -n vnet addr add 10.0.2.0/24 dev veth1" },
+		{ "ip netns exec vnet ip link set veth1 up",
+		  "ip netns exec vnet ip link set veth1 up" },
+		{ "ip route add 10.0.2.0/24 dev veth0 scope link",
+		  "ip route add 10.0.2.0/24 dev veth0 scope link" },
+		{ "ip -n vnet route add 10.0.1.0 dev veth1 scope link",
+		  "ip -n vnet route add 10.0.1.0 dev veth1 scope link" },
+		{ "ip netns exec vnet ip route add 10.0.1.0 dev veth1 scope link",
+		  "ip netns exec vnet ip route add 10.0.1.0 dev veth1 scope link" },
+		{ "ip netns exec vnet ip route", "ip netns exec vnet ip route show" },
+		/* normalised spellings */
+		{ "l a name v0 type veth peer v1", "ip link add v0 type veth peer name v1" },
+		{ "link add a type veth peer b netns vnet",
+		  "ip link add a type veth peer name b netns vnet" },
+		{ "ip -n x link add a type veth peer b netns y",
+		  "ip -n x link add a type veth peer name b netns y" },
+		{ "link set dev veth0 up", "ip link set veth0 up" },
+		{ "link change veth0 down", "ip link set veth0 down" },
+		{ "link set up veth1 mtu 1400 address 0A:1B:2C:3D:4E:5F netns vnet",
+		  "ip link set veth1 netns vnet mtu 1400 address 0a:1b:2c:3d:4e:5f up" },
+		{ "link delete dev veth0", "ip link del veth0" },
+		{ "ip netns delete vnet", "ip netns del vnet" },
+		{ "a d 10.0.1.1 dev x", "ip addr del 10.0.1.1/32 dev x" },
+		{ "address add dev x fe80:0:0::1/64", "ip addr add fe80::1/64 dev x" },
+		{ "r a default via 10.0.1.1", "ip route add default via 10.0.1.1" },
+		{ "ip -6 r a default dev v", "ip -6 route add default dev v" },
+		{ "route add default via fe80::1 dev v",
+		  "ip route add default via fe80::1 dev v" },
+		{ "route add 10.9.0.0/16 metric 5 src 10.0.1.0 scope 200 dev v via 10.0.1.1",
+		  "ip route add 10.9.0.0/16 via 10.0.1.1 dev v scope site src 10.0.1.0 metric 5" },
+		{ "route add 10.9.0.0/16 dev v scope 17 table main",
+		  "ip route add 10.9.0.0/16 dev v scope 17" },
+		{ "route delete 10.9.0.0/16 priority 9",
+		  "ip route del 10.9.0.0/16 metric 9" },
+		{ "ip -4 route add 10.1.0.0/16 dev v", "ip -4 route add 10.1.0.0/16 dev v" },
+		/* not changing, but with one normal form too */
+		{ "ip r", "ip route show" },
+		{ "ip route list table main", "ip route show" },
+		{ "ip route get 10.0.2.1", "ip route get 10.0.2.1" },
+		{ "ip a", "ip addr show" },
+		{ "ip addr show dev veth0", "ip addr show veth0" },
+		{ "ip l ls dev veth0", "ip link show veth0" },
+		{ "ip netns", "ip netns list" },
+		{ "ip netns show vnet", "ip netns list vnet" },
+		{ "ip netns pids vnet", "ip netns pids vnet" },
+		{ "ip netns identify 12", "ip netns identify 12" },
+		{ "ip netns identify", "ip netns identify" },
+		{ "ip -n vnet netns identify", "ip -n vnet netns identify" },
+		{ "ip -n vnet netns show", "ip -n vnet netns list" },
+		{ "ip netns exec vnet ip netns", "ip netns exec vnet ip netns list" },
+		{ "ip netns exec vnet ip netns identify",
+		  "ip netns exec vnet ip netns identify" },
+		{ "ip netns exec vnet tcpdump -i veth1 icmp -l",
+		  "ip netns exec vnet tcpdump -i veth1 icmp -l" },
+		{ "netns exec vnet sh -c 'echo hi; exit 3'",
+		  "ip netns exec vnet sh -c 'echo hi; exit 3'" },
+		{ "ip netns exec vnet ping -c1 10.0.1.0",
+		  "ip netns exec vnet ping -c 1 10.0.1.0" },
+		{ "ping 10.0.2.0", "ping -c 4 10.0.2.0" },
+		{ "ping 10.0.2.0 -i 0.2 -W 2 -c 3", "ping -c 3 -W 2 -i 0.2 10.0.2.0" },
+		/* names that need quoting or a keyword in front */
+		{ "netns add 'my ns'", "ip netns add 'my ns'" },
+		{ "netns add \"it's\"", "ip netns add 'it'\\''s'" },
+		{ "-n 'my ns' link", "ip -n 'my ns' link show" },
+		{ "netns add '#x;y'", "ip netns add '#x;y'" },
+		{ "link set dev up up", "ip link set dev up up" },
+		{ "link set dev mtu mtu 1500", "ip link set dev mtu mtu 1500" },
+		{ "link set dev addr down", "ip link set dev addr down" },
+		{ "link add name type type veth peer name name",
+		  "ip link add name type type veth peer name name" },
+		{ "link del dev dev", "ip link del dev dev" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		check_canonical(t[k].in, t[k].out);
+}
+
+/* `-n NS ping` and `netns exec NS ping` are the same thing, spelled once */
+static void test_canonical_ping_ns(void **state)
+{
+	struct cmd a, b;
+	char *t;
+
+	(void)state;
+	parse_ok("ip -n vnet ping 10.0.1.0 -c 2", &a);
+	t = canonical_of(&a);
+	assert_string_equal(t, "ip netns exec vnet ping -c 2 10.0.1.0");
+	parse_ok(t, &b);
+	assert_int_equal(b.verb, CMD_NETNS_EXEC);
+	assert_non_null(b.sub);
+	assert_cmd_eq(&a, b.sub);
+	free(t);
+	cmd_free(&a);
+	cmd_free(&b);
+}
+
+/* canonical text appends to what the buffer holds */
+static void test_canonical_appends(void **state)
+{
+	struct sbuf b = SBUF_INIT;
+	struct cmd c;
+
+	(void)state;
+	parse_ok("netns add vnet", &c);
+	sbuf_add(&b, "$ ");
+	cmd_canonical(&c, &b);
+	assert_string_equal(sbuf_str(&b), "$ ip netns add vnet");
+	sbuf_free(&b);
+	cmd_free(&c);
+}
+
+/* Random sentences from the grammar's own words: whatever is accepted
+ * must survive canonical text and back, struct for struct; whatever is
+ * refused must say why. */
+static void test_round_trip_random(void **state)
+{
+	static const char *const vocab[] = {
+		"ip", "-n", "vnet", "-4", "-6", "netns", "link", "addr", "route",
+		"ping", "a", "r", "l", "add", "del", "set", "show", "list", "get",
+		"exec", "pids", "identify", "veth0", "veth1", "type", "veth", "peer",
+		"name", "dev", "up", "down", "mtu", "1400", "address",
+		"0a:1b:2c:3d:4e:5f", "10.0.1.0/24", "10.0.1.0", "fe80::1",
+		"fe80::/64", "default", "via", "10.0.1.1", "scope", "host", "global",
+		"src", "metric", "5", "table", "main", "-c", "3", "-W", "-i", "0.5",
+		"to", "'a b'", "x", "''", "ls", "1234", "tcpdump", "\\'q",
+	};
+	const size_t nv = sizeof vocab / sizeof vocab[0];
+	unsigned long rnd = 12345;
+	int accepted = 0;
+
+	(void)state;
+	for (int it = 0; it < 40000; it++) {
+		char line[512] = "";
+		int n;
+		struct cmd a, b;
+
+		rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+		n = 1 + (int)((rnd >> 33) % 8);
+		for (int k = 0; k < n; k++) {
+			rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+			strcat(line, vocab[(rnd >> 33) % nv]);
+			strcat(line, " ");
+		}
+		if (parse_line(line, &a) != 0) {
+			if (!err[0])
+				fail_msg("'%s' refused without a message", line);
+			continue;
+		}
+		accepted++;
+		{
+			char *t = canonical_of(&a);
+
+			if (parse_line(t, &b) != 0)
+				fail_msg("'%s' -> '%s' does not parse: %s", line, t, err);
+			assert_cmd_eq(&a, &b);
+			free(t);
+		}
+		cmd_free(&a);
+		cmd_free(&b);
+	}
+	/* the vocabulary makes enough valid commands to mean something */
+	assert_true(accepted > 500);
+}
+
+/* ---- splitting ----------------------------------------------------------- */
+
+static void assert_words(const char *line, int n, ...)
+{
+	char **w = NULL;
+	va_list ap;
+	int got = cmd_split(line, &w, err, sizeof err);
+
+	if (got != n)
+		fail_msg("split '%s': %d words, expected %d (%s)", line, got, n, err);
+	va_start(ap, n);
+	for (int k = 0; k < n; k++)
+		assert_string_equal(w[k], va_arg(ap, const char *));
+	va_end(ap);
+	if (n > 0)
+		assert_null(w[n]);
+	else
+		assert_null(w);
+	cmd_free_words(w, got);
+}
+
+static void test_split(void **state)
+{
+	(void)state;
+	assert_words("", 0);
+	assert_words("   \t  ", 0);
+	assert_words("# only a comment", 0);
+	assert_words("ip link", 2, "ip", "link");
+	assert_words("  a\tb  c ", 3, "a", "b", "c");
+	assert_words("netns add 'my ns'", 3, "netns", "add", "my ns");
+	assert_words("netns add \"my ns\"", 3, "netns", "add", "my ns");
+	assert_words("a 'x\"y' \"x'y\"", 3, "a", "x\"y", "x'y");
+	assert_words("a \"q\\\"q\" \"b\\\\s\" \"k\\n\"", 4, "a", "q\"q", "b\\s",
+	             "k\\n");
+	assert_words("a 'no\\escape'", 2, "a", "no\\escape");
+	assert_words("a\\ b c\\'d \\#e", 3, "a b", "c'd", "#e");
+	assert_words("'a'\"b\"c 'it'\\''s'", 2, "abc", "it's");
+	assert_words("x '' \"\" y", 4, "x", "", "", "y");
+	assert_words("netns list # list them", 2, "netns", "list");
+	assert_words("a#b c", 2, "a#b", "c");
+	assert_words("a '#b' \"#c\"", 3, "a", "#b", "#c");
+	assert_words("a # one\nb", 2, "a", "b");
+	assert_words("a\\\nb", 1, "ab");
+	assert_words("a 'x\ny'", 2, "a", "x\ny");
+}
+
+static void test_split_errors(void **state)
+{
+	char **w = (char **)0x1;
+
+	(void)state;
+	assert_int_equal(cmd_split("netns add 'vnet", &w, err, sizeof err), -1);
+	assert_null(w);
+	assert_non_null(strstr(err, "'vnet"));
+	assert_non_null(strstr(err, "unterminated single quote"));
+
+	assert_int_equal(cmd_split("a \"b c", &w, err, sizeof err), -1);
+	assert_null(w);
+	assert_non_null(strstr(err, "\"b c"));
+	assert_non_null(strstr(err, "unterminated double quote"));
+
+	assert_int_equal(cmd_split("a b\\", &w, err, sizeof err), -1);
+	assert_non_null(strstr(err, "backslash"));
+
+	/* no room for a message is fine */
+	assert_int_equal(cmd_split("'", &w, NULL, 0), -1);
+	assert_null(w);
+}
+
+static void assert_cmds(const char *s, int n, ...)
+{
+	char **v = NULL;
+	va_list ap;
+	int got = cmd_split_list(s, &v, err, sizeof err);
+
+	if (got != n)
+		fail_msg("split_list '%s': %d commands, expected %d (%s)", s, got, n,
+		         err);
+	va_start(ap, n);
+	for (int k = 0; k < n; k++)
+		assert_string_equal(v[k], va_arg(ap, const char *));
+	va_end(ap);
+	if (n > 0)
+		assert_null(v[n]);
+	else
+		assert_null(v);
+	cmd_free_words(v, got);
+}
+
+static void test_split_list(void **state)
+{
+	char **v = (char **)0x1;
+
+	(void)state;
+	assert_cmds("", 0);
+	assert_cmds(" ; ;\n\n ;", 0);
+	assert_cmds("netns add a", 1, "netns add a");
+	assert_cmds("netns add a; netns add b", 2, "netns add a", "netns add b");
+	assert_cmds("netns add a;netns add b;", 2, "netns add a", "netns add b");
+	assert_cmds("link\n\n  route  \n", 2, "link", "route");
+	assert_cmds("netns exec a sh -c 'x; y'; link", 2,
+	            "netns exec a sh -c 'x; y'", "link");
+	assert_cmds("netns add \"a;b\"\nlink", 2, "netns add \"a;b\"", "link");
+	assert_cmds("netns add a\\;b; link", 2, "netns add a\\;b", "link");
+	assert_cmds("netns add a # not; a command\nlink", 2, "netns add a", "link");
+	assert_cmds("# just a comment; still comment", 0);
+	assert_cmds("a#b;c", 2, "a#b", "c");
+	assert_cmds("netns add 'x\ny'; link", 2, "netns add 'x\ny'", "link");
+
+	/* each piece splits into the words it had in the list */
+	{
+		char **cmds, **w;
+		int n = cmd_split_list("netns add 'my ns'; link set a\\;b up", &cmds,
+		                       err, sizeof err);
+		int k;
+
+		assert_int_equal(n, 2);
+		k = cmd_split(cmds[1], &w, err, sizeof err);
+		assert_int_equal(k, 4);
+		assert_string_equal(w[2], "a;b");
+		cmd_free_words(w, k);
+		cmd_free_words(cmds, n);
+	}
+
+	assert_int_equal(cmd_split_list("link; netns add 'x", &v, err, sizeof err),
+	                 -1);
+	assert_null(v);
+	assert_non_null(strstr(err, "'x"));
+	assert_non_null(strstr(err, "unterminated"));
+}
+
+/* ---- bad input ----------------------------------------------------------- */
+
+static const struct { const char *line, *word, *reason; } bad_inputs[] = {
+	/* names */
+	{ "link set veth0123456789012 up", "veth0123456789012",
+	  "interface name longer than 15 characters" },
+	{ "link set a/b up", "a/b", "interface name must not contain '/'" },
+	{ "link set a:b up", "a:b", "must not contain ':'" },
+	{ "link set 'a b' up", "a b", "must not contain blanks" },
+	{ "link set .. up", "..", "not a valid interface name" },
+	{ "link set '' up", "''", "interface name is empty" },
+	{ "link add a type veth peer name veth0123456789012", "veth0123456789012",
+	  "longer than 15" },
+	{ "netns add a/b", "a/b", "namespace name must not contain '/'" },
+	{ "netns add .", ".", "not a valid namespace name" },
+	{ "netns add ''", "''", "namespace name is empty" },
+	{ "-n a/b link", "a/b", "must not contain '/'" },
+	{ "link set x netns ..", "..", "not a valid namespace name" },
+	/* addresses */
+	{ "addr add 10.0.1.300/24 dev x", "10.0.1.300/24", "not a valid IPv4 address" },
+	{ "addr add 10.0.1.0/33 dev x", "10.0.1.0/33",
+	  "prefix length 33 out of range (0..32)" },
+	{ "addr add 10.0.1.0/abc dev x", "10.0.1.0/abc", "is not a number" },
+	{ "addr add 10.0.1.0/ dev x", "10.0.1.0/", "missing prefix length" },
+	{ "addr add 10.0.1.0/-1 dev x", "10.0.1.0/-1", "is not a number" },
+	{ "addr add fe80::1/129 dev x", "fe80::1/129", "out of range (0..128)" },
+	{ "addr add fe80::zz/64 dev x", "fe80::zz/64", "not a valid IPv6 address" },
+	{ "addr add 10.1/8 dev x", "10.1/8", "not a valid IPv4 address" },
+	{ "addr add myhost/8 dev x", "myhost/8", "not an IP address" },
+	{ "-4 addr add fe80::1/64 dev x", "fe80::1/64", "not an IPv4 address" },
+	{ "-6 route add 10.0.0.0/8 dev x", "10.0.0.0/8", "not an IPv6 address" },
+	{ "route add 10.0.2.1/24 dev veth0", "10.0.2.1/24", "host bits set" },
+	{ "route add fe80::/64 via 10.0.0.1", "10.0.0.1", "gateway is IPv4" },
+	{ "route add 10.0.0.0/8 dev x src fe80::1", "fe80::1", "source is IPv6" },
+	{ "route add 10.0.2.0/24", "10.0.2.0/24",
+	  "needs a gateway (via ADDR) or a device (dev NAME)" },
+	{ "route add default", "default", "needs a gateway" },
+	{ "route add 10.0.0.0/8 via 10.0.0.1/32", "10.0.0.1/32", "not a prefix" },
+	{ "route get 10.0.0.0/8", "10.0.0.0/8", "not a prefix" },
+	{ "ping 10.0.0.0/8", "10.0.0.0/8", "not a prefix" },
+	{ "ping example.com", "example.com", "not an IP address" },
+	/* link settings */
+	{ "link set x address zz:00:00:00:00:01", "zz:00:00:00:00:01",
+	  "not a MAC address (expected six hex bytes like 0a:1b:2c:3d:4e:5f)" },
+	{ "link set x address 00:11:22:33:44", "00:11:22:33:44", "not a MAC address" },
+	{ "link set x address 00:11:22:33:44:55:66", "00:11:22:33:44:55:66",
+	  "not a MAC address" },
+	{ "link set x address 01:00:5e:00:00:01", "01:00:5e:00:00:01", "multicast" },
+	{ "link set x address 00:00:00:00:00:00", "00:00:00:00:00:00", "all-zero" },
+	{ "link set x mtu 70000", "70000", "mtu out of range (68..65535)" },
+	{ "link set x mtu 67", "67", "mtu out of range" },
+	{ "link set x mtu abc", "abc", "mtu must be a number" },
+	{ "link set x mtu -1", "-1", "mtu must be a number" },
+	{ "link set x up down", "down", "conflicts with up" },
+	{ "link set x up up", "up", "given twice" },
+	{ "link set x mtu 1400 mtu 1500", "mtu", "given twice" },
+	{ "link set x", "link set x", "nothing to change" },
+	{ "link set x mtu 1400 extra", "extra", "unknown link setting" },
+	{ "link set x name y", "name", "renaming" },
+	{ "link set", "link set", "missing interface name" },
+	{ "link set x mtu", "link set x mtu", "missing mtu value" },
+	/* link add */
+	{ "link add x type bridge", "bridge",
+	  "link type not supported (nsviz creates veth pairs)" },
+	{ "link add x", "link add x", "missing type veth" },
+	{ "link add", "link add", "missing interface name" },
+	{ "link add type veth peer name y", "link add", "missing interface name" },
+	{ "link add x type veth", "link add x type veth", "missing peer" },
+	{ "link add x type veth peer", "link add x type veth peer",
+	  "missing peer name" },
+	{ "link add x type veth peer name x", "x", "same name" },
+	{ "link add x type veth peer name y netns a netns b", "netns", "given twice" },
+	{ "link add x mtu 1400 type veth peer y", "mtu", "set it afterwards" },
+	{ "link add x type veth frob", "frob", "expected peer name PEER" },
+	{ "link add x type veth peer y z", "z", "unexpected argument after" },
+	/* unknown or unsupported words */
+	{ "frobnicate", "frobnicate",
+	  "unknown command (expected netns, link, addr, route or ping)" },
+	{ "link frob", "link frob", "unknown link command" },
+	{ "addr frob", "addr frob", "unknown addr command" },
+	{ "route frob", "route frob", "unknown route command" },
+	{ "netns frob", "netns frob", "unknown netns command" },
+	{ "rule", "rule", "not supported by nsviz" },
+	{ "ip ne", "ne", "means neighbor" },
+	{ "monitor", "monitor", "nsviz monitor" },
+	{ "route replace 10.0.0.0/8 dev x", "route replace", "not supported" },
+	{ "route r 10.0.0.0/8 dev x", "route r", "means route replace" },
+	{ "link replace x", "link replace", "not supported" },
+	{ "netns set a 1", "netns set", "not supported" },
+	{ "addr flush dev x", "addr flush", "not supported" },
+	{ "addr add 10.0.0.1/8 dev x label x:1", "label", "not supported" },
+	{ "route add 10.0.0.0/8 dev x proto static", "proto", "not supported" },
+	{ "route add 10.0.0.0/8 dev x scope galaxy", "galaxy", "not a route scope" },
+	{ "route add 10.0.0.0/8 dev x scope 256", "256", "not a route scope" },
+	{ "route add 10.0.0.0/8 dev x metric -5", "-5", "metric must be a number" },
+	{ "route add 10.0.0.0/8 dev x metric 4294967296", "4294967296",
+	  "must be a number" },
+	{ "route show table local", "local", "only table main" },
+	{ "route add 10.0.0.0/8 dev x table 100", "100", "only table main" },
+	{ "ip -x link", "-x", "unknown option" },
+	{ "ip -4 -6 route", "-6", "conflicts with -4" },
+	{ "ip -family ipx route", "ipx", "family not supported" },
+	{ "ip -4 netns list", "-4", "not meaningful for netns" },
+	{ "ip -6 ping fe80::1", "-6", "not meaningful for ping" },
+	{ "ip -n vnet netns add x", "-n vnet", "netns add takes no -n" },
+	{ "ip -n vnet netns pids x", "-n vnet", "netns pids takes no -n" },
+	{ "ip -n vnet netns exec x ip link", "-n vnet", "netns exec takes no -n" },
+	/* missing and extra words */
+	{ "", "", "empty command" },
+	{ "ip", "ip", "missing command" },
+	{ "ip -n vnet", "ip -n vnet", "missing command" },
+	{ "-n", "-n", "missing namespace name" },
+	{ "ip -n a -n b link", "-n", "given twice" },
+	{ "netns add", "netns add", "missing namespace name" },
+	{ "ip netns add", "netns add", "missing namespace name" },
+	{ "netns add a b", "b", "unexpected argument after netns add a" },
+	{ "netns del", "netns del", "missing namespace name" },
+	{ "netns pids", "netns pids", "missing namespace name" },
+	{ "netns pids a b", "b", "unexpected argument after netns pids a" },
+	{ "netns identify abc", "abc", "not a process id" },
+	{ "netns identify 0", "0", "not a process id" },
+	{ "netns identify -5", "-5", "not a process id" },
+	{ "netns identify 1 2", "2", "unexpected argument" },
+	{ "netns list a b", "b", "unexpected argument" },
+	{ "netns exec", "netns exec", "missing namespace name" },
+	{ "netns exec vnet", "netns exec vnet", "missing program to run" },
+	{ "netns exec vnet ip", "netns exec vnet ip", "missing command" },
+	{ "netns exec vnet ip link frob", "link frob", "unknown link command" },
+	{ "netns exec vnet ip -n x link", "-n x", "not allowed inside netns exec" },
+	{ "netns exec vnet ip netns add x", "netns", "cannot run inside netns exec" },
+	{ "netns exec vnet netns del x", "netns", "cannot run inside netns exec" },
+	{ "netns exec a/b ip link", "a/b", "must not contain '/'" },
+	{ "link del", "link del", "missing interface name" },
+	{ "link del dev", "link del dev", "missing interface name" },
+	{ "link del x y", "y", "unexpected argument after link del x" },
+	{ "link show x y", "y", "unexpected argument" },
+	{ "addr add 10.0.1.0/24", "addr add 10.0.1.0/24", "missing dev NAME" },
+	{ "addr add dev x", "addr add dev x", "missing address" },
+	{ "addr add 10.0.1.0/24 dev a dev b", "dev", "given twice" },
+	{ "addr add 10.0.1.0/24 10.0.2.0/24 dev a", "10.0.2.0/24",
+	  "unexpected argument" },
+	{ "addr add 10.0.1.0/24 dev", "addr add 10.0.1.0/24 dev",
+	  "missing interface name" },
+	{ "addr show a b", "b", "unexpected argument" },
+	{ "route add", "route add", "missing destination" },
+	{ "route add 10.0.0.0/8 dev a dev b", "dev", "given twice" },
+	{ "route add 10.0.0.0/8 via 10.0.0.1 via 10.0.0.2", "via", "given twice" },
+	{ "route add 10.0.0.0/8 via", "route add 10.0.0.0/8 via",
+	  "missing gateway address" },
+	{ "route add 10.0.0.0/8 10.1.0.0/16 dev x", "10.1.0.0/16",
+	  "unexpected argument" },
+	{ "route add default default dev x", "default", "unexpected argument" },
+	{ "route get", "route get", "missing address" },
+	{ "route get 10.0.0.1 10.0.0.2", "10.0.0.2", "unexpected argument" },
+	{ "route show 10.0.0.0/8", "10.0.0.0/8", "unexpected argument" },
+	{ "ping", "ping", "missing address to ping" },
+	{ "ping -c 0 10.0.0.1", "0", "ping count must be a positive number" },
+	{ "ping -c -3 10.0.0.1", "-3", "ping count must be a positive number" },
+	{ "ping -c abc 10.0.0.1", "abc", "ping count must be a positive number" },
+	{ "ping -cx 10.0.0.1", "x", "ping count" },
+	{ "ping -c", "ping -c", "missing count" },
+	{ "ping -c 1 -c 2 10.0.0.1", "-c", "given twice" },
+	{ "ping -W 0 10.0.0.1", "0", "wait (-W) out of range" },
+	{ "ping -W soon 10.0.0.1", "soon", "wait (-W) must be a number" },
+	{ "ping -i 0.001 10.0.0.1", "0.001", "interval (-i) out of range" },
+	{ "ping -i inf 10.0.0.1", "inf", "must be a number" },
+	{ "ping -s 100 10.0.0.1", "-s", "ping option not supported" },
+	{ "ping 10.0.0.1 10.0.0.2", "10.0.0.2", "unexpected argument" },
+};
+
+static void test_bad_inputs(void **state)
+{
+	size_t n = sizeof bad_inputs / sizeof bad_inputs[0];
+
+	(void)state;
+	assert_true(n >= 40);
+	for (size_t k = 0; k < n; k++) {
+		struct cmd c;
+		int r;
+
+		memset(&c, 0x5a, sizeof c);
+		memset(err, 0, sizeof err);
+		r = parse_line(bad_inputs[k].line, &c);
+		if (r != -1)
+			fail_msg("'%s' was accepted", bad_inputs[k].line);
+		if (!strstr(err, bad_inputs[k].word) ||
+		    !strstr(err, bad_inputs[k].reason))
+			fail_msg("'%s': message '%s' should contain '%s' and '%s'",
+			         bad_inputs[k].line, err, bad_inputs[k].word,
+			         bad_inputs[k].reason);
+		/* the offending word leads the message (or the words so far) */
+		if (*bad_inputs[k].word &&
+		    strncmp(err, bad_inputs[k].word, strlen(bad_inputs[k].word)))
+			fail_msg("'%s': message '%s' should start with '%s'",
+			         bad_inputs[k].line, err, bad_inputs[k].word);
+		/* nothing left allocated, everything back to the start */
+		assert_int_equal(c.verb, CMD_NONE);
+		assert_null(c.sub);
+		assert_null(c.exec_argv);
+		assert_rest_default(&c, 0);
+		cmd_free(&c);
+	}
+}
+
+/* Long words are shortened in messages, so the reason still shows. */
+static void test_long_words(void **state)
+{
+	char line[700], name[600];
+	struct cmd c;
+
+	(void)state;
+	memset(name, 'n', 256);
+	name[256] = '\0';
+	snprintf(line, sizeof line, "netns add %s", name);
+	assert_int_equal(parse_line(line, &c), -1);
+	assert_non_null(strstr(err, "namespace name longer than 255 characters"));
+	assert_int_equal(strncmp(err, name, 60), 0);
+	assert_true(strlen(err) < 200);
+
+	/* a tiny buffer is truncated, never overrun */
+	{
+		char small[8];
+		char *argv[] = { "netns", "add", name, NULL };
+
+		assert_int_equal(cmd_parse(3, argv, &c, small, sizeof small), -1);
+		assert_int_equal(strlen(small), sizeof small - 1);
+		assert_int_equal(cmd_parse(3, argv, &c, NULL, 0), -1);
+	}
+	/* and argv may be empty */
+	assert_int_equal(cmd_parse(0, NULL, &c, err, sizeof err), -1);
+	assert_non_null(strstr(err, "empty command"));
+}
+
+static void test_changes(void **state)
+{
+	static const struct { const char *line; bool changes; } t[] = {
+		{ "netns add a", true }, { "netns del a", true },
+		{ "netns list", false }, { "netns pids a", false },
+		{ "netns identify", false }, { "netns exec a true", false },
+		{ "netns exec a ip link", false },
+		{ "netns exec a ip link set x up", true },
+		{ "link add a type veth peer b", true }, { "link set a up", true },
+		{ "link del a", true }, { "link show", false },
+		{ "addr add 10.0.0.1/8 dev a", true }, { "addr del 10.0.0.1/8 dev a", true },
+		{ "addr show", false },
+		{ "route add 10.0.0.0/8 dev a", true }, { "route del 10.0.0.0/8", true },
+		{ "route show", false }, { "route get 10.0.0.1", false },
+		{ "ping 10.0.0.1", false },
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		parse_ok(t[k].line, &c);
+		if (cmd_changes(&c) != t[k].changes)
+			fail_msg("cmd_changes('%s') should be %d", t[k].line,
+			         (int)t[k].changes);
+		cmd_free(&c);
+	}
+	memset(&c, 0, sizeof c);
+	assert_false(cmd_changes(&c));   /* CMD_NONE */
+}
+
+/* cmd_free is safe twice, and on a command that failed to parse */
+static void test_free_twice(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("netns exec a ip link", &c);
+	cmd_free(&c);
+	cmd_free(&c);
+	assert_int_equal(parse_line("netns exec a ip link frob", &c), -1);
+	cmd_free(&c);
+	cmd_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_ip_prefix_and_options),
+		cmocka_unit_test(test_abbreviations),
+		cmocka_unit_test(test_netns),
+		cmocka_unit_test(test_netns_exec_program),
+		cmocka_unit_test(test_netns_exec_sub),
+		cmocka_unit_test(test_link_add),
+		cmocka_unit_test(test_link_set),
+		cmocka_unit_test(test_link_del_show),
+		cmocka_unit_test(test_addr),
+		cmocka_unit_test(test_route_add),
+		cmocka_unit_test(test_route_other),
+		cmocka_unit_test(test_ping),
+		cmocka_unit_test(test_canonical),
+		cmocka_unit_test(test_canonical_ping_ns),
+		cmocka_unit_test(test_canonical_appends),
+		cmocka_unit_test(test_round_trip_random),
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_split_errors),
+		cmocka_unit_test(test_split_list),
+		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_long_words),
+		cmocka_unit_test(test_changes),
+		cmocka_unit_test(test_free_twice),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
