@@ -155,8 +155,8 @@ static int do_netns_list(struct exec_ctx *x, const struct cmd *c)
 		return rc;
 	if (kns_list_named(&names, &n) < 0)
 		return fail(x, NETNS_RUN_DIR ": %s", strerror(errno));
-	/* ip lists newest first: the reverse of directory order */
-	for (size_t i = n; i-- > 0;) {
+	/* in directory order, as ip lists them */
+	for (size_t i = 0; i < n; i++) {
 		int fd = kns_open_named(names[i], &e);
 		int nsid = -1;
 

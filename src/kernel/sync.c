@@ -193,6 +193,14 @@ static void resolve_nsids(struct ksync *k, struct w_ns *ns)
 	}
 }
 
+/* The namespace to enter to open a socket in ns: none for the one we
+ * are in (entering even our own needs CAP_SYS_ADMIN, which a user
+ * without privileges lacks, and reading the host must work for them). */
+static int open_fd(struct w_ns *ns)
+{
+	return ns->kind == W_NS_HOST ? -1 : kc(ns)->nsfd;
+}
+
 int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
 	struct kconn *c = kc(ns);
@@ -204,9 +212,9 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		snprintf(e->msg, sizeof e->msg, "namespace is gone");
 		return -1;
 	}
-	if (!c->req && !(c->req = knl_open(c->nsfd, false, e)))
+	if (!c->req && !(c->req = knl_open(open_fd(ns), false, e)))
 		return -1;
-	if (!c->ev && !(c->ev = knl_open(c->nsfd, true, e)))
+	if (!c->ev && !(c->ev = knl_open(open_fd(ns), true, e)))
 		return -1;
 	if (ns_dump(k, ns, e) < 0)
 		return -1;
@@ -247,7 +255,7 @@ struct nl_sock *ksync_req_sock(struct ksync *k, struct w_ns *ns,
 		return NULL;
 	}
 	if (!c->req)
-		c->req = knl_open(c->nsfd, false, e);
+		c->req = knl_open(open_fd(ns), false, e);
 	return c->req;
 }
 

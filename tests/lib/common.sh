@@ -1,7 +1,8 @@
 # common.sh - shared by the kernel tests.  Sourced; POSIX sh.
 #
 # Every kernel test re-executes itself inside a sandbox first: private
-# network and mount namespaces (plus a user namespace when not root) with
+# network, mount and pid namespaces (plus a user namespace when not root),
+# its own /proc (so only the test's processes are seen), with
 # tmpfs on /run and /run/netns, lo up, no route anywhere.  Nothing a test
 # does can reach the host's namespaces, and no packet can leave.
 
@@ -15,7 +16,7 @@ sandbox_reexec() {
 			echo "SKIP: unshare and ip (util-linux, iproute2) are needed" >&2
 			exit 77
 		fi
-		set -- --net --mount
+		set -- --net --mount --pid --fork --mount-proc
 		[ "$(id -u)" = 0 ] || set -- --user --map-root-user "$@"
 		NSVIZ_TEST_SANDBOX=1 exec unshare "$@" --propagation private \
 			sh "$0"
