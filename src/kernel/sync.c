@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <linux/nsfs.h>
 #include <linux/rtnetlink.h>
+#include <linux/if.h>
 #include <sched.h>
 #include <stdarg.h>
 
@@ -28,6 +29,10 @@ struct kconn {
 	int nsfd;
 	struct nl_sock *req;
 	struct nl_sock *ev;
+	/* A link's carrier or admin state changed: the kernel changes the
+	 * routes through it (linkdown, flushes) without a notification, so
+	 * the routes are read again. */
+	bool routes_stale;
 };
 
 struct ksync {
@@ -134,6 +139,13 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	if (kparse(nlh, &ev) < 0)
 		return;
 	ev.from_dump = !a->notify;
+	if (a->notify && ev.type == W_EV_NEWLINK && kc(a->ns)) {
+		const struct w_link *old =
+			world_find_link_index(a->ns, ev.u.link.ifindex);
+		if (old && ((old->flags ^ ev.u.link.flags) &
+		            (IFF_UP | IFF_LOWER_UP | IFF_RUNNING)))
+			kc(a->ns)->routes_stale = true;
+	}
 	if (a->notify &&
 	    ((ev.type == W_EV_NEWLINK &&
 	      !world_find_link_index(a->ns, ev.u.link.ifindex)) ||
@@ -738,6 +750,18 @@ static void run_refresh(struct ksync *k)
 	k->nrefresh = 0;
 }
 
+static void redump_routes(struct ksync *k, struct w_ns *ns)
+{
+	struct apply_ctx a = { k, ns, false };
+	struct kerr e;
+
+	kc(ns)->routes_stale = false;
+	if (!ns->synced || !kc(ns)->req)
+		return;
+	world_clear_routes(ns);
+	knl_dump(kc(ns)->req, RTM_GETROUTE, AF_UNSPEC, apply_msg, &a, &e);
+}
+
 int ksync_drain(struct ksync *k)
 {
 	bool any = false;
@@ -746,6 +770,9 @@ int ksync_drain(struct ksync *k)
 		read_inotify(k);
 	for (size_t i = 0; i < k->w->nns; i++)
 		any |= drain_ns(k, k->w->ns[i]);
+	for (size_t i = 0; i < k->w->nns; i++)
+		if (kc(k->w->ns[i]) && kc(k->w->ns[i])->routes_stale)
+			redump_routes(k, k->w->ns[i]);
 	if (k->nrefresh)
 		run_refresh(k);
 	if (any) {

@@ -82,6 +82,11 @@ void world_clear_ns(struct w_ns *ns)
 	ns->synced = false;
 }
 
+void world_clear_routes(struct w_ns *ns)
+{
+	ns->nroutes = 0;
+}
+
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id)
 {
 	for (size_t i = 0; i < ns->nnsids; i++) {
