@@ -342,7 +342,15 @@ int main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.verbose = verbose;
 	a.w = world_new();
-	a.k = ksync_new(a.w, &e);
+	{
+		/* a one-shot show needs no events; long sessions watch */
+		bool is_show = !cmds && !batch && i < argc &&
+		               !strcmp(argv[i], "show");
+		bool is_long = !cmds && !batch &&
+		               (i >= argc || !strcmp(argv[i], "monitor"));
+		a.k = ksync_new(a.w, is_show ? KSYNC_NO_EVENTS
+		                     : is_long ? KSYNC_WATCH : 0, &e);
+	}
 	if (!a.k) {
 		fprintf(stderr, "nsviz: %s\n", kerr_str(&e));
 		world_free(a.w);

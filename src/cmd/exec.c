@@ -66,7 +66,7 @@ static struct w_ns *need_ns(struct exec_ctx *x, const char *name, int *rc)
 	struct kerr e = { 0 };
 
 	ksync_drain(x->k);
-	ns = world_find_ns(x->w, name);
+	ns = ksync_find_ns(x->k, name);
 	if (!ns) {
 		*rc = fail(x, "%s: no such network namespace", name);
 		return NULL;
@@ -113,7 +113,7 @@ static int do_netns_add(struct exec_ctx *x, const struct cmd *c)
 
 	if (!need_ns(x, "", &rc))
 		return rc;
-	if (world_find_ns(x->w, c->name))
+	if (ksync_find_ns(x->k, c->name))
 		return fail(x, "%s: namespace already exists", c->name);
 	if (knetns_add(c->name, &e) < 0) {
 		if (e.err == EEXIST)
@@ -121,6 +121,7 @@ static int do_netns_add(struct exec_ctx *x, const struct cmd *c)
 		return fail(x, "%s: cannot create namespace: %s", c->name,
 		            kerr_str(&e));
 	}
+	ksync_scan_named(x->k);
 	changed(x);
 	return 0;
 }
@@ -130,7 +131,7 @@ static int do_netns_del(struct exec_ctx *x, const struct cmd *c)
 	struct kerr e = { 0 };
 
 	ksync_drain(x->k);
-	if (!world_find_ns(x->w, c->name)) {
+	if (!ksync_find_ns(x->k, c->name)) {
 		if (!strcmp(c->name, "host"))
 			return fail(x, "host: the host namespace cannot be "
 			               "deleted (it is not a named namespace)");
@@ -139,6 +140,7 @@ static int do_netns_del(struct exec_ctx *x, const struct cmd *c)
 	if (knetns_del(c->name, &e) < 0)
 		return fail(x, "%s: cannot delete namespace: %s", c->name,
 		            kerr_str(&e));
+	ksync_scan_named(x->k);
 	changed(x);
 	return 0;
 }
@@ -180,7 +182,7 @@ static int do_netns_pids(struct exec_ctx *x, const struct cmd *c)
 	size_t n;
 
 	ksync_drain(x->k);
-	ns = world_find_ns(x->w, c->name);
+	ns = ksync_find_ns(x->k, c->name);
 	if (!ns)
 		return fail(x, "%s: no such network namespace", c->name);
 	if (kns_pids(ns->dev, ns->ino, &pids, &n) < 0)
@@ -196,9 +198,10 @@ static int do_netns_identify(struct exec_ctx *x, const struct cmd *c)
 	dev_t dev;
 	ino_t ino;
 
+	ksync_scan_named(x->k);
 	ksync_drain(x->k);
 	if (c->pid == 0 && c->ns[0]) {
-		struct w_ns *ns = world_find_ns(x->w, c->ns);
+		struct w_ns *ns = ksync_find_ns(x->k, c->ns);
 		if (!ns)
 			return fail(x, "%s: no such network namespace", c->ns);
 		dev = ns->dev;
@@ -223,7 +226,7 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	if (c->sub)
 		return exec_cmd(x, c->sub);
 	ksync_drain(x->k);
-	ns = world_find_ns(x->w, c->name);
+	ns = ksync_find_ns(x->k, c->name);
 	if (!ns)
 		return fail(x, "%s: no such network namespace", c->name);
 	fd = ksync_ns_fd(x->k, ns, &e);
@@ -239,6 +242,8 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	if (status != 0)
 		sbuf_printf(&x->err, "%s exited with status %d",
 		            c->exec_argv[0], status);
+	/* the program may have made or removed namespaces */
+	ksync_scan_named(x->k);
 	changed(x);
 	return status;
 }

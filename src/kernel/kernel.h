@@ -63,8 +63,16 @@ struct ksync;
 /* Build the world: the host namespace, every named namespace, the
  * unnamed ones found under /proc; open one event socket per namespace
  * (lazily dumped on first use, see ksync_ns_ready). */
-struct ksync *ksync_new(struct world *w, struct kerr *e);
+#define KSYNC_WATCH     1u  /* inotify on /run/netns: long-lived sessions */
+#define KSYNC_NO_EVENTS 2u  /* a snapshot: dumps only, no event sockets */
+struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e);
 void ksync_free(struct ksync *k);
+
+/* Without KSYNC_WATCH, named namespaces are found by looking: after a
+ * command that may have changed /run/netns (ksync_scan_named), and when
+ * a name is not in the world yet (ksync_find_ns looks it up). */
+void ksync_scan_named(struct ksync *k);
+struct w_ns *ksync_find_ns(struct ksync *k, const char *name);
 
 /* Make sure ns has been dumped (and its peers resolved). */
 int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e);

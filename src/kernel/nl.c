@@ -19,6 +19,9 @@
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK 11
 #endif
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK 12
+#endif
 #ifndef NETLINK_CAP_ACK
 #define NETLINK_CAP_ACK 10
 #endif
@@ -77,6 +80,9 @@ struct nl_sock *knl_open(int nsfd, bool events, struct kerr *e)
 		                          RTNLGRP_NSID, 0);
 	} else {
 		nl_socket_set_buffer_size(sk, 1 << 20, 0);
+		/* lets dumps be filtered by the kernel (routes by RTA_OIF) */
+		setsockopt(nl_socket_get_fd(sk), SOL_NETLINK,
+		           NETLINK_GET_STRICT_CHK, &one, sizeof one);
 	}
 out:
 	if (nsfd >= 0)

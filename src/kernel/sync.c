@@ -29,10 +29,11 @@ struct kconn {
 	int nsfd;
 	struct nl_sock *req;
 	struct nl_sock *ev;
-	/* A link's carrier or admin state changed: the kernel changes the
-	 * routes through it (linkdown, flushes) without a notification, so
-	 * the routes are read again. */
-	bool routes_stale;
+	/* Links whose carrier or admin state changed: the kernel changes
+	 * the routes through them (linkdown, flushes) without a
+	 * notification, so those routes are read again. */
+	int *stale_oifs;
+	size_t nstale, capstale;
 };
 
 struct ksync {
@@ -45,6 +46,7 @@ struct ksync {
 	ksync_observer obs;
 	void *obs_ctx;
 	pid_t self;
+	unsigned flags;      /* KSYNC_* */
 	/* veth peers to re-read: the kernel announces a new veth before
 	 * its peer exists, and does not announce the peer again when the
 	 * pair's other end moves or goes. */
@@ -102,6 +104,7 @@ static void ns_detach(struct ksync *k, struct w_ns *ns)
 		knl_close(c->req);
 		if (c->nsfd >= 0 && c->nsfd != kernel_home_fd())
 			close(c->nsfd);
+		free(c->stale_oifs);
 		free(c);
 	}
 	ns->kconn = NULL;
@@ -143,8 +146,12 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 		const struct w_link *old =
 			world_find_link_index(a->ns, ev.u.link.ifindex);
 		if (old && ((old->flags ^ ev.u.link.flags) &
-		            (IFF_UP | IFF_LOWER_UP | IFF_RUNNING)))
-			kc(a->ns)->routes_stale = true;
+		            (IFF_UP | IFF_LOWER_UP | IFF_RUNNING))) {
+			struct kconn *c = kc(a->ns);
+			xgrow((void **)&c->stale_oifs, &c->capstale,
+			      c->nstale + 1, sizeof *c->stale_oifs);
+			c->stale_oifs[c->nstale++] = ev.u.link.ifindex;
+		}
 	}
 	if (a->notify &&
 	    ((ev.type == W_EV_NEWLINK &&
@@ -171,6 +178,14 @@ static int ns_dump(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	return 0;
 }
 
+static bool nsid_known(const struct w_ns *ns, const struct w_ns *o)
+{
+	for (size_t i = 0; i < ns->nnsids; i++)
+		if (ns->nsids[i].ns_id == o->id)
+			return true;
+	return false;
+}
+
 /* Map every nsid that a link of ns refers to onto a namespace of the
  * world.  Most veths lead to the host, so ask about it first. */
 static void resolve_nsids(struct ksync *k, struct w_ns *ns)
@@ -190,7 +205,7 @@ static void resolve_nsids(struct ksync *k, struct w_ns *ns)
 		struct w_ns *o = w->ns[j];
 		int nsid;
 
-		if (o == ns || !kc(o))
+		if (o == ns || !kc(o) || nsid_known(ns, o))
 			continue;
 		nsid = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
 		if (nsid >= 0)
@@ -226,7 +241,8 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	}
 	if (!c->req && !(c->req = knl_open(open_fd(ns), false, e)))
 		return -1;
-	if (!c->ev && !(c->ev = knl_open(open_fd(ns), true, e)))
+	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev &&
+	    !(c->ev = knl_open(open_fd(ns), true, e)))
 		return -1;
 	if (ns_dump(k, ns, e) < 0)
 		return -1;
@@ -377,6 +393,21 @@ static void scan_named(struct ksync *k)
 			named_vanished(k, ns->name);
 	}
 	kns_free_names(names, n);
+}
+
+void ksync_scan_named(struct ksync *k)
+{
+	scan_named(k);
+}
+
+struct w_ns *ksync_find_ns(struct ksync *k, const char *name)
+{
+	struct w_ns *ns = world_find_ns(k->w, name);
+
+	if (!ns && name && *name && !(k->flags & KSYNC_WATCH) &&
+	    named_appeared(k, name))
+		ns = world_find_ns(k->w, name);
+	return ns;
 }
 
 static void read_inotify(struct ksync *k)
@@ -603,7 +634,7 @@ int ksync_rescan(struct ksync *k)
 
 /* ---- setup and the event loop's work --------------------------------- */
 
-struct ksync *ksync_new(struct world *w, struct kerr *e)
+struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e)
 {
 	struct ksync *k;
 	int fd;
@@ -617,8 +648,14 @@ struct ksync *ksync_new(struct world *w, struct kerr *e)
 	k = xcalloc(1, sizeof *k);
 	k->w = w;
 	k->self = getpid();
+	k->flags = flags;
 	k->run_wd = k->parent_wd = -1;
-	k->ino_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	/* Only long-lived sessions watch /run/netns: closing an inotify
+	 * instance can block for milliseconds, which one-shot commands do
+	 * not need to pay; they rescan the directory after the commands
+	 * that can change it. */
+	k->ino_fd = (flags & KSYNC_WATCH)
+	            ? inotify_init1(IN_NONBLOCK | IN_CLOEXEC) : -1;
 	fd = fcntl(kernel_home_fd(), F_DUPFD_CLOEXEC, 3);
 	if (fd < 0 || !ns_attach(k, W_NS_HOST, "", fd)) {
 		e->err = errno;
@@ -750,29 +787,72 @@ static void run_refresh(struct ksync *k)
 	k->nrefresh = 0;
 }
 
-static void redump_routes(struct ksync *k, struct w_ns *ns)
+/* Read again the routes through one link.  With NETLINK_GET_STRICT_CHK
+ * the kernel filters the dump by RTA_OIF itself, so this costs a walk of
+ * the FIB in the kernel and a few messages, not a copy of every table. */
+static void redump_routes_oif(struct ksync *k, struct w_ns *ns, int oif)
 {
 	struct apply_ctx a = { k, ns, false };
+	struct rtmsg rtm = { .rtm_family = AF_UNSPEC };
+	struct nl_msg *msg;
 	struct kerr e;
 
-	kc(ns)->routes_stale = false;
 	if (!ns->synced || !kc(ns)->req)
 		return;
-	world_clear_routes(ns);
-	knl_dump(kc(ns)->req, RTM_GETROUTE, AF_UNSPEC, apply_msg, &a, &e);
+	msg = nlmsg_alloc_simple(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
+	if (!msg)
+		return;
+	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) == 0 &&
+	    nla_put_u32(msg, RTA_OIF, (uint32_t)oif) == 0) {
+		world_clear_routes_oif(ns, oif);
+		knl_talk(kc(ns)->req, msg, apply_msg, &a, &e);
+	}
+	nlmsg_free(msg);
+}
+
+static void redump_stale(struct ksync *k, struct w_ns *ns)
+{
+	struct kconn *c = kc(ns);
+
+	for (size_t i = 0; i < c->nstale; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = c->stale_oifs[j] == c->stale_oifs[i];
+		if (!seen)
+			redump_routes_oif(k, ns, c->stale_oifs[i]);
+	}
+	c->nstale = 0;
 }
 
 int ksync_drain(struct ksync *k)
 {
+	struct pollfd *pfd;
+	struct w_ns **who;
+	size_t n = 0;
 	bool any = false;
 
 	if (k->ino_fd >= 0)
 		read_inotify(k);
+	/* one poll() tells which namespaces have something to say */
+	pfd = xcalloc(k->w->nns + 1, sizeof *pfd);
+	who = xcalloc(k->w->nns + 1, sizeof *who);
+	for (size_t i = 0; i < k->w->nns; i++) {
+		struct kconn *c = kc(k->w->ns[i]);
+		if (!c || !c->ev)
+			continue;
+		pfd[n].fd = nl_socket_get_fd(c->ev);
+		pfd[n].events = POLLIN;
+		who[n++] = k->w->ns[i];
+	}
+	if (n && poll(pfd, n, 0) > 0)
+		for (size_t i = 0; i < n; i++)
+			if (pfd[i].revents & (POLLIN | POLLERR))
+				any |= drain_ns(k, who[i]);
+	free(pfd);
+	free(who);
 	for (size_t i = 0; i < k->w->nns; i++)
-		any |= drain_ns(k, k->w->ns[i]);
-	for (size_t i = 0; i < k->w->nns; i++)
-		if (kc(k->w->ns[i]) && kc(k->w->ns[i])->routes_stale)
-			redump_routes(k, k->w->ns[i]);
+		if (kc(k->w->ns[i]) && kc(k->w->ns[i])->nstale)
+			redump_stale(k, k->w->ns[i]);
 	if (k->nrefresh)
 		run_refresh(k);
 	if (any) {

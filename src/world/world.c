@@ -82,9 +82,15 @@ void world_clear_ns(struct w_ns *ns)
 	ns->synced = false;
 }
 
-void world_clear_routes(struct w_ns *ns)
+/* Routes through oif (single path), before they are read again. */
+void world_clear_routes_oif(struct w_ns *ns, int oif)
 {
-	ns->nroutes = 0;
+	size_t j = 0;
+
+	for (size_t i = 0; i < ns->nroutes; i++)
+		if (ns->routes[i].oif != oif || ns->routes[i].nnexthops)
+			ns->routes[j++] = ns->routes[i];
+	ns->nroutes = j;
 }
 
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id)

@@ -183,7 +183,7 @@ struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
                           const char *name, dev_t dev, ino_t ino);
 void world_remove_ns(struct world *w, struct w_ns *ns);
 void world_clear_ns(struct w_ns *ns);   /* before a re-dump */
-void world_clear_routes(struct w_ns *ns);
+void world_clear_routes_oif(struct w_ns *ns, int oif);
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev);
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id);
 /* Fill peer_* and link_netns_name of every veth in every namespace. */
