@@ -27,14 +27,6 @@ static void on_sigint(int sig)
 	interrupted = 1;
 }
 
-/* As the sandbox's pid 1, default actions do not apply to us: leave on
- * SIGTERM/SIGHUP; the kernel then ends every process of the sandbox and
- * its namespaces vanish. */
-static void on_term(int sig)
-{
-	_exit(128 + sig);
-}
-
 static void usage(FILE *f)
 {
 	fputs(
@@ -333,11 +325,7 @@ int main(int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (sandbox) {
-		sa.sa_handler = on_term;
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-	}
+
 
 	memset(&a, 0, sizeof a);
 	a.verbose = verbose;

@@ -65,22 +65,29 @@ static int lo_up(void)
 	return rc;
 }
 
-static volatile pid_t sandbox_child;
+/* The sandbox is three processes:
+ *
+ *   outside   waits for the sandbox and mirrors it: its exit status, and
+ *             job control (when nsviz stops on ^Z, so does it, so that
+ *             the shell sees the job stopped);
+ *   init      pid 1 of the sandbox's pid namespace: reaps orphans and
+ *             forwards signals (the kernel gives pid 1 no default signal
+ *             actions and will not let it stop, so nsviz must not be it);
+ *   nsviz     pid 2: the program itself.
+ */
+static volatile pid_t forward_to;
 
 static void forward(int sig)
 {
-	if (sandbox_child > 0)
-		kill(sandbox_child, sig);
+	if (forward_to > 0)
+		kill(forward_to, sig);
 }
 
-/* The process outside: waits for the sandbox and mirrors it, so that the
- * caller sees the sandbox's exit status and job control works. */
-static void relay(pid_t child)
+static void forward_signals(pid_t to)
 {
 	struct sigaction sa;
-	int status;
 
-	sandbox_child = child;
+	forward_to = to;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = forward;
 	sigemptyset(&sa.sa_mask);
@@ -88,24 +95,61 @@ static void relay(pid_t child)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
+}
+
+static void exit_like(int status)
+{
+	if (WIFEXITED(status))
+		_exit(WEXITSTATUS(status));
+	_exit(128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 1));
+}
+
+/* outside: a byte on the pipe means "nsviz stopped", EOF means "over" */
+static void relay_outside(pid_t init, int stopfd)
+{
+	char c;
+	int status;
+
+	forward_signals(init);
 	for (;;) {
-		pid_t r = waitpid(child, &status, WUNTRACED);
+		ssize_t n = read(stopfd, &c, 1);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 1) {
+			raise(SIGSTOP);     /* resumed by the shell's SIGCONT */
+			continue;
+		}
+		break;
+	}
+	while (waitpid(init, &status, 0) < 0)
+		if (errno != EINTR)
+			_exit(1);
+	exit_like(status);
+}
+
+static void run_init(pid_t prog, int stopfd)
+{
+	int status;
+
+	forward_signals(prog);
+	for (;;) {
+		pid_t r = waitpid(-1, &status, WUNTRACED);
 
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			_exit(1);
 		}
+		if (r != prog)
+			continue;           /* an orphan, reaped */
 		if (WIFSTOPPED(status)) {
-			/* Ctrl-Z inside: stop too, and wake it when resumed */
-			kill(getpid(), SIGSTOP);
-			kill(child, SIGCONT);
+			if (write(stopfd, "S", 1) < 0) {
+				/* nobody outside to tell: carry on */
+			}
 			continue;
 		}
-		if (WIFEXITED(status))
-			_exit(WEXITSTATUS(status));
-		if (WIFSIGNALED(status))
-			_exit(128 + WTERMSIG(status));
+		exit_like(status);  /* the kernel ends the rest */
 	}
 }
 
@@ -115,6 +159,7 @@ int sandbox_enter(char *err, size_t errlen)
 	gid_t gid = getegid();
 	int flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID;
 	pid_t child;
+	int stopfd[2];
 
 	if (uid != 0)
 		flags |= CLONE_NEWUSER;
@@ -135,6 +180,11 @@ int sandbox_enter(char *err, size_t errlen)
 	/* A pid namespace of its own: the sandbox's /proc shows only its
 	 * own processes, so the host's other namespaces (containers) are
 	 * neither listed nor touched from inside. */
+	if (pipe2(stopfd, O_CLOEXEC) < 0) {
+		snprintf(err, errlen, "cannot start the sandbox: %s",
+		         strerror(errno));
+		return -1;
+	}
 	fflush(NULL);
 	child = fork();
 	if (child < 0) {
@@ -142,8 +192,11 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
-	if (child > 0)
-		relay(child);   /* does not return */
+	if (child > 0) {
+		close(stopfd[1]);
+		relay_outside(child, stopfd[0]);   /* does not return */
+	}
+	close(stopfd[0]);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Nothing mounted from here on may leak to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
@@ -182,5 +235,15 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
+	child = fork();
+	if (child < 0) {
+		snprintf(err, errlen, "cannot start the sandbox: %s",
+		         strerror(errno));
+		return -1;
+	}
+	if (child > 0)
+		run_init(child, stopfd[1]);   /* does not return */
+	close(stopfd[1]);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	return 0;
 }
