@@ -60,13 +60,41 @@ static int kfail(struct exec_ctx *x, const char *obj, const struct kerr *e)
 	return fail(x, "%s: %s", obj, kerr_str(e));
 }
 
+/* A namespace as iproute2 resolves one: a name in /run/netns, else a
+ * process id whose namespace is meant (`ip link set X netns 1`); nsviz
+ * also takes "host" for the namespace it started in, when no namespace
+ * is named so. */
+static struct w_ns *resolve_ns(struct exec_ctx *x, const char *name)
+{
+	struct w_ns *ns = ksync_find_ns(x->k, name);
+	char *end;
+	long pid;
+	dev_t dev;
+	ino_t ino;
+
+	if (ns)
+		return ns;
+	if (!strcmp(name, "host"))
+		return world_host(x->w);
+	pid = strtol(name, &end, 10);
+	if (*name && !*end && pid > 0 &&
+	    kns_ident_pid((pid_t)pid, &dev, &ino) == 0) {
+		ns = world_find_ns_ino(x->w, dev, ino);
+		if (!ns) {
+			ksync_rescan(x->k);
+			ns = world_find_ns_ino(x->w, dev, ino);
+		}
+	}
+	return ns;
+}
+
 static struct w_ns *need_ns(struct exec_ctx *x, const char *name, int *rc)
 {
 	struct w_ns *ns;
 	struct kerr e = { 0 };
 
 	ksync_drain(x->k);
-	ns = ksync_find_ns(x->k, name);
+	ns = resolve_ns(x, name);
 	if (!ns) {
 		*rc = fail(x, "%s: no such network namespace", name);
 		return NULL;
