@@ -90,14 +90,21 @@ void sbuf_addc(struct sbuf *b, char c)
 
 void sbuf_vprintf(struct sbuf *b, const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list ap2;
 	int n;
 
+	/* most pieces are short: format once into a stack buffer, and a
+	 * second time only when it was too small */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof small) {
+		sbuf_addn(b, small, (size_t)n);
+		return;
+	}
 	sbuf_reserve(b, (size_t)n);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -1,0 +1,183 @@
+/* complete.c - what may come next, by where we are in the command. */
+#include "ui/complete.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/sbuf.h"
+
+enum want { W_NONE, W_WORDS, W_NS, W_DEV };
+
+struct ctx {
+	const char *words[64];
+	int n;              /* complete words before the one being typed */
+	const char *ns;     /* -n NS given */
+};
+
+static const char *const objects[] = { "netns", "link", "addr", "route",
+                                       "ping", "ip", "-n", NULL };
+static const char *const netns_verbs[] = { "add", "del", "list", "pids",
+                                           "identify", "exec", NULL };
+static const char *const link_verbs[] = { "add", "set", "del", "show", NULL };
+static const char *const addr_verbs[] = { "add", "del", "show", NULL };
+static const char *const route_verbs[] = { "add", "del", "show", "get", NULL };
+static const char *const link_set[] = { "up", "down", "netns", "mtu",
+                                        "address", NULL };
+static const char *const route_opts[] = { "via", "dev", "scope", "src",
+                                          "metric", NULL };
+static const char *const scopes[] = { "link", "host", "global", NULL };
+
+/* Work out what the next word can be. */
+static enum want what_next(struct ctx *c, const char *const **list)
+{
+	int i = 0;
+	const char *obj, *verb, *prev;
+
+	*list = NULL;
+	if (i < c->n && !strcmp(c->words[i], "ip"))
+		i++;
+	while (i < c->n && !strcmp(c->words[i], "-n")) {
+		if (i + 1 >= c->n)
+			return W_NS;
+		c->ns = c->words[i + 1];
+		i += 2;
+	}
+	if (i >= c->n) {
+		*list = objects;
+		return W_WORDS;
+	}
+	obj = c->words[i++];
+	prev = c->n ? c->words[c->n - 1] : "";
+	if (!strcmp(obj, "netns")) {
+		if (i >= c->n) {
+			*list = netns_verbs;
+			return W_WORDS;
+		}
+		verb = c->words[i++];
+		if (i == c->n && (!strcmp(verb, "del") || !strcmp(verb, "pids") ||
+		                  !strcmp(verb, "exec")))
+			return W_NS;
+		return W_NONE;
+	}
+	if (!strcmp(obj, "link")) {
+		if (i >= c->n) {
+			*list = link_verbs;
+			return W_WORDS;
+		}
+		verb = c->words[i++];
+		if (!strcmp(prev, "netns"))
+			return W_NS;
+		if (!strcmp(prev, "dev"))
+			return W_DEV;
+		if (i == c->n && strcmp(verb, "add"))
+			return W_DEV;
+		if (!strcmp(verb, "set") && i < c->n) {
+			*list = link_set;
+			return W_WORDS;
+		}
+		return W_NONE;
+	}
+	if (!strcmp(obj, "addr") || !strcmp(obj, "address")) {
+		if (i >= c->n) {
+			*list = addr_verbs;
+			return W_WORDS;
+		}
+		if (!strcmp(prev, "dev"))
+			return W_DEV;
+		if (c->n - i == 1 && strcmp(c->words[i], "show")) {
+			static const char *const dev[] = { "dev", NULL };
+			*list = dev;
+			return W_WORDS;
+		}
+		return W_NONE;
+	}
+	if (!strcmp(obj, "route")) {
+		if (i >= c->n) {
+			*list = route_verbs;
+			return W_WORDS;
+		}
+		verb = c->words[i++];
+		if (!strcmp(prev, "dev"))
+			return W_DEV;
+		if (!strcmp(prev, "scope")) {
+			*list = scopes;
+			return W_WORDS;
+		}
+		if ((!strcmp(verb, "add") || !strcmp(verb, "del")) && i < c->n &&
+		    strcmp(prev, "via") && strcmp(prev, "src") &&
+		    strcmp(prev, "metric")) {
+			*list = route_opts;
+			return W_WORDS;
+		}
+		return W_NONE;
+	}
+	return W_NONE;
+}
+
+static void add_cand(const char *cand, const char *prefix, const char **v,
+                     int *n, int max)
+{
+	if (strncmp(cand, prefix, strlen(prefix)) != 0 || *n >= max)
+		return;
+	for (int i = 0; i < *n; i++)
+		if (!strcmp(v[i], cand))
+			return;
+	v[(*n)++] = cand;
+}
+
+int complete_line(const struct world *w, const char *line, char *out,
+                  size_t outlen, struct sbuf *cands)
+{
+	char buf[1024];
+	struct ctx c = { .n = 0, .ns = "" };
+	const char *const *list;
+	const char *prefix, *v[512];
+	char *p, *save = NULL;
+	size_t plen, lcp;
+	int n = 0;
+	enum want want;
+	bool trailing;
+
+	snprintf(out, outlen, "%s", line);
+	snprintf(buf, sizeof buf, "%s", line);
+	trailing = !*line || line[strlen(line) - 1] == ' ';
+	for (p = strtok_r(buf, " ", &save); p && c.n < 64;
+	     p = strtok_r(NULL, " ", &save))
+		c.words[c.n++] = p;
+	prefix = "";
+	if (!trailing && c.n)
+		prefix = c.words[--c.n];
+	want = what_next(&c, &list);
+	if (want == W_WORDS) {
+		for (; *list; list++)
+			add_cand(*list, prefix, v, &n, 512);
+	} else if (want == W_NS) {
+		for (size_t i = 0; i < w->nns; i++)
+			if (w->ns[i]->kind == W_NS_NAMED)
+				add_cand(w->ns[i]->name, prefix, v, &n, 512);
+	} else if (want == W_DEV) {
+		const struct w_ns *ns = world_find_ns(w, c.ns);
+		for (size_t i = 0; ns && i < ns->nlinks; i++)
+			add_cand(ns->links[i].name, prefix, v, &n, 512);
+	}
+	if (cands)
+		for (int i = 0; i < n; i++)
+			sbuf_printf(cands, "%s%s", i ? " " : "", v[i]);
+	if (!n)
+		return 0;
+	/* longest common prefix */
+	lcp = strlen(v[0]);
+	for (int i = 1; i < n; i++) {
+		size_t j = 0;
+		while (j < lcp && v[i][j] == v[0][j])
+			j++;
+		lcp = j;
+	}
+	plen = strlen(prefix);
+	if (lcp >= plen) {
+		size_t keep = strlen(line) - plen;
+		snprintf(out, outlen, "%.*s%.*s%s", (int)keep, line, (int)lcp,
+		         v[0], n == 1 ? " " : "");
+	}
+	return n;
+}

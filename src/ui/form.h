@@ -1,0 +1,96 @@
+/* form.h - the forms behind the change keys: fields, validation as you
+ * type, sensible defaults, and the command of the grammar each form
+ * builds.  Pure (world in, text out), so every form is unit-tested. */
+#ifndef NSVIZ_FORM_H
+#define NSVIZ_FORM_H
+
+#include <stdbool.h>
+
+#include "world/world.h"
+
+struct sbuf;
+
+enum form_kind {
+	FORM_NETNS,      /* n: new namespace */
+	FORM_VETH,       /* v: new veth pair */
+	FORM_MOVE,       /* m: move the interface to a namespace */
+	FORM_ADDR,       /* a: add an address */
+	FORM_ROUTE,      /* r: add a route */
+	FORM_LOOKUP,     /* g: where would a packet to ADDR go? */
+	FORM_PING        /* p: ping from the namespace */
+};
+
+enum field_kind {
+	FK_NEW_NSNAME,   /* a namespace that must not exist yet */
+	FK_NSREF,        /* an existing namespace, "" or "host" allowed */
+	FK_NEW_IFNAME,   /* an interface name free in the form's namespace */
+	FK_PEER_IFNAME,  /* free in the peer namespace field's namespace */
+	FK_IFREF,        /* an existing interface of the form's namespace */
+	FK_CIDR,         /* ADDR[/LEN], IPv4 or IPv6 */
+	FK_PREFIX,       /* like CIDR, or "default" */
+	FK_ADDR,         /* a plain address */
+	FK_COUNT         /* a positive number */
+};
+
+#define FORM_MAX_FIELDS 5
+#define FORM_VALUE_MAX 128
+
+struct form_field {
+	const char *label;
+	enum field_kind kind;
+	bool optional;
+	char value[FORM_VALUE_MAX];
+	int cursor;                 /* byte offset in value */
+	bool touched;               /* edited: show its errors as you type */
+	char err[640];              /* "" when valid */
+};
+
+struct form {
+	enum form_kind kind;
+	char title[320];
+	char ns[W_NSNAME_MAX];      /* the namespace it acts in, "" host */
+	char dev[W_IFNAMSIZ];       /* the interface it acts on, if any */
+	int nfields;
+	int cur;
+	bool tried;                 /* Enter was pressed: show every error */
+	struct form_field f[FORM_MAX_FIELDS];
+};
+
+/* The error to show for field i now ("" if none). */
+const char *form_field_error(const struct form *f, int i);
+
+/* Keys, as the UI hands them over (curses codes are mapped to these). */
+enum form_key {
+	FKEY_ENTER = -1, FKEY_ESC = -2, FKEY_TAB = -3, FKEY_BTAB = -4,
+	FKEY_BACKSPACE = -5, FKEY_DELETE = -6, FKEY_LEFT = -7,
+	FKEY_RIGHT = -8, FKEY_HOME = -9, FKEY_END = -10, FKEY_UP = -11,
+	FKEY_DOWN = -12
+};
+
+enum form_result { FORM_CONTINUE, FORM_SUBMIT, FORM_CANCEL };
+
+/* Set a form up with defaults drawn from the world: the next free
+ * vethN names, the namespace under the cursor, its selected device.
+ * ns is the selected namespace (never NULL), l the selected link or
+ * NULL. */
+void form_init(struct form *f, enum form_kind kind, const struct world *w,
+               const struct w_ns *ns, const struct w_link *l);
+
+/* Check every field against its kind and the world; fills each err.
+ * Returns true when the form may be submitted. */
+bool form_validate(struct form *f, const struct world *w);
+
+/* Feed one key (a printable byte, or an FKEY_*). Enter submits only when
+ * the form is valid (it moves to the first bad field otherwise). */
+enum form_result form_key(struct form *f, const struct world *w, int key);
+
+/* The command of the grammar the form stands for, e.g.
+ * "-n vnet addr add 10.0.2.0/24 dev veth1". */
+void form_command(const struct form *f, struct sbuf *out);
+
+/* The first "vethN" free in every namespace (a pair's names stay unique
+ * wherever its ends go), starting at N = from. */
+void form_next_veth(const struct world *w, int from, char *buf, size_t len,
+                    int *n_out);
+
+#endif

@@ -1,0 +1,381 @@
+/* test_ui.c - the UI's pure parts: layout arithmetic, forms (defaults,
+ * validation as you type, the commands they build), `:` completion. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "ui/complete.h"
+#include "ui/form.h"
+#include "ui/layout.h"
+#include "util/sbuf.h"
+#include "world/world.h"
+
+/* ---- layout ------------------------------------------------------------ */
+
+static bool overlap(const struct rect *a, const struct rect *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w &&
+	       a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static void check_layout(int cols, int rows)
+{
+	struct layout l;
+	const struct rect *all[5];
+
+	layout_compute(cols, rows, &l);
+	assert_false(l.too_small);
+	all[0] = &l.title; all[1] = &l.ns; all[2] = &l.ifs;
+	all[3] = &l.routes; all[4] = &l.log;
+	for (int i = 0; i < 5; i++) {
+		assert_true(all[i]->w > 0 && all[i]->h > 0);
+		assert_true(all[i]->x >= 0 && all[i]->x + all[i]->w <= cols);
+		assert_true(all[i]->y >= 0 && all[i]->y + all[i]->h <= rows);
+		for (int j = i + 1; j < 5; j++)
+			assert_false(overlap(all[i], all[j]));
+	}
+	assert_false(overlap(&l.keys, &l.log));
+	assert_int_equal(l.keys.y, rows - 1);
+	/* the panels tile the middle: nothing left over */
+	assert_int_equal(l.ns.w + l.ifs.w, cols);
+	assert_int_equal(l.ifs.h + l.routes.h, l.ns.h);
+	assert_int_equal(l.title.h + l.ns.h + l.log.h + l.keys.h, rows);
+	/* every panel has room for content */
+	assert_true(layout_body_rows(&l.ifs, true) >= 1);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
+	assert_true(layout_body_rows(&l.log, false) >= 2);
+}
+
+static void test_layout_sizes(void **state)
+{
+	(void)state;
+	check_layout(80, 24);
+	check_layout(LAYOUT_MIN_W, LAYOUT_MIN_H);
+	check_layout(120, 40);
+	check_layout(300, 100);
+	check_layout(61, 17);
+}
+
+static void test_layout_too_small(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(40, 12, &l);
+	assert_true(l.too_small);
+	layout_compute(LAYOUT_MIN_W - 1, 50, &l);
+	assert_true(l.too_small);
+	layout_compute(200, LAYOUT_MIN_H - 1, &l);
+	assert_true(l.too_small);
+}
+
+static void test_layout_scroll(void **state)
+{
+	(void)state;
+	assert_int_equal(layout_scroll(0, 0, 100, 10), 0);
+	assert_int_equal(layout_scroll(15, 0, 100, 10), 6);   /* just enough */
+	assert_int_equal(layout_scroll(3, 6, 100, 10), 3);    /* up */
+	assert_int_equal(layout_scroll(99, 0, 100, 10), 90);
+	assert_int_equal(layout_scroll(5, 50, 8, 10), 0);     /* all fits */
+	assert_int_equal(layout_scroll(0, 0, 0, 10), 0);
+}
+
+/* ---- a small world ------------------------------------------------------ */
+
+static void add_link(struct world *w, struct w_ns *ns, int ifindex,
+                     const char *name)
+{
+	struct w_event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = W_EV_NEWLINK;
+	ev.u.link.ifindex = ifindex;
+	snprintf(ev.u.link.name, sizeof ev.u.link.name, "%s", name);
+	world_apply(w, ns, &ev);
+}
+
+static void add_addr(struct world *w, struct w_ns *ns, int ifindex,
+                     const char *ip, int plen)
+{
+	struct w_event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = W_EV_NEWADDR;
+	ev.u.addr.ifindex = ifindex;
+	ev.u.addr.family = AF_INET;
+	ev.u.addr.prefixlen = plen;
+	w_ip_parse(ip, &ev.u.addr.local);
+	world_apply(w, ns, &ev);
+}
+
+static struct world *tutorial_world(void)
+{
+	struct world *w = world_new();
+	struct w_ns *host = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_ns *vnet = world_add_ns(w, W_NS_NAMED, "vnet", 1, 200);
+
+	add_link(w, host, 1, "lo");
+	add_link(w, host, 4, "veth0");
+	add_addr(w, host, 4, "10.0.1.0", 24);
+	add_link(w, vnet, 1, "lo");
+	add_link(w, vnet, 3, "veth1");
+	return w;
+}
+
+static void type(struct form *f, const struct world *w, const char *s)
+{
+	for (; *s; s++)
+		form_key(f, w, (unsigned char)*s);
+}
+
+static void clear(struct form *f, const struct world *w)
+{
+	form_key(f, w, FKEY_END);
+	while (f->f[f->cur].value[0])
+		form_key(f, w, FKEY_BACKSPACE);
+}
+
+static const char *command(const struct form *f)
+{
+	static char buf[512];
+	struct sbuf b = SBUF_INIT;
+
+	form_command(f, &b);
+	snprintf(buf, sizeof buf, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+	return buf;
+}
+
+/* ---- forms ------------------------------------------------------------- */
+
+static void test_form_netns(void **state)
+{
+	struct world *w = tutorial_world();
+	struct form f;
+
+	(void)state;
+	form_init(&f, FORM_NETNS, w, world_host(w), NULL);
+	/* vnet exists: the default is the next free nsN */
+	assert_string_equal(f.f[0].value, "ns1");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "netns add ns1");
+	clear(&f, w);
+	type(&f, w, "vnet");
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(form_field_error(&f, 0), "exists"));
+	assert_int_equal(form_key(&f, w, FKEY_ENTER), FORM_CONTINUE);
+	clear(&f, w);
+	type(&f, w, "a/b");
+	assert_non_null(strstr(form_field_error(&f, 0), "a/b"));
+	assert_int_equal(form_key(&f, w, FKEY_ENTER), FORM_CONTINUE);
+	clear(&f, w);
+	type(&f, w, "red");
+	assert_int_equal(form_key(&f, w, FKEY_ENTER), FORM_SUBMIT);
+	assert_string_equal(command(&f), "netns add red");
+	assert_int_equal(form_key(&f, w, FKEY_ESC), FORM_CANCEL);
+	world_free(w);
+}
+
+static void test_form_veth_defaults_and_checks(void **state)
+{
+	struct world *w = tutorial_world();
+	struct form f;
+
+	(void)state;
+	form_init(&f, FORM_VETH, w, world_host(w), NULL);
+	/* veth0 and veth1 are taken (in any namespace) */
+	assert_string_equal(f.f[0].value, "veth2");
+	assert_string_equal(f.f[1].value, "veth3");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f),
+	                    "link add veth2 type veth peer name veth3");
+	/* a name over 15 characters is flagged before submit */
+	clear(&f, w);
+	type(&f, w, "averyveryverylongname");
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(form_field_error(&f, 0), "15 characters"));
+	clear(&f, w);
+	type(&f, w, "veth0");       /* taken in the host */
+	assert_non_null(strstr(form_field_error(&f, 0), "exists"));
+	clear(&f, w);
+	type(&f, w, "x0");
+	/* peer straight into vnet */
+	form_key(&f, w, FKEY_TAB);
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "vnet");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f),
+	                    "link add x0 type veth peer name veth3 netns vnet");
+	/* veth1 is free in the host but taken in vnet, where the peer goes */
+	form_key(&f, w, FKEY_BTAB);
+	clear(&f, w);
+	type(&f, w, "veth1");
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(f.f[1].err, "vnet"));
+	/* an unknown peer namespace */
+	clear(&f, w);
+	type(&f, w, "p1");
+	form_key(&f, w, FKEY_TAB);
+	clear(&f, w);
+	type(&f, w, "nope");
+	assert_non_null(strstr(form_field_error(&f, 2), "no such namespace"));
+	world_free(w);
+}
+
+static void test_form_addr_route_move(void **state)
+{
+	struct world *w = tutorial_world();
+	struct w_ns *host = world_host(w), *vnet = world_find_ns(w, "vnet");
+	struct form f;
+
+	(void)state;
+	form_init(&f, FORM_ADDR, w, host, world_find_link(host, "veth0"));
+	type(&f, w, "10.0.1.300/24");
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(form_field_error(&f, 0), "10.0.1.300"));
+	clear(&f, w);
+	type(&f, w, "10.0.1.0/33");
+	assert_non_null(strstr(form_field_error(&f, 0), "0..32"));
+	clear(&f, w);
+	type(&f, w, "10.0.1.0/24");  /* already there */
+	assert_non_null(strstr(form_field_error(&f, 0), "already"));
+	clear(&f, w);
+	type(&f, w, "fd00::1/64");
+	assert_int_equal(form_key(&f, w, FKEY_ENTER), FORM_SUBMIT);
+	assert_string_equal(command(&f), "addr add fd00::1/64 dev veth0");
+
+	/* a route in vnet: needs via or dev; the device is prefilled */
+	form_init(&f, FORM_ROUTE, w, vnet, world_find_link(vnet, "veth1"));
+	type(&f, w, "10.0.1.0");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f),
+	                    "-n vnet route add 10.0.1.0 dev veth1");
+	form_key(&f, w, FKEY_TAB);
+	form_key(&f, w, FKEY_TAB);
+	clear(&f, w);
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(f.f[2].err, "gateway"));
+	form_key(&f, w, FKEY_BTAB);
+	type(&f, w, "10.0.2.254");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f),
+	                    "-n vnet route add 10.0.1.0 via 10.0.2.254");
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "nosuch");
+	assert_non_null(strstr(form_field_error(&f, 2), "no such device"));
+
+	/* move veth1 back to the host: iproute2 names it by pid 1 */
+	form_init(&f, FORM_MOVE, w, vnet, world_find_link(vnet, "veth1"));
+	assert_string_equal(f.f[0].value, "host");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "-n vnet link set veth1 netns 1");
+	clear(&f, w);
+	type(&f, w, "vnet");
+	assert_non_null(strstr(form_field_error(&f, 0), "already"));
+	world_free(w);
+}
+
+static void test_form_lookup_ping(void **state)
+{
+	struct world *w = tutorial_world();
+	struct form f;
+
+	(void)state;
+	form_init(&f, FORM_LOOKUP, w, world_host(w), NULL);
+	type(&f, w, "10.0.2.1");
+	assert_int_equal(form_key(&f, w, FKEY_ENTER), FORM_SUBMIT);
+	assert_string_equal(command(&f), "route get 10.0.2.1");
+	form_init(&f, FORM_PING, w, world_find_ns(w, "vnet"), NULL);
+	type(&f, w, "10.0.1.0");
+	form_key(&f, w, FKEY_TAB);
+	clear(&f, w);
+	type(&f, w, "0");
+	assert_false(form_validate(&f, w));
+	clear(&f, w);
+	type(&f, w, "5");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "-n vnet ping -c 5 10.0.1.0");
+	world_free(w);
+}
+
+static void test_form_editing(void **state)
+{
+	struct world *w = tutorial_world();
+	struct form f;
+
+	(void)state;
+	form_init(&f, FORM_NETNS, w, world_host(w), NULL);
+	clear(&f, w);
+	type(&f, w, "abc");
+	form_key(&f, w, FKEY_LEFT);
+	form_key(&f, w, FKEY_LEFT);
+	type(&f, w, "X");
+	assert_string_equal(f.f[0].value, "aXbc");
+	form_key(&f, w, FKEY_HOME);
+	form_key(&f, w, FKEY_DELETE);
+	assert_string_equal(f.f[0].value, "Xbc");
+	/* errors of untouched empty fields wait for Enter */
+	form_init(&f, FORM_ADDR, w, world_host(w), world_find_link(world_host(w), "veth0"));
+	assert_false(form_validate(&f, w));
+	assert_string_equal(form_field_error(&f, 0), "");
+	assert_int_equal(form_key(&f, w, FKEY_ENTER), FORM_CONTINUE);
+	assert_string_not_equal(form_field_error(&f, 0), "");
+	world_free(w);
+}
+
+/* ---- completion --------------------------------------------------------- */
+
+static void test_complete(void **state)
+{
+	struct world *w = tutorial_world();
+	char out[256];
+	struct sbuf c = SBUF_INIT;
+
+	(void)state;
+	assert_int_equal(complete_line(w, "ne", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "netns ");
+	assert_int_equal(complete_line(w, "netns d", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "netns del ");
+	assert_int_equal(complete_line(w, "netns del v", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "netns del vnet ");
+	assert_int_equal(complete_line(w, "-n v", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "-n vnet ");
+	assert_int_equal(complete_line(w, "-n vnet link set v", out, sizeof out,
+	                               NULL), 1);
+	assert_string_equal(out, "-n vnet link set veth1 ");
+	/* two devices start with "veth"? only veth0 in the host */
+	assert_int_equal(complete_line(w, "link set ", out, sizeof out, &c), 2);
+	assert_string_equal(sbuf_str(&c), "lo veth0");
+	sbuf_reset(&c);
+	assert_int_equal(complete_line(w, "route ", out, sizeof out, &c), 4);
+	assert_string_equal(sbuf_str(&c), "add del show get");
+	assert_int_equal(complete_line(w, "link set veth0 netns ", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "link set veth0 netns vnet ");
+	assert_int_equal(complete_line(w, "frob", out, sizeof out, NULL), 0);
+	assert_string_equal(out, "frob");
+	sbuf_free(&c);
+	world_free(w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout_sizes),
+		cmocka_unit_test(test_layout_too_small),
+		cmocka_unit_test(test_layout_scroll),
+		cmocka_unit_test(test_form_netns),
+		cmocka_unit_test(test_form_veth_defaults_and_checks),
+		cmocka_unit_test(test_form_addr_route_move),
+		cmocka_unit_test(test_form_lookup_ping),
+		cmocka_unit_test(test_form_editing),
+		cmocka_unit_test(test_complete),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
