@@ -10,13 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
+#include "capture/capture.h"
 #include "cmd/cmd.h"
 #include "cmd/exec.h"
+#include "cmd/exec_echo.h"
 #include "kernel/kernel.h"
 #include "monitor.h"
 #include "sandbox.h"
 #include "show/show.h"
+#include "ui/ui.h"
 #include "util/sbuf.h"
 
 static volatile int interrupted;
@@ -30,12 +34,18 @@ static void on_sigint(int sig)
 static void usage(FILE *f)
 {
 	fputs(
-"Usage: nsviz [OPTIONS]                  interactive prompt\n"
+"Usage: nsviz [OPTIONS]                  the full-screen UI (a prompt when\n"
+"                                        stdin/stdout are not a terminal)\n"
 "       nsviz [OPTIONS] -c 'CMD; CMD...'  run commands\n"
 "       nsviz [OPTIONS] -b FILE           run a batch file (- for stdin)\n"
 "       nsviz [OPTIONS] CMD...            run one command\n"
 "       nsviz [OPTIONS] show [--json]     every namespace: links, addresses, routes\n"
 "       nsviz [OPTIONS] monitor           kernel events from every namespace\n"
+"       nsviz [OPTIONS] capture [-n NS] -i IF [-c N] [-w FILE] [-r FILE] [EXPR]\n"
+"                                        packets, as tcpdump -n prints them\n"
+"       nsviz [OPTIONS] [-n NS] echo tcp|udp [--port P] [--bind ADDR] [--idle S]\n"
+"                       [--max-conns N] [--max-msg BYTES]\n"
+"                                        an echo server, here, until ^C\n"
 "\n"
 "Options:\n"
 "  -S, --sandbox   run in private network and mount namespaces (and a user\n"
@@ -45,6 +55,9 @@ static void usage(FILE *f)
 "  -b FILE         run commands from FILE, like ip -batch\n"
 "  -force          with -c/-b: go on after an error (exit status still 1)\n"
 "  -v, --verbose   print each change as its canonical ip command\n"
+"  --ascii         UI: ASCII line drawing instead of UTF-8\n"
+"  --theme NAME    UI: colour theme (dark, light, mono, high-contrast,\n"
+"                  or a file of yours; see nsviz-theme(5))\n"
 "  -h, --help      this help\n"
 "  -V, --version   version\n"
 "\n"
@@ -59,6 +72,10 @@ static void usage(FILE *f)
 "                [src ADDR] [metric N]\n"
 "  route show | route get ADDR\n"
 "  ping ADDR [-c N] [-W SECONDS] [-i SECONDS]\n"
+"  echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg BYTES]\n"
+"                an echo server in the background, for this session\n"
+"  echo list | echo stop ID | echo log ID\n"
+"  send tcp|udp ADDR PORT MESSAGE [timeout S]\n"
 "\n"
 "Exit status: 0 success, 1 a command failed, 2 usage error;\n"
 "ping: 1 when no reply came.  See nsviz(1).\n", f);
@@ -140,6 +157,14 @@ static int run_batch(struct app *a, const char *path, bool force)
 		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
+	{
+		struct stat st;
+		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "nsviz: %s: Is a directory\n", path);
+			fclose(f);
+			return 1;
+		}
+	}
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		char where[600];
 		int rc;
@@ -165,6 +190,10 @@ static int run_batch(struct app *a, const char *path, bool force)
 			if (!force)
 				break;
 		}
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
+		status = 1;
 	}
 	free(line);
 	free(joined);
@@ -259,7 +288,8 @@ static int run_prompt(struct app *a, bool sandbox)
 
 int main(int argc, char **argv)
 {
-	bool sandbox = false, force = false, verbose = false;
+	bool sandbox = false, force = false, verbose = false, ascii = false;
+	const char *theme = NULL;
 	const char *cmds = NULL, *batch = NULL;
 	struct app a;
 	struct kerr e = { 0 };
@@ -275,6 +305,17 @@ int main(int argc, char **argv)
 			force = true;
 		} else if (!strcmp(o, "-v") || !strcmp(o, "--verbose")) {
 			verbose = true;
+		} else if (!strcmp(o, "--ascii")) {
+			ascii = true;
+		} else if (!strcmp(o, "--theme") || !strncmp(o, "--theme=", 8)) {
+			if (o[7] == '=') {
+				theme = o + 8;
+			} else if (i + 1 < argc) {
+				theme = argv[++i];
+			} else {
+				fprintf(stderr, "nsviz: --theme needs a name\n");
+				return 2;
+			}
 		} else if (!strcmp(o, "-c") || !strcmp(o, "-b")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "nsviz: %s needs an argument\n", o);
@@ -326,6 +367,17 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* `nsviz [-n NS] echo tcp|udp ...`: an echo server in the foreground
+	 * (src/cmd/exec_echo.c).  Dispatched before ksync_new: a server that
+	 * runs for hours must not hold netlink sockets in every namespace
+	 * (they would keep deleted namespaces alive).  `echo list|stop|log`
+	 * and `send` are commands of the grammar, below. */
+	if (!cmds && !batch && i < argc) {
+		int erc = exec_echo_foreground(argc - i, argv + i);
+
+		if (erc >= 0)
+			return erc;
+	}
 
 	memset(&a, 0, sizeof a);
 	a.verbose = verbose;
@@ -367,6 +419,9 @@ int main(int argc, char **argv)
 		}
 		if (!rc)
 			rc = run_show(&a, json);
+	} else if (i < argc && !strcmp(argv[i], "capture")) {
+		/* capture: live packets or a pcap file (src/capture/cli.c) */
+		rc = capture_main(a.w, a.k, argc - i, argv + i);
 	} else if (i < argc && !strcmp(argv[i], "monitor")) {
 		if (i + 1 < argc) {
 			fprintf(stderr, "nsviz: monitor: %s: unexpected argument\n",
@@ -378,7 +433,12 @@ int main(int argc, char **argv)
 	} else if (i < argc) {
 		rc = run_words(&a, argc - i, argv + i);
 	} else {
-		rc = run_prompt(&a, sandbox);
+		if (isatty(0) && isatty(1)) {
+			struct ui_opts uo = { sandbox, ascii, theme };
+			rc = ui_run(a.w, a.k, &uo);
+		} else {
+			rc = run_prompt(&a, sandbox);
+		}
 	}
 
 	exec_done(&a.x);

@@ -67,9 +67,7 @@ static int lo_up(void)
 
 /* The sandbox is three processes:
  *
- *   outside   waits for the sandbox and mirrors it: its exit status, and
- *             job control (when nsviz stops on ^Z, so does it, so that
- *             the shell sees the job stopped);
+ *   outside   waits for the sandbox and leaves with its exit status;
  *   init      pid 1 of the sandbox's pid namespace: reaps orphans and
  *             forwards signals (the kernel gives pid 1 no default signal
  *             actions and will not let it stop, so nsviz must not be it);
@@ -104,31 +102,21 @@ static void exit_like(int status)
 	_exit(128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 1));
 }
 
-/* outside: a byte on the pipe means "nsviz stopped", EOF means "over" */
-static void relay_outside(pid_t init, int stopfd)
+/* outside: wait, and leave as the sandbox left.  Job control needs no
+ * help: ^Z stops every process of the terminal's foreground group (this
+ * one and nsviz; the kernel spares pid 1), and fg continues them all. */
+static void relay_outside(pid_t init)
 {
-	char c;
 	int status;
 
 	forward_signals(init);
-	for (;;) {
-		ssize_t n = read(stopfd, &c, 1);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n == 1) {
-			raise(SIGSTOP);     /* resumed by the shell's SIGCONT */
-			continue;
-		}
-		break;
-	}
 	while (waitpid(init, &status, 0) < 0)
 		if (errno != EINTR)
 			_exit(1);
 	exit_like(status);
 }
 
-static void run_init(pid_t prog, int stopfd)
+static void run_init(pid_t prog)
 {
 	int status;
 
@@ -141,14 +129,8 @@ static void run_init(pid_t prog, int stopfd)
 				continue;
 			_exit(1);
 		}
-		if (r != prog)
-			continue;           /* an orphan, reaped */
-		if (WIFSTOPPED(status)) {
-			if (write(stopfd, "S", 1) < 0) {
-				/* nobody outside to tell: carry on */
-			}
-			continue;
-		}
+		if (r != prog || WIFSTOPPED(status))
+			continue;           /* an orphan reaped, or a ^Z */
 		exit_like(status);  /* the kernel ends the rest */
 	}
 }
@@ -159,7 +141,6 @@ int sandbox_enter(char *err, size_t errlen)
 	gid_t gid = getegid();
 	int flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID;
 	pid_t child;
-	int stopfd[2];
 
 	if (uid != 0)
 		flags |= CLONE_NEWUSER;
@@ -180,11 +161,6 @@ int sandbox_enter(char *err, size_t errlen)
 	/* A pid namespace of its own: the sandbox's /proc shows only its
 	 * own processes, so the host's other namespaces (containers) are
 	 * neither listed nor touched from inside. */
-	if (pipe2(stopfd, O_CLOEXEC) < 0) {
-		snprintf(err, errlen, "cannot start the sandbox: %s",
-		         strerror(errno));
-		return -1;
-	}
 	fflush(NULL);
 	child = fork();
 	if (child < 0) {
@@ -192,11 +168,8 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
-	if (child > 0) {
-		close(stopfd[1]);
-		relay_outside(child, stopfd[0]);   /* does not return */
-	}
-	close(stopfd[0]);
+	if (child > 0)
+		relay_outside(child);   /* does not return */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Nothing mounted from here on may leak to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
@@ -242,8 +215,7 @@ int sandbox_enter(char *err, size_t errlen)
 		return -1;
 	}
 	if (child > 0)
-		run_init(child, stopfd[1]);   /* does not return */
-	close(stopfd[1]);
+		run_init(child);   /* does not return */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	return 0;
 }

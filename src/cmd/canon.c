@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "echo/echo.h"
 #include "util/sbuf.h"
 
 struct out {
@@ -175,6 +176,61 @@ static void canon_ping(const struct cmd *c, struct out *o, bool show_ns)
 	ip_word(o, &c->target);
 }
 
+/* nsviz's own verbs are not ip's: `nsviz echo tcp --port 4078`, and in a
+ * namespace what a learner would type in a shell,
+ * `ip netns exec vnet nsviz echo tcp --port 4078`. */
+static void canon_echo(const struct cmd *c, struct out *o, bool show_ns)
+{
+	const struct cmd_echo *e = &c->echo;
+
+	if (show_ns && c->ns[0]) {
+		word(o, "ip");
+		word(o, "netns");
+		word(o, "exec");
+		word(o, c->ns);
+	}
+	word(o, "nsviz");
+	if (c->verb == CMD_SEND) {
+		word(o, "send");
+		word(o, echo_proto_name(e->proto));
+		ip_word(o, &e->dst);
+		wordf(o, "%u", e->port);
+		word(o, e->message ? e->message : "");
+		if (e->timeout != ECHO_TIMEOUT_DEFAULT)
+			seconds_word(o, "--timeout", e->timeout);
+		return;
+	}
+	word(o, "echo");
+	switch (c->verb) {
+	case CMD_ECHO_START:
+		word(o, echo_proto_name(e->proto));
+		word(o, "--port");
+		wordf(o, "%u", e->port);
+		if (e->has_bind) {
+			word(o, "--bind");
+			ip_word(o, &e->bind);
+		}
+		if (e->idle != ECHO_IDLE_DEFAULT)
+			seconds_word(o, "--idle", e->idle);
+		if (e->max_conns != ECHO_MAX_CONNS_DEFAULT) {
+			word(o, "--max-conns");
+			wordf(o, "%u", e->max_conns);
+		}
+		if (e->max_msg != ECHO_MAX_MSG_DEFAULT) {
+			word(o, "--max-msg");
+			wordf(o, "%u", e->max_msg);
+		}
+		break;
+	case CMD_ECHO_LIST:
+		word(o, "list");
+		break;
+	default:
+		word(o, c->verb == CMD_ECHO_STOP ? "stop" : "log");
+		wordf(o, "%u", e->id);
+		break;
+	}
+}
+
 static void canon_route(const struct cmd *c, struct out *o)
 {
 	const struct cmd_route *r = &c->route;
@@ -242,6 +298,10 @@ static void canon(const struct cmd *c, struct out *o, bool show_ns)
 		return;
 	case CMD_PING:
 		canon_ping(c, o, show_ns);
+		return;
+	case CMD_ECHO_START: case CMD_ECHO_LIST: case CMD_ECHO_STOP:
+	case CMD_ECHO_LOG: case CMD_SEND:
+		canon_echo(c, o, show_ns);
 		return;
 	case CMD_NETNS_EXEC:
 		ip_head(c, o, false);

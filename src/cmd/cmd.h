@@ -25,7 +25,10 @@ enum cmd_verb {
 	CMD_LINK_ADD_VETH, CMD_LINK_SET, CMD_LINK_DEL, CMD_LINK_SHOW,
 	CMD_ADDR_ADD, CMD_ADDR_DEL, CMD_ADDR_SHOW,
 	CMD_ROUTE_ADD, CMD_ROUTE_DEL, CMD_ROUTE_SHOW, CMD_ROUTE_GET,
-	CMD_PING
+	CMD_PING,
+	/* nsviz's own: echo servers and their client (src/echo/) */
+	CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG,
+	CMD_SEND
 };
 
 /* What `link set` changes; several may be given in one command. */
@@ -52,6 +55,24 @@ struct cmd_route {
 	struct w_ip src;
 	bool has_metric;
 	uint32_t metric;
+};
+
+/* echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg B];
+ * echo stop|log ID; send tcp|udp ADDR PORT MESSAGE [timeout S].  The
+ * keywords may also be written --port, --bind, ... as `nsviz echo` takes
+ * them.  Defaults are in echo/echo.h. */
+struct cmd_echo {
+	int proto;              /* ECHO_TCP, ECHO_UDP (echo/echo.h); 0 unset */
+	unsigned port;          /* 1..65535; default 4078 */
+	bool has_bind;
+	struct w_ip bind;       /* echo: the address to listen at */
+	double idle;            /* echo: seconds, 0 = never; default 5 */
+	unsigned max_conns;     /* echo: default 16384 */
+	unsigned max_msg;       /* echo: bytes per read; default 4096 */
+	unsigned id;            /* echo stop|log: the server, from echo list */
+	struct w_ip dst;        /* send */
+	char *message;          /* send: owned, released by cmd_free */
+	double timeout;         /* send: seconds; default 5 */
 };
 
 struct cmd {
@@ -87,6 +108,8 @@ struct cmd {
 
 	/* netns identify [PID] */
 	pid_t pid;              /* 0 = self */
+
+	struct cmd_echo echo;   /* echo ..., send ... */
 
 	/* netns exec NAME PROG ARGS: owned copies, NULL-terminated.
 	 * When PROG is `ip` the rest is parsed in-process into sub. */

@@ -3,6 +3,7 @@
  * the message names the object and the reason; the kernel has the last
  * word and its own errno and extack text are passed on. */
 #include "cmd/exec.h"
+#include "cmd/exec_echo.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -285,6 +286,14 @@ static int do_link_add(struct exec_ctx *x, const struct cmd *c)
 	char wb[300];
 	int rc;
 
+	/* the kernel reads "%d" in a new name as "pick a number": a name
+	 * would not be the name the user typed */
+	if (strchr(c->name, '%'))
+		return fail(x, "%s: interface names must not contain '%%' "
+		            "(the kernel would replace %%d by a number)", c->name);
+	if (strchr(c->peer, '%'))
+		return fail(x, "%s: interface names must not contain '%%' "
+		            "(the kernel would replace %%d by a number)", c->peer);
 	if (!(ns = need_ns(x, c->ns, &rc)))
 		return rc;
 	pns = ns;
@@ -411,7 +420,10 @@ static int do_addr_change(struct exec_ctx *x, const struct cmd *c, bool add)
 		return rc;
 	snprintf(obj, sizeof obj, "%s/%d",
 	         w_ip_str(&c->addr, ab, sizeof ab), c->prefixlen);
-	if (add && find_addr(ns, l->ifindex, &c->addr, -1))
+	/* the kernel keys IPv4 addresses by address and prefix length
+	 * (10.0.1.0/25 may sit beside 10.0.1.0/24), IPv6 by address */
+	if (add && find_addr(ns, l->ifindex, &c->addr,
+	                     c->addr.family == AF_INET ? c->prefixlen : -1))
 		return fail(x, "%s: address already assigned to %s", obj,
 		            c->dev);
 	if (!add && !find_addr(ns, l->ifindex, &c->addr, c->prefixlen))
@@ -579,7 +591,15 @@ int exec_cmd(struct exec_ctx *x, const struct cmd *c)
 	case CMD_ROUTE_SHOW: rc = do_route_show(x, c); break;
 	case CMD_ROUTE_GET: rc = do_route_get(x, c); break;
 	case CMD_PING: rc = do_ping(x, c); break;
+	/* echo servers and send: exec_echo.c */
+	case CMD_ECHO_START: case CMD_ECHO_LIST: case CMD_ECHO_STOP:
+	case CMD_ECHO_LOG: case CMD_SEND:
+		exec_echo_notices(x);
+		rc = exec_echo(x, c);
+		break;
 	}
+	/* echo servers that died or lost their namespace: said at once */
+	exec_echo_notices(x);
 	return rc;
 }
 

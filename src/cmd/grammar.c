@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "echo/echo.h"
 #include "util/sbuf.h"
 
 #define OBJECTS_HINT "expected netns, link, addr, route or ping"
@@ -475,6 +476,16 @@ static bool runs_in_process(const char *prog)
 
 static int parse_words(struct parser *p, bool ip_seen);
 
+/* `nsviz echo ...` and `nsviz send ...` after `netns exec NAME`: nsviz's
+ * own commands (the canonical spelling of `-n NS echo|send`), run by this
+ * nsviz rather than by a second one. */
+static bool nsviz_own(const struct parser *p)
+{
+	return p->i + 1 < p->argc && !strcmp(p->argv[p->i], "nsviz") &&
+	       (!strcmp(p->argv[p->i + 1], "echo") ||
+	        !strcmp(p->argv[p->i + 1], "send"));
+}
+
 static int parse_exec(struct parser *p)
 {
 	struct cmd *c = p->c;
@@ -493,16 +504,17 @@ static int parse_exec(struct parser *p)
 		p->i++;
 		return missing(p, "command (" OBJECTS_HINT ")");
 	}
-	if (runs_in_process(prog)) {
+	if (runs_in_process(prog) || nsviz_own(p)) {
 		struct parser sp;
 		struct cmd *sub = xcalloc(1, sizeof *sub);
 		bool ip = !strcmp(prog, "ip");
+		bool skip = ip || !strcmp(prog, "nsviz");
 
 		cmd_init(sub);
 		c->sub = sub;   /* owned from here on: cmd_free releases it */
 		memset(&sp, 0, sizeof sp);
-		sp.argc = p->argc - p->i - (ip ? 1 : 0);
-		sp.argv = p->argv + p->i + (ip ? 1 : 0);
+		sp.argc = p->argc - p->i - (skip ? 1 : 0);
+		sp.argv = p->argv + p->i + (skip ? 1 : 0);
 		sp.c = sub;
 		sp.err = p->err;
 		sp.errlen = p->errlen;
@@ -519,6 +531,10 @@ static int parse_exec(struct parser *p)
 			return bad(p, sp.argv[sp.first], "netns commands cannot run "
 			           "inside netns exec (namespace names are the same "
 			           "in every namespace)");
+		case CMD_ECHO_LIST: case CMD_ECHO_STOP: case CMD_ECHO_LOG:
+			return bad(p, sp.argv[sp.first], "echo list, stop and log "
+			           "cannot run inside netns exec (they cover the "
+			           "servers of every namespace)");
 		default:
 			break;
 		}
@@ -1248,6 +1264,239 @@ static int parse_ping(struct parser *p)
 	return 0;
 }
 
+/* ---- echo and send: nsviz's own ------------------------------------------ */
+
+#define ECHO_HINT "expected tcp, udp, list, stop ID or log ID"
+#define ECHO_OPT_HINT "expected port P, bind ADDR, idle SECONDS, " \
+                      "max-conns N or max-msg BYTES"
+
+/* `port` and `--port` alike: `nsviz echo` takes the same words. */
+static const char *optword(const char *w)
+{
+	return w[0] == '-' && w[1] == '-' && w[2] ? w + 2 : w;
+}
+
+static int parse_proto(struct parser *p, const char *w, int *proto)
+{
+	if (!strcmp(w, "tcp"))
+		*proto = ECHO_TCP;
+	else if (!strcmp(w, "udp"))
+		*proto = ECHO_UDP;
+	else
+		return bad(p, w, "unknown protocol (expected tcp or udp)");
+	return 0;
+}
+
+static int parse_port(struct parser *p, const char *w, unsigned *port)
+{
+	unsigned long long v;
+
+	if (!parse_u64(w, 65535, &v) || v == 0)
+		return bad(p, w, "not a port (expected a number 1..65535)");
+	*port = (unsigned)v;
+	return 0;
+}
+
+static int parse_unsigned(struct parser *p, const char *w, const char *what,
+                          unsigned min, unsigned max, unsigned *out)
+{
+	unsigned long long v;
+
+	if (!parse_u64(w, max, &v) || v < min)
+		return bad(p, w, "%s must be a number %u..%u", what, min, max);
+	*out = (unsigned)v;
+	return 0;
+}
+
+/* Seconds, 0.001..86400; 0 too when zero means "never". */
+static int parse_echo_secs(struct parser *p, const char *w, const char *what,
+                           bool zero_ok, double *out)
+{
+	char *end;
+	double v;
+
+	if (!*w || strspn(w, "0123456789.") != strlen(w))
+		return bad(p, w, "%s must be a number of seconds", what);
+	errno = 0;
+	v = strtod(w, &end);
+	if (errno || *end || !isfinite(v))
+		return bad(p, w, "%s must be a number of seconds", what);
+	if ((v == 0 && !zero_ok) || (v > 0 && v < 0.001) ||
+	    v > ECHO_SECONDS_MAX)
+		return bad(p, w, "%s out of range (%s0.001..%g seconds)", what,
+		           zero_ok ? "0 = never, or " : "", ECHO_SECONDS_MAX);
+	*out = v;
+	return 0;
+}
+
+static int parse_echo_start(struct parser *p, const char *proto)
+{
+	struct cmd *c = p->c;
+	struct cmd_echo *e = &c->echo;
+	bool have_port = false, have_idle = false, have_conns = false,
+	     have_msg = false;
+	const char *w, *o, *v;
+
+	c->verb = CMD_ECHO_START;
+	if (parse_proto(p, proto, &e->proto))
+		return -1;
+	while (more(p)) {
+		w = next_word(p);
+		o = optword(w);
+		if (!strcmp(o, "port")) {
+			if (have_port)
+				return twice(p, w);
+			if (!(v = value(p, "port number")) ||
+			    parse_port(p, v, &e->port))
+				return -1;
+			have_port = true;
+		} else if (!strcmp(o, "bind")) {
+			if (e->has_bind)
+				return twice(p, w);
+			if (!(v = value(p, "address to listen at")) ||
+			    parse_ip(p, v, &e->bind, 0))
+				return -1;
+			e->has_bind = true;
+		} else if (!strcmp(o, "idle")) {
+			if (have_idle)
+				return twice(p, w);
+			if (!(v = value(p, "seconds")) ||
+			    parse_echo_secs(p, v, "idle", true, &e->idle))
+				return -1;
+			have_idle = true;
+		} else if (!strcmp(o, "max-conns")) {
+			if (have_conns)
+				return twice(p, w);
+			if (!(v = value(p, "number of connections")) ||
+			    parse_unsigned(p, v, "max-conns", 1,
+			                   ECHO_MAX_CONNS_MAX, &e->max_conns))
+				return -1;
+			have_conns = true;
+		} else if (!strcmp(o, "max-msg")) {
+			if (have_msg)
+				return twice(p, w);
+			if (!(v = value(p, "bytes")) ||
+			    parse_unsigned(p, v, "max-msg", 1, ECHO_MAX_MSG_MAX,
+			                   &e->max_msg))
+				return -1;
+			have_msg = true;
+		} else if (!have_port && w[0] >= '0' && w[0] <= '9') {
+			/* `echo tcp 4078` */
+			if (parse_port(p, w, &e->port))
+				return -1;
+			have_port = true;
+		} else {
+			return bad(p, w, "unknown echo option (" ECHO_OPT_HINT ")");
+		}
+	}
+	return 0;
+}
+
+static int parse_echo(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w;
+
+	if (c->family)
+		return bad(p, family_opt(c->family), "not meaningful for echo "
+		           "(the address to listen at says which family)");
+	if (!more(p))
+		return missing(p, "protocol (" ECHO_HINT ")");
+	w = next_word(p);
+	if (!strcmp(w, "tcp") || !strcmp(w, "udp"))
+		return parse_echo_start(p, w);
+	if (!strcmp(w, "list") || !strcmp(w, "show") || !strcmp(w, "ls"))
+		c->verb = CMD_ECHO_LIST;
+	else if (!strcmp(w, "stop"))
+		c->verb = CMD_ECHO_STOP;
+	else if (!strcmp(w, "log"))
+		c->verb = CMD_ECHO_LOG;
+	else
+		return bad(p, w, "unknown echo command (" ECHO_HINT ")");
+	if (c->ns[0])
+		return fail(p, "-n %s: echo %s takes no -n (it covers the "
+		            "servers of every namespace)", c->ns, w);
+	if (c->verb != CMD_ECHO_LIST) {
+		const char *id;
+		unsigned long long v;
+
+		if (!more(p))
+			return missing(p, "server id (a number from echo list)");
+		id = next_word(p);
+		if (!parse_u64(id, INT_MAX, &v) || v == 0)
+			return bad(p, id, "not an echo server id (expected a "
+			           "number from echo list)");
+		c->echo.id = (unsigned)v;
+	}
+	if (more(p))
+		return unexpected(p);
+	return 0;
+}
+
+#define SEND_HINT "send tcp|udp ADDR PORT MESSAGE [timeout SECONDS]"
+
+static int parse_send(struct parser *p)
+{
+	struct cmd *c = p->c;
+	struct cmd_echo *e = &c->echo;
+	bool have_timeout = false;
+	int have = 0;           /* protocol, address, port, message */
+	const char *w, *v;
+
+	c->verb = CMD_SEND;
+	if (c->family)
+		return bad(p, family_opt(c->family), "not meaningful for send "
+		           "(the address says which family)");
+	while (more(p)) {
+		w = next_word(p);
+		if ((have == 0 || have == 4) && !strcmp(optword(w), "timeout")) {
+			if (have_timeout)
+				return twice(p, w);
+			if (!(v = value(p, "seconds")) ||
+			    parse_echo_secs(p, v, "timeout", false, &e->timeout))
+				return -1;
+			have_timeout = true;
+		} else if (have == 0 && (!strcmp(w, "-n") ||
+		                         !strcmp(w, "--netns") ||
+		                         !strcmp(w, "-netns"))) {
+			/* `nsviz send -n NS ...` */
+			if (c->ns[0])
+				return twice(p, w);
+			if (!(v = value(p, "namespace name")) ||
+			    take_nsname(p, v, c->ns))
+				return -1;
+		} else if (have == 0) {
+			if (parse_proto(p, w, &e->proto))
+				return -1;
+			have++;
+		} else if (have == 1) {
+			if (parse_ip(p, w, &e->dst, 0))
+				return -1;
+			have++;
+		} else if (have == 2) {
+			if (parse_port(p, w, &e->port))
+				return -1;
+			have++;
+		} else if (have == 3) {
+			if (strlen(w) > ECHO_MESSAGE_MAX)
+				return bad(p, w, "message longer than %d bytes",
+				           ECHO_MESSAGE_MAX);
+			e->message = xstrdup(w);
+			have++;
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+	if (have < 4)
+		return missing(p, have == 0 ? "protocol (" SEND_HINT ")" :
+		                  have == 1 ? "address to send to (" SEND_HINT ")" :
+		                  have == 2 ? "port (" SEND_HINT ")" :
+		                  "message (" SEND_HINT "; quote it when it has "
+		                  "blanks)");
+	return 0;
+}
+
 /* ---- objects ----------------------------------------------------------- */
 
 enum { OB_NETNS = 1, OB_LINK, OB_ADDR, OB_ROUTE, OB_MONITOR };
@@ -1284,6 +1533,10 @@ static int parse_object(struct parser *p)
 	w = next_word(p);
 	if (!strcmp(w, "ping"))
 		return parse_ping(p);
+	if (!strcmp(w, "echo"))
+		return parse_echo(p);
+	if (!strcmp(w, "send"))
+		return parse_send(p);
 	id = lookup(objects, w, &full);
 	switch (id) {
 	case OB_NETNS:
@@ -1304,13 +1557,15 @@ static int parse_object(struct parser *p)
 	}
 }
 
-/* [ip] [-n NS] [-4|-6] OBJECT ... */
+/* [ip|nsviz] [-n NS] [-4|-6] OBJECT ... (a leading `nsviz` so that the
+ * canonical `nsviz echo list` reads back) */
 static int parse_words(struct parser *p, bool ip_seen)
 {
 	struct cmd *c = p->c;
 
 	p->first = 0;
-	if (!ip_seen && more(p) && !strcmp(peek(p), "ip"))
+	if (!ip_seen && more(p) &&
+	    (!strcmp(peek(p), "ip") || !strcmp(peek(p), "nsviz")))
 		p->i++;
 	while (more(p) && peek(p)[0] == '-' && peek(p)[1]) {
 		const char *o = next_word(p), *opt = o;
@@ -1374,6 +1629,11 @@ static void cmd_init(struct cmd *c)
 	c->count = 4;
 	c->wait = 1.0;
 	c->interval = 1.0;
+	c->echo.port = ECHO_PORT_DEFAULT;
+	c->echo.idle = ECHO_IDLE_DEFAULT;
+	c->echo.max_conns = ECHO_MAX_CONNS_DEFAULT;
+	c->echo.max_msg = ECHO_MAX_MSG_DEFAULT;
+	c->echo.timeout = ECHO_TIMEOUT_DEFAULT;
 }
 
 int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
@@ -1416,6 +1676,8 @@ void cmd_free(struct cmd *c)
 		free(c->sub);
 	}
 	c->sub = NULL;
+	free(c->echo.message);
+	c->echo.message = NULL;
 }
 
 bool cmd_changes(const struct cmd *c)
@@ -1425,6 +1687,8 @@ bool cmd_changes(const struct cmd *c)
 	case CMD_LINK_ADD_VETH: case CMD_LINK_SET: case CMD_LINK_DEL:
 	case CMD_ADDR_ADD: case CMD_ADDR_DEL:
 	case CMD_ROUTE_ADD: case CMD_ROUTE_DEL:
+	/* a server appears in (or leaves) a namespace's pids */
+	case CMD_ECHO_START: case CMD_ECHO_STOP:
 		return true;
 	case CMD_NETNS_EXEC:
 		/* a program may do anything, but nsviz cannot know; an

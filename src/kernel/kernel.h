@@ -84,6 +84,9 @@ int ksync_all_ready(struct ksync *k, struct kerr *e);
  * applies it to the world: call it after every change too. */
 int ksync_fds(struct ksync *k, int *fds, int max);
 int ksync_drain(struct ksync *k);
+/* A named namespace appeared whose bind mount is not there yet: the
+ * caller's loop should come back within a fraction of a second. */
+bool ksync_pending(struct ksync *k);
 /* Rescan /proc for unnamed namespaces (cheap enough for a slow timer). */
 int ksync_rescan(struct ksync *k);
 

@@ -22,6 +22,7 @@
 #include <linux/if.h>
 #include <sched.h>
 #include <stdarg.h>
+#include <time.h>
 
 #include "util/sbuf.h"
 
@@ -47,6 +48,10 @@ struct ksync {
 	void *obs_ctx;
 	pid_t self;
 	unsigned flags;      /* KSYNC_* */
+	/* A new nsid, or a link into a namespace we do not know: a
+	 * container may have started; look in /proc (long sessions only). */
+	bool want_rescan;
+	struct timespec last_rescan;
 	/* veth peers to re-read: the kernel announces a new veth before
 	 * its peer exists, and does not announce the peer again when the
 	 * pair's other end moves or goes. */
@@ -142,6 +147,8 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	if (kparse(nlh, &ev) < 0)
 		return;
 	ev.from_dump = !a->notify;
+	if (ev.type == W_EV_NEWNSID)
+		a->k->want_rescan = true;
 	if (a->notify && ev.type == W_EV_NEWLINK && kc(a->ns)) {
 		const struct w_link *old =
 			world_find_link_index(a->ns, ev.u.link.ifindex);
@@ -218,6 +225,8 @@ static void resolve_nsids(struct ksync *k, struct w_ns *ns)
 				need = true;
 		}
 	}
+	if (need)
+		k->want_rescan = true;
 }
 
 /* The namespace to enter to open a socket in ns: none for the one we
@@ -824,6 +833,28 @@ static void redump_stale(struct ksync *k, struct w_ns *ns)
 	c->nstale = 0;
 }
 
+static long ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 +
+	       (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Unnamed namespaces have no event of their own, but a container that
+ * starts usually wires itself to us, and the kernel then announces a new
+ * nsid: that is the moment to look in /proc.  At most twice a second. */
+static void maybe_rescan(struct ksync *k)
+{
+	if (!k->want_rescan || !(k->flags & KSYNC_WATCH) ||
+	    ms_since(&k->last_rescan) < 500)
+		return;
+	k->want_rescan = false;
+	clock_gettime(CLOCK_MONOTONIC, &k->last_rescan);
+	ksync_rescan(k);
+}
+
 int ksync_drain(struct ksync *k)
 {
 	struct pollfd *pfd;
@@ -855,6 +886,11 @@ int ksync_drain(struct ksync *k)
 			redump_stale(k, k->w->ns[i]);
 	if (k->nrefresh)
 		run_refresh(k);
+	if (k->want_rescan) {
+		size_t before = k->w->nns;
+		maybe_rescan(k);
+		any |= k->w->nns != before;
+	}
 	if (any) {
 		for (size_t i = 0; i < k->w->nns; i++)
 			if (kc(k->w->ns[i]) && kc(k->w->ns[i])->req)
@@ -870,4 +906,9 @@ int ksync_nsid_of(struct ksync *k, struct w_ns *from, int fd)
 	struct nl_sock *sk = ksync_req_sock(k, from, &e);
 
 	return sk ? knl_get_nsid(sk, fd) : -1;
+}
+
+bool ksync_pending(struct ksync *k)
+{
+	return k->npending > 0;
 }

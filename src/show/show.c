@@ -419,14 +419,54 @@ void show_world_text(struct sbuf *out, const struct world *w)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+	size_t n;
+	unsigned c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* JSON strings must be UTF-8; names from the kernel or /run/netns need
+ * not be.  Bytes that are not valid UTF-8 become U+FFFD. */
 static json_object *jstr(const char *s)
 {
-	return json_object_new_string(s);
+	struct sbuf b = SBUF_INIT;
+	json_object *o;
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		size_t n = utf8_len(p);
+		if (n) {
+			sbuf_addn(&b, (const char *)p, n);
+			p += n;
+		} else {
+			sbuf_add(&b, "\xef\xbf\xbd");
+			p++;
+		}
+	}
+	o = json_object_new_string(sbuf_str(&b));
+	sbuf_free(&b);
+	return o;
 }
 
 static json_object *jstr_or_null(const char *s)
 {
-	return s && *s ? json_object_new_string(s) : NULL;
+	return s && *s ? jstr(s) : NULL;
 }
 
 static json_object *jwords(const char **v, size_t n)

@@ -124,6 +124,36 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 		field(f, "Address", FK_ADDR, false, "");
 		field(f, "Count", FK_COUNT, false, "3");
 		break;
+	case FORM_ECHO:
+		snprintf(f->title, sizeof f->title, "Echo server in %s",
+		         f->ns[0] ? f->ns : "the host");
+		field(f, "Protocol (tcp, udp)", FK_PROTO, false, "tcp");
+		field(f, "Port", FK_PORT, false, "4078");
+		break;
+	case FORM_SEND: {
+		/* the first address of another namespace is a good guess */
+		char guess[64] = "";
+
+		for (size_t i = 0; i < w->nns && !guess[0]; i++) {
+			const struct w_ns *o = w->ns[i];
+			if (o == ns)
+				continue;
+			for (size_t j = 0; j < o->naddrs; j++)
+				if (o->addrs[j].family == AF_INET &&
+				    o->addrs[j].local.a[0] != 127) {
+					w_ip_str(&o->addrs[j].local, guess,
+					         sizeof guess);
+					break;
+				}
+		}
+		snprintf(f->title, sizeof f->title, "Send from %s",
+		         f->ns[0] ? f->ns : "the host");
+		field(f, "Protocol (tcp, udp)", FK_PROTO, false, "tcp");
+		field(f, "Address", FK_ADDR, false, guess);
+		field(f, "Port", FK_PORT, false, "4078");
+		field(f, "Message", FK_TEXT, false, "hello");
+		break;
+	}
 	}
 }
 
@@ -149,9 +179,10 @@ static bool check_ifname(const char *v, char *err, size_t len)
 		return false;
 	}
 	for (const char *p = v; *p; p++) {
-		if (*p == '/' || *p == ':' || isspace((unsigned char)*p)) {
-			snprintf(err, len, "%s: '/', ':' and blanks are not "
-			         "allowed in interface names", v);
+		if (*p == '/' || *p == ':' || *p == '%' ||
+		    isspace((unsigned char)*p)) {
+			snprintf(err, len, "%s: '/', ':', '%%' and blanks are "
+			         "not allowed in interface names", v);
 			return false;
 		}
 	}
@@ -317,6 +348,21 @@ static void check_field(struct form *f, int i, const struct world *w,
 			snprintf(err, len, "%s: a count from 1 to 1000", v);
 		break;
 	}
+	case FK_PROTO:
+		if (strcmp(v, "tcp") && strcmp(v, "udp"))
+			snprintf(err, len, "%s: tcp or udp", v);
+		break;
+	case FK_PORT: {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 1 || n > 65535)
+			snprintf(err, len, "%s: a port from 1 to 65535", v);
+		break;
+	}
+	case FK_TEXT:
+		if (!*v)
+			snprintf(err, len, "a message is needed");
+		break;
 	}
 }
 
@@ -464,6 +510,21 @@ void form_command(const struct form *f, struct sbuf *out)
 		break;
 	case FORM_PING:
 		sbuf_printf(out, "ping -c %s %s", f->f[1].value, v0);
+		break;
+	case FORM_ECHO:
+		sbuf_printf(out, "echo %s port %s", v0, f->f[1].value);
+		break;
+	case FORM_SEND:
+		sbuf_printf(out, "send %s %s %s '", v0, f->f[1].value,
+		            f->f[2].value);
+		/* single quotes for the shell-like splitter: ' becomes '\'' */
+		for (const char *p = f->f[3].value; *p; p++) {
+			if (*p == '\'')
+				sbuf_add(out, "'\\''");
+			else
+				sbuf_addc(out, *p);
+		}
+		sbuf_add(out, "' timeout 3");
 		break;
 	}
 }

@@ -17,7 +17,9 @@ enum form_kind {
 	FORM_ADDR,       /* a: add an address */
 	FORM_ROUTE,      /* r: add a route */
 	FORM_LOOKUP,     /* g: where would a packet to ADDR go? */
-	FORM_PING        /* p: ping from the namespace */
+	FORM_PING,       /* p: ping from the namespace */
+	FORM_ECHO,       /* e: start an echo server in the namespace */
+	FORM_SEND        /* S: send a message to a server, print the reply */
 };
 
 enum field_kind {
@@ -29,7 +31,10 @@ enum field_kind {
 	FK_CIDR,         /* ADDR[/LEN], IPv4 or IPv6 */
 	FK_PREFIX,       /* like CIDR, or "default" */
 	FK_ADDR,         /* a plain address */
-	FK_COUNT         /* a positive number */
+	FK_COUNT,        /* a positive number */
+	FK_PROTO,        /* tcp or udp */
+	FK_PORT,         /* 1..65535 */
+	FK_TEXT          /* anything but empty */
 };
 
 #define FORM_MAX_FIELDS 5

@@ -140,6 +140,7 @@ static void put_addr(struct w_ns *ns, struct w_addr a)
 
 	memset(&ev, 0, sizeof ev);
 	ev.type = W_EV_NEWADDR;
+	ev.from_dump = true;        /* listed in the kernel's dump order */
 	ev.u.addr = a;
 	world_apply(W, ns, &ev);
 }

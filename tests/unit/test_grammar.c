@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 
 #include "cmd/cmd.h"
+#include "echo/echo.h"
 #include "util/sbuf.h"
 
 static char err[512];
@@ -72,7 +73,7 @@ static void assert_ip_absent(const struct w_ip *ip)
 enum {
 	G_NS = 1 << 0, G_FAMILY = 1 << 1, G_NAME = 1 << 2, G_PEER = 1 << 3,
 	G_SET = 1 << 4, G_ADDR = 1 << 5, G_ROUTE = 1 << 6, G_PING = 1 << 7,
-	G_PID = 1 << 8, G_EXEC = 1 << 9, G_DEV = 1 << 10
+	G_PID = 1 << 8, G_EXEC = 1 << 9, G_DEV = 1 << 10, G_ECHO = 1 << 11
 };
 
 static void assert_rest_default(const struct cmd *c, unsigned set)
@@ -128,6 +129,19 @@ static void assert_rest_default(const struct cmd *c, unsigned set)
 		assert_null(c->exec_argv);
 		assert_null(c->sub);
 	}
+	if (!(set & G_ECHO)) {
+		assert_int_equal(c->echo.proto, 0);
+		assert_int_equal(c->echo.port, ECHO_PORT_DEFAULT);
+		assert_false(c->echo.has_bind);
+		assert_ip_absent(&c->echo.bind);
+		assert_true(c->echo.idle == ECHO_IDLE_DEFAULT);
+		assert_int_equal(c->echo.max_conns, ECHO_MAX_CONNS_DEFAULT);
+		assert_int_equal(c->echo.max_msg, ECHO_MAX_MSG_DEFAULT);
+		assert_int_equal(c->echo.id, 0);
+		assert_ip_absent(&c->echo.dst);
+		assert_null(c->echo.message);
+		assert_true(c->echo.timeout == ECHO_TIMEOUT_DEFAULT);
+	}
 }
 
 static void assert_cmd_eq(const struct cmd *a, const struct cmd *b)
@@ -165,6 +179,21 @@ static void assert_cmd_eq(const struct cmd *a, const struct cmd *b)
 	assert_true(a->wait == b->wait);
 	assert_true(a->interval == b->interval);
 	assert_int_equal(a->pid, b->pid);
+	assert_int_equal(a->echo.proto, b->echo.proto);
+	assert_int_equal(a->echo.port, b->echo.port);
+	assert_int_equal(a->echo.has_bind, b->echo.has_bind);
+	assert_memory_equal(&a->echo.bind, &b->echo.bind, sizeof a->echo.bind);
+	assert_true(a->echo.idle == b->echo.idle);
+	assert_int_equal(a->echo.max_conns, b->echo.max_conns);
+	assert_int_equal(a->echo.max_msg, b->echo.max_msg);
+	assert_int_equal(a->echo.id, b->echo.id);
+	assert_memory_equal(&a->echo.dst, &b->echo.dst, sizeof a->echo.dst);
+	if (a->echo.message || b->echo.message) {
+		assert_non_null(a->echo.message);
+		assert_non_null(b->echo.message);
+		assert_string_equal(a->echo.message, b->echo.message);
+	}
+	assert_true(a->echo.timeout == b->echo.timeout);
 	assert_int_equal(a->exec_argc, b->exec_argc);
 	if (a->exec_argv || b->exec_argv) {
 		assert_non_null(a->exec_argv);
@@ -862,6 +891,180 @@ static void test_ping(void **state)
 	cmd_free(&c);
 }
 
+/* ---- echo and send --------------------------------------------------------- */
+
+static void test_echo(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	/* the tutorial's server, started inside vnet */
+	parse_ok("-n vnet echo tcp", &c);
+	assert_int_equal(c.verb, CMD_ECHO_START);
+	assert_string_equal(c.ns, "vnet");
+	assert_int_equal(c.echo.proto, ECHO_TCP);
+	assert_int_equal(c.echo.port, 4078);
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_NS | G_ECHO);
+	assert_false(c.echo.has_bind);
+	assert_true(c.echo.idle == 5.0);
+	assert_null(c.echo.message);
+	cmd_free(&c);
+
+	parse_ok("ip -n vnet echo udp port 9000", &c);
+	assert_int_equal(c.echo.proto, ECHO_UDP);
+	assert_int_equal(c.echo.port, 9000);
+	cmd_free(&c);
+
+	/* every option, as words and as nsviz echo's --options */
+	parse_ok("echo tcp port 1 bind 10.0.2.0 idle 0 max-conns 7 max-msg 100",
+	         &c);
+	assert_int_equal(c.echo.port, 1);
+	assert_true(c.echo.has_bind);
+	assert_ip(&c.echo.bind, AF_INET, "10.0.2.0");
+	assert_true(c.echo.idle == 0.0);
+	assert_int_equal(c.echo.max_conns, 7);
+	assert_int_equal(c.echo.max_msg, 100);
+	assert_string_equal(c.ns, "");
+	cmd_free(&c);
+	parse_ok("nsviz echo tcp --max-msg 65536 --idle 0.25 --bind :: "
+	         "--port 65535 --max-conns 1048576", &c);
+	assert_int_equal(c.echo.port, 65535);
+	assert_ip(&c.echo.bind, AF_INET6, "::");
+	assert_true(c.echo.idle == 0.25);
+	assert_int_equal(c.echo.max_conns, 1048576);
+	assert_int_equal(c.echo.max_msg, 65536);
+	cmd_free(&c);
+	parse_ok("echo udp 53", &c);
+	assert_int_equal(c.echo.port, 53);
+	cmd_free(&c);
+
+	/* `ip netns exec NS nsviz echo ...` runs here, in NS */
+	parse_ok("ip netns exec vnet nsviz echo tcp --port 4078", &c);
+	assert_int_equal(c.verb, CMD_NETNS_EXEC);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_ECHO_START);
+	assert_string_equal(c.sub->ns, "vnet");
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	/* ... but echo(1) is still echo(1) */
+	parse_ok("ip netns exec vnet echo tcp", &c);
+	assert_int_equal(c.verb, CMD_NETNS_EXEC);
+	assert_null(c.sub);
+	assert_int_equal(c.exec_argc, 2);
+	assert_string_equal(c.exec_argv[0], "echo");
+	cmd_free(&c);
+	parse_ok("netns exec vnet nsviz show", &c);
+	assert_null(c.sub);
+	assert_int_equal(c.exec_argc, 2);
+	cmd_free(&c);
+
+	parse_ok("echo list", &c);
+	assert_int_equal(c.verb, CMD_ECHO_LIST);
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+	parse_ok("nsviz echo ls", &c);
+	assert_int_equal(c.verb, CMD_ECHO_LIST);
+	cmd_free(&c);
+	parse_ok("echo stop 12", &c);
+	assert_int_equal(c.verb, CMD_ECHO_STOP);
+	assert_int_equal(c.echo.id, 12);
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_ECHO);
+	cmd_free(&c);
+	parse_ok("echo log 3", &c);
+	assert_int_equal(c.verb, CMD_ECHO_LOG);
+	assert_int_equal(c.echo.id, 3);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
+}
+
+static void test_send(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("send tcp 10.0.2.0 4078 hello", &c);
+	assert_int_equal(c.verb, CMD_SEND);
+	assert_int_equal(c.echo.proto, ECHO_TCP);
+	assert_ip(&c.echo.dst, AF_INET, "10.0.2.0");
+	assert_int_equal(c.echo.port, 4078);
+	assert_string_equal(c.echo.message, "hello");
+	assert_true(c.echo.timeout == 5.0);
+	assert_false(cmd_changes(&c));
+	assert_string_equal(c.ns, "");
+	cmd_free(&c);
+
+	parse_ok("-n vnet send udp fe80::1 53 'a b  c' timeout 0.5", &c);
+	assert_string_equal(c.ns, "vnet");
+	assert_int_equal(c.echo.proto, ECHO_UDP);
+	assert_ip(&c.echo.dst, AF_INET6, "fe80::1");
+	assert_string_equal(c.echo.message, "a b  c");
+	assert_true(c.echo.timeout == 0.5);
+	cmd_free(&c);
+
+	/* nsviz send [-n NS] ... [--timeout S], and options first */
+	parse_ok("nsviz send -n vnet tcp 10.0.1.0 80 x --timeout 2", &c);
+	assert_string_equal(c.ns, "vnet");
+	assert_true(c.echo.timeout == 2.0);
+	cmd_free(&c);
+	parse_ok("send timeout 9 tcp 10.0.1.0 80 ''", &c);
+	assert_true(c.echo.timeout == 9.0);
+	assert_string_equal(c.echo.message, "");
+	cmd_free(&c);
+	/* the message may be any word, keywords included */
+	parse_ok("send tcp 10.0.1.0 80 timeout", &c);
+	assert_string_equal(c.echo.message, "timeout");
+	assert_true(c.echo.timeout == 5.0);
+	cmd_free(&c);
+	parse_ok("send tcp 10.0.1.0 80 --timeout timeout 1", &c);
+	assert_string_equal(c.echo.message, "--timeout");
+	assert_true(c.echo.timeout == 1.0);
+	cmd_free(&c);
+	parse_ok("ip netns exec vnet nsviz send tcp 10.0.2.0 4078 hi", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_SEND);
+	assert_string_equal(c.sub->ns, "vnet");
+	assert_string_equal(c.sub->echo.message, "hi");
+	cmd_free(&c);
+}
+
+/* `-n NS echo|send` is written as `ip netns exec NS nsviz ...`, which
+ * reads back as netns exec of the same command */
+static void test_canonical_echo_ns(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "-n vnet echo tcp",
+		  "ip netns exec vnet nsviz echo tcp --port 4078" },
+		{ "ip -n vnet echo udp port 53 idle 1.5",
+		  "ip netns exec vnet nsviz echo udp --port 53 --idle 1.5" },
+		{ "-n vnet send tcp 10.0.2.0 4078 hello",
+		  "ip netns exec vnet nsviz send tcp 10.0.2.0 4078 hello" },
+		{ "nsviz send -n 'a b' udp 10.0.2.0 1 'x y' timeout 3",
+		  "ip netns exec 'a b' nsviz send udp 10.0.2.0 1 'x y' --timeout 3" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		struct cmd a, b;
+		char *s;
+
+		parse_ok(t[k].in, &a);
+		s = canonical_of(&a);
+		if (strcmp(s, t[k].out))
+			fail_msg("canonical of '%s' is '%s', expected '%s'",
+			         t[k].in, s, t[k].out);
+		parse_ok(s, &b);
+		assert_int_equal(b.verb, CMD_NETNS_EXEC);
+		assert_non_null(b.sub);
+		assert_cmd_eq(&a, b.sub);
+		free(s);
+		cmd_free(&a);
+		cmd_free(&b);
+	}
+}
+
 /* ---- canonical text ------------------------------------------------------ */
 
 static void test_canonical(void **state)
@@ -949,6 +1152,28 @@ static void test_canonical(void **state)
 		{ "link add name type type veth peer name name",
 		  "ip link add name type type veth peer name name" },
 		{ "link del dev dev", "ip link del dev dev" },
+		/* nsviz's own */
+		{ "echo tcp", "nsviz echo tcp --port 4078" },
+		{ "echo udp 53 max-msg 4096 max-conns 16384 idle 5",
+		  "nsviz echo udp --port 53" },
+		{ "ip echo tcp --bind fe80:0::1 --max-conns 10 --max-msg 1 --idle 0",
+		  "nsviz echo tcp --port 4078 --bind fe80::1 --idle 0 "
+		  "--max-conns 10 --max-msg 1" },
+		{ "ip netns exec vnet nsviz echo tcp",
+		  "ip netns exec vnet nsviz echo tcp --port 4078" },
+		{ "echo list", "nsviz echo list" },
+		{ "echo show", "nsviz echo list" },
+		{ "echo stop 1", "nsviz echo stop 1" },
+		{ "nsviz echo log 007", "nsviz echo log 7" },
+		{ "send tcp 10.0.2.0 4078 hello",
+		  "nsviz send tcp 10.0.2.0 4078 hello" },
+		{ "send udp 10.0.2.0 4078 \"it's\" --timeout 0.25",
+		  "nsviz send udp 10.0.2.0 4078 'it'\\''s' --timeout 0.25" },
+		{ "send tcp 10.0.2.0 4078 ''", "nsviz send tcp 10.0.2.0 4078 ''" },
+		{ "send tcp 10.0.2.0 4078 '#1 ; x'",
+		  "nsviz send tcp 10.0.2.0 4078 '#1 ; x'" },
+		{ "ip netns exec vnet nsviz send tcp 10.0.1.0 80 hi timeout 5",
+		  "ip netns exec vnet nsviz send tcp 10.0.1.0 80 hi" },
 	};
 
 	(void)state;
@@ -1004,6 +1229,9 @@ static void test_round_trip_random(void **state)
 		"fe80::/64", "default", "via", "10.0.1.1", "scope", "host", "global",
 		"src", "metric", "5", "table", "main", "-c", "3", "-W", "-i", "0.5",
 		"to", "'a b'", "x", "''", "ls", "1234", "tcpdump", "\\'q",
+		"echo", "send", "tcp", "udp", "port", "4078", "--port", "bind",
+		"idle", "max-conns", "max-msg", "timeout", "--timeout", "stop",
+		"log", "nsviz", "hello",
 	};
 	const size_t nv = sizeof vocab / sizeof vocab[0];
 	unsigned long rnd = 12345;
@@ -1033,7 +1261,12 @@ static void test_round_trip_random(void **state)
 
 			if (parse_line(t, &b) != 0)
 				fail_msg("'%s' -> '%s' does not parse: %s", line, t, err);
-			assert_cmd_eq(&a, &b);
+			/* `-n NS ping|echo|send` is written `ip netns exec NS ...` */
+			if (a.verb != CMD_NETNS_EXEC && b.verb == CMD_NETNS_EXEC &&
+			    b.sub)
+				assert_cmd_eq(&a, b.sub);
+			else
+				assert_cmd_eq(&a, &b);
 			free(t);
 		}
 		cmd_free(&a);
@@ -1342,6 +1575,67 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "ping -i inf 10.0.0.1", "inf", "must be a number" },
 	{ "ping -s 100 10.0.0.1", "-s", "ping option not supported" },
 	{ "ping 10.0.0.1 10.0.0.2", "10.0.0.2", "unexpected argument" },
+	/* echo */
+	{ "echo", "echo", "missing protocol (expected tcp, udp, list" },
+	{ "echo sctp", "sctp", "unknown echo command" },
+	{ "-n vnet echo", "echo", "missing protocol" },
+	{ "echo tcp port 0", "0", "not a port (expected a number 1..65535)" },
+	{ "echo tcp port 65536", "65536", "not a port" },
+	{ "echo tcp port http", "http", "not a port" },
+	{ "echo tcp port -1", "-1", "not a port" },
+	{ "echo tcp 0", "0", "not a port" },
+	{ "echo tcp port", "echo tcp port", "missing port number" },
+	{ "echo tcp port 1 port 2", "port", "given twice" },
+	{ "echo tcp port 1 --port 2", "--port", "given twice" },
+	{ "echo tcp 1 2", "2", "unknown echo option" },
+	{ "echo tcp bind 10.0.2.0/24", "10.0.2.0/24", "not a prefix" },
+	{ "echo tcp bind localhost", "localhost", "not an IP address" },
+	{ "echo tcp bind", "echo tcp bind", "missing address to listen at" },
+	{ "echo tcp idle -1", "-1", "idle must be a number of seconds" },
+	{ "echo tcp idle soon", "soon", "idle must be a number of seconds" },
+	{ "echo tcp idle 86401", "86401", "idle out of range" },
+	{ "echo tcp idle 0.0001", "0.0001", "idle out of range" },
+	{ "echo tcp max-conns 0", "0", "max-conns must be a number 1..1048576" },
+	{ "echo tcp max-conns 1048577", "1048577", "max-conns must be a number" },
+	{ "echo udp max-msg 0", "0", "max-msg must be a number 1..1048576" },
+	{ "echo udp max-msg 4k", "4k", "max-msg must be a number" },
+	{ "echo tcp frob", "frob", "unknown echo option (expected port P" },
+	{ "echo tcp --verbose", "--verbose", "unknown echo option" },
+	{ "ip -6 echo tcp", "-6", "not meaningful for echo" },
+	{ "echo stop", "echo stop", "missing server id" },
+	{ "echo stop x", "x", "not an echo server id" },
+	{ "echo stop 0", "0", "not an echo server id" },
+	{ "echo stop -2", "-2", "not an echo server id" },
+	{ "echo stop 1 2", "2", "unexpected argument after echo stop 1" },
+	{ "echo log", "echo log", "missing server id" },
+	{ "echo list all", "all", "unexpected argument" },
+	{ "-n vnet echo list", "-n vnet", "echo list takes no -n" },
+	{ "-n vnet echo stop 1", "-n vnet", "echo stop takes no -n" },
+	{ "netns exec vnet nsviz echo list", "echo", "cannot run inside netns exec" },
+	{ "netns exec vnet nsviz echo tcp port 0", "0", "not a port" },
+	/* send */
+	{ "send", "send", "missing protocol (send tcp|udp ADDR PORT MESSAGE" },
+	{ "send icmp 10.0.2.0 4078 hi", "icmp",
+	  "unknown protocol (expected tcp or udp)" },
+	{ "send tcp", "send tcp", "missing address to send to" },
+	{ "send tcp 10.0.2.0", "send tcp 10.0.2.0", "missing port" },
+	{ "send tcp 10.0.2.0 4078", "send tcp 10.0.2.0 4078", "missing message" },
+	{ "send tcp example.com 80 hi", "example.com", "not an IP address" },
+	{ "send tcp 10.0.2.0/24 80 hi", "10.0.2.0/24", "not a prefix" },
+	{ "send tcp 10.0.2.0 0 hi", "0", "not a port" },
+	{ "send udp 10.0.2.0 99999 hi", "99999", "not a port" },
+	{ "send tcp 10.0.2.0 80 hi there", "there", "unexpected argument" },
+	{ "send tcp 10.0.2.0 80 hi timeout", "send tcp 10.0.2.0 80 hi timeout",
+	  "missing seconds" },
+	{ "send tcp 10.0.2.0 80 hi timeout 0", "0", "timeout out of range" },
+	{ "send tcp 10.0.2.0 80 hi timeout x", "x",
+	  "timeout must be a number of seconds" },
+	{ "send tcp 10.0.2.0 80 hi timeout 1 timeout 2", "timeout", "given twice" },
+	{ "send -n a -n b tcp 10.0.2.0 80 hi", "-n", "given twice" },
+	{ "send -n a/b tcp 10.0.2.0 80 hi", "a/b", "must not contain '/'" },
+	{ "ip -4 send tcp 10.0.2.0 80 hi", "-4", "not meaningful for send" },
+	{ "netns exec vnet nsviz send -n x tcp 10.0.2.0 80 hi", "-n x",
+	  "not allowed inside netns exec" },
 };
 
 static void test_bad_inputs(void **state)
@@ -1422,6 +1716,11 @@ static void test_changes(void **state)
 		{ "route add 10.0.0.0/8 dev a", true }, { "route del 10.0.0.0/8", true },
 		{ "route show", false }, { "route get 10.0.0.1", false },
 		{ "ping 10.0.0.1", false },
+		{ "echo tcp", true }, { "-n a echo udp port 9", true },
+		{ "netns exec a nsviz echo tcp", true },
+		{ "echo stop 1", true }, { "echo list", false },
+		{ "echo log 1", false }, { "send tcp 10.0.0.1 1 x", false },
+		{ "netns exec a nsviz send tcp 10.0.0.1 1 x", false },
 	};
 	struct cmd c;
 
@@ -1467,6 +1766,9 @@ int main(void)
 		cmocka_unit_test(test_route_add),
 		cmocka_unit_test(test_route_other),
 		cmocka_unit_test(test_ping),
+		cmocka_unit_test(test_echo),
+		cmocka_unit_test(test_send),
+		cmocka_unit_test(test_canonical_echo_ns),
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_canonical_ping_ns),
 		cmocka_unit_test(test_canonical_appends),

@@ -1,0 +1,60 @@
+/* decode.h - the packet decoder: bytes in, text out.  Pure code: no pcap,
+ * no kernel, no curses, so it can be unit-tested and fuzzed alone.
+ *
+ * The one-line summary is what `tcpdump -n` prints for Ethernet, 802.1Q,
+ * ARP, IPv4, IPv6 (extension headers walked), ICMP, ICMPv6, TCP and UDP,
+ * truncation marks included; anything else gets an honest generic line.
+ * No function here reads past caplen, whatever the bytes claim.
+ *
+ * TCP sequence numbers are printed relative to the first packet of a
+ * conversation, as tcpdump does; that needs memory of earlier packets,
+ * kept in a struct decode_state.  Feed it every packet in capture order
+ * (decode_summary with update, or the cheaper decode_track for packets
+ * that are not shown) and the lines match tcpdump's. */
+#ifndef NSVIZ_DECODE_H
+#define NSVIZ_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sbuf;
+
+/* Link types (pcap's LINKTYPE_ values, which are what files carry). */
+#define DECODE_LINK_ETHERNET 1
+#define DECODE_LINK_RAW      101    /* raw IPv4/IPv6, no link header */
+
+/* true when the decoder understands this link type */
+bool decode_link_supported(int linktype);
+/* "EN10MB (Ethernet)" as tcpdump names it, or "NNN" */
+const char *decode_link_name(int linktype);
+
+/* The conversation memory for relative TCP sequence numbers. */
+struct decode_state;
+struct decode_state *decode_state_new(void);
+void decode_state_free(struct decode_state *st);
+void decode_state_reset(struct decode_state *st);
+
+/* The summary line of one packet, without timestamp, appended to out.
+ * st may be NULL (absolute sequence numbers).  With update false the
+ * state is only read: use it to show a packet again (scrolling back). */
+void decode_summary(struct sbuf *out, struct decode_state *st, bool update,
+                    int linktype, const uint8_t *pkt, size_t caplen,
+                    size_t len);
+
+/* What decode_summary(update=true) does to st, without making text:
+ * the cost of keeping TCP numbering right for packets nobody looks at. */
+void decode_track(struct decode_state *st, int linktype, const uint8_t *pkt,
+                  size_t caplen, size_t len);
+
+/* "HH:MM:SS.ffffff" in local time, as tcpdump prints it. */
+void decode_timestamp(struct sbuf *out, int64_t sec, long usec);
+
+/* Every header field, one per line ("IPv4\n  ttl: 64\n..."). */
+void decode_detail(struct sbuf *out, int linktype, const uint8_t *pkt,
+                   size_t caplen, size_t len);
+
+/* Offset, 16 bytes in hex, the same as ASCII ('.' for the unprintable). */
+void decode_hex(struct sbuf *out, const uint8_t *pkt, size_t caplen);
+
+#endif

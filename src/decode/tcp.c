@@ -1,0 +1,376 @@
+/* tcp.c - TCP and UDP, and the conversation memory that lets TCP
+ * sequence numbers be printed relative to the start of a conversation
+ * (tcpdump's default, without -S). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode/priv.h"
+
+/* A conversation is keyed the same whichever way a packet goes: the
+ * side with the lower port (or, ports equal, the lower address) first. */
+struct conv {
+	uint8_t key[37];       /* family, two addresses, two ports */
+	uint32_t seq_base;     /* initial seq of the first side */
+	uint32_t ack_base;     /* initial seq of the other side */
+	struct conv *next;
+};
+
+#define CONV_BUCKETS 4096
+/* A flood of distinct conversations must not grow memory without
+ * bound: past this many, forget them all and start again. */
+#define CONV_MAX 65536
+
+struct decode_state {
+	struct conv *bucket[CONV_BUCKETS];
+	size_t n;
+};
+
+struct decode_state *decode_state_new(void)
+{
+	return xcalloc(1, sizeof(struct decode_state));
+}
+
+void decode_state_reset(struct decode_state *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < CONV_BUCKETS; i++) {
+		struct conv *cv = st->bucket[i], *nx;
+
+		for (; cv; cv = nx) {
+			nx = cv->next;
+			free(cv);
+		}
+		st->bucket[i] = NULL;
+	}
+	st->n = 0;
+}
+
+void decode_state_free(struct decode_state *st)
+{
+	decode_state_reset(st);
+	free(st);
+}
+
+static unsigned key_hash(const uint8_t *k)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t i = 0; i < 37; i++)
+		h = (h ^ k[i]) * 16777619u;
+	return h % CONV_BUCKETS;
+}
+
+static struct conv *conv_get(struct decode_state *st, const uint8_t *key,
+                             bool create)
+{
+	unsigned h = key_hash(key);
+	struct conv *cv;
+
+	for (cv = st->bucket[h]; cv; cv = cv->next)
+		if (!memcmp(cv->key, key, sizeof cv->key))
+			return cv;
+	if (!create)
+		return NULL;
+	if (st->n >= CONV_MAX)
+		decode_state_reset(st);
+	cv = xcalloc(1, sizeof *cv);
+	memcpy(cv->key, key, sizeof cv->key);
+	cv->next = st->bucket[h];
+	st->bucket[h] = cv;
+	st->n++;
+	return cv;
+}
+
+static void print_ports(struct dctx *c, const struct ipinfo *ip,
+                        unsigned sport, unsigned dport)
+{
+	char a[64], b[64];
+
+	if (!c->out)
+		return;
+	if (ip->with_addrs)
+		dprintf_(c, "%s.%u > %s.%u: ", d_ipstr(ip, ip->src, a, sizeof a),
+		         sport, d_ipstr(ip, ip->dst, b, sizeof b), dport);
+	else
+		dprintf_(c, "%u > %u: ", sport, dport);
+}
+
+static void print_addrs(struct dctx *c, const struct ipinfo *ip, bool space)
+{
+	char a[64], b[64];
+
+	if (ip->with_addrs && c->out)
+		dprintf_(c, "%s > %s:%s", d_ipstr(ip, ip->src, a, sizeof a),
+		         d_ipstr(ip, ip->dst, b, sizeof b), space ? " " : "");
+}
+
+void d_udp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+           size_t cap, size_t len)
+{
+	unsigned ulen;
+
+	if (!c->out)
+		return;
+	if (cap < 4) {
+		print_addrs(c, ip, true);
+		dput(c, " [|udp]");
+		return;
+	}
+	print_ports(c, ip, be16(p), be16(p + 2));
+	if (len < 8) {
+		dprintf_(c, "truncated-udp %zu", len);
+		return;
+	}
+	if (cap < 8) {
+		dput(c, " [|udp]");
+		return;
+	}
+	ulen = be16(p + 4);
+	if (ulen < 8) {
+		dprintf_(c, "truncated-udplength %u", ulen);
+		return;
+	}
+	ulen -= 8;
+	len -= 8;
+	if (ulen < len)
+		len = ulen;
+	if (ulen > len)
+		dprintf_(c, "UDP, bad length %u > %zu", ulen, len);
+	else
+		dprintf_(c, "UDP, length %zu", len);
+}
+
+static const char *tcp_opt_name(unsigned opt)
+{
+	switch (opt) {
+	case 0:  return "eol";
+	case 1:  return "nop";
+	case 2:  return "mss";
+	case 3:  return "wscale";
+	case 4:  return "sackOK";
+	case 5:  return "sack";
+	case 8:  return "TS";
+	default: return NULL;
+	}
+}
+
+/* The options between ", options [" and "]"; false if cut short (the
+ * caller ends the line there, as tcpdump does). */
+static bool tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
+                        size_t avail, uint32_t sack_base)
+{
+	bool first = true;
+
+	if (avail > optlen)
+		avail = optlen;
+	while (optlen > 0) {
+		unsigned opt, olen = 1, hdr = 1;
+		size_t datalen = 0;
+		const char *name;
+
+		if (!first)
+			dput(c, ",");
+		if (avail < 1)
+			goto trunc;
+		opt = q[0];
+		if (opt > 1) {
+			if (avail < 2)
+				goto trunc;
+			olen = q[1];
+			if (olen < 2 || olen > optlen)
+				goto bad;
+			hdr = 2;
+		}
+		q += hdr;
+		optlen -= hdr;
+		avail -= hdr;
+		name = tcp_opt_name(opt);
+		if (name)
+			dput(c, name);
+		else
+			dprintf_(c, "unknown-%u", opt);
+#define NEED(n) do { if ((n) > optlen) goto bad; \
+                     if ((n) > avail) goto trunc; } while (0)
+		switch (opt) {
+		case 2:
+			datalen = 2;
+			NEED(datalen);
+			dprintf_(c, " %u", be16(q));
+			break;
+		case 3:
+			datalen = 1;
+			NEED(datalen);
+			dprintf_(c, " %u", q[0]);
+			break;
+		case 5:
+			datalen = olen - 2;
+			if (datalen % 8) {
+				dput(c, " invalid sack");
+				break;
+			}
+			dprintf_(c, " %zu ", datalen / 8);
+			for (size_t i = 0; i < datalen; i += 8) {
+				NEED(i + 8);
+				dprintf_(c, "{%u:%u}", be32(q + i) - sack_base,
+				         be32(q + i + 4) - sack_base);
+			}
+			break;
+		case 8:
+			datalen = 8;
+			NEED(datalen);
+			dprintf_(c, " val %u ecr %u", be32(q), be32(q + 4));
+			break;
+		case 0:
+		case 1:
+		case 4:
+			break;
+		default:
+			datalen = olen - 2;
+			NEED(datalen);
+			if (datalen)
+				dput(c, " 0x");
+			for (size_t i = 0; i < datalen; i++)
+				dprintf_(c, "%02x", q[i]);
+			break;
+		}
+#undef NEED
+		q += datalen;
+		optlen -= datalen;
+		avail -= datalen;
+		if (opt > 1 && datalen + 2 != olen)
+			dprintf_(c, "[len %u]", olen);
+		first = false;
+		if (opt == 0)
+			break;
+	}
+	return true;
+bad:
+	dput(c, "[bad opt]");
+	if (!first)
+		dput(c, ">");
+	return false;
+trunc:
+	dput(c, " [|tcp]");
+	if (!first)
+		dput(c, ">");
+	return false;
+}
+
+static void flags_text(struct dctx *c, unsigned fl)
+{
+	static const struct { unsigned bit; char ch; } tab[] = {
+		{ 0x01, 'F' }, { 0x02, 'S' }, { 0x04, 'R' }, { 0x08, 'P' },
+		{ 0x10, '.' }, { 0x20, 'U' }, { 0x40, 'E' }, { 0x80, 'W' },
+	};
+	char s[9];
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (fl & tab[i].bit)
+			s[n++] = tab[i].ch;
+	s[n] = '\0';
+	dprintf_(c, "Flags [%s]", n ? s : "none");
+}
+
+void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+           size_t cap, size_t len)
+{
+	unsigned sport, dport, hlen, fl;
+	uint32_t seq, ack, sack_base = 0;
+	size_t dlen;
+
+	if (cap < 4) {
+		print_addrs(c, ip, false);
+		dput(c, " [|tcp]");
+		return;
+	}
+	sport = be16(p);
+	dport = be16(p + 2);
+	print_ports(c, ip, sport, dport);
+	if (cap < 20) {
+		dput(c, " [|tcp]");
+		return;
+	}
+	hlen = (p[12] >> 4) * 4u;
+	if (hlen < 20) {
+		dprintf_(c, " tcp %zu [bad hdr length %u - too short, < 20]",
+		         len >= hlen ? len - hlen : 0, hlen);
+		return;
+	}
+	fl = p[13];
+	seq = be32(p + 4);
+	ack = be32(p + 8);
+	flags_text(c, fl);
+	if ((fl & 0x10) && c->st) {
+		/* conversation key: lower port side first */
+		uint8_t key[37];
+		size_t al = ip->family == 4 ? 4 : 16;
+		bool rev = sport > dport ||
+		           (sport == dport && memcmp(ip->src, ip->dst, al) > 0);
+		const uint8_t *lo = rev ? ip->dst : ip->src;
+		const uint8_t *hi = rev ? ip->src : ip->dst;
+		unsigned plo = rev ? dport : sport, phi = rev ? sport : dport;
+		struct conv *cv;
+
+		memset(key, 0, sizeof key);
+		key[0] = (uint8_t)ip->family;
+		memcpy(key + 1, lo, al);
+		memcpy(key + 17, hi, al);
+		key[33] = (uint8_t)(plo >> 8);
+		key[34] = (uint8_t)plo;
+		key[35] = (uint8_t)(phi >> 8);
+		key[36] = (uint8_t)phi;
+		cv = conv_get(c->st, key, false);
+		if (!cv || (fl & 0x02)) {
+			/* a new conversation: absolute numbers, remembered */
+			if (c->update) {
+				if (!cv)
+					cv = conv_get(c->st, key, true);
+				if (rev) {
+					cv->ack_base = seq;
+					cv->seq_base = ack - 1;
+				} else {
+					cv->seq_base = seq;
+					cv->ack_base = ack - 1;
+				}
+				sack_base = rev ? cv->seq_base : cv->ack_base;
+			}
+		} else {
+			if (rev) {
+				seq -= cv->ack_base;
+				ack -= cv->seq_base;
+				sack_base = cv->seq_base;
+			} else {
+				seq -= cv->seq_base;
+				ack -= cv->ack_base;
+				sack_base = cv->ack_base;
+			}
+		}
+	}
+	if (!c->out)
+		return;
+	if (hlen > len) {
+		dprintf_(c, " [bad hdr length %u - too long, > %zu]", hlen, len);
+		return;
+	}
+	dlen = len - hlen;
+	if (dlen > 0 || (fl & 0x07)) {
+		dprintf_(c, ", seq %u", seq);
+		if (dlen > 0)
+			dprintf_(c, ":%u", seq + (uint32_t)dlen);
+	}
+	if (fl & 0x10)
+		dprintf_(c, ", ack %u", ack);
+	dprintf_(c, ", win %u", be16(p + 14));
+	if (fl & 0x20)
+		dprintf_(c, ", urg %u", be16(p + 18));
+	if (hlen > 20) {
+		dput(c, ", options [");
+		if (!tcp_options(c, p + 20, hlen - 20, cap - 20, sack_base))
+			return;
+		dput(c, "]");
+	}
+	dprintf_(c, ", length %zu", dlen);
+}

@@ -1,0 +1,659 @@
+/* draw.c - painting the world.  Only visible rows are drawn; curses sends
+ * the terminal just what changed. */
+#include "ui/ui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <wchar.h>
+
+#include "fmt/fmt.h"
+#include "ui/theme.h"
+#include "ui/topo.h"
+#include "util/sbuf.h"
+
+static void paint(enum theme_elem e)
+{
+	attrset((attr_t)theme_curses_attr(e));
+}
+
+/* Print at most w columns of UTF-8 text at (y, x); pads with blanks to w
+ * when pad.  Returns the columns used. */
+static int put(int y, int x, int w, const char *s, bool pad)
+{
+	mbstate_t st;
+	int used = 0;
+
+	memset(&st, 0, sizeof st);
+	move(y, x);
+	while (*s && used < w) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			addch('?');
+			used++;
+			s++;
+			memset(&st, 0, sizeof st);
+			continue;
+		}
+		cw = wcwidth(wc);
+		if (cw < 0)
+			cw = 1;
+		if (used + cw > w)
+			break;
+		addnstr(s, (int)n);
+		s += n;
+		used += cw;
+	}
+	if (pad)
+		for (; used < w; used++)
+			addch(' ');
+	return used;
+}
+
+static void box_at(struct ui *u, const struct rect *r, const char *title,
+                   bool active)
+{
+	int x2 = r->x + r->w - 1, y2 = r->y + r->h - 1;
+
+	if (r->w < 2 || r->h < 2)
+		return;
+	paint(active ? TH_BORDER_ACTIVE : TH_BORDER);
+	if (u->utf8) {
+		mvhline(r->y, r->x + 1, ACS_HLINE, r->w - 2);
+		mvhline(y2, r->x + 1, ACS_HLINE, r->w - 2);
+		mvvline(r->y + 1, r->x, ACS_VLINE, r->h - 2);
+		mvvline(r->y + 1, x2, ACS_VLINE, r->h - 2);
+		mvaddch(r->y, r->x, ACS_ULCORNER);
+		mvaddch(r->y, x2, ACS_URCORNER);
+		mvaddch(y2, r->x, ACS_LLCORNER);
+		mvaddch(y2, x2, ACS_LRCORNER);
+	} else {
+		mvhline(r->y, r->x + 1, '-', r->w - 2);
+		mvhline(y2, r->x + 1, '-', r->w - 2);
+		mvvline(r->y + 1, r->x, '|', r->h - 2);
+		mvvline(r->y + 1, x2, '|', r->h - 2);
+		mvaddch(r->y, r->x, '+');
+		mvaddch(r->y, x2, '+');
+		mvaddch(y2, r->x, '+');
+		mvaddch(y2, x2, '+');
+	}
+	if (title && r->w > 6) {
+		char t[256];
+		snprintf(t, sizeof t, " %s ", title);
+		paint(active ? TH_PANEL_TITLE_ACTIVE : TH_PANEL_TITLE);
+		put(r->y, r->x + 2, r->w - 4, t, false);
+	}
+}
+
+/* A row of a list: selection drawn across the whole inner width. */
+static void row(struct ui *u, const struct rect *r, int line, const char *text,
+                bool selected, bool active, enum theme_elem normal)
+{
+	paint(selected ? (active ? TH_SELECTED : TH_SELECTED_INACTIVE)
+	                 : normal);
+	put(r->y + line, r->x + 1, r->w - 2, text, true);
+}
+
+static void draw_title(struct ui *u)
+{
+	char buf[512];
+	size_t nlinks = 0;
+	const char *badge = u->readonly ? " READ-ONLY " :
+	                    u->o.sandbox ? " SANDBOX " : " HOST ";
+	enum theme_elem be = u->readonly ? TH_BADGE_READONLY :
+	                     u->o.sandbox ? TH_BADGE_SANDBOX : TH_BADGE_HOST;
+	int x;
+
+	for (size_t i = 0; i < u->w->nns; i++)
+		nlinks += u->w->ns[i]->nlinks;
+	if (u->readonly) {
+		/* why nothing can be changed, and what to do about it */
+		paint(TH_BANNER);
+		snprintf(buf, sizeof buf, " READ-ONLY: %s", u->ro_reason);
+	} else {
+		paint(TH_TITLE);
+		snprintf(buf, sizeof buf,
+		         " nsviz %s  %zu namespace%s, %zu interface%s%s%s",
+		         PACKAGE_VERSION, u->w->nns, u->w->nns == 1 ? "" : "s",
+		         nlinks, nlinks == 1 ? "" : "s",
+		         u->filter[0] ? "  filter: " : "", u->filter);
+	}
+	put(0, 0, u->cols, buf, true);
+	x = u->cols - (int)strlen(badge) - 1;
+	if (x > 0) {
+		paint(be);
+		put(0, x, (int)strlen(badge), badge, false);
+	}
+}
+
+static void draw_ns(struct ui *u)
+{
+	const struct rect *r = &u->lay.ns;
+	struct w_ns **v;
+	size_t n = ui_ns_list(u, &v);
+	int rows = layout_body_rows(r, true), sel = 0;
+	bool active = u->focus == P_NS && !u->topo;
+	char title[64], line[512], label[300];
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->id == u->sel_ns_id)
+			sel = (int)i;
+	u->ns_top = layout_scroll(sel, u->ns_top, (int)n, rows);
+	snprintf(title, sizeof title, "Namespaces (%zu)", n);
+	box_at(u, r, title, active);
+	paint(TH_HEADER);
+	snprintf(line, sizeof line, "%-*s %3s %4s %4s", r->w - 17, "NAME",
+	         "IF", "PROC", "ECHO");
+	put(r->y + 1, r->x + 1, r->w - 2, line, true);
+	for (int i = 0; i < rows; i++) {
+		int idx = u->ns_top + i;
+		if (idx >= (int)n) {
+			paint(TH_NORMAL);
+			put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
+			continue;
+		}
+		world_ns_label(v[idx], label, sizeof label);
+		snprintf(line, sizeof line, "%-*.*s %3zu %4d %4d", r->w - 17,
+		         r->w - 17, label, v[idx]->nlinks,
+		         ui_ns_procs(u, v[idx]), echo_ui_count_in(u, v[idx]));
+		row(u, r, 2 + i, line, idx == sel, active,
+		    v[idx]->kind == W_NS_UNNAMED ? TH_DIM : TH_NORMAL);
+	}
+	free(v);
+}
+
+static const char *state_word(const struct w_link *l)
+{
+	if (!(l->flags & 1))
+		return "down";
+	return fmt_operstate_name(l->operstate);
+}
+
+static void addrs_of(const struct w_ns *ns, const struct w_link *l,
+                     char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	/* IPv4 first: the addresses people typed, before link-locals */
+	for (size_t j = 0; j < 2 * ns->naddrs && used + 2 < len; j++) {
+		const struct w_addr *a = &ns->addrs[j % ns->naddrs];
+		char ab[64];
+		int k;
+
+		if (a->ifindex != l->ifindex ||
+		    (a->family == AF_INET) != (j < ns->naddrs))
+			continue;
+		k = snprintf(buf + used, len - used, "%s%s/%d", used ? " " : "",
+		             w_ip_str(&a->local, ab, sizeof ab), a->prefixlen);
+		if (k < 0 || (size_t)k >= len - used)
+			break;
+		used += (size_t)k;
+	}
+	if (!used)
+		snprintf(buf, len, "-");
+}
+
+static void draw_ifs(struct ui *u)
+{
+	const struct rect *r = &u->lay.ifs;
+	struct w_ns *ns = ui_sel_ns(u);
+	struct w_link **v;
+	size_t n;
+	int rows = layout_body_rows(r, true);
+	bool active = u->focus == P_IF;
+	char title[400], line[1024], label[300], name[64], addrs[512],
+	     mac[100], peer[300];
+
+	if (!ns)
+		return;
+	n = ui_if_list(u, ns, &v);
+	if (u->if_sel >= (int)n)
+		u->if_sel = n ? (int)n - 1 : 0;
+	u->if_top = layout_scroll(u->if_sel, u->if_top, (int)n, rows);
+	snprintf(title, sizeof title, "Interfaces in %s",
+	         world_ns_label(ns, label, sizeof label));
+	box_at(u, r, title, active);
+	paint(TH_HEADER);
+	snprintf(line, sizeof line, "%-16s %-12s %-5s %-8s %-20s %-17s %5s",
+	         "NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "MAC", "MTU");
+	put(r->y + 1, r->x + 1, r->w - 2, line, true);
+	for (int i = 0; i < rows; i++) {
+		int idx = u->if_top + i;
+		const struct w_link *l;
+
+		if (idx >= (int)n) {
+			paint(TH_NORMAL);
+			put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
+			continue;
+		}
+		l = v[idx];
+		if (l->peer_name[0])
+			snprintf(name, sizeof name, "%s@%s", l->name, l->peer_name);
+		else
+			snprintf(name, sizeof name, "%s", l->name);
+		peer[0] = '\0';
+		if (l->peer_ns_id >= 0) {
+			struct w_ns *pns = world_find_ns_id(u->w, l->peer_ns_id);
+			if (pns)
+				world_ns_label(pns, peer, sizeof peer);
+		} else if (l->has_iflink && l->has_link_netnsid) {
+			snprintf(peer, sizeof peer, "nsid %d", l->link_netnsid);
+		}
+		addrs_of(ns, l, addrs, sizeof addrs);
+		fmt_mac(l->addr, l->addr_len, mac, sizeof mac);
+		snprintf(line, sizeof line, "%-16.16s %-12.12s %-5s %-8s %-20s "
+		         "%-17s %5u", name, peer[0] ? peer : "-",
+		         (l->flags & 1) ? "up" : "down", state_word(l), addrs,
+		         l->addr_len == 6 ? mac : "-", l->mtu);
+		row(u, r, 2 + i, line, idx == u->if_sel, active,
+		    (l->flags & 1) ? TH_NORMAL : TH_STATE_DOWN);
+	}
+	free(v);
+}
+
+static void draw_routes(struct ui *u)
+{
+	const struct rect *r = &u->lay.routes;
+	struct w_ns *ns = ui_sel_ns(u);
+	const struct w_route **v;
+	size_t n;
+	int rows = layout_body_rows(r, false);
+	bool active = u->focus == P_ROUTES;
+	char title[400], label[300];
+
+	if (!ns)
+		return;
+	n = ui_route_list(ns, &v);
+	if (u->rt_sel >= (int)n)
+		u->rt_sel = n ? (int)n - 1 : 0;
+	u->rt_top = layout_scroll(u->rt_sel, u->rt_top, (int)n, rows);
+	snprintf(title, sizeof title, "Routes in %s (ip route; ip -6 route)",
+	         world_ns_label(ns, label, sizeof label));
+	box_at(u, r, title, active);
+	for (int i = 0; i < rows; i++) {
+		int idx = u->rt_top + i;
+		struct sbuf b = SBUF_INIT;
+
+		if (idx < (int)n) {
+			fmt_route(&b, ns, v[idx]);
+			if (b.len && b.s[b.len - 1] == '\n')
+				b.s[--b.len] = '\0';
+		} else if (idx == 0 && n == 0) {
+			sbuf_add(&b, "(no routes)");
+		}
+		row(u, r, 1 + i, sbuf_str(&b), idx == u->rt_sel && idx < (int)n,
+		    active, TH_NORMAL);
+		sbuf_free(&b);
+	}
+	free(v);
+}
+
+static void draw_log(struct ui *u)
+{
+	const struct rect *r = &u->lay.log;
+	int rows = r->h - 2, first;
+	bool active = u->focus == P_LOG;
+
+	box_at(u, r, u->ping_pid > 0 ? "Log (ping running: Esc stops it)"
+	                             : "Log", active);
+	first = u->nlog - rows - u->log_scroll;
+	if (first < 0)
+		first = 0;
+	for (int i = 0; i < rows; i++) {
+		int idx = first + i;
+		enum theme_elem e = TH_NORMAL;
+		char buf[1100];
+
+		if (idx >= u->nlog) {
+			paint(TH_NORMAL);
+			put(r->y + 1 + i, r->x + 1, r->w - 2, "", true);
+			continue;
+		}
+		switch (u->log[idx].cls) {
+		case L_CMD: e = TH_LOG_CMD; break;
+		case L_OK: e = TH_LOG_OK; break;
+		case L_ERROR: e = TH_LOG_ERROR; break;
+		case L_OUTPUT: e = TH_LOG_OUTPUT; break;
+		case L_INFO: e = TH_DIM; break;
+		}
+		snprintf(buf, sizeof buf, "%s%s",
+		         u->log[idx].cls == L_CMD ? "$ " :
+		         u->log[idx].cls == L_ERROR ? "! " : "  ",
+		         u->log[idx].text);
+		paint(e);
+		put(r->y + 1 + i, r->x + 1, r->w - 2, buf, true);
+	}
+}
+
+static const struct { const char *key, *label; } keybar[] = {
+	{ "F1", "Help" }, { "F2", ":Cmd" }, { "F3", "/Find" },
+	{ "F4", "Topo" }, { "F5", "Netns" }, { "F6", "Veth" },
+	{ "F7", "Addr" }, { "F8", "Del" }, { "F9", "Ping" }, { "F10", "Quit" },
+};
+
+static void draw_keys(struct ui *u)
+{
+	int x = 0, y = u->lay.keys.y;
+
+	if (u->modal == M_CMDLINE || u->modal == M_FILTER ||
+	    u->modal == M_CAPFILTER || u->modal == M_CAPSAVE) {
+		char buf[700];
+		const char *prompt = u->modal == M_FILTER ? "/" :
+		                     u->modal == M_CMDLINE ? ":" :
+		                     u->modal == M_CAPFILTER ? "capture filter: "
+		                                             : "save to: ";
+		paint(TH_FORM_FIELD_ACTIVE);
+		snprintf(buf, sizeof buf, "%s%s", prompt, u->line);
+		put(y, 0, u->cols, buf, true);
+		if (u->completions[0] && y > 0) {
+			paint(TH_DIALOG);
+			put(y - 1, 0, u->cols, u->completions, true);
+		}
+		return;
+	}
+	if (u->capview) {
+		static const char *const ck[][2] = {
+			{ "Tab", "Next" }, { "Space", "Pause" }, { "f", "Filter" },
+			{ "Enter", "Detail" }, { "End", "Follow" }, { "w", "Save" },
+			{ "C", "Clear" }, { "M", "Merge" }, { "x", "Close" },
+			{ "c", "Back" }, { "q", "Quit" },
+		};
+		for (size_t i = 0; i < sizeof ck / sizeof *ck && x < u->cols; i++) {
+			paint(TH_KEY);
+			x += put(y, x, u->cols - x, ck[i][0], false);
+			paint(TH_KEY_LABEL);
+			x += put(y, x, u->cols - x, ck[i][1], false);
+			x += put(y, x, u->cols - x, " ", false);
+		}
+		if (x < u->cols)
+			put(y, x, u->cols - x, "", true);
+		return;
+	}
+	for (size_t i = 0; i < sizeof keybar / sizeof *keybar && x < u->cols; i++) {
+		paint(TH_KEY);
+		x += put(y, x, u->cols - x, keybar[i].key, false);
+		paint(TH_KEY_LABEL);
+		x += put(y, x, u->cols - x, keybar[i].label, false);
+		x += put(y, x, u->cols - x, " ", false);
+	}
+	paint(TH_KEY_LABEL);
+	if (x < u->cols)
+		put(y, x, u->cols - x, "", true);
+}
+
+/* ---- the topology view ---------------------------------------------- */
+
+/* The drawing depends only on the world, the selection and the glyphs:
+ * render it again only when one of them changed. */
+static struct topo *topo_cached(struct ui *u)
+{
+	static struct topo t;
+	static bool have;
+	static unsigned long gen;
+	static int sel;
+	static bool ascii;
+
+	if (have && gen == u->w->generation && sel == u->sel_ns_id &&
+	    ascii == !u->utf8)
+		return &t;
+	if (have)
+		topo_free(&t);
+	topo_render(u->w, u->sel_ns_id, !u->utf8, &t);
+	have = true;
+	gen = u->w->generation;
+	sel = u->sel_ns_id;
+	ascii = !u->utf8;
+	return &t;
+}
+
+static void draw_topo(struct ui *u)
+{
+	const struct rect *r = &u->lay.main;
+	struct topo *tp = topo_cached(u), t = *tp;
+	const struct topo_box *b;
+	int vw = r->w - 2, vh = r->h - 2;
+
+	/* keep the selected box in view */
+	b = topo_find_box(&t, u->sel_ns_id);
+	if (b) {
+		if (b->x < u->topo_x || b->x + b->w > u->topo_x + vw)
+			u->topo_x = b->x - 2 > 0 ? b->x - 2 : 0;
+		if (b->y < u->topo_y || b->y + b->h > u->topo_y + vh)
+			u->topo_y = b->y - 1 > 0 ? b->y - 1 : 0;
+	}
+	if (u->topo_x > t.c.w - vw)
+		u->topo_x = t.c.w - vw > 0 ? t.c.w - vw : 0;
+	if (u->topo_y > t.c.h - vh)
+		u->topo_y = t.c.h - vh > 0 ? t.c.h - vh : 0;
+	box_at(u, r, "Topology  (arrows pan, [ ] select, t back)", true);
+	for (int y = 0; y < vh; y++) {
+		move(r->y + 1 + y, r->x + 1);
+		for (int x = 0; x < vw; x++) {
+			int cx = u->topo_x + x, cy = u->topo_y + y;
+			struct topo_cell c = { ' ', TC_BLANK };
+			enum theme_elem e = TH_NORMAL;
+			cchar_t cc;
+			wchar_t wc[2];
+
+			if (cx < t.c.w && cy < t.c.h)
+				c = t.c.cells[cy * t.c.w + cx];
+			switch (c.cls) {
+			case TC_BOX: e = TH_TOPO_BOX; break;
+			case TC_BOX_SELECTED: e = TH_TOPO_BOX_SELECTED; break;
+			case TC_TITLE: e = TH_PANEL_TITLE; break;
+			case TC_STATE_UP: e = TH_STATE_UP; break;
+			case TC_STATE_DOWN: e = TH_STATE_DOWN; break;
+			case TC_WIRE_UP: e = TH_TOPO_WIRE_UP; break;
+			case TC_WIRE_DOWN: e = TH_TOPO_WIRE_DOWN; break;
+			case TC_LABEL: e = TH_TOPO_LABEL; break;
+			default: e = TH_NORMAL; break;
+			}
+			wc[0] = c.ch ? (wchar_t)c.ch : L' ';
+			wc[1] = L'\0';
+			if (!u->utf8 && wc[0] > 126)
+				wc[0] = L'?';
+			setcchar(&cc, wc, (attr_t)theme_curses_attr(e), 0, NULL);
+			add_wch(&cc);
+		}
+	}
+}
+
+/* ---- popups ------------------------------------------------------------- */
+
+static struct rect centred(struct ui *u, int w, int h)
+{
+	struct rect r;
+
+	if (w > u->cols - 2)
+		w = u->cols - 2;
+	if (h > u->rows - 2)
+		h = u->rows - 2;
+	r.w = w;
+	r.h = h;
+	r.x = (u->cols - w) / 2;
+	r.y = (u->rows - h) / 2;
+	return r;
+}
+
+static void fill(const struct rect *r, enum theme_elem e)
+{
+	paint(e);
+	for (int y = r->y; y < r->y + r->h; y++)
+		put(y, r->x, r->w, "", true);
+}
+
+/* Multi-line text in a popup, from line `top`. */
+static void text_in(const struct rect *r, const char *text, int top,
+                    enum theme_elem e)
+{
+	int line = 0, y = r->y + 1;
+	const char *p = text;
+
+	paint(e);
+	while (*p && y < r->y + r->h - 1) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char buf[1024];
+
+		if (line++ >= top) {
+			snprintf(buf, sizeof buf, "%.*s", (int)len, p);
+			put(y++, r->x + 2, r->w - 4, buf, true);
+		}
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+static void draw_form(struct ui *u)
+{
+	struct form *f = &u->form;
+	struct rect r = centred(u, 64, f->nfields * 2 + 7);
+	struct sbuf cmd = SBUF_INIT;
+	int y = r.y + 2;
+
+	fill(&r, TH_FORM);
+	box_at(u, &r, f->title, true);
+	for (int i = 0; i < f->nfields; i++, y += 2) {
+		const char *err = form_field_error(f, i);
+		char label[64];
+
+		snprintf(label, sizeof label, "%s%s:", f->f[i].label,
+		         f->f[i].optional ? " (optional)" : "");
+		paint(TH_FORM);
+		put(y, r.x + 2, 28, label, true);
+		paint(i == f->cur ? TH_FORM_FIELD_ACTIVE : TH_FORM_FIELD);
+		put(y, r.x + 30, r.w - 32, f->f[i].value, true);
+		if (err[0]) {
+			paint(TH_FORM_ERROR);
+			put(y + 1, r.x + 4, r.w - 6, err, true);
+		}
+	}
+	form_command(f, &cmd);
+	paint(TH_DIM);
+	{
+		char buf[700];
+		snprintf(buf, sizeof buf, "runs: %s", sbuf_str(&cmd));
+		put(r.y + r.h - 3, r.x + 2, r.w - 4, buf, true);
+	}
+	paint(TH_FORM);
+	put(r.y + r.h - 2, r.x + 2, r.w - 4,
+	    "Enter: do it   Tab: next field   Esc: cancel", true);
+	sbuf_free(&cmd);
+	/* the cursor in the active field */
+	{
+		struct form_field *x = &f->f[f->cur];
+		int cx = r.x + 30 + x->cursor;
+		if (cx < r.x + r.w - 2) {
+			move(r.y + 2 + f->cur * 2, cx);
+			curs_set(1);
+		}
+	}
+}
+
+static const char *const help_text =
+"nsviz: see, build and understand network namespaces\n"
+"\n"
+"Moving around\n"
+"  Up/Down, j/k    move in the list          Tab, Left/Right  next panel\n"
+"  PgUp/PgDn       a page                    Enter            details\n"
+"  mouse click     select                    /  (F3)          filter the lists\n"
+"\n"
+"Changes (each runs a command of the grammar, shown in the log)\n"
+"  n  (F5)   new namespace                   v  (F6)   new veth pair\n"
+"  a  (F7)   add an address                  r         add a route\n"
+"  m         move the interface              u         toggle up/down\n"
+"  x  (F8), Delete   delete the selected namespace, interface or route\n"
+"\n"
+"Looking\n"
+"  g         route lookup: where would a packet to ADDR go from here?\n"
+"  p  (F9)   ping from the selected namespace (Esc stops it)\n"
+"  s         a shell inside the selected namespace (exit to come back)\n"
+"  t  (F4)   topology view: namespaces as boxes, veth pairs as wires\n"
+"  e         start an echo server here   S  send a message to one\n"
+"  E         the echo servers with their logs (k stops the selected one)\n"
+"  c         capture packets on the selected interface (several at once;\n"
+"            in the capture view: Space pause, f filter, Enter detail,\n"
+"            End follow, w save .pcap, C clear, M merge, x close, c back)\n"
+"  :  (F2)   command line: the whole grammar (ip syntax), Tab completes,\n"
+"            Up/Down history; e.g.  :-n vnet route add 10.0.1.0 dev veth1\n"
+"\n"
+"  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) this help   q (F10) quit\n"
+"\n"
+"Press any key to close.";
+
+static void draw_help(struct ui *u)
+{
+	struct rect r = centred(u, 80, 31);
+
+	fill(&r, TH_DIALOG);
+	box_at(u, &r, "Help", true);
+	text_in(&r, help_text, 0, TH_HELP_TEXT);
+}
+
+static void draw_confirm(struct ui *u)
+{
+	struct rect r = centred(u, 64, 10);
+	char buf[1700];
+
+	fill(&r, TH_DIALOG);
+	box_at(u, &r, "Confirm", true);
+	snprintf(buf, sizeof buf, "%s\n\nruns: %s\n\ny: yes, delete    any other key: no",
+	         u->confirm_text, u->confirm_cmd);
+	text_in(&r, buf, 0, TH_DIALOG);
+}
+
+static void draw_details(struct ui *u)
+{
+	struct rect r = centred(u, u->cols - 4, u->rows - 4);
+
+	fill(&r, TH_DIALOG);
+	box_at(u, &r, "Details (Up/Down scroll, any other key closes)", true);
+	text_in(&r, u->details ? u->details : "", u->details_top, TH_DIALOG);
+}
+
+void ui_draw(struct ui *u)
+{
+	curs_set(0);
+	paint(TH_NORMAL);
+	erase();
+	if (u->lay.too_small) {
+		char l1[80], l2[80];
+		int y = u->rows / 2 - 1;
+
+		snprintf(l1, sizeof l1, "enlarge to at least %d x %d",
+		         LAYOUT_MIN_W, LAYOUT_MIN_H);
+		snprintf(l2, sizeof l2, "(now %d x %d)", u->cols, u->rows);
+		paint(TH_BANNER);
+		put(y < 0 ? 0 : y, 0, u->cols, "nsviz:", true);
+		put(y + 1, 0, u->cols, l1, true);
+		put(y + 2, 0, u->cols, l2, true);
+		refresh();
+		return;
+	}
+	draw_title(u);
+	if (u->capview) {
+		cap_draw(u);
+	} else if (u->echoview) {
+		echo_ui_draw(u);
+	} else if (u->topo) {
+		draw_topo(u);
+	} else {
+		draw_ns(u);
+		draw_ifs(u);
+		draw_routes(u);
+	}
+	draw_log(u);
+	draw_keys(u);
+	switch (u->modal) {
+	case M_FORM: draw_form(u); break;
+	case M_HELP: draw_help(u); break;
+	case M_CONFIRM: draw_confirm(u); break;
+	case M_DETAILS: draw_details(u); break;
+	default: break;
+	}
+	refresh();
+}

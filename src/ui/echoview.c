@@ -1,0 +1,201 @@
+/* echoview.c - the echo servers of this session in the UI: how many run
+ * in each namespace, and a view listing them with their live logs. */
+#include "ui/ui_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "echo/echosup.h"
+#include "ui/theme.h"
+#include "util/sbuf.h"
+
+static void paint(enum theme_elem e)
+{
+	attrset((attr_t)theme_curses_attr(e));
+}
+
+static void put(int y, int x, int w, const char *s)
+{
+	int n = 0;
+
+	move(y, x);
+	for (; *s && n < w; s++, n++)
+		addch((unsigned char)*s < 32 ? '?' : (chtype)(unsigned char)*s);
+	for (; n < w; n++)
+		addch(' ');
+}
+
+static void on_event(void *ctx, const struct echosup_event *ev)
+{
+	struct ui *u = ctx;
+
+	switch (ev->type) {
+	case ECHOSUP_LOG:
+		break;              /* kept by the supervisor; the view reads */
+	case ECHOSUP_DIED:
+	case ECHOSUP_NS_GONE:
+		ui_log(u, L_ERROR, "%s", ev->text);
+		break;
+	case ECHOSUP_STOPPED:
+		ui_log(u, L_INFO, "%s", ev->text);
+		break;
+	}
+	u->dirty = true;
+}
+
+void echo_ui_init(struct ui *u)
+{
+	echosup_set_handler(echosup_session(), on_event, u);
+}
+
+int echo_ui_fds(struct ui *u, struct pollfd *pfd, int max)
+{
+	(void)u;
+	return echosup_fds(echosup_session(), pfd, max);
+}
+
+void echo_ui_dispatch(struct ui *u)
+{
+	echosup_dispatch(echosup_session());
+	u->dirty = true;
+}
+
+int echo_ui_count_in(struct ui *u, const struct w_ns *ns)
+{
+	struct echosup *s = echosup_session();
+	int n = 0;
+
+	(void)u;
+	for (size_t i = 0; i < echosup_count(s); i++) {
+		const struct echo_server *srv = echosup_at(s, i);
+		if (srv->ns_dev == ns->dev && srv->ns_ino == ns->ino)
+			n++;
+	}
+	return n;
+}
+
+void echo_ui_draw(struct ui *u)
+{
+	struct echosup *s = echosup_session();
+	const struct rect *m = &u->lay.main;
+	size_t n = echosup_count(s);
+	int list_h = (int)n + 2, y;
+	char buf[600];
+	const struct echo_server *sel = NULL;
+
+	if (list_h > m->h / 2)
+		list_h = m->h / 2;
+	if (list_h < 3)
+		list_h = 3;
+	if (u->echo_sel >= (int)n)
+		u->echo_sel = n ? (int)n - 1 : 0;
+	paint(TH_PANEL_TITLE_ACTIVE);
+	put(m->y, m->x, m->w, " Echo servers of this session  (e start, "
+	    "S send, k stop, Up/Down select, E back)");
+	paint(TH_HEADER);
+	snprintf(buf, sizeof buf, "  %-4s %-14s %-5s %-22s %7s %6s %9s",
+	         "ID", "NAMESPACE", "PROTO", "LISTEN", "PID", "CONNS", "MESSAGES");
+	put(m->y + 1, m->x, m->w, buf);
+	for (y = 0; y < list_h - 2; y++) {
+		size_t i = (size_t)y;
+
+		if (i >= n) {
+			paint(TH_NORMAL);
+			put(m->y + 2 + y, m->x, m->w,
+			    n || y ? "" : "  (none: e starts one in the "
+			                  "selected namespace)");
+			continue;
+		}
+		{
+			const struct echo_server *srv = echosup_at(s, i);
+			struct echo_counts c;
+
+			echo_server_counts(srv, &c);
+			snprintf(buf, sizeof buf,
+			         "  %-4d %-14.14s %-5s %-22.22s %7d %6u %9llu",
+			         srv->id, srv->ns[0] ? srv->ns : "host",
+			         echo_proto_name(srv->opts.proto), srv->listen,
+			         (int)srv->pid, c.conns,
+			         (unsigned long long)c.msgs);
+			if ((int)i == u->echo_sel)
+				sel = srv;
+			paint((int)i == u->echo_sel ? TH_SELECTED : TH_NORMAL);
+			put(m->y + 2 + y, m->x, m->w, buf);
+		}
+	}
+	/* the selected server's log, newest at the bottom */
+	{
+		int top = m->y + list_h, rows = m->h - list_h - 1;
+		size_t nl = sel ? echo_server_log_count(sel) : 0;
+
+		paint(TH_PANEL_TITLE);
+		snprintf(buf, sizeof buf, " Log of echo %d ", sel ? sel->id : 0);
+		put(top, m->x, m->w, sel ? buf : "");
+		for (y = 0; y < rows; y++) {
+			long idx = (long)nl - rows + y;
+			paint(TH_LOG_OUTPUT);
+			put(top + 1 + y, m->x, m->w,
+			    idx >= 0 ? echo_server_log_line(sel, (size_t)idx) : "");
+		}
+	}
+}
+
+bool echo_ui_key(struct ui *u, int ch)
+{
+	struct echosup *s = echosup_session();
+	int n = (int)echosup_count(s);
+
+	switch (ch) {
+	case KEY_UP:
+		if (u->echo_sel > 0)
+			u->echo_sel--;
+		break;
+	case KEY_DOWN: case 'j':
+		if (u->echo_sel + 1 < n)
+			u->echo_sel++;
+		break;
+	case 'k': case 'x': case KEY_DC:
+		if (u->echo_sel < n) {
+			char line[64];
+			snprintf(line, sizeof line, "echo stop %d",
+			         echosup_at(s, (size_t)u->echo_sel)->id);
+			ui_run_line(u, line);
+		}
+		break;
+	case 'E': case 27:
+		u->echoview = false;
+		break;
+	default:
+		return false;
+	}
+	u->dirty = true;
+	return true;
+}
+
+/* Where a message from `from` most likely goes: a running server in
+ * another namespace, at its namespace's first IPv4 address. */
+bool echo_ui_guess(struct ui *u, const struct w_ns *from, char *addr,
+                   size_t alen, unsigned *port, bool *udp)
+{
+	struct echosup *s = echosup_session();
+
+	for (size_t i = 0; i < echosup_count(s); i++) {
+		const struct echo_server *srv = echosup_at(s, i);
+		const struct w_ns *ns = world_find_ns_ino(u->w, srv->ns_dev,
+		                                          srv->ns_ino);
+
+		if (!ns || ns == from)
+			continue;
+		for (size_t j = 0; j < ns->naddrs; j++) {
+			const struct w_addr *a = &ns->addrs[j];
+			if (a->family == AF_INET && a->local.a[0] != 127) {
+				w_ip_str(&a->local, addr, alen);
+				*port = srv->opts.port;
+				*udp = srv->opts.proto == ECHO_UDP;
+				return true;
+			}
+		}
+	}
+	return false;
+}

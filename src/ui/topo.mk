@@ -1,0 +1,12 @@
+# src/ui/topo.mk - the topology view (pure: no curses); included by
+# Makefile.am, paths are relative to the top.
+libnsviz_pure_a_SOURCES += src/ui/topo.c src/ui/topo.h
+
+if HAVE_CMOCKA
+# TESTS already takes $(check_PROGRAMS) when cmocka is there: adding the
+# test to TESTS as well would run it twice.
+check_PROGRAMS += tests/unit/test_topo
+tests_unit_test_topo_SOURCES = tests/unit/test_topo.c
+tests_unit_test_topo_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_topo_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
+endif

@@ -1,0 +1,1368 @@
+/* ui.c - the loop, the keys and the actions of the full-screen UI.
+ *
+ * One poll() over the terminal, a self-pipe for signals, the world's
+ * netlink and inotify descriptors and a running ping's pipe.  Nothing
+ * wakes up on a timer: the screen is redrawn when the world changed or a
+ * key was pressed.  Every change goes through the grammar (exec_line),
+ * the same path as -c and -b, and is logged as its canonical command. */
+#include "ui/ui_int.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include "fmt/fmt.h"
+#include "ping/ping.h"
+#include "ui/complete.h"
+#include "ui/config.h"
+#include "ui/theme.h"
+#include "util/sbuf.h"
+
+#define KEY_ESCAPE 27
+#define CTRL(c) ((c) & 0x1f)
+
+static int sig_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t curses_on;
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char c = (unsigned char)sig;
+
+	if (sig_pipe[1] >= 0 && write(sig_pipe[1], &c, 1) < 0) {
+		/* full: a signal is already pending */
+	}
+	errno = saved;
+}
+
+/* A crash must not leave the terminal in raw mode. */
+static void on_fatal(int sig)
+{
+	if (curses_on)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		endwin();
+		curses_on = 0;
+	}
+}
+
+/* ---- the log ---------------------------------------------------------- */
+
+static void log_add(struct ui *u, enum log_class cls, const char *text)
+{
+	if (u->nlog == LOG_MAX) {
+		free(u->log[0].text);
+		memmove(&u->log[0], &u->log[1], (LOG_MAX - 1) * sizeof u->log[0]);
+		u->nlog--;
+	}
+	u->log[u->nlog].text = xstrdup(text);
+	u->log[u->nlog].cls = cls;
+	u->nlog++;
+	u->log_scroll = 0;
+	u->dirty = true;
+}
+
+void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)
+{
+	struct sbuf b = SBUF_INIT;
+	va_list ap;
+	char *p, *save = NULL;
+
+	va_start(ap, fmt);
+	sbuf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	/* one entry per line */
+	for (p = strtok_r(b.s ? b.s : (char *)"", "\n", &save); p;
+	     p = strtok_r(NULL, "\n", &save))
+		log_add(u, cls, p);
+	sbuf_free(&b);
+}
+
+/* ---- what is shown ------------------------------------------------------ */
+
+static int ns_rank(const struct w_ns *ns)
+{
+	return ns->kind == W_NS_HOST ? 0 : ns->kind == W_NS_NAMED ? 1 : 2;
+}
+
+static int ns_cmp(const void *pa, const void *pb)
+{
+	const struct w_ns *a = *(struct w_ns *const *)pa;
+	const struct w_ns *b = *(struct w_ns *const *)pb;
+
+	if (ns_rank(a) != ns_rank(b))
+		return ns_rank(a) - ns_rank(b);
+	if (a->kind == W_NS_NAMED)
+		return strcmp(a->name, b->name);
+	return (a->holder_pid > b->holder_pid) - (a->holder_pid < b->holder_pid);
+}
+
+static bool ns_matches(const struct ui *u, const struct w_ns *ns)
+{
+	char label[300];
+
+	if (!u->filter[0] || ns->kind == W_NS_HOST)
+		return true;
+	if (strstr(world_ns_label(ns, label, sizeof label), u->filter))
+		return true;
+	for (size_t i = 0; i < ns->nlinks; i++)
+		if (strstr(ns->links[i].name, u->filter))
+			return true;
+	return false;
+}
+
+size_t ui_ns_list(struct ui *u, struct w_ns ***out)
+{
+	struct w_ns **v = xcalloc(u->w->nns + 1, sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < u->w->nns; i++)
+		if (ns_matches(u, u->w->ns[i]))
+			v[n++] = u->w->ns[i];
+	qsort(v, n, sizeof *v, ns_cmp);
+	*out = v;
+	return n;
+}
+
+struct w_ns *ui_sel_ns(struct ui *u)
+{
+	struct w_ns *ns = world_find_ns_id(u->w, u->sel_ns_id);
+
+	if (!ns) {
+		ns = world_host(u->w);
+		u->sel_ns_id = ns ? ns->id : 0;
+	}
+	return ns;
+}
+
+size_t ui_if_list(struct ui *u, const struct w_ns *ns, struct w_link ***out)
+{
+	struct w_link **v = xcalloc(ns->nlinks + 1, sizeof *v);
+	size_t n = 0;
+	bool ns_hit;
+	char label[300];
+
+	ns_hit = !u->filter[0] ||
+	         strstr(world_ns_label(ns, label, sizeof label), u->filter);
+	for (size_t i = 0; i < ns->nlinks; i++)
+		if (ns_hit || strstr(ns->links[i].name, u->filter))
+			v[n++] = &ns->links[i];
+	*out = v;
+	return n;
+}
+
+struct w_link *ui_sel_link(struct ui *u)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	struct w_link **v, *l = NULL;
+	size_t n;
+
+	if (!ns)
+		return NULL;
+	n = ui_if_list(u, ns, &v);
+	if (u->if_sel >= (int)n)
+		u->if_sel = n ? (int)n - 1 : 0;
+	if (n)
+		l = v[u->if_sel];
+	free(v);
+	return l;
+}
+
+size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
+{
+	const struct w_route **v = xcalloc(ns->nroutes + 1, sizeof *v);
+	size_t n4 = 0, n;
+
+	for (size_t i = 0; i < ns->nroutes; i++)
+		if (ns->routes[i].family == AF_INET &&
+		    fmt_route_listed(&ns->routes[i]))
+			v[n4++] = &ns->routes[i];
+	qsort(v, n4, sizeof *v, fmt_route_cmp);
+	n = n4;
+	for (size_t i = 0; i < ns->nroutes; i++)
+		if (ns->routes[i].family == AF_INET6 &&
+		    fmt_route_listed(&ns->routes[i]))
+			v[n++] = &ns->routes[i];
+	qsort(v + n4, n - n4, sizeof *v, fmt_route_cmp);
+	*out = v;
+	return n;
+}
+
+/* One pass over /proc counts the processes of every namespace. */
+static void count_procs(struct ui *u)
+{
+	DIR *d;
+	struct dirent *de;
+
+	free(u->nprocs);
+	u->nnprocs = u->w->nns;
+	u->nprocs = xcalloc(u->nnprocs + 1, sizeof *u->nprocs);
+	u->procs_gen = u->w->generation;
+	if (!(d = opendir("/proc")))
+		return;
+	while ((de = readdir(d))) {
+		char path[300];
+		struct stat st;
+		char *end;
+		long pid = strtol(de->d_name, &end, 10);
+
+		if (*end || pid <= 0)
+			continue;
+		snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
+		if (stat(path, &st) < 0)
+			continue;
+		for (size_t i = 0; i < u->nnprocs; i++)
+			if (u->w->ns[i]->dev == st.st_dev &&
+			    u->w->ns[i]->ino == st.st_ino) {
+				u->nprocs[i]++;
+				break;
+			}
+	}
+	closedir(d);
+}
+
+int ui_ns_procs(struct ui *u, const struct w_ns *ns)
+{
+	if (!u->nprocs || u->procs_gen != u->w->generation ||
+	    u->nnprocs != u->w->nns)
+		count_procs(u);
+	for (size_t i = 0; i < u->nnprocs && i < u->w->nns; i++)
+		if (u->w->ns[i] == ns)
+			return u->nprocs[i];
+	return 0;
+}
+
+/* ---- running commands ------------------------------------------------- */
+
+static bool refuse_readonly(struct ui *u)
+{
+	if (!u->readonly)
+		return false;
+	ui_log(u, L_ERROR, "read-only: %s", u->ro_reason);
+	return true;
+}
+
+static void ping_to_file(void *ctx, const char *line)
+{
+	FILE *f = ctx;
+
+	fprintf(f, "%s\n", line);
+	fflush(f);
+}
+
+static void ping_start(struct ui *u, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	int pfd[2], fd;
+	pid_t pid;
+
+	if (u->ping_pid > 0) {
+		ui_log(u, L_ERROR, "a ping is already running (Esc stops it)");
+		return;
+	}
+	ksync_drain(u->k);
+	ns = c->ns[0] ? world_find_ns(u->w, c->ns) : world_host(u->w);
+	if (!ns) {
+		ui_log(u, L_ERROR, "%s: no such network namespace", c->ns);
+		return;
+	}
+	fd = ksync_ns_fd(u->k, ns, &e);
+	if (fd < 0 || pipe2(pfd, O_CLOEXEC) < 0) {
+		ui_log(u, L_ERROR, "ping: %s", fd < 0 ? kerr_str(&e)
+		                                      : strerror(errno));
+		return;
+	}
+	pid = fork();
+	if (pid < 0) {
+		ui_log(u, L_ERROR, "ping: %s", strerror(errno));
+		close(pfd[0]);
+		close(pfd[1]);
+		return;
+	}
+	if (pid == 0) {
+		struct ping_opts o = { 0 };
+		FILE *out;
+		int rc;
+
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		close(pfd[0]);
+		out = fdopen(pfd[1], "w");
+		if (!out || kns_enter_fd(fd) < 0)
+			_exit(2);
+		o.dst = c->target;
+		o.count = c->count;
+		o.wait = c->wait;
+		o.interval = c->interval;
+		rc = ping_run(&o, ping_to_file, out);
+		fclose(out);
+		_exit(rc);
+	}
+	close(pfd[1]);
+	u->ping_pid = pid;
+	u->ping_fd = pfd[0];
+	u->ping_len = 0;
+}
+
+void ui_run_line(struct ui *u, const char *line)
+{
+	char **words = NULL, err[512];
+	struct cmd c;
+	int n, rc;
+
+	n = cmd_split(line, &words, err, sizeof err);
+	if (n < 0) {
+		ui_log(u, L_CMD, "%s", line);
+		ui_log(u, L_ERROR, "%s", err);
+		return;
+	}
+	if (n == 0) {
+		cmd_free_words(words, n);
+		return;
+	}
+	if (cmd_parse(n, words, &c, err, sizeof err) < 0) {
+		cmd_free_words(words, n);
+		ui_log(u, L_CMD, "%s", line);
+		ui_log(u, L_ERROR, "%s", err);
+		return;
+	}
+	cmd_free_words(words, n);
+	if (cmd_changes(&c) && refuse_readonly(u)) {
+		cmd_free(&c);
+		return;
+	}
+	{
+		struct sbuf canon = SBUF_INIT;
+		cmd_canonical(&c, &canon);
+		ui_log(u, L_CMD, "%s", canon.len ? sbuf_str(&canon) : line);
+		sbuf_free(&canon);
+	}
+	if (c.verb == CMD_PING) {
+		ping_start(u, &c);
+		cmd_free(&c);
+		return;
+	}
+	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
+		/* a program of the user's: give it the terminal */
+		def_prog_mode();
+		endwin();
+		u->x.inherit_stdio = true;
+		rc = exec_cmd(&u->x, &c);
+		u->x.inherit_stdio = false;
+		printf("\n[%s exited with status %d: press Enter to return "
+		       "to nsviz]", c.exec_argv[0], rc);
+		fflush(stdout);
+		while ((n = getchar()) != '\n' && n != EOF)
+			;
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+	} else {
+		rc = exec_cmd(&u->x, &c);
+	}
+	if (u->x.out.len)
+		ui_log(u, L_OUTPUT, "%s", sbuf_str(&u->x.out));
+	if (rc != 0 && u->x.err.len)
+		ui_log(u, L_ERROR, "%s", sbuf_str(&u->x.err));
+	else if (rc == 0 && cmd_changes(&c))
+		ui_log(u, L_OK, "ok");
+	sbuf_reset(&u->x.out);
+	sbuf_reset(&u->x.err);
+	cmd_free(&c);
+	u->dirty = true;
+}
+
+/* ---- signals and children ------------------------------------------- */
+
+static void reap_ping(struct ui *u);
+
+static void ping_read(struct ui *u)
+{
+	ssize_t r = read(u->ping_fd, u->ping_buf + u->ping_len,
+	                 sizeof u->ping_buf - 1 - u->ping_len);
+	char *nl;
+
+	if (r > 0) {
+		u->ping_len += (size_t)r;
+		u->ping_buf[u->ping_len] = '\0';
+		while ((nl = strchr(u->ping_buf, '\n'))) {
+			*nl = '\0';
+			log_add(u, L_OUTPUT, u->ping_buf);
+			u->ping_len -= (size_t)(nl + 1 - u->ping_buf);
+			memmove(u->ping_buf, nl + 1, u->ping_len + 1);
+		}
+		if (u->ping_len == sizeof u->ping_buf - 1) {
+			log_add(u, L_OUTPUT, u->ping_buf);
+			u->ping_len = 0;
+		}
+		return;
+	}
+	if (r < 0 && errno == EINTR)
+		return;
+	/* EOF: the ping is over */
+	if (u->ping_len) {
+		u->ping_buf[u->ping_len] = '\0';
+		log_add(u, L_OUTPUT, u->ping_buf);
+	}
+	close(u->ping_fd);
+	u->ping_fd = -1;
+	reap_ping(u);
+}
+
+/* The ping closed its pipe: collect it.  Only our own child: echo
+ * servers are reaped by their supervisor. */
+static void reap_ping(struct ui *u)
+{
+	int status;
+
+	if (u->ping_pid <= 0)
+		return;
+	while (waitpid(u->ping_pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return;
+	u->ping_pid = 0;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		ui_log(u, L_OK, "ping: replies came");
+	else
+		ui_log(u, L_ERROR, "ping: no reply");
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void open_form(struct ui *u, enum form_kind kind)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	struct w_link *l = ui_sel_link(u);
+
+	if (kind != FORM_LOOKUP && kind != FORM_PING && kind != FORM_SEND &&
+	    refuse_readonly(u))
+		return;
+	if (kind != FORM_NETNS && ns->kind == W_NS_UNNAMED) {
+		char label[300];
+		ui_log(u, L_ERROR, "%s: an unnamed namespace has no name the "
+		       "grammar could address it by; name it first "
+		       "(ip netns attach NAME PID)",
+		       world_ns_label(ns, label, sizeof label));
+		return;
+	}
+	if ((kind == FORM_MOVE || kind == FORM_ADDR) && !l) {
+		ui_log(u, L_ERROR, "select an interface first");
+		return;
+	}
+	form_init(&u->form, kind, u->w, ns, l);
+	if (kind == FORM_SEND) {
+		char addr[64];
+		unsigned port;
+		bool udp;
+
+		if (echo_ui_guess(u, ns, addr, sizeof addr, &port, &udp)) {
+			snprintf(u->form.f[0].value, FORM_VALUE_MAX, "%s",
+			         udp ? "udp" : "tcp");
+			snprintf(u->form.f[1].value, FORM_VALUE_MAX, "%s", addr);
+			snprintf(u->form.f[2].value, FORM_VALUE_MAX, "%u", port);
+			for (int i = 0; i < 3; i++)
+				u->form.f[i].cursor =
+					(int)strlen(u->form.f[i].value);
+		}
+	}
+	form_validate(&u->form, u->w);
+	u->modal = M_FORM;
+}
+
+static void toggle_up(struct ui *u)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	struct w_link *l = ui_sel_link(u);
+	char line[600];
+
+	if (refuse_readonly(u))
+		return;
+	if (!l) {
+		ui_log(u, L_ERROR, "select an interface first");
+		return;
+	}
+	if (ns->kind == W_NS_UNNAMED) {
+		ui_log(u, L_ERROR, "unnamed namespaces cannot be changed here");
+		return;
+	}
+	snprintf(line, sizeof line, "%s%s%slink set %s %s",
+	         ns->kind == W_NS_NAMED ? "-n " : "",
+	         ns->kind == W_NS_NAMED ? ns->name : "",
+	         ns->kind == W_NS_NAMED ? " " : "", l->name,
+	         (l->flags & 1) ? "down" : "up");
+	ui_run_line(u, line);
+}
+
+static void ask(struct ui *u, const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void ask(struct ui *u, const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->confirm_text, sizeof u->confirm_text, fmt, ap);
+	va_end(ap);
+	snprintf(u->confirm_cmd, sizeof u->confirm_cmd, "%s", cmd);
+	u->modal = M_CONFIRM;
+}
+
+static void delete_selected(struct ui *u)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	char cmd[600], label[300];
+	const char *nsarg = ns->kind == W_NS_NAMED ? ns->name : "";
+
+	if (refuse_readonly(u))
+		return;
+	if (u->focus == P_NS) {
+		struct sbuf what = SBUF_INIT;
+		int procs;
+
+		if (ns->kind != W_NS_NAMED) {
+			ui_log(u, L_ERROR, "%s: only named namespaces can be "
+			       "deleted", world_ns_label(ns, label, sizeof label));
+			return;
+		}
+		for (size_t i = 0; i < ns->nlinks; i++)
+			sbuf_printf(&what, "%s%s", i ? ", " : "",
+			            ns->links[i].name);
+		procs = ui_ns_procs(u, ns);
+		snprintf(cmd, sizeof cmd, "netns del %s", ns->name);
+		ask(u, cmd, "Delete namespace %s?\n\nIts interfaces go with "
+		    "it: %s.\nA veth's peer in another namespace goes too.%s",
+		    ns->name, what.len ? sbuf_str(&what) : "none",
+		    procs ? "\nProcesses still in it keep it alive, unnamed."
+		          : "");
+		sbuf_free(&what);
+		return;
+	}
+	if (u->focus == P_IF) {
+		struct w_link *l = ui_sel_link(u);
+		char peer[400] = "";
+
+		if (!l) {
+			ui_log(u, L_ERROR, "no interface selected");
+			return;
+		}
+		if (ns->kind == W_NS_UNNAMED) {
+			ui_log(u, L_ERROR, "unnamed namespaces cannot be "
+			       "changed here");
+			return;
+		}
+		if (l->peer_name[0]) {
+			struct w_ns *pns = world_find_ns_id(u->w, l->peer_ns_id);
+			snprintf(peer, sizeof peer, "\nIts peer %s%s%s goes with it.",
+			         l->peer_name, pns && pns != ns ? " in " : "",
+			         pns && pns != ns ? world_ns_label(pns, label,
+			                                          sizeof label)
+			                          : "");
+		}
+		snprintf(cmd, sizeof cmd, "%s%s%slink del %s",
+		         *nsarg ? "-n " : "", nsarg, *nsarg ? " " : "", l->name);
+		ask(u, cmd, "Delete interface %s?%s%s", l->name, peer,
+		    ns->naddrs ? "\nIts addresses and routes go with it." : "");
+		return;
+	}
+	if (u->focus == P_ROUTES) {
+		const struct w_route **v;
+		size_t n = ui_route_list(ns, &v);
+		struct sbuf b = SBUF_INIT;
+
+		if (u->rt_sel >= (int)n) {
+			free(v);
+			ui_log(u, L_ERROR, "no route selected");
+			return;
+		}
+		fmt_route(&b, ns, v[u->rt_sel]);
+		{
+			const struct w_route *r = v[u->rt_sel];
+			char dst[80], ab[64], gw[64];
+			const struct w_link *l = world_find_link_index(ns, r->oif);
+
+			if (r->dst_len == 0)
+				snprintf(dst, sizeof dst, "%sdefault",
+				         r->family == AF_INET6 ? "-6 " : "");
+			else
+				snprintf(dst, sizeof dst, "%s/%d",
+				         w_ip_str(&r->dst, ab, sizeof ab),
+				         r->dst_len);
+			snprintf(cmd, sizeof cmd, "%s%s%sroute del %s", *nsarg ?
+			         "-n " : "", nsarg, *nsarg ? " " : "", dst);
+			if (r->gw.family == r->family)
+				snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd),
+				         " via %s", w_ip_str(&r->gw, gw, sizeof gw));
+			if (l)
+				snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd),
+				         " dev %s", l->name);
+			if (r->has_priority)
+				snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd),
+				         " metric %u", r->priority);
+		}
+		ask(u, cmd, "Delete this route?\n\n%s", sbuf_str(&b));
+		sbuf_free(&b);
+		free(v);
+		return;
+	}
+	ui_log(u, L_ERROR, "nothing to delete in the log");
+}
+
+static void open_shell(struct ui *u)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	struct kerr e = { 0 };
+	const char *sh = getenv("SHELL");
+	char *argv[2];
+	char label[300];
+	int fd, rc;
+
+	fd = ksync_ns_fd(u->k, ns, &e);
+	if (fd < 0) {
+		ui_log(u, L_ERROR, "shell: %s", kerr_str(&e));
+		return;
+	}
+	argv[0] = (char *)(sh && *sh ? sh : "/bin/sh");
+	argv[1] = NULL;
+	world_ns_label(ns, label, sizeof label);
+	def_prog_mode();
+	endwin();
+	printf("nsviz: a shell in namespace %s; exit it to return.\n", label);
+	fflush(stdout);
+	rc = kns_exec(fd, argv, NULL, &e);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	ui_log(u, rc == 0 ? L_INFO : L_ERROR, "shell in %s exited (status %d)",
+	       label, rc);
+	ksync_scan_named(u->k);
+	u->dirty = true;
+}
+
+static void open_details(struct ui *u)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	struct sbuf b = SBUF_INIT;
+	char label[300];
+
+	if (u->focus == P_NS) {
+		pid_t *pids;
+		size_t n;
+
+		sbuf_printf(&b, "Namespace %s\n\n",
+		            world_ns_label(ns, label, sizeof label));
+		sbuf_printf(&b, "kind        %s\n", ns->kind == W_NS_HOST ?
+		            "host (where nsviz started)" :
+		            ns->kind == W_NS_NAMED ? "named (/run/netns)" :
+		            "unnamed (held by a process or a mount)");
+		sbuf_printf(&b, "inode       net:[%lu]\n", (unsigned long)ns->ino);
+		sbuf_printf(&b, "interfaces  %zu\naddresses   %zu\nroutes      %zu\n",
+		            ns->nlinks, ns->naddrs, ns->nroutes);
+		if (kns_pids(ns->dev, ns->ino, &pids, &n) == 0) {
+			sbuf_printf(&b, "processes   %zu\n", n);
+			for (size_t i = 0; i < n && i < 50; i++) {
+				char comm[64] = "", path[64];
+				FILE *f;
+				snprintf(path, sizeof path, "/proc/%d/comm",
+				         (int)pids[i]);
+				if ((f = fopen(path, "re"))) {
+					if (fgets(comm, sizeof comm, f))
+						comm[strcspn(comm, "\n")] = '\0';
+					fclose(f);
+				}
+				sbuf_printf(&b, "  %7d  %s\n", (int)pids[i], comm);
+			}
+			free(pids);
+		}
+	} else if (u->focus == P_IF) {
+		struct w_link *l = ui_sel_link(u);
+		if (!l)
+			return;
+		sbuf_printf(&b, "Interface %s in %s  (ip addr show %s)\n\n",
+		            l->name, world_ns_label(ns, label, sizeof label),
+		            l->name);
+		fmt_link_addrs(&b, ns, l);
+		if (l->peer_name[0]) {
+			struct w_ns *pns = world_find_ns_id(u->w, l->peer_ns_id);
+			sbuf_printf(&b, "\nveth peer: %s in %s\n", l->peer_name,
+			            pns ? world_ns_label(pns, label, sizeof label)
+			                : "?");
+		}
+	} else if (u->focus == P_ROUTES) {
+		const struct w_route **v;
+		size_t n = ui_route_list(ns, &v);
+		if (u->rt_sel < (int)n) {
+			sbuf_add(&b, "Route\n\n");
+			fmt_route(&b, ns, v[u->rt_sel]);
+		}
+		free(v);
+	} else {
+		for (int i = 0; i < u->nlog; i++)
+			sbuf_printf(&b, "%s\n", u->log[i].text);
+	}
+	free(u->details);
+	u->details = b.s ? b.s : xstrdup("");
+	u->details_top = 0;
+	u->modal = M_DETAILS;
+}
+
+static int list_len(struct ui *u, enum panel p)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	size_t n;
+
+	if (p == P_NS) {
+		struct w_ns **v;
+		n = ui_ns_list(u, &v);
+		free(v);
+	} else if (p == P_IF) {
+		struct w_link **v;
+		n = ui_if_list(u, ns, &v);
+		free(v);
+	} else if (p == P_ROUTES) {
+		const struct w_route **v;
+		n = ui_route_list(ns, &v);
+		free(v);
+	} else {
+		n = (size_t)u->nlog;
+	}
+	return (int)n;
+}
+
+static void move_sel(struct ui *u, int delta)
+{
+	if (u->focus == P_NS) {
+		struct w_ns **v;
+		size_t n = ui_ns_list(u, &v);
+		int cur = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (v[i]->id == u->sel_ns_id)
+				cur = (int)i;
+		cur += delta;
+		if (cur < 0)
+			cur = 0;
+		if (cur >= (int)n)
+			cur = (int)n - 1;
+		if (n) {
+			u->sel_ns_id = v[cur]->id;
+			u->if_sel = u->rt_sel = 0;
+		}
+		free(v);
+	} else if (u->focus == P_IF || u->focus == P_ROUTES) {
+		int *sel = u->focus == P_IF ? &u->if_sel : &u->rt_sel;
+		int n = list_len(u, u->focus);
+
+		*sel += delta;
+		if (*sel >= n)
+			*sel = n - 1;
+		if (*sel < 0)
+			*sel = 0;
+	} else {
+		u->log_scroll -= delta;
+		if (u->log_scroll < 0)
+			u->log_scroll = 0;
+		if (u->log_scroll > u->nlog)
+			u->log_scroll = u->nlog;
+	}
+	u->dirty = true;
+}
+
+/* ---- modal keys --------------------------------------------------------- */
+
+static int form_key_of(int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER: return FKEY_ENTER;
+	case KEY_ESCAPE: return FKEY_ESC;
+	case '\t': return FKEY_TAB;
+	case KEY_BTAB: return FKEY_BTAB;
+	case KEY_BACKSPACE: case 127: case CTRL('h'): return FKEY_BACKSPACE;
+	case KEY_DC: return FKEY_DELETE;
+	case KEY_LEFT: return FKEY_LEFT;
+	case KEY_RIGHT: return FKEY_RIGHT;
+	case KEY_HOME: case CTRL('a'): return FKEY_HOME;
+	case KEY_END: case CTRL('e'): return FKEY_END;
+	case KEY_UP: return FKEY_UP;
+	case KEY_DOWN: return FKEY_DOWN;
+	}
+	return ch >= 32 && ch < 127 ? ch : 0;
+}
+
+static void key_form(struct ui *u, int ch)
+{
+	int k = form_key_of(ch);
+	enum form_result r;
+	struct sbuf cmd = SBUF_INIT;
+
+	if (!k)
+		return;
+	r = form_key(&u->form, u->w, k);
+	if (r == FORM_CANCEL) {
+		u->modal = M_NONE;
+	} else if (r == FORM_SUBMIT) {
+		u->modal = M_NONE;
+		form_command(&u->form, &cmd);
+		ui_run_line(u, sbuf_str(&cmd));
+		sbuf_free(&cmd);
+		if (u->form.kind == FORM_ECHO) {
+			u->echoview = true;
+			u->capview = u->topo = false;
+		}
+	}
+	u->dirty = true;
+}
+
+static void hist_add(struct ui *u, const char *line)
+{
+	if (!*line || (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
+		return;
+	if (u->nhist == HIST_MAX) {
+		free(u->hist[0]);
+		memmove(&u->hist[0], &u->hist[1], (HIST_MAX - 1) * sizeof *u->hist);
+		u->nhist--;
+	}
+	u->hist[u->nhist++] = xstrdup(line);
+}
+
+static void key_line(struct ui *u, int ch)
+{
+	bool filter = u->modal == M_FILTER;
+	bool capline = u->modal == M_CAPFILTER || u->modal == M_CAPSAVE;
+	size_t max = filter ? sizeof u->filter - 1 : sizeof u->line - 1;
+
+	u->completions[0] = '\0';
+	if (capline && (ch == '\n' || ch == '\r' || ch == KEY_ENTER)) {
+		cap_line_done(u, u->line);
+		u->modal = M_NONE;
+		u->dirty = true;
+		return;
+	}
+	if (capline && ch == KEY_ESCAPE) {
+		u->modal = M_NONE;
+		u->dirty = true;
+		return;
+	}
+	switch (ch) {
+	case KEY_ESCAPE:
+		if (filter)
+			u->filter[0] = '\0';
+		u->modal = M_NONE;
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		u->modal = M_NONE;
+		if (filter) {
+			snprintf(u->filter, sizeof u->filter, "%.63s", u->line);
+		} else {
+			char line[sizeof u->line];
+			snprintf(line, sizeof line, "%s", u->line);
+			hist_add(u, line);
+			ui_run_line(u, line);
+		}
+		break;
+	case KEY_BACKSPACE: case 127: case CTRL('h'):
+		if (u->line_len)
+			u->line[--u->line_len] = '\0';
+		break;
+	case CTRL('u'):
+		u->line_len = 0;
+		u->line[0] = '\0';
+		break;
+	case KEY_UP: case KEY_DOWN:
+		if (filter || capline || !u->nhist)
+			break;
+		u->hist_pos += ch == KEY_UP ? -1 : 1;
+		if (u->hist_pos < 0)
+			u->hist_pos = 0;
+		if (u->hist_pos >= u->nhist) {
+			u->hist_pos = u->nhist;
+			u->line[0] = '\0';
+		} else {
+			snprintf(u->line, sizeof u->line, "%s",
+			         u->hist[u->hist_pos]);
+		}
+		u->line_len = (int)strlen(u->line);
+		break;
+	case '\t':
+		if (!filter && !capline) {
+			char out[sizeof u->line];
+			struct sbuf c = SBUF_INIT;
+			int n = complete_line(u->w, u->line, out, sizeof out, &c);
+
+			snprintf(u->line, sizeof u->line, "%s", out);
+			u->line_len = (int)strlen(u->line);
+			if (n > 1)
+				snprintf(u->completions, sizeof u->completions,
+				         "%s", sbuf_str(&c));
+			sbuf_free(&c);
+		}
+		break;
+	default:
+		if (ch >= 32 && ch < 127 && (size_t)u->line_len < max) {
+			u->line[u->line_len++] = (char)ch;
+			u->line[u->line_len] = '\0';
+		}
+		break;
+	}
+	if (filter && u->modal == M_FILTER)
+		snprintf(u->filter, sizeof u->filter, "%.63s", u->line);
+	u->dirty = true;
+}
+
+static void key_modal(struct ui *u, int ch)
+{
+	switch (u->modal) {
+	case M_FORM:
+		key_form(u, ch);
+		break;
+	case M_CONFIRM:
+		u->modal = M_NONE;
+		if (ch == 'y' || ch == 'Y')
+			ui_run_line(u, u->confirm_cmd);
+		else
+			ui_log(u, L_INFO, "not deleted");
+		break;
+	case M_HELP:
+		u->modal = M_NONE;
+		break;
+	case M_DETAILS:
+		if (ch == KEY_DOWN || ch == 'j')
+			u->details_top++;
+		else if ((ch == KEY_UP || ch == 'k') && u->details_top > 0)
+			u->details_top--;
+		else if (ch == KEY_NPAGE)
+			u->details_top += 10;
+		else if (ch == KEY_PPAGE)
+			u->details_top = u->details_top > 10 ? u->details_top - 10 : 0;
+		else
+			u->modal = M_NONE;
+		break;
+	case M_CMDLINE:
+	case M_FILTER:
+	case M_CAPFILTER:
+	case M_CAPSAVE:
+		key_line(u, ch);
+		break;
+	case M_NONE:
+		break;
+	}
+	u->dirty = true;
+}
+
+/* ---- mouse ------------------------------------------------------------ */
+
+static void click(struct ui *u, int x, int y)
+{
+	const struct layout *l = &u->lay;
+
+	if (u->topo || l->too_small)
+		return;
+	if (rect_contains(&l->ns, x, y)) {
+		struct w_ns **v;
+		size_t n = ui_ns_list(u, &v);
+		int row = y - l->ns.y - 2 + u->ns_top;
+
+		u->focus = P_NS;
+		if (row >= 0 && row < (int)n) {
+			u->sel_ns_id = v[row]->id;
+			u->if_sel = u->rt_sel = 0;
+		}
+		free(v);
+	} else if (rect_contains(&l->ifs, x, y)) {
+		int row = y - l->ifs.y - 2 + u->if_top;
+		u->focus = P_IF;
+		if (row >= 0 && row < list_len(u, P_IF))
+			u->if_sel = row;
+	} else if (rect_contains(&l->routes, x, y)) {
+		int row = y - l->routes.y - 1 + u->rt_top;
+		u->focus = P_ROUTES;
+		if (row >= 0 && row < list_len(u, P_ROUTES))
+			u->rt_sel = row;
+	} else if (rect_contains(&l->log, x, y)) {
+		u->focus = P_LOG;
+	}
+	u->dirty = true;
+}
+
+/* ---- the key table ------------------------------------------------------ */
+
+static void k_quit(struct ui *u) { u->quit = 1; }
+static void k_help(struct ui *u) { u->modal = M_HELP; }
+static void k_cmdline(struct ui *u)
+{
+	u->modal = M_CMDLINE;
+	u->line[0] = '\0';
+	u->line_len = 0;
+	u->hist_pos = u->nhist;
+	u->completions[0] = '\0';
+}
+static void k_filter(struct ui *u)
+{
+	u->modal = M_FILTER;
+	snprintf(u->line, sizeof u->line, "%s", u->filter);
+	u->line_len = (int)strlen(u->line);
+}
+static void k_topo(struct ui *u)
+{
+	u->topo = !u->topo;
+	if (u->topo)
+		u->capview = false;
+}
+static void k_capture(struct ui *u)
+{
+	/* on an interface: a new capture; elsewhere: back to the captures */
+	if (u->ncaps && u->focus != P_IF) {
+		u->capview = true;
+		u->topo = false;
+		return;
+	}
+	cap_open(u);
+}
+static void k_netns(struct ui *u) { open_form(u, FORM_NETNS); }
+static void k_veth(struct ui *u) { open_form(u, FORM_VETH); }
+static void k_move(struct ui *u) { open_form(u, FORM_MOVE); }
+static void k_addr(struct ui *u) { open_form(u, FORM_ADDR); }
+static void k_route(struct ui *u) { open_form(u, FORM_ROUTE); }
+static void k_lookup(struct ui *u) { open_form(u, FORM_LOOKUP); }
+static void k_ping(struct ui *u) { open_form(u, FORM_PING); }
+static void k_up(struct ui *u) { toggle_up(u); }
+static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
+static void k_send(struct ui *u) { open_form(u, FORM_SEND); }
+static void k_servers(struct ui *u)
+{
+	u->echoview = !u->echoview;
+	if (u->echoview)
+		u->capview = u->topo = false;
+}
+static void k_delete(struct ui *u) { delete_selected(u); }
+static void k_shell(struct ui *u) { open_shell(u); }
+static void k_details(struct ui *u) { open_details(u); }
+static void k_tab(struct ui *u) { u->focus = (u->focus + 1) % P_COUNT; }
+static void k_btab(struct ui *u)
+{
+	u->focus = (u->focus + P_COUNT - 1) % P_COUNT;
+}
+static void k_redraw(struct ui *u)
+{
+	clearok(curscr, TRUE);
+	ksync_rescan(u->k);
+	count_procs(u);
+}
+
+struct keybind {
+	int key, alt;
+	void (*fn)(struct ui *u);
+};
+
+static const struct keybind keys[] = {
+	{ 'q', KEY_F(10), k_quit },
+	{ '?', KEY_F(1), k_help },
+	{ ':', KEY_F(2), k_cmdline },
+	{ '/', KEY_F(3), k_filter },
+	{ 't', KEY_F(4), k_topo },
+	{ 'n', KEY_F(5), k_netns },
+	{ 'v', KEY_F(6), k_veth },
+	{ 'a', KEY_F(7), k_addr },
+	{ 'x', KEY_F(8), k_delete },
+	{ 'p', KEY_F(9), k_ping },
+	{ 'm', 0, k_move },
+	{ 'r', 0, k_route },
+	{ 'u', 0, k_up },
+	{ 'g', 0, k_lookup },
+	{ 's', 0, k_shell },
+	{ 'c', 0, k_capture },
+	{ 'e', 0, k_echo },
+	{ 'S', 0, k_send },
+	{ 'E', 0, k_servers },
+	{ KEY_DC, 0, k_delete },
+	{ '\n', KEY_ENTER, k_details },
+	{ '\r', 0, k_details },
+	{ '\t', 0, k_tab },
+	{ KEY_BTAB, 0, k_btab },
+	{ CTRL('l'), 0, k_redraw },
+};
+
+static void handle_key(struct ui *u, int ch)
+{
+	if (ch == KEY_RESIZE) {
+		getmaxyx(stdscr, u->rows, u->cols);
+		layout_compute(u->cols, u->rows, &u->lay);
+		u->dirty = true;
+		return;
+	}
+	if (ch == KEY_MOUSE) {
+		MEVENT me;
+		if (getmouse(&me) == OK && u->modal == M_NONE &&
+		    (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+			click(u, me.x, me.y);
+		return;
+	}
+	if (u->modal != M_NONE) {
+		key_modal(u, ch);
+		return;
+	}
+	if (u->capview && cap_key(u, ch))
+		return;
+	if (u->echoview && echo_ui_key(u, ch))
+		return;
+	if (ch == KEY_ESCAPE && u->ping_pid > 0) {
+		kill(u->ping_pid, SIGINT);
+		return;
+	}
+	if (u->topo) {
+		switch (ch) {
+		case KEY_LEFT: case 'h': u->topo_x -= 4; break;
+		case KEY_RIGHT: case 'l': u->topo_x += 4; break;
+		case KEY_UP: case 'k': u->topo_y -= 2; break;
+		case KEY_DOWN: case 'j': u->topo_y += 2; break;
+		case KEY_NPAGE: case ']': {
+			int f = u->focus; u->focus = P_NS; move_sel(u, 1);
+			u->focus = f; break;
+		}
+		case KEY_PPAGE: case '[': {
+			int f = u->focus; u->focus = P_NS; move_sel(u, -1);
+			u->focus = f; break;
+		}
+		default:
+			goto table;
+		}
+		if (u->topo_x < 0)
+			u->topo_x = 0;
+		if (u->topo_y < 0)
+			u->topo_y = 0;
+		u->dirty = true;
+		return;
+	}
+	switch (ch) {
+	case KEY_UP: case 'k': move_sel(u, -1); return;
+	case KEY_DOWN: case 'j': move_sel(u, 1); return;
+	case KEY_PPAGE: move_sel(u, -10); return;
+	case KEY_NPAGE: move_sel(u, 10); return;
+	case KEY_HOME: move_sel(u, -100000); return;
+	case KEY_END: move_sel(u, 100000); return;
+	case KEY_LEFT: k_btab(u); u->dirty = true; return;
+	case KEY_RIGHT: k_tab(u); u->dirty = true; return;
+	}
+table:
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		if (keys[i].key == ch || (keys[i].alt && keys[i].alt == ch)) {
+			keys[i].fn(u);
+			u->dirty = true;
+			return;
+		}
+	}
+}
+
+/* ---- setup and the loop ------------------------------------------------ */
+
+/* Without CAP_NET_ADMIN nothing can be changed: say so up front. */
+static void check_privileges(struct ui *u)
+{
+	FILE *f;
+	char line[256];
+	unsigned long long eff = 0;
+
+	if (u->o.sandbox)
+		return;
+	if ((f = fopen("/proc/self/status", "re"))) {
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "CapEff: %llx", &eff) == 1)
+				break;
+		fclose(f);
+	}
+	if (!(eff & (1ull << 12))) {   /* CAP_NET_ADMIN */
+		u->readonly = true;
+		snprintf(u->ro_reason, sizeof u->ro_reason,
+		         "no CAP_NET_ADMIN: nothing can be changed. Run "
+		         "`nsviz --sandbox` to experiment safely, or `sudo nsviz` "
+		         "to change this host");
+	}
+}
+
+static void setup_signals(void)
+{
+	struct sigaction sa;
+
+	if (pipe2(sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		sig_pipe[0] = sig_pipe[1] = -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+}
+
+int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
+{
+	struct ui *u = xcalloc(1, sizeof *u);
+	struct ui_config cfg;
+	struct theme th;
+	char err[512], cfg_err[512] = "", th_err[512] = "";
+	struct kerr e = { 0 };
+	int status;
+
+	u->w = w;
+	u->k = k;
+	u->o = *o;
+	u->ping_fd = -1;
+	exec_init(&u->x, w, k);
+	setlocale(LC_ALL, "");
+	u->utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
+	if (config_load(&cfg, cfg_err, sizeof cfg_err) < 0)
+		cfg.theme[0] = '\0';
+	if (o->ascii || cfg.ascii == 1)
+		u->utf8 = false;
+	u->mouse = cfg.mouse != 0;
+	if (theme_load(o->theme ? o->theme : cfg.theme[0] ? cfg.theme : "dark",
+	               &th, th_err, sizeof th_err) < 0 && !o->theme &&
+	    !cfg.theme[0])
+		th_err[0] = '\0';   /* no dark.theme installed: built-in */
+	check_privileges(u);
+	if (ksync_all_ready(k, &e) < 0)
+		snprintf(err, sizeof err, "reading the namespaces: %s",
+		         kerr_str(&e));
+	else
+		err[0] = '\0';
+
+	setup_signals();
+	echo_ui_init(u);
+	atexit(restore_terminal);
+	if (!initscr()) {
+		fprintf(stderr, "nsviz: cannot initialise the terminal\n");
+		return 1;
+	}
+	curses_on = 1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (u->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	theme_apply(&th);
+	wbkgdset(stdscr, (chtype)theme_curses_attr(TH_NORMAL));
+	getmaxyx(stdscr, u->rows, u->cols);
+	layout_compute(u->cols, u->rows, &u->lay);
+	u->sel_ns_id = world_host(w) ? world_host(w)->id : 0;
+
+	ui_log(u, L_INFO, "nsviz %s%s: ? for help, : for commands, q to quit",
+	       PACKAGE_VERSION, o->sandbox ? " in the SANDBOX: nothing here "
+	       "touches the host" : "");
+	if (u->readonly)
+		ui_log(u, L_ERROR, "read-only: %s", u->ro_reason);
+	if (cfg_err[0])
+		ui_log(u, L_ERROR, "%s (defaults used)", cfg_err);
+	if (th_err[0])
+		ui_log(u, L_ERROR, "%s (the default theme is used)", th_err);
+	if (err[0])
+		ui_log(u, L_ERROR, "%s", err);
+	u->dirty = true;
+
+	while (!u->quit) {
+		struct pollfd pfd[1700];
+		int fds[1024], n, nfds = 0, r, ch;
+
+		long long now = ui_now_ms();
+		int capfd0, ncap, echofd0, necho, timeout;
+
+		if (u->dirty || u->drawn_gen != w->generation ||
+		    (u->cap_pending && u->capview &&
+		     now - u->last_draw_ms >= 33)) {
+			ui_draw(u);
+			u->dirty = false;
+			u->drawn_gen = w->generation;
+		}
+		if (u->cap_pending && !u->capview)
+			u->cap_pending = false;
+		pfd[nfds++] = (struct pollfd){ .fd = 0, .events = POLLIN };
+		pfd[nfds++] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
+		if (u->ping_fd >= 0)
+			pfd[nfds++] = (struct pollfd){ .fd = u->ping_fd,
+			                               .events = POLLIN };
+		capfd0 = nfds;
+		ncap = cap_pollfds(u, pfd + nfds, UI_MAX_CAPS);
+		nfds += ncap;
+		echofd0 = nfds;
+		necho = echo_ui_fds(u, pfd + nfds, 600);
+		nfds += necho;
+		n = ksync_fds(k, fds, 1000 - nfds);
+		for (int i = 0; i < n; i++)
+			pfd[nfds++] = (struct pollfd){ .fd = fds[i],
+			                               .events = POLLIN };
+		/* asleep until something happens: a timeout only while a
+		 * namespace is half made or captures are running */
+		timeout = cap_timeout(u, ui_now_ms());
+		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
+			timeout = 200;
+		r = poll(pfd, (nfds_t)nfds, timeout);
+		if (ncap)
+			cap_service(u, pfd + capfd0, ncap);
+		for (int i = 0; i < necho && r > 0; i++)
+			if (pfd[echofd0 + i].revents) {
+				echo_ui_dispatch(u);
+				break;
+			}
+		if (r < 0 && errno != EINTR)
+			break;
+		/* signals */
+		if (r > 0 && (pfd[1].revents & POLLIN)) {
+			unsigned char sig;
+			while (read(sig_pipe[0], &sig, 1) == 1)
+				u->quit = 128 + sig + 1;
+		}
+		if (u->ping_fd >= 0 && r > 0 && (pfd[2].revents & (POLLIN | POLLHUP)))
+			ping_read(u);
+		/* the kernel: every pending event, then new namespaces */
+		if (ksync_drain(k) || ksync_pending(k)) {
+			if (ksync_all_ready(k, &e) < 0)
+				ksync_drain(k);
+		}
+		/* keys (also after EINTR: SIGWINCH queues KEY_RESIZE) */
+		while ((ch = getch()) != ERR && !u->quit)
+			handle_key(u, ch);
+	}
+	status = u->quit > 0 ? u->quit - 1 : 0;
+	cap_close_all(u);
+	if (u->ping_pid > 0) {
+		kill(u->ping_pid, SIGTERM);
+		waitpid(u->ping_pid, NULL, 0);
+	}
+	restore_terminal();
+	for (int i = 0; i < u->nlog; i++)
+		free(u->log[i].text);
+	for (int i = 0; i < u->nhist; i++)
+		free(u->hist[i]);
+	if (u->ping_fd >= 0)
+		close(u->ping_fd);
+	free(u->details);
+	free(u->nprocs);
+	exec_done(&u->x);
+	free(u);
+	return status;
+}

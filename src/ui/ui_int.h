@@ -1,0 +1,157 @@
+/* ui_int.h - state shared by the UI's files (ui.c: the loop, keys and
+ * actions; draw.c: drawing).  Only ui/ includes curses. */
+#ifndef NSVIZ_UI_INT_H
+#define NSVIZ_UI_INT_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdbool.h>
+#include <sys/types.h>
+#include <poll.h>
+
+#include "cmd/exec.h"
+#include "ui/form.h"
+#include "ui/layout.h"
+#include "ui/ui.h"
+
+enum panel { P_NS, P_IF, P_ROUTES, P_LOG, P_COUNT };
+
+enum modal {
+	M_NONE, M_FORM, M_CONFIRM, M_HELP, M_DETAILS, M_CMDLINE, M_FILTER,
+	M_CAPFILTER,        /* a capture's BPF filter being edited */
+	M_CAPSAVE           /* the file to save a capture's ring to */
+};
+
+#define UI_MAX_CAPS 8
+
+/* A live capture panel. */
+struct ui_cap {
+	struct capture *c;
+	char label[300];        /* "veth1 in vnet" */
+	bool paused;            /* the view is frozen at `frozen` */
+	bool follow;            /* the view sticks to the newest packet */
+	unsigned long long frozen;   /* capture_next() when paused */
+	unsigned long long sel;      /* selected packet (when not following) */
+	unsigned long long top;      /* first packet shown */
+	bool ended_noted;
+};
+
+enum log_class { L_CMD, L_OK, L_ERROR, L_OUTPUT, L_INFO };
+
+struct log_line {
+	char *text;
+	enum log_class cls;
+};
+
+#define LOG_MAX 2000
+#define HIST_MAX 200
+
+struct ui {
+	struct world *w;
+	struct ksync *k;
+	struct exec_ctx x;
+	struct ui_opts o;
+	bool readonly;
+	char ro_reason[256];
+	bool utf8;
+	bool mouse;
+
+	int cols, rows;
+	struct layout lay;
+	bool dirty;
+	unsigned long drawn_gen;
+
+	enum panel focus;
+	int sel_ns_id;          /* the selected namespace, by stable id */
+	int ns_top;
+	int if_sel, if_top;
+	int rt_sel, rt_top;
+	int log_scroll;         /* lines scrolled back from the newest */
+	char filter[64];
+
+	bool topo;              /* the topology view replaces the panels */
+	int topo_x, topo_y;     /* pan offset into the canvas */
+
+	struct log_line log[LOG_MAX];
+	int nlog;
+
+	enum modal modal;
+	struct form form;
+	char confirm_text[1024];
+	char confirm_cmd[512];
+	char *details;          /* text of the details popup */
+	int details_top;
+	char line[512];         /* the `:` line or the filter being typed */
+	int line_len;
+	char *hist[HIST_MAX];
+	int nhist, hist_pos;
+	char completions[512];
+
+	/* a ping running in a child process, its lines through a pipe */
+	pid_t ping_pid;
+	int ping_fd;
+	char ping_buf[1024];
+	size_t ping_len;
+
+	/* per-namespace process counts, refreshed with the world */
+	int *nprocs;            /* indexed like w->ns at the time of count */
+	size_t nnprocs;
+	unsigned long procs_gen;
+
+	/* captures: the view replaces the panels like the topology does */
+	struct ui_cap caps[UI_MAX_CAPS];
+	int ncaps;
+	int cap_cur;            /* the focused capture panel */
+	bool capview;
+	bool merged;            /* one view, every capture's lines by time */
+	bool cap_pending;       /* packets arrived since the last draw */
+	long long last_draw_ms;
+	long long last_check_ms;
+
+	/* echo servers: the servers view lists them with their logs */
+	bool echoview;
+	int echo_sel;
+
+	int quit;               /* exit status + 1 when quitting */
+};
+
+/* echoview.c */
+void echo_ui_init(struct ui *u);
+int echo_ui_fds(struct ui *u, struct pollfd *pfd, int max);
+void echo_ui_dispatch(struct ui *u);
+int echo_ui_count_in(struct ui *u, const struct w_ns *ns);
+void echo_ui_draw(struct ui *u);
+bool echo_ui_key(struct ui *u, int ch);
+bool echo_ui_guess(struct ui *u, const struct w_ns *from, char *addr,
+                   size_t alen, unsigned *port, bool *udp);
+
+/* capview.c */
+void cap_open(struct ui *u);
+void cap_close_all(struct ui *u);
+int cap_pollfds(struct ui *u, struct pollfd *pfd, int max);
+void cap_service(struct ui *u, const struct pollfd *pfd, int n);
+int cap_timeout(struct ui *u, long long now_ms);
+void cap_draw(struct ui *u);
+bool cap_key(struct ui *u, int ch);
+void cap_line_done(struct ui *u, const char *text);
+long long ui_now_ms(void);
+
+/* The namespaces in display order (host, named by name, unnamed),
+ * filtered; returns the count.  Caller frees *out. */
+size_t ui_ns_list(struct ui *u, struct w_ns ***out);
+struct w_ns *ui_sel_ns(struct ui *u);
+struct w_link *ui_sel_link(struct ui *u);
+/* The interfaces of ns shown in the panel (filtered), in order. */
+size_t ui_if_list(struct ui *u, const struct w_ns *ns, struct w_link ***out);
+/* The routes of ns shown in the panel, in `ip route` then `ip -6
+ * route` order. */
+size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out);
+int ui_ns_procs(struct ui *u, const struct w_ns *ns);
+
+void ui_draw(struct ui *u);
+/* Run a command of the grammar from the UI, logged (ui.c). */
+void ui_run_line(struct ui *u, const char *line);
+void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,167 @@
+#!/bin/sh
+# nsviz capture: both ends of the tutorial's veth pair while ping runs,
+# -w files tcpdump reads, -r output equal to tcpdump -n -r, a capture
+# ended by a vanishing interface or namespace, and plain errors.
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
+sandbox_reexec
+
+if ! command -v tcpdump >/dev/null; then
+	echo "SKIP: tcpdump is needed (it is the reference)" >&2
+	exit 77
+fi
+DATA=$TOP_SRCDIR/tests/data
+TS='[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}'
+
+# bg NAME ARGS...: nsviz capture in the background, its pid in BGPID;
+# returns once it listens
+bg() {
+	name=$1
+	shift
+	: >"$TMPD/$name.err"
+	"$NSVIZ" capture "$@" >"$TMPD/$name.out" 2>"$TMPD/$name.err" &
+	BGPID=$!
+	i=0
+	while ! grep -q '^listening on' "$TMPD/$name.err" && [ $i -lt 50 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
+# finish PID: wait for it (at most 5 s), its status in RC
+finish() {
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	kill -0 "$1" 2>/dev/null && kill -9 "$1"
+	wait "$1"
+	RC=$?
+}
+
+# --- the tutorial's network ------------------------------------------------
+ip link add veth0 type veth peer name veth1
+ip addr add 10.0.1.0/24 dev veth0
+ip link set veth0 up
+ip netns add vnet
+ip link set veth1 netns vnet
+ip -n vnet addr add 10.0.2.0/24 dev veth1
+ip -n vnet link set veth1 up
+ip route add 10.0.2.0/24 dev veth0 scope link
+ip -n vnet route add 10.0.1.0 dev veth1 scope link
+
+# --- the tutorial's two terminals: tcpdump -i veth0 icmp, and in vnet ------
+bg host -i veth0 -w "$TMPD/host.pcap" icmp
+HOSTPID=$BGPID
+bg vnet -n vnet -i veth1 icmp
+VNETPID=$BGPID
+check_match "capture in vnet says where it listens" "$(cat "$TMPD/vnet.err")" \
+	'^listening on veth1 in namespace vnet, link-type EN10MB \(Ethernet\), snapshot length 262144 bytes$'
+ping -c 3 -i 0.2 10.0.2.0 >/dev/null
+sleep 0.3
+kill -INT "$HOSTPID" "$VNETPID"
+finish "$HOSTPID"
+check_eq "SIGINT ends the host capture cleanly (exit 0)" "$RC" 0
+finish "$VNETPID"
+check_eq "SIGINT ends the vnet capture cleanly (exit 0)" "$RC" 0
+
+for end in host vnet; do
+	OUT=$(cat "$TMPD/$end.out")
+	check_eq "$end: 6 lines (3 requests, 3 replies)" "$(printf '%s\n' "$OUT" | wc -l)" 6
+	check_match "$end: the tutorial's request line" "$OUT" \
+		"^$TS IP 10\.0\.1\.0 > 10\.0\.2\.0: ICMP echo request, id [0-9]+, seq 1, length 64\$"
+	check_match "$end: the tutorial's reply line" "$OUT" \
+		"^$TS IP 10\.0\.2\.0 > 10\.0\.1\.0: ICMP echo reply, id [0-9]+, seq 3, length 64\$"
+	check_nomatch "$end: the filter kept ARP out" "$OUT" 'ARP'
+	ERR=$(cat "$TMPD/$end.err")
+	check_match "$end: tcpdump's counters on stderr" "$ERR" '^6 packets captured$'
+	check_match "$end: received by filter" "$ERR" '^[0-9]+ packets received by filter$'
+	check_match "$end: no kernel drops" "$ERR" '^0 packets dropped by kernel$'
+done
+check_eq "both ends saw the same packets" \
+	"$(cut -d' ' -f2- "$TMPD/host.out")" "$(cut -d' ' -f2- "$TMPD/vnet.out")"
+
+# --- -w: a file tcpdump reads, the same lines ------------------------------
+run tcpdump -n -r "$TMPD/host.pcap"
+check_eq "tcpdump reads nsviz's -w file" "$RC" 0
+check_eq "tcpdump -n -r of the -w file == what nsviz printed" "$OUT" "$(cat "$TMPD/host.out")"
+check_eq "-w left no temporary file" "$(ls "$TMPD" | grep -c 'host.pcap.tmp')" 0
+
+# --- -r == tcpdump -n -r on the test captures --------------------------------
+for f in tutorial-ping tcp-echo udp unreachable ipv6 vlan truncated truncated64 crafted; do
+	want=$(TZ=UTC tcpdump -n -r "$DATA/$f.pcap" 2>/dev/null)
+	run env TZ=UTC "$NSVIZ" capture -r "$DATA/$f.pcap"
+	check_eq "capture -r $f.pcap == tcpdump -n -r" "$OUT" "$want"
+done
+check_match "-r says what it reads, as tcpdump" "$ERR" \
+	'^reading from file .*crafted\.pcap, link-type EN10MB \(Ethernet\), snapshot length 262144$'
+run env TZ=UTC "$NSVIZ" capture -r "$DATA/tcp-echo.pcap" -c 3 'tcp[tcpflags] & tcp-syn != 0 or tcp[tcpflags] & tcp-fin != 0'
+check_eq "-r with a filter and -c" "$OUT" \
+	"$(TZ=UTC tcpdump -n -r "$DATA/tcp-echo.pcap" -c 3 'tcp[tcpflags] & tcp-syn != 0 or tcp[tcpflags] & tcp-fin != 0' 2>/dev/null)"
+run "$NSVIZ" capture -r "$DATA/sll2.pcap"
+check_eq "unsupported link type: exit 1" "$RC" 1
+check_match "unsupported link type said plainly" "$ERR" \
+	'sll2\.pcap: link type LINUX_SLL2 \(Linux cooked v2\) is not supported'
+run "$NSVIZ" capture -r "$TMPD/nonexistent.pcap"
+check_eq "missing file: exit 1" "$RC" 1
+
+# --- -c ends a live capture by itself ---------------------------------------
+bg count -i veth0 -c 2 icmp
+ping -c 3 -i 0.2 10.0.2.0 >/dev/null
+finish "$BGPID"
+check_eq "-c 2: exit 0 on its own" "$RC" 0
+check_eq "-c 2: two lines" "$(wc -l <"$TMPD/count.out")" 2
+
+# --- the interface goes away during a capture ------------------------------
+bg gone -n vnet -i veth1
+ip link del veth0
+finish "$BGPID"
+check_eq "deleted interface: the capture ends (exit 1)" "$RC" 1
+check_match "deleted interface: a clear message" "$(cat "$TMPD/gone.err")" \
+	'^nsviz: capture: veth1: the interface was deleted in namespace vnet.*; capture ended$'
+check_match "deleted interface: counters still printed" "$(cat "$TMPD/gone.err")" \
+	'^0 packets dropped by kernel$'
+
+# --- the namespace goes away: the capture must not keep it alive -----------
+ip netns add tmpns
+ip -n tmpns link add a0 type veth peer name a1
+ip -n tmpns link set a0 up
+bg nsgone -n tmpns -i a0
+ip netns del tmpns
+finish "$BGPID"
+check_eq "deleted namespace: the capture ends (exit 1)" "$RC" 1
+check_match "deleted namespace: a clear message" "$(cat "$TMPD/nsgone.err")" \
+	'^nsviz: capture: a0: namespace tmpns was deleted; capture ended$'
+
+# --- plain errors --------------------------------------------------------------
+ip link add veth0 type veth peer name veth9
+ip link set veth0 up
+run "$NSVIZ" capture -i veth0 tcp prt 80
+check_eq "bad filter: exit 1" "$RC" 1
+check_match "bad filter: named, with pcap's reason" "$ERR" \
+	"^nsviz: capture: bad filter \`tcp prt 80': .+"
+check_eq "bad filter: one line" "$(printf '%s\n' "$ERR" | wc -l)" 1
+run "$NSVIZ" capture -r "$DATA/udp.pcap" 'udp and ('
+check_eq "bad filter on a file: exit 1" "$RC" 1
+check_match "bad filter on a file: plain" "$ERR" "^nsviz: capture: bad filter \`udp and \(': "
+run "$NSVIZ" capture -i nosuch0
+check_eq "no such interface: exit 1" "$RC" 1
+check_eq "no such interface: message" "$ERR" "nsviz: capture: nosuch0: no such device"
+run "$NSVIZ" capture -n vnet -i veth0
+check_eq "interface in another namespace: message" "$ERR" \
+	"nsviz: capture: veth0: no such device in namespace vnet"
+run "$NSVIZ" capture -n nosuch -i veth1
+check_eq "no such namespace: message" "$ERR" "nsviz: capture: nosuch: no such network namespace"
+run "$NSVIZ" capture
+check_eq "no interface: usage error (exit 2)" "$RC" 2
+run "$NSVIZ" capture -i veth0 -c zero
+check_eq "bad -c: usage error (exit 2)" "$RC" 2
+
+# --- --ring-only: counts, prints no packets ---------------------------------
+bg ring -i veth0 --ring-only --ring 4
+ping -c 3 -i 0.2 -I veth0 10.0.9.9 >/dev/null 2>&1
+kill -INT "$BGPID"
+finish "$BGPID"
+check_eq "--ring-only: exit 0" "$RC" 0
+check_eq "--ring-only: no packet lines" "$(cat "$TMPD/ring.out")" ""
+check_match "--ring-only: overwritten count" "$(cat "$TMPD/ring.err")" \
+	'^[0-9]+ packets overwritten in ring$'
+
+done_testing
