@@ -522,6 +522,10 @@ static void ask(struct ui *u, const char *cmd, const char *fmt, ...)
 	vsnprintf(u->confirm_text, sizeof u->confirm_text, fmt, ap);
 	va_end(ap);
 	snprintf(u->confirm_cmd, sizeof u->confirm_cmd, "%s", cmd);
+	if (!u->confirm_delete) {
+		ui_run_line(u, cmd);    /* the config says: do not ask */
+		return;
+	}
 	u->modal = M_CONFIRM;
 }
 
@@ -1237,6 +1241,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	if (o->ascii || cfg.ascii == 1)
 		u->utf8 = false;
 	u->mouse = cfg.mouse != 0;
+	u->confirm_delete = cfg.confirm_delete != 0;
 	if (theme_load(o->theme ? o->theme : cfg.theme[0] ? cfg.theme : "dark",
 	               &th, th_err, sizeof th_err) < 0 && !o->theme &&
 	    !cfg.theme[0])

@@ -55,6 +55,7 @@ struct ui {
 	char ro_reason[256];
 	bool utf8;
 	bool mouse;
+	bool confirm_delete;    /* config: ask before deleting (default) */
 
 	int cols, rows;
 	struct layout lay;

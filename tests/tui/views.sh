@@ -1,0 +1,99 @@
+#!/bin/sh
+# The UI's capture and echo-server views, driven through tmux in the
+# sandbox: captures on both ends of the tutorial's veth pair (live lines,
+# pause, filter, merge, save as .pcap), and an echo server started,
+# answered and stopped with keys.
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
+command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
+sandbox_reexec
+
+SOCK="nsviz-views-$$"
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+key() { T send-keys -t v "$@"; sleep 0.2; }
+text() { T send-keys -t v -l -- "$1"; sleep 0.1; }
+screen() { T capture-pane -p -t v; }
+# wait_for DESC REGEX: up to 8 s for the screen to match
+wait_for() {
+	i=0
+	while [ $i -lt 80 ]; do
+		if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
+		sleep 0.1; i=$((i + 1))
+	done
+	fail "$1" "screen never matched: $2" "$(screen)"
+	return 1
+}
+cmd() { key :; text "$1"; key Enter; }
+
+cat >"$TMPD/tut" <<'B'
+link add veth0 type veth peer name veth1
+addr add 10.0.1.0/24 dev veth0
+link set veth0 up
+netns add vnet
+link set veth1 netns vnet
+-n vnet addr add 10.0.2.0/24 dev veth1
+-n vnet link set veth1 up
+route add 10.0.2.0/24 dev veth0 scope link
+-n vnet route add 10.0.1.0 dev veth1 scope link
+B
+check_rc "the tutorial's network" 0 "$NSVIZ" -b "$TMPD/tut"
+
+T new-session -d -s v -x 120 -y 40 "cd '$TMPD' && NSVIZ_THEMES_DIR='$TOP_SRCDIR/themes' '$NSVIZ'; echo EXIT=\$?; sleep 60"
+wait_for "the UI is up" 'Namespaces \(2\)'
+
+# ---- captures ---------------------------------------------------------------
+key Tab; key j                     # interfaces panel, veth0
+key c
+wait_for "c opens a capture on veth0" 'veth0 in host +seen [0-9]+'
+cmd "ping -c 2 -i 0.3 10.0.2.0"
+wait_for "live lines as tcpdump -n prints them" \
+	'[0-9:.]+ IP 10\.0\.1\.0 > 10\.0\.2\.0: ICMP echo request, id [0-9]+, seq 1, length 64'
+wait_for "... and the replies" 'IP 10\.0\.2\.0 > 10\.0\.1\.0: ICMP echo reply'
+key Space
+wait_for "Space pauses" 'PAUSED'
+key Space
+key f; text "arp"; key Enter
+wait_for "f sets a live filter" 'filter: arp'
+key w; key C-u; text "$TMPD/saved.pcap"; key Enter
+wait_for "w saves the ring" "saved veth0 in host to"
+if [ -s "$TMPD/saved.pcap" ] && command -v tcpdump >/dev/null; then
+	check_match "the saved file is a pcap tcpdump reads" \
+		"$(tcpdump -n -r "$TMPD/saved.pcap" 2>/dev/null)" 'ICMP echo request'
+else
+	check_eq "the saved file exists" "$(test -s "$TMPD/saved.pcap" && echo yes)" "yes"
+fi
+# a second capture, inside vnet, and both merged
+key c                              # back to the panels
+key BTab; key j; key Tab; key j    # vnet, its veth1
+key c
+wait_for "a second capture, in vnet" 'veth1 in vnet +seen'
+key M
+cmd "ping -c 1 10.0.2.0"
+wait_for "M merges the captures with where each line was seen" \
+	'\[veth1 in vnet\] [0-9:.]+ IP 10\.0\.1\.0 > 10\.0\.2\.0: ICMP echo request'
+key M
+key x; key x
+wait_for "x closes captures" 'capture on veth0 in host closed'
+
+# ---- echo servers ------------------------------------------------------------
+key e; key Enter                   # tcp 4078 in vnet (selected)
+wait_for "e starts a server: the servers view" 'tcp +0\.0\.0\.0:4078'
+check_match "the server runs in vnet (netns pids)" "$(ip netns pids vnet)" '^[0-9]+$'
+key E
+key BTab; key k                    # the host
+key S; key Enter
+wait_for "S sends from the host: the reply" '\] hello'
+check_match "netcat gets the same answer" \
+	"$( (echo hello | nc -4 -q1 10.0.2.0 4078) 2>/dev/null || echo '(no nc)')" '^\[[0-9 :-]+\] hello$|no nc'
+key E
+wait_for "the servers view counts the message" 'tcp +0\.0\.0\.0:4078 +[0-9]+ +[0-9]+ +[1-9]'
+key k
+wait_for "k stops it" 'stopped'
+i=0
+while [ -n "$(ip netns pids vnet)" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+check_eq "no process left in vnet" "$(ip netns pids vnet)" ""
+key E
+key q
+wait_for "q quits with status 0" 'EXIT=0'
+
+done_testing
