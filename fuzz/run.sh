@@ -7,6 +7,9 @@ data=$2
 secs=${FUZZ_SECONDS:-30}
 mkdir -p "$dir/corpus"
 "$dir/pcap2corpus" "$dir/corpus" "$data"/*.pcap
+# inputs that once crashed the decoder stay in the corpus for good
+srcdir=$(cd "$(dirname "$0")" && pwd)
+cp "$srcdir"/regress/* "$dir/corpus/" 2>/dev/null || true
 cd "$dir"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	./fuzz_decode -max_total_time="$secs" -max_len=4096 \

@@ -36,7 +36,8 @@ capture_test_data = \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data) \
-	fuzz/fuzz_decode.c fuzz/pcap2corpus.c fuzz/run.sh
+	fuzz/fuzz_decode.c fuzz/pcap2corpus.c fuzz/run.sh \
+	fuzz/regress/tcp-sack-overrun.bin
 
 # ----------------------------------------------------------------------
 # The decoder's libFuzzer target: `make fuzz` builds it with clang

@@ -236,6 +236,10 @@ static bool tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
 			break;
 		}
 #undef NEED
+		/* An option can claim more than is left (a bad sack length):
+		 * never step past the options or the captured bytes. */
+		if (datalen > optlen || datalen > avail)
+			goto trunc;
 		q += datalen;
 		optlen -= datalen;
 		avail -= datalen;
