@@ -23,6 +23,8 @@
 # IDLE_SECS (30), CHANGES (20), POLL_US (2000), REDRAWS (40 per kind),
 # TOPO_REDRAWS (10), CC (cc: the poller is a small C program built here),
 # KEEP=1 keeps the work directory.  Needs tmux, unshare, ip, cc.
+# the numbers read from /proc are split into words on purpose
+# shellcheck disable=SC2046,SC2086
 set -u
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)

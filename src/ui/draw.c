@@ -113,7 +113,8 @@ static void draw_title(struct ui *u)
 	if (u->readonly) {
 		/* why nothing can be changed, and what to do about it */
 		paint(TH_BANNER);
-		snprintf(buf, sizeof buf, " READ-ONLY: %s", u->ro_reason);
+		snprintf(buf, sizeof buf, " read-only (no CAP_NET_ADMIN): "
+		         "nsviz --sandbox, or sudo nsviz");
 	} else {
 		paint(TH_TITLE);
 		snprintf(buf, sizeof buf,
@@ -122,8 +123,12 @@ static void draw_title(struct ui *u)
 		         nlinks, nlinks == 1 ? "" : "s",
 		         u->filter[0] ? "  filter: " : "", u->filter);
 	}
-	put(0, 0, u->cols, buf, true);
 	x = u->cols - (int)strlen(badge) - 1;
+	put(0, 0, x > 0 ? x : u->cols, buf, true);
+	if (x > 0) {
+		paint(TH_TITLE);
+		put(0, x, u->cols - x, "", true);
+	}
 	if (x > 0) {
 		paint(be);
 		put(0, x, (int)strlen(badge), badge, false);
@@ -219,7 +224,7 @@ static void draw_ifs(struct ui *u)
 	         world_ns_label(ns, label, sizeof label));
 	box_at(u, r, title, active);
 	paint(TH_HEADER);
-	snprintf(line, sizeof line, "%-16s %-12s %-5s %-8s %-20s %-17s %5s",
+	snprintf(line, sizeof line, "%-16s %-12s %-5s %-14s %-20s %-17s %5s",
 	         "NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "MAC", "MTU");
 	put(r->y + 1, r->x + 1, r->w - 2, line, true);
 	for (int i = 0; i < rows; i++) {
@@ -246,7 +251,7 @@ static void draw_ifs(struct ui *u)
 		}
 		addrs_of(ns, l, addrs, sizeof addrs);
 		fmt_mac(l->addr, l->addr_len, mac, sizeof mac);
-		snprintf(line, sizeof line, "%-16.16s %-12.12s %-5s %-8s %-20s "
+		snprintf(line, sizeof line, "%-16.16s %-12.12s %-5s %-14s %-20s "
 		         "%-17s %5u", name, peer[0] ? peer : "-",
 		         (l->flags & 1) ? "up" : "down", state_word(l), addrs,
 		         l->addr_len == 6 ? mac : "-", l->mtu);
@@ -555,39 +560,30 @@ static void draw_form(struct ui *u)
 }
 
 static const char *const help_text =
-"nsviz: see, build and understand network namespaces\n"
-"\n"
 "Moving around\n"
-"  Up/Down, j/k    move in the list          Tab, Left/Right  next panel\n"
-"  PgUp/PgDn       a page                    Enter            details\n"
-"  mouse click     select                    /  (F3)          filter the lists\n"
-"\n"
-"Changes (each runs a command of the grammar, shown in the log)\n"
-"  n  (F5)   new namespace                   v  (F6)   new veth pair\n"
-"  a  (F7)   add an address                  r         add a route\n"
-"  m         move the interface              u         toggle up/down\n"
-"  x  (F8), Delete   delete the selected namespace, interface or route\n"
-"\n"
+"  Up/Down, j/k  move     Tab, Left/Right  next panel     Enter  details\n"
+"  /  (F3)  filter the lists (Esc clears)      mouse click  select\n"
+"Changes (each runs an ip command, shown in the log)\n"
+"  n  (F5)  new namespace          v  (F6)  new veth pair\n"
+"  a  (F7)  add an address         r        add a route\n"
+"  m        move the interface     u        toggle up/down\n"
+"  x  (F8), Delete  delete the selected namespace, interface or route\n"
 "Looking\n"
-"  g         route lookup: where would a packet to ADDR go from here?\n"
-"  p  (F9)   ping from the selected namespace (Esc stops it)\n"
-"  s         a shell inside the selected namespace (exit to come back)\n"
-"  t  (F4)   topology view: namespaces as boxes, veth pairs as wires\n"
-"  e         start an echo server here   S  send a message to one\n"
-"  E         the echo servers with their logs (k stops the selected one)\n"
-"  c         capture packets on the selected interface (several at once;\n"
-"            in the capture view: Space pause, f filter, Enter detail,\n"
-"            End follow, w save .pcap, C clear, M merge, x close, c back)\n"
-"  :  (F2)   command line: the whole grammar (ip syntax), Tab completes,\n"
-"            Up/Down history; e.g.  :-n vnet route add 10.0.1.0 dev veth1\n"
-"\n"
-"  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) this help   q (F10) quit\n"
+"  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
+"  s        a shell inside the selected namespace (exit to come back)\n"
+"  t  (F4)  topology view          c        capture on the interface\n"
+"           (capture: Space pause, f filter, Enter detail, End follow,\n"
+"            w save .pcap, C clear, M merge, x close, c back)\n"
+"  e        start an echo server   S  send to one   E  the servers\n"
+"  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
+"           e.g.  :-n vnet route add 10.0.1.0 dev veth1 scope link\n"
+"  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) help   q (F10) quit\n"
 "\n"
 "Press any key to close.";
 
 static void draw_help(struct ui *u)
 {
-	struct rect r = centred(u, 80, 31);
+	struct rect r = centred(u, 78, 22);
 
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Help", true);

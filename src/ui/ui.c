@@ -29,9 +29,12 @@
 #include "ui/complete.h"
 #include "ui/config.h"
 #include "ui/theme.h"
+#include "echo/echosup.h"
 #include "util/sbuf.h"
 
 #define KEY_ESCAPE 27
+/* an echo server polls its log pipe and its pidfd, plus one watch */
+#define ECHOSUP_FDS_GUESS (2 * ECHOSUP_MAX + 1)
 #define CTRL(c) ((c) & 0x1f)
 
 static int sig_pipe[2] = { -1, -1 };
@@ -1290,8 +1293,12 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	u->dirty = true;
 
 	while (!u->quit) {
-		struct pollfd pfd[1700];
-		int fds[1024], n, nfds = 0, r, ch;
+		/* sized for the world as it is now: every namespace's
+		 * event socket, the captures, the echo servers */
+		size_t cap = u->w->nns + 16 + UI_MAX_CAPS + ECHOSUP_FDS_GUESS;
+		struct pollfd *pfd = xcalloc(cap, sizeof *pfd);
+		int *fds = xcalloc(u->w->nns + 8, sizeof *fds);
+		int n, nfds = 0, r, ch;
 
 		long long now = ui_now_ms();
 		int capfd0, ncap, echofd0, necho, timeout;
@@ -1314,9 +1321,9 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		ncap = cap_pollfds(u, pfd + nfds, UI_MAX_CAPS);
 		nfds += ncap;
 		echofd0 = nfds;
-		necho = echo_ui_fds(u, pfd + nfds, 600);
+		necho = echo_ui_fds(u, pfd + nfds, ECHOSUP_FDS_GUESS);
 		nfds += necho;
-		n = ksync_fds(k, fds, 1000 - nfds);
+		n = ksync_fds(k, fds, (int)u->w->nns + 8);
 		for (int i = 0; i < n; i++)
 			pfd[nfds++] = (struct pollfd){ .fd = fds[i],
 			                               .events = POLLIN };
@@ -1333,8 +1340,11 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 				echo_ui_dispatch(u);
 				break;
 			}
-		if (r < 0 && errno != EINTR)
+		if (r < 0 && errno != EINTR) {
+			free(pfd);
+			free(fds);
 			break;
+		}
 		/* signals */
 		if (r > 0 && (pfd[1].revents & POLLIN)) {
 			unsigned char sig;
@@ -1351,6 +1361,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		/* keys (also after EINTR: SIGWINCH queues KEY_RESIZE) */
 		while ((ch = getch()) != ERR && !u->quit)
 			handle_key(u, ch);
+		free(pfd);
+		free(fds);
 	}
 	status = u->quit > 0 ? u->quit - 1 : 0;
 	cap_close_all(u);

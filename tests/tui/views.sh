@@ -7,7 +7,8 @@
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
 sandbox_reexec
 
-SOCK="nsviz-views-$$"
+SOCK="nsviz-views"
+export TMUX_TMPDIR="$TMPD"
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
 key() { T send-keys -t v "$@"; sleep 0.2; }

@@ -1,0 +1,4 @@
+# tests/tui/local.mk - end-to-end tests of the full-screen UI (tmux).
+# Included by Makefile.am; paths are relative to the top.
+TESTS += tests/tui/ui.sh
+EXTRA_DIST += tests/tui/ui.sh
