@@ -11,6 +11,9 @@
 #    (every reply checked byte for byte); WARMUP seconds untimed, then
 #    DURATION seconds counted.  RUNS runs of each server, alternating;
 #    medians reported, ratio nsviz/socat (target: 5x the requests/s).
+#    Also the servers' own CPU time per request (user + system of nsviz's
+#    server; of socat and every socat and cat it forked), which does not
+#    depend on how much CPU the load generator needs.
 # 2. Idle connections: IDLE_CONNS connections to nsviz's server, each
 #    answered once and then silent, held HOLD seconds; the server's RSS
 #    and open descriptors while they are held.  socat for comparison at
@@ -58,6 +61,20 @@ median() {
 		print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# cpu_ns PID...: the time these processes spent on a CPU, in ns (the
+# scheduler's own count: utime and stime are sampled at each tick, which
+# misses processes that run for microseconds at a time, as socat's do)
+cpu_ns() {
+	for _c_p in "$@"; do
+		awk '{print $1}' "/proc/$_c_p/schedstat" 2>/dev/null
+	done | awk '{s += $1} END {printf "%.0f\n", s}'
+}
+
+# group PGID: the processes of a process group
+group() {
+	ps -e -o pid=,pgid= | awk -v g="$1" '$2 == g {print $1}'
+}
+
 # pss PID...: the sum of their Pss, in kB
 pss() {
 	for _s_p in "$@"; do
@@ -65,20 +82,46 @@ pss() {
 	done | awk '{s += $1} END {print s + 0}'
 }
 
+# now_s: seconds, with nanoseconds
+now_s() {
+	date +%s.%N
+}
+
+# load_and_measure PREFIX PGID: run the load generator against what listens
+# now; meanwhile take the CPU time of the server's process group over the
+# measured window.  Prints echoload's line and cpu_us=, the server's CPU
+# microseconds per request in that window.
+load_and_measure() {
+	"$ECHOLOAD" -c "$CLIENTS" -s "$SIZE" -d "$DURATION" -w "$WARMUP" \
+		--prefix "$1" --check $ADDR $PORT >"$WORK/load.out" 2>&1 &
+	_l_gen=$!
+	sleep "$(awk -v w="$WARMUP" 'BEGIN {print w + 0.5}')"
+	_l_t0=$(now_s)
+	# shellcheck disable=SC2046
+	_l_c0=$(cpu_ns $(group "$2"))
+	sleep "$(awk -v d="$DURATION" 'BEGIN {print (d > 1.5 ? d - 1 : d / 2)}')"
+	_l_t1=$(now_s)
+	# shellcheck disable=SC2046
+	_l_c1=$(cpu_ns $(group "$2"))
+	wait "$_l_gen" || die "the load generator failed: $(cat "$WORK/load.out")"
+	_l_out=$(cat "$WORK/load.out")
+	echo "$_l_out cpu_us=$(awk -v c0="$_l_c0" -v c1="$_l_c1" \
+		-v r="$(field rps "$_l_out")" -v t0="$_l_t0" -v t1="$_l_t1" \
+		'BEGIN {if (r > 0 && t1 > t0) printf "%.1f", (c1 - c0) / 1e3 / (r * (t1 - t0)); else print 0}')"
+}
+
 run_nsviz() {
-	ip netns exec vnet "$NSVIZ" echo tcp --port $PORT --max-conns 20000 \
+	setsid ip netns exec vnet "$NSVIZ" echo tcp --port $PORT --max-conns 20000 \
 		>"$WORK/nsviz.log" 2>&1 &
 	_r_srv=$!
 	wait_port || die "nsviz's server did not start: $(cat "$WORK/nsviz.log")"
-	_r_out=$("$ECHOLOAD" -c "$CLIENTS" -s "$SIZE" -d "$DURATION" -w "$WARMUP" \
-		--prefix 22 --check $ADDR $PORT) ||
-		die "nsviz: the load generator failed: $_r_out"
+	_r_out=$(load_and_measure 22 "$_r_srv") || exit 1
 	kill "$_r_srv"
 	wait "$_r_srv"
 	# it really answered and logged every one of them
 	_r_n=$(grep -c ' received: "c[0-9]* r[0-9]* x*" (size_bytes='"$SIZE"')$' "$WORK/nsviz.log")
-	[ "$_r_n" -ge "$(field requests "$_r_out")" ] ||
-		die "nsviz logged $_r_n messages for $(field requests "$_r_out") replies"
+	[ "$_r_n" -ge "$(field replies "$_r_out")" ] ||
+		die "nsviz logged $_r_n messages for $(field replies "$_r_out") replies"
 	echo "$_r_out"
 }
 
@@ -87,10 +130,8 @@ run_socat() {
 		>/dev/null 2>&1 &
 	_r_srv=$!
 	wait_port || die "socat did not start"
-	_r_out=$("$ECHOLOAD" -c "$CLIENTS" -s "$SIZE" -d "$DURATION" -w "$WARMUP" \
-		--prefix 0 --check $ADDR $PORT) ||
-		die "socat: the load generator failed: $_r_out"
-	# socat and the cats it forked: its process group
+	# socat, the socat it forks per connection and its cat: one group
+	_r_out=$(load_and_measure 0 "$_r_srv") || exit 1
 	kill -- -"$_r_srv" 2>/dev/null
 	wait "$_r_srv" 2>/dev/null
 	_r_i=0
@@ -119,27 +160,33 @@ if [ "${1:-}" = --inner ]; then
 
 	echo "throughput: $CLIENTS clients, request/response of $SIZE bytes," \
 		"${WARMUP}s warm-up + ${DURATION}s, $RUNS runs each"
-	: >"$WORK/n.rps"; : >"$WORK/n.p50"; : >"$WORK/n.p99"
-	: >"$WORK/s.rps"; : >"$WORK/s.p50"; : >"$WORK/s.p99"
+	for f in n.rps n.p50 n.p99 n.cpu s.rps s.p50 s.p99 s.cpu; do
+		: >"$WORK/$f"
+	done
 	r=1
 	while [ $r -le "$RUNS" ]; do
 		n=$(run_nsviz) || exit 1
 		s=$(run_socat) || exit 1
 		printf '  run %d  nsviz: %s\n         socat: %s\n' "$r" "$n" "$s"
 		field rps "$n" >>"$WORK/n.rps"; field p50_us "$n" >>"$WORK/n.p50"
-		field p99_us "$n" >>"$WORK/n.p99"
+		field p99_us "$n" >>"$WORK/n.p99"; field cpu_us "$n" >>"$WORK/n.cpu"
 		field rps "$s" >>"$WORK/s.rps"; field p50_us "$s" >>"$WORK/s.p50"
-		field p99_us "$s" >>"$WORK/s.p99"
+		field p99_us "$s" >>"$WORK/s.p99"; field cpu_us "$s" >>"$WORK/s.cpu"
 		r=$((r + 1))
 	done
-	n_rps=$(median <"$WORK/n.rps"); n_50=$(median <"$WORK/n.p50"); n_99=$(median <"$WORK/n.p99")
-	s_rps=$(median <"$WORK/s.rps"); s_50=$(median <"$WORK/s.p50"); s_99=$(median <"$WORK/s.p99")
-	printf '%-28s %10s %10s %10s\n' "median of $RUNS runs" "req/s" "p50 us" "p99 us"
-	printf '%-28s %10.0f %10.1f %10.1f\n' "nsviz echo tcp" "$n_rps" "$n_50" "$n_99" \
-		"socat ... EXEC:cat" "$s_rps" "$s_50" "$s_99"
+	n_rps=$(median <"$WORK/n.rps"); n_50=$(median <"$WORK/n.p50")
+	n_99=$(median <"$WORK/n.p99"); n_cpu=$(median <"$WORK/n.cpu")
+	s_rps=$(median <"$WORK/s.rps"); s_50=$(median <"$WORK/s.p50")
+	s_99=$(median <"$WORK/s.p99"); s_cpu=$(median <"$WORK/s.cpu")
+	printf '%-24s %10s %10s %10s %14s\n' "median of $RUNS runs" "req/s" \
+		"p50 us" "p99 us" "server CPU us"
+	printf '%-24s %10.0f %10.1f %10.1f %14.1f\n' \
+		"nsviz echo tcp" "$n_rps" "$n_50" "$n_99" "$n_cpu" \
+		"socat ... EXEC:cat" "$s_rps" "$s_50" "$s_99" "$s_cpu"
 	bench_target "throughput nsviz/socat" "$(bench_ratio "$n_rps" "$s_rps")" 5
 	echo "p50 latency socat/nsviz: $(bench_ratio "$s_50" "$n_50")x," \
-		"p99 latency socat/nsviz: $(bench_ratio "$s_99" "$n_99")x"
+		"p99 latency socat/nsviz: $(bench_ratio "$s_99" "$n_99")x," \
+		"server CPU per request socat/nsviz: $(bench_ratio "$s_cpu" "$n_cpu")x"
 
 	echo
 	echo "idle connections: $IDLE_CONNS to nsviz's server, held ${HOLD}s"
@@ -153,7 +200,7 @@ if [ "${1:-}" = --inner ]; then
 		$ADDR $PORT >"$WORK/idle.out" 2>&1 &
 	gen=$!
 	i=0
-	while ! grep -q '^held ' "$WORK/idle.out" && [ $i -lt 600 ]; do
+	while ! grep -q '^held ' "$WORK/idle.out" 2>/dev/null && [ $i -lt 600 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -181,15 +228,16 @@ if [ "${1:-}" = --inner ]; then
 			EXEC:cat >/dev/null 2>&1 &
 		srv=$!
 		wait_port || die "socat did not start"
-		"$ECHOLOAD" --idle -c "$IDLE_SOCAT" -d "$HOLD" -t 20 --prefix 0 \
+		# socat's accept queue is 5 long: a few connects at a time
+		"$ECHOLOAD" --idle -C 4 -c "$IDLE_SOCAT" -d "$HOLD" -t 20 --prefix 0 \
 			--check $ADDR $PORT >"$WORK/sidle.out" 2>&1 &
 		gen=$!
 		i=0
-		while ! grep -q '^held ' "$WORK/sidle.out" && [ $i -lt 600 ]; do
+		while ! grep -q '^held ' "$WORK/sidle.out" 2>/dev/null && [ $i -lt 600 ]; do
 			sleep 0.1
 			i=$((i + 1))
 		done
-		pids=$(ps -e -o pid=,pgid= | awk -v g="$srv" '$2 == g {print $1}')
+		pids=$(group "$srv")
 		np=$(echo "$pids" | grep -c .)
 		# shellcheck disable=SC2086
 		spss=$(pss $pids)

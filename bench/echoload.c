@@ -3,7 +3,7 @@
  *
  *   echoload [OPTIONS] ADDR PORT
  *
- * Opens -c connections (at most 256 connects in flight), waits until all
+ * Opens -c connections (at most -C connects in flight), waits until all
  * are established, then on each one sends a request, waits for the whole
  * reply, and sends the next: request/response, as a person with nc would,
  * only many at once.  A reply is --prefix bytes (22 for nsviz's
@@ -21,10 +21,14 @@
  *   --idle      one request per connection (all must be answered), then
  *               hold them all, silent, for -d seconds; "held N" is
  *               printed (and flushed) once all are established
- *   -t SECONDS  give up on a connect or a reply after this (default 10)
+ *   -t SECONDS  give up when nothing moved for this long (default 10)
+ *   -C N        connects in flight at once (default 256); with --idle, a
+ *               connection is in flight until its first reply (a server
+ *               with a short accept queue, like socat's 5, needs few)
  *
  * Prints one line: requests=N seconds=S rps=R p50_us=A p99_us=B
- * errors=E (idle: held=N closed=M errors=E).  Exit status 0 when there
+ * errors=E replies=T (T counts the warm-up too; idle: held=N closed=M
+ * errors=E).  Exit status 0 when there
  * was no error.
  */
 #include <arpa/inet.h>
@@ -43,7 +47,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_INFLIGHT_CONNECTS 256
 
 enum st { S_IDLE, S_CONNECTING, S_READY, S_WAIT, S_HELD, S_DONE };
 
@@ -58,14 +61,14 @@ struct conn {
 };
 
 static struct {
-	int nconn;
+	int nconn, inflight_max;
 	double dur, warm, timeout;
 	unsigned long per_conn;     /* -n; 0 = by time */
 	size_t size, prefix;
 	bool check, idle;
 	struct sockaddr_storage ss;
 	socklen_t sl;
-} opt = { 100, 10, 2, 10, 0, 32, 22, false, false, { 0 }, 0 };
+} opt = { 100, 256, 10, 2, 10, 0, 32, 22, false, false, { 0 }, 0 };
 
 static uint64_t now_ns(void)
 {
@@ -83,7 +86,7 @@ static void die(const char *what)
 
 static uint32_t *lat;
 static size_t nlat, caplat;
-static unsigned long long errors, requests;
+static unsigned long long errors, requests, replies;
 
 static void record(uint64_t ns)
 {
@@ -226,6 +229,8 @@ int main(int argc, char **argv)
 				opt.prefix = strtoul(v, NULL, 10);
 			else if (!strcmp(a, "-t"))
 				opt.timeout = atof(v);
+			else if (!strcmp(a, "-C"))
+				opt.inflight_max = atoi(v);
 			else
 				usage();
 			k++;
@@ -237,7 +242,8 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (!addr || !port || opt.nconn < 1 || opt.size < 16)
+	if (!addr || !port || opt.nconn < 1 || opt.size < 16 ||
+	    opt.inflight_max < 1)
 		usage();
 	memset(&opt.ss, 0, sizeof opt.ss);
 	if (strchr(addr, ':')) {
@@ -287,15 +293,15 @@ int main(int argc, char **argv)
 		int n, tmo = 100;
 
 		/* connects, a bounded number at a time */
-		while (next < opt.nconn && inflight < MAX_INFLIGHT_CONNECTS) {
+		while (next < opt.nconn && inflight < opt.inflight_max) {
 			if (start_connect(ep, &cs[next], next) == 0)
 				inflight++;
 			else
 				ready++;    /* failed: counts as settled */
 			next++;
 		}
-		/* all settled: go */
-		if (!started && ready == opt.nconn) {
+		/* all settled: go (--idle goes at once, one by one) */
+		if (!started && (ready == opt.nconn || opt.idle)) {
 			started = true;
 			for (i = 0; i < opt.nconn; i++)
 				if (cs[i].st == S_READY)
@@ -315,7 +321,7 @@ int main(int argc, char **argv)
 		if (started && !opt.per_conn && now >= t_end)
 			break;
 		if (started && opt.per_conn) {
-			bool busy = false;
+			bool busy = next < opt.nconn;
 
 			for (i = 0; i < opt.nconn && !busy; i++)
 				busy = cs[i].st == S_WAIT || cs[i].st == S_CONNECTING;
@@ -342,7 +348,7 @@ int main(int argc, char **argv)
 		if (now - t_last > limit_ns) {
 			for (i = 0; i < opt.nconn; i++)
 				if (cs[i].st == S_WAIT || cs[i].st == S_CONNECTING) {
-					if (cs[i].st == S_CONNECTING)
+					if (cs[i].st == S_CONNECTING || opt.idle)
 						inflight--, ready++;
 					conn_fail(ep, &cs[i], "timed out", i);
 				}
@@ -365,16 +371,22 @@ int main(int argc, char **argv)
 				                          .data.u32 = (uint32_t)j };
 
 				getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &e, &el);
-				inflight--;
-				ready++;
 				t_last = now_ns();
 				if (e) {
-					errno = e;
+					inflight--;
+					ready++;
 					conn_fail(ep, c, strerror(e), j);
 					continue;
 				}
 				c->st = S_READY;
 				epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev);
+				if (opt.idle) {
+					/* in flight until answered */
+					send_req(ep, c, j);
+				} else {
+					inflight--;
+					ready++;
+				}
 				continue;
 			}
 			if (c->st == S_READY || c->st == S_HELD) {
@@ -418,12 +430,15 @@ int main(int argc, char **argv)
 					continue;
 				}
 				c->reqs++;
+				replies++;
 				if (measuring) {
 					record(t_last - c->sent_ns);
 					requests++;
 				}
 				if (opt.idle) {
 					c->st = S_HELD;
+					inflight--;
+					ready++;
 				} else if (opt.per_conn && c->reqs >= opt.per_conn) {
 					epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
 					close(c->fd);
@@ -450,9 +465,9 @@ int main(int argc, char **argv)
 			       errors);
 		} else {
 			printf("requests=%llu seconds=%.3f rps=%.0f p50_us=%.1f "
-			       "p99_us=%.1f errors=%llu\n", requests, secs,
-			       secs > 0 ? (double)requests / secs : 0.0,
-			       pct(0.50), pct(0.99), errors);
+			       "p99_us=%.1f errors=%llu replies=%llu\n", requests,
+			       secs, secs > 0 ? (double)requests / secs : 0.0,
+			       pct(0.50), pct(0.99), errors, replies);
 		}
 	}
 	for (i = 0; i < opt.nconn; i++) {

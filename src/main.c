@@ -17,6 +17,7 @@
 #include "cmd/exec.h"
 #include "cmd/exec_echo.h"
 #include "kernel/kernel.h"
+#include "lesson/lesson.h"
 #include "monitor.h"
 #include "sandbox.h"
 #include "show/show.h"
@@ -46,6 +47,8 @@ static void usage(FILE *f)
 "       nsviz [OPTIONS] [-n NS] echo tcp|udp [--port P] [--bind ADDR] [--idle S]\n"
 "                       [--max-conns N] [--max-msg BYTES]\n"
 "                                        an echo server, here, until ^C\n"
+"       nsviz lesson [N] [--host] | --list | --verify [N]\n"
+"                                        guided lessons (in the sandbox)\n"
 "\n"
 "Options:\n"
 "  -S, --sandbox   run in private network and mount namespaces (and a user\n"
@@ -353,6 +356,22 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	/* ---- lessons (src/lesson/cli.c) ------------------------------
+	 * `lesson --list` and `lesson --verify [N]` end here (--verify makes
+	 * a fresh sandbox for each lesson).  `lesson [N]` goes on, into the
+	 * sandbox unless --host, to the lesson itself (below). */
+	int lesson_no = 0, lesson_at = 0;
+	if (!cmds && !batch && i < argc && !strcmp(argv[i], "lesson")) {
+		int lrc = lesson_main(NULL, NULL, argc - i, argv + i,
+		                      &lesson_no, &lesson_at);
+
+		if (lrc != LESSON_MAIN_UI)
+			return lrc;
+		if (!lesson_args_host(argc - i, argv + i))
+			sandbox = true;
+	}
+	/* ---- end of lessons ------------------------------------------ */
+
 	if (sandbox) {
 		char err[512];
 		if (sandbox_enter(err, sizeof err) < 0) {
@@ -387,7 +406,8 @@ int main(int argc, char **argv)
 		bool is_show = !cmds && !batch && i < argc &&
 		               !strcmp(argv[i], "show");
 		bool is_long = !cmds && !batch &&
-		               (i >= argc || !strcmp(argv[i], "monitor"));
+		               (i >= argc || !strcmp(argv[i], "monitor") ||
+		                lesson_no);
 		a.k = ksync_new(a.w, is_show ? KSYNC_NO_EVENTS
 		                     : is_long ? KSYNC_WATCH : 0, &e);
 	}
@@ -430,11 +450,22 @@ int main(int argc, char **argv)
 		} else {
 			rc = monitor_run(a.w, a.k);
 		}
+	} else if (lesson_no) {
+		/* the lesson (src/lesson/): plain text; the UI's lesson panel
+		 * takes over with a terminal once it is there */
+		if (isatty(0) && isatty(1)) {
+			/* the UI with its lesson panel */
+			struct ui_opts uo = { sandbox, ascii, theme, lesson_no,
+			                      lesson_at };
+			rc = ui_run(a.w, a.k, &uo);
+		} else {
+			rc = lesson_run_text(a.w, a.k, lesson_no, lesson_at);
+		}
 	} else if (i < argc) {
 		rc = run_words(&a, argc - i, argv + i);
 	} else {
 		if (isatty(0) && isatty(1)) {
-			struct ui_opts uo = { sandbox, ascii, theme };
+			struct ui_opts uo = { sandbox, ascii, theme, 0, 0 };
 			rc = ui_run(a.w, a.k, &uo);
 		} else {
 			rc = run_prompt(&a, sandbox);

@@ -99,7 +99,8 @@ static bool clashes(const char *name)
 {
 	static const char *const kws[] = {
 		"dev", "name", "type", "peer", "up", "down", "mtu", "netns",
-		"txqueuelen", "qlen", "to", "default", "help", NULL
+		"txqueuelen", "qlen", "to", "default", "help", "master",
+		"nomaster", NULL
 	};
 	const char *const *k;
 	size_t n = strlen(name);
@@ -285,16 +286,53 @@ static void canon_link_set(const struct cmd *c, struct out *o)
 		wordf(o, "%02x:%02x:%02x:%02x:%02x:%02x", s->mac[0], s->mac[1],
 		      s->mac[2], s->mac[3], s->mac[4], s->mac[5]);
 	}
+	if (s->has_master) {
+		word(o, "master");
+		word(o, s->master);
+	}
+	if (s->nomaster)
+		word(o, "nomaster");
 	if (s->up == 1)
 		word(o, "up");
 	else if (s->up == 0)
 		word(o, "down");
 }
 
+/* sysctl(8) is not ip: `sysctl -w net.ipv4.ip_forward=1` for the host,
+ * `ip netns exec router sysctl -w net.ipv4.ip_forward=1` in a namespace,
+ * as a learner would type them in a shell. */
+static void canon_sysctl(const struct cmd *c, struct out *o, bool show_ns)
+{
+	const struct cmd_sysctl *s = &c->sysctl;
+	char buf[CMD_SYSCTL_KEY_MAX + CMD_SYSCTL_VALUE_MAX + 1];
+
+	if (show_ns && c->ns[0]) {
+		word(o, "ip");
+		word(o, "netns");
+		word(o, "exec");
+		word(o, c->ns);
+	}
+	word(o, "sysctl");
+	if (s->values_only)
+		word(o, "-n");
+	if (s->quiet)
+		word(o, "-q");
+	if (s->write) {
+		word(o, "-w");
+		snprintf(buf, sizeof buf, "%s=%s", s->key, s->value);
+		word(o, buf);
+	} else {
+		word(o, s->key);
+	}
+}
+
 static void canon(const struct cmd *c, struct out *o, bool show_ns)
 {
 	switch (c->verb) {
 	case CMD_NONE:
+		return;
+	case CMD_SYSCTL:
+		canon_sysctl(c, o, show_ns);
 		return;
 	case CMD_PING:
 		canon_ping(c, o, show_ns);
@@ -355,6 +393,13 @@ static void canon(const struct cmd *c, struct out *o, bool show_ns)
 			word(o, c->peer_ns);
 		}
 		break;
+	case CMD_LINK_ADD_BRIDGE:
+		word(o, "link");
+		word(o, "add");
+		dev_word(o, "name", c->name);
+		word(o, "type");
+		word(o, "bridge");
+		break;
 	case CMD_LINK_SET:
 		word(o, "link");
 		canon_link_set(c, o);
@@ -397,6 +442,15 @@ static void canon(const struct cmd *c, struct out *o, bool show_ns)
 		word(o, "route");
 		word(o, "get");
 		ip_word(o, &c->route.dst);
+		break;
+	case CMD_NEIGH_SHOW:
+		/* ip wants `dev` here: a bare word would be an address */
+		word(o, "neigh");
+		word(o, "show");
+		if (c->name[0]) {
+			word(o, "dev");
+			word(o, c->name);
+		}
 		break;
 	default:
 		break;

@@ -28,7 +28,9 @@ enum cmd_verb {
 	CMD_PING,
 	/* nsviz's own: echo servers and their client (src/echo/) */
 	CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG,
-	CMD_SEND
+	CMD_SEND,
+	/* bridges, per-namespace sysctls, the neighbour table (exec_more.c) */
+	CMD_LINK_ADD_BRIDGE, CMD_SYSCTL, CMD_NEIGH_SHOW
 };
 
 /* What `link set` changes; several may be given in one command. */
@@ -40,6 +42,9 @@ struct cmd_link_set {
 	unsigned mtu;
 	bool has_mac;
 	uint8_t mac[6];
+	bool has_master;        /* master BR: make the link a port of BR */
+	char master[W_IFNAMSIZ];
+	bool nomaster;          /* nomaster: take it out of its bridge */
 };
 
 struct cmd_route {
@@ -75,6 +80,18 @@ struct cmd_echo {
 	double timeout;         /* send: seconds; default 5 */
 };
 
+/* sysctl [-w] [-n] [-q] KEY[=VALUE]: a key under net. (those belong to a
+ * network namespace), read or written in the namespace of -n. */
+#define CMD_SYSCTL_KEY_MAX 256
+#define CMD_SYSCTL_VALUE_MAX 256
+struct cmd_sysctl {
+	char key[CMD_SYSCTL_KEY_MAX];     /* "net.ipv4.ip_forward" */
+	bool write;             /* KEY=VALUE (with -w, or without as sysctl) */
+	char value[CMD_SYSCTL_VALUE_MAX];
+	bool values_only;       /* -n: print the value alone */
+	bool quiet;             /* -q: print nothing after a write */
+};
+
 struct cmd {
 	enum cmd_verb verb;
 	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
@@ -84,7 +101,8 @@ struct cmd {
 	/* netns add/del/pids/exec, and netns list NAME (which ip accepts
 	 * and ignores): the namespace name.
 	 * link add/set/del/show, addr show dev: the device name ("" = all);
-	 * addr show copies it into dev too. */
+	 * addr show copies it into dev too.  link add NAME type bridge and
+	 * neigh show dev NAME ("" = every device) use it too. */
 	char name[W_NSNAME_MAX];
 
 	/* link add NAME type veth peer name PEER [netns NS] */
@@ -110,6 +128,8 @@ struct cmd {
 	pid_t pid;              /* 0 = self */
 
 	struct cmd_echo echo;   /* echo ..., send ... */
+
+	struct cmd_sysctl sysctl;   /* sysctl ... */
 
 	/* netns exec NAME PROG ARGS: owned copies, NULL-terminated.
 	 * When PROG is `ip` the rest is parsed in-process into sub. */

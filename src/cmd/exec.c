@@ -4,6 +4,7 @@
  * word and its own errno and extack text are passed on. */
 #include "cmd/exec.h"
 #include "cmd/exec_echo.h"
+#include "cmd/exec_more.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -580,7 +581,10 @@ int exec_cmd(struct exec_ctx *x, const struct cmd *c)
 	case CMD_NETNS_IDENTIFY: rc = do_netns_identify(x, c); break;
 	case CMD_NETNS_EXEC: rc = do_netns_exec(x, c); break;
 	case CMD_LINK_ADD_VETH: rc = do_link_add(x, c); break;
-	case CMD_LINK_SET: rc = do_link_set(x, c); break;
+	case CMD_LINK_SET:
+		/* with master or nomaster: exec_more.c */
+		rc = exec_more_takes(c) ? exec_more(x, c) : do_link_set(x, c);
+		break;
 	case CMD_LINK_DEL: rc = do_link_del(x, c); break;
 	case CMD_LINK_SHOW: rc = do_link_show(x, c, false); break;
 	case CMD_ADDR_ADD: rc = do_addr_change(x, c, true); break;
@@ -596,6 +600,10 @@ int exec_cmd(struct exec_ctx *x, const struct cmd *c)
 	case CMD_ECHO_LOG: case CMD_SEND:
 		exec_echo_notices(x);
 		rc = exec_echo(x, c);
+		break;
+	/* bridges, sysctl, neigh: exec_more.c */
+	case CMD_LINK_ADD_BRIDGE: case CMD_SYSCTL: case CMD_NEIGH_SHOW:
+		rc = exec_more(x, c);
 		break;
 	}
 	/* echo servers that died or lost their namespace: said at once */

@@ -25,7 +25,8 @@
 #include "util/sbuf.h"
 
 #define OBJECTS_HINT "expected netns, link, addr, route or ping"
-#define LINK_SET_HINT "expected up, down, netns NS, mtu N or address MAC"
+#define LINK_SET_HINT "expected up, down, netns NS, mtu N, address MAC, " \
+                      "master BRIDGE or nomaster"
 #define MAC_HINT "expected six hex bytes like 0a:1b:2c:3d:4e:5f"
 
 #define MTU_MIN 68
@@ -464,7 +465,8 @@ static void cmd_init(struct cmd *c);
 static bool runs_in_process(const char *prog)
 {
 	static const char *const words[] = {
-		"ip", "link", "addr", "address", "route", "ping", "netns", NULL
+		"ip", "link", "addr", "address", "route", "ping", "netns",
+		"neigh", "neighbor", "neighbour", "sysctl", NULL
 	};
 	const char *const *w;
 
@@ -651,7 +653,31 @@ static bool later_setting(const char *w)
 {
 	return !strcmp(w, "up") || !strcmp(w, "down") || !strcmp(w, "mtu") ||
 	       !strcmp(w, "netns") || abbrev(w, "address", 4) ||
-	       !strcmp(w, "txqueuelen") || !strcmp(w, "qlen");
+	       !strcmp(w, "txqueuelen") || !strcmp(w, "qlen") ||
+	       !strcmp(w, "master") || !strcmp(w, "nomaster");
+}
+
+#define LINK_TYPES "nsviz creates veth pairs and bridges"
+#define LINK_ADD_FORMS "link add NAME type veth peer name PEER, " \
+                       "or link add NAME type bridge"
+
+/* After `link add NAME type bridge`: nothing more (no bridge options). */
+static int parse_link_add_bridge(struct parser *p)
+{
+	const char *w;
+
+	p->c->verb = CMD_LINK_ADD_BRIDGE;
+	if (!more(p))
+		return 0;
+	w = peek(p);
+	if (later_setting(w))
+		return bad(p, w, "not supported in link add; set it afterwards "
+		           "with link set");
+	if (!strcmp(w, "peer"))
+		return bad(p, w, "a bridge has no peer (only a veth pair has "
+		           "one)");
+	return bad(p, w, "bridge option not supported by nsviz (link add "
+	           "NAME type bridge takes no options)");
 }
 
 static int parse_link_add(struct parser *p)
@@ -664,8 +690,7 @@ static int parse_link_add(struct parser *p)
 	for (;;) {
 		if (!more(p))
 			return missing(p, have_name
-			               ? "type veth (nsviz creates veth pairs: "
-			                 "link add NAME type veth peer name PEER)"
+			               ? "type veth or type bridge (" LINK_ADD_FORMS ")"
 			               : "interface name");
 		w = next_word(p);
 		if (!strcmp(w, "name") || !strcmp(w, "dev")) {
@@ -678,14 +703,15 @@ static int parse_link_add(struct parser *p)
 		} else if (!strcmp(w, "type")) {
 			if (!have_name) {
 				p->i--;
-				return missing(p, "interface name (link add NAME "
-				               "type veth peer name PEER)");
+				return missing(p, "interface name (" LINK_ADD_FORMS ")");
 			}
-			if (!(v = value(p, "link type (nsviz creates veth pairs)")))
+			if (!(v = value(p, "link type (veth or bridge)")))
 				return -1;
+			if (!strcmp(v, "bridge"))
+				return parse_link_add_bridge(p);
 			if (strcmp(v, "veth"))
 				return bad(p, v, "link type not supported "
-				           "(nsviz creates veth pairs)");
+				           "(" LINK_TYPES ")");
 			break;
 		} else if (later_setting(w)) {
 			return bad(p, w, "not supported in link add; set it "
@@ -790,6 +816,21 @@ static int parse_link_set(struct parser *p)
 			if (!(v = value(p, "MAC address")) || parse_mac(p, v, s->mac))
 				return -1;
 			s->has_mac = true;
+		} else if (!strcmp(w, "master")) {
+			if (s->has_master)
+				return twice(p, w);
+			if (s->nomaster)
+				return bad(p, w, "conflicts with nomaster");
+			if (!(v = value(p, "bridge name")) ||
+			    take_ifname(p, v, s->master))
+				return -1;
+			s->has_master = true;
+		} else if (!strcmp(w, "nomaster")) {
+			if (s->nomaster)
+				return twice(p, w);
+			if (s->has_master)
+				return bad(p, w, "conflicts with master %s", s->master);
+			s->nomaster = true;
 		} else if (!strcmp(w, "name")) {
 			return bad(p, w, "renaming interfaces is not supported by "
 			           "nsviz (" LINK_SET_HINT ")");
@@ -803,8 +844,18 @@ static int parse_link_set(struct parser *p)
 	}
 	if (!have_name)
 		return missing(p, "interface name");
-	if (s->up == -1 && !s->has_netns && !s->has_mtu && !s->has_mac)
+	if (s->up == -1 && !s->has_netns && !s->has_mtu && !s->has_mac &&
+	    !s->has_master && !s->nomaster)
 		return fail(p, "%s: nothing to change (" LINK_SET_HINT ")", ctx(p));
+	/* the kernel would look the bridge up in the namespace the link
+	 * moves to: two steps say what is meant */
+	if (s->has_master && s->has_netns)
+		return fail(p, "master %s: cannot be combined with netns (move "
+		            "the interface first, then set its master there)",
+		            s->master);
+	if (s->has_master && !strcmp(s->master, c->name))
+		return fail(p, "master %s: an interface cannot be its own master",
+		            s->master);
 	return 0;
 }
 
@@ -1497,16 +1548,203 @@ static int parse_send(struct parser *p)
 	return 0;
 }
 
+/* ---- neigh ------------------------------------------------------------- */
+
+enum { NB_SHOW = 1 };
+
+/* iproute2's order: `s` is show, `l` is lst, `d` is delete, `g` get */
+static const struct keyword neigh_verbs[] = {
+	{ "add", UNSUPPORTED }, { "change", UNSUPPORTED }, { "chg", UNSUPPORTED },
+	{ "replace", UNSUPPORTED }, { "delete", UNSUPPORTED },
+	{ "get", UNSUPPORTED }, { "show", NB_SHOW }, { "lst", NB_SHOW },
+	{ "list", NB_SHOW }, { "flush", UNSUPPORTED }, { "help", UNSUPPORTED },
+	{ NULL, 0 }
+};
+
+#define NEIGH_HINT "nsviz shows the table: neigh show [dev NAME]"
+
+static int parse_neigh(struct parser *p)
+{
+	struct cmd *c = p->c;
+	const char *w, *v, *full = NULL;
+	bool have_dev = false;
+	int id;
+
+	c->verb = CMD_NEIGH_SHOW;
+	if (!more(p))
+		return 0;
+	w = next_word(p);
+	id = lookup(neigh_verbs, w, &full);
+	switch (id) {
+	case NB_SHOW:
+		break;
+	case UNSUPPORTED:
+		return unsupported(p, "neigh", w, full, NEIGH_HINT);
+	default:
+		return unknown(p, "neigh", w, NEIGH_HINT);
+	}
+	while (more(p)) {
+		w = next_word(p);
+		if (!strcmp(w, "dev")) {
+			if (have_dev)
+				return twice(p, w);
+			if (!(v = value(p, "interface name")) ||
+			    take_ifname(p, v, c->name))
+				return -1;
+			have_dev = true;
+		} else if (!strcmp(w, "proxy") || !strcmp(w, "nud") ||
+		           !strcmp(w, "to") || !strcmp(w, "vrf") ||
+		           !strcmp(w, "nomaster") || !strcmp(w, "master") ||
+		           !strcmp(w, "unused")) {
+			return bad(p, w, "neigh show option not supported by nsviz "
+			           "(expected dev NAME)");
+		} else {
+			p->i--;
+			return bad(p, w, "unexpected argument after %s (expected "
+			           "dev NAME)", ctx(p));
+		}
+	}
+	return 0;
+}
+
+/* ---- sysctl: per network namespace ------------------------------------- */
+
+#define SYSCTL_HINT "sysctl [-w] KEY[=VALUE], like sysctl -w " \
+                    "net.ipv4.ip_forward=1"
+
+/* A key the way sysctl(8) writes it, dots between the parts; only keys
+ * under net. belong to a network namespace.  The kernel's /proc/sys
+ * names decide the rest (exec: "no such sysctl"). */
+static int parse_sysctl_key(struct parser *p, const char *word,
+                            const char *key, size_t len)
+{
+	size_t k;
+
+	if (!len)
+		return bad(p, word, "malformed setting: the key before '=' is "
+		           "empty (" SYSCTL_HINT ")");
+	if (len >= CMD_SYSCTL_KEY_MAX)
+		return bad(p, word, "sysctl key longer than %d characters",
+		           CMD_SYSCTL_KEY_MAX - 1);
+	for (k = 0; k < len; k++) {
+		unsigned char ch = (unsigned char)key[k];
+
+		if (ch == '/')
+			return bad(p, word, "sysctl key must not contain '/' "
+			           "(write it with dots, like "
+			           "net.ipv4.ip_forward)");
+		if (isspace(ch) || iscntrl(ch))
+			return bad(p, word, "sysctl key must not contain blanks "
+			           "(%s)", SYSCTL_HINT);
+	}
+	if (key[0] == '.' || key[len - 1] == '.' ||
+	    memmem(key, len, "..", 2))
+		return bad(p, word, "not a sysctl key (empty part between dots)");
+	if (len == 3 && !strncmp(key, "net", 3))
+		return bad(p, word, "names every network sysctl; give one key, "
+		           "like net.ipv4.ip_forward");
+	if (len < 5 || strncmp(key, "net.", 4))
+		return bad(p, word, "not a network sysctl (nsviz reads and sets "
+		           "net.* keys only: they belong to a network "
+		           "namespace)");
+	memcpy(p->c->sysctl.key, key, len);
+	p->c->sysctl.key[len] = '\0';
+	return 0;
+}
+
+static int parse_sysctl_setting(struct parser *p, const char *w, bool dash_w)
+{
+	struct cmd_sysctl *s = &p->c->sysctl;
+	const char *eq = strchr(w, '='), *val;
+	size_t vlen;
+
+	if (!eq) {
+		if (dash_w)
+			return bad(p, w, "malformed setting: -w needs KEY=VALUE, "
+			           "without blanks around '=' (like "
+			           "net.ipv4.ip_forward=1)");
+		return parse_sysctl_key(p, w, w, strlen(w));
+	}
+	if (parse_sysctl_key(p, w, w, (size_t)(eq - w)))
+		return -1;
+	val = eq + 1;
+	vlen = strlen(val);
+	if (!vlen)
+		return bad(p, w, "malformed setting: the value after '=' is "
+		           "empty (like net.ipv4.ip_forward=1)");
+	if (vlen >= CMD_SYSCTL_VALUE_MAX)
+		return bad(p, w, "value longer than %d characters",
+		           CMD_SYSCTL_VALUE_MAX - 1);
+	for (size_t k = 0; k < vlen; k++)
+		if (iscntrl((unsigned char)val[k]) && val[k] != '\t')
+			return bad(p, w, "the value must not contain a newline "
+			           "or control characters");
+	memcpy(s->value, val, vlen + 1);
+	s->write = true;
+	return 0;
+}
+
+/* sysctl [-w] [-n] [-q] KEY[=VALUE], flags as sysctl(8) takes them (also
+ * together: -wq).  Like sysctl(8), KEY=VALUE writes even without -w. */
+static int parse_sysctl(struct parser *p)
+{
+	struct cmd *c = p->c;
+	struct cmd_sysctl *s = &c->sysctl;
+	bool dash_w = false, have_key = false;
+	const char *w;
+
+	c->verb = CMD_SYSCTL;
+	if (c->family)
+		return bad(p, family_opt(c->family), "not meaningful for sysctl "
+		           "(the key says which family)");
+	while (more(p)) {
+		w = next_word(p);
+		if (w[0] == '-' && w[1] && !have_key) {
+			for (const char *f = w + 1; *f; f++) {
+				bool *flag = *f == 'w' ? &dash_w :
+				             *f == 'n' ? &s->values_only :
+				             *f == 'q' ? &s->quiet : NULL;
+				char name[3] = { '-', *f, '\0' };
+
+				if (!flag)
+					return bad(p, w, "sysctl option not supported "
+					           "(nsviz's sysctl takes -w, -n and "
+					           "-q)");
+				if (*flag)
+					return twice(p, name);
+				*flag = true;
+			}
+		} else if (!have_key) {
+			/* `sysctl -n NS KEY`: sysctl(8)'s -n, not ip's */
+			if (s->values_only && !strchr(w, '.') && !strchr(w, '='))
+				return bad(p, w, "not a sysctl key (-n after sysctl "
+				           "means values only, as in sysctl(8); a "
+				           "namespace goes first: -n NS sysctl KEY)");
+			if (parse_sysctl_setting(p, w, dash_w))
+				return -1;
+			have_key = true;
+		} else {
+			p->i--;
+			return unexpected(p);
+		}
+	}
+	if (!have_key)
+		return missing(p, dash_w ? "KEY=VALUE (like "
+		                           "net.ipv4.ip_forward=1)"
+		                         : "key (like net.ipv4.ip_forward)");
+	return 0;
+}
+
 /* ---- objects ----------------------------------------------------------- */
 
-enum { OB_NETNS = 1, OB_LINK, OB_ADDR, OB_ROUTE, OB_MONITOR };
+enum { OB_NETNS = 1, OB_LINK, OB_ADDR, OB_ROUTE, OB_MONITOR, OB_NEIGH };
 
 /* iproute2's object table, in its order, so abbreviations agree. */
 static const struct keyword objects[] = {
 	{ "address", OB_ADDR }, { "addrlabel", UNSUPPORTED },
 	{ "maddress", UNSUPPORTED }, { "route", OB_ROUTE },
-	{ "rule", UNSUPPORTED }, { "neighbor", UNSUPPORTED },
-	{ "neighbour", UNSUPPORTED }, { "ntable", UNSUPPORTED },
+	{ "rule", UNSUPPORTED }, { "neighbor", OB_NEIGH },
+	{ "neighbour", OB_NEIGH }, { "ntable", UNSUPPORTED },
 	{ "ntbl", UNSUPPORTED }, { "link", OB_LINK },
 	{ "l2tp", UNSUPPORTED }, { "fou", UNSUPPORTED }, { "ila", UNSUPPORTED },
 	{ "macsec", UNSUPPORTED }, { "tunnel", UNSUPPORTED },
@@ -1537,6 +1775,8 @@ static int parse_object(struct parser *p)
 		return parse_echo(p);
 	if (!strcmp(w, "send"))
 		return parse_send(p);
+	if (!strcmp(w, "sysctl"))
+		return parse_sysctl(p);
 	id = lookup(objects, w, &full);
 	switch (id) {
 	case OB_NETNS:
@@ -1547,6 +1787,8 @@ static int parse_object(struct parser *p)
 		return parse_addr(p);
 	case OB_ROUTE:
 		return parse_route(p);
+	case OB_NEIGH:
+		return parse_neigh(p);
 	case OB_MONITOR:
 		return bad(p, w, "not a command here; run nsviz monitor to watch "
 		           "kernel events");
@@ -1687,6 +1929,7 @@ bool cmd_changes(const struct cmd *c)
 	case CMD_LINK_ADD_VETH: case CMD_LINK_SET: case CMD_LINK_DEL:
 	case CMD_ADDR_ADD: case CMD_ADDR_DEL:
 	case CMD_ROUTE_ADD: case CMD_ROUTE_DEL:
+	case CMD_LINK_ADD_BRIDGE:
 	/* a server appears in (or leaves) a namespace's pids */
 	case CMD_ECHO_START: case CMD_ECHO_STOP:
 		return true;
@@ -1694,6 +1937,8 @@ bool cmd_changes(const struct cmd *c)
 		/* a program may do anything, but nsviz cannot know; an
 		 * in-process sub-command changes what it changes */
 		return c->sub && cmd_changes(c->sub);
+	case CMD_SYSCTL:
+		return c->sysctl.write;
 	default:
 		return false;
 	}

@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,7 +59,6 @@ struct conn {
 	uint64_t bytes_in;
 	uint8_t *pend;          /* a reply the client has not taken yet */
 	size_t pend_len, pend_off;
-	bool eof;               /* the client shut down its sending side */
 };
 
 struct item { struct conn *c; uint8_t *data; size_t n; };
@@ -68,7 +68,11 @@ struct logsink {
 	size_t off;             /* written so far (nonblocking mode) */
 	bool nonblock;          /* supervised: never wait for the reader */
 	bool broken;            /* stdout is gone: stop logging */
-	uint64_t dropped;       /* lines not written, not yet reported */
+	bool mid_line;          /* the last byte written was not a newline */
+	uint64_t dropped;       /* lines not written, in all */
+	uint64_t unreported;    /* ... and not yet said so in the log */
+	bool note_pending;      /* a "lines dropped" note waits in b ... */
+	size_t note_end;        /* ... and ends there */
 };
 
 struct srv {
@@ -156,31 +160,39 @@ static void logf_line(struct srv *s, const char *fmt, ...)
 	sbuf_addc(&s->log.b, '\n');
 }
 
+/* Nobody reads the log (a supervisor busy elsewhere): drop what is not
+ * written yet, and say so in its place. */
 static void log_drop_all(struct srv *s)
 {
 	struct logsink *l = &s->log;
 	const char *p = l->b.s + l->off;
-	size_t n = l->b.len - l->off;
+	size_t n = l->b.len - l->off, keep = 0, lines;
 
 	/* a line half written stays whole: keep its tail */
-	if (l->off && l->b.s[l->off - 1] != '\n') {
+	if (l->mid_line) {
 		const char *nl = memchr(p, '\n', n);
-		size_t keep = nl ? (size_t)(nl - p) + 1 : n;
 
-		memmove(l->b.s, p, keep);
-		p += keep;
-		n -= keep;
-		l->dropped += count_lines(p, n);
-		l->b.len = keep;
-	} else {
-		l->dropped += count_lines(p, n);
-		l->b.len = 0;
+		keep = nl ? (size_t)(nl - p) + 1 : n;
 	}
-	l->b.s[l->b.len] = '\0';
+	lines = count_lines(p + keep, n - keep);
+	if (l->note_pending) {
+		if (l->note_end <= l->off + keep)
+			l->unreported = 0;   /* it goes out after all */
+		else
+			lines--;             /* dropped too: it was ours */
+		l->note_pending = false;
+	}
+	memmove(l->b.s, p, keep);
+	l->b.len = keep;
+	l->b.s[keep] = '\0';
 	l->off = 0;
-	if (s->st)
-		__atomic_store_n(&s->st->log_dropped, l->dropped,
-		                 __ATOMIC_RELAXED);
+	l->dropped += lines;
+	l->unreported += lines;
+	sbuf_printf(&l->b, "%s(%llu log lines dropped: nobody was reading the "
+	            "log)\n", s->lpre, (unsigned long long)l->unreported);
+	l->note_pending = true;
+	l->note_end = l->b.len;
+	__atomic_store_n(&s->st->log_dropped, l->dropped, __ATOMIC_RELAXED);
 }
 
 static void log_flush(struct srv *s)
@@ -191,22 +203,16 @@ static void log_flush(struct srv *s)
 		sbuf_reset(&l->b);
 		return;
 	}
-	if (l->nonblock && l->dropped && l->off == 0) {
-		/* say so, once the reader is back */
-		struct sbuf note = SBUF_INIT;
-
-		sbuf_printf(&note, "%s(%llu log lines dropped: nobody was "
-		            "reading the log)\n", s->lpre,
-		            (unsigned long long)l->dropped);
-		if (write(1, note.s, note.len) == (ssize_t)note.len)
-			l->dropped = 0;
-		sbuf_free(&note);
-	}
 	while (l->off < l->b.len) {
 		ssize_t w = write(1, l->b.s + l->off, l->b.len - l->off);
 
 		if (w > 0) {
 			l->off += (size_t)w;
+			l->mid_line = l->b.s[l->off - 1] != '\n';
+			if (l->note_pending && l->off >= l->note_end) {
+				l->note_pending = false;
+				l->unreported = 0;
+			}
 			continue;
 		}
 		if (w < 0 && errno == EINTR)
@@ -222,6 +228,20 @@ static void log_flush(struct srv *s)
 	}
 	sbuf_reset(&l->b);
 	l->off = 0;
+}
+
+/* The last words: give a slow reader a moment (not forever: the
+ * supervisor may be waiting for us to end). */
+static void log_flush_final(struct srv *s)
+{
+	for (int k = 0; k < 5; k++) {
+		struct pollfd p = { .fd = 1, .events = POLLOUT };
+
+		log_flush(s);
+		if (!s->log.b.len || s->log.broken || !s->log.nonblock)
+			return;
+		poll(&p, 1, 100);
+	}
 }
 
 /* ---- connections ---------------------------------------------------------- */
@@ -429,9 +449,10 @@ static void conn_read(struct srv *s, struct conn *c)
 		return;
 	}
 	if (n == 0) {
+		/* end of input: the answers so far are out (a pending one
+		 * would have kept us from reading) */
 		if (c->bytes_in == 0)
 			logf_line(s, "no data received [size_bytes=0]");
-		c->eof = true;
 		conn_close(s, c);
 		return;
 	}
@@ -753,7 +774,7 @@ int echo_serve(const struct echo_opts *o)
 out:
 	while (s.head)
 		conn_close(&s, s.head);
-	log_flush(&s);
+	log_flush_final(&s);
 	if (s.lfd >= 0)
 		close(s.lfd);
 	if (s.sfd >= 0)

@@ -40,6 +40,25 @@ bool fmt_route_listed(const struct w_route *r);
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r);
 
+/* `ip neigh show` one entry, with its newline:
+ * "10.0.1.1 dev veth0 lladdr 0a:1b:2c:3d:4e:5f REACHABLE \n" (every word
+ * followed by a blank, as ip prints them); "dev NAME " left out when
+ * with_dev is false, as `ip neigh show dev NAME` leaves it out. */
+void fmt_neigh(struct sbuf *out, const struct w_ns *ns,
+               const struct w_neigh *n, bool with_dev);
+
+/* true when plain `ip neigh show` lists n: an IPv4 or IPv6 entry (not a
+ * bridge's fdb entry, which the world may hold too) in any state but
+ * NOARP and NONE, or a proxy or externally learned one. */
+bool fmt_neigh_listed(const struct w_neigh *n);
+
+/* `ip neigh show` (ifindex 0) or `ip neigh show dev NAME` (its ifindex)
+ * for ns, family 0 for both (`ip -4 neigh`: AF_INET): IPv4 entries first,
+ * as the kernel dumps its ARP table before the IPv6 one, each in world
+ * order (which after a dump is the kernel's hash order). */
+void fmt_neigh_show(struct sbuf *out, const struct w_ns *ns, int ifindex,
+                    int family);
+
 /* Name tables, as iproute2 spells them. */
 const char *fmt_scope_name(int scope, char *buf, size_t len);
 const char *fmt_proto_name(int proto, char *buf, size_t len);

@@ -1,4 +1,5 @@
-/* iproute.c - `ip link`, `ip addr`, `ip route` and `ip route get` text.
+/* iproute.c - `ip link`, `ip addr`, `ip route`, `ip route get` and
+ * `ip neigh` text.
  *
  * The target is byte-for-byte what iproute2 6.1 prints on Debian 12,
  * trailing spaces included: ip prints most items as "word value " and
@@ -11,6 +12,7 @@
 #include <linux/if.h>
 #include <linux/if_addr.h>
 #include <linux/in_route.h>
+#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -442,4 +444,81 @@ void fmt_route_show(struct sbuf *out, const struct w_ns *ns, int family)
 	for (size_t i = 0; i < n; i++)
 		fmt_route(out, ns, v[i]);
 	free(v);
+}
+
+/* ---- neighbours ---------------------------------------------------------- */
+
+bool fmt_neigh_listed(const struct w_neigh *n)
+{
+	/* ip's default state filter: every NUD_* bit but NOARP, and not
+	 * NUD_NONE; proxy and externally learned entries pass regardless */
+	const unsigned shown = 0xffu & ~(unsigned)NUD_NOARP;
+
+	if (n->family != AF_INET && n->family != AF_INET6)
+		return false;     /* bridge fdb entries: `bridge fdb`, not ip */
+	return (n->state & shown) || (n->flags & (NTF_PROXY | NTF_EXT_LEARNED));
+}
+
+void fmt_neigh(struct sbuf *out, const struct w_ns *ns,
+               const struct w_neigh *n, bool with_dev)
+{
+	static const struct { unsigned bit; const char *name; } states[] = {
+		{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
+		{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" },
+		{ NUD_PROBE, "PROBE" }, { NUD_FAILED, "FAILED" },
+		{ NUD_NOARP, "NOARP" }, { NUD_PERMANENT, "PERMANENT" },
+	};
+	const struct w_link *l;
+	unsigned state = n->state;
+	char buf[128];
+
+	if (n->dst.family)
+		sbuf_printf(out, "%s ", w_ip_str(&n->dst, buf, sizeof buf));
+	if (with_dev && n->ifindex)
+		sbuf_printf(out, "dev %s ", ifname(ns, n->ifindex, buf, sizeof buf));
+	if (n->lladdr_len > 0) {
+		l = ns ? world_find_link_index(ns, n->ifindex) : NULL;
+		sbuf_printf(out, "lladdr %s ",
+		            fmt_lladdr(n->lladdr, n->lladdr_len,
+		                       l ? l->arptype : 0, buf, sizeof buf));
+	}
+	if (n->flags & NTF_ROUTER)
+		sbuf_add(out, "router ");
+	if (n->flags & NTF_PROXY)
+		sbuf_add(out, "proxy ");
+	if (n->flags & NTF_EXT_LEARNED)
+		sbuf_add(out, "extern_learn ");
+	if (n->flags & NTF_OFFLOADED)
+		sbuf_add(out, "offload ");
+	for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
+		if (state & states[i].bit) {
+			state &= ~states[i].bit;
+			sbuf_printf(out, "%s ", states[i].name);
+		}
+	}
+	if (state)
+		sbuf_printf(out, "%x ", state);
+	sbuf_addc(out, '\n');
+}
+
+void fmt_neigh_show(struct sbuf *out, const struct w_ns *ns, int ifindex,
+                    int family)
+{
+	if (!ns)
+		return;
+	/* the kernel dumps the ARP table, then the IPv6 one */
+	for (int pass = 0; pass < 2; pass++) {
+		int fam = pass == 0 ? AF_INET : AF_INET6;
+
+		if (family && family != fam)
+			continue;
+		for (size_t i = 0; i < ns->nneighs; i++) {
+			const struct w_neigh *n = &ns->neighs[i];
+
+			if (n->family != fam || !fmt_neigh_listed(n) ||
+			    (ifindex && n->ifindex != ifindex))
+				continue;
+			fmt_neigh(out, ns, n, ifindex == 0);
+		}
+	}
 }

@@ -104,6 +104,15 @@ int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
 int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
               unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
               struct kerr *e);
+/* As klink_set, and in the same request master: the ifindex of a bridge
+ * in ns to make the link its port, 0 to take it out (nomaster), -1
+ * unchanged. */
+int klink_set_master(struct ksync *k, struct w_ns *ns, int ifindex, int up,
+                     unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
+                     int master, struct kerr *e);
+/* `ip link add NAME type bridge` */
+int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
+                     struct kerr *e);
 int klink_del(struct ksync *k, struct w_ns *ns, int ifindex, struct kerr *e);
 int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
                  const struct w_ip *ip, int prefixlen, struct kerr *e);
@@ -123,6 +132,17 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 /* `ip route get`: the kernel's answer in *out. */
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
                struct w_route *out, struct kerr *e);
+
+/* Sysctls of ns: KEY is a key under net. ("net.ipv4.ip_forward"), whose
+ * file under /proc/sys/net is opened inside ns and so reads and writes
+ * that namespace's value; no program is run.  Errors: ENOENT (no such
+ * key there), EISDIR (a directory of keys), EACCES (read-only or
+ * write-only), EINVAL (the kernel refused the value), ...
+ * ksysctl_read appends the file's text, newlines included, to out. */
+int ksysctl_read(struct ksync *k, struct w_ns *ns, const char *key,
+                 struct sbuf *out, struct kerr *e);
+int ksysctl_write(struct ksync *k, struct w_ns *ns, const char *key,
+                  const char *value, struct kerr *e);
 
 /* The nsid that namespace `from` gives to the namespace behind fd (what
  * `ip netns list` prints as "(id: N)"); -1 when none is assigned. */

@@ -281,7 +281,12 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 	switch (nlh->nlmsg_type) {
 	case RTM_NEWLINK:
 	case RTM_DELLINK:
+		/* AF_BRIDGE: a bridge port's own report (a port joining
+		 * or leaving sends one), a few attributes only; the link
+		 * itself comes as AF_UNSPEC */
 		if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)) ||
+		    ((const struct ifinfomsg *)nlmsg_data(nlh))->ifi_family ==
+		    AF_BRIDGE ||
 		    parse_link(nlh, &ev->u.link) < 0)
 			return -1;
 		ev->type = nlh->nlmsg_type == RTM_NEWLINK ? W_EV_NEWLINK
@@ -305,7 +310,11 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 		return 0;
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
+		/* AF_BRIDGE: a bridge's forwarding database (`bridge fdb`),
+		 * which shares the neighbour group; not modelled */
 		if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg)) ||
+		    ((const struct ndmsg *)nlmsg_data(nlh))->ndm_family ==
+		    AF_BRIDGE ||
 		    parse_neigh(nlh, &ev->u.neigh) < 0)
 			return -1;
 		ev->type = nlh->nlmsg_type == RTM_NEWNEIGH ? W_EV_NEWNEIGH

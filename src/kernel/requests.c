@@ -5,15 +5,20 @@
 #include "kernel/knl.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <linux/if.h>
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 #include <netlink/attr.h>
+
+#include "util/sbuf.h"
 
 
 static int oom(struct kerr *e)
@@ -80,9 +85,40 @@ fail:
 	return e->err ? -1 : oom(e);
 }
 
+/* `ip link add NAME type bridge`: a kind and no options. */
+int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
+                     struct kerr *e)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct nlattr *linkinfo;
+	struct nl_msg *msg;
+
+	memset(e, 0, sizeof *e);
+	msg = nlmsg_alloc_simple(RTM_NEWLINK,
+	                         NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL);
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0 ||
+	    nla_put_string(msg, IFLA_IFNAME, name) < 0 ||
+	    !(linkinfo = nla_nest_start(msg, IFLA_LINKINFO)) ||
+	    nla_put_string(msg, IFLA_INFO_KIND, "bridge") < 0) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	nla_nest_end(msg, linkinfo);
+	return send_req(k, ns, msg, NULL, NULL, e);
+}
+
 int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
               unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
               struct kerr *e)
+{
+	return klink_set_master(k, ns, ifindex, up, mtu, mac, to_ns, -1, e);
+}
+
+int klink_set_master(struct ksync *k, struct w_ns *ns, int ifindex, int up,
+                     unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
+                     int master, struct kerr *e)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
 	struct nl_msg *msg;
@@ -100,6 +136,9 @@ int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
 	if (mtu && nla_put_u32(msg, IFLA_MTU, mtu) < 0)
 		goto fail;
 	if (mac && nla_put(msg, IFLA_ADDRESS, 6, mac) < 0)
+		goto fail;
+	/* as ip: IFLA_MASTER 0 is nomaster */
+	if (master >= 0 && nla_put_u32(msg, IFLA_MASTER, (uint32_t)master) < 0)
 		goto fail;
 	if (to_ns) {
 		int fd = ns_fd(k, to_ns, e);
@@ -242,6 +281,125 @@ int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
 	if (!g.got) {
 		e->err = EIO;
 		snprintf(e->msg, sizeof e->msg, "the kernel sent no route");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- sysctls of a network namespace ------------------------------------ */
+
+#define SYSCTL_READ_MAX 65536
+
+/* /proc/sys/net/ipv4/ip_forward for net.ipv4.ip_forward; EINVAL for what
+ * is not a key under net. (the grammar refuses those already). */
+static int sysctl_path(const char *key, char *path, size_t len,
+                       struct kerr *e)
+{
+	size_t n = strlen(key);
+	int w;
+
+	if (n < 5 || strncmp(key, "net.", 4) || key[n - 1] == '.' ||
+	    strstr(key, "..") || strchr(key, '/')) {
+		e->err = EINVAL;
+		snprintf(e->msg, sizeof e->msg, "not a key under net.");
+		return -1;
+	}
+	w = snprintf(path, len, "/proc/sys/%s", key);
+	if (w < 0 || (size_t)w >= len) {
+		e->err = ENAMETOOLONG;
+		return -1;
+	}
+	for (char *s = path + strlen("/proc/sys/"); *s; s++)
+		if (*s == '.')
+			*s = '/';
+	return 0;
+}
+
+/* Open the key's file from inside ns.  The sysctls under /proc/sys/net
+ * are looked up in the network namespace of whoever opens them, and the
+ * open file keeps acting on that namespace after we are home again. */
+static int sysctl_open(struct ksync *k, struct w_ns *ns, const char *key,
+                       int flags, struct kerr *e)
+{
+	char path[512];
+	struct stat st;
+	int nsfd, fd, err;
+
+	memset(e, 0, sizeof *e);
+	if (sysctl_path(key, path, sizeof path, e) < 0)
+		return -1;
+	nsfd = ns_fd(k, ns, e);
+	if (nsfd < 0)
+		return -1;
+	if (kns_enter_fd(nsfd) < 0) {
+		e->err = errno;
+		snprintf(e->msg, sizeof e->msg, "cannot enter the namespace: %s",
+		         strerror(errno));
+		return -1;
+	}
+	fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+	err = errno;
+	kns_leave();
+	if (fd < 0) {
+		e->err = err;
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		e->err = EISDIR;
+		return -1;
+	}
+	return fd;
+}
+
+int ksysctl_read(struct ksync *k, struct w_ns *ns, const char *key,
+                 struct sbuf *out, struct kerr *e)
+{
+	char buf[4096];
+	size_t total = 0;
+	ssize_t n;
+	int fd = sysctl_open(k, ns, key, O_RDONLY, e);
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			e->err = errno;
+			close(fd);
+			return -1;
+		}
+		if (total + (size_t)n > SYSCTL_READ_MAX)
+			break;
+		sbuf_addn(out, buf, (size_t)n);
+		total += (size_t)n;
+	}
+	close(fd);
+	return 0;
+}
+
+int ksysctl_write(struct ksync *k, struct w_ns *ns, const char *key,
+                  const char *value, struct kerr *e)
+{
+	size_t len = strlen(value);
+	ssize_t n;
+	int fd = sysctl_open(k, ns, key, O_WRONLY, e);
+
+	if (fd < 0)
+		return -1;
+	/* one write from offset 0, as sysctl(8) does: the kernel parses
+	 * the whole value or refuses it */
+	do
+		n = write(fd, value, len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0 || (size_t)n != len) {
+		e->err = n < 0 ? errno : EIO;
+		close(fd);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		e->err = errno;
 		return -1;
 	}
 	return 0;

@@ -355,8 +355,8 @@ static void print_neighbours(struct sbuf *out, const struct w_ns *ns)
 		const struct w_neigh *nb = &ns->neighs[i];
 		char ip[64], dev[32], mac[128], st[64];
 
-		/* `ip neigh` hides these pseudo-entries too */
-		if (nb->state == NUD_NONE || (nb->state & NUD_NOARP))
+		/* what `ip neigh` hides (NOARP, NONE) stays hidden here */
+		if (!fmt_neigh_listed(nb))
 			continue;
 		if (!any)
 			sbuf_add(out, "  neighbours:\n");

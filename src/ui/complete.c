@@ -6,7 +6,7 @@
 
 #include "util/sbuf.h"
 
-enum want { W_NONE, W_WORDS, W_NS, W_DEV };
+enum want { W_NONE, W_WORDS, W_NS, W_DEV, W_BRIDGE };
 
 struct ctx {
 	const char *words[64];
@@ -15,14 +15,27 @@ struct ctx {
 };
 
 static const char *const objects[] = { "netns", "link", "addr", "route",
-                                       "ping", "ip", "-n", NULL };
+                                       "neigh", "ping", "sysctl", "ip", "-n",
+                                       NULL };
 static const char *const netns_verbs[] = { "add", "del", "list", "pids",
                                            "identify", "exec", NULL };
 static const char *const link_verbs[] = { "add", "set", "del", "show", NULL };
 static const char *const addr_verbs[] = { "add", "del", "show", NULL };
 static const char *const route_verbs[] = { "add", "del", "show", "get", NULL };
 static const char *const link_set[] = { "up", "down", "netns", "mtu",
-                                        "address", NULL };
+                                        "address", "master", "nomaster",
+                                        NULL };
+static const char *const link_types[] = { "veth", "bridge", NULL };
+static const char *const neigh_verbs[] = { "show", NULL };
+static const char *const dev_word[] = { "dev", NULL };
+/* the keys the lessons use; any key under net. is taken */
+static const char *const sysctl_keys[] = {
+	"-w", "net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding", NULL
+};
+static const char *const sysctl_settings[] = {
+	"net.ipv4.ip_forward=1", "net.ipv4.ip_forward=0",
+	"net.ipv6.conf.all.forwarding=1", "net.ipv6.conf.all.forwarding=0", NULL
+};
 static const char *const route_opts[] = { "via", "dev", "scope", "src",
                                           "metric", NULL };
 static const char *const scopes[] = { "link", "host", "global", NULL };
@@ -69,6 +82,12 @@ static enum want what_next(struct ctx *c, const char *const **list)
 			return W_NS;
 		if (!strcmp(prev, "dev"))
 			return W_DEV;
+		if (!strcmp(prev, "master"))
+			return W_BRIDGE;
+		if (!strcmp(verb, "add") && !strcmp(prev, "type")) {
+			*list = link_types;
+			return W_WORDS;
+		}
 		if (i == c->n && strcmp(verb, "add"))
 			return W_DEV;
 		if (!strcmp(verb, "set") && i < c->n) {
@@ -87,6 +106,31 @@ static enum want what_next(struct ctx *c, const char *const **list)
 		if (c->n - i == 1 && strcmp(c->words[i], "show")) {
 			static const char *const dev[] = { "dev", NULL };
 			*list = dev;
+			return W_WORDS;
+		}
+		return W_NONE;
+	}
+	if (!strcmp(obj, "neigh") || !strcmp(obj, "neighbor") ||
+	    !strcmp(obj, "neighbour")) {
+		if (i >= c->n) {
+			*list = neigh_verbs;
+			return W_WORDS;
+		}
+		if (!strcmp(prev, "dev"))
+			return W_DEV;
+		if (c->n - i == 1) {
+			*list = dev_word;
+			return W_WORDS;
+		}
+		return W_NONE;
+	}
+	if (!strcmp(obj, "sysctl")) {
+		if (i >= c->n) {
+			*list = sysctl_keys;
+			return W_WORDS;
+		}
+		if (c->n - i == 1 && !strcmp(prev, "-w")) {
+			*list = sysctl_settings;
 			return W_WORDS;
 		}
 		return W_NONE;
@@ -155,10 +199,11 @@ int complete_line(const struct world *w, const char *line, char *out,
 		for (size_t i = 0; i < w->nns; i++)
 			if (w->ns[i]->kind == W_NS_NAMED)
 				add_cand(w->ns[i]->name, prefix, v, &n, 512);
-	} else if (want == W_DEV) {
+	} else if (want == W_DEV || want == W_BRIDGE) {
 		const struct w_ns *ns = world_find_ns(w, c.ns);
 		for (size_t i = 0; ns && i < ns->nlinks; i++)
-			add_cand(ns->links[i].name, prefix, v, &n, 512);
+			if (want == W_DEV || !strcmp(ns->links[i].kind, "bridge"))
+				add_cand(ns->links[i].name, prefix, v, &n, 512);
 	}
 	if (cands)
 		for (int i = 0; i < n; i++)

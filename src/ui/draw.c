@@ -578,7 +578,7 @@ static const char *const help_text =
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "           e.g.  :-n vnet route add 10.0.1.0 dev veth1 scope link\n"
 "  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) help   q (F10) quit\n"
-"\n"
+"  L  lessons (in one: h hint, . show me, > next step, < previous)\n"
 "Press any key to close.";
 
 static void draw_help(struct ui *u)
@@ -631,6 +631,26 @@ void ui_draw(struct ui *u)
 		return;
 	}
 	draw_title(u);
+	/* a lesson takes the right part of the panels */
+	layout_compute(u->cols, u->rows, &u->lay);
+	if (lesson_ui_active(u) && !u->capview && !u->echoview && !u->topo) {
+		struct rect lr = u->lay.ifs;
+		int lw = u->cols * 40 / 100;
+
+		if (lw < 44)
+			lw = 44;
+		if (u->lay.ifs.w - lw < 30) {
+			lr.w = u->lay.ifs.w;
+			u->lay.ifs.w = u->lay.routes.w = 0;
+		} else {
+			u->lay.ifs.w -= lw;
+			u->lay.routes.w -= lw;
+			lr.x = u->lay.ifs.x + u->lay.ifs.w;
+			lr.w = lw;
+		}
+		lr.h = u->lay.main.h;
+		lesson_ui_draw(u, &lr);
+	}
 	if (u->capview) {
 		cap_draw(u);
 	} else if (u->echoview) {
@@ -639,8 +659,10 @@ void ui_draw(struct ui *u)
 		draw_topo(u);
 	} else {
 		draw_ns(u);
-		draw_ifs(u);
-		draw_routes(u);
+		if (u->lay.ifs.w >= 20)
+			draw_ifs(u);
+		if (u->lay.routes.w >= 20)
+			draw_routes(u);
 	}
 	draw_log(u);
 	draw_keys(u);
@@ -649,6 +671,7 @@ void ui_draw(struct ui *u)
 	case M_HELP: draw_help(u); break;
 	case M_CONFIRM: draw_confirm(u); break;
 	case M_DETAILS: draw_details(u); break;
+	case M_LESSONS: lesson_ui_pick_draw(u); break;
 	default: break;
 	}
 	refresh();

@@ -32,7 +32,11 @@ static void on_event(void *ctx, const struct echosup_event *ev)
 
 	switch (ev->type) {
 	case ECHOSUP_LOG:
-		break;              /* kept by the supervisor; the view reads */
+		/* may come at the server's message rate: the view is redrawn
+		 * at most ~30 times a second (the same frame as captures) */
+		if (u->echoview)
+			u->cap_pending = true;
+		return;
 	case ECHOSUP_DIED:
 	case ECHOSUP_NS_GONE:
 		ui_log(u, L_ERROR, "%s", ev->text);
@@ -58,7 +62,8 @@ int echo_ui_fds(struct ui *u, struct pollfd *pfd, int max)
 void echo_ui_dispatch(struct ui *u)
 {
 	echosup_dispatch(echosup_session());
-	u->dirty = true;
+	if (u->echoview)
+		u->cap_pending = true;  /* counters moved: next frame */
 }
 
 int echo_ui_count_in(struct ui *u, const struct w_ns *ns)
@@ -84,6 +89,8 @@ void echo_ui_draw(struct ui *u)
 	char buf[600];
 	const struct echo_server *sel = NULL;
 
+	u->last_draw_ms = ui_now_ms();
+	u->cap_pending = false;
 	if (list_h > m->h / 2)
 		list_h = m->h / 2;
 	if (list_h < 3)

@@ -329,6 +329,7 @@ static void ping_start(struct ui *u, const struct cmd *c)
 
 void ui_run_line(struct ui *u, const char *line)
 {
+	lesson_ui_note(u, line);
 	char **words = NULL, err[512];
 	struct cmd c;
 	int n, rc;
@@ -966,6 +967,9 @@ static void key_modal(struct ui *u, int ch)
 	case M_CAPSAVE:
 		key_line(u, ch);
 		break;
+	case M_LESSONS:
+		lesson_ui_pick_key(u, ch);
+		break;
 	case M_NONE:
 		break;
 	}
@@ -1051,6 +1055,11 @@ static void k_ping(struct ui *u) { open_form(u, FORM_PING); }
 static void k_up(struct ui *u) { toggle_up(u); }
 static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
 static void k_send(struct ui *u) { open_form(u, FORM_SEND); }
+static void k_lessons(struct ui *u)
+{
+	u->modal = M_LESSONS;
+	u->pick_sel = 0;
+}
 static void k_servers(struct ui *u)
 {
 	u->echoview = !u->echoview;
@@ -1097,6 +1106,7 @@ static const struct keybind keys[] = {
 	{ 'e', 0, k_echo },
 	{ 'S', 0, k_send },
 	{ 'E', 0, k_servers },
+	{ 'L', 0, k_lessons },
 	{ KEY_DC, 0, k_delete },
 	{ '\n', KEY_ENTER, k_details },
 	{ '\r', 0, k_details },
@@ -1127,6 +1137,8 @@ static void handle_key(struct ui *u, int ch)
 	if (u->capview && cap_key(u, ch))
 		return;
 	if (u->echoview && echo_ui_key(u, ch))
+		return;
+	if (!u->topo && lesson_ui_key(u, ch))
 		return;
 	if (ch == KEY_ESCAPE && u->ping_pid > 0) {
 		kill(u->ping_pid, SIGINT);
@@ -1279,6 +1291,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	layout_compute(u->cols, u->rows, &u->lay);
 	u->sel_ns_id = world_host(w) ? world_host(w)->id : 0;
 
+	if (o->lesson > 0)
+		lesson_ui_start(u, o->lesson, o->lesson_step);
 	ui_log(u, L_INFO, "nsviz %s%s: ? for help, : for commands, q to quit",
 	       PACKAGE_VERSION, o->sandbox ? " in the SANDBOX: nothing here "
 	       "touches the host" : "");
@@ -1303,14 +1317,17 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		long long now = ui_now_ms();
 		int capfd0, ncap, echofd0, necho, timeout;
 
+		/* the lesson's goal, against the world as it now is */
+		if (lesson_ui_active(u))
+			lesson_ui_check(u, now);
 		if (u->dirty || u->drawn_gen != w->generation ||
-		    (u->cap_pending && u->capview &&
+		    (u->cap_pending && (u->capview || u->echoview) &&
 		     now - u->last_draw_ms >= 33)) {
 			ui_draw(u);
 			u->dirty = false;
 			u->drawn_gen = w->generation;
 		}
-		if (u->cap_pending && !u->capview)
+		if (u->cap_pending && !u->capview && !u->echoview)
 			u->cap_pending = false;
 		pfd[nfds++] = (struct pollfd){ .fd = 0, .events = POLLIN };
 		pfd[nfds++] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
@@ -1330,6 +1347,11 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		/* asleep until something happens: a timeout only while a
 		 * namespace is half made or captures are running */
 		timeout = cap_timeout(u, ui_now_ms());
+		{
+			int lt = lesson_ui_timeout(u, ui_now_ms());
+			if (lt >= 0 && (timeout < 0 || lt < timeout))
+				timeout = lt;
+		}
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;
 		r = poll(pfd, (nfds_t)nfds, timeout);
@@ -1366,6 +1388,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	}
 	status = u->quit > 0 ? u->quit - 1 : 0;
 	cap_close_all(u);
+	lesson_ui_stop(u);
+	free(u->pick_numbers);
 	if (u->ping_pid > 0) {
 		kill(u->ping_pid, SIGTERM);
 		waitpid(u->ping_pid, NULL, 0);

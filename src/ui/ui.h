@@ -11,6 +11,8 @@ struct ui_opts {
 	bool sandbox;           /* running in --sandbox: the SANDBOX badge */
 	bool ascii;             /* --ascii: no line-drawing characters */
 	const char *theme;      /* --theme NAME, or NULL for the config's */
+	int lesson;             /* `nsviz lesson N`: open lesson N (0: none) */
+	int lesson_step;        /* ... at this step (from 0) */
 };
 
 /* Runs until the user quits (0) or a signal ends it (128 + signal). The

@@ -19,7 +19,8 @@ enum panel { P_NS, P_IF, P_ROUTES, P_LOG, P_COUNT };
 enum modal {
 	M_NONE, M_FORM, M_CONFIRM, M_HELP, M_DETAILS, M_CMDLINE, M_FILTER,
 	M_CAPFILTER,        /* a capture's BPF filter being edited */
-	M_CAPSAVE           /* the file to save a capture's ring to */
+	M_CAPSAVE,          /* the file to save a capture's ring to */
+	M_LESSONS           /* the lesson picker */
 };
 
 #define UI_MAX_CAPS 8
@@ -113,8 +114,26 @@ struct ui {
 	bool echoview;
 	int echo_sel;
 
+	/* the lesson being taught (lessonview.c), and the picker */
+	struct lesson_ui *lesson;
+	int pick_sel, pick_n, pick_numbers_first;
+	int *pick_numbers;
+
 	int quit;               /* exit status + 1 when quitting */
 };
+
+/* lessonview.c */
+struct lesson_ui;
+bool lesson_ui_active(struct ui *u);
+int lesson_ui_start(struct ui *u, int number, int step);
+void lesson_ui_stop(struct ui *u);
+void lesson_ui_note(struct ui *u, const char *line);
+void lesson_ui_check(struct ui *u, long long now);
+int lesson_ui_timeout(struct ui *u, long long now);
+void lesson_ui_draw(struct ui *u, const struct rect *r);
+bool lesson_ui_key(struct ui *u, int ch);
+void lesson_ui_pick_draw(struct ui *u);
+void lesson_ui_pick_key(struct ui *u, int ch);
 
 /* echoview.c */
 void echo_ui_init(struct ui *u);

@@ -211,7 +211,7 @@ cwb|1|-n vnet link set veth1 mtu 70000|70000: mtu (out of range|greater than dev
 cwb|1|link set veth0 up down|down: conflicts with up
 cwb|1|link set veth0 name foo|name: renaming interfaces is not supported
 cwb|1|link set veth0 frob|frob: unknown link setting
-cwb|1|link add x1 type bridge|bridge: link type not supported
+cwb|1|link add x1 type vlan|vlan: link type not supported
 # -- ping
 cwb|1|ping -c 0 10.0.2.0|0: ping count must be a positive number
 cwb|1|ping -c abc 10.0.2.0|abc: ping count must be a positive number
@@ -237,7 +237,7 @@ w|1|''|'': unknown command
 cwb|1|frob|frob: unknown command \(expected netns, link, addr, route or ping\)
 cwb|1|ip frob|frob: unknown command
 cwb|1|ip -z link show|-z: unknown option
-cwb|1|ne|ne: means neighbor, which nsviz does not support
+cwb|1|nt|nt: means ntable, which nsviz does not support
 cwb|1|ru|ru: means rule, which nsviz does not support
 cwb|1|xfrm state|xfrm: not supported by nsviz
 cb|1|monitor|monitor: not a command here

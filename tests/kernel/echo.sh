@@ -173,10 +173,10 @@ wait $SILENT 2>/dev/null
 if [ -x "$ECHOLOAD" ]; then
 	run "$ECHOLOAD" -c 500 -n 1 --check -t 10 10.0.2.0 4078
 	check_eq "500 clients connected at once, all answered, replies checked" \
-		"$(printf '%s\n' "$OUT" | sed -n 's/^requests=\([0-9]*\) .* errors=\([0-9]*\)$/\1 \2/p')" "500 0"
+		"$(printf '%s\n' "$OUT" | sed -n 's/^requests=\([0-9]*\) .* errors=\([0-9]*\) .*$/\1 \2/p')" "500 0"
 	run "$ECHOLOAD" -c 50 -n 20 --check -t 10 10.0.2.0 4078
 	check_eq "50 clients x 20 requests each, all answered" \
-		"$(printf '%s\n' "$OUT" | sed -n 's/^requests=\([0-9]*\) .* errors=\([0-9]*\)$/\1 \2/p')" "1000 0"
+		"$(printf '%s\n' "$OUT" | sed -n 's/^requests=\([0-9]*\) .* errors=\([0-9]*\) .*$/\1 \2/p')" "1000 0"
 else
 	fail "echoload was built" "$ECHOLOAD is missing"
 fi
@@ -194,6 +194,26 @@ while [ $i -lt 50 ]; do
 	i=$((i + 1))
 done
 check_eq "50 netcats at once, each its own answer" "$OK" 50
+
+# a log reader that does not read (a busy supervisor): the server never
+# waits for it; lines are dropped, counted, and said so, and the log stays
+# whole lines.  (The variable is how the supervisor hands over its page.)
+if [ -x "$ECHOLOAD" ]; then
+	sh -c 'echo $$ >"$1/slow.pid"; exec env NSVIZ_ECHO_STATS_FD=3 "$2" echo tcp --port 4091 3</dev/zero' \
+		sh "$TMPD" "$NSVIZ" | (sleep 4; cat >"$TMPD/slow.log") &
+	SLOWREADER=$!
+	wait_until test -s "$TMPD/slow.pid"
+	sleep 0.3
+	run "$ECHOLOAD" -c 10 -n 5000 -t 10 127.0.0.1 4091
+	check_match "an unread log does not slow the server: 50000 answered" "$OUT" '^requests=50000 .* errors=0 '
+	sleep 4.5
+	kill "$(cat "$TMPD/slow.pid")"
+	wait $SLOWREADER
+	check_eq "every message logged or counted as dropped" \
+		"$(awk '/ received: / {n++} / log lines dropped: nobody was reading the log\)$/ {sub(/^\(/, "", $3); d += $3} END {print n + d}' "$TMPD/slow.log")" 50000
+	check_match "... and said so" "$(cat "$TMPD/slow.log")" "${LOG_RE}\([0-9]+ log lines dropped: nobody was reading the log\)\$"
+	check_eq "... in whole lines" "$(grep -Evc "${LOG_RE}(listening at|received: |\([0-9]+ log lines dropped|stopping )" "$TMPD/slow.log")" 0
+fi
 
 # --- stopping ----------------------------------------------------------------------
 kill -TERM $TCP

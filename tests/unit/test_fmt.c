@@ -1358,6 +1358,147 @@ static void test_route_flag_words(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* ---- ip neigh --------------------------------------------------------------- */
+
+static void put_neigh_flags(struct w_ns *ns, int ifindex, const char *dst,
+                            const char *mac, unsigned state, unsigned flags)
+{
+	struct w_event ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = W_EV_NEWNEIGH;
+	ev.from_dump = true;
+	ev.u.neigh.ifindex = ifindex;
+	ev.u.neigh.dst = IP(dst);
+	ev.u.neigh.family = ev.u.neigh.dst.family;
+	ev.u.neigh.state = state;
+	ev.u.neigh.flags = flags;
+	if (mac)
+		ev.u.neigh.lladdr_len = parse_mac(ev.u.neigh.lladdr, mac);
+	world_apply(W, ns, &ev);
+}
+
+static const char *neigh_text(const struct w_ns *ns, int ifindex, int family)
+{
+	sbuf_reset(&OUT);
+	fmt_neigh_show(&OUT, ns, ifindex, family);
+	return sbuf_str(&OUT);
+}
+
+/* Namespace a of a throwaway world: veth va (2) and its peer vb (3),
+ * neighbours from ARP and ND traffic and from `ip neigh add ... nud S`
+ * for every state.  INCOMPLETE and FAILED entries carry no lladdr (the
+ * kernel sends NDA_LLADDR only for NUD_VALID states); NOARP and NONE
+ * entries are hidden by ip's default filter unless externally learned.
+ * The expected text is `ip -n a neigh show` (and `... dev va`, `-6`) as
+ * iproute2 6.1 printed it for them, in the kernel's dump order. */
+static void test_neigh_show(void **state)
+{
+	struct w_link *va;
+
+	(void)state;
+	va = put_link(VNET, veth(2, "va", F_UP, IF_OPER_UP, "0a:cb:44:91:39:1c", 3));
+	put_link(VNET, veth(3, "vb", F_UP, IF_OPER_UP, "5a:50:7d:8e:f2:bb", 2));
+	/* in the world, IPv6 and the hidden ones mixed in */
+	put_neigh_flags(VNET, 2, "2001:db8::7", "02:00:00:00:00:97", NUD_STALE,
+	                NTF_ROUTER | NTF_EXT_LEARNED);
+	put_neigh_flags(VNET, 2, "10.9.0.24", "02:00:00:00:00:24", NUD_REACHABLE, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.27", NULL, NUD_FAILED, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.26", "02:00:00:00:00:26", NUD_PROBE, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.29", NULL, NUD_NONE, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.28", NULL, NUD_INCOMPLETE, 0);
+	put_neigh_flags(VNET, 3, "ff02::16", "33:33:00:00:00:16", NUD_NOARP, 0);
+	put_neigh_flags(VNET, 3, "10.9.0.42", "02:00:00:00:00:42", NUD_REACHABLE, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.21", "02:00:00:00:00:21", NUD_PERMANENT, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.23", "02:00:00:00:00:23", NUD_STALE, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.22", "02:00:00:00:00:22", NUD_NOARP, 0);
+	put_neigh_flags(VNET, 2, "2001:db8::2", "5a:50:7d:8e:f2:bb", NUD_REACHABLE, 0);
+	put_neigh_flags(VNET, 2, "10.9.0.25", "02:00:00:00:00:25", NUD_DELAY, 0);
+	put_neigh_flags(VNET, 2, "2001:db8::8", "02:00:00:00:00:98", NUD_PERMANENT,
+	                NTF_EXT_LEARNED);
+	put_neigh_flags(VNET, 2, "10.9.0.30", "02:00:00:00:00:30", NUD_NOARP,
+	                NTF_EXT_LEARNED);
+	put_neigh_flags(VNET, 2, "10.9.0.31", NULL, NUD_NONE, NTF_EXT_LEARNED);
+	put_neigh_flags(VNET, 2, "fe80::1", "02:00:00:00:00:01", NUD_REACHABLE,
+	                NTF_ROUTER);
+
+	assert_string_equal(neigh_text(VNET, 0, 0),
+		"10.9.0.24 dev va lladdr 02:00:00:00:00:24 REACHABLE \n"
+		"10.9.0.27 dev va FAILED \n"
+		"10.9.0.26 dev va lladdr 02:00:00:00:00:26 PROBE \n"
+		"10.9.0.28 dev va INCOMPLETE \n"
+		"10.9.0.42 dev vb lladdr 02:00:00:00:00:42 REACHABLE \n"
+		"10.9.0.21 dev va lladdr 02:00:00:00:00:21 PERMANENT \n"
+		"10.9.0.23 dev va lladdr 02:00:00:00:00:23 STALE \n"
+		"10.9.0.25 dev va lladdr 02:00:00:00:00:25 DELAY \n"
+		"10.9.0.30 dev va lladdr 02:00:00:00:00:30 extern_learn NOARP \n"
+		"10.9.0.31 dev va extern_learn \n"
+		"2001:db8::7 dev va lladdr 02:00:00:00:00:97 router extern_learn STALE \n"
+		"2001:db8::2 dev va lladdr 5a:50:7d:8e:f2:bb REACHABLE \n"
+		"2001:db8::8 dev va lladdr 02:00:00:00:00:98 extern_learn PERMANENT \n"
+		"fe80::1 dev va lladdr 02:00:00:00:00:01 router REACHABLE \n");
+	/* `ip neigh show dev vb`: no "dev vb" */
+	assert_string_equal(neigh_text(VNET, 3, 0),
+		"10.9.0.42 lladdr 02:00:00:00:00:42 REACHABLE \n");
+	assert_string_equal(neigh_text(VNET, va->ifindex, AF_INET6),
+		"2001:db8::7 lladdr 02:00:00:00:00:97 router extern_learn STALE \n"
+		"2001:db8::2 lladdr 5a:50:7d:8e:f2:bb REACHABLE \n"
+		"2001:db8::8 lladdr 02:00:00:00:00:98 extern_learn PERMANENT \n"
+		"fe80::1 lladdr 02:00:00:00:00:01 router REACHABLE \n");
+	assert_string_equal(neigh_text(VNET, 0, AF_INET6),
+		"2001:db8::7 dev va lladdr 02:00:00:00:00:97 router extern_learn STALE \n"
+		"2001:db8::2 dev va lladdr 5a:50:7d:8e:f2:bb REACHABLE \n"
+		"2001:db8::8 dev va lladdr 02:00:00:00:00:98 extern_learn PERMANENT \n"
+		"fe80::1 dev va lladdr 02:00:00:00:00:01 router REACHABLE \n");
+	/* a device without neighbours, a namespace without any */
+	assert_string_equal(neigh_text(VNET, 1, 0), "");
+	assert_string_equal(neigh_text(HOST, 0, 0), "");
+}
+
+/* One entry at a time, and what ip's default filter hides. */
+static void test_neigh_entry(void **state)
+{
+	struct w_neigh n;
+
+	(void)state;
+	put_link(HOST, veth(7, "veth0", F_UP, IF_OPER_UP, "0a:cb:44:91:39:1c", 0));
+	memset(&n, 0, sizeof n);
+	n.ifindex = 7;
+	n.dst = IP("10.9.0.1");
+	n.family = AF_INET;
+	n.state = NUD_DELAY;
+	n.lladdr_len = parse_mac(n.lladdr, "0a:cb:44:91:39:1c");
+	sbuf_reset(&OUT);
+	fmt_neigh(&OUT, HOST, &n, true);
+	/* ip -n b neigh, after a ping from a */
+	assert_string_equal(sbuf_str(&OUT),
+		"10.9.0.1 dev veth0 lladdr 0a:cb:44:91:39:1c DELAY \n");
+	assert_true(fmt_neigh_listed(&n));
+
+	/* an interface ip does not know is "ifN", as in routes */
+	n.ifindex = 9;
+	n.state = NUD_STALE;
+	sbuf_reset(&OUT);
+	fmt_neigh(&OUT, HOST, &n, true);
+	assert_string_equal(sbuf_str(&OUT),
+		"10.9.0.1 dev if9 lladdr 0a:cb:44:91:39:1c STALE \n");
+
+	n.flags = 0;
+	n.state = NUD_NOARP;
+	assert_false(fmt_neigh_listed(&n));
+	n.state = NUD_NONE;
+	assert_false(fmt_neigh_listed(&n));
+	n.flags = NTF_PROXY;
+	assert_true(fmt_neigh_listed(&n));
+	n.flags = 0;
+	n.state = NUD_PERMANENT;
+	assert_true(fmt_neigh_listed(&n));
+	/* a bridge's fdb entry shares the group but is not ip neigh's */
+	n.family = AF_BRIDGE;
+	n.dst.family = 0;
+	assert_false(fmt_neigh_listed(&n));
+}
+
 /* ---- nsviz show ------------------------------------------------------------ */
 
 /* The tutorial's end state, plus a bridge port, an unnamed namespace
@@ -1689,6 +1830,8 @@ int main(void)
 		T(test_route_show_order),
 		T(test_names),
 		T(test_route_flag_words),
+		T(test_neigh_show),
+		T(test_neigh_entry),
 		T(test_show_text),
 		T(test_show_text_empty),
 		T(test_show_json),

@@ -73,7 +73,8 @@ static void assert_ip_absent(const struct w_ip *ip)
 enum {
 	G_NS = 1 << 0, G_FAMILY = 1 << 1, G_NAME = 1 << 2, G_PEER = 1 << 3,
 	G_SET = 1 << 4, G_ADDR = 1 << 5, G_ROUTE = 1 << 6, G_PING = 1 << 7,
-	G_PID = 1 << 8, G_EXEC = 1 << 9, G_DEV = 1 << 10, G_ECHO = 1 << 11
+	G_PID = 1 << 8, G_EXEC = 1 << 9, G_DEV = 1 << 10, G_ECHO = 1 << 11,
+	G_SYSCTL = 1 << 12
 };
 
 static void assert_rest_default(const struct cmd *c, unsigned set)
@@ -95,6 +96,16 @@ static void assert_rest_default(const struct cmd *c, unsigned set)
 		assert_false(c->set.has_mtu);
 		assert_int_equal(c->set.mtu, 0);
 		assert_false(c->set.has_mac);
+		assert_false(c->set.has_master);
+		assert_string_equal(c->set.master, "");
+		assert_false(c->set.nomaster);
+	}
+	if (!(set & G_SYSCTL)) {
+		assert_string_equal(c->sysctl.key, "");
+		assert_false(c->sysctl.write);
+		assert_string_equal(c->sysctl.value, "");
+		assert_false(c->sysctl.values_only);
+		assert_false(c->sysctl.quiet);
 	}
 	if (!(set & G_ADDR)) {
 		assert_ip_absent(&c->addr);
@@ -159,6 +170,14 @@ static void assert_cmd_eq(const struct cmd *a, const struct cmd *b)
 	assert_int_equal(a->set.mtu, b->set.mtu);
 	assert_int_equal(a->set.has_mac, b->set.has_mac);
 	assert_memory_equal(a->set.mac, b->set.mac, 6);
+	assert_int_equal(a->set.has_master, b->set.has_master);
+	assert_string_equal(a->set.master, b->set.master);
+	assert_int_equal(a->set.nomaster, b->set.nomaster);
+	assert_string_equal(a->sysctl.key, b->sysctl.key);
+	assert_int_equal(a->sysctl.write, b->sysctl.write);
+	assert_string_equal(a->sysctl.value, b->sysctl.value);
+	assert_int_equal(a->sysctl.values_only, b->sysctl.values_only);
+	assert_int_equal(a->sysctl.quiet, b->sysctl.quiet);
 	assert_memory_equal(&a->addr, &b->addr, sizeof a->addr);
 	assert_int_equal(a->prefixlen, b->prefixlen);
 	assert_string_equal(a->dev, b->dev);
@@ -319,6 +338,13 @@ static void test_abbreviations(void **state)
 		{ "ip r d 10.0.0.0/8", CMD_ROUTE_DEL },
 		{ "ip r s", CMD_ROUTE_SHOW }, { "ip r l", CMD_ROUTE_SHOW },
 		{ "ip r g 10.0.0.1", CMD_ROUTE_GET },
+		/* n, ne, nei... are neighbor, as in iproute2 */
+		{ "ip n", CMD_NEIGH_SHOW }, { "ip ne", CMD_NEIGH_SHOW },
+		{ "ip neigh", CMD_NEIGH_SHOW }, { "ip neighbor", CMD_NEIGH_SHOW },
+		{ "ip neighbour", CMD_NEIGH_SHOW }, { "ip n s", CMD_NEIGH_SHOW },
+		{ "ip n l", CMD_NEIGH_SHOW }, { "ip neigh ls", CMD_NEIGH_SHOW },
+		{ "ip neigh list", CMD_NEIGH_SHOW },
+		{ "ip net", CMD_NETNS_LIST },
 	};
 	struct cmd c;
 
@@ -330,11 +356,15 @@ static void test_abbreviations(void **state)
 			         (int)c.verb, (int)t[k].verb);
 		cmd_free(&c);
 	}
-	/* ne and n mean neighbor to iproute2, not netns */
-	assert_int_equal(parse_line("ip ne", &c), -1);
-	assert_non_null(strstr(err, "neighbor"));
-	assert_int_equal(parse_line("ip n", &c), -1);
-	assert_non_null(strstr(err, "neighbor"));
+	/* what neigh abbreviations mean and nsviz does not do */
+	assert_int_equal(parse_line("ip n a 10.0.0.1 dev x", &c), -1);
+	assert_string_equal(err, "n a: means neigh add, which nsviz does not "
+	                    "support (nsviz shows the table: neigh show "
+	                    "[dev NAME])");
+	assert_int_equal(parse_line("ip neigh d 10.0.0.1 dev x", &c), -1);
+	assert_non_null(strstr(err, "means neigh delete"));
+	assert_int_equal(parse_line("ip neigh f", &c), -1);
+	assert_non_null(strstr(err, "means neigh flush"));
 	/* ru is rule, not route */
 	assert_int_equal(parse_line("ip ru", &c), -1);
 	assert_non_null(strstr(err, "rule"));
@@ -644,6 +674,171 @@ static void test_link_del_show(void **state)
 	parse_ok("link show", &c);
 	assert_int_equal(c.verb, CMD_LINK_SHOW);
 	assert_rest_default(&c, 0);
+	cmd_free(&c);
+}
+
+/* ---- bridges ------------------------------------------------------------ */
+
+static void test_link_bridge(void **state)
+{
+	static const char *const forms[] = {
+		"ip link add br0 type bridge", "link add name br0 type bridge",
+		"link add dev br0 type bridge", "l a br0 type bridge",
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+		parse_ok(forms[k], &c);
+		assert_int_equal(c.verb, CMD_LINK_ADD_BRIDGE);
+		assert_string_equal(c.name, "br0");
+		assert_true(cmd_changes(&c));
+		assert_rest_default(&c, G_NAME);
+		cmd_free(&c);
+	}
+	parse_ok("ip -n sw link add br0 type bridge", &c);
+	assert_int_equal(c.verb, CMD_LINK_ADD_BRIDGE);
+	assert_string_equal(c.ns, "sw");
+	assert_rest_default(&c, G_NS | G_NAME);
+	cmd_free(&c);
+	parse_ok("netns exec sw ip link add br0 type bridge", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_LINK_ADD_BRIDGE);
+	assert_string_equal(c.sub->ns, "sw");
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+}
+
+static void test_link_set_master(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip link set veth0 master br0", &c);
+	assert_int_equal(c.verb, CMD_LINK_SET);
+	assert_string_equal(c.name, "veth0");
+	assert_true(c.set.has_master);
+	assert_string_equal(c.set.master, "br0");
+	assert_false(c.set.nomaster);
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_NAME | G_SET);
+	assert_int_equal(c.set.up, -1);
+	assert_false(c.set.has_mtu);
+	cmd_free(&c);
+
+	parse_ok("link set dev veth0 nomaster", &c);
+	assert_string_equal(c.name, "veth0");
+	assert_false(c.set.has_master);
+	assert_true(c.set.nomaster);
+	cmd_free(&c);
+
+	/* with the other settings, in any order */
+	parse_ok("link set master br0 up dev veth0 mtu 1400", &c);
+	assert_string_equal(c.name, "veth0");
+	assert_string_equal(c.set.master, "br0");
+	assert_int_equal(c.set.up, 1);
+	assert_int_equal(c.set.mtu, 1400);
+	cmd_free(&c);
+	parse_ok("ip -n sw link set veth0 nomaster down netns other", &c);
+	assert_string_equal(c.ns, "sw");
+	assert_true(c.set.nomaster);
+	assert_int_equal(c.set.up, 0);
+	assert_string_equal(c.set.netns, "other");
+	cmd_free(&c);
+	/* a bridge may be called anything an interface may */
+	parse_ok("link set x master up", &c);
+	assert_string_equal(c.set.master, "up");
+	assert_int_equal(c.set.up, -1);
+	cmd_free(&c);
+}
+
+/* ---- neigh --------------------------------------------------------------- */
+
+static void test_neigh(void **state)
+{
+	static const char *const all[] = {
+		"neigh", "neigh show", "ip neighbor list", "ip neighbour lst",
+		"ip n", "ip ne sh", "n s",
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+		parse_ok(all[k], &c);
+		assert_int_equal(c.verb, CMD_NEIGH_SHOW);
+		assert_false(cmd_changes(&c));
+		assert_rest_default(&c, 0);
+		cmd_free(&c);
+	}
+	parse_ok("ip -n vnet -6 neigh show dev veth1", &c);
+	assert_int_equal(c.verb, CMD_NEIGH_SHOW);
+	assert_string_equal(c.ns, "vnet");
+	assert_int_equal(c.family, AF_INET6);
+	assert_string_equal(c.name, "veth1");
+	assert_rest_default(&c, G_NS | G_FAMILY | G_NAME);
+	cmd_free(&c);
+	parse_ok("netns exec vnet neigh", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_NEIGH_SHOW);
+	assert_string_equal(c.sub->ns, "vnet");
+	cmd_free(&c);
+}
+
+/* ---- sysctl -------------------------------------------------------------- */
+
+static void test_sysctl(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("sysctl net.ipv4.ip_forward", &c);
+	assert_int_equal(c.verb, CMD_SYSCTL);
+	assert_string_equal(c.sysctl.key, "net.ipv4.ip_forward");
+	assert_false(c.sysctl.write);
+	assert_false(cmd_changes(&c));
+	assert_rest_default(&c, G_SYSCTL);
+	cmd_free(&c);
+
+	parse_ok("-n router sysctl -w net.ipv4.ip_forward=1", &c);
+	assert_int_equal(c.verb, CMD_SYSCTL);
+	assert_string_equal(c.ns, "router");
+	assert_string_equal(c.sysctl.key, "net.ipv4.ip_forward");
+	assert_true(c.sysctl.write);
+	assert_string_equal(c.sysctl.value, "1");
+	assert_true(cmd_changes(&c));
+	assert_rest_default(&c, G_NS | G_SYSCTL);
+	cmd_free(&c);
+
+	/* KEY=VALUE writes without -w too, as with sysctl(8) */
+	parse_ok("sysctl net.ipv6.conf.all.forwarding=1", &c);
+	assert_true(c.sysctl.write);
+	assert_string_equal(c.sysctl.key, "net.ipv6.conf.all.forwarding");
+	assert_string_equal(c.sysctl.value, "1");
+	cmd_free(&c);
+
+	/* -n prints the value alone, -q nothing; flags may be joined; a
+	 * value may hold blanks and '=' */
+	parse_ok("sysctl -nq -w 'net.ipv4.ping_group_range=0 2147483647'", &c);
+	assert_true(c.sysctl.values_only);
+	assert_true(c.sysctl.quiet);
+	assert_string_equal(c.sysctl.value, "0 2147483647");
+	cmd_free(&c);
+	parse_ok("sysctl -w net.x.y=a=b", &c);
+	assert_string_equal(c.sysctl.key, "net.x.y");
+	assert_string_equal(c.sysctl.value, "a=b");
+	cmd_free(&c);
+	parse_ok("sysctl -n net.ipv4.conf.veth0.forwarding", &c);
+	assert_true(c.sysctl.values_only);
+	assert_false(c.sysctl.write);
+	cmd_free(&c);
+
+	/* the canonical spelling in a namespace reads back in-process */
+	parse_ok("ip netns exec router sysctl -w net.ipv4.ip_forward=1", &c);
+	assert_int_equal(c.verb, CMD_NETNS_EXEC);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_SYSCTL);
+	assert_string_equal(c.sub->ns, "router");
+	assert_true(cmd_changes(&c));
 	cmd_free(&c);
 }
 
@@ -1152,6 +1347,42 @@ static void test_canonical(void **state)
 		{ "link add name type type veth peer name name",
 		  "ip link add name type type veth peer name name" },
 		{ "link del dev dev", "ip link del dev dev" },
+		/* bridges and their ports */
+		{ "ip link add br0 type bridge", "ip link add br0 type bridge" },
+		{ "l a name br0 type bridge", "ip link add br0 type bridge" },
+		{ "ip -n sw link add br0 type bridge",
+		  "ip -n sw link add br0 type bridge" },
+		{ "link add name master type bridge",
+		  "ip link add name master type bridge" },
+		{ "ip link set veth0 master br0", "ip link set veth0 master br0" },
+		{ "link set dev veth0 up master br0",
+		  "ip link set veth0 master br0 up" },
+		{ "link set veth0 nomaster", "ip link set veth0 nomaster" },
+		{ "link set veth0 nomaster mtu 1400 down",
+		  "ip link set veth0 mtu 1400 nomaster down" },
+		{ "link set dev nomaster master br0",
+		  "ip link set dev nomaster master br0" },
+		{ "ip netns exec sw ip link set v1 master br0",
+		  "ip netns exec sw ip link set v1 master br0" },
+		/* neighbours */
+		{ "ip n", "ip neigh show" },
+		{ "ip neighbour list dev veth0", "ip neigh show dev veth0" },
+		{ "ip -n vnet -4 neigh", "ip -n vnet -4 neigh show" },
+		{ "netns exec vnet ip neigh show dev veth1",
+		  "ip netns exec vnet ip neigh show dev veth1" },
+		/* sysctl, as in a shell */
+		{ "sysctl -w net.ipv4.ip_forward=1",
+		  "sysctl -w net.ipv4.ip_forward=1" },
+		{ "sysctl net.ipv4.ip_forward=1", "sysctl -w net.ipv4.ip_forward=1" },
+		{ "ip sysctl net.ipv4.ip_forward", "sysctl net.ipv4.ip_forward" },
+		{ "sysctl -qwn net.ipv4.ip_forward=0",
+		  "sysctl -n -q -w net.ipv4.ip_forward=0" },
+		{ "sysctl -w 'net.ipv4.ping_group_range=0 2147483647'",
+		  "sysctl -w 'net.ipv4.ping_group_range=0 2147483647'" },
+		{ "ip netns exec router sysctl -w net.ipv4.ip_forward=1",
+		  "ip netns exec router sysctl -w net.ipv4.ip_forward=1" },
+		{ "netns exec router sysctl net.ipv6.conf.all.forwarding",
+		  "ip netns exec router sysctl net.ipv6.conf.all.forwarding" },
 		/* nsviz's own */
 		{ "echo tcp", "nsviz echo tcp --port 4078" },
 		{ "echo udp 53 max-msg 4096 max-conns 16384 idle 5",
@@ -1200,6 +1431,36 @@ static void test_canonical_ping_ns(void **state)
 	cmd_free(&b);
 }
 
+/* `-n NS sysctl` is written as a learner would type it in a shell */
+static void test_canonical_sysctl_ns(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "-n router sysctl -w net.ipv4.ip_forward=1",
+		  "ip netns exec router sysctl -w net.ipv4.ip_forward=1" },
+		{ "ip -n router sysctl net.ipv4.ip_forward",
+		  "ip netns exec router sysctl net.ipv4.ip_forward" },
+		{ "-n 'my ns' sysctl -n net.ipv4.ip_forward",
+		  "ip netns exec 'my ns' sysctl -n net.ipv4.ip_forward" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		struct cmd a, b;
+		char *s;
+
+		parse_ok(t[k].in, &a);
+		s = canonical_of(&a);
+		assert_string_equal(s, t[k].out);
+		parse_ok(s, &b);
+		assert_int_equal(b.verb, CMD_NETNS_EXEC);
+		assert_non_null(b.sub);
+		assert_cmd_eq(&a, b.sub);
+		free(s);
+		cmd_free(&a);
+		cmd_free(&b);
+	}
+}
+
 /* canonical text appends to what the buffer holds */
 static void test_canonical_appends(void **state)
 {
@@ -1231,7 +1492,9 @@ static void test_round_trip_random(void **state)
 		"to", "'a b'", "x", "''", "ls", "1234", "tcpdump", "\\'q",
 		"echo", "send", "tcp", "udp", "port", "4078", "--port", "bind",
 		"idle", "max-conns", "max-msg", "timeout", "--timeout", "stop",
-		"log", "nsviz", "hello",
+		"log", "nsviz", "hello", "bridge", "master", "nomaster", "br0",
+		"neigh", "n", "sysctl", "-w", "-n", "net.ipv4.ip_forward",
+		"net.ipv4.ip_forward=1", "kernel.x=1", "-q",
 	};
 	const size_t nv = sizeof vocab / sizeof vocab[0];
 	unsigned long rnd = 12345;
@@ -1469,9 +1732,75 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "link set", "link set", "missing interface name" },
 	{ "link set x mtu", "link set x mtu", "missing mtu value" },
 	/* link add */
-	{ "link add x type bridge", "bridge",
-	  "link type not supported (nsviz creates veth pairs)" },
-	{ "link add x", "link add x", "missing type veth" },
+	{ "link add x type vlan", "vlan",
+	  "link type not supported (nsviz creates veth pairs and bridges)" },
+	{ "link add x", "link add x", "missing type veth or type bridge" },
+	{ "link add x type", "link add x type", "missing link type (veth or bridge)" },
+	{ "link add br0 type bridge stp_state 1", "stp_state",
+	  "bridge option not supported" },
+	{ "link add br0 type bridge up", "up", "set it afterwards with link set" },
+	{ "link add br0 type bridge peer name x", "peer", "a bridge has no peer" },
+	{ "link add x master br0 type veth peer y", "master", "set it afterwards" },
+	{ "link add br/0 type bridge", "br/0", "must not contain '/'" },
+	/* master, nomaster */
+	{ "link set x master", "link set x master", "missing bridge name" },
+	{ "link set x master br0 master br1", "master", "given twice" },
+	{ "link set x nomaster nomaster", "nomaster", "given twice" },
+	{ "link set x master br0 nomaster", "nomaster", "conflicts with master br0" },
+	{ "link set x nomaster master br0", "master", "conflicts with nomaster" },
+	{ "link set x master x", "master x", "cannot be its own master" },
+	{ "link set x master br0 netns y", "master br0",
+	  "cannot be combined with netns" },
+	{ "link set x master a/b", "a/b", "must not contain '/'" },
+	{ "link set x master br01234567890123", "br01234567890123",
+	  "longer than 15" },
+	/* neigh */
+	{ "neigh show veth0", "veth0", "unexpected argument after neigh show "
+	  "(expected dev NAME)" },
+	{ "neigh show dev", "neigh show dev", "missing interface name" },
+	{ "neigh show dev a dev b", "dev", "given twice" },
+	{ "neigh show nud all", "nud", "neigh show option not supported" },
+	{ "neigh show proxy", "proxy", "not supported" },
+	{ "neigh add 10.0.0.1 dev x", "neigh add", "not supported by nsviz" },
+	{ "neigh flush dev x", "neigh flush", "not supported" },
+	{ "neigh frob", "neigh frob", "unknown neigh command" },
+	{ "neigh show dev a/b", "a/b", "must not contain '/'" },
+	/* sysctl */
+	{ "sysctl", "sysctl", "missing key (like net.ipv4.ip_forward)" },
+	{ "sysctl -w", "sysctl -w", "missing KEY=VALUE" },
+	{ "sysctl kernel.hostname", "kernel.hostname",
+	  "not a network sysctl (nsviz reads and sets net.* keys only" },
+	{ "sysctl -w kernel.hostname=x", "kernel.hostname=x",
+	  "not a network sysctl" },
+	{ "sysctl net", "net", "names every network sysctl" },
+	{ "sysctl net.ipv4..ip_forward", "net.ipv4..ip_forward",
+	  "empty part between dots" },
+	{ "sysctl net.ipv4.", "net.ipv4.", "empty part between dots" },
+	{ "sysctl .net.ipv4", ".net.ipv4", "empty part between dots" },
+	{ "sysctl net/ipv4/ip_forward", "net/ipv4/ip_forward",
+	  "must not contain '/'" },
+	{ "sysctl net.ipv4.conf.a/b.forwarding", "net.ipv4.conf.a/b.forwarding",
+	  "must not contain '/'" },
+	{ "sysctl net.ipv4.../etc", "net.ipv4.../etc", "must not contain '/'" },
+	{ "sysctl -w net.ipv4.ip_forward", "net.ipv4.ip_forward",
+	  "malformed setting: -w needs KEY=VALUE" },
+	{ "sysctl -w =1", "=1", "malformed setting: the key before '=' is empty" },
+	{ "sysctl -w net.ipv4.ip_forward=", "net.ipv4.ip_forward=",
+	  "malformed setting: the value after '=' is empty" },
+	{ "sysctl -w 'net.ipv4.ip_forward=1\n2'", "net.ipv4.ip_forward=1",
+	  "must not contain a newline" },
+	{ "sysctl -w net.ipv4.ip_forward = 1", "net.ipv4.ip_forward",
+	  "without blanks around '='" },
+	{ "sysctl -a", "-a", "sysctl option not supported (nsviz's sysctl "
+	  "takes -w, -n and -q)" },
+	{ "sysctl -w -w net.ipv4.ip_forward=1", "-w", "given twice" },
+	{ "sysctl net.ipv4.ip_forward net.ipv6.conf.all.forwarding",
+	  "net.ipv6.conf.all.forwarding", "unexpected argument after sysctl "
+	  "net.ipv4.ip_forward" },
+	{ "-4 sysctl net.ipv4.ip_forward", "-4", "not meaningful for sysctl" },
+	{ "sysctl -n router net.ipv4.ip_forward", "router",
+	  "a namespace goes first: -n NS sysctl KEY" },
+	{ "netns exec r sysctl -a", "-a", "sysctl option not supported" },
 	{ "link add", "link add", "missing interface name" },
 	{ "link add type veth peer name y", "link add", "missing interface name" },
 	{ "link add x type veth", "link add x type veth", "missing peer" },
@@ -1490,7 +1819,7 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "route frob", "route frob", "unknown route command" },
 	{ "netns frob", "netns frob", "unknown netns command" },
 	{ "rule", "rule", "not supported by nsviz" },
-	{ "ip ne", "ne", "means neighbor" },
+	{ "ip nt", "nt", "means ntable" },
 	{ "monitor", "monitor", "nsviz monitor" },
 	{ "route replace 10.0.0.0/8 dev x", "route replace", "not supported" },
 	{ "route r 10.0.0.0/8 dev x", "route r", "means route replace" },
@@ -1721,6 +2050,15 @@ static void test_changes(void **state)
 		{ "echo stop 1", true }, { "echo list", false },
 		{ "echo log 1", false }, { "send tcp 10.0.0.1 1 x", false },
 		{ "netns exec a nsviz send tcp 10.0.0.1 1 x", false },
+		{ "link add br0 type bridge", true },
+		{ "link set a master br0", true }, { "link set a nomaster", true },
+		{ "neigh show", false }, { "netns exec a ip neigh", false },
+		{ "sysctl net.ipv4.ip_forward", false },
+		{ "sysctl -w net.ipv4.ip_forward=1", true },
+		{ "sysctl net.ipv4.ip_forward=1", true },
+		{ "-n a sysctl -w net.ipv4.ip_forward=1", true },
+		{ "netns exec a sysctl -w net.ipv4.ip_forward=1", true },
+		{ "netns exec a sysctl net.ipv4.ip_forward", false },
 	};
 	struct cmd c;
 
@@ -1762,6 +2100,10 @@ int main(void)
 		cmocka_unit_test(test_link_add),
 		cmocka_unit_test(test_link_set),
 		cmocka_unit_test(test_link_del_show),
+		cmocka_unit_test(test_link_bridge),
+		cmocka_unit_test(test_link_set_master),
+		cmocka_unit_test(test_neigh),
+		cmocka_unit_test(test_sysctl),
 		cmocka_unit_test(test_addr),
 		cmocka_unit_test(test_route_add),
 		cmocka_unit_test(test_route_other),
@@ -1771,6 +2113,7 @@ int main(void)
 		cmocka_unit_test(test_canonical_echo_ns),
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_canonical_ping_ns),
+		cmocka_unit_test(test_canonical_sysctl_ns),
 		cmocka_unit_test(test_canonical_appends),
 		cmocka_unit_test(test_round_trip_random),
 		cmocka_unit_test(test_split),

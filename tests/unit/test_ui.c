@@ -338,7 +338,7 @@ static void test_complete(void **state)
 	struct sbuf c = SBUF_INIT;
 
 	(void)state;
-	assert_int_equal(complete_line(w, "ne", out, sizeof out, NULL), 1);
+	assert_int_equal(complete_line(w, "net", out, sizeof out, NULL), 1);
 	assert_string_equal(out, "netns ");
 	assert_int_equal(complete_line(w, "netns d", out, sizeof out, NULL), 1);
 	assert_string_equal(out, "netns del ");

@@ -1,0 +1,1183 @@
+/* check.c - a step's goal against the live world, and "show me".
+ *
+ * Most checks read the world (links, addresses, routes, neighbours),
+ * which the kernel keeps current; a few ask the kernel directly (route
+ * get, sysctl, the sockets of a namespace, its processes); the slow ones
+ * make traffic and watch it: ping, send, and a capture opened before the
+ * check's own ping or send, so what it sees does not depend on timing.
+ */
+#include "lesson/priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/if_addr.h>
+#include <linux/neighbour.h>
+
+#include "capture/capture.h"
+#include "cmd/cmd.h"
+#include "cmd/exec.h"
+#include "echo/echo.h"
+#include "echo/echosup.h"
+#include "fmt/fmt.h"
+#include "kernel/kernel.h"
+#include "ping/ping.h"
+#include "util/sbuf.h"
+
+#define RAN_MAX 500
+
+#ifndef IFF_LOWER_UP
+#define IFF_LOWER_UP 0x10000      /* linux/if.h; clashes with net/if.h */
+#endif
+
+struct lesson_ran {
+	char **keys;
+	size_t n, cap;
+};
+
+void lesson_note_command(struct lesson_env *env, const char *line)
+{
+	struct sbuf key = SBUF_INIT;
+	struct lesson_ran *r;
+
+	if (lesson_cmd_key(line, &key) < 0) {
+		sbuf_free(&key);
+		return;
+	}
+	if (!env->ran)
+		env->ran = xcalloc(1, sizeof *env->ran);
+	r = env->ran;
+	if (r->n == RAN_MAX) {
+		free(r->keys[0]);
+		memmove(r->keys, r->keys + 1, (r->n - 1) * sizeof *r->keys);
+		r->n--;
+	}
+	xgrow((void **)&r->keys, &r->cap, r->n + 1, sizeof *r->keys);
+	r->keys[r->n++] = xstrdup(sbuf_str(&key));
+	sbuf_free(&key);
+}
+
+void lesson_step_begin(struct lesson_env *env)
+{
+	if (!env->ran)
+		return;
+	for (size_t i = 0; i < env->ran->n; i++)
+		free(env->ran->keys[i]);
+	env->ran->n = 0;
+}
+
+void lesson_env_done(struct lesson_env *env)
+{
+	lesson_step_begin(env);
+	if (env->ran) {
+		free(env->ran->keys);
+		free(env->ran);
+		env->ran = NULL;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* helpers                                                            */
+/* ------------------------------------------------------------------ */
+
+static bool is_host_name(const char *ns)
+{
+	return !*ns || !strcmp(ns, "host");
+}
+
+/* "the host namespace" / "namespace vnet" */
+static const char *nsw(const char *ns, char *buf, size_t len)
+{
+	if (!*ns)
+		snprintf(buf, len, "the host namespace");
+	else
+		snprintf(buf, len, "namespace %s", ns);
+	return buf;
+}
+
+/* how a namespace of the world reads */
+static const char *nsw_of(const struct w_ns *ns, char *buf, size_t len)
+{
+	char label[300];
+
+	if (ns->kind == W_NS_HOST)
+		snprintf(buf, len, "the host namespace");
+	else
+		snprintf(buf, len, "namespace %s",
+		         world_ns_label(ns, label, sizeof label));
+	return buf;
+}
+
+/* The namespace a check names, dumped and ready; NULL when there is no
+ * such namespace (or it cannot be read: *err set). */
+static struct w_ns *find_ns(struct lesson_env *env, const char *name,
+                            struct sbuf *err)
+{
+	struct w_ns *ns = NULL;
+	struct kerr e = { 0 };
+
+	if (!*name)
+		ns = world_host(env->w);
+	else
+		ns = ksync_find_ns(env->k, name);
+	if (!ns && !strcmp(name, "host"))
+		ns = world_host(env->w);
+	if (ns && !ns->synced && ksync_ns_ready(env->k, ns, &e) < 0) {
+		sbuf_printf(err, "cannot read %s: %s", name, kerr_str(&e));
+		return NULL;
+	}
+	return ns;
+}
+
+static enum lesson_verdict no(struct sbuf *why, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static enum lesson_verdict no(struct sbuf *why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vprintf(why, fmt, ap);
+	va_end(ap);
+	return LESSON_NOT_MET;
+}
+
+static enum lesson_verdict error(struct sbuf *why, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static enum lesson_verdict error(struct sbuf *why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vprintf(why, fmt, ap);
+	va_end(ap);
+	return LESSON_ERROR;
+}
+
+/* The namespace for a check; on NULL the verdict is in *v. */
+static struct w_ns *need_ns(struct lesson_env *env, const char *name,
+                            struct sbuf *why, enum lesson_verdict *v)
+{
+	struct sbuf err = SBUF_INIT;
+	struct w_ns *ns = find_ns(env, name, &err);
+
+	if (!ns) {
+		if (err.len)
+			*v = error(why, "%s", sbuf_str(&err));
+		else
+			*v = no(why, "there is no namespace %s", name);
+	}
+	sbuf_free(&err);
+	return ns;
+}
+
+/* Where else a link of this name is, for a better why. */
+static const struct w_ns *link_elsewhere(struct lesson_env *env,
+                                         const struct w_ns *not,
+                                         const char *dev)
+{
+	for (size_t i = 0; i < env->w->nns; i++) {
+		const struct w_ns *ns = env->w->ns[i];
+
+		if (ns != not && ns->kind != W_NS_UNNAMED &&
+		    world_find_link(ns, dev))
+			return ns;
+	}
+	return NULL;
+}
+
+static struct w_link *need_link(struct lesson_env *env, struct w_ns *ns,
+                                const char *dev, struct sbuf *why)
+{
+	struct w_link *l = world_find_link(ns, dev);
+	char b1[320], b2[320];
+
+	if (!l) {
+		const struct w_ns *other = link_elsewhere(env, ns, dev);
+
+		if (other)
+			no(why, "%s is not in %s (it is in %s)", dev,
+			   nsw_of(ns, b1, sizeof b1), nsw_of(other, b2, sizeof b2));
+		else
+			no(why, "there is no %s in %s", dev,
+			   nsw_of(ns, b1, sizeof b1));
+	}
+	return l;
+}
+
+/* Run fn inside ns (setns on this thread and back). */
+static int in_ns(struct lesson_env *env, struct w_ns *ns, struct sbuf *why)
+{
+	struct kerr e = { 0 };
+	int fd = ksync_ns_fd(env->k, ns, &e);
+	char b[320];
+
+	if (fd < 0 || kns_enter_fd(fd) < 0) {
+		sbuf_printf(why, "cannot enter %s: %s", nsw_of(ns, b, sizeof b),
+		            fd < 0 ? kerr_str(&e) : strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *ipstr(const struct w_ip *ip, char *buf, size_t len)
+{
+	return w_ip_str(ip, buf, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* traffic                                                            */
+/* ------------------------------------------------------------------ */
+
+struct ping_lines {
+	struct sbuf best;       /* the line that says the most */
+	int rank;
+};
+
+static void ping_line(void *ctx, const char *line)
+{
+	struct ping_lines *pl = ctx;
+	int rank = 0;
+
+	if (!strncmp(line, "ping:", 5) || strstr(line, "Unreachable") ||
+	    strstr(line, "unreachable"))
+		rank = 3;
+	else if (strstr(line, "packets transmitted"))
+		rank = 2;
+	else if (!strncmp(line, "From ", 5))
+		rank = 1;
+	if (rank > pl->rank) {
+		pl->rank = rank;
+		sbuf_reset(&pl->best);
+		sbuf_add(&pl->best, line);
+	}
+}
+
+static volatile int *stop_flag(struct lesson_env *env)
+{
+	return env->x ? env->x->stop : NULL;
+}
+
+/* The traffic's exit status (ping's, or 0/1 for send); what it said in
+ * *said. -1 when its namespace is missing or cannot be entered. */
+static int make_traffic(struct lesson_env *env, const struct lck_traffic *t,
+                        struct sbuf *said)
+{
+	struct sbuf err = SBUF_INIT;
+	struct w_ns *ns = find_ns(env, t->ns, &err);
+	int rc;
+
+	if (!ns) {
+		if (err.len)
+			sbuf_add(said, sbuf_str(&err));
+		else
+			sbuf_printf(said, "there is no namespace %s", t->ns);
+		sbuf_free(&err);
+		return -1;
+	}
+	sbuf_free(&err);
+	if (in_ns(env, ns, said) < 0)
+		return -1;
+	if (t->kind == 1) {
+		struct ping_opts o;
+		struct ping_lines pl = { SBUF_INIT, -1 };
+
+		memset(&o, 0, sizeof o);
+		/* one request: an answer ends it at once, none after a
+		 * second (a veth or bridge never loses a packet) */
+		o.dst = t->dst;
+		o.count = 1;
+		o.wait = 1;
+		o.interval = 0.2;
+		o.stop = stop_flag(env);
+		o.ifname = t->zone[0] ? t->zone : NULL;
+		rc = ping_run(&o, ping_line, &pl);
+		sbuf_add(said, sbuf_str(&pl.best));
+		sbuf_free(&pl.best);
+	} else {
+		struct echo_send_req r;
+		struct sbuf reply = SBUF_INIT, e2 = SBUF_INIT;
+		static const char msg[] = "hello from an nsviz lesson";
+
+		memset(&r, 0, sizeof r);
+		r.proto = t->proto == ECHO_UDP ? ECHO_UDP : ECHO_TCP;
+		r.dst = t->dst;
+		r.port = t->port;
+		r.message = msg;
+		r.len = sizeof msg - 1;
+		r.timeout = 2;
+		rc = echo_send(&r, &reply, &e2);
+		if (rc == 0 && !reply.len) {
+			rc = 1;
+			sbuf_add(said, "the connection closed without a reply");
+		} else if (rc == 0) {
+			size_t n = strcspn(sbuf_str(&reply), "\n");
+			sbuf_addn(said, sbuf_str(&reply), n);
+		} else {
+			sbuf_add(said, sbuf_str(&e2));
+		}
+		sbuf_free(&reply);
+		sbuf_free(&e2);
+	}
+	kns_leave();
+	return rc;
+}
+
+static void traffic_words(const struct lck_traffic *t, struct sbuf *b)
+{
+	char n[320], a[64];
+
+	if (t->kind == 1)
+		sbuf_printf(b, "ping from %s to %s%s%s", nsw(t->ns, n, sizeof n),
+		            ipstr(&t->dst, a, sizeof a), t->zone[0] ? "%" : "",
+		            t->zone);
+	else
+		sbuf_printf(b, "send %s from %s to %s port %u",
+		            t->proto == ECHO_UDP ? "udp" : "tcp",
+		            nsw(t->ns, n, sizeof n), ipstr(&t->dst, a, sizeof a),
+		            t->port);
+}
+
+/* ------------------------------------------------------------------ */
+/* the checks                                                         */
+/* ------------------------------------------------------------------ */
+
+static enum lesson_verdict ck_ns(struct lesson_env *env, const struct lck *c,
+                                 struct sbuf *why)
+{
+	struct sbuf err = SBUF_INIT;
+	struct w_ns *ns = find_ns(env, c->ns, &err);
+	enum lesson_verdict v;
+
+	if (err.len)
+		v = error(why, "%s", sbuf_str(&err));
+	else if (c->neg)
+		v = ns ? no(why, "namespace %s still exists", c->ns) : LESSON_MET;
+	else
+		v = ns ? LESSON_MET : no(why, "there is no namespace %s", c->ns);
+	sbuf_free(&err);
+	return v;
+}
+
+static enum lesson_verdict ck_link(struct lesson_env *env, const struct lck *c,
+                                   struct sbuf *why)
+{
+	enum lesson_verdict v = LESSON_MET;
+	struct w_ns *ns;
+	struct w_link *l;
+	char b[320], m[W_IFNAMSIZ + 8];
+
+	if (c->neg && (c->kind == LCK_LINK || c->kind == LCK_ADDR)) {
+		/* a link cannot be in a namespace that is not there */
+		struct sbuf err = SBUF_INIT;
+
+		ns = find_ns(env, c->ns, &err);
+		if (err.len)
+			v = error(why, "%s", sbuf_str(&err));
+		sbuf_free(&err);
+		if (!ns)
+			return v;
+		l = world_find_link(ns, c->dev);
+		if (c->kind == LCK_LINK)
+			return l ? no(why, "%s is still in %s", c->dev,
+			              nsw_of(ns, b, sizeof b)) : LESSON_MET;
+	} else {
+		if (!(ns = need_ns(env, c->ns, why, &v)))
+			return v;
+		if (!(l = need_link(env, ns, c->dev, why)))
+			return LESSON_NOT_MET;
+	}
+	switch (c->kind) {
+	case LCK_LINK:
+		return LESSON_MET;
+	case LCK_LINK_UP:
+		if (!!(l->flags & IFF_UP) == !c->neg)
+			return LESSON_MET;
+		return no(why, "%s is %s", c->dev, c->neg ? "up" : "down");
+	case LCK_LINK_CARRIER:
+		if (!!(l->flags & IFF_LOWER_UP) == !c->neg)
+			return LESSON_MET;
+		if (c->neg)
+			return no(why, "%s has carrier", c->dev);
+		return no(why, "%s has no carrier (%s)", c->dev,
+		          !(l->flags & IFF_UP) ? "it is down"
+		          : "the other end is down, or missing");
+	case LCK_LINK_KIND:
+		if (!strcmp(l->kind, c->arg))
+			return LESSON_MET;
+		if (l->kind[0])
+			return no(why, "%s is a %s, not a %s", c->dev, l->kind,
+			          c->arg);
+		return no(why, "%s is not a %s", c->dev, c->arg);
+	case LCK_LINK_MASTER: {
+		const struct w_link *ml = l->master
+		        ? world_find_link_index(ns, l->master) : NULL;
+
+		if (ml)
+			snprintf(m, sizeof m, "%s", ml->name);
+		else if (l->master)
+			snprintf(m, sizeof m, "if%d", l->master);
+		if (c->neg)
+			return l->master ? no(why, "%s still has master %s",
+			                      c->dev, m) : LESSON_MET;
+		if (!l->master)
+			return no(why, "%s has no master (it is not in a bridge)",
+			          c->dev);
+		if (strcmp(m, c->arg) != 0)
+			return no(why, "%s's master is %s, not %s", c->dev, m,
+			          c->arg);
+		return LESSON_MET;
+	}
+	case LCK_LINK_PEER: {
+		const struct w_ns *pns = l->peer_ns_id >= 0
+		        ? world_find_ns_id(env->w, l->peer_ns_id) : NULL;
+
+		if (!l->peer_name[0])
+			return no(why, "%s has no peer that nsviz can see",
+			          c->dev);
+		if (strcmp(l->peer_name, c->arg) != 0)
+			return no(why, "%s's peer is %s, not %s", c->dev,
+			          l->peer_name, c->arg);
+		if (c->has_ns2) {
+			const char *want = c->arg2;
+			bool ok;
+
+			if (is_host_name(want))
+				ok = pns && pns->kind == W_NS_HOST;
+			else
+				ok = pns && pns->kind == W_NS_NAMED &&
+				     !strcmp(pns->name, want);
+			if (!ok)
+				return no(why, "%s's peer %s is in %s, not in %s",
+				          c->dev, c->arg,
+				          pns ? nsw_of(pns, b, sizeof b)
+				              : "an unknown namespace",
+				          is_host_name(want) ? "the host namespace"
+				                             : want);
+		}
+		return LESSON_MET;
+	}
+	case LCK_ADDR: {
+		struct sbuf has = SBUF_INIT;
+		char a[64];
+
+		for (size_t i = 0; l && i < ns->naddrs; i++) {
+			const struct w_addr *ad = &ns->addrs[i];
+
+			if (ad->ifindex != l->ifindex)
+				continue;
+			if (w_ip_eq(&ad->local, &c->ip) &&
+			    (c->plen < 0 || c->plen == ad->prefixlen)) {
+				sbuf_free(&has);
+				if (c->ready && (ad->flags & IFA_F_DADFAILED))
+					return no(why, "%s: another machine on the "
+					          "link has %s (duplicate address "
+					          "detection failed)", c->dev,
+					          ipstr(&ad->local, a, sizeof a));
+				if (c->ready && (ad->flags & IFA_F_TENTATIVE))
+					return no(why, "%s on %s is still "
+					          "tentative: the kernel is checking "
+					          "that nobody else has it",
+					          ipstr(&ad->local, a, sizeof a),
+					          c->dev);
+				if (c->neg)
+					return no(why, "%s still has %s/%d", c->dev,
+					          ipstr(&ad->local, a, sizeof a),
+					          ad->prefixlen);
+				return LESSON_MET;
+			}
+			if (ad->family == c->ip.family) {
+				sbuf_printf(&has, "%s%s/%d", has.len ? ", " : "",
+				            ipstr(&ad->local, a, sizeof a),
+				            ad->prefixlen);
+			}
+		}
+		if (c->neg) {
+			sbuf_free(&has);
+			return LESSON_MET;
+		}
+		ipstr(&c->ip, a, sizeof a);
+		if (c->plen >= 0)
+			snprintf(a + strlen(a), sizeof a - strlen(a), "/%d",
+			         c->plen);
+		no(why, "%s has no address %s (%s%s)", c->dev, a,
+		   has.len ? "it has " : "it has none",
+		   sbuf_str(&has));
+		sbuf_free(&has);
+		return LESSON_NOT_MET;
+	}
+	default:
+		return error(why, "internal: not a link check");
+	}
+}
+
+static void route_text(const struct lck *c, struct sbuf *b)
+{
+	for (int k = 0; k < c->nwords; k++)
+		sbuf_printf(b, "%s%s", k ? " " : "", c->words[k]);
+}
+
+static enum lesson_verdict ck_route(struct lesson_env *env, const struct lck *c,
+                                    struct sbuf *why)
+{
+	enum lesson_verdict v;
+	struct w_ns *ns;
+	struct sbuf line = SBUF_INIT, rt = SBUF_INIT;
+	char b[320];
+	bool found = false;
+
+	if (!(ns = need_ns(env, c->ns, why, &v))) {
+		if (!c->neg || v != LESSON_NOT_MET)
+			return v;
+		sbuf_reset(why);        /* no namespace: no route either */
+		return LESSON_MET;
+	}
+	for (size_t i = 0; i < ns->nroutes && !found; i++) {
+		const struct w_route *r = &ns->routes[i];
+
+		if (!fmt_route_listed(r))
+			continue;
+		sbuf_reset(&line);
+		fmt_route(&line, ns, r);
+		found = lesson_route_match(c->words, c->nwords,
+		                           sbuf_str(&line));
+	}
+	route_text(c, &rt);
+	if (found == !c->neg)
+		v = LESSON_MET;
+	else if (c->neg)
+		v = no(why, "%s still has a route %s", nsw_of(ns, b, sizeof b),
+		       sbuf_str(&rt));
+	else
+		v = no(why, "%s has no route %s", nsw_of(ns, b, sizeof b),
+		       sbuf_str(&rt));
+	sbuf_free(&line);
+	sbuf_free(&rt);
+	return v;
+}
+
+static enum lesson_verdict ck_route_get(struct lesson_env *env,
+                                        const struct lck *c, struct sbuf *why)
+{
+	enum lesson_verdict v;
+	struct kerr e = { 0 };
+	struct w_route r;
+	struct w_ns *ns;
+	char a[64], g[64], b[320];
+
+	if (!(ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	ipstr(&c->ip, a, sizeof a);
+	nsw_of(ns, b, sizeof b);
+	if (kroute_get(env->k, ns, &c->ip, &r, &e) < 0) {
+		if (c->neg)
+			return LESSON_MET;
+		return no(why, "route get %s in %s fails: %s", a, b,
+		          kerr_str(&e));
+	}
+	if (c->neg) {
+		struct sbuf out = SBUF_INIT;
+
+		fmt_route_get(&out, ns, &r);
+		v = no(why, "route get %s in %s finds a route: %.*s", a, b,
+		       (int)strcspn(sbuf_str(&out), "\n"), sbuf_str(&out));
+		sbuf_free(&out);
+		return v;
+	}
+	if (c->dev[0]) {
+		const struct w_link *l = world_find_link_index(ns, r.oif);
+
+		if (!l || strcmp(l->name, c->dev) != 0)
+			return no(why, "route get %s in %s goes out through %s, "
+			          "not %s", a, b, l ? l->name : "no interface",
+			          c->dev);
+	}
+	if (c->gw.family && !w_ip_eq(&r.gw, &c->gw)) {
+		if (r.gw.family)
+			return no(why, "route get %s in %s goes via %s, not via %s",
+			          a, b, ipstr(&r.gw, g, sizeof g),
+			          ipstr(&c->gw, a, sizeof a));
+		return no(why, "route get %s in %s goes directly (no gateway), "
+		          "not via %s", a, b, ipstr(&c->gw, g, sizeof g));
+	}
+	return LESSON_MET;
+}
+
+static enum lesson_verdict ck_ping(struct lesson_env *env, const struct lck *c,
+                                   struct sbuf *why)
+{
+	struct sbuf said = SBUF_INIT, tw = SBUF_INIT;
+	enum lesson_verdict v;
+	int rc = make_traffic(env, &c->tr, &said);
+
+	traffic_words(&c->tr, &tw);
+	if (rc < 0)
+		v = no(why, "%s", sbuf_str(&said));
+	else if ((rc == 0) == !c->neg)
+		v = LESSON_MET;
+	else if (c->neg)
+		v = no(why, "%s got a reply", sbuf_str(&tw));
+	else
+		v = no(why, "%s got no reply: %s", sbuf_str(&tw),
+		       said.len ? sbuf_str(&said) : "no answer");
+	sbuf_free(&said);
+	sbuf_free(&tw);
+	return v;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Read what the capture holds until `until` (monotonic seconds), or the
+ * first packet when stop_at_first. */
+static void capture_until(struct capture *cap, double until, bool stop_at_first)
+{
+	for (;;) {
+		double left = until - now();
+		struct pollfd pfd = { capture_fd(cap), POLLIN, 0 };
+
+		if (capture_read(cap, 0) < 0)
+			return;
+		if (stop_at_first && capture_next(cap) > 0)
+			return;
+		if (left <= 0)
+			return;
+		poll(&pfd, 1, left > 0.05 ? 50 : (int)(left * 1000) + 1);
+	}
+}
+
+static enum lesson_verdict ck_capture(struct lesson_env *env,
+                                      const struct lck *c, struct sbuf *why)
+{
+	enum lesson_verdict v;
+	struct capture_opts o;
+	struct capture *cap;
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	struct sbuf tw = SBUF_INIT, said = SBUF_INIT;
+	char err[512], b[320];
+	uint64_t seen;
+	int fd;
+
+	if (!(ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	if (!need_link(env, ns, c->dev, why))
+		return LESSON_NOT_MET;
+	fd = ksync_ns_fd(env->k, ns, &e);
+	if (fd < 0)
+		return error(why, "cannot enter %s: %s", nsw_of(ns, b, sizeof b),
+		             kerr_str(&e));
+	memset(&o, 0, sizeof o);
+	o.ifname = c->dev;
+	o.ns_fd = fd;
+	o.ns_label = ns->kind == W_NS_HOST ? NULL : ns->name;
+	o.filter = c->arg;
+	o.ring = 64;
+	o.snaplen = 256;
+	o.immediate = true;
+	cap = capture_open(&o, err, sizeof err);
+	if (!cap)
+		return error(why, "capture on %s in %s: %s", c->dev,
+		             nsw_of(ns, b, sizeof b), err);
+	if (c->tr.kind) {
+		make_traffic(env, &c->tr, &said);
+		traffic_words(&c->tr, &tw);
+		capture_until(cap, now() + 0.3, false);
+	} else {
+		sbuf_add(&tw, "for 1.5 seconds");
+		capture_until(cap, now() + 1.5, !c->neg);
+	}
+	seen = capture_next(cap);
+	if ((seen > 0) == !c->neg) {
+		v = LESSON_MET;
+	} else if (c->neg) {
+		const char *line = capture_line(cap, capture_first(cap));
+		const char *sp = line ? strchr(line, ' ') : NULL;
+
+		v = no(why, "a capture on %s in %s saw %llu packet%s matching "
+		       "`%s` %s%s%s", c->dev, nsw_of(ns, b, sizeof b),
+		       (unsigned long long)seen, seen == 1 ? "" : "s", c->arg,
+		       c->tr.kind ? "while " : "", sbuf_str(&tw),
+		       sp ? ", the first: " : "");
+		if (sp)
+			sbuf_add(why, sp + 1);
+	} else {
+		v = no(why, "a capture on %s in %s saw nothing matching `%s` "
+		       "%s%s%s%s", c->dev, nsw_of(ns, b, sizeof b), c->arg,
+		       c->tr.kind ? "while " : "", sbuf_str(&tw),
+		       said.len ? " (" : "", sbuf_str(&said));
+		if (said.len)
+			sbuf_addc(why, ')');
+	}
+	capture_close(cap);
+	sbuf_free(&tw);
+	sbuf_free(&said);
+	return v;
+}
+
+/* A socket listening (TCP) or bound (UDP) on port in the current
+ * namespace. */
+static bool port_open_here(int proto, unsigned port)
+{
+	static const char *const tcp[] = { "/proc/thread-self/net/tcp",
+	                                   "/proc/thread-self/net/tcp6", NULL };
+	static const char *const udp[] = { "/proc/thread-self/net/udp",
+	                                   "/proc/thread-self/net/udp6", NULL };
+	const char *const *files = proto == ECHO_UDP ? udp : tcp;
+	const char *want = proto == ECHO_UDP ? "07" : "0A";
+
+	for (int i = 0; files[i]; i++) {
+		FILE *f = fopen(files[i], "re");
+		char line[512];
+
+		if (!f)
+			continue;
+		while (fgets(line, sizeof line, f)) {
+			char local[128], rem[128], st[8];
+			unsigned p;
+			char *colon;
+
+			if (sscanf(line, " %*s %127s %127s %7s", local, rem, st) != 3)
+				continue;
+			colon = strrchr(local, ':');
+			if (!colon || sscanf(colon + 1, "%x", &p) != 1)
+				continue;
+			if (p == port && !strcmp(st, want)) {
+				fclose(f);
+				return true;
+			}
+		}
+		fclose(f);
+	}
+	return false;
+}
+
+static bool server_in(const struct echo_server *srv, const struct w_ns *ns)
+{
+	return srv->ns_dev == ns->dev && srv->ns_ino == ns->ino;
+}
+
+static enum lesson_verdict ck_echo(struct lesson_env *env, const struct lck *c,
+                                   struct sbuf *why)
+{
+	struct echosup *sup = echosup_session_existing();
+	enum lesson_verdict v;
+	struct w_ns *ns;
+	unsigned port = c->port ? c->port : ECHO_PORT_DEFAULT;
+	int proto = c->proto ? c->proto : ECHO_TCP;
+	char b[320];
+	bool open;
+
+	if (!(ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	for (size_t i = 0; sup && i < echosup_count(sup); i++) {
+		const struct echo_server *srv = echosup_at(sup, i);
+
+		if (server_in(srv, ns) &&
+		    (!c->proto || (int)srv->opts.proto == c->proto) &&
+		    (!c->port || srv->opts.port == c->port))
+			return LESSON_MET;
+	}
+	/* one started elsewhere (ip netns exec vnet nsviz echo tcp) */
+	sbuf_reset(why);
+	if (in_ns(env, ns, why) < 0)
+		return LESSON_ERROR;
+	open = port_open_here(proto, port);
+	kns_leave();
+	if (open)
+		return LESSON_MET;
+	return no(why, "no echo server runs in %s on %s port %u",
+	          nsw_of(ns, b, sizeof b), proto == ECHO_UDP ? "udp" : "tcp",
+	          port);
+}
+
+static enum lesson_verdict ck_send(struct lesson_env *env, const struct lck *c,
+                                   struct sbuf *why)
+{
+	struct sbuf said = SBUF_INIT, tw = SBUF_INIT;
+	enum lesson_verdict v;
+	int rc = make_traffic(env, &c->tr, &said);
+
+	traffic_words(&c->tr, &tw);
+	if (rc < 0)
+		v = no(why, "%s", sbuf_str(&said));
+	else if ((rc == 0) == !c->neg)
+		v = LESSON_MET;
+	else if (c->neg)
+		v = no(why, "%s got a reply: %s", sbuf_str(&tw), sbuf_str(&said));
+	else
+		v = no(why, "%s got no reply: %s", sbuf_str(&tw), sbuf_str(&said));
+	sbuf_free(&said);
+	sbuf_free(&tw);
+	return v;
+}
+
+/* /proc/PID/cmdline, NULs as blanks */
+static bool cmdline_has(pid_t pid, const char *word)
+{
+	char path[64], buf[1024];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	for (ssize_t i = 0; i < n; i++)
+		if (!buf[i])
+			buf[i] = ' ';
+	buf[n] = '\0';
+	return strstr(buf, word) != NULL;
+}
+
+static enum lesson_verdict ck_pids(struct lesson_env *env, const struct lck *c,
+                                   struct sbuf *why)
+{
+	struct echosup *sup = echosup_session_existing();
+	enum lesson_verdict v = LESSON_NOT_MET;
+	struct w_ns *ns;
+	pid_t *pids = NULL;
+	size_t n = 0;
+	pid_t want = 0;
+
+	if (!(ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	if (kns_pids(ns->dev, ns->ino, &pids, &n) < 0)
+		return error(why, "/proc: %s", strerror(errno));
+	for (size_t i = 0; sup && i < echosup_count(sup); i++) {
+		const struct echo_server *srv = echosup_at(sup, i);
+
+		if (!server_in(srv, ns))
+			continue;
+		want = srv->pid;
+		for (size_t k = 0; k < n; k++)
+			if (pids[k] == srv->pid)
+				v = LESSON_MET;
+	}
+	if (!want) {
+		/* a server this session did not start */
+		for (size_t k = 0; k < n && v != LESSON_MET; k++)
+			if (cmdline_has(pids[k], " echo "))
+				v = LESSON_MET;
+		if (v != LESSON_MET)
+			no(why, "netns pids %s lists no echo server (%s)", c->ns,
+			   n ? "its processes are something else"
+			     : "no process runs there");
+	} else if (v != LESSON_MET) {
+		no(why, "netns pids %s does not list the echo server (pid %d)",
+		   c->ns, (int)want);
+	}
+	free(pids);
+	return v;
+}
+
+static void squeeze(char *s)
+{
+	char *w = s;
+	bool blank = false;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n') {
+			blank = true;
+			continue;
+		}
+		if (blank && w != s)
+			*w++ = ' ';
+		blank = false;
+		*w++ = *s;
+	}
+	*w = '\0';
+}
+
+static enum lesson_verdict ck_sysctl(struct lesson_env *env,
+                                     const struct lck *c, struct sbuf *why)
+{
+	enum lesson_verdict v;
+	struct w_ns *ns;
+	char path[600], val[512], want[512], b[320];
+	ssize_t n;
+	int fd, e;
+
+	if (!(ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	snprintf(path, sizeof path, "/proc/sys/%s", c->arg);
+	if (!strchr(c->arg, '/'))
+		for (char *p = path + 10; *p; p++)
+			if (*p == '.')
+				*p = '/';
+	if (in_ns(env, ns, why) < 0)
+		return LESSON_ERROR;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	e = errno;
+	n = fd >= 0 ? read(fd, val, sizeof val - 1) : -1;
+	if (fd >= 0) {
+		e = errno;
+		close(fd);
+	}
+	kns_leave();
+	if (n < 0)
+		return no(why, "%s cannot be read in %s: %s", c->arg,
+		          nsw_of(ns, b, sizeof b), strerror(e));
+	val[n] = '\0';
+	squeeze(val);
+	snprintf(want, sizeof want, "%s", c->arg2);
+	squeeze(want);
+	if (!strcmp(val, want))
+		return LESSON_MET;
+	return no(why, "%s in %s is %s, not %s", c->arg, nsw_of(ns, b, sizeof b),
+	          val, want);
+}
+
+#define NUD_KNOWN (NUD_REACHABLE | NUD_STALE | NUD_DELAY | NUD_PROBE | \
+                   NUD_PERMANENT | NUD_NOARP)
+
+static enum lesson_verdict ck_neigh(struct lesson_env *env, const struct lck *c,
+                                    struct sbuf *why)
+{
+	enum lesson_verdict v;
+	struct w_ns *ns;
+	const struct w_link *l = NULL;
+	const struct w_neigh *hit = NULL, *weak = NULL;
+	char a[64], b[320], on[W_IFNAMSIZ + 8] = "";
+
+	if (!(ns = need_ns(env, c->ns, why, &v))) {
+		if (!c->neg || v != LESSON_NOT_MET)
+			return v;
+		sbuf_reset(why);
+		return LESSON_MET;
+	}
+	if (c->dev[0]) {
+		l = world_find_link(ns, c->dev);
+		if (!l && c->neg)
+			return LESSON_MET;
+		if (!l) {
+			need_link(env, ns, c->dev, why);
+			return LESSON_NOT_MET;
+		}
+		snprintf(on, sizeof on, " on %s", c->dev);
+	}
+	for (size_t i = 0; i < ns->nneighs; i++) {
+		const struct w_neigh *nb = &ns->neighs[i];
+
+		if (!w_ip_eq(&nb->dst, &c->ip) || (l && nb->ifindex != l->ifindex))
+			continue;
+		if (nb->state & NUD_KNOWN)
+			hit = nb;
+		else
+			weak = nb;
+	}
+	ipstr(&c->ip, a, sizeof a);
+	nsw_of(ns, b, sizeof b);
+	if (c->neg) {
+		char mac[64], st[64];
+
+		if (!hit)
+			return LESSON_MET;
+		return no(why, "%s knows %s%s: lladdr %s, %s", b, a, on,
+		          fmt_mac(hit->lladdr, hit->lladdr_len, mac, sizeof mac),
+		          fmt_nud_name(hit->state, st, sizeof st));
+	}
+	if (hit)
+		return LESSON_MET;
+	if (weak) {
+		char st[64];
+
+		return no(why, "%s has asked for %s%s but has no answer (%s)", b,
+		          a, on, fmt_nud_name(weak->state, st, sizeof st));
+	}
+	return no(why, "%s has no neighbour entry for %s%s", b, a, on);
+}
+
+static enum lesson_verdict ck_ran(struct lesson_env *env, const struct lck *c,
+                                  struct sbuf *why)
+{
+	const char *cmd = c->text;
+
+	for (size_t i = 0; env->ran && i < env->ran->n; i++)
+		if (!strcmp(env->ran->keys[i], c->arg))
+			return LESSON_MET;
+	/* "you ran X" / "ran X": say X */
+	if (!strncmp(cmd, "you", 3))
+		cmd += 3;
+	cmd += strspn(cmd, " \t");
+	cmd += 3;
+	cmd += strspn(cmd, " \t");
+	return no(why, "you have not run `%s` yet", cmd);
+}
+
+static enum lesson_verdict run_check(struct lesson_env *env,
+                                     const struct lck *c, struct sbuf *why)
+{
+	switch (c->kind) {
+	case LCK_NS: return ck_ns(env, c, why);
+	case LCK_LINK: case LCK_LINK_UP: case LCK_LINK_CARRIER:
+	case LCK_LINK_KIND: case LCK_LINK_MASTER: case LCK_LINK_PEER:
+	case LCK_ADDR:
+		return ck_link(env, c, why);
+	case LCK_ROUTE: return ck_route(env, c, why);
+	case LCK_ROUTE_GET: return ck_route_get(env, c, why);
+	case LCK_PING: return ck_ping(env, c, why);
+	case LCK_CAPTURE: return ck_capture(env, c, why);
+	case LCK_ECHO: return ck_echo(env, c, why);
+	case LCK_SEND: return ck_send(env, c, why);
+	case LCK_PIDS: return ck_pids(env, c, why);
+	case LCK_SYSCTL: return ck_sysctl(env, c, why);
+	case LCK_NEIGH: return ck_neigh(env, c, why);
+	case LCK_RAN: return ck_ran(env, c, why);
+	}
+	return error(why, "internal: unknown check");
+}
+
+enum lesson_verdict lesson_check_one(struct lesson_env *env,
+                                     const struct lesson_step *s, size_t i,
+                                     bool slow, struct sbuf *why)
+{
+	const struct lck *c;
+	struct sbuf w = SBUF_INIT;
+	enum lesson_verdict v;
+
+	if (i >= s->priv->nchecks)
+		return error(why, "no check %zu in this step", i + 1);
+	c = &s->priv->checks[i];
+	if (c->slow && !slow) {
+		sbuf_printf(why, "%s: checked every few seconds", c->text);
+		return LESSON_PENDING;
+	}
+	v = run_check(env, c, &w);
+	if (v != LESSON_MET)
+		sbuf_add(why, w.len ? sbuf_str(&w) : c->text);
+	sbuf_free(&w);
+	return v;
+}
+
+enum lesson_verdict lesson_check(struct lesson_env *env,
+                                 const struct lesson_step *s, bool slow,
+                                 struct sbuf *why)
+{
+	const struct lck *skipped = NULL;
+
+	for (size_t i = 0; i < s->priv->nchecks; i++) {
+		const struct lck *c = &s->priv->checks[i];
+		enum lesson_verdict v;
+
+		if (c->slow && !slow) {
+			if (!skipped)
+				skipped = c;
+			continue;
+		}
+		v = lesson_check_one(env, s, i, slow, why);
+		if (v != LESSON_MET)
+			return v;
+	}
+	if (skipped) {
+		sbuf_printf(why, "%s: checked every few seconds", skipped->text);
+		return LESSON_PENDING;
+	}
+	return LESSON_MET;
+}
+
+/* ------------------------------------------------------------------ */
+/* show me                                                            */
+/* ------------------------------------------------------------------ */
+
+int lesson_run_command(struct lesson_env *env, const char *line,
+                       struct sbuf *log, struct sbuf *errmsg)
+{
+	struct exec_ctx x;
+	struct sbuf canon = SBUF_INIT;
+	char **words = NULL;
+	char err[512];
+	struct cmd c;
+	int n, rc;
+
+	n = cmd_split(line, &words, err, sizeof err);
+	if (n <= 0 || cmd_parse(n, words, &c, err, sizeof err) < 0) {
+		if (n > 0)
+			cmd_free_words(words, n);
+		sbuf_printf(log, "$ %s\nerror: %s\n", line,
+		            n == 0 ? "empty command" : err);
+		if (errmsg)
+			sbuf_add(errmsg, n == 0 ? "empty command" : err);
+		return 1;
+	}
+	cmd_free_words(words, n);
+	cmd_canonical(&c, &canon);
+	sbuf_printf(log, "$ %s\n", sbuf_str(&canon));
+	exec_init(&x, env->w, env->k);
+	x.stop = stop_flag(env);
+	rc = exec_cmd(&x, &c);
+	if (x.out.len) {
+		sbuf_add(log, sbuf_str(&x.out));
+		if (x.out.s[x.out.len - 1] != '\n')
+			sbuf_addc(log, '\n');
+	}
+	if (rc != 0 && x.err.len)
+		sbuf_printf(log, "error: %s\n", sbuf_str(&x.err));
+	if (rc != 0 && errmsg)
+		sbuf_printf(errmsg, "%s", x.err.len ? sbuf_str(&x.err)
+		                          : "exit status not 0");
+	lesson_note_command(env, line);
+	exec_done(&x);
+	cmd_free(&c);
+	sbuf_free(&canon);
+	return rc;
+}
+
+int lesson_show_me(struct lesson_env *env, const struct lesson_step *s,
+                   struct sbuf *log)
+{
+	for (size_t i = 0; s->showme && s->showme[i]; i++) {
+		int rc = lesson_run_command(env, s->showme[i], log,
+		                            NULL);
+
+		if (rc != 0 && !s->priv->show_may_fail[i])
+			return rc;
+		if (env->x && env->x->stop && *env->x->stop)
+			return 130;
+	}
+	return 0;
+}
+
+int lesson_prepare(struct lesson_env *env, const struct lesson *l,
+                   size_t step, struct sbuf *log)
+{
+	struct sbuf why = SBUF_INIT;
+	int first = 0;
+
+	for (size_t i = 0; l->setup && l->setup[i]; i++) {
+		int rc = lesson_run_command(env, l->setup[i], log, NULL);
+
+		if (rc != 0 && !l->setup_may_fail[i] && !first)
+			first = rc;
+	}
+	for (size_t i = 0; i < step && i < l->nsteps; i++) {
+		const struct lesson_step *s = &l->steps[i];
+		int rc;
+
+		sbuf_reset(&why);
+		if (lesson_check(env, s, false, &why) == LESSON_MET)
+			continue;
+		rc = lesson_show_me(env, s, log);
+		if (rc != 0 && !first)
+			first = rc;
+	}
+	sbuf_free(&why);
+	return first;
+}

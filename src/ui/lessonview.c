@@ -1,0 +1,431 @@
+/* lessonview.c - the lesson panel: the step's explanation, what to type
+ * (and the keys that do the same), the goal as a checklist checked
+ * against the live world whenever anything changes, a hint, "show me",
+ * and a progress bar.  When the goal holds the lesson says so and moves
+ * on; progress is saved as it goes. */
+#include "ui/ui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/lesson.h"
+#include "ui/theme.h"
+#include "util/sbuf.h"
+
+#define SLOW_EVERY_MS 2000   /* ping/send/capture checks, at most this often */
+
+struct lesson_ui {
+	struct lesson **all;
+	size_t nall;
+	const struct lesson *l;
+	size_t step;
+	struct lesson_env env;
+	bool show_hint;
+	bool done;               /* the whole lesson */
+	bool met;                /* the current step's goal */
+	char why[512];           /* why the goal does not hold yet */
+	char banner[256];        /* "Step 2 done: ..." */
+	long long last_slow_ms;
+	bool slow_dirty;         /* the world changed since the last slow check */
+	int text_top;            /* scroll of the explanation */
+	unsigned long checked_gen;
+};
+
+static void paint(enum theme_elem e)
+{
+	attrset((attr_t)theme_curses_attr(e));
+}
+
+static int put(int y, int x, int w, const char *s)
+{
+	/* lesson text is UTF-8: let curses count the columns */
+	int n = 0;
+
+	move(y, x);
+	while (*s && n < w) {
+		const unsigned char c = (unsigned char)*s;
+		int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+		        : (c >> 3) == 30 ? 4 : 1;
+		addnstr(s, len);
+		s += len;
+		n++;
+	}
+	for (; n < w; n++)
+		addch(' ');
+	return n;
+}
+
+bool lesson_ui_active(struct ui *u)
+{
+	return u->lesson && u->lesson->l;
+}
+
+static void announce(struct ui *u)
+{
+	const struct lesson_step *st = lesson_step(u->lesson->l, u->lesson->step);
+
+	ui_log(u, L_INFO, "lesson %d, step %zu/%zu: %s",
+	       lesson_number(u->lesson->l), u->lesson->step + 1,
+	       lesson_nsteps(u->lesson->l), st->title);
+}
+
+static void go_to(struct ui *u, size_t step)
+{
+	struct lesson_ui *lu = u->lesson;
+
+	lu->step = step;
+	lu->show_hint = false;
+	lu->met = false;
+	lu->why[0] = '\0';
+	lu->text_top = 0;
+	lu->slow_dirty = true;
+	lu->checked_gen = 0;
+	lesson_step_begin(&lu->env);
+	lesson_progress_save(lesson_number(lu->l), (int)step);
+	announce(u);
+	u->dirty = true;
+}
+
+int lesson_ui_start(struct ui *u, int number, int step)
+{
+	struct lesson_ui *lu = xcalloc(1, sizeof *lu);
+	struct sbuf errs = SBUF_INIT, log = SBUF_INIT;
+
+	lesson_load_all(&lu->all, &lu->nall, &errs);
+	if (errs.len)
+		ui_log(u, L_ERROR, "%s", sbuf_str(&errs));
+	sbuf_free(&errs);
+	lu->l = lesson_find(lu->all, lu->nall, number);
+	if (!lu->l) {
+		ui_log(u, L_ERROR, "lesson %d: no such lesson", number);
+		lesson_free_all(lu->all, lu->nall);
+		free(lu);
+		return -1;
+	}
+	lu->env.w = u->w;
+	lu->env.k = u->k;
+	lu->env.x = &u->x;
+	if (u->lesson) {
+		lesson_env_done(&u->lesson->env);
+		lesson_free_all(u->lesson->all, u->lesson->nall);
+		free(u->lesson);
+	}
+	u->lesson = lu;
+	if (step < 0 || (size_t)step >= lesson_nsteps(lu->l))
+		step = 0;
+	/* the world a step begins with: the lesson's setup and every
+	 * earlier step's show-me, where its goal does not hold yet */
+	lesson_prepare(&lu->env, lu->l, (size_t)step, &log);
+	if (log.len)
+		ui_log(u, L_OUTPUT, "%s", sbuf_str(&log));
+	sbuf_free(&log);
+	ui_log(u, L_INFO, "lesson %d: %s", number, lesson_title(lu->l));
+	go_to(u, (size_t)step);
+	return 0;
+}
+
+void lesson_ui_stop(struct ui *u)
+{
+	if (!u->lesson)
+		return;
+	lesson_env_done(&u->lesson->env);
+	lesson_free_all(u->lesson->all, u->lesson->nall);
+	free(u->lesson);
+	u->lesson = NULL;
+	u->dirty = true;
+}
+
+void lesson_ui_note(struct ui *u, const char *line)
+{
+	if (!lesson_ui_active(u))
+		return;
+	lesson_note_command(&u->lesson->env, line);
+	u->lesson->checked_gen = 0;     /* `you ran` checks: look again */
+}
+
+/* The goal, checked: fast checks on every change of the world, slow ones
+ * at most every SLOW_EVERY_MS once the fast ones hold. */
+void lesson_ui_check(struct ui *u, long long now)
+{
+	struct lesson_ui *lu = u->lesson;
+	const struct lesson_step *st;
+	struct sbuf why = SBUF_INIT;
+	enum lesson_verdict v;
+	bool slow;
+
+	if (!lesson_ui_active(u) || lu->done)
+		return;
+	st = lesson_step(lu->l, lu->step);
+	slow = lesson_step_has_slow(st) && lu->slow_dirty &&
+	       now - lu->last_slow_ms >= SLOW_EVERY_MS;
+	/* nothing new: the verdict stands */
+	if (lu->checked_gen == u->w->generation && lu->checked_gen && !slow)
+		return;
+	if (lu->checked_gen != u->w->generation) {
+		lu->checked_gen = u->w->generation;
+		lu->slow_dirty = true;
+		slow = lesson_step_has_slow(st) &&
+		       now - lu->last_slow_ms >= SLOW_EVERY_MS;
+	}
+	v = lesson_check(&lu->env, st, slow, &why);
+	if (slow) {
+		lu->last_slow_ms = now;
+		lu->slow_dirty = false;
+	}
+	snprintf(lu->why, sizeof lu->why, "%s", sbuf_str(&why));
+	sbuf_free(&why);
+	if (v != LESSON_MET)
+		return;
+	/* done: say so and move on */
+	snprintf(lu->banner, sizeof lu->banner, "Step %zu done: %.200s",
+	         lu->step + 1, st->title);
+	ui_log(u, L_OK, "%s", lu->banner);
+	if (lu->step + 1 < lesson_nsteps(lu->l)) {
+		go_to(u, lu->step + 1);
+	} else {
+		lu->done = true;
+		lesson_progress_save(lesson_number(lu->l),
+		                     (int)lesson_nsteps(lu->l));
+		snprintf(lu->banner, sizeof lu->banner,
+		         "Lesson %d complete. L picks another.",
+		         lesson_number(lu->l));
+		ui_log(u, L_OK, "%s", lu->banner);
+	}
+	u->dirty = true;
+}
+
+/* How long the loop may sleep before a slow check is due. */
+int lesson_ui_timeout(struct ui *u, long long now)
+{
+	struct lesson_ui *lu = u->lesson;
+	long long left;
+
+	if (!lesson_ui_active(u) || lu->done ||
+	    !lesson_step_has_slow(lesson_step(lu->l, lu->step)) ||
+	    !lu->slow_dirty)
+		return -1;
+	left = SLOW_EVERY_MS - (now - lu->last_slow_ms);
+	return left < 0 ? 0 : (int)left;
+}
+
+void lesson_ui_draw(struct ui *u, const struct rect *r)
+{
+	struct lesson_ui *lu = u->lesson;
+	const struct lesson_step *st = lesson_step(lu->l, lu->step);
+	struct sbuf b = SBUF_INIT, wrapped = SBUF_INIT;
+	size_t n = lesson_nsteps(lu->l), steps_done = lu->done ? n : lu->step;
+	int w = r->w - 2, y = r->y, bar, len;
+	char title[400], progress[128];
+	const char *p;
+
+	/* title and progress bar */
+	bar = 10;
+	len = (int)(steps_done * (size_t)bar / (n ? n : 1));
+	snprintf(progress, sizeof progress, "[%.*s%.*s] %zu/%zu", len,
+	         "####################", bar - len, "--------------------",
+	         steps_done, n);
+	snprintf(title, sizeof title, " Lesson %d: %.200s ", lesson_number(lu->l),
+	         lesson_title(lu->l));
+	paint(TH_PANEL_TITLE_ACTIVE);
+	put(y++, r->x, r->w, title);
+	paint(TH_HEADER);
+	{
+		char line[300];
+		snprintf(line, sizeof line, " %s  step %zu: %.150s", progress,
+		         lu->step + 1, st->title);
+		put(y++, r->x, r->w, line);
+	}
+	if (lu->banner[0]) {
+		paint(TH_LOG_OK);
+		put(y++, r->x, r->w, lu->banner);
+	}
+	/* the explanation, what to do, the goal */
+	sbuf_printf(&b, "%s\n\n", st->text ? st->text : "");
+	if (st->todo && st->todo[0]) {
+		sbuf_add(&b, "Do it at the : line\n\n");
+		for (size_t i = 0; st->todo[i]; i++)
+			sbuf_printf(&b, "   :%s\n", st->todo[i]);
+		sbuf_add(&b, "\n");
+	}
+	if (st->keys)
+		sbuf_printf(&b, "Or with keys: %s\n\n", st->keys);
+	lesson_wrap(sbuf_str(&b), w - 1, &wrapped);
+	{
+		int goal_h = (int)lesson_step_nchecks(st) + 3 +
+		             (lu->show_hint ? 3 : 0);
+		int rows = r->y + r->h - y - goal_h - 1, line = 0;
+
+		p = sbuf_str(&wrapped);
+		paint(TH_NORMAL);
+		while (*p && rows > 0) {
+			const char *nl = strchr(p, '\n');
+			size_t l = nl ? (size_t)(nl - p) : strlen(p);
+			char buf[600];
+
+			if (line++ >= lu->text_top) {
+				snprintf(buf, sizeof buf, " %.*s", (int)l, p);
+				paint(strstr(buf, "   :") == buf ? TH_LOG_CMD : TH_NORMAL);
+				put(y++, r->x, r->w, buf);
+				rows--;
+			}
+			p += l + (nl ? 1 : 0);
+		}
+		while (rows-- > 0)
+			put(y++, r->x, r->w, "");
+	}
+	paint(TH_HEADER);
+	put(y++, r->x, r->w, lu->done ? " Goal: done" : " Goal (checked live)");
+	for (size_t i = 0; i < lesson_step_nchecks(st) && y < r->y + r->h; i++) {
+		char buf[400];
+		bool before_fail = !lu->why[0] || lu->done;
+
+		(void)before_fail;
+		snprintf(buf, sizeof buf, "  - %.300s%s", lesson_check_text(st, i),
+		         lesson_check_is_slow(st, i) ? "  (every 2 s)" : "");
+		paint(TH_NORMAL);
+		put(y++, r->x, r->w, buf);
+	}
+	if (!lu->done && lu->why[0] && y < r->y + r->h) {
+		char buf[600];
+		snprintf(buf, sizeof buf, "  not yet: %s", lu->why);
+		paint(TH_STATE_DOWN);
+		put(y++, r->x, r->w, buf);
+	}
+	if (lu->show_hint && st->hint && y < r->y + r->h) {
+		char buf[700];
+		snprintf(buf, sizeof buf, "  hint: %s", st->hint);
+		paint(TH_DIM);
+		put(y++, r->x, r->w, buf);
+	}
+	paint(TH_KEY_LABEL);
+	if (y < r->y + r->h)
+		put(r->y + r->h - 1, r->x, r->w,
+		    " h hint  . show me  > next step  < previous  L lessons");
+	sbuf_free(&b);
+	sbuf_free(&wrapped);
+}
+
+bool lesson_ui_key(struct ui *u, int ch)
+{
+	struct lesson_ui *lu = u->lesson;
+
+	if (!lesson_ui_active(u))
+		return false;
+	switch (ch) {
+	case 'h':
+		lu->show_hint = !lu->show_hint;
+		if (lu->show_hint && !lesson_step(lu->l, lu->step)->hint)
+			ui_log(u, L_INFO, "no hint for this step");
+		break;
+	case '.': {
+		struct sbuf log = SBUF_INIT;
+
+		ui_log(u, L_INFO, "show me: step %zu", lu->step + 1);
+		lesson_show_me(&lu->env, lesson_step(lu->l, lu->step), &log);
+		if (log.len)
+			ui_log(u, L_OUTPUT, "%s", sbuf_str(&log));
+		sbuf_free(&log);
+		lu->slow_dirty = true;
+		lu->last_slow_ms = 0;
+		break;
+	}
+	case '>':
+		if (lu->step + 1 < lesson_nsteps(lu->l)) {
+			lu->done = false;
+			lu->banner[0] = '\0';
+			go_to(u, lu->step + 1);
+		}
+		break;
+	case '<':
+		if (lu->step > 0) {
+			lu->done = false;
+			lu->banner[0] = '\0';
+			go_to(u, lu->step - 1);
+		}
+		break;
+	default:
+		return false;
+	}
+	u->dirty = true;
+	return true;
+}
+
+/* ---- the lesson picker ----------------------------------------------- */
+
+void lesson_ui_pick_draw(struct ui *u)
+{
+	struct lesson **v;
+	size_t n;
+	struct sbuf errs = SBUF_INIT;
+	int h, w = 70, y;
+
+	lesson_load_all(&v, &n, &errs);
+	h = (int)n + 5;
+	if (h > u->rows - 2)
+		h = u->rows - 2;
+	if (w > u->cols - 2)
+		w = u->cols - 2;
+	y = (u->rows - h) / 2;
+	paint(TH_DIALOG);
+	for (int i = 0; i < h; i++)
+		put(y + i, (u->cols - w) / 2, w, "");
+	paint(TH_PANEL_TITLE_ACTIVE);
+	put(y, (u->cols - w) / 2 + 2, w - 4, " Lessons (Enter starts, Esc closes) ");
+	if (u->pick_sel >= (int)n)
+		u->pick_sel = n ? (int)n - 1 : 0;
+	for (size_t i = 0; i < n && (int)i < h - 4; i++) {
+		char buf[300];
+		int at;
+
+		if (lesson_progress_load(lesson_number(v[i]), &at) < 0)
+			at = 0;
+		snprintf(buf, sizeof buf, " %2d  %-44.44s %2zu steps  %s",
+		         lesson_number(v[i]), lesson_title(v[i]),
+		         lesson_nsteps(v[i]),
+		         (size_t)at >= lesson_nsteps(v[i]) ? "done" :
+		         at ? "started" : "");
+		paint((int)i == u->pick_sel ? TH_SELECTED : TH_DIALOG);
+		put(y + 2 + (int)i, (u->cols - w) / 2 + 1, w - 2, buf);
+	}
+	if (!n) {
+		paint(TH_DIALOG);
+		put(y + 2, (u->cols - w) / 2 + 2, w - 4, "no lessons installed");
+	}
+	u->pick_n = (int)n;
+	u->pick_numbers_first = n ? lesson_number(v[0]) : 0;
+	free(u->pick_numbers);
+	u->pick_numbers = xcalloc(n + 1, sizeof *u->pick_numbers);
+	for (size_t i = 0; i < n; i++)
+		u->pick_numbers[i] = lesson_number(v[i]);
+	lesson_free_all(v, n);
+	sbuf_free(&errs);
+}
+
+void lesson_ui_pick_key(struct ui *u, int ch)
+{
+	switch (ch) {
+	case KEY_UP: case 'k':
+		if (u->pick_sel > 0)
+			u->pick_sel--;
+		break;
+	case KEY_DOWN: case 'j':
+		if (u->pick_sel + 1 < u->pick_n)
+			u->pick_sel++;
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		u->modal = M_NONE;
+		if (u->pick_sel < u->pick_n && u->pick_numbers) {
+			int at = 0;
+			int num = u->pick_numbers[u->pick_sel];
+			if (lesson_progress_load(num, &at) < 0)
+				at = 0;
+			lesson_ui_start(u, num, at);
+		}
+		break;
+	default:
+		u->modal = M_NONE;
+		break;
+	}
+	u->dirty = true;
+}

@@ -1,0 +1,231 @@
+#!/bin/sh
+# Guided lessons (issue 6), against the real kernel in a sandbox: the
+# list; every shipped lesson verified end to end through its show-me path
+# (each in a fresh sandbox of its own, so none can rot); lessons that
+# cannot be completed, failing with the lesson, step and check; malformed
+# lesson files reported with file:line; the plain-text lesson, progress
+# and resuming; usage errors.
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
+sandbox_reexec
+
+LESSONS="$TOP_SRCDIR/lessons"
+export NSVIZ_LESSONS_DIR="$LESSONS"
+export XDG_DATA_HOME="$TMPD/data" XDG_STATE_HOME="$TMPD/state"
+USER_DIR="$XDG_DATA_HOME/nsviz/lessons"
+PROGRESS="$XDG_STATE_HOME/nsviz/lessons.progress"
+
+nsv() { "$NSVIZ" "$@"; }
+
+# --- lesson --list -----------------------------------------------------------
+run nsv lesson --list
+check_eq "lesson --list: exit 0" "$RC" 0
+check_eq "lesson --list: nothing on stderr" "$ERR" ""
+check_eq "one line per shipped lesson" "$(printf '%s\n' "$OUT" | wc -l)" \
+	"$(ls "$LESSONS"/*.lesson | wc -l)"
+check_match "lesson 1 is the veth pair, 4 steps" "$OUT" '^ 1  The veth pair +4 steps$'
+BADLINES=$(printf '%s\n' "$OUT" | grep -Ev '^ *[0-9]+  .+ +[0-9]+ steps?( +\((done|started)\))?$')
+check_eq "every line is: number, title, steps" "$BADLINES" ""
+check_eq "numbered 1 to N in order" "$(printf '%s\n' "$OUT" | awk '{print $1}' | tr '\n' ' ')" \
+	"$(seq 1 "$(ls "$LESSONS"/*.lesson | wc -l)" | tr '\n' ' ')"
+
+# --- lesson --verify, every shipped lesson -------------------------------------
+for f in "$LESSONS"/*.lesson; do
+	n=$(sed -n 's/^lesson \([0-9]*\) .*/\1/p' "$f" | head -n1)
+	run nsv lesson --verify "$n"
+	if [ "$RC" = 0 ]; then pass "lesson --verify $n ($(basename "$f"))"; else
+		fail "lesson --verify $n ($(basename "$f"))" "exit status $RC" \
+			"stdout: $OUT" "stderr: $ERR"
+	fi
+	check_match "... lesson $n: every step verified" "$OUT" \
+		"^lesson $n \(.+\): [0-9]+ steps verified\$"
+done
+check_eq "verification left no namespace here" "$(ip netns list)" ""
+check_eq "... and no interface but lo" "$(ip -o link show | wc -l)" 1
+check_eq "... and no progress saved" "$(cat "$PROGRESS" 2>/dev/null)" ""
+
+run nsv lesson --verify -v 1
+check_eq "lesson --verify -v 1: exit 0" "$RC" 0
+check_match "-v prints each step" "$OUT" '^  step 1: Make a veth pair$'
+check_match "-v prints the canonical commands of show me" "$OUT" \
+	'^    \$ ip link add veth0 type veth peer name veth1$'
+check_match "-v prints what they printed" "$OUT" \
+	'^    [0-9]+: veth0@veth1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 '
+
+# --- lessons that cannot be completed -------------------------------------------
+mkdir -p "$USER_DIR"
+cat >"$USER_DIR/impossible.lesson" <<'L'
+lesson 90 "Impossible"
+step "Make x"
+  This one works.
+do: ip netns add x
+check: namespace x exists
+step "Find a ghost"
+  Nothing makes a ghost.
+do: ip -n x link show
+check: you ran ip -n x link show
+check: link ghost in x exists
+L
+cat >"$USER_DIR/showme-fails.lesson" <<'L'
+lesson 91 "Show me fails"
+step "Up"
+  There is nothing to bring up.
+do: ip link set nothere up
+check: link nothere is up
+L
+cat >"$USER_DIR/already.lesson" <<'L'
+lesson 92 "Already done"
+step "lo"
+  lo is always there.
+do: ip link show lo
+check: link lo exists
+L
+cat >"$USER_DIR/setup-fails.lesson" <<'L'
+lesson 93 "Setup fails"
+setup: ip link set nothere up
+step "Never reached"
+  The setup fails first.
+do: ip netns add x
+check: namespace x exists
+L
+cat >"$USER_DIR/slow-fails.lesson" <<'L'
+lesson 94 "Nobody answers"
+step "Ping nowhere"
+  10.9.9.9 is nowhere.
+do: ip netns add x
+check: namespace x exists
+check: ping from x to 10.9.9.9 succeeds
+L
+
+run nsv lesson --verify 90
+check_eq "an impossible goal: exit 1" "$RC" 1
+check_eq "... names lesson, step, check and why" "$ERR" \
+	'lesson 90, step 2: check "link ghost in x exists" failed: there is no ghost in namespace x'
+check_nomatch "... and is not called verified" "$OUT" 'verified'
+run nsv lesson --verify 91
+check_eq "a show-me command that fails: exit 1" "$RC" 1
+check_eq "... names the command and the reason" "$ERR" \
+	'lesson 91, step 1: show me: "ip link set nothere up" failed: nothere: no such device in the host namespace'
+run nsv lesson --verify 92
+check_eq "a goal that holds before its step: exit 1" "$RC" 1
+check_eq "... says so" "$ERR" \
+	'lesson 92, step 1: the goal already holds before the step: nothing to do'
+run nsv lesson --verify 93
+check_eq "a setup command that fails: exit 1" "$RC" 1
+check_eq "... names it" "$ERR" \
+	'lesson 93, setup: "ip link set nothere up" failed: nothere: no such device in the host namespace'
+run nsv lesson --verify 94
+check_eq "a ping that gets no reply: exit 1" "$RC" 1
+check_eq "... with ping's own words" "$ERR" \
+	'lesson 94, step 1: check "ping from x to 10.9.9.9 succeeds" failed: ping from namespace x to 10.9.9.9 got no reply: ping: connect: Network is unreachable'
+run nsv lesson --verify 99
+check_eq "--verify of a lesson that does not exist: exit 1" "$RC" 1
+check_eq "... says so" "$ERR" 'nsviz: lesson 99: no such lesson (nsviz lesson --list shows them)'
+rm -f "$USER_DIR"/*.lesson
+
+# --- malformed lesson files, reported with file:line -------------------------------
+cp "$TOP_SRCDIR"/tests/data/lessons-bad/*.lesson "$USER_DIR/"
+run nsv lesson --list
+check_eq "broken lesson files: --list exits 1" "$RC" 1
+check_match "... and still lists the good ones" "$OUT" '^ 1  The veth pair'
+U=$USER_DIR
+for want in \
+	"$U/bad-check.lesson:7: check: expected up, down, a KIND, in NAMESPACE or not in NAMESPACE after \`is\`, found \`sideways\`" \
+	"$U/bad-command.lesson:6: do: 10.0.1.0/33: prefix length 33 out of range (0..32)" \
+	"$U/no-goal.lesson:8: step \"Second\" has no goal (add a check: line)" \
+	"$U/no-lesson-line.lesson:2: the file must start with the lesson line: lesson NUMBER \"TITLE\"" \
+	"$U/stray-text.lesson:6: indented text here belongs to nothing (text goes under a step line, a summary:, keys: or hint:; commands and checks are one line each)" \
+	"$U/unknown-directive.lesson:6: expect: unknown directive (expected lesson, summary, setup, step, do, show, keys, hint or check)"
+do
+	if printf '%s\n' "$ERR" | grep -qxF "nsviz: $want"; then
+		pass "reported: ${want#"$U"/}"
+	else
+		fail "reported: ${want#"$U"/}" "stderr:" "$ERR"
+	fi
+done
+check_eq "one message per broken file" "$(printf '%s\n' "$ERR" | wc -l)" \
+	"$(ls "$TOP_SRCDIR"/tests/data/lessons-bad/*.lesson | wc -l)"
+run nsv lesson --verify 99
+check_match "--verify reports them too" "$ERR" 'bad-check\.lesson:7: '
+rm -f "$USER_DIR"/*.lesson
+
+# a user's lesson replaces the shipped one with its number
+cat >"$USER_DIR/mine.lesson" <<'L'
+lesson 1 "My own first lesson"
+step "One"
+  Mine.
+do: ip netns add mine
+check: namespace mine exists
+L
+run nsv lesson --list
+check_match "a user lesson replaces the shipped one of its number" "$OUT" \
+	'^ 1  My own first lesson +1 step $'
+rm -f "$USER_DIR/mine.lesson"
+
+# --- the plain-text lesson, progress, resuming --------------------------------------
+run sh -c 'printf "%s\n" "hint" "link add veth0 type veth peer name veth1" \
+	"link show veth0" "link show veth1" "goal" \
+	"ip addr add 10.0.1.0/24 dev veth0" "ip link set veth0 up" \
+	"ip addr show veth0" | "$NSVIZ" lesson 1'
+check_eq "lesson 1 typed at stdin: exit 0" "$RC" 0
+check_match "it starts with the lesson's title" "$OUT" '^Lesson 1: The veth pair$'
+check_match "the first step, numbered" "$OUT" '^== Step 1 of 4: Make a veth pair ==$'
+check_match "what to do" "$OUT" '^  ip link add veth0 type veth peer name veth1$'
+check_match "hint" "$OUT" '^  The shape of the command is ip link add NAME type veth peer name'
+check_match "the goal is checked after each command" "$OUT" \
+	'^  \(goal: not yet: you have not run `ip link show veth1` yet\)$'
+check_match "goal lists each check, and why it does not hold" "$OUT" \
+	'^  \[ \] address 10\.0\.1\.0/24 is on veth0: veth0 has no address 10\.0\.1\.0/24 \(it has none\)$'
+check_match "a step is done when its goal holds" "$OUT" '^  Goal reached: step 1 done\.$'
+check_match "... all of them" "$OUT" '^  Goal reached: step 4 done\.$'
+check_match "the lesson ends" "$OUT" '^Lesson 1 complete\.$'
+check_match "the commands ran (in nsviz's own sandbox)" "$OUT" \
+	'^[0-9]+: veth0@veth1: <BROADCAST,MULTICAST,M-DOWN> '
+check_eq "... which is gone: nothing left here" "$(ip -o link show | wc -l)" 1
+check_match "progress saved: lesson 1 done" "$(cat "$PROGRESS")" '^lesson 1 step 4$'
+check_match "progress: the last lesson" "$(cat "$PROGRESS")" '^last 1$'
+check_eq "the progress file is private" "$(stat -c %a "$PROGRESS")" 600
+run nsv lesson --list
+check_match "--list shows it done" "$OUT" '^ 1  The veth pair +4 steps  \(done\)$'
+
+# no number: the next lesson after a finished one
+run sh -c 'echo quit | "$NSVIZ" lesson'
+check_match "nsviz lesson goes on with lesson 2" "$OUT" '^Lesson 2: A namespace of its own$'
+check_match "... building what lesson 1 left" "$OUT" '^\$ ip link add veth0 type veth peer name veth1$'
+# part of lesson 2, then resume
+run sh -c 'printf "%s\n" "netns add vnet" "quit" | "$NSVIZ" lesson 2'
+check_match "lesson 2 step 1 done" "$OUT" '^  Goal reached: step 1 done\.$'
+check_match "progress: lesson 2 at step 2" "$(cat "$PROGRESS")" '^lesson 2 step 1$'
+run sh -c 'printf "%s\n" "goal" "quit" | "$NSVIZ" lesson'
+check_match "resumed where it was left" "$OUT" '^== Step 2 of 5: Move veth1 into vnet ==$'
+check_match "... after doing the steps before again" "$OUT" '^\$ ip netns add vnet$'
+check_match "... so the goal of step 2 is not met yet" "$OUT" '^  \[ \] link veth1 is in vnet: veth1 is not in namespace vnet \(it is in the host namespace\)$'
+run sh -c 'printf "%s\n" "show me" "quit" | "$NSVIZ" lesson 2'
+check_match "show me runs the step's commands" "$OUT" '^\$ ip link set veth1 netns vnet$'
+check_match "... which meets the goal" "$OUT" '^  Goal reached: step 2 done\.$'
+run sh -c 'printf "%s\n" "back" "next" "next" "quit" | "$NSVIZ" lesson 2 --restart'
+check_match "--restart starts at step 1" "$OUT" '^== Step 1 of 5: Create the namespace vnet ==$'
+check_match "back on the first step" "$OUT" '^  This is the first step\.$'
+check_match "next skips ahead" "$OUT" '^== Step 3 of 5: veth1 is gone from here ==$'
+
+# --host: a warning first (no terminal here: no question)
+run sh -c 'echo quit | "$NSVIZ" lesson 1 --restart --host'
+check_eq "lesson --host: exit 0" "$RC" 0
+check_match "--host warns" "$ERR" "^nsviz: lesson --host: the lesson's commands will change this machine's real\$"
+
+# --- usage ---------------------------------------------------------------------------
+check_rc "lesson --help" 0 nsv lesson --help
+check_match "... says what lesson does" "$OUT" '^Usage: nsviz lesson \[N\] \[--host\] \[--restart\]$'
+check_rc "lesson abc: usage error" 2 nsv lesson abc
+check_eq "... says why" "$ERR" 'nsviz: lesson: abc: not a lesson number'
+check_rc "lesson --frob: usage error" 2 nsv lesson --frob
+check_rc "lesson --list 3: usage error" 2 nsv lesson --list 3
+check_rc "lesson --verify --host: usage error" 2 nsv lesson --verify --host
+check_rc "lesson 2 -v: usage error" 2 nsv lesson 2 -v
+run sh -c 'echo quit | "$NSVIZ" lesson 99'
+check_eq "lesson 99: exit 1" "$RC" 1
+check_eq "... no such lesson" "$ERR" 'nsviz: lesson 99: no such lesson (nsviz lesson --list shows them)'
+run env NSVIZ_LESSONS_DIR=/nonexistent "$NSVIZ" lesson --list
+check_eq "no lessons anywhere: exit 1" "$RC" 1
+check_match "... says so" "$ERR" '^nsviz: no lessons found'
+
+done_testing
