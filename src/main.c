@@ -451,8 +451,8 @@ int main(int argc, char **argv)
 			rc = monitor_run(a.w, a.k);
 		}
 	} else if (lesson_no) {
-		/* the lesson (src/lesson/): plain text; the UI's lesson panel
-		 * takes over with a terminal once it is there */
+		/* the lesson (src/lesson/): the UI's lesson panel with a
+		 * terminal, the plain-text lesson without one */
 		if (isatty(0) && isatty(1)) {
 			/* the UI with its lesson panel */
 			struct ui_opts uo = { sandbox, ascii, theme, lesson_no,
