@@ -92,7 +92,7 @@ now_s() {
 # measured window.  Prints echoload's line and cpu_us=, the server's CPU
 # microseconds per request in that window.
 load_and_measure() {
-	"$ECHOLOAD" -c "$CLIENTS" -s "$SIZE" -d "$DURATION" -w "$WARMUP" \
+	$PIN_LOAD "$ECHOLOAD" -c "$CLIENTS" -s "$SIZE" -d "$DURATION" -w "$WARMUP" \
 		--prefix "$1" --check $ADDR $PORT >"$WORK/load.out" 2>&1 &
 	_l_gen=$!
 	sleep "$(awk -v w="$WARMUP" 'BEGIN {print w + 0.5}')"
@@ -111,7 +111,7 @@ load_and_measure() {
 }
 
 run_nsviz() {
-	setsid ip netns exec vnet "$NSVIZ" echo tcp --port $PORT --max-conns 20000 \
+	setsid $PIN_SRV ip netns exec vnet "$NSVIZ" echo tcp --port $PORT --max-conns 20000 \
 		>"$WORK/nsviz.log" 2>&1 &
 	_r_srv=$!
 	wait_port || die "nsviz's server did not start: $(cat "$WORK/nsviz.log")"
@@ -126,7 +126,7 @@ run_nsviz() {
 }
 
 run_socat() {
-	setsid ip netns exec vnet socat TCP-LISTEN:$PORT,fork,reuseaddr EXEC:cat \
+	setsid $PIN_SRV ip netns exec vnet socat TCP-LISTEN:$PORT,fork,reuseaddr EXEC:cat \
 		>/dev/null 2>&1 &
 	_r_srv=$!
 	wait_port || die "socat did not start"
@@ -258,6 +258,14 @@ bench_need unshare ip date awk sort stat socat setsid
 [ -x "$(dirname "$NSVIZ")/bench/echoload" ] ||
 	die "$(dirname "$NSVIZ")/bench/echoload: not built (run make)"
 CLIENTS=${CLIENTS:-100} SIZE=${SIZE:-32} DURATION=${DURATION:-10}
+# PIN=1: the servers on CPU 0, the load generator on CPU 1, so that the
+# generator's own cost does not come out of the server's share of the
+# machine (both servers get the same one CPU).
+PIN_SRV="" PIN_LOAD=""
+if [ "${PIN:-0}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+	PIN_SRV="taskset -c 0" PIN_LOAD="taskset -c 1"
+fi
+export PIN_SRV PIN_LOAD
 WARMUP=${WARMUP:-2} RUNS=${RUNS:-3} IDLE_CONNS=${IDLE_CONNS:-10000}
 HOLD=${HOLD:-3} IDLE_SOCAT=${IDLE_SOCAT:-1000}
 export CLIENTS SIZE DURATION WARMUP RUNS IDLE_CONNS HOLD IDLE_SOCAT

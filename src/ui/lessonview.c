@@ -28,6 +28,7 @@ struct lesson_ui {
 	char banner[256];        /* "Step 2 done: ..." */
 	long long last_slow_ms;
 	bool slow_dirty;         /* the world changed since the last slow check */
+	bool pending;            /* fast checks hold; slow ones still to run */
 	int text_top;            /* scroll of the explanation */
 	unsigned long checked_gen;
 };
@@ -157,21 +158,28 @@ void lesson_ui_check(struct ui *u, long long now)
 	if (!lesson_ui_active(u) || lu->done)
 		return;
 	st = lesson_step(lu->l, lu->step);
-	slow = lesson_step_has_slow(st) && lu->slow_dirty &&
-	       now - lu->last_slow_ms >= SLOW_EVERY_MS;
-	/* nothing new: the verdict stands */
-	if (lu->checked_gen == u->w->generation && lu->checked_gen && !slow)
+	/* nothing changed and no slow check due: the verdict stands */
+	if (lu->checked_gen && lu->checked_gen == u->w->generation &&
+	    !(lu->pending && lu->slow_dirty &&
+	      now - lu->last_slow_ms >= SLOW_EVERY_MS))
 		return;
 	if (lu->checked_gen != u->w->generation) {
 		lu->checked_gen = u->w->generation;
 		lu->slow_dirty = true;
-		slow = lesson_step_has_slow(st) &&
-		       now - lu->last_slow_ms >= SLOW_EVERY_MS;
 	}
-	v = lesson_check(&lu->env, st, slow, &why);
+	/* the fast checks every time the world changed; the slow ones
+	 * (ping, send, capture: a second or two each) only once every fast
+	 * one holds, and again only after something changed */
+	v = lesson_check(&lu->env, st, false, &why);
+	lu->pending = v == LESSON_PENDING;
+	slow = lu->pending && lu->slow_dirty &&
+	       now - lu->last_slow_ms >= SLOW_EVERY_MS;
 	if (slow) {
+		sbuf_reset(&why);
+		v = lesson_check(&lu->env, st, true, &why);
 		lu->last_slow_ms = now;
 		lu->slow_dirty = false;
+		lu->pending = false;
 	}
 	snprintf(lu->why, sizeof lu->why, "%s", sbuf_str(&why));
 	sbuf_free(&why);
@@ -201,8 +209,7 @@ int lesson_ui_timeout(struct ui *u, long long now)
 	struct lesson_ui *lu = u->lesson;
 	long long left;
 
-	if (!lesson_ui_active(u) || lu->done ||
-	    !lesson_step_has_slow(lesson_step(lu->l, lu->step)) ||
+	if (!lesson_ui_active(u) || lu->done || !lu->pending ||
 	    !lu->slow_dirty)
 		return -1;
 	left = SLOW_EVERY_MS - (now - lu->last_slow_ms);

@@ -17,7 +17,7 @@ text() { T send-keys -t l -l -- "$1"; sleep 0.1; }
 screen() { T capture-pane -p -t l; }
 wait_for() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt 250 ]; do
 		if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
 		sleep 0.1; i=$((i + 1))
 	done

@@ -77,10 +77,10 @@ text() { tm send-keys -t "$1" -l -- "$2"; }
 
 screen() { tm capture-pane -p -t "$1"; }
 
-# wait_for NAME REGEX [SECONDS]: poll the screen (every 20 ms, 5 s by
+# wait_for NAME REGEX [SECONDS]: poll the screen (every 20 ms, 15 s by
 # default) until a line matches REGEX (grep -E); SCREEN is the last capture.
 wait_for() {
-	_w_end=$(($(now_ms) + ${3:-5} * 1000))
+	_w_end=$(($(now_ms) + ${3:-15} * 1000))
 	while :; do
 		SCREEN=$(screen "$1")
 		printf '%s\n' "$SCREEN" | grep -Eq -- "$2" && return 0
@@ -91,7 +91,7 @@ wait_for() {
 
 # wait_gone NAME REGEX [SECONDS]: until no line matches
 wait_gone() {
-	_w_end=$(($(now_ms) + ${3:-5} * 1000))
+	_w_end=$(($(now_ms) + ${3:-15} * 1000))
 	while :; do
 		SCREEN=$(screen "$1")
 		printf '%s\n' "$SCREEN" | grep -Eq -- "$2" || return 0

@@ -17,7 +17,7 @@ screen() { T capture-pane -p -t v; }
 # wait_for DESC REGEX: up to 8 s for the screen to match
 wait_for() {
 	i=0
-	while [ $i -lt 80 ]; do
+	while [ $i -lt 250 ]; do
 		if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
 		sleep 0.1; i=$((i + 1))
 	done
