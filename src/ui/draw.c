@@ -261,7 +261,52 @@ static void draw_ifs(struct ui *u)
 	free(v);
 }
 
+/* The neighbour table, as `ip neigh show` prints it, in the routes'
+ * place (N toggles). */
+static void draw_routes_list(struct ui *u);
+
+static void draw_neighs(struct ui *u)
+{
+	const struct rect *r = &u->lay.routes;
+	struct w_ns *ns = ui_sel_ns(u);
+	struct sbuf b = SBUF_INIT;
+	int rows = layout_body_rows(r, false), n = 0;
+	char title[400], label[300];
+	const char *lines[4096];
+	char *p, *save = NULL;
+
+	if (!ns)
+		return;
+	fmt_neigh_show(&b, ns, 0, 0);
+	for (p = strtok_r(b.s ? b.s : (char *)"", "\n", &save); p && n < 4096;
+	     p = strtok_r(NULL, "\n", &save))
+		lines[n++] = p;
+	if (u->rt_sel >= n)
+		u->rt_sel = n ? n - 1 : 0;
+	u->rt_top = layout_scroll(u->rt_sel, u->rt_top, n, rows);
+	snprintf(title, sizeof title, "Neighbours in %s (ip neigh; N: routes)",
+	         world_ns_label(ns, label, sizeof label));
+	box_at(u, r, title, u->focus == P_ROUTES);
+	for (int i = 0; i < rows; i++) {
+		int idx = u->rt_top + i;
+		row(u, r, 1 + i, idx < n ? lines[idx] :
+		    (idx == 0 ? "(none yet: they appear as traffic flows)" : ""),
+		    idx == u->rt_sel && idx < n, u->focus == P_ROUTES,
+		    TH_NORMAL);
+	}
+	sbuf_free(&b);
+}
+
 static void draw_routes(struct ui *u)
+{
+	if (u->neigh) {
+		draw_neighs(u);
+		return;
+	}
+	draw_routes_list(u);
+}
+
+static void draw_routes_list(struct ui *u)
 {
 	const struct rect *r = &u->lay.routes;
 	struct w_ns *ns = ui_sel_ns(u);
@@ -578,7 +623,7 @@ static const char *const help_text =
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "           e.g.  :-n vnet route add 10.0.1.0 dev veth1 scope link\n"
 "  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) help   q (F10) quit\n"
-"  L  lessons (in one: h hint, . show me, > next step, < previous)\n"
+"  L  lessons (in one: h hint, . show me, > next, < previous)  N neighbours\n"
 "Press any key to close.";
 
 static void draw_help(struct ui *u)

@@ -590,6 +590,11 @@ static void delete_selected(struct ui *u)
 		    ns->naddrs ? "\nIts addresses and routes go with it." : "");
 		return;
 	}
+	if (u->focus == P_ROUTES && u->neigh) {
+		ui_log(u, L_ERROR, "neighbour entries are the kernel's cache: "
+		       "nothing to delete here (N shows the routes again)");
+		return;
+	}
 	if (u->focus == P_ROUTES) {
 		const struct w_route **v;
 		size_t n = ui_route_list(ns, &v);
@@ -743,6 +748,10 @@ static int list_len(struct ui *u, enum panel p)
 		struct w_link **v;
 		n = ui_if_list(u, ns, &v);
 		free(v);
+	} else if (p == P_ROUTES && u->neigh) {
+		n = 0;
+		for (size_t i = 0; i < ns->nneighs; i++)
+			n += fmt_neigh_listed(&ns->neighs[i]);
 	} else if (p == P_ROUTES) {
 		const struct w_route **v;
 		n = ui_route_list(ns, &v);
@@ -1055,6 +1064,11 @@ static void k_ping(struct ui *u) { open_form(u, FORM_PING); }
 static void k_up(struct ui *u) { toggle_up(u); }
 static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
 static void k_send(struct ui *u) { open_form(u, FORM_SEND); }
+static void k_neigh(struct ui *u)
+{
+	u->neigh = !u->neigh;
+	u->rt_sel = u->rt_top = 0;
+}
 static void k_lessons(struct ui *u)
 {
 	u->modal = M_LESSONS;
@@ -1107,6 +1121,7 @@ static const struct keybind keys[] = {
 	{ 'S', 0, k_send },
 	{ 'E', 0, k_servers },
 	{ 'L', 0, k_lessons },
+	{ 'N', 0, k_neigh },
 	{ KEY_DC, 0, k_delete },
 	{ '\n', KEY_ENTER, k_details },
 	{ '\r', 0, k_details },

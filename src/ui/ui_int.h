@@ -72,6 +72,7 @@ struct ui {
 	char filter[64];
 
 	bool topo;              /* the topology view replaces the panels */
+	bool neigh;             /* the routes panel shows neighbours instead */
 	int topo_x, topo_y;     /* pan offset into the canvas */
 
 	struct log_line log[LOG_MAX];

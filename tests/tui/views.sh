@@ -94,6 +94,14 @@ i=0
 while [ -n "$(ip netns pids vnet)" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
 check_eq "no process left in vnet" "$(ip netns pids vnet)" ""
 key E
+# ---- the neighbour table ------------------------------------------------------
+key N
+wait_for "N shows the neighbour table as ip neigh prints it" \
+	'10\.0\.2\.0 dev veth0 lladdr ([0-9a-f]{2}:){5}[0-9a-f]{2} (REACHABLE|STALE|DELAY|PROBE)'
+check_match "... the same entry the kernel has" "$(ip neigh show 10.0.2.0)" \
+	'^10\.0\.2\.0 dev veth0 lladdr'
+key N
+wait_for "N again: the routes" 'Routes in host'
 key q
 wait_for "q quits with status 0" 'EXIT=0'
 
