@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <linux/rtnetlink.h>
 
+#include "cmd/exec_int.h"
 #include "fmt/fmt.h"
 #include "ping/ping.h"
 
@@ -31,9 +32,7 @@ void exec_done(struct exec_ctx *x)
 	sbuf_free(&x->canon);
 }
 
-static int fail(struct exec_ctx *x, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int fail(struct exec_ctx *x, const char *fmt, ...)
+int exec_fail(struct exec_ctx *x, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -45,7 +44,7 @@ static int fail(struct exec_ctx *x, const char *fmt, ...)
 }
 
 /* "in the host namespace" / "in namespace vnet" */
-static const char *where(const struct w_ns *ns, char *buf, size_t len)
+const char *exec_where(const struct w_ns *ns, char *buf, size_t len)
 {
 	char label[300];
 
@@ -57,16 +56,16 @@ static const char *where(const struct w_ns *ns, char *buf, size_t len)
 	return buf;
 }
 
-static int kfail(struct exec_ctx *x, const char *obj, const struct kerr *e)
+int exec_kfail(struct exec_ctx *x, const char *obj, const struct kerr *e)
 {
-	return fail(x, "%s: %s", obj, kerr_str(e));
+	return exec_fail(x, "%s: %s", obj, kerr_str(e));
 }
 
 /* A namespace as iproute2 resolves one: a name in /run/netns, else a
  * process id whose namespace is meant (`ip link set X netns 1`); nsviz
  * also takes "host" for the namespace it started in, when no namespace
  * is named so. */
-static struct w_ns *resolve_ns(struct exec_ctx *x, const char *name)
+struct w_ns *exec_resolve_ns(struct exec_ctx *x, const char *name)
 {
 	struct w_ns *ns = ksync_find_ns(x->k, name);
 	char *end;
@@ -90,34 +89,34 @@ static struct w_ns *resolve_ns(struct exec_ctx *x, const char *name)
 	return ns;
 }
 
-static struct w_ns *need_ns(struct exec_ctx *x, const char *name, int *rc)
+struct w_ns *exec_need_ns(struct exec_ctx *x, const char *name, int *rc)
 {
 	struct w_ns *ns;
 	struct kerr e = { 0 };
 
 	ksync_drain(x->k);
-	ns = resolve_ns(x, name);
+	ns = exec_resolve_ns(x, name);
 	if (!ns) {
-		*rc = fail(x, "%s: no such network namespace", name);
+		*rc = exec_fail(x, "%s: no such network namespace", name);
 		return NULL;
 	}
 	if (ksync_ns_ready(x->k, ns, &e) < 0) {
-		*rc = fail(x, "%s: cannot read namespace: %s",
+		*rc = exec_fail(x, "%s: cannot read namespace: %s",
 		           *name ? name : "host", kerr_str(&e));
 		return NULL;
 	}
 	return ns;
 }
 
-static struct w_link *need_link(struct exec_ctx *x, struct w_ns *ns,
+struct w_link *exec_need_link(struct exec_ctx *x, struct w_ns *ns,
                                 const char *dev, int *rc)
 {
 	struct w_link *l = world_find_link(ns, dev);
 	char wb[300];
 
 	if (!l)
-		*rc = fail(x, "%s: no such device %s", dev,
-		           where(ns, wb, sizeof wb));
+		*rc = exec_fail(x, "%s: no such device %s", dev,
+		           exec_where(ns, wb, sizeof wb));
 	return l;
 }
 
@@ -141,14 +140,14 @@ static int do_netns_add(struct exec_ctx *x, const struct cmd *c)
 	struct kerr e = { 0 };
 	int rc;
 
-	if (!need_ns(x, "", &rc))
+	if (!exec_need_ns(x, "", &rc))
 		return rc;
 	if (ksync_find_ns(x->k, c->name))
-		return fail(x, "%s: namespace already exists", c->name);
+		return exec_fail(x, "%s: namespace already exists", c->name);
 	if (knetns_add(c->name, &e) < 0) {
 		if (e.err == EEXIST)
-			return fail(x, "%s: namespace already exists", c->name);
-		return fail(x, "%s: cannot create namespace: %s", c->name,
+			return exec_fail(x, "%s: namespace already exists", c->name);
+		return exec_fail(x, "%s: cannot create namespace: %s", c->name,
 		            kerr_str(&e));
 	}
 	ksync_scan_named(x->k);
@@ -163,12 +162,12 @@ static int do_netns_del(struct exec_ctx *x, const struct cmd *c)
 	ksync_drain(x->k);
 	if (!ksync_find_ns(x->k, c->name)) {
 		if (!strcmp(c->name, "host"))
-			return fail(x, "host: the host namespace cannot be "
+			return exec_fail(x, "host: the host namespace cannot be "
 			               "deleted (it is not a named namespace)");
-		return fail(x, "%s: no such network namespace", c->name);
+		return exec_fail(x, "%s: no such network namespace", c->name);
 	}
 	if (knetns_del(c->name, &e) < 0)
-		return fail(x, "%s: cannot delete namespace: %s", c->name,
+		return exec_fail(x, "%s: cannot delete namespace: %s", c->name,
 		            kerr_str(&e));
 	ksync_scan_named(x->k);
 	changed(x);
@@ -181,12 +180,12 @@ static int do_netns_list(struct exec_ctx *x, const struct cmd *c)
 	size_t n;
 	struct kerr e = { 0 };
 	int rc;
-	struct w_ns *here = need_ns(x, c->ns, &rc);
+	struct w_ns *here = exec_need_ns(x, c->ns, &rc);
 
 	if (!here)
 		return rc;
 	if (kns_list_named(&names, &n) < 0)
-		return fail(x, NETNS_RUN_DIR ": %s", strerror(errno));
+		return exec_fail(x, NETNS_RUN_DIR ": %s", strerror(errno));
 	/* in directory order, as ip lists them */
 	for (size_t i = 0; i < n; i++) {
 		int fd = kns_open_named(names[i], &e);
@@ -214,9 +213,9 @@ static int do_netns_pids(struct exec_ctx *x, const struct cmd *c)
 	ksync_drain(x->k);
 	ns = ksync_find_ns(x->k, c->name);
 	if (!ns)
-		return fail(x, "%s: no such network namespace", c->name);
+		return exec_fail(x, "%s: no such network namespace", c->name);
 	if (kns_pids(ns->dev, ns->ino, &pids, &n) < 0)
-		return fail(x, "/proc: %s", strerror(errno));
+		return exec_fail(x, "/proc: %s", strerror(errno));
 	for (size_t i = 0; i < n; i++)
 		sbuf_printf(&x->out, "%d\n", (int)pids[i]);
 	free(pids);
@@ -233,11 +232,11 @@ static int do_netns_identify(struct exec_ctx *x, const struct cmd *c)
 	if (c->pid == 0 && c->ns[0]) {
 		struct w_ns *ns = ksync_find_ns(x->k, c->ns);
 		if (!ns)
-			return fail(x, "%s: no such network namespace", c->ns);
+			return exec_fail(x, "%s: no such network namespace", c->ns);
 		dev = ns->dev;
 		ino = ns->ino;
 	} else if (kns_ident_pid(c->pid, &dev, &ino) < 0) {
-		return fail(x, "%d: no such process", (int)c->pid);
+		return exec_fail(x, "%d: no such process", (int)c->pid);
 	}
 	for (size_t i = 0; i < x->w->nns; i++) {
 		struct w_ns *ns = x->w->ns[i];
@@ -258,16 +257,16 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	ksync_drain(x->k);
 	ns = ksync_find_ns(x->k, c->name);
 	if (!ns)
-		return fail(x, "%s: no such network namespace", c->name);
+		return exec_fail(x, "%s: no such network namespace", c->name);
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
-		return fail(x, "%s: %s", c->name, kerr_str(&e));
+		return exec_fail(x, "%s: %s", c->name, kerr_str(&e));
 	status = kns_exec(fd, c->exec_argv,
 	                  x->inherit_stdio ? NULL : &x->out, &e);
 	if (status < 0)
-		return fail(x, "%s: %s", c->exec_argv[0], kerr_str(&e));
+		return exec_fail(x, "%s: %s", c->exec_argv[0], kerr_str(&e));
 	if (status == 127)
-		return fail(x, "%s: command not found in namespace %s",
+		return exec_fail(x, "%s: command not found in namespace %s",
 		            c->exec_argv[0], c->name);
 	if (status != 0)
 		sbuf_printf(&x->err, "%s exited with status %d",
@@ -290,27 +289,27 @@ static int do_link_add(struct exec_ctx *x, const struct cmd *c)
 	/* the kernel reads "%d" in a new name as "pick a number": a name
 	 * would not be the name the user typed */
 	if (strchr(c->name, '%'))
-		return fail(x, "%s: interface names must not contain '%%' "
+		return exec_fail(x, "%s: interface names must not contain '%%' "
 		            "(the kernel would replace %%d by a number)", c->name);
 	if (strchr(c->peer, '%'))
-		return fail(x, "%s: interface names must not contain '%%' "
+		return exec_fail(x, "%s: interface names must not contain '%%' "
 		            "(the kernel would replace %%d by a number)", c->peer);
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	pns = ns;
-	if (c->peer_ns[0] && !(pns = need_ns(x, c->peer_ns, &rc)))
+	if (c->peer_ns[0] && !(pns = exec_need_ns(x, c->peer_ns, &rc)))
 		return rc;
 	if (world_find_link(ns, c->name))
-		return fail(x, "%s: device already exists %s", c->name,
-		            where(ns, wb, sizeof wb));
+		return exec_fail(x, "%s: device already exists %s", c->name,
+		            exec_where(ns, wb, sizeof wb));
 	if (world_find_link(pns, c->peer))
-		return fail(x, "%s: device already exists %s", c->peer,
-		            where(pns, wb, sizeof wb));
+		return exec_fail(x, "%s: device already exists %s", c->peer,
+		            exec_where(pns, wb, sizeof wb));
 	if (pns == ns && !strcmp(c->name, c->peer))
-		return fail(x, "%s: a veth pair needs two different names",
+		return exec_fail(x, "%s: a veth pair needs two different names",
 		            c->peer);
 	if (klink_add_veth(x->k, ns, c->name, c->peer, pns, &e) < 0)
-		return kfail(x, c->name, &e);
+		return exec_kfail(x, c->name, &e);
 	changed(x);
 	return 0;
 }
@@ -322,17 +321,17 @@ static int do_link_set(struct exec_ctx *x, const struct cmd *c)
 	struct w_link *l;
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (!(l = need_link(x, ns, c->name, &rc)))
+	if (!(l = exec_need_link(x, ns, c->name, &rc)))
 		return rc;
 	if (c->set.has_netns) {
 		char wb[300];
-		if (!(to = need_ns(x, c->set.netns, &rc)))
+		if (!(to = exec_need_ns(x, c->set.netns, &rc)))
 			return rc;
 		if (to != ns && world_find_link(to, c->name))
-			return fail(x, "%s: device already exists %s", c->name,
-			            where(to, wb, sizeof wb));
+			return exec_fail(x, "%s: device already exists %s", c->name,
+			            exec_where(to, wb, sizeof wb));
 		if (to == ns)
 			to = NULL;
 	}
@@ -340,9 +339,9 @@ static int do_link_set(struct exec_ctx *x, const struct cmd *c)
 	              c->set.has_mtu ? c->set.mtu : 0,
 	              c->set.has_mac ? c->set.mac : NULL, to, &e) < 0) {
 		if (e.err == EINVAL && c->set.has_mtu && !e.msg[0])
-			return fail(x, "%s: mtu %u: invalid for this device",
+			return exec_fail(x, "%s: mtu %u: invalid for this device",
 			            c->name, c->set.mtu);
-		return kfail(x, c->name, &e);
+		return exec_kfail(x, c->name, &e);
 	}
 	changed(x);
 	return 0;
@@ -355,12 +354,12 @@ static int do_link_del(struct exec_ctx *x, const struct cmd *c)
 	struct w_link *l;
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (!(l = need_link(x, ns, c->name, &rc)))
+	if (!(l = exec_need_link(x, ns, c->name, &rc)))
 		return rc;
 	if (klink_del(x->k, ns, l->ifindex, &e) < 0)
-		return kfail(x, c->name, &e);
+		return exec_kfail(x, c->name, &e);
 	changed(x);
 	return 0;
 }
@@ -371,13 +370,13 @@ static int do_link_show(struct exec_ctx *x, const struct cmd *c, bool addrs)
 	const char *dev = addrs ? c->dev : c->name;
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	if (dev[0]) {
 		struct w_link *l = world_find_link(ns, dev);
 		if (!l)
 			/* iproute2's own words: the tutorial shows them */
-			return fail(x, "Device \"%s\" does not exist.", dev);
+			return exec_fail(x, "Device \"%s\" does not exist.", dev);
 		if (addrs)
 			fmt_link_addrs(&x->out, ns, l);
 		else
@@ -415,9 +414,9 @@ static int do_addr_change(struct exec_ctx *x, const struct cmd *c, bool add)
 	char ab[64], obj[96];
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (!(l = need_link(x, ns, c->dev, &rc)))
+	if (!(l = exec_need_link(x, ns, c->dev, &rc)))
 		return rc;
 	snprintf(obj, sizeof obj, "%s/%d",
 	         w_ip_str(&c->addr, ab, sizeof ab), c->prefixlen);
@@ -425,13 +424,13 @@ static int do_addr_change(struct exec_ctx *x, const struct cmd *c, bool add)
 	 * (10.0.1.0/25 may sit beside 10.0.1.0/24), IPv6 by address */
 	if (add && find_addr(ns, l->ifindex, &c->addr,
 	                     c->addr.family == AF_INET ? c->prefixlen : -1))
-		return fail(x, "%s: address already assigned to %s", obj,
+		return exec_fail(x, "%s: address already assigned to %s", obj,
 		            c->dev);
 	if (!add && !find_addr(ns, l->ifindex, &c->addr, c->prefixlen))
-		return fail(x, "%s: no such address on %s", obj, c->dev);
+		return exec_fail(x, "%s: no such address on %s", obj, c->dev);
 	if (kaddr_change(x->k, ns, add, l->ifindex, &c->addr, c->prefixlen,
 	                 &e) < 0)
-		return kfail(x, obj, &e);
+		return exec_kfail(x, obj, &e);
 	changed(x);
 	return 0;
 }
@@ -461,7 +460,7 @@ static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
 	char obj[128];
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	memset(&r, 0, sizeof r);
 	route_obj(c, obj, sizeof obj);
@@ -472,7 +471,7 @@ static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
 	if (c->route.has_via)
 		r.gw = c->route.via;
 	if (c->route.has_dev) {
-		struct w_link *l = need_link(x, ns, c->route.dev, &rc);
+		struct w_link *l = exec_need_link(x, ns, c->route.dev, &rc);
 		if (!l)
 			return rc;
 		r.oif = l->ifindex;
@@ -484,10 +483,10 @@ static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
 	r.metric = c->route.metric;
 	if (kroute_change(x->k, ns, add, &r, &e) < 0) {
 		if (!add && e.err == ESRCH && !e.msg[0])
-			return fail(x, "%s: no such route", obj);
+			return exec_fail(x, "%s: no such route", obj);
 		if (add && e.err == EEXIST && !e.msg[0])
-			return fail(x, "%s: route already exists", obj);
-		return kfail(x, obj, &e);
+			return exec_fail(x, "%s: route already exists", obj);
+		return exec_kfail(x, obj, &e);
 	}
 	changed(x);
 	return 0;
@@ -498,7 +497,7 @@ static int do_route_show(struct exec_ctx *x, const struct cmd *c)
 	struct w_ns *ns;
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	/* plain `ip route` means IPv4, as in iproute2 */
 	fmt_route_show(&x->out, ns, c->family == AF_INET6 ? AF_INET6 : AF_INET);
@@ -513,10 +512,10 @@ static int do_route_get(struct exec_ctx *x, const struct cmd *c)
 	char ab[64];
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	if (kroute_get(x->k, ns, &c->route.dst, &r, &e) < 0)
-		return fail(x, "route get %s: %s",
+		return exec_fail(x, "route get %s: %s",
 		            w_ip_str(&c->route.dst, ab, sizeof ab),
 		            kerr_str(&e));
 	fmt_route_get(&x->out, ns, &r);
@@ -542,11 +541,11 @@ static int do_ping(struct exec_ctx *x, const struct cmd *c)
 	struct w_ns *ns;
 	int fd, rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
-		return fail(x, "%s: %s", c->ns, kerr_str(&e));
+		return exec_fail(x, "%s: %s", c->ns, kerr_str(&e));
 	memset(&o, 0, sizeof o);
 	o.dst = c->target;
 	o.count = c->count;
@@ -554,7 +553,7 @@ static int do_ping(struct exec_ctx *x, const struct cmd *c)
 	o.interval = c->interval;
 	o.stop = x->stop;
 	if (kns_enter_fd(fd) < 0)
-		return fail(x, "%s: cannot enter namespace: %s",
+		return exec_fail(x, "%s: cannot enter namespace: %s",
 		            c->ns[0] ? c->ns : "host", strerror(errno));
 	rc = ping_run(&o, ping_line, x);
 	kns_leave();
@@ -621,14 +620,14 @@ int exec_line(struct exec_ctx *x, const char *line)
 	sbuf_reset(&x->err);
 	n = cmd_split(line, &words, err, sizeof err);
 	if (n < 0)
-		return fail(x, "%s", err);
+		return exec_fail(x, "%s", err);
 	if (n == 0) {
 		cmd_free_words(words, n);
 		return 0;
 	}
 	if (cmd_parse(n, words, &c, err, sizeof err) < 0) {
 		cmd_free_words(words, n);
-		return fail(x, "%s", err);
+		return exec_fail(x, "%s", err);
 	}
 	cmd_free_words(words, n);
 	rc = exec_cmd(x, &c);

@@ -6,6 +6,7 @@
  * namespace the way ping is.  Servers that end, or whose namespace is
  * deleted, are reported by exec_echo_notices around every command.
  */
+#include "cmd/exec_int.h"
 #include "cmd/exec_echo.h"
 
 #include <errno.h>
@@ -17,19 +18,6 @@
 
 #include "echo/echo.h"
 #include "echo/echosup.h"
-
-static int fail(struct exec_ctx *x, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int fail(struct exec_ctx *x, const char *fmt, ...)
-{
-	va_list ap;
-
-	sbuf_reset(&x->err);
-	va_start(ap, fmt);
-	sbuf_vprintf(&x->err, fmt, ap);
-	va_end(ap);
-	return 1;
-}
 
 static void emit(struct exec_ctx *x, const char *text)
 {
@@ -50,16 +38,6 @@ static void opts_of(const struct cmd_echo *e, struct echo_opts *o)
 	o->max_msg = e->max_msg;
 }
 
-/* "namespace vnet" / "the host namespace" */
-static const char *where(const char *ns, char *buf, size_t len)
-{
-	if (*ns)
-		snprintf(buf, len, "namespace %s", ns);
-	else
-		snprintf(buf, len, "the host namespace");
-	return buf;
-}
-
 /* The namespace's nsfs fd (owned by ksync), or -1 with the error set. */
 static int ns_fd(struct exec_ctx *x, const char *name, int *rc)
 {
@@ -70,12 +48,12 @@ static int ns_fd(struct exec_ctx *x, const char *name, int *rc)
 	ksync_drain(x->k);
 	ns = ksync_find_ns(x->k, name);
 	if (!ns) {
-		*rc = fail(x, "%s: no such network namespace", name);
+		*rc = exec_fail(x, "%s: no such network namespace", name);
 		return -1;
 	}
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
-		*rc = fail(x, "%s: %s", *name ? name : "host", kerr_str(&e));
+		*rc = exec_fail(x, "%s: %s", *name ? name : "host", kerr_str(&e));
 	return fd;
 }
 
@@ -92,6 +70,16 @@ void exec_echo_notices(struct exec_ctx *x)
 	sbuf_free(&b);
 }
 
+/* "namespace vnet" / "the host namespace" */
+static const char *ns_name(const char *ns, char *buf, size_t len)
+{
+	if (*ns)
+		snprintf(buf, len, "namespace %s", ns);
+	else
+		snprintf(buf, len, "the host namespace");
+	return buf;
+}
+
 static int do_start(struct exec_ctx *x, const struct cmd *c)
 {
 	const struct echo_server *srv;
@@ -105,12 +93,12 @@ static int do_start(struct exec_ctx *x, const struct cmd *c)
 	opts_of(&c->echo, &o);
 	srv = echosup_start(echosup_session(), fd, c->ns, &o, &err);
 	if (!srv) {
-		rc = fail(x, "echo %s in %s: %s", echo_proto_name(o.proto),
-		          where(c->ns, wb, sizeof wb), sbuf_str(&err));
+		rc = exec_fail(x, "echo %s in %s: %s", echo_proto_name(o.proto),
+		          ns_name(c->ns, wb, sizeof wb), sbuf_str(&err));
 	} else {
 		sbuf_printf(&out, "echo %d: %s server listening at %s in %s, "
 		            "pid %d\n", srv->id, echo_proto_name(o.proto),
-		            srv->listen, where(c->ns, wb, sizeof wb),
+		            srv->listen, ns_name(c->ns, wb, sizeof wb),
 		            (int)srv->pid);
 		emit(x, sbuf_str(&out));
 		rc = 0;
@@ -157,7 +145,7 @@ static int do_list(struct exec_ctx *x)
 
 static int no_server(struct exec_ctx *x, unsigned id)
 {
-	return fail(x, "echo %u: no such server (echo list shows the running "
+	return exec_fail(x, "echo %u: no such server (echo list shows the running "
 	            "ones)", id);
 }
 
@@ -202,12 +190,12 @@ static int do_send(struct exec_ctx *x, const struct cmd *c)
 	r.timeout = c->echo.timeout;
 	/* the socket is made inside the namespace and stays bound to it */
 	if (kns_enter_fd(fd) < 0)
-		return fail(x, "%s: cannot enter namespace: %s",
+		return exec_fail(x, "%s: cannot enter namespace: %s",
 		            c->ns[0] ? c->ns : "host", strerror(errno));
 	rc = echo_send(&r, &reply, &err);
 	kns_leave();
 	if (rc) {
-		rc = fail(x, "%s", sbuf_str(&err));
+		rc = exec_fail(x, "%s", sbuf_str(&err));
 	} else {
 		/* as received; a NUL would end the text early */
 		for (size_t i = 0; i < reply.len; i++) {
@@ -240,7 +228,7 @@ int exec_echo(struct exec_ctx *x, const struct cmd *c)
 	case CMD_SEND:
 		return do_send(x, c);
 	default:
-		return fail(x, "not an echo command");
+		return exec_fail(x, "not an echo command");
 	}
 }
 

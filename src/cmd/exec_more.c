@@ -11,6 +11,7 @@
  * the key's file under /proc/sys/net is opened inside the namespace
  * (kernel/requests.c), which is what makes it that namespace's value.
  */
+#include "cmd/exec_int.h"
 #include "cmd/exec_more.h"
 
 #include <errno.h>
@@ -22,94 +23,6 @@
 
 #include "fmt/fmt.h"
 
-static int fail(struct exec_ctx *x, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int fail(struct exec_ctx *x, const char *fmt, ...)
-{
-	va_list ap;
-
-	sbuf_reset(&x->err);
-	va_start(ap, fmt);
-	sbuf_vprintf(&x->err, fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
-/* "in the host namespace" / "in namespace vnet" */
-static const char *where(const struct w_ns *ns, char *buf, size_t len)
-{
-	char label[300];
-
-	if (ns->kind == W_NS_HOST)
-		snprintf(buf, len, "in the host namespace");
-	else
-		snprintf(buf, len, "in namespace %s",
-		         world_ns_label(ns, label, sizeof label));
-	return buf;
-}
-
-/* A namespace as exec.c resolves one for -n: a name in /run/netns, else
- * "host" (when no namespace is named so), else a process id. */
-static struct w_ns *resolve_ns(struct exec_ctx *x, const char *name)
-{
-	struct w_ns *ns = ksync_find_ns(x->k, name);
-	char *end;
-	long pid;
-	dev_t dev;
-	ino_t ino;
-
-	if (ns)
-		return ns;
-	if (!strcmp(name, "host"))
-		return world_host(x->w);
-	pid = strtol(name, &end, 10);
-	if (*name && !*end && pid > 0 &&
-	    kns_ident_pid((pid_t)pid, &dev, &ino) == 0) {
-		ns = world_find_ns_ino(x->w, dev, ino);
-		if (!ns) {
-			ksync_rescan(x->k);
-			ns = world_find_ns_ino(x->w, dev, ino);
-		}
-	}
-	return ns;
-}
-
-static struct w_ns *need_ns(struct exec_ctx *x, const char *name, int *rc)
-{
-	struct w_ns *ns;
-	struct kerr e = { 0 };
-
-	ksync_drain(x->k);
-	ns = resolve_ns(x, name);
-	if (!ns) {
-		*rc = fail(x, "%s: no such network namespace", name);
-		return NULL;
-	}
-	if (ksync_ns_ready(x->k, ns, &e) < 0) {
-		*rc = fail(x, "%s: cannot read namespace: %s",
-		           *name ? name : "host", kerr_str(&e));
-		return NULL;
-	}
-	return ns;
-}
-
-static struct w_link *need_link(struct exec_ctx *x, struct w_ns *ns,
-                                const char *dev, int *rc)
-{
-	struct w_link *l = world_find_link(ns, dev);
-	char wb[300];
-
-	if (!l)
-		*rc = fail(x, "%s: no such device %s", dev,
-		           where(ns, wb, sizeof wb));
-	return l;
-}
-
-static int kfail(struct exec_ctx *x, const char *obj, const struct kerr *e)
-{
-	return fail(x, "%s: %s", obj, kerr_str(e));
-}
-
 /* ---- bridges ------------------------------------------------------------- */
 
 static int do_link_add_bridge(struct exec_ctx *x, const struct cmd *c)
@@ -120,18 +33,18 @@ static int do_link_add_bridge(struct exec_ctx *x, const struct cmd *c)
 	int rc;
 
 	if (strchr(c->name, '%'))
-		return fail(x, "%s: interface names must not contain '%%' "
+		return exec_fail(x, "%s: interface names must not contain '%%' "
 		            "(the kernel would replace %%d by a number)", c->name);
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	if (world_find_link(ns, c->name))
-		return fail(x, "%s: device already exists %s", c->name,
-		            where(ns, wb, sizeof wb));
+		return exec_fail(x, "%s: device already exists %s", c->name,
+		            exec_where(ns, wb, sizeof wb));
 	if (klink_add_bridge(x->k, ns, c->name, &e) < 0) {
 		if (e.err == EOPNOTSUPP && !e.msg[0])
-			return fail(x, "%s: this kernel cannot make bridges (the "
+			return exec_fail(x, "%s: this kernel cannot make bridges (the "
 			            "bridge module is not available)", c->name);
-		return kfail(x, c->name, &e);
+		return exec_kfail(x, c->name, &e);
 	}
 	ksync_drain(x->k);
 	return 0;
@@ -148,18 +61,18 @@ static int do_link_set_master(struct exec_ctx *x, const struct cmd *c)
 	char wb[300];
 	int rc, master = -1;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (!(l = need_link(x, ns, c->name, &rc)))
+	if (!(l = exec_need_link(x, ns, c->name, &rc)))
 		return rc;
 	if (s->has_master) {
 		if (!strcmp(s->master, c->name))
-			return fail(x, "%s: an interface cannot be its own master",
+			return exec_fail(x, "%s: an interface cannot be its own master",
 			            c->name);
-		if (!(br = need_link(x, ns, s->master, &rc)))
+		if (!(br = exec_need_link(x, ns, s->master, &rc)))
 			return rc;
 		if (strcmp(br->kind, "bridge"))
-			return fail(x, "%s: not a bridge%s%s (a master is made "
+			return exec_fail(x, "%s: not a bridge%s%s (a master is made "
 			            "with link add NAME type bridge)", s->master,
 			            br->kind[0] ? " but a " : "", br->kind);
 		master = br->ifindex;
@@ -167,11 +80,11 @@ static int do_link_set_master(struct exec_ctx *x, const struct cmd *c)
 		master = 0;
 	}
 	if (s->has_netns) {
-		if (!(to = need_ns(x, s->netns, &rc)))
+		if (!(to = exec_need_ns(x, s->netns, &rc)))
 			return rc;
 		if (to != ns && world_find_link(to, c->name))
-			return fail(x, "%s: device already exists %s", c->name,
-			            where(to, wb, sizeof wb));
+			return exec_fail(x, "%s: device already exists %s", c->name,
+			            exec_where(to, wb, sizeof wb));
 		if (to == ns)
 			to = NULL;
 	}
@@ -179,9 +92,9 @@ static int do_link_set_master(struct exec_ctx *x, const struct cmd *c)
 	                     s->has_mtu ? s->mtu : 0,
 	                     s->has_mac ? s->mac : NULL, to, master, &e) < 0) {
 		if (e.err == EINVAL && s->has_mtu && !e.msg[0])
-			return fail(x, "%s: mtu %u: invalid for this device",
+			return exec_fail(x, "%s: mtu %u: invalid for this device",
 			            c->name, s->mtu);
-		return kfail(x, c->name, &e);
+		return exec_kfail(x, c->name, &e);
 	}
 	ksync_drain(x->k);
 	return 0;
@@ -223,26 +136,26 @@ static int sysctl_fail(struct exec_ctx *x, const struct cmd *c,
 	switch (e->err) {
 	case ENOENT:
 	case ENOTDIR:
-		return fail(x, "%s: no such sysctl %s", s->key,
-		            where(ns, wb, sizeof wb));
+		return exec_fail(x, "%s: no such sysctl %s", s->key,
+		            exec_where(ns, wb, sizeof wb));
 	case EISDIR:
-		return fail(x, "%s: not one sysctl but a directory of them (give "
+		return exec_fail(x, "%s: not one sysctl but a directory of them (give "
 		            "a whole key, like net.ipv4.conf.all.forwarding)",
 		            s->key);
 	case EACCES:
 	case EPERM:
-		return fail(x, "%s: %s (%s)", s->key, strerror(e->err),
+		return exec_fail(x, "%s: %s (%s)", s->key, strerror(e->err),
 		            s->write ? "the key is read-only here" :
 		                       "the key cannot be read");
 	case EINVAL:
 		if (s->write && !e->msg[0])
-			return fail(x, "%s=%s: the kernel refused the value "
+			return exec_fail(x, "%s=%s: the kernel refused the value "
 			            "(Invalid argument)", s->key, s->value);
 		break;
 	default:
 		break;
 	}
-	return fail(x, "%s: cannot %s: %s", s->key, s->write ? "set" : "read",
+	return exec_fail(x, "%s: cannot %s: %s", s->key, s->write ? "set" : "read",
 	            kerr_str(e));
 }
 
@@ -254,7 +167,7 @@ static int do_sysctl(struct exec_ctx *x, const struct cmd *c)
 	struct w_ns *ns;
 	int rc;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	if (s->write) {
 		if (ksysctl_write(x->k, ns, s->key, s->value, &e) < 0)
@@ -282,14 +195,14 @@ static int do_neigh_show(struct exec_ctx *x, const struct cmd *c)
 	struct w_ns *ns;
 	int rc, ifindex = 0;
 
-	if (!(ns = need_ns(x, c->ns, &rc)))
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
 	if (c->name[0]) {
 		struct w_link *l = world_find_link(ns, c->name);
 
 		if (!l)
 			/* ip's own words for neigh */
-			return fail(x, "Cannot find device \"%s\"", c->name);
+			return exec_fail(x, "Cannot find device \"%s\"", c->name);
 		ifindex = l->ifindex;
 	}
 	fmt_neigh_show(&x->out, ns, ifindex, c->family);
@@ -322,6 +235,6 @@ int exec_more(struct exec_ctx *x, const struct cmd *c)
 	case CMD_NEIGH_SHOW:
 		return do_neigh_show(x, c);
 	default:
-		return fail(x, "not a bridge, sysctl or neigh command");
+		return exec_fail(x, "not a bridge, sysctl or neigh command");
 	}
 }

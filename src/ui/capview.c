@@ -26,22 +26,6 @@ long long ui_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void paint(enum theme_elem e)
-{
-	attrset((attr_t)theme_curses_attr(e));
-}
-
-static void put(int y, int x, int w, const char *s)
-{
-	int n = 0;
-
-	move(y, x);
-	for (; *s && n < w; s++, n++)
-		addch((unsigned char)*s < 32 ? '?' : (chtype)(unsigned char)*s);
-	for (; n < w; n++)
-		addch(' ');
-}
-
 void cap_open(struct ui *u)
 {
 	struct w_ns *ns = ui_sel_ns(u);
@@ -195,7 +179,7 @@ static void draw_one(struct ui *u, int i, const struct rect *r)
 	         (unsigned long long)st.kernel_drops,
 	         (unsigned long long)st.overwritten,
 	         uc->paused ? "  PAUSED" : "", why ? "  ENDED" : "");
-	paint(active ? TH_BORDER_ACTIVE : TH_BORDER);
+	ui_paint(active ? TH_BORDER_ACTIVE : TH_BORDER);
 	for (int y = r->y; y < r->y + r->h; y++) {
 		mvaddch(y, r->x, y == r->y || y == r->y + r->h - 1 ? '+' : '|');
 		mvaddch(y, r->x + r->w - 1,
@@ -211,9 +195,9 @@ static void draw_one(struct ui *u, int i, const struct rect *r)
 		mvaddch(r->y + r->h - 1, r->x, ACS_LLCORNER);
 		mvaddch(r->y + r->h - 1, r->x + r->w - 1, ACS_LRCORNER);
 	}
-	paint(active ? TH_PANEL_TITLE_ACTIVE : TH_PANEL_TITLE);
-	put(r->y, r->x + 2, (int)strlen(title) < r->w - 4 ? (int)strlen(title)
-	                                                   : r->w - 4, title);
+	ui_paint(active ? TH_PANEL_TITLE_ACTIVE : TH_PANEL_TITLE);
+	ui_put(r->y, r->x + 2, (int)strlen(title) < r->w - 4 ? (int)strlen(title)
+	                                                   : r->w - 4, title, true);
 	if (rows <= 0)
 		return;
 	/* which packets are on screen */
@@ -238,10 +222,10 @@ static void draw_one(struct ui *u, int i, const struct rect *r)
 		const char *line = n < end ? capture_line(uc->c, n) : NULL;
 
 		if (line && !uc->follow && n == uc->sel && active)
-			paint(TH_SELECTED);
+			ui_paint(TH_SELECTED);
 		else
-			paint(TH_NORMAL);
-		put(r->y + 1 + y, r->x + 1, r->w - 2, line ? line : "");
+			ui_paint(TH_NORMAL);
+		ui_put(r->y + 1 + y, r->x + 1, r->w - 2, line ? line : "", true);
 	}
 }
 
@@ -254,11 +238,11 @@ static void draw_merged(struct ui *u, const struct rect *r)
 	struct { int cap; unsigned long long n; } *pick;
 	int npick = 0;
 
-	paint(TH_BORDER_ACTIVE);
+	ui_paint(TH_BORDER_ACTIVE);
 	mvhline(r->y, r->x, '-', r->w);
-	paint(TH_PANEL_TITLE_ACTIVE);
-	put(r->y, r->x + 2, r->w - 4,
-	    " All captures, by time (M: one panel each) ");
+	ui_paint(TH_PANEL_TITLE_ACTIVE);
+	ui_put(r->y, r->x + 2, r->w - 4,
+	    " All captures, by time (M: one panel each) ", true);
 	if (rows <= 0)
 		return;
 	pick = xcalloc((size_t)rows, sizeof *pick);
@@ -296,8 +280,8 @@ static void draw_merged(struct ui *u, const struct rect *r)
 			snprintf(buf, sizeof buf, "[%s] %s",
 			         u->caps[pick[k].cap].label, line ? line : "");
 		}
-		paint(TH_NORMAL);
-		put(r->y + 1 + y, r->x, r->w, buf);
+		ui_paint(TH_NORMAL);
+		ui_put(r->y + 1 + y, r->x, r->w, buf, true);
 	}
 	free(pick);
 }

@@ -13,14 +13,14 @@
 #include "ui/topo.h"
 #include "util/sbuf.h"
 
-static void paint(enum theme_elem e)
+void ui_paint(enum theme_elem e)
 {
 	attrset((attr_t)theme_curses_attr(e));
 }
 
 /* Print at most w columns of UTF-8 text at (y, x); pads with blanks to w
  * when pad.  Returns the columns used. */
-static int put(int y, int x, int w, const char *s, bool pad)
+int ui_put(int y, int x, int w, const char *s, bool pad)
 {
 	mbstate_t st;
 	int used = 0;
@@ -61,7 +61,7 @@ static void box_at(struct ui *u, const struct rect *r, const char *title,
 
 	if (r->w < 2 || r->h < 2)
 		return;
-	paint(active ? TH_BORDER_ACTIVE : TH_BORDER);
+	ui_paint(active ? TH_BORDER_ACTIVE : TH_BORDER);
 	if (u->utf8) {
 		mvhline(r->y, r->x + 1, ACS_HLINE, r->w - 2);
 		mvhline(y2, r->x + 1, ACS_HLINE, r->w - 2);
@@ -84,8 +84,8 @@ static void box_at(struct ui *u, const struct rect *r, const char *title,
 	if (title && r->w > 6) {
 		char t[256];
 		snprintf(t, sizeof t, " %s ", title);
-		paint(active ? TH_PANEL_TITLE_ACTIVE : TH_PANEL_TITLE);
-		put(r->y, r->x + 2, r->w - 4, t, false);
+		ui_paint(active ? TH_PANEL_TITLE_ACTIVE : TH_PANEL_TITLE);
+		ui_put(r->y, r->x + 2, r->w - 4, t, false);
 	}
 }
 
@@ -93,9 +93,9 @@ static void box_at(struct ui *u, const struct rect *r, const char *title,
 static void row(struct ui *u, const struct rect *r, int line, const char *text,
                 bool selected, bool active, enum theme_elem normal)
 {
-	paint(selected ? (active ? TH_SELECTED : TH_SELECTED_INACTIVE)
+	ui_paint(selected ? (active ? TH_SELECTED : TH_SELECTED_INACTIVE)
 	                 : normal);
-	put(r->y + line, r->x + 1, r->w - 2, text, true);
+	ui_put(r->y + line, r->x + 1, r->w - 2, text, true);
 }
 
 static void draw_title(struct ui *u)
@@ -112,11 +112,11 @@ static void draw_title(struct ui *u)
 		nlinks += u->w->ns[i]->nlinks;
 	if (u->readonly) {
 		/* why nothing can be changed, and what to do about it */
-		paint(TH_BANNER);
+		ui_paint(TH_BANNER);
 		snprintf(buf, sizeof buf, " read-only (no CAP_NET_ADMIN): "
 		         "nsviz --sandbox, or sudo nsviz");
 	} else {
-		paint(TH_TITLE);
+		ui_paint(TH_TITLE);
 		snprintf(buf, sizeof buf,
 		         " nsviz %s  %zu namespace%s, %zu interface%s%s%s",
 		         PACKAGE_VERSION, u->w->nns, u->w->nns == 1 ? "" : "s",
@@ -124,14 +124,14 @@ static void draw_title(struct ui *u)
 		         u->filter[0] ? "  filter: " : "", u->filter);
 	}
 	x = u->cols - (int)strlen(badge) - 1;
-	put(0, 0, x > 0 ? x : u->cols, buf, true);
+	ui_put(0, 0, x > 0 ? x : u->cols, buf, true);
 	if (x > 0) {
-		paint(TH_TITLE);
-		put(0, x, u->cols - x, "", true);
+		ui_paint(TH_TITLE);
+		ui_put(0, x, u->cols - x, "", true);
 	}
 	if (x > 0) {
-		paint(be);
-		put(0, x, (int)strlen(badge), badge, false);
+		ui_paint(be);
+		ui_put(0, x, (int)strlen(badge), badge, false);
 	}
 }
 
@@ -150,15 +150,15 @@ static void draw_ns(struct ui *u)
 	u->ns_top = layout_scroll(sel, u->ns_top, (int)n, rows);
 	snprintf(title, sizeof title, "Namespaces (%zu)", n);
 	box_at(u, r, title, active);
-	paint(TH_HEADER);
+	ui_paint(TH_HEADER);
 	snprintf(line, sizeof line, "%-*s %3s %4s %4s", r->w - 17, "NAME",
 	         "IF", "PROC", "ECHO");
-	put(r->y + 1, r->x + 1, r->w - 2, line, true);
+	ui_put(r->y + 1, r->x + 1, r->w - 2, line, true);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->ns_top + i;
 		if (idx >= (int)n) {
-			paint(TH_NORMAL);
-			put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
+			ui_paint(TH_NORMAL);
+			ui_put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
 			continue;
 		}
 		world_ns_label(v[idx], label, sizeof label);
@@ -223,17 +223,17 @@ static void draw_ifs(struct ui *u)
 	snprintf(title, sizeof title, "Interfaces in %s",
 	         world_ns_label(ns, label, sizeof label));
 	box_at(u, r, title, active);
-	paint(TH_HEADER);
+	ui_paint(TH_HEADER);
 	snprintf(line, sizeof line, "%-16s %-12s %-5s %-14s %-20s %-17s %5s",
 	         "NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "MAC", "MTU");
-	put(r->y + 1, r->x + 1, r->w - 2, line, true);
+	ui_put(r->y + 1, r->x + 1, r->w - 2, line, true);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->if_top + i;
 		const struct w_link *l;
 
 		if (idx >= (int)n) {
-			paint(TH_NORMAL);
-			put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
+			ui_paint(TH_NORMAL);
+			ui_put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
 			continue;
 		}
 		l = v[idx];
@@ -360,8 +360,8 @@ static void draw_log(struct ui *u)
 		char buf[1100];
 
 		if (idx >= u->nlog) {
-			paint(TH_NORMAL);
-			put(r->y + 1 + i, r->x + 1, r->w - 2, "", true);
+			ui_paint(TH_NORMAL);
+			ui_put(r->y + 1 + i, r->x + 1, r->w - 2, "", true);
 			continue;
 		}
 		switch (u->log[idx].cls) {
@@ -375,8 +375,8 @@ static void draw_log(struct ui *u)
 		         u->log[idx].cls == L_CMD ? "$ " :
 		         u->log[idx].cls == L_ERROR ? "! " : "  ",
 		         u->log[idx].text);
-		paint(e);
-		put(r->y + 1 + i, r->x + 1, r->w - 2, buf, true);
+		ui_paint(e);
+		ui_put(r->y + 1 + i, r->x + 1, r->w - 2, buf, true);
 	}
 }
 
@@ -397,12 +397,12 @@ static void draw_keys(struct ui *u)
 		                     u->modal == M_CMDLINE ? ":" :
 		                     u->modal == M_CAPFILTER ? "capture filter: "
 		                                             : "save to: ";
-		paint(TH_FORM_FIELD_ACTIVE);
+		ui_paint(TH_FORM_FIELD_ACTIVE);
 		snprintf(buf, sizeof buf, "%s%s", prompt, u->line);
-		put(y, 0, u->cols, buf, true);
+		ui_put(y, 0, u->cols, buf, true);
 		if (u->completions[0] && y > 0) {
-			paint(TH_DIALOG);
-			put(y - 1, 0, u->cols, u->completions, true);
+			ui_paint(TH_DIALOG);
+			ui_put(y - 1, 0, u->cols, u->completions, true);
 		}
 		return;
 	}
@@ -414,26 +414,26 @@ static void draw_keys(struct ui *u)
 			{ "c", "Back" }, { "q", "Quit" },
 		};
 		for (size_t i = 0; i < sizeof ck / sizeof *ck && x < u->cols; i++) {
-			paint(TH_KEY);
-			x += put(y, x, u->cols - x, ck[i][0], false);
-			paint(TH_KEY_LABEL);
-			x += put(y, x, u->cols - x, ck[i][1], false);
-			x += put(y, x, u->cols - x, " ", false);
+			ui_paint(TH_KEY);
+			x += ui_put(y, x, u->cols - x, ck[i][0], false);
+			ui_paint(TH_KEY_LABEL);
+			x += ui_put(y, x, u->cols - x, ck[i][1], false);
+			x += ui_put(y, x, u->cols - x, " ", false);
 		}
 		if (x < u->cols)
-			put(y, x, u->cols - x, "", true);
+			ui_put(y, x, u->cols - x, "", true);
 		return;
 	}
 	for (size_t i = 0; i < sizeof keybar / sizeof *keybar && x < u->cols; i++) {
-		paint(TH_KEY);
-		x += put(y, x, u->cols - x, keybar[i].key, false);
-		paint(TH_KEY_LABEL);
-		x += put(y, x, u->cols - x, keybar[i].label, false);
-		x += put(y, x, u->cols - x, " ", false);
+		ui_paint(TH_KEY);
+		x += ui_put(y, x, u->cols - x, keybar[i].key, false);
+		ui_paint(TH_KEY_LABEL);
+		x += ui_put(y, x, u->cols - x, keybar[i].label, false);
+		x += ui_put(y, x, u->cols - x, " ", false);
 	}
-	paint(TH_KEY_LABEL);
+	ui_paint(TH_KEY_LABEL);
 	if (x < u->cols)
-		put(y, x, u->cols - x, "", true);
+		ui_put(y, x, u->cols - x, "", true);
 }
 
 /* ---- the topology view ---------------------------------------------- */
@@ -532,9 +532,9 @@ static struct rect centred(struct ui *u, int w, int h)
 
 static void fill(const struct rect *r, enum theme_elem e)
 {
-	paint(e);
+	ui_paint(e);
 	for (int y = r->y; y < r->y + r->h; y++)
-		put(y, r->x, r->w, "", true);
+		ui_put(y, r->x, r->w, "", true);
 }
 
 /* Multi-line text in a popup, from line `top`. */
@@ -544,7 +544,7 @@ static void text_in(const struct rect *r, const char *text, int top,
 	int line = 0, y = r->y + 1;
 	const char *p = text;
 
-	paint(e);
+	ui_paint(e);
 	while (*p && y < r->y + r->h - 1) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -552,7 +552,7 @@ static void text_in(const struct rect *r, const char *text, int top,
 
 		if (line++ >= top) {
 			snprintf(buf, sizeof buf, "%.*s", (int)len, p);
-			put(y++, r->x + 2, r->w - 4, buf, true);
+			ui_put(y++, r->x + 2, r->w - 4, buf, true);
 		}
 		p += len + (nl ? 1 : 0);
 	}
@@ -573,24 +573,24 @@ static void draw_form(struct ui *u)
 
 		snprintf(label, sizeof label, "%s%s:", f->f[i].label,
 		         f->f[i].optional ? " (optional)" : "");
-		paint(TH_FORM);
-		put(y, r.x + 2, 28, label, true);
-		paint(i == f->cur ? TH_FORM_FIELD_ACTIVE : TH_FORM_FIELD);
-		put(y, r.x + 30, r.w - 32, f->f[i].value, true);
+		ui_paint(TH_FORM);
+		ui_put(y, r.x + 2, 28, label, true);
+		ui_paint(i == f->cur ? TH_FORM_FIELD_ACTIVE : TH_FORM_FIELD);
+		ui_put(y, r.x + 30, r.w - 32, f->f[i].value, true);
 		if (err[0]) {
-			paint(TH_FORM_ERROR);
-			put(y + 1, r.x + 4, r.w - 6, err, true);
+			ui_paint(TH_FORM_ERROR);
+			ui_put(y + 1, r.x + 4, r.w - 6, err, true);
 		}
 	}
 	form_command(f, &cmd);
-	paint(TH_DIM);
+	ui_paint(TH_DIM);
 	{
 		char buf[700];
 		snprintf(buf, sizeof buf, "runs: %s", sbuf_str(&cmd));
-		put(r.y + r.h - 3, r.x + 2, r.w - 4, buf, true);
+		ui_put(r.y + r.h - 3, r.x + 2, r.w - 4, buf, true);
 	}
-	paint(TH_FORM);
-	put(r.y + r.h - 2, r.x + 2, r.w - 4,
+	ui_paint(TH_FORM);
+	ui_put(r.y + r.h - 2, r.x + 2, r.w - 4,
 	    "Enter: do it   Tab: next field   Esc: cancel", true);
 	sbuf_free(&cmd);
 	/* the cursor in the active field */
@@ -659,7 +659,7 @@ static void draw_details(struct ui *u)
 void ui_draw(struct ui *u)
 {
 	curs_set(0);
-	paint(TH_NORMAL);
+	ui_paint(TH_NORMAL);
 	erase();
 	if (u->lay.too_small) {
 		char l1[80], l2[80];
@@ -668,10 +668,10 @@ void ui_draw(struct ui *u)
 		snprintf(l1, sizeof l1, "enlarge to at least %d x %d",
 		         LAYOUT_MIN_W, LAYOUT_MIN_H);
 		snprintf(l2, sizeof l2, "(now %d x %d)", u->cols, u->rows);
-		paint(TH_BANNER);
-		put(y < 0 ? 0 : y, 0, u->cols, "nsviz:", true);
-		put(y + 1, 0, u->cols, l1, true);
-		put(y + 2, 0, u->cols, l2, true);
+		ui_paint(TH_BANNER);
+		ui_put(y < 0 ? 0 : y, 0, u->cols, "nsviz:", true);
+		ui_put(y + 1, 0, u->cols, l1, true);
+		ui_put(y + 2, 0, u->cols, l2, true);
 		refresh();
 		return;
 	}

@@ -10,22 +10,6 @@
 #include "ui/theme.h"
 #include "util/sbuf.h"
 
-static void paint(enum theme_elem e)
-{
-	attrset((attr_t)theme_curses_attr(e));
-}
-
-static void put(int y, int x, int w, const char *s)
-{
-	int n = 0;
-
-	move(y, x);
-	for (; *s && n < w; s++, n++)
-		addch((unsigned char)*s < 32 ? '?' : (chtype)(unsigned char)*s);
-	for (; n < w; n++)
-		addch(' ');
-}
-
 static void on_event(void *ctx, const struct echosup_event *ev)
 {
 	struct ui *u = ctx;
@@ -97,21 +81,21 @@ void echo_ui_draw(struct ui *u)
 		list_h = 3;
 	if (u->echo_sel >= (int)n)
 		u->echo_sel = n ? (int)n - 1 : 0;
-	paint(TH_PANEL_TITLE_ACTIVE);
-	put(m->y, m->x, m->w, " Echo servers of this session  (e start, "
-	    "S send, k stop, Up/Down select, E back)");
-	paint(TH_HEADER);
+	ui_paint(TH_PANEL_TITLE_ACTIVE);
+	ui_put(m->y, m->x, m->w, " Echo servers of this session  (e start, "
+	    "S send, k stop, Up/Down select, E back)", true);
+	ui_paint(TH_HEADER);
 	snprintf(buf, sizeof buf, "  %-4s %-14s %-5s %-22s %7s %6s %9s",
 	         "ID", "NAMESPACE", "PROTO", "LISTEN", "PID", "CONNS", "MESSAGES");
-	put(m->y + 1, m->x, m->w, buf);
+	ui_put(m->y + 1, m->x, m->w, buf, true);
 	for (y = 0; y < list_h - 2; y++) {
 		size_t i = (size_t)y;
 
 		if (i >= n) {
-			paint(TH_NORMAL);
-			put(m->y + 2 + y, m->x, m->w,
+			ui_paint(TH_NORMAL);
+			ui_put(m->y + 2 + y, m->x, m->w,
 			    n || y ? "" : "  (none: e starts one in the "
-			                  "selected namespace)");
+			                  "selected namespace)", true);
 			continue;
 		}
 		{
@@ -127,8 +111,8 @@ void echo_ui_draw(struct ui *u)
 			         (unsigned long long)c.msgs);
 			if ((int)i == u->echo_sel)
 				sel = srv;
-			paint((int)i == u->echo_sel ? TH_SELECTED : TH_NORMAL);
-			put(m->y + 2 + y, m->x, m->w, buf);
+			ui_paint((int)i == u->echo_sel ? TH_SELECTED : TH_NORMAL);
+			ui_put(m->y + 2 + y, m->x, m->w, buf, true);
 		}
 	}
 	/* the selected server's log, newest at the bottom */
@@ -136,14 +120,14 @@ void echo_ui_draw(struct ui *u)
 		int top = m->y + list_h, rows = m->h - list_h - 1;
 		size_t nl = sel ? echo_server_log_count(sel) : 0;
 
-		paint(TH_PANEL_TITLE);
+		ui_paint(TH_PANEL_TITLE);
 		snprintf(buf, sizeof buf, " Log of echo %d ", sel ? sel->id : 0);
-		put(top, m->x, m->w, sel ? buf : "");
+		ui_put(top, m->x, m->w, sel ? buf : "", true);
 		for (y = 0; y < rows; y++) {
 			long idx = (long)nl - rows + y;
-			paint(TH_LOG_OUTPUT);
-			put(top + 1 + y, m->x, m->w,
-			    idx >= 0 ? echo_server_log_line(sel, (size_t)idx) : "");
+			ui_paint(TH_LOG_OUTPUT);
+			ui_put(top + 1 + y, m->x, m->w,
+			    idx >= 0 ? echo_server_log_line(sel, (size_t)idx) : "", true);
 		}
 	}
 }

@@ -33,30 +33,6 @@ struct lesson_ui {
 	unsigned long checked_gen;
 };
 
-static void paint(enum theme_elem e)
-{
-	attrset((attr_t)theme_curses_attr(e));
-}
-
-static int put(int y, int x, int w, const char *s)
-{
-	/* lesson text is UTF-8: let curses count the columns */
-	int n = 0;
-
-	move(y, x);
-	while (*s && n < w) {
-		const unsigned char c = (unsigned char)*s;
-		int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-		        : (c >> 3) == 30 ? 4 : 1;
-		addnstr(s, len);
-		s += len;
-		n++;
-	}
-	for (; n < w; n++)
-		addch(' ');
-	return n;
-}
-
 bool lesson_ui_active(struct ui *u)
 {
 	return u->lesson && u->lesson->l;
@@ -234,18 +210,18 @@ void lesson_ui_draw(struct ui *u, const struct rect *r)
 	         steps_done, n);
 	snprintf(title, sizeof title, " Lesson %d: %.200s ", lesson_number(lu->l),
 	         lesson_title(lu->l));
-	paint(TH_PANEL_TITLE_ACTIVE);
-	put(y++, r->x, r->w, title);
-	paint(TH_HEADER);
+	ui_paint(TH_PANEL_TITLE_ACTIVE);
+	ui_put(y++, r->x, r->w, title, true);
+	ui_paint(TH_HEADER);
 	{
 		char line[300];
 		snprintf(line, sizeof line, " %s  step %zu: %.150s", progress,
 		         lu->step + 1, st->title);
-		put(y++, r->x, r->w, line);
+		ui_put(y++, r->x, r->w, line, true);
 	}
 	if (lu->banner[0]) {
-		paint(TH_LOG_OK);
-		put(y++, r->x, r->w, lu->banner);
+		ui_paint(TH_LOG_OK);
+		ui_put(y++, r->x, r->w, lu->banner, true);
 	}
 	/* the explanation, what to do, the goal */
 	sbuf_printf(&b, "%s\n\n", st->text ? st->text : "");
@@ -264,7 +240,7 @@ void lesson_ui_draw(struct ui *u, const struct rect *r)
 		int rows = r->y + r->h - y - goal_h - 1, line = 0;
 
 		p = sbuf_str(&wrapped);
-		paint(TH_NORMAL);
+		ui_paint(TH_NORMAL);
 		while (*p && rows > 0) {
 			const char *nl = strchr(p, '\n');
 			size_t l = nl ? (size_t)(nl - p) : strlen(p);
@@ -272,17 +248,17 @@ void lesson_ui_draw(struct ui *u, const struct rect *r)
 
 			if (line++ >= lu->text_top) {
 				snprintf(buf, sizeof buf, " %.*s", (int)l, p);
-				paint(strstr(buf, "   :") == buf ? TH_LOG_CMD : TH_NORMAL);
-				put(y++, r->x, r->w, buf);
+				ui_paint(strstr(buf, "   :") == buf ? TH_LOG_CMD : TH_NORMAL);
+				ui_put(y++, r->x, r->w, buf, true);
 				rows--;
 			}
 			p += l + (nl ? 1 : 0);
 		}
 		while (rows-- > 0)
-			put(y++, r->x, r->w, "");
+			ui_put(y++, r->x, r->w, "", true);
 	}
-	paint(TH_HEADER);
-	put(y++, r->x, r->w, lu->done ? " Goal: done" : " Goal (checked live)");
+	ui_paint(TH_HEADER);
+	ui_put(y++, r->x, r->w, lu->done ? " Goal: done" : " Goal (checked live)", true);
 	for (size_t i = 0; i < lesson_step_nchecks(st) && y < r->y + r->h; i++) {
 		char buf[400];
 		bool before_fail = !lu->why[0] || lu->done;
@@ -290,25 +266,25 @@ void lesson_ui_draw(struct ui *u, const struct rect *r)
 		(void)before_fail;
 		snprintf(buf, sizeof buf, "  - %.300s%s", lesson_check_text(st, i),
 		         lesson_check_is_slow(st, i) ? "  (every 2 s)" : "");
-		paint(TH_NORMAL);
-		put(y++, r->x, r->w, buf);
+		ui_paint(TH_NORMAL);
+		ui_put(y++, r->x, r->w, buf, true);
 	}
 	if (!lu->done && lu->why[0] && y < r->y + r->h) {
 		char buf[600];
 		snprintf(buf, sizeof buf, "  not yet: %s", lu->why);
-		paint(TH_STATE_DOWN);
-		put(y++, r->x, r->w, buf);
+		ui_paint(TH_STATE_DOWN);
+		ui_put(y++, r->x, r->w, buf, true);
 	}
 	if (lu->show_hint && st->hint && y < r->y + r->h) {
 		char buf[700];
 		snprintf(buf, sizeof buf, "  hint: %s", st->hint);
-		paint(TH_DIM);
-		put(y++, r->x, r->w, buf);
+		ui_paint(TH_DIM);
+		ui_put(y++, r->x, r->w, buf, true);
 	}
-	paint(TH_KEY_LABEL);
+	ui_paint(TH_KEY_LABEL);
 	if (y < r->y + r->h)
-		put(r->y + r->h - 1, r->x, r->w,
-		    " h hint  . show me  > next step  < previous  L lessons");
+		ui_put(r->y + r->h - 1, r->x, r->w,
+		    " h hint  . show me  > next step  < previous  L lessons", true);
 	sbuf_free(&b);
 	sbuf_free(&wrapped);
 }
@@ -374,11 +350,11 @@ void lesson_ui_pick_draw(struct ui *u)
 	if (w > u->cols - 2)
 		w = u->cols - 2;
 	y = (u->rows - h) / 2;
-	paint(TH_DIALOG);
+	ui_paint(TH_DIALOG);
 	for (int i = 0; i < h; i++)
-		put(y + i, (u->cols - w) / 2, w, "");
-	paint(TH_PANEL_TITLE_ACTIVE);
-	put(y, (u->cols - w) / 2 + 2, w - 4, " Lessons (Enter starts, Esc closes) ");
+		ui_put(y + i, (u->cols - w) / 2, w, "", true);
+	ui_paint(TH_PANEL_TITLE_ACTIVE);
+	ui_put(y, (u->cols - w) / 2 + 2, w - 4, " Lessons (Enter starts, Esc closes) ", true);
 	if (u->pick_sel >= (int)n)
 		u->pick_sel = n ? (int)n - 1 : 0;
 	for (size_t i = 0; i < n && (int)i < h - 4; i++) {
@@ -392,12 +368,12 @@ void lesson_ui_pick_draw(struct ui *u)
 		         lesson_nsteps(v[i]),
 		         (size_t)at >= lesson_nsteps(v[i]) ? "done" :
 		         at ? "started" : "");
-		paint((int)i == u->pick_sel ? TH_SELECTED : TH_DIALOG);
-		put(y + 2 + (int)i, (u->cols - w) / 2 + 1, w - 2, buf);
+		ui_paint((int)i == u->pick_sel ? TH_SELECTED : TH_DIALOG);
+		ui_put(y + 2 + (int)i, (u->cols - w) / 2 + 1, w - 2, buf, true);
 	}
 	if (!n) {
-		paint(TH_DIALOG);
-		put(y + 2, (u->cols - w) / 2 + 2, w - 4, "no lessons installed");
+		ui_paint(TH_DIALOG);
+		ui_put(y + 2, (u->cols - w) / 2 + 2, w - 4, "no lessons installed", true);
 	}
 	u->pick_n = (int)n;
 	u->pick_numbers_first = n ? lesson_number(v[0]) : 0;

@@ -170,6 +170,11 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out);
 int ui_ns_procs(struct ui *u, const struct w_ns *ns);
 
 void ui_draw(struct ui *u);
+/* Drawing helpers (draw.c): the attribute of a theme element; at most w
+ * columns of UTF-8 text at (y, x), blank-padded to w when pad. */
+enum theme_elem;
+void ui_paint(enum theme_elem e);
+int ui_put(int y, int x, int w, const char *s, bool pad);
 /* Run a command of the grammar from the UI, logged (ui.c). */
 void ui_run_line(struct ui *u, const char *line);
 void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)
