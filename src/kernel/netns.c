@@ -199,14 +199,13 @@ static int cmp_pid(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int kns_pids(dev_t dev, ino_t ino, pid_t **pids, size_t *n)
+/* Every process with the identity of its network namespace. */
+static int each_proc_netns(void (*fn)(void *ctx, pid_t pid, dev_t dev,
+                                      ino_t ino), void *ctx)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *de;
-	size_t cap = 0;
 
-	*pids = NULL;
-	*n = 0;
 	if (!d)
 		return -1;
 	while ((de = readdir(d))) {
@@ -218,17 +217,67 @@ int kns_pids(dev_t dev, ino_t ino, pid_t **pids, size_t *n)
 		if (*end || pid <= 0)
 			continue;
 		snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
-		if (stat(path, &st) < 0)
-			continue;
-		if (st.st_dev != dev || st.st_ino != ino)
-			continue;
-		xgrow((void **)pids, &cap, *n + 1, sizeof **pids);
-		(*pids)[(*n)++] = (pid_t)pid;
+		if (stat(path, &st) == 0)
+			fn(ctx, (pid_t)pid, st.st_dev, st.st_ino);
 	}
 	closedir(d);
-	if (*n)
-		qsort(*pids, *n, sizeof **pids, cmp_pid);
 	return 0;
+}
+
+struct pids_ctx {
+	dev_t dev;
+	ino_t ino;
+	pid_t *pids;
+	size_t n, cap;
+};
+
+static void add_pid(void *ctx, pid_t pid, dev_t dev, ino_t ino)
+{
+	struct pids_ctx *c = ctx;
+
+	if (dev != c->dev || ino != c->ino)
+		return;
+	xgrow((void **)&c->pids, &c->cap, c->n + 1, sizeof *c->pids);
+	c->pids[c->n++] = pid;
+}
+
+int kns_pids(dev_t dev, ino_t ino, pid_t **pids, size_t *n)
+{
+	struct pids_ctx c = { dev, ino, NULL, 0, 0 };
+	int rc = each_proc_netns(add_pid, &c);
+
+	if (c.n)
+		qsort(c.pids, c.n, sizeof *c.pids, cmp_pid);
+	*pids = c.pids;
+	*n = c.n;
+	return rc;
+}
+
+struct count_ctx {
+	const dev_t *dev;
+	const ino_t *ino;
+	size_t n;
+	int *counts;
+};
+
+static void count_pid(void *ctx, pid_t pid, dev_t dev, ino_t ino)
+{
+	struct count_ctx *c = ctx;
+
+	(void)pid;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->dev[i] == dev && c->ino[i] == ino) {
+			c->counts[i]++;
+			return;
+		}
+}
+
+int kns_count_pids(const dev_t *dev, const ino_t *ino, size_t n, int *counts)
+{
+	struct count_ctx c = { dev, ino, n, counts };
+
+	memset(counts, 0, n * sizeof *counts);
+	return each_proc_netns(count_pid, &c);
 }
 
 int kns_list_named(char ***names, size_t *n)

@@ -21,8 +21,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <dirent.h>
-#include <sys/stat.h>
 
 #include "fmt/fmt.h"
 #include "ping/ping.h"
@@ -213,34 +211,20 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
 /* One pass over /proc counts the processes of every namespace. */
 static void count_procs(struct ui *u)
 {
-	DIR *d;
-	struct dirent *de;
+	dev_t *dev = xcalloc(u->w->nns + 1, sizeof *dev);
+	ino_t *ino = xcalloc(u->w->nns + 1, sizeof *ino);
 
 	free(u->nprocs);
 	u->nnprocs = u->w->nns;
 	u->nprocs = xcalloc(u->nnprocs + 1, sizeof *u->nprocs);
 	u->procs_gen = u->w->generation;
-	if (!(d = opendir("/proc")))
-		return;
-	while ((de = readdir(d))) {
-		char path[300];
-		struct stat st;
-		char *end;
-		long pid = strtol(de->d_name, &end, 10);
-
-		if (*end || pid <= 0)
-			continue;
-		snprintf(path, sizeof path, "/proc/%ld/ns/net", pid);
-		if (stat(path, &st) < 0)
-			continue;
-		for (size_t i = 0; i < u->nnprocs; i++)
-			if (u->w->ns[i]->dev == st.st_dev &&
-			    u->w->ns[i]->ino == st.st_ino) {
-				u->nprocs[i]++;
-				break;
-			}
+	for (size_t i = 0; i < u->nnprocs; i++) {
+		dev[i] = u->w->ns[i]->dev;
+		ino[i] = u->w->ns[i]->ino;
 	}
-	closedir(d);
+	kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
+	free(dev);
+	free(ino);
 }
 
 int ui_ns_procs(struct ui *u, const struct w_ns *ns)

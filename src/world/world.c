@@ -243,33 +243,12 @@ static void link_remove(struct w_ns *ns, const struct w_link *l)
 	REMOVE(ns->links, ns->nlinks, l, link_same);
 }
 
-/* When a link goes down the kernel flushes its routes without telling.
- * IPv4 removes all routes through it; we mirror that so the model never
- * shows a route the kernel no longer has. */
-static void link_down_flush(struct w_ns *ns, int ifindex)
-{
-	size_t j = 0;
-
-	for (size_t i = 0; i < ns->nroutes; i++) {
-		const struct w_route *r = &ns->routes[i];
-		bool drop = r->family == AF_INET && r->oif == ifindex &&
-		            r->nnexthops == 0;
-		if (!drop)
-			ns->routes[j++] = *r;
-	}
-	ns->nroutes = j;
-}
-
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 {
-	struct w_link *old;
-
 	switch (ev->type) {
 	case W_EV_NEWLINK:
-		old = world_find_link_index(ns, ev->u.link.ifindex);
-		if (old && (old->flags & 1 /* IFF_UP */) &&
-		    !(ev->u.link.flags & 1))
-			link_down_flush(ns, ev->u.link.ifindex);
+		/* routes the kernel drops silently when a link goes down are
+		 * read again by kernel/sync.c, not guessed here */
 		link_upsert(ns, &ev->u.link);
 		break;
 	case W_EV_DELLINK:

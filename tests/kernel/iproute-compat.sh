@@ -81,6 +81,20 @@ B
 run nsv -b "$TMPD/live.nsviz"
 check_match "a change by a child ip process reaches the world" "$OUT" 'g0@g1: .* mtu 1300 '
 
+# the kernel drops a down link's routes without a notification: one
+# nsviz process must still show what ip shows, before and after
+cat >"$TMPD/down.nsviz" <<'B'
+-n green link set g0 down
+-n green route show
+-n green link set g0 up
+-n green route show
+B
+run nsv -b "$TMPD/down.nsviz"
+# (10.7.0.0/16 dev g0 went with the link and never comes back)
+check_nomatch "link down: its routes leave the world too" "$OUT" '^10\.7\.0\.0/16 dev g0'
+check_eq "link up again: route show == ip, in the same process" \
+	"$(printf '%s\n' "$OUT" | tail -n "$(ip -n green route show | wc -l)")" "$(ip -n green route show)"
+
 # nsviz deletes what ip made, ip sees it gone
 check_rc "nsviz deletes ip's namespace" 0 nsv netns del green
 check_eq "ip netns list no longer has green" "$(ip netns list | grep -c green)" "0"

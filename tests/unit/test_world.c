@@ -114,23 +114,6 @@ static void test_dellink_takes_addresses_and_routes(void **state)
 	world_free(w);
 }
 
-static void test_link_down_flushes_ipv4_routes(void **state)
-{
-	struct world *w = world_new();
-	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
-	struct w_event ev;
-
-	(void)state;
-	ev = link_ev(W_EV_NEWLINK, 2, "veth0", 1);
-	world_apply(w, ns, &ev);
-	ev = route_ev(W_EV_NEWROUTE, "10.0.2.0", 24, 2);
-	world_apply(w, ns, &ev);
-	ev = link_ev(W_EV_NEWLINK, 2, "veth0", 0);
-	world_apply(w, ns, &ev);
-	assert_int_equal(ns->nroutes, 0);
-	world_free(w);
-}
-
 static void test_addr_and_route_upsert_delete(void **state)
 {
 	struct world *w = world_new();
@@ -260,7 +243,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_links_sorted_and_replaced),
 		cmocka_unit_test(test_dellink_takes_addresses_and_routes),
-		cmocka_unit_test(test_link_down_flushes_ipv4_routes),
 		cmocka_unit_test(test_addr_and_route_upsert_delete),
 		cmocka_unit_test(test_peers_resolved_across_namespaces),
 		cmocka_unit_test(test_find_ns_and_labels),
