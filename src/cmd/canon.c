@@ -170,7 +170,7 @@ static void canon_ping(const struct cmd *c, struct out *o, bool show_ns)
 		word(o, "-c");
 		wordf(o, "%d", c->count);
 	}
-	if (c->wait != 1.0)
+	if (c->wait > 0)
 		seconds_word(o, "-W", c->wait);
 	if (c->interval != 1.0)
 		seconds_word(o, "-i", c->interval);

@@ -1869,7 +1869,7 @@ static void cmd_init(struct cmd *c)
 	c->route.dst_len = -1;
 	c->route.scope = -1;
 	c->count = 4;
-	c->wait = 1.0;
+	c->wait = 0;            /* -W not given: iputils' 10 s after the last request */
 	c->interval = 1.0;
 	c->echo.port = ECHO_PORT_DEFAULT;
 	c->echo.idle = ECHO_IDLE_DEFAULT;

@@ -10,7 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <net/if.h>
+#include <linux/if.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -290,7 +290,9 @@ static int make_traffic(struct lesson_env *env, const struct lck_traffic *t,
 
 		memset(&o, 0, sizeof o);
 		/* one request: an answer ends it at once, none after a
-		 * second (a veth or bridge never loses a packet) */
+		 * second; a link that has just come up may drop the first
+		 * ARP question (the answer then comes a second later), and
+		 * the check is asked again */
 		o.dst = t->dst;
 		o.count = 1;
 		o.wait = 1;
@@ -1097,6 +1099,68 @@ enum lesson_verdict lesson_check(struct lesson_env *env,
 /* show me                                                            */
 /* ------------------------------------------------------------------ */
 
+/* A veth end that was just brought up cannot carry traffic until the
+ * kernel's link watcher has run: that work item attaches the queueing
+ * discipline and turns the operational state UP, normally within a
+ * millisecond, but it needs the rtnl lock and can wait seconds behind a
+ * namespace being torn down on a loaded machine.  Whatever is sent
+ * before then is dropped, ARP included, and after three unanswered ARP
+ * probes ping says "Destination Host Unreachable".  Nobody types that
+ * fast; a lesson's show me and its verification do.  So before a command
+ * that sends traffic, wait (at most SETTLE_MAX seconds, without changing
+ * anything) until no link in any namespace is still coming up. */
+#define SETTLE_MAX 10.0
+
+static bool link_coming_up(const struct world *w, const struct w_ns *ns,
+                           const struct w_link *l)
+{
+	const struct w_ns *pns;
+	const struct w_link *peer;
+
+	if (!(l->flags & IFF_UP) || l->operstate == IF_OPER_UP ||
+	    l->operstate == IF_OPER_UNKNOWN || l->operstate < 0)
+		return false;
+	if (l->flags & IFF_LOWER_UP)    /* carrier on, state not yet UP */
+		return true;
+	if (strcmp(l->kind, "veth") != 0 || !l->has_iflink)
+		return false;
+	/* a veth's carrier follows its peer's admin state */
+	if (l->peer_ns_id < 0 && l->has_link_netnsid)
+		return false;       /* the peer is somewhere we cannot see */
+	pns = l->peer_ns_id >= 0 ? world_find_ns_id(w, l->peer_ns_id) : ns;
+	peer = pns ? world_find_link_index(pns, l->iflink) : NULL;
+	return peer && (peer->flags & IFF_UP);
+}
+
+static bool world_settling(const struct world *w)
+{
+	for (size_t i = 0; i < w->nns; i++)
+		for (size_t j = 0; j < w->ns[i]->nlinks; j++)
+			if (link_coming_up(w, w->ns[i], &w->ns[i]->links[j]))
+				return true;
+	return false;
+}
+
+static bool sends_traffic(const struct cmd *c)
+{
+	return c->verb == CMD_PING || c->verb == CMD_SEND ||
+	       c->verb == CMD_NETNS_EXEC;
+}
+
+static void settle(struct lesson_env *env)
+{
+	double until = now() + SETTLE_MAX;
+	volatile int *stop = stop_flag(env);
+
+	for (;;) {
+		ksync_drain(env->k);
+		if (!world_settling(env->w) || now() >= until ||
+		    (stop && *stop))
+			return;
+		poll(NULL, 0, 20);
+	}
+}
+
 int lesson_run_command(struct lesson_env *env, const char *line,
                        struct sbuf *log, struct sbuf *errmsg)
 {
@@ -1120,6 +1184,8 @@ int lesson_run_command(struct lesson_env *env, const char *line,
 	cmd_free_words(words, n);
 	cmd_canonical(&c, &canon);
 	sbuf_printf(log, "$ %s\n", sbuf_str(&canon));
+	if (sends_traffic(&c))
+		settle(env);
 	exec_init(&x, env->w, env->k);
 	x.stop = stop_flag(env);
 	rc = exec_cmd(&x, &c);

@@ -144,6 +144,32 @@ static void print_log(const struct sbuf *log)
 	}
 }
 
+/* The output of one command in the log ("$ COMMAND", what it printed,
+ * maybe "error: ..."), what it printed only, indented, to stderr. */
+static void print_output(const char *p)
+{
+	const char *end;
+
+	if (!(p = strchr(p, '\n')))
+		return;
+	p++;
+	end = strstr(p, "\nerror: ");
+	if (!end)
+		end = strncmp(p, "error: ", 7) == 0 ? p : p + strlen(p);
+	else
+		end++;
+	while (p < end) {
+		size_t n = strcspn(p, "\n");
+
+		if (p + n > end)
+			n = (size_t)(end - p);
+		fprintf(stderr, "  %.*s\n", (int)n, p);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
 /* The goal, patiently: every check in order, again until all hold or
  * the time is up.  On failure *failed is the first check that did not
  * hold and why says why. */
@@ -231,6 +257,8 @@ static int verify_inside(const struct lesson *l, bool verbose)
 		}
 		sbuf_reset(&log);
 		for (size_t c = 0; s->showme && s->showme[c]; c++) {
+			size_t mark = log.len;
+
 			sbuf_reset(&err);
 			if (lesson_run_command(&env, s->showme[c], &log, &err) != 0 &&
 			    !lesson_cmd_may_fail(s->showme[c])) {
@@ -239,6 +267,9 @@ static int verify_inside(const struct lesson *l, bool verbose)
 				fprintf(stderr, "lesson %d, step %zu: show me: \"%s\" "
 				        "failed: %s\n", num, si + 1, s->showme[c],
 				        sbuf_str(&err));
+				/* what it printed says why (ping's own words) */
+				if (!verbose)
+					print_output(log.s + mark);
 				rc = 1;
 				break;
 			}

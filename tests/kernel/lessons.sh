@@ -95,6 +95,15 @@ do: ip netns add x
 check: namespace x exists
 check: ping from x to 10.9.9.9 succeeds
 L
+cat >"$USER_DIR/showme-ping.lesson" <<'L'
+lesson 95 "Show me pings nowhere"
+setup: ip netns add x
+step "Ping"
+  Nobody is there.
+do: ip -n x link set lo up
+do: ip netns exec x ping -c 1 10.9.9.9
+check: link lo in x is up
+L
 
 run nsv lesson --verify 90
 check_eq "an impossible goal: exit 1" "$RC" 1
@@ -117,6 +126,11 @@ run nsv lesson --verify 94
 check_eq "a ping that gets no reply: exit 1" "$RC" 1
 check_eq "... with ping's own words" "$ERR" \
 	'lesson 94, step 1: check "ping from x to 10.9.9.9 succeeds" failed: ping from namespace x to 10.9.9.9 got no reply: ping: connect: Network is unreachable'
+run nsv lesson --verify 95
+check_eq "a show-me ping that fails: exit 1" "$RC" 1
+check_eq "... with what ping printed" "$ERR" \
+'lesson 95, step 1: show me: "ip netns exec x ping -c 1 10.9.9.9" failed: exit status not 0
+  ping: connect: Network is unreachable'
 run nsv lesson --verify 99
 check_eq "--verify of a lesson that does not exist: exit 1" "$RC" 1
 check_eq "... says so" "$ERR" 'nsviz: lesson 99: no such lesson (nsviz lesson --list shows them)'

@@ -130,7 +130,7 @@ static void assert_rest_default(const struct cmd *c, unsigned set)
 	if (!(set & G_PING)) {
 		assert_ip_absent(&c->target);
 		assert_int_equal(c->count, 4);
-		assert_true(c->wait == 1.0);
+		assert_true(c->wait == 0);
 		assert_true(c->interval == 1.0);
 	}
 	if (!(set & G_PID))
@@ -1057,7 +1057,7 @@ static void test_ping(void **state)
 	assert_int_equal(c.verb, CMD_PING);
 	assert_ip(&c.target, AF_INET, "10.0.2.0");
 	assert_int_equal(c.count, 4);
-	assert_true(c.wait == 1.0);
+	assert_true(c.wait == 0);
 	assert_true(c.interval == 1.0);
 	assert_false(cmd_changes(&c));
 	assert_rest_default(&c, G_PING);
