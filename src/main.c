@@ -74,7 +74,7 @@ static void usage(FILE *f)
 "  route add|del PREFIX|default [via GW] [dev NAME] [scope link|host|global]\n"
 "                [src ADDR] [metric N]\n"
 "  route show | route get ADDR\n"
-"  ping ADDR [-c N] [-W SECONDS] [-i SECONDS]\n"
+"  ping ADDR[%IF] [-c N] [-W SECONDS] [-i SECONDS]\n"
 "  echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg BYTES]\n"
 "                an echo server in the background, for this session\n"
 "  echo list | echo stop ID | echo log ID\n"

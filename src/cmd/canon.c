@@ -174,7 +174,14 @@ static void canon_ping(const struct cmd *c, struct out *o, bool show_ns)
 		seconds_word(o, "-W", c->wait);
 	if (c->interval != 1.0)
 		seconds_word(o, "-i", c->interval);
-	ip_word(o, &c->target);
+	if (c->dev[0]) {
+		char buf[INET6_ADDRSTRLEN];
+
+		wordf(o, "%s%%%s", w_ip_str(&c->target, buf, sizeof buf),
+		      c->dev);
+	} else {
+		ip_word(o, &c->target);
+	}
 }
 
 /* nsviz's own verbs are not ip's: `nsviz echo tcp --port 4078`, and in a

@@ -121,7 +121,7 @@ struct cmd {
 	/* ping ADDR [-c N] [-W S] [-i S] */
 	struct w_ip target;
 	int count;              /* default 4 (no terminal to ^C); 0 = forever */
-	double wait;            /* -W: seconds to wait for a reply; default 1 */
+	double wait;            /* -W: seconds to wait for a late reply; 0 = 10 */
 	double interval;        /* -i: seconds between requests; default 1 */
 
 	/* netns identify [PID] */

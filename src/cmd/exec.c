@@ -548,6 +548,7 @@ static int do_ping(struct exec_ctx *x, const struct cmd *c)
 		return exec_fail(x, "%s: %s", c->ns, kerr_str(&e));
 	memset(&o, 0, sizeof o);
 	o.dst = c->target;
+	o.ifname = c->dev[0] ? c->dev : NULL;
 	o.count = c->count;
 	o.wait = c->wait;
 	o.interval = c->interval;

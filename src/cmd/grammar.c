@@ -1302,8 +1302,35 @@ static int parse_ping(struct parser *p)
 				return -1;
 			}
 		} else if (!have_target) {
-			if (parse_ip(p, w, &c->target, 0))
+			/* ADDR%IF: the interface a link-local address is on,
+			 * as iputils takes it */
+			const char *pct = strchr(w, '%');
+			char text[64];
+
+			if (pct) {
+				size_t alen = (size_t)(pct - w);
+
+				if (!pct[1] || strlen(pct + 1) >= W_IFNAMSIZ ||
+				    strchr(pct + 1, '/'))
+					return bad(p, w, "expected ADDRESS%%INTERFACE "
+					           "(an interface name of at most 15 "
+					           "characters)");
+				if (alen >= sizeof text)
+					alen = sizeof text - 1;
+				memcpy(text, w, alen);
+				text[alen] = '\0';
+				if (strchr(text, '/'))
+					return bad(p, w, "expected an address, not a "
+					           "prefix (drop the /LEN)");
+				if (parse_addr_text(p, w, text, &c->target, 0))
+					return -1;
+				if (c->target.family != AF_INET6)
+					return bad(p, w, "a %%INTERFACE zone is for "
+					           "IPv6 link-local addresses");
+				snprintf(c->dev, sizeof c->dev, "%s", pct + 1);
+			} else if (parse_ip(p, w, &c->target, 0)) {
 				return -1;
+			}
 			have_target = true;
 		} else {
 			p->i--;

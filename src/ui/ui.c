@@ -218,6 +218,7 @@ static void count_procs(struct ui *u)
 	u->nnprocs = u->w->nns;
 	u->nprocs = xcalloc(u->nnprocs + 1, sizeof *u->nprocs);
 	u->procs_gen = u->w->generation;
+	u->procs_ms = ui_now_ms();
 	for (size_t i = 0; i < u->nnprocs; i++) {
 		dev[i] = u->w->ns[i]->dev;
 		ino[i] = u->w->ns[i]->ino;
@@ -225,6 +226,35 @@ static void count_procs(struct ui *u)
 	kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
 	free(dev);
 	free(ino);
+}
+
+/* Processes come and go without a kernel event: count again when the
+ * last count is UI_PROCS_MS old, and repaint only if a count changed. */
+static void recount_procs(struct ui *u, long long now)
+{
+	int *old;
+	size_t nold;
+
+	if (!u->nprocs || now - u->procs_ms < UI_PROCS_MS)
+		return;
+	old = u->nprocs;
+	nold = u->nnprocs;
+	u->nprocs = NULL;
+	count_procs(u);
+	if (nold != u->nnprocs ||
+	    memcmp(old, u->nprocs, nold * sizeof *old) != 0)
+		u->dirty = true;
+	free(old);
+}
+
+static int procs_timeout(const struct ui *u, long long now)
+{
+	long long left;
+
+	if (!u->nprocs)
+		return -1;
+	left = u->procs_ms + UI_PROCS_MS - now;
+	return left < 0 ? 0 : (int)left;
 }
 
 int ui_ns_procs(struct ui *u, const struct w_ns *ns)
@@ -298,6 +328,7 @@ static void ping_start(struct ui *u, const struct cmd *c)
 		if (!out || kns_enter_fd(fd) < 0)
 			_exit(2);
 		o.dst = c->target;
+		o.ifname = c->dev[0] ? c->dev : NULL;
 		o.count = c->count;
 		o.wait = c->wait;
 		o.interval = c->interval;
@@ -1319,6 +1350,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		/* the lesson's goal, against the world as it now is */
 		if (lesson_ui_active(u))
 			lesson_ui_check(u, now);
+		recount_procs(u, now);
 		if (u->dirty || u->drawn_gen != w->generation ||
 		    (u->cap_pending && (u->capview || u->echoview) &&
 		     now - u->last_draw_ms >= 33)) {
@@ -1343,13 +1375,19 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		for (int i = 0; i < n; i++)
 			pfd[nfds++] = (struct pollfd){ .fd = fds[i],
 			                               .events = POLLIN };
-		/* asleep until something happens: a timeout only while a
-		 * namespace is half made or captures are running */
+		/* asleep until something happens, or the process counts
+		 * are due; sooner while a namespace is half made, captures
+		 * are running or a lesson's goal is being watched */
 		timeout = cap_timeout(u, ui_now_ms());
 		{
 			int lt = lesson_ui_timeout(u, ui_now_ms());
 			if (lt >= 0 && (timeout < 0 || lt < timeout))
 				timeout = lt;
+		}
+		{
+			int pt = procs_timeout(u, ui_now_ms());
+			if (pt >= 0 && (timeout < 0 || pt < timeout))
+				timeout = pt;
 		}
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;

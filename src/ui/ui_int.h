@@ -47,6 +47,8 @@ struct log_line {
 #define LOG_MAX 2000
 #define HIST_MAX 200
 
+#define UI_PROCS_MS 2000
+
 struct ui {
 	struct world *w;
 	struct ksync *k;
@@ -96,10 +98,13 @@ struct ui {
 	char ping_buf[1024];
 	size_t ping_len;
 
-	/* per-namespace process counts, refreshed with the world */
+	/* per-namespace process counts, refreshed with the world and, as
+	 * processes come and go without a kernel event, every
+	 * UI_PROCS_MS (one /proc walk, as htop does) */
 	int *nprocs;            /* indexed like w->ns at the time of count */
 	size_t nnprocs;
 	unsigned long procs_gen;
+	long long procs_ms;     /* when they were counted */
 
 	/* captures: the view replaces the panels like the topology does */
 	struct ui_cap caps[UI_MAX_CAPS];

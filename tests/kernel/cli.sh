@@ -304,6 +304,28 @@ check_eq "ping with no route: exit status 2" "$RC" 2
 check_match "ping with no route: connect: Network is unreachable" "$OUT$ERR" 'connect: Network is unreachable'
 run nsv ping -c 0 10.0.2.0
 check_eq "ping with a bad count: exit status 1" "$RC" 1
+# a link-local address with its interface (ADDR%IF), as iputils takes it,
+# between two new namespaces (IPv6 is on there)
+ip netns add z1 && ip netns add z2 &&
+	ip -n z1 link add zz type veth peer name zz netns z2 &&
+	ip -n z1 link set zz up && ip -n z2 link set zz up ||
+	echo "# could not make z1 and z2"
+i=0
+while [ $i -lt 100 ] && [ -z "$(ip -n z2 -6 addr show dev zz scope link -tentative)" ]; do
+	sleep 0.05; i=$((i + 1))
+done
+LL=$(ip -n z2 -6 -o addr show dev zz scope link | awk '{print $4}' | cut -d/ -f1)
+run nsv -n z1 ping -c 1 "$LL%zz"
+check_eq "ping LL%zz: exit status 0" "$RC" 0
+check_eq "ping LL%zz: iputils' first line" "$(printf '%s\n' "$OUT" | head -n1)" \
+	"$(ip netns exec z1 ping -c 1 "$LL%zz" | head -n1)"
+check_match "ping LL%zz: the reply, from LL%zz" "$OUT" \
+	"^64 bytes from $LL%zz: icmp_seq=1 ttl=64 time="
+run nsv -n z1 ping -c 1 "$LL%nosuch"
+check_eq "ping LL%nosuch: exit status 2, as iputils" "$RC" 2
+check_eq "ping LL%nosuch: iputils' words" "$OUT$ERR" \
+	"$(ip netns exec z1 ping -c 1 "$LL%nosuch" 2>&1)"
+ip netns del z1; ip netns del z2
 check_rc "netns exec: the program's status (0)" 0 nsv netns exec vnet true
 check_rc "netns exec: the program's status (7)" 7 nsv netns exec vnet sh -c 'exit 7'
 run nsv netns exec vnet cat /proc/net/dev

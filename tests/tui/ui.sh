@@ -412,6 +412,15 @@ keys main Enter
 kernel "m: ext0 is in outside (kernel)" 'ip -n outside link show ext0 && ! ip link show ext0'
 see "m: its peer in the host now points to outside" main '\|ext9@ext0 +outside '
 see "m: outside counts it" main '^\|outside +2 '
+# processes come and go without a kernel event: counted again on a timer
+see "outside: no process yet" main '^\|outside +2 +0 '
+ip netns exec outside sleep 300 &
+SLEEPER=$!
+see "a process started in outside (outside) is counted without a key" \
+	main '^\|outside +2 +1 '
+kill "$SLEEPER"
+wait "$SLEEPER" 2>/dev/null
+see "... and its end too" main '^\|outside +2 +0 '
 ip link del ext9
 unseen "ip link del (outside) disappears without a key" main '\|ext9@'
 see "... from the other namespace too" main '^\|outside +1 '

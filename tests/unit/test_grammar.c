@@ -1084,6 +1084,12 @@ static void test_ping(void **state)
 	assert_true(c.interval == 1.5);
 	assert_rest_default(&c, G_PING | G_NS);
 	cmd_free(&c);
+
+	/* a link-local address with its interface, as iputils takes it */
+	parse_ok("ip -n vnet ping -c 1 fe80::1%veth1", &c);
+	assert_ip(&c.target, AF_INET6, "fe80::1");
+	assert_string_equal(c.dev, "veth1");
+	cmd_free(&c);
 }
 
 /* ---- echo and send --------------------------------------------------------- */
@@ -1336,6 +1342,7 @@ static void test_canonical(void **state)
 		  "ip netns exec vnet ping -c 1 10.0.1.0" },
 		{ "ping 10.0.2.0", "ping -c 4 10.0.2.0" },
 		{ "ping 10.0.2.0 -i 0.2 -W 2 -c 3", "ping -c 3 -W 2 -i 0.2 10.0.2.0" },
+		{ "ping -c1 fe80::1%veth1", "ping -c 1 fe80::1%veth1" },
 		/* names that need quoting or a keyword in front */
 		{ "netns add 'my ns'", "ip netns add 'my ns'" },
 		{ "netns add \"it's\"", "ip netns add 'it'\\''s'" },
@@ -1904,6 +1911,12 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "ping -i inf 10.0.0.1", "inf", "must be a number" },
 	{ "ping -s 100 10.0.0.1", "-s", "ping option not supported" },
 	{ "ping 10.0.0.1 10.0.0.2", "10.0.0.2", "unexpected argument" },
+	{ "ping 10.0.0.1%eth0", "10.0.0.1%eth0", "zone is for IPv6 link-local" },
+	{ "ping fe80::1%", "fe80::1%", "expected ADDRESS%INTERFACE" },
+	{ "ping fe80::1%0123456789abcdef", "fe80::1%0123456789abcdef",
+	  "at most 15 characters" },
+	{ "ping fe80::/64%eth0", "fe80::/64%eth0", "not a prefix" },
+	{ "ping nothing%eth0", "nothing%eth0", "not an IP address" },
 	/* echo */
 	{ "echo", "echo", "missing protocol (expected tcp, udp, list" },
 	{ "echo sctp", "sctp", "unknown echo command" },
