@@ -11,7 +11,8 @@
 # Environment: RATES (packets/s to try, default "100000 200000 300000
 # 400000 600000 800000"), SECS (seconds of flood per run, default 3),
 # CC (compiler for the sender, default cc), BUFFER_KIB (kernel buffer
-# of both captures, -B; default libpcap's 2 MiB).  The sender, bench/
+# of both captures, -B; default libpcap's 2 MiB), NSVIZ_OPTS (more
+# options for nsviz capture, e.g. --immediate-mode or -s 256).  The sender, bench/
 # capture-flood.c (sendmmsg, 64-byte UDP payloads), runs in the sandbox's
 # first namespace and sends to 10.0.2.0 in vnet; both captures listen on
 # veth1 inside vnet with libpcap's default kernel buffer (2 MiB).
@@ -23,6 +24,8 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 RATES=${RATES:-"100000 200000 300000 400000 600000 800000"}
 BUFFER_KIB=${BUFFER_KIB:-}
 SECS=${SECS:-3}
+NSVIZ_OPTS=${NSVIZ_OPTS:-}
+export NSVIZ_OPTS
 
 # cpu_ticks PID: user+system clock ticks used so far
 cpu_ticks() {
@@ -35,7 +38,9 @@ one() {
 	tool=$1 rate=$2
 	: >"$WORK/err"
 	if [ "$tool" = nsviz ]; then
-		"$NSVIZ" capture -n vnet -i veth1 --ring-only $BUF 2>"$WORK/err" &
+		# shellcheck disable=SC2086
+		"$NSVIZ" capture -n vnet -i veth1 --ring-only $BUF $NSVIZ_OPTS \
+			2>"$WORK/err" &
 	else
 		ip netns exec vnet tcpdump -n -l -i veth1 $BUF >/dev/null 2>"$WORK/err" &
 	fi

@@ -29,7 +29,7 @@ struct cli {
 	long count;            /* -c; 0 = no limit */
 	int buffer_kib, snaplen;
 	size_t ring;
-	bool ring_only;
+	bool ring_only, immediate;
 	char *filter;
 };
 
@@ -49,6 +49,11 @@ static void cli_usage(FILE *f)
 "  -B KIB         kernel buffer size in KiB (libpcap's default: 2048)\n"
 "  -s SNAPLEN     bytes kept of each packet (default 262144)\n"
 "  --ring N       packets kept in memory (default 10000)\n"
+"  --immediate-mode\n"
+"                 every packet as soon as it arrives (libpcap's immediate\n"
+"                 mode, as tcpdump --immediate-mode), instead of in blocks\n"
+"                 at most 20 ms old; a slot per packet of the snapshot\n"
+"                 length, so with the default -s a flood drops more\n"
 "  --ring-only    print no packets: keep them in the ring and decode only\n"
 "                 what a capture panel would show (50 lines, 30 times a\n"
 "                 second); for benchmarks\n"
@@ -78,6 +83,7 @@ static int parse_args(struct cli *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "ring", required_argument, NULL, 'R' },
 		{ "ring-only", no_argument, NULL, 'O' },
+		{ "immediate-mode", no_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -96,6 +102,7 @@ static int parse_args(struct cli *o, int argc, char **argv)
 		case 'w': o->wfile = optarg; break;
 		case 'r': o->rfile = optarg; break;
 		case 'O': o->ring_only = true; break;
+		case 'I': o->immediate = true; break;
 		case 'c':
 			if (parse_num("-c", optarg, 1, LONG_MAX, &o->count) < 0)
 				return 2;
@@ -350,6 +357,7 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 		co.ring = o.ring;
 		co.buffer_kib = o.buffer_kib;
 		co.snaplen = o.snaplen;
+		co.immediate = o.immediate;
 		r.c = capture_open(&co, err, sizeof err);
 		if (r.c)
 			fprintf(stderr, "listening on %s%s%s, link-type %s, "

@@ -109,6 +109,15 @@ finish "$BGPID"
 check_eq "-c 2: exit 0 on its own" "$RC" 0
 check_eq "-c 2: two lines" "$(wc -l <"$TMPD/count.out")" 2
 
+# --- --immediate-mode: the same lines, packet by packet ------------------------
+bg imm -i veth0 -c 2 --immediate-mode icmp
+ping -c 3 -i 0.2 10.0.2.0 >/dev/null
+finish "$BGPID"
+check_eq "--immediate-mode -c 2: exit 0 on its own" "$RC" 0
+check_match "--immediate-mode: the echo request, as tcpdump prints it" \
+	"$(head -n1 "$TMPD/imm.out")" \
+	"^$TS IP 10\.0\.1\.0 > 10\.0\.2\.0: ICMP echo request, id [0-9]+, seq 1, length 64\$"
+
 # --- the interface goes away during a capture ------------------------------
 bg gone -n vnet -i veth1
 ip link del veth0
