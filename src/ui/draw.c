@@ -178,41 +178,142 @@ static const char *state_word(const struct w_link *l)
 	return fmt_operstate_name(l->operstate);
 }
 
-static void addrs_of(const struct w_ns *ns, const struct w_link *l,
-                     char *buf, size_t len)
+/* The interfaces table.  Columns are as wide as their widest cell; when
+ * the panel is narrower the addresses give up width first (whole
+ * addresses, then "+N" for the rest), then the names; at the narrowest
+ * the MAC, then MTU, peer namespace and admin state are left out (Enter
+ * shows everything about the selected interface). */
+enum { IC_NAME, IC_PEER, IC_ADMIN, IC_OPER, IC_ADDRS, IC_MAC, IC_MTU, IC_N };
+
+struct if_cells {
+	char name[2 * W_IFNAMSIZ + 2];
+	char peer[W_NSNAME_MAX + 16];
+	char addrs[512];
+	char mac[100];
+	char mtu[16];
+	const char *admin, *oper;
+};
+
+static void if_cells_of(struct ui *u, const struct w_link *l,
+                        struct if_cells *c)
 {
-	size_t used = 0;
-
-	buf[0] = '\0';
-	/* IPv4 first: the addresses people typed, before link-locals */
-	for (size_t j = 0; j < 2 * ns->naddrs && used + 2 < len; j++) {
-		const struct w_addr *a = &ns->addrs[j % ns->naddrs];
-		char ab[64];
-		int k;
-
-		if (a->ifindex != l->ifindex ||
-		    (a->family == AF_INET) != (j < ns->naddrs))
-			continue;
-		k = snprintf(buf + used, len - used, "%s%s/%d", used ? " " : "",
-		             w_ip_str(&a->local, ab, sizeof ab), a->prefixlen);
-		if (k < 0 || (size_t)k >= len - used)
-			break;
-		used += (size_t)k;
+	if (l->peer_name[0])
+		snprintf(c->name, sizeof c->name, "%s@%s", l->name, l->peer_name);
+	else
+		snprintf(c->name, sizeof c->name, "%s", l->name);
+	c->peer[0] = '\0';
+	if (l->peer_ns_id >= 0) {
+		struct w_ns *pns = world_find_ns_id(u->w, l->peer_ns_id);
+		if (pns)
+			world_ns_label(pns, c->peer, sizeof c->peer);
+	} else if (l->has_iflink && l->has_link_netnsid) {
+		snprintf(c->peer, sizeof c->peer, "nsid %d", l->link_netnsid);
 	}
-	if (!used)
-		snprintf(buf, len, "-");
+	if (!c->peer[0])
+		snprintf(c->peer, sizeof c->peer, "-");
+	if (l->addr_len == 6)
+		fmt_mac(l->addr, l->addr_len, c->mac, sizeof c->mac);
+	else
+		snprintf(c->mac, sizeof c->mac, "-");
+	snprintf(c->mtu, sizeof c->mtu, "%u", l->mtu);
+	c->admin = (l->flags & 1) ? "up" : "down";
+	c->oper = state_word(l);
 }
+
+struct if_slot { int ifindex; size_t cell; size_t used; };
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const struct if_slot *x = a, *y = b;
+
+	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
+}
+
+/* Every link's addresses in one pass over the namespace's addresses
+ * (IPv4 first: the ones people typed, before link-locals), found by
+ * ifindex: a host with a thousand veths stays quick to draw. */
+static void fill_addrs(const struct w_ns *ns, struct w_link **v, size_t n,
+                       struct if_cells *cells)
+{
+	struct if_slot *slot = xcalloc(n ? n : 1, sizeof *slot);
+
+	for (size_t i = 0; i < n; i++) {
+		slot[i].ifindex = v[i]->ifindex;
+		slot[i].cell = i;
+		cells[i].addrs[0] = '\0';
+	}
+	qsort(slot, n, sizeof *slot, slot_cmp);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t j = 0; j < ns->naddrs; j++) {
+			const struct w_addr *a = &ns->addrs[j];
+			struct if_slot key = { .ifindex = a->ifindex }, *sl;
+			struct if_cells *c;
+			char ab[64];
+			int k;
+
+			if ((a->family == AF_INET) != (pass == 0))
+				continue;
+			sl = bsearch(&key, slot, n, sizeof *slot, slot_cmp);
+			if (!sl)
+				continue;
+			c = &cells[sl->cell];
+			if (sl->used + 2 >= sizeof c->addrs)
+				continue;
+			k = snprintf(c->addrs + sl->used, sizeof c->addrs - sl->used,
+			             "%s%s/%d", sl->used ? " " : "",
+			             w_ip_str(&a->local, ab, sizeof ab),
+			             a->prefixlen);
+			if (k < 0 || (size_t)k >= sizeof c->addrs - sl->used) {
+				c->addrs[sl->used] = '\0';
+				continue;
+			}
+			sl->used += (size_t)k;
+		}
+	for (size_t i = 0; i < n; i++)
+		if (!cells[i].addrs[0])
+			snprintf(cells[i].addrs, sizeof cells[i].addrs, "-");
+	free(slot);
+}
+
+static int widest(int have, const char *s)
+{
+	int n = (int)strlen(s);
+
+	return n > have ? n : have;
+}
+
+/* the cells of the namespace on screen, kept while nothing changes */
+static struct {
+	struct if_cells *cells;
+	size_t n;
+	unsigned long gen;
+	int ns_id;
+	char filter[sizeof ((struct ui *)0)->filter];
+	int want[IC_N];
+} ifc;
 
 static void draw_ifs(struct ui *u)
 {
 	const struct rect *r = &u->lay.ifs;
 	struct w_ns *ns = ui_sel_ns(u);
 	struct w_link **v;
+	struct if_cells *cells;
 	size_t n;
-	int rows = layout_body_rows(r, true);
+	int rows = layout_body_rows(r, true), w[IC_N];
 	bool active = u->focus == P_IF;
-	char title[400], line[1024], label[300], name[64], addrs[512],
-	     mac[100], peer[300];
+	char title[400], line[1024], label[300], addrs[512];
+	static const char *const head[IC_N] = {
+		"NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "MAC", "MTU"
+	};
+	struct layout_col col[IC_N] = {
+		[IC_NAME] = { .min = 8, .shrink = 1 },
+		[IC_PEER] = { .min = 6, .drop = 3, .shrink = 2 },
+		[IC_ADMIN] = { .min = 5, .drop = 2, .shrink = 9 },
+		[IC_OPER] = { .min = 4, .drop = 1, .shrink = 3 },
+		[IC_ADDRS] = { .min = 11, .shrink = 0, .grow = true },
+		[IC_MAC] = { .min = 17, .drop = 5, .shrink = 9 },
+		[IC_MTU] = { .min = 5, .drop = 4, .shrink = 9 },
+	};
 
 	if (!ns)
 		return;
@@ -223,40 +324,86 @@ static void draw_ifs(struct ui *u)
 	snprintf(title, sizeof title, "Interfaces in %s",
 	         world_ns_label(ns, label, sizeof label));
 	box_at(u, r, title, active);
+	/* every interface's cells (not only the visible ones: the columns
+	 * must not jump as the list scrolls), made again only when the
+	 * world, the namespace or the filter changed */
+	if (!ifc.cells || ifc.gen != u->w->generation || ifc.ns_id != ns->id ||
+	    ifc.n != n || strcmp(ifc.filter, u->filter) != 0) {
+		free(ifc.cells);
+		ifc.cells = xcalloc(n ? n : 1, sizeof *ifc.cells);
+		ifc.n = n;
+		ifc.gen = u->w->generation;
+		ifc.ns_id = ns->id;
+		snprintf(ifc.filter, sizeof ifc.filter, "%s", u->filter);
+		for (int i = 0; i < IC_N; i++)
+			ifc.want[i] = (int)strlen(head[i]);
+		ifc.want[IC_MAC] = 17;
+		fill_addrs(ns, v, n, ifc.cells);
+		for (size_t i = 0; i < n; i++) {
+			struct if_cells *c = &ifc.cells[i];
+
+			if_cells_of(u, v[i], c);
+			ifc.want[IC_NAME] = widest(ifc.want[IC_NAME], c->name);
+			ifc.want[IC_PEER] = widest(ifc.want[IC_PEER], c->peer);
+			ifc.want[IC_ADMIN] = widest(ifc.want[IC_ADMIN], c->admin);
+			ifc.want[IC_OPER] = widest(ifc.want[IC_OPER], c->oper);
+			ifc.want[IC_ADDRS] = widest(ifc.want[IC_ADDRS], c->addrs);
+			ifc.want[IC_MTU] = widest(ifc.want[IC_MTU], c->mtu);
+		}
+	}
+	cells = ifc.cells;
+	for (int i = 0; i < IC_N; i++)
+		col[i].want = ifc.want[i];
+	layout_columns(col, IC_N, r->w - 2, w);
+
 	ui_paint(TH_HEADER);
-	snprintf(line, sizeof line, "%-16s %-12s %-5s %-14s %-20s %-17s %5s",
-	         "NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "MAC", "MTU");
+	{
+		size_t used = 0;
+
+		line[0] = '\0';
+		for (int k = 0; k < IC_N; k++) {
+			if (!w[k])
+				continue;
+			used += (size_t)snprintf(line + used, sizeof line - used,
+			        k == IC_MTU ? "%s%*.*s" : "%s%-*.*s",
+			        used ? " " : "", w[k], w[k], head[k]);
+			if (used >= sizeof line)
+				break;
+		}
+	}
 	ui_put(r->y + 1, r->x + 1, r->w - 2, line, true);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->if_top + i;
-		const struct w_link *l;
+		const struct if_cells *c;
+		const char *cell[IC_N];
+		size_t used = 0;
 
 		if (idx >= (int)n) {
 			ui_paint(TH_NORMAL);
 			ui_put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
 			continue;
 		}
-		l = v[idx];
-		if (l->peer_name[0])
-			snprintf(name, sizeof name, "%s@%s", l->name, l->peer_name);
-		else
-			snprintf(name, sizeof name, "%s", l->name);
-		peer[0] = '\0';
-		if (l->peer_ns_id >= 0) {
-			struct w_ns *pns = world_find_ns_id(u->w, l->peer_ns_id);
-			if (pns)
-				world_ns_label(pns, peer, sizeof peer);
-		} else if (l->has_iflink && l->has_link_netnsid) {
-			snprintf(peer, sizeof peer, "nsid %d", l->link_netnsid);
+		c = &cells[idx];
+		layout_fit_words(c->addrs, w[IC_ADDRS], addrs, sizeof addrs);
+		cell[IC_NAME] = c->name;
+		cell[IC_PEER] = c->peer;
+		cell[IC_ADMIN] = c->admin;
+		cell[IC_OPER] = c->oper;
+		cell[IC_ADDRS] = addrs;
+		cell[IC_MAC] = c->mac;
+		cell[IC_MTU] = c->mtu;
+		line[0] = '\0';
+		for (int k = 0; k < IC_N; k++) {
+			if (!w[k])
+				continue;
+			used += (size_t)snprintf(line + used, sizeof line - used,
+			        k == IC_MTU ? "%s%*.*s" : "%s%-*.*s",
+			        used ? " " : "", w[k], w[k], cell[k]);
+			if (used >= sizeof line)
+				break;
 		}
-		addrs_of(ns, l, addrs, sizeof addrs);
-		fmt_mac(l->addr, l->addr_len, mac, sizeof mac);
-		snprintf(line, sizeof line, "%-16.16s %-12.12s %-5s %-14s %-20s "
-		         "%-17s %5u", name, peer[0] ? peer : "-",
-		         (l->flags & 1) ? "up" : "down", state_word(l), addrs,
-		         l->addr_len == 6 ? mac : "-", l->mtu);
 		row(u, r, 2 + i, line, idx == u->if_sel, active,
-		    (l->flags & 1) ? TH_NORMAL : TH_STATE_DOWN);
+		    (v[idx]->flags & 1) ? TH_NORMAL : TH_STATE_DOWN);
 	}
 	free(v);
 }

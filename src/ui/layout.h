@@ -4,6 +4,7 @@
 #define NSVIZ_LAYOUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define LAYOUT_MIN_W 60
 #define LAYOUT_MIN_H 16
@@ -33,5 +34,27 @@ int layout_body_rows(const struct rect *r, bool header);
 int layout_scroll(int sel, int top, int n, int rows);
 
 bool rect_contains(const struct rect *r, int x, int y);
+
+/* Columns of a table in a panel `width` cells wide. */
+struct layout_col {
+	int want;               /* the widest cell, header included */
+	int min;                /* narrowest it may be shown */
+	int drop;               /* hidden first when even the minimums do
+	                           not fit: highest first; 0 = never */
+	int shrink;             /* order in which shown columns give up
+	                           width (0 first), down to min */
+	bool grow;              /* takes the width nobody wants */
+};
+
+/* Fills w[0..n-1] with each column's width, 0 for a hidden one; returns
+ * how many are shown.  The shown widths plus one space between columns
+ * fit `width` unless even the columns that are never hidden do not fit
+ * at their minimums. */
+int layout_columns(const struct layout_col *c, int n, int width, int *w);
+
+/* Space-separated words (addresses) in `width` cells: the whole words
+ * that fit, then " +N" for the N left out; when not even the first
+ * with " +N" fits, the first and "+" (cut to the width if need be). */
+void layout_fit_words(const char *words, int width, char *out, size_t len);
 
 #endif

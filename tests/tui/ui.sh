@@ -262,6 +262,26 @@ kernel "the host end is up with its address (kernel)" \
 	'ip -j addr show dev veth0 | jq -e ".[0].flags | index(\"UP\")" && ip -4 -o addr show dev veth0 | grep -q 10.0.1.0/24'
 see "host: veth0 up, its address and its peer's namespace" main \
 	'\|veth0@veth1 +vnet +up +UP +10\.0\.1\.0/24 '
+mac0=$(ip -j link show dev veth0 | jq -r '.[0].address')
+see "120 columns: every column of veth0, MAC and MTU included" main \
+	"\\|veth0@veth1 +vnet +up +UP +10\\.0\\.1\\.0/24( [^ ]+)* +$mac0 +1500\\|"
+# two more addresses: they share the column; those that do not fit are
+# counted (+N), and at 80 columns the MAC gives way
+cmdline "addr add 10.0.9.1/32 dev veth0"
+cmdline "addr add 10.0.9.2/32 dev veth0"
+see "120 columns: the addresses that do not fit are counted (+N)" main \
+	"\\|veth0@veth1 +vnet +up +UP +10\\.0\\.1\\.0/24( 10\\.0\\.9\\.1/32)? \\+[0-9]+ +$mac0 +1500\\|"
+tm resize-window -t main -x 80 -y 36
+see "80 columns: the MAC gives way, the MTU stays, + says there is more" main \
+	'\|veth0@veth1 +vnet +up +UP +10\.0\.1\.0/24( \+[0-9]+|\+) +1500\|'
+unseen "... no MAC" main "$mac0"
+tm resize-window -t main -x 120 -y 36
+cmdline "addr del 10.0.9.1/32 dev veth0"
+cmdline "addr del 10.0.9.2/32 dev veth0"
+kernel "the extra addresses are gone (kernel)" \
+	'! ip -o addr show dev veth0 | grep -q "10\.0\.9\."'
+see "... and back to the two addresses (the link-local one counted)" main \
+	"\\|veth0@veth1 +vnet +up +UP +10\\.0\\.1\\.0/24( fe80::[0-9a-f:]+/64| \\+1) +$mac0 +1500\\|"
 # every host route as ip prints it is in the routes panel
 for r in $(ip route | sed 's/ *$//; s/ /_/g'); do
 	r=$(echo "$r" | tr _ ' ')

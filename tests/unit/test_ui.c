@@ -75,6 +75,106 @@ static void test_layout_too_small(void **state)
 	assert_true(l.too_small);
 }
 
+static int used(const int *w, int n)
+{
+	int t = 0, shown = 0;
+
+	for (int i = 0; i < n; i++)
+		if (w[i]) {
+			t += w[i];
+			shown++;
+		}
+	return shown ? t + shown - 1 : 0;
+}
+
+static void test_layout_columns(void **state)
+{
+	/* name, state, addresses (grows, shrinks first), mac (dropped first) */
+	struct layout_col c[4] = {
+		{ .want = 10, .min = 6, .shrink = 1 },
+		{ .want = 5, .min = 5, .drop = 1, .shrink = 2 },
+		{ .want = 30, .min = 11, .shrink = 0, .grow = true },
+		{ .want = 17, .min = 17, .drop = 2, .shrink = 3 },
+	};
+	int w[4];
+
+	(void)state;
+	/* room for all: wants, the rest to the growing column */
+	assert_int_equal(layout_columns(c, 4, 100, w), 4);
+	assert_int_equal(w[0], 10);
+	assert_int_equal(w[1], 5);
+	assert_int_equal(w[3], 17);
+	assert_int_equal(used(w, 4), 100);
+	assert_int_equal(w[2], 100 - 10 - 5 - 17 - 3);
+	/* exactly the wants */
+	assert_int_equal(layout_columns(c, 4, 65, w), 4);
+	assert_int_equal(w[2], 30);
+	/* tighter: addresses shrink first, then the name */
+	assert_int_equal(layout_columns(c, 4, 50, w), 4);
+	assert_int_equal(w[0], 10);
+	assert_int_equal(w[2], 15);
+	assert_int_equal(used(w, 4), 50);
+	assert_int_equal(layout_columns(c, 4, 42, w), 4);
+	assert_int_equal(w[2], 11);
+	assert_int_equal(w[0], 6);
+	assert_int_equal(used(w, 4), 42);
+	/* one less: the MAC goes, the others get their wants back */
+	assert_int_equal(layout_columns(c, 4, 41, w), 3);
+	assert_int_equal(w[3], 0);
+	assert_int_equal(w[0], 10);
+	assert_int_equal(w[1], 5);
+	assert_int_equal(used(w, 4), 41);
+	/* then the state, never the name or the addresses */
+	assert_int_equal(layout_columns(c, 4, 23, w), 2);
+	assert_int_equal(w[1], 0);
+	assert_int_equal(used(w, 4), 23);
+	assert_int_equal(layout_columns(c, 4, 5, w), 2);
+	assert_int_equal(w[0], 6);
+	assert_int_equal(w[2], 11);
+	/* nothing wanted, nothing shown */
+	assert_int_equal(layout_columns(c, 0, 80, w), 0);
+}
+
+static void test_layout_fit_words(void **state)
+{
+	char out[64];
+	const char *a = "10.0.1.0/24 10.0.9.1/32 fe80::1/64";
+
+	(void)state;
+	layout_fit_words(a, 80, out, sizeof out);
+	assert_string_equal(out, a);
+	layout_fit_words(a, (int)strlen(a), out, sizeof out);
+	assert_string_equal(out, a);
+	layout_fit_words(a, (int)strlen(a) - 1, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24 10.0.9.1/32 +1");
+	layout_fit_words(a, 26, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24 10.0.9.1/32 +1");
+	layout_fit_words(a, 25, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24 +2");
+	layout_fit_words(a, 14, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24 +2");
+	/* the first word and a "+" for more, or the first word, cut */
+	layout_fit_words(a, 13, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24+");
+	layout_fit_words(a, 12, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24+");
+	layout_fit_words(a, 11, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24");
+	layout_fit_words(a, 5, out, sizeof out);
+	assert_string_equal(out, "10.0.");
+	layout_fit_words("10.0.1.0/24", 12, out, sizeof out);
+	assert_string_equal(out, "10.0.1.0/24");
+	layout_fit_words("-", 5, out, sizeof out);
+	assert_string_equal(out, "-");
+	layout_fit_words("", 5, out, sizeof out);
+	assert_string_equal(out, "");
+	layout_fit_words(a, 0, out, sizeof out);
+	assert_string_equal(out, "");
+	/* never past the buffer */
+	layout_fit_words(a, 80, out, 8);
+	assert_true(strlen(out) < 8);
+}
+
 static void test_layout_scroll(void **state)
 {
 	(void)state;
@@ -370,6 +470,8 @@ int main(void)
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_layout_too_small),
 		cmocka_unit_test(test_layout_scroll),
+		cmocka_unit_test(test_layout_columns),
+		cmocka_unit_test(test_layout_fit_words),
 		cmocka_unit_test(test_form_netns),
 		cmocka_unit_test(test_form_veth_defaults_and_checks),
 		cmocka_unit_test(test_form_addr_route_move),
