@@ -305,13 +305,18 @@ check_match "ping with no route: connect: Network is unreachable" "$OUT$ERR" 'co
 run nsv ping -c 0 10.0.2.0
 check_eq "ping with a bad count: exit status 1" "$RC" 1
 # a link-local address with its interface (ADDR%IF), as iputils takes it,
-# between two new namespaces (IPv6 is on there)
+# between two new namespaces (IPv6 is on there; no duplicate address
+# detection, so neither end's address is ever tentative)
 ip netns add z1 && ip netns add z2 &&
+	for z in z1 z2; do
+		ip netns exec $z sh -c 'echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad'
+	done &&
 	ip -n z1 link add zz type veth peer name zz netns z2 &&
 	ip -n z1 link set zz up && ip -n z2 link set zz up ||
 	echo "# could not make z1 and z2"
 i=0
-while [ $i -lt 100 ] && [ -z "$(ip -n z2 -6 addr show dev zz scope link -tentative)" ]; do
+while [ $i -lt 200 ] && { [ -z "$(ip -n z1 -6 addr show dev zz scope link -tentative)" ] ||
+	[ -z "$(ip -n z2 -6 addr show dev zz scope link -tentative)" ]; }; do
 	sleep 0.05; i=$((i + 1))
 done
 LL=$(ip -n z2 -6 -o addr show dev zz scope link | awk '{print $4}' | cut -d/ -f1)
