@@ -282,6 +282,28 @@ static int widest(int have, const char *s)
 	return n > have ? n : have;
 }
 
+/* One line of the table: the shown columns, one space apart, the MTU
+ * right-aligned; cells cut to their column. */
+static void if_line(char *line, size_t len, const int *w,
+                    const char *const *cell)
+{
+	size_t used = 0;
+
+	line[0] = '\0';
+	for (int k = 0; k < IC_N && used < len; k++) {
+		int m;
+
+		if (!w[k])
+			continue;
+		m = snprintf(line + used, len - used,
+		             k == IC_MTU ? "%s%*.*s" : "%s%-*.*s",
+		             used ? " " : "", w[k], w[k], cell[k]);
+		if (m < 0)
+			break;
+		used += (size_t)m;
+	}
+}
+
 /* the cells of the namespace on screen, kept while nothing changes */
 static struct {
 	struct if_cells *cells;
@@ -357,26 +379,12 @@ static void draw_ifs(struct ui *u)
 	layout_columns(col, IC_N, r->w - 2, w);
 
 	ui_paint(TH_HEADER);
-	{
-		size_t used = 0;
-
-		line[0] = '\0';
-		for (int k = 0; k < IC_N; k++) {
-			if (!w[k])
-				continue;
-			used += (size_t)snprintf(line + used, sizeof line - used,
-			        k == IC_MTU ? "%s%*.*s" : "%s%-*.*s",
-			        used ? " " : "", w[k], w[k], head[k]);
-			if (used >= sizeof line)
-				break;
-		}
-	}
+	if_line(line, sizeof line, w, head);
 	ui_put(r->y + 1, r->x + 1, r->w - 2, line, true);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->if_top + i;
 		const struct if_cells *c;
 		const char *cell[IC_N];
-		size_t used = 0;
 
 		if (idx >= (int)n) {
 			ui_paint(TH_NORMAL);
@@ -392,16 +400,7 @@ static void draw_ifs(struct ui *u)
 		cell[IC_ADDRS] = addrs;
 		cell[IC_MAC] = c->mac;
 		cell[IC_MTU] = c->mtu;
-		line[0] = '\0';
-		for (int k = 0; k < IC_N; k++) {
-			if (!w[k])
-				continue;
-			used += (size_t)snprintf(line + used, sizeof line - used,
-			        k == IC_MTU ? "%s%*.*s" : "%s%-*.*s",
-			        used ? " " : "", w[k], w[k], cell[k]);
-			if (used >= sizeof line)
-				break;
-		}
+		if_line(line, sizeof line, w, cell);
 		row(u, r, 2 + i, line, idx == u->if_sel, active,
 		    (v[idx]->flags & 1) ? TH_NORMAL : TH_STATE_DOWN);
 	}
