@@ -1099,16 +1099,20 @@ enum lesson_verdict lesson_check(struct lesson_env *env,
 /* show me                                                            */
 /* ------------------------------------------------------------------ */
 
-/* A veth end that was just brought up cannot carry traffic until the
+/* Links and addresses still coming up.
+ *
+ * A veth end that was just brought up cannot carry traffic until the
  * kernel's link watcher has run: that work item attaches the queueing
  * discipline and turns the operational state UP, normally within a
  * millisecond, but it needs the rtnl lock and can wait seconds behind a
  * namespace being torn down on a loaded machine.  Whatever is sent
- * before then is dropped, ARP included, and after three unanswered ARP
- * probes ping says "Destination Host Unreachable".  Nobody types that
- * fast; a lesson's show me and its verification do.  So before a command
- * that sends traffic, wait (at most SETTLE_MAX seconds, without changing
- * anything) until no link in any namespace is still coming up. */
+ * before then is dropped, ARP included: the answer comes only with the
+ * next ARP question, a second later.  Nobody types that
+ * fast; a lesson's show me and its verification do.  Likewise an IPv6
+ * address is tentative for a second or two after its link comes up.  So
+ * before a command that sends traffic, wait (at most SETTLE_MAX seconds,
+ * without changing anything) until no link or address in any namespace
+ * is still coming up. */
 #define SETTLE_MAX 10.0
 
 static bool link_coming_up(const struct world *w, const struct w_ns *ns,
@@ -1134,10 +1138,27 @@ static bool link_coming_up(const struct world *w, const struct w_ns *ns,
 
 static bool world_settling(const struct world *w)
 {
-	for (size_t i = 0; i < w->nns; i++)
-		for (size_t j = 0; j < w->ns[i]->nlinks; j++)
-			if (link_coming_up(w, w->ns[i], &w->ns[i]->links[j]))
+	for (size_t i = 0; i < w->nns; i++) {
+		const struct w_ns *ns = w->ns[i];
+
+		for (size_t j = 0; j < ns->nlinks; j++)
+			if (link_coming_up(w, ns, &ns->links[j]))
 				return true;
+		/* an IPv6 address under duplicate address detection can
+		 * neither send nor be reached yet (detection runs only while
+		 * the link has a carrier: elsewhere it would wait forever) */
+		for (size_t j = 0; j < ns->naddrs; j++) {
+			const struct w_addr *a = &ns->addrs[j];
+			const struct w_link *l;
+
+			if (!(a->flags & IFA_F_TENTATIVE) ||
+			    (a->flags & IFA_F_DADFAILED))
+				continue;
+			l = world_find_link_index(ns, a->ifindex);
+			if (l && (l->flags & IFF_UP) && (l->flags & IFF_LOWER_UP))
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -1147,15 +1168,66 @@ static bool sends_traffic(const struct cmd *c)
 	       c->verb == CMD_NETNS_EXEC;
 }
 
-static void settle(struct lesson_env *env)
+/* The kernel gives a link its IPv6 link-local address only once the
+ * carrier is up (after the link watcher has run), so "no address is
+ * tentative" can hold before the address even exists.  For a ping to an
+ * IPv6 address: wait until the address is in the world (for at most
+ * SETTLE_IPV6_MAX seconds: a ping may be meant to go nowhere) and, with
+ * a %INTERFACE, until that interface has a link-local address of its
+ * own to send from. */
+#define SETTLE_IPV6_MAX 3.0
+
+static bool has_addr(const struct world *w, const struct w_ip *ip)
 {
-	double until = now() + SETTLE_MAX;
+	for (size_t i = 0; i < w->nns; i++)
+		for (size_t j = 0; j < w->ns[i]->naddrs; j++)
+			if (w_ip_eq(&w->ns[i]->addrs[j].local, ip))
+				return true;
+	return false;
+}
+
+static bool has_link_local(const struct w_ns *ns, const char *dev)
+{
+	const struct w_link *l = world_find_link(ns, dev);
+
+	if (!l)
+		return true;        /* ping will say so */
+	for (size_t j = 0; j < ns->naddrs; j++) {
+		const struct w_addr *a = &ns->addrs[j];
+
+		if (a->ifindex == l->ifindex && a->family == AF_INET6 &&
+		    a->local.a[0] == 0xfe && (a->local.a[1] & 0xc0) == 0x80)
+			return true;
+	}
+	return false;
+}
+
+static bool ipv6_pending(struct lesson_env *env, const struct cmd *c)
+{
+	struct w_ns *ns;
+
+	if (c->verb != CMD_PING || c->target.family != AF_INET6)
+		return false;
+	if (!has_addr(env->w, &c->target))
+		return true;
+	ns = c->ns[0] ? world_find_ns(env->w, c->ns) : world_host(env->w);
+	return c->dev[0] && ns && !has_link_local(ns, c->dev);
+}
+
+static void settle(struct lesson_env *env, const struct cmd *c)
+{
+	double start = now();
 	volatile int *stop = stop_flag(env);
 
 	for (;;) {
+		double t;
+
 		ksync_drain(env->k);
-		if (!world_settling(env->w) || now() >= until ||
-		    (stop && *stop))
+		t = now();
+		if ((stop && *stop) || t >= start + SETTLE_MAX)
+			return;
+		if (!world_settling(env->w) &&
+		    (t >= start + SETTLE_IPV6_MAX || !ipv6_pending(env, c)))
 			return;
 		poll(NULL, 0, 20);
 	}
@@ -1185,7 +1257,8 @@ int lesson_run_command(struct lesson_env *env, const char *line,
 	cmd_canonical(&c, &canon);
 	sbuf_printf(log, "$ %s\n", sbuf_str(&canon));
 	if (sends_traffic(&c))
-		settle(env);
+		/* `netns exec NS ping ...` is nsviz's own ping, in c.sub */
+		settle(env, c.sub ? c.sub : &c);
 	exec_init(&x, env->w, env->k);
 	x.stop = stop_flag(env);
 	rc = exec_cmd(&x, &c);

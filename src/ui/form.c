@@ -121,7 +121,8 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 	case FORM_PING:
 		snprintf(f->title, sizeof f->title, "Ping from %s",
 		         f->ns[0] ? f->ns : "the host");
-		field(f, "Address", FK_ADDR, false, "");
+		field(f, "Address (fe80::1%eth0 for a link-local)",
+		      FK_PING_ADDR, false, "");
 		field(f, "Count", FK_COUNT, false, "3");
 		break;
 	case FORM_ECHO:
@@ -341,6 +342,27 @@ static void check_field(struct form *f, int i, const struct world *w,
 	case FK_ADDR:
 		check_cidr(v, false, err, len);
 		break;
+	case FK_PING_ADDR: {
+		char *pct = strchr(v, '%');
+		struct w_ip ip;
+
+		if (!pct) {
+			check_cidr(v, false, err, len);
+			break;
+		}
+		*pct = '\0';
+		if (!check_cidr(v, false, err, len))
+			break;
+		if (w_ip_parse(v, &ip) < 0 || ip.family != AF_INET6)
+			snprintf(err, len, "%s: a %%INTERFACE is for IPv6 "
+			         "link-local addresses", v);
+		else if (!pct[1])
+			snprintf(err, len, "the interface is missing after %%");
+		else if (here && !world_find_link(here, pct + 1))
+			snprintf(err, len, "%s: no such device in %s", pct + 1,
+			         f->ns[0] ? f->ns : "the host");
+		break;
+	}
 	case FK_COUNT: {
 		char *end;
 		long n = strtol(v, &end, 10);

@@ -31,6 +31,8 @@ enum field_kind {
 	FK_CIDR,         /* ADDR[/LEN], IPv4 or IPv6 */
 	FK_PREFIX,       /* like CIDR, or "default" */
 	FK_ADDR,         /* a plain address */
+	FK_PING_ADDR,    /* a plain address, or IPV6%IF with IF in the
+	                    form's namespace */
 	FK_COUNT,        /* a positive number */
 	FK_PROTO,        /* tcp or udp */
 	FK_PORT,         /* 1..65535 */

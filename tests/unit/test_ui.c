@@ -401,6 +401,23 @@ static void test_form_lookup_ping(void **state)
 	type(&f, w, "5");
 	assert_true(form_validate(&f, w));
 	assert_string_equal(command(&f), "-n vnet ping -c 5 10.0.1.0");
+	/* a link-local address with its interface, which must be here */
+	form_init(&f, FORM_PING, w, world_find_ns(w, "vnet"), NULL);
+	type(&f, w, "fe80::1%veth1");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "-n vnet ping -c 3 fe80::1%veth1");
+	form_init(&f, FORM_PING, w, world_find_ns(w, "vnet"), NULL);
+	type(&f, w, "fe80::1%veth0");
+	assert_false(form_validate(&f, w));
+	assert_string_equal(f.f[0].err, "veth0: no such device in vnet");
+	form_init(&f, FORM_PING, w, world_find_ns(w, "vnet"), NULL);
+	type(&f, w, "10.0.1.0%veth1");
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(f.f[0].err, "link-local"));
+	form_init(&f, FORM_PING, w, world_find_ns(w, "vnet"), NULL);
+	type(&f, w, "fe80::1%");
+	assert_false(form_validate(&f, w));
+	assert_non_null(strstr(f.f[0].err, "interface is missing"));
 	world_free(w);
 }
 
