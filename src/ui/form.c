@@ -121,8 +121,7 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 	case FORM_PING:
 		snprintf(f->title, sizeof f->title, "Ping from %s",
 		         f->ns[0] ? f->ns : "the host");
-		field(f, "Address (fe80::1%eth0 for a link-local)",
-		      FK_PING_ADDR, false, "");
+		field(f, "Address[%interface]", FK_PING_ADDR, false, "");
 		field(f, "Count", FK_COUNT, false, "3");
 		break;
 	case FORM_ECHO:

@@ -479,6 +479,18 @@ see "ping: 64 bytes from lines in the log" main \
 	'^\|  64 bytes from 10\.0\.2\.0: icmp_seq=1 ttl=64 time=[0-9.]+ ms'
 see "ping: statistics" main '3 packets transmitted, 3 received, 0% packet loss' 8
 see "ping: it says replies came" main 'ping: replies came' 5
+# a link-local address with its interface: the form checks the interface
+keys main p
+see "p again: the ping form" main 'Ping from the host'
+text main "fe80::1%nosuch0"
+see "ping form: ADDR%IF with an interface that is not here" main \
+	'nosuch0: no such device in the host'
+keys main BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+text main "veth0"
+unseen "... and with one that is, no complaint" main 'no such device'
+see "... the command names it" main 'runs: ping -c 3 fe80::1%veth0 '
+keys main Escape
+unseen "Esc: the ping form is gone" main 'Ping from the host'
 
 # --- the filter -------------------------------------------------------------------
 keys main '/'
