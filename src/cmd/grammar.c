@@ -1307,11 +1307,10 @@ static int parse_ping(struct parser *p)
 			const char *pct = strchr(w, '%');
 			char text[64];
 
-			if (pct) {
+			if (pct && !strchr(w, '/')) {  /* a /LEN: parse_ip says */
 				size_t alen = (size_t)(pct - w);
 
-				if (!pct[1] || strlen(pct + 1) >= W_IFNAMSIZ ||
-				    strchr(pct + 1, '/'))
+				if (!pct[1] || strlen(pct + 1) >= W_IFNAMSIZ)
 					return bad(p, w, "expected ADDRESS%%INTERFACE "
 					           "(an interface name of at most 15 "
 					           "characters)");
@@ -1319,9 +1318,6 @@ static int parse_ping(struct parser *p)
 					alen = sizeof text - 1;
 				memcpy(text, w, alen);
 				text[alen] = '\0';
-				if (strchr(text, '/'))
-					return bad(p, w, "expected an address, not a "
-					           "prefix (drop the /LEN)");
 				if (parse_addr_text(p, w, text, &c->target, 0))
 					return -1;
 				if (c->target.family != AF_INET6)

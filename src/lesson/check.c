@@ -1195,8 +1195,7 @@ static bool has_link_local(const struct w_ns *ns, const char *dev)
 	for (size_t j = 0; j < ns->naddrs; j++) {
 		const struct w_addr *a = &ns->addrs[j];
 
-		if (a->ifindex == l->ifindex && a->family == AF_INET6 &&
-		    a->local.a[0] == 0xfe && (a->local.a[1] & 0xc0) == 0x80)
+		if (a->ifindex == l->ifindex && w_ip_link_local(&a->local))
 			return true;
 	}
 	return false;

@@ -331,8 +331,7 @@ static void row_addr(const struct w_ns *ns, const struct w_link *l,
 		if (a->ifindex != l->ifindex)
 			continue;
 		count++;
-		r = a->family == AF_INET ? 0 :
-		    (a->local.a[0] == 0xfe && (a->local.a[1] & 0xc0) == 0x80) ? 2 : 1;
+		r = a->family == AF_INET ? 0 : w_ip_link_local(&a->local) ? 2 : 1;
 		if (r < rank) {
 			rank = r;
 			best = a;

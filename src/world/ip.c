@@ -6,6 +6,12 @@
 #include <string.h>
 #include <sys/socket.h>
 
+bool w_ip_link_local(const struct w_ip *ip)
+{
+	return ip->family == AF_INET6 && ip->a[0] == 0xfe &&
+	       (ip->a[1] & 0xc0) == 0x80;
+}
+
 bool w_ip_eq(const struct w_ip *a, const struct w_ip *b)
 {
 	if (a->family != b->family)

@@ -203,6 +203,7 @@ const char *world_ns_label(const struct w_ns *ns, char *buf, size_t len);
 
 /* Compare / print addresses (pure helpers). */
 bool w_ip_eq(const struct w_ip *a, const struct w_ip *b);
+bool w_ip_link_local(const struct w_ip *ip);       /* IPv6 fe80::/10 */
 const char *w_ip_str(const struct w_ip *ip, char *buf, size_t len);
 int w_ip_parse(const char *s, struct w_ip *out);   /* 0 ok, -1 bad */
 

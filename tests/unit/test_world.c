@@ -236,6 +236,17 @@ static void test_ip_parse(void **state)
 	assert_int_equal(w_ip_parse("10.0.2.256", &ip), -1);
 	assert_int_equal(w_ip_parse("", &ip), -1);
 	assert_int_equal(w_ip_parse("fe80:::1", &ip), -1);
+	/* link-local: fe80::/10, IPv6 only */
+	static const struct { const char *s; bool ll; } ll[] = {
+		{ "fe80::1", true }, { "febf:ffff::1", true },
+		{ "fec0::1", false }, { "fe7f::1", false },
+		{ "2001:db8::1", false }, { "::1", false },
+		{ "254.128.0.1", false },
+	};
+	for (size_t i = 0; i < sizeof ll / sizeof ll[0]; i++) {
+		assert_int_equal(w_ip_parse(ll[i].s, &ip), 0);
+		assert_true(w_ip_link_local(&ip) == ll[i].ll);
+	}
 }
 
 int main(void)
