@@ -76,15 +76,13 @@ bool rect_contains(const struct rect *r, int x, int y)
  * first one, if any).  One space between shown columns. */
 int layout_columns(const struct layout_col *c, int n, int width, int *w)
 {
-	int total = 0, shown = 0, over;
+	int total = 0, shown = 0, over, last = 0;
 
 	for (int i = 0; i < n; i++) {
 		w[i] = c[i].want > c[i].min ? c[i].want : c[i].min;
-		total += w[i];
-		shown++;
+		if (c[i].shrink > last)
+			last = c[i].shrink;
 	}
-	if (shown)
-		total += shown - 1;
 	/* hide columns while even the minimums do not fit */
 	for (;;) {
 		int mins = 0, nshown = 0, worst = -1;
@@ -103,8 +101,6 @@ int layout_columns(const struct layout_col *c, int n, int width, int *w)
 			break;
 		w[worst] = 0;
 	}
-	total = 0;
-	shown = 0;
 	for (int i = 0; i < n; i++)
 		if (w[i]) {
 			total += w[i];
@@ -114,7 +110,7 @@ int layout_columns(const struct layout_col *c, int n, int width, int *w)
 		total += shown - 1;
 	/* shrink, in order, down to the minimums */
 	over = total - width;
-	for (int order = 0; over > 0 && order <= n; order++)
+	for (int order = 0; over > 0 && order <= last; order++)
 		for (int i = 0; i < n && over > 0; i++) {
 			int give;
 
@@ -176,8 +172,7 @@ void layout_fit_words(const char *words, int width, char *out, size_t len)
 			snprintf(more, sizeof more, " +%d", left);
 		need = (used ? 1 : 0) + n;
 		/* this word fits, and so does the " +N" after it if needed */
-		if (used + need + strlen(more) <= (size_t)width ||
-		    (!left && used + need <= (size_t)width)) {
+		if (used + need + strlen(more) <= (size_t)width) {
 			if (used + need + 1 > len)
 				break;
 			if (used)
