@@ -76,8 +76,9 @@ bool lesson_step_has_slow(const struct lesson_step *s);
 void lesson_wrap(const char *text, int width, struct sbuf *out);
 
 /* All lessons: $XDG_DATA_HOME/nsviz/lessons (user; default
- * ~/.local/share/nsviz/lessons), then $NSVIZ_LESSONS_DIR (the build
- * tree), then NSVIZ_DATADIR "/lessons"; files named *.lesson.  A number
+ * ~/.local/share/nsviz/lessons), then $NSVIZ_LESSONS_DIR (when unset and
+ * run from its build tree: the source tree's lessons), then
+ * NSVIZ_DATADIR "/lessons"; files named *.lesson.  A number
  * already taken by an earlier directory is skipped (a user's lesson
  * replaces a shipped one).  Sorted by number.  Broken files are reported
  * in errs, one "FILE:LINE: reason" line each, and skipped.  Returns the

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "util/sbuf.h"
+#include "util/uninstalled.h"
 
 #ifndef NSVIZ_DATADIR
 #define NSVIZ_DATADIR "/usr/local/share/nsviz"
@@ -163,8 +164,12 @@ int lesson_load_all(struct lesson ***out, size_t *n, struct sbuf *errs)
 		             home) < (int)sizeof dir)
 			load_dir(dir, &a, errs);
 	}
+	/* run from its build tree, the source tree's lessons stand in for
+	 * an unset NSVIZ_LESSONS_DIR */
 	if (env && *env)
 		load_dir(env, &a, errs);
+	else if (uninstalled_dir("lessons", dir, sizeof dir))
+		load_dir(dir, &a, errs);
 	load_dir(NSVIZ_DATADIR "/lessons", &a, errs);
 	if (a.n)
 		qsort(a.v, a.n, sizeof *a.v, cmp_lessons);

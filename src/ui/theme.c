@@ -13,6 +13,7 @@
 
 #include "ui/config.h"
 #include "ui/theme.h"
+#include "util/uninstalled.h"
 
 #ifndef NSVIZ_DATADIR
 #define NSVIZ_DATADIR "/usr/local/share/nsviz"
@@ -675,10 +676,14 @@ static int theme_dirs(char dirs[NDIRS][PATH_MAX])
 		strcat(dirs[n], "/themes");
 		n++;
 	}
+	/* run from its build tree, the source tree's themes stand in for an
+	 * unset NSVIZ_THEMES_DIR */
 	if (env && *env) {
 		r = snprintf(dirs[n], PATH_MAX, "%s", env);
 		if (r > 0 && r < PATH_MAX)
 			n++;
+	} else if (uninstalled_dir("themes", dirs[n], PATH_MAX)) {
+		n++;
 	}
 	r = snprintf(dirs[n], PATH_MAX, "%s/themes", NSVIZ_DATADIR);
 	if (r > 0 && r < PATH_MAX)

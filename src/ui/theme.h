@@ -71,8 +71,9 @@ int theme_parse_colour(const char *word, short *out);
 int theme_parse(const char *text, const char *filename, struct theme *t, char *err, size_t errlen);
 
 /* Find and load theme NAME: $XDG_CONFIG_HOME/nsviz/themes/NAME.theme (or
- * ~/.config/...), then $NSVIZ_THEMES_DIR/NAME.theme if set (for running
- * from a build tree), then NSVIZ_DATADIR "/themes/NAME.theme".  "dark"
+ * ~/.config/...), then $NSVIZ_THEMES_DIR/NAME.theme if set (when unset
+ * and run from its build tree: the source tree's themes), then
+ * NSVIZ_DATADIR "/themes/NAME.theme".  "dark"
  * and "mono" fall back to the built-in themes when no file is found.  A
  * NAME containing '/' is the path of a theme file.  0 ok; -1 with err
  * (not found: where it looked; or the parse error with file:line) and
