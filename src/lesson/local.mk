@@ -23,7 +23,6 @@ dist_lessons_DATA = \
 	lessons/07-ipv6.lesson \
 	lessons/08-neighbours.lesson
 
-dist_man_MANS += man/nsviz-lesson.5
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_lesson

@@ -17,7 +17,6 @@ dist_themes_DATA = \
 	themes/mono.theme \
 	themes/high-contrast.theme
 
-dist_man_MANS += man/nsviz-theme.5
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test_theme

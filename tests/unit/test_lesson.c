@@ -1090,7 +1090,7 @@ static void test_man_page(void **state)
 	};
 
 	(void)state;
-	snprintf(path, sizeof path, "%s/../man/nsviz-lesson.5", TEST_LESSONSDIR);
+	snprintf(path, sizeof path, "%s/../man/nsviz-lesson.5.in", TEST_LESSONSDIR);
 	f = fopen(path, "r");
 	if (!f)
 		fail_msg("%s: %s", path, strerror(errno));

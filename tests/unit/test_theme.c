@@ -155,7 +155,7 @@ static void test_man_page_lists_every_element(void **state)
 	char *man;
 
 	(void)state;
-	snprintf(path, sizeof path, "%s/man/nsviz-theme.5", srcdir());
+	snprintf(path, sizeof path, "%s/man/nsviz-theme.5.in", srcdir());
 	man = slurp(path);
 	for (int i = 0; i < TH_COUNT; i++) {
 		char want[80];

@@ -1,0 +1,61 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The bash completion (completion/nsviz): it registers itself for nsviz
+# (complete -p), and completes options, the grammar's commands and their
+# words, namespace names (/run/netns, in this test's sandbox), themes and
+# lesson numbers, for a few command lines given as COMP_WORDS.
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
+command -v bash >/dev/null || { echo "SKIP: bash is needed" >&2; exit 77; }
+sandbox_reexec
+
+COMPLETION="$TOP_SRCDIR/completion/nsviz"
+unset NSVIZ_LESSONS_DIR
+export HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config" XDG_DATA_HOME="$TMPD/data"
+mkdir -p "$HOME" "$XDG_CONFIG_HOME/nsviz/themes"
+: >"$XDG_CONFIG_HOME/nsviz/themes/mine.theme"
+
+# comp WORD...: what bash offers for the last word (COMPREPLY, one line)
+comp() {
+	bash --norc --noprofile -c '. "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=()
+		_nsviz; echo "${COMPREPLY[*]}"' sh "$COMPLETION" "$@"
+}
+
+run bash --norc --noprofile -c '. "$1"; complete -p nsviz' sh "$COMPLETION"
+check_eq "complete -p: nsviz is completed by _nsviz" "$OUT" "complete -F _nsviz nsviz"
+check_eq "... sourcing it says nothing" "$ERR" ""
+
+check_rc "a namespace to complete" 0 "$NSVIZ" netns add blue
+check_rc "... and another" 0 "$NSVIZ" netns add green
+
+check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
+	"addr capture echo ip lesson link monitor neigh netns ping route send show sysctl"
+check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
+check_match "nsviz -<Tab>: the options" "$(comp nsviz -)" \
+	'--sandbox .*--theme .*-4 -6 .*-force'
+check_eq "nsviz netns <Tab>" "$(comp nsviz netns '')" "add del exec identify list pids"
+check_eq "nsviz netns del <Tab>: the namespaces" "$(comp nsviz netns del '')" "blue green"
+check_eq "nsviz -n g<Tab>" "$(comp nsviz -n g)" "green"
+check_eq "nsviz -S -n blue link set veth0 <Tab>" \
+	"$(comp nsviz -S -n blue link set veth0 '')" \
+	"address down master mtu netns nomaster up"
+check_eq "nsviz link add br0 type <Tab>" "$(comp nsviz link add br0 type '')" "bridge veth"
+check_eq "nsviz link set x0 netns <Tab>" "$(comp nsviz link set x0 netns '')" "blue green"
+check_eq "nsviz route add 10.0.2.0/24 dev lo scope <Tab>" \
+	"$(comp nsviz route add 10.0.2.0/24 dev lo scope '')" "global host link"
+check_eq "nsviz sysctl -w n<Tab>" "$(comp nsviz sysctl -w n)" \
+	"net.ipv4.ip_forward= net.ipv6.conf.all.forwarding="
+check_match "nsviz capture -<Tab>" "$(comp nsviz capture -)" '--ring .*-B .*-s'
+check_eq "nsviz capture -i l<Tab>: the host's interfaces" "$(comp nsviz capture -i l)" "lo"
+check_eq "nsviz lesson --<Tab>" "$(comp nsviz lesson --)" \
+	"--help --host --list --restart --verify"
+check_eq "nsviz lesson <Tab>: the lessons' numbers (lesson --list)" \
+	"$(comp "$NSVIZ" lesson '')" \
+	"$(seq 1 "$(ls "$TOP_SRCDIR"/lessons/*.lesson | wc -l)" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
+check_eq "nsviz --theme <Tab>: shipped themes and the user's" \
+	"$(comp nsviz --theme '')" "dark high-contrast light mine mono"
+check_eq "nsviz echo tcp --<Tab>" "$(comp nsviz echo tcp --)" \
+	"--bind --idle --max-conns --max-msg --port"
+check_eq "nsviz -c <Tab>: nothing (commands are free text)" "$(comp nsviz -c '')" ""
+
+done_testing
