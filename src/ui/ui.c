@@ -1324,8 +1324,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	if (o->lesson > 0)
 		lesson_ui_start(u, o->lesson, o->lesson_step);
 	ui_log(u, L_INFO, "nsviz %s%s: ? for help, : for commands, q to quit",
-	       PACKAGE_VERSION, o->sandbox ? " in the SANDBOX: nothing here "
-	       "touches the host" : "");
+	       PACKAGE_VERSION, o->sandbox ? " in the SANDBOX: own network, "
+	       "mounts and processes" : "");
 	if (u->readonly)
 		ui_log(u, L_ERROR, "read-only: %s", u->ro_reason);
 	if (cfg_err[0])

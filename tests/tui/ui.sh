@@ -585,7 +585,7 @@ exited int 130 "^Z, fg, then ^C" '(Stopped|^[$#] (fg|echo EXIT=.*)$|nsviz)'
 start sbx "$NSVIZ" -S
 see "-S: SANDBOX badge" sbx ' SANDBOX *$'
 see "-S: an empty world (only its own host namespace)" sbx 'Namespaces \(1\)'
-see "-S: the log says so" sbx 'in the SANDBOX: nothing here touches the host'
+see "-S: the log says so" sbx 'in the SANDBOX: own network, mounts and processes'
 keys sbx n
 see "-S: n opens the form" sbx 'New namespace'
 keys sbx Enter
