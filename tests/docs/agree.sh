@@ -151,6 +151,23 @@ else
 	fail "--help, nsviz(1), the README and the completion agree" "$out"
 fi
 
+# ---- one version: configure's, in --version, the man pages, debian/changelog
+V=$("$NSVIZ" --version | sed -n 's/^nsviz //p')
+for m in nsviz.1 nsviz-lesson.5 nsviz-theme.5; do
+	f="$BUILDDIR/man/$m"
+	[ -f "$f" ] || continue
+	th=$(sed -n 's/^\.TH [^ ]* [0-9] \([0-9-]*\) "nsviz \([^"]*\)".*/\1 \2/p' "$f")
+	case $th in
+	[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]" $V") pass "$m: .TH has a date and nsviz $V" ;;
+	*) fail "$m: .TH has a date and nsviz $V" "got: $th" ;;
+	esac
+done
+if [ -f "$TOP_SRCDIR/debian/changelog" ]; then
+	d=$(sed -n '1s/^nsviz (\([^)-]*\)\(-[^)]*\)\?).*/\1/p' "$TOP_SRCDIR/debian/changelog")
+	if [ "$d" = "$V" ]; then pass "debian/changelog is version $V"; else
+		fail "debian/changelog is version $V" "got: $d"; fi
+fi
+
 # ---- mandoc -Tlint ----------------------------------------------------------------
 if command -v mandoc >/dev/null; then
 	for m in nsviz.1 nsviz-lesson.5 nsviz-theme.5; do
