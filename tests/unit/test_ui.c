@@ -477,6 +477,62 @@ static void test_complete(void **state)
 	assert_string_equal(out, "link set veth0 netns vnet ");
 	assert_int_equal(complete_line(w, "frob", out, sizeof out, NULL), 0);
 	assert_string_equal(out, "frob");
+	/* after the CIDR of addr add comes dev, not in its place */
+	assert_int_equal(complete_line(w, "addr add 10.0.1.0/24 d", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "addr add 10.0.1.0/24 dev ");
+	assert_int_equal(complete_line(w, "addr add d", out, sizeof out,
+	                               NULL), 0);
+	sbuf_free(&c);
+	world_free(w);
+}
+
+/* Abbreviated objects and verbs complete as the grammar reads them
+ * (iproute2's rules, from cmd_keyword: `ro` route, `a` add, `l` link). */
+static void test_complete_abbrev(void **state)
+{
+	struct world *w = tutorial_world();
+	char out[256];
+	struct sbuf c = SBUF_INIT;
+
+	(void)state;
+	assert_int_equal(complete_line(w, "ro a 10.0.1.0 dev ve", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "ro a 10.0.1.0 dev veth0 ");
+	assert_int_equal(complete_line(w, "ip r add 10.0.3.0/24 s", out,
+	                               sizeof out, &c), 2);
+	assert_string_equal(sbuf_str(&c), "scope src");
+	assert_int_equal(complete_line(w, "ro d 10.0.2.0/24 dev ve", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "ro d 10.0.2.0/24 dev veth0 ");
+	assert_int_equal(complete_line(w, "ro a 10.0.1.0 scope l", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "ro a 10.0.1.0 scope link ");
+	assert_int_equal(complete_line(w, "l s v", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "l s veth0 ");
+	assert_int_equal(complete_line(w, "li set veth0 netns v", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "li set veth0 netns vnet ");
+	assert_int_equal(complete_line(w, "-n vnet a a 10.0.2.0/24 dev v", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "-n vnet a a 10.0.2.0/24 dev veth1 ");
+	assert_int_equal(complete_line(w, "addr a 10.0.1.0/24 d", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "addr a 10.0.1.0/24 dev ");
+	assert_int_equal(complete_line(w, "netns d v", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "netns d vnet ");
+	assert_int_equal(complete_line(w, "net pids v", out, sizeof out, NULL),
+	                 1);
+	assert_string_equal(out, "net pids vnet ");
+	assert_int_equal(complete_line(w, "neigh show d", out, sizeof out,
+	                               NULL), 1);
+	assert_int_equal(complete_line(w, "n show dev v", out, sizeof out,
+	                               NULL), 1);
+	assert_string_equal(out, "n show dev veth0 ");
+	/* the grammar's words, not a second copy: `rou` is route, `ru` is
+	 * rule, which nsviz does not do */
+	assert_int_equal(complete_line(w, "ru a 10.0.1.0 dev v", out,
+	                               sizeof out, NULL), 0);
 	sbuf_free(&c);
 	world_free(w);
 }
@@ -495,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_form_lookup_ping),
 		cmocka_unit_test(test_form_editing),
 		cmocka_unit_test(test_complete),
+		cmocka_unit_test(test_complete_abbrev),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
