@@ -158,6 +158,12 @@ int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen);
 int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen);
 void cmd_free(struct cmd *c);
 
+/* The full keyword a typed object word (object NULL: "ro" -> "route")
+ * or verb word of an object ("address", "a" -> "add") stands for, by
+ * cmd_parse's own abbreviation rules; NULL when it names nothing nsviz
+ * supports.  Objects are named as this returns them. */
+const char *cmd_keyword(const char *object, const char *w);
+
 /* true for verbs that change the kernel */
 bool cmd_changes(const struct cmd *c);
 

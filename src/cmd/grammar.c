@@ -1966,3 +1966,27 @@ bool cmd_changes(const struct cmd *c)
 		return false;
 	}
 }
+
+/* The keyword an object or verb word stands for, by the tables and rules
+ * cmd_parse uses: NULL when it stands for nothing nsviz does. */
+const char *cmd_keyword(const char *object, const char *w)
+{
+	static const struct { const char *obj; const struct keyword *t; } v[] = {
+		{ "netns", netns_verbs }, { "link", link_verbs },
+		{ "address", addr_verbs }, { "route", route_verbs },
+		{ "neighbor", neigh_verbs }, { "neighbour", neigh_verbs },
+	};
+	const struct keyword *t = NULL;
+	const char *full = NULL;
+
+	if (!object) {
+		t = objects;
+	} else {
+		for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+			if (!strcmp(object, v[i].obj))
+				t = v[i].t;
+	}
+	if (!t || lookup(t, w, &full) < 0)
+		return NULL;
+	return full;
+}

@@ -44,7 +44,9 @@ int kns_ident_pid(pid_t pid, dev_t *dev, ino_t *ino);
 
 /* Pids whose network namespace is (dev, ino), ascending. Caller frees. */
 int kns_pids(dev_t dev, ino_t ino, pid_t **pids, size_t *n);
-/* How many processes are in each of n namespaces, in one pass. */
+/* How many processes are in each of n namespaces, in one pass.  Returns
+ * how many are in none of them (a namespace not known yet), -1 when
+ * /proc cannot be read. */
 int kns_count_pids(const dev_t *dev, const ino_t *ino, size_t n, int *counts);
 
 /* Named namespaces in /run/netns, sorted as `ip netns list` sorts them

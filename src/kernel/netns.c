@@ -258,6 +258,7 @@ struct count_ctx {
 	const ino_t *ino;
 	size_t n;
 	int *counts;
+	int others;
 };
 
 static void count_pid(void *ctx, pid_t pid, dev_t dev, ino_t ino)
@@ -270,14 +271,17 @@ static void count_pid(void *ctx, pid_t pid, dev_t dev, ino_t ino)
 			c->counts[i]++;
 			return;
 		}
+	c->others++;
 }
 
 int kns_count_pids(const dev_t *dev, const ino_t *ino, size_t n, int *counts)
 {
-	struct count_ctx c = { dev, ino, n, counts };
+	struct count_ctx c = { dev, ino, n, counts, 0 };
 
 	memset(counts, 0, n * sizeof *counts);
-	return each_proc_netns(count_pid, &c);
+	if (each_proc_netns(count_pid, &c) < 0)
+		return -1;
+	return c.others;
 }
 
 int kns_list_named(char ***names, size_t *n)

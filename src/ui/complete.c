@@ -1,9 +1,11 @@
 /* complete.c - what may come next, by where we are in the command. */
 #include "ui/complete.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/cmd.h"
 #include "util/sbuf.h"
 
 enum want { W_NONE, W_WORDS, W_NS, W_DEV, W_BRIDGE };
@@ -40,6 +42,20 @@ static const char *const route_opts[] = { "via", "dev", "scope", "src",
                                           "metric", NULL };
 static const char *const scopes[] = { "link", "host", "global", NULL };
 
+/* The word as the grammar reads it: an object or verb abbreviation
+ * (`ro`, `a`) stands for its full keyword, by cmd_parse's own rules. */
+static const char *full_word(const char *object, const char *w)
+{
+	const char *full = cmd_keyword(object, w);
+
+	return full ? full : w;
+}
+
+static bool is(const char *w, const char *kw)
+{
+	return !strcmp(w, kw);
+}
+
 /* Work out what the next word can be. */
 static enum want what_next(struct ctx *c, const char *const **list)
 {
@@ -47,9 +63,9 @@ static enum want what_next(struct ctx *c, const char *const **list)
 	const char *obj, *verb, *prev;
 
 	*list = NULL;
-	if (i < c->n && !strcmp(c->words[i], "ip"))
+	if (i < c->n && (is(c->words[i], "ip") || is(c->words[i], "nsviz")))
 		i++;
-	while (i < c->n && !strcmp(c->words[i], "-n")) {
+	while (i < c->n && is(c->words[i], "-n")) {
 		if (i + 1 >= c->n)
 			return W_NS;
 		c->ns = c->words[i + 1];
@@ -60,63 +76,64 @@ static enum want what_next(struct ctx *c, const char *const **list)
 		return W_WORDS;
 	}
 	obj = c->words[i++];
+	if (!is(obj, "ping") && !is(obj, "sysctl") && !is(obj, "echo") &&
+	    !is(obj, "send"))
+		obj = full_word(NULL, obj);
 	prev = c->n ? c->words[c->n - 1] : "";
-	if (!strcmp(obj, "netns")) {
-		if (i >= c->n) {
+	verb = i < c->n ? full_word(obj, c->words[i]) : "";
+	if (is(obj, "netns")) {
+		if (i++ >= c->n) {
 			*list = netns_verbs;
 			return W_WORDS;
 		}
-		verb = c->words[i++];
-		if (i == c->n && (!strcmp(verb, "del") || !strcmp(verb, "pids") ||
-		                  !strcmp(verb, "exec")))
+		if (i == c->n && (is(verb, "delete") || is(verb, "pids") ||
+		                  is(verb, "exec")))
 			return W_NS;
 		return W_NONE;
 	}
-	if (!strcmp(obj, "link")) {
-		if (i >= c->n) {
+	if (is(obj, "link")) {
+		if (i++ >= c->n) {
 			*list = link_verbs;
 			return W_WORDS;
 		}
-		verb = c->words[i++];
-		if (!strcmp(prev, "netns"))
+		if (is(prev, "netns"))
 			return W_NS;
-		if (!strcmp(prev, "dev"))
+		if (is(prev, "dev"))
 			return W_DEV;
-		if (!strcmp(prev, "master"))
+		if (is(prev, "master"))
 			return W_BRIDGE;
-		if (!strcmp(verb, "add") && !strcmp(prev, "type")) {
+		if (is(verb, "add") && is(prev, "type")) {
 			*list = link_types;
 			return W_WORDS;
 		}
-		if (i == c->n && strcmp(verb, "add"))
+		if (i == c->n && !is(verb, "add"))
 			return W_DEV;
-		if (!strcmp(verb, "set") && i < c->n) {
+		if (is(verb, "set") && i < c->n) {
 			*list = link_set;
 			return W_WORDS;
 		}
 		return W_NONE;
 	}
-	if (!strcmp(obj, "addr") || !strcmp(obj, "address")) {
+	if (is(obj, "address")) {
 		if (i >= c->n) {
 			*list = addr_verbs;
 			return W_WORDS;
 		}
-		if (!strcmp(prev, "dev"))
+		if (is(prev, "dev"))
 			return W_DEV;
-		if (c->n - i == 1 && strcmp(c->words[i], "show")) {
-			static const char *const dev[] = { "dev", NULL };
-			*list = dev;
+		if (c->n - i == 2 && !is(verb, "show") && !is(verb, "list") &&
+		    !is(verb, "lst")) {
+			*list = dev_word;
 			return W_WORDS;
 		}
 		return W_NONE;
 	}
-	if (!strcmp(obj, "neigh") || !strcmp(obj, "neighbor") ||
-	    !strcmp(obj, "neighbour")) {
+	if (is(obj, "neighbor") || is(obj, "neighbour")) {
 		if (i >= c->n) {
 			*list = neigh_verbs;
 			return W_WORDS;
 		}
-		if (!strcmp(prev, "dev"))
+		if (is(prev, "dev"))
 			return W_DEV;
 		if (c->n - i == 1) {
 			*list = dev_word;
@@ -124,32 +141,30 @@ static enum want what_next(struct ctx *c, const char *const **list)
 		}
 		return W_NONE;
 	}
-	if (!strcmp(obj, "sysctl")) {
+	if (is(obj, "sysctl")) {
 		if (i >= c->n) {
 			*list = sysctl_keys;
 			return W_WORDS;
 		}
-		if (c->n - i == 1 && !strcmp(prev, "-w")) {
+		if (c->n - i == 1 && is(prev, "-w")) {
 			*list = sysctl_settings;
 			return W_WORDS;
 		}
 		return W_NONE;
 	}
-	if (!strcmp(obj, "route")) {
-		if (i >= c->n) {
+	if (is(obj, "route")) {
+		if (i++ >= c->n) {
 			*list = route_verbs;
 			return W_WORDS;
 		}
-		verb = c->words[i++];
-		if (!strcmp(prev, "dev"))
+		if (is(prev, "dev"))
 			return W_DEV;
-		if (!strcmp(prev, "scope")) {
+		if (is(prev, "scope")) {
 			*list = scopes;
 			return W_WORDS;
 		}
-		if ((!strcmp(verb, "add") || !strcmp(verb, "del")) && i < c->n &&
-		    strcmp(prev, "via") && strcmp(prev, "src") &&
-		    strcmp(prev, "metric")) {
+		if ((is(verb, "add") || is(verb, "delete")) && i < c->n &&
+		    !is(prev, "via") && !is(prev, "src") && !is(prev, "metric")) {
 			*list = route_opts;
 			return W_WORDS;
 		}

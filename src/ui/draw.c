@@ -89,6 +89,18 @@ static void box_at(struct ui *u, const struct rect *r, const char *title,
 	}
 }
 
+/* A panel's box: the focused one also says so in its title ("▶ Log",
+ * "> Log" in ASCII), not by colour alone. */
+static void panel_box(struct ui *u, const struct rect *r, const char *title,
+                      bool active)
+{
+	char t[512];
+
+	snprintf(t, sizeof t, "%s%s", !active ? "" : u->utf8 ? "\u25b6 " : "> ",
+	         title);
+	box_at(u, r, t, active);
+}
+
 /* A row of a list: selection drawn across the whole inner width. */
 static void row(struct ui *u, const struct rect *r, int line, const char *text,
                 bool selected, bool active, enum theme_elem normal)
@@ -149,7 +161,7 @@ static void draw_ns(struct ui *u)
 			sel = (int)i;
 	u->ns_top = layout_scroll(sel, u->ns_top, (int)n, rows);
 	snprintf(title, sizeof title, "Namespaces (%zu)", n);
-	box_at(u, r, title, active);
+	panel_box(u, r, title, active);
 	ui_paint(TH_HEADER);
 	snprintf(line, sizeof line, "%-*s %3s %4s %4s", r->w - 17, "NAME",
 	         "IF", "PROC", "ECHO");
@@ -345,7 +357,7 @@ static void draw_ifs(struct ui *u)
 	u->if_top = layout_scroll(u->if_sel, u->if_top, (int)n, rows);
 	snprintf(title, sizeof title, "Interfaces in %s",
 	         world_ns_label(ns, label, sizeof label));
-	box_at(u, r, title, active);
+	panel_box(u, r, title, active);
 	/* every interface's cells (not only the visible ones: the columns
 	 * must not jump as the list scrolls), made again only when the
 	 * world, the namespace or the filter changed */
@@ -432,7 +444,7 @@ static void draw_neighs(struct ui *u)
 	u->rt_top = layout_scroll(u->rt_sel, u->rt_top, n, rows);
 	snprintf(title, sizeof title, "Neighbours in %s (ip neigh; N: routes)",
 	         world_ns_label(ns, label, sizeof label));
-	box_at(u, r, title, u->focus == P_ROUTES);
+	panel_box(u, r, title, u->focus == P_ROUTES);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->rt_top + i;
 		row(u, r, 1 + i, idx < n ? lines[idx] :
@@ -470,7 +482,7 @@ static void draw_routes_list(struct ui *u)
 	u->rt_top = layout_scroll(u->rt_sel, u->rt_top, (int)n, rows);
 	snprintf(title, sizeof title, "Routes in %s (ip route; ip -6 route)",
 	         world_ns_label(ns, label, sizeof label));
-	box_at(u, r, title, active);
+	panel_box(u, r, title, active);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->rt_top + i;
 		struct sbuf b = SBUF_INIT;
@@ -494,9 +506,19 @@ static void draw_log(struct ui *u)
 	const struct rect *r = &u->lay.log;
 	int rows = r->h - 2, first;
 	bool active = u->focus == P_LOG;
+	char title[128];
 
-	box_at(u, r, u->ping_pid > 0 ? "Log (ping running: Esc stops it)"
-	                             : "Log", active);
+	if (u->log_scroll > u->nlog - rows)
+		u->log_scroll = u->nlog > rows ? u->nlog - rows : 0;
+	if (u->log_scroll > 0)
+		snprintf(title, sizeof title, "Log (%d line%s back; End: the "
+		         "newest)%s", u->log_scroll, u->log_scroll == 1 ? "" : "s",
+		         u->ping_pid > 0 ? " (ping running: Esc stops it)" : "");
+	else
+		snprintf(title, sizeof title, "Log%s", u->ping_pid > 0 ?
+		         " (ping running: Esc stops it)" : active ?
+		         " (Up/Down, PgUp/PgDn scroll)" : "");
+	panel_box(u, r, title, active);
 	first = u->nlog - rows - u->log_scroll;
 	if (first < 0)
 		first = 0;
@@ -543,12 +565,20 @@ static void draw_keys(struct ui *u)
 		                     u->modal == M_CMDLINE ? ":" :
 		                     u->modal == M_CAPFILTER ? "capture filter: "
 		                                             : "save to: ";
+		int cx;
+
 		ui_paint(TH_FORM_FIELD_ACTIVE);
 		snprintf(buf, sizeof buf, "%s%s", prompt, u->line);
 		ui_put(y, 0, u->cols, buf, true);
 		if (u->completions[0] && y > 0) {
 			ui_paint(TH_DIALOG);
 			ui_put(y - 1, 0, u->cols, u->completions, true);
+		}
+		/* the cursor where the next key edits */
+		cx = (int)strlen(prompt) + u->line_len - u->line_back;
+		if (cx < u->cols) {
+			move(y, cx);
+			curs_set(1);
 		}
 		return;
 	}
@@ -704,13 +734,39 @@ static void text_in(const struct rect *r, const char *text, int top,
 	}
 }
 
+/* The addresses an address field offers: "Up/Down: 10.0.2.0 (vnet
+ * veth1)  ...", or "" when it offers none. */
+static void form_choices_line(struct ui *u, char *buf, size_t len)
+{
+	struct form_choice c[FORM_CHOICES_MAX];
+	int n = form_choices(&u->form, u->w, u->form.cur, c, FORM_CHOICES_MAX);
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && at + 1 < len; i++) {
+		int k = snprintf(buf + at, len - at, "%s%s (%s)",
+		                 i ? "  " : "Up/Down: ", c[i].addr, c[i].where);
+		if (k < 0)
+			break;
+		at += (size_t)k;
+	}
+}
+
 static void draw_form(struct ui *u)
 {
 	struct form *f = &u->form;
-	struct rect r = centred(u, 64, f->nfields * 2 + 7);
+	struct form_choice c[1];
+	char choices[1024];
+	bool offers = false;
+	struct rect r;
 	struct sbuf cmd = SBUF_INIT;
-	int y = r.y + 2;
+	int y;
 
+	/* a line for the addresses on offer when a field has some */
+	for (int i = 0; i < f->nfields && !offers; i++)
+		offers = form_choices(f, u->w, i, c, 1) > 0;
+	r = centred(u, 64, f->nfields * 2 + 7 + (offers ? 1 : 0));
+	y = r.y + 2;
 	fill(&r, TH_FORM);
 	box_at(u, &r, f->title, true);
 	for (int i = 0; i < f->nfields; i++, y += 2) {
@@ -727,6 +783,11 @@ static void draw_form(struct ui *u)
 			ui_paint(TH_FORM_ERROR);
 			ui_put(y + 1, r.x + 4, r.w - 6, err, true);
 		}
+	}
+	if (offers) {
+		form_choices_line(u, choices, sizeof choices);
+		ui_paint(TH_DIM);
+		ui_put(r.y + r.h - 4, r.x + 2, r.w - 4, choices, true);
 	}
 	form_command(f, &cmd);
 	ui_paint(TH_DIM);
@@ -753,7 +814,8 @@ static void draw_form(struct ui *u)
 static const char *const help_text =
 "Moving around\n"
 "  Up/Down, j/k  move     Tab, Left/Right  next panel     Enter  details\n"
-"  /  (F3)  filter the lists (Esc clears)      mouse click  select\n"
+"  /  (F3)  filter the lists (Esc clears)  mouse: click, wheel scrolls\n"
+"  the log: Tab to it, then Up/Down, PgUp/PgDn, Home/End scroll it\n"
 "Changes (each runs an ip command, shown in the log)\n"
 "  n  (F5)  new namespace          v  (F6)  new veth pair\n"
 "  a  (F7)  add an address         r        add a route\n"
@@ -763,11 +825,10 @@ static const char *const help_text =
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
 "  t  (F4)  topology view          c        capture on the interface\n"
-"           (capture: Space pause, f filter, Enter detail, End follow,\n"
-"            w save .pcap, C clear, M merge, x close, c back)\n"
+"           (in a capture: Space pause, f filter; its key bar has more)\n"
 "  e        start an echo server   S  send to one   E  the servers\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
-"           e.g.  :-n vnet route add 10.0.1.0 dev veth1 scope link\n"
+"  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
 "  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) help   q (F10) quit\n"
 "  L  lessons (in one: h hint, . show me, > next, < previous)  N neighbours\n"
 "Press any key to close.";

@@ -2,6 +2,7 @@
 #include "ui/form.h"
 
 #include <ctype.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,10 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 		field(f, "Address/prefix", FK_CIDR, false, "");
 		break;
 	case FORM_ROUTE:
+		/* the selected device is the default, never loopback (a
+		 * route via a gateway leaves it out: see route_device) */
+		if (l && (l->flags & IFF_LOOPBACK))
+			f->dev[0] = '\0';
 		snprintf(f->title, sizeof f->title, "Add a route in %s",
 		         f->ns[0] ? f->ns : "the host");
 		field(f, "Destination", FK_PREFIX, false, "");
@@ -419,10 +424,145 @@ const char *form_field_error(const struct form *f, int i)
 
 /* ---- editing ---------------------------------------------------------- */
 
+bool form_edit(char *buf, size_t size, int *cursor, int key)
+{
+	int len = (int)strlen(buf), c = *cursor, from;
+
+	if (c < 0 || c > len)
+		c = len;
+	switch (key) {
+	case FKEY_LEFT:
+		*cursor = c > 0 ? c - 1 : 0;
+		return false;
+	case FKEY_RIGHT:
+		*cursor = c < len ? c + 1 : len;
+		return false;
+	case FKEY_HOME:
+		*cursor = 0;
+		return false;
+	case FKEY_END:
+		*cursor = len;
+		return false;
+	case FKEY_BACKSPACE:
+	case FKEY_KILL_START:
+	case FKEY_KILL_WORD:
+		from = c;
+		if (key == FKEY_BACKSPACE && from > 0)
+			from--;
+		else if (key == FKEY_KILL_START)
+			from = 0;
+		else if (key == FKEY_KILL_WORD) {
+			while (from > 0 && buf[from - 1] == ' ')
+				from--;
+			while (from > 0 && buf[from - 1] != ' ')
+				from--;
+		}
+		*cursor = from;
+		if (from == c)
+			return false;
+		memmove(buf + from, buf + c, (size_t)(len - c + 1));
+		return true;
+	case FKEY_DELETE:
+		*cursor = c;
+		if (c >= len)
+			return false;
+		memmove(buf + c, buf + c + 1, (size_t)(len - c));
+		return true;
+	default:
+		*cursor = c;
+		if (key < 32 || key >= 127 || (size_t)len + 1 >= size)
+			return false;
+		memmove(buf + c + 1, buf + c, (size_t)(len - c + 1));
+		buf[c] = (char)key;
+		*cursor = c + 1;
+		return true;
+	}
+}
+
+static bool address_field(const struct form_field *x)
+{
+	return x->kind == FK_ADDR || x->kind == FK_PING_ADDR;
+}
+
+int form_choices(const struct form *f, const struct world *w, int field,
+                 struct form_choice *out, int max)
+{
+	const struct w_ns *here = ns_named(w, f->ns);
+	int n = 0;
+
+	if (field < 0 || field >= f->nfields || !address_field(&f->f[field]))
+		return 0;
+	for (size_t i = 0; i < w->nns && n < max; i++) {
+		const struct w_ns *o = w->ns[i];
+		char where[W_NSNAME_MAX];
+
+		if (o == here)
+			continue;
+		world_ns_label(o, where, sizeof where);
+		for (size_t j = 0; j < o->naddrs && n < max; j++) {
+			const struct w_addr *a = &o->addrs[j];
+			const struct w_link *l = world_find_link_index(o, a->ifindex);
+			char ip[64];
+			bool dup = false;
+
+			if ((l && (l->flags & IFF_LOOPBACK)) ||
+			    w_ip_link_local(&a->local) ||
+			    (a->family == AF_INET && a->local.a[0] == 127))
+				continue;
+			w_ip_str(&a->local, ip, sizeof ip);
+			for (int k = 0; k < n && !dup; k++)
+				dup = !strcmp(out[k].addr, ip);
+			if (dup)
+				continue;
+			snprintf(out[n].addr, sizeof out[n].addr, "%s", ip);
+			snprintf(out[n].where, sizeof out[n].where, "%s %s",
+			         where, l ? l->name : "?");
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Up/Down in an address field: the next (previous) address of another
+ * namespace.  false when there is none to offer. */
+static bool choose(struct form *f, const struct world *w, int dir)
+{
+	struct form_choice c[FORM_CHOICES_MAX];
+	struct form_field *x = &f->f[f->cur];
+	int n = form_choices(f, w, f->cur, c, FORM_CHOICES_MAX), at = -1;
+
+	if (!n)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(c[i].addr, x->value))
+			at = i;
+	if (at < 0)
+		at = dir > 0 ? 0 : n - 1;
+	else
+		at = (at + dir + n) % n;
+	snprintf(x->value, sizeof x->value, "%.63s", c[at].addr);
+	x->cursor = (int)strlen(x->value);
+	x->touched = true;
+	return true;
+}
+
+/* A route through a gateway needs no device (the kernel finds it, as
+ * `ip route add default via 10.0.1.1` does): the default device is
+ * there only while Via is empty and the user has not chosen one. */
+static void route_device(struct form *f)
+{
+	struct form_field *d = &f->f[2];
+
+	if (f->kind != FORM_ROUTE || d->touched)
+		return;
+	snprintf(d->value, sizeof d->value, "%s",
+	         f->f[1].value[0] ? "" : f->dev);
+	d->cursor = (int)strlen(d->value);
+}
+
 enum form_result form_key(struct form *f, const struct world *w, int key)
 {
 	struct form_field *x = &f->f[f->cur];
-	int len = (int)strlen(x->value);
 
 	switch (key) {
 	case FKEY_ESC:
@@ -437,52 +577,28 @@ enum form_result form_key(struct form *f, const struct world *w, int key)
 				break;
 			}
 		return FORM_CONTINUE;
-	case FKEY_TAB:
 	case FKEY_DOWN:
+	case FKEY_UP:
+		/* an address field offers the other namespaces' addresses;
+		 * elsewhere Up/Down move between fields */
+		if (address_field(x) &&
+		    choose(f, w, key == FKEY_DOWN ? 1 : -1))
+			break;
+		f->cur = (f->cur + (key == FKEY_DOWN ? 1 : f->nfields - 1)) %
+		         f->nfields;
+		break;
+	case FKEY_TAB:
 		f->cur = (f->cur + 1) % f->nfields;
 		break;
 	case FKEY_BTAB:
-	case FKEY_UP:
 		f->cur = (f->cur + f->nfields - 1) % f->nfields;
 		break;
-	case FKEY_LEFT:
-		if (x->cursor > 0)
-			x->cursor--;
-		break;
-	case FKEY_RIGHT:
-		if (x->cursor < len)
-			x->cursor++;
-		break;
-	case FKEY_HOME:
-		x->cursor = 0;
-		break;
-	case FKEY_END:
-		x->cursor = len;
-		break;
-	case FKEY_BACKSPACE:
-		if (x->cursor > 0) {
-			memmove(x->value + x->cursor - 1, x->value + x->cursor,
-			        (size_t)(len - x->cursor + 1));
-			x->cursor--;
-			x->touched = true;
-		}
-		break;
-	case FKEY_DELETE:
-		if (x->cursor < len) {
-			memmove(x->value + x->cursor, x->value + x->cursor + 1,
-			        (size_t)(len - x->cursor));
-			x->touched = true;
-		}
-		break;
 	default:
-		if (key >= 32 && key < 127 && len < FORM_VALUE_MAX - 1) {
-			memmove(x->value + x->cursor + 1, x->value + x->cursor,
-			        (size_t)(len - x->cursor + 1));
-			x->value[x->cursor++] = (char)key;
+		if (form_edit(x->value, sizeof x->value, &x->cursor, key))
 			x->touched = true;
-		}
 		break;
 	}
+	route_device(f);
 	form_validate(f, w);
 	return FORM_CONTINUE;
 }

@@ -71,8 +71,17 @@ enum form_key {
 	FKEY_ENTER = -1, FKEY_ESC = -2, FKEY_TAB = -3, FKEY_BTAB = -4,
 	FKEY_BACKSPACE = -5, FKEY_DELETE = -6, FKEY_LEFT = -7,
 	FKEY_RIGHT = -8, FKEY_HOME = -9, FKEY_END = -10, FKEY_UP = -11,
-	FKEY_DOWN = -12
+	FKEY_DOWN = -12,
+	FKEY_KILL_START = -13,   /* Ctrl-U: delete from the start to the cursor */
+	FKEY_KILL_WORD = -14     /* Ctrl-W: delete the word before the cursor */
 };
+
+/* One line of text being edited, as readline edits it: Left/Right,
+ * Home/End (Ctrl-A/Ctrl-E), Backspace, Delete, Ctrl-U, Ctrl-W (back to
+ * the previous blank) and printable ASCII inserted at the cursor.  buf
+ * holds at most size - 1 bytes.  Returns true when the text changed;
+ * false for a key it does not handle (and for a move). */
+bool form_edit(char *buf, size_t size, int *cursor, int key);
 
 enum form_result { FORM_CONTINUE, FORM_SUBMIT, FORM_CANCEL };
 
@@ -90,6 +99,17 @@ bool form_validate(struct form *f, const struct world *w);
 /* Feed one key (a printable byte, or an FKEY_*). Enter submits only when
  * the form is valid (it moves to the first bad field otherwise). */
 enum form_result form_key(struct form *f, const struct world *w, int key);
+
+/* What an address field offers (Up/Down cycle through them): the
+ * addresses of the other namespaces, loopback and link-local left out.
+ * Fills at most max; returns how many. */
+#define FORM_CHOICES_MAX 32
+struct form_choice {
+	char addr[64];              /* 10.0.2.0 */
+	char where[300];            /* vnet veth1 */
+};
+int form_choices(const struct form *f, const struct world *w, int field,
+                 struct form_choice *out, int max);
 
 /* The command of the grammar the form stands for, e.g.
  * "-n vnet addr add 10.0.2.0/24 dev veth1". */

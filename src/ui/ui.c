@@ -208,9 +208,11 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
 	return n;
 }
 
-/* One pass over /proc counts the processes of every namespace. */
-static void count_procs(struct ui *u)
+/* One pass over /proc counts the processes of every namespace; returns
+ * how many are in a namespace the world does not know (-1: no /proc). */
+static int count_procs(struct ui *u)
 {
+	int others;
 	dev_t *dev = xcalloc(u->w->nns + 1, sizeof *dev);
 	ino_t *ino = xcalloc(u->w->nns + 1, sizeof *ino);
 
@@ -223,28 +225,55 @@ static void count_procs(struct ui *u)
 		dev[i] = u->w->ns[i]->dev;
 		ino[i] = u->w->ns[i]->ino;
 	}
-	kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
+	others = kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
 	free(dev);
 	free(ino);
+	return others;
+}
+
+/* Look in /proc for unnamed namespaces (new ones, gone ones) and read
+ * the new ones' interfaces. */
+static void rescan(struct ui *u)
+{
+	struct kerr e = { 0 };
+
+	ksync_rescan(u->k);
+	ksync_all_ready(u->k, &e);
+	u->procs_others = count_procs(u);
+	u->dirty = true;
 }
 
 /* Processes come and go without a kernel event: count again when the
- * last count is UI_PROCS_MS old, and repaint only if a count changed. */
+ * last count is UI_PROCS_MS old, and repaint only if a count changed.
+ * Unnamed namespaces have no event either (a container that starts
+ * without a veth announces no nsid): the same walk notices a process in
+ * a namespace the world does not know, or an unnamed namespace's last
+ * process gone, and only then is /proc scanned for namespaces. */
 static void recount_procs(struct ui *u, long long now)
 {
-	int *old;
+	int *old, others;
 	size_t nold;
+	bool scan;
 
 	if (!u->nprocs || now - u->procs_ms < UI_PROCS_MS)
 		return;
 	old = u->nprocs;
 	nold = u->nnprocs;
 	u->nprocs = NULL;
-	count_procs(u);
+	others = count_procs(u);
+	scan = others > u->procs_others;
+	u->procs_others = others;
 	if (nold != u->nnprocs ||
-	    memcmp(old, u->nprocs, nold * sizeof *old) != 0)
+	    memcmp(old, u->nprocs, nold * sizeof *old) != 0) {
 		u->dirty = true;
+		for (size_t i = 0; i < nold && nold == u->nnprocs; i++)
+			if (u->w->ns[i]->kind == W_NS_UNNAMED && old[i] > 0 &&
+			    u->nprocs[i] == 0)
+				scan = true;
+	}
 	free(old);
+	if (scan)
+		rescan(u);
 }
 
 static int procs_timeout(const struct ui *u, long long now)
@@ -286,6 +315,14 @@ static void ping_to_file(void *ctx, const char *line)
 	fflush(f);
 }
 
+static volatile int ping_stop;   /* in the ping's child */
+
+static void on_ping_stop(int sig)
+{
+	(void)sig;
+	ping_stop = 1;
+}
+
 static void ping_start(struct ui *u, const struct cmd *c)
 {
 	struct kerr e = { 0 };
@@ -321,17 +358,31 @@ static void ping_start(struct ui *u, const struct cmd *c)
 		FILE *out;
 		int rc;
 
-		signal(SIGINT, SIG_DFL);
+		struct sigaction sa;
+
+		/* Esc sends SIGINT: ping stops and prints its statistics,
+		 * as iputils does on ^C */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_ping_stop;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
 		signal(SIGTERM, SIG_DFL);
 		close(pfd[0]);
 		out = fdopen(pfd[1], "w");
-		if (!out || kns_enter_fd(fd) < 0)
+		if (!out)
 			_exit(2);
+		if (kns_enter_fd(fd) < 0) {
+			fprintf(out, "ping: entering the namespace: %s\n",
+			        strerror(errno));
+			fclose(out);
+			_exit(2);
+		}
 		o.dst = c->target;
 		o.ifname = c->dev[0] ? c->dev : NULL;
 		o.count = c->count;
 		o.wait = c->wait;
 		o.interval = c->interval;
+		o.stop = &ping_stop;
 		rc = ping_run(&o, ping_to_file, out);
 		fclose(out);
 		_exit(rc);
@@ -425,7 +476,10 @@ static void ping_read(struct ui *u)
 		u->ping_buf[u->ping_len] = '\0';
 		while ((nl = strchr(u->ping_buf, '\n'))) {
 			*nl = '\0';
-			log_add(u, L_OUTPUT, u->ping_buf);
+			/* what iputils writes to stderr starts with "ping: " */
+			log_add(u, strncmp(u->ping_buf, "ping: ", 6) ? L_OUTPUT
+			                                             : L_ERROR,
+			        u->ping_buf);
 			u->ping_len -= (size_t)(nl + 1 - u->ping_buf);
 			memmove(u->ping_buf, nl + 1, u->ping_len + 1);
 		}
@@ -459,9 +513,11 @@ static void reap_ping(struct ui *u)
 		if (errno != EINTR)
 			return;
 	u->ping_pid = 0;
+	/* ping's own outcome: any other end (an error, exit status 2) has
+	 * said why in ping's own words already */
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		ui_log(u, L_OK, "ping: replies came");
-	else
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
 		ui_log(u, L_ERROR, "ping: no reply");
 }
 
@@ -831,10 +887,23 @@ static int form_key_of(int ch)
 	case KEY_RIGHT: return FKEY_RIGHT;
 	case KEY_HOME: case CTRL('a'): return FKEY_HOME;
 	case KEY_END: case CTRL('e'): return FKEY_END;
+	case CTRL('u'): return FKEY_KILL_START;
+	case CTRL('w'): return FKEY_KILL_WORD;
 	case KEY_UP: return FKEY_UP;
 	case KEY_DOWN: return FKEY_DOWN;
 	}
 	return ch >= 32 && ch < 127 ? ch : 0;
+}
+
+/* The editing keys of a one-line field (the : line, the filter). */
+static int line_key_of(int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER: case KEY_ESCAPE: case '\t':
+	case KEY_BTAB: case KEY_UP: case KEY_DOWN:
+		return 0;
+	}
+	return form_key_of(ch);
 }
 
 static void key_form(struct ui *u, int ch)
@@ -881,16 +950,20 @@ static void key_line(struct ui *u, int ch)
 
 	u->completions[0] = '\0';
 	if (capline && (ch == '\n' || ch == '\r' || ch == KEY_ENTER)) {
+		u->line_back = 0;
 		cap_line_done(u, u->line);
 		u->modal = M_NONE;
 		u->dirty = true;
 		return;
 	}
 	if (capline && ch == KEY_ESCAPE) {
+		u->line_back = 0;
 		u->modal = M_NONE;
 		u->dirty = true;
 		return;
 	}
+	if (u->line_back < 0 || u->line_back > u->line_len)
+		u->line_back = 0;
 	switch (ch) {
 	case KEY_ESCAPE:
 		if (filter)
@@ -908,14 +981,6 @@ static void key_line(struct ui *u, int ch)
 			ui_run_line(u, line);
 		}
 		break;
-	case KEY_BACKSPACE: case 127: case CTRL('h'):
-		if (u->line_len)
-			u->line[--u->line_len] = '\0';
-		break;
-	case CTRL('u'):
-		u->line_len = 0;
-		u->line[0] = '\0';
-		break;
 	case KEY_UP: case KEY_DOWN:
 		if (filter || capline || !u->nhist)
 			break;
@@ -930,28 +995,49 @@ static void key_line(struct ui *u, int ch)
 			         u->hist[u->hist_pos]);
 		}
 		u->line_len = (int)strlen(u->line);
+		u->line_back = 0;
 		break;
 	case '\t':
 		if (!filter && !capline) {
-			char out[sizeof u->line];
+			/* the words before the cursor; the rest stays after */
+			char before[sizeof u->line], out[sizeof u->line];
+			char rest[sizeof u->line];
 			struct sbuf c = SBUF_INIT;
-			int n = complete_line(u->w, u->line, out, sizeof out, &c);
+			int at = u->line_len - u->line_back, n;
 
-			snprintf(u->line, sizeof u->line, "%s", out);
-			u->line_len = (int)strlen(u->line);
+			snprintf(before, sizeof before, "%.*s", at, u->line);
+			snprintf(rest, sizeof rest, "%s", u->line + at);
+			n = complete_line(u->w, before, out, sizeof out, &c);
+			if (strlen(out) + strlen(rest) <= max) {
+				size_t lo = strlen(out), lr = strlen(rest);
+
+				memcpy(u->line, out, lo);
+				memcpy(u->line + lo, rest, lr + 1);
+				u->line_len = (int)(lo + lr);
+				u->line_back = (int)lr;
+			}
 			if (n > 1)
 				snprintf(u->completions, sizeof u->completions,
 				         "%s", sbuf_str(&c));
 			sbuf_free(&c);
 		}
 		break;
-	default:
-		if (ch >= 32 && ch < 127 && (size_t)u->line_len < max) {
-			u->line[u->line_len++] = (char)ch;
-			u->line[u->line_len] = '\0';
+	default: {
+		/* readline's keys: Left/Right, Home/End (^A/^E), Backspace,
+		 * Delete, ^U, ^W; printable text goes in at the cursor */
+		int k = line_key_of(ch), cur = u->line_len - u->line_back;
+
+		if (k) {
+			form_edit(u->line, max + 1, &cur, k);
+			u->line_len = (int)strlen(u->line);
+			u->line_back = u->line_len - cur;
 		}
 		break;
 	}
+	}
+	if (u->modal != M_FILTER && u->modal != M_CMDLINE &&
+	    u->modal != M_CAPFILTER && u->modal != M_CAPSAVE)
+		u->line_back = 0;
 	if (filter && u->modal == M_FILTER)
 		snprintf(u->filter, sizeof u->filter, "%.63s", u->line);
 	u->dirty = true;
@@ -1002,6 +1088,15 @@ static void key_modal(struct ui *u, int ch)
 
 /* ---- mouse ------------------------------------------------------------ */
 
+#define MOUSE_WHEEL_UP BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+#define MOUSE_WHEEL_DOWN BUTTON5_PRESSED
+#else
+#define MOUSE_WHEEL_DOWN 0
+#endif
+
+static void handle_key(struct ui *u, int ch);
+
 static void click(struct ui *u, int x, int y)
 {
 	const struct layout *l = &u->lay;
@@ -1031,6 +1126,37 @@ static void click(struct ui *u, int x, int y)
 			u->rt_sel = row;
 	} else if (rect_contains(&l->log, x, y)) {
 		u->focus = P_LOG;
+	}
+	u->dirty = true;
+}
+
+/* The wheel scrolls what is under the pointer: a panel's selection (the
+ * panel gets the focus, as a click gives it), the log, the details, the
+ * topology; in the capture and servers views, their list. */
+static void wheel(struct ui *u, int x, int y, int dir)
+{
+	const struct layout *l = &u->lay;
+
+	if (u->modal == M_DETAILS) {
+		u->details_top += 3 * dir;
+		if (u->details_top < 0)
+			u->details_top = 0;
+	} else if (u->modal != M_NONE || l->too_small) {
+		return;
+	} else if (u->capview || u->echoview) {
+		handle_key(u, dir < 0 ? KEY_UP : KEY_DOWN);
+	} else if (u->topo) {
+		u->topo_y += 2 * dir;
+		if (u->topo_y < 0)
+			u->topo_y = 0;
+	} else if (rect_contains(&l->log, x, y)) {
+		u->focus = P_LOG;
+		move_sel(u, 3 * dir);
+	} else {
+		u->focus = rect_contains(&l->ns, x, y) ? P_NS :
+		           rect_contains(&l->ifs, x, y) ? P_IF :
+		           rect_contains(&l->routes, x, y) ? P_ROUTES : u->focus;
+		move_sel(u, dir);
 	}
 	u->dirty = true;
 }
@@ -1106,8 +1232,7 @@ static void k_btab(struct ui *u)
 static void k_redraw(struct ui *u)
 {
 	clearok(curscr, TRUE);
-	ksync_rescan(u->k);
-	count_procs(u);
+	rescan(u);
 }
 
 struct keybind {
@@ -1155,8 +1280,13 @@ static void handle_key(struct ui *u, int ch)
 	}
 	if (ch == KEY_MOUSE) {
 		MEVENT me;
-		if (getmouse(&me) == OK && u->modal == M_NONE &&
-		    (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+
+		if (getmouse(&me) != OK)
+			return;
+		if (me.bstate & (MOUSE_WHEEL_UP | MOUSE_WHEEL_DOWN))
+			wheel(u, me.x, me.y, me.bstate & MOUSE_WHEEL_UP ? -1 : 1);
+		else if (u->modal == M_NONE &&
+		         (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 			click(u, me.x, me.y);
 		return;
 	}
@@ -1205,8 +1335,17 @@ static void handle_key(struct ui *u, int ch)
 	case KEY_NPAGE: move_sel(u, 10); return;
 	case KEY_HOME: move_sel(u, -100000); return;
 	case KEY_END: move_sel(u, 100000); return;
-	case KEY_LEFT: k_btab(u); u->dirty = true; return;
-	case KEY_RIGHT: k_tab(u); u->dirty = true; return;
+	/* the arrows stop at the edges, as htop's do; Tab wraps */
+	case KEY_LEFT:
+		if (u->focus > P_NS)
+			u->focus--;
+		u->dirty = true;
+		return;
+	case KEY_RIGHT:
+		if (u->focus < P_COUNT - 1)
+			u->focus++;
+		u->dirty = true;
+		return;
 	}
 table:
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
@@ -1314,7 +1453,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	set_escdelay(25);
 	curs_set(0);
 	if (u->mouse)
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | MOUSE_WHEEL_UP |
+		          MOUSE_WHEEL_DOWN, NULL);
 	theme_apply(&th);
 	wbkgdset(stdscr, (chtype)theme_curses_attr(TH_NORMAL));
 	getmaxyx(stdscr, u->rows, u->cols);

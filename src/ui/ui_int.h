@@ -88,6 +88,7 @@ struct ui {
 	int details_top;
 	char line[512];         /* the `:` line or the filter being typed */
 	int line_len;
+	int line_back;          /* the cursor: bytes before the line's end */
 	char *hist[HIST_MAX];
 	int nhist, hist_pos;
 	char completions[512];
@@ -105,6 +106,7 @@ struct ui {
 	size_t nnprocs;
 	unsigned long procs_gen;
 	long long procs_ms;     /* when they were counted */
+	int procs_others;       /* processes in no namespace of the world */
 
 	/* captures: the view replaces the panels like the topology does */
 	struct ui_cap caps[UI_MAX_CAPS];

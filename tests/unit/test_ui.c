@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <net/if.h>
 #include <sys/socket.h>
 
 #include "ui/complete.h"
@@ -446,6 +447,147 @@ static void test_form_editing(void **state)
 	world_free(w);
 }
 
+/* The route form's device: never lo by default, and left out when a
+ * gateway is given and the user chose no device (`ip route add default
+ * via 10.0.1.1` finds its device; `dev lo` makes the kernel refuse). */
+static void test_form_route_device(void **state)
+{
+	struct world *w = tutorial_world();
+	struct w_ns *host = world_host(w);
+	struct form f;
+
+	(void)state;
+	world_find_link(host, "lo")->flags |= IFF_LOOPBACK;
+	form_init(&f, FORM_ROUTE, w, host, world_find_link(host, "lo"));
+	assert_string_equal(f.f[2].value, "");
+	type(&f, w, "default");
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "10.0.1.1");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "route add default via 10.0.1.1");
+
+	/* a selected veth is the default while Via is empty */
+	form_init(&f, FORM_ROUTE, w, host, world_find_link(host, "veth0"));
+	assert_string_equal(f.f[2].value, "veth0");
+	type(&f, w, "default");
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "10.0.1.1");
+	assert_string_equal(f.f[2].value, "");
+	assert_string_equal(command(&f), "route add default via 10.0.1.1");
+	clear(&f, w);
+	assert_string_equal(f.f[2].value, "veth0");
+	assert_string_equal(command(&f), "route add default dev veth0");
+	/* a device the user typed stays, with a gateway too */
+	type(&f, w, "10.0.1.1");
+	form_key(&f, w, FKEY_TAB);
+	clear(&f, w);
+	type(&f, w, "veth0");
+	form_key(&f, w, FKEY_BTAB);
+	clear(&f, w);
+	type(&f, w, "10.0.1.2");
+	assert_string_equal(command(&f),
+	                    "route add default via 10.0.1.2 dev veth0");
+	world_free(w);
+}
+
+/* Ping, route get, send and via offer the other namespaces' addresses:
+ * Up/Down in the field cycle through them. */
+static void test_form_address_choices(void **state)
+{
+	struct world *w = tutorial_world();
+	struct w_ns *host = world_host(w), *vnet = world_find_ns(w, "vnet");
+	struct form_choice c[FORM_CHOICES_MAX];
+	struct form f;
+
+	(void)state;
+	world_find_link(vnet, "lo")->flags |= IFF_LOOPBACK;
+	add_addr(w, vnet, 1, "127.0.0.1", 8);
+	add_addr(w, vnet, 3, "10.0.2.0", 24);
+	add_addr(w, vnet, 3, "10.0.3.7", 24);
+	form_init(&f, FORM_PING, w, host, NULL);
+	assert_int_equal(form_choices(&f, w, 0, c, FORM_CHOICES_MAX), 2);
+	assert_string_equal(c[0].addr, "10.0.2.0");
+	assert_string_equal(c[0].where, "vnet veth1");
+	assert_string_equal(c[1].addr, "10.0.3.7");
+	assert_int_equal(form_choices(&f, w, 1, c, FORM_CHOICES_MAX), 0);
+	form_key(&f, w, FKEY_DOWN);
+	assert_int_equal(f.cur, 0);
+	assert_string_equal(f.f[0].value, "10.0.2.0");
+	form_key(&f, w, FKEY_DOWN);
+	assert_string_equal(f.f[0].value, "10.0.3.7");
+	form_key(&f, w, FKEY_DOWN);
+	assert_string_equal(f.f[0].value, "10.0.2.0");
+	form_key(&f, w, FKEY_UP);
+	assert_string_equal(f.f[0].value, "10.0.3.7");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "ping -c 3 10.0.3.7");
+	/* the count field has none: Down moves on */
+	form_key(&f, w, FKEY_TAB);
+	form_key(&f, w, FKEY_DOWN);
+	assert_int_equal(f.cur, 0);
+
+	/* route get from vnet: the host's address (its own are not offered) */
+	form_init(&f, FORM_LOOKUP, w, vnet, NULL);
+	assert_int_equal(form_choices(&f, w, 0, c, FORM_CHOICES_MAX), 1);
+	assert_string_equal(c[0].addr, "10.0.1.0");
+	assert_string_equal(c[0].where, "host veth0");
+	form_key(&f, w, FKEY_UP);
+	assert_string_equal(command(&f), "-n vnet route get 10.0.1.0");
+	world_free(w);
+}
+
+/* Line editing, as readline does it: the forms and the : line. */
+static void test_form_edit_keys(void **state)
+{
+	char b[32];
+	int cur;
+
+	(void)state;
+	snprintf(b, sizeof b, "route add 10.0.1.0");
+	cur = (int)strlen(b);
+	assert_true(form_edit(b, sizeof b, &cur, FKEY_KILL_WORD));
+	assert_string_equal(b, "route add ");
+	assert_true(form_edit(b, sizeof b, &cur, FKEY_KILL_WORD));
+	assert_string_equal(b, "route ");
+	assert_int_equal(cur, 6);
+	assert_false(form_edit(b, sizeof b, &cur, FKEY_HOME));
+	assert_int_equal(cur, 0);
+	assert_false(form_edit(b, sizeof b, &cur, FKEY_KILL_WORD));
+	assert_true(form_edit(b, sizeof b, &cur, 'x'));
+	assert_string_equal(b, "xroute ");
+	assert_false(form_edit(b, sizeof b, &cur, FKEY_END));
+	assert_int_equal(cur, 7);
+	assert_false(form_edit(b, sizeof b, &cur, FKEY_LEFT));
+	assert_false(form_edit(b, sizeof b, &cur, FKEY_LEFT));
+	assert_true(form_edit(b, sizeof b, &cur, FKEY_KILL_START));
+	assert_string_equal(b, "e ");
+	assert_int_equal(cur, 0);
+	assert_true(form_edit(b, sizeof b, &cur, FKEY_DELETE));
+	assert_string_equal(b, " ");
+	/* full: nothing more goes in */
+	snprintf(b, sizeof b, "%31s", "");
+	cur = 31;
+	assert_false(form_edit(b, sizeof b, &cur, 'y'));
+	assert_int_equal((int)strlen(b), 31);
+	assert_false(form_edit(b, sizeof b, &cur, 7));
+
+	/* in a form: Ctrl-W deletes the last word of a field */
+	{
+		struct world *w = tutorial_world();
+		struct form f;
+
+		form_init(&f, FORM_SEND, w, world_host(w), NULL);
+		form_key(&f, w, FKEY_BTAB);
+		type(&f, w, " there");
+		assert_string_equal(f.f[3].value, "hello there");
+		form_key(&f, w, FKEY_KILL_WORD);
+		assert_string_equal(f.f[3].value, "hello ");
+		form_key(&f, w, FKEY_KILL_START);
+		assert_string_equal(f.f[3].value, "");
+		world_free(w);
+	}
+}
+
 /* ---- completion --------------------------------------------------------- */
 
 static void test_complete(void **state)
@@ -477,6 +619,62 @@ static void test_complete(void **state)
 	assert_string_equal(out, "link set veth0 netns vnet ");
 	assert_int_equal(complete_line(w, "frob", out, sizeof out, NULL), 0);
 	assert_string_equal(out, "frob");
+	/* after the CIDR of addr add comes dev, not in its place */
+	assert_int_equal(complete_line(w, "addr add 10.0.1.0/24 d", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "addr add 10.0.1.0/24 dev ");
+	assert_int_equal(complete_line(w, "addr add d", out, sizeof out,
+	                               NULL), 0);
+	sbuf_free(&c);
+	world_free(w);
+}
+
+/* Abbreviated objects and verbs complete as the grammar reads them
+ * (iproute2's rules, from cmd_keyword: `ro` route, `a` add, `l` link). */
+static void test_complete_abbrev(void **state)
+{
+	struct world *w = tutorial_world();
+	char out[256];
+	struct sbuf c = SBUF_INIT;
+
+	(void)state;
+	assert_int_equal(complete_line(w, "ro a 10.0.1.0 dev ve", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "ro a 10.0.1.0 dev veth0 ");
+	assert_int_equal(complete_line(w, "ip r add 10.0.3.0/24 s", out,
+	                               sizeof out, &c), 2);
+	assert_string_equal(sbuf_str(&c), "scope src");
+	assert_int_equal(complete_line(w, "ro d 10.0.2.0/24 dev ve", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "ro d 10.0.2.0/24 dev veth0 ");
+	assert_int_equal(complete_line(w, "ro a 10.0.1.0 scope l", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "ro a 10.0.1.0 scope link ");
+	assert_int_equal(complete_line(w, "l s v", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "l s veth0 ");
+	assert_int_equal(complete_line(w, "li set veth0 netns v", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "li set veth0 netns vnet ");
+	assert_int_equal(complete_line(w, "-n vnet a a 10.0.2.0/24 dev v", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "-n vnet a a 10.0.2.0/24 dev veth1 ");
+	assert_int_equal(complete_line(w, "addr a 10.0.1.0/24 d", out,
+	                               sizeof out, NULL), 1);
+	assert_string_equal(out, "addr a 10.0.1.0/24 dev ");
+	assert_int_equal(complete_line(w, "netns d v", out, sizeof out, NULL), 1);
+	assert_string_equal(out, "netns d vnet ");
+	assert_int_equal(complete_line(w, "net pids v", out, sizeof out, NULL),
+	                 1);
+	assert_string_equal(out, "net pids vnet ");
+	assert_int_equal(complete_line(w, "neigh show d", out, sizeof out,
+	                               NULL), 1);
+	assert_int_equal(complete_line(w, "n show dev v", out, sizeof out,
+	                               NULL), 1);
+	assert_string_equal(out, "n show dev veth0 ");
+	/* the grammar's words, not a second copy: `rou` is route, `ru` is
+	 * rule, which nsviz does not do */
+	assert_int_equal(complete_line(w, "ru a 10.0.1.0 dev v", out,
+	                               sizeof out, NULL), 0);
 	sbuf_free(&c);
 	world_free(w);
 }
@@ -494,7 +692,11 @@ int main(void)
 		cmocka_unit_test(test_form_addr_route_move),
 		cmocka_unit_test(test_form_lookup_ping),
 		cmocka_unit_test(test_form_editing),
+		cmocka_unit_test(test_form_route_device),
+		cmocka_unit_test(test_form_address_choices),
+		cmocka_unit_test(test_form_edit_keys),
 		cmocka_unit_test(test_complete),
+		cmocka_unit_test(test_complete_abbrev),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,235 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# keys.sh - what a newcomer meets first, end to end in tmux inside the test
+# sandbox: the route form with a gateway, the address choices of the ping
+# and route-get forms, ping's own outcome in the log, Tab completion after
+# abbreviations, the arrows stopping at the edges, the focused panel
+# marked without colour, the log's scrolling, readline's editing keys in
+# forms and on the : line, the mouse wheel, the : history kept between
+# sessions, and an unnamed namespace appearing without a key.
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
+command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
+sandbox_reexec
+
+SOCK="nsviz-keys-$$"
+unset TMUX TMUX_PANE
+export TMUX_TMPDIR="$TMPD" HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config"
+export XDG_STATE_HOME="$TMPD/state" NSVIZ_THEMES_DIR="$TOP_SRCDIR/themes"
+mkdir -p "$HOME" "$XDG_CONFIG_HOME"
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+trap 'exit 1' INT TERM HUP
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+S=k                                # the session the helpers talk to
+key() { T send-keys -t "$S" "$@"; }
+text() { T send-keys -t "$S" -l -- "$1"; }
+screen() { T capture-pane -p -t "$S"; }
+# wait_for REGEX [SECONDS]: poll the screen until a line matches
+wait_for() {
+	_end=$(($(now_ms) + ${2:-10} * 1000))
+	while :; do
+		SCREEN=$(screen)
+		printf '%s\n' "$SCREEN" | grep -Eq -- "$1" && return 0
+		[ "$(now_ms)" -ge "$_end" ] && return 1
+		sleep 0.05
+	done
+}
+wait_gone() {
+	_end=$(($(now_ms) + ${2:-10} * 1000))
+	while :; do
+		SCREEN=$(screen)
+		printf '%s\n' "$SCREEN" | grep -Eq -- "$1" || return 0
+		[ "$(now_ms)" -ge "$_end" ] && return 1
+		sleep 0.05
+	done
+}
+see() {
+	if wait_for "$2" "${3:-10}"; then pass "$1"; else
+		fail "$1" "no line of the screen matches: $2" "screen:" "$SCREEN"
+	fi
+}
+unseen() {
+	if wait_gone "$2" "${3:-10}"; then pass "$1"; else
+		fail "$1" "the screen still matches: $2" "screen:" "$SCREEN"
+	fi
+}
+# kernel DESC SHELL-CONDITION: true within 5 s
+kernel() {
+	_end=$(($(now_ms) + 5000))
+	while ! sh -c "$2" >/dev/null 2>&1; do
+		if [ "$(now_ms)" -ge "$_end" ]; then
+			fail "$1" "still false after 5 s: $2"
+			return
+		fi
+		sleep 0.05
+	done
+	pass "$1"
+}
+cmd() { key :; text "$1"; key Enter; }
+# mouse BUTTON X Y: an xterm (X10) mouse report, as the terminal sends it
+# for a click (0) or the wheel (64 up, 65 down) at column X, row Y (from 0)
+mouse() {
+	text "$(printf '\033[M%b%b%b' "\\$(printf %03o $((32 + $1)))" \
+		"\\$(printf %03o $((33 + $2)))" "\\$(printf %03o $((33 + $3)))")"
+}
+# nsviz NAME [ENV...]: a 120x36 session running nsviz, then its exit status
+nsviz() {
+	S=$1
+	shift
+	T new-session -d -s "$S" -x 120 -y 36 \
+		"cd '$TMPD' && env $* '$NSVIZ'; echo EXIT=\$?; sleep 600"
+	wait_for 'Namespaces \([0-9]+\)' || { fail "nsviz starts" "$SCREEN"; exit 1; }
+}
+quit() {
+	key q
+	see "q quits ($S)" '^EXIT=0'
+	T kill-session -t "$S"
+}
+
+cat >"$TMPD/tut" <<'B'
+link add veth0 type veth peer name veth1
+addr add 10.0.1.0/24 dev veth0
+link set veth0 up
+netns add vnet
+link set veth1 netns vnet
+-n vnet addr add 10.0.2.0/24 dev veth1
+-n vnet link set veth1 up
+route add 10.0.2.0/24 dev veth0 scope link
+-n vnet route add 10.0.1.0 dev veth1 scope link
+netns add lone
+-n lone link set lo up
+B
+check_rc "the tutorial's network, and a namespace with no route" 0 \
+	"$NSVIZ" -b "$TMPD/tut"
+T new-session -d -s keep "exec sleep 1000000" || exit 99
+
+nsviz k
+# ==== the panels: arrows stop at the edges; focus shown without colour ======
+see "the focused panel is marked in its title" '[>] Namespaces \(3\)'
+key Left
+see "Left on the namespaces stays there (no wrap to the log)" '[>] Namespaces \(3\)'
+check_nomatch "... the log is not focused" "$SCREEN" '[>] Log'
+key Right
+see "Right: the interfaces" '[>] Interfaces in host'
+check_nomatch "... and only they are marked" "$SCREEN" '[>] Namespaces'
+key Right Right
+see "Right twice more: the log" '[>] Log'
+key Right
+see "Right on the log stays there" '[>] Log'
+key Tab
+see "Tab wraps to the namespaces" '[>] Namespaces \(3\)'
+
+# ==== the route form: no dev lo, a gateway alone ============================
+key Down Down                      # host, lone, vnet: vnet (lo selected)
+see "vnet selected" 'Interfaces in vnet'
+key r
+see "r: the route form in vnet" 'Add a route in vnet'
+check_nomatch "the device is not lo" "$SCREEN" 'dev lo'
+text "default"; key Tab; text "10.0.1.0"
+see "with a gateway the form leaves dev out" \
+	'runs: -n vnet route add default via 10\.0\.1\.0 +[|]'
+key Enter
+kernel "default via 10.0.1.0 in vnet (kernel)" \
+	'ip -n vnet route show default | grep -q "via 10.0.1.0 dev veth1"'
+see "... logged, and the kernel agreed" 'ok *[|]?$'
+check_nomatch "no Nexthop error" "$SCREEN" 'Nexthop has invalid gateway'
+
+# ==== the ping and route-get forms offer the other namespaces' addresses ====
+key Up Up                          # the host
+see "host selected" 'Interfaces in host'
+key p
+see "p: the ping form" 'Ping from the host'
+see "... it lists the addresses of the other namespaces" \
+	'Up/Down: 10\.0\.2\.0 \(vnet veth1\)'
+key Down
+see "Down picks one" 'runs: ping -c 3 10\.0\.2\.0 '
+key Escape
+key g
+see "g: the route-get form offers them too" 'Up/Down: 10\.0\.2\.0 \(vnet veth1\)'
+key Down
+see "... Down picks one" 'runs: route get 10\.0\.2\.0 '
+key Enter
+see "route get: the kernel's answer" '10\.0\.2\.0 dev veth0 src 10\.0\.1\.0'
+
+# ==== ping's own outcome only ===============================================
+key Down                           # lone: no route anywhere
+see "lone selected" 'Interfaces in lone'
+cmd "-n lone ping -c 1 10.0.2.0"
+see "ping says why" 'ping: connect: Network is unreachable'
+unseen "the ping ends" 'ping running'
+check_nomatch "no made-up 'no reply' after it" "$SCREEN" 'no reply'
+key Up
+cmd "ping -c 1000 -i 0.2 10.0.2.0"
+see "a long ping runs" 'icmp_seq=2 '
+key Escape
+see "Esc stops it: ping's statistics, as on ^C" 'packets transmitted, [0-9]+ received'
+see "... and it got replies" 'ping: replies came'
+check_nomatch "... not 'no reply'" "$SCREEN" 'no reply'
+
+# ==== Tab completion after abbreviations ====================================
+key :
+text "ro a 10.0.3.0/24 dev ve"
+key Tab
+see "ro a ... dev ve<Tab> completes the device" '^:ro a 10\.0\.3\.0/24 dev veth0 *$'
+key Enter
+kernel "... and runs (kernel)" 'ip route show 10.0.3.0/24 | grep -q "dev veth0"'
+
+# ==== readline's keys on the : line and in forms ============================
+key :
+text "route add 10.0.4.0/24 dev nosuch"
+key C-w
+see "C-w deletes the word before the cursor" '^:route add 10\.0\.4\.0/24 dev *$'
+key C-a
+text "ip "
+see "C-a goes to the start" '^:ip route add 10\.0\.4\.0/24 dev *$'
+key C-e
+text "veth0"
+see "C-e goes to the end" '^:ip route add 10\.0\.4\.0/24 dev veth0 *$'
+key Enter
+kernel "... the edited line runs (kernel)" \
+	'ip route show 10.0.4.0/24 | grep -q "dev veth0"'
+key :
+text "garbage here"
+key Left Left Left Left
+key C-u
+see "C-u deletes up to the cursor" '^:here *$'
+key Escape
+key n
+see "n: the namespace form" 'runs: netns add ns1'
+key C-w
+see "C-w in a form field" 'runs: netns add +[|]'
+text "xyz"; key C-a; text "q"
+see "C-a in a form field" 'runs: netns add qxyz'
+key C-e; text "w"
+see "C-e in a form field" 'runs: netns add qxyzw'
+key C-u
+see "C-u in a form field" 'runs: netns add +[|]'
+key Escape
+
+# ==== the log: scrolled with keys and the wheel, and said so ================
+i=0
+while [ $i -lt 12 ]; do cmd "netns list"; i=$((i + 1)); done
+key Tab Tab Tab
+see "the focused log says how it scrolls" '[>] Log \(Up/Down, PgUp/PgDn scroll\)'
+key PPage
+see "PgUp scrolls the log back, and says so" 'Log \([0-9]+ lines back; End: the newest\)'
+key End
+see "End: the newest again" '[>] Log \(Up/Down'
+mouse 64 10 32                     # wheel up over the log
+see "the wheel over the log scrolls it" 'Log \(3 lines back'
+mouse 65 10 32
+see "... and back" '[>] Log \(Up/Down'
+mouse 65 5 5                       # wheel down over the namespaces
+see "the wheel over the namespaces moves the selection" 'Interfaces in lone'
+see "... and focuses them" '[>] Namespaces'
+mouse 64 5 5
+see "... wheel up: back" 'Interfaces in host'
+key '?'
+see "help: the log's keys" 'log: Tab to it, then Up/Down, PgUp/PgDn, Home/End'
+see "help: the wheel" 'mouse: click, wheel scrolls'
+see "help: the editing keys" 'Ctrl-A/E start/end, Ctrl-U/W delete to start/word'
+key Escape
+quit
+
+done_testing
