@@ -17,6 +17,7 @@
 #include "cmd/exec_int.h"
 #include "fmt/fmt.h"
 #include "ping/ping.h"
+#include "util/esc.h"
 
 void exec_init(struct exec_ctx *x, struct world *w, struct ksync *k)
 {
@@ -32,14 +33,18 @@ void exec_done(struct exec_ctx *x)
 	sbuf_free(&x->canon);
 }
 
+/* Messages echo names made by anyone: unsafe bytes escaped (util/esc.h). */
 int exec_fail(struct exec_ctx *x, const char *fmt, ...)
 {
+	struct sbuf raw = SBUF_INIT;
 	va_list ap;
 
 	sbuf_reset(&x->err);
 	va_start(ap, fmt);
-	sbuf_vprintf(&x->err, fmt, ap);
+	sbuf_vprintf(&raw, fmt, ap);
 	va_end(ap);
+	esc_add(&x->err, sbuf_str(&raw), ESC_KEEP_NL);
+	sbuf_free(&raw);
 	return 1;
 }
 
@@ -195,10 +200,11 @@ static int do_netns_list(struct exec_ctx *x, const struct cmd *c)
 			nsid = ksync_nsid_of(x->k, here, fd);
 			close(fd);
 		}
+		esc_add(&x->out, names[i], 0);
 		if (nsid >= 0)
-			sbuf_printf(&x->out, "%s (id: %d)\n", names[i], nsid);
+			sbuf_printf(&x->out, " (id: %d)\n", nsid);
 		else
-			sbuf_printf(&x->out, "%s\n", names[i]);
+			sbuf_addc(&x->out, '\n');
 	}
 	kns_free_names(names, n);
 	return 0;
@@ -240,8 +246,10 @@ static int do_netns_identify(struct exec_ctx *x, const struct cmd *c)
 	}
 	for (size_t i = 0; i < x->w->nns; i++) {
 		struct w_ns *ns = x->w->ns[i];
-		if (ns->kind == W_NS_NAMED && ns->dev == dev && ns->ino == ino)
-			sbuf_printf(&x->out, "%s\n", ns->name);
+		if (ns->kind == W_NS_NAMED && ns->dev == dev && ns->ino == ino) {
+			esc_add(&x->out, ns->name, 0);
+			sbuf_addc(&x->out, '\n');
+		}
 	}
 	return 0;
 }
@@ -268,9 +276,10 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	if (status == 127)
 		return exec_fail(x, "%s: command not found in namespace %s",
 		            c->exec_argv[0], c->name);
-	if (status != 0)
-		sbuf_printf(&x->err, "%s exited with status %d",
-		            c->exec_argv[0], status);
+	if (status != 0) {
+		esc_add(&x->err, c->exec_argv[0], 0);
+		sbuf_printf(&x->err, " exited with status %d", status);
+	}
 	/* the program may have made or removed namespaces */
 	ksync_scan_named(x->k);
 	changed(x);

@@ -22,6 +22,7 @@
 #include <sys/socket.h>
 
 #include "echo/echo.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 
 #define OBJECTS_HINT "expected netns, link, addr, route or ping"
@@ -59,6 +60,7 @@ static int fail(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->err, p->errlen, fmt, ap);
 	va_end(ap);
+	esc_in_place(p->err, p->errlen);
 	return -1;
 }
 
@@ -94,6 +96,7 @@ static int bad(struct parser *p, const char *word, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
 	va_end(ap);
+	esc_in_place(p->err, p->errlen);
 	return -1;
 }
 
@@ -240,6 +243,41 @@ static void copy(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+static bool ascii(const char *w)
+{
+	for (; *w; w++)
+		if ((unsigned char)*w >= 0x80)
+			return false;
+	return true;
+}
+
+/* A name nsviz is asked to make ("interface" or "namespace"): besides
+ * what the kernel refuses, nothing a terminal would act on when the name
+ * is printed (util/esc.h).  Names others made are taken as they are, and
+ * escaped when printed. */
+static int check_new_name(struct parser *p, const char *w, const char *what)
+{
+	enum esc_kind kind;
+	size_t n;
+	const char *at = esc_find(w, &kind, &n);
+	char hex[20];
+
+	if (!at)
+		return 0;
+	esc_hex(at, n, hex, sizeof hex);
+	switch (kind) {
+	case ESC_CONTROL:
+		return bad(p, w, "%s name contains control character %s", what,
+		           hex);
+	case ESC_BIDI:
+		return bad(p, w, "%s name contains bidirectional control "
+		           "character %s", what, hex);
+	default:
+		return bad(p, w, "%s name is not valid UTF-8 (byte %s)", what,
+		           hex);
+	}
+}
+
 /* The kernel's dev_valid_name(), said in words. */
 static int check_ifname(struct parser *p, const char *w)
 {
@@ -248,8 +286,8 @@ static int check_ifname(struct parser *p, const char *w)
 	if (!*w)
 		return bad(p, w, "interface name is empty");
 	if (strlen(w) >= W_IFNAMSIZ)
-		return bad(p, w, "interface name longer than %d characters",
-		           W_IFNAMSIZ - 1);
+		return bad(p, w, "interface name longer than %d %s", W_IFNAMSIZ - 1,
+		           ascii(w) ? "characters" : "bytes");
 	if (!strcmp(w, ".") || !strcmp(w, ".."))
 		return bad(p, w, "not a valid interface name");
 	for (s = w; *s; s++) {
@@ -269,8 +307,8 @@ static int check_nsname(struct parser *p, const char *w)
 	if (!*w)
 		return bad(p, w, "namespace name is empty");
 	if (strlen(w) >= W_NSNAME_MAX)
-		return bad(p, w, "namespace name longer than %d characters",
-		           W_NSNAME_MAX - 1);
+		return bad(p, w, "namespace name longer than %d %s",
+		           W_NSNAME_MAX - 1, ascii(w) ? "characters" : "bytes");
 	if (strchr(w, '/'))
 		return bad(p, w, "namespace name must not contain '/'");
 	if (!strcmp(w, ".") || !strcmp(w, ".."))
@@ -592,8 +630,10 @@ static int parse_netns(struct parser *p)
 		          id == NS_DEL ? CMD_NETNS_DEL : CMD_NETNS_PIDS;
 		if (!more(p))
 			return missing(p, "namespace name");
-		if (take_nsname(p, next_word(p), c->name))
+		if (take_nsname(p, peek(p), c->name) ||
+		    (id == NS_ADD && check_new_name(p, peek(p), "namespace")))
 			return -1;
+		p->i++;
 		break;
 	case NS_IDENTIFY:
 		c->verb = CMD_NETNS_IDENTIFY;
@@ -697,7 +737,8 @@ static int parse_link_add(struct parser *p)
 			if (have_name)
 				return twice(p, w);
 			if (!(v = value(p, "interface name")) ||
-			    take_ifname(p, v, c->name))
+			    take_ifname(p, v, c->name) ||
+			    check_new_name(p, v, "interface"))
 				return -1;
 			have_name = true;
 		} else if (!strcmp(w, "type")) {
@@ -717,7 +758,8 @@ static int parse_link_add(struct parser *p)
 			return bad(p, w, "not supported in link add; set it "
 			           "afterwards with link set");
 		} else if (!have_name) {
-			if (take_ifname(p, w, c->name))
+			if (take_ifname(p, w, c->name) ||
+			    check_new_name(p, w, "interface"))
 				return -1;
 			have_name = true;
 		} else {
@@ -738,7 +780,8 @@ static int parse_link_add(struct parser *p)
 			if (have_peer)
 				return twice(p, w);
 			if (!(v = value(p, "peer name")) ||
-			    take_ifname(p, v, c->peer))
+			    take_ifname(p, v, c->peer) ||
+			    check_new_name(p, v, "interface"))
 				return -1;
 			peer_word = v;
 			have_peer = true;
@@ -753,7 +796,8 @@ static int parse_link_add(struct parser *p)
 			return bad(p, w, "not supported for the veth peer; set "
 			           "it afterwards with link set");
 		} else if (!have_peer) {
-			if (take_ifname(p, w, c->peer))
+			if (take_ifname(p, w, c->peer) ||
+			    check_new_name(p, w, "interface"))
 				return -1;
 			peer_word = w;
 			have_peer = true;
