@@ -1725,6 +1725,81 @@ static void test_unsafe_names(void **state)
 	}
 }
 
+/* The lists in "unknown command (expected ...)" come from the grammar's
+ * own tables: every word listed is taken, and every command nsviz takes
+ * is listed. */
+static void list_words(const char *msg, char words[][16], size_t *n)
+{
+	const char *s = strstr(msg, "(expected ");
+
+	*n = 0;
+	assert_non_null(s);
+	s += strlen("(expected ");
+	while (*s && *s != ')') {
+		size_t len = strcspn(s, ", )");
+
+		if (len == 2 && !strncmp(s, "or", 2)) {
+			s += 2;
+		} else if (len) {
+			assert_true(len < 16);
+			memcpy(words[*n], s, len);
+			words[(*n)++][len] = '\0';
+			s += len;
+		}
+		s += strspn(s, ", ");
+	}
+}
+
+static void test_hints_from_tables(void **state)
+{
+	static const char *const objs[] = { "netns", "link", "addr", "route" };
+	char words[32][16];
+	struct cmd c;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(parse_line("frob", &c), -1);
+	list_words(err, words, &n);
+	assert_int_equal(n, 9);
+	for (size_t k = 0; k < n; k++) {
+		char line[64];
+
+		snprintf(line, sizeof line, "%s frob", words[k]);
+		memset(err, 0, sizeof err);
+		if (parse_line(line, &c) == 0)
+			cmd_free(&c);
+		/* it is a command: whatever is wrong is after it */
+		if (strstr(err, "unknown command") || strstr(err, "not supported by"))
+			fail_msg("'%s' is listed but not taken: %s", words[k], err);
+	}
+	/* each object's verbs */
+	for (size_t o = 0; o < sizeof objs / sizeof *objs; o++) {
+		char line[64];
+
+		snprintf(line, sizeof line, "%s frob", objs[o]);
+		assert_int_equal(parse_line(line, &c), -1);
+		list_words(err, words, &n);
+		assert_true(n >= 3);
+		for (size_t k = 0; k < n; k++) {
+			snprintf(line, sizeof line, "%s %s", objs[o], words[k]);
+			memset(err, 0, sizeof err);
+			if (parse_line(line, &c) == 0)
+				cmd_free(&c);
+			if (strstr(err, "unknown") || strstr(err, "not supported"))
+				fail_msg("'%s' is listed but not taken: %s", line, err);
+		}
+	}
+	/* the same list where a command is missing */
+	assert_int_equal(parse_line("ip", &c), -1);
+	assert_string_equal(err, "ip: missing command (expected addr, route, "
+	                    "neigh, link, netns, ping, echo, send or sysctl)");
+	assert_int_equal(parse_line("netns exec x ip", &c), -1);
+	assert_non_null(strstr(err, "missing command (expected addr, route, "));
+	assert_int_equal(parse_line("link frob", &c), -1);
+	assert_string_equal(err, "link frob: unknown link command (expected add, "
+	                    "set, del or show)");
+}
+
 static void assert_cmds(const char *s, int n, ...)
 {
 	char **v = NULL;
@@ -1930,7 +2005,8 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "link add x type veth peer y z", "z", "unexpected argument after" },
 	/* unknown or unsupported words */
 	{ "frobnicate", "frobnicate",
-	  "unknown command (expected netns, link, addr, route or ping)" },
+	  "unknown command (expected addr, route, neigh, link, netns, ping, "
+	  "echo, send or sysctl)" },
 	{ "link frob", "link frob", "unknown link command" },
 	{ "addr frob", "addr frob", "unknown addr command" },
 	{ "route frob", "route frob", "unknown route command" },
@@ -2244,6 +2320,7 @@ int main(void)
 		cmocka_unit_test(test_split_list),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_unsafe_names),
+		cmocka_unit_test(test_hints_from_tables),
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_free_twice),
