@@ -187,6 +187,19 @@ static int run_batch(struct app *a, const char *path, bool force)
 			first = lineno;
 		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
+		snprintf(where, sizeof where, "%.500s:%d: ",
+		         strcmp(path, "-") ? path : "stdin", lineno);
+		if (memchr(line, '\0', (size_t)len)) {
+			/* the rest of the line would be lost without a word */
+			fprintf(stderr, "%sthe line holds a NUL byte (at column "
+			        "%zu); a batch file is text\n", where,
+			        strlen(line) + 1);
+			sbuf_reset(&cmd);
+			status = 1;
+			if (!force)
+				break;
+			continue;
+		}
 		/* a trailing backslash continues the command */
 		if (len && line[len - 1] == '\\') {
 			line[len - 1] = ' ';
@@ -206,6 +219,13 @@ static int run_batch(struct app *a, const char *path, bool force)
 	}
 	if (ferror(f)) {
 		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
+		status = 1;
+	} else if (cmd.len && (status == 0 || force)) {
+		/* one rule with -c: a backslash at the very end has nothing
+		 * to continue, and the command is not run */
+		fprintf(stderr, "%.500s:%d: \\: backslash at the end of the file "
+		        "has nothing to continue\n",
+		        strcmp(path, "-") ? path : "stdin", lineno);
 		status = 1;
 	}
 	free(line);

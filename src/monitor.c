@@ -14,6 +14,7 @@
 #include <linux/neighbour.h>
 
 #include "fmt/fmt.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 
 #define RESCAN_MS 2000      /* unnamed namespaces have no event: look */
@@ -22,24 +23,25 @@ static void stamp(struct sbuf *b, const struct w_ns *ns)
 {
 	struct timespec ts;
 	struct tm tm;
-	char label[300];
+	char label[300], safe[4 * 300];
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	localtime_r(&ts.tv_sec, &tm);
 	sbuf_printf(b, "[%04d-%02d-%02dT%02d:%02d:%02d.%06ld] [%s] ",
 	            tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	            tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000,
-	            world_ns_label(ns, label, sizeof label));
+	            esc_str(world_ns_label(ns, label, sizeof label), safe,
+	                    sizeof safe));
 }
 
 static void fmt_neigh_line(struct sbuf *b, const struct w_ns *ns,
                            const struct w_neigh *n)
 {
 	const struct w_link *l = world_find_link_index(ns, n->ifindex);
-	char ab[64], mac[100], nud[64];
+	char ab[64], mac[100], nud[64], dev[4 * W_IFNAMSIZ];
 
 	sbuf_printf(b, "%s dev %s", w_ip_str(&n->dst, ab, sizeof ab),
-	            l ? l->name : "?");
+	            l ? esc_str(l->name, dev, sizeof dev) : "?");
 	if (n->lladdr_len)
 		sbuf_printf(b, " lladdr %s",
 		            fmt_mac(n->lladdr, n->lladdr_len, mac, sizeof mac));
@@ -51,11 +53,13 @@ static void on_event(void *ctx, const struct w_ns *ns,
 {
 	struct sbuf b = SBUF_INIT;
 	const struct w_link *l;
+	char dev[4 * W_IFNAMSIZ];
 
 	(void)ctx;
 	if (!ev) {
 		stamp(&b, ns);
-		sbuf_printf(&b, "%s\n", text);
+		esc_add(&b, text, 0);
+		sbuf_addc(&b, '\n');
 		goto out;
 	}
 	switch (ev->type) {
@@ -73,7 +77,7 @@ static void on_event(void *ctx, const struct w_ns *ns,
 			sbuf_add(&b, "Deleted ");
 		l = world_find_link_index(ns, ev->u.addr.ifindex);
 		sbuf_printf(&b, "%d: %-8s ", ev->u.addr.ifindex,
-		            l ? l->name : "?");
+		            l ? esc_str(l->name, dev, sizeof dev) : "?");
 		fmt_addr(&b, ns, &ev->u.addr);
 		break;
 	case W_EV_NEWROUTE:

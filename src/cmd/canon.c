@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 
 #include "echo/echo.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 
 struct out {
@@ -49,6 +50,26 @@ static void word(struct out *o, const char *w)
 	o->first = false;
 	if (plain(w)) {
 		sbuf_add(o->b, w);
+		return;
+	}
+	if (!esc_safe(w)) {
+		/* a name someone else made, with bytes a terminal acts on:
+		 * bash's $'...', which cmd_split reads back */
+		sbuf_add(o->b, "$'");
+		for (s = w; *s; ) {
+			size_t n;
+			char hex[20];
+
+			if (esc_char(s, &n) != ESC_SAFE) {
+				sbuf_add(o->b, esc_hex(s, n, hex, sizeof hex));
+			} else {
+				if (*s == '\\' || *s == '\'')
+					sbuf_addc(o->b, '\\');
+				sbuf_addn(o->b, s, n);
+			}
+			s += n;
+		}
+		sbuf_addc(o->b, '\'');
 		return;
 	}
 	sbuf_addc(o->b, '\'');

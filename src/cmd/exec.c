@@ -7,6 +7,7 @@
 #include "cmd/exec_more.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "cmd/exec_int.h"
 #include "fmt/fmt.h"
 #include "ping/ping.h"
+#include "util/esc.h"
 
 void exec_init(struct exec_ctx *x, struct world *w, struct ksync *k)
 {
@@ -32,14 +34,18 @@ void exec_done(struct exec_ctx *x)
 	sbuf_free(&x->canon);
 }
 
+/* Messages echo names made by anyone: unsafe bytes escaped (util/esc.h). */
 int exec_fail(struct exec_ctx *x, const char *fmt, ...)
 {
+	struct sbuf raw = SBUF_INIT;
 	va_list ap;
 
 	sbuf_reset(&x->err);
 	va_start(ap, fmt);
-	sbuf_vprintf(&x->err, fmt, ap);
+	sbuf_vprintf(&raw, fmt, ap);
 	va_end(ap);
+	esc_add(&x->err, sbuf_str(&raw), ESC_KEEP_NL);
+	sbuf_free(&raw);
 	return 1;
 }
 
@@ -195,10 +201,11 @@ static int do_netns_list(struct exec_ctx *x, const struct cmd *c)
 			nsid = ksync_nsid_of(x->k, here, fd);
 			close(fd);
 		}
+		esc_add(&x->out, names[i], 0);
 		if (nsid >= 0)
-			sbuf_printf(&x->out, "%s (id: %d)\n", names[i], nsid);
+			sbuf_printf(&x->out, " (id: %d)\n", nsid);
 		else
-			sbuf_printf(&x->out, "%s\n", names[i]);
+			sbuf_addc(&x->out, '\n');
 	}
 	kns_free_names(names, n);
 	return 0;
@@ -240,8 +247,10 @@ static int do_netns_identify(struct exec_ctx *x, const struct cmd *c)
 	}
 	for (size_t i = 0; i < x->w->nns; i++) {
 		struct w_ns *ns = x->w->ns[i];
-		if (ns->kind == W_NS_NAMED && ns->dev == dev && ns->ino == ino)
-			sbuf_printf(&x->out, "%s\n", ns->name);
+		if (ns->kind == W_NS_NAMED && ns->dev == dev && ns->ino == ino) {
+			esc_add(&x->out, ns->name, 0);
+			sbuf_addc(&x->out, '\n');
+		}
 	}
 	return 0;
 }
@@ -268,9 +277,10 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	if (status == 127)
 		return exec_fail(x, "%s: command not found in namespace %s",
 		            c->exec_argv[0], c->name);
-	if (status != 0)
-		sbuf_printf(&x->err, "%s exited with status %d",
-		            c->exec_argv[0], status);
+	if (status != 0) {
+		esc_add(&x->err, c->exec_argv[0], 0);
+		sbuf_printf(&x->err, " exited with status %d", status);
+	}
 	/* the program may have made or removed namespaces */
 	ksync_scan_named(x->k);
 	changed(x);
@@ -452,6 +462,54 @@ static void route_obj(const struct cmd *c, char *buf, size_t len)
 		         c->route.dst_len);
 }
 
+/* The kernel refused a route's gateway ("Nexthop has invalid gateway",
+ * "Network is unreachable"): ask it the way to the gateway, and say in
+ * words what is wrong with it.  Returns 1 with x->err set, or 0 when
+ * nothing better than the kernel's own text can be said. */
+static int gateway_fail(struct exec_ctx *x, struct w_ns *ns,
+                        const struct cmd *c, int oif)
+{
+	struct kerr e = { 0 };
+	struct w_route r;
+	char gb[64], wb[300], db[64], ob[64];
+	const char *gw = w_ip_str(&c->route.via, gb, sizeof gb);
+	const char *where = exec_where(ns, wb, sizeof wb);
+
+	if (kroute_get(x->k, ns, &c->route.via, &r, &e) < 0) {
+		if (e.err != ENETUNREACH && e.err != EHOSTUNREACH)
+			return 0;
+		return exec_fail(x, "%s: gateway not reachable: no route to it %s; "
+		                 "add an address or a route for it first", gw,
+		                 where);
+	}
+	if (r.type == RTN_LOCAL)
+		return exec_fail(x, "%s: gateway not reachable: it is an address "
+		                 "of this namespace (%s); a gateway is the address "
+		                 "of another host on a connected network", gw,
+		                 where + 3);
+	if (r.type != RTN_UNICAST)
+		return exec_fail(x, "%s: gateway not reachable: the way to it %s "
+		                 "is a %s route", gw, where,
+		                 fmt_rtype_name(r.type, db, sizeof db));
+	if (r.gw.family)
+		return exec_fail(x, "%s: gateway not reachable: the way to it %s "
+		                 "goes through another gateway (%s); a gateway "
+		                 "must be on a directly connected network", gw,
+		                 where, w_ip_str(&r.gw, db, sizeof db));
+	if (oif && r.oif != oif) {
+		const struct w_link *l = world_find_link_index(ns, r.oif);
+
+		if (l)
+			snprintf(ob, sizeof ob, "%s", l->name);
+		else
+			snprintf(ob, sizeof ob, "if%d", r.oif);
+		return exec_fail(x, "%s: gateway not reachable through %s: the "
+		                 "way to it %s goes through %s", gw, c->route.dev,
+		                 where, ob);
+	}
+	return 0;
+}
+
 static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
 {
 	struct kerr e = { 0 };
@@ -486,6 +544,11 @@ static int do_route_change(struct exec_ctx *x, const struct cmd *c, bool add)
 			return exec_fail(x, "%s: no such route", obj);
 		if (add && e.err == EEXIST && !e.msg[0])
 			return exec_fail(x, "%s: route already exists", obj);
+		if (add && c->route.has_via &&
+		    (e.err == ENETUNREACH ||
+		     !strcmp(e.msg, "Nexthop has invalid gateway")) &&
+		    gateway_fail(x, ns, c, r.oif))
+			return 1;
 		return exec_kfail(x, obj, &e);
 	}
 	changed(x);
@@ -529,7 +592,9 @@ static void ping_line(void *ctx, const char *line)
 	struct exec_ctx *x = ctx;
 	struct sbuf b = SBUF_INIT;
 
-	sbuf_printf(&b, "%s\n", line);
+	/* a line may hold the name of the interface (ADDR%IF) */
+	esc_add(&b, line, 0);
+	sbuf_addc(&b, '\n');
 	emit_text(x, sbuf_str(&b));
 	sbuf_free(&b);
 }
@@ -543,6 +608,18 @@ static int do_ping(struct exec_ctx *x, const struct cmd *c)
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
+	/* ADDR%IF: the interface (a name, or an index as iputils takes
+	 * it) must be in the namespace the ping runs in */
+	if (c->dev[0] && !world_find_link(ns, c->dev)) {
+		char *end;
+		unsigned long idx = strtoul(c->dev, &end, 10);
+
+		if (*end || !idx || idx > INT_MAX ||
+		    !world_find_link_index(ns, (int)idx)) {
+			exec_need_link(x, ns, c->dev, &rc);
+			return rc;
+		}
+	}
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
 		return exec_fail(x, "%s: %s", c->ns, kerr_str(&e));

@@ -18,6 +18,7 @@
 
 #include "echo/echo.h"
 #include "echo/echosup.h"
+#include "util/esc.h"
 
 static void emit(struct exec_ctx *x, const char *text)
 {
@@ -65,16 +66,24 @@ void exec_echo_notices(struct exec_ctx *x)
 	if (!sup)
 		return;
 	echosup_dispatch(sup);
-	if (echosup_take_notices(sup, &b))
-		emit(x, sbuf_str(&b));
+	if (echosup_take_notices(sup, &b)) {
+		struct sbuf safe = SBUF_INIT;
+
+		/* they name namespaces, which anyone may have named */
+		esc_add(&safe, sbuf_str(&b), ESC_KEEP_NL);
+		emit(x, sbuf_str(&safe));
+		sbuf_free(&safe);
+	}
 	sbuf_free(&b);
 }
 
 /* "namespace vnet" / "the host namespace" */
 static const char *ns_name(const char *ns, char *buf, size_t len)
 {
+	char safe[ESC_NAME_LEN];
+
 	if (*ns)
-		snprintf(buf, len, "namespace %s", ns);
+		snprintf(buf, len, "namespace %s", esc_str(ns, safe, sizeof safe));
 	else
 		snprintf(buf, len, "the host namespace");
 	return buf;
@@ -116,8 +125,11 @@ static int do_list(struct exec_ctx *x)
 
 	if (!sup || !echosup_count(sup))
 		return 0;
+	char safe[ESC_NAME_LEN];
+
 	for (size_t i = 0; i < echosup_count(sup); i++) {
-		int l = (int)strlen(echosup_at(sup, i)->ns);
+		int l = (int)strlen(esc_str(echosup_at(sup, i)->ns, safe,
+		                            sizeof safe));
 
 		if (l > wns)
 			wns = l;
@@ -134,7 +146,8 @@ static int do_list(struct exec_ctx *x)
 		if (srv->opts.bind.family)
 			w_ip_str(&srv->opts.bind, ab, sizeof ab);
 		sbuf_printf(&b, "%-4d %-*s %-5s %-5u %-15s %-7d %-5u %llu\n",
-		            srv->id, wns, srv->ns[0] ? srv->ns : "host",
+		            srv->id, wns, srv->ns[0] ?
+		            esc_str(srv->ns, safe, sizeof safe) : "host",
 		            echo_proto_name(srv->opts.proto), srv->opts.port, ab,
 		            (int)srv->pid, n.conns, (unsigned long long)n.msgs);
 	}
@@ -255,17 +268,22 @@ int exec_echo_foreground(int argc, char **argv)
 	if (e->ns[0]) {
 		struct kerr ke = { 0 };
 		int fd = kns_open_named(e->ns, &ke);
+		char safe[ESC_NAME_LEN];
 
 		if (fd < 0 || setns(fd, CLONE_NEWNET) < 0) {
 			if (fd < 0 && ke.err == ENOENT)
 				fprintf(stderr, "nsviz: %s: no such network "
-				        "namespace\n", e->ns);
+				        "namespace\n",
+				        esc_str(e->ns, safe, sizeof safe));
 			else if (fd < 0)
-				fprintf(stderr, "nsviz: %s: %s\n", e->ns,
+				fprintf(stderr, "nsviz: %s: %s\n",
+				        esc_str(e->ns, safe, sizeof safe),
 				        kerr_str(&ke));
 			else
 				fprintf(stderr, "nsviz: %s: cannot enter "
-				        "namespace: %s\n", e->ns, strerror(errno));
+				        "namespace: %s\n",
+				        esc_str(e->ns, safe, sizeof safe),
+				        strerror(errno));
 			if (fd >= 0)
 				close(fd);
 			cmd_free(&c);

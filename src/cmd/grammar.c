@@ -22,9 +22,9 @@
 #include <sys/socket.h>
 
 #include "echo/echo.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 
-#define OBJECTS_HINT "expected netns, link, addr, route or ping"
 #define LINK_SET_HINT "expected up, down, netns NS, mtu N, address MAC, " \
                       "master BRIDGE or nomaster"
 #define MAC_HINT "expected six hex bytes like 0a:1b:2c:3d:4e:5f"
@@ -43,7 +43,13 @@ struct parser {
 	char *err;
 	size_t errlen;
 	char ctxbuf[512];
+	char hintbuf[256];
 };
+
+struct keyword;
+static const char *hint(struct parser *p, const struct keyword *t,
+                        const struct keyword *t2);
+static const char *objects_hint(struct parser *p);
 
 /* ---- messages ---------------------------------------------------------- */
 
@@ -59,6 +65,7 @@ static int fail(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->err, p->errlen, fmt, ap);
 	va_end(ap);
+	esc_in_place(p->err, p->errlen);
 	return -1;
 }
 
@@ -94,6 +101,7 @@ static int bad(struct parser *p, const char *word, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
 	va_end(ap);
+	esc_in_place(p->err, p->errlen);
 	return -1;
 }
 
@@ -183,9 +191,14 @@ static const char *value(struct parser *p, const char *what)
 /* Keyword tables: first match wins, in iproute2's order. */
 enum { UNSUPPORTED = -1, NOT_FOUND = -2 };
 
+/* say: how a message that lists what nsviz takes spells the entry
+ * ("del" for delete); NULL for aliases and what nsviz does not take.
+ * The lists in "unknown command (expected ...)" messages are made from
+ * these tables (hint()), so they cannot disagree with what is parsed. */
 struct keyword {
 	const char *kw;
 	int id;
+	const char *say;
 };
 
 static int lookup(const struct keyword *t, const char *w, const char **full)
@@ -198,6 +211,26 @@ static int lookup(const struct keyword *t, const char *w, const char **full)
 		}
 	}
 	return NOT_FOUND;
+}
+
+/* "expected add, del or show": the entries of t, then of t2 (may be
+ * NULL), that say how they are spelled. */
+static const char *hint(struct parser *p, const struct keyword *t,
+                        const struct keyword *t2)
+{
+	const char *said[64];
+	size_t n = 0, len;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (const struct keyword *k = pass ? t2 : t; k && k->kw; k++)
+			if (k->say && n < sizeof said / sizeof *said)
+				said[n++] = k->say;
+	len = (size_t)snprintf(p->hintbuf, sizeof p->hintbuf, "expected");
+	for (size_t i = 0; i < n && len < sizeof p->hintbuf; i++)
+		len += (size_t)snprintf(p->hintbuf + len, sizeof p->hintbuf - len,
+		                        "%s%s", i == 0 ? " " :
+		                        i + 1 == n ? " or " : ", ", said[i]);
+	return p->hintbuf;
 }
 
 /* "ne: means neighbor, which ..." when abbreviated, "rule: ..." when not.
@@ -240,6 +273,41 @@ static void copy(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
+static bool ascii(const char *w)
+{
+	for (; *w; w++)
+		if ((unsigned char)*w >= 0x80)
+			return false;
+	return true;
+}
+
+/* A name nsviz is asked to make ("interface" or "namespace"): besides
+ * what the kernel refuses, nothing a terminal would act on when the name
+ * is printed (util/esc.h).  Names others made are taken as they are, and
+ * escaped when printed. */
+static int check_new_name(struct parser *p, const char *w, const char *what)
+{
+	enum esc_kind kind;
+	size_t n;
+	const char *at = esc_find(w, &kind, &n);
+	char hex[20];
+
+	if (!at)
+		return 0;
+	esc_hex(at, n, hex, sizeof hex);
+	switch (kind) {
+	case ESC_CONTROL:
+		return bad(p, w, "%s name contains control character %s", what,
+		           hex);
+	case ESC_BIDI:
+		return bad(p, w, "%s name contains bidirectional control "
+		           "character %s", what, hex);
+	default:
+		return bad(p, w, "%s name is not valid UTF-8 (byte %s)", what,
+		           hex);
+	}
+}
+
 /* The kernel's dev_valid_name(), said in words. */
 static int check_ifname(struct parser *p, const char *w)
 {
@@ -248,8 +316,8 @@ static int check_ifname(struct parser *p, const char *w)
 	if (!*w)
 		return bad(p, w, "interface name is empty");
 	if (strlen(w) >= W_IFNAMSIZ)
-		return bad(p, w, "interface name longer than %d characters",
-		           W_IFNAMSIZ - 1);
+		return bad(p, w, "interface name longer than %d %s", W_IFNAMSIZ - 1,
+		           ascii(w) ? "characters" : "bytes");
 	if (!strcmp(w, ".") || !strcmp(w, ".."))
 		return bad(p, w, "not a valid interface name");
 	for (s = w; *s; s++) {
@@ -269,8 +337,8 @@ static int check_nsname(struct parser *p, const char *w)
 	if (!*w)
 		return bad(p, w, "namespace name is empty");
 	if (strlen(w) >= W_NSNAME_MAX)
-		return bad(p, w, "namespace name longer than %d characters",
-		           W_NSNAME_MAX - 1);
+		return bad(p, w, "namespace name longer than %d %s",
+		           W_NSNAME_MAX - 1, ascii(w) ? "characters" : "bytes");
 	if (strchr(w, '/'))
 		return bad(p, w, "namespace name must not contain '/'");
 	if (!strcmp(w, ".") || !strcmp(w, ".."))
@@ -446,16 +514,15 @@ static int parse_mac(struct parser *p, const char *w, uint8_t mac[6])
 enum { NS_LIST = 1, NS_ADD, NS_DEL, NS_PIDS, NS_IDENTIFY, NS_EXEC };
 
 static const struct keyword netns_verbs[] = {
-	{ "list", NS_LIST }, { "show", NS_LIST }, { "lst", NS_LIST },
-	{ "list-id", UNSUPPORTED }, { "help", UNSUPPORTED },
-	{ "add", NS_ADD }, { "set", UNSUPPORTED }, { "delete", NS_DEL },
-	{ "pids", NS_PIDS }, { "identify", NS_IDENTIFY },
-	{ "monitor", UNSUPPORTED }, { "exec", NS_EXEC },
-	{ "attach", UNSUPPORTED },
-	{ NULL, 0 }
+	{ "list", NS_LIST, "list" }, { "show", NS_LIST, NULL }, { "lst", NS_LIST, NULL },
+	{ "list-id", UNSUPPORTED, NULL }, { "help", UNSUPPORTED, NULL },
+	{ "add", NS_ADD, "add" }, { "set", UNSUPPORTED, NULL }, { "delete", NS_DEL, "del" },
+	{ "pids", NS_PIDS, "pids" }, { "identify", NS_IDENTIFY, "identify" },
+	{ "monitor", UNSUPPORTED, NULL }, { "exec", NS_EXEC, "exec" },
+	{ "attach", UNSUPPORTED, NULL },
+	{ NULL, 0, NULL }
 };
 
-#define NETNS_HINT "expected add, del, list, pids, identify or exec"
 
 static int parse_object(struct parser *p);
 static void cmd_init(struct cmd *c);
@@ -503,8 +570,11 @@ static int parse_exec(struct parser *p)
 	prog = peek(p);
 
 	if (!strcmp(prog, "ip") && p->i + 1 == p->argc) {
+		char what[300];
+
 		p->i++;
-		return missing(p, "command (" OBJECTS_HINT ")");
+		snprintf(what, sizeof what, "command (%s)", objects_hint(p));
+		return missing(p, what);
 	}
 	if (runs_in_process(prog) || nsviz_own(p)) {
 		struct parser sp;
@@ -592,8 +662,10 @@ static int parse_netns(struct parser *p)
 		          id == NS_DEL ? CMD_NETNS_DEL : CMD_NETNS_PIDS;
 		if (!more(p))
 			return missing(p, "namespace name");
-		if (take_nsname(p, next_word(p), c->name))
+		if (take_nsname(p, peek(p), c->name) ||
+		    (id == NS_ADD && check_new_name(p, peek(p), "namespace")))
 			return -1;
+		p->i++;
 		break;
 	case NS_IDENTIFY:
 		c->verb = CMD_NETNS_IDENTIFY;
@@ -611,9 +683,9 @@ static int parse_netns(struct parser *p)
 		c->verb = CMD_NETNS_EXEC;
 		return parse_exec(p);
 	case UNSUPPORTED:
-		return unsupported(p, "netns", w, full, NETNS_HINT);
+		return unsupported(p, "netns", w, full, hint(p, netns_verbs, NULL));
 	default:
-		return unknown(p, "netns", w, NETNS_HINT);
+		return unknown(p, "netns", w, hint(p, netns_verbs, NULL));
 	}
 	if (more(p))
 		return unexpected(p);
@@ -625,15 +697,14 @@ static int parse_netns(struct parser *p)
 enum { LK_ADD = 1, LK_SET, LK_DEL, LK_SHOW };
 
 static const struct keyword link_verbs[] = {
-	{ "add", LK_ADD }, { "set", LK_SET }, { "change", LK_SET },
-	{ "replace", UNSUPPORTED }, { "delete", LK_DEL },
-	{ "show", LK_SHOW }, { "lst", LK_SHOW }, { "list", LK_SHOW },
-	{ "xstats", UNSUPPORTED }, { "afstats", UNSUPPORTED },
-	{ "property", UNSUPPORTED }, { "help", UNSUPPORTED },
-	{ NULL, 0 }
+	{ "add", LK_ADD, "add" }, { "set", LK_SET, "set" }, { "change", LK_SET, NULL },
+	{ "replace", UNSUPPORTED, NULL }, { "delete", LK_DEL, "del" },
+	{ "show", LK_SHOW, "show" }, { "lst", LK_SHOW, NULL }, { "list", LK_SHOW, NULL },
+	{ "xstats", UNSUPPORTED, NULL }, { "afstats", UNSUPPORTED, NULL },
+	{ "property", UNSUPPORTED, NULL }, { "help", UNSUPPORTED, NULL },
+	{ NULL, 0, NULL }
 };
 
-#define LINK_HINT "expected add, set, del or show"
 
 /* `[dev] NAME` where the name is optional (show) or required (del). */
 static int parse_dev_name(struct parser *p, char *dst, bool required)
@@ -697,7 +768,8 @@ static int parse_link_add(struct parser *p)
 			if (have_name)
 				return twice(p, w);
 			if (!(v = value(p, "interface name")) ||
-			    take_ifname(p, v, c->name))
+			    take_ifname(p, v, c->name) ||
+			    check_new_name(p, v, "interface"))
 				return -1;
 			have_name = true;
 		} else if (!strcmp(w, "type")) {
@@ -717,7 +789,8 @@ static int parse_link_add(struct parser *p)
 			return bad(p, w, "not supported in link add; set it "
 			           "afterwards with link set");
 		} else if (!have_name) {
-			if (take_ifname(p, w, c->name))
+			if (take_ifname(p, w, c->name) ||
+			    check_new_name(p, w, "interface"))
 				return -1;
 			have_name = true;
 		} else {
@@ -738,7 +811,8 @@ static int parse_link_add(struct parser *p)
 			if (have_peer)
 				return twice(p, w);
 			if (!(v = value(p, "peer name")) ||
-			    take_ifname(p, v, c->peer))
+			    take_ifname(p, v, c->peer) ||
+			    check_new_name(p, v, "interface"))
 				return -1;
 			peer_word = v;
 			have_peer = true;
@@ -753,7 +827,8 @@ static int parse_link_add(struct parser *p)
 			return bad(p, w, "not supported for the veth peer; set "
 			           "it afterwards with link set");
 		} else if (!have_peer) {
-			if (take_ifname(p, w, c->peer))
+			if (take_ifname(p, w, c->peer) ||
+			    check_new_name(p, w, "interface"))
 				return -1;
 			peer_word = w;
 			have_peer = true;
@@ -887,9 +962,9 @@ static int parse_link(struct parser *p)
 			return -1;
 		break;
 	case UNSUPPORTED:
-		return unsupported(p, "link", w, full, LINK_HINT);
+		return unsupported(p, "link", w, full, hint(p, link_verbs, NULL));
 	default:
-		return unknown(p, "link", w, LINK_HINT);
+		return unknown(p, "link", w, hint(p, link_verbs, NULL));
 	}
 	if (more(p))
 		return unexpected(p);
@@ -901,16 +976,15 @@ static int parse_link(struct parser *p)
 enum { AD_ADD = 1, AD_DEL, AD_SHOW };
 
 static const struct keyword addr_verbs[] = {
-	{ "add", AD_ADD }, { "change", UNSUPPORTED }, { "replace", UNSUPPORTED },
-	{ "delete", AD_DEL },
-	{ "list", AD_SHOW }, { "show", AD_SHOW }, { "lst", AD_SHOW },
-	{ "flush", UNSUPPORTED }, { "save", UNSUPPORTED },
-	{ "showdump", UNSUPPORTED }, { "restore", UNSUPPORTED },
-	{ "help", UNSUPPORTED },
-	{ NULL, 0 }
+	{ "add", AD_ADD, "add" }, { "change", UNSUPPORTED, NULL }, { "replace", UNSUPPORTED, NULL },
+	{ "delete", AD_DEL, "del" },
+	{ "list", AD_SHOW, NULL }, { "show", AD_SHOW, "show" }, { "lst", AD_SHOW, NULL },
+	{ "flush", UNSUPPORTED, NULL }, { "save", UNSUPPORTED, NULL },
+	{ "showdump", UNSUPPORTED, NULL }, { "restore", UNSUPPORTED, NULL },
+	{ "help", UNSUPPORTED, NULL },
+	{ NULL, 0, NULL }
 };
 
-#define ADDR_HINT "expected add, del or show"
 
 static bool addr_option(const char *w)
 {
@@ -995,9 +1069,9 @@ static int parse_addr(struct parser *p)
 		copy(c->dev, sizeof c->dev, c->name);
 		break;
 	case UNSUPPORTED:
-		return unsupported(p, "addr", w, full, ADDR_HINT);
+		return unsupported(p, "addr", w, full, hint(p, addr_verbs, NULL));
 	default:
-		return unknown(p, "addr", w, ADDR_HINT);
+		return unknown(p, "addr", w, hint(p, addr_verbs, NULL));
 	}
 	if (more(p))
 		return unexpected(p);
@@ -1009,17 +1083,16 @@ static int parse_addr(struct parser *p)
 enum { RT_ADD = 1, RT_DEL, RT_SHOW, RT_GET };
 
 static const struct keyword route_verbs[] = {
-	{ "add", RT_ADD }, { "change", UNSUPPORTED }, { "replace", UNSUPPORTED },
-	{ "prepend", UNSUPPORTED }, { "append", UNSUPPORTED },
-	{ "test", UNSUPPORTED }, { "delete", RT_DEL },
-	{ "list", RT_SHOW }, { "show", RT_SHOW }, { "lst", RT_SHOW },
-	{ "get", RT_GET }, { "flush", UNSUPPORTED }, { "save", UNSUPPORTED },
-	{ "restore", UNSUPPORTED }, { "showdump", UNSUPPORTED },
-	{ "help", UNSUPPORTED },
-	{ NULL, 0 }
+	{ "add", RT_ADD, "add" }, { "change", UNSUPPORTED, NULL }, { "replace", UNSUPPORTED, NULL },
+	{ "prepend", UNSUPPORTED, NULL }, { "append", UNSUPPORTED, NULL },
+	{ "test", UNSUPPORTED, NULL }, { "delete", RT_DEL, "del" },
+	{ "list", RT_SHOW, NULL }, { "show", RT_SHOW, "show" }, { "lst", RT_SHOW, NULL },
+	{ "get", RT_GET, "get" }, { "flush", UNSUPPORTED, NULL }, { "save", UNSUPPORTED, NULL },
+	{ "restore", UNSUPPORTED, NULL }, { "showdump", UNSUPPORTED, NULL },
+	{ "help", UNSUPPORTED, NULL },
+	{ NULL, 0, NULL }
 };
 
-#define ROUTE_HINT "expected add, del, show or get"
 
 static bool route_option(const char *w)
 {
@@ -1227,9 +1300,9 @@ static int parse_route(struct parser *p)
 		c->route.dst_len = -1;
 		break;
 	case UNSUPPORTED:
-		return unsupported(p, "route", w, full, ROUTE_HINT);
+		return unsupported(p, "route", w, full, hint(p, route_verbs, NULL));
 	default:
-		return unknown(p, "route", w, ROUTE_HINT);
+		return unknown(p, "route", w, hint(p, route_verbs, NULL));
 	}
 	if (more(p))
 		return unexpected(p);
@@ -1320,7 +1393,10 @@ static int parse_ping(struct parser *p)
 				text[alen] = '\0';
 				if (parse_addr_text(p, w, text, &c->target, 0))
 					return -1;
-				if (c->target.family != AF_INET6)
+				if (c->target.family != AF_INET6 ||
+				    !(w_ip_link_local(&c->target) ||
+				      (c->target.a[0] == 0xff &&
+				       (c->target.a[1] & 0x0f) == 0x02)))
 					return bad(p, w, "a %%INTERFACE zone is for "
 					           "IPv6 link-local addresses");
 				snprintf(c->dev, sizeof c->dev, "%s", pct + 1);
@@ -1577,11 +1653,11 @@ enum { NB_SHOW = 1 };
 
 /* iproute2's order: `s` is show, `l` is lst, `d` is delete, `g` get */
 static const struct keyword neigh_verbs[] = {
-	{ "add", UNSUPPORTED }, { "change", UNSUPPORTED }, { "chg", UNSUPPORTED },
-	{ "replace", UNSUPPORTED }, { "delete", UNSUPPORTED },
-	{ "get", UNSUPPORTED }, { "show", NB_SHOW }, { "lst", NB_SHOW },
-	{ "list", NB_SHOW }, { "flush", UNSUPPORTED }, { "help", UNSUPPORTED },
-	{ NULL, 0 }
+	{ "add", UNSUPPORTED, NULL }, { "change", UNSUPPORTED, NULL }, { "chg", UNSUPPORTED, NULL },
+	{ "replace", UNSUPPORTED, NULL }, { "delete", UNSUPPORTED, NULL },
+	{ "get", UNSUPPORTED, NULL }, { "show", NB_SHOW, NULL }, { "lst", NB_SHOW, NULL },
+	{ "list", NB_SHOW, NULL }, { "flush", UNSUPPORTED, NULL }, { "help", UNSUPPORTED, NULL },
+	{ NULL, 0, NULL }
 };
 
 #define NEIGH_HINT "nsviz shows the table: neigh show [dev NAME]"
@@ -1764,25 +1840,39 @@ enum { OB_NETNS = 1, OB_LINK, OB_ADDR, OB_ROUTE, OB_MONITOR, OB_NEIGH };
 
 /* iproute2's object table, in its order, so abbreviations agree. */
 static const struct keyword objects[] = {
-	{ "address", OB_ADDR }, { "addrlabel", UNSUPPORTED },
-	{ "maddress", UNSUPPORTED }, { "route", OB_ROUTE },
-	{ "rule", UNSUPPORTED }, { "neighbor", OB_NEIGH },
-	{ "neighbour", OB_NEIGH }, { "ntable", UNSUPPORTED },
-	{ "ntbl", UNSUPPORTED }, { "link", OB_LINK },
-	{ "l2tp", UNSUPPORTED }, { "fou", UNSUPPORTED }, { "ila", UNSUPPORTED },
-	{ "macsec", UNSUPPORTED }, { "tunnel", UNSUPPORTED },
-	{ "tunl", UNSUPPORTED }, { "tuntap", UNSUPPORTED },
-	{ "tap", UNSUPPORTED }, { "token", UNSUPPORTED },
-	{ "tcpmetrics", UNSUPPORTED }, { "tcp_metrics", UNSUPPORTED },
-	{ "monitor", OB_MONITOR }, { "xfrm", UNSUPPORTED },
-	{ "mroute", UNSUPPORTED }, { "mrule", UNSUPPORTED },
-	{ "netns", OB_NETNS }, { "netconf", UNSUPPORTED },
-	{ "vrf", UNSUPPORTED }, { "sr", UNSUPPORTED },
-	{ "nexthop", UNSUPPORTED }, { "mptcp", UNSUPPORTED },
-	{ "ioam", UNSUPPORTED }, { "stats", UNSUPPORTED },
-	{ "help", UNSUPPORTED },
-	{ NULL, 0 }
+	{ "address", OB_ADDR, "addr" }, { "addrlabel", UNSUPPORTED, NULL },
+	{ "maddress", UNSUPPORTED, NULL }, { "route", OB_ROUTE, "route" },
+	{ "rule", UNSUPPORTED, NULL }, { "neighbor", OB_NEIGH, "neigh" },
+	{ "neighbour", OB_NEIGH, NULL }, { "ntable", UNSUPPORTED, NULL },
+	{ "ntbl", UNSUPPORTED, NULL }, { "link", OB_LINK, "link" },
+	{ "l2tp", UNSUPPORTED, NULL }, { "fou", UNSUPPORTED, NULL }, { "ila", UNSUPPORTED, NULL },
+	{ "macsec", UNSUPPORTED, NULL }, { "tunnel", UNSUPPORTED, NULL },
+	{ "tunl", UNSUPPORTED, NULL }, { "tuntap", UNSUPPORTED, NULL },
+	{ "tap", UNSUPPORTED, NULL }, { "token", UNSUPPORTED, NULL },
+	{ "tcpmetrics", UNSUPPORTED, NULL }, { "tcp_metrics", UNSUPPORTED, NULL },
+	{ "monitor", OB_MONITOR, NULL }, { "xfrm", UNSUPPORTED, NULL },
+	{ "mroute", UNSUPPORTED, NULL }, { "mrule", UNSUPPORTED, NULL },
+	{ "netns", OB_NETNS, "netns" }, { "netconf", UNSUPPORTED, NULL },
+	{ "vrf", UNSUPPORTED, NULL }, { "sr", UNSUPPORTED, NULL },
+	{ "nexthop", UNSUPPORTED, NULL }, { "mptcp", UNSUPPORTED, NULL },
+	{ "ioam", UNSUPPORTED, NULL }, { "stats", UNSUPPORTED, NULL },
+	{ "help", UNSUPPORTED, NULL },
+	{ NULL, 0, NULL }
 };
+
+/* nsviz's own commands: never abbreviated */
+enum { OWN_PING = 1, OWN_ECHO, OWN_SEND, OWN_SYSCTL };
+
+static const struct keyword own_commands[] = {
+	{ "ping", OWN_PING, "ping" }, { "echo", OWN_ECHO, "echo" },
+	{ "send", OWN_SEND, "send" }, { "sysctl", OWN_SYSCTL, "sysctl" },
+	{ NULL, 0, NULL }
+};
+
+static const char *objects_hint(struct parser *p)
+{
+	return hint(p, objects, own_commands);
+}
 
 /* The object word and what follows it. */
 static int parse_object(struct parser *p)
@@ -1792,14 +1882,16 @@ static int parse_object(struct parser *p)
 
 	p->first = p->i;
 	w = next_word(p);
-	if (!strcmp(w, "ping"))
-		return parse_ping(p);
-	if (!strcmp(w, "echo"))
-		return parse_echo(p);
-	if (!strcmp(w, "send"))
-		return parse_send(p);
-	if (!strcmp(w, "sysctl"))
-		return parse_sysctl(p);
+	for (const struct keyword *k = own_commands; k->kw; k++) {
+		if (strcmp(w, k->kw))
+			continue;
+		switch (k->id) {
+		case OWN_PING: return parse_ping(p);
+		case OWN_ECHO: return parse_echo(p);
+		case OWN_SEND: return parse_send(p);
+		default: return parse_sysctl(p);
+		}
+	}
 	id = lookup(objects, w, &full);
 	switch (id) {
 	case OB_NETNS:
@@ -1816,9 +1908,9 @@ static int parse_object(struct parser *p)
 		return bad(p, w, "not a command here; run nsviz monitor to watch "
 		           "kernel events");
 	case UNSUPPORTED:
-		return unsupported(p, "", w, full, OBJECTS_HINT);
+		return unsupported(p, "", w, full, objects_hint(p));
 	default:
-		return bad(p, w, "unknown command (" OBJECTS_HINT ")");
+		return bad(p, w, "unknown command (%s)", objects_hint(p));
 	}
 }
 
@@ -1875,9 +1967,12 @@ static int parse_words(struct parser *p, bool ip_seen)
 		}
 	}
 	if (!more(p)) {
+		char what[300];
+
 		if (p->argc == 0)
-			return fail(p, "empty command (" OBJECTS_HINT ")");
-		return missing(p, "command (" OBJECTS_HINT ")");
+			return fail(p, "empty command (%s)", objects_hint(p));
+		snprintf(what, sizeof what, "command (%s)", objects_hint(p));
+		return missing(p, what);
 	}
 	return parse_object(p);
 }

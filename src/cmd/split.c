@@ -4,7 +4,10 @@
  * from a terminal means the same here: blanks separate words, '...' keeps
  * everything literally, "..." lets a backslash escape " and \, a backslash
  * outside quotes escapes any character (and joins lines), and # at the
- * start of a word comments out the rest of the line.
+ * start of a word comments out the rest of the line.  $'...' is bash's
+ * ANSI-C quoting (\xHH, \e, \n, \t, \\, \' ...): the way to type a name
+ * someone else made with control characters in it, and the way the
+ * canonical form (canon.c) writes one.
  */
 #include "cmd/cmd.h"
 
@@ -13,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/esc.h"
 #include "util/sbuf.h"
 
 static bool is_blank(char ch)
@@ -33,6 +37,7 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
+	esc_in_place(err, errlen);
 }
 
 /* The text from an opening quote to the end of the line, shortened so the
@@ -47,6 +52,81 @@ static void quote_err(char *err, size_t errlen, const char *from, char q)
 	else
 		set_err(err, errlen, "%.*s: unterminated %s quote", (int)n,
 		        from, q == '\'' ? "single" : "double");
+}
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* $'...' from just after the opening quote: the text into w, *pp after
+ * the closing quote.  -1 with err set when unterminated or for \x00. */
+static int ansi_c_quote(const char **pp, struct sbuf *w, const char *open,
+                        char *err, size_t errlen)
+{
+	const char *p = *pp;
+
+	while (*p && *p != '\'') {
+		int h1, h2;
+
+		if (*p != '\\' || !p[1]) {
+			sbuf_addc(w, *p++);
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case 'x':
+			if ((h1 = hexval(p[1])) < 0) {
+				sbuf_add(w, "\\x");   /* as bash: kept */
+				p++;
+				break;
+			}
+			h2 = hexval(p[2]);
+			if (h2 >= 0)
+				h1 = h1 * 16 + h2;
+			if (h1 == 0) {
+				set_err(err, errlen, "\\x00: a word cannot hold "
+				        "a NUL byte");
+				return -1;
+			}
+			sbuf_addc(w, (char)h1);
+			p += h2 >= 0 ? 3 : 2;
+			break;
+		case 'e': case 'E': sbuf_addc(w, '\033'); p++; break;
+		case 'n': sbuf_addc(w, '\n'); p++; break;
+		case 't': sbuf_addc(w, '\t'); p++; break;
+		case 'r': sbuf_addc(w, '\r'); p++; break;
+		case 'a': sbuf_addc(w, '\a'); p++; break;
+		case 'b': sbuf_addc(w, '\b'); p++; break;
+		case 'f': sbuf_addc(w, '\f'); p++; break;
+		case 'v': sbuf_addc(w, '\v'); p++; break;
+		case '\\': case '\'': case '"': case '?':
+			sbuf_addc(w, *p++);
+			break;
+		default:
+			sbuf_addc(w, '\\');   /* as bash: kept */
+			break;
+		}
+	}
+	if (!*p) {
+		size_t n = strcspn(open, "\n");
+
+		if (n > 40)
+			set_err(err, errlen, "%.37s...: unterminated $'...' "
+			        "quote", open);
+		else
+			set_err(err, errlen, "%.*s: unterminated $'...' quote",
+			        (int)n, open);
+		return -1;
+	}
+	*pp = p + 1;
+	return 0;
 }
 
 struct wordvec {
@@ -110,7 +190,14 @@ int cmd_split(const char *line, char ***words, char *err, size_t errlen)
 
 		sbuf_reset(&w);
 		while (*p && !is_blank(*p)) {
-			if (*p == '\'') {
+			if (*p == '$' && p[1] == '\'') {
+				const char *q = p;
+
+				quoted = true;
+				p += 2;
+				if (ansi_c_quote(&p, &w, q, err, errlen))
+					goto fail;
+			} else if (*p == '\'') {
 				const char *q = p++;
 
 				quoted = true;
@@ -193,7 +280,28 @@ int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen)
 	while (*p) {
 		char ch = *p;
 
-		if (ch == '\'' || ch == '"') {
+		if (ch == '$' && p[1] == '\'') {
+			/* $'...': a backslash escapes the quote */
+			const char *q = p;
+
+			sbuf_addn(&piece, p, 2);
+			p += 2;
+			while (*p && *p != '\'') {
+				if (*p == '\\' && p[1])
+					sbuf_addc(&piece, *p++);
+				sbuf_addc(&piece, *p++);
+			}
+			if (!*p) {
+				size_t n = strcspn(q, "\n");
+
+				set_err(err, errlen, "%.*s%s: unterminated $'...' "
+				        "quote", n > 40 ? 37 : (int)n, q,
+				        n > 40 ? "..." : "");
+				goto fail;
+			}
+			sbuf_addc(&piece, *p++);
+			word_start = false;
+		} else if (ch == '\'' || ch == '"') {
 			const char *q = p++;
 
 			sbuf_addc(&piece, ch);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "util/esc.h"
 #include "util/sbuf.h"
 
 /* linux/icmpv6.h drags in more than we need */
@@ -26,8 +27,10 @@
 #define PREF_HIGH 0x1
 #define PREF_LOW 0x3
 
-/* What ip prints for an ifindex: the name in this namespace, "*" for 0,
- * "ifN" when it does not know the index. */
+/* What ip prints for an ifindex: the name in this namespace (unsafe
+ * bytes escaped, util/esc.h), "*" for 0, "ifN" when it does not know the
+ * index.  buf holds at least IFNAME_BUF bytes. */
+#define IFNAME_BUF (4 * W_IFNAMSIZ)
 static const char *ifname(const struct w_ns *ns, int ifindex, char *buf,
                           size_t len)
 {
@@ -37,7 +40,7 @@ static const char *ifname(const struct w_ns *ns, int ifindex, char *buf,
 		return "*";
 	l = ns ? world_find_link_index(ns, ifindex) : NULL;
 	if (l)
-		return l->name;
+		return esc_str(l->name, buf, len);
 	snprintf(buf, len, "if%d", ifindex);
 	return buf;
 }
@@ -71,7 +74,8 @@ static void link_header(struct sbuf *out, const struct w_ns *ns,
 	char spare[32], buf[64];
 	size_t n;
 
-	sbuf_printf(out, "%d: %s", l->ifindex, l->name);
+	sbuf_printf(out, "%d: ", l->ifindex);
+	esc_add(out, l->name, 0);
 	if (l->has_iflink) {
 		if (l->iflink == 0)
 			sbuf_add(out, "@NONE");
@@ -123,7 +127,10 @@ static void link_line(struct sbuf *out, const struct w_link *l, bool alias)
 	}
 	if (l->has_link_netnsid) {
 		if (l->link_netns_name[0])
-			sbuf_printf(out, " link-netns %s", l->link_netns_name);
+		{
+			sbuf_add(out, " link-netns ");
+			esc_add(out, l->link_netns_name, 0);
+		}
 		else if (l->link_netnsid >= 0)
 			sbuf_printf(out, " link-netnsid %d", l->link_netnsid);
 		else
@@ -163,7 +170,7 @@ void fmt_addr(struct sbuf *out, const struct w_ns *ns, const struct w_addr *a)
 	n = fmt_addr_flag_words(a->family, a->flags, w, FMT_MAX_FLAG_WORDS,
 	                        spare, sizeof spare);
 	add_words(out, w, n, " ", " ");
-	sbuf_add(out, a->label);
+	esc_add(out, a->label, 0);
 	if (a->has_cacheinfo) {
 		sbuf_add(out, "\n       valid_lft ");
 		if (a->valid_lft == 0xffffffffu)
@@ -291,7 +298,7 @@ static void cache_flags(struct sbuf *out, unsigned flags)
 static void route_line(struct sbuf *out, const struct w_ns *ns,
                        const struct w_route *r)
 {
-	char buf[64], nbuf[32];
+	char buf[64], nbuf[IFNAME_BUF];
 	int hl = host_len(r->family);
 
 	if (r->type != RTN_UNICAST)

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "fmt/fmt.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 #include "world/world.h"
 
@@ -155,13 +156,16 @@ struct table {
 	bool show[NCOLS];
 };
 
+/* Cells hold names made by anyone: unsafe bytes escaped (util/esc.h). */
 static void set_cell(struct table *t, struct row *r, int col, const char *s)
 {
-	size_t n = strlen(s);
+	struct sbuf b = SBUF_INIT;
 
-	r->cell[col] = xstrdup(s);
-	if (n > t->width[col])
-		t->width[col] = n;
+	esc_add(&b, s, 0);
+	r->cell[col] = xstrdup(sbuf_str(&b));
+	if (b.len > t->width[col])
+		t->width[col] = b.len;
+	sbuf_free(&b);
 }
 
 static void link_row(struct table *t, const struct world *w,
@@ -308,19 +312,21 @@ static void print_links(struct sbuf *out, const struct table *t, size_t from,
 static void ns_heading(struct sbuf *out, const struct w_ns *ns)
 {
 	char label[W_NSNAME_MAX + 80];
+	char name[ESC_NAME_LEN];
 
-	world_ns_label(ns, label, sizeof label);
+	esc_add(out, world_ns_label(ns, label, sizeof label), 0);
 	switch (ns->kind) {
 	case W_NS_HOST:
-		sbuf_printf(out, "%s: where nsviz started, inode %lu\n", label,
+		sbuf_printf(out, ": where nsviz started, inode %lu\n",
 		            (unsigned long)ns->ino);
 		break;
 	case W_NS_NAMED:
-		sbuf_printf(out, "%s: named (/run/netns/%s), inode %lu\n", label,
-		            ns->name, (unsigned long)ns->ino);
+		sbuf_printf(out, ": named (/run/netns/%s), inode %lu\n",
+		            esc_str(ns->name, name, sizeof name),
+		            (unsigned long)ns->ino);
 		break;
 	case W_NS_UNNAMED:
-		sbuf_printf(out, "%s: unnamed, inode %lu\n", label,
+		sbuf_printf(out, ": unnamed, inode %lu\n",
 		            (unsigned long)ns->ino);
 		break;
 	}
@@ -353,7 +359,7 @@ static void print_neighbours(struct sbuf *out, const struct w_ns *ns)
 
 	for (size_t i = 0; i < ns->nneighs; i++) {
 		const struct w_neigh *nb = &ns->neighs[i];
-		char ip[64], dev[32], mac[128], st[64];
+		char ip[64], dev[32], safe[4 * W_IFNAMSIZ], mac[128], st[64];
 
 		/* what `ip neigh` hides (NOARP, NONE) stays hidden here */
 		if (!fmt_neigh_listed(nb))
@@ -362,7 +368,8 @@ static void print_neighbours(struct sbuf *out, const struct w_ns *ns)
 			sbuf_add(out, "  neighbours:\n");
 		any = true;
 		sbuf_printf(out, "    %s dev %s", w_ip_str(&nb->dst, ip, sizeof ip),
-		            dev_name(ns, nb->ifindex, dev, sizeof dev));
+		            esc_str(dev_name(ns, nb->ifindex, dev, sizeof dev),
+		                    safe, sizeof safe));
 		if (nb->lladdr_len > 0)
 			sbuf_printf(out, " lladdr %s",
 			            fmt_mac(nb->lladdr, nb->lladdr_len, mac,
@@ -733,6 +740,32 @@ static json_object *json_ns(const struct world *w, const struct w_ns *ns)
 	return o;
 }
 
+/* json-c writes C0 controls as \u00XX but DEL, C1 controls and the
+ * bidirectional controls as they are, which a terminal may act on.  They
+ * can only be inside strings here: written as \uXXXX they mean the same
+ * JSON.  (Bytes that are not UTF-8 are already U+FFFD: jstr.) */
+static void json_safe(struct sbuf *out, const char *s)
+{
+	while (*s) {
+		size_t n;
+		enum esc_kind k = esc_char(s, &n);
+
+		/* C0 controls outside strings are the layout's own newlines */
+		if ((k == ESC_CONTROL && (n > 1 || *s == 0x7f)) || k == ESC_BIDI) {
+			const unsigned char *u = (const unsigned char *)s;
+			unsigned cp = n == 1 ? u[0] :
+			              n == 2 ? ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu) :
+			              ((u[0] & 0x0fu) << 12) |
+			              ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+
+			sbuf_printf(out, "\\u%04x", cp);
+		} else {
+			sbuf_addn(out, s, n);
+		}
+		s += n;
+	}
+}
+
 void show_world_json(struct sbuf *out, const struct world *w)
 {
 	const struct w_ns **v = sorted_ns(w);
@@ -742,9 +775,9 @@ void show_world_json(struct sbuf *out, const struct world *w)
 	for (size_t i = 0; i < w->nns; i++)
 		json_object_array_add(a, json_ns(w, v[i]));
 	json_object_object_add(root, "namespaces", a);
-	sbuf_add(out, json_object_to_json_string_ext(root,
-	         JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-	         JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_safe(out, json_object_to_json_string_ext(root,
+	          JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+	          JSON_C_TO_STRING_NOSLASHESCAPE));
 	sbuf_addc(out, '\n');
 	json_object_put(root);
 	free(v);

@@ -182,9 +182,13 @@ cwb|1|route add 10.5.0.0/16 via 2001:db8::1|2001:db8::1: gateway is IPv6 but the
 cwb|1|route add 2001:db8::/64 via 10.0.1.5|10\.0\.1\.5: gateway is IPv4 but the destination 2001:db8::/64 is IPv6
 cwb|1|route add 10.5.0.0/16|10\.5\.0\.0/16: route needs a gateway \(via ADDR\) or a device \(dev NAME\)
 cwb|1|route add default|default: route needs a gateway \(via ADDR\) or a device \(dev NAME\)
-cwb|1|route add 10.5.0.0/16 via 192.168.9.9|route 10\.5\.0\.0/16: (Nexthop has invalid gateway|Network is unreachable)
-cwb|1|route add default via 10.0.9.1|route default: (Nexthop has invalid gateway|Network is unreachable)
-cwb|1|route add 10.5.0.0/16 via 10.0.1.5 dev lo|route 10\.5\.0\.0/16: (Nexthop has invalid gateway|Network is unreachable)
+cwb|1|route add 10.5.0.0/16 via 192.168.9.9|192\.168\.9\.9: gateway not reachable: no route to it in the host namespace; add an address or a route for it first$
+cwb|1|route add default via 10.0.9.1|10\.0\.9\.1: gateway not reachable: no route to it in the host namespace; add
+cwb|1|route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace; add
+cwb|1|-n vnet route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in namespace vnet; add
+cwb|1|-n other route add default via 10.0.1.0|10\.0\.1\.0: gateway not reachable: no route to it in namespace other; add
+cwb|1|route add 10.5.0.0/16 via 10.0.1.5 dev lo|10\.0\.1\.5: gateway not reachable through lo: the way to it in the host namespace goes through veth0$
+cwb|1|-n vnet route add 10.5.0.0/16 via 10.0.1.0 dev lo|10\.0\.1\.0: gateway not reachable through lo: the way to it in namespace vnet goes through veth1$
 cwb|1|route add 10.5.0.0/16 via 10.0.1.5 dev veth0 scope host|route 10\.5\.0\.0/16: Route with host scope can not have a gateway
 cwb|1|route add 10.5.0.0/16 dev veth0 src 10.0.2.0|route 10\.5\.0\.0/16: Invalid prefsrc address
 cwb|1|-n other route add 10.8.0.0/16 dev veth0|route 10\.8\.0\.0/16: Device for nexthop is not up
@@ -234,7 +238,7 @@ cwb|1|netns identify 2147483647|2147483647: no such process
 c|1||empty command
 c|1| ; ; |empty command
 w|1|''|'': unknown command
-cwb|1|frob|frob: unknown command \(expected netns, link, addr, route or ping\)
+cwb|1|frob|frob: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
 cwb|1|ip frob|frob: unknown command
 cwb|1|ip -z link show|-z: unknown option
 cwb|1|nt|nt: means ntable, which nsviz does not support

@@ -25,6 +25,7 @@
 
 #include "fmt/fmt.h"
 #include "show/show.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 #include "world/world.h"
 
@@ -1807,11 +1808,161 @@ static void test_show_json(void **state)
 	json_object_put(root);
 }
 
+/* ---- names that are not safe to print (util/esc.h) ------------------------ */
+
+static void test_esc(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "veth0", "veth0" },
+		{ "", "" },
+		{ "a\x1b[2Jb", "a\\x1b[2Jb" },
+		{ "\x01\x1f\x7f", "\\x01\\x1f\\x7f" },
+		{ "tab\there", "tab\\x09here" },
+		{ "nl\n", "nl\\x0a" },
+		{ "back\\slash", "back\\slash" },          /* as ip prints it */
+		{ "caf\xc3\xa9", "caf\xc3\xa9" },          /* UTF-8 stays */
+		{ "\xe2\x82\xac\xf0\x9f\x98\x80", "\xe2\x82\xac\xf0\x9f\x98\x80" },
+		{ "c1\xc2\x9b" "31m", "c1\\xc2\\x9b31m" },  /* U+009B, CSI */
+		{ "\xc2\xa0", "\xc2\xa0" },                /* U+00A0 is printable */
+		{ "rlo\xe2\x80\xae" "x", "rlo\\xe2\\x80\\xaex" },
+		{ "\xe2\x81\xa6" "x", "\\xe2\\x81\\xa6x" },   /* U+2066 */
+		{ "bad\xff", "bad\\xff" },
+		{ "\xc0\xaf", "\\xc0\\xaf" },             /* overlong '/' */
+		{ "\xed\xa0\x80", "\\xed\\xa0\\x80" },     /* a surrogate */
+		{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80" }, /* > U+10FFFF */
+		{ "cut\xe2\x82", "cut\\xe2\\x82" },       /* cut short */
+	};
+	char buf[ESC_NAME_LEN];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
+		struct sbuf b = SBUF_INIT;
+
+		esc_add(&b, t[k].in, 0);
+		assert_string_equal(sbuf_str(&b), t[k].out);
+		assert_string_equal(esc_str(t[k].in, buf, sizeof buf), t[k].out);
+		assert_int_equal(esc_safe(t[k].in), !strcmp(t[k].in, t[k].out));
+		/* escaping is idempotent: its output is safe */
+		assert_true(esc_safe(sbuf_str(&b)));
+		sbuf_free(&b);
+	}
+	/* messages keep their line breaks when asked */
+	{
+		struct sbuf b = SBUF_INIT;
+
+		esc_add(&b, "one\ntwo\x1b", ESC_KEEP_NL);
+		assert_string_equal(sbuf_str(&b), "one\ntwo\\x1b");
+		sbuf_free(&b);
+	}
+	/* esc_str shortens at a character boundary, never mid-escape */
+	assert_string_equal(esc_str("ab\x1b" "cd", buf, 5), "ab");
+	assert_string_equal(esc_str("ab\x1b" "cd", buf, 7), "ab\\x1b");
+	assert_string_equal(esc_str("caf\xc3\xa9", buf, 5), "caf");
+	/* a 255-byte name of nothing but ESC fits in ESC_NAME_LEN */
+	{
+		char name[256];
+
+		memset(name, 0x1b, 255);
+		name[255] = '\0';
+		assert_int_equal(strlen(esc_str(name, buf, sizeof buf)), 4 * 255);
+	}
+	/* esc_in_place: for messages built with snprintf */
+	snprintf(buf, sizeof buf, "%s: no such device", "a\x1b" "b");
+	esc_in_place(buf, sizeof buf);
+	assert_string_equal(buf, "a\\x1bb: no such device");
+}
+
+/* A world whose names others made with control characters in them: every
+ * printer escapes them, JSON writes them as \u escapes. */
+static void test_unsafe_names_printed(void **state)
+{
+	struct w_ns *evil;
+	struct w_link *l;
+	struct w_neigh nb;
+	struct w_event ev;
+	const char *out;
+	json_object *root;
+
+	(void)state;
+	put_link(HOST, lo(F_LO_UP));
+	l = put_link(HOST, veth(5, "a\x1b[2Jb", F_UP, IF_OPER_UP,
+	                        "f2:73:43:4d:d3:53", 6));
+	put_link(HOST, veth(6, "p\x7f\xc2\x9b", F_UP, IF_OPER_UP,
+	                    "62:26:60:06:85:e4", 5));
+	put_addr(HOST, addr(5, "10.0.1.0", 24, RT_SCOPE_UNIVERSE, IFA_F_PERMANENT,
+	                    "a\x1b[2Jb"));
+	evil = world_add_ns(W, W_NS_NAMED, "x\x1b]0;pwned\x07", 4, 4026532777u);
+	assert_non_null(evil);
+	memset(&nb, 0, sizeof nb);
+	nb.family = AF_INET;
+	nb.dst = IP("10.0.1.9");
+	nb.ifindex = 5;
+	nb.state = NUD_REACHABLE;
+	memset(&ev, 0, sizeof ev);
+	ev.type = W_EV_NEWNEIGH;
+	ev.u.neigh = nb;
+	world_apply(W, HOST, &ev);
+
+	sbuf_reset(&OUT);
+	fmt_link(&OUT, HOST, l);
+	assert_string_equal(sbuf_str(&OUT),
+		"5: a\\x1b[2Jb@p\\x7f\\xc2\\x9b: <BROADCAST,MULTICAST,UP,LOWER_UP> "
+		"mtu 1500 qdisc noqueue state UP mode DEFAULT group default "
+		"qlen 1000\n"
+		"    link/ether f2:73:43:4d:d3:53 brd ff:ff:ff:ff:ff:ff\n");
+	sbuf_reset(&OUT);
+	fmt_link_addrs(&OUT, HOST, l);
+	assert_non_null(strstr(sbuf_str(&OUT), "scope global a\\x1b[2Jb\n"));
+	sbuf_reset(&OUT);
+	fmt_neigh_show(&OUT, HOST, 0, 0);
+	assert_string_equal(sbuf_str(&OUT), "10.0.1.9 dev a\\x1b[2Jb REACHABLE \n");
+
+	sbuf_reset(&OUT);
+	show_world_text(&OUT, W);
+	out = sbuf_str(&OUT);
+	assert_non_null(strstr(out, "  a\\x1b[2Jb "));
+	assert_non_null(strstr(out, "p\\x7f\\xc2\\x9b"));
+	assert_non_null(strstr(out, "x\\x1b]0;pwned\\x07: named "
+	                            "(/run/netns/x\\x1b]0;pwned\\x07)"));
+	assert_true(esc_safe(out) || strchr(out, '\n'));
+	for (const char *c = out; *c; c++)
+		if (*c != '\n')
+			assert_true((unsigned char)*c >= 0x20 && *c != 0x7f);
+	assert_null(strstr(out, "\xc2\x9b"));
+
+	sbuf_reset(&OUT);
+	show_world_json(&OUT, W);
+	out = sbuf_str(&OUT);
+	for (const char *c = out; *c; c++)
+		if (*c != '\n')
+			assert_true((unsigned char)*c >= 0x20 && *c != 0x7f);
+	assert_null(strstr(out, "\xc2\x9b"));
+	assert_non_null(strstr(out, "\"p\\u007f\\u009b\""));
+	/* and it is the same JSON: the names read back as they are */
+	root = json_tokener_parse(out);
+	assert_non_null(root);
+	assert_non_null(strstr(json_object_to_json_string(root), "pwned"));
+	{
+		json_object *nss = NULL, *host, *links, *l5;
+
+		assert_true(json_object_object_get_ex(root, "namespaces", &nss));
+		host = json_object_array_get_idx(nss, 0);
+		assert_true(json_object_object_get_ex(host, "links", &links));
+		l5 = json_object_array_get_idx(links, 1);
+		assert_string_equal(jstrget(l5, "name"), "a\x1b[2Jb");
+		l5 = json_object_array_get_idx(links, 2);
+		assert_string_equal(jstrget(l5, "name"), "p\x7f\xc2\x9b");
+	}
+	json_object_put(root);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_lo_down_then_up),
+		T(test_esc),
+		T(test_unsafe_names_printed),
 		T(test_veth_pair_same_namespace),
 		T(test_veth_across_namespaces),
 		T(test_veth_peer_in_unnamed_namespace),

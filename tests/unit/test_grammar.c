@@ -1615,6 +1615,191 @@ static void test_split_errors(void **state)
 	assert_null(w);
 }
 
+/* Names with bytes a terminal acts on: refused when nsviz is to make
+ * them, taken when they name what someone else made (typed with bash's
+ * $'...'), and never echoed raw in a message. */
+static void test_unsafe_names(void **state)
+{
+	static const struct { const char *line, *word, *reason; } refused[] = {
+		{ "netns add $'\\x1b[2J\\x1b[31mred'", "\\x1b[2J\\x1b[31mred: ",
+		  "namespace name contains control character \\x1b" },
+		{ "netns add a\x01" "b", "a\\x01b: ",
+		  "namespace name contains control character \\x01" },
+		{ "netns add $'a\\x7f'", "a\\x7f: ", "control character \\x7f" },
+		{ "netns add $'a\\tb'", "a\\x09b: ", "control character \\x09" },
+		{ "netns add $'a\\nb'", "a\\x0ab: ", "control character \\x0a" },
+		{ "netns add $'\\xc2\\x9b' ", "\\xc2\\x9b: ",
+		  "control character \\xc2\\x9b" },
+		{ "netns add $'\\xe2\\x80\\xaeabc'", "\\xe2\\x80\\xaeabc: ",
+		  "bidirectional control character \\xe2\\x80\\xae" },
+		{ "netns add $'ab\\xff'", "ab\\xff: ",
+		  "namespace name is not valid UTF-8 (byte \\xff)" },
+		{ "netns add $'\\xc0\\xaf'", "\\xc0\\xaf: ", "not valid UTF-8 (byte \\xc0)" },
+		{ "link add $'v\\x1b' type veth peer name p", "v\\x1b: ",
+		  "interface name contains control character \\x1b" },
+		{ "link add name $'v\\x1b' type veth peer name p", "v\\x1b: ",
+		  "interface name contains control character \\x1b" },
+		{ "link add v type veth peer name $'p\\x1b'", "p\\x1b: ",
+		  "interface name contains control character \\x1b" },
+		{ "link add v type veth peer $'p\\x01'", "p\\x01: ",
+		  "interface name contains control character \\x01" },
+		{ "link add $'b\\x1b' type bridge", "b\\x1b: ",
+		  "interface name contains control character \\x1b" },
+		{ "link add $'b\\xfe' type bridge", "b\\xfe: ", "not valid UTF-8" },
+		{ "link add ünïcödé-namé type veth peer name p",
+		  "ünïcödé-namé: ", "interface name longer than 15 bytes" },
+	};
+	static const struct { const char *line, *name, *canon; } taken[] = {
+		{ "link set $'a\\x1bb' up", "a\x1b" "b", "ip link set $'a\\x1bb' up" },
+		{ "link del $'a\\x01'", "a\x01", "ip link del $'a\\x01'" },
+		{ "netns del $'x\\x1b[2Jy'", "x\x1b[2Jy", "ip netns del $'x\\x1b[2Jy'" },
+		{ "netns del $'it\\'s\\x7f'", "it's\x7f", "ip netns del $'it\\'s\\x7f'" },
+		{ "link set $'\\xff' up", "\xff", "ip link set $'\\xff' up" },
+		/* unicode is a name like any other */
+		{ "link add ünï type veth peer name p", "ünï",
+		  "ip link add 'ünï' type veth peer name p" },
+		{ "netns add café", "café", "ip netns add 'café'" },
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof refused / sizeof *refused; k++) {
+		memset(err, 0, sizeof err);
+		if (parse_line(refused[k].line, &c) != -1)
+			fail_msg("'%s' was accepted", refused[k].line);
+		if (strncmp(err, refused[k].word, strlen(refused[k].word)) ||
+		    !strstr(err, refused[k].reason))
+			fail_msg("'%s': message '%s' should start with '%s' and "
+			         "say '%s'", refused[k].line, err, refused[k].word,
+			         refused[k].reason);
+		for (const char *e = err; *e; e++)
+			if ((unsigned char)*e < 0x20 || *e == 0x7f)
+				fail_msg("'%s': raw control byte in '%s'",
+				         refused[k].line, err);
+		cmd_free(&c);
+	}
+	for (size_t k = 0; k < sizeof taken / sizeof *taken; k++) {
+		struct sbuf b = SBUF_INIT;
+		struct cmd again;
+
+		parse_ok(taken[k].line, &c);
+		assert_string_equal(c.name, taken[k].name);
+		cmd_canonical(&c, &b);
+		assert_string_equal(sbuf_str(&b), taken[k].canon);
+		/* the canonical form reads back as the same command */
+		parse_ok(sbuf_str(&b), &again);
+		assert_string_equal(again.name, c.name);
+		assert_int_equal(again.verb, c.verb);
+		cmd_free(&again);
+		cmd_free(&c);
+		sbuf_free(&b);
+	}
+	/* a message that echoes a word never holds the raw byte */
+	assert_int_equal(parse_line("link set veth0 $'fr\\x1b[2Job'", &c), -1);
+	assert_string_equal(err, "fr\\x1b[2Job: unknown link setting "
+	                    "(expected up, down, netns NS, mtu N, address MAC, "
+	                    "master BRIDGE or nomaster)");
+	assert_int_equal(parse_line("$'\\x1b]0;title\\x07'", &c), -1);
+	assert_non_null(strstr(err, "\\x1b]0;title\\x07: unknown command"));
+	/* $'...' errors */
+	{
+		char **w = NULL;
+
+		assert_int_equal(cmd_split("netns add $'abc", &w, err, sizeof err), -1);
+		assert_string_equal(err, "$'abc: unterminated $'...' quote");
+		assert_int_equal(cmd_split("netns add $'a\\x00b'", &w, err,
+		                           sizeof err), -1);
+		assert_non_null(strstr(err, "\\x00: a word cannot hold a NUL byte"));
+		/* what bash keeps, kept */
+		assert_int_equal(cmd_split("$'\\xzz\\q\\e\\\\'", &w, err, sizeof err), 1);
+		assert_string_equal(w[0], "\\xzz\\q\x1b\\");
+		cmd_free_words(w, 1);
+		/* in a -c list, a quote or ; inside $'...' does not end it */
+		assert_int_equal(cmd_split_list("netns add $'a\\';b'; netns list",
+		                                 &w, err, sizeof err), 2);
+		assert_string_equal(w[0], "netns add $'a\\';b'");
+		cmd_free_words(w, 2);
+		assert_int_equal(cmd_split_list("netns add $'a", &w, err,
+		                                sizeof err), -1);
+		assert_string_equal(err, "$'a: unterminated $'...' quote");
+	}
+}
+
+/* The lists in "unknown command (expected ...)" come from the grammar's
+ * own tables: every word listed is taken, and every command nsviz takes
+ * is listed. */
+static void list_words(const char *msg, char words[][16], size_t *n)
+{
+	const char *s = strstr(msg, "(expected ");
+
+	*n = 0;
+	assert_non_null(s);
+	s += strlen("(expected ");
+	while (*s && *s != ')') {
+		size_t len = strcspn(s, ", )");
+
+		if (len == 2 && !strncmp(s, "or", 2)) {
+			s += 2;
+		} else if (len) {
+			assert_true(len < 16);
+			memcpy(words[*n], s, len);
+			words[(*n)++][len] = '\0';
+			s += len;
+		}
+		s += strspn(s, ", ");
+	}
+}
+
+static void test_hints_from_tables(void **state)
+{
+	static const char *const objs[] = { "netns", "link", "addr", "route" };
+	char words[32][16];
+	struct cmd c;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(parse_line("frob", &c), -1);
+	list_words(err, words, &n);
+	assert_int_equal(n, 9);
+	for (size_t k = 0; k < n; k++) {
+		char line[64];
+
+		snprintf(line, sizeof line, "%s frob", words[k]);
+		memset(err, 0, sizeof err);
+		if (parse_line(line, &c) == 0)
+			cmd_free(&c);
+		/* it is a command: whatever is wrong is after it */
+		if (strstr(err, "unknown command") || strstr(err, "not supported by"))
+			fail_msg("'%s' is listed but not taken: %s", words[k], err);
+	}
+	/* each object's verbs */
+	for (size_t o = 0; o < sizeof objs / sizeof *objs; o++) {
+		char line[64];
+
+		snprintf(line, sizeof line, "%s frob", objs[o]);
+		assert_int_equal(parse_line(line, &c), -1);
+		list_words(err, words, &n);
+		assert_true(n >= 3);
+		for (size_t k = 0; k < n; k++) {
+			snprintf(line, sizeof line, "%s %s", objs[o], words[k]);
+			memset(err, 0, sizeof err);
+			if (parse_line(line, &c) == 0)
+				cmd_free(&c);
+			if (strstr(err, "unknown") || strstr(err, "not supported"))
+				fail_msg("'%s' is listed but not taken: %s", line, err);
+		}
+	}
+	/* the same list where a command is missing */
+	assert_int_equal(parse_line("ip", &c), -1);
+	assert_string_equal(err, "ip: missing command (expected addr, route, "
+	                    "neigh, link, netns, ping, echo, send or sysctl)");
+	assert_int_equal(parse_line("netns exec x ip", &c), -1);
+	assert_non_null(strstr(err, "missing command (expected addr, route, "));
+	assert_int_equal(parse_line("link frob", &c), -1);
+	assert_string_equal(err, "link frob: unknown link command (expected add, "
+	                    "set, del or show)");
+}
+
 static void assert_cmds(const char *s, int n, ...)
 {
 	char **v = NULL;
@@ -1820,7 +2005,8 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "link add x type veth peer y z", "z", "unexpected argument after" },
 	/* unknown or unsupported words */
 	{ "frobnicate", "frobnicate",
-	  "unknown command (expected netns, link, addr, route or ping)" },
+	  "unknown command (expected addr, route, neigh, link, netns, ping, "
+	  "echo, send or sysctl)" },
 	{ "link frob", "link frob", "unknown link command" },
 	{ "addr frob", "addr frob", "unknown addr command" },
 	{ "route frob", "route frob", "unknown route command" },
@@ -2133,6 +2319,8 @@ int main(void)
 		cmocka_unit_test(test_split_errors),
 		cmocka_unit_test(test_split_list),
 		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_unsafe_names),
+		cmocka_unit_test(test_hints_from_tables),
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_free_twice),
