@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
 
 #include "capture/capture.h"
@@ -329,6 +330,19 @@ int main(int argc, char **argv)
 	struct kerr e = { 0 };
 	struct sigaction sa;
 	int i, rc;
+
+	/* Set-user-ID, set-group-ID or file capabilities (the kernel says
+	 * so with AT_SECURE): nsviz would run programs (netns exec, the
+	 * shell key), write files (capture -w) and change the network with
+	 * the file owner's privileges for whoever starts it.  It is not
+	 * written to be a security boundary; refuse before anything. */
+	if (getauxval(AT_SECURE)) {
+		fputs("nsviz: refusing to run setuid/setgid or with file "
+		      "capabilities: it would run programs, write files and "
+		      "change the network with those privileges for any user; "
+		      "use sudo or --sandbox\n", stderr);
+		return 1;
+	}
 
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i];

@@ -171,8 +171,10 @@ int sandbox_enter(char *err, size_t errlen)
 	if (child > 0)
 		relay_outside(child);   /* does not return */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	/* Nothing mounted from here on may leak to the host. */
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+	/* Nothing mounted from here on may leak to the host.  A change of
+	 * propagation ignores source and type, but they are strings to the
+	 * system call (valgrind checks them): "none", as mount(8) passes. */
+	if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) < 0) {
 		snprintf(err, errlen, "cannot make mounts private: %s",
 		         strerror(errno));
 		return -1;

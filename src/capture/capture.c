@@ -6,6 +6,7 @@
 #include <net/if.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -504,11 +505,54 @@ void capture_clear(struct capture *c)
 
 /* ---- writing pcap files ---------------------------------------------- */
 
+/* The file is made unnamed (O_TMPFILE) in the target's directory and
+ * given a name only when the capture ends: a capture killed with
+ * SIGKILL leaves nothing behind, and a reader never sees half a file.
+ * Where the filesystem cannot (EOPNOTSUPP), a named FILE.tmp.XXXXXX is
+ * written instead and renamed. */
 struct capture_writer {
 	pcap_t *dead;
 	pcap_dumper_t *d;
-	char *path, *tmp;
+	char *path, *tmp;      /* tmp: the named temporary, NULL if unnamed */
+	int fd;
+	int err;               /* first write error, 0 = none */
+	long good_off;         /* end of the last packet known written */
+	uint64_t n, good_n;    /* packets added; of those, known written */
 };
+
+static int writer_tmpfile(struct capture_writer *wr, const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	/* open(2) applies the umask: as readable as any other file */
+	fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	free(dir);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR))
+		return fd;
+	wr->tmp = xmalloc(strlen(path) + 16);
+	sprintf(wr->tmp, "%s.tmp.XXXXXX", path);
+	fd = mkostemp(wr->tmp, O_CLOEXEC);
+	if (fd < 0) {
+		free(wr->tmp);
+		wr->tmp = NULL;
+		return -1;
+	}
+	/* mkstemp makes 0600; a capture file is as readable as others */
+	{
+		mode_t um = umask(0);
+
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	return fd;
+}
 
 struct capture_writer *capture_writer_open(const char *path, int linktype,
                                            int snaplen, char *err,
@@ -520,22 +564,12 @@ struct capture_writer *capture_writer_open(const char *path, int linktype,
 	int fd;
 
 	wr->path = xstrdup(path);
-	wr->tmp = xmalloc(strlen(path) + 16);
-	sprintf(wr->tmp, "%s.tmp.XXXXXX", path);
-	fd = mkstemp(wr->tmp);
+	wr->fd = -1;
+	fd = writer_tmpfile(wr, path);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		free(wr->tmp);
-		wr->tmp = NULL;
 		capture_writer_abort(wr);
 		return NULL;
-	}
-	/* mkstemp makes 0600; a capture file is as readable as others */
-	{
-		mode_t um = umask(0);
-
-		umask(um);
-		fchmod(fd, 0666 & ~um);
 	}
 	f = fdopen(fd, "wb");
 	wr->dead = pcap_open_dead(dlt, snaplen > 0 ? snaplen
@@ -556,6 +590,7 @@ struct capture_writer *capture_writer_open(const char *path, int linktype,
 		capture_writer_abort(wr);
 		return NULL;
 	}
+	wr->fd = fd;
 	return wr;
 }
 
@@ -563,32 +598,100 @@ int capture_writer_add(struct capture_writer *wr, const struct capture_pkt *p)
 {
 	struct pcap_pkthdr h;
 
+	if (wr->err)
+		return -1;
 	h.ts = p->ts;
 	h.caplen = p->caplen;
 	h.len = p->len;
+	errno = 0;
 	pcap_dump((u_char *)wr->d, &h, p->data);
+	if (ferror(pcap_dump_file(wr->d))) {
+		wr->err = errno ? errno : EIO;
+		return -1;
+	}
+	wr->n++;
 	return 0;
+}
+
+int capture_writer_flush(struct capture_writer *wr)
+{
+	long off;
+
+	if (wr->err)
+		return -1;
+	errno = 0;
+	if (pcap_dump_flush(wr->d) < 0 ||
+	    (off = pcap_dump_ftell(wr->d)) < 0) {
+		wr->err = errno ? errno : EIO;
+		return -1;
+	}
+	wr->good_off = off;
+	wr->good_n = wr->n;
+	return 0;
+}
+
+/* Give the file its name: the unnamed one is linked under a temporary
+ * name first (linkat cannot replace a file), then renamed over path. */
+static int writer_place(struct capture_writer *wr)
+{
+	char proc[64];
+	int e;
+
+	if (wr->tmp)
+		return rename(wr->tmp, wr->path);
+	wr->tmp = xmalloc(strlen(wr->path) + 16);
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", wr->fd);
+	for (int tries = 0; tries < 100; tries++) {
+		sprintf(wr->tmp, "%s.tmp.%06x", wr->path,
+		        (unsigned)(((unsigned long)getpid() * 7919u +
+		                    (unsigned)tries) & 0xffffff));
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, wr->tmp,
+		           AT_SYMLINK_FOLLOW) == 0)
+			break;
+		if (errno != EEXIST)
+			goto fail;
+	}
+	if (rename(wr->tmp, wr->path) == 0)
+		return 0;
+fail:
+	e = errno;
+	unlink(wr->tmp);
+	free(wr->tmp);
+	wr->tmp = NULL;
+	errno = e;
+	return -1;
 }
 
 int capture_writer_commit(struct capture_writer *wr, char *err, size_t errlen)
 {
-	FILE *f = pcap_dump_file(wr->d);
 	int rc = 0;
 
-	if (pcap_dump_flush(wr->d) < 0 || ferror(f) || fsync(fileno(f)) < 0) {
+	capture_writer_flush(wr);
+	if (wr->err) {
+		/* keep the packets that were written whole */
+		snprintf(err, errlen, "%s: %s (kept the %llu packets written "
+		         "before it)", wr->path, strerror(wr->err),
+		         (unsigned long long)wr->good_n);
+		/* what stdio still holds must never land after the cut */
+		__fpurge(pcap_dump_file(wr->d));
+		if (ftruncate(wr->fd, wr->good_off) < 0) {
+			/* the file may end in half a packet; readers say so */
+		}
+		rc = -1;
+	}
+	if (fsync(wr->fd) < 0 && rc == 0) {
 		snprintf(err, errlen, "%s: %s", wr->path, strerror(errno));
 		rc = -1;
 	}
-	pcap_dump_close(wr->d);
-	wr->d = NULL;
-	if (rc == 0 && rename(wr->tmp, wr->path) < 0) {
+	if (writer_place(wr) < 0) {
 		snprintf(err, errlen, "%s: %s", wr->path, strerror(errno));
 		rc = -1;
-	}
-	if (rc == 0) {
+	} else {
 		free(wr->tmp);
 		wr->tmp = NULL;
 	}
+	pcap_dump_close(wr->d);
+	wr->d = NULL;
 	capture_writer_abort(wr);
 	return rc;
 }

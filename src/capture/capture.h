@@ -110,13 +110,19 @@ void capture_clear(struct capture *c);
 int capture_save(struct capture *c, const char *path, char *err,
                  size_t errlen);
 
-/* Writing packets one by one as they come (`capture -w`): also a
- * temporary file renamed on commit, so a reader never sees half a file. */
+/* Writing packets one by one as they come (`capture -w`): an unnamed
+ * file (O_TMPFILE; a named FILE.tmp.XXXXXX where the filesystem has
+ * none) given its name on commit, so a reader never sees half a file
+ * and a killed capture leaves nothing.  After a write error, add and
+ * flush fail; commit still names the file, cut after the last packet
+ * flush saw written, and says so in err (returns -1). */
 struct capture_writer;
 struct capture_writer *capture_writer_open(const char *path, int linktype,
                                            int snaplen, char *err,
                                            size_t errlen);
 int capture_writer_add(struct capture_writer *wr, const struct capture_pkt *p);
+/* Push what was added to the file; -1 after a write error. */
+int capture_writer_flush(struct capture_writer *wr);
 int capture_writer_commit(struct capture_writer *wr, char *err,
                           size_t errlen);
 void capture_writer_abort(struct capture_writer *wr);

@@ -43,8 +43,8 @@ static void cli_usage(FILE *f)
 "  -n NS          the interface's namespace\n"
 "  -i IF          the interface\n"
 "  -c COUNT       stop after COUNT packets\n"
-"  -w FILE        also write the packets to FILE (pcap; written under a\n"
-"                 temporary name and renamed when the capture ends)\n"
+"  -w FILE        also write the packets to FILE (pcap; unnamed until the\n"
+"                 capture ends, however it ends but SIGKILL)\n"
 "  -r FILE        read packets from a pcap file instead\n"
 "  -B KIB         kernel buffer size in KiB (libpcap's default: 2048)\n"
 "  -s SNAPLEN     bytes kept of each packet (default 262144)\n"
@@ -58,7 +58,8 @@ static void cli_usage(FILE *f)
 "                 what a capture panel would show (50 lines, 30 times a\n"
 "                 second); for benchmarks\n"
 "EXPRESSION is a pcap filter (`icmp', `tcp port 4078', ...).\n"
-"SIGINT (Ctrl-C) ends a live capture and prints its counters.\n", f);
+"SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGQUIT end a capture: the -w file\n"
+"is written and the counters printed.\n", f);
 }
 
 static int parse_num(const char *opt, const char *s, long min, long max,
@@ -162,8 +163,56 @@ struct run {
 	uint64_t done;         /* packets printed or written so far */
 	uint64_t printed_upto; /* next packet number to hand out */
 	bool stop;
+	bool out_gone;         /* stdout's reader went away (EPIPE) */
 	int status;
 };
+
+/* The signals that end a capture, through the poll loop, so that the -w
+ * file is written whatever way it ends (SIGPIPE: stdout's reader is
+ * gone, as in `nsviz capture -w f ... | head`). */
+static void ending_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGQUIT);
+	sigaddset(set, SIGPIPE);
+}
+
+/* A read signalfd: which signal came (0 = none) */
+static int got_signal(int sfd)
+{
+	struct signalfd_siginfo si;
+
+	if (sfd >= 0 && read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
+		return (int)si.ssi_signo;
+	return 0;
+}
+
+/* The -w file failed (a full disk): stop; the commit says why. */
+static void writer_failed(struct run *r)
+{
+	r->stop = true;
+	r->status = 1;
+}
+
+/* Standard output failed: EPIPE ends quietly (its reader is done), any
+ * other error is said. */
+static void check_stdout(struct run *r)
+{
+	if (r->o->ring_only || r->out_gone)
+		return;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return;
+	r->out_gone = true;
+	r->stop = true;
+	if (errno != EPIPE) {
+		fprintf(stderr, "nsviz: capture: standard output: %s; capture "
+		        "ended\n", strerror(errno));
+		r->status = 1;
+	}
+}
 
 /* Hand the packets read since last time to stdout and to -w. */
 static void flush_new(struct run *r)
@@ -174,17 +223,21 @@ static void flush_new(struct run *r)
 	if (r->printed_upto < capture_first(r->c))
 		r->printed_upto = capture_first(r->c);
 	for (; r->printed_upto < next && !r->stop; r->printed_upto++) {
-		if (!r->o->ring_only) {
+		if (!r->o->ring_only && !r->out_gone) {
 			fputs(capture_line(r->c, r->printed_upto), stdout);
 			putchar('\n');
 		}
-		if (r->wr && capture_get(r->c, r->printed_upto, &p))
-			capture_writer_add(r->wr, &p);
+		if (r->wr && capture_get(r->c, r->printed_upto, &p) &&
+		    capture_writer_add(r->wr, &p) < 0)
+			writer_failed(r);
 		if (r->o->count && ++r->done >= (uint64_t)r->o->count)
 			r->stop = true;
 	}
-	if (!r->o->ring_only)
-		fflush(stdout);
+	/* the file holds what was shown: a killed capture loses at most
+	 * the last batch, and a full disk is noticed now */
+	if (r->wr && capture_writer_flush(r->wr) < 0)
+		writer_failed(r);
+	check_stdout(r);
 }
 
 /* What a panel refresh costs: the newest rows, decoded (once each). */
@@ -241,9 +294,13 @@ static int run_live(struct run *r, int sfd)
 			break;
 		}
 		if (rc > 0 && (pf[1].revents & POLLIN)) {
-			struct signalfd_siginfo si;
+			int sig = got_signal(sfd);
 
-			if (read(sfd, &si, sizeof si) > 0)
+			if (sig == SIGPIPE) {
+				r->out_gone = true;
+				break;
+			}
+			if (sig)
 				break;
 		}
 		/* POLLERR/POLLHUP too: libpcap says what happened */
@@ -281,12 +338,18 @@ static int run_live(struct run *r, int sfd)
 	return r->status;
 }
 
-static int run_file(struct run *r)
+static int run_file(struct run *r, int sfd)
 {
 	size_t batch = r->o->ring ? r->o->ring : CAPTURE_RING_DEFAULT;
 
 	while (!r->stop) {
-		int n = capture_read(r->c, (int)batch);
+		int n, sig = got_signal(sfd);
+
+		if (sig) {
+			r->out_gone |= sig == SIGPIPE;
+			break;
+		}
+		n = capture_read(r->c, (int)batch);
 
 		if (n > 0 || capture_next(r->c) > r->printed_upto)
 			flush_new(r);
@@ -371,37 +434,40 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 		free(o.filter);
 		return 1;
 	}
+	/* Every signal that ends a capture comes through the loop, from
+	 * before the -w file exists until it has its name. */
+	ending_signals(&set);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (sfd < 0) {
+		perror("nsviz: capture: signalfd");
+		rc = 1;
+		goto out;
+	}
 	if (o.wfile) {
 		r.wr = capture_writer_open(o.wfile, capture_linktype(r.c),
 		                           capture_snaplen(r.c), err, sizeof err);
 		if (!r.wr) {
 			fprintf(stderr, "nsviz: capture: %s\n", err);
-			capture_close(r.c);
-			free(o.filter);
-			return 1;
-		}
-	}
-	if (o.rfile) {
-		rc = run_file(&r);
-	} else {
-		/* SIGINT through the poll loop: ends the capture cleanly */
-		sigemptyset(&set);
-		sigaddset(&set, SIGINT);
-		sigprocmask(SIG_BLOCK, &set, &old);
-		sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-		if (sfd < 0) {
-			perror("nsviz: capture: signalfd");
 			rc = 1;
-		} else {
-			rc = run_live(&r, sfd);
-			close(sfd);
+			goto out;
 		}
-		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
+	if (o.rfile)
+		rc = run_file(&r, sfd);
+	else
+		rc = run_live(&r, sfd);
 	if (r.wr && capture_writer_commit(r.wr, err, sizeof err) < 0) {
 		fprintf(stderr, "nsviz: capture: %s\n", err);
 		rc = 1;
 	}
+out:
+	/* signals that came after the first were for this capture too */
+	while (got_signal(sfd))
+		;
+	if (sfd >= 0)
+		close(sfd);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	capture_close(r.c);
 	free(o.filter);
 	return rc;

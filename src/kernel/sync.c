@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -44,6 +45,13 @@ struct ksync {
 	int parent_wd;       /* watch on /run while /run/netns is missing */
 	char **pending;      /* named namespaces whose bind mount is not up */
 	size_t npending, cappending;
+	/* The bind mount of a pending name lands without an inotify event,
+	 * but the mount table changes: /proc/self/mountinfo polls POLLPRI
+	 * then.  The callers' loops poll for POLLIN, so it sits in an
+	 * epoll set (readable when the table changed), registered only
+	 * while something is pending. */
+	int mnt_fd, mnt_ep;
+	bool mnt_watched;
 	ksync_observer obs;
 	void *obs_ctx;
 	pid_t self;
@@ -122,6 +130,7 @@ struct apply_ctx {
 	struct ksync *k;
 	struct w_ns *ns;
 	bool notify;
+	bool report;         /* a first dump: tell the observer anyway */
 };
 
 static void queue_refresh(struct ksync *k, const struct w_ns *ns,
@@ -166,15 +175,19 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	     ev.type == W_EV_DELLINK))
 		queue_refresh(a->k, a->ns, &ev.u.link);
 	world_apply(a->k->w, a->ns, &ev);
-	if (a->notify && a->k->obs)
+	if ((a->notify || a->report) && a->k->obs)
 		a->k->obs(a->k->obs_ctx, a->ns, &ev, NULL);
 }
 
-static int ns_dump(struct ksync *k, struct w_ns *ns, struct kerr *e)
+/* report: the namespace is new to an observer (it appeared while one
+ * watched), whose first dump says what it holds: changes made before
+ * its event socket existed are seen this way, not lost. */
+static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
+                   struct kerr *e)
 {
 	static const int kinds[] = { RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE,
 	                             RTM_GETNEIGH };
-	struct apply_ctx a = { k, ns, false };
+	struct apply_ctx a = { k, ns, false, report };
 	struct kconn *c = kc(ns);
 
 	world_clear_ns(ns);
@@ -253,7 +266,7 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev &&
 	    !(c->ev = knl_open(open_fd(ns), true, e)))
 		return -1;
-	if (ns_dump(k, ns, e) < 0)
+	if (ns_dump(k, ns, true, e) < 0)
 		return -1;
 	resolve_nsids(k, ns);
 	world_resolve_peers(k->w);
@@ -356,6 +369,8 @@ static bool named_appeared(struct ksync *k, const char *name)
 	return ns != NULL;
 }
 
+static bool drain_ns(struct ksync *k, struct w_ns *ns);
+
 static void named_vanished(struct ksync *k, const char *name)
 {
 	struct w_ns *ns = world_find_ns(k->w, name);
@@ -363,6 +378,8 @@ static void named_vanished(struct ksync *k, const char *name)
 	drop_pending(k, name);
 	if (!ns || ns->kind != W_NS_NAMED)
 		return;
+	/* what happened in it before it went comes first */
+	drain_ns(k, ns);
 	note(k, ns, "netns del %s", name);
 	ns_detach(k, ns);
 	world_resolve_peers(k->w);
@@ -417,6 +434,19 @@ struct w_ns *ksync_find_ns(struct ksync *k, const char *name)
 	    named_appeared(k, name))
 		ns = world_find_ns(k->w, name);
 	return ns;
+}
+
+/* Watch the mount table while a name waits for its bind mount. */
+static void watch_mounts(struct ksync *k)
+{
+	bool want = k->npending > 0;
+	struct epoll_event ev = { .events = EPOLLPRI };
+
+	if (k->mnt_ep < 0 || want == k->mnt_watched)
+		return;
+	if (epoll_ctl(k->mnt_ep, want ? EPOLL_CTL_ADD : EPOLL_CTL_DEL,
+	              k->mnt_fd, &ev) == 0)
+		k->mnt_watched = want;
 }
 
 static void read_inotify(struct ksync *k)
@@ -659,6 +689,7 @@ struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e)
 	k->self = getpid();
 	k->flags = flags;
 	k->run_wd = k->parent_wd = -1;
+	k->mnt_fd = k->mnt_ep = -1;
 	/* Only long-lived sessions watch /run/netns: closing an inotify
 	 * instance can block for milliseconds, which one-shot commands do
 	 * not need to pay; they rescan the directory after the commands
@@ -672,9 +703,14 @@ struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e)
 		free(k);
 		return NULL;
 	}
-	if (k->ino_fd >= 0)
+	if (k->ino_fd >= 0) {
 		watch_run_dir(k);
+		k->mnt_fd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+		if (k->mnt_fd >= 0)
+			k->mnt_ep = epoll_create1(EPOLL_CLOEXEC);
+	}
 	scan_named(k);
+	watch_mounts(k);
 	ksync_rescan(k);
 	return k;
 }
@@ -691,6 +727,10 @@ void ksync_free(struct ksync *k)
 	free(k->refresh);
 	if (k->ino_fd >= 0)
 		close(k->ino_fd);
+	if (k->mnt_ep >= 0)
+		close(k->mnt_ep);
+	if (k->mnt_fd >= 0)
+		close(k->mnt_fd);
 	free(k);
 }
 
@@ -706,6 +746,8 @@ int ksync_fds(struct ksync *k, int *fds, int max)
 
 	if (k->ino_fd >= 0 && n < max)
 		fds[n++] = k->ino_fd;
+	if (k->mnt_ep >= 0 && n < max)
+		fds[n++] = k->mnt_ep;
 	for (size_t i = 0; i < k->w->nns && n < max; i++) {
 		struct kconn *c = kc(k->w->ns[i]);
 		if (c && c->ev)
@@ -719,7 +761,7 @@ int ksync_fds(struct ksync *k, int *fds, int max)
 static bool drain_ns(struct ksync *k, struct w_ns *ns)
 {
 	struct kconn *c = kc(ns);
-	struct apply_ctx a = { k, ns, true };
+	struct apply_ctx a = { k, ns, true, false };
 	static unsigned char buf[1 << 16];
 	bool any = false;
 	int fd;
@@ -741,7 +783,7 @@ static bool drain_ns(struct ksync *k, struct w_ns *ns)
 				char label[300];
 				note(k, ns, "event overrun in %s: re-reading it",
 				     world_ns_label(ns, label, sizeof label));
-				ns_dump(k, ns, &e);
+				ns_dump(k, ns, false, &e);
 				any = true;
 				continue;
 			}
@@ -763,7 +805,7 @@ static bool drain_ns(struct ksync *k, struct w_ns *ns)
 static void refresh_link(struct ksync *k, struct w_ns *ns, int ifindex)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
-	struct apply_ctx a = { k, ns, false };
+	struct apply_ctx a = { k, ns, false, false };
 	struct nl_msg *msg;
 	struct kerr e;
 
@@ -801,7 +843,7 @@ static void run_refresh(struct ksync *k)
  * the FIB in the kernel and a few messages, not a copy of every table. */
 static void redump_routes_oif(struct ksync *k, struct w_ns *ns, int oif)
 {
-	struct apply_ctx a = { k, ns, false };
+	struct apply_ctx a = { k, ns, false, false };
 	struct rtmsg rtm = { .rtm_family = AF_UNSPEC };
 	struct nl_msg *msg;
 	struct kerr e;
@@ -862,8 +904,16 @@ int ksync_drain(struct ksync *k)
 	size_t n = 0;
 	bool any = false;
 
-	if (k->ino_fd >= 0)
+	if (k->mnt_watched) {
+		/* take the mount table's change before looking again */
+		struct epoll_event ev;
+		while (epoll_wait(k->mnt_ep, &ev, 1, 0) > 0)
+			;
+	}
+	if (k->ino_fd >= 0) {
 		read_inotify(k);
+		watch_mounts(k);
+	}
 	/* one poll() tells which namespaces have something to say */
 	pfd = xcalloc(k->w->nns + 1, sizeof *pfd);
 	who = xcalloc(k->w->nns + 1, sizeof *who);

@@ -109,6 +109,81 @@ finish "$BGPID"
 check_eq "-c 2: exit 0 on its own" "$RC" 0
 check_eq "-c 2: two lines" "$(wc -l <"$TMPD/count.out")" 2
 
+# --- -w on every catchable ending: the file is written and named ----------
+# pings until the capture PID has ended (at most 100)
+ping_until_end() {
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt 100 ]; do
+		ping -c 1 -W 1 "$2" 10.0.2.0 >/dev/null 2>&1; i=$((i + 1))
+	done
+}
+for sig in TERM HUP QUIT; do
+	bg "sig$sig" -i veth0 -w "$TMPD/sig$sig.pcap" icmp
+	ping -c 2 -i 0.2 10.0.2.0 >/dev/null
+	# the lines printed are the packets in the file
+	i=0
+	while [ "$(wc -l <"$TMPD/sig$sig.out")" -lt 4 ] && [ $i -lt 50 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	kill -"$sig" "$BGPID"
+	finish "$BGPID"
+	check_eq "SIG$sig ends a -w capture cleanly (exit 0)" "$RC" 0
+	run tcpdump -n -r "$TMPD/sig$sig.pcap"
+	check_eq "SIG$sig: the -w file was written, and tcpdump reads it" \
+		"$(printf '%s\n' "$OUT" | grep -c 'ICMP echo')" 4
+	check_eq "SIG$sig: no temporary file left" \
+		"$(ls "$TMPD" | grep -c "sig$sig.pcap.tmp")" 0
+done
+
+# stdout's reader goes away (SIGPIPE): the file is still written
+: >"$TMPD/pipe.err"
+( "$NSVIZ" capture -i veth0 -w "$TMPD/pipe.pcap" icmp 2>"$TMPD/pipe.err"
+  echo $? >"$TMPD/pipe.rc" ) | head -n 1 >/dev/null &
+i=0
+while ! grep -q '^listening on' "$TMPD/pipe.err" && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+PIPEPID=$(pgrep -f "capture -i veth0 -w $TMPD/pipe.pcap")
+ping_until_end "$PIPEPID" -s56
+kill -0 "$PIPEPID" 2>/dev/null && kill -KILL "$PIPEPID"
+wait
+check_eq "reader of stdout gone: the capture ends (exit 0)" "$(cat "$TMPD/pipe.rc")" 0
+run tcpdump -n -r "$TMPD/pipe.pcap"
+check_eq "reader of stdout gone: tcpdump reads the -w file" "$RC" 0
+check_match "reader of stdout gone: the file has the packets" "$OUT" 'ICMP echo request'
+check_eq "reader of stdout gone: no temporary file left" \
+	"$(ls "$TMPD" | grep -c 'pipe.pcap.tmp')" 0
+
+# -c ends it: the file has the packets
+bg wcount -i veth0 -c 2 -w "$TMPD/count.pcap" icmp
+ping -c 2 -i 0.2 10.0.2.0 >/dev/null
+finish "$BGPID"
+check_eq "-c 2 -w: tcpdump reads two packets from the file" \
+	"$(tcpdump -n -r "$TMPD/count.pcap" 2>/dev/null | wc -l)" 2
+
+# SIGKILL cannot be caught: the file had no name yet, nothing is left
+bg killed -i veth0 -w "$TMPD/killed.pcap" icmp
+ping -c 1 10.0.2.0 >/dev/null
+kill -KILL "$BGPID"
+finish "$BGPID"
+check_eq "SIGKILL: no file and no temporary file left" \
+	"$(ls "$TMPD" | grep -c 'killed.pcap')" 0
+
+# a full disk: the packets written whole are kept, and said
+mkdir "$TMPD/full"
+mount -t tmpfs -o size=64k tmpfs "$TMPD/full"
+bg full -i veth0 -w "$TMPD/full/f.pcap" icmp
+ping_until_end "$BGPID" -s1400
+finish "$BGPID"
+check_eq "full disk: the capture ends (exit 1)" "$RC" 1
+check_match "full disk: says so, and how much was kept" "$(cat "$TMPD/full.err")" \
+	"^nsviz: capture: $TMPD/full/f\.pcap: No space left on device \(kept the [1-9][0-9]* packets written before it\)\$"
+run tcpdump -n -r "$TMPD/full/f.pcap"
+check_eq "full disk: tcpdump reads the kept file to its end" "$RC" 0
+check_match "full disk: the file has the packets" "$OUT" 'ICMP echo request'
+check_eq "full disk: no temporary file left" "$(ls "$TMPD/full" | grep -vc '^f\.pcap$')" 0
+umount "$TMPD/full"
+
 # --- --immediate-mode: the same lines, packet by packet ------------------------
 bg imm -i veth0 -c 2 --immediate-mode icmp
 ping -c 3 -i 0.2 10.0.2.0 >/dev/null
@@ -119,7 +194,7 @@ check_match "--immediate-mode: the echo request, as tcpdump prints it" \
 	"^$TS IP 10\.0\.1\.0 > 10\.0\.2\.0: ICMP echo request, id [0-9]+, seq 1, length 64\$"
 
 # --- the interface goes away during a capture ------------------------------
-bg gone -n vnet -i veth1
+bg gone -n vnet -i veth1 -w "$TMPD/gone.pcap"
 ip link del veth0
 finish "$BGPID"
 check_eq "deleted interface: the capture ends (exit 1)" "$RC" 1
@@ -127,17 +202,21 @@ check_match "deleted interface: a clear message" "$(cat "$TMPD/gone.err")" \
 	'^nsviz: capture: veth1: the interface was deleted in namespace vnet.*; capture ended$'
 check_match "deleted interface: counters still printed" "$(cat "$TMPD/gone.err")" \
 	'^0 packets dropped by kernel$'
+check_eq "deleted interface: the -w file is written" \
+	"$(tcpdump -n -r "$TMPD/gone.pcap" >/dev/null 2>&1; echo $?)" 0
 
 # --- the namespace goes away: the capture must not keep it alive -----------
 ip netns add tmpns
 ip -n tmpns link add a0 type veth peer name a1
 ip -n tmpns link set a0 up
-bg nsgone -n tmpns -i a0
+bg nsgone -n tmpns -i a0 -w "$TMPD/nsgone.pcap"
 ip netns del tmpns
 finish "$BGPID"
 check_eq "deleted namespace: the capture ends (exit 1)" "$RC" 1
 check_match "deleted namespace: a clear message" "$(cat "$TMPD/nsgone.err")" \
 	'^nsviz: capture: a0: namespace tmpns was deleted; capture ended$'
+check_eq "deleted namespace: the -w file is written, no temporary left" \
+	"$(ls "$TMPD" | grep '^nsgone.pcap')" nsgone.pcap
 
 # --- plain errors --------------------------------------------------------------
 ip link add veth0 type veth peer name veth9

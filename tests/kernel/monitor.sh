@@ -37,4 +37,42 @@ check_match "a route deleted" "$OUT" "$TS \\[host\\] Deleted 10\\.10\\.0\\.0/16 
 check_match "the namespace deleted" "$OUT" "$TS \\[later\\] netns del later"
 check_eq "nothing on stderr" "$(cat "$TMPD/mon.err")" ""
 
+# Namespaces that live a few milliseconds: each one's add, the change
+# made in it and its del are printed, in that order.  The monitor holds
+# a namespace from the moment its bind mount lands (no timer), and a
+# namespace's first dump tells what happened in it before its event
+# socket was open.
+"$NSVIZ" monitor >"$TMPD/mon2" 2>"$TMPD/mon2.err" &
+MON=$!
+# the monitor is ready once it reports a change in the host
+i=0
+while ! grep -q 'ready0' "$TMPD/mon2" && [ $i -lt 100 ]; do
+	ip link add "ready$i" type veth peer name "readyp$i" 2>/dev/null
+	sleep 0.1; i=$((i + 1))
+done
+for n in 1 2 3 4 5; do
+	ip netns add "x$n"
+	ip -n "x$n" link set lo up
+	ip netns del "x$n"
+done
+# wait (at most 10 s) for the last namespace's del
+i=0
+while ! grep -q 'netns del x5' "$TMPD/mon2" && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+kill -TERM "$MON"
+wait "$MON"
+for n in 1 2 3 4 5; do
+	order=$(awk -v ns="[x$n]" -v n="$n" '
+		index($0, "] " ns " ") == 0 { next }
+		$0 ~ "netns add x" n "$" && !add { add = NR }
+		add && !up && / 1: lo: <LOOPBACK,UP,LOWER_UP>/ { up = NR }
+		$0 ~ "netns del x" n "$" { del = NR }
+		END { print (add && up && del && add < up && up < del) ? "in order" : "add=" add " up=" up " del=" del }
+	' "$TMPD/mon2")
+	check_eq "a namespace living milliseconds (x$n): add, lo up, del, in order" \
+		"$order" "in order"
+done
+check_eq "nothing on stderr (short-lived namespaces)" "$(cat "$TMPD/mon2.err")" ""
+
 done_testing

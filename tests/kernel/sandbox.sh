@@ -79,6 +79,19 @@ if command -v setpriv >/dev/null && \
 else
 	echo "# skipped the unprivileged part: no setpriv or no user namespaces"
 fi
+# every mount(2) of the sandbox passes strings where the system call
+# takes strings (valgrind checks each argument)
+# (not for a sanitizer build: ASan and valgrind cannot share a process)
+if command -v valgrind >/dev/null && \
+   ! ldd "$NSVIZ" 2>/dev/null | grep -q 'lib[a-z]*san'; then
+	run valgrind -q "$NSVIZ" -S -c 'netns add v; netns list'
+	check_eq "-S under valgrind: exit 0" "$RC" 0
+	check_nomatch "-S under valgrind: no bad system call argument" "$ERR" \
+		'Syscall param|unaddressable'
+else
+	echo "# skipped the valgrind check: no valgrind, or a sanitizer build"
+fi
+
 check_eq "nothing leaked into the enclosing namespaces" "$(ip netns list)" "$BEFORE_NS"
 
 done_testing
