@@ -711,7 +711,8 @@ static bool valid_name(const char *name)
 }
 
 /* Load NAME into *t (which holds what it inherits from, if anything).
- * 0 ok; -1 read or parse error; -2 not found (err lists the places).
+ * 0 ok; -1 read or parse error; -2 not found (err lists the places) or
+ * not a valid name.
  * With SKIP, search after that file when it is one of the candidates. */
 static int load_named(const char *name, struct theme *t, char *err, size_t errlen,
                       int depth, const struct stat *skip)
@@ -725,8 +726,9 @@ static int load_named(const char *name, struct theme *t, char *err, size_t errle
 	if (!valid_name(name)) {
 		char sh[64];
 
-		return errf(err, errlen, "invalid theme name '%s' (letters, digits, "
-		            "'.', '_', '+', '-')", config_shown(name, sh, sizeof sh));
+		errf(err, errlen, "invalid theme name '%s' (letters, digits, "
+		     "'.', '_', '+', '-')", config_shown(name, sh, sizeof sh));
+		return -2;
 	}
 	n = theme_dirs(dirs);
 	for (int i = 0; i < n; i++)

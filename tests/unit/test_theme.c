@@ -1182,6 +1182,10 @@ static void test_messages_escape_bytes(void **state)
 	assert_int_equal(config_parse("ascii yes\nmouse f\x0f" "alse\n", "c", &c,
 	                              err, sizeof err), -1);
 	assert_string_equal(err, "c:2: control character 0x0f: not a text file");
+	/* an invalid name to inherit: FILE:LINE first, as every error */
+	assert_int_equal(theme_parse("inherit \xf3x\n", "t", &th, err, sizeof err), -1);
+	assert_string_equal(err, "t:1: inherit: invalid theme name '\\xf3x' "
+	                    "(letters, digits, '.', '_', '+', '-')");
 }
 
 int main(void)
