@@ -309,7 +309,7 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h,
 		c->first++;            /* overwrite the oldest */
 		c->overwritten++;
 	}
-	if (s->cap < n) {
+	if (s->cap < n || !s->data) {   /* never memcpy to NULL, even 0 bytes */
 		size_t want = n < 128 ? 128 : n;
 
 		free(s->data);

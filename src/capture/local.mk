@@ -35,43 +35,6 @@ capture_test_data = \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md
-EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data) \
-	fuzz/fuzz_decode.c fuzz/pcap2corpus.c fuzz/run.sh \
-	fuzz/regress/tcp-sack-overrun.bin
+EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
-# ----------------------------------------------------------------------
-# The decoder's libFuzzer target: `make fuzz` builds it with clang
-# (ASan + UBSan + libFuzzer); `make fuzz-run` runs it for FUZZ_SECONDS
-# from a seed corpus cut out of tests/data/*.pcap.
-# ----------------------------------------------------------------------
-FUZZ_CC = clang
-FUZZ_SECONDS = 30
-FUZZ_FLAGS = -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=undefined -include $(top_builddir)/config.h \
-	-I$(top_srcdir)/src
-FUZZ_SRCS = $(top_srcdir)/fuzz/fuzz_decode.c \
-	$(top_srcdir)/src/decode/decode.c $(top_srcdir)/src/decode/ip.c \
-	$(top_srcdir)/src/decode/tcp.c $(top_srcdir)/src/decode/detail.c \
-	$(top_srcdir)/src/util/sbuf.c
-
-fuzz/fuzz_decode$(EXEEXT): $(FUZZ_SRCS) $(top_srcdir)/src/decode/priv.h \
-		$(top_srcdir)/src/decode/decode.h
-	@$(MKDIR_P) fuzz
-	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(FUZZ_SRCS)
-
-fuzz/pcap2corpus$(EXEEXT): $(top_srcdir)/fuzz/pcap2corpus.c
-	@$(MKDIR_P) fuzz
-	$(AM_V_CC)$(CC) -std=gnu11 -O1 -o $@ $(top_srcdir)/fuzz/pcap2corpus.c
-
-fuzz: fuzz/fuzz_decode$(EXEEXT) fuzz/pcap2corpus$(EXEEXT)
-
-fuzz-run: fuzz
-	FUZZ_SECONDS=$(FUZZ_SECONDS) sh $(top_srcdir)/fuzz/run.sh \
-		$(top_builddir)/fuzz $(top_srcdir)/tests/data
-
-clean-local: clean-fuzz
-clean-fuzz:
-	rm -rf fuzz/fuzz_decode$(EXEEXT) fuzz/pcap2corpus$(EXEEXT) \
-		fuzz/corpus fuzz/crash-* fuzz/*.log
-
-.PHONY: fuzz fuzz-run clean-fuzz
+# The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

@@ -64,6 +64,12 @@ static int parse_line(char *line, const char *fn, int lineno,
 	char *w[3];
 	int n = 0;
 	char *p = line;
+	char sh[64];
+	const char *bad = config_bad_char(line);
+
+	if (bad)
+		return errf(err, errlen, "%s:%d: control character 0x%02x: not a "
+		            "text file", fn, lineno, (unsigned char)*bad);
 
 	for (;;) {
 		while (*p && isspace((unsigned char)*p))
@@ -82,7 +88,7 @@ static int parse_line(char *line, const char *fn, int lineno,
 		return 0;
 	if (n == 3)
 		return errf(err, errlen, "%s:%d: %s: expected one value, got more",
-		            fn, lineno, w[0]);
+		            fn, lineno, config_shown(w[0], sh, sizeof sh));
 
 	if (strcmp(w[0], "theme") == 0) {
 		if (n < 2)
@@ -105,13 +111,14 @@ static int parse_line(char *line, const char *fn, int lineno,
 		flag = &c->confirm_delete;
 	else
 		return errf(err, errlen, "%s:%d: unknown key '%s' (theme, ascii, "
-		            "mouse or confirm-delete)", fn, lineno, w[0]);
+		            "mouse or confirm-delete)", fn, lineno,
+		            config_shown(w[0], sh, sizeof sh));
 	if (n < 2)
 		return errf(err, errlen, "%s:%d: %s: missing value (yes or no)",
 		            fn, lineno, w[0]);
 	if (parse_bool(w[1], flag) < 0)
 		return errf(err, errlen, "%s:%d: %s: expected yes or no, not '%s'",
-		            fn, lineno, w[0], w[1]);
+		            fn, lineno, w[0], config_shown(w[1], sh, sizeof sh));
 	return 0;
 }
 
@@ -186,21 +193,50 @@ int config_path(char *buf, size_t len)
 	return 0;
 }
 
-int config_read_file(const char *path, char **text)
+static const char *file_kind(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISCHR(m))
+		return "a character device";
+	if (S_ISBLK(m))
+		return "a block device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "not a plain file";
+}
+
+int config_read_text(const char *path, char **text, char *err, size_t errlen)
 {
 	struct stat st;
-	char *buf;
+	char *buf = NULL, *nul;
 	size_t len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd, e;
 
 	*text = NULL;
+	if (err && errlen)
+		err[0] = '\0';
+	/* O_NONBLOCK: opening a FIFO without a writer must not wait */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
-		return -1;
+		goto fail;
 	if (fstat(fd, &st) < 0)
 		goto fail;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errf(err, errlen, "%s: not a regular file (%s)", path,
+		     file_kind(st.st_mode));
+		errno = EINVAL;
+		goto fail_msg;
+	}
+	if (st.st_size > READ_MAX) {
+		errf(err, errlen, "%s: too large (%lld bytes; at most 1 MiB)",
+		     path, (long long)st.st_size);
+		errno = EFBIG;
+		goto fail_msg;
 	}
 	buf = malloc(READ_MAX + 1);
 	if (!buf)
@@ -211,30 +247,76 @@ int config_read_file(const char *path, char **text)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			free(buf);
 			goto fail;
 		}
 		if (r == 0)
 			break;
 		len += (size_t)r;
 		if (len > READ_MAX) {
-			free(buf);
+			errf(err, errlen, "%s: too large (more than 1 MiB)", path);
 			errno = EFBIG;
-			goto fail;
+			goto fail_msg;
 		}
+	}
+	nul = memchr(buf, '\0', len);
+	if (nul) {
+		int line = 1;
+
+		for (const char *q = buf; q < nul; q++)
+			line += *q == '\n';
+		errf(err, errlen, "%s:%d: a NUL byte: not a text file", path, line);
+		errno = EINVAL;
+		goto fail_msg;
 	}
 	close(fd);
 	buf[len] = '\0';
 	*text = buf;
 	return 0;
 fail:
-	{
-		int e = errno;
-
+	errf(err, errlen, "%s: %s", path, strerror(errno));
+fail_msg:
+	e = errno;
+	free(buf);
+	if (fd >= 0)
 		close(fd);
-		errno = e;
-	}
+	errno = e;
 	return -1;
+}
+
+int config_read_file(const char *path, char **text)
+{
+	return config_read_text(path, text, NULL, 0);
+}
+
+const char *config_bad_char(const char *line)
+{
+	for (const char *p = line; *p; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\t' && *p != '\r') ||
+		    *p == 0x7f)
+			return p;
+	return NULL;
+}
+
+const char *config_shown(const char *word, char *buf, size_t len)
+{
+	size_t o = 0, shown = 0;
+
+	for (const char *p = word; *p && o + 8 < len; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (shown == 40) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (ch >= 0x20 && ch < 0x7f)
+			buf[o++] = (char)ch;
+		else
+			o += (size_t)snprintf(buf + o, len - o, "\\x%02x", ch);
+		shown++;
+	}
+	buf[o] = '\0';
+	return buf;
 }
 
 int config_load(struct ui_config *c, char *err, size_t errlen)
@@ -248,10 +330,13 @@ int config_load(struct ui_config *c, char *err, size_t errlen)
 	config_defaults(c);
 	if (config_path(path, sizeof path) < 0)
 		return 0;   /* no home: nothing to read */
-	if (config_read_file(path, &text) < 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
+	if (config_read_text(path, &text, err, errlen) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR) {
+			if (err && errlen)
+				err[0] = '\0';
 			return 0;
-		return errf(err, errlen, "%s: %s", path, strerror(errno));
+		}
+		return -1;
 	}
 	rc = config_parse(text, path, c, err, errlen);
 	free(text);

@@ -35,8 +35,22 @@ int config_dir(char *buf, size_t len);
 int config_path(char *buf, size_t len);
 
 /* Shared by theme.c and config.c: read the whole file PATH into a
- * malloc'd NUL-terminated string (at most 1 MiB).  0, or -1 with errno
- * set (ENOENT when it does not exist, EISDIR, EFBIG...). */
-int config_read_file(const char *path, char **text);
+ * malloc'd NUL-terminated string (at most 1 MiB).  Only a regular file
+ * is read (a FIFO or a device is never opened for blocking reads), and
+ * a file with a NUL byte is not text.  0, or -1 with errno set (ENOENT
+ * when it does not exist, EISDIR, EINVAL for what is not a regular
+ * file or holds a NUL byte, EFBIG...) and, with err, the message:
+ * "PATH: not a regular file (a FIFO)", "PATH: too large (52428800
+ * bytes; at most 1 MiB)", "PATH:LINE: a NUL byte: not a text file". */
+int config_read_text(const char *path, char **text, char *err, size_t errlen);
+int config_read_file(const char *path, char **text);   /* err-less */
+
+/* For theme.c and config.c messages: a line's first control character
+ * (other than tab and CR), or NULL. */
+const char *config_bad_char(const char *line);
+/* WORD as a message shows it: printable ASCII as it is, other bytes as
+ * \xNN, cut after 40 characters with "...", so a file's bytes never
+ * reach the terminal raw.  Returns buf (16 bytes or more). */
+const char *config_shown(const char *word, char *buf, size_t len);
 
 #endif

@@ -488,7 +488,8 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 		char *w[MAX_WORDS];
 		int nw, e;
 		struct theme_attr a;
-		const char *why;
+		const char *why, *bad;
+		char sh[64];
 
 		lineno++;
 		if (!line)
@@ -497,6 +498,12 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 		line[n] = '\0';
 		p = eol ? eol + 1 : p + n;
 
+		bad = config_bad_char(line);
+		if (bad) {
+			rc = errf(err, errlen, "%s:%d: control character 0x%02x: not "
+			          "a text file", fn, lineno, (unsigned char)*bad);
+			goto next;
+		}
 		nw = split_words(line, w, MAX_WORDS);
 		if (nw > MAX_WORDS) {
 			rc = errf(err, errlen, "%s:%d: too many fields", fn, lineno);
@@ -534,7 +541,8 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 			seen_inherit = true;
 			if (depth + 1 > INHERIT_MAX) {
 				rc = errf(err, errlen, "%s:%d: inherit %s: nested too deeply "
-				          "(an inherit loop?)", fn, lineno, w[1]);
+				          "(an inherit loop?)", fn, lineno,
+				          config_shown(w[1], sh, sizeof sh));
 				goto next;
 			}
 			if (filename && stat(filename, &self) == 0)
@@ -560,7 +568,8 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 
 		e = theme_elem_lookup(w[0]);
 		if (e < 0) {
-			rc = errf(err, errlen, "%s:%d: unknown element '%s'", fn, lineno, w[0]);
+			rc = errf(err, errlen, "%s:%d: unknown element '%s'", fn, lineno,
+			          config_shown(w[0], sh, sizeof sh));
 			goto next;
 		}
 		if (set_on[e]) {
@@ -575,7 +584,8 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 		}
 		if (colour_word(w[1], &a.fg, &why) < 0) {
 			rc = errf(err, errlen, "%s:%d: %s: %s '%s'",
-			          fn, lineno, elem_names[e], why, w[1]);
+			          fn, lineno, elem_names[e], why,
+			          config_shown(w[1], sh, sizeof sh));
 			goto next;
 		}
 		if (nw < 3) {
@@ -585,7 +595,8 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 		}
 		if (colour_word(w[2], &a.bg, &why) < 0) {
 			rc = errf(err, errlen, "%s:%d: %s: %s '%s'",
-			          fn, lineno, elem_names[e], why, w[2]);
+			          fn, lineno, elem_names[e], why,
+			          config_shown(w[2], sh, sizeof sh));
 			goto next;
 		}
 		a.attrs = 0;
@@ -603,7 +614,8 @@ static int parse_rec(const char *text, const char *filename, struct theme *t,
 					rc = errf(err, errlen, "%s:%d: %s: unknown attribute '%s' "
 					          "(bold, dim, italic, reverse, standout, "
 					          "underline or none)",
-					          fn, lineno, elem_names[e], tok);
+					          fn, lineno, elem_names[e],
+					          config_shown(tok, sh, sizeof sh));
 					break;
 				}
 				a.attrs |= attr_names[k].bit;
@@ -704,7 +716,8 @@ static bool valid_name(const char *name)
 }
 
 /* Load NAME into *t (which holds what it inherits from, if anything).
- * 0 ok; -1 read or parse error; -2 not found (err lists the places).
+ * 0 ok; -1 read or parse error; -2 not found (err lists the places) or
+ * not a valid name.
  * With SKIP, search after that file when it is one of the candidates. */
 static int load_named(const char *name, struct theme *t, char *err, size_t errlen,
                       int depth, const struct stat *skip)
@@ -715,9 +728,13 @@ static int load_named(const char *name, struct theme *t, char *err, size_t errle
 	int n, start = 0;
 	size_t used = 0;
 
-	if (!valid_name(name))
-		return errf(err, errlen, "invalid theme name '%s' (letters, digits, "
-		            "'.', '_', '+', '-')", name);
+	if (!valid_name(name)) {
+		char sh[64];
+
+		errf(err, errlen, "invalid theme name '%s' (letters, digits, "
+		     "'.', '_', '+', '-')", config_shown(name, sh, sizeof sh));
+		return -2;
+	}
 	n = theme_dirs(dirs);
 	for (int i = 0; i < n; i++)
 		snprintf(paths[i], sizeof paths[i], "%.4000s/%.63s.theme", dirs[i], name);
@@ -735,15 +752,17 @@ static int load_named(const char *name, struct theme *t, char *err, size_t errle
 		char *text;
 		int rc;
 
-		if (config_read_file(paths[i], &text) < 0) {
+		if (config_read_text(paths[i], &text, err, errlen) < 0) {
 			if (errno == ENOENT || errno == ENOTDIR) {
+				if (err && errlen)
+					err[0] = '\0';
 				used += (size_t)snprintf(looked + used, sizeof looked - used,
 				                         "%s%s", used ? ", " : "", paths[i]);
 				if (used >= sizeof looked)
 					used = sizeof looked - 1;
 				continue;
 			}
-			return errf(err, errlen, "%s: %s", paths[i], strerror(errno));
+			return -1;   /* err says why */
 		}
 		rc = parse_rec(text, paths[i], t, err, errlen, depth);
 		free(text);
@@ -772,8 +791,7 @@ int theme_load_file(const char *path, struct theme *t, char *err, size_t errlen)
 
 	if (err && errlen)
 		err[0] = '\0';
-	if (config_read_file(path, &text) < 0) {
-		errf(err, errlen, "%s: %s", path, strerror(errno));
+	if (config_read_text(path, &text, err, errlen) < 0) {
 		theme_default(t);
 		return -1;
 	}

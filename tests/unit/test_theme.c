@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -989,6 +990,204 @@ static void test_config_load(void **state)
 	assert_int_equal(config_path(path, 4), -1);
 }
 
+/* ------------------------------------------------------------------ */
+/* hostile files: each refused with FILE(:LINE) and a reason, the     */
+/* defaults used, never a hang (a FIFO without a writer would block   */
+/* a plain open: the alarm turns such a hang into a failure)          */
+/* ------------------------------------------------------------------ */
+
+static void write_bytes(const char *path, const char *b, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(b, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* PATH loaded as a theme (by path, and by name when it is NAME.theme
+ * in the user's directory) and as the config file: both refused with
+ * the path and then WHY, the defaults kept. */
+static void assert_refused(const struct tmp *tp, const char *path,
+                           const char *name, const char *why)
+{
+	struct theme th;
+	struct ui_config c;
+	char err[512], want[PATH_MAX + 128], cfg[PATH_MAX];
+
+	snprintf(want, sizeof want, "%s%s", path, why);
+	memset(&th, 0x5a, sizeof th);
+	assert_int_equal(theme_load_file(path, &th, err, sizeof err), -1);
+	assert_string_equal(err, want);
+	assert_is_default(&th);
+	if (name) {
+		memset(&th, 0x5a, sizeof th);
+		assert_int_equal(theme_load(name, &th, err, sizeof err), -1);
+		assert_string_equal(err, want);
+		assert_is_default(&th);
+	}
+	/* the same bytes as the config file */
+	snprintf(cfg, sizeof cfg, "%s/nsviz/config", tp->xdg);
+	unlink(cfg);
+	assert_int_equal(symlink(path, cfg), 0);
+	snprintf(want, sizeof want, "%s%s", cfg, why);
+	memset(&c, 0x5a, sizeof c);
+	assert_int_equal(config_load(&c, err, sizeof err), -1);
+	assert_string_equal(err, want);
+	assert_string_equal(c.theme, "dark");
+	assert_int_equal(c.ascii, 0);
+	assert_int_equal(c.mouse, 1);
+	assert_int_equal(c.confirm_delete, 1);
+	unlink(cfg);
+}
+
+static void test_hostile_fifo_and_devices(void **state)
+{
+	struct tmp *tp = *state;
+	char path[PATH_MAX];
+
+	alarm(60);
+	snprintf(path, sizeof path, "%s/fifo.theme", tp->user);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_refused(tp, path, "fifo", ": not a regular file (a FIFO)");
+	assert_refused(tp, "/dev/zero", NULL,
+	               ": not a regular file (a character device)");
+	assert_refused(tp, "/dev/null", NULL,
+	               ": not a regular file (a character device)");
+	alarm(0);
+}
+
+static void test_hostile_contents(void **state)
+{
+	static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"
+	                          "\x03\0>\0\x01\0\0\0";
+	static const char nul[] = "normal default default\n"
+	                          "title red default\0 bold\n";
+	struct tmp *tp = *state;
+	char path[PATH_MAX];
+	char *line;
+	int fd;
+
+	/* a binary file: its NUL byte, with the line it is on */
+	snprintf(path, sizeof path, "%s/binary.theme", tp->user);
+	write_bytes(path, elf, sizeof elf - 1);
+	assert_refused(tp, path, "binary", ":1: a NUL byte: not a text file");
+	/* a NUL byte in the middle of a text (the rest would be lost) */
+	snprintf(path, sizeof path, "%s/nul.theme", tp->user);
+	write_bytes(path, nul, sizeof nul - 1);
+	assert_refused(tp, path, "nul", ":2: a NUL byte: not a text file");
+	/* control characters, as a terminal would take them */
+	snprintf(path, sizeof path, "%s/esc.theme", tp->user);
+	write_file(path, "# fine\nnormal \x1b[2Jred default\n");
+	assert_refused(tp, path, "esc",
+	               ":2: control character 0x1b: not a text file");
+	/* 50 MB (sparse: no disk used), refused before it is read */
+	snprintf(path, sizeof path, "%s/huge.theme", tp->user);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 50 * 1024 * 1024), 0);
+	close(fd);
+	assert_refused(tp, path, "huge",
+	               ": too large (52428800 bytes; at most 1 MiB)");
+	/* a 1 MB line: the message shows the start of it */
+	line = malloc(1000001);
+	assert_non_null(line);
+	memset(line, 'a', 1000000);
+	line[1000000] = '\0';
+	snprintf(path, sizeof path, "%s/longline.theme", tp->user);
+	write_file(path, line);
+	{
+		struct theme th;
+		char err[512], w[PATH_MAX + 600];
+
+		assert_int_equal(theme_load_file(path, &th, err, sizeof err), -1);
+		snprintf(w, sizeof w, "%s:1: unknown element '%.40s...'", path, line);
+		assert_string_equal(err, w);
+		assert_is_default(&th);
+	}
+	{
+		struct ui_config c;
+		char err[512], w[PATH_MAX + 600];
+
+		snprintf(path, sizeof path, "%s/nsviz/config", tp->xdg);
+		write_file(path, line);
+		assert_int_equal(config_load(&c, err, sizeof err), -1);
+		snprintf(w, sizeof w, "%s:1: unknown key '%.40s...' (theme, ascii, "
+		         "mouse or confirm-delete)", path, line);
+		assert_string_equal(err, w);
+		assert_string_equal(c.theme, "dark");
+		unlink(path);
+	}
+	free(line);
+}
+
+static void test_crlf_files(void **state)
+{
+	struct tmp *tp = *state;
+	struct theme th, lf;
+	struct ui_config c;
+	char path[PATH_MAX], err[512] = "";
+	char *text, *crlf, *q;
+
+	/* the shipped light theme with CRLF line ends: the same theme */
+	snprintf(path, sizeof path, "%s/themes/light.theme", srcdir());
+	text = slurp(path);
+	assert_int_equal(theme_parse(text, "light.theme", &lf, err, sizeof err), 0);
+	crlf = malloc(2 * strlen(text) + 1);
+	assert_non_null(crlf);
+	q = crlf;
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n')
+			*q++ = '\r';
+		*q++ = *p;
+	}
+	*q = '\0';
+	snprintf(path, sizeof path, "%s/crlf.theme", tp->user);
+	write_file(path, crlf);
+	assert_int_equal(theme_load("crlf", &th, err, sizeof err), 0);
+	assert_string_equal(err, "");
+	assert_true(theme_equal(&th, &lf));
+	free(text);
+	free(crlf);
+
+	snprintf(path, sizeof path, "%s/nsviz/config", tp->xdg);
+	write_file(path, "theme light\r\nmouse no\r\nascii yes\r\n");
+	assert_int_equal(config_load(&c, err, sizeof err), 0);
+	assert_string_equal(c.theme, "light");
+	assert_int_equal(c.mouse, 0);
+	assert_int_equal(c.ascii, 1);
+	unlink(path);
+}
+
+/* What a file holds reaches the terminal only escaped. */
+static void test_messages_escape_bytes(void **state)
+{
+	struct theme th;
+	struct ui_config c;
+	char err[512];
+
+	(void)state;
+	assert_int_equal(theme_parse("normal \xc2\x9b" "31m default\n", "t", &th,
+	                             err, sizeof err), -1);
+	assert_string_equal(err, "t:1: normal: unknown colour '\\xc2\\x9b31m'");
+	assert_int_equal(theme_parse("n\xe9rmal red default\n", "t", &th,
+	                             err, sizeof err), -1);
+	assert_string_equal(err, "t:1: unknown element 'n\\xe9rmal'");
+	assert_int_equal(theme_parse("normal red default bold,\x7f" "x\n", "t", &th,
+	                             err, sizeof err), -1);
+	assert_string_equal(err, "t:1: control character 0x7f: not a text file");
+	assert_int_equal(config_parse("mouse \xc2\x9b" "2J\n", "c", &c, err,
+	                              sizeof err), -1);
+	assert_string_equal(err, "c:1: mouse: expected yes or no, not '\\xc2\\x9b2J'");
+	assert_int_equal(config_parse("ascii yes\nmouse f\x0f" "alse\n", "c", &c,
+	                              err, sizeof err), -1);
+	assert_string_equal(err, "c:2: control character 0x0f: not a text file");
+	/* an invalid name to inherit: FILE:LINE first, as every error */
+	assert_int_equal(theme_parse("inherit \xf3x\n", "t", &th, err, sizeof err), -1);
+	assert_string_equal(err, "t:1: inherit: invalid theme name '\\xf3x' "
+	                    "(letters, digits, '.', '_', '+', '-')");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1013,6 +1212,11 @@ int main(void)
 		cmocka_unit_test(test_config_parse),
 		cmocka_unit_test(test_config_errors),
 		cmocka_unit_test_setup_teardown(test_config_load, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_fifo_and_devices, tmp_setup,
+		                                tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_contents, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_crlf_files, tmp_setup, tmp_teardown),
+		cmocka_unit_test(test_messages_escape_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* fuzz_grammar.c - libFuzzer target for the command grammar (make fuzz).
+ *
+ * Input: the text of a -c string or a batch line.  It is split into
+ * commands (cmd_split_list) and each into words (cmd_split), the words
+ * parsed (cmd_parse); every command that parses is written back
+ * (cmd_canonical) and the canonical text must split and parse again into
+ * the same struct cmd and the same canonical text: parse(canonical(
+ * parse(x))) == parse(x) (`netns exec NS CMD` being CMD run in NS, as
+ * exec.c runs it).  A mismatch aborts with both texts.  A failed
+ * parse must say why (a non-empty message). */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "util/sbuf.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void die(const char *what, const char *in, const char *t1,
+                const char *t2)
+{
+	fprintf(stderr, "fuzz_grammar: %s\n  input:      [%s]\n"
+	        "  canonical:  [%s]\n  reparsed:   [%s]\n", what, in,
+	        t1 ? t1 : "", t2 ? t2 : "");
+	abort();
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* What runs: `netns exec NS CMD` for a command nsviz runs itself is CMD
+ * with -n NS (exec.c runs the sub-command), the canonical spelling of
+ * `-n NS sysctl ...` and `-n NS echo ...`. */
+static const struct cmd *what_runs(const struct cmd *c)
+{
+	return c->verb == CMD_NETNS_EXEC && c->sub ? c->sub : c;
+}
+
+/* Field by field (char arrays as strings, addresses as w_ip_eq does). */
+static bool cmd_equal(const struct cmd *a, const struct cmd *b)
+{
+	a = what_runs(a);
+	b = what_runs(b);
+	const struct cmd_link_set *s = &a->set, *t = &b->set;
+	const struct cmd_route *r = &a->route, *q = &b->route;
+	const struct cmd_echo *e = &a->echo, *f = &b->echo;
+	const struct cmd_sysctl *y = &a->sysctl, *z = &b->sysctl;
+
+	if (a->verb != b->verb || strcmp(a->ns, b->ns) ||
+	    a->family != b->family || strcmp(a->name, b->name) ||
+	    strcmp(a->peer, b->peer) || strcmp(a->peer_ns, b->peer_ns))
+		return false;
+	if (s->up != t->up || s->has_netns != t->has_netns ||
+	    strcmp(s->netns, t->netns) || s->has_mtu != t->has_mtu ||
+	    s->mtu != t->mtu || s->has_mac != t->has_mac ||
+	    memcmp(s->mac, t->mac, sizeof s->mac) ||
+	    s->has_master != t->has_master || strcmp(s->master, t->master) ||
+	    s->nomaster != t->nomaster)
+		return false;
+	if (!w_ip_eq(&a->addr, &b->addr) || a->prefixlen != b->prefixlen ||
+	    strcmp(a->dev, b->dev))
+		return false;
+	if (r->is_default != q->is_default || !w_ip_eq(&r->dst, &q->dst) ||
+	    r->dst_len != q->dst_len || r->has_via != q->has_via ||
+	    !w_ip_eq(&r->via, &q->via) || r->has_dev != q->has_dev ||
+	    strcmp(r->dev, q->dev) || r->scope != q->scope ||
+	    r->has_src != q->has_src || !w_ip_eq(&r->src, &q->src) ||
+	    r->has_metric != q->has_metric || r->metric != q->metric)
+		return false;
+	if (!w_ip_eq(&a->target, &b->target) || a->count != b->count ||
+	    a->wait != b->wait || a->interval != b->interval ||
+	    a->pid != b->pid)
+		return false;
+	if (e->proto != f->proto || e->port != f->port ||
+	    e->has_bind != f->has_bind || !w_ip_eq(&e->bind, &f->bind) ||
+	    e->idle != f->idle || e->max_conns != f->max_conns ||
+	    e->max_msg != f->max_msg || e->id != f->id ||
+	    !w_ip_eq(&e->dst, &f->dst) || !str_eq(e->message, f->message) ||
+	    e->timeout != f->timeout)
+		return false;
+	if (strcmp(y->key, z->key) || y->write != z->write ||
+	    strcmp(y->value, z->value) || y->values_only != z->values_only ||
+	    y->quiet != z->quiet)
+		return false;
+	if (a->exec_argc != b->exec_argc || !a->exec_argv != !b->exec_argv)
+		return false;
+	for (int i = 0; a->exec_argv && i <= a->exec_argc; i++)
+		if (!str_eq(a->exec_argv[i], b->exec_argv[i]))
+			return false;
+	if (!a->sub != !b->sub)
+		return false;
+	return !a->sub || cmd_equal(a->sub, b->sub);
+}
+
+static void one(const char *line)
+{
+	char err[512], err2[512];
+	char **w = NULL, **w2 = NULL;
+	struct cmd c, c2;
+	struct sbuf t1 = SBUF_INIT, t2 = SBUF_INIT;
+	int n, n2;
+
+	err[0] = '\0';
+	n = cmd_split(line, &w, err, sizeof err);
+	if (n < 0) {
+		if (!err[0])
+			die("cmd_split failed without a message", line, NULL, NULL);
+		return;
+	}
+	err[0] = '\0';
+	if (cmd_parse(n, w, &c, err, sizeof err) < 0) {
+		if (!err[0])
+			die("cmd_parse failed without a message", line, NULL, NULL);
+		cmd_free_words(w, n);
+		return;
+	}
+	(void)cmd_changes(&c);
+	cmd_canonical(&c, &t1);
+	n2 = cmd_split(sbuf_str(&t1), &w2, err2, sizeof err2);
+	if (n2 < 0)
+		die("the canonical text does not split", line, sbuf_str(&t1), err2);
+	if (cmd_parse(n2, w2, &c2, err2, sizeof err2) < 0)
+		die("the canonical text does not parse", line, sbuf_str(&t1), err2);
+	cmd_canonical(&c2, &t2);
+	if (strcmp(sbuf_str(&t1), sbuf_str(&t2)))
+		die("canonical(parse(canonical)) differs", line, sbuf_str(&t1),
+		    sbuf_str(&t2));
+	if (!cmd_equal(&c, &c2))
+		die("parse(canonical) is another command", line, sbuf_str(&t1),
+		    sbuf_str(&t2));
+	cmd_free(&c);
+	cmd_free(&c2);
+	cmd_free_words(w, n);
+	cmd_free_words(w2, n2);
+	sbuf_free(&t1);
+	sbuf_free(&t2);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char err[512];
+	char **cmds = NULL;
+	char *s;
+	int n;
+
+	s = malloc(size + 1);
+	if (!s)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	/* the whole text as one line (the `:` prompt), then as a -c list */
+	one(s);
+	err[0] = '\0';
+	n = cmd_split_list(s, &cmds, err, sizeof err);
+	if (n < 0 && !err[0])
+		die("cmd_split_list failed without a message", s, NULL, NULL);
+	for (int i = 0; i < n; i++)
+		one(cmds[i]);
+	if (cmds)
+		cmd_free_words(cmds, n);
+	free(s);
+	return 0;
+}
