@@ -930,9 +930,14 @@ static void key_form(struct ui *u, int ch)
 	u->dirty = true;
 }
 
+/* A line run from the : line joins the history, which is written at
+ * once (whole, by rename) so that a session killed keeps it too.  A
+ * line with control characters is not kept; a history that cannot be
+ * written stays in memory without a word. */
 static void hist_add(struct ui *u, const char *line)
 {
-	if (!*line || (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
+	if (!history_keepable(line) ||
+	    (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
 		return;
 	if (u->nhist == HIST_MAX) {
 		free(u->hist[0]);
@@ -940,6 +945,8 @@ static void hist_add(struct ui *u, const char *line)
 		u->nhist--;
 	}
 	u->hist[u->nhist++] = xstrdup(line);
+	if (u->hist_file[0])
+		history_save(u->hist_file, u->hist, u->nhist);
 }
 
 static void key_line(struct ui *u, int ch)
@@ -1460,6 +1467,10 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	getmaxyx(stdscr, u->rows, u->cols);
 	layout_compute(u->cols, u->rows, &u->lay);
 	u->sel_ns_id = world_host(w) ? world_host(w)->id : 0;
+	if (history_path(u->hist_file, sizeof u->hist_file) < 0)
+		u->hist_file[0] = '\0';
+	else
+		u->nhist = history_load(u->hist_file, u->hist, HIST_MAX);
 
 	if (o->lesson > 0)
 		lesson_ui_start(u, o->lesson, o->lesson_step);

@@ -11,6 +11,7 @@
 
 #include "cmd/exec.h"
 #include "ui/form.h"
+#include "ui/history.h"
 #include "ui/layout.h"
 #include "ui/ui.h"
 
@@ -45,7 +46,7 @@ struct log_line {
 };
 
 #define LOG_MAX 2000
-#define HIST_MAX 200
+#define HIST_MAX HISTORY_MAX
 
 #define UI_PROCS_MS 2000
 
@@ -91,6 +92,7 @@ struct ui {
 	int line_back;          /* the cursor: bytes before the line's end */
 	char *hist[HIST_MAX];
 	int nhist, hist_pos;
+	char hist_file[4096];   /* where it is kept, "" nowhere */
 	char completions[512];
 
 	/* a ping running in a child process, its lines through a pipe */

@@ -230,6 +230,54 @@ see "help: the log's keys" 'log: Tab to it, then Up/Down, PgUp/PgDn, Home/End'
 see "help: the wheel" 'mouse: click, wheel scrolls'
 see "help: the editing keys" 'Ctrl-A/E start/end, Ctrl-U/W delete to start/word'
 key Escape
+
+# ==== an unnamed namespace appears (and goes) without a key =================
+see "three namespaces before" 'Namespaces \(3\)'
+unshare --net sleep 300 &
+UNNAMED=$!
+see "unshare --net sleep, started outside the UI, appears by itself" \
+	'Namespaces \(4\)'
+see "... named by its process" "pid $UNNAMED \\(sleep\\)"
+kill "$UNNAMED"
+wait "$UNNAMED" 2>/dev/null
+see "... and goes when its process ends" 'Namespaces \(3\)'
 quit
+
+# ==== the : history outlives the session ====================================
+H="$XDG_STATE_HOME/nsviz/history"
+check_match "the history file holds the : lines" "$(cat "$H" 2>&1)" \
+	'^ro a 10\.0\.3\.0/24 dev veth0 ?$'
+check_eq "... each once when repeated, the newest last" \
+	"$(grep -c '^netns list$' "$H"; tail -n 1 "$H")" "1
+netns list"
+check_eq "... and only the file itself is there (written by rename)" \
+	"$(ls -A "$XDG_STATE_HOME/nsviz")" "history"
+nsviz h2
+key :
+key Up
+see "a new session: Up brings back the last command" '^:netns list *$'
+key Up
+see "... and the one before" '^:ip route add 10\.0\.4\.0/24 dev veth0 *$'
+key Escape
+quit
+# a state directory that cannot be written: no file, no complaint
+mkdir -p "$TMPD/ro/nsviz"
+if mount --bind "$TMPD/ro" "$TMPD/ro" 2>/dev/null &&
+	mount -o remount,bind,ro "$TMPD/ro" 2>/dev/null; then
+	nsviz h3 XDG_STATE_HOME="$TMPD/ro"
+	cmd "netns list"
+	see "read-only state dir: the command runs" '\$ ip netns list'
+	check_nomatch "... and nothing is said about the history" "$SCREEN" \
+		'history|Read-only|ermission'
+	key :
+	key Up
+	see "... which lives on in memory" '^:netns list *$'
+	key Escape
+	quit
+	check_eq "... no file was made" "$(ls -A "$TMPD/ro/nsviz")" ""
+	umount "$TMPD/ro"
+else
+	echo "# (no read-only bind mount here: that check skipped)"
+fi
 
 done_testing
