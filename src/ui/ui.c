@@ -78,7 +78,9 @@ static void log_add(struct ui *u, enum log_class cls, const char *text)
 	u->log[u->nlog].text = xstrdup(text);
 	u->log[u->nlog].cls = cls;
 	u->nlog++;
-	u->log_scroll = 0;
+	/* scrolled back, the view stays on the lines being read */
+	if (u->log_scroll > 0)
+		u->log_scroll++;
 	u->dirty = true;
 }
 
@@ -395,6 +397,7 @@ static void ping_start(struct ui *u, const struct cmd *c)
 
 void ui_run_line(struct ui *u, const char *line)
 {
+	u->log_scroll = 0;      /* what the user runs, the user sees */
 	lesson_ui_note(u, line);
 	char **words = NULL, err[512];
 	struct cmd c;
@@ -513,6 +516,7 @@ static void reap_ping(struct ui *u)
 		if (errno != EINTR)
 			return;
 	u->ping_pid = 0;
+	u->dirty = true;        /* the log's title: no ping running */
 	/* ping's own outcome: any other end (an error, exit status 2) has
 	 * said why in ping's own words already */
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)

@@ -162,7 +162,12 @@ check_nomatch "no made-up 'no reply' after it" "$SCREEN" 'no reply'
 key Up
 cmd "ping -c 1000 -i 0.2 10.0.2.0"
 see "a long ping runs" 'icmp_seq=2 '
+mouse 64 10 32                     # wheel up over the log
+see "the log scrolled back while ping runs" 'Log \(3 lines back'
+see "... its new lines keep the view where it is" \
+	'Log \(([4-9]|[1-9][0-9]+) lines back'
 key Escape
+key End
 see "Esc stops it: ping's statistics, as on ^C" 'packets transmitted, [0-9]+ received'
 see "... and it got replies" 'ping: replies came'
 check_nomatch "... not 'no reply'" "$SCREEN" 'no reply'
@@ -210,7 +215,7 @@ key Escape
 # ==== the log: scrolled with keys and the wheel, and said so ================
 i=0
 while [ $i -lt 12 ]; do cmd "netns list"; i=$((i + 1)); done
-key Tab Tab Tab
+key Left Left Left Right Right Right
 see "the focused log says how it scrolls" '[>] Log \(Up/Down, PgUp/PgDn scroll\)'
 key PPage
 see "PgUp scrolls the log back, and says so" 'Log \([0-9]+ lines back; End: the newest\)'
