@@ -210,13 +210,18 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
 	return n;
 }
 
-/* One pass over /proc counts the processes of every namespace; returns
- * how many are in a namespace the world does not know (-1: no /proc). */
-static int count_procs(struct ui *u)
+/* One pass over /proc counts the processes of every namespace.
+ * Unnamed namespaces have no event of their own (a container that
+ * starts without a veth announces no nsid): the same walk notices a
+ * process in a namespace the world does not know, or an unnamed
+ * namespace's last process gone, and only then asks for a rescan of
+ * /proc (want_rescan).  Whichever caller counts, nothing is missed. */
+static void count_procs(struct ui *u)
 {
 	int others;
 	dev_t *dev = xcalloc(u->w->nns + 1, sizeof *dev);
 	ino_t *ino = xcalloc(u->w->nns + 1, sizeof *ino);
+	size_t nbusy = 0;
 
 	free(u->nprocs);
 	u->nnprocs = u->w->nns;
@@ -228,9 +233,31 @@ static int count_procs(struct ui *u)
 		ino[i] = u->w->ns[i]->ino;
 	}
 	others = kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
-	free(dev);
-	free(ino);
-	return others;
+	if (others > u->procs_others)
+		u->want_rescan = true;
+	if (others >= 0)
+		u->procs_others = others;
+	/* unnamed namespaces with processes: was one of them busy and is
+	 * empty now? */
+	for (size_t i = 0; i < u->nnprocs; i++) {
+		const struct w_ns *ns = u->w->ns[i];
+
+		if (ns->kind != W_NS_UNNAMED)
+			continue;
+		if (u->nprocs[i] > 0) {
+			dev[nbusy] = ns->dev;
+			ino[nbusy++] = ns->ino;
+			continue;
+		}
+		for (size_t j = 0; j < u->nbusy; j++)
+			if (u->busy_dev[j] == ns->dev && u->busy_ino[j] == ns->ino)
+				u->want_rescan = true;
+	}
+	free(u->busy_dev);
+	free(u->busy_ino);
+	u->busy_dev = dev;
+	u->busy_ino = ino;
+	u->nbusy = nbusy;
 }
 
 /* Look in /proc for unnamed namespaces (new ones, gone ones) and read
@@ -239,42 +266,32 @@ static void rescan(struct ui *u)
 {
 	struct kerr e = { 0 };
 
+	u->want_rescan = false;
 	ksync_rescan(u->k);
 	ksync_all_ready(u->k, &e);
-	u->procs_others = count_procs(u);
+	count_procs(u);
 	u->dirty = true;
 }
 
 /* Processes come and go without a kernel event: count again when the
- * last count is UI_PROCS_MS old, and repaint only if a count changed.
- * Unnamed namespaces have no event either (a container that starts
- * without a veth announces no nsid): the same walk notices a process in
- * a namespace the world does not know, or an unnamed namespace's last
- * process gone, and only then is /proc scanned for namespaces. */
+ * last count is UI_PROCS_MS old, and repaint only if a count changed;
+ * rescan when the count asks for it. */
 static void recount_procs(struct ui *u, long long now)
 {
-	int *old, others;
+	int *old;
 	size_t nold;
-	bool scan;
 
-	if (!u->nprocs || now - u->procs_ms < UI_PROCS_MS)
-		return;
-	old = u->nprocs;
-	nold = u->nnprocs;
-	u->nprocs = NULL;
-	others = count_procs(u);
-	scan = others > u->procs_others;
-	u->procs_others = others;
-	if (nold != u->nnprocs ||
-	    memcmp(old, u->nprocs, nold * sizeof *old) != 0) {
-		u->dirty = true;
-		for (size_t i = 0; i < nold && nold == u->nnprocs; i++)
-			if (u->w->ns[i]->kind == W_NS_UNNAMED && old[i] > 0 &&
-			    u->nprocs[i] == 0)
-				scan = true;
+	if (u->nprocs && now - u->procs_ms >= UI_PROCS_MS) {
+		old = u->nprocs;
+		nold = u->nnprocs;
+		u->nprocs = NULL;
+		count_procs(u);
+		if (nold != u->nnprocs ||
+		    memcmp(old, u->nprocs, nold * sizeof *old) != 0)
+			u->dirty = true;
+		free(old);
 	}
-	free(old);
-	if (scan)
+	if (u->want_rescan)
 		rescan(u);
 }
 
@@ -282,6 +299,8 @@ static int procs_timeout(const struct ui *u, long long now)
 {
 	long long left;
 
+	if (u->want_rescan)
+		return 0;       /* asked for while drawing */
 	if (!u->nprocs)
 		return -1;
 	left = u->procs_ms + UI_PROCS_MS - now;
@@ -1595,6 +1614,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		close(u->ping_fd);
 	free(u->details);
 	free(u->nprocs);
+	free(u->busy_dev);
+	free(u->busy_ino);
 	exec_done(&u->x);
 	free(u);
 	return status;

@@ -109,6 +109,10 @@ struct ui {
 	unsigned long procs_gen;
 	long long procs_ms;     /* when they were counted */
 	int procs_others;       /* processes in no namespace of the world */
+	dev_t *busy_dev;        /* the unnamed namespaces that had processes */
+	ino_t *busy_ino;        /* at the last count */
+	size_t nbusy;
+	bool want_rescan;       /* the count saw a namespace come or go */
 
 	/* captures: the view replaces the panels like the topology does */
 	struct ui_cap caps[UI_MAX_CAPS];
