@@ -1259,6 +1259,20 @@ static void k_btab(struct ui *u)
 {
 	u->focus = (u->focus + P_COUNT - 1) % P_COUNT;
 }
+/* + and -: the log two lines taller or shorter (the panels keep 8 rows,
+ * the log 2 lines) */
+static void log_size(struct ui *u, int delta)
+{
+	int now = u->lay.log.h - 2;
+
+	if (u->lay.too_small)
+		return;
+	u->log_lines = now + delta < 2 ? 2 : now + delta;
+	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
+	u->log_lines = u->lay.log.h - 2;
+}
+static void k_log_taller(struct ui *u) { log_size(u, 2); }
+static void k_log_shorter(struct ui *u) { log_size(u, -2); }
 static void k_redraw(struct ui *u)
 {
 	clearok(curscr, TRUE);
@@ -1298,13 +1312,15 @@ static const struct keybind keys[] = {
 	{ '\t', 0, k_tab },
 	{ KEY_BTAB, 0, k_btab },
 	{ CTRL('l'), 0, k_redraw },
+	{ '+', '=', k_log_taller },
+	{ '-', 0, k_log_shorter },
 };
 
 static void handle_key(struct ui *u, int ch)
 {
 	if (ch == KEY_RESIZE) {
 		getmaxyx(stdscr, u->rows, u->cols);
-		layout_compute(u->cols, u->rows, &u->lay);
+		layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
 		u->dirty = true;
 		return;
 	}
@@ -1488,7 +1504,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	theme_apply(&th);
 	wbkgdset(stdscr, (chtype)theme_curses_attr(TH_NORMAL));
 	getmaxyx(stdscr, u->rows, u->cols);
-	layout_compute(u->cols, u->rows, &u->lay);
+	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
 	u->sel_ns_id = world_host(w) ? world_host(w)->id : 0;
 	if (history_path(u->hist_file, sizeof u->hist_file) < 0)
 		u->hist_file[0] = '\0';

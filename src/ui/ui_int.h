@@ -72,6 +72,7 @@ struct ui {
 	int if_sel, if_top;
 	int rt_sel, rt_top;
 	int log_scroll;         /* lines scrolled back from the newest */
+	int log_lines;          /* the log's height (+, -), 0 = default */
 	char filter[64];
 
 	bool topo;              /* the topology view replaces the panels */

@@ -230,6 +230,25 @@ see "the wheel over the namespaces moves the selection" 'Interfaces in lone'
 see "... and focuses them" '[>] Namespaces'
 mouse 64 5 5
 see "... wheel up: back" 'Interfaces in host'
+# + and - resize the log
+log_rows() {
+	screen | awk '/^\+- (> )?Log/ { f = 1; next }
+		f && /^\+-+\+$/ { print n + 0; exit } f { n++ }'
+}
+check_eq "the log shows 6 lines on 36 rows" "$(log_rows)" 6
+key + + +
+i=0
+while [ "$(log_rows)" != 12 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check_eq "+ three times: the log grows to 12 lines" "$(log_rows)" 12
+see "... showing more of it" '^[|]\$ ip netns list'
+key - - - - - - - - -
+i=0
+while [ "$(log_rows)" != 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check_eq "- shrinks it, down to 2 lines" "$(log_rows)" 2
+key + +
+i=0
+while [ "$(log_rows)" != 6 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check_eq "... and + brings it back" "$(log_rows)" 6
 key '?'
 see "help: the log's keys" 'log: Tab to it, then Up/Down, PgUp/PgDn, Home/End'
 see "help: the wheel" 'mouse: click, wheel scrolls'

@@ -68,6 +68,30 @@ static void test_layout_sizes(void **state)
 	check_layout(61, 17);
 }
 
+/* + and - set the log's height; the panels keep their 8 rows */
+static void test_layout_log_lines(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute_log(120, 36, 0, &l);
+	assert_int_equal(l.log.h, 8);           /* a quarter: 6 lines */
+	layout_compute_log(120, 36, 12, &l);
+	assert_int_equal(l.log.h, 14);
+	assert_int_equal(l.title.h + l.ns.h + l.log.h + l.keys.h, 36);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
+	layout_compute_log(120, 36, 500, &l);
+	assert_int_equal(l.ns.h, 8);
+	assert_true(layout_body_rows(&l.ifs, true) >= 1);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
+	layout_compute_log(120, 36, 1, &l);
+	assert_int_equal(l.log.h, 4);           /* 2 lines at least */
+	layout_compute_log(LAYOUT_MIN_W, LAYOUT_MIN_H, 40, &l);
+	assert_false(l.too_small);
+	assert_int_equal(l.title.h + l.ns.h + l.log.h + l.keys.h, LAYOUT_MIN_H);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
+}
+
 static void test_layout_too_small(void **state)
 {
 	struct layout l;
@@ -796,6 +820,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_layout_too_small),
+		cmocka_unit_test(test_layout_log_lines),
 		cmocka_unit_test(test_layout_scroll),
 		cmocka_unit_test(test_layout_columns),
 		cmocka_unit_test(test_layout_fit_words),
