@@ -815,7 +815,7 @@ static const char *const help_text =
 "Moving around\n"
 "  Up/Down, j/k  move     Tab, Left/Right  next panel     Enter  details\n"
 "  /  (F3)  filter the lists (Esc clears)  mouse: click, wheel scrolls\n"
-"  the log: Tab to it, then Up/Down, PgUp/PgDn, Home/End scroll it\n"
+"  the log: Tab to it, then Up/Down, PgUp/PgDn, Home/End; + - its height\n"
 "Changes (each runs an ip command, shown in the log)\n"
 "  n  (F5)  new namespace          v  (F6)  new veth pair\n"
 "  a  (F7)  add an address         r        add a route\n"
@@ -884,7 +884,7 @@ void ui_draw(struct ui *u)
 	}
 	draw_title(u);
 	/* a lesson takes the right part of the panels */
-	layout_compute(u->cols, u->rows, &u->lay);
+	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
 	if (lesson_ui_active(u) && !u->capview && !u->echoview && !u->topo) {
 		struct rect lr = u->lay.ifs;
 		int lw = u->cols * 40 / 100;

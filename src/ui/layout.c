@@ -21,6 +21,11 @@ static int clamp(int v, int lo, int hi)
 
 void layout_compute(int cols, int rows, struct layout *l)
 {
+	layout_compute_log(cols, rows, 0, l);
+}
+
+void layout_compute_log(int cols, int rows, int log_lines, struct layout *l)
+{
 	int body, log_h, nsw, top, right_w, if_h;
 
 	*l = (struct layout){ 0 };
@@ -31,7 +36,11 @@ void layout_compute(int cols, int rows, struct layout *l)
 	l->title = (struct rect){ 0, 0, cols, 1 };
 	l->keys = (struct rect){ 0, rows - 1, cols, 1 };
 	body = rows - 2;
-	log_h = clamp(body / 4, 4, 12);
+	/* the log's lines and its borders; the panels keep 8 rows */
+	if (log_lines > 0)
+		log_h = clamp(log_lines + 2, 4, body - 8 > 4 ? body - 8 : 4);
+	else
+		log_h = clamp(body / 4, 4, 12);
 	l->log = (struct rect){ 0, rows - 1 - log_h, cols, log_h };
 	top = body - log_h;
 	l->main = (struct rect){ 0, 1, cols, top };

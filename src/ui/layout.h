@@ -23,8 +23,11 @@ struct layout {
 	                           topology view uses it whole */
 };
 
-/* log_lines: how many lines the user wants for the log (0 = default) */
 void layout_compute(int cols, int rows, struct layout *l);
+/* log_lines: how many lines the user wants for the log (0 = a quarter
+ * of the height, 2 to 10 lines); the panels keep at least 8 rows */
+void layout_compute_log(int cols, int rows, int log_lines,
+                        struct layout *l);
 
 /* Rows of content inside a bordered panel (h minus borders and header). */
 int layout_body_rows(const struct rect *r, bool header);

@@ -1,10 +1,12 @@
 # src/ui/local.mk - themes and the config file of the full-screen UI.
 # Included by Makefile.am; paths are relative to the top.
 
-# Pure: parsing and finding themes, the config file (no curses).
+# Pure: parsing and finding themes, the config file, the : history
+# file (no curses).
 libnsviz_pure_a_SOURCES += \
 	src/ui/theme.c src/ui/theme.h \
-	src/ui/config.c src/ui/config.h
+	src/ui/config.c src/ui/config.h \
+	src/ui/history.c src/ui/history.h
 
 # Applying a theme with ncurses.
 libnsviz_a_SOURCES += src/ui/theme_curses.c

@@ -78,7 +78,9 @@ static void log_add(struct ui *u, enum log_class cls, const char *text)
 	u->log[u->nlog].text = xstrdup(text);
 	u->log[u->nlog].cls = cls;
 	u->nlog++;
-	u->log_scroll = 0;
+	/* scrolled back, the view stays on the lines being read */
+	if (u->log_scroll > 0)
+		u->log_scroll++;
 	u->dirty = true;
 }
 
@@ -208,13 +210,18 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
 	return n;
 }
 
-/* One pass over /proc counts the processes of every namespace; returns
- * how many are in a namespace the world does not know (-1: no /proc). */
-static int count_procs(struct ui *u)
+/* One pass over /proc counts the processes of every namespace.
+ * Unnamed namespaces have no event of their own (a container that
+ * starts without a veth announces no nsid): the same walk notices a
+ * process in a namespace the world does not know, or an unnamed
+ * namespace's last process gone, and only then asks for a rescan of
+ * /proc (want_rescan).  Whichever caller counts, nothing is missed. */
+static void count_procs(struct ui *u)
 {
 	int others;
 	dev_t *dev = xcalloc(u->w->nns + 1, sizeof *dev);
 	ino_t *ino = xcalloc(u->w->nns + 1, sizeof *ino);
+	size_t nbusy = 0;
 
 	free(u->nprocs);
 	u->nnprocs = u->w->nns;
@@ -226,9 +233,31 @@ static int count_procs(struct ui *u)
 		ino[i] = u->w->ns[i]->ino;
 	}
 	others = kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
-	free(dev);
-	free(ino);
-	return others;
+	if (others > u->procs_others)
+		u->want_rescan = true;
+	if (others >= 0)
+		u->procs_others = others;
+	/* unnamed namespaces with processes: was one of them busy and is
+	 * empty now? */
+	for (size_t i = 0; i < u->nnprocs; i++) {
+		const struct w_ns *ns = u->w->ns[i];
+
+		if (ns->kind != W_NS_UNNAMED)
+			continue;
+		if (u->nprocs[i] > 0) {
+			dev[nbusy] = ns->dev;
+			ino[nbusy++] = ns->ino;
+			continue;
+		}
+		for (size_t j = 0; j < u->nbusy; j++)
+			if (u->busy_dev[j] == ns->dev && u->busy_ino[j] == ns->ino)
+				u->want_rescan = true;
+	}
+	free(u->busy_dev);
+	free(u->busy_ino);
+	u->busy_dev = dev;
+	u->busy_ino = ino;
+	u->nbusy = nbusy;
 }
 
 /* Look in /proc for unnamed namespaces (new ones, gone ones) and read
@@ -237,42 +266,32 @@ static void rescan(struct ui *u)
 {
 	struct kerr e = { 0 };
 
+	u->want_rescan = false;
 	ksync_rescan(u->k);
 	ksync_all_ready(u->k, &e);
-	u->procs_others = count_procs(u);
+	count_procs(u);
 	u->dirty = true;
 }
 
 /* Processes come and go without a kernel event: count again when the
- * last count is UI_PROCS_MS old, and repaint only if a count changed.
- * Unnamed namespaces have no event either (a container that starts
- * without a veth announces no nsid): the same walk notices a process in
- * a namespace the world does not know, or an unnamed namespace's last
- * process gone, and only then is /proc scanned for namespaces. */
+ * last count is UI_PROCS_MS old, and repaint only if a count changed;
+ * rescan when the count asks for it. */
 static void recount_procs(struct ui *u, long long now)
 {
-	int *old, others;
+	int *old;
 	size_t nold;
-	bool scan;
 
-	if (!u->nprocs || now - u->procs_ms < UI_PROCS_MS)
-		return;
-	old = u->nprocs;
-	nold = u->nnprocs;
-	u->nprocs = NULL;
-	others = count_procs(u);
-	scan = others > u->procs_others;
-	u->procs_others = others;
-	if (nold != u->nnprocs ||
-	    memcmp(old, u->nprocs, nold * sizeof *old) != 0) {
-		u->dirty = true;
-		for (size_t i = 0; i < nold && nold == u->nnprocs; i++)
-			if (u->w->ns[i]->kind == W_NS_UNNAMED && old[i] > 0 &&
-			    u->nprocs[i] == 0)
-				scan = true;
+	if (u->nprocs && now - u->procs_ms >= UI_PROCS_MS) {
+		old = u->nprocs;
+		nold = u->nnprocs;
+		u->nprocs = NULL;
+		count_procs(u);
+		if (nold != u->nnprocs ||
+		    memcmp(old, u->nprocs, nold * sizeof *old) != 0)
+			u->dirty = true;
+		free(old);
 	}
-	free(old);
-	if (scan)
+	if (u->want_rescan)
 		rescan(u);
 }
 
@@ -280,6 +299,8 @@ static int procs_timeout(const struct ui *u, long long now)
 {
 	long long left;
 
+	if (u->want_rescan)
+		return 0;       /* asked for while drawing */
 	if (!u->nprocs)
 		return -1;
 	left = u->procs_ms + UI_PROCS_MS - now;
@@ -395,6 +416,7 @@ static void ping_start(struct ui *u, const struct cmd *c)
 
 void ui_run_line(struct ui *u, const char *line)
 {
+	u->log_scroll = 0;      /* what the user runs, the user sees */
 	lesson_ui_note(u, line);
 	char **words = NULL, err[512];
 	struct cmd c;
@@ -513,6 +535,7 @@ static void reap_ping(struct ui *u)
 		if (errno != EINTR)
 			return;
 	u->ping_pid = 0;
+	u->dirty = true;        /* the log's title: no ping running */
 	/* ping's own outcome: any other end (an error, exit status 2) has
 	 * said why in ping's own words already */
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -930,9 +953,14 @@ static void key_form(struct ui *u, int ch)
 	u->dirty = true;
 }
 
+/* A line run from the : line joins the history, which is written at
+ * once (whole, by rename) so that a session killed keeps it too.  A
+ * line with control characters is not kept; a history that cannot be
+ * written stays in memory without a word. */
 static void hist_add(struct ui *u, const char *line)
 {
-	if (!*line || (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
+	if (!history_keepable(line) ||
+	    (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
 		return;
 	if (u->nhist == HIST_MAX) {
 		free(u->hist[0]);
@@ -940,6 +968,8 @@ static void hist_add(struct ui *u, const char *line)
 		u->nhist--;
 	}
 	u->hist[u->nhist++] = xstrdup(line);
+	if (u->hist_file[0])
+		history_save(u->hist_file, u->hist, u->nhist);
 }
 
 static void key_line(struct ui *u, int ch)
@@ -1229,6 +1259,20 @@ static void k_btab(struct ui *u)
 {
 	u->focus = (u->focus + P_COUNT - 1) % P_COUNT;
 }
+/* + and -: the log two lines taller or shorter (the panels keep 8 rows,
+ * the log 2 lines) */
+static void log_size(struct ui *u, int delta)
+{
+	int now = u->lay.log.h - 2;
+
+	if (u->lay.too_small)
+		return;
+	u->log_lines = now + delta < 2 ? 2 : now + delta;
+	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
+	u->log_lines = u->lay.log.h - 2;
+}
+static void k_log_taller(struct ui *u) { log_size(u, 2); }
+static void k_log_shorter(struct ui *u) { log_size(u, -2); }
 static void k_redraw(struct ui *u)
 {
 	clearok(curscr, TRUE);
@@ -1268,13 +1312,15 @@ static const struct keybind keys[] = {
 	{ '\t', 0, k_tab },
 	{ KEY_BTAB, 0, k_btab },
 	{ CTRL('l'), 0, k_redraw },
+	{ '+', '=', k_log_taller },
+	{ '-', 0, k_log_shorter },
 };
 
 static void handle_key(struct ui *u, int ch)
 {
 	if (ch == KEY_RESIZE) {
 		getmaxyx(stdscr, u->rows, u->cols);
-		layout_compute(u->cols, u->rows, &u->lay);
+		layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
 		u->dirty = true;
 		return;
 	}
@@ -1458,8 +1504,12 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	theme_apply(&th);
 	wbkgdset(stdscr, (chtype)theme_curses_attr(TH_NORMAL));
 	getmaxyx(stdscr, u->rows, u->cols);
-	layout_compute(u->cols, u->rows, &u->lay);
+	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
 	u->sel_ns_id = world_host(w) ? world_host(w)->id : 0;
+	if (history_path(u->hist_file, sizeof u->hist_file) < 0)
+		u->hist_file[0] = '\0';
+	else
+		u->nhist = history_load(u->hist_file, u->hist, HIST_MAX);
 
 	if (o->lesson > 0)
 		lesson_ui_start(u, o->lesson, o->lesson_step);
@@ -1580,6 +1630,8 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		close(u->ping_fd);
 	free(u->details);
 	free(u->nprocs);
+	free(u->busy_dev);
+	free(u->busy_ino);
 	exec_done(&u->x);
 	free(u);
 	return status;

@@ -11,6 +11,7 @@
 
 #include "cmd/exec.h"
 #include "ui/form.h"
+#include "ui/history.h"
 #include "ui/layout.h"
 #include "ui/ui.h"
 
@@ -45,7 +46,7 @@ struct log_line {
 };
 
 #define LOG_MAX 2000
-#define HIST_MAX 200
+#define HIST_MAX HISTORY_MAX
 
 #define UI_PROCS_MS 2000
 
@@ -71,6 +72,7 @@ struct ui {
 	int if_sel, if_top;
 	int rt_sel, rt_top;
 	int log_scroll;         /* lines scrolled back from the newest */
+	int log_lines;          /* the log's height (+, -), 0 = default */
 	char filter[64];
 
 	bool topo;              /* the topology view replaces the panels */
@@ -91,6 +93,7 @@ struct ui {
 	int line_back;          /* the cursor: bytes before the line's end */
 	char *hist[HIST_MAX];
 	int nhist, hist_pos;
+	char hist_file[4096];   /* where it is kept, "" nowhere */
 	char completions[512];
 
 	/* a ping running in a child process, its lines through a pipe */
@@ -107,6 +110,10 @@ struct ui {
 	unsigned long procs_gen;
 	long long procs_ms;     /* when they were counted */
 	int procs_others;       /* processes in no namespace of the world */
+	dev_t *busy_dev;        /* the unnamed namespaces that had processes */
+	ino_t *busy_ino;        /* at the last count */
+	size_t nbusy;
+	bool want_rescan;       /* the count saw a namespace come or go */
 
 	/* captures: the view replaces the panels like the topology does */
 	struct ui_cap caps[UI_MAX_CAPS];

@@ -162,7 +162,12 @@ check_nomatch "no made-up 'no reply' after it" "$SCREEN" 'no reply'
 key Up
 cmd "ping -c 1000 -i 0.2 10.0.2.0"
 see "a long ping runs" 'icmp_seq=2 '
+mouse 64 10 32                     # wheel up over the log
+see "the log scrolled back while ping runs" 'Log \(3 lines back'
+see "... its new lines keep the view where it is" \
+	'Log \(([4-9]|[1-9][0-9]+) lines back'
 key Escape
+key End
 see "Esc stops it: ping's statistics, as on ^C" 'packets transmitted, [0-9]+ received'
 see "... and it got replies" 'ping: replies came'
 check_nomatch "... not 'no reply'" "$SCREEN" 'no reply'
@@ -210,7 +215,7 @@ key Escape
 # ==== the log: scrolled with keys and the wheel, and said so ================
 i=0
 while [ $i -lt 12 ]; do cmd "netns list"; i=$((i + 1)); done
-key Tab Tab Tab
+key Left Left Left Right Right Right
 see "the focused log says how it scrolls" '[>] Log \(Up/Down, PgUp/PgDn scroll\)'
 key PPage
 see "PgUp scrolls the log back, and says so" 'Log \([0-9]+ lines back; End: the newest\)'
@@ -225,11 +230,78 @@ see "the wheel over the namespaces moves the selection" 'Interfaces in lone'
 see "... and focuses them" '[>] Namespaces'
 mouse 64 5 5
 see "... wheel up: back" 'Interfaces in host'
+# + and - resize the log
+log_rows() {
+	screen | awk '/^\+- (> )?Log/ { f = 1; next }
+		f && /^\+-+\+$/ { print n + 0; exit } f { n++ }'
+}
+check_eq "the log shows 6 lines on 36 rows" "$(log_rows)" 6
+key + + +
+i=0
+while [ "$(log_rows)" != 12 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check_eq "+ three times: the log grows to 12 lines" "$(log_rows)" 12
+see "... showing more of it" '^[|]\$ ip netns list'
+key - - - - - - - - -
+i=0
+while [ "$(log_rows)" != 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check_eq "- shrinks it, down to 2 lines" "$(log_rows)" 2
+key + +
+i=0
+while [ "$(log_rows)" != 6 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+check_eq "... and + brings it back" "$(log_rows)" 6
 key '?'
 see "help: the log's keys" 'log: Tab to it, then Up/Down, PgUp/PgDn, Home/End'
 see "help: the wheel" 'mouse: click, wheel scrolls'
 see "help: the editing keys" 'Ctrl-A/E start/end, Ctrl-U/W delete to start/word'
 key Escape
+
+# ==== an unnamed namespace appears (and goes) without a key =================
+see "three namespaces before" 'Namespaces \(3\)'
+unshare --net sleep 300 &
+UNNAMED=$!
+see "unshare --net sleep, started outside the UI, appears by itself" \
+	'Namespaces \(4\)'
+see "... named by its process" "pid $UNNAMED \\(sleep\\)"
+kill "$UNNAMED"
+wait "$UNNAMED" 2>/dev/null
+see "... and goes when its process ends" 'Namespaces \(3\)'
 quit
+
+# ==== the : history outlives the session ====================================
+H="$XDG_STATE_HOME/nsviz/history"
+check_match "the history file holds the : lines" "$(cat "$H" 2>&1)" \
+	'^ro a 10\.0\.3\.0/24 dev veth0 ?$'
+check_eq "... each once when repeated, the newest last" \
+	"$(grep -c '^netns list$' "$H"; tail -n 1 "$H")" "1
+netns list"
+check_eq "... and only the file itself is there (written by rename)" \
+	"$(ls -A "$XDG_STATE_HOME/nsviz")" "history"
+nsviz h2
+key :
+key Up
+see "a new session: Up brings back the last command" '^:netns list *$'
+key Up
+see "... and the one before" '^:ip route add 10\.0\.4\.0/24 dev veth0 *$'
+key Escape
+quit
+# a state directory that cannot be written: no file, no complaint
+mkdir -p "$TMPD/ro/nsviz"
+if mount --bind "$TMPD/ro" "$TMPD/ro" 2>/dev/null &&
+	mount -o remount,bind,ro "$TMPD/ro" 2>/dev/null; then
+	nsviz h3 XDG_STATE_HOME="$TMPD/ro"
+	cmd "netns list"
+	see "read-only state dir: the command runs" '\$ ip netns list'
+	check_nomatch "... and nothing is said about the history" "$SCREEN" \
+		'history|Read-only|ermission'
+	key :
+	key Up
+	see "... which lives on in memory" '^:netns list *$'
+	key Escape
+	quit
+	check_eq "... no file was made" "$(ls -A "$TMPD/ro/nsviz")" ""
+	umount "$TMPD/ro"
+else
+	echo "# (no read-only bind mount here: that check skipped)"
+fi
 
 done_testing

@@ -6,13 +6,18 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <unistd.h>
 #include <net/if.h>
 #include <sys/socket.h>
 
 #include "ui/complete.h"
 #include "ui/form.h"
+#include "ui/history.h"
 #include "ui/layout.h"
 #include "util/sbuf.h"
 #include "world/world.h"
@@ -61,6 +66,30 @@ static void test_layout_sizes(void **state)
 	check_layout(120, 40);
 	check_layout(300, 100);
 	check_layout(61, 17);
+}
+
+/* + and - set the log's height; the panels keep their 8 rows */
+static void test_layout_log_lines(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute_log(120, 36, 0, &l);
+	assert_int_equal(l.log.h, 8);           /* a quarter: 6 lines */
+	layout_compute_log(120, 36, 12, &l);
+	assert_int_equal(l.log.h, 14);
+	assert_int_equal(l.title.h + l.ns.h + l.log.h + l.keys.h, 36);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
+	layout_compute_log(120, 36, 500, &l);
+	assert_int_equal(l.ns.h, 8);
+	assert_true(layout_body_rows(&l.ifs, true) >= 1);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
+	layout_compute_log(120, 36, 1, &l);
+	assert_int_equal(l.log.h, 4);           /* 2 lines at least */
+	layout_compute_log(LAYOUT_MIN_W, LAYOUT_MIN_H, 40, &l);
+	assert_false(l.too_small);
+	assert_int_equal(l.title.h + l.ns.h + l.log.h + l.keys.h, LAYOUT_MIN_H);
+	assert_true(layout_body_rows(&l.routes, false) >= 1);
 }
 
 static void test_layout_too_small(void **state)
@@ -679,11 +708,119 @@ static void test_complete_abbrev(void **state)
 	world_free(w);
 }
 
+/* ---- the : history file ------------------------------------------------ */
+
+static int count_lines(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int n = 0, c;
+
+	if (!f)
+		return -1;
+	while ((c = fgetc(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	return n;
+}
+
+static void test_history_path(void **state)
+{
+	char p[256];
+
+	(void)state;
+	setenv("XDG_STATE_HOME", "/x/state", 1);
+	setenv("HOME", "/home/u", 1);
+	assert_int_equal(history_path(p, sizeof p), 0);
+	assert_string_equal(p, "/x/state/nsviz/history");
+	setenv("XDG_STATE_HOME", "relative", 1);   /* invalid: ignored */
+	assert_int_equal(history_path(p, sizeof p), 0);
+	assert_string_equal(p, "/home/u/.local/state/nsviz/history");
+	unsetenv("XDG_STATE_HOME");
+	assert_int_equal(history_path(p, sizeof p), 0);
+	assert_string_equal(p, "/home/u/.local/state/nsviz/history");
+	unsetenv("HOME");
+	assert_int_equal(history_path(p, sizeof p), -1);
+}
+
+static void test_history_file(void **state)
+{
+	char dir[] = "/tmp/nsviz-hist-XXXXXX", path[256], bad[256];
+	char *lines[HISTORY_MAX + 100], *back[HISTORY_MAX];
+	char longline[HISTORY_LINE_MAX + 10];
+	int n;
+	DIR *d;
+	struct dirent *de;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* the directory is made, and only the newest HISTORY_MAX kept */
+	snprintf(path, sizeof path, "%s/state/nsviz/history", dir);
+	for (int i = 0; i < HISTORY_MAX + 100; i++) {
+		char b[64];
+		snprintf(b, sizeof b, "netns add ns%d", i);
+		lines[i] = strdup(b);
+	}
+	free(lines[7]);
+	lines[7] = strdup("link set \033[2J veth0 up");   /* not kept */
+	lines[7][9] = 27;
+	assert_int_equal(history_save(path, lines, HISTORY_MAX + 100), 0);
+	assert_int_equal(count_lines(path), HISTORY_MAX);
+	n = history_load(path, back, HISTORY_MAX);
+	assert_int_equal(n, HISTORY_MAX);
+	assert_string_equal(back[0], "netns add ns100");
+	assert_string_equal(back[n - 1], "netns add ns599");
+	for (int i = 0; i < n; i++)
+		free(back[i]);
+	/* no temporary file is left beside it */
+	snprintf(bad, sizeof bad, "%s/state/nsviz", dir);
+	assert_non_null(d = opendir(bad));
+	n = 0;
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(n, 1);
+	/* control characters in the file are not read back, nor are
+	 * lines longer than the : line; a last line without \n is */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	memset(longline, 'x', sizeof longline - 1);
+	longline[sizeof longline - 1] = '\0';
+	fprintf(f, "netns list\n\033]0;title\a\n%s\n\nroute show\ttab\n"
+	        "link show", longline);
+	fclose(f);
+	n = history_load(path, back, HISTORY_MAX);
+	assert_int_equal(n, 2);
+	assert_string_equal(back[0], "netns list");
+	assert_string_equal(back[1], "link show");
+	for (int i = 0; i < n; i++)
+		free(back[i]);
+	assert_false(history_keepable(""));
+	assert_false(history_keepable("a\x9b" "2J"));
+	assert_true(history_keepable("ping -c 1 10.0.2.0"));
+	/* a place that cannot be written: -1, nothing made */
+	snprintf(bad, sizeof bad, "%s/state/nsviz/history/below/history", dir);
+	assert_int_equal(history_save(bad, lines, 3), -1);
+	assert_int_equal(count_lines(path), 5);     /* untouched */
+	/* a missing file is an empty history */
+	snprintf(bad, sizeof bad, "%s/none/history", dir);
+	assert_int_equal(history_load(bad, back, HISTORY_MAX), 0);
+	for (int i = 0; i < HISTORY_MAX + 100; i++)
+		free(lines[i]);
+	unlink(path);
+	snprintf(bad, sizeof bad, "%s/state/nsviz", dir);
+	rmdir(bad);
+	snprintf(bad, sizeof bad, "%s/state", dir);
+	rmdir(bad);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_layout_too_small),
+		cmocka_unit_test(test_layout_log_lines),
 		cmocka_unit_test(test_layout_scroll),
 		cmocka_unit_test(test_layout_columns),
 		cmocka_unit_test(test_layout_fit_words),
@@ -697,6 +834,8 @@ int main(void)
 		cmocka_unit_test(test_form_edit_keys),
 		cmocka_unit_test(test_complete),
 		cmocka_unit_test(test_complete_abbrev),
+		cmocka_unit_test(test_history_path),
+		cmocka_unit_test(test_history_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
