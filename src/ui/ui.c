@@ -433,6 +433,9 @@ void ui_run_line(struct ui *u, const char *line)
 			printf("\n[%s ended by signal %d (%s): press Enter to "
 			       "return to nsviz]", c.exec_argv[0],
 			       u->x.exec_signal, strsignal(u->x.exec_signal));
+		else if (rc != 0 && u->x.err.len)   /* it did not run */
+			printf("\n[%s: press Enter to return to nsviz]",
+			       sbuf_str(&u->x.err));
 		else
 			printf("\n[%s exited with status %d: press Enter to "
 			       "return to nsviz]", c.exec_argv[0], rc);
@@ -1294,6 +1297,11 @@ static void check_privileges(struct ui *u)
 	}
 }
 
+static const int fatal[] = {
+	SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS,
+	SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+};
+
 static void setup_signals(void)
 {
 	struct sigaction sa;
@@ -1306,14 +1314,11 @@ static void setup_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* every other signal whose default ends the process */
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
-	sigaction(SIGQUIT, &sa, NULL);
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGFPE, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
-	sigaction(SIGABRT, &sa, NULL);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
 }
 
 int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)

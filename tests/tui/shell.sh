@@ -13,8 +13,9 @@
 #     spinning nsviz uses the whole 2 s) and q exits 0 with sane modes;
 #   - ^Z in such a program stops nsviz with it, as one job; fg goes on;
 #   - the line prompt (TERM=dumb) does the same for netns exec;
-#   - fatal signals (QUIT, ABRT, SEGV, BUS, FPE, ILL) from outside leave
-#     the terminal as it was, then act (exit status 128 + signal);
+#   - fatal signals (QUIT, ABRT, SEGV, BUS, FPE, ILL, and others whose
+#     default ends a process) from outside leave the terminal as it was,
+#     then act (exit status 128 + signal);
 #   - TERM=dumb, unset or unknown: a message saying why and what to do,
 #     then the line prompt, never a blank screen.
 #
@@ -245,7 +246,7 @@ quit() {
 check_terminal() {
 	check_eq "$2: tty modes as before (stty -g)" \
 		"$(printf '%s\n' "$SCREEN" | sed -n 's/^EXIT=[0-9]* AFTER=\([0-9]*\) .*/\1/p')" \
-		"$(printf '%s\n' "$SCREEN" | sed -n 's/^BEFORE=//p' | tail -n 1)"
+		"$(printf '%s\n' "$SCREEN" | sed -n 's/.*BEFORE=\([0-9][0-9]*\)$/\1/p' | tail -n 1)"
 	check_match "$2: stty -a: icrnl onlcr icanon echo" "$SCREEN" \
 		'MODES=icrnl onlcr icanon echo *$'
 }
@@ -337,6 +338,16 @@ for sbx in "" -S; do
 	see "$d: ^C ends sleep alone" "$n" '\[sleep ended by signal 2 .*press Enter'
 	keys "$n" Enter
 	in_ui "$n" "$d: after ^Z, fg, ^C"
+	# a program that cannot run: ip's words, on the terminal and logged
+	keys "$n" :
+	text "$n" "netns exec vnet nosuch-program-x"
+	keys "$n" Enter
+	see "$d: a program not found: ip's words, on the terminal" "$n" \
+		'^\[exec of "nosuch-program-x" failed: No such file or directory: press Enter'
+	keys "$n" Enter
+	see "$d: ... and in the log" "$n" \
+		'exec of "nosuch-program-x" failed: No such file or directory'
+	see "$d: ... and the UI is back" "$n" "$UI_UP"
 	keys "$n" q
 	wait_last "$n" '[$#] ?$'
 	text "$n" "$TAIL"
@@ -406,7 +417,7 @@ done
 # ==========================================================================
 # 4. fatal signals from outside: the terminal restored, then the signal
 # ==========================================================================
-for sig in QUIT ABRT SEGV BUS FPE ILL; do
+for sig in QUIT ABRT SEGV BUS FPE ILL TRAP SYS XCPU USR1 ALRM; do
 	for sbx in "" -S; do
 		[ -n "$sbx" ] && [ "$sig" != QUIT ] && continue
 		n=sig$sig${sbx:+-S}
