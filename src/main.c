@@ -293,7 +293,14 @@ static int run_prompt(struct app *a, bool sandbox)
 			fflush(stdout);
 		}
 		interrupted = 0;
+		errno = 0;
 		len = getline(&line, &cap, stdin);
+		if (len < 0 && tty && interrupted && errno == EINTR) {
+			/* ^C at a terminal drops the line, as a shell does */
+			clearerr(stdin);
+			putchar('\n');
+			continue;
+		}
 		if (len < 0)
 			break;
 		p = line + strspn(line, " \t");

@@ -17,7 +17,7 @@
 #     default ends a process) from outside leave the terminal as it was,
 #     then act (exit status 128 + signal);
 #   - TERM=dumb, unset or unknown: a message saying why and what to do,
-#     then the line prompt, never a blank screen.
+#     then the line prompt, never a blank screen; ^C there drops the line.
 #
 # Everything runs inside the test sandbox, tmux on a private socket.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
@@ -461,6 +461,18 @@ for t in dumb unset nosuchterminal-x; do
 	text "$n" "netns list"
 	keys "$n" Enter
 	see "TERM $t: the prompt runs commands" "$n" '^vnet'
+	if [ $t = dumb ]; then
+		# ^C drops the line being typed, as a shell does
+		text "$n" "netns add never"
+		keys "$n" C-c
+		if wait_last "$n" 'netns add never(\^C)?$' '^nsviz> $'; then
+			pass "TERM $t: ^C at the prompt: a new prompt"
+		else
+			fail "TERM $t: ^C at the prompt: a new prompt" "screen:" "$SCREEN"
+		fi
+		check_eq "TERM $t: ^C: the line did not run, nsviz still reads" \
+			"$(ip netns list | grep -c never) $(stat_field "$NS" 3)" "0 S"
+	fi
 	keys "$n" C-d
 	if wait_for "$n" '^EXIT=[0-9]+ AFTER=' 10; then
 		check_match "TERM $t: ^D exits 0" "$SCREEN" '^EXIT=0 AFTER='
