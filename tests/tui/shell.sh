@@ -227,10 +227,14 @@ quit() {
 	keys "$1" q
 	if [ "$2" = direct ]; then
 		_q_end=$(($(now_ms) + 10000))
-		while [ "$(pane "$1" '#{pane_dead}')" != 1 ] && [ "$(now_ms)" -lt "$_q_end" ]; do
+		# dead (the pty closed) comes before the status (reaped)
+		while [ "$(pane "$1" '#{pane_dead_status}#{pane_dead_signal}')" = "" ] &&
+		      [ "$(now_ms)" -lt "$_q_end" ]; do
 			sleep 0.02
 		done
-		check_eq "$3: q exits 0" "$(pane "$1" '#{pane_dead_status}')" 0
+		check_eq "$3: q exits 0" \
+			"$(pane "$1" 'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal}')" \
+			"dead=1 status=0 signal="
 	else
 		if ! wait_for "$1" '^EXIT=[0-9]+ AFTER=' 10; then
 			fail "$3: q exits" "screen:" "$SCREEN"
