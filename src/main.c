@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/auxv.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "capture/capture.h"
@@ -37,7 +38,8 @@ static void usage(FILE *f)
 {
 	fputs(
 "Usage: nsviz [OPTIONS]                  the full-screen UI (a prompt when\n"
-"                                        stdin/stdout are not a terminal)\n"
+"                                        stdin/stdout are not a terminal, or\n"
+"                                        TERM cannot draw it, e.g. dumb)\n"
 "       nsviz [OPTIONS] -c 'CMD; CMD...'  run commands\n"
 "       nsviz [OPTIONS] -b FILE           run a batch file (- for stdin)\n"
 "       nsviz [OPTIONS] CMD...            run one command\n"
@@ -93,6 +95,35 @@ static void usage(FILE *f)
 "\n"
 "Exit status: 0 success, 1 a command failed, 2 usage error;\n"
 "ping: 1 when no reply came.  See nsviz(1).\n", f);
+}
+
+/* A terminal the full-screen UI cannot draw on (TERM=dumb, unset, no
+ * terminfo entry): say why and what to do; the line prompt follows. */
+static bool can_draw(void)
+{
+	char why[512];
+
+	if (ui_terminal_usable(why, sizeof why))
+		return true;
+	fprintf(stderr, "nsviz: %s.\n", why);
+	return false;
+}
+
+/* `nsviz netns exec NS PROG` ends as `ip netns exec` does, which becomes
+ * PROG: killed by PROG's signal, so the shell sees (and says) the same.
+ * Without a core of nsviz's own: PROG's, if any, is the one to keep. */
+static void die_like(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t s;
+
+	fflush(NULL);
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	raise(sig);
 }
 
 struct app {
@@ -294,7 +325,14 @@ static int run_prompt(struct app *a, bool sandbox)
 			fflush(stdout);
 		}
 		interrupted = 0;
+		errno = 0;
 		len = getline(&line, &cap, stdin);
+		if (len < 0 && tty && interrupted && errno == EINTR) {
+			/* ^C at a terminal drops the line, as a shell does */
+			clearerr(stdin);
+			putchar('\n');
+			continue;
+		}
 		if (len < 0)
 			break;
 		p = line + strspn(line, " \t");
@@ -329,7 +367,7 @@ int main(int argc, char **argv)
 	struct app a;
 	struct kerr e = { 0 };
 	struct sigaction sa;
-	int i, rc;
+	int i, rc, die_sig = 0;
 
 	/* Set-user-ID, set-group-ID or file capabilities (the kernel says
 	 * so with AT_SECURE): nsviz would run programs (netns exec, the
@@ -498,7 +536,7 @@ int main(int argc, char **argv)
 	} else if (lesson_no) {
 		/* the lesson (src/lesson/): the UI's lesson panel with a
 		 * terminal, the plain-text lesson without one */
-		if (isatty(0) && isatty(1)) {
+		if (isatty(0) && isatty(1) && can_draw()) {
 			/* the UI with its lesson panel */
 			struct ui_opts uo = { sandbox, ascii, theme, lesson_no,
 			                      lesson_at };
@@ -508,8 +546,9 @@ int main(int argc, char **argv)
 		}
 	} else if (i < argc) {
 		rc = run_words(&a, argc - i, argv + i);
+		die_sig = a.x.exec_signal;
 	} else {
-		if (isatty(0) && isatty(1)) {
+		if (isatty(0) && isatty(1) && can_draw()) {
 			struct ui_opts uo = { sandbox, ascii, theme, 0, 0 };
 			rc = ui_run(a.w, a.k, &uo);
 		} else {
@@ -520,5 +559,7 @@ int main(int argc, char **argv)
 	exec_done(&a.x);
 	ksync_free(a.k);
 	world_free(a.w);
+	if (die_sig)
+		die_like(die_sig);
 	return rc;
 }

@@ -18,8 +18,12 @@
 #include <stdlib.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <poll.h>
 #include <unistd.h>
+
+#include "fg.h"
 
 static int write_file(const char *path, const char *text)
 {
@@ -102,14 +106,68 @@ static void exit_like(int status)
 	_exit(128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 1));
 }
 
-/* outside: wait, and leave as the sandbox left.  Job control needs no
+/* The terminal's foreground group, when nsviz has it, is the relay's
+ * (the group of the job the user's shell started); from inside the pid
+ * namespace that group has no number, so nsviz cannot give the terminal
+ * back to it after a program of its own had it (src/fg.h).  The relay
+ * does it for nsviz, asked over a socket: 'q' is the foreground ours?
+ * 't' take it back. */
+static int relay_fd = -1;       /* nsviz's end */
+
+static int ask_relay(char what)
+{
+	char answer;
+	ssize_t r;
+
+	if (send(relay_fd, &what, 1, MSG_NOSIGNAL) != 1)
+		return -1;
+	while ((r = recv(relay_fd, &answer, 1, 0)) < 0 && errno == EINTR)
+		;
+	if (r != 1)
+		return -1;
+	return what == 'q' ? answer == 1 : answer == 0 ? 0 : -1;
+}
+
+static void answer_nsviz(int sock)
+{
+	char what, answer = 0;
+
+	if (recv(sock, &what, 1, 0) != 1)
+		return;
+	if (what == 'q')
+		answer = isatty(0) && tcgetpgrp(0) == getpgrp();
+	else if (what == 't')
+		answer = fg_take_back() < 0;
+	send(sock, &answer, 1, MSG_NOSIGNAL);
+}
+
+/* outside: wait, and leave as the sandbox left, answering nsviz's
+ * questions about the terminal meanwhile.  Job control needs no more
  * help: ^Z stops every process of the terminal's foreground group (this
  * one and nsviz; the kernel spares pid 1), and fg continues them all. */
-static void relay_outside(pid_t init)
+static void relay_outside(pid_t init, int sock)
 {
 	int status;
+	int pidfd = (int)syscall(SYS_pidfd_open, init, 0);
 
 	forward_signals(init);
+	if (pidfd < 0)
+		close(sock);    /* no pidfd (Linux < 5.3): nsviz hears no */
+	while (pidfd >= 0) {
+		struct pollfd p[2] = { { pidfd, POLLIN, 0 }, { sock, POLLIN, 0 } };
+
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (p[0].revents)
+			break;          /* the sandbox ended */
+		if (p[1].revents & POLLIN)
+			answer_nsviz(sock);
+		else if (p[1].revents)
+			break;          /* nsviz and init closed it */
+	}
 	while (waitpid(init, &status, 0) < 0)
 		if (errno != EINTR)
 			_exit(1);
@@ -141,6 +199,7 @@ int sandbox_enter(char *err, size_t errlen)
 	gid_t gid = getegid();
 	int flags = CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID;
 	pid_t child;
+	int sv[2];
 
 	if (uid != 0)
 		flags |= CLONE_NEWUSER;
@@ -161,6 +220,11 @@ int sandbox_enter(char *err, size_t errlen)
 	/* A pid namespace of its own: the sandbox's /proc shows only its
 	 * own processes, so the host's other namespaces (containers) are
 	 * neither listed nor touched from inside. */
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		snprintf(err, errlen, "cannot start the sandbox: %s",
+		         strerror(errno));
+		return -1;
+	}
 	fflush(NULL);
 	child = fork();
 	if (child < 0) {
@@ -168,8 +232,11 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
-	if (child > 0)
-		relay_outside(child);   /* does not return */
+	if (child > 0) {
+		close(sv[1]);
+		relay_outside(child, sv[0]);   /* does not return */
+	}
+	close(sv[0]);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Nothing mounted from here on may leak to the host.  A change of
 	 * propagation ignores source and type, but they are strings to the
@@ -216,8 +283,12 @@ int sandbox_enter(char *err, size_t errlen)
 		         strerror(errno));
 		return -1;
 	}
-	if (child > 0)
+	if (child > 0) {
+		close(sv[1]);
 		run_init(child);   /* does not return */
+	}
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	relay_fd = sv[1];
+	fg_set_relay(ask_relay);
 	return 0;
 }

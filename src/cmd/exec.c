@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <linux/rtnetlink.h>
@@ -270,16 +271,20 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
 		return exec_fail(x, "%s: %s", c->name, kerr_str(&e));
+	x->exec_signal = 0;
 	status = kns_exec(fd, c->exec_argv,
 	                  x->inherit_stdio ? NULL : &x->out, &e);
+	if (status < 0 && e.msg[0])
+		return exec_fail(x, "%s", e.msg);
 	if (status < 0)
 		return exec_fail(x, "%s: %s", c->exec_argv[0], kerr_str(&e));
-	if (status == 127)
-		return exec_fail(x, "%s: command not found in namespace %s",
-		            c->exec_argv[0], c->name);
-	if (status != 0) {
-		esc_add(&x->err, c->exec_argv[0], 0);
-		sbuf_printf(&x->err, " exited with status %d", status);
+	/* as `ip netns exec`, which becomes the program: its exit status,
+	 * nothing said (a shell reports a death by signal) */
+	if (WIFSIGNALED(status)) {
+		x->exec_signal = WTERMSIG(status);
+		status = 128 + WTERMSIG(status);
+	} else {
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 	}
 	/* the program may have made or removed namespaces */
 	ksync_scan_named(x->k);

@@ -21,6 +21,7 @@ struct exec_ctx {
 	void *emit_ctx;
 	volatile int *stop;     /* set by SIGINT: stop a running ping */
 	bool inherit_stdio;     /* netns exec: the program uses our terminal */
+	int exec_signal;        /* netns exec: the signal that ended it, or 0 */
 };
 
 void exec_init(struct exec_ctx *x, struct world *w, struct ksync *k);

@@ -55,8 +55,11 @@ int kns_count_pids(const dev_t *dev, const ino_t *ino, size_t n, int *counts);
 int kns_list_named(char ***names, size_t *n);
 void kns_free_names(char **names, size_t n);
 
-/* Fork, enter the namespace, exec argv; collect stdout+stderr into out.
- * Returns the child's exit status (0..255) or -1 with e set. */
+/* Fork, enter the namespace, exec argv; collect stdout+stderr into out,
+ * or (out NULL) let it use our terminal, in the terminal's foreground
+ * (src/fg.h) when that was ours.  Returns the child's wait status, or -1
+ * with e set: the program could not be run (e's text is then ip's
+ * "exec of "PROG" failed: REASON"), or fork/wait failed. */
 struct sbuf;
 int kns_exec(int nsfd, char *const argv[], struct sbuf *out, struct kerr *e);
 

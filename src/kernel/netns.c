@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <linux/nsfs.h>
 
+#include "fg.h"
 #include "util/sbuf.h"
 
 static int home_fd = -1;
@@ -327,15 +328,28 @@ static void child_enter(int nsfd)
 	}
 }
 
+/* The child tells the parent why its exec failed through a pipe that
+ * closes on exec: nothing to read means the program runs. */
 int kns_exec(int nsfd, char *const argv[], struct sbuf *out, struct kerr *e)
 {
-	int pfd[2] = { -1, -1 }, status;
+	int pfd[2] = { -1, -1 }, xfd[2], status, xerr = 0;
+	struct fg f = { false };
 	pid_t pid;
+	ssize_t r;
 
-	if (out && pipe2(pfd, O_CLOEXEC) < 0) {
+	if (pipe2(xfd, O_CLOEXEC) < 0) {
 		kerr_errno(e, errno);
 		return -1;
 	}
+	if (out && pipe2(pfd, O_CLOEXEC) < 0) {
+		kerr_errno(e, errno);
+		close(xfd[0]);
+		close(xfd[1]);
+		return -1;
+	}
+	/* a program with our terminal gets its foreground */
+	if (!out)
+		fg_prepare(&f);
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
@@ -345,23 +359,36 @@ int kns_exec(int nsfd, char *const argv[], struct sbuf *out, struct kerr *e)
 			close(pfd[0]);
 			close(pfd[1]);
 		}
+		close(xfd[0]);
+		close(xfd[1]);
 		return -1;
 	}
 	if (pid == 0) {
+		int err;
+
+		close(xfd[0]);
 		signal(SIGPIPE, SIG_DFL);
+		fg_child(&f);
 		if (out) {
 			dup2(pfd[1], 1);
 			dup2(pfd[1], 2);
 		}
 		child_enter(nsfd);
 		execvp(argv[0], argv);
-		fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[0],
-		        strerror(errno));
-		_exit(errno == ENOENT ? 127 : 126);
+		err = errno;
+		if (write(xfd[1], &err, sizeof err) < 0) {
+			/* the parent sees a short read: exit status 1 */
+		}
+		_exit(1);
 	}
+	close(xfd[1]);
+	while ((r = read(xfd[0], &xerr, sizeof xerr)) < 0 && errno == EINTR)
+		;
+	close(xfd[0]);
+	if (r != (ssize_t)sizeof xerr)
+		xerr = 0;
 	if (out) {
 		char buf[4096];
-		ssize_t r;
 
 		close(pfd[1]);
 		while ((r = read(pfd[0], buf, sizeof buf)) != 0) {
@@ -374,15 +401,16 @@ int kns_exec(int nsfd, char *const argv[], struct sbuf *out, struct kerr *e)
 		}
 		close(pfd[0]);
 	}
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR) {
-			kerr_errno(e, errno);
-			return -1;
-		}
+	if (fg_wait(&f, pid, &status) < 0) {
+		kerr_errno(e, errno);
+		return -1;
 	}
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return 1;
+	if (xerr) {
+		/* iproute2's words */
+		e->err = xerr;
+		snprintf(e->msg, sizeof e->msg, "exec of \"%.200s\" failed: %s",
+		         argv[0], strerror(xerr));
+		return -1;
+	}
+	return status;
 }

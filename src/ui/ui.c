@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "fmt/fmt.h"
@@ -33,6 +34,7 @@
 #define KEY_ESCAPE 27
 /* an echo server polls its log pipe and its pidfd, plus one watch */
 #define ECHOSUP_FDS_GUESS (2 * ECHOSUP_MAX + 1)
+#undef CTRL      /* <termios.h> has one */
 #define CTRL(c) ((c) & 0x1f)
 
 static int sig_pipe[2] = { -1, -1 };
@@ -49,13 +51,35 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
-/* A crash must not leave the terminal in raw mode. */
+/* What a fatal signal's handler needs to give the terminal back, ready
+ * before it can come: the modes nsviz found, and the bytes endwin()
+ * would send (leave the alternate screen, cursor on, keypad and mouse
+ * off).  endwin() itself is not safe in a signal handler (a crash in
+ * malloc would hang in it); write() and tcsetattr() are. */
+static struct termios shell_modes;
+static bool have_shell_modes;
+static char leave_seq[256];
+static size_t leave_len;
+
+/* A crash, or SIGQUIT, must not leave the terminal raw: give it back,
+ * then the signal's own action (SA_RESETHAND made it the default; the
+ * signal is blocked here, so it strikes on return: a core, or the exit
+ * status the signal says). */
 static void on_fatal(int sig)
 {
-	if (curses_on)
-		endwin();
+	int saved = errno;
+
+	if (curses_on) {
+		if (leave_len && write(1, leave_seq, leave_len) < 0) {
+			/* nothing more to do */
+		}
+		if (have_shell_modes)
+			tcsetattr(0, TCSADRAIN, &shell_modes);
+		curses_on = 0;
+	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+	errno = saved;
 }
 
 static void restore_terminal(void)
@@ -64,6 +88,24 @@ static void restore_terminal(void)
 		endwin();
 		curses_on = 0;
 	}
+}
+
+/* The terminal for a program of the user's (the shell, netns exec), and
+ * back.  kns_exec gives the program the terminal's foreground and takes
+ * it back before it returns (src/fg.h), so nsviz is the foreground
+ * again when it sets its modes. */
+static void terminal_lend(void)
+{
+	def_prog_mode();
+	endwin();
+	curses_on = 0;
+}
+
+static void terminal_back(void)
+{
+	reset_prog_mode();
+	curses_on = 1;
+	clearok(curscr, TRUE);
 }
 
 /* ---- the log ---------------------------------------------------------- */
@@ -456,18 +498,25 @@ void ui_run_line(struct ui *u, const char *line)
 	}
 	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
 		/* a program of the user's: give it the terminal */
-		def_prog_mode();
-		endwin();
+		terminal_lend();
 		u->x.inherit_stdio = true;
 		rc = exec_cmd(&u->x, &c);
 		u->x.inherit_stdio = false;
-		printf("\n[%s exited with status %d: press Enter to return "
-		       "to nsviz]", c.exec_argv[0], rc);
+		if (u->x.exec_signal)
+			printf("\n[%s ended by signal %d (%s): press Enter to "
+			       "return to nsviz]", c.exec_argv[0],
+			       u->x.exec_signal, strsignal(u->x.exec_signal));
+		else if (rc != 0 && u->x.err.len)   /* it did not run */
+			printf("\n[%s: press Enter to return to nsviz]",
+			       sbuf_str(&u->x.err));
+		else
+			printf("\n[%s exited with status %d: press Enter to "
+			       "return to nsviz]", c.exec_argv[0], rc);
 		fflush(stdout);
 		while ((n = getchar()) != '\n' && n != EOF)
 			;
-		reset_prog_mode();
-		clearok(curscr, TRUE);
+		clearerr(stdin);
+		terminal_back();
 	} else {
 		rc = exec_cmd(&u->x, &c);
 	}
@@ -749,15 +798,19 @@ static void open_shell(struct ui *u)
 	argv[0] = (char *)(sh && *sh ? sh : "/bin/sh");
 	argv[1] = NULL;
 	world_ns_label(ns, label, sizeof label);
-	def_prog_mode();
-	endwin();
+	terminal_lend();
 	printf("nsviz: a shell in namespace %s; exit it to return.\n", label);
 	fflush(stdout);
 	rc = kns_exec(fd, argv, NULL, &e);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	ui_log(u, rc == 0 ? L_INFO : L_ERROR, "shell in %s exited (status %d)",
-	       label, rc);
+	terminal_back();
+	if (rc < 0)
+		ui_log(u, L_ERROR, "shell: %s", e.msg[0] ? e.msg : kerr_str(&e));
+	else if (WIFSIGNALED(rc))
+		ui_log(u, L_ERROR, "shell in %s ended by signal %d (%s)", label,
+		       WTERMSIG(rc), strsignal(WTERMSIG(rc)));
+	else
+		ui_log(u, WEXITSTATUS(rc) == 0 ? L_INFO : L_ERROR,
+		       "shell in %s exited (status %d)", label, WEXITSTATUS(rc));
 	ksync_scan_named(u->k);
 	u->dirty = true;
 }
@@ -1429,6 +1482,11 @@ static void check_privileges(struct ui *u)
 	}
 }
 
+static const int fatal[] = {
+	SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS,
+	SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+};
+
 static void setup_signals(void)
 {
 	struct sigaction sa;
@@ -1441,13 +1499,11 @@ static void setup_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* every other signal whose default ends the process */
 	sa.sa_handler = on_fatal;
 	sa.sa_flags = SA_RESETHAND;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGFPE, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
-	sigaction(SIGABRT, &sa, NULL);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
 }
 
 int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
@@ -1486,8 +1542,12 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	setup_signals();
 	echo_ui_init(u);
 	atexit(restore_terminal);
-	if (!initscr()) {
-		fprintf(stderr, "nsviz: cannot initialise the terminal\n");
+	have_shell_modes = tcgetattr(0, &shell_modes) == 0;
+	/* newterm, not initscr, which exits on a terminal it does not know
+	 * (main.c asks ui_terminal_usable first) */
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "nsviz: cannot initialise the terminal "
+		        "(TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
 		return 1;
 	}
 	curses_on = 1;
@@ -1501,6 +1561,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	if (u->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | MOUSE_WHEEL_UP |
 		          MOUSE_WHEEL_DOWN, NULL);
+	leave_len = ui_term_leave_seq(leave_seq, sizeof leave_seq, u->mouse);
 	theme_apply(&th);
 	wbkgdset(stdscr, (chtype)theme_curses_attr(TH_NORMAL));
 	getmaxyx(stdscr, u->rows, u->cols);

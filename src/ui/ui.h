@@ -4,6 +4,7 @@
 #define NSVIZ_UI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "kernel/kernel.h"
 
@@ -14,6 +15,10 @@ struct ui_opts {
 	int lesson;             /* `nsviz lesson N`: open lesson N (0: none) */
 	int lesson_step;        /* ... at this step (from 0) */
 };
+
+/* Can this terminal (TERM, its terminfo entry) show the full-screen UI?
+ * If not, why and what to do, in one sentence (src/ui/term.c). */
+bool ui_terminal_usable(char *why, size_t len);
 
 /* Runs until the user quits (0) or a signal ends it (128 + signal). The
  * terminal is restored on every way out. */

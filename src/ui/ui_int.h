@@ -191,6 +191,8 @@ void ui_paint(enum theme_elem e);
 int ui_put(int y, int x, int w, const char *s, bool pad);
 /* Run a command of the grammar from the UI, logged (ui.c). */
 void ui_run_line(struct ui *u, const char *line);
+/* term.c: the bytes endwin() would send to leave the UI's modes */
+size_t ui_term_leave_seq(char *buf, size_t cap, bool mouse);
 void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -227,8 +227,8 @@ cwb|1|ping -i 0.0001 10.0.2.0|0\.0001: interval \(-i\) out of range
 cwb|1|ping -x 10.0.2.0|-x: ping option not supported
 cwb|1|ping foo|foo: not an IP address
 # -- netns exec
-cwb|1|netns exec vnet /nonexistent/prog|/nonexistent/prog: command not found in namespace vnet
-cwb|1|netns exec vnet nonexistent-prog-x|nonexistent-prog-x: command not found in namespace vnet
+cwb|1|netns exec vnet /nonexistent/prog|exec of "/nonexistent/prog" failed: No such file or directory
+cwb|1|netns exec vnet nonexistent-prog-x|exec of "nonexistent-prog-x" failed: No such file or directory
 cwb|1|netns exec vnet ip -n other link show|-n other: not allowed inside netns exec vnet
 cwb|1|-n vnet netns add z1|-n vnet: netns add takes no -n
 cwb|1|netns exec vnet ip netns add q1|netns: netns commands cannot run inside netns exec

@@ -4,3 +4,5 @@ TESTS += tests/tui/ui.sh
 EXTRA_DIST += tests/tui/ui.sh
 TESTS += tests/tui/keys.sh
 EXTRA_DIST += tests/tui/keys.sh
+TESTS += tests/tui/shell.sh
+EXTRA_DIST += tests/tui/shell.sh
