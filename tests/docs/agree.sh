@@ -65,16 +65,16 @@ compare() {
 # OBJ [VERB...
 phrases_missing() {
 	doc=$1
-	tr -s ' \t' '  ' <"$doc" >"$doc.sq"
+	tr -s ' \t' '  ' <"$doc" >"$TMPD/phrases.sq"
 	for o in netns link addr route neigh echo; do
 		for v in $(sed -n "s/^_nsviz_$o=\"\\(.*\\)\"\$/\\1/p" "$COMPL"); do
-			grep -Eq "(^|[^a-z-])$o \\[? ?([a-z-]+ ?\\| ?)*$v([^a-z-]|\$)" "$doc.sq" ||
+			grep -Eq "(^|[^a-z-])$o \\[? ?([a-z-]+ ?\\| ?)*$v([^a-z-]|\$)" "$TMPD/phrases.sq" ||
 				printf '%s ' "\"$o $v\""
 		done
 	done
 	for w in $(sed -n 's/^_nsviz_link_set="\(.*\)"$/\1/p' "$COMPL") \
 	         $(sed -n 's/^_nsviz_commands="\(.*\)"$/\1/p' "$COMPL"); do
-		grep -Eq "(^|[^a-z-])$w([^a-z-]|\$)" "$doc.sq" || printf '%s ' "\"$w\""
+		grep -Eq "(^|[^a-z-])$w([^a-z-]|\$)" "$TMPD/phrases.sq" || printf '%s ' "\"$w\""
 	done
 }
 
