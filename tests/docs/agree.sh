@@ -65,16 +65,16 @@ compare() {
 # OBJ [VERB...
 phrases_missing() {
 	doc=$1
-	tr -s ' \t' '  ' <"$doc" >"$doc.sq"
+	tr -s ' \t' '  ' <"$doc" >"$TMPD/phrases.sq"
 	for o in netns link addr route neigh echo; do
 		for v in $(sed -n "s/^_nsviz_$o=\"\\(.*\\)\"\$/\\1/p" "$COMPL"); do
-			grep -Eq "(^|[^a-z-])$o \\[? ?([a-z-]+ ?\\| ?)*$v([^a-z-]|\$)" "$doc.sq" ||
+			grep -Eq "(^|[^a-z-])$o \\[? ?([a-z-]+ ?\\| ?)*$v([^a-z-]|\$)" "$TMPD/phrases.sq" ||
 				printf '%s ' "\"$o $v\""
 		done
 	done
 	for w in $(sed -n 's/^_nsviz_link_set="\(.*\)"$/\1/p' "$COMPL") \
 	         $(sed -n 's/^_nsviz_commands="\(.*\)"$/\1/p' "$COMPL"); do
-		grep -Eq "(^|[^a-z-])$w([^a-z-]|\$)" "$doc.sq" || printf '%s ' "\"$w\""
+		grep -Eq "(^|[^a-z-])$w([^a-z-]|\$)" "$TMPD/phrases.sq" || printf '%s ' "\"$w\""
 	done
 }
 
@@ -150,6 +150,26 @@ if [ $? = 0 ]; then
 else
 	fail "--help, nsviz(1), the README and the completion agree" "$out"
 fi
+
+# ---- the sandbox's promise: what it isolates, and that files are not --------------
+# (in the UI, tests/tui/ui.sh checks the log line)
+man_text "$MAN" | tr -s ' \n' '  ' >"$TMPD/man.flat"
+for d in "$TMPD/help:--help" "$TMPD/man.flat:nsviz.1" "$README:README.md"; do
+	f=${d%%:*} n=${d#*:}
+	flat=$(tr -s ' \n' '  ' <"$f")
+	if printf '%s' "$flat" | grep -Eqi 'network, mounts? and (pid|process)' &&
+	   printf '%s' "$flat" | grep -Eqi 'files (are|with) your|your files'; then
+		pass "$n: the sandbox isolates network, mounts and processes, not files"
+	else
+		fail "$n: the sandbox isolates network, mounts and processes, not files"
+	fi
+	if printf '%s' "$flat" | grep -Eqi 'nothing (here )?touches the host|host is never touched'; then
+		fail "$n: no promise that nothing touches the host" \
+			"$(printf '%s' "$flat" | grep -Eoi '.{40}(nothing (here )?touches the host|host is never touched).{0,20}')"
+	else
+		pass "$n: no promise that nothing touches the host"
+	fi
+done
 
 # ---- one version: configure's, in --version, the man pages, debian/changelog
 V=$("$NSVIZ" --version | sed -n 's/^nsviz //p')

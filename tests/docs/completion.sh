@@ -26,7 +26,8 @@ check_eq "complete -p: nsviz is completed by _nsviz" "$OUT" "complete -F _nsviz 
 check_eq "... sourcing it says nothing" "$ERR" ""
 
 check_rc "a namespace to complete" 0 "$NSVIZ" netns add blue
-check_rc "... and another" 0 "$NSVIZ" netns add green
+check_rc "... and another, with a veth end in it" 0 "$NSVIZ" -c \
+	'netns add green; link add v0 type veth peer name v1 netns green' 
 
 check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
 	"addr capture echo ip lesson link monitor neigh netns ping route send show sysctl"
@@ -46,7 +47,10 @@ check_eq "nsviz route add 10.0.2.0/24 dev lo scope <Tab>" \
 check_eq "nsviz sysctl -w n<Tab>" "$(comp nsviz sysctl -w n)" \
 	"net.ipv4.ip_forward= net.ipv6.conf.all.forwarding="
 check_match "nsviz capture -<Tab>" "$(comp nsviz capture -)" '--ring .*-B .*-s'
-check_eq "nsviz capture -i l<Tab>: the host's interfaces" "$(comp nsviz capture -i l)" "lo"
+check_eq "nsviz capture -i v<Tab>: the host's interfaces" "$(comp nsviz capture -i v)" "v0"
+check_eq "nsviz -n green link set <Tab>: green's (nsviz -n green link show)" \
+	"$(comp "$NSVIZ" -n green link set '')" "dev lo v1"
+check_eq "nsviz capture -n green -i <Tab>" "$(comp "$NSVIZ" capture -n green -i '')" "lo v1"
 check_eq "nsviz lesson --<Tab>" "$(comp nsviz lesson --)" \
 	"--help --host --list --restart --verify"
 check_eq "nsviz lesson <Tab>: the lessons' numbers (lesson --list)" \

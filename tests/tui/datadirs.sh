@@ -26,9 +26,10 @@ wait_for() {
 	fail "$1" "screen never matched: $2" "$(screen)"
 	return 1
 }
+# wide: the log line naming where a theme was looked for must fit
 start() {
 	T kill-session -t d 2>/dev/null
-	T new-session -d -s d -x 140 -y 44 "$*; echo EXIT=\$?; sleep 60"
+	T new-session -d -s d -x 400 -y 44 "$*; echo EXIT=\$?; sleep 60"
 }
 NLESSONS=$(ls "$TOP_SRCDIR"/lessons/*.lesson | wc -l)
 
