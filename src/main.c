@@ -326,7 +326,7 @@ int main(int argc, char **argv)
 		      "capabilities: it would run programs, write files and "
 		      "change the network with those privileges for any user; "
 		      "use sudo or --sandbox\n", stderr);
-		return 1;
+		_exit(1);   /* nothing else runs, no exit handler either */
 	}
 	/* each namespace takes up to three descriptors: 1,000 namespaces
 	 * do not fit the usual soft limit of 1024 */

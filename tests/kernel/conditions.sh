@@ -73,20 +73,21 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	# monitor: watches the own namespace, says what it cannot watch
 	$NOBODY "$NSVIZ" monitor >"$TMPD/mon" 2>"$TMPD/mon.err" &
 	MON=$!
+	# (a new link each time: the first ones may come before it is ready)
 	i=0
-	while ! grep -q 'h2' "$TMPD/mon" && [ $i -lt 100 ]; do
-		ip link add "h2" type veth peer name "h3" 2>/dev/null
+	while ! grep -q 'hm[0-9]' "$TMPD/mon" && [ $i -lt 100 ]; do
+		ip link add "hm$i" type veth peer name "hp$i"
 		sleep 0.1; i=$((i + 1))
 	done
 	kill -TERM "$MON"
 	wait "$MON"
 	check_eq "nobody: monitor runs and exits 0" "$?" 0
 	check_match "nobody: monitor prints the own namespace's events" \
-		"$(cat "$TMPD/mon")" '\[host\] [0-9]+: h2@h3: '
+		"$(cat "$TMPD/mon")" '\[host\] [0-9]+: hm[0-9]+@hp[0-9]+: '
 	check_match "nobody: monitor says what it cannot watch" "$(cat "$TMPD/mon.err")" \
 		'^nsviz monitor: not watched: 2 of 3 namespaces cannot be read: '
 	ip link del h0
-	ip link del h2
+	while [ $i -gt 0 ]; do i=$((i - 1)); ip link del "hm$i"; done
 	ip netns del pa
 	ip netns del pb
 else
