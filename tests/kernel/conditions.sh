@@ -66,6 +66,9 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	check_match "nobody: ... and is answered" "$OUT" '^1 packets transmitted, 1 received'
 	run $NOBODY "$NSVIZ" sysctl net.ipv4.ip_forward
 	check_eq "nobody: sysctl net.ipv4.ip_forward is read" "$OUT" "net.ipv4.ip_forward = $(cat /proc/sys/net/ipv4/ip_forward)"
+	run $NOBODY "$NSVIZ" -c 'echo tcp port 5555; send tcp 127.0.0.1 5555 hi'
+	check_eq "nobody: an echo server in the own namespace starts (exit 0)" "$RC" 0
+	check_match "nobody: ... and answers" "$OUT" '^\[[0-9: -]+\] hi$'
 	run $NOBODY "$NSVIZ" -n pa link show
 	check_eq "nobody: -n pa link show: exit 1" "$RC" 1
 	check_match "nobody: ... with the reason" "$ERR" \
