@@ -143,6 +143,22 @@ if command -v prlimit >/dev/null; then
 		"$(grep '\[late\]' "$TMPD/mon" | cut -d' ' -f3- | tr '\n' '|')" \
 		'^netns add late\|cannot be read: Too many open files'
 	ip netns del late
+	# the full-screen UI says so on its title line
+	if command -v tmux >/dev/null; then
+		export TMUX_TMPDIR="$TMPD"
+		T() { tmux -L nsviz-conditions -f /dev/null "$@"; }
+		T new-session -d -s c -x 150 -y 30 "cd '$TMPD' && NSVIZ_THEMES_DIR='$TOP_SRCDIR/themes' prlimit --nofile=64:64 '$NSVIZ'; sleep 60"
+		i=0
+		while ! T capture-pane -p -t c | head -n1 | grep -q 'namespaces cannot be read' && [ $i -lt 100 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+		check_match "hard limit 64: the UI's title line says how many cannot be read" \
+			"$(T capture-pane -p -t c | head -n1)" \
+			'^ [0-9]+ of 101 namespaces cannot be read: f[0-9]+, '
+		T kill-server 2>/dev/null
+	else
+		echo "# skipped the UI part: no tmux"
+	fi
 	for i in $(seq 1 100); do echo "netns del f$i"; done >"$TMPD/many"
 	ip -batch "$TMPD/many"
 else
