@@ -228,6 +228,8 @@ static struct w_ns *ns_attach_unread(struct ksync *k, enum w_ns_kind kind,
 static int ns_reopen(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
 	struct kconn *c = kc(ns);
+	dev_t dev;
+	ino_t ino;
 	int fd;
 
 	if (!c->path) {
@@ -245,7 +247,10 @@ static int ns_reopen(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		ns_release(k, c);
 		return -1;
 	}
-	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET ||
+	    kns_ident_fd(fd, &dev, &ino) < 0 || dev != ns->dev ||
+	    ino != ns->ino) {
+		/* gone, or another namespace under the same name now */
 		ns_release(k, c);
 		close(fd);
 		e->err = ENOENT;
@@ -414,8 +419,9 @@ static int ns_unready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	knl_close(c->ev);
 	knl_close(c->req);
 	c->ev = c->req = NULL;
-	if (c->path && c->nsfd >= 0 && c->nsfd != kernel_home_fd() &&
-	    (e->err == EMFILE || e->err == ENFILE)) {
+	/* its room goes to namespaces that can be read; it is opened
+	 * again (from its path) when tried again */
+	if (c->path && c->nsfd >= 0 && c->nsfd != kernel_home_fd()) {
 		close(c->nsfd);
 		c->nsfd = -1;
 		ns_release(k, c);
