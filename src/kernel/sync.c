@@ -494,7 +494,6 @@ int ksync_all_ready(struct ksync *k, struct kerr *e)
 
 int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
-	(void)k;
 	if (!kc(ns)) {
 		e->err = ENOENT;
 		return -1;
