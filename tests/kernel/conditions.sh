@@ -26,6 +26,19 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && \
 			"nsviz: refusing to run setuid/setgid or with file capabilities: it would run programs, write files and change the network with those privileges for any user; use sudo or --sandbox"
 		rm -f "$TMPD/nsviz-s"
 	done
+	# file capabilities put the kernel in secure mode too
+	if command -v setcap >/dev/null; then
+		cp "$NSVIZ" "$TMPD/nsviz-s"
+		chmod 755 "$TMPD/nsviz-s"
+		if setcap cap_sys_admin,cap_net_admin+ep "$TMPD/nsviz-s" 2>/dev/null; then
+			run $NOBODY "$TMPD/nsviz-s" netns exec q id
+			check_eq "a copy with file capabilities run by nobody: exit 1" "$RC" 1
+			check_match "... says why" "$ERR" '^nsviz: refusing to run setuid/setgid or with file capabilities: '
+		else
+			echo "# skipped file capabilities: setcap refused"
+		fi
+		rm -f "$TMPD/nsviz-s"
+	fi
 	cp "$NSVIZ" "$TMPD/nsviz-s"
 	chmod 755 "$TMPD/nsviz-s"
 	run $NOBODY "$TMPD/nsviz-s" -V
