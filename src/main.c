@@ -288,6 +288,9 @@ static int run_show(struct app *a, bool json)
 	struct kerr e = { 0 };
 	struct sbuf out = SBUF_INIT;
 
+	char why[1024];
+	int rc = 0;
+
 	if (ksync_all_ready(a->k, &e) < 0) {
 		fprintf(stderr, "nsviz: show: %s\n", kerr_str(&e));
 		return 1;
@@ -298,8 +301,21 @@ static int run_show(struct app *a, bool json)
 	else
 		show_world_text(&out, a->w);
 	fputs(sbuf_str(&out), stdout);
+	fflush(stdout);
 	sbuf_free(&out);
-	return 0;
+	/* a partial world is never shown as if it were whole */
+	if (world_unread_count(a->w)) {
+		fprintf(stderr, "nsviz: show: %s\n",
+		        world_unread_summary(a->w, why, sizeof why));
+		rc = 1;
+	}
+	/* said, but not an error: without privileges this is always so */
+	if (a->w->unseen_procs)
+		fprintf(stderr, "nsviz: show: the namespaces of %u process%s of "
+		        "other users cannot be looked at (no privileges): "
+		        "unnamed namespaces they hold are not shown\n",
+		        a->w->unseen_procs, a->w->unseen_procs == 1 ? "" : "es");
+	return rc;
 }
 
 static int run_prompt(struct app *a, bool sandbox)
@@ -379,8 +395,11 @@ int main(int argc, char **argv)
 		      "capabilities: it would run programs, write files and "
 		      "change the network with those privileges for any user; "
 		      "use sudo or --sandbox\n", stderr);
-		return 1;
+		_exit(1);   /* nothing else runs, no exit handler either */
 	}
+	/* each namespace takes up to three descriptors: 1,000 namespaces
+	 * do not fit the usual soft limit of 1024 */
+	kernel_raise_nofile();
 
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i];

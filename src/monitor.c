@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -128,11 +129,24 @@ int monitor_run(struct world *w, struct ksync *k)
 		close(sfd);
 		return 1;
 	}
+	/* what is not watched is said, once here, then as it changes */
+	if (world_unread_count(w)) {
+		char why[1024];
+
+		fprintf(stderr, "nsviz monitor: not watched: %s\n",
+		        world_unread_summary(w, why, sizeof why));
+	}
+	if (w->unseen_procs)
+		fprintf(stderr, "nsviz monitor: the namespaces of %u process%s "
+		        "of other users cannot be looked at (no privileges)\n",
+		        w->unseen_procs, w->unseen_procs == 1 ? "" : "es");
 	ksync_set_observer(k, on_event, NULL);
 	for (;;) {
-		struct pollfd pfd[1024];
-		int fds[1023];
-		int n = ksync_fds(k, fds, 1023), r;
+		/* every namespace's socket, however many there are */
+		size_t max = w->nns + 8;
+		struct pollfd *pfd = xcalloc(max + 1, sizeof *pfd);
+		int *fds = xcalloc(max, sizeof *fds);
+		int n = ksync_fds(k, fds, (int)max), r;
 
 		pfd[0].fd = sfd;
 		pfd[0].events = POLLIN;
@@ -141,10 +155,12 @@ int monitor_run(struct world *w, struct ksync *k)
 			pfd[i + 1].events = POLLIN;
 		}
 		r = poll(pfd, (nfds_t)n + 1, RESCAN_MS);
-		if (r < 0 && errno != EINTR)
+		free(fds);
+		if ((r < 0 && errno != EINTR) || (r > 0 && (pfd[0].revents & POLLIN))) {
+			free(pfd);
 			break;
-		if (r > 0 && (pfd[0].revents & POLLIN))
-			break;
+		}
+		free(pfd);
 		if (r == 0)
 			ksync_rescan(k);
 		ksync_drain(k);

@@ -514,6 +514,7 @@ struct capture_writer {
 	pcap_t *dead;
 	pcap_dumper_t *d;
 	char *path, *tmp;      /* tmp: the named temporary, NULL if unnamed */
+	bool direct;           /* path is a device or a pipe: written as is */
 	int fd;
 	int err;               /* first write error, 0 = none */
 	long good_off;         /* end of the last packet known written */
@@ -522,8 +523,18 @@ struct capture_writer {
 
 static int writer_tmpfile(struct capture_writer *wr, const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	char *dir, *slash;
+	struct stat st;
 	int fd;
+
+	/* /dev/null, /dev/stdout, a FIFO: written to, never replaced */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		wr->direct = true;
+		return open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	}
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
 
 	if (!slash)
 		strcpy(dir, ".");
@@ -615,17 +626,18 @@ int capture_writer_add(struct capture_writer *wr, const struct capture_pkt *p)
 
 int capture_writer_flush(struct capture_writer *wr)
 {
-	long off;
+	long off = 0;
 
 	if (wr->err)
 		return -1;
 	errno = 0;
 	if (pcap_dump_flush(wr->d) < 0 ||
-	    (off = pcap_dump_ftell(wr->d)) < 0) {
+	    (!wr->direct && (off = pcap_dump_ftell(wr->d)) < 0)) {
 		wr->err = errno ? errno : EIO;
 		return -1;
 	}
-	wr->good_off = off;
+	if (!wr->direct)
+		wr->good_off = off;
 	wr->good_n = wr->n;
 	return 0;
 }
@@ -637,6 +649,8 @@ static int writer_place(struct capture_writer *wr)
 	char proc[64];
 	int e;
 
+	if (wr->direct)
+		return 0;
 	if (wr->tmp)
 		return rename(wr->tmp, wr->path);
 	wr->tmp = xmalloc(strlen(wr->path) + 16);
@@ -674,12 +688,12 @@ int capture_writer_commit(struct capture_writer *wr, char *err, size_t errlen)
 		         (unsigned long long)wr->good_n);
 		/* what stdio still holds must never land after the cut */
 		__fpurge(pcap_dump_file(wr->d));
-		if (ftruncate(wr->fd, wr->good_off) < 0) {
+		if (!wr->direct && ftruncate(wr->fd, wr->good_off) < 0) {
 			/* the file may end in half a packet; readers say so */
 		}
 		rc = -1;
 	}
-	if (fsync(wr->fd) < 0 && rc == 0) {
+	if (!wr->direct && fsync(wr->fd) < 0 && rc == 0) {
 		snprintf(err, errlen, "%s: %s", wr->path, strerror(errno));
 		rc = -1;
 	}

@@ -35,6 +35,7 @@ struct sbuf;
 #define ECHO_SECONDS_MAX       86400.0
 #define ECHO_MESSAGE_MAX       1048576  /* send: longest MESSAGE */
 #define ECHO_UDP_PAYLOAD_MAX   65507    /* IPv4: 65535 - 20 - 8 */
+#define ECHO_LOG_PAYLOAD_MAX   256      /* bytes of one message logged */
 
 /* "2020/06/10 11:06:50 " (Go's log) and "[2020-06-10 11:06:50] " */
 #define ECHO_LOG_PREFIX_LEN   20
@@ -74,7 +75,10 @@ void echo_trim(const uint8_t *p, size_t n, size_t *start, size_t *len);
 void echo_quote(struct sbuf *b, const uint8_t *p, size_t n);
 
 /* `received: "hello" (size_bytes=6)`: the payload trimmed and quoted,
- * the size as read.  No prefix, no newline. */
+ * the size as read.  At most ECHO_LOG_PAYLOAD_MAX bytes of the trimmed
+ * payload are quoted (cut before a UTF-8 character that would not fit),
+ * followed by ` (+M bytes)` for the rest, so a log is never much
+ * larger than its messages' count.  No prefix, no newline. */
 void echo_fmt_received(struct sbuf *b, const uint8_t *p, size_t n);
 
 /* `listening at 0.0.0.0:4078 (tcp)...`, `listening at [::]:4078 (udp)...` */

@@ -298,9 +298,23 @@ void echo_fmt_received(struct sbuf *b, const uint8_t *p, size_t n)
 {
 	size_t start, len;
 
+	size_t shown;
+
 	echo_trim(p, n, &start, &len);
+	shown = len;
+	if (shown > ECHO_LOG_PAYLOAD_MAX) {
+		shown = ECHO_LOG_PAYLOAD_MAX;
+		/* not in the middle of a character: back to its lead byte */
+		for (size_t k = 0; k < 3 && shown > 0 &&
+		     (p[start + shown] & 0xc0) == 0x80; k++)
+			shown--;
+		if ((p[start + shown] & 0xc0) == 0x80)
+			shown = ECHO_LOG_PAYLOAD_MAX;   /* not UTF-8 anyway */
+	}
 	sbuf_add(b, "received: ");
-	echo_quote(b, p + start, len);
+	echo_quote(b, p + start, shown);
+	if (shown < len)
+		sbuf_printf(b, " (+%zu bytes)", len - shown);
 	sbuf_printf(b, " (size_bytes=%zu)", n);
 }
 

@@ -6,7 +6,8 @@
  * others and a client that sends nothing costs nothing.  Each read of at
  * most max_msg bytes is a message: it is logged and answered with the
  * timestamp and the bytes as received, so longer input is answered in
- * pieces.
+ * pieces.  A UDP datagram is one message, whatever its size.  A message
+ * logs at most ECHO_LOG_PAYLOAD_MAX bytes of itself (format.c).
  *
  * Reads of one round go into slices of one batch buffer; the round's log
  * lines are written out, then the replies: a message's log line is out
@@ -44,6 +45,8 @@
 
 #define MAX_EVENTS      256
 #define BATCH_BYTES     (1u << 20)  /* reads held for one log write */
+#define UDP_BUF         65536       /* any datagram, IPv6's too */
+#define UDP6_PAYLOAD_MAX 65527      /* 65535 - 8: IPv6 without jumbograms */
 #define ACCEPTS_PER_RUN 64          /* per round: fairness to clients */
 #define UDP_PER_RUN     64
 #define ACCEPT_BACKOFF_MS 100       /* after EMFILE and friends */
@@ -532,10 +535,10 @@ static void do_udp(struct srv *s)
 	for (int k = 0; k < UDP_PER_RUN; k++) {
 		struct sockaddr_storage from;
 		socklen_t flen = sizeof from;
-		size_t piece = s->o.max_msg, off;
+		size_t len, room;
 		ssize_t n;
 
-		n = recvfrom(s->lfd, s->batch, ECHO_UDP_PAYLOAD_MAX + 1,
+		n = recvfrom(s->lfd, s->batch, UDP_BUF,
 		             MSG_DONTWAIT, (struct sockaddr *)&from, &flen);
 		if (n < 0)
 			return;   /* EAGAIN, or an ICMP error for an old reply */
@@ -544,20 +547,29 @@ static void do_udp(struct srv *s)
 			log_flush(s);
 			continue;
 		}
-		if (piece > ECHO_UDP_PAYLOAD_MAX - ECHO_REPLY_PREFIX_LEN)
-			piece = ECHO_UDP_PAYLOAD_MAX - ECHO_REPLY_PREFIX_LEN;
-		for (off = 0; off < (size_t)n; off += piece) {
-			size_t len = (size_t)n - off < piece ? (size_t)n - off : piece;
-
-			count_msg(s, len);
-			log_received(s, s->batch + off, len);
+		/* A datagram is one message, whatever --max-msg says: logged
+		 * and answered whole.  Only the longest (more than 65,485
+		 * bytes over IPv4) cannot be, the prefix taking room that a
+		 * datagram does not have: the log says what was cut. */
+		len = (size_t)n;
+		room = (from.ss_family == AF_INET6 &&
+		        !IN6_IS_ADDR_V4MAPPED(
+		            &((struct sockaddr_in6 *)&from)->sin6_addr)
+		        ? UDP6_PAYLOAD_MAX : ECHO_UDP_PAYLOAD_MAX) -
+		       ECHO_REPLY_PREFIX_LEN;
+		count_msg(s, len);
+		log_received(s, s->batch, len);
+		if (len > room) {
+			logf_line(s, "reply cut to %zu of %zu bytes: a UDP datagram "
+			          "holds %zu after the %d-byte prefix", room, len,
+			          room, ECHO_REPLY_PREFIX_LEN);
+			len = room;
 		}
 		log_flush(s);
-		for (off = 0; off < (size_t)n; off += piece) {
-			size_t len = (size_t)n - off < piece ? (size_t)n - off : piece;
+		{
 			struct iovec iov[2] = {
 				{ s->rpre, ECHO_REPLY_PREFIX_LEN },
-				{ s->batch + off, len },
+				{ s->batch, len },
 			};
 			struct msghdr mh = {
 				.msg_name = &from, .msg_namelen = flen,
@@ -701,7 +713,7 @@ int echo_serve(const struct echo_opts *o)
 		s.items = xcalloc(s.nslots, sizeof *s.items);
 		raise_nofile(&s);
 	} else {
-		s.batch = xmalloc(ECHO_UDP_PAYLOAD_MAX + 1);
+		s.batch = xmalloc(UDP_BUF);
 	}
 	s.lfd = open_listener(&s, &err);
 	if (s.lfd < 0) {

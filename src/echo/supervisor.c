@@ -637,7 +637,10 @@ static void child(int nsfd, int logw, int memfd, pid_t parent,
 		_exit(1);
 	dup2(logw, 1);
 	dup2(logw, 2);
-	if (nsfd >= 0 && setns(nsfd, CLONE_NEWNET) < 0) {
+	/* not into the namespace it is in: that needs CAP_SYS_ADMIN too,
+	 * and a user without privileges may run a server in their own */
+	if (nsfd >= 0 && !kns_is_current(nsfd) &&
+	    setns(nsfd, CLONE_NEWNET) < 0) {
 		fprintf(stderr, "nsviz echo: cannot enter the namespace: %s\n",
 		        strerror(errno));
 		_exit(126);

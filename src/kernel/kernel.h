@@ -29,9 +29,19 @@ const char *kerr_str(const struct kerr *e);
 int kernel_init(void);
 int kernel_home_fd(void);
 
-/* Enter the network namespace behind fd, and go back home. */
+/* Enter the network namespace behind fd, and go back home.  Entering
+ * the namespace nsviz is in is a no-op (no CAP_SYS_ADMIN needed). */
 int kns_enter_fd(int fd);
 int kns_leave(void);
+/* Is fd the namespace this thread is in now? */
+bool kns_is_current(int fd);
+
+/* The soft open file limit raised to the hard one (each namespace takes
+ * up to three descriptors), once, at start; restored for programs nsviz
+ * runs.  kernel_nofile_limit: the limit now, 0 = none. */
+void kernel_raise_nofile(void);
+void kernel_restore_nofile(void);
+unsigned long kernel_nofile_limit(void);
 
 /* Open /run/netns/NAME (O_RDONLY|O_CLOEXEC), check it is a netns. */
 int kns_open_named(const char *name, struct kerr *e);

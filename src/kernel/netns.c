@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +24,14 @@
 #include "util/sbuf.h"
 
 static int home_fd = -1;
+/* Entered another namespace and not yet back (kns_enter_fd).  Entering
+ * the namespace one is already in is skipped: setns needs CAP_SYS_ADMIN
+ * even for that, which a user without privileges lacks, and reading the
+ * own namespace (ping, sysctl, a capture) must work for them. */
+static bool away;
+/* The open file limit nsviz started with, for the programs it runs. */
+static struct rlimit nofile_start;
+static bool nofile_raised;
 
 static void kerr_errno(struct kerr *e, int err)
 {
@@ -47,13 +56,84 @@ int kernel_home_fd(void)
 	return home_fd;
 }
 
+static bool same_ns(int a, int b)
+{
+	struct stat sa, sb;
+
+	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 int kns_enter_fd(int fd)
 {
-	return setns(fd, CLONE_NEWNET);
+	if (!away && same_ns(fd, home_fd))
+		return 0;
+	if (setns(fd, CLONE_NEWNET) < 0)
+		return -1;
+	away = true;
+	return 0;
+}
+
+bool kns_is_current(int fd)
+{
+	int cur;
+	bool same;
+
+	if (!away)
+		return same_ns(fd, home_fd);
+	cur = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	same = cur >= 0 && same_ns(fd, cur);
+	if (cur >= 0)
+		close(cur);
+	return same;
+}
+
+void kernel_raise_nofile(void)
+{
+	struct rlimit r;
+
+	if (getrlimit(RLIMIT_NOFILE, &r) < 0)
+		return;
+	nofile_start = r;
+	if (r.rlim_cur >= r.rlim_max)
+		return;
+	r.rlim_cur = r.rlim_max;
+	if (r.rlim_cur == RLIM_INFINITY) {
+		/* the kernel bounds an unlimited hard limit by fs.nr_open */
+		FILE *f = fopen("/proc/sys/fs/nr_open", "re");
+		unsigned long v = 0;
+
+		if (f) {
+			if (fscanf(f, "%lu", &v) != 1)
+				v = 0;
+			fclose(f);
+		}
+		r.rlim_cur = v > nofile_start.rlim_cur ? v : 1u << 20;
+	}
+	if (setrlimit(RLIMIT_NOFILE, &r) == 0)
+		nofile_raised = true;
+}
+
+void kernel_restore_nofile(void)
+{
+	if (nofile_raised)
+		setrlimit(RLIMIT_NOFILE, &nofile_start);
+}
+
+unsigned long kernel_nofile_limit(void)
+{
+	struct rlimit r;
+
+	if (getrlimit(RLIMIT_NOFILE, &r) < 0 || r.rlim_cur == RLIM_INFINITY)
+		return 0;
+	return (unsigned long)r.rlim_cur;
 }
 
 int kns_leave(void)
 {
+	if (!away)
+		return 0;
+	away = false;
 	if (setns(home_fd, CLONE_NEWNET) < 0) {
 		/* Staying in the wrong namespace would send every later
 		 * request to the wrong place: there is no safe way on. */
@@ -138,6 +218,7 @@ int knetns_add(const char *name, struct kerr *e)
 		kerr_errno(e, err);
 		return -1;
 	}
+	away = true;
 	if (mount("/proc/thread-self/ns/net", path, "none", MS_BIND, NULL) < 0) {
 		err = errno;
 		kns_leave();
@@ -316,7 +397,9 @@ void kns_free_names(char **names, size_t n)
  * that /sys/class/net shows the namespace's own devices. */
 static void child_enter(int nsfd)
 {
-	if (setns(nsfd, CLONE_NEWNET) < 0) {
+	/* the program gets the limit nsviz was given, not the raised one */
+	kernel_restore_nofile();
+	if (!kns_is_current(nsfd) && setns(nsfd, CLONE_NEWNET) < 0) {
 		fprintf(stderr, "setting the network namespace failed: %s\n",
 		        strerror(errno));
 		_exit(126);

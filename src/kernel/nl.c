@@ -57,9 +57,15 @@ struct nl_sock *knl_open(int nsfd, bool events, struct kerr *e)
 	}
 	if (events)
 		nl_socket_disable_seq_check(sk);
+	errno = 0;
 	err = nl_connect(sk, NETLINK_ROUTE);
 	if (err < 0) {
-		kerr_set(e, EIO, nl_geterror(err));
+		/* libnl folds socket()'s errno into a lossy code: keep the
+		 * ones a person must see ("Too many open files") */
+		if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS)
+			kerr_set(e, errno, NULL);
+		else
+			kerr_set(e, EIO, nl_geterror(err));
 		nl_socket_free(sk);
 		sk = NULL;
 		goto out;

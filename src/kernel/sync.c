@@ -28,7 +28,10 @@
 #include "util/sbuf.h"
 
 struct kconn {
-	int nsfd;
+	int nsfd;            /* -1: not open (the namespace is unread) */
+	char *path;          /* where to open it again; NULL for the host */
+	struct timespec tried;   /* last attempt, while unread */
+	bool admitted;       /* counted in ksync.committed */
 	struct nl_sock *req;
 	struct nl_sock *ev;
 	/* Links whose carrier or admin state changed: the kernel changes
@@ -52,6 +55,12 @@ struct ksync {
 	 * while something is pending. */
 	int mnt_fd, mnt_ep;
 	bool mnt_watched;
+	/* Descriptors: a namespace is let in (its nsfd opened) only with
+	 * room for its sockets too, within the open file limit less what
+	 * was open at start and a reserve for the rest of nsviz (captures,
+	 * echo servers, the terminal).  Past that, namespaces are in the
+	 * world by name only, unread, and said so. */
+	size_t budget, committed, per_ns;
 	ksync_observer obs;
 	void *obs_ctx;
 	pid_t self;
@@ -87,8 +96,56 @@ static void note(struct ksync *k, const struct w_ns *ns, const char *fmt, ...)
 	k->obs(k->obs_ctx, ns, NULL, buf);
 }
 
+#define FD_RESERVE 32
+
+static size_t open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	size_t n = 0;
+
+	if (!d)
+		return 16;
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+static void fd_budget(struct ksync *k)
+{
+	unsigned long lim = kernel_nofile_limit();
+	size_t used = open_fds() + FD_RESERVE;
+
+	k->per_ns = (k->flags & KSYNC_NO_EVENTS) ? 2 : 3;
+	k->budget = !lim ? (size_t)-1 : lim > used ? lim - used : 0;
+}
+
+/* Room for one more namespace's descriptors? */
+static bool ns_admit(struct ksync *k, struct kconn *c)
+{
+	if (c && c->admitted)
+		return true;
+	if (k->committed + k->per_ns > k->budget)
+		return false;
+	k->committed += k->per_ns;
+	if (c)
+		c->admitted = true;
+	return true;
+}
+
+static void ns_release(struct ksync *k, struct kconn *c)
+{
+	if (c->admitted) {
+		k->committed -= k->per_ns;
+		c->admitted = false;
+	}
+}
+
+static const struct kerr no_room = { .err = EMFILE, .msg = "" };
+
 static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
-                              const char *name, int fd)
+                              const char *name, const char *path, int fd)
 {
 	dev_t dev;
 	ino_t ino;
@@ -97,13 +154,112 @@ static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
 
 	if (kns_ident_fd(fd, &dev, &ino) < 0) {
 		close(fd);
+		k->committed -= k->per_ns;
 		return NULL;
 	}
 	ns = world_add_ns(k->w, kind, name, dev, ino);
 	c = xcalloc(1, sizeof *c);
 	c->nsfd = fd;
+	c->path = path ? xstrdup(path) : NULL;
+	c->admitted = true;    /* the caller took room with ns_admit(k, NULL) */
 	ns->kconn = c;
 	return ns;
+}
+
+static long ms_since(const struct timespec *t);
+
+/* Why ns cannot be read, said the way a person can act on it; the
+ * observer hears it once. */
+static void set_unread_as(struct ksync *k, struct w_ns *ns,
+                          const struct kerr *e, bool quiet)
+{
+	char why[sizeof ns->unread];
+	bool was = ns->unread[0] != '\0';
+
+	if (e->err == EPERM || e->err == EACCES)
+		snprintf(why, sizeof why, "%s: entering another namespace needs "
+		         "CAP_SYS_ADMIN (run as root, or use --sandbox)",
+		         strerror(e->err));
+	else if (e->err == EMFILE || e->err == ENFILE)
+		snprintf(why, sizeof why, "%s: the open file limit is %lu, and "
+		         "each namespace takes up to 3 (ulimit -Hn)",
+		         strerror(e->err), kernel_nofile_limit());
+	else
+		snprintf(why, sizeof why, "%s", kerr_str(e));
+	if (strcmp(ns->unread, why)) {
+		snprintf(ns->unread, sizeof ns->unread, "%s", why);
+		k->w->generation++;
+	}
+	if (kc(ns))
+		clock_gettime(CLOCK_MONOTONIC, &kc(ns)->tried);
+	if (!was && !quiet)
+		note(k, ns, "cannot be read: %s", why);
+}
+
+static void set_unread(struct ksync *k, struct w_ns *ns, const struct kerr *e)
+{
+	set_unread_as(k, ns, e, false);
+}
+
+/* A namespace whose file is there but cannot be opened (no descriptor
+ * left, no permission): in the world by name and identity, unread. */
+static struct w_ns *ns_attach_unread(struct ksync *k, enum w_ns_kind kind,
+                                     const char *name, const char *path,
+                                     const struct kerr *e)
+{
+	struct stat st;
+	struct w_ns *ns;
+	struct kconn *c;
+
+	if (stat(path, &st) < 0)
+		return NULL;
+	if ((ns = world_find_ns_ino(k->w, st.st_dev, st.st_ino)))
+		return ns;
+	ns = world_add_ns(k->w, kind, name, st.st_dev, st.st_ino);
+	c = xcalloc(1, sizeof *c);
+	c->nsfd = -1;
+	c->path = xstrdup(path);
+	ns->kconn = c;
+	set_unread_as(k, ns, e, true);   /* the caller says it, after the add */
+	return ns;
+}
+
+/* Open an unread namespace's file again. */
+static int ns_reopen(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct kconn *c = kc(ns);
+	dev_t dev;
+	ino_t ino;
+	int fd;
+
+	if (!c->path) {
+		e->err = ENOENT;
+		return -1;
+	}
+	if (!ns_admit(k, c)) {
+		*e = no_room;
+		return -1;
+	}
+	fd = open(c->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		e->err = errno;
+		e->msg[0] = '\0';
+		ns_release(k, c);
+		return -1;
+	}
+	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET ||
+	    kns_ident_fd(fd, &dev, &ino) < 0 || dev != ns->dev ||
+	    ino != ns->ino) {
+		/* gone, or another namespace under the same name now */
+		ns_release(k, c);
+		close(fd);
+		e->err = ENOENT;
+		snprintf(e->msg, sizeof e->msg, "%s is no longer a network "
+		         "namespace", c->path);
+		return -1;
+	}
+	c->nsfd = fd;
+	return 0;
 }
 
 static void ns_detach(struct ksync *k, struct w_ns *ns)
@@ -117,6 +273,8 @@ static void ns_detach(struct ksync *k, struct w_ns *ns)
 		knl_close(c->req);
 		if (c->nsfd >= 0 && c->nsfd != kernel_home_fd())
 			close(c->nsfd);
+		ns_release(k, c);
+		free(c->path);
 		free(c->stale_oifs);
 		free(c);
 	}
@@ -225,7 +383,7 @@ static void resolve_nsids(struct ksync *k, struct w_ns *ns)
 		struct w_ns *o = w->ns[j];
 		int nsid;
 
-		if (o == ns || !kc(o) || nsid_known(ns, o))
+		if (o == ns || !kc(o) || kc(o)->nsfd < 0 || nsid_known(ns, o))
 			continue;
 		nsid = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
 		if (nsid >= 0)
@@ -250,6 +408,31 @@ static int open_fd(struct w_ns *ns)
 	return ns->kind == W_NS_HOST ? -1 : kc(ns)->nsfd;
 }
 
+#define UNREAD_RETRY_MS 1000   /* an unread namespace is tried again */
+
+/* Could not read ns: give back what it holds (descriptors are what may
+ * be missing) and say why. */
+static int ns_unready(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct kconn *c = kc(ns);
+
+	knl_close(c->ev);
+	knl_close(c->req);
+	c->ev = c->req = NULL;
+	/* its room goes to namespaces that can be read; it is opened
+	 * again (from its path) when tried again */
+	if (c->path && c->nsfd >= 0 && c->nsfd != kernel_home_fd()) {
+		close(c->nsfd);
+		c->nsfd = -1;
+		ns_release(k, c);
+	}
+	world_clear_ns(ns);
+	ns->synced = false;
+	set_unread(k, ns, e);
+	snprintf(e->msg, sizeof e->msg, "%s", ns->unread);
+	return -1;
+}
+
 int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
 	struct kconn *c = kc(ns);
@@ -261,23 +444,47 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		snprintf(e->msg, sizeof e->msg, "namespace is gone");
 		return -1;
 	}
-	if (!c->req && !(c->req = knl_open(open_fd(ns), false, e)))
+	if (ns->unread[0] && ms_since(&c->tried) < UNREAD_RETRY_MS) {
+		/* not every round of a loop: the reason stands */
+		e->err = EAGAIN;
+		snprintf(e->msg, sizeof e->msg, "%s", ns->unread);
 		return -1;
+	}
+	if (c->nsfd < 0 && ns_reopen(k, ns, e) < 0)
+		return ns_unready(k, ns, e);
+	if (!c->req && !(c->req = knl_open(open_fd(ns), false, e)))
+		return ns_unready(k, ns, e);
 	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev &&
 	    !(c->ev = knl_open(open_fd(ns), true, e)))
-		return -1;
+		return ns_unready(k, ns, e);
 	if (ns_dump(k, ns, true, e) < 0)
-		return -1;
+		return ns_unready(k, ns, e);
+	if (ns->unread[0]) {
+		ns->unread[0] = '\0';
+		k->w->generation++;
+	}
 	resolve_nsids(k, ns);
 	world_resolve_peers(k->w);
 	return 0;
 }
 
+/* Every namespace that can be read is; the others are marked (w_ns
+ * unread).  Fails only when the namespace nsviz is in cannot be read. */
 int ksync_all_ready(struct ksync *k, struct kerr *e)
 {
-	for (size_t i = 0; i < k->w->nns; i++)
-		if (ksync_ns_ready(k, k->w->ns[i], e) < 0)
-			return -1;
+	int rc = 0;
+
+	for (size_t i = 0; i < k->w->nns; i++) {
+		struct kerr e1 = { 0 };
+
+		if (ksync_ns_ready(k, k->w->ns[i], &e1) < 0 &&
+		    k->w->ns[i]->kind == W_NS_HOST) {
+			*e = e1;
+			rc = -1;
+		}
+	}
+	if (rc < 0)
+		return -1;
 	/* nsids of namespaces dumped before their peers appeared */
 	for (size_t i = 0; i < k->w->nns; i++)
 		resolve_nsids(k, k->w->ns[i]);
@@ -291,6 +498,11 @@ int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		e->err = ENOENT;
 		return -1;
 	}
+	if (kc(ns)->nsfd < 0 && ns_reopen(k, ns, e) < 0) {
+		if (ns->unread[0])
+			snprintf(e->msg, sizeof e->msg, "%s", ns->unread);
+		return -1;
+	}
 	return kc(ns)->nsfd;
 }
 
@@ -302,6 +514,12 @@ struct nl_sock *ksync_req_sock(struct ksync *k, struct w_ns *ns,
 	if (!c) {
 		e->err = ENOENT;
 		snprintf(e->msg, sizeof e->msg, "namespace is gone");
+		return NULL;
+	}
+	/* never a socket of the wrong namespace: an unread one has no fd */
+	if (c->nsfd < 0 && ns->kind != W_NS_HOST && ns_reopen(k, ns, e) < 0) {
+		if (ns->unread[0])
+			snprintf(e->msg, sizeof e->msg, "%s", ns->unread);
 		return NULL;
 	}
 	if (!c->req)
@@ -343,11 +561,32 @@ static bool named_appeared(struct ksync *k, const char *name)
 
 	if (world_find_ns(k->w, name))
 		return true;
-	fd = kns_open_named(name, &e);
+	if (ns_admit(k, NULL)) {
+		fd = kns_open_named(name, &e);
+		if (fd < 0)
+			k->committed -= k->per_ns;
+	} else {
+		fd = -1;
+		e = no_room;
+	}
 	if (fd < 0) {
-		if (e.err == EINVAL)     /* file there, bind mount not yet */
+		char path[PATH_MAX];
+
+		if (e.err == EINVAL) {   /* file there, bind mount not yet */
 			add_pending(k, name);
-		return false;
+			return false;
+		}
+		if (e.err == ENOENT)
+			return false;
+		/* there, but it cannot be opened (no descriptor left) */
+		snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+		drop_pending(k, name);
+		ns = ns_attach_unread(k, W_NS_NAMED, name, path, &e);
+		if (ns) {
+			note(k, ns, "netns add %s", name);
+			note(k, ns, "cannot be read: %s", ns->unread);
+		}
+		return ns != NULL;
 	}
 	drop_pending(k, name);
 	/* A namespace we knew as unnamed just got a name. */
@@ -359,11 +598,17 @@ static bool named_appeared(struct ksync *k, const char *name)
 		ns->holder_pid = 0;
 		ns->holder_comm[0] = ns->holder_path[0] = '\0';
 		close(fd);
+		k->committed -= k->per_ns;
 		k->w->generation++;
 		note(k, ns, "netns %s: named", name);
 		return true;
 	}
-	ns = ns_attach(k, W_NS_NAMED, name, fd);
+	{
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+		ns = ns_attach(k, W_NS_NAMED, name, path, fd);
+	}
 	if (ns)
 		note(k, ns, "netns add %s", name);
 	return ns != NULL;
@@ -560,6 +805,7 @@ int ksync_rescan(struct ksync *k)
 	size_t n = 0, cap = 0;
 	DIR *d = opendir("/proc");
 	struct dirent *de;
+	unsigned unseen = 0;
 
 	if (!d)
 		return -1;
@@ -577,6 +823,8 @@ int ksync_rescan(struct ksync *k)
 		if (stat(path, &st) == 0)
 			seen_add(&s, &n, &cap, st.st_dev, st.st_ino,
 			         (pid_t)pid, path);
+		else if (errno == EACCES || errno == EPERM)
+			unseen++;   /* another user's, without privileges */
 		/* threads that moved on their own */
 		snprintf(path, sizeof path, "/proc/%ld/task", pid);
 		if ((fdd = opendir(path))) {
@@ -619,6 +867,10 @@ int ksync_rescan(struct ksync *k)
 	}
 	closedir(d);
 	scan_mounts(&s, &n, &cap);
+	if (k->w->unseen_procs != unseen) {
+		k->w->unseen_procs = unseen;
+		k->w->generation++;
+	}
 
 	/* new ones */
 	for (size_t i = 0; i < n; i++) {
@@ -627,14 +879,25 @@ int ksync_rescan(struct ksync *k)
 
 		if (ns)
 			continue;
-		fd = open(s[i].path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
-			close(fd);
-			continue;
+		if (!ns_admit(k, NULL)) {
+			fd = -1;
+			errno = EMFILE;
+		} else if ((fd = open(s[i].path, O_RDONLY | O_CLOEXEC)) < 0) {
+			k->committed -= k->per_ns;
 		}
-		ns = ns_attach(k, W_NS_UNNAMED, "", fd);
+		if (fd < 0 && (errno == EMFILE || errno == ENFILE)) {
+			struct kerr e = { .err = errno };
+
+			ns = ns_attach_unread(k, W_NS_UNNAMED, "", s[i].path, &e);
+		} else if (fd < 0) {
+			continue;
+		} else if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+			close(fd);
+			k->committed -= k->per_ns;
+			continue;
+		} else {
+			ns = ns_attach(k, W_NS_UNNAMED, "", s[i].path, fd);
+		}
 		if (!ns)
 			continue;
 		ns->holder_pid = s[i].pid;
@@ -648,6 +911,8 @@ int ksync_rescan(struct ksync *k)
 			char label[300];
 			note(k, ns, "netns appeared: %s",
 			     world_ns_label(ns, label, sizeof label));
+			if (ns->unread[0])
+				note(k, ns, "cannot be read: %s", ns->unread);
 		}
 	}
 	/* gone ones: unnamed namespaces nobody else holds any more */
@@ -696,8 +961,11 @@ struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e)
 	 * that can change it. */
 	k->ino_fd = (flags & KSYNC_WATCH)
 	            ? inotify_init1(IN_NONBLOCK | IN_CLOEXEC) : -1;
+	fd_budget(k);
+	ns_admit(k, NULL);     /* the host first, whatever the budget */
+	k->committed = k->per_ns;
 	fd = fcntl(kernel_home_fd(), F_DUPFD_CLOEXEC, 3);
-	if (fd < 0 || !ns_attach(k, W_NS_HOST, "", fd)) {
+	if (fd < 0 || !ns_attach(k, W_NS_HOST, "", NULL, fd)) {
 		e->err = errno;
 		snprintf(e->msg, sizeof e->msg, "cannot identify the host namespace");
 		free(k);

@@ -404,6 +404,11 @@ void show_world_text(struct sbuf *out, const struct world *w)
 		if (i)
 			sbuf_addc(out, '\n');
 		ns_heading(out, v[i]);
+		if (v[i]->unread[0]) {
+			/* never as if it were empty */
+			sbuf_printf(out, "  cannot be read: %s\n", v[i]->unread);
+			continue;
+		}
 		if (start[i] == start[i + 1])
 			sbuf_add(out, "  no interfaces\n");
 		else
@@ -713,6 +718,10 @@ static json_object *json_ns(const struct world *w, const struct w_ns *ns)
 	json_object_object_add(o, "inode",
 	                       json_object_new_uint64((uint64_t)ns->ino));
 	json_object_object_add(o, "holder", json_holder(ns));
+	json_object_object_add(o, "readable",
+	                       json_object_new_boolean(!ns->unread[0]));
+	if (ns->unread[0])
+		json_object_object_add(o, "unreadable_reason", jstr(ns->unread));
 
 	a = json_object_new_array();
 	for (size_t i = 0; i < ns->nlinks; i++)
@@ -774,6 +783,12 @@ void show_world_json(struct sbuf *out, const struct world *w)
 
 	for (size_t i = 0; i < w->nns; i++)
 		json_object_array_add(a, json_ns(w, v[i]));
+	/* whether this is the whole world: no namespace unread, no
+	 * process whose namespace could not be looked at */
+	json_object_object_add(root, "complete", json_object_new_boolean(
+	                       !world_unread_count(w) && !w->unseen_procs));
+	json_object_object_add(root, "unseen_processes",
+	                       json_object_new_int((int)w->unseen_procs));
 	json_object_object_add(root, "namespaces", a);
 	json_safe(out, json_object_to_json_string_ext(root,
 	          JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |

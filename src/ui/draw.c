@@ -122,11 +122,17 @@ static void draw_title(struct ui *u)
 
 	for (size_t i = 0; i < u->w->nns; i++)
 		nlinks += u->w->ns[i]->nlinks;
-	if (u->readonly) {
-		/* why nothing can be changed, and what to do about it */
+	if (u->readonly || world_unread_count(u->w)) {
+		/* why nothing can be changed, and what to do about it; a
+		 * partial world is never shown as if it were whole */
+		char why[400];
+
 		ui_paint(TH_BANNER);
-		snprintf(buf, sizeof buf, " read-only (no CAP_NET_ADMIN): "
-		         "nsviz --sandbox, or sudo nsviz");
+		world_unread_summary(u->w, why, sizeof why);
+		snprintf(buf, sizeof buf, " %s%s%s",
+		         u->readonly ? "read-only (no CAP_NET_ADMIN): "
+		                       "nsviz --sandbox, or sudo nsviz" : "",
+		         u->readonly && why[0] ? "; " : "", why);
 	} else {
 		ui_paint(TH_TITLE);
 		snprintf(buf, sizeof buf,

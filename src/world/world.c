@@ -399,3 +399,49 @@ void world_resolve_peers(struct world *w)
 	}
 	w->generation++;
 }
+
+size_t world_unread_count(const struct world *w)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < w->nns; i++)
+		n += w->ns[i]->unread[0] != '\0';
+	return n;
+}
+
+const char *world_unread_summary(const struct world *w, char *buf,
+                                 size_t len)
+{
+	size_t n = world_unread_count(w), listed = 0, at;
+	const char *reason = NULL;
+
+	buf[0] = '\0';
+	if (!n || len < 64)
+		return buf;
+	at = (size_t)snprintf(buf, len, "%zu of %zu namespaces cannot be read:",
+	                      n, w->nns);
+	for (size_t i = 0; i < w->nns && at < len; i++) {
+		const struct w_ns *ns = w->ns[i];
+		char label[W_NSNAME_MAX + 80];
+		size_t l;
+
+		if (!ns->unread[0])
+			continue;
+		if (!reason)
+			reason = ns->unread;
+		world_ns_label(ns, label, sizeof label);
+		l = strlen(label);
+		/* a few names, room for the reason and "+N more" */
+		if (listed && (listed == 8 || at + l + 2 + 100 > len)) {
+			at += (size_t)snprintf(buf + at, len - at, " (+%zu more)",
+			                       n - listed);
+			break;
+		}
+		at += (size_t)snprintf(buf + at, len - at, "%s %s",
+		                       listed ? "," : "", label);
+		listed++;
+	}
+	if (at < len)
+		snprintf(buf + at, len - at, " (%s)", reason);
+	return buf;
+}

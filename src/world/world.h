@@ -136,6 +136,9 @@ struct w_ns {
 	char holder_path[256]; /* bind mount path outside /run/netns, or "" */
 
 	bool synced;           /* a full dump has been applied */
+	/* Why nsviz cannot read or watch this namespace ("" = it can):
+	 * then it is known by name and identity only, nothing in it. */
+	char unread[200];
 	void *kconn;           /* kernel connection (opaque to readers) */
 
 	struct w_link *links; size_t nlinks, caplinks;
@@ -151,6 +154,10 @@ struct world {
 	size_t nns, capns;
 	int next_id;
 	unsigned long generation;  /* bumped on every change */
+	/* Processes whose namespace could not be looked at (another
+	 * user's, without privileges): the unnamed namespaces they hold
+	 * are not in the world. */
+	unsigned unseen_procs;
 };
 
 /* One change reported by the kernel. */
@@ -200,6 +207,13 @@ struct w_ns *world_ns_by_nsid(const struct world *w, const struct w_ns *ns,
                               int nsid);
 /* "vnet", "host" or "pid 1234 (comm)": how people should read a namespace */
 const char *world_ns_label(const struct w_ns *ns, char *buf, size_t len);
+
+/* Namespaces nsviz cannot read (w_ns.unread set), and one line that says
+ * so for a banner or a warning: "2 of 5 namespaces cannot be read: a, b
+ * (Too many open files ...)"; "" when every one can. */
+size_t world_unread_count(const struct world *w);
+const char *world_unread_summary(const struct world *w, char *buf,
+                                 size_t len);
 
 /* Compare / print addresses (pure helpers). */
 bool w_ip_eq(const struct w_ip *a, const struct w_ip *b);

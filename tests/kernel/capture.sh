@@ -161,6 +161,19 @@ finish "$BGPID"
 check_eq "-c 2 -w: tcpdump reads two packets from the file" \
 	"$(tcpdump -n -r "$TMPD/count.pcap" 2>/dev/null | wc -l)" 2
 
+# a pipe (or a device: /dev/null) is written to, never replaced
+mkfifo "$TMPD/fifo"
+cat "$TMPD/fifo" >"$TMPD/fifo.pcap" &
+CATPID=$!
+bg fifo -i veth0 -c 1 -w "$TMPD/fifo" icmp
+ping -c 1 10.0.2.0 >/dev/null
+finish "$BGPID"
+check_eq "-w FIFO: exit 0" "$RC" 0
+finish "$CATPID"     # the reader ends at the writer's close
+check_eq "-w FIFO: still a FIFO" "$(stat -c %F "$TMPD/fifo")" "fifo"
+check_eq "-w FIFO: what came through is a pcap tcpdump reads" \
+	"$(tcpdump -n -r "$TMPD/fifo.pcap" 2>/dev/null | wc -l)" 1
+
 # SIGKILL cannot be caught: the file had no name yet, nothing is left
 bg killed -i veth0 -w "$TMPD/killed.pcap" icmp
 ping -c 1 10.0.2.0 >/dev/null

@@ -215,10 +215,12 @@ def numn: is(["number", "null"]);
 def strs: type == "array" and all(.[]; type == "string");
 def keysok($req; $opt): (($req - keys) == []) and ((keys - $req - $opt) == []);
 def bad($what): "\($what): \(tojson)";
-(if (keys == ["namespaces"]) and (.namespaces | type == "array") then empty
+(if (keys == ["complete","namespaces","unseen_processes"]) and (.namespaces | type == "array")
+    and (.complete | type == "boolean") and (.unseen_processes | num) then empty
  else bad("top level") end),
 (.namespaces[] |
-  (if keysok(["id","name","label","kind","inode","holder","links","addresses","routes","neighbours"]; [])
+  (if keysok(["id","name","label","kind","inode","holder","readable","links","addresses","routes","neighbours"]; ["unreadable_reason"])
+      and (.readable | type == "boolean") and (.unreadable_reason == null or (.unreadable_reason | str))
       and (.id | num) and (.name | strn) and (.label | str)
       and ([.kind] | inside(["host","named","unnamed"])) and (.inode | num)
       and (.holder == null or (.holder | keysok(["pid","comm","path"]; [])

@@ -142,7 +142,7 @@ check_match "garbage: logged harmless" "$(grep -a 'size_bytes=21' "$TMPD/tcp.log
 BEFORE=$(wc -l <"$TMPD/tcp.log")
 # (the log is written before the replies: it is complete when nc ends)
 head -c 100000 /dev/zero | tr '\0' a | nc -N 10.0.2.0 4078 >"$TMPD/reply" 2>/dev/null
-PIECES=$(tail -n +"$((BEFORE + 1))" "$TMPD/tcp.log" | grep -c 'received: "a*" (size_bytes=[0-9]*)$')
+PIECES=$(tail -n +"$((BEFORE + 1))" "$TMPD/tcp.log" | grep -Ec 'received: "a*"( \(\+[0-9]+ bytes\))? \(size_bytes=[0-9]*\)$')
 SUM=$(tail -n +"$((BEFORE + 1))" "$TMPD/tcp.log" | sed -n 's/.*size_bytes=\([0-9]*\))$/\1/p' | awk '{s += $1; if ($1 > m) m = $1} END {print s, m}')
 check_eq "over-long: every byte read once, no piece over 4096" "${SUM%% *} $([ "${SUM##* }" -le 4096 ] && echo ok)" "100000 ok"
 check_match "over-long: more than one piece" "$PIECES" '^([3-9]|[1-9][0-9]+)$'
@@ -268,8 +268,23 @@ run nsv send udp 10.0.2.0 4078 hello
 check_match "send udp: [date] hello" "$OUT" "^\[$DATE_RE\] hello\$"
 LONG=$(head -c 5000 /dev/zero | tr '\0' u)
 run nsv send udp 10.0.2.0 4078 "$LONG"
-check_eq "udp: a 5001-byte datagram answered in two pieces" "$(printf '%s' "$OUT" | wc -c)" $((5000 + 2 * 22))
-check_eq "udp: the pieces logged as 4096 + 905" "$(grep -o 'size_bytes=[0-9]*' "$TMPD/udp.log" | tail -n2 | tr '\n' ' ')" "size_bytes=4096 size_bytes=905 "
+check_eq "udp: a 5001-byte datagram answered whole, in one" "$(printf '%s' "$OUT" | wc -c)" $((5000 + 22))
+check_eq "udp: logged as one message of 5001 bytes" "$(grep -o 'size_bytes=[0-9]*' "$TMPD/udp.log" | tail -n1)" "size_bytes=5001"
+check_match "udp: the log keeps the first 256 bytes and says how many it left out" \
+	"$(grep received: "$TMPD/udp.log" | tail -n1)" \
+	"${LOG_RE}received: \"u{256}\" \(\+4744 bytes\) \(size_bytes=5001\)\$"
+BIG=$(head -c 60000 /dev/zero | tr '\0' b)
+run nsv send udp 10.0.2.0 4078 "$BIG"
+check_eq "udp: a 60001-byte datagram answered whole" "$OUT" "$(printf '%s' "$OUT" | head -c 22)$BIG"
+check_eq "udp: ... logged in one short line" \
+	"$(grep 'size_bytes=60001' "$TMPD/udp.log" | wc -l) $(grep 'size_bytes=60001' "$TMPD/udp.log" | wc -c | awk '{print ($1 < 400)}')" "1 1"
+# the longest IPv4 datagram: the prefix leaves no room for all of it
+MAXMSG=$(head -c 65506 /dev/zero | tr '\0' m)
+run nsv send udp 10.0.2.0 4078 "$MAXMSG"
+check_eq "udp: a 65507-byte datagram: the reply holds what a datagram can" \
+	"$(printf '%s' "$OUT" | wc -c)" 65507
+check_match "udp: ... and the log says what was cut" "$(tail -n1 "$TMPD/udp.log")" \
+	"${LOG_RE}reply cut to 65485 of 65507 bytes: a UDP datagram holds 65485 after the 22-byte prefix\$"
 run nsv send udp 10.0.2.0 4079 hello
 check_eq "send udp to a closed port" "$ERR" "nsviz: 10.0.2.0 port 4079 (udp): Connection refused (nothing listens there)"
 kill $UDP

@@ -102,6 +102,42 @@ static void test_received(void **state)
 	check_received("tab\there\n", 9, "received: \"tab\\there\" (size_bytes=9)");
 }
 
+/* A long message logs its first ECHO_LOG_PAYLOAD_MAX bytes and how many
+ * were left out, never cutting a UTF-8 character in two. */
+static void test_received_capped(void **state)
+{
+	char msg[70000], want[1024];
+	char *got;
+
+	(void)state;
+	memset(msg, 'a', sizeof msg);
+	msg[sizeof msg - 1] = '\n';
+	got = received(msg, sizeof msg);
+	snprintf(want, sizeof want, "received: \"%.*s\" (+%d bytes) "
+	         "(size_bytes=%zu)", ECHO_LOG_PAYLOAD_MAX, msg,
+	         (int)(sizeof msg - 1 - ECHO_LOG_PAYLOAD_MAX), sizeof msg);
+	assert_string_equal(got, want);
+	free(got);
+	/* exactly the cap: nothing left out */
+	got = received(msg, ECHO_LOG_PAYLOAD_MAX);
+	assert_null(strstr(got, "(+"));
+	free(got);
+	/* a 2-byte character across the cap is left out whole */
+	msg[ECHO_LOG_PAYLOAD_MAX - 1] = (char)0xc3;
+	msg[ECHO_LOG_PAYLOAD_MAX] = (char)0xa9;
+	got = received(msg, 1000);
+	snprintf(want, sizeof want, "received: \"%.*s\" (+%d bytes) "
+	         "(size_bytes=1000)", ECHO_LOG_PAYLOAD_MAX - 1, msg,
+	         1000 - (ECHO_LOG_PAYLOAD_MAX - 1));
+	assert_string_equal(got, want);
+	free(got);
+	/* bytes that are not UTF-8 are cut at the cap */
+	memset(msg, 0x80, 1000);
+	got = received(msg, 1000);
+	assert_non_null(strstr(got, " (+744 bytes) (size_bytes=1000)"));
+	free(got);
+}
+
 static char *quoted(const void *p, size_t n)
 {
 	struct sbuf b = SBUF_INIT;
@@ -377,6 +413,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_received),
+		cmocka_unit_test(test_received_capped),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_quote_any_bytes),

@@ -1643,7 +1643,9 @@ static void test_show_text_empty(void **state)
 	assert_string_equal(sbuf_str(&OUT), "no namespaces\n");
 	sbuf_reset(&OUT);
 	show_world_json(&OUT, w);
-	assert_string_equal(sbuf_str(&OUT), "{\n  \"namespaces\": [\n  ]\n}\n");
+	assert_string_equal(sbuf_str(&OUT), "{\n  \"complete\": true,\n"
+	                    "  \"unseen_processes\": 0,\n"
+	                    "  \"namespaces\": [\n  ]\n}\n");
 	world_free(w);
 }
 
