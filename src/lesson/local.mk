@@ -9,7 +9,7 @@ libnsviz_pure_a_SOURCES += \
 	src/lesson/lesson.h src/lesson/priv.h \
 	src/lesson/parse.c src/lesson/load.c src/lesson/progress.c
 
-libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c
+libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c src/lesson/host.c
 
 # The shipped lessons, under $(pkgdatadir)/lessons (NSVIZ_DATADIR/lessons).
 lessonsdir = $(pkgdatadir)/lessons
@@ -42,4 +42,6 @@ lesson_bad_data = \
 	tests/data/lessons-bad/bad-command.lesson \
 	tests/data/lessons-bad/no-goal.lesson \
 	tests/data/lessons-bad/stray-text.lesson \
-	tests/data/lessons-bad/unknown-directive.lesson
+	tests/data/lessons-bad/unknown-directive.lesson \
+	tests/data/lessons-bad/runs-program.lesson \
+	tests/data/lessons-bad/escape.lesson
