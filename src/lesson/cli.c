@@ -649,9 +649,11 @@ static void print_goal(struct lesson_env *env, const struct lesson_step *s)
 	sbuf_free(&why);
 }
 
-static void print_indented_log(const struct sbuf *log)
+/* show me and the setup, line by line as they happen */
+static void text_progress(void *ctx, const char *line)
 {
-	fputs(sbuf_str(log), stdout);
+	(void)ctx;
+	printf("%s\n", line);
 	fflush(stdout);
 }
 
@@ -686,6 +688,7 @@ int lesson_run_text(struct world *w, struct ksync *k, int num, int step)
 	env.w = w;
 	env.k = k;
 	env.x = &x;
+	env.progress = text_progress;
 
 	printf("Lesson %d: %s\n", lesson_number(l), lesson_title(l));
 	if (*lesson_summary(l)) {
@@ -696,8 +699,8 @@ int lesson_run_text(struct world *w, struct ksync *k, int num, int step)
 	if (lesson_setup(l)[0] || i > 0) {
 		printf("\nGetting the world ready%s:\n",
 		       i ? " (where you left off)" : " (what earlier lessons made)");
+		fflush(stdout);
 		lesson_prepare(&env, l, i, &log);
-		print_indented_log(&log);
 	}
 	lesson_progress_save(lesson_number(l), (int)i);
 	show_step(l, i);
@@ -765,8 +768,8 @@ int lesson_run_text(struct world *w, struct ksync *k, int num, int step)
 		}
 		if (!strcmp(p, "show me") || !strcmp(p, ".")) {
 			sbuf_reset(&log);
+			fflush(stdout);
 			lesson_show_me(&env, s, &log);
-			print_indented_log(&log);
 		} else {
 			int crc = exec_line(&x, p);
 

@@ -292,6 +292,9 @@ check_match "-v says how long a ping may wait, before it does" "$OUT" \
 check_match "... (the line after the command)" "$(printf '%s\n' "$OUT" | grep -A1 'ping -c 1 -W 8')" \
 	'^    \(1 request; when nothing answers, ping waits 8 s for a late reply: up to 8 s\)$'
 check_match "one step: \"1 step verified\"" "$OUT" '^lesson 79 \(Nobody answers\): 1 step verified$'
+run sh -c 'printf "%s\n" "show me" quit | "$NSVIZ" lesson 79'
+check_match "the plain-text lesson's show me says so too" "$OUT" \
+	'^\(1 request; when nothing answers, ping waits 8 s for a late reply: up to 8 s\)$'
 
 if command -v tmux >/dev/null; then
 	export TMUX_TMPDIR="$TMPD"
