@@ -7,9 +7,10 @@
 
 libnsviz_pure_a_SOURCES += \
 	src/lesson/lesson.h src/lesson/priv.h \
-	src/lesson/parse.c src/lesson/load.c src/lesson/progress.c
+	src/lesson/parse.c src/lesson/load.c src/lesson/progress.c \
+	src/lesson/host.c
 
-libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c src/lesson/host.c
+libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c
 
 # The shipped lessons, under $(pkgdatadir)/lessons (NSVIZ_DATADIR/lessons).
 lessonsdir = $(pkgdatadir)/lessons

@@ -1354,6 +1354,46 @@ static void test_load_hostile(void **state)
 	sbuf_free(&want);
 }
 
+/* --host says what the lesson's setup and show me change. */
+static void test_host_changes(void **state)
+{
+	struct lesson *l;
+	struct sbuf b = SBUF_INIT;
+
+	(void)state;
+	l = parse_ok("lesson 1 \"t\"\n"
+	             "setup: ip netns add vnet\n"
+	             "setup: ip link add veth0 type veth peer name veth1\n"
+	             "setup: ip link set veth1 netns vnet\n"
+	             "step \"s\"\n  text\n"
+	             "do: ip addr add 10.0.1.0/24 dev veth0\n"
+	             "do: ip -n vnet route add default dev veth1\n"
+	             "do: ip link set eth0 down\n"
+	             "do: ip netns exec vnet sysctl -w net.ipv4.ip_forward=1\n"
+	             "do: ip netns exec vnet nsviz echo udp --port 7\n"
+	             "do: ip link show\n"
+	             "check: namespace vnet exists\n"
+	             "step \"t\"\n  text\n"
+	             "do: ip link set eth0 up\n"
+	             "show: ip netns del other\n"
+	             "show: ip route del 10.9.0.0/16\n"
+	             "check: namespace other does not exist\n");
+	lesson_host_changes(l, &b);
+	assert_string_equal(sbuf_str(&b),
+	                    "  namespaces it makes: vnet\n"
+	                    "  namespaces it deletes: other\n"
+	                    "  interfaces it makes: veth0, veth1\n"
+	                    "  interfaces it changes that it did not make: eth0\n"
+	                    "  addresses it adds: 10.0.1.0/24 on veth0\n"
+	                    "  routes it adds: default dev veth1 (in vnet)\n"
+	                    "  routes it deletes: 10.9.0.0/16\n"
+	                    "  settings it writes: net.ipv4.ip_forward=1 (in "
+	                    "vnet)\n"
+	                    "  echo servers it starts: udp port 7 (in vnet)\n");
+	sbuf_free(&b);
+	lesson_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1366,6 +1406,7 @@ int main(void)
 		cmocka_unit_test(test_text_only),
 		cmocka_unit_test(test_ran_words),
 		cmocka_unit_test(test_no_programs),
+		cmocka_unit_test(test_host_changes),
 		cmocka_unit_test_setup_teardown(test_load_hostile, tmp_setup,
 		                                tmp_teardown),
 		cmocka_unit_test(test_command_keys),
