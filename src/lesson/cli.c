@@ -130,9 +130,17 @@ static void status_show(struct vprog *vp, const char *what)
 	/* one line: cut at the terminal's width (in code points; lesson
 	 * text is UTF-8 without control characters) */
 	for (p = sbuf_str(&b); *p; p++) {
-		if ((unsigned char)*p < 0x20)
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20 || c == 0x7f)
 			continue;
-		if (((unsigned char)*p & 0xc0) != 0x80 && ++w >= cols)
+		/* a code point beyond ASCII may be two columns wide: count
+		 * two, so the line never wraps (\r would not go back) */
+		if (c >= 0xc0)
+			w += 2;
+		else if (c < 0x80)
+			w++;
+		if (w >= cols)
 			break;
 		fputc(*p, stderr);
 	}

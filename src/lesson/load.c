@@ -198,6 +198,19 @@ static void load_dir(const char *dir, struct acc *a, struct sbuf *errs)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".lesson"))
 			continue;
+		if (!lesson_is_text(de->d_name, strlen(de->d_name)) ||
+		    strchr(de->d_name, '\t')) {
+			/* its name would reach the terminal in every message */
+			if (errs) {
+				sbuf_printf(errs, "%s/", dir);
+				for (const char *p = de->d_name; *p; p++)
+					sbuf_addc(errs, (unsigned char)*p < 0x20 ||
+					          (unsigned char)*p >= 0x7f ? '?' : *p);
+				sbuf_add(errs, ": a file name that is not text "
+				         "(control characters): skipped\n");
+			}
+			continue;
+		}
 		if (nn == LESSON_DIR_MAX) {
 			if (errs)
 				sbuf_printf(errs, "%s: more than %d lesson files: "

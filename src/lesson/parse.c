@@ -1396,6 +1396,15 @@ static const char *not_text(const unsigned char *s, size_t n, char *buf,
 			         "%zu (a lesson is text: no escapes)", cp, i + 1);
 			return buf;
 		}
+		/* explicit direction overrides and isolates make text read
+		 * otherwise than it is (a command that is not what it shows) */
+		if ((cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			snprintf(buf, len, "a bidirectional control character "
+			         "(U+%04X) in column %zu (it would show the text "
+			         "otherwise than it is)", cp, i + 1);
+			return buf;
+		}
 		i += need;
 		continue;
 bad:
@@ -1404,6 +1413,13 @@ bad:
 		return buf;
 	}
 	return NULL;
+}
+
+bool lesson_is_text(const char *s, size_t n)
+{
+	char buf[160];
+
+	return !not_text((const unsigned char *)s, n, buf, sizeof buf);
 }
 
 int lesson_parse(const char *text, const char *filename, struct lesson **out,

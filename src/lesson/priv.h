@@ -92,6 +92,10 @@ void lck_free(struct lck *c);
  * the check's order.  Pure. */
 bool lesson_route_match(char *const *cw, int cn, const char *line);
 
+/* Is s[0..n) text as a lesson's lines must be (UTF-8, no control or
+ * direction-override characters, a tab allowed)?  Pure. */
+bool lesson_is_text(const char *s, size_t n);
+
 /* A command's comment says it is expected to fail: `... # fails...`. */
 bool lesson_cmd_may_fail(const char *line);
 

@@ -243,8 +243,10 @@ printf 'lesson 82 "nul"\nstep "s"\n  te\000xt\n' >"$USER_DIR/nul.lesson"
 	>"$USER_DIR/longline.lesson"
 printf 'lesson 80 "CRLF"\r\nstep "s"\r\n  Text.\r\ndo: ip netns add x\r\ncheck: namespace x exists\r\n' \
 	>"$USER_DIR/crlf.lesson"
+printf 'no lesson line\n' >"$USER_DIR/$(printf 'e\033[2Jvil').lesson"
 run timeout 20 "$NSVIZ" lesson --list
 check_eq "hostile lesson files: --list exits 1 (not a crash, no hang)" "$RC" 1
+check_eq "... no escape reaches the terminal" "$(printf '%s' "$ERR$OUT" | tr -d '\n' | tr -d '[:print:]')" ""
 check_match "... the shipped lessons still load" "$OUT" '^ 8  '
 check_match "... the r\"\"an lesson loads (it is a lesson)" "$OUT" '^89  x +1 step $'
 check_match "... a file with CRLF line ends is a lesson" "$OUT" '^80  CRLF +1 step $'
@@ -254,7 +256,8 @@ for want in \
 	"$U/zero.lesson: not a regular file (a character device)" \
 	"$U/huge.lesson: larger than 1024 KiB (not a lesson file)" \
 	"$U/nul.lesson:3: a NUL byte (this is not a text file)" \
-	"$U/longline.lesson:2: a line longer than 4096 bytes (this is not a lesson)"
+	"$U/longline.lesson:2: a line longer than 4096 bytes (this is not a lesson)" \
+	"$U/e?[2Jvil.lesson: a file name that is not text (control characters): skipped"
 do
 	if printf '%s\n' "$ERR" | grep -qxF "nsviz: $want"; then
 		pass "reported: ${want#"$U"/}"
@@ -264,7 +267,7 @@ do
 done
 check_match "reported: binary.lesson, as not text" "$ERR" \
 	"^nsviz: $U/binary.lesson:1: (a control character|not UTF-8 text)"
-check_eq "... one message per file" "$(printf '%s\n' "$ERR" | wc -l)" 7
+check_eq "... one message per file" "$(printf '%s\n' "$ERR" | wc -l)" 8
 run timeout 60 "$NSVIZ" lesson --verify 80
 check_eq "--verify of a lesson beside them: exit 0" "$RC" 0
 check_match "... verified" "$OUT" '^lesson 80 \(CRLF\): 1 step verified$'

@@ -1188,6 +1188,10 @@ static void test_text_only(void **state)
 	parse_bad("lesson 1 \"t\xc2\x9b" "31m\"\n" STEP, "t.lesson:1: a control "
 	          "character (U+009B) in column 12 (a lesson is text: no "
 	          "escapes)");
+	parse_bad("lesson 1 \"t\"\n" STEP "do: ip link show \xe2\x80\xae"
+	          "0htev\n", "t.lesson:6: a bidirectional control character "
+	          "(U+202E) in column 18 (it would show the text otherwise than "
+	          "it is)");
 	parse_bad("lesson 1 \"t\"\n  \xff\xfe\n", "t.lesson:2: not UTF-8 text "
 	          "(byte 0xff in column 3)");
 	parse_bad("lesson 1 \"\xc0\xaf\"\n", "t.lesson:1: not UTF-8 text "
@@ -1331,11 +1335,17 @@ static void test_load_hostile(void **state)
 	fputs("\n" STEP, f);
 	fclose(f);
 
+	/* a name that would paint the terminal in every message about it */
+	snprintf(path, sizeof path, "%s/e\x1b[31mvil.lesson", t->user);
+	write_file(path, "not a lesson\n");
+
 	assert_int_equal(lesson_load_all(&v, &n, &errs), 2);
 	assert_int_equal(lesson_number(v[0]), 70);
 	assert_int_equal(lesson_number(v[1]), 71);
 	assert_string_equal(lesson_title(v[1]), "crlf");
 	sbuf_printf(&want,
+	            "%s/e?[31mvil.lesson: a file name that is not text (control "
+	            "characters): skipped\n"
 	            "%s/binary.lesson:1: a control character (0x03) in column 1 "
 	            "(a lesson is text: no escapes, no CR but at the end of a "
 	            "line)\n"
@@ -1347,7 +1357,7 @@ static void test_load_hostile(void **state)
 	            "%s/nul.lesson:3: a NUL byte (this is not a text file)\n"
 	            "%s/zero.lesson: not a regular file (a character device)\n",
 	            t->user, t->user, t->user, t->user, t->user, t->user,
-	            t->user);
+	            t->user, t->user);
 	assert_string_equal(sbuf_str(&errs), sbuf_str(&want));
 	lesson_free_all(v, n);
 	sbuf_free(&errs);
