@@ -1298,9 +1298,8 @@ static void ping_note(struct lesson_env *env, const struct cmd *c)
 	wait = c->wait > 0 ? c->wait : 10;
 	interval = c->interval >= 0 ? c->interval : 1;
 	most = (c->count - 1) * interval + wait;
-	progress(env, "(%d request%s; when nothing answers, ping waits "
-	         "%g s for a late reply: up to %g s)", c->count,
-	         c->count == 1 ? "" : "s", wait, most);
+	progress(env, "(up to %g s when nothing answers: ping waits %g s for "
+	         "a late reply)", most, wait);
 }
 
 /* what a command printed at its end, line by line, to env->progress */

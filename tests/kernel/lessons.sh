@@ -293,11 +293,11 @@ check_eq "a ping that waits: --verify -v exit 0" "$RC" 0
 check_match "-v says how long a ping may wait, before it does" "$OUT" \
 	'^    \$ ip netns exec x ping -c 1 -W 8 10\.9\.0\.2$'
 check_match "... (the line after the command)" "$(printf '%s\n' "$OUT" | grep -A1 'ping -c 1 -W 8')" \
-	'^    \(1 request; when nothing answers, ping waits 8 s for a late reply: up to 8 s\)$'
+	'^    \(up to 8 s when nothing answers: ping waits 8 s for a late reply\)$'
 check_match "one step: \"1 step verified\"" "$OUT" '^lesson 79 \(Nobody answers\): 1 step verified$'
 run sh -c 'printf "%s\n" "show me" quit | "$NSVIZ" lesson 79'
 check_match "the plain-text lesson's show me says so too" "$OUT" \
-	'^\(1 request; when nothing answers, ping waits 8 s for a late reply: up to 8 s\)$'
+	'^\(up to 8 s when nothing answers: ping waits 8 s for a late reply\)$'
 
 if command -v tmux >/dev/null; then
 	export TMUX_TMPDIR="$TMPD"
@@ -314,7 +314,7 @@ if command -v tmux >/dev/null; then
 	}
 	T new-session -d -s v -x 120 -y 20 "'$NSVIZ' lesson --verify 79; echo EXIT=\$?; sleep 60"
 	wait_for "on a terminal, --verify shows the command that runs and what it waits for" \
-		'^lesson 79, step 1/1: (PING 10\.9\.0\.2|\(1 request)'
+		'^lesson 79, step 1/1: (PING 10\.9\.0\.2|\(up to 8 s)'
 	wait_for "... then the result" '^lesson 79 \(Nobody answers\): 1 step verified'
 	wait_for "... exit 0" '^EXIT=0'
 	check_nomatch "... and the status line is gone" "$(screen)" 'step 1/1'
