@@ -488,7 +488,7 @@ int lesson_main(struct world *w, struct ksync *k, int argc, char **argv,
 			verbose = true;
 		} else if (!strcmp(a, "--host")) {
 			host = true;
-		} else if (!strcmp(a, "--yes") || !strcmp(a, "-y")) {
+		} else if (!strcmp(a, "--yes")) {
 			yes = true;
 		} else if (!strcmp(a, "--restart")) {
 			restart = true;

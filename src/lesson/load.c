@@ -21,8 +21,6 @@
 #define NSVIZ_DATADIR "/usr/local/share/nsviz"
 #endif
 
-
-
 /* What a file that is not a regular file is, for a message. */
 static const char *file_kind(mode_t m)
 {
@@ -93,8 +91,8 @@ static char *read_lesson(const char *path, size_t *len, char *why,
 	*len = n;
 	return buf;
 too_big:
-	snprintf(why, whylen, "larger than %d KiB (not a lesson file)",
-	         LESSON_FILE_MAX / 1024);
+	snprintf(why, whylen, "larger than %d MiB (not a lesson file)",
+	         LESSON_FILE_MAX / (1024 * 1024));
 	return NULL;
 }
 

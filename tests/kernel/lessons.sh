@@ -254,7 +254,7 @@ for want in \
 	"$U/ran-quotes.lesson:1: lesson 1 is the shipped lesson \"The veth pair\" ($LESSONS/01-veth-pair.lesson): give yours a number of its own" \
 	"$U/fifo.lesson: not a regular file (a FIFO)" \
 	"$U/zero.lesson: not a regular file (a character device)" \
-	"$U/huge.lesson: larger than 1024 KiB (not a lesson file)" \
+	"$U/huge.lesson: larger than 1 MiB (not a lesson file)" \
 	"$U/nul.lesson:3: a NUL byte (this is not a text file)" \
 	"$U/longline.lesson:2: a line longer than 4096 bytes (this is not a lesson)" \
 	"$U/e?[2Jvil.lesson: a file name that is not text (control characters): skipped"

@@ -1351,7 +1351,7 @@ static void test_load_hostile(void **state)
 	            "line)\n"
 	            "%s/dangling.lesson: a symbolic link to nothing\n"
 	            "%s/fifo.lesson: not a regular file (a FIFO)\n"
-	            "%s/huge.lesson: larger than 1024 KiB (not a lesson file)\n"
+	            "%s/huge.lesson: larger than 1 MiB (not a lesson file)\n"
 	            "%s/longline.lesson:2: a line longer than 4096 bytes (this is "
 	            "not a lesson)\n"
 	            "%s/nul.lesson:3: a NUL byte (this is not a text file)\n"
