@@ -9,6 +9,7 @@
 #include "lesson/priv.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <linux/if.h>
 #include <poll.h>
@@ -1136,30 +1137,63 @@ static bool link_coming_up(const struct world *w, const struct w_ns *ns,
 	return peer && (peer->flags & IFF_UP);
 }
 
-static bool world_settling(const struct world *w)
+/* Is anything still coming up?  what (when not NULL): the first thing,
+ * in words ("veth1 in namespace vnet to come up"). */
+static bool world_settling(const struct world *w, struct sbuf *what)
 {
+	char nb[320];
+
 	for (size_t i = 0; i < w->nns; i++) {
 		const struct w_ns *ns = w->ns[i];
 
-		for (size_t j = 0; j < ns->nlinks; j++)
-			if (link_coming_up(w, ns, &ns->links[j]))
-				return true;
+		for (size_t j = 0; j < ns->nlinks; j++) {
+			if (!link_coming_up(w, ns, &ns->links[j]))
+				continue;
+			if (what)
+				sbuf_printf(what, "%s in %s to come up",
+				            ns->links[j].name,
+				            nsw_of(ns, nb, sizeof nb));
+			return true;
+		}
 		/* an IPv6 address under duplicate address detection can
 		 * neither send nor be reached yet (detection runs only while
 		 * the link has a carrier: elsewhere it would wait forever) */
 		for (size_t j = 0; j < ns->naddrs; j++) {
 			const struct w_addr *a = &ns->addrs[j];
 			const struct w_link *l;
+			char ab[64];
 
 			if (!(a->flags & IFA_F_TENTATIVE) ||
 			    (a->flags & IFA_F_DADFAILED))
 				continue;
 			l = world_find_link_index(ns, a->ifindex);
-			if (l && (l->flags & IFF_UP) && (l->flags & IFF_LOWER_UP))
-				return true;
+			if (!l || !(l->flags & IFF_UP) || !(l->flags & IFF_LOWER_UP))
+				continue;
+			if (what)
+				sbuf_printf(what, "%s on %s in %s (still tentative: "
+				            "duplicate address detection)",
+				            ipstr(&a->local, ab, sizeof ab), l->name,
+				            nsw_of(ns, nb, sizeof nb));
+			return true;
 		}
 	}
 	return false;
+}
+
+static void progress(struct lesson_env *env, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void progress(struct lesson_env *env, const char *fmt, ...)
+{
+	struct sbuf b = SBUF_INIT;
+	va_list ap;
+
+	if (!env->progress)
+		return;
+	va_start(ap, fmt);
+	sbuf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	env->progress(env->progress_ctx, sbuf_str(&b));
+	sbuf_free(&b);
 }
 
 static bool sends_traffic(const struct cmd *c)
@@ -1217,18 +1251,94 @@ static void settle(struct lesson_env *env, const struct cmd *c)
 {
 	double start = now();
 	volatile int *stop = stop_flag(env);
+	struct sbuf what = SBUF_INIT, said = SBUF_INIT;
 
 	for (;;) {
+		bool settling, v6;
 		double t;
 
 		ksync_drain(env->k);
 		t = now();
 		if ((stop && *stop) || t >= start + SETTLE_MAX)
-			return;
-		if (!world_settling(env->w) &&
-		    (t >= start + SETTLE_IPV6_MAX || !ipv6_pending(env, c)))
-			return;
+			break;
+		sbuf_reset(&what);
+		settling = world_settling(env->w, env->progress ? &what : NULL);
+		v6 = !settling && t < start + SETTLE_IPV6_MAX &&
+		     ipv6_pending(env, c);
+		if (!settling && !v6)
+			break;
+		if (v6) {
+			char ab[64];
+
+			sbuf_printf(&what, "%s to be there",
+			            ipstr(&c->target, ab, sizeof ab));
+			if (c->dev[0])
+				sbuf_printf(&what, " and a link-local address "
+				            "on %s", c->dev);
+		}
+		/* say it once, and again when it changes */
+		if (env->progress && strcmp(sbuf_str(&what), sbuf_str(&said))) {
+			progress(env, "(waiting for %s)", sbuf_str(&what));
+			sbuf_reset(&said);
+			sbuf_add(&said, sbuf_str(&what));
+		}
 		poll(NULL, 0, 20);
+	}
+	sbuf_free(&what);
+	sbuf_free(&said);
+}
+
+/* A ping that gets no answer takes a while: say how long, at most. */
+static void ping_note(struct lesson_env *env, const struct cmd *c)
+{
+	double wait, interval, most;
+
+	if (!env->progress || c->verb != CMD_PING || c->count <= 0)
+		return;
+	wait = c->wait > 0 ? c->wait : 10;
+	interval = c->interval >= 0 ? c->interval : 1;
+	most = (c->count - 1) * interval + wait;
+	progress(env, "(up to %g s when nothing answers: ping waits %g s for "
+	         "a late reply)", most, wait);
+}
+
+/* what a command printed at its end, line by line, to env->progress */
+static void relay_out(struct lesson_env *env, const char *p)
+{
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		progress(env, "%.*s", (int)n, p);
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+/* show me's output, line by line as it comes (env->progress), and into
+ * the log */
+struct relay {
+	struct lesson_env *env;
+	struct sbuf *log;
+	struct sbuf part;       /* a line not ended yet */
+};
+
+static void relay_emit(void *ctx, const char *text)
+{
+	struct relay *r = ctx;
+	const char *p = text;
+
+	sbuf_add(r->log, text);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		sbuf_addn(&r->part, p, n);
+		p += n;
+		if (!*p)
+			break;
+		p++;
+		progress(r->env, "%s", sbuf_str(&r->part));
+		sbuf_reset(&r->part);
 	}
 }
 
@@ -1236,6 +1346,7 @@ int lesson_run_command(struct lesson_env *env, const char *line,
                        struct sbuf *log, struct sbuf *errmsg)
 {
 	struct exec_ctx x;
+	struct relay rl = { NULL, NULL, SBUF_INIT };
 	struct sbuf canon = SBUF_INIT;
 	char **words = NULL;
 	char err[512];
@@ -1253,25 +1364,53 @@ int lesson_run_command(struct lesson_env *env, const char *line,
 		return 1;
 	}
 	cmd_free_words(words, n);
+	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
+		/* never a program from a lesson (the parser refuses them too) */
+		static const char why[] = "a lesson runs nsviz's own commands, "
+		                          "not programs";
+
+		sbuf_printf(log, "$ %s\nerror: %s\n", line, why);
+		if (errmsg)
+			sbuf_add(errmsg, why);
+		cmd_free(&c);
+		return 1;
+	}
 	cmd_canonical(&c, &canon);
 	sbuf_printf(log, "$ %s\n", sbuf_str(&canon));
+	progress(env, "$ %s", sbuf_str(&canon));
+	ping_note(env, c.sub ? c.sub : &c);
 	if (sends_traffic(&c))
 		/* `netns exec NS ping ...` is nsviz's own ping, in c.sub */
 		settle(env, c.sub ? c.sub : &c);
 	exec_init(&x, env->w, env->k);
 	x.stop = stop_flag(env);
+	if (env->progress) {
+		rl.env = env;
+		rl.log = log;
+		x.emit = relay_emit;
+		x.emit_ctx = &rl;
+	}
 	rc = exec_cmd(&x, &c);
+	if (rl.part.len) {
+		progress(env, "%s", sbuf_str(&rl.part));
+		sbuf_addc(log, '\n');
+	}
 	if (x.out.len) {
 		sbuf_add(log, sbuf_str(&x.out));
 		if (x.out.s[x.out.len - 1] != '\n')
 			sbuf_addc(log, '\n');
+		if (env->progress)
+			relay_out(env, sbuf_str(&x.out));
 	}
-	if (rc != 0 && x.err.len)
+	if (rc != 0 && x.err.len) {
 		sbuf_printf(log, "error: %s\n", sbuf_str(&x.err));
+		progress(env, "error: %s", sbuf_str(&x.err));
+	}
 	if (rc != 0 && errmsg)
 		sbuf_printf(errmsg, "%s", x.err.len ? sbuf_str(&x.err)
 		                          : "exit status not 0");
 	lesson_note_command(env, line);
+	sbuf_free(&rl.part);
 	exec_done(&x);
 	cmd_free(&c);
 	sbuf_free(&canon);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@
 static void usage(FILE *f)
 {
 	fputs(
-"Usage: nsviz lesson [N] [--host] [--restart]\n"
+"Usage: nsviz lesson [N] [--host [--yes]] [--restart]\n"
 "       nsviz lesson --list\n"
 "       nsviz lesson --verify [N] [-v]\n"
 "Guided lessons: each step explains, says what to type, and checks its\n"
@@ -38,7 +39,9 @@ static void usage(FILE *f)
 "  --list      one line per lesson: number, title, steps\n"
 "  --verify    run lesson N (or every lesson) through its show-me path in\n"
 "              a fresh sandbox each, checking every goal\n"
-"  --host      on the real host (after a warning), not in the sandbox\n"
+"  --host      on the real host, not in the sandbox: after a warning that\n"
+"              lists what the lesson changes, and a question\n"
+"  --yes       with --host: do not ask (needed without a terminal)\n"
 "  --restart   start the lesson again from its first step\n"
 "  -v          with --verify: print each step and what show me did\n"
 "Lesson files: nsviz-lesson(5).\n", f);
@@ -80,6 +83,82 @@ static void print_errs(const struct sbuf *errs)
 		if (*p)
 			p++;
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* progress while verifying                                           */
+/* ------------------------------------------------------------------ */
+
+/* With -v each line of show me as it happens, on stdout; on a terminal
+ * without -v one status line on stderr, rewritten in place (what runs,
+ * what it waits for, which check), cleared before anything else is
+ * printed. */
+struct vprog {
+	bool verbose;
+	bool status;            /* stderr is a terminal: the status line */
+	bool shown;             /* a status line is on the screen */
+	int num;
+	size_t step, nsteps;    /* step from 1; 0 = setup */
+};
+
+static void status_clear(struct vprog *vp)
+{
+	if (vp && vp->shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		vp->shown = false;
+	}
+}
+
+static void status_show(struct vprog *vp, const char *what)
+{
+	struct winsize ws;
+	struct sbuf b = SBUF_INIT;
+	int cols = 80, w = 0;
+	const char *p;
+
+	if (!vp->status)
+		return;
+	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10)
+		cols = ws.ws_col;
+	if (vp->step)
+		sbuf_printf(&b, "lesson %d, step %zu/%zu: %s", vp->num, vp->step,
+		            vp->nsteps, what);
+	else
+		sbuf_printf(&b, "lesson %d, setup: %s", vp->num, what);
+	fputs("\r\033[K", stderr);
+	/* one line: cut at the terminal's width (in code points; lesson
+	 * text is UTF-8 without control characters) */
+	for (p = sbuf_str(&b); *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		/* a code point beyond ASCII may be two columns wide: count
+		 * two, so the line never wraps (\r would not go back) */
+		if (c >= 0xc0)
+			w += 2;
+		else if (c < 0x80)
+			w++;
+		if (w >= cols)
+			break;
+		fputc(*p, stderr);
+	}
+	fflush(stderr);
+	vp->shown = true;
+	sbuf_free(&b);
+}
+
+static void verify_progress(void *ctx, const char *line)
+{
+	struct vprog *vp = ctx;
+
+	if (vp->verbose) {
+		printf("    %s\n", line);
+		fflush(stdout);
+		return;
+	}
+	status_show(vp, line);
 }
 
 static int parse_number(const char *s, int *out)
@@ -130,20 +209,6 @@ static int do_list(void)
 /* --verify                                                           */
 /* ------------------------------------------------------------------ */
 
-static void print_log(const struct sbuf *log)
-{
-	const char *p = sbuf_str(log);
-
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-
-		printf("    %.*s\n", (int)n, p);
-		p += n;
-		if (*p)
-			p++;
-	}
-}
-
 /* The output of one command in the log ("$ COMMAND", what it printed,
  * maybe "error: ..."), what it printed only, indented, to stderr. */
 static void print_output(const char *p)
@@ -175,7 +240,8 @@ static void print_output(const char *p)
  * hold and why says why. */
 static enum lesson_verdict goal_patiently(struct lesson_env *env,
                                           const struct lesson_step *s,
-                                          size_t *failed, struct sbuf *why)
+                                          size_t *failed, struct sbuf *why,
+                                          struct vprog *vp)
 {
 	double until = now() + VERIFY_PATIENCE;
 	enum lesson_verdict v = LESSON_NOT_MET;
@@ -184,6 +250,14 @@ static enum lesson_verdict goal_patiently(struct lesson_env *env,
 		ksync_drain(env->k);
 		v = LESSON_MET;
 		for (size_t i = 0; i < lesson_step_nchecks(s); i++) {
+			if (lesson_check_is_slow(s, i)) {
+				struct sbuf b = SBUF_INIT;
+
+				sbuf_printf(&b, "checking: %s",
+				            lesson_check_text(s, i));
+				status_show(vp, sbuf_str(&b));
+				sbuf_free(&b);
+			}
 			sbuf_reset(why);
 			v = lesson_check_one(env, s, i, true, why);
 			if (v != LESSON_MET) {
@@ -207,6 +281,7 @@ static int verify_inside(const struct lesson *l, bool verbose)
 	struct sbuf log = SBUF_INIT, err = SBUF_INIT, why = SBUF_INIT;
 	const char *const *setup = lesson_setup(l);
 	int num = lesson_number(l), rc = 0;
+	struct vprog vp;
 
 	if (!k) {
 		fprintf(stderr, "nsviz: lesson %d: %s\n", num, kerr_str(&e));
@@ -219,27 +294,34 @@ static int verify_inside(const struct lesson *l, bool verbose)
 	env.w = w;
 	env.k = k;
 	env.x = &x;
+	memset(&vp, 0, sizeof vp);
+	vp.verbose = verbose;
+	vp.status = !verbose && isatty(2);
+	vp.num = num;
+	vp.nsteps = lesson_nsteps(l);
+	env.progress = verify_progress;
+	env.progress_ctx = &vp;
 	if (verbose)
 		printf("lesson %d: %s\n", num, lesson_title(l));
+	if (verbose && setup && setup[0])
+		printf("  setup\n");
 	for (size_t i = 0; setup && setup[i]; i++) {
 		sbuf_reset(&err);
 		if (lesson_run_command(&env, setup[i], &log, &err) != 0 &&
 		    !lesson_cmd_may_fail(setup[i])) {
+			status_clear(&vp);
 			fprintf(stderr, "lesson %d, setup: \"%s\" failed: %s\n",
 			        num, setup[i], sbuf_str(&err));
 			rc = 1;
 			goto out;
 		}
 	}
-	if (verbose && log.len) {
-		printf("  setup\n");
-		print_log(&log);
-	}
 	for (size_t si = 0; si < lesson_nsteps(l) && !rc; si++) {
 		const struct lesson_step *s = lesson_step(l, si);
 		size_t failed = 0;
 		enum lesson_verdict v;
 
+		vp.step = si + 1;
 		if (verbose)
 			printf("  step %zu: %s\n", si + 1, s->title);
 		lesson_step_begin(&env);
@@ -249,6 +331,7 @@ static int verify_inside(const struct lesson *l, bool verbose)
 		sbuf_reset(&why);
 		if (!lesson_step_has_slow(s) &&
 		    lesson_check(&env, s, false, &why) == LESSON_MET) {
+			status_clear(&vp);
 			fprintf(stderr, "lesson %d, step %zu: the goal already "
 			        "holds before the step: nothing to do\n", num,
 			        si + 1);
@@ -262,8 +345,7 @@ static int verify_inside(const struct lesson *l, bool verbose)
 			sbuf_reset(&err);
 			if (lesson_run_command(&env, s->showme[c], &log, &err) != 0 &&
 			    !lesson_cmd_may_fail(s->showme[c])) {
-				if (verbose)
-					print_log(&log);
+				status_clear(&vp);
 				fprintf(stderr, "lesson %d, step %zu: show me: \"%s\" "
 				        "failed: %s\n", num, si + 1, s->showme[c],
 				        sbuf_str(&err));
@@ -276,10 +358,9 @@ static int verify_inside(const struct lesson *l, bool verbose)
 		}
 		if (rc)
 			break;
-		if (verbose)
-			print_log(&log);
-		v = goal_patiently(&env, s, &failed, &why);
+		v = goal_patiently(&env, s, &failed, &why, &vp);
 		if (v != LESSON_MET) {
+			status_clear(&vp);
 			fprintf(stderr, "lesson %d, step %zu: check \"%s\" %s: %s\n",
 			        num, si + 1, lesson_check_text(s, failed),
 			        v == LESSON_ERROR ? "could not run" : "failed",
@@ -287,10 +368,13 @@ static int verify_inside(const struct lesson *l, bool verbose)
 			rc = 1;
 		}
 	}
+	status_clear(&vp);
 	if (!rc)
-		printf("lesson %d (%s): %zu steps verified\n", num,
-		       lesson_title(l), lesson_nsteps(l));
+		printf("lesson %d (%s): %zu step%s verified\n", num,
+		       lesson_title(l), lesson_nsteps(l),
+		       lesson_nsteps(l) == 1 ? "" : "s");
 out:
+	status_clear(&vp);
 	fflush(stdout);
 	fflush(stderr);
 	sbuf_free(&log);
@@ -383,32 +467,11 @@ bool lesson_args_host(int argc, char **argv)
 	return false;
 }
 
-static int host_warning(void)
-{
-	char line[64];
-
-	fputs("nsviz: lesson --host: the lesson's commands will change this "
-	      "machine's real\nnetwork: namespaces, interfaces, addresses and "
-	      "routes (veth0, vnet, ...),\nthe way the commands themselves "
-	      "would.  Without --host the lesson runs in\na private sandbox "
-	      "that vanishes when it ends.\n", stderr);
-	if (!isatty(0)) {
-		fputs("nsviz: (no terminal to ask: going on)\n", stderr);
-		return 0;
-	}
-	fputs("Type yes to go on: ", stderr);
-	if (!fgets(line, sizeof line, stdin) || strncmp(line, "yes", 3) != 0) {
-		fputs("nsviz: lesson: not on the host, then.\n", stderr);
-		return -1;
-	}
-	return 0;
-}
-
 int lesson_main(struct world *w, struct ksync *k, int argc, char **argv,
                 int *lesson_out, int *step_out)
 {
 	bool list = false, verify = false, verbose = false, host = false,
-	     restart = false;
+	     restart = false, yes = false;
 	int num = 0;
 	struct sigaction sa;
 
@@ -425,6 +488,8 @@ int lesson_main(struct world *w, struct ksync *k, int argc, char **argv,
 			verbose = true;
 		} else if (!strcmp(a, "--host")) {
 			host = true;
+		} else if (!strcmp(a, "--yes")) {
+			yes = true;
 		} else if (!strcmp(a, "--restart")) {
 			restart = true;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -447,6 +512,10 @@ int lesson_main(struct world *w, struct ksync *k, int argc, char **argv,
 		fprintf(stderr, "nsviz: lesson: --list, --verify, --host and "
 		        "--restart do not go together that way (nsviz lesson "
 		        "--help)\n");
+		return 2;
+	}
+	if (yes && !host) {
+		fprintf(stderr, "nsviz: lesson: --yes goes with --host\n");
 		return 2;
 	}
 	if (verbose && !verify) {
@@ -517,10 +586,12 @@ int lesson_main(struct world *w, struct ksync *k, int argc, char **argv,
 			step = 0;
 		*lesson_out = lesson_number(l);
 		*step_out = step;
+		if (host && lesson_host_warning(l, yes) < 0) {
+			lesson_free_all(v, n);
+			return 1;
+		}
 		lesson_free_all(v, n);
 	}
-	if (host && host_warning() < 0)
-		return 1;
 	return LESSON_MAIN_UI;
 }
 
@@ -586,9 +657,11 @@ static void print_goal(struct lesson_env *env, const struct lesson_step *s)
 	sbuf_free(&why);
 }
 
-static void print_indented_log(const struct sbuf *log)
+/* show me and the setup, line by line as they happen */
+static void text_progress(void *ctx, const char *line)
 {
-	fputs(sbuf_str(log), stdout);
+	(void)ctx;
+	printf("%s\n", line);
 	fflush(stdout);
 }
 
@@ -623,6 +696,7 @@ int lesson_run_text(struct world *w, struct ksync *k, int num, int step)
 	env.w = w;
 	env.k = k;
 	env.x = &x;
+	env.progress = text_progress;
 
 	printf("Lesson %d: %s\n", lesson_number(l), lesson_title(l));
 	if (*lesson_summary(l)) {
@@ -633,8 +707,8 @@ int lesson_run_text(struct world *w, struct ksync *k, int num, int step)
 	if (lesson_setup(l)[0] || i > 0) {
 		printf("\nGetting the world ready%s:\n",
 		       i ? " (where you left off)" : " (what earlier lessons made)");
+		fflush(stdout);
 		lesson_prepare(&env, l, i, &log);
-		print_indented_log(&log);
 	}
 	lesson_progress_save(lesson_number(l), (int)i);
 	show_step(l, i);
@@ -702,8 +776,8 @@ int lesson_run_text(struct world *w, struct ksync *k, int num, int step)
 		}
 		if (!strcmp(p, "show me") || !strcmp(p, ".")) {
 			sbuf_reset(&log);
+			fflush(stdout);
 			lesson_show_me(&env, s, &log);
-			print_indented_log(&log);
 		} else {
 			int crc = exec_line(&x, p);
 

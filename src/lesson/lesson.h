@@ -47,9 +47,19 @@ struct lesson_step {
 };
 
 /* Parse a lesson file's text.  Pure.  0, or -1 with err set to
- * "FILE:LINE: reason". */
+ * "FILE:LINE: reason".  A lesson is UTF-8 text: a NUL or another control
+ * character (but a tab, and a CR before a newline), bytes that are not
+ * UTF-8, a line longer than LESSON_LINE_MAX bytes are refused.  Its
+ * commands are nsviz's own (the grammar): `netns exec NS PROG` of a
+ * program (not ip, not nsviz echo|send) is refused; the learner typing
+ * one is not restricted.  lesson_parse takes a C string, _buf bytes
+ * (NULs included). */
+#define LESSON_LINE_MAX 4096
+#define LESSON_FILE_MAX (1024 * 1024)
 int lesson_parse(const char *text, const char *filename, struct lesson **out,
                  char *err, size_t errlen);
+int lesson_parse_buf(const char *text, size_t len, const char *filename,
+                     struct lesson **out, char *err, size_t errlen);
 void lesson_free(struct lesson *l);
 
 int lesson_number(const struct lesson *l);
@@ -98,6 +108,15 @@ struct lesson_env {
 	                         * ping or show-me early */
 	struct lesson_ran *ran; /* commands run in this step (the `you ran`
 	                         * checks): start zeroed, managed here */
+	/* Optional: what show me, setup and lesson_prepare are doing, as it
+	 * happens (a ping to nowhere takes 10 s), one line a call, the same
+	 * lines as the log: "$ CANONICAL-COMMAND" before a command runs,
+	 * each line it prints as it prints it, "error: ..." when it fails,
+	 * and "(waiting for WHAT)" while it waits for links or addresses
+	 * still coming up before it sends traffic.  The line is lesson
+	 * text and nsviz's own output (no control characters). */
+	void (*progress)(void *ctx, const char *line);
+	void *progress_ctx;
 };
 
 enum lesson_verdict {

@@ -7,7 +7,8 @@
 
 libnsviz_pure_a_SOURCES += \
 	src/lesson/lesson.h src/lesson/priv.h \
-	src/lesson/parse.c src/lesson/load.c src/lesson/progress.c
+	src/lesson/parse.c src/lesson/load.c src/lesson/progress.c \
+	src/lesson/host.c
 
 libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c
 
@@ -41,4 +42,6 @@ lesson_bad_data = \
 	tests/data/lessons-bad/bad-command.lesson \
 	tests/data/lessons-bad/no-goal.lesson \
 	tests/data/lessons-bad/stray-text.lesson \
-	tests/data/lessons-bad/unknown-directive.lesson
+	tests/data/lessons-bad/unknown-directive.lesson \
+	tests/data/lessons-bad/runs-program.lesson \
+	tests/data/lessons-bad/escape.lesson

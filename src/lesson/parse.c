@@ -123,14 +123,31 @@ static int parse_cmd(const char *line, struct cmd *c, char *err, size_t errlen)
 	return 0;
 }
 
-int lesson_cmd_key(const char *line, struct sbuf *key)
+/* A lesson's commands are nsviz's own: `netns exec NS PROG` of a program
+ * is refused (the namespace and the program's name follow). */
+#define NOT_PROGRAMS "netns exec %s %.60s: a lesson runs nsviz's own " \
+	"commands, not programs (netns exec NS ip ..., netns exec NS nsviz " \
+	"echo|send ...)"
+
+/* The `you ran` key of a command given as words (no programs). */
+static int cmd_key_words(int n, char **words, struct sbuf *key, char *err,
+                         size_t errlen)
 {
 	struct cmd c;
 	const struct cmd *e;
-	char err[512], a[64];
+	char a[64];
 
-	if (parse_cmd(line, &c, err, sizeof err) < 0)
+	if (n <= 0) {
+		seterr(err, errlen, "empty command");
 		return -1;
+	}
+	if (cmd_parse(n, words, &c, err, errlen) < 0)
+		return -1;
+	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
+		seterr(err, errlen, NOT_PROGRAMS, c.name, c.exec_argv[0]);
+		cmd_free(&c);
+		return -1;
+	}
 	e = c.verb == CMD_NETNS_EXEC && c.sub ? c.sub : &c;
 	switch (e->verb) {
 	case CMD_PING:
@@ -153,6 +170,21 @@ int lesson_cmd_key(const char *line, struct sbuf *key)
 	}
 	cmd_free(&c);
 	return 0;
+}
+
+int lesson_cmd_key(const char *line, struct sbuf *key)
+{
+	char **words = NULL;
+	char err[512];
+	int n = cmd_split(line, &words, err, sizeof err), rc;
+
+	if (n <= 0) {
+		cmd_free_words(words, n);
+		return -1;
+	}
+	rc = cmd_key_words(n, words, key, err, sizeof err);
+	cmd_free_words(words, n);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -709,7 +741,7 @@ static int parse_send(struct wp *p, struct lck *c)
 	return at_end(p);
 }
 
-static int parse_words(struct wp *p, struct lck *c, const char *text)
+static int parse_words(struct wp *p, struct lck *c)
 {
 	const char *w = take(p);
 
@@ -834,30 +866,25 @@ static int parse_words(struct wp *p, struct lck *c, const char *text)
 		return at_end(p);
 	}
 	if (!strcmp(w, "you") || !strcmp(w, "ran")) {
-		const char *s = text;
 		struct sbuf key = SBUF_INIT;
+		char e2[400];
 
 		if (!strcmp(w, "you") && !acc(p, "ran"))
 			return expect(p, "`ran COMMAND` after `you`");
 		c->kind = LCK_RAN;
-		/* the command is the raw text after `ran` */
-		s = strstr(s, "ran") + 3;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s) {
+		/* the command is the words after `ran` (as split, so quotes
+		 * mean what they mean in a command) */
+		if (!peek(p)) {
 			seterr(p->err, p->errlen, "expected a command after `ran`");
 			return -1;
 		}
-		if (lesson_cmd_key(s, &key) < 0) {
-			struct cmd cc;
-			char e2[400];
-
-			if (parse_cmd(s, &cc, e2, sizeof e2) == 0)
-				cmd_free(&cc);
+		if (cmd_key_words(p->n - p->i, p->w + p->i, &key, e2,
+		                  sizeof e2) < 0) {
 			seterr(p->err, p->errlen, "ran: %s", e2);
 			sbuf_free(&key);
 			return -1;
 		}
+		p->i = p->n;
 		c->arg = xstrdup(sbuf_str(&key));
 		sbuf_free(&key);
 		return 0;
@@ -886,7 +913,7 @@ int lck_parse(const char *text, struct lck *c, char *err, size_t errlen)
 	p.i = 0;
 	p.err = err;
 	p.errlen = errlen;
-	rc = parse_words(&p, c, text);
+	rc = parse_words(&p, c);
 	cmd_free_words(words, n);
 	if (rc < 0) {
 		lck_free(c);
@@ -989,6 +1016,7 @@ struct parser {
 	char *err;
 	size_t errlen;
 	int number;
+	int lesson_line;
 	char *title;
 	struct text summary;
 	bool has_summary, has_lesson;
@@ -1108,6 +1136,16 @@ static int add_command(struct parser *p, struct strv *v, const char *what,
 		free(line);
 		return perr(p, "%s: %s", what, err);
 	}
+	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
+		char msg[640];
+		int rc;
+
+		snprintf(msg, sizeof msg, NOT_PROGRAMS, c.name, c.exec_argv[0]);
+		rc = perr(p, "%s: %s", what, msg);
+		cmd_free(&c);
+		free(line);
+		return rc;
+	}
 	cmd_free(&c);
 	strv_push(v, line, lesson_cmd_may_fail(line));
 	return 0;
@@ -1151,6 +1189,7 @@ static int do_directive(struct parser *p, const char *line)
 			return perr(p, "lesson: expected a number from 1 to 9999 "
 			            "and a title: lesson 1 \"The veth pair\"");
 		p->number = (int)num;
+		p->lesson_line = p->line;
 		if (parse_title(p, end, "lesson", &p->title))
 			return -1;
 		p->has_lesson = true;
@@ -1269,6 +1308,7 @@ static int indentation(const char *s, const char **text)
 static void build(struct parser *p, struct lesson *l)
 {
 	l->number = p->number;
+	l->line = p->lesson_line;
 	l->title = p->title;
 	p->title = NULL;
 	l->summary = xstrdup(sbuf_str(&p->summary.b));
@@ -1309,12 +1349,92 @@ static void build(struct parser *p, struct lesson *l)
 	}
 }
 
+/* Why the line s[0..n) is not lesson text (NULL when it is): a NUL or
+ * another control character (a tab is a blank), or bytes that are not
+ * UTF-8.  Control characters, C1 ones (U+0080..U+009F) included, would
+ * reach the learner's terminal as escape sequences. */
+static const char *not_text(const unsigned char *s, size_t n, char *buf,
+                            size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = s[i], cp, need;
+
+		if (c == '\t' || (c >= 0x20 && c < 0x7f))
+			continue;
+		if (c == 0)
+			return "a NUL byte (this is not a text file)";
+		if (c < 0x20 || c == 0x7f) {
+			snprintf(buf, len, "a control character (0x%02x) in column "
+			         "%zu (a lesson is text: no escapes, no CR but "
+			         "at the end of a line)", c, i + 1);
+			return buf;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			goto bad;
+		}
+		if (n - i - 1 < need)
+			goto bad;
+		for (unsigned k = 1; k <= need; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto bad;
+		if (cp >= 0x80 && cp <= 0x9f) {
+			snprintf(buf, len, "a control character (U+%04X) in column "
+			         "%zu (a lesson is text: no escapes)", cp, i + 1);
+			return buf;
+		}
+		/* explicit direction overrides and isolates make text read
+		 * otherwise than it is (a command that is not what it shows) */
+		if ((cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069)) {
+			snprintf(buf, len, "a bidirectional control character "
+			         "(U+%04X) in column %zu (it would show the text "
+			         "otherwise than it is)", cp, i + 1);
+			return buf;
+		}
+		i += need;
+		continue;
+bad:
+		snprintf(buf, len, "not UTF-8 text (byte 0x%02x in column %zu)",
+		         c, i + 1);
+		return buf;
+	}
+	return NULL;
+}
+
+bool lesson_is_text(const char *s, size_t n)
+{
+	char buf[160];
+
+	return !not_text((const unsigned char *)s, n, buf, sizeof buf);
+}
+
 int lesson_parse(const char *text, const char *filename, struct lesson **out,
                  char *err, size_t errlen)
 {
+	return lesson_parse_buf(text ? text : "", text ? strlen(text) : 0,
+	                        filename, out, err, errlen);
+}
+
+int lesson_parse_buf(const char *text, size_t len, const char *filename,
+                     struct lesson **out, char *err, size_t errlen)
+{
 	struct parser p;
 	struct lesson *l;
-	const char *s = text ? text : "";
+	const char *s = text ? text : "", *end = s + (text ? len : 0);
 	struct sbuf line = SBUF_INIT;
 	int rc = 0;
 
@@ -1324,23 +1444,37 @@ int lesson_parse(const char *text, const char *filename, struct lesson **out,
 	p.err = err;
 	p.errlen = errlen;
 	text_init(&p.summary);
-	while (*s && rc == 0) {
-		size_t n = strcspn(s, "\n");
-		const char *body;
+	/* a byte order mark is no part of the text */
+	if (end - s >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		s += 3;
+	while (s < end && rc == 0) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		const char *body, *why;
+		char whybuf[160];
 		int ind;
 
 		p.line++;
+		if (n > LESSON_LINE_MAX) {
+			rc = perr(&p, "a line longer than %d bytes (this is not a "
+			          "lesson)", LESSON_LINE_MAX);
+			break;
+		}
 		sbuf_reset(&line);
 		sbuf_addn(&line, s, n);
 		s += n;
-		if (*s == '\n')
-			s++;
-		if (memchr(sbuf_str(&line), '\0', line.len) ||
-		    strlen(sbuf_str(&line)) != line.len) {
-			rc = perr(&p, "a NUL byte (this is not a text file)");
+		if (s < end)
+			s++;                    /* the newline */
+		/* CRLF line ends are line ends */
+		if (line.len && line.s[line.len - 1] == '\r')
+			line.s[--line.len] = '\0';
+		why = not_text((const unsigned char *)line.s, line.len, whybuf,
+		               sizeof whybuf);
+		if (why) {
+			rc = perr(&p, "%s", why);
 			break;
 		}
-		/* trailing blanks and a CR go */
+		/* trailing blanks go */
 		while (line.len && isspace((unsigned char)line.s[line.len - 1]))
 			line.s[--line.len] = '\0';
 		ind = indentation(sbuf_str(&line), &body);

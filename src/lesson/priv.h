@@ -69,6 +69,9 @@ struct lesson_step_priv {
 
 struct lesson {
 	int number;
+	int line;                 /* of the lesson line */
+	bool user;                /* load.c: from the learner's own directory */
+	int dirno;                /* load.c: the directory's place in the order */
 	char *title;
 	char *summary;
 	char *filename;
@@ -89,6 +92,10 @@ void lck_free(struct lck *c);
  * the check's order.  Pure. */
 bool lesson_route_match(char *const *cw, int cn, const char *line);
 
+/* Is s[0..n) text as a lesson's lines must be (UTF-8, no control or
+ * direction-override characters, a tab allowed)?  Pure. */
+bool lesson_is_text(const char *s, size_t n);
+
 /* A command's comment says it is expected to fail: `... # fails...`. */
 bool lesson_cmd_may_fail(const char *line);
 
@@ -103,5 +110,12 @@ int lesson_cmd_key(const char *line, struct sbuf *key);
 struct sbuf;
 int lesson_run_command(struct lesson_env *env, const char *line,
                        struct sbuf *log, struct sbuf *errmsg);
+
+/* --host (host.c): what the lesson's setup and show me change, one
+ * "  GROUP: NAME, NAME (in NS)" line a kind, then the commands. */
+void lesson_host_changes(const struct lesson *l, struct sbuf *out);
+/* Say what will change, then ask (yes: do not).  0 go on, -1 do not
+ * (no terminal to ask, or not "yes"). */
+int lesson_host_warning(const struct lesson *l, bool yes);
 
 #endif

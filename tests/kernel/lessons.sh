@@ -148,7 +148,9 @@ for want in \
 	"$U/no-goal.lesson:8: step \"Second\" has no goal (add a check: line)" \
 	"$U/no-lesson-line.lesson:2: the file must start with the lesson line: lesson NUMBER \"TITLE\"" \
 	"$U/stray-text.lesson:6: indented text here belongs to nothing (text goes under a step line, a summary:, keys: or hint:; commands and checks are one line each)" \
-	"$U/unknown-directive.lesson:6: expect: unknown directive (expected lesson, summary, setup, step, do, show, keys, hint or check)"
+	"$U/unknown-directive.lesson:6: expect: unknown directive (expected lesson, summary, setup, step, do, show, keys, hint or check)" \
+	"$U/runs-program.lesson:6: setup: netns exec box sh: a lesson runs nsviz's own commands, not programs (netns exec NS ip ..., netns exec NS nsviz echo|send ...)" \
+	"$U/escape.lesson:1: a control character (0x1b) in column 20 (a lesson is text: no escapes, no CR but at the end of a line)"
 do
 	if printf '%s\n' "$ERR" | grep -qxF "nsviz: $want"; then
 		pass "reported: ${want#"$U"/}"
@@ -162,8 +164,10 @@ run nsv lesson --verify 99
 check_match "--verify reports them too" "$ERR" 'bad-check\.lesson:7: '
 rm -f "$USER_DIR"/*.lesson
 
-# a user's lesson replaces the shipped one with its number
+# a user's lesson never replaces the shipped one with its number: it is
+# refused, with its file and line, and the shipped one stays
 cat >"$USER_DIR/mine.lesson" <<'L'
+# my own
 lesson 1 "My own first lesson"
 step "One"
   Mine.
@@ -171,9 +175,162 @@ do: ip netns add mine
 check: namespace mine exists
 L
 run nsv lesson --list
-check_match "a user lesson replaces the shipped one of its number" "$OUT" \
-	'^ 1  My own first lesson +1 step $'
+check_eq "a user lesson with a shipped lesson's number: --list exits 1" "$RC" 1
+check_match "... the shipped one is listed" "$OUT" '^ 1  The veth pair +4 steps$'
+check_nomatch "... not the user's" "$OUT" 'My own first lesson'
+check_eq "... which is refused, with file and line" "$ERR" \
+	"nsviz: $USER_DIR/mine.lesson:2: lesson 1 is the shipped lesson \"The veth pair\" ($LESSONS/01-veth-pair.lesson): give yours a number of its own"
+run sh -c 'echo quit | "$NSVIZ" lesson 1'
+check_match "... and lesson 1 is the shipped one" "$OUT" '^Lesson 1: The veth pair$'
 rm -f "$USER_DIR/mine.lesson"
+
+# --- lesson files are data: no programs ----------------------------------------
+PWNED="$TMPD/pwned"
+cat >"$USER_DIR/setup-sh.lesson" <<L
+lesson 85 "Setup runs a shell"
+setup: netns add box
+setup: netns exec box sh -c 'touch $PWNED.setup'
+step "s"
+  Text.
+do: netns add x
+check: namespace x exists
+L
+cat >"$USER_DIR/do-sh.lesson" <<L
+lesson 86 "Show me runs a shell"
+setup: netns add box
+step "s"
+  Text.
+do: ip netns exec box touch $PWNED.do
+check: namespace x exists
+L
+cat >"$USER_DIR/ok-ip.lesson" <<'L'
+lesson 84 "nsviz's own commands in netns exec"
+setup: netns add box
+step "s"
+  Text.
+do: ip netns exec box ip link set lo up
+do: netns exec box ping -c 1 127.0.0.1
+check: link lo in box is up
+L
+run nsv lesson --verify
+check_eq "lessons that run programs: --verify exits 1" "$RC" 1
+check_eq "... the setup's program never ran" "$(ls "$TMPD" | grep pwned)" ""
+check_match "... refused with file and line" "$ERR" \
+	"^nsviz: $USER_DIR/setup-sh.lesson:3: setup: netns exec box sh: a lesson runs nsviz's own commands, not programs "
+check_match "... a do: line too" "$ERR" \
+	"^nsviz: $USER_DIR/do-sh.lesson:5: do: netns exec box touch: a lesson runs nsviz's own commands, not programs "
+check_match "... netns exec NS ip and ping (nsviz's own) are fine" "$OUT" \
+	'^lesson 84 \(.*\): 1 step verified$'
+run sh -c 'printf "%s\n" "show me" quit | "$NSVIZ" lesson 86'
+check_eq "... show me of it cannot be had: no such lesson" "$RC" 1
+check_eq "... nothing ran" "$(ls "$TMPD" | grep pwned)" ""
+rm -f "$USER_DIR"/*.lesson
+
+# --- hostile files in the lessons directory ------------------------------------
+# each reported (file, line when there is one, and why) and skipped; no
+# hang, no crash; the other lessons still load
+printf 'lesson 1 "x"\nstep "s"\n  t\ndo: netns add a\ncheck: you r""an netns add a\n' \
+	>"$USER_DIR/ran-quotes.lesson"
+printf 'lesson 89 "x"\nstep "s"\n  t\ndo: netns add a\ncheck: you r""an netns add a\n' \
+	>"$USER_DIR/ran-quotes89.lesson"
+mkfifo "$USER_DIR/fifo.lesson"
+ln -s /dev/zero "$USER_DIR/zero.lesson"
+head -c 4096 "$NSVIZ" >"$USER_DIR/binary.lesson"
+printf 'lesson 81 "huge"\n' >"$USER_DIR/huge.lesson"
+truncate -s 50M "$USER_DIR/huge.lesson"
+printf 'lesson 82 "nul"\nstep "s"\n  te\000xt\n' >"$USER_DIR/nul.lesson"
+{ printf 'lesson 83 "long"\n  '; head -c 1000000 /dev/zero | tr '\0' x; echo; } \
+	>"$USER_DIR/longline.lesson"
+printf 'lesson 80 "CRLF"\r\nstep "s"\r\n  Text.\r\ndo: ip netns add x\r\ncheck: namespace x exists\r\n' \
+	>"$USER_DIR/crlf.lesson"
+printf 'no lesson line\n' >"$USER_DIR/$(printf 'e\033[2Jvil').lesson"
+run timeout 20 "$NSVIZ" lesson --list
+check_eq "hostile lesson files: --list exits 1 (not a crash, no hang)" "$RC" 1
+check_eq "... no escape reaches the terminal" "$(printf '%s' "$ERR$OUT" | tr -d '\n' | tr -d '[:print:]')" ""
+check_match "... the shipped lessons still load" "$OUT" '^ 8  '
+check_match "... the r\"\"an lesson loads (it is a lesson)" "$OUT" '^89  x +1 step $'
+check_match "... a file with CRLF line ends is a lesson" "$OUT" '^80  CRLF +1 step $'
+for want in \
+	"$U/ran-quotes.lesson:1: lesson 1 is the shipped lesson \"The veth pair\" ($LESSONS/01-veth-pair.lesson): give yours a number of its own" \
+	"$U/fifo.lesson: not a regular file (a FIFO)" \
+	"$U/zero.lesson: not a regular file (a character device)" \
+	"$U/huge.lesson: larger than 1 MiB (not a lesson file)" \
+	"$U/nul.lesson:3: a NUL byte (this is not a text file)" \
+	"$U/longline.lesson:2: a line longer than 4096 bytes (this is not a lesson)" \
+	"$U/e?[2Jvil.lesson: a file name that is not text (control characters): skipped"
+do
+	if printf '%s\n' "$ERR" | grep -qxF "nsviz: $want"; then
+		pass "reported: ${want#"$U"/}"
+	else
+		fail "reported: ${want#"$U"/}" "stderr:" "$ERR"
+	fi
+done
+check_match "reported: binary.lesson, as not text" "$ERR" \
+	"^nsviz: $U/binary.lesson:1: (a control character|not UTF-8 text)"
+check_eq "... one message per file" "$(printf '%s\n' "$ERR" | wc -l)" 8
+run timeout 60 "$NSVIZ" lesson --verify 80
+check_eq "--verify of a lesson beside them: exit 0" "$RC" 0
+check_match "... verified" "$OUT" '^lesson 80 \(CRLF\): 1 step verified$'
+run sh -c 'echo quit | timeout 20 "$NSVIZ" lesson 2'
+check_match "the plain-text lesson beside them" "$OUT" '^Lesson 2: A namespace of its own$'
+rm -f "$USER_DIR"/*.lesson
+
+# --- --verify shows what it is doing -------------------------------------------
+cat >"$USER_DIR/slow.lesson" <<'L'
+lesson 79 "Nobody answers"
+setup: ip netns add x
+setup: ip -n x link add d0 type veth peer name d1
+setup: ip -n x addr add 10.9.0.1/24 dev d0
+setup: ip -n x link set d1 up
+setup: ip -n x link set d0 up
+step "Wait"
+  Nobody has 10.9.0.2.
+do: ip netns exec x ping -c 1 -W 8 10.9.0.2    # fails: nobody is there
+check: you ran ip netns exec x ping -c 1 -W 8 10.9.0.2
+L
+run nsv lesson --verify -v 79
+check_eq "a ping that waits: --verify -v exit 0" "$RC" 0
+check_match "-v says how long a ping may wait, before it does" "$OUT" \
+	'^    \$ ip netns exec x ping -c 1 -W 8 10\.9\.0\.2$'
+check_match "... (the line after the command)" "$(printf '%s\n' "$OUT" | grep -A1 'ping -c 1 -W 8')" \
+	'^    \(up to 8 s when nothing answers: ping waits 8 s for a late reply\)$'
+check_match "one step: \"1 step verified\"" "$OUT" '^lesson 79 \(Nobody answers\): 1 step verified$'
+run sh -c 'printf "%s\n" "show me" quit | "$NSVIZ" lesson 79'
+check_match "the plain-text lesson's show me says so too" "$OUT" \
+	'^\(up to 8 s when nothing answers: ping waits 8 s for a late reply\)$'
+
+if command -v tmux >/dev/null; then
+	export TMUX_TMPDIR="$TMPD"
+	T() { tmux -L nsviz-lessons -f /dev/null "$@"; }
+	screen() { T capture-pane -p -t v; }
+	wait_for() {
+		i=0
+		while [ $i -lt 250 ]; do
+			if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
+			sleep 0.1; i=$((i + 1))
+		done
+		fail "$1" "screen never matched: $2" "$(screen)"
+		return 1
+	}
+	T new-session -d -s v -x 120 -y 20 "'$NSVIZ' lesson --verify 79; echo EXIT=\$?; sleep 60"
+	wait_for "on a terminal, --verify shows the command that runs and what it waits for" \
+		'^lesson 79, step 1/1: (PING 10\.9\.0\.2|\(up to 8 s)'
+	wait_for "... then the result" '^lesson 79 \(Nobody answers\): 1 step verified'
+	wait_for "... exit 0" '^EXIT=0'
+	check_nomatch "... and the status line is gone" "$(screen)" 'step 1/1'
+	T kill-session -t v
+
+	# --host on a terminal: the question
+	T new-session -d -s v -x 120 -y 40 "'$NSVIZ' lesson 2 --host --restart; echo EXIT=\$?; sleep 60"
+	wait_for "--host on a terminal asks" '^Type yes to go on:'
+	T send-keys -t v no Enter
+	wait_for "... no is no" '^nsviz: lesson: not on the host, then\.'
+	wait_for "... exit 1" '^EXIT=1'
+	T kill-server 2>/dev/null
+else
+	echo "# tmux not found: the terminal checks of --verify and --host skipped"
+fi
+rm -f "$USER_DIR"/*.lesson
 
 # --- the plain-text lesson, progress, resuming --------------------------------------
 run sh -c 'printf "%s\n" "hint" "link add veth0 type veth peer name veth1" \
@@ -221,14 +378,36 @@ check_match "--restart starts at step 1" "$OUT" '^== Step 1 of 5: Create the nam
 check_match "back on the first step" "$OUT" '^  This is the first step\.$'
 check_match "next skips ahead" "$OUT" '^== Step 3 of 5: veth1 is gone from here ==$'
 
-# --host: a warning first (no terminal here: no question)
-run sh -c 'echo quit | "$NSVIZ" lesson 1 --restart --host'
-check_eq "lesson --host: exit 0" "$RC" 0
-check_match "--host warns" "$ERR" "^nsviz: lesson --host: the lesson's commands will change this machine's real\$"
+# --host: a warning that says what will change; without a terminal to
+# ask, only --yes goes on
+run sh -c 'echo quit | "$NSVIZ" lesson 2 --restart --host'
+check_eq "lesson --host without a terminal: exit 1" "$RC" 1
+check_match "... says why" "$ERR" \
+	'^nsviz: lesson --host: no terminal to ask: not on the host \(--yes goes on without asking\)$'
+check_nomatch "... and nothing ran" "$OUT" 'Lesson 2'
+run sh -c 'echo quit | "$NSVIZ" lesson 2 --restart --host --yes'
+check_eq "lesson --host --yes: exit 0" "$RC" 0
+check_match "--host warns" "$ERR" \
+	'^nsviz: lesson --host: lesson 2 "A namespace of its own" will change the real$'
+check_match "... with the namespaces it makes" "$ERR" '^  namespaces it makes: vnet$'
+check_match "... the interfaces" "$ERR" '^  interfaces it makes: veth0, veth1$'
+check_match "... the addresses" "$ERR" \
+	'^  addresses it adds: 10\.0\.1\.0/24 on veth0, 10\.0\.2\.0/24 on veth1 \(in vnet\)$'
+check_match "... and then the lesson runs, here" "$OUT" '^Lesson 2: A namespace of its own$'
+check_match "... whose setup made veth0 here" "$(ip -o link show)" '^[0-9]+: veth0@veth1: '
+ip link del veth0
+run sh -c 'echo quit | "$NSVIZ" lesson 6 --restart --host --yes'
+check_match "--host names routes" "$ERR" \
+	'^  routes it adds: default via 10\.0\.1\.1 \(in left\), default via 10\.0\.2\.1 \(in$'
+check_match "... and settings" "$ERR" \
+	'^  settings it writes: net\.ipv4\.ip_forward=0 \(in router\),$'
+for ns in left router right; do ip netns del $ns 2>/dev/null; done
+check_rc "--yes without --host: usage error" 2 nsv lesson 2 --yes
 
 # --- usage ---------------------------------------------------------------------------
 check_rc "lesson --help" 0 nsv lesson --help
-check_match "... says what lesson does" "$OUT" '^Usage: nsviz lesson \[N\] \[--host\] \[--restart\]$'
+check_match "... says what lesson does" "$OUT" '^Usage: nsviz lesson \[N\] \[--host \[--yes\]\] \[--restart\]$'
+check_match "... and what --yes does" "$OUT" '^  --yes       with --host: do not ask'
 check_rc "lesson abc: usage error" 2 nsv lesson abc
 check_eq "... says why" "$ERR" 'nsviz: lesson: abc: not a lesson number'
 check_rc "lesson --frob: usage error" 2 nsv lesson --frob

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -679,6 +680,12 @@ static void test_bad_data_files(void **state)
 		{ "unknown-directive.lesson", ":6: expect: unknown directive "
 		  "(expected lesson, summary, setup, step, do, show, keys, hint "
 		  "or check)" },
+		{ "runs-program.lesson", ":6: setup: netns exec box sh: a lesson "
+		  "runs nsviz's own commands, not programs (netns exec NS ip ..., "
+		  "netns exec NS nsviz echo|send ...)" },
+		{ "escape.lesson", ":1: a control character (0x1b) in column 20 "
+		  "(a lesson is text: no escapes, no CR but at the end of a "
+		  "line)" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -885,7 +892,7 @@ static void test_load_all(void **state)
 	struct tmp *t = *state;
 	struct lesson **v;
 	struct sbuf errs = SBUF_INIT;
-	char path[PATH_MAX], want[2048];
+	char path[PATH_MAX], want[4096];
 	size_t n;
 
 	lesson_file(t->env, "b.lesson", 2, "shipped two");
@@ -904,7 +911,8 @@ static void test_load_all(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(lesson_number(v[0]), 1);
 	assert_int_equal(lesson_number(v[1]), 2);
-	assert_string_equal(lesson_title(v[1]), "my own two");   /* user wins */
+	/* a user's lesson never replaces a shipped one */
+	assert_string_equal(lesson_title(v[1]), "shipped two");
 	assert_int_equal(lesson_number(v[2]), 3);
 	assert_string_equal(lesson_title(v[2]), "shipped three");
 	assert_non_null(lesson_find(v, n, 3));
@@ -912,8 +920,11 @@ static void test_load_all(void **state)
 	snprintf(want, sizeof want,
 	         "%s/broken.lesson:5: check: expected up, down, a KIND, in "
 	         "NAMESPACE or not in NAMESPACE after `is`, found `sideways`\n"
-	         "%s/d.lesson:1: lesson 3 is also %s/c.lesson\n",
-	         t->user, t->env, t->env);
+	         "%s/dir.lesson: not a regular file (a directory)\n"
+	         "%s/d.lesson:1: lesson 3 is also %s/c.lesson\n"
+	         "%s/mine.lesson:1: lesson 2 is the shipped lesson \"shipped "
+	         "two\" (%s/b.lesson): give yours a number of its own\n",
+	         t->user, t->user, t->env, t->env, t->user, t->env);
 	assert_string_equal(sbuf_str(&errs), want);
 	lesson_free_all(v, n);
 	sbuf_free(&errs);
@@ -1137,6 +1148,262 @@ static void test_man_page(void **state)
 	sbuf_free(&ex);
 }
 
+/* ------------------------------------------------------------------ */
+/* untrusted lesson files                                             */
+/* ------------------------------------------------------------------ */
+
+static void parse_bad_buf(const char *text, size_t len, const char *want)
+{
+	struct lesson *l = (struct lesson *)1;
+	char err[1024] = "";
+
+	if (lesson_parse_buf(text, len, "t.lesson", &l, err, sizeof err) == 0)
+		fail_msg("expected an error: %s", want);
+	assert_null(l);
+	assert_string_equal(err, want);
+}
+
+/* A lesson is UTF-8 text: NULs, control characters (escape sequences for
+ * the learner's terminal), bytes that are not UTF-8 and endless lines
+ * are refused with FILE:LINE; CRLF line ends and a byte order mark are
+ * fine. */
+static void test_text_only(void **state)
+{
+	static const char nul[] = "lesson 1 \"t\"\nstep \"x\0\"\n  text\n";
+	struct sbuf b = SBUF_INIT;
+	struct lesson *l;
+
+	(void)state;
+	parse_bad_buf(nul, sizeof nul - 1, "t.lesson:2: a NUL byte (this is "
+	              "not a text file)");
+	parse_bad("lesson 1 \"t\x1b[2J\"\n" STEP, "t.lesson:1: a control "
+	          "character (0x1b) in column 12 (a lesson is text: no escapes, "
+	          "no CR but at the end of a line)");
+	parse_bad("lesson 1 \"t\"\n" STEP "hint: a\rb\n", "t.lesson:6: a control "
+	          "character (0x0d) in column 8 (a lesson is text: no escapes, "
+	          "no CR but at the end of a line)");
+	parse_bad("lesson 1 \"t\"\n" STEP "hint: \x7f\n", "t.lesson:6: a control "
+	          "character (0x7f) in column 7 (a lesson is text: no escapes, "
+	          "no CR but at the end of a line)");
+	parse_bad("lesson 1 \"t\xc2\x9b" "31m\"\n" STEP, "t.lesson:1: a control "
+	          "character (U+009B) in column 12 (a lesson is text: no "
+	          "escapes)");
+	parse_bad("lesson 1 \"t\"\n" STEP "do: ip link show \xe2\x80\xae"
+	          "0htev\n", "t.lesson:6: a bidirectional control character "
+	          "(U+202E) in column 18 (it would show the text otherwise than "
+	          "it is)");
+	parse_bad("lesson 1 \"t\"\n  \xff\xfe\n", "t.lesson:2: not UTF-8 text "
+	          "(byte 0xff in column 3)");
+	parse_bad("lesson 1 \"\xc0\xaf\"\n", "t.lesson:1: not UTF-8 text "
+	          "(byte 0xc0 in column 11)");
+	parse_bad("lesson 1 \"\xe0\x80\xaf\"\n", "t.lesson:1: not UTF-8 text "
+	          "(byte 0xe0 in column 11)");
+	parse_bad("lesson 1 \"\xed\xa0\x80\"\n", "t.lesson:1: not UTF-8 text "
+	          "(byte 0xed in column 11)");
+	parse_bad("lesson 1 \"\xe2\x86\"\n", "t.lesson:1: not UTF-8 text "
+	          "(byte 0xe2 in column 11)");
+	/* a 1 MB line */
+	sbuf_add(&b, "lesson 1 \"t\"\n  ");
+	for (int i = 0; i < 1000000; i++)
+		sbuf_addc(&b, 'x');
+	sbuf_add(&b, "\n" STEP);
+	parse_bad(sbuf_str(&b), "t.lesson:2: a line longer than 4096 bytes "
+	          "(this is not a lesson)");
+	sbuf_free(&b);
+
+	/* UTF-8 is text; a BOM and CRLF line ends are fine */
+	l = parse_ok("\xef\xbb\xbflesson 1 \"Caf\xc3\xa9 \xe2\x86\x92 "
+	             "\xf0\x9f\x90\xa7\"\r\nstep \"s\"\r\n  text\r\n"
+	             "do: ip netns add x\r\ncheck: namespace x exists\r\n");
+	assert_string_equal(lesson_title(l), "Caf\xc3\xa9 \xe2\x86\x92 "
+	                    "\xf0\x9f\x90\xa7");
+	assert_int_equal(lesson_number(l), 1);
+	lesson_free(l);
+}
+
+/* `check: you r""an ...` once crashed every lesson command (the raw
+ * text was searched for "ran"): the command is the words after it. */
+static void test_ran_words(void **state)
+{
+	static const char *const ok[] = {
+		"you r\"\"an netns add a", "you 'ran' netns add a",
+		"y\"ou\" ran netns add a", "r\\an netns add a",
+		"you ran   netns add a   # a comment",
+		"you ran 'netns' add a",
+	};
+	struct lck c;
+	char err[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		if (lck_parse(ok[i], &c, err, sizeof err) < 0)
+			fail_msg("%s: %s", ok[i], err);
+		assert_int_equal(c.kind, LCK_RAN);
+		assert_string_equal(c.arg, "ip netns add a");
+		lck_free(&c);
+	}
+	parse_bad("lesson 1 \"x\"\nstep \"s\"\n  t\ndo: netns add a\ncheck: you "
+	          "r\"\"an\n", "t.lesson:5: check: expected a command after "
+	          "`ran`");
+	assert_int_equal(lck_parse("\"you ran\" netns add a", &c, err,
+	                           sizeof err), -1);
+	assert_int_equal(lck_parse("you \"\"", &c, err, sizeof err), -1);
+	assert_string_equal(err, "expected `ran COMMAND` after `you`, found "
+	                    "``");
+}
+
+/* A lesson runs nsviz's own commands: netns exec of a program is refused
+ * where the file says it, whichever line it is on. */
+static void test_no_programs(void **state)
+{
+	struct lesson *l;
+
+	(void)state;
+	parse_bad("lesson 1 \"t\"\nsetup: netns exec box sh -c 'touch "
+	          "~/pwned'\n" STEP, "t.lesson:2: setup: netns exec box sh: a "
+	          "lesson runs nsviz's own commands, not programs (netns exec NS "
+	          "ip ..., netns exec NS nsviz echo|send ...)");
+	parse_bad("lesson 1 \"t\"\nstep \"s\"\n  text\ndo: ip netns exec box "
+	          "/usr/bin/touch /tmp/x\ncheck: namespace x exists\n",
+	          "t.lesson:4: do: netns exec box /usr/bin/touch: a lesson runs "
+	          "nsviz's own commands, not programs (netns exec NS ip ..., "
+	          "netns exec NS nsviz echo|send ...)");
+	parse_bad("lesson 1 \"t\"\n" STEP "show: netns exec x /sbin/ip link\n",
+	          "t.lesson:6: show: netns exec x /sbin/ip: a lesson runs nsviz's "
+	          "own commands, not programs (netns exec NS ip ..., netns exec "
+	          "NS nsviz echo|send ...)");
+	parse_bad("lesson 1 \"t\"\n" STEP "check: you ran netns exec x nc -l 1\n",
+	          "t.lesson:6: check: ran: netns exec x nc: a lesson runs nsviz's "
+	          "own commands, not programs (netns exec NS ip ..., netns exec "
+	          "NS nsviz echo|send ...)");
+	/* nsviz's own, in process: fine */
+	l = parse_ok("lesson 1 \"t\"\nsetup: netns add x\nstep \"s\"\n  text\n"
+	             "do: ip netns exec x ip link set lo up\n"
+	             "do: netns exec x ping -c 1 127.0.0.1\n"
+	             "do: netns exec x nsviz echo tcp\n"
+	             "do: netns exec x sysctl net.ipv4.ip_forward\n"
+	             "check: you ran netns exec x ip link set lo up\n");
+	lesson_free(l);
+}
+
+/* Files in a lessons directory that are not lessons: each reported with
+ * the file (and the line) and why, none opened that could block or never
+ * end, and the good lessons still load. */
+static void test_load_hostile(void **state)
+{
+	struct tmp *t = *state;
+	struct lesson **v;
+	struct sbuf errs = SBUF_INIT, want = SBUF_INIT;
+	char path[PATH_MAX];
+	size_t n;
+	FILE *f;
+	int fd;
+
+	lesson_file(t->user, "good.lesson", 70, "good");
+	snprintf(path, sizeof path, "%s/crlf.lesson", t->user);
+	write_file(path, "lesson 71 \"crlf\"\r\nstep \"s\"\r\n  text\r\n"
+	           "do: ip netns add x\r\ncheck: namespace x exists\r\n");
+	snprintf(path, sizeof path, "%s/fifo.lesson", t->user);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof path, "%s/zero.lesson", t->user);
+	assert_int_equal(symlink("/dev/zero", path), 0);
+	snprintf(path, sizeof path, "%s/dangling.lesson", t->user);
+	assert_int_equal(symlink("nothere", path), 0);
+	snprintf(path, sizeof path, "%s/huge.lesson", t->user);
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "lesson 72 \"huge\"\n", 17), 17);
+	assert_int_equal(ftruncate(fd, 50 * 1024 * 1024), 0);
+	close(fd);
+	snprintf(path, sizeof path, "%s/nul.lesson", t->user);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fwrite("lesson 73 \"nul\"\nstep \"s\"\n  te\0xt\n", 1, 33, f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/binary.lesson", t->user);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; i < 4096; i++)
+		fputc((i * 7 + 3) & 0xff, f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/longline.lesson", t->user);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("lesson 74 \"long\"\n", f);
+	for (int i = 0; i < 1000000; i++)
+		fputc('x', f);
+	fputs("\n" STEP, f);
+	fclose(f);
+
+	/* a name that would paint the terminal in every message about it */
+	snprintf(path, sizeof path, "%s/e\x1b[31mvil.lesson", t->user);
+	write_file(path, "not a lesson\n");
+
+	assert_int_equal(lesson_load_all(&v, &n, &errs), 2);
+	assert_int_equal(lesson_number(v[0]), 70);
+	assert_int_equal(lesson_number(v[1]), 71);
+	assert_string_equal(lesson_title(v[1]), "crlf");
+	sbuf_printf(&want,
+	            "%s/e?[31mvil.lesson: a file name that is not text (control "
+	            "characters): skipped\n"
+	            "%s/binary.lesson:1: a control character (0x03) in column 1 "
+	            "(a lesson is text: no escapes, no CR but at the end of a "
+	            "line)\n"
+	            "%s/dangling.lesson: a symbolic link to nothing\n"
+	            "%s/fifo.lesson: not a regular file (a FIFO)\n"
+	            "%s/huge.lesson: larger than 1 MiB (not a lesson file)\n"
+	            "%s/longline.lesson:2: a line longer than 4096 bytes (this is "
+	            "not a lesson)\n"
+	            "%s/nul.lesson:3: a NUL byte (this is not a text file)\n"
+	            "%s/zero.lesson: not a regular file (a character device)\n",
+	            t->user, t->user, t->user, t->user, t->user, t->user,
+	            t->user, t->user);
+	assert_string_equal(sbuf_str(&errs), sbuf_str(&want));
+	lesson_free_all(v, n);
+	sbuf_free(&errs);
+	sbuf_free(&want);
+}
+
+/* --host says what the lesson's setup and show me change. */
+static void test_host_changes(void **state)
+{
+	struct lesson *l;
+	struct sbuf b = SBUF_INIT;
+
+	(void)state;
+	l = parse_ok("lesson 1 \"t\"\n"
+	             "setup: ip netns add vnet\n"
+	             "setup: ip link add veth0 type veth peer name veth1\n"
+	             "setup: ip link set veth1 netns vnet\n"
+	             "step \"s\"\n  text\n"
+	             "do: ip addr add 10.0.1.0/24 dev veth0\n"
+	             "do: ip -n vnet route add default dev veth1\n"
+	             "do: ip link set eth0 down\n"
+	             "do: ip netns exec vnet sysctl -w net.ipv4.ip_forward=1\n"
+	             "do: ip netns exec vnet nsviz echo udp --port 7\n"
+	             "do: ip link show\n"
+	             "check: namespace vnet exists\n"
+	             "step \"t\"\n  text\n"
+	             "do: ip link set eth0 up\n"
+	             "show: ip netns del other\n"
+	             "show: ip route del 10.9.0.0/16\n"
+	             "check: namespace other does not exist\n");
+	lesson_host_changes(l, &b);
+	assert_string_equal(sbuf_str(&b),
+	                    "  namespaces it makes: vnet\n"
+	                    "  namespaces it deletes: other\n"
+	                    "  interfaces it makes: veth0, veth1\n"
+	                    "  interfaces it changes that it did not make: eth0\n"
+	                    "  addresses it adds: 10.0.1.0/24 on veth0\n"
+	                    "  routes it adds: default dev veth1 (in vnet)\n"
+	                    "  routes it deletes: 10.9.0.0/16\n"
+	                    "  settings it writes: net.ipv4.ip_forward=1 (in "
+	                    "vnet)\n"
+	                    "  echo servers it starts: udp port 7 (in vnet)\n");
+	sbuf_free(&b);
+	lesson_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1146,6 +1413,12 @@ int main(void)
 		cmocka_unit_test(test_bad_checks),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_bad_data_files),
+		cmocka_unit_test(test_text_only),
+		cmocka_unit_test(test_ran_words),
+		cmocka_unit_test(test_no_programs),
+		cmocka_unit_test(test_host_changes),
+		cmocka_unit_test_setup_teardown(test_load_hostile, tmp_setup,
+		                                tmp_teardown),
 		cmocka_unit_test(test_command_keys),
 		cmocka_unit_test(test_route_match),
 		cmocka_unit_test(test_wrap),
