@@ -675,6 +675,7 @@ static int do_ping(struct exec_ctx *x, const struct cmd *c)
 	memset(&o, 0, sizeof o);
 	o.dst = c->target;
 	o.ifname = c->dev[0] ? c->dev : NULL;
+	o.ns_name = c->ns;
 	o.count = c->count;
 	o.wait = c->wait;
 	o.interval = c->interval;

@@ -1764,7 +1764,7 @@ static void test_hints_from_tables(void **state)
 	for (size_t k = 0; k < n; k++) {
 		char line[64];
 
-		snprintf(line, sizeof line, "%s frob", words[k]);
+		snprintf(line, sizeof line, "%.15s frob", words[k]);
 		memset(err, 0, sizeof err);
 		if (parse_line(line, &c) == 0)
 			cmd_free(&c);
@@ -1781,7 +1781,7 @@ static void test_hints_from_tables(void **state)
 		list_words(err, words, &n);
 		assert_true(n >= 3);
 		for (size_t k = 0; k < n; k++) {
-			snprintf(line, sizeof line, "%s %s", objs[o], words[k]);
+			snprintf(line, sizeof line, "%s %.15s", objs[o], words[k]);
 			memset(err, 0, sizeof err);
 			if (parse_line(line, &c) == 0)
 				cmd_free(&c);
