@@ -45,7 +45,7 @@ int exec_fail(struct exec_ctx *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	sbuf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	esc_add(&x->err, sbuf_str(&raw), ESC_KEEP_NL);
+	esc_add(&x->err, sbuf_str(&raw), 0);
 	sbuf_free(&raw);
 	return 1;
 }

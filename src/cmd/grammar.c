@@ -75,10 +75,10 @@ static int fail(struct parser *p, const char *fmt, ...)
  * fits, the empty word as ''. */
 static const char *shown(const char *w, char *buf)
 {
-	if (!*w)
-		return "''";
 	size_t n = 60;
 
+	if (!*w)
+		return "''";
 	if (strlen(w) <= 64)
 		return w;
 	/* not inside a UTF-8 character */

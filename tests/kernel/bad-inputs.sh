@@ -334,6 +334,8 @@ cwb|1|netns add a<TAB>b|b: unexpected argument after netns add a$
 cb|1|netns add $'a\tb'|a\\x09b: namespace name contains control character \\x09$
 cb|1|netns add $'a\rb'|a\\x0db: namespace name contains control character \\x0d$
 cb|1|netns add $'a\nb'|a\\x0ab: namespace name contains control character \\x0a$
+cb|1|netns del $'a\nb'|a\\x0ab: no such network namespace$
+cb|1|-n $'a\nb' link show|a\\x0ab: no such network namespace$
 cb|1|link add $'a\tb' type veth peer name p1|a\\x09b: interface name must not contain blanks
 cwb|1|sysctl net.ipv4.<ESC>|net\.ipv4\.\\x1b: sysctl key must not contain control character \\x1b
 cwb|1|frob<ESC>]0:title<SOH>|frob\\x1b\]0:title\\x01: unknown command
@@ -636,26 +638,24 @@ check_eq "-c: a backslash at the end: message" "$ERR" \
 
 # --- 1 MB lines ------------------------------------------------------------------
 # one word of 1 MiB (the -c door: 120 KiB, under the kernel's limit for one
-# argument); the message shortens it
-big=$(head -c 1048576 /dev/zero | tr '\0' n)
-printf 'netns add %s\n' "$big" >"$TMPD/big.batch"
+# argument); the message shortens it.  (The files are made by head and tr:
+# no shell variable of a megabyte.)
+n60=$(printf '%060d' 0 | tr 0 n)
+{ printf 'netns add '; head -c 1048576 /dev/zero | tr '\0' n; echo; } >"$TMPD/big.batch"
 bad_batch "-b: a 1 MiB line" "$TMPD/big.batch" 1 \
-	"$(printf '%.60s' "$big")...: namespace name longer than 255 characters"
+	"$n60...: namespace name longer than 255 characters"
 run nsv <"$TMPD/big.batch"
 check_eq "prompt: a 1 MiB line: exit status 1" "$RC" 1
 check_eq "prompt: a 1 MiB line: message" "$ERR" \
-	"$(printf '%.60s' "$big")...: namespace name longer than 255 characters"
-run nsv -c "link set veth0 mtu $(printf '%.122880s' "$big")"
+	"$n60...: namespace name longer than 255 characters"
+run nsv -c "link set veth0 mtu $(head -c 122880 /dev/zero | tr '\0' n)"
 check_eq "-c: a 120 KiB word: exit status 1" "$RC" 1
-check_match "-c: a 120 KiB word: message" "$ERR" '^nsviz: n{60}\.\.\.: mtu must be a number'
-# a million words
-head -c 1048576 /dev/zero | tr '\0' ' ' | sed 's/  /x /g' >"$TMPD/words"
-printf 'netns add %s\n' "$(cat "$TMPD/words")" >"$TMPD/words.batch"
-bad_batch "-b: a line of 500000 words" "$TMPD/words.batch" 1 \
+check_eq "-c: a 120 KiB word: message" "$ERR" "nsviz: $n60...: mtu must be a number (68..65535)"
+# half a million words
+{ printf 'netns add'; head -c 1048576 /dev/zero | tr '\0' ' ' | sed 's/  / x/g'; echo; } \
+	>"$TMPD/words.batch"
+bad_batch "-b: a line of 524288 words" "$TMPD/words.batch" 1 \
 	"x: unexpected argument after netns add x"
-snapshot "$TMPD/after"
-check_same "1 MiB lines: nothing changed" "$TMPD/before" "$TMPD/after"
-mv "$TMPD/after" "$TMPD/before"
 
 # --- a namespace deleted under a running echo server --------------------------------
 run nsv -c 'netns add gone; -n gone echo tcp port 4100; netns del gone; echo stop 1'
@@ -719,6 +719,58 @@ ip link set "$EVIL_PEER" mtu 1500
 snapshot "$TMPD/after"
 check_same "names others made: nothing changed" "$TMPD/before" "$TMPD/after"
 mv "$TMPD/after" "$TMPD/before"
+
+# --- the UI's `:` line itself, in tmux ---------------------------------------------
+# The prompt door above runs the same code; here a few cases go through
+# the real full-screen UI: the message shows in its log, escaped, and
+# nothing changes.  (Raw control bytes cannot be typed there: ESC is the
+# Escape key.)
+if command -v tmux >/dev/null 2>&1; then
+	unset TMUX TMUX_PANE
+	export TMUX_TMPDIR="$TMPD"
+	HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config"
+	export HOME XDG_CONFIG_HOME
+	mkdir -p "$HOME" "$XDG_CONFIG_HOME"
+	tm() { tmux -L "bad-inputs-$$" -f /dev/null "$@"; }
+	trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+	# see REGEX: poll the screen until it shows REGEX (at most 15 s)
+	see() {
+		_n=0
+		until tm capture-pane -p -t ui | grep -Eq -- "$1"; do
+			[ $_n -ge 750 ] && return 1
+			sleep 0.02
+			_n=$((_n + 1))
+		done
+	}
+	tm new-session -d -s ui -x 200 -y 60 "$NSVIZ"
+	if see 'Namespaces'; then pass "UI: started"; else fail "UI: started"; fi
+	while IFS='|' read -r cmd msg; do
+		tm send-keys -t ui ':'
+		tm send-keys -t ui -l -- "$cmd"
+		tm send-keys -t ui Enter
+		if see "$msg"; then pass ": $cmd: message"; else
+			fail ": $cmd: message" "expected: $msg" \
+				"$(tm capture-pane -p -t ui | tail -n 12)"
+		fi
+		snapshot "$TMPD/after"
+		check_same ": $cmd: nothing changed" "$TMPD/before" "$TMPD/after"
+		mv "$TMPD/after" "$TMPD/before"
+	done <<'EOF'
+netns add $'q\x1b[31m'|q\\x1b\[31m: namespace name contains control character \\x1b
+link add v1 type veth peer name $'p\x7f'|p\\x7f: interface name contains control character \\x7f
+-n $'e\x1b[2J' link set nope up|nope: no such device in namespace e\\x1b\[2J
+link set $'zz\x1b' up|zz\\x1b: no such device in the host namespace
+netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is a regular file
+route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace
+-n vnet ping -c 1 fe80::1%ghost|ghost: no such device in namespace vnet
+zorch|zorch: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
+link set veth0 mtu 65536|65536: mtu out of range \(68\.\.65535\)
+EOF
+	no_raw "UI: nothing raw on the screen" "$(tm capture-pane -p -t ui)"
+	tm kill-server >/dev/null 2>&1
+else
+	echo "# no tmux: the UI's : line was not tried"
+fi
 
 # --- and the topology is still the one we built ----------------------------------
 check_eq "in the end: host routes unchanged" "$(ip route)" \
