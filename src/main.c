@@ -354,7 +354,11 @@ static int run_prompt(struct app *a, bool sandbox)
 		if (len < 0)
 			break;
 		p = line + strspn(line, " \t");
-		p[strcspn(p, "\r\n")] = '\0';
+		/* the line end (LF or CR LF), as in a batch file: a CR inside
+		 * the line is a blank for cmd_split, not its end */
+		len = (ssize_t)strlen(p);
+		while (len && (p[len - 1] == '\n' || p[len - 1] == '\r'))
+			p[--len] = '\0';
 		if (!strcmp(p, "quit") || !strcmp(p, "exit") || !strcmp(p, "q"))
 			break;
 		if (!strcmp(p, "help") || !strcmp(p, "?")) {

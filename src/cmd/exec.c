@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <linux/rtnetlink.h>
 
@@ -45,9 +46,49 @@ int exec_fail(struct exec_ctx *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	sbuf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	esc_add(&x->err, sbuf_str(&raw), ESC_KEEP_NL);
+	esc_add(&x->err, sbuf_str(&raw), 0);
 	sbuf_free(&raw);
 	return 1;
+}
+
+/* What /run/netns/NAME is when it is there but is no namespace (a regular
+ * file, not a bind mount of one): "a regular file", ...; NULL otherwise. */
+const char *exec_not_a_namespace(const char *name)
+{
+	char path[sizeof NETNS_RUN_DIR + W_NSNAME_MAX + 1];
+	struct stat st;
+	int fd;
+	struct kerr e = { 0 };
+
+	if (!*name || strchr(name, '/'))
+		return NULL;
+	snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+	if (lstat(path, &st) < 0)
+		return NULL;
+	if (S_ISREG(st.st_mode)) {
+		/* a namespace mounted there reads as a regular file too */
+		fd = kns_open_named(name, &e);
+		if (fd >= 0) {
+			close(fd);
+			return NULL;
+		}
+		return "a regular file";
+	}
+	return S_ISDIR(st.st_mode) ? "a directory" :
+	       S_ISLNK(st.st_mode) ? "a symbolic link" : "a special file";
+}
+
+/* "NAME: no such network namespace", or "NAME: not a network namespace
+ * (/run/netns/NAME is a regular file, ...)". */
+int exec_no_ns(struct exec_ctx *x, const char *name)
+{
+	const char *what = exec_not_a_namespace(name);
+
+	if (what)
+		return exec_fail(x, "%s: not a network namespace (" NETNS_RUN_DIR
+		                 "/%s is %s, not a namespace mounted there)",
+		                 name, name, what);
+	return exec_fail(x, "%s: no such network namespace", name);
 }
 
 /* "in the host namespace" / "in namespace vnet" */
@@ -104,7 +145,7 @@ struct w_ns *exec_need_ns(struct exec_ctx *x, const char *name, int *rc)
 	ksync_drain(x->k);
 	ns = exec_resolve_ns(x, name);
 	if (!ns) {
-		*rc = exec_fail(x, "%s: no such network namespace", name);
+		*rc = exec_no_ns(x, name);
 		return NULL;
 	}
 	if (ksync_ns_ready(x->k, ns, &e) < 0) {
@@ -152,8 +193,16 @@ static int do_netns_add(struct exec_ctx *x, const struct cmd *c)
 	if (ksync_find_ns(x->k, c->name))
 		return exec_fail(x, "%s: namespace already exists", c->name);
 	if (knetns_add(c->name, &e) < 0) {
-		if (e.err == EEXIST)
+		if (e.err == EEXIST) {
+			const char *what = exec_not_a_namespace(c->name);
+
+			if (what)
+				return exec_fail(x, "%s: cannot create namespace: "
+				                 NETNS_RUN_DIR "/%s is there already "
+				                 "(%s, not a namespace)", c->name,
+				                 c->name, what);
 			return exec_fail(x, "%s: namespace already exists", c->name);
+		}
 		return exec_fail(x, "%s: cannot create namespace: %s", c->name,
 		            kerr_str(&e));
 	}
@@ -171,7 +220,7 @@ static int do_netns_del(struct exec_ctx *x, const struct cmd *c)
 		if (!strcmp(c->name, "host"))
 			return exec_fail(x, "host: the host namespace cannot be "
 			               "deleted (it is not a named namespace)");
-		return exec_fail(x, "%s: no such network namespace", c->name);
+		return exec_no_ns(x, c->name);
 	}
 	if (knetns_del(c->name, &e) < 0)
 		return exec_fail(x, "%s: cannot delete namespace: %s", c->name,
@@ -221,7 +270,7 @@ static int do_netns_pids(struct exec_ctx *x, const struct cmd *c)
 	ksync_drain(x->k);
 	ns = ksync_find_ns(x->k, c->name);
 	if (!ns)
-		return exec_fail(x, "%s: no such network namespace", c->name);
+		return exec_no_ns(x, c->name);
 	if (kns_pids(ns->dev, ns->ino, &pids, &n) < 0)
 		return exec_fail(x, "/proc: %s", strerror(errno));
 	for (size_t i = 0; i < n; i++)
@@ -240,7 +289,7 @@ static int do_netns_identify(struct exec_ctx *x, const struct cmd *c)
 	if (c->pid == 0 && c->ns[0]) {
 		struct w_ns *ns = ksync_find_ns(x->k, c->ns);
 		if (!ns)
-			return exec_fail(x, "%s: no such network namespace", c->ns);
+			return exec_no_ns(x, c->ns);
 		dev = ns->dev;
 		ino = ns->ino;
 	} else if (kns_ident_pid(c->pid, &dev, &ino) < 0) {
@@ -267,7 +316,7 @@ static int do_netns_exec(struct exec_ctx *x, const struct cmd *c)
 	ksync_drain(x->k);
 	ns = ksync_find_ns(x->k, c->name);
 	if (!ns)
-		return exec_fail(x, "%s: no such network namespace", c->name);
+		return exec_no_ns(x, c->name);
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
 		return exec_fail(x, "%s: %s", c->name, kerr_str(&e));
@@ -631,6 +680,7 @@ static int do_ping(struct exec_ctx *x, const struct cmd *c)
 	memset(&o, 0, sizeof o);
 	o.dst = c->target;
 	o.ifname = c->dev[0] ? c->dev : NULL;
+	o.ns_name = c->ns;
 	o.count = c->count;
 	o.wait = c->wait;
 	o.interval = c->interval;

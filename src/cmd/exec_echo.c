@@ -49,7 +49,7 @@ static int ns_fd(struct exec_ctx *x, const char *name, int *rc)
 	ksync_drain(x->k);
 	ns = ksync_find_ns(x->k, name);
 	if (!ns) {
-		*rc = exec_fail(x, "%s: no such network namespace", name);
+		*rc = exec_no_ns(x, name);
 		return -1;
 	}
 	fd = ksync_ns_fd(x->k, ns, &e);
@@ -271,7 +271,16 @@ int exec_echo_foreground(int argc, char **argv)
 		char safe[ESC_NAME_LEN];
 
 		if (fd < 0 || setns(fd, CLONE_NEWNET) < 0) {
-			if (fd < 0 && ke.err == ENOENT)
+			const char *what = fd < 0 ? exec_not_a_namespace(e->ns)
+			                          : NULL;
+
+			if (what)
+				fprintf(stderr, "nsviz: %s: not a network "
+				        "namespace (" NETNS_RUN_DIR "/%s is %s, not "
+				        "a namespace mounted there)\n",
+				        esc_str(e->ns, safe, sizeof safe),
+				        esc_str(e->ns, safe, sizeof safe), what);
+			else if (fd < 0 && ke.err == ENOENT)
 				fprintf(stderr, "nsviz: %s: no such network "
 				        "namespace\n",
 				        esc_str(e->ns, safe, sizeof safe));

@@ -11,6 +11,12 @@ int exec_fail(struct exec_ctx *x, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* "obj: the kernel's own message" */
 int exec_kfail(struct exec_ctx *x, const char *obj, const struct kerr *e);
+/* "NS: no such network namespace" (or "not a network namespace" when
+ * /run/netns/NS is a file that is not one); returns 1 */
+int exec_no_ns(struct exec_ctx *x, const char *name);
+/* What /run/netns/NAME is when it is there but no namespace ("a regular
+ * file", "a directory", ...), or NULL */
+const char *exec_not_a_namespace(const char *name);
 /* "in the host namespace" / "in namespace vnet" */
 const char *exec_where(const struct w_ns *ns, char *buf, size_t len);
 /* A namespace as iproute2 resolves one: a name, "host", or a pid. */

@@ -75,11 +75,16 @@ static int fail(struct parser *p, const char *fmt, ...)
  * fits, the empty word as ''. */
 static const char *shown(const char *w, char *buf)
 {
+	size_t n = 60;
+
 	if (!*w)
 		return "''";
 	if (strlen(w) <= 64)
 		return w;
-	snprintf(buf, SHOWN_MAX, "%.60s...", w);
+	/* not inside a UTF-8 character */
+	while (n > 0 && ((unsigned char)w[n] & 0xc0) == 0x80)
+		n--;
+	snprintf(buf, SHOWN_MAX, "%.*s...", (int)n, w);
 	return buf;
 }
 
@@ -788,6 +793,11 @@ static int parse_link_add(struct parser *p)
 		} else if (later_setting(w)) {
 			return bad(p, w, "not supported in link add; set it "
 			           "afterwards with link set");
+		} else if (!have_name && !strcmp(w, "link") && more(p)) {
+			/* iproute2's link add link DEV name NAME type vlan|... */
+			return bad(p, w, "a link on top of another (link add "
+			           "link DEV ...) is not supported by nsviz ("
+			           LINK_TYPES ")");
 		} else if (!have_name) {
 			if (take_ifname(p, w, c->name) ||
 			    check_new_name(p, w, "interface"))
@@ -1732,9 +1742,16 @@ static int parse_sysctl_key(struct parser *p, const char *word,
 			return bad(p, word, "sysctl key must not contain '/' "
 			           "(write it with dots, like "
 			           "net.ipv4.ip_forward)");
-		if (isspace(ch) || iscntrl(ch))
+		if (ch == ' ')
 			return bad(p, word, "sysctl key must not contain blanks "
 			           "(%s)", SYSCTL_HINT);
+		if (ch < 0x20 || ch == 0x7f) {
+			char hex[8];
+
+			snprintf(hex, sizeof hex, "\\x%02x", ch);
+			return bad(p, word, "sysctl key must not contain control "
+			           "character %s", hex);
+		}
 	}
 	if (key[0] == '.' || key[len - 1] == '.' ||
 	    memmem(key, len, "..", 2))

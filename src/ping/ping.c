@@ -481,8 +481,23 @@ static int resolve_dst(struct pstate *st)
 					idx = (unsigned)v;
 			}
 		}
+		if (!idx && st->family == AF_INET6 &&
+		    (IN6_IS_ADDR_LINKLOCAL(a6) || IN6_IS_ADDR_MC_LINKLOCAL(a6))) {
+			/* iputils: "Name or service not known"; say which */
+			if (!o->ns_name)
+				say(st, "%s: no such device in this namespace",
+				    o->ifname);
+			else if (!o->ns_name[0])
+				say(st, "%s: no such device in the host namespace",
+				    o->ifname);
+			else
+				say(st, "%s: no such device in namespace %s",
+				    o->ifname, o->ns_name);
+			return -1;
+		}
 		if (!idx) {
-			say(st, "ping: %s: Name or service not known", st->host);
+			say(st, "ping: %s: a %%INTERFACE zone is for IPv6 "
+			    "link-local addresses", st->host);
 			return -1;
 		}
 		st->dst.sin6.sin6_scope_id = idx;

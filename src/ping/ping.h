@@ -21,6 +21,8 @@ struct ping_opts {
 	const char *ifname; /* optional: the zone of a link-local IPv6 dst,
 	                     * what ping writes as fe80::1%veth0 (a name or
 	                     * an index).  NULL or "" = none */
+	const char *ns_name; /* optional: the namespace it runs in, for
+	                     * messages ("" = the host namespace) */
 };
 
 /* line() is called once per output line, without the newline; iputils'

@@ -442,6 +442,7 @@ static void ping_start(struct ui *u, const struct cmd *c)
 		}
 		o.dst = c->target;
 		o.ifname = c->dev[0] ? c->dev : NULL;
+		o.ns_name = c->ns;
 		o.count = c->count;
 		o.wait = c->wait;
 		o.interval = c->interval;

@@ -5,10 +5,17 @@
 #   c  nsviz -c 'CMD'                 message "nsviz: MSG" (or "nsviz: -c: MSG")
 #   w  nsviz CMD...  (words)          message "nsviz: MSG"
 #   b  nsviz -b FILE, CMD on line 3   message "FILE:3: MSG"
+#   p  the prompt (stdin), one line   message "MSG": the path of the UI's
+#      `:` line (cmd_split, cmd_parse, exec_cmd), run for every b case
 # and each time: (a) the exit status, (b) stderr starts with the offending
 # word and a reason, nothing on stdout, (c) nothing changed: nsviz show
 # --json, ip -j dumps of every namespace, ip netns list and /run/netns are
 # the same, byte for byte, before and after.
+#
+# The world also holds names that others made and nsviz would not: a
+# namespace and a veth pair made by ip with control characters in their
+# names, and a regular file (no namespace mounted on it) in /run/netns.
+# Every message and every output must show them escaped (\xHH, nsviz(1)).
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
 
@@ -46,6 +53,18 @@ check_eq "setup: host routes" "$(ip route)" "10.0.1.0/24 dev veth0 proto kernel 
 check_eq "setup: other has veth0 and oth1" \
 	"$(ip -n other -br link | awk '{print $1}' | sort | tr '\n' ' ')" "lo oth1@veth0 veth0@oth1 "
 
+# names others made: a namespace e<ESC>[2J, a veth pair a<ESC>b / c<SOH>d,
+# and /run/netns/plainfile, a regular file on which nothing is mounted
+ESC=$(printf '\033') SOH=$(printf '\001') DEL=$(printf '\177')
+CSI=$(printf '\302\233') FF=$(printf '\377') RLO=$(printf '\342\200\256')
+TAB=$(printf '\t') CR=$(printf '\r')
+EVIL_NS="e${ESC}[2J" EVIL_IF="a${ESC}b" EVIL_PEER="c${SOH}d"
+check_rc "setup: ip makes a namespace with ESC in its name" 0 ip netns add "$EVIL_NS"
+ip netns exec "$EVIL_NS" sh -c "$no_ipv6" || echo "# could not turn IPv6 off in e^[[2J"
+check_rc "setup: ip makes a veth pair with ESC and SOH in their names" 0 \
+	ip link add "$EVIL_IF" type veth peer name "$EVIL_PEER"
+: >/run/netns/plainfile
+
 # --- the world, as everything that can see it dumps it ------------------------
 snapshot() {
 	{
@@ -55,14 +74,14 @@ snapshot() {
 		ip netns list 2>&1
 		echo "## /run/netns"
 		ls -a /run/netns 2>&1
-		for ns in host vnet other; do
+		for ns in host vnet other ${EVIL_NS:+"$EVIL_NS"}; do
 			if [ "$ns" = host ]; then set --; else set -- -n "$ns"; fi
 			echo "## $ns"
-			ip "$@" -j link show 2>&1; echo
-			ip "$@" -j addr show 2>&1; echo
-			ip "$@" -j route show table all 2>&1; echo
-			ip "$@" -j -6 route show table all 2>&1; echo
-			ip "$@" -j neigh show 2>&1; echo
+			# one ip for the four dumps (table all: IPv4 and IPv6)
+			printf '%s\n' "link show" "addr show" \
+				"route show table all" "neigh show" |
+				ip "$@" -j -batch - 2>&1
+			echo
 		done
 	} >"$1"
 }
@@ -292,6 +311,120 @@ cwb|1|ping -c 1 10.0.2.0 extra|extra: unexpected argument after ping -c 1 10\.0\
 cwb|1|addr add 10.0.6.1/24 dev veth0 dev veth0|dev: given twice in addr add 10\.0\.6\.1/24 dev veth0
 cwb|1|route add 10.5.0.0/16 via 10.0.1.5 via 10.0.1.6|via: given twice in route add 10\.5\.0\.0/16 via 10\.0\.1\.5
 cwb|1|link set veth0 up up|up: given twice in link set veth0 up
+# -- names others made, escaped in every message
+cb|1|netns add $'e\x1b[2J'|e\\x1b\[2J: namespace name contains control character \\x1b$
+cb|1|netns del $'e\x1b[2J' extra|extra: unexpected argument after netns del e\\x1b\[2J$
+cb|1|-n $'e\x1b[2J' link set nope up|nope: no such device in namespace e\\x1b\[2J$
+cb|1|-n $'e\x1b[2J' route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in namespace e\\x1b\[2J; add
+cb|1|-n $'e\x1b[2J' netns add x1|-n e\\x1b\[2J: netns add takes no -n
+cb|1|link add $'a\x1bb' type veth peer name p1|a\\x1bb: interface name contains control character \\x1b$
+cb|1|link set $'a\x1bb' mtu 10|10: mtu out of range
+cb|1|link set $'a\x1bb' up down|down: conflicts with up
+cb|1|link del $'c\x01d' extra|extra: unexpected argument after link del c\\x01d$
+cb|1|addr del 10.0.9.9/24 dev $'a\x1bb'|10\.0\.9\.9/24: no such address on a\\x1bb$
+cb|1|route add 10.5.0.0/16 via 10.0.1.5 dev $'a\x1bb'|10\.0\.1\.5: gateway not reachable through a\\x1bb: the way to it in the host namespace goes through veth0$
+cb|1|link set $'a\x1bb' netns $'e\x1b[2J' mtu 10|10: mtu out of range
+cb|1|netns exec $'e\x1b[2J' /nonexistent/prog|/nonexistent/prog: command not found in namespace e\\x1b\[2J$
+cb|1|netns exec $'e\x1b[2J' ip link set $'c\x01d' up|c\\x01d: no such device in namespace e\\x1b\[2J$
+cb|1|netns add $'a\x00b'|\\x00: a word cannot hold a NUL byte
+cb|1|netns add $'unterminated|\$'unterminated: unterminated \$'\.\.\.' quote
+cb|1|netns add a<CR>b|b: unexpected argument after netns add a$
+w|1|netns add a<CR>b|a\\x0db: namespace name contains control character \\x0d$
+cwb|1|netns add a<TAB>b|b: unexpected argument after netns add a$
+cb|1|netns add $'a\tb'|a\\x09b: namespace name contains control character \\x09$
+cb|1|netns add $'a\rb'|a\\x0db: namespace name contains control character \\x0d$
+cb|1|netns add $'a\nb'|a\\x0ab: namespace name contains control character \\x0a$
+cb|1|netns del $'a\nb'|a\\x0ab: no such network namespace$
+cb|1|-n $'a\nb' link show|a\\x0ab: no such network namespace$
+cb|1|link add $'a\tb' type veth peer name p1|a\\x09b: interface name must not contain blanks
+cwb|1|sysctl net.ipv4.<ESC>|net\.ipv4\.\\x1b: sysctl key must not contain control character \\x1b
+cwb|1|frob<ESC>]0:title<SOH>|frob\\x1b\]0:title\\x01: unknown command
+cwb|1|link set veth0 fr<ESC>[2Job|fr\\x1b\[2Job: unknown link setting
+cwb|1|route add 10.5.0.0/16 dev veth0 scope <CSI>|\\xc2\\x9b: not a route scope
+cwb|1|ping -c <ESC> 10.0.2.0|\\x1b: ping count must be a positive number
+# -- a regular file in /run/netns, not a namespace
+cwb|1|netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is a regular file, not a namespace mounted there\)
+cwb|1|netns add plainfile|plainfile: cannot create namespace: /run/netns/plainfile is there already \(a regular file, not a namespace\)
+cwb|1|-n plainfile link show|plainfile: not a network namespace \(/run/netns/plainfile is a regular file
+cwb|1|netns exec plainfile true|plainfile: not a network namespace
+cwb|1|netns pids plainfile|plainfile: not a network namespace
+cwb|1|link set veth0 netns plainfile|plainfile: not a network namespace
+cwb|1|link add x1 type veth peer name p1 netns plainfile|plainfile: not a network namespace
+cwb|1|-n plainfile ping -c 1 10.0.2.0|plainfile: not a network namespace
+cwb|1|-n plainfile echo tcp|plainfile: not a network namespace
+# -- sizes at the limits of their types
+cwb|1|link set veth0 mtu 0|0: mtu out of range \(68\.\.65535\)
+cwb|1|link set veth0 mtu 67|67: mtu out of range \(68\.\.65535\)
+cwb|1|link set veth0 mtu 4294967295|4294967295: mtu out of range \(68\.\.65535\)
+cwb|1|link set veth0 mtu 4294967296|4294967296: mtu out of range \(68\.\.65535\)
+cwb|1|link set veth0 mtu 18446744073709551616|18446744073709551616: mtu (out of range|must be a number)
+cwb|1|link set veth0 mtu -1|-1: mtu must be a number
+cwb|1|link set veth0 mtu ''|'': mtu must be a number
+cwb|1|-n vnet link set lo mtu 65536|65536: mtu out of range \(68\.\.65535\)
+cwb|1|addr add 10.0.3.1/4294967296 dev veth0|10\.0\.3\.1/4294967296: prefix length 4294967296 out of range \(0\.\.32\)
+cwb|1|addr add 10.0.3.1/99999999999999999999 dev veth0|10\.0\.3\.1/99999999999999999999: prefix length
+cwb|1|addr add 2001:db8::1/4294967424 dev veth0|2001:db8::1/4294967424: prefix length 4294967424 out of range \(0\.\.128\)
+cwb|1|route add 10.5.0.0/33 dev veth0|10\.5\.0\.0/33: prefix length 33 out of range \(0\.\.32\)
+cwb|1|route add 2001:db8::/129 dev veth0|2001:db8::/129: prefix length 129 out of range \(0\.\.128\)
+cwb|1|route get 10.0.1.0/33|10\.0\.1\.0/33: expected an address, not a prefix
+cwb|1|route add 10.5.0.0/16 dev veth0 metric 18446744073709551616|18446744073709551616: metric must be a number \(0\.\.4294967295\)
+cwb|1|route add 10.5.0.0/16 dev veth0 metric -1|-1: metric must be a number \(0\.\.4294967295\)
+cwb|1|route add 10.5.0.0/16 dev veth0 scope -1|-1: not a route scope
+cwb|1|link add x1 type vlan id 4096|vlan: link type not supported
+cwb|1|link add link veth0 name v.10 type vlan id 4096|link: a link on top of another \(link add link DEV \.\.\.\) is not supported by nsviz
+cwb|1|link add link veth0 name v.0 type vlan id 0|link: a link on top of another
+cwb|1|echo tcp port 0|0: not a port \(expected a number 1\.\.65535\)
+cwb|1|echo tcp port 65536|65536: not a port \(expected a number 1\.\.65535\)
+cwb|1|echo udp port 4294967296|4294967296: not a port \(expected a number 1\.\.65535\)
+cwb|1|echo tcp port -1|-1: not a port
+cwb|1|send tcp 10.0.2.0 0 hello|0: not a port \(expected a number 1\.\.65535\)
+cwb|1|send udp 10.0.2.0 65536 hello|65536: not a port \(expected a number 1\.\.65535\)
+cwb|1|echo tcp max-conns 0|0: max-conns must be a number 1\.\.1048576
+cwb|1|echo tcp max-conns 1048577|1048577: max-conns must be a number 1\.\.1048576
+cwb|1|echo tcp max-msg 0|0: max-msg must be a number 1\.\.1048576
+cwb|1|echo udp max-msg 4294967297|4294967297: max-msg must be a number 1\.\.1048576
+cwb|1|echo tcp idle -1|-1: idle must be a number of seconds
+cwb|1|ping -c 2147483648 10.0.2.0|2147483648: ping count must be a positive number
+cwb|1|ping -c 4294967297 10.0.2.0|4294967297: ping count must be a positive number
+cwb|1|ping -c 99999999999999999999 10.0.2.0|99999999999999999999: ping count must be a positive number
+cwb|1|ping -W 86401 10.0.2.0|86401: wait \(-W\) out of range
+cwb|1|ping -W 0 10.0.2.0|0: wait \(-W\) out of range
+cwb|1|ping -i 0 10.0.2.0|0: interval \(-i\) out of range
+cwb|1|ping -i 86401 10.0.2.0|86401: interval \(-i\) out of range
+cwb|1|netns identify 0|0: not a process id
+cwb|1|netns identify -1|-1: not a process id
+cwb|1|netns identify 2147483648|2147483648: not a process id
+cwb|1|echo stop 4294967296|4294967296: not an echo server id
+cwb|1|echo log 0|0: not an echo server id
+cwb|1|echo stop 1|echo 1: no such server
+# -- names of 15 and 16 characters (bytes), and longer
+cwb|1|link set abcdefghijklmno up|abcdefghijklmno: no such device in the host namespace
+cwb|1|link set abcdefghijklmnop up|abcdefghijklmnop: interface name longer than 15 characters
+cwb|1|link del abcdefghijklmnop|abcdefghijklmnop: interface name longer than 15 characters
+cwb|1|addr add 10.0.3.1/24 dev abcdefghijklmnop|abcdefghijklmnop: interface name longer than 15 characters
+cwb|1|route add 10.5.0.0/16 dev abcdefghijklmnop|abcdefghijklmnop: interface name longer than 15 characters
+cwb|1|neigh show dev abcdefghijklmnop|abcdefghijklmnop: interface name longer than 15 characters
+cwb|1|link set veth0 master abcdefghijklmnop|abcdefghijklmnop: interface name longer than 15 characters
+cwb|1|ping -c 1 fe80::1%abcdefghijklmnop|fe80::1%abcdefghijklmnop: expected ADDRESS%INTERFACE
+cwb|1|ping -c 1 fe80::1%abcdefghijklmno|abcdefghijklmno: no such device in the host namespace
+cwb|1|ping -c 1 fe80::1%ghost|ghost: no such device in the host namespace$
+cwb|1|-n vnet ping -c 1 fe80::1%veth0|veth0: no such device in namespace vnet$
+cwb|1|ping -c 1 fe80::1%99|99: no such device in the host namespace$
+cwb|1|ping -c 1 10.0.2.0%veth0|10\.0\.2\.0%veth0: a %INTERFACE zone is for IPv6 link-local addresses
+cwb|1|ping -c 1 2001:db8::1%veth0|2001:db8::1%veth0: a %INTERFACE zone is for IPv6 link-local addresses
+cwb|1|-n n12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890 link show|n1234567890.*: namespace name longer than 255 characters
+cwb|1|netns del n123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890|n1234567890.*: namespace name longer than 255 characters
+cwb|1|netns del n12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234|n1234567890.*: no such network namespace
+# -- unicode names: bytes count, and they are names like any other
+cwb|1|link add ünïcödé-namé type veth peer name p1|ünïcödé-namé: interface name longer than 15 bytes
+cwb|1|link add x1 type veth peer name ünïcödé-namé|ünïcödé-namé: interface name longer than 15 bytes
+cwb|1|link set ünïcödé-namé up|ünïcödé-namé: interface name longer than 15 bytes
+cwb|1|link set vëth0 up|vëth0: no such device in the host namespace$
+cwb|1|netns del nöpe|nöpe: no such network namespace$
+cwb|1|-n nöpe link show|nöpe: no such network namespace$
+cwb|1|netns add éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé|(é)+\.\.\.: namespace name longer than 255 bytes
+cwb|1|link add 日本語のなまえ type veth peer name p1|日本語のなまえ: interface name longer than 15 bytes
+cwb|1|link set ü123456789012345678901234567890123456789012345678901234567éééé up|ü123456789012345678901234567890123456789012345678901234567\.\.\.: interface name longer than 15 bytes$
 # -- quoting
 cb|1|netns add 'unterminated|'unterminated: unterminated single quote
 cb|1|netns add "unterminated|"unterminated: unterminated double quote
@@ -299,33 +432,107 @@ cb|1|link set veth0 mtu "1400|"1400: unterminated double quote
 c|1|netns add x1\|\\: backslash at the end
 EOF
 
+# -- control characters in every name position, generated: TOKEN (raw
+# bytes, substituted below), the byte as nsviz shows it (a regex), and
+# why a new name with it is refused
+while IFS='|' read -r tok shown why; do
+	cat <<EOF
+# $tok: names nsviz is to make
+cwb|1|netns add n${tok}x|n${shown}x: namespace name ${why}
+cwb|1|link add v${tok}x type veth peer name p1|v${shown}x: interface name ${why}
+cwb|1|link add name v${tok}x type veth peer name p1|v${shown}x: interface name ${why}
+cwb|1|link add x1 type veth peer name p${tok}x|p${shown}x: interface name ${why}
+cwb|1|link add x1 type veth peer p${tok}x|p${shown}x: interface name ${why}
+cwb|1|link add b${tok}x type bridge|b${shown}x: interface name ${why}
+EOF
+	case $tok in '<SOH>'|'<DEL>'|'<RLO>') continue ;; esac
+	cat <<EOF
+# $tok: names of what is not there
+cwb|1|netns del n${tok}x|n${shown}x: no such network namespace\$
+cwb|1|netns pids n${tok}x|n${shown}x: no such network namespace\$
+cwb|1|netns exec n${tok}x true|n${shown}x: no such network namespace\$
+cwb|1|-n n${tok}x link show|n${shown}x: no such network namespace\$
+cwb|1|-n n${tok}x ping -c 1 10.0.2.0|n${shown}x: no such network namespace\$
+cwb|1|-n n${tok}x echo tcp|n${shown}x: no such network namespace\$
+cwb|1|link set veth0 netns n${tok}x|n${shown}x: no such network namespace\$
+cwb|1|link add x1 type veth peer name p1 netns n${tok}x|n${shown}x: no such network namespace\$
+cwb|1|link set v${tok}x up|v${shown}x: no such device in the host namespace\$
+cwb|1|link set dev v${tok}x mtu 1400|v${shown}x: no such device in the host namespace\$
+cwb|1|link del v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|-n vnet link del dev v${tok}x|v${shown}x: no such device in namespace vnet\$
+cwb|1|link show v${tok}x|Device "v${shown}x" does not exist\.\$
+cwb|1|addr add 10.0.3.1/24 dev v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|addr del 10.0.1.0/24 dev v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|addr show dev v${tok}x|Device "v${shown}x" does not exist\.\$
+cwb|1|route add 10.5.0.0/16 dev v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|route del 10.0.2.0/24 dev v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|neigh show dev v${tok}x|Cannot find device "v${shown}x"\$
+cwb|1|link set veth0 master v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|ping -c 1 fe80::1%v${tok}x|v${shown}x: no such device in the host namespace\$
+cwb|1|netns exec vnet ip link set v${tok}x up|v${shown}x: no such device in namespace vnet\$
+EOF
+done >>"$TMPD/table" <<'EOF'
+<ESC>|\\x1b|contains control character \\x1b$
+<SOH>|\\x01|contains control character \\x01$
+<DEL>|\\x7f|contains control character \\x7f$
+<CSI>|\\xc2\\x9b|contains control character \\xc2\\x9b$
+<RLO>|\\xe2\\x80\\xae|contains bidirectional control character \\xe2\\x80\\xae$
+<FF>|\\xff|is not valid UTF-8 \(byte \\xff\)$
+EOF
+
+# <ESC> and the like in a command: the raw bytes
+raw() {
+	printf '%s' "$1" | sed -e "s/<ESC>/$ESC/g" -e "s/<SOH>/$SOH/g" \
+		-e "s/<DEL>/$DEL/g" -e "s/<CSI>/$CSI/g" -e "s/<FF>/$FF/g" \
+		-e "s/<RLO>/$RLO/g" -e "s/<TAB>/$TAB/g" -e "s/<CR>/$CR/g"
+}
+
+# no_raw DESC TEXT: nothing in TEXT that a terminal acts on (C0 controls
+# but newline, DEL, C1 controls as UTF-8, ESC of course)
+no_raw() {
+	if printf '%s' "$2" | tr -d '\n\t' | grep -q "[$(printf '\001-\037\177')]" ||
+	   printf '%s' "$2" | grep -q "$(printf '\302')[$(printf '\200-\237')]"; then
+		fail "$1" "raw control bytes in:" "$(printf '%s' "$2" | od -c | head -n 5)"
+	else
+		pass "$1"
+	fi
+}
+
 # one_door DOOR EXIT CMD MSG: run CMD through DOOR, check everything
 N_CASES=0
 one_door() {
-	door=$1 want=$2 cmd=$3 msg=$4
+	door=$1 want=$2 shown_cmd=$3 msg=$4
+	rcmd=$(raw "$3")
 	case $door in
-	c)	label="-c '$cmd'"
+	c)	label="-c '$shown_cmd'"
 		prefix='nsviz: (-c: )?'
-		run "$NSVIZ" -c "$cmd" ;;
-	w)	label="words: $cmd"
+		run "$NSVIZ" -c "$rcmd" ;;
+	w)	label="words: $shown_cmd"
 		prefix='nsviz: '
-		eval "set -- $cmd"
+		eval "set -- $rcmd"
 		run "$NSVIZ" "$@" ;;
-	b)	label="-b: $cmd"
+	b)	label="-b: $shown_cmd"
 		prefix="$TMPD/bad\\.batch:3: "
 		{
 			echo "# a bad command on line 3; the line after it must not run"
 			echo
-			printf '%s\n' "$cmd"
+			printf '%s\n' "$rcmd"
 			echo "netns add after-the-bad-line"
 		} >"$TMPD/bad.batch"
 		run "$NSVIZ" -b "$TMPD/bad.batch" ;;
+	p)	label="prompt: $shown_cmd"
+		prefix=''
+		printf '%s\n' "$rcmd" >"$TMPD/bad.line"
+		run "$NSVIZ" <"$TMPD/bad.line" ;;
 	esac
 	if [ "$RC" = "$want" ]; then pass "$label: exit status $want"; else
 		fail "$label: exit status $want" "exit status $RC" \
 			"stdout: $OUT" "stderr: $ERR"
 	fi
 	check_match "$label: message" "$ERR" "^$prefix$msg"
+	case $ERR in *"$ESC"*|*"$SOH"*|*"$DEL"*|*"$CSI"*|*"$CR"*)
+		fail "$label: the message escapes what it echoes" "$ERR" ;;
+	esac
 	check_eq "$label: nothing on stdout" "$OUT" ""
 	snapshot "$TMPD/after"
 	check_same "$label: nothing changed" "$TMPD/before" "$TMPD/after"
@@ -341,10 +548,11 @@ while IFS= read -r line; do
 	N_CASES=$((N_CASES + 1))
 	case $doors in *c*) one_door c "$want" "$cmd" "$msg" ;; esac
 	case $doors in *w*) one_door w "$want" "$cmd" "$msg" ;; esac
-	case $doors in *b*) one_door b "$want" "$cmd" "$msg" ;; esac
+	case $doors in *b*) one_door b "$want" "$cmd" "$msg"
+	                    one_door p "$want" "$cmd" "$msg" ;; esac
 done <"$TMPD/table"
 echo "# $N_CASES bad inputs in the table"
-check_match "the table has at least 50 cases" "$N_CASES" '^([5-9][0-9]|[1-9][0-9][0-9]+)$'
+check_match "the table has at least 300 cases" "$N_CASES" '^([3-9][0-9][0-9]|[1-9][0-9][0-9][0-9]+)$'
 
 # --- a bad line deep in a batch file: FILE:N ----------------------------------
 cat >"$TMPD/deep.batch" <<'EOF'
@@ -385,6 +593,185 @@ check_same "-c: second line bad: nothing changed (nor run after it)" \
 	"$TMPD/before" "$TMPD/after"
 mv "$TMPD/after" "$TMPD/before"
 
+# --- batch files: CRLF, NUL, a backslash at the very end ---------------------------
+# bad_batch DESC FILE LINE MSG: -b FILE fails at LINE with MSG, nothing changed
+bad_batch() {
+	run nsv -b "$2"
+	check_eq "$1: exit status 1" "$RC" 1
+	check_eq "$1: FILE:$3: message" "$ERR" "$2:$3: $4"
+	snapshot "$TMPD/after"
+	check_same "$1: nothing changed (nor ran after it)" "$TMPD/before" "$TMPD/after"
+	mv "$TMPD/after" "$TMPD/before"
+}
+# CRLF line ends are taken (a file from another system), the CR is no
+# part of any word: the bad line says the same as without it
+printf 'netns list\r\n# a comment\r\nlink set veth9 up\r\nnetns add never-made\r\n' \
+	>"$TMPD/crlf.batch"
+bad_batch "-b: CRLF lines" "$TMPD/crlf.batch" 3 \
+	"veth9: no such device in the host namespace"
+printf 'link show veth0\r\n' >"$TMPD/crlf-ok.batch"
+run nsv -b "$TMPD/crlf-ok.batch"
+check_eq "-b: a CRLF line that is good runs" "$RC" 0
+check_match "-b: a CRLF line that is good runs: its output" "$OUT" '^[0-9]+: veth0@'
+printf 'netns add x1\ry1\r\n' >"$TMPD/crcr.batch"
+bad_batch "-b: CR inside a line is a blank" "$TMPD/crcr.batch" 1 \
+	"y1: unexpected argument after netns add x1"
+# a NUL byte: the rest of the line would silently be lost
+printf 'netns list\n\nnetns add x1\000 y1\nnetns add never-made\n' >"$TMPD/nul.batch"
+bad_batch "-b: a NUL byte" "$TMPD/nul.batch" 3 \
+	"the line holds a NUL byte (at column 13); a batch file is text"
+printf 'netns add x1\000' >"$TMPD/nul-end.batch"
+bad_batch "-b: a NUL byte at the end, no newline" "$TMPD/nul-end.batch" 1 \
+	"the line holds a NUL byte (at column 13); a batch file is text"
+# one rule with -c: a backslash at the very end continues nothing, and
+# the command it would have continued does not run
+printf 'netns list\nnetns add never-made \\' >"$TMPD/bs.batch"
+bad_batch "-b: a backslash at the end of the file" "$TMPD/bs.batch" 2 \
+	'\: backslash at the end of the file has nothing to continue'
+printf 'netns list\nnetns add \\\nnever-made \\\n' >"$TMPD/bs2.batch"
+bad_batch "-b: a backslash on the last line, after a continued one" \
+	"$TMPD/bs2.batch" 3 '\: backslash at the end of the file has nothing to continue'
+run nsv -c 'netns list; netns add never-made \'
+check_eq "-c: a backslash at the end: exit status 1" "$RC" 1
+check_eq "-c: a backslash at the end: message" "$ERR" \
+	'nsviz: \: backslash at the end of the line has nothing to escape'
+
+# --- 1 MB lines ------------------------------------------------------------------
+# one word of 1 MiB (the -c door: 120 KiB, under the kernel's limit for one
+# argument); the message shortens it.  (The files are made by head and tr:
+# no shell variable of a megabyte.)
+n60=$(printf '%060d' 0 | tr 0 n)
+{ printf 'netns add '; head -c 1048576 /dev/zero | tr '\0' n; echo; } >"$TMPD/big.batch"
+bad_batch "-b: a 1 MiB line" "$TMPD/big.batch" 1 \
+	"$n60...: namespace name longer than 255 characters"
+run nsv <"$TMPD/big.batch"
+check_eq "prompt: a 1 MiB line: exit status 1" "$RC" 1
+check_eq "prompt: a 1 MiB line: message" "$ERR" \
+	"$n60...: namespace name longer than 255 characters"
+run nsv -c "link set veth0 mtu $(head -c 122880 /dev/zero | tr '\0' n)"
+check_eq "-c: a 120 KiB word: exit status 1" "$RC" 1
+check_eq "-c: a 120 KiB word: message" "$ERR" "nsviz: $n60...: mtu must be a number (68..65535)"
+# half a million words
+{ printf 'netns add'; head -c 1048576 /dev/zero | tr '\0' ' ' | sed 's/  / x/g'; echo; } \
+	>"$TMPD/words.batch"
+bad_batch "-b: a line of 524288 words" "$TMPD/words.batch" 1 \
+	"x: unexpected argument after netns add x"
+
+# --- a namespace deleted under a running echo server --------------------------------
+run nsv -c 'netns add gone; -n gone echo tcp port 4100; netns del gone; echo stop 1'
+check_eq "echo server, namespace deleted: exit status 1" "$RC" 1
+check_match "echo server, namespace deleted: the server is reported stopped" \
+	"$OUT" '^echo 1 \(tcp 0\.0\.0\.0:4100 in namespace gone, pid [0-9]+\): namespace gone was deleted; server stopped$'
+check_eq "echo server, namespace deleted: echo stop names it" "$ERR" \
+	"nsviz: echo 1: no such server (echo list shows the running ones)"
+run nsv -c "-n \$'e\\x1b[2J' echo tcp port 4100; echo list"
+check_eq "echo server in e^[[2J: exit status 0" "$RC" 0
+no_raw "echo server in e^[[2J: echo list escapes the namespace" "$OUT"
+check_match "echo server in e^[[2J: its name, escaped" "$OUT" \
+	'^1 +e\\x1b\[2J +tcp +4100 '
+snapshot "$TMPD/after"
+check_same "echo servers: nothing changed" "$TMPD/before" "$TMPD/after"
+mv "$TMPD/after" "$TMPD/before"
+
+# --- names others made, printed ---------------------------------------------------
+# every output that holds one escapes it (nsviz(1): \xHH)
+for args in "netns list" "link show" "addr show" "route show" "neigh show" \
+	"-n \$'e\\x1b[2J' link show" "netns exec \$'e\\x1b[2J' ip addr show" \
+	"netns identify" "link show \$'c\\x01d'"; do
+	run nsv -c "$args"
+	check_eq "$args: exit status 0" "$RC" 0
+	no_raw "$args: nothing raw on stdout" "$OUT"
+	no_raw "$args: nothing raw on stderr" "$ERR"
+done
+run nsv show
+no_raw "show: nothing raw" "$OUT$ERR"
+run nsv netns list
+check_match "netns list: e\\x1b[2J" "$OUT" '^e\\x1b\[2J$'
+run nsv link show
+check_match "link show: a\\x1bb@c\\x01d" "$OUT" '^[0-9]+: a\\x1bb@c\\x01d: <'
+run nsv show
+check_match "show: the namespace" "$OUT" '^e\\x1b\[2J: named \(/run/netns/e\\x1b\[2J\)'
+check_match "show: the links" "$OUT" '^  a\\x1bb +veth +c\\x01d '
+run nsv -v -c "link set \$'a\\x1bb' down"
+check_eq "-v: the canonical command, as bash takes it" "$ERR" \
+	"+ ip link set \$'a\\x1bb' down"
+run nsv show --json
+no_raw "show --json: nothing raw" "$OUT"
+check_match "show --json: \\u001b" "$OUT" '"name": "a\\u001bb"'
+# the canonical form reads back: it names the same link
+run nsv -c "link show \$'a\\x1bb'"
+check_match "link show \$'a\\x1bb': found" "$OUT" '^[0-9]+: a\\x1bb@c\\x01d: <'
+# monitor: a change to the link, as it is reported
+# (there is no sign that it is watching yet: change the link until a
+# change is seen)
+nsv monitor >"$TMPD/monitor.out" 2>&1 &
+mon=$!
+n=0
+until grep -q 'c\\x01d' "$TMPD/monitor.out" || [ $n -ge 600 ]; do
+	ip link set "$EVIL_PEER" mtu $((1400 + n % 2))
+	sleep 0.1
+	n=$((n + 1))
+done
+kill "$mon"; wait "$mon" 2>/dev/null
+check_match "monitor: the link, escaped" "$(cat "$TMPD/monitor.out")" 'c\\x01d@a\\x1bb: <'
+no_raw "monitor: nothing raw" "$(cat "$TMPD/monitor.out")"
+ip link set "$EVIL_PEER" mtu 1500
+snapshot "$TMPD/after"
+check_same "names others made: nothing changed" "$TMPD/before" "$TMPD/after"
+mv "$TMPD/after" "$TMPD/before"
+
+# --- the UI's `:` line itself, in tmux ---------------------------------------------
+# The prompt door above runs the same code; here a few cases go through
+# the real full-screen UI: the message shows in its log, escaped, and
+# nothing changes.  (Raw control bytes cannot be typed there: ESC is the
+# Escape key.)
+if command -v tmux >/dev/null 2>&1; then
+	unset TMUX TMUX_PANE
+	export TMUX_TMPDIR="$TMPD"
+	HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config"
+	export HOME XDG_CONFIG_HOME
+	mkdir -p "$HOME" "$XDG_CONFIG_HOME"
+	tm() { tmux -L "bad-inputs-$$" -f /dev/null "$@"; }
+	trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
+	# see REGEX: poll the screen until it shows REGEX (at most 15 s)
+	see() {
+		_n=0
+		until tm capture-pane -p -t ui | grep -Eq -- "$1"; do
+			[ $_n -ge 750 ] && return 1
+			sleep 0.02
+			_n=$((_n + 1))
+		done
+	}
+	tm new-session -d -s ui -x 200 -y 60 "$NSVIZ"
+	if see 'Namespaces'; then pass "UI: started"; else fail "UI: started"; fi
+	while IFS='|' read -r cmd msg; do
+		tm send-keys -t ui ':'
+		tm send-keys -t ui -l -- "$cmd"
+		tm send-keys -t ui Enter
+		if see "$msg"; then pass ": $cmd: message"; else
+			fail ": $cmd: message" "expected: $msg" \
+				"$(tm capture-pane -p -t ui | tail -n 12)"
+		fi
+		snapshot "$TMPD/after"
+		check_same ": $cmd: nothing changed" "$TMPD/before" "$TMPD/after"
+		mv "$TMPD/after" "$TMPD/before"
+	done <<'EOF'
+netns add $'q\x1b[31m'|q\\x1b\[31m: namespace name contains control character \\x1b
+link add v1 type veth peer name $'p\x7f'|p\\x7f: interface name contains control character \\x7f
+-n $'e\x1b[2J' link set nope up|nope: no such device in namespace e\\x1b\[2J
+link set $'zz\x1b' up|zz\\x1b: no such device in the host namespace
+netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is a regular file
+route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace
+-n vnet ping -c 1 fe80::1%ghost|ghost: no such device in namespace vnet
+zorch|zorch: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
+link set veth0 mtu 65536|65536: mtu out of range \(68\.\.65535\)
+EOF
+	no_raw "UI: nothing raw on the screen" "$(tm capture-pane -p -t ui)"
+	tm kill-server >/dev/null 2>&1
+else
+	echo "# no tmux: the UI's : line was not tried"
+fi
+
 # --- and the topology is still the one we built ----------------------------------
 check_eq "in the end: host routes unchanged" "$(ip route)" \
 	"10.0.1.0/24 dev veth0 proto kernel scope link src 10.0.1.0 
@@ -393,6 +780,6 @@ check_eq "in the end: vnet routes unchanged" "$(ip -n vnet route)" \
 	"10.0.1.0 dev veth1 scope link 
 10.0.2.0/24 dev veth1 proto kernel scope link src 10.0.2.0 "
 check_eq "in the end: the same namespaces" \
-	"$(ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "other vnet "
+	"$(ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "$EVIL_NS other plainfile vnet "
 
 done_testing

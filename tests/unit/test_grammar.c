@@ -1764,7 +1764,7 @@ static void test_hints_from_tables(void **state)
 	for (size_t k = 0; k < n; k++) {
 		char line[64];
 
-		snprintf(line, sizeof line, "%s frob", words[k]);
+		snprintf(line, sizeof line, "%.15s frob", words[k]);
 		memset(err, 0, sizeof err);
 		if (parse_line(line, &c) == 0)
 			cmd_free(&c);
@@ -1781,7 +1781,7 @@ static void test_hints_from_tables(void **state)
 		list_words(err, words, &n);
 		assert_true(n >= 3);
 		for (size_t k = 0; k < n; k++) {
-			snprintf(line, sizeof line, "%s %s", objs[o], words[k]);
+			snprintf(line, sizeof line, "%s %.15s", objs[o], words[k]);
 			memset(err, 0, sizeof err);
 			if (parse_line(line, &c) == 0)
 				cmd_free(&c);
@@ -1983,6 +1983,11 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	  "must not contain a newline" },
 	{ "sysctl -w net.ipv4.ip_forward = 1", "net.ipv4.ip_forward",
 	  "without blanks around '='" },
+	{ "sysctl net.ipv4.$'\\x1b'", "net.ipv4.\\x1b",
+	  "sysctl key must not contain control character \\x1b" },
+	{ "sysctl 'net.ipv4.a b'", "net.ipv4.a b", "must not contain blanks" },
+	{ "link add link veth0 name v.10 type vlan id 10", "link",
+	  "a link on top of another (link add link DEV ...) is not supported" },
 	{ "sysctl -a", "-a", "sysctl option not supported (nsviz's sysctl "
 	  "takes -w, -n and -q)" },
 	{ "sysctl -w -w net.ipv4.ip_forward=1", "-w", "given twice" },
