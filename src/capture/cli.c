@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "capture/capture.h"
 #include "decode/decode.h"
 #include "kernel/kernel.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 #include "world/world.h"
 
@@ -32,6 +34,21 @@ struct cli {
 	bool ring_only, immediate;
 	char *filter;
 };
+
+/* A message that may hold names others made (an interface, a namespace,
+ * a file, a word typed): printed escaped, as everything nsviz prints
+ * (util/esc.h), with its newline. */
+static void cap_say(const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	esc_in_place(buf, sizeof buf);
+	fprintf(stderr, "%s\n", buf);
+}
 
 static void cli_usage(FILE *f)
 {
@@ -71,8 +88,8 @@ static int parse_num(const char *opt, const char *s, long min, long max,
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < min || v > max) {
-		fprintf(stderr, "nsviz: capture: %s %s: expected a number from "
-		        "%ld to %ld\n", opt, s, min, max);
+		cap_say("nsviz: capture: %s %s: expected a number from "
+		        "%ld to %ld", opt, s, min, max);
 		return -1;
 	}
 	*out = v;
@@ -131,8 +148,8 @@ static int parse_args(struct cli *o, int argc, char **argv)
 				fprintf(stderr, "nsviz: capture: -%c needs an argument\n",
 				        optopt);
 			else
-				fprintf(stderr, "nsviz: capture: %s: unknown option "
-				        "(nsviz capture --help lists them)\n",
+				cap_say("nsviz: capture: %s: unknown option "
+				        "(nsviz capture --help lists them)",
 				        argv[optind - 1]);
 			return 2;
 		}
@@ -208,8 +225,8 @@ static void check_stdout(struct run *r)
 	r->out_gone = true;
 	r->stop = true;
 	if (errno != EPIPE) {
-		fprintf(stderr, "nsviz: capture: standard output: %s; capture "
-		        "ended\n", strerror(errno));
+		cap_say("nsviz: capture: standard output: %s; capture "
+		        "ended", strerror(errno));
 		r->status = 1;
 	}
 }
@@ -316,7 +333,7 @@ static int run_live(struct run *r, int sfd)
 			last_check = t;
 		}
 		if (capture_ended(r->c)) {
-			fprintf(stderr, "nsviz: capture: %s\n", capture_ended(r->c));
+			cap_say("nsviz: capture: %s", capture_ended(r->c));
 			r->status = 1;
 			break;
 		}
@@ -357,7 +374,7 @@ static int run_file(struct run *r, int sfd)
 			break;
 	}
 	if (capture_ended(r->c) && *capture_ended(r->c)) {
-		fprintf(stderr, "nsviz: capture: %s: %s\n", r->o->rfile,
+		cap_say("nsviz: capture: %s: %s", r->o->rfile,
 		        capture_ended(r->c));
 		r->status = 1;
 	}
@@ -381,8 +398,8 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 	if (o.rfile) {
 		r.c = capture_open_file(o.rfile, o.filter, o.ring, err, sizeof err);
 		if (r.c)
-			fprintf(stderr, "reading from file %s, link-type %s, "
-			        "snapshot length %d\n", o.rfile,
+			cap_say("reading from file %s, link-type %s, "
+			        "snapshot length %d", o.rfile,
 			        decode_link_name(capture_linktype(r.c)),
 			        capture_snaplen(r.c));
 	} else {
@@ -396,15 +413,15 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 		if (o.ns && *o.ns) {
 			ns = ksync_find_ns(k, o.ns);
 			if (!ns) {
-				fprintf(stderr, "nsviz: capture: %s: no such network "
-				        "namespace\n", o.ns);
+				cap_say("nsviz: capture: %s: no such network "
+				        "namespace", o.ns);
 				free(o.filter);
 				return 1;
 			}
 			co.ns_fd = ksync_ns_fd(k, ns, &e);
 			if (co.ns_fd < 0) {
-				fprintf(stderr, "nsviz: capture: %s: cannot open the "
-				        "namespace: %s\n", o.ns, kerr_str(&e));
+				cap_say("nsviz: capture: %s: cannot open the "
+				        "namespace: %s", o.ns, kerr_str(&e));
 				free(o.filter);
 				return 1;
 			}
@@ -423,14 +440,14 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 		co.immediate = o.immediate;
 		r.c = capture_open(&co, err, sizeof err);
 		if (r.c)
-			fprintf(stderr, "listening on %s%s%s, link-type %s, "
-			        "snapshot length %d bytes\n", o.ifname,
+			cap_say("listening on %s%s%s, link-type %s, "
+			        "snapshot length %d bytes", o.ifname,
 			        o.ns ? " in namespace " : "", o.ns ? o.ns : "",
 			        decode_link_name(capture_linktype(r.c)),
 			        capture_snaplen(r.c));
 	}
 	if (!r.c) {
-		fprintf(stderr, "nsviz: capture: %s\n", err);
+		cap_say("nsviz: capture: %s", err);
 		free(o.filter);
 		return 1;
 	}
@@ -448,7 +465,7 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 		r.wr = capture_writer_open(o.wfile, capture_linktype(r.c),
 		                           capture_snaplen(r.c), err, sizeof err);
 		if (!r.wr) {
-			fprintf(stderr, "nsviz: capture: %s\n", err);
+			cap_say("nsviz: capture: %s", err);
 			rc = 1;
 			goto out;
 		}
@@ -458,7 +475,7 @@ int capture_main(struct world *w, struct ksync *k, int argc, char **argv)
 	else
 		rc = run_live(&r, sfd);
 	if (r.wr && capture_writer_commit(r.wr, err, sizeof err) < 0) {
-		fprintf(stderr, "nsviz: capture: %s\n", err);
+		cap_say("nsviz: capture: %s", err);
 		rc = 1;
 	}
 out:

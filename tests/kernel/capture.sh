@@ -99,6 +99,15 @@ run "$NSVIZ" capture -r "$DATA/sll2.pcap"
 check_eq "unsupported link type: exit 1" "$RC" 1
 check_match "unsupported link type said plainly" "$ERR" \
 	'sll2\.pcap: link type LINUX_SLL2 \(Linux cooked v2\) is not supported'
+# names others made are printed escaped, never raw to the terminal
+ESCB=$(printf '\033')
+run "$NSVIZ" capture -i "a${ESCB}[2Jb" -c 1
+check_eq "an interface name with ESC: exit 1" "$RC" 1
+check_eq "an interface name with ESC is printed escaped" "$ERR" \
+	'nsviz: capture: a\x1b[2Jb: no such device'
+run "$NSVIZ" capture -n "x${ESCB}y" -i lo -c 1
+check_eq "a namespace name with ESC is printed escaped" "$ERR" \
+	'nsviz: capture: x\x1by: no such network namespace'
 run "$NSVIZ" capture -r "$TMPD/nonexistent.pcap"
 check_eq "missing file: exit 1" "$RC" 1
 
