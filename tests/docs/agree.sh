@@ -25,9 +25,10 @@ fail() {
 # names them, --help and the README need not.
 ALIASES="--force -netns -family -j --timeout -c10"
 # Other programs' options the texts quote (ip -batch, nc -q1, tcpdump -e
-# -l, configure --enable-* --with-*, dpkg-buildpackage -us -uc): not nsviz's.
+# -l, configure --enable-* --with-*, dpkg-buildpackage -us -uc, unshare
+# --net, ulimit -Hn): not nsviz's.
 FOREIGN="-batch -q1 -e -l --enable-werror --enable-sanitizers
-	--with-bash-completion-dir -us -uc"
+	--with-bash-completion-dir -us -uc --net -Hn"
 
 # man page source to text: no comments, macros, fonts, quotes
 man_text() {
@@ -40,7 +41,12 @@ options() {
 		grep -vxF -e "$(printf '%s\n' $ALIASES $FOREIGN)" | sort -u
 }
 # environment variables (NAME_NAME; capabilities are not)
-envvars() { grep -oE '\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b' | grep -v '^CAP_' | sort -u; }
+# (NAME_NAME; capabilities and the kernel's flags, O_TMPFILE, AT_SECURE,
+# RLIMIT_NOFILE, are not)
+envvars() {
+	grep -oE '\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b' |
+		grep -vE '^(CAP|O|AT|RLIMIT)_' | sort -u
+}
 # the completion's words (its _nsviz_* lists): options and words
 comp_words() {
 	sed -n 's/^_nsviz_[a-z_]*="\(.*\)"$/\1/p' "$1" | tr ' ' '\n' | sed '/^$/d'

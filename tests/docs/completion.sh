@@ -52,7 +52,7 @@ check_eq "nsviz -n green link set <Tab>: green's (nsviz -n green link show)" \
 	"$(comp "$NSVIZ" -n green link set '')" "dev lo v1"
 check_eq "nsviz capture -n green -i <Tab>" "$(comp "$NSVIZ" capture -n green -i '')" "lo v1"
 check_eq "nsviz lesson --<Tab>" "$(comp nsviz lesson --)" \
-	"--help --host --list --restart --verify"
+	"--help --host --list --restart --verify --yes"
 check_eq "nsviz lesson <Tab>: the lessons' numbers (lesson --list)" \
 	"$(comp "$NSVIZ" lesson '')" \
 	"$(seq 1 "$(ls "$TOP_SRCDIR"/lessons/*.lesson | wc -l)" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')"
