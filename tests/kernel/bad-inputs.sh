@@ -324,7 +324,7 @@ cb|1|link del $'c\x01d' extra|extra: unexpected argument after link del c\\x01d$
 cb|1|addr del 10.0.9.9/24 dev $'a\x1bb'|10\.0\.9\.9/24: no such address on a\\x1bb$
 cb|1|route add 10.5.0.0/16 via 10.0.1.5 dev $'a\x1bb'|10\.0\.1\.5: gateway not reachable through a\\x1bb: the way to it in the host namespace goes through veth0$
 cb|1|link set $'a\x1bb' netns $'e\x1b[2J' mtu 10|10: mtu out of range
-cb|1|netns exec $'e\x1b[2J' /nonexistent/prog|/nonexistent/prog: command not found in namespace e\\x1b\[2J$
+cb|1|netns exec $'e\x1b[2J' /nonexistent/prog|exec of "/nonexistent/prog" failed: No such file or directory
 cb|1|netns exec $'e\x1b[2J' ip link set $'c\x01d' up|c\\x01d: no such device in namespace e\\x1b\[2J$
 cb|1|netns add $'a\x00b'|\\x00: a word cannot hold a NUL byte
 cb|1|netns add $'unterminated|\$'unterminated: unterminated \$'\.\.\.' quote
