@@ -466,17 +466,6 @@ static int parse_mtu(struct parser *p, const char *w, unsigned *mtu)
 	return 0;
 }
 
-static int hexval(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* Six bytes of one or two hex digits, separated by colons. */
 static int parse_mac(struct parser *p, const char *w, uint8_t mac[6])
 {
@@ -484,11 +473,11 @@ static int parse_mac(struct parser *p, const char *w, uint8_t mac[6])
 	int k;
 
 	for (k = 0; k < 6; k++) {
-		int hi = hexval(s[0]), lo;
+		int hi = esc_hexval(s[0]), lo;
 
 		if (hi < 0)
 			return bad(p, w, "not a MAC address (" MAC_HINT ")");
-		lo = hexval(s[1]);
+		lo = esc_hexval(s[1]);
 		if (lo >= 0) {
 			mac[k] = (uint8_t)(hi << 4 | lo);
 			s += 2;

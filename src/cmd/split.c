@@ -54,17 +54,6 @@ static void quote_err(char *err, size_t errlen, const char *from, char q)
 		        from, q == '\'' ? "single" : "double");
 }
 
-static int hexval(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* $'...' from just after the opening quote: the text into w, *pp after
  * the closing quote.  -1 with err set when unterminated or for \x00. */
 static int ansi_c_quote(const char **pp, struct sbuf *w, const char *open,
@@ -82,12 +71,12 @@ static int ansi_c_quote(const char **pp, struct sbuf *w, const char *open,
 		p++;
 		switch (*p) {
 		case 'x':
-			if ((h1 = hexval(p[1])) < 0) {
+			if ((h1 = esc_hexval(p[1])) < 0) {
 				sbuf_add(w, "\\x");   /* as bash: kept */
 				p++;
 				break;
 			}
-			h2 = hexval(p[2]);
+			h2 = esc_hexval(p[2]);
 			if (h2 >= 0)
 				h1 = h1 * 16 + h2;
 			if (h1 == 0) {

@@ -156,3 +156,14 @@ void esc_in_place(char *buf, size_t len)
 	esc_str(copy, buf, len);
 	free(copy);
 }
+
+int esc_hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}

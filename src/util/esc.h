@@ -59,6 +59,10 @@ void esc_in_place(char *buf, size_t len);
 /* The bytes of the character at s (n of them) as \xHH\xHH... in buf. */
 const char *esc_hex(const char *s, size_t n, char *buf, size_t len);
 
+/* The value of the hex digit ch (0..15), or -1: for reading \xHH back
+ * ($'...' words) and MAC addresses. */
+int esc_hexval(char ch);
+
 /* true when esc_add would print s as it is */
 bool esc_safe(const char *s);
 
