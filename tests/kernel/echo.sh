@@ -255,13 +255,29 @@ H1=$!
 socat -u TCP:10.0.2.0:4080 - >/dev/null 2>&1 &
 H2=$!
 wait_until test "$(ss -Htn state established '( dport = :4080 )' | wc -l)" -ge 2
-run nsv send tcp 10.0.2.0 4080 third timeout 0.5
-check_eq "--max-conns 2: a third client waits" "$ERR" "nsviz: 10.0.2.0 port 4080 (tcp): no reply within 0.5 s"
-check_match "... and the limit is logged" "$(cat "$TMPD/cap.log")" "connection limit reached \(max-conns 2\): new clients wait"
-# ... until the idle ones are closed
-run nsv send tcp 10.0.2.0 4080 later timeout 3
-check_match "... and is served once a place is free" "$OUT" "^\[$DATE_RE\] later\$"
+# ... a third waits: the server says so, and answers it only after an
+# idle one was closed (in the log's order; not by a clock: the holders'
+# second may be over before a slow send even starts; 20 s: a hang guard)
+nsv send tcp 10.0.2.0 4080 third timeout 20 >"$TMPD/third" 2>&1 &
+THIRD=$!
+wait_until grep -q "connection limit reached" "$TMPD/cap.log"
+check_match "--max-conns 2: the limit is logged" "$(cat "$TMPD/cap.log")" "connection limit reached \(max-conns 2\): new clients wait"
+wait $THIRD
+check_match "... and the third is served once a place is free" "$(cat "$TMPD/third")" "^\[$DATE_RE\] third\$"
+check_eq "... not before: an idle one was closed first" \
+	"$(awk '/connection limit reached/ {l = 1} l && /no data received/ && !c {c = NR}
+		/received: "third/ {t = NR} END {print (c && t > c) ? "yes" : "no: " c " " t}' "$TMPD/cap.log")" yes
 wait $H1 $H2 2>/dev/null
+# a server that takes the message and never answers: send's own words
+ip netns exec vnet socat -t 30 TCP-LISTEN:4082,reuseaddr EXEC:"sleep 30" >/dev/null 2>&1 &
+MUTE=$!
+wait_until test -n "$(ip netns exec vnet ss -Hltn '( sport = :4082 )')"
+run nsv send tcp 10.0.2.0 4082 unanswered timeout 0.5
+check_eq "send, no reply: its timeout in the message" "$ERR" "nsviz: 10.0.2.0 port 4082 (tcp): no reply within 0.5 s"
+kill $MUTE 2>/dev/null
+wait $MUTE 2>/dev/null
+# (and its sleep, left in vnet)
+for p in $(ip netns pids vnet); do [ "$p" = "$CAP" ] || kill "$p"; done
 kill -INT $CAP
 wait $CAP
 check_eq "SIGINT: a clean stop too" "$?" 0
