@@ -613,7 +613,7 @@ else
 	START_COMM=strace start sbxslow env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		strace -f -o /dev/null -e trace=clone,clone3,fork,vfork \
 		-e inject=clone,clone3,fork,vfork:delay_exit=2500000:when=1 "$NSVIZ" --sandbox
-	_t=$PID PID= i=0
+	_t=$PID PID='' i=0
 	while [ -z "$PID" ] && [ $i -lt 250 ]; do
 		PID=$(child_of "$_t" nsviz) || sleep 0.02
 		i=$((i + 1))
