@@ -79,6 +79,38 @@ static int lo_up(void)
  */
 static volatile pid_t forward_to;
 
+/* The signals forwarded, blocked from before each fork until the parent's
+ * handler is in place: a SIGTERM that comes in between (a person, or a
+ * test, quick to stop a sandbox just started; a busy machine makes it
+ * wide) waits for the handler instead of meeting the default action.
+ * Unblocked, in the outside the default would kill the relay alone
+ * (nsviz dies of SIGKILL, leaving the terminal as it was); in init the
+ * kernel drops it (pid 1 without a handler), and nsviz runs on. */
+static sigset_t relayed, mask_before;
+
+static void block_relayed(void)
+{
+	sigemptyset(&relayed);
+	sigaddset(&relayed, SIGINT);
+	sigaddset(&relayed, SIGTERM);
+	sigaddset(&relayed, SIGHUP);
+	sigaddset(&relayed, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &relayed, &mask_before);
+}
+
+/* back to the mask nsviz came with: what was blocked above arrives now */
+static void unblock_relayed(void)
+{
+	sigprocmask(SIG_SETMASK, &mask_before, NULL);
+}
+
+/* sandbox_enter failing after the first fork (err says why) */
+static int sandbox_fail(void)
+{
+	unblock_relayed();
+	return -1;
+}
+
 static void forward(int sig)
 {
 	if (forward_to > 0)
@@ -97,6 +129,7 @@ static void forward_signals(pid_t to)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
+	unblock_relayed();
 }
 
 static void exit_like(int status)
@@ -226,8 +259,10 @@ int sandbox_enter(char *err, size_t errlen)
 		return -1;
 	}
 	fflush(NULL);
+	block_relayed();
 	child = fork();
 	if (child < 0) {
+		unblock_relayed();
 		snprintf(err, errlen, "cannot start the sandbox: %s",
 		         strerror(errno));
 		return -1;
@@ -236,6 +271,8 @@ int sandbox_enter(char *err, size_t errlen)
 		close(sv[1]);
 		relay_outside(child, sv[0]);   /* does not return */
 	}
+	/* init-to-be: the relayed signals stay blocked (they wait for
+	 * init's handler, or until sandbox_fail) */
 	close(sv[0]);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Nothing mounted from here on may leak to the host.  A change of
@@ -244,13 +281,13 @@ int sandbox_enter(char *err, size_t errlen)
 	if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) < 0) {
 		snprintf(err, errlen, "cannot make mounts private: %s",
 		         strerror(errno));
-		return -1;
+		return sandbox_fail();
 	}
 	if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 	          NULL) < 0) {
 		snprintf(err, errlen, "cannot mount /proc in the sandbox: %s",
 		         strerror(errno));
-		return -1;
+		return sandbox_fail();
 	}
 	if (access("/run/netns", F_OK) < 0) {
 		/* Creating it would change the host's /run: give the sandbox
@@ -260,14 +297,14 @@ int sandbox_enter(char *err, size_t errlen)
 		    mkdir("/run/netns", 0755) < 0) {
 			snprintf(err, errlen, "cannot prepare /run/netns: %s",
 			         strerror(errno));
-			return -1;
+			return sandbox_fail();
 		}
 	}
 	if (mount("tmpfs", "/run/netns", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 	          "mode=0755") < 0) {
 		snprintf(err, errlen, "cannot mount a tmpfs on /run/netns: %s",
 		         strerror(errno));
-		return -1;
+		return sandbox_fail();
 	}
 	/* /sys/class/net should show the sandbox's devices: a fresh sysfs
 	 * over the host's (best effort; the host's stays if refused). */
@@ -275,13 +312,13 @@ int sandbox_enter(char *err, size_t errlen)
 	if (lo_up() < 0) {
 		snprintf(err, errlen, "cannot bring lo up in the sandbox: %s",
 		         strerror(errno));
-		return -1;
+		return sandbox_fail();
 	}
 	child = fork();
 	if (child < 0) {
 		snprintf(err, errlen, "cannot start the sandbox: %s",
 		         strerror(errno));
-		return -1;
+		return sandbox_fail();
 	}
 	if (child > 0) {
 		close(sv[1]);
@@ -290,5 +327,6 @@ int sandbox_enter(char *err, size_t errlen)
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	relay_fd = sv[1];
 	fg_set_relay(ask_relay);
+	unblock_relayed();      /* nsviz's own handlers (or the defaults) now */
 	return 0;
 }

@@ -46,6 +46,9 @@ check_rc "setup: the tutorial's topology, and a second veth0 in other" 0 nsv -c 
 	route add 10.0.2.0/24 dev veth0 scope link
 	-n vnet route add 10.0.1.0 dev veth1 scope link
 	-n other link add veth0 type veth peer name oth1'
+# the snapshots below show state UP and linkdown: let the carrier settle
+wait_carrier veth0
+wait_carrier -n vnet veth1
 check_eq "setup: vnet has veth1 with 10.0.2.0/24" \
 	"$(ip -n vnet -br -4 addr show veth1 | awk '{print $3}')" "10.0.2.0/24"
 check_eq "setup: host routes" "$(ip route)" "10.0.1.0/24 dev veth0 proto kernel scope link src 10.0.1.0 

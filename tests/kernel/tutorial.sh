@@ -42,6 +42,10 @@ check_eq "in-process netns exec == real ip" "$OUT" "$(ip -n vnet link show veth1
 
 check_rc "vnet: addr add 10.0.2.0/24 dev veth1" 0 nsv -c 'ip netns exec vnet ip addr add 10.0.2.0/24 dev veth1'
 check_rc "vnet: link set veth1 up" 0 nsv -n vnet link set veth1 up
+# the carrier is there at once (LOWER_UP), state UP and the routes without
+# linkdown a moment later: what follows shows them, wait for the kernel
+wait_carrier -n vnet veth1
+wait_carrier veth0
 run nsv -c 'ip -n vnet link show veth1'
 check_match "veth1 is UP with carrier" "$OUT" 'veth1@if[0-9]+: <BROADCAST,MULTICAST,UP,LOWER_UP> .* state UP '
 

@@ -35,6 +35,29 @@ sandbox_reexec() {
 	trap 'rm -rf "$TMPD"' EXIT
 }
 
+# wait_carrier [-n NS] DEV: until the kernel has finished bringing DEV's
+# carrier up.  IFF_LOWER_UP is set at once, but the operstate (state UP) and
+# the routes' linkdown flag follow later, from the kernel's linkwatch work
+# (later still under load): wait for both before comparing listings that
+# show them.  10 s at most (a hang guard); says so and returns 1 if not.
+wait_carrier() {
+	_ns=
+	if [ "$1" = -n ]; then _ns=$2; shift 2; fi
+	_i=0
+	while [ $_i -lt 200 ]; do
+		# shellcheck disable=SC2086
+		if ip ${_ns:+-n "$_ns"} -o link show dev "$1" 2>/dev/null | grep -q ' state UP ' &&
+		   ! ip ${_ns:+-n "$_ns"} route show dev "$1" 2>/dev/null | grep -q ' linkdown' &&
+		   ! ip ${_ns:+-n "$_ns"} -6 route show dev "$1" 2>/dev/null | grep -q ' linkdown'; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# ${_ns:+$_ns: }$1: no carrier after 10 s"
+	return 1
+}
+
 T_PASS=0
 T_FAIL=0
 T_N=0
