@@ -2,3 +2,5 @@
 # Included by Makefile.am; paths are relative to the top.
 TESTS += tests/tui/ui.sh
 EXTRA_DIST += tests/tui/ui.sh
+TESTS += tests/tui/lesson-panel.sh
+EXTRA_DIST += tests/tui/lesson-panel.sh
