@@ -438,7 +438,13 @@ void lesson_ui_pick_key(struct ui *u, int ch)
 			int num = u->pick_numbers[u->pick_sel];
 			if (lesson_progress_load(num, &at) < 0)
 				at = 0;
-			lesson_ui_start(u, num, at);
+			/* a lesson starts from an empty world */
+			lesson_ui_fresh_world(u);
+			if (lesson_ui_start(u, num, at) == 0 && u->o.sandbox)
+				snprintf(u->lesson->banner,
+				         sizeof u->lesson->banner,
+				         "A fresh world for this lesson (the log "
+				         "says what went)");
 		}
 		break;
 	default:

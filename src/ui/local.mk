@@ -8,7 +8,7 @@ libnsviz_pure_a_SOURCES += \
 	src/ui/lessontext.c src/ui/lessontext.h
 
 # Applying a theme with ncurses.
-libnsviz_a_SOURCES += src/ui/theme_curses.c
+libnsviz_a_SOURCES += src/ui/theme_curses.c src/ui/lessonreset.c
 
 # The shipped themes, under $(pkgdatadir)/themes (NSVIZ_DATADIR/themes).
 themesdir = $(pkgdatadir)/themes

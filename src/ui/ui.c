@@ -1321,6 +1321,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	layout_compute(u->cols, u->rows, &u->lay);
 	u->sel_ns_id = world_host(w) ? world_host(w)->id : 0;
 
+	lesson_ui_snapshot(u);          /* before any lesson changes them */
 	if (o->lesson > 0)
 		lesson_ui_start(u, o->lesson, o->lesson_step);
 	ui_log(u, L_INFO, "nsviz %s%s: ? for help, : for commands, q to quit",

@@ -4,3 +4,5 @@ TESTS += tests/tui/ui.sh
 EXTRA_DIST += tests/tui/ui.sh
 TESTS += tests/tui/lesson-panel.sh
 EXTRA_DIST += tests/tui/lesson-panel.sh
+TESTS += tests/tui/lesson-switch.sh
+EXTRA_DIST += tests/tui/lesson-switch.sh
