@@ -683,6 +683,29 @@ static void open_shell(struct ui *u)
 	u->dirty = true;
 }
 
+/* A key that shows what a command prints: the log and the lesson's `you
+ * ran` checks see that command, in namespace ns (NULL: none). */
+static void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt,
+                      ...) __attribute__((format(printf, 3, 4)));
+static void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt,
+                      ...)
+{
+	char what[400], line[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	snprintf(line, sizeof line, "ip %s%s%s%s",
+	         ns && ns->kind == W_NS_NAMED ? "-n " : "",
+	         ns && ns->kind == W_NS_NAMED ? ns->name : "",
+	         ns && ns->kind == W_NS_NAMED ? " " : "", what);
+	if (!strncmp(what, "echo ", 5))
+		snprintf(line, sizeof line, "%s", what);
+	ui_log(u, L_CMD, "%s", line);
+	lesson_ui_note(u, line);
+}
+
 static void open_details(struct ui *u)
 {
 	struct w_ns *ns = ui_sel_ns(u);
@@ -693,6 +716,8 @@ static void open_details(struct ui *u)
 		pid_t *pids;
 		size_t n;
 
+		if (ns->kind == W_NS_NAMED)
+			ui_looked(u, NULL, "netns pids %s", ns->name);
 		sbuf_printf(&b, "Namespace %s\n\n",
 		            world_ns_label(ns, label, sizeof label));
 		sbuf_printf(&b, "kind        %s\n", ns->kind == W_NS_HOST ?
@@ -722,6 +747,9 @@ static void open_details(struct ui *u)
 		struct w_link *l = ui_sel_link(u);
 		if (!l)
 			return;
+		/* the popup shows what both print */
+		ui_looked(u, ns, "link show %s", l->name);
+		ui_looked(u, ns, "addr show %s", l->name);
 		sbuf_printf(&b, "Interface %s in %s  (ip addr show %s)\n\n",
 		            l->name, world_ns_label(ns, label, sizeof label),
 		            l->name);
@@ -735,6 +763,11 @@ static void open_details(struct ui *u)
 	} else if (u->focus == P_ROUTES) {
 		const struct w_route **v;
 		size_t n = ui_route_list(ns, &v);
+		if (u->neigh)
+			ui_looked(u, ns, "neigh show");
+		else if (u->rt_sel < (int)n)
+			ui_looked(u, ns, "%sroute show",
+			          v[u->rt_sel]->family == AF_INET6 ? "-6 " : "");
 		if (u->rt_sel < (int)n) {
 			sbuf_add(&b, "Route\n\n");
 			fmt_route(&b, ns, v[u->rt_sel]);
@@ -792,9 +825,12 @@ static void move_sel(struct ui *u, int delta)
 			cur = 0;
 		if (cur >= (int)n)
 			cur = (int)n - 1;
-		if (n) {
+		if (n && v[cur]->id != u->sel_ns_id) {
 			u->sel_ns_id = v[cur]->id;
 			u->if_sel = u->rt_sel = 0;
+			/* the neighbour table shown is now this one's */
+			if (u->neigh)
+				ui_looked(u, v[cur], "neigh show");
 		}
 		free(v);
 	} else if (u->focus == P_IF || u->focus == P_ROUTES) {
@@ -1083,6 +1119,8 @@ static void k_neigh(struct ui *u)
 {
 	u->neigh = !u->neigh;
 	u->rt_sel = u->rt_top = 0;
+	if (u->neigh)
+		ui_looked(u, ui_sel_ns(u), "neigh show");
 }
 static void k_lessons(struct ui *u)
 {
@@ -1092,8 +1130,10 @@ static void k_lessons(struct ui *u)
 static void k_servers(struct ui *u)
 {
 	u->echoview = !u->echoview;
-	if (u->echoview)
+	if (u->echoview) {
 		u->capview = u->topo = false;
+		ui_looked(u, NULL, "echo list");
+	}
 }
 static void k_delete(struct ui *u) { delete_selected(u); }
 static void k_shell(struct ui *u) { open_shell(u); }

@@ -6,3 +6,5 @@ TESTS += tests/tui/lesson-panel.sh
 EXTRA_DIST += tests/tui/lesson-panel.sh
 TESTS += tests/tui/lesson-switch.sh
 EXTRA_DIST += tests/tui/lesson-switch.sh
+TESTS += tests/tui/lesson-keys.sh
+EXTRA_DIST += tests/tui/lesson-keys.sh
