@@ -1,8 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The keys a lesson proposes satisfy its goal.  Every step of a shipped
-# lesson with a `you ran` check (a step that only looks at something) is
-# started on its own (the world of the earlier steps rebuilt, as when a
+# lesson that has a keys: line is started on its own (the world of the earlier steps rebuilt, as when a
 # lesson is resumed) and done by the path of its keys: line, in the
 # full-screen interface under tmux; the goal must then be met.  Keys that
 # only show something (Enter on an interface, a namespace or a route, N,
@@ -44,6 +43,11 @@ lesson() {
 	WHAT="lesson $1 step $2"
 	STEP=$2
 	wait_for "\] [0-9]+/[0-9]+ +step $2: " || fail "$WHAT: the step is shown" "$SCR"
+	# the goal must not hold before the keys are pressed
+	wait_for "not yet: |Step $2 done"
+	if printf '%s\n' "$SCR" | grep -q "Step $2 done"; then
+		fail "$WHAT: the goal does not hold before its keys" "$SCR"
+	fi
 }
 
 # focus N: the panel with the focus (0 namespaces, 1 interfaces, 2 routes)
@@ -92,19 +96,34 @@ details() {
 		sleep 0.1; i=$((i + 1)); done
 }
 cmdline() { key :; text "$1"; key Enter; }
+clear() { key BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+	BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace; }
+# route DEST VIA: the route form in the selected namespace (its device:
+# the selected interface)
+route() { key r; wait_for ' runs: ' 50; text "$1"; key Tab; text "$2"; key Enter; }
 done_step() {
 	if wait_for "Step $STEP done" 400; then pass "$WHAT: its keys meet the goal ($1)"
 	else fail "$WHAT: its keys meet the goal ($1)" "$SCR"; fi
 }
 
+lesson 1 1; key v; wait_for ' runs: ' 50; key Enter
+done_step "v, Enter"
 lesson 1 2; ns host; iface veth0; details; iface veth1; details
 done_step "Enter on veth0, then on veth1"
+lesson 1 3; ns host; iface veth0; form a 10.0.1.0/24
+done_step "a 10.0.1.0/24 on veth0"
 lesson 1 4; ns host; iface veth0; key u; details
 done_step "u, then Enter on veth0"
+lesson 2 1; key n; wait_for ' runs: ' 50; clear; text vnet; key Enter
+done_step "n vnet"
+lesson 2 2; ns host; iface veth1; key m; wait_for ' runs: ' 50; key Enter
+done_step "m on veth1: vnet"
 lesson 2 3; cmdline "link show veth1"
 done_step ": link show veth1"
 lesson 2 4; ns vnet; iface veth1; details
 done_step "vnet, Enter on veth1"
+lesson 2 5; ns vnet; iface veth1; form a 10.0.2.0/24; key u
+done_step "in vnet, a 10.0.2.0/24 and u on veth1"
 lesson 3 1; ns host; form p 10.0.2.1
 done_step "p 10.0.2.1"
 lesson 3 2; ns host; form g 10.0.2.1
@@ -117,8 +136,12 @@ lesson 3 5; ns host; form p 10.0.2.0
 done_step "p 10.0.2.0"
 lesson 3 6; ns host; iface veth0; capture; ns vnet; iface veth1; capture; ns host; form p 10.0.2.0
 done_step "captures on veth0 and veth1, p 10.0.2.0"
+lesson 3 7; ns vnet; iface veth1; form r 10.0.1.0
+done_step "in vnet, r 10.0.1.0 on veth1"
 lesson 3 8; ns host; form p 10.0.2.0
 done_step "p 10.0.2.0"
+lesson 4 1; ns vnet; key e; wait_for ' runs: ' 50; key Enter
+done_step "in vnet, e: tcp 4078"
 lesson 4 2; ns host; key S; wait_for ' runs: ' 50; key Enter
 done_step "S: tcp 10.0.2.0 4078 hello"
 lesson 4 3; key E; wait_for 'Echo servers' 50; key E
@@ -128,18 +151,44 @@ done_step "Enter on vnet"
 lesson 4 5; ns vnet; iface veth1; capture; ns host; key S; wait_for ' runs: ' 50
 key Tab Tab Tab BSpace BSpace BSpace BSpace BSpace; text again; key Enter
 done_step "capture on veth1, S again"
+lesson 5 1; cmdline "link add br0 type bridge"; ns host; iface br0; key u
+done_step ": link add br0 type bridge, u on br0"
+lesson 5 2; for c in red green blue; do key n; wait_for ' runs: ' 50; clear; text $c; key Enter; done
+done_step "n red, green, blue"
+for s in 3:red 4:green 4:blue; do
+	[ "${s%:*}" = 4 ] && [ "${s#*:}" = blue ] || lesson 5 "${s%:*}"
+	c=${s#*:}
+	key v; wait_for ' runs: ' 50; clear; text "veth-$c"; key Tab; clear; text eth0
+	key Tab; text "$c"; key Enter
+	cmdline "link set veth-$c master br0"
+	ns host; iface "veth-$c"; key u
+	[ "$c" = green ] || done_step "v veth-$c, eth0 in $c; master br0; u"
+done
+lesson 5 5; for c in red:1 green:2 blue:3; do ns "${c%:*}"; iface eth0; form a "10.0.0.${c#*:}/24"; key u; done
+done_step "a and u on eth0 in red, green and blue"
+lesson 5 6; ns red; form p 10.0.0.2; form p 10.0.0.3
+done_step "p 10.0.0.2, p 10.0.0.3 from red"
 lesson 5 7; ns host; iface veth-green; capture; iface veth-blue; capture; ns red; form p 10.0.0.2
 done_step "captures on veth-green and veth-blue, p from red"
+lesson 6 1; ns left; iface eth0; form a 10.0.1.2/24; ns router; iface r-left; form a 10.0.1.1/24
+iface r-right; form a 10.0.2.1/24; ns right; iface eth0; form a 10.0.2.2/24
+done_step "a on the four ends"
 lesson 6 2; ns left; form g 10.0.2.2
 done_step "left, g 10.0.2.2"
 lesson 6 4; ns router; iface r-left; capture; iface r-right; capture; ns left; form p 10.0.2.2
 cmdline "-n router sysctl net.ipv4.ip_forward"
 done_step "captures on r-left and r-right, p from left, : sysctl"
+lesson 6 3; ns left; iface eth0; route default 10.0.1.1; ns right; iface eth0; route default 10.0.2.1
+done_step "r default via the router in left and right"
+lesson 6 5; cmdline "-n router sysctl -w net.ipv4.ip_forward=1"
+done_step ": -n router sysctl -w net.ipv4.ip_forward=1"
 lesson 7 1; ns one; iface eth0; key u; ns two; iface eth0; key u; ns one; form p 'fe80::ff:fe00:2%eth0'
 done_step "u in one and two, p fe80::ff:fe00:2%eth0"
 lesson 7 2; ns one; iface eth0; form a 2001:db8::1/64; ns two; iface eth0; form a 2001:db8::2/64
 ns one; focus 2; details
 done_step "a in one and two, Enter on an IPv6 route of one"
+lesson 7 3; ns one; form p 2001:db8::2
+done_step "p 2001:db8::2 from one"
 lesson 7 4; ns one; key N
 done_step "one, N"
 lesson 8 1; ns a; key N
