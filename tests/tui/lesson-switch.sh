@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # A lesson picked with L in the middle of a session starts from an empty
 # world, as nsviz-lesson(5) promises: finish lesson 1 (and leave more
-# behind: a namespace, an address and a route on lo, a sysctl), pick
+# behind: a namespace, an address and a route on lo, a sysctl, an echo
+# server), pick
 # lesson 6, and nothing of it is left in the sandbox.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
@@ -47,6 +48,8 @@ cmd "addr add 10.9.9.9/32 dev lo"
 cmd "route add 10.7.0.0/16 dev lo"
 cmd "sysctl -w net.ipv4.ip_default_ttl=32"
 wait_for "... the default TTL 32" "net.ipv4.ip_default_ttl = 32"
+cmd "echo tcp port 4078"
+wait_for "... an echo server in the host namespace" '^.host +[0-9]+ +[0-9]+ +1 '
 check_match "veth0 is there before" "$(screen)" 'veth0'
 
 key L
@@ -57,7 +60,7 @@ wait_for "lesson 6 starts" 'Lesson 6: A router between two networks'
 wait_for "... and says the world is fresh" 'A fresh world for this lesson'
 wait_for "... its setup ran" '^.router '
 check_nomatch "the namespace extra is gone" "$(screen)" '^.extra '
-wait_for "the host has only lo (1 interface)" '^.host +1 '
+wait_for "the host has only lo (1 interface) and no echo server" '^.host +1 +[0-9]+ +0 '
 cmd "link show veth0"
 wait_for "veth0 is gone" 'Device "veth0" does not exist'
 cmd "sysctl net.ipv4.ip_default_ttl"
