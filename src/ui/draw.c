@@ -836,7 +836,7 @@ static const char *const help_text =
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
 "  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) help   q (F10) quit\n"
-"  L  lessons (in one: h hint, . show me, > next, < previous)  N neighbours\n"
+"  L  lessons (h hint, . show me, > < steps, ] [ scroll)  N neighbours\n"
 "Press any key to close.";
 
 static void draw_help(struct ui *u)

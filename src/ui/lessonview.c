@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lesson/lesson.h"
+#include "ui/lessontext.h"
 #include "ui/theme.h"
 #include "util/sbuf.h"
 
@@ -29,7 +30,9 @@ struct lesson_ui {
 	long long last_slow_ms;
 	bool slow_dirty;         /* the world changed since the last slow check */
 	bool pending;            /* fast checks hold; slow ones still to run */
-	int text_top;            /* scroll of the explanation */
+	int text_top;            /* first line of the step shown */
+	int body_rows;           /* lines of the step the panel showed */
+	int body_lines;          /* lines of the step, wrapped */
 	unsigned long checked_gen;
 };
 
@@ -192,101 +195,122 @@ int lesson_ui_timeout(struct ui *u, long long now)
 	return left < 0 ? 0 : (int)left;
 }
 
+/* Lines of text wrapped to w, drawn from y; returns the next y. */
+static int put_wrapped(const struct rect *r, int y, int ymax, const char *s,
+                       enum theme_elem e)
+{
+	struct lt_lines l = { 0 };
+
+	lt_wrap(&l, LT_TEXT, s, r->w - 1, " ", "   ", false);
+	ui_paint(e);
+	for (size_t i = 0; i < l.n && y < ymax; i++)
+		ui_put(y++, r->x, r->w, l.v[i].s, true);
+	lt_free(&l);
+	return y;
+}
+
+static int clamp_top(int top, int n, int rows)
+{
+	if (top > n - rows)
+		top = n - rows;
+	return top < 0 ? 0 : top;
+}
+
+static int cols_of(const char *s)
+{
+	int c = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+static enum theme_elem class_elem(enum lt_class c)
+{
+	switch (c) {
+	case LT_HEAD: return TH_HEADER;
+	case LT_CMD: return TH_LOG_CMD;
+	case LT_WHY: return TH_STATE_DOWN;
+	case LT_HINT: return TH_DIM;
+	default: return TH_NORMAL;
+	}
+}
+
+/* The panel: title, progress and the last step done at the top, the keys
+ * at the bottom, and between them the whole step wrapped to the panel,
+ * scrolled with [ and ]. */
 void lesson_ui_draw(struct ui *u, const struct rect *r)
 {
 	struct lesson_ui *lu = u->lesson;
 	const struct lesson_step *st = lesson_step(lu->l, lu->step);
-	struct sbuf b = SBUF_INIT, wrapped = SBUF_INIT;
 	size_t n = lesson_nsteps(lu->l), steps_done = lu->done ? n : lu->step;
-	int w = r->w - 2, y = r->y, bar, len;
-	char title[400], progress[128];
-	const char *p;
+	int y = r->y, ymax = r->y + r->h, bar = 10, len, rows;
+	char buf[600], progress[128];
+	struct lt_lines body = { 0 }, foot = { 0 };
 
-	/* title and progress bar */
-	bar = 10;
 	len = (int)(steps_done * (size_t)bar / (n ? n : 1));
 	snprintf(progress, sizeof progress, "[%.*s%.*s] %zu/%zu", len,
 	         "####################", bar - len, "--------------------",
 	         steps_done, n);
-	snprintf(title, sizeof title, " Lesson %d: %.200s ", lesson_number(lu->l),
+	snprintf(buf, sizeof buf, "Lesson %d: %.400s", lesson_number(lu->l),
 	         lesson_title(lu->l));
-	ui_paint(TH_PANEL_TITLE_ACTIVE);
-	ui_put(y++, r->x, r->w, title, true);
-	ui_paint(TH_HEADER);
-	{
-		char line[300];
-		snprintf(line, sizeof line, " %s  step %zu: %.150s", progress,
-		         lu->step + 1, st->title);
-		ui_put(y++, r->x, r->w, line, true);
-	}
-	if (lu->banner[0]) {
-		ui_paint(TH_LOG_OK);
-		ui_put(y++, r->x, r->w, lu->banner, true);
-	}
-	/* the explanation, what to do, the goal */
-	sbuf_printf(&b, "%s\n\n", st->text ? st->text : "");
-	if (st->todo && st->todo[0]) {
-		sbuf_add(&b, "Do it at the : line\n\n");
-		for (size_t i = 0; st->todo[i]; i++)
-			sbuf_printf(&b, "   :%s\n", st->todo[i]);
-		sbuf_add(&b, "\n");
-	}
-	if (st->keys)
-		sbuf_printf(&b, "Or with keys: %s\n\n", st->keys);
-	lesson_wrap(sbuf_str(&b), w - 1, &wrapped);
-	{
-		int goal_h = (int)lesson_step_nchecks(st) + 3 +
-		             (lu->show_hint ? 3 : 0);
-		int rows = r->y + r->h - y - goal_h - 1, line = 0;
+	y = put_wrapped(r, y, ymax, buf, TH_PANEL_TITLE_ACTIVE);
+	snprintf(buf, sizeof buf, "%s  step %zu: %.400s", progress,
+	         lu->step + 1, st->title);
+	y = put_wrapped(r, y, ymax, buf, TH_HEADER);
+	if (lu->banner[0])
+		y = put_wrapped(r, y, ymax, lu->banner, TH_LOG_OK);
 
-		p = sbuf_str(&wrapped);
-		ui_paint(TH_NORMAL);
-		while (*p && rows > 0) {
-			const char *nl = strchr(p, '\n');
-			size_t l = nl ? (size_t)(nl - p) : strlen(p);
-			char buf[600];
+	lt_render_step(&body, st, r->w - 2, lu->show_hint, lu->done, lu->why);
+	lt_wrap(&foot, LT_TEXT, "h hint . show me </> step [/] scroll L lessons",
+	        r->w - 1, " ", " ", false);
+	rows = ymax - y - (int)foot.n;
+	{
+		/* where the view is: after the keys, or on a line of its own */
+		char *last = foot.v[foot.n - 1].s;
+		int top = clamp_top(lu->text_top, (int)body.n, rows);
 
-			if (line++ >= lu->text_top) {
-				snprintf(buf, sizeof buf, " %.*s", (int)l, p);
-				ui_paint(strstr(buf, "   :") == buf ? TH_LOG_CMD : TH_NORMAL);
-				ui_put(y++, r->x, r->w, buf, true);
-				rows--;
-			}
-			p += l + (nl ? 1 : 0);
+		snprintf(buf, sizeof buf, "%s  %d-%d/%zu", last, top + 1,
+		         top + rows < (int)body.n ? top + rows : (int)body.n,
+		         body.n);
+		if (cols_of(buf) <= r->w) {
+			free(last);
+			foot.v[foot.n - 1].s = xstrdup(buf);
+		} else {
+			rows--;
+			top = clamp_top(lu->text_top, (int)body.n, rows);
+			snprintf(buf, sizeof buf, "lines %d-%d of %zu", top + 1,
+			         top + rows < (int)body.n ? top + rows :
+			         (int)body.n, body.n);
+			lt_wrap(&foot, LT_TEXT, buf, r->w - 1, " ", " ", false);
 		}
-		while (rows-- > 0)
-			ui_put(y++, r->x, r->w, "", true);
 	}
-	ui_paint(TH_HEADER);
-	ui_put(y++, r->x, r->w, lu->done ? " Goal: done" : " Goal (checked live)", true);
-	for (size_t i = 0; i < lesson_step_nchecks(st) && y < r->y + r->h; i++) {
-		char buf[400];
-		bool before_fail = !lu->why[0] || lu->done;
+	if (rows < 1)
+		rows = 1;
+	lu->text_top = clamp_top(lu->text_top, (int)body.n, rows);
+	lu->body_rows = rows;
+	lu->body_lines = (int)body.n;
+	for (int i = 0; i < rows && y < ymax; i++) {
+		size_t at = (size_t)(lu->text_top + i);
 
-		(void)before_fail;
-		snprintf(buf, sizeof buf, "  - %.300s%s", lesson_check_text(st, i),
-		         lesson_check_is_slow(st, i) ? "  (every 2 s)" : "");
-		ui_paint(TH_NORMAL);
-		ui_put(y++, r->x, r->w, buf, true);
-	}
-	if (!lu->done && lu->why[0] && y < r->y + r->h) {
-		char buf[600];
-		snprintf(buf, sizeof buf, "  not yet: %s", lu->why);
-		ui_paint(TH_STATE_DOWN);
-		ui_put(y++, r->x, r->w, buf, true);
-	}
-	if (lu->show_hint && st->hint && y < r->y + r->h) {
-		char buf[700];
-		snprintf(buf, sizeof buf, "  hint: %s", st->hint);
-		ui_paint(TH_DIM);
+		if (at < body.n) {
+			snprintf(buf, sizeof buf, " %s", body.v[at].s);
+			ui_paint(class_elem(body.v[at].cls));
+		} else {
+			buf[0] = '\0';
+			ui_paint(TH_NORMAL);
+		}
 		ui_put(y++, r->x, r->w, buf, true);
 	}
 	ui_paint(TH_KEY_LABEL);
-	if (y < r->y + r->h)
-		ui_put(r->y + r->h - 1, r->x, r->w,
-		    " h hint  . show me  > next step  < previous  L lessons", true);
-	sbuf_free(&b);
-	sbuf_free(&wrapped);
+	for (size_t i = 0; i < foot.n && y < ymax; i++)
+		ui_put(y++, r->x, r->w, foot.v[i].s, true);
+	ui_paint(TH_NORMAL);
+	while (y < ymax)
+		ui_put(y++, r->x, r->w, "", true);
+	lt_free(&body);
+	lt_free(&foot);
 }
 
 bool lesson_ui_key(struct ui *u, int ch)
@@ -300,6 +324,17 @@ bool lesson_ui_key(struct ui *u, int ch)
 		lu->show_hint = !lu->show_hint;
 		if (lu->show_hint && !lesson_step(lu->l, lu->step)->hint)
 			ui_log(u, L_INFO, "no hint for this step");
+		else if (lu->show_hint)
+			lu->text_top = 1 << 20;   /* the hint is at the end */
+		break;
+	case ']':
+		if (lu->text_top + lu->body_rows < lu->body_lines)
+			lu->text_top += lu->body_rows;
+		break;
+	case '[':
+		lu->text_top -= lu->body_rows;
+		if (lu->text_top < 0)
+			lu->text_top = 0;
 		break;
 	case '.': {
 		struct sbuf log = SBUF_INIT;
@@ -403,7 +438,13 @@ void lesson_ui_pick_key(struct ui *u, int ch)
 			int num = u->pick_numbers[u->pick_sel];
 			if (lesson_progress_load(num, &at) < 0)
 				at = 0;
-			lesson_ui_start(u, num, at);
+			/* a lesson starts from an empty world */
+			lesson_ui_fresh_world(u);
+			if (lesson_ui_start(u, num, at) == 0 && u->o.sandbox)
+				snprintf(u->lesson->banner,
+				         sizeof u->lesson->banner,
+				         "A fresh world for this lesson (the log "
+				         "says what went)");
 		}
 		break;
 	default:

@@ -6,10 +6,11 @@
 libnsviz_pure_a_SOURCES += \
 	src/ui/theme.c src/ui/theme.h \
 	src/ui/config.c src/ui/config.h \
-	src/ui/history.c src/ui/history.h
+	src/ui/history.c src/ui/history.h \
+	src/ui/lessontext.c src/ui/lessontext.h
 
 # Applying a theme with ncurses.
-libnsviz_a_SOURCES += src/ui/theme_curses.c
+libnsviz_a_SOURCES += src/ui/theme_curses.c src/ui/lessonreset.c
 
 # The shipped themes, under $(pkgdatadir)/themes (NSVIZ_DATADIR/themes).
 themesdir = $(pkgdatadir)/themes
@@ -25,4 +26,10 @@ check_PROGRAMS += tests/unit/test_theme
 tests_unit_test_theme_SOURCES = tests/unit/test_theme.c
 tests_unit_test_theme_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_theme_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
+# the lesson panel's text wrapped to the panel, for every shipped lesson
+check_PROGRAMS += tests/unit/test_lessontext
+tests_unit_test_lessontext_SOURCES = tests/unit/test_lessontext.c
+tests_unit_test_lessontext_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-DTEST_LESSONSDIR='"$(abs_top_srcdir)/lessons"'
+tests_unit_test_lessontext_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
 endif

@@ -816,6 +816,29 @@ static void open_shell(struct ui *u)
 	u->dirty = true;
 }
 
+/* A key that shows what a command prints: the log and the lesson's `you
+ * ran` checks see that command, in namespace ns (NULL: none). */
+static void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt,
+                      ...) __attribute__((format(printf, 3, 4)));
+static void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt,
+                      ...)
+{
+	char what[400], line[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	snprintf(line, sizeof line, "ip %s%s%s%s",
+	         ns && ns->kind == W_NS_NAMED ? "-n " : "",
+	         ns && ns->kind == W_NS_NAMED ? ns->name : "",
+	         ns && ns->kind == W_NS_NAMED ? " " : "", what);
+	if (!strncmp(what, "echo ", 5))
+		snprintf(line, sizeof line, "%s", what);
+	ui_log(u, L_CMD, "%s", line);
+	lesson_ui_note(u, line);
+}
+
 static void open_details(struct ui *u)
 {
 	struct w_ns *ns = ui_sel_ns(u);
@@ -826,6 +849,8 @@ static void open_details(struct ui *u)
 		pid_t *pids;
 		size_t n;
 
+		if (ns->kind == W_NS_NAMED)
+			ui_looked(u, NULL, "netns pids %s", ns->name);
 		sbuf_printf(&b, "Namespace %s\n\n",
 		            world_ns_label(ns, label, sizeof label));
 		sbuf_printf(&b, "kind        %s\n", ns->kind == W_NS_HOST ?
@@ -855,6 +880,9 @@ static void open_details(struct ui *u)
 		struct w_link *l = ui_sel_link(u);
 		if (!l)
 			return;
+		/* the popup shows what both print */
+		ui_looked(u, ns, "link show %s", l->name);
+		ui_looked(u, ns, "addr show %s", l->name);
 		sbuf_printf(&b, "Interface %s in %s  (ip addr show %s)\n\n",
 		            l->name, world_ns_label(ns, label, sizeof label),
 		            l->name);
@@ -868,6 +896,11 @@ static void open_details(struct ui *u)
 	} else if (u->focus == P_ROUTES) {
 		const struct w_route **v;
 		size_t n = ui_route_list(ns, &v);
+		if (u->neigh)
+			ui_looked(u, ns, "neigh show");
+		else if (u->rt_sel < (int)n)
+			ui_looked(u, ns, "%sroute show",
+			          v[u->rt_sel]->family == AF_INET6 ? "-6 " : "");
 		if (u->rt_sel < (int)n) {
 			sbuf_add(&b, "Route\n\n");
 			fmt_route(&b, ns, v[u->rt_sel]);
@@ -925,9 +958,12 @@ static void move_sel(struct ui *u, int delta)
 			cur = 0;
 		if (cur >= (int)n)
 			cur = (int)n - 1;
-		if (n) {
+		if (n && v[cur]->id != u->sel_ns_id) {
 			u->sel_ns_id = v[cur]->id;
 			u->if_sel = u->rt_sel = 0;
+			/* the neighbour table shown is now this one's */
+			if (u->neigh)
+				ui_looked(u, v[cur], "neigh show");
 		}
 		free(v);
 	} else if (u->focus == P_IF || u->focus == P_ROUTES) {
@@ -1293,6 +1329,8 @@ static void k_neigh(struct ui *u)
 {
 	u->neigh = !u->neigh;
 	u->rt_sel = u->rt_top = 0;
+	if (u->neigh)
+		ui_looked(u, ui_sel_ns(u), "neigh show");
 }
 static void k_lessons(struct ui *u)
 {
@@ -1302,8 +1340,10 @@ static void k_lessons(struct ui *u)
 static void k_servers(struct ui *u)
 {
 	u->echoview = !u->echoview;
-	if (u->echoview)
+	if (u->echoview) {
 		u->capview = u->topo = false;
+		ui_looked(u, NULL, "echo list");
+	}
 }
 static void k_delete(struct ui *u) { delete_selected(u); }
 static void k_shell(struct ui *u) { open_shell(u); }
@@ -1573,6 +1613,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	else
 		u->nhist = history_load(u->hist_file, u->hist, HIST_MAX);
 
+	lesson_ui_snapshot(u);          /* before any lesson changes them */
 	if (o->lesson > 0)
 		lesson_ui_start(u, o->lesson, o->lesson_step);
 	ui_log(u, L_INFO, "nsviz %s%s: ? for help, : for commands, q to quit",

@@ -149,6 +149,10 @@ void lesson_ui_draw(struct ui *u, const struct rect *r);
 bool lesson_ui_key(struct ui *u, int ch);
 void lesson_ui_pick_draw(struct ui *u);
 void lesson_ui_pick_key(struct ui *u, int ch);
+/* lessonreset.c: in the sandbox, the sysctls as the UI found them (at
+ * start), and a fresh world before a lesson picked in the session. */
+void lesson_ui_snapshot(struct ui *u);
+void lesson_ui_fresh_world(struct ui *u);
 
 /* echoview.c */
 void echo_ui_init(struct ui *u);
