@@ -104,7 +104,8 @@ static int run_path(const char *path)
 		sprintf(names[n++], "%s/%s", path, de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (run_path(names[i]) < 0)
 			rc = -1;

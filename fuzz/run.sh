@@ -67,7 +67,8 @@ for t in "$@"; do
 	log=$dir/fuzz-$t.log
 	# inputs about twice the largest seed: the texts are small files
 	case $t in
-	decode|grammar|config) maxlen=4096 ;;
+	grammar) maxlen=1024 ;;
+	decode|config) maxlen=4096 ;;
 	lesson|theme) maxlen=16384 ;;
 	*) maxlen=32768 ;;
 	esac

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,15 +302,17 @@ const char *config_shown(const char *word, char *buf, size_t len)
 {
 	size_t o = 0, shown = 0;
 
-	for (const char *p = word; *p && o + 8 < len; p++) {
+	for (const char *p = word; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
+		bool plain = ch >= 0x20 && ch < 0x7f;
 
-		if (shown == 40) {
+		/* room for this byte, "..." and the NUL */
+		if (shown == 40 || o + (plain ? 1 : 4) + 3 >= len) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
 			break;
 		}
-		if (ch >= 0x20 && ch < 0x7f)
+		if (plain)
 			buf[o++] = (char)ch;
 		else
 			o += (size_t)snprintf(buf + o, len - o, "\\x%02x", ch);

@@ -1182,6 +1182,16 @@ static void test_messages_escape_bytes(void **state)
 	assert_int_equal(config_parse("ascii yes\nmouse f\x0f" "alse\n", "c", &c,
 	                              err, sizeof err), -1);
 	assert_string_equal(err, "c:2: control character 0x0f: not a text file");
+	/* a long word of bytes to escape: cut, and marked as cut */
+	assert_int_equal(theme_parse("normal \x01\x02\x03\x04\x05\x06\x07\x08\x0b"
+	                             "\x0c\x0e\x0f\x10\x11\x12 default\n", "t", &th,
+	                             err, sizeof err), -1);
+	assert_string_equal(err, "t:1: control character 0x01: not a text file");
+	assert_int_equal(theme_parse("normal \x80\x81\x82\x83\x84\x85\x86\x87\x88"
+	                             "\x89\x8a\x8b\x8c\x8d\x8e\x8f default\n", "t", &th,
+	                             err, sizeof err), -1);
+	assert_string_equal(err, "t:1: normal: unknown colour '\\x80\\x81\\x82"
+	                    "\\x83\\x84\\x85\\x86\\x87\\x88\\x89\\x8a\\x8b\\x8c\\x8d\\x8e...'");
 	/* an invalid name to inherit: FILE:LINE first, as every error */
 	assert_int_equal(theme_parse("inherit \xf3x\n", "t", &th, err, sizeof err), -1);
 	assert_string_equal(err, "t:1: inherit: invalid theme name '\\xf3x' "
