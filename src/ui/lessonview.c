@@ -22,6 +22,7 @@ struct lesson_ui {
 	const struct lesson *l;
 	size_t step;
 	struct lesson_env env;
+	size_t showme_lines;     /* show me's lines logged as they came */
 	bool show_hint;
 	bool done;               /* the whole lesson */
 	bool met;                /* the current step's goal */
@@ -312,6 +313,21 @@ void lesson_ui_draw(struct ui *u, const struct rect *r)
 	lt_free(&body);
 	lt_free(&foot);
 }
+/* lesson_env.progress for show me: one line into the log, drawn now */
+static void showme_progress(void *ctx, const char *line)
+{
+	struct ui *u = ctx;
+
+	u->lesson->showme_lines++;
+	if (line[0] == '$' && line[1] == ' ')
+		ui_log(u, L_CMD, "%s", line + 2);
+	else if (!strncmp(line, "error: ", 7))
+		ui_log(u, L_ERROR, "%s", line + 7);
+	else
+		ui_log(u, L_OUTPUT, "%s", line);
+	ui_draw(u);
+}
+
 
 bool lesson_ui_key(struct ui *u, int ch)
 {
@@ -340,8 +356,17 @@ bool lesson_ui_key(struct ui *u, int ch)
 		struct sbuf log = SBUF_INIT;
 
 		ui_log(u, L_INFO, "show me: step %zu", lu->step + 1);
+		/* show me runs in the loop's stead (a ping to nowhere takes
+		 * its 10 s): each line goes to the log, and the screen, as
+		 * it comes, so the learner sees what runs and what it waits
+		 * for; the same lines collected in log are not logged twice */
+		lu->showme_lines = 0;
+		lu->env.progress = showme_progress;
+		lu->env.progress_ctx = u;
 		lesson_show_me(&lu->env, lesson_step(lu->l, lu->step), &log);
-		if (log.len)
+		lu->env.progress = NULL;
+		lu->env.progress_ctx = NULL;
+		if (log.len && !lu->showme_lines)
 			ui_log(u, L_OUTPUT, "%s", sbuf_str(&log));
 		sbuf_free(&log);
 		lu->slow_dirty = true;

@@ -61,7 +61,7 @@ ns_rows() {
 # the rows of the interfaces panel, in order
 if_rows() {
 	screen | awk -F'|' '
-	/\+- Interfaces in / { on = 1; next }
+	/\+- (> )?Interfaces in / { on = 1; next }
 	on && $4 ~ /^NAME / { list = 1; next }
 	on && list { if ($4 ~ /^ *$/ || $0 !~ /\|\|/) exit; split($4, a, " "); sub(/@.*/, "", a[1]); print a[1] }'
 }

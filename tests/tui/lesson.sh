@@ -80,6 +80,24 @@ wait_for "... with the world of the earlier steps rebuilt" 'veth0@veth1'
 key q
 wait_for "q: status 0 again" 'EXIT=0'
 
+# ---- show me says what it does as it does it ---------------------------------
+# lesson 6 step 4's show me pings an address the router drops: ping waits
+# its 10 s for a late reply.  The command and ping's first line are on the
+# screen while it waits, not only once it has given up.
+mkdir -p "$XDG_STATE_HOME/nsviz"
+printf 'lesson 6 step 3\nlast 6\n' >"$XDG_STATE_HOME/nsviz/lessons.progress"
+start 6
+wait_for "lesson 6 resumed at step 4" 'step 4: The router does not route'
+key .
+if wait_for "show me: the ping appears in the log as it starts" \
+	'PING 10\.0\.2\.2 \(10\.0\.2\.2\)'; then
+	check_nomatch "... before it has given up (no statistics yet)" \
+		"$(screen)" 'ping statistics'
+fi
+wait_for "... and its end appears too" 'ping statistics'
+key q
+wait_for "q: status 0 after show me" 'EXIT=0'
+
 # ---- the picker ----------------------------------------------------------------
 T new-session -d -s p -x 120 -y 40 "'$NSVIZ' -S; echo EXIT=\$?; sleep 60"
 sleep 0.5
