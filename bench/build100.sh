@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build100.sh - time building 100 namespaces, each wired to the host by a
 # veth pair with addresses and a default route: `nsviz -b FILE` against a
 # shell script running the same lines as `ip` commands, one process each.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* capture-flood.c - the UDP flood of bench/capture.sh: 64-byte payloads
  * to DST:PORT at PPS packets a second for SECONDS, sent in batches with
  * sendmmsg(2) and paced against the clock.  Prints what it sent and the

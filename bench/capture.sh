@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # capture.sh - capturing a UDP flood across the tutorial's veth pair:
 # nsviz's capture core as a capture panel runs it (raw packets into the
 # ring, only the lines on screen decoded: `nsviz capture --ring-only`)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # echo.sh - nsviz's echo server against the one-liner a user would reach
 # for, `socat TCP-LISTEN:4078,fork,reuseaddr EXEC:cat`, on the same load
 # generator (bench/echoload), in the tutorial's topology: the server in

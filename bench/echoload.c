@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* echoload.c - a load generator for echo servers (bench/echo.sh, and
  * tests/kernel/echo.sh for many clients at once).
  *

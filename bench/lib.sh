@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # lib.sh - shared by the benchmark scripts.  Sourced; POSIX sh.
 #
 # Everything a benchmark does happens inside a throwaway sandbox: private

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # show100.sh - time reading back 100 namespaces (each with a veth to the
 # host, addresses and a default route): `nsviz show` and `nsviz show --json`
 # against the shell loop a user would write with ip:

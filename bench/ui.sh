@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ui.sh - what the full-screen UI costs, measured on the real binary in
 # tmux, in a sandbox:
 #

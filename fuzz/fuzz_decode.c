@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fuzz_decode.c - libFuzzer target for the decoder (make fuzz).
  *
  * Input: one byte of flags, then the packet.  Bit 0 picks raw IP instead

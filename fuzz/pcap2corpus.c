@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* pcap2corpus.c - cut the packets of pcap files into a libFuzzer seed
  * corpus for fuzz_decode: one file per packet, a flags byte first (see
  * fuzz_decode.c).  Usage: pcap2corpus OUTDIR FILE.pcap... */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # run.sh BUILDDIR/fuzz SRCDIR TARGET... - run libFuzzer targets one after
 # the other from their seed corpora; exit 1 on any finding.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* main.c - nsviz: see, build and understand network namespaces.
  *
  * Doors: -c and -b run commands of the grammar without a terminal, a

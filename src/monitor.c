@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* monitor.c - what `ip monitor` does for one namespace, for all of them,
  * including namespaces created after it started. */
 #include "monitor.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* monitor.h - `nsviz monitor`: one line per kernel event, every namespace */
 #ifndef NSVIZ_MONITOR_H
 #define NSVIZ_MONITOR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sandbox.c - a private world to learn and experiment in.
  *
  * Everything made inside lives in namespaces that only this process (and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sandbox.h - `nsviz --sandbox`: private network and mount namespaces
  * (plus a user namespace when not root), a tmpfs on /run/netns, lo up. */
 #ifndef NSVIZ_SANDBOX_H

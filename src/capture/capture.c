@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* capture.c - the capture core: a libpcap handle bound to a namespace,
  * a ring of raw packets, counters, and decoding on demand. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* capture.h - live packet capture on any interface of any namespace, and
  * pcap files.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cli.c - `nsviz capture`: tcpdump -n's lines for a live interface of
  * any namespace, or for a pcap file.  The same capture core a UI panel
  * uses; this is its simplest caller. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # src/capture/local.mk - included by Makefile.am; paths are relative to the top.
 #
 # Packet capture: the pure decoder (src/decode, unit-tested and fuzzed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* canon.c - a parsed command written back the way iproute2 spells it.
  *
  * One normal form per command, so the log, the lessons and the tests can

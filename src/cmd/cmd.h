@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cmd.h - the one command grammar behind keys, the `:` line, -c and -b.
  *
  * A command line is split into words (cmd_split), the words are parsed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec.c - one parsed command, checked against the world, then sent to
  * the kernel.  Checks come first so that bad input changes nothing and
  * the message names the object and the reason; the kernel has the last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec.h - running parsed commands against the world and the kernel.
  * The one path every door uses: keys and forms, the `:` line, -c, -b. */
 #ifndef NSVIZ_EXEC_H

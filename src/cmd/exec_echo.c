@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec_echo.c - the grammar's echo and send commands.
  *
  * `-n NS echo tcp|udp` starts a server as a child process inside NS that

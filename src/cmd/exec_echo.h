@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec_echo.h - echo servers and send, as commands of the grammar
  * (`-n NS echo tcp|udp ...`, `echo list|stop|log`, `send ...`), and the
  * foreground server `nsviz [-n NS] echo tcp|udp ...`.  The servers are

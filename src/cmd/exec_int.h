@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec_int.h - what the files that run commands share (exec.c,
  * exec_more.c, exec_echo.c): messages that name the object and the
  * reason, and the checks every command makes before it sends anything. */

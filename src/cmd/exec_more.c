@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec_more.c - bridges, bridge ports, sysctls and neighbours.
  *
  *   link add NAME type bridge

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec_more.h - bridges, `link set ... master|nomaster`, per-namespace
  * sysctls and the neighbour table, as commands of the grammar. */
 #ifndef NSVIZ_EXEC_MORE_H

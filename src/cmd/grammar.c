@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* grammar.c - words to struct cmd: the iproute2 syntax nsviz understands.
  *
  * Pure: nothing here looks at the kernel, so every message is about what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* split.c - turn command text into words, and -c strings into commands.
  *
  * The quoting is a small subset of the shell's, so that a command copied

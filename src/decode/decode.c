@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* decode.c - the decoder's entry points, the link layer (Ethernet,
  * 802.1Q) and ARP.  The text follows tcpdump -n 4.99 where it decodes
  * the same protocols. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* decode.h - the packet decoder: bytes in, text out.  Pure code: no pcap,
  * no kernel, no curses, so it can be unit-tested and fuzzed alone.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* detail.c - the detail view: every header field of a packet, one per
  * line, under a line naming the header.  Stops, saying so, where the
  * capture stops. */

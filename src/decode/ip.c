@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ip.c - IPv4, IPv6 (extension headers walked), ICMP and ICMPv6, in the
  * words tcpdump -n uses.  cap is what was captured from p on, len what
  * was on the wire; nothing reads beyond cap. */

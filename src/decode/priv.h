@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* priv.h - shared by the decoder's files; not for the rest of nsviz. */
 #ifndef NSVIZ_DECODE_PRIV_H
 #define NSVIZ_DECODE_PRIV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tcp.c - TCP and UDP, and the conversation memory that lets TCP
  * sequence numbers be printed relative to the start of a conversation
  * (tcpdump's default, without -S). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* client.c - `send`: the tutorial's `echo hello | nc -4 -q1 ADDR PORT`,
  * with errors a person can act on.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* echo.h - the tutorial's echo servers, in C and better, and the client
  * that talks to them (doc/ARCHITECTURE.md, "Echo servers").
  *

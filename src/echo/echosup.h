@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* echosup.h - echo servers running as child processes inside network
  * namespaces, for one nsviz session: the registry that `echo tcp|udp`,
  * `echo list|stop|log` and the UI share.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* format.c - the echo servers' text: timestamps, log lines, and payloads
  * quoted so that any bytes at all can be logged safely.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # src/echo/local.mk - included by Makefile.am; paths are relative to the top.
 #
 # Echo servers and their client: the pure text (format.c, unit-tested),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* server.c - `nsviz echo tcp|udp`: the tutorial's echo server, for many
  * clients at once.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* supervisor.c - echo servers as child processes inside namespaces, owned
  * by one nsviz session (see echosup.h for the contract).
  *

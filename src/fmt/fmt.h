@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fmt.h - text the way iproute2 prints it, from world structs.
  *
  * `link show`, `addr show`, `route show` and `route get` print exactly what

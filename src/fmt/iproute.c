@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* iproute.c - `ip link`, `ip addr`, `ip route`, `ip route get` and
  * `ip neigh` text.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* names.c - numbers to the words iproute2 prints for them.
  *
  * The tables hold what Debian 12's iproute2 6.1 prints with its stock

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* kernel.h - everything that talks to the kernel: namespaces (nsfs, bind
  * mounts, /proc) and rtnetlink through libnl.  Only files in kernel/
  * include libnl headers; callers see plain C and world structs.

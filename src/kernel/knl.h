@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* knl.h - kernel/ internals: netlink sockets opened inside a namespace,
  * requests that keep the kernel's errno and extended-ack message, and the
  * decoder from rtnetlink messages to world events.  Only kernel/ includes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* netns.c - network namespaces the way iproute2 keeps them: a bind mount
  * of an nsfs inode at /run/netns/NAME, on a shared mount so that other
  * mount namespaces see it.  `ip netns list` sees what nsviz makes and

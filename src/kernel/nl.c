@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nl.c - netlink sockets inside namespaces, and requests whose errors
  * keep the kernel's own errno and extended-ack message.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* parse.c - rtnetlink messages (dumps and notifications alike) decoded
  * into world events.  One decoder for both means a live update and a
  * fresh dump can never disagree about what an attribute means. */

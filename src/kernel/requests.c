@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* requests.c - the changes nsviz makes, as rtnetlink requests built with
  * libnl's message API and sent on the request socket of the namespace they
  * apply to.  Each mirrors what iproute2 sends for the same command, so the

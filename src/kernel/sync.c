@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sync.c - keeps the world current: one netlink event socket per
  * namespace, inotify on /run/netns for named namespaces coming and going,
  * a /proc scan for unnamed ones.  The world changes only here, and only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* check.c - a step's goal against the live world, and "show me".
  *
  * Most checks read the world (links, addresses, routes, neighbours),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cli.c - `nsviz lesson`: --list, --verify [N], and the lesson itself
  * (the UI's lesson panel, or the plain-text runner without a terminal).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lesson.h - guided lessons: plain text files (nsviz-lesson(5)) whose
  * steps explain, say what to type, and name a goal that is checked
  * against the live world.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* load.c - finding the lesson files: the user's, the build tree's, the
  * installed ones.  No kernel: only files. */
 #include "lesson/priv.h"

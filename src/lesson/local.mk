@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # src/lesson/local.mk - guided lessons.  Included by Makefile.am; paths are
 # relative to the top.
 #

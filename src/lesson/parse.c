@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* parse.c - a lesson file's text into a struct lesson (nsviz-lesson(5)).
  * Pure: no kernel, no files; every command and check is validated here,
  * so a broken lesson is refused with FILE:LINE before anyone runs it.

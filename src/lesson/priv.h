@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* priv.h - what parse.c builds and check.c reads: a lesson's steps and
  * their checks.  Private to src/lesson/ (and its unit test). */
 #ifndef NSVIZ_LESSON_PRIV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* progress.c - where the learner was, so `nsviz lesson` resumes there.
  *
  * One small text file, $XDG_STATE_HOME/nsviz/lessons.progress (default

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ping.c - nsviz's own ICMP echo (see ping.h).
  *
  * The output copies iputils ping (Debian 12, iputils 20221126) line for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ping.h - nsviz's own ICMP echo, printing what iputils ping prints.
  * Runs in the calling thread's current network namespace: the caller
  * enters the namespace (kernel/netns) before and leaves after. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* show.c - `nsviz show`: every namespace at a glance, as text or JSON.
  *
  * Text is for a learner at a terminal: one block per namespace, one

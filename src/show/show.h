@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* show.h - `nsviz show`: the whole world at once, for people (text) and
  * for programs (JSON, described in doc/json-schema.md).
  *

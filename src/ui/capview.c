@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* capview.c - live capture panels: several at once (stacked) or merged
  * into one view with the namespace and interface on each line, the
  * tutorial's two tcpdump terminals in one.  Packets stay raw in each

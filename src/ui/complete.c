@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* complete.c - what may come next, by where we are in the command. */
 #include "ui/complete.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* complete.h - Tab completion for the `:` line: verbs, namespaces and
  * devices, by position in the grammar.  Pure. */
 #ifndef NSVIZ_COMPLETE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* config.c - the UI's config file: `key value` lines, # comments. */
 #include <ctype.h>
 #include <errno.h>

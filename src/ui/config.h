@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* config.h - the UI's config file, $XDG_CONFIG_HOME/nsviz/config (or
  * ~/.config/nsviz/config): lines of `key value`, # comments.  Pure: no
  * curses.  Documented in nsviz-theme(5), section CONFIGURATION. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* draw.c - painting the world.  Only visible rows are drawn; curses sends
  * the terminal just what changed. */
 #include "ui/ui_int.h"

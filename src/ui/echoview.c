@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* echoview.c - the echo servers of this session in the UI: how many run
  * in each namespace, and a view listing them with their live logs. */
 #include "ui/ui_int.h"

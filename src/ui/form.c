@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* form.c - the forms: defaults, validation as you type, commands. */
 #include "ui/form.h"
 

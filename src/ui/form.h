@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* form.h - the forms behind the change keys: fields, validation as you
  * type, sensible defaults, and the command of the grammar each form
  * builds.  Pure (world in, text out), so every form is unit-tested. */

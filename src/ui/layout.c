@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* layout.c - panel geometry.
  *
  *   title                                              (1 line)

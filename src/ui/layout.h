@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* layout.h - where each panel goes for a terminal of a given size.
  * Pure arithmetic, unit-tested: the UI only asks and draws. */
 #ifndef NSVIZ_LAYOUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lessonview.c - the lesson panel: the step's explanation, what to type
  * (and the keys that do the same), the goal as a checklist checked
  * against the live world whenever anything changes, a hint, "show me",

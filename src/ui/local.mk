@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # src/ui/local.mk - themes and the config file of the full-screen UI.
 # Included by Makefile.am; paths are relative to the top.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* theme.c - theme files: the built-in themes, parsing, the search path
  * and colour reduction.  No curses here (see theme_curses.c). */
 #include <ctype.h>

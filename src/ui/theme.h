@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* theme.h - colour themes for the full-screen UI.
  *
  * A theme gives every element of the screen a foreground, a background

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* theme_curses.c - a theme applied to the terminal at hand: colour pairs
  * when it has colours (reduced to 16 or 8 as needed), attributes only
  * when it has none or NO_COLOR is set. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* topo.c - the topology view: namespaces as boxes, veth pairs as wires, on
  * a character canvas (pure: no curses).
  *

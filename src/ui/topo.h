@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* topo.h - the topology view as a drawing on a character canvas (pure: no
  * curses).
  *

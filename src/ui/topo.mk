@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # src/ui/topo.mk - the topology view (pure: no curses); included by
 # Makefile.am, paths are relative to the top.
 libnsviz_pure_a_SOURCES += src/ui/topo.c src/ui/topo.h

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ui.c - the loop, the keys and the actions of the full-screen UI.
  *
  * One poll() over the terminal, a self-pipe for signals, the world's

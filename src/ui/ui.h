@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ui.h - the full-screen UI: namespaces, interfaces, routes, topology and
  * the log as live panels; every change by keystroke, through the grammar. */
 #ifndef NSVIZ_UI_H

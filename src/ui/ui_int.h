@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ui_int.h - state shared by the UI's files (ui.c: the loop, keys and
  * actions; draw.c: drawing).  Only ui/ includes curses. */
 #ifndef NSVIZ_UI_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "util/sbuf.h"
 
 #include <stdio.h>

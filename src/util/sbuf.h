@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sbuf.h - a growable string: every command's output and error text is
  * built in one, so the CLI prints it and the UI can show it in a panel. */
 #ifndef NSVIZ_SBUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ip.c - the small address helpers the whole program shares. */
 #include "world/world.h"
 

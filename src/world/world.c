@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* world.c - the model, and the only code that changes it.
  *
  * Every change arrives as a struct w_event decoded from a kernel message

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* world.h - the model: every namespace with its links, addresses, routes
  * and neighbours, as plain C structs.
  *

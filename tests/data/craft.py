@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 import struct,sys
 def csum(b):
     if len(b)%2: b+=b'\0'

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make-captures.sh - remake the real captures of this folder, by hand:
 #   sh tests/data/make-captures.sh
 # Inside a sandbox (tests/lib/common.sh): the tutorial's veth pair, real

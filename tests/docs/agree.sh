@@ -41,11 +41,14 @@ options() {
 		grep -vxF -e "$(printf '%s\n' $ALIASES $FOREIGN)" | sort -u
 }
 # environment variables (NAME_NAME; capabilities are not)
+# the build's make variables (make fuzz-run FUZZ_SECONDS=N ...): not
+# nsviz's environment
+BUILD_VARS='FUZZ_SECONDS|FUZZ_RUNS|FUZZ_TARGETS|DEB_BUILD_OPTIONS|DISTCHECK_CONFIGURE_FLAGS'
 # (NAME_NAME; capabilities and the kernel's flags, O_TMPFILE, AT_SECURE,
 # RLIMIT_NOFILE, are not)
 envvars() {
 	grep -oE '\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b' |
-		grep -vE '^(CAP|O|AT|RLIMIT)_' | sort -u
+		grep -vE '^(CAP|O|AT|RLIMIT)_' | grep -vE "^($BUILD_VARS)\$" | sort -u
 }
 # the completion's words (its _nsviz_* lists): options and words
 comp_words() {

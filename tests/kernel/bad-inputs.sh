@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Bad input, against a small real topology (the tutorial's veth0/veth1 and
 # vnet, with addresses and routes both ways, plus a namespace `other`).
 # Every case goes through each door that makes sense for it:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Bridges, per-namespace sysctls and the neighbour table, against the real
 # kernel, cross-checked with the real ip and sysctl:
 #   - three namespaces on a bridge in the host ping each other; a port

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsviz capture: both ends of the tutorial's veth pair while ping runs,
 # -w files tcpdump reads, -r output equal to tcpdump -n -r, a capture
 # ended by a vanishing interface or namespace, and plain errors.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The program's surface: --help, --version, unknown options, -c (';',
 # newlines, quoting, comments, stop at the first error), -force, -b (comments,
 # blank lines, continuation lines, FILE:LINE, stdin, a missing file), -c with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Echo servers and send (issue 4), against the real kernel in a sandbox:
 # the tutorial's TCP and UDP exchanges with netcat from the host namespace
 # to a server in vnet; many clients at once; silent, binary, over-long,

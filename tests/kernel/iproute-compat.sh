@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Cross-checks with the real iproute2, both ways: the kernel holds what
 # nsviz made (seen through `ip -j`), and nsviz shows what ip made, with
 # link/addr/route lines identical to iproute2's.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Guided lessons (issue 6), against the real kernel in a sandbox: the
 # list; every shipped lesson verified end to end through its show-me path
 # (each in a fresh sandbox of its own, so none can rot); lessons that

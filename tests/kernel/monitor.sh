@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsviz monitor: one line per kernel event, from every namespace,
 # including namespaces created after it started, with time and namespace.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Namespaces: named ones compatible with iproute2 both ways, the host,
 # unnamed ones held by a process or by a bind mount outside /run/netns,
 # pids and identify.

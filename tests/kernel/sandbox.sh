@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsviz --sandbox: private namespaces, lo up, no route, nothing outside
 # touched or seen; works with every mode, and without root.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"

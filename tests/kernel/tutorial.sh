@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The whole tutorial (../shared/seed/netns-README.md), step by step through
 # nsviz -c, with the outcomes the tutorial shows; then once more as one
 # batch file inside nsviz's own --sandbox.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # common.sh - shared by the kernel tests.  Sourced; POSIX sh.
 #
 # Every kernel test re-executes itself inside a sandbox first: private

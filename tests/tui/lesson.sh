@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A lesson in the full-screen UI, in tmux: lesson 1 completed by typing
 # its commands at the `:` line, step by step, with the goal checked live;
 # then its first step again by keys and forms; hint, show me, progress

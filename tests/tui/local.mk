@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/tui/local.mk - end-to-end tests of the full-screen UI (tmux).
 # Included by Makefile.am; paths are relative to the top.
 TESTS += tests/tui/ui.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ui.sh - the full-screen UI end to end: the real binary in tmux, inside
 # the test sandbox, driven by keys (send-keys) and read back from the
 # screen (capture-pane), every change also checked in the kernel with ip.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The UI's capture and echo-server views, driven through tmux in the
 # sandbox: captures on both ends of the tutorial's veth pair (live lines,
 # pause, filter, merge, save as .pcap), and an echo server started,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_decode.c - the decoder: hand-built packets, and real captures
  * (the .pcap files in tests/data) decoded line for line as tcpdump -n printed them
  * (the .txt beside each, made by tcpdump 4.99 with TZ=UTC). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_echo.c - the echo servers' pure text: the tutorial's timestamps and
  * log lines, Go-style trimming and quoting of any bytes at all, and the
  * words for how a server ended. */

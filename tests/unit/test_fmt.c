@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_fmt.c - iproute2 text from world structs, and `nsviz show`.
  *
  * Every expected string in the fmt tests is what iproute2 6.1 printed on

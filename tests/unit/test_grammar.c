@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_grammar.c - the command grammar, without a kernel: splitting,
  * parsing every form into struct cmd, canonical text, and the messages
  * for bad input. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_lesson.c - lesson files: every directive, every check, malformed
  * files refused with FILE:LINE, text wrapping, command keys, route
  * matching, the loader's search order, and the progress file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_theme.c - theme files, the shipped themes, colour reduction, the
  * search path and the config file. */
 #include <stdarg.h>

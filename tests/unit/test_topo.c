@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_topo.c - the topology drawing: boxes, wires, layout invariants. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_ui.c - the UI's pure parts: layout arithmetic, forms (defaults,
  * validation as you type, the commands they build), `:` completion. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_world.c - the model: events applied as the kernel reports them. */
 #include <stdarg.h>
 #include <stddef.h>
