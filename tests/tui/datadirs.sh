@@ -65,8 +65,11 @@ cp "$NSVIZ" "$TMPD/bin/nsviz"
 if command -v strace >/dev/null; then
 	strace -f -qq -e trace=file -o "$TMPD/trace" "$TMPD/bin/nsviz" lesson --list \
 		>/dev/null 2>&1
+	# (it may stat the configured build dir, to compare it with its own
+	# dir; a build dir inside the source tree is not the source tree)
 	check_eq "installed copy: lesson --list opens nothing in the source tree" \
-		"$(grep -F "$TOP_SRCDIR/" "$TMPD/trace")" ""
+		"$(grep -F "$TOP_SRCDIR/" "$TMPD/trace" |
+			grep -vF "(AT_FDCWD, \"$(dirname "$NSVIZ")\", {")" ""
 	check_match "... (the trace shows the installed datadir)" \
 		"$(cat "$TMPD/trace")" "$NSVIZ_PKGDATADIR/lessons"
 fi
