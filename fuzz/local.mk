@@ -63,9 +63,10 @@ FUZZ_CFLAGS = -g -O1 -std=gnu11 -fno-sanitize-recover=undefined \
 	-include $(top_builddir)/config.h -I$(top_srcdir)/src \
 	-DNSVIZ_DATADIR='"$(pkgdatadir)"' $(JSONC_CFLAGS) $(PCAP_CFLAGS)
 # what the targets link: the pure library, the capture core and its
-# namespace helpers, all built once with the fuzzing flags
+# namespace helpers (with the terminal handover they call), all built once
+# with the fuzzing flags
 FUZZ_LIB_SRCS = $(libnsviz_pure_a_SOURCES) src/capture/capture.c \
-	src/kernel/netns.c
+	src/kernel/netns.c src/fg.c
 
 fuzz/libfuzz.a: $(FUZZ_LIB_SRCS)
 	@$(MKDIR_P) fuzz/obj
