@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "cmd/cmd.h"
 #include "util/sbuf.h"
 
@@ -152,11 +153,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s;
 	int n;
 
-	s = malloc(size + 1);
+	s = fuzz_text(data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	/* the whole text as one line (the `:` prompt), then as a -c list */
 	one(s);
 	err[0] = '\0';

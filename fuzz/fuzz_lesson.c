@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "lesson/priv.h"
 #include "util/sbuf.h"
 
@@ -81,11 +82,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[512];
 	char *s;
 
-	s = malloc(size + 1);
+	s = fuzz_text(data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	err[0] = '\0';
 	if (lesson_parse(s, FN, &l, err, sizeof err) == 0) {
 		walk(l, &b);

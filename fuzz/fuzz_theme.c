@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "ui/theme.h"
 
 #ifndef FUZZ_THEMES_DIR
@@ -53,11 +54,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s;
 	short col;
 
-	s = malloc(size + 1);
+	s = fuzz_text(data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	err[0] = '\0';
 	theme_default(&d);
 	if (theme_parse(s, FN, &t, err, sizeof err) == 0) {

@@ -53,7 +53,7 @@ fuzz_replay_capture_CFLAGS = $(AM_CFLAGS) $(PCAP_CFLAGS) \
 	-DREPLAY_DIRS='"$(fuzz_regress)/capture", "$(fuzz_seeds)/capture", "$(abs_top_srcdir)/tests/data"'
 fuzz_replay_capture_LDADD = libnsviz.a libnsviz_pure.a $(PCAP_LIBS)
 
-EXTRA_DIST += fuzz/run.sh fuzz/pcap2corpus.c fuzz/regress fuzz/seeds
+EXTRA_DIST += fuzz/run.sh fuzz/pcap2corpus.c fuzz/fuzz.h fuzz/regress fuzz/seeds
 
 # ---- make fuzz: clang, libFuzzer, ASan + UBSan ----------------------
 FUZZ_CC = clang
