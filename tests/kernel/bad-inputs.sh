@@ -735,7 +735,7 @@ if command -v tmux >/dev/null 2>&1; then
 	HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config"
 	export HOME XDG_CONFIG_HOME
 	mkdir -p "$HOME" "$XDG_CONFIG_HOME"
-	tm() { tmux -L "bad-inputs-$$" -f /dev/null "$@"; }
+	tm() { tmux -L "bad-inputs-$$" -f "$TMUX_CONF" "$@"; }
 	trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
 	# see REGEX: poll the screen until it shows REGEX (at most 15 s)
 	see() {

@@ -159,7 +159,7 @@ if command -v prlimit >/dev/null; then
 	# the full-screen UI says so on its title line
 	if command -v tmux >/dev/null; then
 		export TMUX_TMPDIR="$TMPD"
-		T() { tmux -L nsviz-conditions -f /dev/null "$@"; }
+		T() { tmux -L nsviz-conditions -f "$TMUX_CONF" "$@"; }
 		T new-session -d -s c -x 150 -y 30 "cd '$TMPD' && NSVIZ_THEMES_DIR='$TOP_SRCDIR/themes' prlimit --nofile=64:64 '$NSVIZ'; sleep 60"
 		i=0
 		while ! T capture-pane -p -t c | head -n1 | grep -q 'namespaces cannot be read' && [ $i -lt 100 ]; do

@@ -302,7 +302,7 @@ check_match "the plain-text lesson's show me says so too" "$OUT" \
 
 if command -v tmux >/dev/null; then
 	export TMUX_TMPDIR="$TMPD"
-	T() { tmux -L nsviz-lessons -f /dev/null "$@"; }
+	T() { tmux -L nsviz-lessons -f "$TMUX_CONF" "$@"; }
 	screen() { T capture-pane -p -t v; }
 	wait_for() {
 		i=0

@@ -9,7 +9,9 @@
 
 : "${NSVIZ:=$(pwd)/nsviz}"
 : "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-export NSVIZ TOP_SRCDIR LC_ALL=C
+# the tests' tmux servers read this (never the user's ~/.tmux.conf)
+TMUX_CONF=$TOP_SRCDIR/tests/lib/tmux.conf
+export NSVIZ TOP_SRCDIR TMUX_CONF LC_ALL=C
 
 sandbox_reexec() {
 	if [ "${NSVIZ_TEST_SANDBOX:-}" != 1 ]; then

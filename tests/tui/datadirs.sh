@@ -13,7 +13,7 @@ unset NSVIZ_LESSONS_DIR NSVIZ_THEMES_DIR
 export HOME="$TMPD/home" TMUX_TMPDIR="$TMPD" XDG_DATA_HOME="$TMPD/data" \
 	XDG_CONFIG_HOME="$TMPD/config" XDG_STATE_HOME="$TMPD/state"
 mkdir -p "$HOME"
-T() { tmux -L nsviz-datadirs -f /dev/null "$@"; }
+T() { tmux -L nsviz-datadirs -f "$TMUX_CONF" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
 key() { T send-keys -t d "$@"; sleep 0.2; }
 screen() { T capture-pane -p -J -t d -S -100; }

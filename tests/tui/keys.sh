@@ -16,7 +16,7 @@ unset TMUX TMUX_PANE
 export TMUX_TMPDIR="$TMPD" HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config"
 export XDG_STATE_HOME="$TMPD/state" NSVIZ_THEMES_DIR="$TOP_SRCDIR/themes"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+T() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
 trap 'exit 1' INT TERM HUP
 

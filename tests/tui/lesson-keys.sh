@@ -14,7 +14,7 @@ sandbox_reexec
 export TMUX_TMPDIR="$TMPD" XDG_STATE_HOME="$TMPD/state"
 export NSVIZ_LESSONS_DIR="$TOP_SRCDIR/lessons" NSVIZ_THEMES_DIR="$TOP_SRCDIR/themes"
 export XDG_DATA_HOME="$TMPD/data" XDG_CONFIG_HOME="$TMPD/config"
-T() { tmux -L nsviz-lesson-keys -f /dev/null "$@"; }
+T() { tmux -L nsviz-lesson-keys -f "$TMUX_CONF" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
 key() { T send-keys -t "$S" "$@"; }
 text() { T send-keys -t "$S" -l -- "$1"; }

@@ -33,7 +33,7 @@ export TMUX_TMPDIR="$TMPD" HOME="$TMPD/home" XDG_CONFIG_HOME="$TMPD/config"
 export NSVIZ_THEMES_DIR="$TOP_SRCDIR/themes" SHELL=/bin/sh
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 SOCK=nsviz-shell-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+tm() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
 trap 'exit 1' INT TERM HUP
 

@@ -26,7 +26,7 @@ mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 chmod 711 "$TMPD"
 chmod 755 "$HOME" "$XDG_CONFIG_HOME"
 SOCK=nsviz-test-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+tm() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT
 trap 'exit 1' INT TERM HUP
 

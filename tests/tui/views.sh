@@ -10,7 +10,7 @@ sandbox_reexec
 
 SOCK="nsviz-views"
 export TMUX_TMPDIR="$TMPD"
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+T() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
 key() { T send-keys -t v "$@"; sleep 0.2; }
 text() { T send-keys -t v -l -- "$1"; sleep 0.1; }
