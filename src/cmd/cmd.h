@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "fmt/fmt.h"
 #include "world/world.h"
 
 struct sbuf;
@@ -98,6 +99,8 @@ struct cmd {
 	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
 	int family;             /* -4/-6 before the object: AF_INET, AF_INET6;
 	                         * 0 = not given (link, addr, route only) */
+	struct fmt_opts opts;   /* -br -s -d -o -j -p before the object */
+	bool all;               /* -a, -all: `-all netns exec` */
 
 	/* netns add/del/pids/exec, and netns list NAME (which ip accepts
 	 * and ignores): the namespace name.

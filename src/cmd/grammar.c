@@ -375,7 +375,7 @@ static const char *family_name(int family)
 
 static const char *family_opt(int family)
 {
-	return family == AF_INET6 ? "-6" : "-4";
+	return family == AF_INET6 ? "-6" : family == AF_PACKET ? "-0" : "-4";
 }
 
 /* Parse the address part of word (text, without any /len). */
@@ -1959,6 +1959,26 @@ static int parse_words(struct parser *p, bool ip_seen)
 				return bad(p, o, "conflicts with %s",
 				           family_opt(c->family));
 			c->family = fam;
+		} else if (!strcmp(opt, "-0")) {
+			if (c->family && c->family != AF_PACKET)
+				return bad(p, o, "conflicts with %s",
+				           family_opt(c->family));
+			c->family = AF_PACKET;
+		} else if (abbrev(opt, "-brief", 3)) {
+			c->opts.brief = true;
+		} else if (matches(opt, "-stats") ||
+		           matches(opt, "-statistics")) {
+			c->opts.stats++;
+		} else if (matches(opt, "-details")) {
+			c->opts.details = true;
+		} else if (matches(opt, "-oneline")) {
+			c->opts.oneline = true;
+		} else if (matches(opt, "-json")) {
+			c->opts.json = true;
+		} else if (matches(opt, "-pretty")) {
+			c->opts.pretty = true;
+		} else if (abbrev(opt, "-all", 2)) {
+			c->all = true;
 		} else if (abbrev(opt, "-netns", 2)) {
 			const char *v;
 

@@ -12,6 +12,19 @@
 
 struct sbuf;
 
+/* iproute2's output options, as given before the object (`ip -br -s
+ * link`); the command's family (-4, -6, -0: AF_PACKET) travels with them
+ * so that printers filter as ip does. */
+struct fmt_opts {
+	bool brief;             /* -br, -brief */
+	int stats;              /* -s, -stats: how many times given */
+	bool details;           /* -d, -details */
+	bool oneline;           /* -o, -oneline */
+	bool json;              /* -j, -json */
+	bool pretty;            /* -p, -pretty (with -j) */
+	int family;             /* 0, AF_INET, AF_INET6, AF_PACKET */
+};
+
 /* `ip link show`: "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 ..." + newline
  * + "    link/loopback ..." + newline.  ns is the namespace the link is in. */
 void fmt_link(struct sbuf *out, const struct w_ns *ns, const struct w_link *l);
