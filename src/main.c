@@ -19,6 +19,7 @@
 #include "cmd/cmd.h"
 #include "cmd/exec.h"
 #include "cmd/exec_echo.h"
+#include "cmd/verbs.h"
 #include "kernel/kernel.h"
 #include "lesson/lesson.h"
 #include "monitor.h"
@@ -33,6 +34,28 @@ static void on_sigint(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+}
+
+/* The commands of the grammar, from the verb table: one usage a line. */
+static void commands_usage(FILE *f)
+{
+	fputs("\nCommands (the iproute2 syntax; a leading `ip` is optional; "
+	      "-n NS = in NS):\n", f);
+	for (size_t i = 0; i < cmd_nentries; i++) {
+		const struct cmd_entry *e = &cmd_entries[i];
+		const char *u = e->usage;
+
+		if (e->verb == CMD_NONE || !u || cmd_verb_entry(e->verb) != e)
+			continue;
+		while (*u) {
+			size_t n = strcspn(u, "\n");
+
+			fprintf(f, "  %.*s\n", (int)n, u);
+			u += n;
+			if (*u)
+				u++;
+		}
+	}
 }
 
 static void usage(FILE *f)
@@ -66,29 +89,19 @@ static void usage(FILE *f)
 "  -b FILE         run commands from FILE, like ip -batch\n"
 "  -force          with -c/-b: go on after an error (exit status still 1)\n"
 "  -v, --verbose   print each change as its canonical ip command\n"
-"  -n NS, -4, -6   before a command: in namespace NS; IPv4 or IPv6 only\n"
+"  -n NS, -4, -6, -0  before a command: in namespace NS; IPv4, IPv6 or\n"
+"                  link layer only\n"
 "  --ascii         UI: ASCII line drawing instead of UTF-8\n"
 "  --theme NAME    UI: colour theme (dark, light, mono, high-contrast,\n"
 "                  or a file of yours; see nsviz-theme(5))\n"
 "  -h, --help      this help\n"
 "  -V, --version   version\n"
 "\n"
-"Commands (the iproute2 syntax; a leading `ip` is optional; -n NS = in NS):\n"
-"  netns add|del NAME   netns list   netns pids NAME   netns identify [PID]\n"
-"  netns exec NAME PROG [ARGS...]\n"
-"  link add NAME type veth peer name PEER [netns NS]   link add NAME type bridge\n"
-"  link set [dev] NAME up|down|netns NS|mtu N|address MAC|master BR|nomaster\n"
-"  link del [dev] NAME   link show [[dev] NAME]\n"
-"  addr add|del CIDR dev NAME   addr show [dev NAME]\n"
-"  route add|del PREFIX|default [via GW] [dev NAME] [scope link|host|global]\n"
-"                [src ADDR] [metric N]\n"
-"  route show   route get ADDR   neigh show [dev NAME]\n"
-"  sysctl [-n] KEY   sysctl -w [-n] [-q] KEY=VALUE\n"
-"  ping ADDR[%IF] [-c N] [-W SECONDS] [-i SECONDS]\n"
-"  echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg BYTES]\n"
-"                an echo server in the background, for this session\n"
-"  echo list   echo stop ID   echo log ID\n"
-"  send tcp|udp ADDR PORT MESSAGE [timeout S]\n"
+"\n"
+"Output options before the command, as ip takes them: -br, -s (twice: more),\n"
+"  -d, -o, -j, -p\n", f);
+	commands_usage(f);
+	fputs(
 "\n"
 "Environment:\n"
 "  NSVIZ_LESSONS_DIR, NSVIZ_THEMES_DIR   more lessons, themes (run from its\n"
@@ -382,12 +395,73 @@ static int run_prompt(struct app *a, bool sandbox)
 	return status;
 }
 
+/* ---- subcommands: `nsviz NAME ...` that are not commands of the grammar */
+
+static int sub_show(struct app *a, int argc, char **argv)
+{
+	bool json = false;
+	int rc = 0;
+
+	for (int j = 1; j < argc; j++) {
+		if (!strcmp(argv[j], "--json") || !strcmp(argv[j], "-j")) {
+			json = true;
+		} else {
+			fprintf(stderr, "nsviz: show: %s: unknown option "
+			        "(expected --json)\n", argv[j]);
+			rc = 2;
+		}
+	}
+	return rc ? rc : run_show(a, json);
+}
+
+/* live packets or a pcap file (src/capture/cli.c) */
+static int sub_capture(struct app *a, int argc, char **argv)
+{
+	return capture_main(a->w, a->k, argc, argv);
+}
+
+static int sub_monitor(struct app *a, int argc, char **argv)
+{
+	if (argc > 1) {
+		fprintf(stderr, "nsviz: monitor: %s: unexpected argument\n",
+		        argv[1]);
+		return 2;
+	}
+	return monitor_run(a->w, a->k);
+}
+
+struct subcommand {
+	const char *name;
+	unsigned sync;          /* ksync_new's flags: what it watches */
+	int (*run)(struct app *a, int argc, char **argv);
+};
+
+/* `lesson` is dispatched before the sandbox (src/lesson/cli.c); `echo
+ * tcp|udp` in the foreground before any netlink socket
+ * (exec_echo_foreground); everything else is a command of the grammar
+ * (src/cmd/verbs.c). */
+static const struct subcommand subcommands[] = {
+	/* a one-shot show needs no events */
+	{ "show", KSYNC_NO_EVENTS, sub_show },
+	{ "capture", 0, sub_capture },
+	{ "monitor", KSYNC_WATCH, sub_monitor },
+};
+
+static const struct subcommand *find_subcommand(const char *w)
+{
+	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++)
+		if (!strcmp(w, subcommands[k].name))
+			return &subcommands[k];
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	bool sandbox = false, force = false, verbose = false, ascii = false;
 	const char *theme = NULL;
 	const char *cmds = NULL, *batch = NULL;
 	struct app a;
+	const struct subcommand *sub;
 	struct kerr e = { 0 };
 	struct sigaction sa;
 	int i, rc, die_sig = 0;
@@ -446,8 +520,7 @@ int main(int argc, char **argv)
 		} else if (!strcmp(o, "--")) {
 			i++;
 			break;
-		} else if (o[0] == '-' && strcmp(o, "-n") != 0 &&
-		           strcmp(o, "-4") != 0 && strcmp(o, "-6") != 0) {
+		} else if (o[0] == '-' && !cmd_global_option(o)) {
 			fprintf(stderr, "nsviz: %s: unknown option "
 			        "(nsviz --help lists them)\n", o);
 			return 2;
@@ -510,15 +583,12 @@ int main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.verbose = verbose;
 	a.w = world_new();
+	sub = !cmds && !batch && i < argc ? find_subcommand(argv[i]) : NULL;
 	{
-		/* a one-shot show needs no events; long sessions watch */
-		bool is_show = !cmds && !batch && i < argc &&
-		               !strcmp(argv[i], "show");
-		bool is_long = !cmds && !batch &&
-		               (i >= argc || !strcmp(argv[i], "monitor") ||
-		                lesson_no);
-		a.k = ksync_new(a.w, is_show ? KSYNC_NO_EVENTS
-		                     : is_long ? KSYNC_WATCH : 0, &e);
+		/* long sessions (the UI, a lesson) watch /run/netns */
+		bool is_long = !cmds && !batch && (i >= argc || lesson_no);
+		a.k = ksync_new(a.w, sub ? sub->sync : is_long ? KSYNC_WATCH : 0,
+		                &e);
 	}
 	if (!a.k) {
 		fprintf(stderr, "nsviz: %s\n", kerr_str(&e));
@@ -534,31 +604,8 @@ int main(int argc, char **argv)
 		rc = run_list(&a, cmds, force);
 	} else if (batch) {
 		rc = run_batch(&a, batch, force);
-	} else if (i < argc && !strcmp(argv[i], "show")) {
-		bool json = false;
-		rc = 0;
-		for (int j = i + 1; j < argc; j++) {
-			if (!strcmp(argv[j], "--json") || !strcmp(argv[j], "-j")) {
-				json = true;
-			} else {
-				fprintf(stderr, "nsviz: show: %s: unknown option "
-				        "(expected --json)\n", argv[j]);
-				rc = 2;
-			}
-		}
-		if (!rc)
-			rc = run_show(&a, json);
-	} else if (i < argc && !strcmp(argv[i], "capture")) {
-		/* capture: live packets or a pcap file (src/capture/cli.c) */
-		rc = capture_main(a.w, a.k, argc - i, argv + i);
-	} else if (i < argc && !strcmp(argv[i], "monitor")) {
-		if (i + 1 < argc) {
-			fprintf(stderr, "nsviz: monitor: %s: unexpected argument\n",
-			        argv[i + 1]);
-			rc = 2;
-		} else {
-			rc = monitor_run(a.w, a.k);
-		}
+	} else if (sub) {
+		rc = sub->run(&a, argc - i, argv + i);
 	} else if (lesson_no) {
 		/* the lesson (src/lesson/): the UI's lesson panel with a
 		 * terminal, the plain-text lesson without one */

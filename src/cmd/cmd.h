@@ -188,6 +188,10 @@ void cmd_free(struct cmd *c);
  * supports.  Objects are named as this returns them. */
 const char *cmd_keyword(const char *object, const char *w);
 
+/* true for a word that is one of iproute2's options before the object
+ * (-n, -4, -6, -0, -br, -s, -d, -o, -j, -p, -all, -family) */
+bool cmd_global_option(const char *w);
+
 /* true for commands that change the kernel (CMD_F_CHANGES, or a sysctl
  * write, or an in-process netns exec of such a command) */
 bool cmd_changes(const struct cmd *c);

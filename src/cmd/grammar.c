@@ -171,6 +171,35 @@ int p_object(struct parser *p)
 	return parse_entry(p, e);
 }
 
+/* The options before the object, as iproute2 matches them. */
+enum gopt { G_4, G_6, G_0, G_FAMILY, G_BRIEF, G_STATS, G_DETAILS,
+            G_ONELINE, G_JSON, G_PRETTY, G_ALL, G_NETNS };
+
+static const struct { const char *kw; size_t min; enum gopt id; } gopts[] = {
+	{ "-4", 0, G_4 }, { "-6", 0, G_6 }, { "-0", 0, G_0 },
+	{ "-family", 2, G_FAMILY }, { "-brief", 3, G_BRIEF },
+	{ "-stats", 1, G_STATS }, { "-statistics", 1, G_STATS },
+	{ "-details", 1, G_DETAILS }, { "-oneline", 1, G_ONELINE },
+	{ "-json", 1, G_JSON }, { "-pretty", 1, G_PRETTY },
+	{ "-all", 2, G_ALL }, { "-netns", 2, G_NETNS },
+};
+
+static int global_option(const char *o)
+{
+	const char *opt = o[0] == '-' && o[1] == '-' && o[2] ? o + 1 : o;
+
+	for (size_t k = 0; k < sizeof gopts / sizeof *gopts; k++)
+		if (gopts[k].min ? kw_abbrev(opt, gopts[k].kw, gopts[k].min)
+		                 : !strcmp(opt, gopts[k].kw))
+			return (int)gopts[k].id;
+	return -1;
+}
+
+bool cmd_global_option(const char *w)
+{
+	return global_option(w) >= 0;
+}
+
 /* [ip|nsviz] [-n NS] [-4|-6|-0] [-br -s -d -o -j -p -a] OBJECT ... (a
  * leading `nsviz` so that the canonical `nsviz echo list` reads back) */
 int p_words(struct parser *p, bool ip_seen)
@@ -182,21 +211,15 @@ int p_words(struct parser *p, bool ip_seen)
 	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz")))
 		p->i++;
 	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
-		const char *o = p_next(p), *opt = o;
+		const char *o = p_next(p), *v;
 		int fam = 0;
 
-		if (o[1] == '-' && o[2])
-			opt = o + 1;    /* --netns, as iproute2 allows */
-		if (!strcmp(opt, "-4")) {
-			fam = AF_INET;
-		} else if (!strcmp(opt, "-6")) {
-			fam = AF_INET6;
-		} else if (!strcmp(opt, "-0")) {
-			fam = AF_PACKET;
-		} else if (kw_abbrev(opt, "-family", 2)) {
-			const char *v = p_value(p, "family (inet, inet6 or link)");
-
-			if (!v)
+		switch (global_option(o)) {
+		case G_4: fam = AF_INET; break;
+		case G_6: fam = AF_INET6; break;
+		case G_0: fam = AF_PACKET; break;
+		case G_FAMILY:
+			if (!(v = p_value(p, "family (inet, inet6 or link)")))
 				return -1;
 			if (!strcmp(v, "inet"))
 				fam = AF_INET;
@@ -207,31 +230,23 @@ int p_words(struct parser *p, bool ip_seen)
 			else
 				return p_bad(p, v, "family not supported "
 				             "(expected inet, inet6 or link)");
-		} else if (kw_abbrev(opt, "-brief", 3)) {
-			c->opts.brief = true;
-		} else if (kw_matches(opt, "-stats") ||
-		           kw_matches(opt, "-statistics")) {
-			c->opts.stats++;
-		} else if (kw_matches(opt, "-details")) {
-			c->opts.details = true;
-		} else if (kw_matches(opt, "-oneline")) {
-			c->opts.oneline = true;
-		} else if (kw_matches(opt, "-json")) {
-			c->opts.json = true;
-		} else if (kw_matches(opt, "-pretty")) {
-			c->opts.pretty = true;
-		} else if (kw_abbrev(opt, "-all", 2)) {
-			c->all = true;
-		} else if (kw_abbrev(opt, "-netns", 2)) {
-			const char *v;
-
+			break;
+		case G_BRIEF: c->opts.brief = true; break;
+		case G_STATS: c->opts.stats++; break;
+		case G_DETAILS: c->opts.details = true; break;
+		case G_ONELINE: c->opts.oneline = true; break;
+		case G_JSON: c->opts.json = true; break;
+		case G_PRETTY: c->opts.pretty = true; break;
+		case G_ALL: c->all = true; break;
+		case G_NETNS:
 			if (c->ns[0])
 				return p_twice(p, o);
 			if (!(v = p_value(p, "namespace name")))
 				return -1;
 			if (p_take_nsname(p, v, c->ns))
 				return -1;
-		} else {
+			break;
+		default:
 			return p_bad(p, o, "unknown option (expected -n NS, -4, -6, "
 			             "-0, -br, -s, -d, -o, -j or -p before the "
 			             "command)");

@@ -129,8 +129,8 @@ const struct cmd_entry cmd_entries[] = {
 
 	/* ---- route ---------------------------------------------------- */
 	{ CMD_ROUTE_ADD, "route", "add\0", "add",
-	  "route add PREFIX|default [via GW] [dev NAME] [scope link|host|global]"
-	  " [src ADDR] [metric N]", CH | NS, route_init, parse_route_change,
+	  "route add PREFIX|default [via GW] [dev NAME] [scope S] [src ADDR]\n"
+	  "  [metric N]", CH | NS, route_init, parse_route_change,
 	  canon_route },
 	NOT("route", "change"), NOT("route", "replace"), NOT("route", "prepend"),
 	NOT("route", "append"), NOT("route", "test"),
