@@ -7,29 +7,22 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/verbs.h"
 #include "util/sbuf.h"
 
-enum want { W_NONE, W_WORDS, W_NS, W_DEV, W_BRIDGE };
+enum want { W_NONE, W_WORDS, W_VERBS, W_OBJECTS, W_NS, W_DEV, W_BRIDGE };
 
 struct ctx {
 	const char *words[64];
 	int n;              /* complete words before the one being typed */
 	const char *ns;     /* -n NS given */
+	const char *object; /* W_VERBS: the object's name in the verb table */
 };
 
-static const char *const objects[] = { "netns", "link", "addr", "route",
-                                       "neigh", "ping", "sysctl", "ip", "-n",
-                                       NULL };
-static const char *const netns_verbs[] = { "add", "del", "list", "pids",
-                                           "identify", "exec", NULL };
-static const char *const link_verbs[] = { "add", "set", "del", "show", NULL };
-static const char *const addr_verbs[] = { "add", "del", "show", NULL };
-static const char *const route_verbs[] = { "add", "del", "show", "get", NULL };
 static const char *const link_set[] = { "up", "down", "netns", "mtu",
                                         "address", "master", "nomaster",
                                         NULL };
 static const char *const link_types[] = { "veth", "bridge", NULL };
-static const char *const neigh_verbs[] = { "show", NULL };
 static const char *const dev_word[] = { "dev", NULL };
 /* the keys the lessons use; any key under net. is taken */
 static const char *const sysctl_keys[] = {
@@ -72,10 +65,8 @@ static enum want what_next(struct ctx *c, const char *const **list)
 		c->ns = c->words[i + 1];
 		i += 2;
 	}
-	if (i >= c->n) {
-		*list = objects;
-		return W_WORDS;
-	}
+	if (i >= c->n)
+		return W_OBJECTS;
 	obj = c->words[i++];
 	if (!is(obj, "ping") && !is(obj, "sysctl") && !is(obj, "echo") &&
 	    !is(obj, "send"))
@@ -84,8 +75,8 @@ static enum want what_next(struct ctx *c, const char *const **list)
 	verb = i < c->n ? full_word(obj, c->words[i]) : "";
 	if (is(obj, "netns")) {
 		if (i++ >= c->n) {
-			*list = netns_verbs;
-			return W_WORDS;
+			c->object = "netns";
+			return W_VERBS;
 		}
 		if (i == c->n && (is(verb, "delete") || is(verb, "pids") ||
 		                  is(verb, "exec")))
@@ -94,8 +85,8 @@ static enum want what_next(struct ctx *c, const char *const **list)
 	}
 	if (is(obj, "link")) {
 		if (i++ >= c->n) {
-			*list = link_verbs;
-			return W_WORDS;
+			c->object = "link";
+			return W_VERBS;
 		}
 		if (is(prev, "netns"))
 			return W_NS;
@@ -117,8 +108,8 @@ static enum want what_next(struct ctx *c, const char *const **list)
 	}
 	if (is(obj, "address")) {
 		if (i >= c->n) {
-			*list = addr_verbs;
-			return W_WORDS;
+			c->object = "addr";
+			return W_VERBS;
 		}
 		if (is(prev, "dev"))
 			return W_DEV;
@@ -131,8 +122,8 @@ static enum want what_next(struct ctx *c, const char *const **list)
 	}
 	if (is(obj, "neighbor") || is(obj, "neighbour")) {
 		if (i >= c->n) {
-			*list = neigh_verbs;
-			return W_WORDS;
+			c->object = "neigh";
+			return W_VERBS;
 		}
 		if (is(prev, "dev"))
 			return W_DEV;
@@ -155,8 +146,8 @@ static enum want what_next(struct ctx *c, const char *const **list)
 	}
 	if (is(obj, "route")) {
 		if (i++ >= c->n) {
-			*list = route_verbs;
-			return W_WORDS;
+			c->object = "route";
+			return W_VERBS;
 		}
 		if (is(prev, "dev"))
 			return W_DEV;
@@ -211,6 +202,23 @@ int complete_line(const struct world *w, const char *line, char *out,
 	if (want == W_WORDS) {
 		for (; *list; list++)
 			add_cand(*list, prefix, v, &n, 512);
+	} else if (want == W_OBJECTS) {
+		/* the verb table's objects, as messages spell them */
+		for (size_t i = 0; i < cmd_nobjects; i++)
+			if (cmd_objects[i].supported && cmd_objects[i].name)
+				add_cand(cmd_objects[i].name, prefix, v, &n, 512);
+		add_cand("ip", prefix, v, &n, 512);
+		add_cand("-n", prefix, v, &n, 512);
+	} else if (want == W_VERBS) {
+		/* the object's verbs: the first word each is listed as */
+		for (size_t i = 0; i < cmd_nentries; i++) {
+			const struct cmd_entry *e = &cmd_entries[i];
+
+			if (e->verb != CMD_NONE && e->say && e->words &&
+			    !strpbrk(e->say, " ,") &&
+			    !strcmp(e->object, c.object))
+				add_cand(e->say, prefix, v, &n, 512);
+		}
 	} else if (want == W_NS) {
 		for (size_t i = 0; i < w->nns; i++)
 			if (w->ns[i]->kind == W_NS_NAMED)
