@@ -111,14 +111,51 @@ static int unsupported(struct parser *p, const char *obj, const char *w,
 	              p_shown(w, b2), hint);
 }
 
+/* The option before the object that is in the way, as typed: -all (all)
+ * or the first output option. */
+static const char *typed_option(const struct parser *p, bool all)
+{
+	for (int k = 0; k < p->argc; k++) {
+		const char *w = p->argv[k], *o = w[1] == '-' ? w + 1 : w;
+
+		if (w[0] != '-')
+			break;
+		if (all ? kw_abbrev(o, "-all", 2)
+		        : cmd_global_option(w) && strcmp(o, "-4") &&
+		          strcmp(o, "-6") && strcmp(o, "-0") &&
+		          !kw_abbrev(o, "-family", 2) && !kw_abbrev(o, "-netns", 2) &&
+		          !kw_abbrev(o, "-all", 2))
+			return w;
+	}
+	return all ? "-all" : "-j";
+}
+
+static bool any_output_option(const struct fmt_opts *o)
+{
+	return o->brief || o->stats || o->details || o->oneline || o->json ||
+	       o->pretty;
+}
+
 /* Run the entry's parser on the rest of the words. */
 static int parse_entry(struct parser *p, const struct cmd_entry *e)
 {
+	struct cmd *c = p->c;
+
 	p->e = e;
-	p->c->verb = e->verb;
+	c->verb = e->verb;
 	if (e->init)
-		e->init(p->c);
-	return e->parse(p);
+		e->init(c);
+	/* nsviz's own commands are not ip's: its output options mean
+	 * nothing there (and could not be written back) */
+	if ((e->flags & CMD_F_OWN) && any_output_option(&c->opts))
+		return p_bad(p, typed_option(p, false), "not meaningful for %s "
+		             "(an option of ip's output)", e->object);
+	if (e->parse(p))
+		return -1;
+	if (c->all && e->verb != CMD_NETNS_EXEC && e->verb != CMD_NETNS_DEL)
+		return p_bad(p, typed_option(p, true), "only netns exec and netns del "
+		             "take it (every named namespace)");
+	return 0;
 }
 
 /* The object word and what follows it. */
