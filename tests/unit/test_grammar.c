@@ -310,6 +310,58 @@ static void test_ip_prefix_and_options(void **state)
 }
 
 /* iproute2's first-match order decides what an abbreviation means. */
+/* ip's output options before the object: parsed into opts, written
+ * back, refused where they mean nothing */
+static void test_output_options(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip -br -s -s -d -o -j -p link", &c);
+	assert_int_equal(c.verb, CMD_LINK_SHOW);
+	assert_true(c.opts.brief);
+	assert_int_equal(c.opts.stats, 2);
+	assert_true(c.opts.details && c.opts.oneline && c.opts.json &&
+	            c.opts.pretty);
+	cmd_free(&c);
+	check_canonical("ip -brief -stats -statistics -details -oneline -json "
+	                "-pretty link", "ip -br -s -s -d -o -j -p link show");
+	check_canonical("ip --json -n vnet addr", "ip -n vnet -j addr show");
+	parse_ok("ip -0 addr", &c);
+	assert_int_equal(c.family, AF_PACKET);
+	assert_int_equal(c.opts.family, AF_PACKET);
+	cmd_free(&c);
+	parse_ok("ip -f link link", &c);
+	assert_int_equal(c.family, AF_PACKET);
+	cmd_free(&c);
+	check_canonical("ip -family link addr", "ip -0 addr show");
+	parse_ok("ip -6 -s route", &c);
+	assert_int_equal(c.opts.family, AF_INET6);
+	assert_int_equal(c.opts.stats, 1);
+	cmd_free(&c);
+
+	assert_int_equal(parse_line("ip -0 -4 addr", &c), -1);
+	assert_string_equal(err, "-4: conflicts with -0");
+	assert_int_equal(parse_line("ip -0 addr add 10.0.0.1/8 dev x", &c), -1);
+	assert_non_null(strstr(err, "cannot go with -0"));
+	assert_int_equal(parse_line("ip -j ping 10.0.0.1", &c), -1);
+	assert_string_equal(err, "-j: not meaningful for ping (an option of "
+	                    "ip's output)");
+	assert_int_equal(parse_line("-br sysctl net.ipv4.ip_forward", &c), -1);
+	assert_non_null(strstr(err, "-br: not meaningful for sysctl"));
+	assert_int_equal(parse_line("ip -all link show", &c), -1);
+	assert_string_equal(err, "-all: only netns exec and netns del take it "
+	                    "(every named namespace)");
+	assert_int_equal(parse_line("ip -x link", &c), -1);
+	assert_non_null(strstr(err, "-x: unknown option"));
+	assert_true(cmd_global_option("-br"));
+	assert_true(cmd_global_option("--json"));
+	assert_true(cmd_global_option("-n"));
+	assert_false(cmd_global_option("-S"));
+	assert_false(cmd_global_option("-b"));
+	assert_false(cmd_global_option("-c"));
+}
+
 static void test_abbreviations(void **state)
 {
 	static const struct { const char *line; enum cmd_verb verb; } t[] = {
@@ -2294,6 +2346,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_ip_prefix_and_options),
+		cmocka_unit_test(test_output_options),
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_netns),
 		cmocka_unit_test(test_netns_exec_program),
