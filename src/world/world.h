@@ -45,7 +45,7 @@ struct w_link {
 	int has_link_netnsid;
 	int link_netnsid;      /* IFLA_LINK_NETNSID, as seen from this namespace */
 	int master;            /* IFLA_MASTER ifindex, 0 = none */
-	char ifalias[64];
+	char ifalias[256];     /* IFLA_IFALIAS: IFALIASZ bytes at most */
 
 	/* ---- `ip -d` details and link kinds (issue 11: linkkinds) ----
 	 * What `ip -d link show` prints beyond the plain lines.  The

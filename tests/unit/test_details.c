@@ -692,6 +692,27 @@ static void test_protodown_and_escapes(void **state)
 		"    alias a\\x1b]0;x\\x07\n");
 }
 
+/* plain `ip link show` too: an alias someone else set is escaped, and an
+ * alias as long as the kernel takes (IFALIASZ - 1 = 255 bytes) is whole */
+static void test_alias_plain(void **state)
+{
+	struct w_link l = base(41, "a0", "dummy", "02:00:00:00:00:0d");
+	char want[600];
+
+	(void)state;
+	snprintf(l.ifalias, sizeof l.ifalias, "x\x1b[2Jy");
+	sbuf_reset(&OUT);
+	fmt_link(&OUT, NS, &l);
+	assert_non_null(strstr(sbuf_str(&OUT), "\n    alias x\\x1b[2Jy\n"));
+	assert_int_equal(sizeof l.ifalias, 256);
+	memset(l.ifalias, 'a', 255);
+	l.ifalias[255] = '\0';
+	snprintf(want, sizeof want, "\n    alias %s\n", l.ifalias);
+	sbuf_reset(&OUT);
+	fmt_link(&OUT, NS, &l);
+	assert_non_null(strstr(sbuf_str(&OUT), want));
+}
+
 /* ---- attribute runs ------------------------------------------------------- */
 
 static void test_attr_runs(void **state)
@@ -791,6 +812,7 @@ int main(void)
 		cmocka_unit_test(test_dummy),
 		cmocka_unit_test(test_absent),
 		cmocka_unit_test(test_protodown_and_escapes),
+		cmocka_unit_test(test_alias_plain),
 		cmocka_unit_test(test_attr_runs),
 		cmocka_unit_test(test_link_listed),
 	};
