@@ -24,9 +24,15 @@ done
 
 ip link add veth0 type veth peer name veth1
 
-# A kind this kernel can make?  (the probe uses ip, and is undone)
+# has_kind KIND [OPTIONS]: can this kernel make one?  (a probe made with
+# ip on veth0 where the kind needs a lower device, and undone)
 has_kind() {
-	if ip link add lk-probe type "$1" $2 2>/dev/null; then
+	case $1 in
+	vlan|macvlan|ipvlan) set -- "$1" "$2" "link veth0" ;;
+	*) set -- "$1" "$2" "" ;;
+	esac
+	# shellcheck disable=SC2086
+	if ip link add $3 name lk-probe type "$1" $2 2>/dev/null; then
 		ip link del lk-probe
 		return 0
 	fi
@@ -215,18 +221,22 @@ kind_case() {
 		skip "$_kind: the kernel part (this kernel has no $_kind)"
 	fi
 }
+# the same path for two kinds this kernel has: the kernel part runs here
+kind_case macvlan "link add link veth0 mvk type macvlan m private" \
+	"ip link add link veth0 name mvk type macvlan mode private" mvk ""
+kind_case vxlan "link add vxk type vxlan vni 70 ds 4789 l 10.9.9.9" \
+	"ip link add vxk type vxlan id 70 local 10.9.9.9 dstport 4789" vxk \
+	"id 71 dstport 4789"
 kind_case dummy "link add d0 type dummy" "ip link add d0 type dummy" d0 ""
 kind_case vlan "link add name veth0.10 link veth0 type vlan id 10" \
-	"ip link add link veth0 name veth0.10 type vlan id 10" veth0.10 \
-	"link veth0 id 99"
+	"ip link add link veth0 name veth0.10 type vlan id 10" veth0.10 "id 99"
 kind_case vlan "link add link veth0 veth0.20 type vlan proto 802.1AD id 20" \
 	"ip link add link veth0 name veth0.20 type vlan id 20 protocol 802.1ad" \
-	veth0.20 "link veth0 id 99"
+	veth0.20 "id 99"
 kind_case ipvlan "link add link veth0 name ipv0 type ipvlan mode l3s" \
-	"ip link add link veth0 name ipv0 type ipvlan mode l3s" ipv0 "link veth0"
+	"ip link add link veth0 name ipv0 type ipvlan mode l3s" ipv0 ""
 kind_case ipvlan "link add link veth0 name ipv1 type ipvlan m l2 private" \
-	"ip link add link veth0 name ipv1 type ipvlan mode l2 private" ipv1 \
-	"link veth0"
+	"ip link add link veth0 name ipv1 type ipvlan mode l2 private" ipv1 ""
 
 # ---- link set: nsviz sets, ip sees; ip sets, nsviz shows -----------------------
 
