@@ -192,6 +192,10 @@ same_request "link set name alias txqueuelen promisc arp" \
 same_request "link set mtu address up name" \
 	"link set veth1 mtu 1400 address 02:00:00:00:00:09 up name v9" \
 	"ip link set v9 down mtu 1500 name veth1"
+same_request "link set txqueuelen alias master" \
+	"link set veth1 txqueuelen 7 alias p master br0" \
+	"ip link set veth1 nomaster txqueuelen 1000 alias ''" \
+	"link set veth1 master br0 alias p qlen 7"
 # pid 1 is this script, in the sandbox's own namespace
 same_request "link set netns name" "link set veth1 netns other name vq" \
 	"ip -n other link set vq netns 1 name veth1"
