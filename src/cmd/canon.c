@@ -114,7 +114,7 @@ static bool clashes(const char *name)
 	static const char *const kws[] = {
 		"dev", "name", "type", "peer", "up", "down", "mtu", "netns",
 		"txqueuelen", "qlen", "to", "default", "help", "master",
-		"nomaster", NULL
+		"nomaster", "link", "alias", "promisc", "arp", "txqlen", NULL
 	};
 	const char *const *k;
 	size_t n = strlen(name);

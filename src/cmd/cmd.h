@@ -64,6 +64,34 @@ struct cmd_link {
 	bool has_master;        /* master BR: make the link a port of BR */
 	char master[W_IFNAMSIZ];
 	bool nomaster;          /* nomaster: take it out of its bridge */
+
+	/* ---- linkkinds (issue 11): kinds, more settings, show filters ---- */
+	char link[W_IFNAMSIZ];  /* add: link DEV, the lower device (vlan,
+	                         * macvlan, ipvlan) */
+	bool kind_opts;         /* add: options followed type KIND (ip sends
+	                         * IFLA_INFO_DATA only then) */
+	int vlan_id;            /* vlan: id N; -1 not given */
+	uint16_t vlan_proto;    /* vlan: 0x8100, 0x88a8; 0 not given */
+	uint32_t macvlan_mode;  /* macvlan: MACVLAN_MODE_*; 0 not given */
+	int ipvlan_mode;        /* ipvlan: IPVLAN_MODE_*; -1 not given */
+	int ipvlan_flags;       /* ipvlan: -1 not given, 0 bridge, IPVLAN_F_* */
+	bool has_vni;           /* vxlan: id N */
+	uint32_t vni;
+	bool vx_group;          /* vxlan: vx_remote was given as group */
+	struct w_ip vx_remote;  /* vxlan: remote or group; family 0 none */
+	struct w_ip vx_local;
+	char vx_dev[W_IFNAMSIZ];
+	int vx_ttl;             /* vxlan: -1 not given, 0 auto */
+	int vx_dstport;         /* vxlan: -1 not given */
+	bool has_newname;       /* set: name NEW */
+	char newname[W_IFNAMSIZ];
+	bool has_alias;         /* set: alias TEXT ("" clears it) */
+	char alias[256];
+	int32_t txqlen;         /* set: txqueuelen N; -1 unchanged */
+	int promisc;            /* set: promisc on|off; -1 unchanged */
+	int arp;                /* set: arp on|off; -1 unchanged */
+	bool show_up;           /* show: up */
+	char show_type[32];     /* show: type KIND ("bridge_slave" too) */
 };
 
 /* addr add|del ADDR[/LEN] dev NAME; addr show [dev NAME] */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* exec_link.c - link add (veth, bridge), set, del, show.  Checks come
+/* exec_link.c - link add (veth, bridge, vlan, macvlan, ipvlan, dummy,
+ * vxlan), set, del, show.  Checks come
  * first so that bad input changes nothing and the message names the
  * object; then the kernel has the last word (kernel/requests.c). */
 #include "cmd/exec_int.h"
@@ -70,10 +71,63 @@ static int add_bridge(struct exec_ctx *x, const struct cmd *c)
 	return 0;
 }
 
+/* vlan, macvlan, ipvlan, dummy, vxlan (kernel/linkkind.c) */
+static int add_kind(struct exec_ctx *x, const struct cmd *c)
+{
+	const struct cmd_link *l = &c->u.link;
+	struct klink_kind_req r;
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	struct w_link *lower;
+	char wb[300];
+	int rc;
+
+	if (strchr(l->name, '%'))
+		return exec_fail(x, "%s: interface names must not contain '%%' "
+		            "(the kernel would replace %%d by a number)", l->name);
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
+		return rc;
+	if (world_find_link(ns, l->name))
+		return exec_fail(x, "%s: device already exists %s", l->name,
+		            exec_where(ns, wb, sizeof wb));
+	memset(&r, 0, sizeof r);
+	r.name = l->name;
+	r.kind = l->kind;
+	r.has_data = l->kind_opts;
+	if (l->link[0]) {
+		if (!(lower = exec_need_link(x, ns, l->link, &rc)))
+			return rc;
+		r.link = lower->ifindex;
+	}
+	r.vlan_id = l->vlan_id;
+	r.vlan_proto = l->vlan_proto;
+	r.macvlan_mode = l->macvlan_mode;
+	r.ipvlan_mode = l->ipvlan_mode;
+	r.ipvlan_flags = l->ipvlan_flags;
+	r.has_vni = l->has_vni;
+	r.vni = l->vni;
+	r.vx_remote = l->vx_remote;
+	r.vx_local = l->vx_local;
+	r.vx_ttl = l->vx_ttl;
+	r.vx_dstport = l->vx_dstport;
+	if (l->vx_dev[0]) {
+		if (!(lower = exec_need_link(x, ns, l->vx_dev, &rc)))
+			return rc;
+		r.vx_dev = lower->ifindex;
+	}
+	if (klink_add_kind(x->k, ns, &r, &e) < 0)
+		return exec_kfail(x, l->name, &e);
+	ksync_drain(x->k);
+	return 0;
+}
+
 int exec_link_add(struct exec_ctx *x, const struct cmd *c)
 {
-	return !strcmp(c->u.link.kind, "bridge") ? add_bridge(x, c)
-	                                         : add_veth(x, c);
+	if (!strcmp(c->u.link.kind, "bridge"))
+		return add_bridge(x, c);
+	if (!strcmp(c->u.link.kind, "veth"))
+		return add_veth(x, c);
+	return add_kind(x, c);
 }
 
 /* link set: every setting in one request, the way ip sends it (the
@@ -84,6 +138,8 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 	struct kerr e = { 0 };
 	struct w_ns *ns, *to = NULL;
 	struct w_link *l, *br;
+	struct klink_set_req r;
+	const char *newname;
 	char wb[300];
 	int rc, master = -1;
 
@@ -105,18 +161,35 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 	} else if (s->nomaster) {
 		master = 0;
 	}
+	/* the name it will have where it will be */
+	newname = s->has_newname ? s->newname : s->name;
 	if (s->has_netns) {
 		if (!(to = exec_need_ns(x, s->netns, &rc)))
 			return rc;
-		if (to != ns && world_find_link(to, s->name))
-			return exec_fail(x, "%s: device already exists %s", s->name,
+		if (to != ns && world_find_link(to, newname))
+			return exec_fail(x, "%s: device already exists %s", newname,
 			            exec_where(to, wb, sizeof wb));
 		if (to == ns)
 			to = NULL;
 	}
-	if (klink_set_master(x->k, ns, l->ifindex, s->up,
-	                     s->has_mtu ? s->mtu : 0,
-	                     s->has_mac ? s->mac : NULL, to, master, &e) < 0) {
+	if (!to && s->has_newname && strcmp(s->newname, s->name) &&
+	    world_find_link(ns, s->newname))
+		return exec_fail(x, "%s: device already exists %s", s->newname,
+		            exec_where(ns, wb, sizeof wb));
+	klink_set_req_init(&r);
+	r.up = s->up;
+	r.mtu = s->has_mtu ? s->mtu : 0;
+	r.mac = s->has_mac ? s->mac : NULL;
+	r.to_ns = to;
+	r.master = master;
+	r.txqlen = s->txqlen;
+	r.alias = s->has_alias ? s->alias : NULL;
+	r.promisc = s->promisc;
+	r.arp = s->arp;
+	/* as ip: not renaming to the same name */
+	r.name = s->has_newname && strcmp(s->newname, s->name) ? s->newname
+	                                                       : NULL;
+	if (klink_change(x->k, ns, l->ifindex, &r, &e) < 0) {
 		if (e.err == EINVAL && s->has_mtu && !e.msg[0])
 			return exec_fail(x, "%s: mtu %u: invalid for this device",
 			            s->name, s->mtu);
@@ -152,20 +225,32 @@ int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
+	/* link show [dev X] [up] [type KIND]: ip's filters (fmt_link_listed) */
+	const char *kind = !addrs && c->u.link.show_type[0]
+	                   ? c->u.link.show_type : NULL;
+	bool up = !addrs && c->u.link.show_up;
 	if (dev[0]) {
 		struct w_link *l = world_find_link(ns, dev);
 		if (!l)
 			/* iproute2's own words: the tutorial shows them */
 			return exec_fail(x, "Device \"%s\" does not exist.", dev);
+		if (!fmt_link_listed(l, kind, up))
+			return 0;
 		if (addrs)
 			fmt_link_addrs(&x->out, ns, l);
+		else if (c->opts.details)
+			fmt_link_d(&x->out, ns, l);
 		else
 			fmt_link(&x->out, ns, l);
 		return 0;
 	}
 	for (size_t i = 0; i < ns->nlinks; i++) {
+		if (!fmt_link_listed(&ns->links[i], kind, up))
+			continue;
 		if (addrs)
 			fmt_link_addrs(&x->out, ns, &ns->links[i]);
+		else if (c->opts.details)
+			fmt_link_d(&x->out, ns, &ns->links[i]);
 		else
 			fmt_link(&x->out, ns, &ns->links[i]);
 	}

@@ -148,6 +148,10 @@ int parse_link_show(struct parser *p);
 void canon_link_add(const struct cmd *c, struct canon *o);
 void canon_link_set(const struct cmd *c, struct canon *o);
 void canon_link_dev(const struct cmd *c, struct canon *o);  /* del, show */
+/* parse_linkkind.c: link add ... type vlan|macvlan|ipvlan|dummy|vxlan */
+bool link_kind_known(const char *kind);
+int parse_link_kind_rest(struct parser *p);
+void canon_link_kind_opts(const struct cmd *c, struct canon *o);
 /* parse_addr.c */
 void addr_init(struct cmd *c);
 int parse_addr_change(struct parser *p);    /* add, del */

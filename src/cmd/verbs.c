@@ -98,17 +98,24 @@ const struct cmd_entry cmd_entries[] = {
 	/* ---- link ----------------------------------------------------- */
 	{ CMD_LINK_ADD, "link", "add\0", "add",
 	  "link add NAME type veth peer name PEER [netns NS]\n"
-	  "link add NAME type bridge", CH | NS, link_init, parse_link_add,
+	  "link add NAME type bridge|dummy\n"
+	  "link add link DEV name NAME type vlan id N [protocol 802.1Q|802.1ad]\n"
+	  "link add link DEV name NAME type macvlan [mode MODE]\n"
+	  "link add link DEV name NAME type ipvlan [mode l2|l3|l3s]\n"
+	  "link add NAME type vxlan id N [remote|group ADDR] [local ADDR] "
+	  "[dev NAME] [ttl N] [dstport P]", CH | NS, link_init, parse_link_add,
 	  canon_link_add },
 	{ CMD_LINK_SET, "link", "set\0change\0", "set",
 	  "link set [dev] NAME up|down|netns NS|mtu N|address MAC|master BR|"
-	  "nomaster", CH | NS, link_init, parse_link_set, canon_link_set },
+	  "nomaster|name NEW|alias TEXT|txqueuelen N|promisc on|off|arp on|off",
+	  CH | NS, link_init, parse_link_set, canon_link_set },
 	NOT("link", "replace"),
 	{ CMD_LINK_DEL, "link", "delete\0", "del",
 	  "link del [dev] NAME", CH | NS, link_init, parse_link_del,
 	  canon_link_dev },
 	{ CMD_LINK_SHOW, "link", "show\0lst\0list\0", "show",
-	  "link show [[dev] NAME]", RO | NS, link_init, parse_link_show,
+	  "link show [[dev] NAME] [up] [type KIND]", RO | NS, link_init,
+	  parse_link_show,
 	  canon_link_dev },
 	NOT("link", "xstats"), NOT("link", "afstats"), NOT("link", "property"),
 	NOT("link", "help"),

@@ -124,4 +124,27 @@ int fmt_route_cmp(const void *a, const void *b);
  * all of ns: every listed route in kernel order. */
 void fmt_route_show(struct sbuf *out, const struct w_ns *ns, int family);
 
+/* ---- linkkinds: `ip -d` details and `ip link show` filters ----------- */
+
+/* What `ip -d link show` appends to a link's "    link/ether ..." line
+ * (after its link-netns part, before "\n    alias"): " promiscuity 0 
+ * allmulti 0 minmtu 68 maxmtu 65535 ", the kind's line ("\n    vxlan id
+ * 42 ... "), a port's line ("\n    bridge_slave ... "), then
+ * "addrgenmode eui64 numtxqueues 1 ... gro_max_size 65536 ".  No final
+ * newline; every item ends in a blank, as ip prints it.  With -o, ip
+ * writes each "\n" inside an entry as "\\". */
+void fmt_link_details(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *l);
+/* The same for `ip -d addr show`, which leaves out addrgenmode. */
+void fmt_addr_link_details(struct sbuf *out, const struct w_ns *ns,
+                           const struct w_link *l);
+/* One whole `ip -d link show` entry: fmt_link's lines with the details
+ * in their place (and " protodown on " when set), newline included. */
+void fmt_link_d(struct sbuf *out, const struct w_ns *ns, const struct w_link *l);
+
+/* Which links `ip link show [up] [type KIND]` lists: kind NULL for any;
+ * "bridge_slave" (any "KIND_slave") matches ports of that kind of
+ * master, as ip's filter does; a link without linkinfo matches no kind. */
+bool fmt_link_listed(const struct w_link *l, const char *kind, bool up_only);
+
 #endif

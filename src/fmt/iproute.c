@@ -137,8 +137,11 @@ static void link_line(struct sbuf *out, const struct w_link *l, bool alias)
 		else
 			sbuf_add(out, " link-netnsid unknown");
 	}
-	if (alias && l->ifalias[0])
-		sbuf_printf(out, "\n    alias %s", l->ifalias);
+	if (alias && l->ifalias[0]) {
+		/* anyone may set an alias: escaped as names are */
+		sbuf_add(out, "\n    alias ");
+		esc_add(out, l->ifalias, 0);
+	}
 }
 
 void fmt_link(struct sbuf *out, const struct w_ns *ns, const struct w_link *l)

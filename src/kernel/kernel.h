@@ -151,6 +151,55 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
                struct w_route *out, struct kerr *e);
 
+/* ---- link kinds and link settings (linkkind.c; issue 11: linkkinds) ---- */
+
+/* `ip link add [link DEV] name NAME type KIND [OPTIONS]` for the kinds
+ * vlan, macvlan, ipvlan, dummy and vxlan.  has_data: options followed the
+ * kind (ip sends IFLA_INFO_DATA only then).  Unused fields of other kinds
+ * are ignored. */
+struct klink_kind_req {
+	const char *name;          /* IFLA_IFNAME */
+	const char *kind;          /* IFLA_INFO_KIND */
+	int link;                  /* IFLA_LINK: ifindex of `link DEV`, 0 none */
+	bool has_data;
+	/* vlan */
+	int vlan_id;               /* -1 not given */
+	uint16_t vlan_proto;       /* ETH_P_8021Q, ETH_P_8021AD; 0 not given */
+	/* macvlan */
+	uint32_t macvlan_mode;     /* MACVLAN_MODE_*; 0 not given */
+	/* ipvlan */
+	int ipvlan_mode;           /* IPVLAN_MODE_*; -1 not given */
+	int ipvlan_flags;          /* IPVLAN_F_PRIVATE, IPVLAN_F_VEPA; 0 bridge */
+	/* vxlan */
+	bool has_vni;
+	uint32_t vni;
+	struct w_ip vx_remote;     /* remote or group (multicast); family 0 none */
+	struct w_ip vx_local;
+	int vx_dev;                /* ifindex of `dev DEV`, 0 none */
+	int vx_ttl;                /* -1 not given, 0 auto */
+	int vx_dstport;            /* -1 not given, 0 the kernel's default */
+};
+int klink_add_kind(struct ksync *k, struct w_ns *ns,
+                   const struct klink_kind_req *r, struct kerr *e);
+
+/* `ip link set dev X ...`: every setting in one request, as ip sends it.
+ * klink_set_req_init leaves everything unchanged. */
+struct klink_set_req {
+	int up;                    /* -1 unchanged, 0 down, 1 up */
+	int promisc;               /* -1 unchanged, 0 off, 1 on */
+	int arp;                   /* -1 unchanged, 0 off (IFF_NOARP), 1 on */
+	unsigned mtu;              /* 0 unchanged */
+	const uint8_t *mac;        /* NULL unchanged; 6 bytes */
+	struct w_ns *to_ns;        /* NULL: stays */
+	int master;                /* -1 unchanged, 0 nomaster, else ifindex */
+	int32_t txqlen;            /* -1 unchanged */
+	const char *alias;         /* NULL unchanged, "" clears */
+	const char *name;          /* NULL unchanged: the new name */
+};
+void klink_set_req_init(struct klink_set_req *r);
+int klink_change(struct ksync *k, struct w_ns *ns, int ifindex,
+                 const struct klink_set_req *r, struct kerr *e);
+
 /* Sysctls of ns: KEY is a key under net. ("net.ipv4.ip_forward"), whose
  * file under /proc/sys/net is opened inside ns and so reads and writes
  * that namespace's value; no program is run.  Errors: ENOENT (no such

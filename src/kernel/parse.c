@@ -38,6 +38,79 @@ static void get_str(const struct nlattr *a, char *buf, size_t len)
 	buf[strnlen(buf, n)] = '\0';
 }
 
+/* linkkinds: what `ip -d link show` prints beyond the plain lines */
+static void get_u32_bit(struct nlattr *a, uint32_t *v, unsigned bit,
+                        struct w_link *l)
+{
+	if (a && nla_len(a) >= 4) {
+		*v = nla_get_u32(a);
+		l->d_has |= bit;
+	}
+}
+
+static void parse_link_details(struct nlattr **tb, struct w_link *l)
+{
+	get_u32_bit(tb[IFLA_PROMISCUITY], &l->promiscuity, W_D_PROMISC, l);
+	get_u32_bit(tb[IFLA_ALLMULTI], &l->allmulti, W_D_ALLMULTI, l);
+	get_u32_bit(tb[IFLA_MIN_MTU], &l->min_mtu, W_D_MIN_MTU, l);
+	get_u32_bit(tb[IFLA_MAX_MTU], &l->max_mtu, W_D_MAX_MTU, l);
+	get_u32_bit(tb[IFLA_NUM_TX_QUEUES], &l->num_tx_queues, W_D_NUM_TXQ, l);
+	get_u32_bit(tb[IFLA_NUM_RX_QUEUES], &l->num_rx_queues, W_D_NUM_RXQ, l);
+	get_u32_bit(tb[IFLA_GSO_MAX_SIZE], &l->gso_max_size, W_D_GSO_SIZE, l);
+	get_u32_bit(tb[IFLA_GSO_MAX_SEGS], &l->gso_max_segs, W_D_GSO_SEGS, l);
+	get_u32_bit(tb[IFLA_TSO_MAX_SIZE], &l->tso_max_size, W_D_TSO_SIZE, l);
+	get_u32_bit(tb[IFLA_TSO_MAX_SEGS], &l->tso_max_segs, W_D_TSO_SEGS, l);
+	get_u32_bit(tb[IFLA_GRO_MAX_SIZE], &l->gro_max_size, W_D_GRO_SIZE, l);
+	if (tb[IFLA_PROTO_DOWN] && nla_len(tb[IFLA_PROTO_DOWN]) >= 1) {
+		l->proto_down = nla_get_u8(tb[IFLA_PROTO_DOWN]);
+		l->d_has |= W_D_PROTO_DOWN;
+	}
+	if (tb[IFLA_AF_SPEC]) {
+		struct nlattr *af;
+		int rem;
+
+		nla_for_each_nested(af, tb[IFLA_AF_SPEC], rem) {
+			struct nlattr *i6[IFLA_INET6_MAX + 1];
+
+			if (nla_type(af) != AF_INET6 ||
+			    nla_parse_nested(i6, IFLA_INET6_MAX, af, NULL) < 0)
+				continue;
+			if (i6[IFLA_INET6_ADDR_GEN_MODE] &&
+			    nla_len(i6[IFLA_INET6_ADDR_GEN_MODE]) >= 1) {
+				l->addrgenmode =
+					nla_get_u8(i6[IFLA_INET6_ADDR_GEN_MODE]);
+				l->d_has |= W_D_ADDRGENMODE;
+			}
+			break;
+		}
+	}
+	if (tb[IFLA_LINKINFO]) {
+		struct nlattr *li[IFLA_INFO_MAX + 1];
+
+		l->d_has |= W_D_LINKINFO;
+		if (nla_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO],
+		                     NULL) < 0)
+			return;
+		if (li[IFLA_INFO_SLAVE_KIND])
+			get_str(li[IFLA_INFO_SLAVE_KIND], l->slave_kind,
+			        sizeof l->slave_kind);
+		if (li[IFLA_INFO_DATA]) {
+			l->d_has |= W_D_INFO_DATA;
+			l->info_data_len = (uint16_t)w_attr_keep(
+				l->info_data, sizeof l->info_data,
+				nla_data(li[IFLA_INFO_DATA]),
+				(size_t)nla_len(li[IFLA_INFO_DATA]));
+		}
+		if (li[IFLA_INFO_SLAVE_DATA]) {
+			l->d_has |= W_D_SLAVE_DATA;
+			l->slave_data_len = (uint16_t)w_attr_keep(
+				l->slave_data, sizeof l->slave_data,
+				nla_data(li[IFLA_INFO_SLAVE_DATA]),
+				(size_t)nla_len(li[IFLA_INFO_SLAVE_DATA]));
+		}
+	}
+}
+
 static int parse_link(const struct nlmsghdr *nlh, struct w_link *l)
 {
 	struct nlattr *tb[IFLA_MAX + 1];
@@ -100,6 +173,7 @@ static int parse_link(const struct nlmsghdr *nlh, struct w_link *l)
 		                     NULL) == 0 && li[IFLA_INFO_KIND])
 			get_str(li[IFLA_INFO_KIND], l->kind, sizeof l->kind);
 	}
+	parse_link_details(tb, l);
 	return 0;
 }
 

@@ -121,35 +121,16 @@ int klink_set_master(struct ksync *k, struct w_ns *ns, int ifindex, int up,
                      unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
                      int master, struct kerr *e)
 {
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
-	struct nl_msg *msg;
+	struct klink_set_req r;
 
-	memset(e, 0, sizeof *e);
-	if (up >= 0) {
-		ifi.ifi_change = IFF_UP;
-		ifi.ifi_flags = up ? IFF_UP : 0;
-	}
-	msg = nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_REQUEST);
-	if (!msg)
-		return oom(e);
-	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0)
-		goto fail;
-	if (mtu && nla_put_u32(msg, IFLA_MTU, mtu) < 0)
-		goto fail;
-	if (mac && nla_put(msg, IFLA_ADDRESS, 6, mac) < 0)
-		goto fail;
-	/* as ip: IFLA_MASTER 0 is nomaster */
-	if (master >= 0 && nla_put_u32(msg, IFLA_MASTER, (uint32_t)master) < 0)
-		goto fail;
-	if (to_ns) {
-		int fd = ns_fd(k, to_ns, e);
-		if (fd < 0 || nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)fd) < 0)
-			goto fail;
-	}
-	return send_req(k, ns, msg, NULL, NULL, e);
-fail:
-	nlmsg_free(msg);
-	return e->err ? -1 : oom(e);
+	/* one builder for every `link set` request (kernel/linkkind.c) */
+	klink_set_req_init(&r);
+	r.up = up;
+	r.mtu = mtu;
+	r.mac = mac;
+	r.to_ns = to_ns;
+	r.master = master;
+	return klink_change(k, ns, ifindex, &r, e);
 }
 
 int klink_del(struct ksync *k, struct w_ns *ns, int ifindex, struct kerr *e)

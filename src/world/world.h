@@ -45,7 +45,31 @@ struct w_link {
 	int has_link_netnsid;
 	int link_netnsid;      /* IFLA_LINK_NETNSID, as seen from this namespace */
 	int master;            /* IFLA_MASTER ifindex, 0 = none */
-	char ifalias[64];
+	char ifalias[256];     /* IFLA_IFALIAS: IFALIASZ bytes at most */
+
+	/* ---- `ip -d` details and link kinds (issue 11: linkkinds) ----
+	 * What `ip -d link show` prints beyond the plain lines.  The
+	 * kind's own options (IFLA_INFO_DATA, and IFLA_INFO_SLAVE_DATA of
+	 * a port) are kept as the kernel sent them, a run of netlink
+	 * attributes (struct nlattr, uapi: no libnl), because every kind has
+	 * its own set (a bridge alone has 45) and the printers walk them as
+	 * ip does (w_attr_* in world/linkinfo.c read them).  A run that does
+	 * not fit is cut after its last whole attribute. */
+	unsigned d_has;        /* W_D_* bits: which fields below were sent */
+	uint32_t promiscuity;  /* IFLA_PROMISCUITY */
+	uint32_t allmulti;     /* IFLA_ALLMULTI */
+	uint32_t min_mtu, max_mtu;            /* IFLA_MIN_MTU, IFLA_MAX_MTU */
+	uint32_t num_tx_queues, num_rx_queues;
+	uint32_t gso_max_size, gso_max_segs;
+	uint32_t tso_max_size, tso_max_segs;
+	uint32_t gro_max_size;
+	uint8_t proto_down;    /* IFLA_PROTO_DOWN */
+	uint8_t addrgenmode;   /* IFLA_AF_SPEC/AF_INET6/IFLA_INET6_ADDR_GEN_MODE */
+	char slave_kind[24];   /* IFLA_INFO_SLAVE_KIND: "bridge" for a port */
+	uint16_t info_data_len, slave_data_len;
+	uint8_t info_data[1024];   /* IFLA_INFO_DATA's attributes */
+	uint8_t slave_data[768];   /* IFLA_INFO_SLAVE_DATA's attributes */
+	/* ---- end of the linkkinds block ---- */
 
 	/* Resolved by the world across namespaces (world_resolve_peers). */
 	int peer_ns_id;        /* w_ns.id of the peer's namespace, -1 unknown */
@@ -53,6 +77,38 @@ struct w_link {
 	char link_netns_name[W_NSNAME_MAX]; /* name iproute2 prints after
 	                                      link-netns, "" if unnamed */
 };
+
+/* linkkinds: w_link.d_has bits and the readers of its attribute runs */
+#define W_D_PROMISC     (1u << 0)
+#define W_D_ALLMULTI    (1u << 1)
+#define W_D_MIN_MTU     (1u << 2)
+#define W_D_MAX_MTU     (1u << 3)
+#define W_D_NUM_TXQ     (1u << 4)
+#define W_D_NUM_RXQ     (1u << 5)
+#define W_D_GSO_SIZE    (1u << 6)
+#define W_D_GSO_SEGS    (1u << 7)
+#define W_D_TSO_SIZE    (1u << 8)
+#define W_D_TSO_SEGS    (1u << 9)
+#define W_D_GRO_SIZE    (1u << 10)
+#define W_D_PROTO_DOWN  (1u << 11)
+#define W_D_ADDRGENMODE (1u << 12)
+#define W_D_LINKINFO    (1u << 13)  /* IFLA_LINKINFO was there */
+#define W_D_INFO_DATA   (1u << 14)  /* IFLA_INFO_DATA was there */
+#define W_D_SLAVE_DATA  (1u << 15)  /* IFLA_INFO_SLAVE_DATA was there */
+
+/* The attributes of w_link.info_data / slave_data (world/linkinfo.c):
+ * the payload of attribute `type` and its length, NULL when absent.
+ * The getters return 0 and leave *v alone when the attribute is absent
+ * or shorter than the value. */
+const void *w_attr_find(const uint8_t *run, size_t len, int type,
+                        size_t *alen);
+int w_attr_u8(const uint8_t *run, size_t len, int type, uint8_t *v);
+int w_attr_u16(const uint8_t *run, size_t len, int type, uint16_t *v);
+int w_attr_u32(const uint8_t *run, size_t len, int type, uint32_t *v);
+int w_attr_u64(const uint8_t *run, size_t len, int type, uint64_t *v);
+/* Copy a run of attributes into dst (cap bytes), cut after the last
+ * whole attribute that fits; returns the bytes kept. */
+size_t w_attr_keep(uint8_t *dst, size_t cap, const void *src, size_t len);
 
 struct w_addr {
 	int ifindex;

@@ -236,9 +236,9 @@ cwb|1|link set veth0 mtu 10|10: mtu (out of range|less than device minimum)
 cwb|1|link set veth0 mtu 65536|65536: mtu (out of range|greater than device maximum)
 cwb|1|-n vnet link set veth1 mtu 70000|70000: mtu (out of range|greater than device maximum)
 cwb|1|link set veth0 up down|down: conflicts with up
-cwb|1|link set veth0 name foo|name: renaming interfaces is not supported
+cwb|1|link set veth0 name a/b|a/b: interface name must not contain '/'
 cwb|1|link set veth0 frob|frob: unknown link setting
-cwb|1|link add x1 type vlan|vlan: link type not supported
+cwb|1|link add x1 type vlan|link add x1 type vlan: missing link DEV
 # -- ping
 cwb|1|ping -c 0 10.0.2.0|0: ping count must be a positive number
 cwb|1|ping -c abc 10.0.2.0|abc: ping count must be a positive number
@@ -282,7 +282,7 @@ cwb|1|netns del|netns del: missing namespace name
 cwb|1|netns pids|netns pids: missing namespace name
 cwb|1|netns exec vnet|netns exec vnet: missing program to run
 cwb|1|link add type veth peer name p1|link add: missing interface name
-cwb|1|link add x1|link add x1: missing type veth
+cwb|1|link add x1|link add x1: missing type KIND
 cwb|1|link add x1 type|link add x1 type: missing link type
 cwb|1|link add x1 type veth|link add x1 type veth: missing peer
 cwb|1|link add x1 type veth peer name|link add x1 type veth peer name: missing peer name
@@ -374,9 +374,9 @@ cwb|1|route get 10.0.1.0/33|10\.0\.1\.0/33: expected an address, not a prefix
 cwb|1|route add 10.5.0.0/16 dev veth0 metric 18446744073709551616|18446744073709551616: metric must be a number \(0\.\.4294967295\)
 cwb|1|route add 10.5.0.0/16 dev veth0 metric -1|-1: metric must be a number \(0\.\.4294967295\)
 cwb|1|route add 10.5.0.0/16 dev veth0 scope -1|-1: not a route scope
-cwb|1|link add x1 type vlan id 4096|vlan: link type not supported
-cwb|1|link add link veth0 name v.10 type vlan id 4096|link: a link on top of another \(link add link DEV \.\.\.\) is not supported by nsviz
-cwb|1|link add link veth0 name v.0 type vlan id 0|link: a link on top of another
+cwb|1|link add x1 type vlan id 4096|link add x1 type vlan: missing link DEV
+cwb|1|link add link veth0 name v.10 type vlan id 4096|4096: VLAN id must be a number 0\.\.4094
+cwb|1|link add link nosuch name v.0 type vlan id 0|nosuch: no such device in the host namespace
 cwb|1|echo tcp port 0|0: not a port \(expected a number 1\.\.65535\)
 cwb|1|echo tcp port 65536|65536: not a port \(expected a number 1\.\.65535\)
 cwb|1|echo udp port 4294967296|4294967296: not a port \(expected a number 1\.\.65535\)

@@ -301,7 +301,7 @@ cw|link add br0 type bridge|br0: device already exists in the host namespace$
 cw|link add p1 type bridge|p1: device already exists in the host namespace$
 cw|-n nope link add br1 type bridge|nope: no such network namespace$
 cw|link add br1 type bridge stp_state 1|stp_state: bridge option not supported by nsviz
-cw|link add br1 type vxlan|vxlan: link type not supported \(nsviz creates veth pairs and bridges\)$
+cw|link add br1 type vxlan|link add br1 type vxlan: missing VXLAN id \(type vxlan id N\)$
 cw|link add br1 type bridge up|up: not supported in link add; set it afterwards with link set$
 # -- sysctl
 cw|sysctl kernel.hostname|kernel.hostname: not a network sysctl \(nsviz reads and sets net\.\* keys only: they belong to a network namespace\)$

@@ -10,6 +10,7 @@
 
 #include <arpa/inet.h>
 #include <linux/rtnetlink.h>
+#include <linux/if_link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -802,6 +803,123 @@ static void test_link_set_master(void **state)
 }
 
 /* ---- neigh --------------------------------------------------------------- */
+
+/* link add for the kinds of kernel/linkkind.c, and the link set and
+ * link show words of issue 11 (linkkinds) */
+static void test_link_kinds(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("ip link add link veth0 name veth0.10 type vlan id 10", &c);
+	assert_int_equal(c.verb, CMD_LINK_ADD);
+	assert_string_equal(c.u.link.kind, "vlan");
+	assert_string_equal(c.u.link.link, "veth0");
+	assert_string_equal(c.u.link.name, "veth0.10");
+	assert_int_equal(c.u.link.vlan_id, 10);
+	assert_int_equal(c.u.link.vlan_proto, 0);
+	assert_true(c.u.link.kind_opts);
+	assert_rest_default(&c, G_NAME);
+	parse_ok("link add name v link veth0 type vlan proto 802.1AD i 4094", &c);
+	assert_int_equal(c.u.link.vlan_proto, 0x88a8);
+	assert_int_equal(c.u.link.vlan_id, 4094);
+	parse_ok("link add link veth0 mv0 type macvlan", &c);
+	assert_string_equal(c.u.link.name, "mv0");
+	assert_false(c.u.link.kind_opts);
+	assert_int_equal(c.u.link.macvlan_mode, 0);
+	parse_ok("link add link veth0 name mv0 type macvlan mode passthru", &c);
+	assert_int_equal(c.u.link.macvlan_mode, MACVLAN_MODE_PASSTHRU);
+	parse_ok("link add link veth0 name i type ipvlan m l3s v", &c);
+	assert_int_equal(c.u.link.ipvlan_mode, IPVLAN_MODE_L3S);
+	assert_int_equal(c.u.link.ipvlan_flags, IPVLAN_F_VEPA);
+	parse_ok("link add d0 type dummy", &c);
+	assert_string_equal(c.u.link.kind, "dummy");
+	assert_false(c.u.link.kind_opts);
+	parse_ok("link add vx0 type vxlan id 42 remote 10.0.0.2 local 10.0.0.1 "
+	         "ds 4789 d veth0 t 10", &c);
+	assert_true(c.u.link.has_vni);
+	assert_int_equal(c.u.link.vni, 42);
+	assert_ip(&c.u.link.vx_remote, AF_INET, "10.0.0.2");
+	assert_false(c.u.link.vx_group);
+	assert_ip(&c.u.link.vx_local, AF_INET, "10.0.0.1");
+	assert_string_equal(c.u.link.vx_dev, "veth0");
+	assert_int_equal(c.u.link.vx_ttl, 10);
+	assert_int_equal(c.u.link.vx_dstport, 4789);
+	parse_ok("link add vx1 type vxlan vni 43 group ff05::1 dev veth0", &c);
+	assert_true(c.u.link.vx_group);
+	assert_int_equal(c.u.link.vx_ttl, -1);
+	assert_int_equal(c.u.link.vx_dstport, -1);
+	parse_ok("link set veth1 name v1 alias 'a b' qlen 5 promisc on arp off", &c);
+	assert_int_equal(c.verb, CMD_LINK_SET);
+	assert_true(c.u.link.has_newname);
+	assert_string_equal(c.u.link.newname, "v1");
+	assert_true(c.u.link.has_alias);
+	assert_string_equal(c.u.link.alias, "a b");
+	assert_int_equal(c.u.link.txqlen, 5);
+	assert_int_equal(c.u.link.promisc, 1);
+	assert_int_equal(c.u.link.arp, 0);
+	assert_int_equal(c.u.link.up, -1);
+	parse_ok("link set x alias ''", &c);
+	assert_true(c.u.link.has_alias);
+	assert_string_equal(c.u.link.alias, "");
+	parse_ok("link show up type bridge_slave", &c);
+	assert_int_equal(c.verb, CMD_LINK_SHOW);
+	assert_true(c.u.link.show_up);
+	assert_string_equal(c.u.link.show_type, "bridge_slave");
+	assert_string_equal(c.u.link.name, "");
+	parse_ok("link show type veth dev veth0", &c);
+	assert_string_equal(c.u.link.name, "veth0");
+	assert_false(c.u.link.show_up);
+	cmd_free(&c);
+
+	/* canonical text: ip's words in one order (kernel/linkkind.c sends
+	 * what ip sends for exactly this text), and back again */
+	check_canonical("ip link add link veth0 name veth0.10 type vlan id 10",
+	                "ip link add link veth0 name veth0.10 type vlan id 10");
+	check_canonical("link add name v link veth0 type vlan proto 802.1AD i 20",
+	                "ip link add link veth0 name v type vlan id 20 protocol 802.1ad");
+	check_canonical("link add link veth0 v type vlan protocol 802.1q id 0",
+	                "ip link add link veth0 name v type vlan id 0 protocol 802.1Q");
+	check_canonical("link add link veth0 name mv0 type macvlan mode bridge",
+	                "ip link add link veth0 name mv0 type macvlan mode bridge");
+	check_canonical("link add link veth0 mv1 type macvlan",
+	                "ip link add link veth0 name mv1 type macvlan");
+	check_canonical("link add link veth0 name i type ipvlan mode l2",
+	                "ip link add link veth0 name i type ipvlan mode l2");
+	check_canonical("link add link veth0 name i type ipvlan p m l3",
+	                "ip link add link veth0 name i type ipvlan mode l3 private");
+	check_canonical("link add link veth0 name i type ipvlan",
+	                "ip link add link veth0 name i type ipvlan");
+	check_canonical("link add d0 type dummy", "ip link add d0 type dummy");
+	check_canonical("link add name up type dummy",
+	                "ip link add name up type dummy");
+	check_canonical("ip -n a link add vx0 type vxlan id 42 remote 10.0.0.2 "
+	                "local 10.0.0.1 dstport 4789 dev veth0 ttl 10",
+	                "ip -n a link add vx0 type vxlan id 42 remote 10.0.0.2 "
+	                "local 10.0.0.1 dev veth0 ttl 10 dstport 4789");
+	check_canonical("link add vx1 type vxlan vni 43 group 239.1.1.1 dev veth0",
+	                "ip link add vx1 type vxlan id 43 group 239.1.1.1 dev veth0");
+	check_canonical("link add vx2 type vxlan id 44 loc fd00::1 rem fd00::2 "
+	                "hoplimit auto ds 0",
+	                "ip link add vx2 type vxlan id 44 remote fd00::2 local "
+	                "fd00::1 ttl auto dstport 0");
+	check_canonical("link set dev veth1 name v1 alias 'hello there' "
+	                "txqueuelen 500 promisc on arp off up",
+	                "ip link set veth1 txqueuelen 500 alias 'hello there' up "
+	                "promisc on arp off name v1");
+	check_canonical("link set veth1 txqlen 0 alias ''",
+	                "ip link set veth1 txqueuelen 0 alias ''");
+	check_canonical("link set veth1 netns b mtu 1400 name v2 qlen 7",
+	                "ip link set veth1 netns b mtu 1400 txqueuelen 7 name v2");
+	check_canonical("link set veth1 master br0 qlen 7 alias x",
+	                "ip link set veth1 txqueuelen 7 alias x master br0");
+	check_canonical("link set dev alias up", "ip link set dev alias up");
+	check_canonical("link set dev link arp on", "ip link set dev link arp on");
+	check_canonical("link show up", "ip link show up");
+	check_canonical("link show type bridge up dev br0",
+	                "ip link show br0 up type bridge");
+	check_canonical("link show type bridge_slave", "ip link show type bridge_slave");
+}
 
 static void test_neigh(void **state)
 {
@@ -1747,7 +1865,8 @@ static void test_unsafe_names(void **state)
 	assert_int_equal(parse_line("link set veth0 $'fr\\x1b[2Job'", &c), -1);
 	assert_string_equal(err, "fr\\x1b[2Job: unknown link setting "
 	                    "(expected up, down, netns NS, mtu N, address MAC, "
-	                    "master BRIDGE or nomaster)");
+	                    "master BRIDGE, nomaster, name NEW, alias TEXT, "
+	                    "txqueuelen N, promisc on|off or arp on|off)");
 	assert_int_equal(parse_line("$'\\x1b]0;title\\x07'", &c), -1);
 	assert_non_null(strstr(err, "\\x1b]0;title\\x07: unknown command"));
 	/* $'...' errors */
@@ -1969,14 +2088,83 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "link set x mtu 1400 mtu 1500", "mtu", "given twice" },
 	{ "link set x", "link set x", "nothing to change" },
 	{ "link set x mtu 1400 extra", "extra", "unknown link setting" },
-	{ "link set x name y", "name", "renaming" },
+	{ "link set x name a/b", "a/b", "must not contain '/'" },
+	{ "link set x name 'a%d'", "a%d", "must not contain '%'" },
+	{ "link set x name $'a\\x1b'", "a\\x1b", "control character" },
+	{ "link set x name", "link set x name", "missing new interface name" },
+	{ "link set x name y name z", "name", "given twice" },
+	{ "link set x alias $'\\x1b[2J'", "\\x1b[2J", "alias name contains control" },
+	{ "link set x txqueuelen -1", "-1", "txqueuelen must be a number 0..2147483647" },
+	{ "link set x qlen 2147483648", "2147483648", "qlen must be a number" },
+	{ "link set x qlen 1 txqueuelen 2", "txqueuelen", "given twice" },
+	{ "link set x promisc maybe", "maybe", "promisc takes on or off" },
+	{ "link set x arp", "link set x arp", "missing on or off" },
+	{ "link set x arp 1", "1", "arp takes on or off" },
+	{ "link show type", "link show type", "missing link type" },
+	{ "link show up up", "up", "given twice" },
+	{ "link show x y", "y", "unexpected" },
+	{ "link show type Bridge", "Bridge", "not a link type" },
+	/* link add KIND */
+	{ "link add x type geneve", "geneve", "link type not supported (nsviz "
+	  "creates veth, bridge, vlan, macvlan, ipvlan, dummy and vxlan links)" },
+	{ "link add x type vlan id 5", "link add x type vlan", "missing link DEV" },
+	{ "link add link veth0 name v type vlan", "link add link veth0 name v "
+	  "type vlan", "missing VLAN id" },
+	{ "link add link veth0 name v type vlan id 4095", "4095",
+	  "VLAN id must be a number 0..4094" },
+	{ "link add link veth0 name v type vlan id 5 protocol 802.1x", "802.1x",
+	  "not a VLAN protocol (802.1Q or 802.1ad)" },
+	{ "link add link veth0 name v type vlan id 5 id 6", "id", "given twice" },
+	{ "link add link veth0 name v type vlan id 5 gvrp on", "gvrp",
+	  "vlan option not supported by nsviz" },
+	{ "link add link a link b name v type vlan id 5", "link", "given twice" },
+	{ "link add link veth0 name m type macvlan mode foo", "foo",
+	  "not a macvlan mode" },
+	{ "link add link veth0 name m type macvlan nopromisc", "nopromisc",
+	  "macvlan option not supported by nsviz" },
+	{ "link add link veth0 name i type ipvlan mode l4", "l4",
+	  "not an ipvlan mode (l2, l3 or l3s)" },
+	{ "link add link veth0 name i type ipvlan private vepa", "vepa",
+	  "given twice" },
+	{ "link add d0 type dummy foo", "foo", "a dummy takes no options" },
+	{ "link add d0 type dummy up", "up", "set it afterwards with link set" },
+	{ "link add link veth0 name d0 type dummy", "link veth0",
+	  "a dummy does not sit on another interface" },
+	{ "link add link veth0 name vx type vxlan id 1", "link veth0",
+	  "a vxlan takes dev NAME" },
+	{ "link add link veth0 name x type veth peer y", "link veth0",
+	  "does not sit on another interface" },
+	{ "link add vx type vxlan", "link add vx type vxlan", "missing VXLAN id" },
+	{ "link add vx type vxlan remote 10.0.0.1", "link add vx type vxlan "
+	  "remote 10.0.0.1", "missing VXLAN id" },
+	{ "link add vx type vxlan id 16777216", "16777216",
+	  "VXLAN id must be a number 0..16777215" },
+	{ "link add vx type vxlan id 1 group 10.0.0.1 dev x", "10.0.0.1",
+	  "a group is a multicast address" },
+	{ "link add vx type vxlan id 1 remote 239.1.1.1", "239.1.1.1",
+	  "a remote is a unicast address" },
+	{ "link add vx type vxlan id 1 group 239.1.1.1", "group",
+	  "a multicast group needs dev NAME" },
+	{ "link add vx type vxlan id 1 remote 10.0.0.1 group 239.1.1.1 dev x",
+	  "group", "both group and remote given" },
+	{ "link add vx type vxlan id 1 local 10.0.0.1 remote fd00::1", "fd00::1",
+	  "IPv4" },
+	{ "link add vx type vxlan id 1 local 239.0.0.1", "239.0.0.1",
+	  "the local address cannot be multicast" },
+	{ "link add vx type vxlan id 1 ttl 256", "256",
+	  "ttl must be a number 0..255 or auto" },
+	{ "link add vx type vxlan id 1 dstport 65536", "65536",
+	  "dstport must be a port number 0..65535" },
+	{ "link add vx type vxlan id 1 learning", "learning",
+	  "vxlan option not supported by nsviz" },
+	{ "link add vx type vxlan id 1 remote nowhere", "nowhere", "address" },
 	{ "link set", "link set", "missing interface name" },
 	{ "link set x mtu", "link set x mtu", "missing mtu value" },
 	/* link add */
-	{ "link add x type vlan", "vlan",
-	  "link type not supported (nsviz creates veth pairs and bridges)" },
-	{ "link add x", "link add x", "missing type veth or type bridge" },
-	{ "link add x type", "link add x type", "missing link type (veth or bridge)" },
+	{ "link add x type vlan", "link add x type vlan", "missing link DEV" },
+	{ "link add x", "link add x", "missing type KIND" },
+	{ "link add x type", "link add x type", "missing link type (veth, "
+	  "bridge, vlan, macvlan, ipvlan, dummy or vxlan)" },
 	{ "link add br0 type bridge stp_state 1", "stp_state",
 	  "bridge option not supported" },
 	{ "link add br0 type bridge up", "up", "set it afterwards with link set" },
@@ -2035,8 +2223,6 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "sysctl net.ipv4.$'\\x1b'", "net.ipv4.\\x1b",
 	  "sysctl key must not contain control character \\x1b" },
 	{ "sysctl 'net.ipv4.a b'", "net.ipv4.a b", "must not contain blanks" },
-	{ "link add link veth0 name v.10 type vlan id 10", "link",
-	  "a link on top of another (link add link DEV ...) is not supported" },
 	{ "sysctl -a", "-a", "sysctl option not supported (nsviz's sysctl "
 	  "takes -w, -n and -q)" },
 	{ "sysctl -w -w net.ipv4.ip_forward=1", "-w", "given twice" },
@@ -2356,6 +2542,7 @@ int main(void)
 		cmocka_unit_test(test_link_del_show),
 		cmocka_unit_test(test_link_bridge),
 		cmocka_unit_test(test_link_set_master),
+		cmocka_unit_test(test_link_kinds),
 		cmocka_unit_test(test_neigh),
 		cmocka_unit_test(test_sysctl),
 		cmocka_unit_test(test_addr),
