@@ -9,6 +9,23 @@ sandbox_reexec
 nsv() { "$NSVIZ" "$@"; }
 js() { "$NSVIZ" show --json; }
 
+# until process PID runs COMM in a network namespace other than ours (a
+# process started in the background gets there when it gets there; 10 s
+# at most, a hang guard)
+wait_moved() {
+	_i=0
+	while [ $_i -lt 200 ]; do
+		if [ "$(readlink "/proc/$1/ns/net" 2>/dev/null)" != "$(readlink /proc/self/ns/net)" ] &&
+		   [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# pid $1 did not move to a namespace of its own running $2"
+	return 1
+}
+
 check_rc "netns add a" 0 nsv netns add a
 check_rc "ip netns add b" 0 ip netns add b
 run nsv netns list
@@ -24,8 +41,8 @@ check_eq "show --json: named a and b" \
 # an unnamed namespace held by a process (a container, say)
 unshare --net sleep 60 &
 HOLDER=$!
-sleep 0.3
-HPID=$(pgrep -P "$HOLDER" sleep || echo "$HOLDER")
+wait_moved "$HOLDER" sleep
+HPID=$HOLDER
 run js
 check_eq "an unnamed namespace held by a process is found" \
 	"$(printf '%s' "$OUT" | jq -r --argjson p "$HPID" '[.namespaces[] | select(.kind=="unnamed" and .holder.pid==$p)] | length')" "1"
@@ -49,7 +66,7 @@ check_eq "and forgotten once released" \
 # pids and identify
 ip netns exec a sleep 60 &
 SP=$!
-sleep 0.3
+wait_moved "$SP" sleep
 run nsv netns pids a
 check_eq "netns pids a == ip netns pids a" "$OUT" "$(ip netns pids a)"
 check_match "netns pids a lists a pid" "$OUT" '^[0-9]+$'
