@@ -447,7 +447,10 @@ int main(int argc, char **argv)
 			i++;
 			break;
 		} else if (o[0] == '-' && strcmp(o, "-n") != 0 &&
-		           strcmp(o, "-4") != 0 && strcmp(o, "-6") != 0) {
+		           strcmp(o, "-4") != 0 && strcmp(o, "-6") != 0 &&
+		           /* ip's -all (-a, -al), for -all netns exec|del */
+		           strcmp(o, "-a") != 0 && strcmp(o, "-al") != 0 &&
+		           strcmp(o, "-all") != 0) {
 			fprintf(stderr, "nsviz: %s: unknown option "
 			        "(nsviz --help lists them)\n", o);
 			return 2;

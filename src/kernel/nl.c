@@ -103,27 +103,9 @@ void knl_close(struct nl_sock *sk)
 		nl_socket_free(sk);
 }
 
-/* NLMSG_ERROR: errno and, with NLM_F_ACK_TLVS, the extack message. */
-static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
+/* The extack message among the attributes from p to end. */
+static void decode_extack(const char *p, const char *end, struct kerr *e)
 {
-	const struct nlmsgerr *err = NLMSG_DATA(nlh);
-	const char *end = (const char *)nlh + nlh->nlmsg_len;
-	const char *p;
-	size_t off;
-
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof *err)) {
-		kerr_set(e, EIO, "truncated netlink error message");
-		return -1;
-	}
-	if (err->error == 0)
-		return 0;
-	kerr_set(e, -err->error, NULL);
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return -1;
-	off = sizeof *err;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += err->msg.nlmsg_len - NLMSG_HDRLEN;
-	p = (const char *)err + NLMSG_ALIGN(off);
 	while (p + sizeof(struct nlattr) <= end) {
 		const struct nlattr *a = (const struct nlattr *)p;
 		size_t alen = a->nla_len;
@@ -144,6 +126,47 @@ static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
 		}
 		p += NLA_ALIGN(alen);
 	}
+}
+
+/* NLMSG_ERROR: errno and, with NLM_F_ACK_TLVS, the extack message. */
+static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
+{
+	const struct nlmsgerr *err = NLMSG_DATA(nlh);
+	size_t off;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof *err)) {
+		kerr_set(e, EIO, "truncated netlink error message");
+		return -1;
+	}
+	if (err->error == 0)
+		return 0;
+	kerr_set(e, -err->error, NULL);
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return -1;
+	off = sizeof *err;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += err->msg.nlmsg_len - NLMSG_HDRLEN;
+	decode_extack((const char *)err + NLMSG_ALIGN(off),
+	              (const char *)nlh + nlh->nlmsg_len, e);
+	return -1;
+}
+
+/* NLMSG_DONE of a dump: the kernel puts a dump's failure there (a bad
+ * filter: `ip netns list-id target-nsid 77`), an int and, with
+ * NLM_F_ACK_TLVS, the extack message after it. */
+static int decode_done(const struct nlmsghdr *nlh, struct kerr *e)
+{
+	int err;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof err))
+		return 0;
+	memcpy(&err, NLMSG_DATA(nlh), sizeof err);
+	if (err >= 0)
+		return 0;
+	kerr_set(e, -err, NULL);
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		decode_extack((const char *)NLMSG_DATA(nlh) + NLMSG_ALIGN(sizeof err),
+		              (const char *)nlh + nlh->nlmsg_len, e);
 	return -1;
 }
 
@@ -181,8 +204,9 @@ int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
 			if (nlh->nlmsg_seq != seq)
 				continue;
 			if (nlh->nlmsg_type == NLMSG_DONE) {
+				int r = decode_done(nlh, e);
 				free(buf);
-				return rc;
+				return r < 0 ? -1 : rc;
 			}
 			if (nlh->nlmsg_type == NLMSG_ERROR) {
 				int r = decode_error(nlh, e);

@@ -22,7 +22,7 @@
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
 
-MERGED=${VOCAB_MERGED-}
+MERGED=${VOCAB_MERGED-netns}
 
 T_SKIP=0
 # skip DESC: counted as skipped, never as passed (TAP's # SKIP)
@@ -241,12 +241,12 @@ vocab bridge  'bridge link show'
 vocab bridge  'bridge fdb show'
 vocab bridge  'bridge vlan show'
 vocab netns   'ip netns list'
-vocab netns   'ip -j netns list'
+vocab outopts 'ip -j netns list'
 vocab netns   'ip netns list-id'
-vocab netns   'ip -j -p netns list-id'
+vocab outopts 'ip -j -p netns list-id'
 vocab netns   'ip -n a netns list-id'
 vocab netns   'ip -all netns exec ip link'
-vocab netns   'ip -all netns exec ip -br a'
+vocab outopts 'ip -all netns exec ip -br a'
 vocab netns   'ip -all netns exec echo hi'
 
 # ---- changing ----------------------------------------------------------------
@@ -271,9 +271,17 @@ vocab routing 'ip rule add from 10.0.3.0/24 table 100' 'ip rule' 'ip rule del fr
 vocab routing 'ip neigh add 10.0.1.9 lladdr 02:00:00:00:00:09 dev veth0 nud permanent' 'ip neigh show dev veth0' 'ip neigh del 10.0.1.9 dev veth0'
 vocab bridge  'bridge vlan add dev vd1 vid 10' 'bridge vlan show dev vd1' 'bridge vlan del dev vd1 vid 10'
 # a deleted namespace gives its nsid back when the kernel has freed it
-vocab netns   'ip netns set c 5' 'ip netns list-id' 'ip netns del c' \
-	'while ip netns list-id | grep -q "^nsid 5 "; do sleep 0.05; done; ip netns add c'
-vocab netns   'ip netns set c auto' 'ip netns list' 'ip netns del c' 'ip netns add c'
+# (later, from a work queue): each run starts when the numbers are back
+# to what they were (10 s at most)
+BASE_IDS=$(ip netns list-id)
+ids_back() {
+	_i=0
+	while [ "$(ip netns list-id)" != "$BASE_IDS" ] && [ $_i -lt 200 ]; do
+		sleep 0.05; _i=$((_i + 1))
+	done
+}
+vocab netns   'ip netns set c 5' 'ip netns list-id' 'ip netns del c' 'ids_back; ip netns add c'
+vocab netns   'ip netns set c auto' 'ip netns list' 'ip netns del c' 'ids_back; ip netns add c'
 vocab netns   'ip netns attach c @PID@' 'ip netns list; ip netns identify @PID@' 'ip netns del c'
 
 # ---- what nsviz does not do --------------------------------------------------
