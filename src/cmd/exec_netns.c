@@ -204,14 +204,19 @@ int exec_netns_attach(struct exec_ctx *x, const struct cmd *c)
 {
 	const struct cmd_netns *a = &c->u.netns;
 	struct kerr e = { 0 };
+	const char *what;
 	dev_t dev;
 	ino_t ino;
 	int rc;
 
 	if (!exec_need_ns(x, "", &rc))
 		return rc;
-	if (ksync_find_ns(x->k, a->name) || exec_not_a_namespace(a->name))
+	if (ksync_find_ns(x->k, a->name))
 		return exec_fail(x, "%s: namespace already exists", a->name);
+	if ((what = exec_not_a_namespace(a->name)))
+		return exec_fail(x, "%s: cannot create namespace: " NETNS_RUN_DIR
+		                 "/%s is there already (%s, not a namespace)",
+		                 a->name, a->name, what);
 	if (kns_ident_pid(a->pid, &dev, &ino) < 0)
 		return exec_fail(x, "%d: no such process", (int)a->pid);
 	if (knetns_attach(a->name, a->pid, &e) < 0) {
