@@ -138,6 +138,10 @@ int p_object(struct parser *p)
 			return p_bad(p, w, "%s", o->why);
 		return unsupported(p, "", w, o->word, p_objects_hint(p));
 	}
+	/* ip ignores -all elsewhere; nsviz would log a command without it */
+	if (p->c->all && strcmp(o->name, "netns"))
+		return p_fail(p, "-all: not meaningful for %s (-all goes with "
+		              "netns exec and netns del)", o->name);
 	if ((e = own_command(o)))
 		return parse_entry(p, e);
 	if (!p_more(p)) {
