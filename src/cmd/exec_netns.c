@@ -372,8 +372,13 @@ static int exec_all(struct exec_ctx *x, const struct cmd *c)
 		if (fd < 0) {
 			struct sbuf m = SBUF_INIT;
 
-			sbuf_printf(&m, "nsviz: %s: %s", names[i],
-			            ns ? kerr_str(&e) : "no such network namespace");
+			/* a file that is no namespace, or one gone since */
+			if (ns)
+				exec_fail(x, "%s: %s", names[i], kerr_str(&e));
+			else
+				exec_no_ns(x, names[i]);
+			sbuf_printf(&m, "nsviz: %s", sbuf_str(&x->err));
+			sbuf_reset(&x->err);
 			say_err(x, sbuf_str(&m));
 			sbuf_free(&m);
 			continue;

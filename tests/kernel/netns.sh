@@ -172,6 +172,18 @@ check_eq "-all netns exec: a program killed stops it, as ip" "$OUT" "$want"
 check_eq "... exit 1, as ip" "$RC" 1
 kill "$AH" 2>/dev/null; wait 2>/dev/null
 
+# a file in /run/netns that is no namespace: listed without an id, as ip
+# does; -all netns exec says so and goes on to the next namespace
+: >/run/netns/plainfile
+check_eq "netns list with a plain file == ip" "$(nsv netns list; echo .)" "$(ip netns list 2>/dev/null; echo .)"
+run nsv -all netns exec echo hi
+check_match "-all netns exec: the plain file is said to be no namespace" "$ERR" \
+	'^nsviz: plainfile: not a network namespace \(/run/netns/plainfile is a regular file'
+check_eq "... and every namespace still runs" "$(printf '%s\n' "$OUT" | grep -c '^hi$')" \
+	"$(ls /run/netns | grep -vc plainfile)"
+check_eq "... status 0, as ip" "$RC" 0
+rm /run/netns/plainfile
+
 # ---- -all netns del -----------------------------------------------------------
 check_match "namespaces before -all netns del" "$(nsv netns list)" 'n1'
 check_rc "-all netns del" 0 nsv -all netns del
