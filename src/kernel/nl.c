@@ -58,6 +58,9 @@ struct nl_sock *knl_open(int nsfd, bool events, struct kerr *e)
 	}
 	if (events)
 		nl_socket_disable_seq_check(sk);
+	/* knl_talk asks for the ack itself: a dump goes out as iproute2
+	 * sends it, NLM_F_REQUEST|NLM_F_DUMP (libnl would add NLM_F_ACK) */
+	nl_socket_disable_auto_ack(sk);
 	errno = 0;
 	err = nl_connect(sk, NETLINK_ROUTE);
 	if (err < 0) {
@@ -170,15 +173,17 @@ static int decode_done(const struct nlmsghdr *nlh, struct kerr *e)
 	return -1;
 }
 
-int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
-             void *ctx, struct kerr *e)
+/* get: a request whose answer is one message, sent without NLM_F_ACK
+ * as iproute2 sends it (the answer, or an error, ends it) */
+static int talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+                void *ctx, struct kerr *e, bool get)
 {
 	struct nlmsghdr *req = nlmsg_hdr(msg);
 	bool dump = (req->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
 	uint32_t seq;
 	int n, rc = 0;
 
-	if (!dump)
+	if (!dump && !get)
 		req->nlmsg_flags |= NLM_F_ACK;
 	n = nl_send_auto(sk, msg);
 	if (n < 0) {
@@ -215,9 +220,25 @@ int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
 			}
 			if (fn)
 				fn(ctx, nlh);
+			if (get && !dump) {
+				free(buf);
+				return 0;
+			}
 		}
 		free(buf);
 	}
+}
+
+int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+             void *ctx, struct kerr *e)
+{
+	return talk(sk, msg, fn, ctx, e, false);
+}
+
+int knl_get(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+            void *ctx, struct kerr *e)
+{
+	return talk(sk, msg, fn, ctx, e, true);
 }
 
 int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
@@ -281,9 +302,8 @@ int knl_get_nsid(struct nl_sock *sk, int target_fd)
 		nlmsg_free(msg);
 		return -1;
 	}
-	/* The reply is a plain message, not an ack: knl_talk's NLM_F_ACK
-	 * makes the kernel send both. */
-	if (knl_talk(sk, msg, nsid_reply, &nsid, &e) < 0)
+	/* the answer alone, as ip asks for it */
+	if (knl_get(sk, msg, nsid_reply, &nsid, &e) < 0)
 		nsid = -1;
 	nlmsg_free(msg);
 	return nsid;

@@ -102,7 +102,8 @@ int knsid_list(struct ksync *k, struct w_ns *ns, int target_nsid, int nsid,
 		kerr_nomem(e);
 		return -1;
 	}
-	rc = knl_talk(sk, msg, nsid_entry, &c, e);
+	rc = nsid < 0 ? knl_talk(sk, msg, nsid_entry, &c, e) :
+	     knl_get(sk, msg, nsid_entry, &c, e);
 	nlmsg_free(msg);
 	if (rc < 0) {
 		free(c.v);

@@ -132,6 +132,35 @@ check_eq "list-id target-nsid 77 (unused): exit 1" "$RC" 1
 check_eq "... in the kernel's words" "$ERR" "nsviz: target-nsid 77: Invalid target network namespace id"
 check_eq "nothing changed" "$(ip netns list-id)" "$before"
 
+# the requests themselves, as iproute2 6.1 sends them (strace decodes
+# both; sequence numbers, port ids and descriptor numbers left out)
+nsid_reqs() {
+	strace -f -e trace=sendto,sendmsg -s 4096 "$@" 2>&1 >/dev/null |
+		grep -E 'RTM_NEWNSID|RTM_GETNSID.*(NLM_F_DUMP|NETNSA_NSID|NETNSA_TARGET)' |
+		sed -E -e 's/.*iov_base=\[//' -e 's/^sendto\([0-9]+, \[//' \
+			-e 's/, iov_len=.*//' \
+			-e 's/, [0-9]+, 0, NULL, 0\) = [0-9]+$//' \
+			-e 's/nlmsg_seq=[0-9]+, nlmsg_pid=-?[0-9]+//' \
+			-e 's/(NETNSA_FD\}, )[0-9]+/\1FD/'
+}
+if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+	check_rc "netns add r1, r2" 0 nsv -c 'netns add r1; netns add r2'
+	want=$(nsid_reqs ip netns set r1 40)
+	check_match "ip's netns set request seen" "$want" 'RTM_NEWNSID'
+	got=$(nsid_reqs "$NSVIZ" netns set r2 41)
+	check_eq "netns set: the request ip sends" "$(echo "$got" | sed 's/41/40/')" "$want"
+	for a in 'target-nsid 40' 'nsid 41' 'nsid 41 target-nsid 40' ''; do
+		# shellcheck disable=SC2086
+		want=$(nsid_reqs ip netns list-id $a)
+		# shellcheck disable=SC2086
+		got=$(nsid_reqs "$NSVIZ" netns list-id $a)
+		check_eq "netns list-id $a: the request ip sends" "$got" "$want"
+	done
+	check_rc "netns del r1, r2" 0 nsv -c 'netns del r1; netns del r2'
+else
+	echo "# skipped the request comparison: no strace, or ptrace not allowed"
+fi
+
 # ---- attach: a process's namespace gets a name ------------------------------
 unshare --net sleep 60 &
 AH=$!
