@@ -85,6 +85,22 @@ check_eq "netns del of a deleted namespace fails" "$RC" 1
 check_match "... and says why" "$ERR" 'a: no such network namespace'
 
 # ---- nsids: netns set, list-id, and the ids of netns list, as ip ------------
+# nsviz gives no numbers of its own: a veth between two namespaces makes
+# the kernel number each for the other when their links are read (by ip
+# too: `ip -n z2 link` numbers z1 in z2); after ip read them, nsviz
+# reading everything changes nothing (the host numbers neither)
+check_rc "ip: z1 and z2 with a veth between them" 0 sh -c \
+	'ip netns add z1 && ip netns add z2 && ip -n z1 link add zx type veth peer name zy netns z2'
+ip -n z1 link >/dev/null
+ip -n z2 link >/dev/null
+before=$(ip netns list-id; ip -n z1 netns list-id; ip -n z2 netns list-id)
+nsv show >/dev/null
+nsv -c 'netns list; -n z1 netns list; netns list-id; -n z2 netns list-id' >/dev/null
+check_eq "reading gives no namespace a number" \
+	"$(ip netns list-id; ip -n z1 netns list-id; ip -n z2 netns list-id)" "$before"
+check_eq "-n z1 netns list == ip (z2 has an id there)" "$(nsv -n z1 netns list; echo .)" "$(ip -n z1 netns list; echo .)"
+check_rc "netns del z1, z2" 0 nsv -c 'netns del z1; netns del z2'
+
 check_rc "netns add n1" 0 nsv netns add n1
 check_rc "ip netns add n2" 0 ip netns add n2
 check_eq "netns list, no ids yet == ip" "$(nsv netns list; echo .)" "$(ip netns list; echo .)"
