@@ -91,6 +91,7 @@ static void usage(FILE *f)
 "  -v, --verbose   print each change as its canonical ip command\n"
 "  -n NS, -4, -6, -0  before a command: in namespace NS; IPv4, IPv6 or\n"
 "                  link layer only\n"
+"  -all            before netns exec or netns del: every named namespace\n"
 "  --ascii         UI: ASCII line drawing instead of UTF-8\n"
 "  --theme NAME    UI: colour theme (dark, light, mono, high-contrast,\n"
 "                  or a file of yours; see nsviz-theme(5))\n"

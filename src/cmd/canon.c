@@ -169,8 +169,6 @@ void canon_ip_head(const struct cmd *c, struct canon *o)
 		canon_word(o, "-j");
 	if (c->opts.pretty)
 		canon_word(o, "-p");
-	if (c->all)
-		canon_word(o, "-all");
 }
 
 void canon_exec_head(const struct cmd *c, struct canon *o)

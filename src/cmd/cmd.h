@@ -27,6 +27,7 @@ enum cmd_verb {
 	CMD_NONE = 0,
 	CMD_NETNS_LIST, CMD_NETNS_ADD, CMD_NETNS_DEL, CMD_NETNS_PIDS,
 	CMD_NETNS_IDENTIFY, CMD_NETNS_EXEC,
+	CMD_NETNS_LIST_ID, CMD_NETNS_SET, CMD_NETNS_ATTACH,
 	CMD_LINK_ADD, CMD_LINK_SET, CMD_LINK_DEL, CMD_LINK_SHOW,
 	CMD_ADDR_ADD, CMD_ADDR_DEL, CMD_ADDR_SHOW,
 	CMD_ROUTE_ADD, CMD_ROUTE_DEL, CMD_ROUTE_SHOW, CMD_ROUTE_GET,
@@ -41,10 +42,14 @@ enum cmd_verb {
 /* ---- the arguments of each object's verbs (struct cmd's union) ------- */
 
 /* netns add|del|pids|list NAME, netns identify [PID], netns exec NAME
- * (its program in struct cmd's exec_argv / sub) */
+ * (its program in struct cmd's exec_argv / sub), netns attach NAME PID,
+ * netns set NAME NSID|auto, netns list-id [target-nsid N] [nsid N];
+ * -all (struct cmd's all) netns exec PROG... and netns del, no name */
 struct cmd_netns {
 	char name[W_NSNAME_MAX];
-	pid_t pid;              /* identify: 0 = self */
+	pid_t pid;              /* identify: 0 = self; attach: the process */
+	int nsid;               /* set: -1 = auto; list-id: -1 = not given */
+	int target_nsid;        /* list-id: -1 = not given */
 };
 
 /* link add|set|del|show */

@@ -111,23 +111,20 @@ static int unsupported(struct parser *p, const char *obj, const char *w,
 	              p_shown(w, b2), hint);
 }
 
-/* The option before the object that is in the way, as typed: -all (all)
- * or the first output option. */
-static const char *typed_option(const struct parser *p, bool all)
+/* The first output option before the object, as typed (messages) */
+static const char *typed_option(const struct parser *p)
 {
 	for (int k = 0; k < p->argc; k++) {
 		const char *w = p->argv[k], *o = w[1] == '-' ? w + 1 : w;
 
 		if (w[0] != '-')
 			break;
-		if (all ? kw_abbrev(o, "-all", 2)
-		        : cmd_global_option(w) && strcmp(o, "-4") &&
-		          strcmp(o, "-6") && strcmp(o, "-0") &&
-		          !kw_abbrev(o, "-family", 2) && !kw_abbrev(o, "-netns", 2) &&
-		          !kw_abbrev(o, "-all", 2))
+		if (cmd_global_option(w) && strcmp(o, "-4") && strcmp(o, "-6") &&
+		    strcmp(o, "-0") && !kw_abbrev(o, "-family", 2) &&
+		    !kw_abbrev(o, "-netns", 2) && !kw_abbrev(o, "-all", 2))
 			return w;
 	}
-	return all ? "-all" : "-j";
+	return "-j";
 }
 
 static bool any_output_option(const struct fmt_opts *o)
@@ -148,14 +145,9 @@ static int parse_entry(struct parser *p, const struct cmd_entry *e)
 	/* nsviz's own commands are not ip's: its output options mean
 	 * nothing there (and could not be written back) */
 	if ((e->flags & CMD_F_OWN) && any_output_option(&c->opts))
-		return p_bad(p, typed_option(p, false), "not meaningful for %s "
+		return p_bad(p, typed_option(p), "not meaningful for %s "
 		             "(an option of ip's output)", e->object);
-	if (e->parse(p))
-		return -1;
-	if (c->all && e->verb != CMD_NETNS_EXEC && e->verb != CMD_NETNS_DEL)
-		return p_bad(p, typed_option(p, true), "only netns exec and netns del "
-		             "take it (every named namespace)");
-	return 0;
+	return e->parse(p);
 }
 
 /* The object word and what follows it. */
@@ -175,6 +167,10 @@ int p_object(struct parser *p)
 			return p_bad(p, w, "%s", o->why);
 		return unsupported(p, "", w, o->word, p_objects_hint(p));
 	}
+	/* ip ignores -all elsewhere; nsviz would log a command without it */
+	if (p->c->all && strcmp(o->name, "netns"))
+		return p_fail(p, "-all: not meaningful for %s (-all goes with "
+		              "netns exec and netns del)", o->name);
 	if ((e = own_command(o)))
 		return parse_entry(p, e);
 	if (!p_more(p)) {

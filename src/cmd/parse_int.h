@@ -137,6 +137,9 @@ int parse_netns_list(struct parser *p);
 int parse_netns_name(struct parser *p);     /* add, del, pids */
 int parse_netns_identify(struct parser *p);
 int parse_netns_exec(struct parser *p);
+int parse_netns_list_id(struct parser *p);
+int parse_netns_set(struct parser *p);
+int parse_netns_attach(struct parser *p);
 void canon_netns(const struct cmd *c, struct canon *o);
 void canon_netns_exec(const struct cmd *c, struct canon *o);
 /* parse_link.c */

@@ -48,6 +48,10 @@ unsigned long kernel_nofile_limit(void);
 int kns_open_named(const char *name, struct kerr *e);
 int knetns_add(const char *name, struct kerr *e);
 int knetns_del(const char *name, struct kerr *e);
+/* `ip netns attach NAME PID`: /run/netns/NAME made as knetns_add makes
+ * it, bound to the network namespace of process pid (in nsviz's pid
+ * namespace).  e->err ESRCH: no such process. */
+int knetns_attach(const char *name, pid_t pid, struct kerr *e);
 
 /* Identity of the namespace behind an fd, or of /proc/PID/ns/net. */
 int kns_ident_fd(int fd, dev_t *dev, ino_t *ino);
@@ -214,6 +218,24 @@ int ksysctl_write(struct ksync *k, struct w_ns *ns, const char *key,
 /* The nsid that namespace `from` gives to the namespace behind fd (what
  * `ip netns list` prints as "(id: N)"); -1 when none is assigned. */
 int ksync_nsid_of(struct ksync *k, struct w_ns *from, int fd);
+
+/* ---- nsids: the numbers a namespace gives the others (nsid.c) ---- */
+
+/* `ip netns set`: ns gives the namespace behind target_fd the number
+ * nsid (-1: the kernel picks one, `auto`). */
+int knsid_set(struct ksync *k, struct w_ns *ns, int target_fd, int nsid,
+              struct kerr *e);
+/* `ip netns list-id [target-nsid T] [nsid N]` asked in ns: every nsid ns
+ * has given (nsid -1), or the one numbered nsid; with target_nsid >= 0
+ * as the namespace ns numbers so numbers them, current being ns's own
+ * number for the same namespace.  *out is the caller's to free. */
+struct knsid {
+	int nsid;               /* -1: unassigned */
+	bool has_current;
+	int current;            /* -1: unassigned */
+};
+int knsid_list(struct ksync *k, struct w_ns *ns, int target_nsid, int nsid,
+               struct knsid **out, size_t *n, struct kerr *e);
 
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e);

@@ -24,6 +24,12 @@ typedef void (*knl_msg_fn)(void *ctx, struct nlmsghdr *nlh);
 int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
              void *ctx, struct kerr *e);
 
+/* A request answered by one message (RTM_GETNSID of one nsid), sent
+ * without NLM_F_ACK as iproute2 sends it: fn gets the answer; an error
+ * answer is -1 with e set. */
+int knl_get(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+            void *ctx, struct kerr *e);
+
 /* A dump of one kind (RTM_GETLINK, RTM_GETADDR, ...). */
 int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
              void *ctx, struct kerr *e);

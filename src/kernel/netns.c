@@ -231,6 +231,35 @@ int knetns_add(const char *name, struct kerr *e)
 	return 0;
 }
 
+int knetns_attach(const char *name, pid_t pid, struct kerr *e)
+{
+	char path[PATH_MAX], proc[64];
+	int fd, err;
+
+	snprintf(proc, sizeof proc, "/proc/%d/ns/net", (int)pid);
+	if (access(proc, F_OK) < 0) {
+		kerr_errno(e, errno == ENOENT ? ESRCH : errno);
+		return -1;
+	}
+	if (prepare_run_dir(e) < 0)
+		return -1;
+	snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0) {
+		kerr_errno(e, errno);
+		return -1;
+	}
+	close(fd);
+	if (mount(proc, path, "none", MS_BIND, NULL) < 0) {
+		/* the process may have ended since */
+		err = errno == ENOENT ? ESRCH : errno;
+		unlink(path);
+		kerr_errno(e, err);
+		return -1;
+	}
+	return 0;
+}
+
 int knetns_del(const char *name, struct kerr *e)
 {
 	char path[PATH_MAX];

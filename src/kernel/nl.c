@@ -58,6 +58,9 @@ struct nl_sock *knl_open(int nsfd, bool events, struct kerr *e)
 	}
 	if (events)
 		nl_socket_disable_seq_check(sk);
+	/* knl_talk asks for the ack itself: a dump goes out as iproute2
+	 * sends it, NLM_F_REQUEST|NLM_F_DUMP (libnl would add NLM_F_ACK) */
+	nl_socket_disable_auto_ack(sk);
 	errno = 0;
 	err = nl_connect(sk, NETLINK_ROUTE);
 	if (err < 0) {
@@ -103,27 +106,9 @@ void knl_close(struct nl_sock *sk)
 		nl_socket_free(sk);
 }
 
-/* NLMSG_ERROR: errno and, with NLM_F_ACK_TLVS, the extack message. */
-static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
+/* The extack message among the attributes from p to end. */
+static void decode_extack(const char *p, const char *end, struct kerr *e)
 {
-	const struct nlmsgerr *err = NLMSG_DATA(nlh);
-	const char *end = (const char *)nlh + nlh->nlmsg_len;
-	const char *p;
-	size_t off;
-
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof *err)) {
-		kerr_set(e, EIO, "truncated netlink error message");
-		return -1;
-	}
-	if (err->error == 0)
-		return 0;
-	kerr_set(e, -err->error, NULL);
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return -1;
-	off = sizeof *err;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += err->msg.nlmsg_len - NLMSG_HDRLEN;
-	p = (const char *)err + NLMSG_ALIGN(off);
 	while (p + sizeof(struct nlattr) <= end) {
 		const struct nlattr *a = (const struct nlattr *)p;
 		size_t alen = a->nla_len;
@@ -144,18 +129,61 @@ static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
 		}
 		p += NLA_ALIGN(alen);
 	}
+}
+
+/* NLMSG_ERROR: errno and, with NLM_F_ACK_TLVS, the extack message. */
+static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
+{
+	const struct nlmsgerr *err = NLMSG_DATA(nlh);
+	size_t off;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof *err)) {
+		kerr_set(e, EIO, "truncated netlink error message");
+		return -1;
+	}
+	if (err->error == 0)
+		return 0;
+	kerr_set(e, -err->error, NULL);
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return -1;
+	off = sizeof *err;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += err->msg.nlmsg_len - NLMSG_HDRLEN;
+	decode_extack((const char *)err + NLMSG_ALIGN(off),
+	              (const char *)nlh + nlh->nlmsg_len, e);
 	return -1;
 }
 
-int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
-             void *ctx, struct kerr *e)
+/* NLMSG_DONE of a dump: the kernel puts a dump's failure there (a bad
+ * filter: `ip netns list-id target-nsid 77`), an int and, with
+ * NLM_F_ACK_TLVS, the extack message after it. */
+static int decode_done(const struct nlmsghdr *nlh, struct kerr *e)
+{
+	int err;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof err))
+		return 0;
+	memcpy(&err, NLMSG_DATA(nlh), sizeof err);
+	if (err >= 0)
+		return 0;
+	kerr_set(e, -err, NULL);
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		decode_extack((const char *)NLMSG_DATA(nlh) + NLMSG_ALIGN(sizeof err),
+		              (const char *)nlh + nlh->nlmsg_len, e);
+	return -1;
+}
+
+/* get: a request whose answer is one message, sent without NLM_F_ACK
+ * as iproute2 sends it (the answer, or an error, ends it) */
+static int talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+                void *ctx, struct kerr *e, bool get)
 {
 	struct nlmsghdr *req = nlmsg_hdr(msg);
 	bool dump = (req->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
 	uint32_t seq;
 	int n, rc = 0;
 
-	if (!dump)
+	if (!dump && !get)
 		req->nlmsg_flags |= NLM_F_ACK;
 	n = nl_send_auto(sk, msg);
 	if (n < 0) {
@@ -181,8 +209,9 @@ int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
 			if (nlh->nlmsg_seq != seq)
 				continue;
 			if (nlh->nlmsg_type == NLMSG_DONE) {
+				int r = decode_done(nlh, e);
 				free(buf);
-				return rc;
+				return r < 0 ? -1 : rc;
 			}
 			if (nlh->nlmsg_type == NLMSG_ERROR) {
 				int r = decode_error(nlh, e);
@@ -191,9 +220,25 @@ int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
 			}
 			if (fn)
 				fn(ctx, nlh);
+			if (get && !dump) {
+				free(buf);
+				return 0;
+			}
 		}
 		free(buf);
 	}
+}
+
+int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+             void *ctx, struct kerr *e)
+{
+	return talk(sk, msg, fn, ctx, e, false);
+}
+
+int knl_get(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
+            void *ctx, struct kerr *e)
+{
+	return talk(sk, msg, fn, ctx, e, true);
 }
 
 int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
@@ -257,9 +302,8 @@ int knl_get_nsid(struct nl_sock *sk, int target_fd)
 		nlmsg_free(msg);
 		return -1;
 	}
-	/* The reply is a plain message, not an ack: knl_talk's NLM_F_ACK
-	 * makes the kernel send both. */
-	if (knl_talk(sk, msg, nsid_reply, &nsid, &e) < 0)
+	/* the answer alone, as ip asks for it */
+	if (knl_get(sk, msg, nsid_reply, &nsid, &e) < 0)
 		nsid = -1;
 	nlmsg_free(msg);
 	return nsid;

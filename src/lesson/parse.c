@@ -129,6 +129,10 @@ static int parse_cmd(const char *line, struct cmd *c, char *err, size_t errlen)
 #define NOT_PROGRAMS "netns exec %s %.60s: a lesson runs nsviz's own " \
 	"commands, not programs (netns exec NS ip ..., netns exec NS nsviz " \
 	"echo|send ...)"
+/* -all netns exec|del: every namespace there is, which a lesson cannot
+ * know, nor --host say before it runs */
+#define NOT_ALL "-all: a lesson names the namespaces it works in (-all " \
+	"netns exec and -all netns del are not for lessons)"
 
 /* The `you ran` key of a command given as words (no programs). */
 static int cmd_key_words(int n, char **words, struct sbuf *key, char *err,
@@ -144,6 +148,11 @@ static int cmd_key_words(int n, char **words, struct sbuf *key, char *err,
 	}
 	if (cmd_parse(n, words, &c, err, errlen) < 0)
 		return -1;
+	if (c.all) {
+		seterr(err, errlen, "%s", NOT_ALL);
+		cmd_free(&c);
+		return -1;
+	}
 	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
 		seterr(err, errlen, NOT_PROGRAMS, c.u.netns.name, c.exec_argv[0]);
 		cmd_free(&c);
@@ -1136,6 +1145,13 @@ static int add_command(struct parser *p, struct strv *v, const char *what,
 	if (parse_cmd(line, &c, err, sizeof err) < 0) {
 		free(line);
 		return perr(p, "%s: %s", what, err);
+	}
+	if (c.all) {
+		int rc = perr(p, "%s: %s", what, NOT_ALL);
+
+		cmd_free(&c);
+		free(line);
+		return rc;
 	}
 	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
 		char msg[640];

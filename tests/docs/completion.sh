@@ -34,7 +34,8 @@ check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
 check_match "nsviz -<Tab>: the options" "$(comp nsviz -)" \
 	'--sandbox .*--theme .*-4 -6 .*-force'
-check_eq "nsviz netns <Tab>" "$(comp nsviz netns '')" "add del exec identify list pids"
+check_eq "nsviz netns <Tab>" "$(comp nsviz netns '')" "add attach del exec identify list list-id pids set"
+check_eq "nsviz netns set <Tab>: the namespaces" "$(comp nsviz netns set '')" "blue green"
 check_eq "nsviz netns del <Tab>: the namespaces" "$(comp nsviz netns del '')" "blue green"
 check_eq "nsviz -n g<Tab>" "$(comp nsviz -n g)" "green"
 check_eq "nsviz -S -n blue link set veth0 <Tab>" \

@@ -130,6 +130,25 @@ cwb|1|netns add ''|'': namespace name is empty
 cwb|1|netns add n123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890|n1234567890.*: namespace name longer than 255 characters
 # -- unknown namespaces
 cwb|1|netns del nope|nope: no such network namespace
+# -- netns attach, set, list-id and -all
+cwb|1|netns attach vnet 1|vnet: namespace already exists
+cwb|1|netns attach plainfile 1|plainfile: cannot create namespace: /run/netns/plainfile is there already \(a regular file, not a namespace\)
+cwb|1|netns attach x 999999|999999: no such process
+cwb|1|netns attach x 0|0: not a process id
+cwb|1|netns attach x|netns attach x: missing process id
+cwb|1|-n vnet netns attach x 1|-n vnet: netns attach takes no -n
+cwb|1|netns set nope 1|nope: no such network namespace
+cwb|1|netns set plainfile 1|plainfile: not a network namespace
+cwb|1|netns set vnet -1|-1: not a valid nsid
+cwb|1|netns set vnet x|x: not a valid nsid
+cwb|1|netns set vnet 5|vnet: Peer netns already has a nsid assigned
+cwb|1|-n nope netns set vnet 1|nope: no such network namespace
+cwb|1|netns list-id nsid 77|nsid 77: Peer netns reference is invalid
+cwb|1|netns list-id target-nsid 77|target-nsid 77: Invalid target network namespace id
+cwb|1|netns list-id nsid|netns list-id nsid: missing nsid
+cwb|1|-all netns del vnet|vnet: -all netns del deletes every named namespace and takes no name
+cwb|1|-all netns add x|-all: not meaningful for netns add
+cwb|1|-all netns exec|netns exec: missing program to run
 cwb|1|netns pids nope|nope: no such network namespace
 cwb|1|netns exec nope true|nope: no such network namespace
 cwb|1|-n nope link show|nope: no such network namespace

@@ -101,7 +101,7 @@ enum {
 	G_NS = 1 << 0, G_FAMILY = 1 << 1, G_NAME = 1 << 2, G_PEER = 1 << 3,
 	G_SET = 1 << 4, G_ADDR = 1 << 5, G_ROUTE = 1 << 6, G_PING = 1 << 7,
 	G_PID = 1 << 8, G_EXEC = 1 << 9, G_DEV = 1 << 10, G_ECHO = 1 << 11,
-	G_SYSCTL = 1 << 12
+	G_SYSCTL = 1 << 12, G_NSID = 1 << 13, G_ALL = 1 << 14
 };
 
 static bool of(const struct cmd *c, const char *object)
@@ -171,6 +171,12 @@ static void assert_rest_default(const struct cmd *c, unsigned set)
 	}
 	if (of(c, "netns") && !(set & G_PID))
 		assert_int_equal(c->u.netns.pid, 0);
+	if (of(c, "netns") && !(set & G_NSID)) {
+		assert_int_equal(c->u.netns.nsid, -1);
+		assert_int_equal(c->u.netns.target_nsid, -1);
+	}
+	if (!(set & G_ALL))
+		assert_false(c->all);
 	if (!(set & G_EXEC)) {
 		assert_int_equal(c->exec_argc, 0);
 		assert_null(c->exec_argv);
@@ -351,8 +357,8 @@ static void test_output_options(void **state)
 	assert_int_equal(parse_line("-br sysctl net.ipv4.ip_forward", &c), -1);
 	assert_non_null(strstr(err, "-br: not meaningful for sysctl"));
 	assert_int_equal(parse_line("ip -all link show", &c), -1);
-	assert_string_equal(err, "-all: only netns exec and netns del take it "
-	                    "(every named namespace)");
+	assert_string_equal(err, "-all: not meaningful for link (-all goes "
+	                    "with netns exec and netns del)");
 	assert_int_equal(parse_line("ip -x link", &c), -1);
 	assert_non_null(strstr(err, "-x: unknown option"));
 	assert_true(cmd_global_option("-br"));
@@ -493,6 +499,123 @@ static void test_netns(void **state)
 		assert_int_equal(strlen(cname(&c)), 255);
 		cmd_free(&c);
 	}
+}
+
+/* netns attach, set, list-id and -all (issue 11) */
+static void test_netns_ids(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("netns attach h 4242", &c);
+	assert_int_equal(c.verb, CMD_NETNS_ATTACH);
+	assert_string_equal(cname(&c), "h");
+	assert_int_equal(c.u.netns.pid, 4242);
+	assert_rest_default(&c, G_NAME | G_PID);
+	cmd_free(&c);
+	/* abbreviations in ip's order: `a` is add, `at` attach, `s` show */
+	parse_ok("netns at h 7", &c);
+	assert_int_equal(c.verb, CMD_NETNS_ATTACH);
+	cmd_free(&c);
+	parse_ok("netns s", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST);
+	cmd_free(&c);
+	parse_ok("netns se a 3", &c);
+	assert_int_equal(c.verb, CMD_NETNS_SET);
+	cmd_free(&c);
+	parse_ok("netns list-", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST_ID);
+	cmd_free(&c);
+
+	parse_ok("netns set a 5", &c);
+	assert_int_equal(c.verb, CMD_NETNS_SET);
+	assert_string_equal(cname(&c), "a");
+	assert_int_equal(c.u.netns.nsid, 5);
+	assert_int_equal(c.u.netns.target_nsid, -1);
+	assert_rest_default(&c, G_NAME | G_NSID);
+	cmd_free(&c);
+	parse_ok("ip -n b netns set a auto", &c);
+	assert_int_equal(c.verb, CMD_NETNS_SET);
+	assert_string_equal(c.ns, "b");
+	assert_int_equal(c.u.netns.nsid, -1);
+	assert_rest_default(&c, G_NAME | G_NS);
+	cmd_free(&c);
+	parse_ok("netns set a 0", &c);
+	assert_int_equal(c.u.netns.nsid, 0);
+	cmd_free(&c);
+	parse_ok("netns set a 2147483647", &c);
+	assert_int_equal(c.u.netns.nsid, 2147483647);
+	cmd_free(&c);
+	/* in a namespace: the numbers it gives */
+	parse_ok("netns exec b ip netns set a 1", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_NETNS_SET);
+	assert_string_equal(c.sub->ns, "b");
+	cmd_free(&c);
+
+	parse_ok("netns list-id", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST_ID);
+	assert_rest_default(&c, 0);
+	cmd_free(&c);
+	parse_ok("ip -n a netns list-id nsid 3 target-nsid 0", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST_ID);
+	assert_string_equal(c.ns, "a");
+	assert_int_equal(c.u.netns.nsid, 3);
+	assert_int_equal(c.u.netns.target_nsid, 0);
+	assert_rest_default(&c, G_NS | G_NSID);
+	cmd_free(&c);
+	parse_ok("-j -p netns list-id", &c);
+	assert_true(c.opts.json);
+	assert_true(c.opts.pretty);
+	cmd_free(&c);
+
+	parse_ok("ip -all netns del", &c);
+	assert_int_equal(c.verb, CMD_NETNS_DEL);
+	assert_true(c.all);
+	assert_rest_default(&c, G_ALL);
+	cmd_free(&c);
+	parse_ok("-a netns exec echo hi", &c);
+	assert_int_equal(c.verb, CMD_NETNS_EXEC);
+	assert_true(c.all);
+	assert_string_equal(cname(&c), "");
+	assert_int_equal(c.exec_argc, 2);
+	assert_string_equal(c.exec_argv[0], "echo");
+	assert_string_equal(c.exec_argv[1], "hi");
+	assert_null(c.sub);
+	cmd_free(&c);
+	/* ip's own commands run in-process, in each namespace */
+	parse_ok("-all netns exec ip -br link", &c);
+	assert_true(c.all);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_LINK_SHOW);
+	assert_true(c.sub->opts.brief);
+	assert_string_equal(c.sub->ns, "");
+	assert_null(c.exec_argv);
+	cmd_free(&c);
+	/* ip accepts -all with list and ignores it */
+	parse_ok("-all netns list", &c);
+	assert_int_equal(c.verb, CMD_NETNS_LIST);
+	cmd_free(&c);
+
+	/* what changes and what does not */
+	parse_ok("netns set a 1", &c);
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("netns attach a 1", &c);
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("netns list-id", &c);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("-all netns del", &c);
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("-all netns exec ip link set lo up", &c);
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("-all netns exec ip link", &c);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
 }
 
 static void test_netns_exec_program(void **state)
@@ -1494,6 +1617,26 @@ static void test_canonical(void **state)
 		{ "ip netns", "ip netns list" },
 		{ "ip netns show vnet", "ip netns list vnet" },
 		{ "ip netns pids vnet", "ip netns pids vnet" },
+		{ "ip netns attach h 4242", "ip netns attach h 4242" },
+		{ "netns at 'my ns' 7", "ip netns attach 'my ns' 7" },
+		{ "ip netns set a 5", "ip netns set a 5" },
+		{ "netns set a 0", "ip netns set a 0" },
+		{ "netns se a auto", "ip netns set a auto" },
+		{ "ip -n b netns set a 3", "ip -n b netns set a 3" },
+		{ "netns exec b ip netns set a 3", "ip netns exec b ip netns set a 3" },
+		{ "ip netns list-id", "ip netns list-id" },
+		{ "netns list-id nsid 3 target-nsid 1",
+		  "ip netns list-id target-nsid 1 nsid 3" },
+		{ "ip -n a netns list-id target-nsid 0",
+		  "ip -n a netns list-id target-nsid 0" },
+		{ "ip -all netns del", "ip -all netns del" },
+		{ "-a netns d", "ip -all netns del" },
+		{ "ip -all netns exec echo hi", "ip -all netns exec echo hi" },
+		{ "-all netns exec sh -c 'exit 3'", "ip -all netns exec sh -c 'exit 3'" },
+		{ "ip -all netns exec ip link", "ip -all netns exec ip link show" },
+		{ "-all netns exec ip link set lo up",
+		  "ip -all netns exec ip link set lo up" },
+		{ "-all netns list", "ip -all netns list" },
 		{ "ip netns identify 12", "ip netns identify 12" },
 		{ "ip netns identify", "ip netns identify" },
 		{ "ip -n vnet netns identify", "ip -n vnet netns identify" },
@@ -2257,7 +2400,39 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "route replace 10.0.0.0/8 dev x", "route replace", "not supported" },
 	{ "route r 10.0.0.0/8 dev x", "route r", "means route replace" },
 	{ "link replace x", "link replace", "not supported" },
-	{ "netns set a 1", "netns set", "not supported" },
+	{ "netns monitor", "netns monitor", "not supported" },
+	{ "netns attach", "netns attach", "missing namespace name" },
+	{ "netns attach h", "netns attach h", "missing process id" },
+	{ "netns attach h 0", "0", "not a process id" },
+	{ "netns attach h -3", "-3", "not a process id" },
+	{ "netns attach h abc", "abc", "not a process id" },
+	{ "netns attach h 1 2", "2", "unexpected argument" },
+	{ "netns attach a/b 1", "a/b", "must not contain '/'" },
+	{ "netns attach $'e\x1b' 1", "e\\x1b", "control character" },
+	{ "-n x netns attach h 1", "-n x", "takes no -n" },
+	{ "netns set", "netns set", "missing namespace name" },
+	{ "netns set a", "netns set a", "missing nsid" },
+	{ "netns set a -1", "-1", "not a valid nsid (expected auto or a number" },
+	{ "netns set a x", "x", "not a valid nsid" },
+	{ "netns set a 2147483648", "2147483648", "not a valid nsid" },
+	{ "netns set a 1 2", "2", "unexpected argument" },
+	{ "netns list-id nsid", "netns list-id nsid", "missing nsid" },
+	{ "netns list-id nsid -1", "-1", "not a valid nsid" },
+	{ "netns list-id target-nsid x", "x", "not a valid target-nsid" },
+	{ "netns list-id nsid 1 nsid 2", "nsid", "given twice" },
+	{ "netns list-id foo", "foo", "unexpected argument" },
+	{ "-4 netns list-id", "-4", "not meaningful for netns" },
+	{ "-all netns del a", "a", "takes no name" },
+	{ "-all netns exec", "netns exec", "missing program to run" },
+	{ "-all netns exec ip", "netns exec ip", "missing command" },
+	{ "-all netns exec ip -n a link", "-n a", "inside -all netns exec" },
+	{ "-all netns exec ip netns add x", "netns", "cannot run inside netns exec" },
+	{ "-all netns add x", "-all", "not meaningful for netns add" },
+	{ "-all netns set a 1", "-all", "not meaningful for netns set" },
+	{ "-all netns attach a 1", "-all", "not meaningful for netns attach" },
+	{ "-all link show", "-all", "not meaningful for link" },
+	{ "-all -n vnet echo tcp port 5003", "-all", "not meaningful for echo" },
+	{ "netns exec a ip -all link", "-all", "not meaningful for link" },
 	{ "addr flush dev x", "addr flush", "not supported" },
 	{ "addr add 10.0.0.1/8 dev x label x:1", "label", "not supported" },
 	{ "route add 10.0.0.0/8 dev x proto static", "proto", "not supported" },
@@ -2535,6 +2710,7 @@ int main(void)
 		cmocka_unit_test(test_output_options),
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_netns),
+		cmocka_unit_test(test_netns_ids),
 		cmocka_unit_test(test_netns_exec_program),
 		cmocka_unit_test(test_netns_exec_sub),
 		cmocka_unit_test(test_link_add),

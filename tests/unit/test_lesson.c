@@ -1277,6 +1277,23 @@ static void test_no_programs(void **state)
 	          "t.lesson:6: check: ran: netns exec x nc: a lesson runs nsviz's "
 	          "own commands, not programs (netns exec NS ip ..., netns exec "
 	          "NS nsviz echo|send ...)");
+	/* -all: every namespace there is, which no lesson can know */
+	parse_bad("lesson 1 \"t\"\nsetup: ip -all netns del\n" STEP,
+	          "t.lesson:2: setup: -all: a lesson names the namespaces it "
+	          "works in (-all netns exec and -all netns del are not for "
+	          "lessons)");
+	parse_bad("lesson 1 \"t\"\n" STEP "show: -all netns exec sh -c x\n",
+	          "t.lesson:6: show: -all: a lesson names the namespaces it "
+	          "works in (-all netns exec and -all netns del are not for "
+	          "lessons)");
+	parse_bad("lesson 1 \"t\"\n" STEP "do: -all netns exec ip link set lo up\n",
+	          "t.lesson:6: do: -all: a lesson names the namespaces it "
+	          "works in (-all netns exec and -all netns del are not for "
+	          "lessons)");
+	parse_bad("lesson 1 \"t\"\n" STEP "check: you ran -all netns exec ip link\n",
+	          "t.lesson:6: check: ran: -all: a lesson names the namespaces "
+	          "it works in (-all netns exec and -all netns del are not for "
+	          "lessons)");
 	/* nsviz's own, in process: fine */
 	l = parse_ok("lesson 1 \"t\"\nsetup: netns add x\nstep \"s\"\n  text\n"
 	             "do: ip netns exec x ip link set lo up\n"
