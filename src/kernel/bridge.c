@@ -23,6 +23,7 @@
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <netlink/attr.h>
+#include <netlink/socket.h>
 
 #include "util/sbuf.h"
 
@@ -33,10 +34,12 @@ static int oom(struct kerr *e)
 	return -1;
 }
 
-/* Send msg on ns's request socket, every reply to fn; msg is freed. */
+/* Send msg on ns's request socket, every reply to fn; msg is freed.  A
+ * dump goes without NLM_F_ACK, as iproute2 sends it (libnl would add it). */
 static int talk(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
                 knl_msg_fn fn, void *ctx, struct kerr *e)
 {
+	bool dump = (nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
 	struct nl_sock *sk;
 	int rc;
 
@@ -46,9 +49,24 @@ static int talk(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
 		nlmsg_free(msg);
 		return -1;
 	}
+	if (dump)
+		nl_socket_disable_auto_ack(sk);
 	rc = knl_talk(sk, msg, fn, ctx, e);
+	if (dump)
+		nl_socket_enable_auto_ack(sk);
 	nlmsg_free(msg);
 	return rc;
+}
+
+/* iproute2's addattr_nest(): a nest without NLA_F_NESTED, which libnl's
+ * nest() sets; nla_nest_end() closes either. */
+static struct nlattr *nest(struct nl_msg *msg, int type)
+{
+	struct nlattr *a = (struct nlattr *)nlmsg_tail(nlmsg_hdr(msg));
+
+	if (nla_put(msg, type, 0, NULL) < 0)
+		return NULL;
+	return a;
 }
 
 /* ---- link options ------------------------------------------------------ */
@@ -102,11 +120,11 @@ static int put_linkinfo(struct nl_msg *msg, const struct w_bropts *o)
 	const char *kind = o && o->slave ? "bridge_slave" : "bridge";
 	struct nlattr *li, *data;
 
-	if (!(li = nla_nest_start(msg, IFLA_LINKINFO)) ||
+	if (!(li = nest(msg, IFLA_LINKINFO)) ||
 	    nla_put(msg, IFLA_INFO_KIND, (int)strlen(kind), kind) < 0)
 		return -1;
 	if (o && o->n > 0) {
-		data = nla_nest_start(msg, o->slave ? IFLA_INFO_SLAVE_DATA
+		data = nest(msg, o->slave ? IFLA_INFO_SLAVE_DATA
 		                                    : IFLA_INFO_DATA);
 		if (!data)
 			return -1;
@@ -189,7 +207,7 @@ int kbridge_vlan_change(struct ksync *k, struct w_ns *ns, bool add,
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0 ||
-	    !(af = nla_nest_start(msg, IFLA_AF_SPEC)))
+	    !(af = nest(msg, IFLA_AF_SPEC)))
 		goto fail;
 	if (brflags && nla_put_u16(msg, IFLA_BRIDGE_FLAGS,
 	                           (uint16_t)brflags) < 0)
