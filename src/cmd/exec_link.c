@@ -60,11 +60,12 @@ static int add_bridge(struct exec_ctx *x, const struct cmd *c)
 	if (world_find_link(ns, c->u.link.name))
 		return exec_fail(x, "%s: device already exists %s", c->u.link.name,
 		            exec_where(ns, wb, sizeof wb));
-	if (klink_add_bridge(x->k, ns, c->u.link.name, &e) < 0) {
-		if (e.err == EOPNOTSUPP && !e.msg[0])
+	if (klink_add_bridge_opts(x->k, ns, c->u.link.name, &c->u.link.bropts,
+	                          &e) < 0) {
+		if (e.err == EOPNOTSUPP && !e.msg[0] && !c->u.link.bropts.n)
 			return exec_fail(x, "%s: this kernel cannot make bridges (the "
 			            "bridge module is not available)", c->u.link.name);
-		return exec_kfail(x, c->u.link.name, &e);
+		return exec_bropts_kfail(x, c->u.link.name, &c->u.link.bropts, &e);
 	}
 	ksync_drain(x->k);
 	return 0;
@@ -114,13 +115,23 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 		if (to == ns)
 			to = NULL;
 	}
-	if (klink_set_master(x->k, ns, l->ifindex, s->up,
+	if (s->has_bropts && (rc = exec_check_bropts(x, ns, l, &s->bropts)))
+		return rc;
+	if ((s->up != -1 || s->has_mtu || s->has_mac || to || master != -1) &&
+	    klink_set_master(x->k, ns, l->ifindex, s->up,
 	                     s->has_mtu ? s->mtu : 0,
 	                     s->has_mac ? s->mac : NULL, to, master, &e) < 0) {
 		if (e.err == EINVAL && s->has_mtu && !e.msg[0])
 			return exec_fail(x, "%s: mtu %u: invalid for this device",
 			            s->name, s->mtu);
 		return exec_kfail(x, s->name, &e);
+	}
+	/* type bridge|bridge_slave OPTS: their own request (ip sends one
+	 * with the rest; the kernel applies them the same) */
+	if (s->has_bropts &&
+	    klink_set_bropts(x->k, ns, l->ifindex, &s->bropts, &e) < 0) {
+		ksync_drain(x->k);
+		return exec_bropts_kfail(x, s->name, &s->bropts, &e);
 	}
 	ksync_drain(x->k);
 	return 0;

@@ -83,12 +83,12 @@ const char *p_objects_hint(struct parser *p)
 		const struct cmd_object *o = &cmd_objects[i];
 		bool dup = false;
 
-		if (!o->supported || !o->name)
+		if (!o->supported || !o->name || o->bridge != p->bridge)
 			continue;
 		for (size_t k = 0; k < n; k++)
 			dup |= !strcmp(said[k], o->name);
 		if (!dup)
-			said[n++] = o->name;
+			said[n++] = o->bridge ? o->word : o->name;
 	}
 	return join_hint(p, said, n);
 }
@@ -130,9 +130,10 @@ int p_object(struct parser *p)
 
 	p->first = p->i;
 	w = p_next(p);
-	o = cmd_find_object(w);
+	o = p->bridge ? cmd_find_bridge_object(w) : cmd_find_object(w);
 	if (!o)
-		return p_bad(p, w, "unknown command (%s)", p_objects_hint(p));
+		return p_bad(p, w, "unknown %scommand (%s)",
+		             p->bridge ? "bridge " : "", p_objects_hint(p));
 	if (!o->supported) {
 		if (o->why)
 			return p_bad(p, w, "%s", o->why);
@@ -178,6 +179,10 @@ int p_words(struct parser *p, bool ip_seen)
 	struct cmd *c = p->c;
 
 	p->first = 0;
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "bridge")) {
+		p->i++;
+		return p_bridge_words(p);
+	}
 	if (!ip_seen && p_more(p) &&
 	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz")))
 		p->i++;

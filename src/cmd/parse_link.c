@@ -28,22 +28,23 @@ static bool later_setting(const char *w)
 
 /* ---- link add ------------------------------------------------------------ */
 
-/* After `link add NAME type bridge`: nothing more (no bridge options). */
-static int parse_bridge_rest(struct parser *p)
+/* A word after `link add NAME type bridge` that is no bridge option */
+static int bridge_add_other(struct parser *p, const char *w)
 {
-	const char *w;
-
-	if (!p_more(p))
-		return 0;
-	w = p_peek(p);
 	if (later_setting(w))
 		return p_bad(p, w, "not supported in link add; set it afterwards "
 		             "with link set");
 	if (!strcmp(w, "peer"))
 		return p_bad(p, w, "a bridge has no peer (only a veth pair has "
 		             "one)");
-	return p_bad(p, w, "bridge option not supported by nsviz (link add "
-	             "NAME type bridge takes no options)");
+	p->i--;
+	return p_bropts(p, &p->c->u.link.bropts, false, NULL);
+}
+
+/* After `link add NAME type bridge`: its options (parse_bridge.c) */
+static int parse_bridge_rest(struct parser *p)
+{
+	return p_bropts(p, &p->c->u.link.bropts, false, bridge_add_other);
 }
 
 static int take_peer_name(struct parser *p, const char *kw, const char *v)
@@ -223,6 +224,20 @@ static int take_rename(struct parser *p, const char *kw, const char *v)
 	             LINK_SET_HINT ")");
 }
 
+/* type bridge OPTS | type bridge_slave OPTS: the rest of the line */
+static int take_type(struct parser *p, const char *kw, const char *v)
+{
+	struct cmd_link *l = &p->c->u.link;
+
+	(void)kw;
+	if (strcmp(v, "bridge") && strcmp(v, "bridge_slave"))
+		return p_bad(p, v, "link type not supported by link set (nsviz "
+		             "sets the options of type bridge and type "
+		             "bridge_slave)");
+	l->has_bropts = true;
+	return p_bropts(p, &l->bropts, !strcmp(v, "bridge_slave"), NULL);
+}
+
 static int set_positional(struct parser *p, const char *w)
 {
 	if (p->c->u.link.name[0])
@@ -240,6 +255,7 @@ static const struct cmd_option set_options[] = {
 	{ "master", 0, 6, "bridge name", take_master },
 	{ "nomaster", 0, 7, NULL, take_nomaster },
 	{ "name", 0, 8, NULL, take_rename },
+	{ "type", 0, 9, "link type (bridge or bridge_slave)", take_type },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -252,7 +268,7 @@ int parse_link_set(struct parser *p)
 	if (!l->name[0])
 		return p_missing(p, "interface name");
 	if (l->up == -1 && !l->has_netns && !l->has_mtu && !l->has_mac &&
-	    !l->has_master && !l->nomaster)
+	    !l->has_master && !l->nomaster && !l->has_bropts)
 		return p_fail(p, "%s: nothing to change (" LINK_SET_HINT ")",
 		              p_ctx(p));
 	/* the kernel would look the bridge up in the namespace the link
@@ -261,6 +277,9 @@ int parse_link_set(struct parser *p)
 		return p_fail(p, "master %s: cannot be combined with netns (move "
 		              "the interface first, then set its master there)",
 		              l->master);
+	if (l->has_bropts && l->has_netns)
+		return p_fail(p, "type: cannot be combined with netns (move the "
+		              "interface first, then set its options there)");
 	if (l->has_master && !strcmp(l->master, l->name))
 		return p_fail(p, "master %s: an interface cannot be its own "
 		              "master", l->master);
@@ -293,6 +312,10 @@ void canon_link_add(const struct cmd *c, struct canon *o)
 	canon_word(o, "link");
 	canon_word(o, "add");
 	canon_dev(o, "name", l->name);
+	if (!strcmp(l->kind, "bridge")) {
+		canon_bropts(o, &l->bropts);
+		return;
+	}
 	canon_word(o, "type");
 	canon_word(o, l->kind);
 	if (!strcmp(l->kind, "veth")) {
@@ -337,6 +360,8 @@ void canon_link_set(const struct cmd *c, struct canon *o)
 		canon_word(o, "up");
 	else if (l->up == 0)
 		canon_word(o, "down");
+	if (l->has_bropts)
+		canon_bropts(o, &l->bropts);   /* last: ip reads the rest as its */
 }
 
 /* link del DEV, link show [DEV] */
