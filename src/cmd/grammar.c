@@ -248,6 +248,11 @@ int p_words(struct parser *p, bool ip_seen)
 			c->family = fam;
 		}
 	}
+	/* nsviz -n NS bridge ...: nsviz's -n before bridge's command */
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "bridge")) {
+		p->i++;
+		return p_bridge_words(p);
+	}
 	c->opts.family = c->family;
 	if (!p_more(p)) {
 		char what[300];

@@ -36,6 +36,12 @@ int p_bridge_words(struct parser *p)
 	struct cmd *c = p->c;
 
 	p->bridge = true;
+	/* ip's options given before the word bridge mean nothing to it */
+	if (c->family || c->opts.brief || c->opts.oneline || c->all)
+		return p_fail(p, "%s: not an option of the bridge command "
+		              "(expected -n NS, -s, -d, -j or -p)",
+		              c->family ? p_family_opt(c->family) :
+		              c->opts.brief ? "-br" : c->opts.oneline ? "-o" : "-all");
 	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
 		const char *o = p_next(p), *opt = o;
 
