@@ -203,7 +203,8 @@ int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen);
 void cmd_free(struct cmd *c);
 
 /* The full keyword a typed object word (object NULL: "ro" -> "route")
- * or verb word of an object ("address", "a" -> "add") stands for, by
+ * or verb word of an object ("address", "a" -> "add"; the bridge
+ * command's objects by name: "bridge vlan", "d" -> "delete") stands for, by
  * cmd_parse's own abbreviation rules; NULL when it names nothing nsviz
  * supports.  Objects are named as this returns them. */
 const char *cmd_keyword(const char *object, const char *w);

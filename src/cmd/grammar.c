@@ -345,8 +345,13 @@ const char *cmd_keyword(const char *object, const char *w)
 		o = cmd_find_object(w);
 		return o && o->supported ? o->word : NULL;
 	}
-	o = cmd_find_object(object);
-	if (!o || !o->supported || !o->name || strcmp(o->word, object))
+	/* the bridge command's objects by name: "bridge vlan" */
+	if (!strncmp(object, "bridge ", 7))
+		o = cmd_find_bridge_object(object + 7);
+	else
+		o = cmd_find_object(object);
+	if (!o || !o->supported || !o->name ||
+	    strcmp(o->bridge ? o->name : o->word, object))
 		return NULL;
 	e = find_verb(o, w, &full);
 	return e && e->verb != CMD_NONE ? full : NULL;

@@ -109,11 +109,13 @@ const struct cmd_entry cmd_entries[] = {
 	/* ---- link ----------------------------------------------------- */
 	{ CMD_LINK_ADD, "link", "add\0", "add",
 	  "link add NAME type veth peer name PEER [netns NS]\n"
-	  "link add NAME type bridge", CH | NS, link_init, parse_link_add,
+	  "link add NAME type bridge [BRIDGE OPTIONS]", CH | NS, link_init,
+	  parse_link_add,
 	  canon_link_add },
 	{ CMD_LINK_SET, "link", "set\0change\0", "set",
 	  "link set [dev] NAME up|down|netns NS|mtu N|address MAC|master BR|"
-	  "nomaster", CH | NS, link_init, parse_link_set, canon_link_set },
+	  "nomaster|type bridge|bridge_slave OPTIONS", CH | NS, link_init,
+	  parse_link_set, canon_link_set },
 	NOT("link", "replace"),
 	{ CMD_LINK_DEL, "link", "delete\0", "del",
 	  "link del [dev] NAME", CH | NS, link_init, parse_link_del,
@@ -177,11 +179,11 @@ const struct cmd_entry cmd_entries[] = {
 	  parse_bridge_show, canon_bridge },
 	NOT("bridge fdb", "flush"), NOT("bridge fdb", "help"),
 	{ CMD_BRIDGE_VLAN_ADD, "bridge vlan", "add\0", "add",
-	  "bridge vlan add dev NAME vid VID[-VID] [pvid] [untagged] [self] "
+	  "bridge vlan add dev NAME vid VID|FIRST-LAST [pvid] [untagged] [self] "
 	  "[master]", CH | NS, bridge_init, parse_bridge_vlan_change,
 	  canon_bridge },
 	{ CMD_BRIDGE_VLAN_DEL, "bridge vlan", "delete\0", "del",
-	  "bridge vlan del dev NAME vid VID[-VID] [self] [master]", CH | NS,
+	  "bridge vlan del dev NAME vid VID|FIRST-LAST [self] [master]", CH | NS,
 	  bridge_init, parse_bridge_vlan_change, canon_bridge },
 	{ CMD_BRIDGE_VLAN_SHOW, "bridge vlan", "show\0lst\0list\0", "show",
 	  "bridge vlan show [dev NAME]", RO | NS, bridge_init,

@@ -818,6 +818,10 @@ static void test_bridge_command(void **state)
 	cmd_free(&c);
 	assert_int_equal(parse_line("vlan show", &c), -1);
 	assert_null(cmd_keyword(NULL, "vlan"));
+	assert_string_equal(cmd_keyword("bridge vlan", "d"), "delete");
+	assert_string_equal(cmd_keyword("bridge fdb", "s"), "show");
+	assert_null(cmd_keyword("bridge link", "set"));
+	assert_null(cmd_keyword("vlan", "add"));
 }
 
 static void test_link_set_master(void **state)
