@@ -6,7 +6,10 @@
  * A fixture tool, not built or run by the tests:
  *   gcc -shared -fPIC -o fakevlan.so bridge-vlan-dump.c -ldl
  *   FAKEVLAN="2:1/6;4:10,20/4" LD_PRELOAD=./fakevlan.so bridge vlan show
- * (inside a sandbox: unshare --net --mount).  FLAGS: BRIDGE_VLAN_INFO_*. */
+ * (inside a sandbox: unshare --net --mount).  FLAGS: BRIDGE_VLAN_INFO_*.
+ * It answers nsviz's dump too (libnl sends with sendmsg), which checks
+ * kernel/bridge.c's reading of VLANs as well:
+ *   LD_PRELOAD=./fakevlan.so nsviz bridge vlan show  (== bridge's) */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdio.h>
@@ -69,6 +72,23 @@ ssize_t send(int fd, const void *b, size_t n, int flags)
 		return (ssize_t)n;
 	}
 	return real(fd, b, n, flags);
+}
+
+ssize_t sendmsg(int fd, const struct msghdr *m, int flags)
+{
+	static ssize_t (*real)(int, const struct msghdr *, int);
+	const struct nlmsghdr *h = m->msg_iov[0].iov_base;
+	if (!real) real = dlsym(RTLD_NEXT, "sendmsg");
+	if (m->msg_iov[0].iov_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)) && h->nlmsg_type == RTM_GETLINK &&
+	    (h->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP &&
+	    ((const struct ifinfomsg *)NLMSG_DATA(h))->ifi_family == AF_BRIDGE) {
+		struct sockaddr_nl sa; socklen_t sl = sizeof sa;
+		if (getsockname(fd, (struct sockaddr *)&sa, &sl) == 0) pid = sa.nl_pid;
+		build(h->nlmsg_seq);
+		fakefd = fd;
+		return (ssize_t)m->msg_iov[0].iov_len;
+	}
+	return real(fd, m, flags);
 }
 
 ssize_t recvmsg(int fd, struct msghdr *m, int flags)
