@@ -117,28 +117,39 @@ static void jw_eor(struct jw *j)
 	j->sep = ',';
 }
 
+/* jsonw_puts(): C escapes for the controls it knows; what else a terminal
+ * acts on (util/esc.h: C0, DEL, C1, bidirectional controls) as \uXXXX,
+ * which bridge(8) writes raw, and a byte that is not UTF-8 as U+FFFD, so
+ * the output stays JSON and safe to print. */
 static void jw_str_raw(struct jw *j, const char *s)
 {
 	sbuf_addc(j->out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		const unsigned char *u = (const unsigned char *)s;
+		size_t n;
+		enum esc_kind k = esc_char(s, &n);
 
-		switch (c) {
-		case '\t': sbuf_add(j->out, "\\t"); break;
-		case '\n': sbuf_add(j->out, "\\n"); break;
-		case '\r': sbuf_add(j->out, "\\r"); break;
-		case '\f': sbuf_add(j->out, "\\f"); break;
-		case '\b': sbuf_add(j->out, "\\b"); break;
-		case '\\': sbuf_add(j->out, "\\\\"); break;
-		case '"': sbuf_add(j->out, "\\\""); break;
-		default:
-			/* bridge(8) writes other controls raw; nsviz never
-			 * writes a byte a terminal acts on */
-			if (c < 0x20 || c == 0x7f)
-				sbuf_printf(j->out, "\\u%04x", c);
-			else
-				sbuf_addc(j->out, (char)c);
+		switch (*u) {
+		case '\t': sbuf_add(j->out, "\\t"); s++; continue;
+		case '\n': sbuf_add(j->out, "\\n"); s++; continue;
+		case '\r': sbuf_add(j->out, "\\r"); s++; continue;
+		case '\f': sbuf_add(j->out, "\\f"); s++; continue;
+		case '\b': sbuf_add(j->out, "\\b"); s++; continue;
+		case '\\': sbuf_add(j->out, "\\\\"); s++; continue;
+		case '"': sbuf_add(j->out, "\\\""); s++; continue;
 		}
+		if (k == ESC_NOT_UTF8) {
+			sbuf_add(j->out, "\\ufffd");
+		} else if (k != ESC_SAFE) {
+			unsigned cp = n == 1 ? u[0] :
+			              n == 2 ? ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu) :
+			              ((u[0] & 0x0fu) << 12) |
+			              ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+			sbuf_printf(j->out, "\\u%04x", cp);
+		} else {
+			sbuf_addn(j->out, s, n);
+		}
+		s += n;
 	}
 	sbuf_addc(j->out, '"');
 }

@@ -440,6 +440,68 @@ static void test_escaped_names(void **state)
 		"\"master\":\"br\\u001b0\",\"state\":\"permanent\"}]\n");
 }
 
+/* JSON stays JSON and safe: C1 and bidirectional controls as \uXXXX, a
+ * byte that is not UTF-8 as U+FFFD; the text escapes them as \xHH */
+static void test_json_unsafe_names(void **state)
+{
+	struct w_brport *p;
+
+	(void)state;
+	put_link(2, "b\xc2\x85r", F_UP);
+	put_link(4, "v\xe2\x80\xae" "0", F_UP);
+	put_link(5, "x\xff", F_UP);
+	p = port(4, "v\xe2\x80\xae" "0");
+	p->flags = F_UP;
+	p->master = 2;
+	p->has_iflink = 1; p->iflink = 5;
+	assert_string_equal(show(fmt_bridge_link_show, 0, true, false, false),
+		"[{\"ifindex\":4,\"link\":\"x\\ufffd\",\"ifname\":\"v\\u202e0\","
+		"\"flags\":[\"BROADCAST\",\"MULTICAST\",\"UP\",\"LOWER_UP\"],"
+		"\"master\":\"b\\u0085r\"}]\n");
+	assert_string_equal(show(fmt_bridge_link_show, 0, false, false, false),
+		"4: v\\xe2\\x80\\xae0@x\\xff: <BROADCAST,MULTICAST,UP,LOWER_UP> "
+		"master b\\xc2\\x85r \n");
+}
+
+/* A peer whose index this namespace does not know: "ifN" and M-DOWN, as
+ * bridge(8)'s link cache answers; -s: fdb's used/updated in seconds
+ * (bridge/fdb.c: ndm_used / USER_HZ) */
+static void test_unknown_peer_and_stats(void **state)
+{
+	struct w_brport *p;
+	struct fmt_opts o = { .stats = 1 };
+
+	(void)state;
+	put_link(2, "br0", F_UP);
+	put_link(4, "v0", F_UP);
+	p = port(4, "v0");
+	p->flags = F_UP;
+	p->has_mtu = 1; p->mtu = 1500;
+	p->master = 2;
+	p->has_iflink = 1; p->iflink = 9;
+	p->has_protinfo = 1;            /* an old kernel's: the state alone */
+	p->state = 7;
+	assert_string_equal(show(fmt_bridge_link_show, 0, false, false, true),
+		"4: v0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 "
+		"master br0 state (7) \n");
+	fdb(4, "02:00:00:00:00:99", 0, NUD_NOARP, 2);
+	V.fdb[0].has_cacheinfo = 1;
+	V.fdb[0].used = 1234;
+	V.fdb[0].updated = 500;
+	V.fdb[0].vlan = 10;
+	sbuf_reset(&OUT);
+	fmt_bridge_fdb_show(&OUT, NS, &V, 0, &o);
+	assert_string_equal(sbuf_str(&OUT),
+		"02:00:00:00:00:99 dev v0 vlan 10 used 12/5 master br0 static\n");
+	o.json = true;
+	sbuf_reset(&OUT);
+	fmt_bridge_fdb_show(&OUT, NS, &V, 0, &o);
+	assert_string_equal(sbuf_str(&OUT),
+		"[{\"mac\":\"02:00:00:00:00:99\",\"ifname\":\"v0\",\"vlan\":10,"
+		"\"used\":12,\"updated\":5,\"flags\":[],\"master\":\"br0\","
+		"\"state\":\"static\"}]\n");
+}
+
 /* ---- option names -------------------------------------------------------- */
 
 static void test_bropt_names(void **state)
@@ -485,6 +547,7 @@ int main(void)
 		T(test_vlan_show_json), T(test_link_show_text),
 		T(test_link_show_json), T(test_fdb_show_text),
 		T(test_fdb_show_json), T(test_escaped_names),
+		T(test_json_unsafe_names), T(test_unknown_peer_and_stats),
 		T(test_bropt_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
