@@ -116,6 +116,21 @@ for o in "" "-j " "-j -p "; do
 	same "fdb of a bridge" ${o}fdb show br br0
 done
 same "fdb, brport and br" fdb show brport p2 br br0
+# -s: when each entry was last used and updated, in seconds, which can
+# tick between the two listings: compared again until both agree
+for try in 1 2 3 4 5; do
+	want=$(bridge -s fdb show dev p0 2>&1)
+	got=$(nsv -c 'bridge -s fdb show dev p0' 2>&1)
+	[ "$got" = "$want" ] && break
+done
+check_eq "fdb -s: nsviz bridge -s fdb show dev p0 == bridge's" "$got" "$want"
+check_match "fdb -s: used/updated shown" "$got" ' used [0-9]+/[0-9]+ '
+for try in 1 2 3 4 5; do
+	want=$(bridge -s -j fdb show 2>&1)
+	got=$(nsv -c 'bridge -s -j fdb show' 2>&1)
+	[ "$got" = "$want" ] && break
+done
+check_eq "fdb -s -j: nsviz == bridge" "$got" "$want"
 same "vlan" vlan show
 same "vlan" -j vlan show
 same "vlan" -j -p vlan show
