@@ -115,23 +115,28 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 		if (to == ns)
 			to = NULL;
 	}
-	if (s->has_bropts && (rc = exec_check_bropts(x, ns, l, &s->bropts)))
-		return rc;
-	if ((s->up != -1 || s->has_mtu || s->has_mac || to || master != -1) &&
-	    klink_set_master(x->k, ns, l->ifindex, s->up,
+	if (s->has_bropts) {
+		/* type bridge|bridge_slave OPTS (never with netns): in the
+		 * same request as the rest, as ip sends it */
+		if ((rc = exec_check_bropts(x, ns, l, &s->bropts)))
+			return rc;
+		if (klink_set_with_bropts(x->k, ns, l->ifindex, s->up,
+		                          s->has_mtu ? s->mtu : 0,
+		                          s->has_mac ? s->mac : NULL, master,
+		                          &s->bropts, &e) < 0) {
+			ksync_drain(x->k);
+			return exec_bropts_kfail(x, s->name, &s->bropts, &e);
+		}
+		ksync_drain(x->k);
+		return 0;
+	}
+	if (klink_set_master(x->k, ns, l->ifindex, s->up,
 	                     s->has_mtu ? s->mtu : 0,
 	                     s->has_mac ? s->mac : NULL, to, master, &e) < 0) {
 		if (e.err == EINVAL && s->has_mtu && !e.msg[0])
 			return exec_fail(x, "%s: mtu %u: invalid for this device",
 			            s->name, s->mtu);
 		return exec_kfail(x, s->name, &e);
-	}
-	/* type bridge|bridge_slave OPTS: their own request (ip sends one
-	 * with the rest; the kernel applies them the same) */
-	if (s->has_bropts &&
-	    klink_set_bropts(x->k, ns, l->ifindex, &s->bropts, &e) < 0) {
-		ksync_drain(x->k);
-		return exec_bropts_kfail(x, s->name, &s->bropts, &e);
 	}
 	ksync_drain(x->k);
 	return 0;

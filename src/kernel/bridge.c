@@ -174,14 +174,32 @@ int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
 int klink_set_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
                      const struct w_bropts *o, struct kerr *e)
 {
+	return klink_set_with_bropts(k, ns, ifindex, -1, 0, NULL, -1, o, e);
+}
+
+/* `ip link set DEV [mtu N] [address MAC] [master BR|nomaster] [up|down]
+ * type ...`: one request, the attributes in that order (ip's is the
+ * order typed; this is the canonical text's), IFLA_LINKINFO last. */
+int klink_set_with_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
+                          int up, unsigned mtu, const uint8_t *mac,
+                          int master, const struct w_bropts *o,
+                          struct kerr *e)
+{
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
 	struct nl_msg *msg;
 
 	memset(e, 0, sizeof *e);
+	if (up >= 0) {
+		ifi.ifi_change = IFF_UP;
+		ifi.ifi_flags = up ? IFF_UP : 0;
+	}
 	msg = nlmsg_alloc_simple(RTM_NEWLINK, NLM_F_REQUEST);
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0 ||
+	    (mtu && nla_put_u32(msg, IFLA_MTU, mtu) < 0) ||
+	    (mac && nla_put(msg, IFLA_ADDRESS, 6, mac) < 0) ||
+	    (master >= 0 && nla_put_u32(msg, IFLA_MASTER, (uint32_t)master) < 0) ||
 	    put_linkinfo(msg, o) < 0) {
 		nlmsg_free(msg);
 		return oom(e);

@@ -170,6 +170,13 @@ int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
  * OPTS` (o->slave: a port). */
 int klink_set_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
                      const struct w_bropts *o, struct kerr *e);
+/* The same with link set's other settings in the one request, as ip
+ * sends `link set DEV mtu N ... up type bridge OPTS` (up -1, mtu 0, mac
+ * NULL, master -1: unchanged). */
+int klink_set_with_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
+                          int up, unsigned mtu, const uint8_t *mac,
+                          int master, const struct w_bropts *o,
+                          struct kerr *e);
 /* `bridge vlan add|del dev DEV vid VID[-VID_END]`: vid_end 0 = no range;
  * vflags BRIDGE_VLAN_INFO_PVID|_UNTAGGED, brflags BRIDGE_FLAGS_SELF|
  * _MASTER (0: the kernel's default, master). */

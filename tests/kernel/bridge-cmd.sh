@@ -216,6 +216,12 @@ else
 	same_request "link set type bridge_slave OPTS" 1000 00 \
 		'link set sq type bridge_slave learning off cost 7 priority 5 hairpin on isolated on state 3 flood off' \
 		ip link set sq type bridge_slave learning off cost 7 priority 5 hairpin on isolated on state 3 flood off
+	same_request "link set with other settings and type, one request" 1000 00 \
+		'link set sq mtu 1400 up type bridge_slave cost 5' \
+		ip link set sq mtu 1400 up type bridge_slave cost 5
+	same_request "link set down type bridge" 1000 00 \
+		'link set brq down type bridge stp_state 0' \
+		ip link set brq down type bridge stp_state 0
 	same_request "bridge vlan add pvid untagged" 1300 07 \
 		'bridge vlan add dev sq vid 10 pvid untagged' bridge vlan add dev sq vid 10 pvid untagged
 	same_request "bridge vlan add a range, master" 1300 07 \
