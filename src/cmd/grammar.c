@@ -184,8 +184,10 @@ int p_words(struct parser *p, bool ip_seen)
 		return p_bridge_words(p);
 	}
 	if (!ip_seen && p_more(p) &&
-	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz")))
+	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz"))) {
+		ip_seen = !strcmp(p_peek(p), "ip");   /* ip has no `bridge` */
 		p->i++;
+	}
 	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
 		const char *o = p_next(p), *opt = o;
 		int fam = 0;

@@ -817,6 +817,12 @@ static void test_bridge_command(void **state)
 	assert_int_equal(c.verb, CMD_LINK_SHOW);
 	cmd_free(&c);
 	assert_int_equal(parse_line("vlan show", &c), -1);
+	assert_int_equal(parse_line("ip bridge vlan show", &c), -1);
+	assert_int_equal(parse_line("ip -n sw bridge vlan show", &c), -1);
+	parse_ok("nsviz -n sw bridge vlan show", &c);
+	assert_string_equal(c.ns, "sw");
+	assert_int_equal(c.verb, CMD_BRIDGE_VLAN_SHOW);
+	cmd_free(&c);
 	assert_null(cmd_keyword(NULL, "vlan"));
 	assert_string_equal(cmd_keyword("bridge vlan", "d"), "delete");
 	assert_string_equal(cmd_keyword("bridge fdb", "s"), "show");
