@@ -331,23 +331,37 @@ link set p0 type vxlan id 1|vxlan: link type not supported by link set
 link set p0 netns n1 type bridge_slave cost 1|type: cannot be combined with netns
 link set nope type bridge stp_state 1|nope: no such device in the host namespace$
 EOF
+# one_door c|w COMMAND MESSAGE: through -c, or as the words of nsviz's
+# command line
+one_door() {
+	door=$1 cmd=$2 msg=$3
+	if [ "$door" = c ]; then
+		label="-c '$cmd'"
+		run "$NSVIZ" -c "$cmd"
+	else
+		label="words: $cmd"
+		# shellcheck disable=SC2086
+		run "$NSVIZ" $cmd
+	fi
+	if [ "$RC" = 1 ]; then pass "$label: exit status 1"; else
+		fail "$label: exit status 1" "exit status $RC" "stdout: $OUT" \
+			"stderr: $ERR"
+	fi
+	check_match "$label: message" "$ERR" "^nsviz: (-c: )?$msg"
+	check_eq "$label: nothing on stdout" "$OUT" ""
+	snapshot >"$TMPD/after"
+	if cmp -s "$TMPD/before" "$TMPD/after"; then pass "$label: nothing changed"; else
+		fail "$label: nothing changed" "$(diff "$TMPD/before" "$TMPD/after" | head -n 20)"
+	fi
+	mv "$TMPD/after" "$TMPD/before"
+}
 N_CASES=0
 while IFS= read -r line; do
 	case $line in '#'*|'') continue ;; esac
 	cmd=${line%%|*}; msg=${line#*|}
 	N_CASES=$((N_CASES + 1))
-	run "$NSVIZ" -c "$cmd"
-	if [ "$RC" = 1 ]; then pass "-c '$cmd': exit status 1"; else
-		fail "-c '$cmd': exit status 1" "exit status $RC" "stdout: $OUT" \
-			"stderr: $ERR"
-	fi
-	check_match "-c '$cmd': message" "$ERR" "^nsviz: (-c: )?$msg"
-	check_eq "-c '$cmd': nothing on stdout" "$OUT" ""
-	snapshot >"$TMPD/after"
-	if cmp -s "$TMPD/before" "$TMPD/after"; then pass "-c '$cmd': nothing changed"; else
-		fail "-c '$cmd': nothing changed" "$(diff "$TMPD/before" "$TMPD/after" | head -n 20)"
-	fi
-	mv "$TMPD/after" "$TMPD/before"
+	one_door c "$cmd" "$msg"
+	one_door w "$cmd" "$msg"
 done <"$TMPD/table"
 echo "# $N_CASES bad inputs"
 
