@@ -32,6 +32,9 @@ enum cmd_verb {
 	CMD_ADDR_ADD, CMD_ADDR_DEL, CMD_ADDR_SHOW,
 	CMD_ROUTE_ADD, CMD_ROUTE_DEL, CMD_ROUTE_SHOW, CMD_ROUTE_GET,
 	CMD_NEIGH_SHOW,
+	/* the bridge command (bridge(8)) */
+	CMD_BRIDGE_LINK_SHOW, CMD_BRIDGE_FDB_SHOW,
+	CMD_BRIDGE_VLAN_ADD, CMD_BRIDGE_VLAN_DEL, CMD_BRIDGE_VLAN_SHOW,
 	/* nsviz's own, not ip's */
 	CMD_PING, CMD_SYSCTL,
 	CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG,
@@ -97,6 +100,11 @@ struct cmd_link {
 	int arp;                /* set: arp on|off; -1 unchanged */
 	bool show_up;           /* show: up */
 	char show_type[32];     /* show: type KIND ("bridge_slave" too) */
+
+	/* add|set ... type bridge OPTS, set ... type bridge_slave OPTS
+	 * (parse_bridge.c); has_bropts: `type` was given to link set */
+	bool has_bropts;
+	struct w_bropts bropts;
 };
 
 /* addr add|del ADDR[/LEN] dev NAME; addr show [dev NAME] */
@@ -125,6 +133,18 @@ struct cmd_route {
 /* neigh show [dev NAME] */
 struct cmd_neigh {
 	char dev[W_IFNAMSIZ];   /* "" = every device */
+};
+
+/* bridge vlan add|del dev DEV vid VID[-END] [pvid] [untagged] [self]
+ * [master]; bridge vlan show [dev DEV]; bridge fdb show [dev DEV] [br BR];
+ * bridge link show [dev DEV] */
+struct cmd_bridge {
+	char dev[W_IFNAMSIZ];   /* "" = every device (show) */
+	char br[W_IFNAMSIZ];    /* fdb show br BR; "" = every bridge */
+	unsigned vid;           /* 1..4094 */
+	unsigned vid_end;       /* a range's last VID; 0 = no range */
+	bool pvid, untagged;    /* the VLAN's flags */
+	bool self, master;      /* on the device itself / on its bridge */
 };
 
 /* ping ADDR[%IF] [-c N] [-W S] [-i S] */
@@ -182,6 +202,7 @@ struct cmd {
 		struct cmd_addr addr;
 		struct cmd_route route;
 		struct cmd_neigh neigh;
+		struct cmd_bridge bridge;
 		struct cmd_ping ping;
 		struct cmd_echo echo;
 		struct cmd_sysctl sysctl;
@@ -216,7 +237,8 @@ int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen);
 void cmd_free(struct cmd *c);
 
 /* The full keyword a typed object word (object NULL: "ro" -> "route")
- * or verb word of an object ("address", "a" -> "add") stands for, by
+ * or verb word of an object ("address", "a" -> "add"; the bridge
+ * command's objects by name: "bridge vlan", "d" -> "delete") stands for, by
  * cmd_parse's own abbreviation rules; NULL when it names nothing nsviz
  * supports.  Objects are named as this returns them. */
 const char *cmd_keyword(const char *object, const char *w);

@@ -53,6 +53,13 @@ int exec_route_change(struct exec_ctx *x, const struct cmd *c); /* add, del */
 int exec_route_show(struct exec_ctx *x, const struct cmd *c);
 int exec_route_get(struct exec_ctx *x, const struct cmd *c);
 int exec_neigh_show(struct exec_ctx *x, const struct cmd *c);
+/* exec_bridge.c; and the check of link set ... type bridge|bridge_slave */
+int exec_bridge_vlan_change(struct exec_ctx *x, const struct cmd *c);
+int exec_bridge_show(struct exec_ctx *x, const struct cmd *c);
+int exec_check_bropts(struct exec_ctx *x, struct w_ns *ns,
+                      const struct w_link *l, const struct w_bropts *o);
+int exec_bropts_kfail(struct exec_ctx *x, const char *name,
+                      const struct w_bropts *o, const struct kerr *e);
 int exec_ping(struct exec_ctx *x, const struct cmd *c);
 int exec_sysctl(struct exec_ctx *x, const struct cmd *c);
 /* exec_echo.c */

@@ -61,11 +61,12 @@ static int add_bridge(struct exec_ctx *x, const struct cmd *c)
 	if (world_find_link(ns, c->u.link.name))
 		return exec_fail(x, "%s: device already exists %s", c->u.link.name,
 		            exec_where(ns, wb, sizeof wb));
-	if (klink_add_bridge(x->k, ns, c->u.link.name, &e) < 0) {
-		if (e.err == EOPNOTSUPP && !e.msg[0])
+	if (klink_add_bridge_opts(x->k, ns, c->u.link.name, &c->u.link.bropts,
+	                          &e) < 0) {
+		if (e.err == EOPNOTSUPP && !e.msg[0] && !c->u.link.bropts.n)
 			return exec_fail(x, "%s: this kernel cannot make bridges (the "
 			            "bridge module is not available)", c->u.link.name);
-		return exec_kfail(x, c->u.link.name, &e);
+		return exec_bropts_kfail(x, c->u.link.name, &c->u.link.bropts, &e);
 	}
 	ksync_drain(x->k);
 	return 0;
@@ -176,6 +177,25 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 	    world_find_link(ns, s->newname))
 		return exec_fail(x, "%s: device already exists %s", s->newname,
 		            exec_where(ns, wb, sizeof wb));
+	if (s->has_bropts) {
+		/* type bridge|bridge_slave OPTS (never with netns): in the
+		 * same request as the rest, as ip sends it */
+		if ((rc = exec_check_bropts(x, ns, l, &s->bropts)))
+			return rc;
+		if (klink_set_with_bropts(x->k, ns, l->ifindex, s->up,
+		                          s->has_mtu ? s->mtu : 0,
+		                          s->has_mac ? s->mac : NULL, master,
+		                          &s->bropts, &e) < 0) {
+			ksync_drain(x->k);
+			return exec_bropts_kfail(x, s->name, &s->bropts, &e);
+		}
+		ksync_drain(x->k);
+		/* the kernel says nothing of a bridge's or a port's new
+		 * options: ask for the link again */
+		if ((l = world_find_link(ns, s->name)))
+			ksync_refresh_link(x->k, ns, l->ifindex);
+		return 0;
+	}
 	klink_set_req_init(&r);
 	r.up = s->up;
 	r.mtu = s->has_mtu ? s->mtu : 0;

@@ -83,12 +83,12 @@ const char *p_objects_hint(struct parser *p)
 		const struct cmd_object *o = &cmd_objects[i];
 		bool dup = false;
 
-		if (!o->supported || !o->name)
+		if (!o->supported || !o->name || o->bridge != p->bridge)
 			continue;
 		for (size_t k = 0; k < n; k++)
 			dup |= !strcmp(said[k], o->name);
 		if (!dup)
-			said[n++] = o->name;
+			said[n++] = o->bridge ? o->word : o->name;
 	}
 	return join_hint(p, said, n);
 }
@@ -159,9 +159,10 @@ int p_object(struct parser *p)
 
 	p->first = p->i;
 	w = p_next(p);
-	o = cmd_find_object(w);
+	o = p->bridge ? cmd_find_bridge_object(w) : cmd_find_object(w);
 	if (!o)
-		return p_bad(p, w, "unknown command (%s)", p_objects_hint(p));
+		return p_bad(p, w, "unknown %scommand (%s)",
+		             p->bridge ? "bridge " : "", p_objects_hint(p));
 	if (!o->supported) {
 		if (o->why)
 			return p_bad(p, w, "%s", o->why);
@@ -240,9 +241,15 @@ int p_words(struct parser *p, bool ip_seen)
 	struct cmd *c = p->c;
 
 	p->first = 0;
-	if (!ip_seen && p_more(p) &&
-	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz")))
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "bridge")) {
 		p->i++;
+		return p_bridge_words(p);
+	}
+	if (!ip_seen && p_more(p) &&
+	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz"))) {
+		ip_seen = !strcmp(p_peek(p), "ip");   /* ip has no `bridge` */
+		p->i++;
+	}
 	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
 		const char *o = p_next(p), *v;
 		int fam = 0;
@@ -290,6 +297,11 @@ int p_words(struct parser *p, bool ip_seen)
 				             p_family_opt(c->family));
 			c->family = fam;
 		}
+	}
+	/* nsviz -n NS bridge ...: nsviz's -n before bridge's command */
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "bridge")) {
+		p->i++;
+		return p_bridge_words(p);
 	}
 	c->opts.family = c->family;
 	if (!p_more(p)) {
@@ -383,8 +395,13 @@ const char *cmd_keyword(const char *object, const char *w)
 		o = cmd_find_object(w);
 		return o && o->supported ? o->word : NULL;
 	}
-	o = cmd_find_object(object);
-	if (!o || !o->supported || !o->name || strcmp(o->word, object))
+	/* the bridge command's objects by name: "bridge vlan" */
+	if (!strncmp(object, "bridge ", 7))
+		o = cmd_find_bridge_object(object + 7);
+	else
+		o = cmd_find_object(object);
+	if (!o || !o->supported || !o->name ||
+	    strcmp(o->bridge ? o->name : o->word, object))
 		return NULL;
 	e = find_verb(o, w, &full);
 	return e && e->verb != CMD_NONE ? full : NULL;

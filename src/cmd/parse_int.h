@@ -29,6 +29,7 @@ struct parser {
 	const char *verb_word;      /* the verb as typed ("a"), or NULL */
 	const char *mark[4];        /* words a verb's parser keeps for its
 	                             * messages (the destination as typed) */
+	bool bridge;                /* after `bridge`: its objects (vlan, fdb) */
 	char *err;
 	size_t errlen;
 	char ctxbuf[512];
@@ -184,6 +185,20 @@ int parse_echo_list(struct parser *p);
 int parse_echo_id(struct parser *p);        /* stop, log */
 int parse_send(struct parser *p);
 void canon_echo(const struct cmd *c, struct canon *o);
+
+/* parse_bridge.c: the bridge command, `type bridge|bridge_slave` options */
+void bridge_init(struct cmd *c);
+/* bridge [-n NS] [-s -d -j -p] OBJECT ..., after the word `bridge` */
+int p_bridge_words(struct parser *p);
+int parse_bridge_vlan_change(struct parser *p);    /* vlan add, del */
+int parse_bridge_show(struct parser *p);   /* vlan, fdb, link show */
+void canon_bridge(const struct cmd *c, struct canon *o);
+/* The rest of the words after `type bridge` (slave false) or `type
+ * bridge_slave`, into o; a word that is no option of ip's goes to other
+ * (NULL: refused); and their canonical text ("type bridge ...") */
+int p_bropts(struct parser *p, struct w_bropts *o, bool slave,
+             int (*other)(struct parser *p, const char *w));
+void canon_bropts(struct canon *o, const struct w_bropts *b);
 
 /* grammar.c: [ip|nsviz] [OPTIONS] OBJECT ...; ip_seen when `ip` is read */
 int p_words(struct parser *p, bool ip_seen);

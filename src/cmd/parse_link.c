@@ -7,7 +7,8 @@
 
 #define LINK_SET_HINT "expected up, down, netns NS, mtu N, address MAC, " \
                       "master BRIDGE, nomaster, name NEW, alias TEXT, " \
-                      "txqueuelen N, promisc on|off or arp on|off"
+                      "txqueuelen N, promisc on|off, arp on|off or " \
+                      "type bridge|bridge_slave OPTIONS"
 #define LINK_TYPES "nsviz creates veth, bridge, vlan, macvlan, ipvlan, " \
                    "dummy and vxlan links"
 #define LINK_KINDS "veth, bridge, vlan, macvlan, ipvlan, dummy or vxlan"
@@ -40,22 +41,23 @@ static bool later_setting(const char *w)
 
 /* ---- link add ------------------------------------------------------------ */
 
-/* After `link add NAME type bridge`: nothing more (no bridge options). */
-static int parse_bridge_rest(struct parser *p)
+/* A word after `link add NAME type bridge` that is no bridge option */
+static int bridge_add_other(struct parser *p, const char *w)
 {
-	const char *w;
-
-	if (!p_more(p))
-		return 0;
-	w = p_peek(p);
 	if (later_setting(w))
 		return p_bad(p, w, "not supported in link add; set it afterwards "
 		             "with link set");
 	if (!strcmp(w, "peer"))
 		return p_bad(p, w, "a bridge has no peer (only a veth pair has "
 		             "one)");
-	return p_bad(p, w, "bridge option not supported by nsviz (link add "
-	             "NAME type bridge takes no options)");
+	p->i--;
+	return p_bropts(p, &p->c->u.link.bropts, false, NULL);
+}
+
+/* After `link add NAME type bridge`: its options (parse_bridge.c) */
+static int parse_bridge_rest(struct parser *p)
+{
+	return p_bropts(p, &p->c->u.link.bropts, false, bridge_add_other);
 }
 
 static int take_peer_name(struct parser *p, const char *kw, const char *v)
@@ -315,6 +317,20 @@ static int take_arp(struct parser *p, const char *kw, const char *v)
 	return on_off(p, kw, v, &p->c->u.link.arp);
 }
 
+/* type bridge OPTS | type bridge_slave OPTS: the rest of the line */
+static int take_type(struct parser *p, const char *kw, const char *v)
+{
+	struct cmd_link *l = &p->c->u.link;
+
+	(void)kw;
+	if (strcmp(v, "bridge") && strcmp(v, "bridge_slave"))
+		return p_bad(p, v, "link type not supported by link set (nsviz "
+		             "sets the options of type bridge and type "
+		             "bridge_slave)");
+	l->has_bropts = true;
+	return p_bropts(p, &l->bropts, !strcmp(v, "bridge_slave"), NULL);
+}
+
 static int set_positional(struct parser *p, const char *w)
 {
 	if (p->c->u.link.name[0])
@@ -338,6 +354,7 @@ static const struct cmd_option set_options[] = {
 	{ "txqlen", 0, 10, "queue length", take_txqlen },
 	{ "promisc", 0, 11, "on or off", take_promisc },
 	{ "arp", 0, 12, "on or off", take_arp },
+	{ "type", 0, 13, "link type (bridge or bridge_slave)", take_type },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -351,7 +368,8 @@ int parse_link_set(struct parser *p)
 		return p_missing(p, "interface name");
 	if (l->up == -1 && !l->has_netns && !l->has_mtu && !l->has_mac &&
 	    !l->has_master && !l->nomaster && !l->has_newname &&
-	    !l->has_alias && l->txqlen < 0 && l->promisc < 0 && l->arp < 0)
+	    !l->has_alias && l->txqlen < 0 && l->promisc < 0 && l->arp < 0 &&
+	    !l->has_bropts)
 		return p_fail(p, "%s: nothing to change (" LINK_SET_HINT ")",
 		              p_ctx(p));
 	/* the kernel would look the bridge up in the namespace the link
@@ -360,6 +378,14 @@ int parse_link_set(struct parser *p)
 		return p_fail(p, "master %s: cannot be combined with netns (move "
 		              "the interface first, then set its master there)",
 		              l->master);
+	if (l->has_bropts && l->has_netns)
+		return p_fail(p, "type: cannot be combined with netns (move the "
+		              "interface first, then set its options there)");
+	if (l->has_bropts && (l->has_newname || l->has_alias ||
+	                      l->txqlen >= 0 || l->promisc >= 0 || l->arp >= 0))
+		return p_fail(p, "type: cannot be combined with name, alias, "
+		              "txqueuelen, promisc or arp (set those with a link "
+		              "set of their own)");
 	if (l->has_master && !strcmp(l->master, l->name))
 		return p_fail(p, "master %s: an interface cannot be its own "
 		              "master", l->master);
@@ -442,6 +468,10 @@ void canon_link_add(const struct cmd *c, struct canon *o)
 	} else {
 		canon_dev(o, "name", l->name);
 	}
+	if (!strcmp(l->kind, "bridge")) {
+		canon_bropts(o, &l->bropts);
+		return;
+	}
 	canon_word(o, "type");
 	canon_word(o, l->kind);
 	canon_link_kind_opts(c, o);
@@ -507,6 +537,8 @@ void canon_link_set(const struct cmd *c, struct canon *o)
 		canon_word(o, "name");
 		canon_word(o, l->newname);
 	}
+	if (l->has_bropts)
+		canon_bropts(o, &l->bropts);   /* last: ip reads the rest as its */
 }
 
 /* link del DEV, link show [DEV] [up] [type KIND] */

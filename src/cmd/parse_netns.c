@@ -186,7 +186,7 @@ static bool runs_in_process(const char *prog)
 {
 	static const char *const words[] = {
 		"ip", "link", "addr", "address", "route", "ping", "netns",
-		"neigh", "neighbor", "neighbour", "sysctl", NULL
+		"neigh", "neighbor", "neighbour", "sysctl", "bridge", NULL
 	};
 
 	for (const char *const *w = words; *w; w++)
@@ -223,7 +223,8 @@ static int parse_sub(struct parser *p, const char *name)
 	sp.c = sub;
 	sp.err = p->err;
 	sp.errlen = p->errlen;
-	if (ip ? p_words(&sp, true) : p_object(&sp))
+	if (ip ? p_words(&sp, true) :
+	    !strcmp(prog, "bridge") ? p_words(&sp, false) : p_object(&sp))
 		return -1;
 	se = cmd_verb_entry(sub->verb);
 	if (se && (se->flags & CMD_F_NOT_IN_EXEC)) {

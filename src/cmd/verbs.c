@@ -18,9 +18,9 @@
 #define N(a) (sizeof a / sizeof a[0])
 
 /* iproute2's object table, in its order, then nsviz's own commands. */
-#define OBJ(word, name, dflt) { word, name, true, false, dflt, NULL, NULL }
-#define OBJ_NOT(word) { word, NULL, false, false, NULL, NULL, NULL }
-#define OBJ_OWN(word, need) { word, word, true, true, NULL, NULL, need }
+#define OBJ(word, name, dflt) { word, name, true, false, dflt, NULL, NULL, false }
+#define OBJ_NOT(word) { word, NULL, false, false, NULL, NULL, NULL, false }
+#define OBJ_OWN(word, need) { word, word, true, true, NULL, NULL, need, false }
 
 const struct cmd_object cmd_objects[] = {
 	OBJ("address", "addr", "show"),
@@ -45,7 +45,8 @@ const struct cmd_object cmd_objects[] = {
 	OBJ_NOT("tcpmetrics"),
 	OBJ_NOT("tcp_metrics"),
 	{ "monitor", NULL, false, false, NULL,
-	  "not a command here; run nsviz monitor to watch kernel events", NULL },
+	  "not a command here; run nsviz monitor to watch kernel events", NULL,
+	  false },
 	OBJ_NOT("xfrm"),
 	OBJ_NOT("mroute"),
 	OBJ_NOT("mrule"),
@@ -63,6 +64,16 @@ const struct cmd_object cmd_objects[] = {
 	OBJ_OWN("echo", "protocol"),
 	OBJ_OWN("send", NULL),
 	OBJ_OWN("sysctl", NULL),
+	/* the bridge command's objects, in bridge(8)'s order */
+	{ "link", "bridge link", true, false, "show", NULL, NULL, true },
+	{ "fdb", "bridge fdb", true, false, "show", NULL, NULL, true },
+	{ "mdb", NULL, false, false, NULL, NULL, NULL, true },
+	{ "vlan", "bridge vlan", true, false, "show", NULL, NULL, true },
+	{ "vni", NULL, false, false, NULL, NULL, NULL, true },
+	{ "monitor", NULL, false, false, NULL,
+	  "not a command here; run nsviz monitor to watch kernel events", NULL,
+	  true },
+	{ "help", NULL, false, false, NULL, NULL, NULL, true },
 };
 const size_t cmd_nobjects = N(cmd_objects);
 
@@ -106,7 +117,8 @@ const struct cmd_entry cmd_entries[] = {
 	/* ---- link ----------------------------------------------------- */
 	{ CMD_LINK_ADD, "link", "add\0", "add",
 	  "link add NAME type veth peer name PEER [netns NS]\n"
-	  "link add NAME type bridge|dummy\n"
+	  "link add NAME type bridge [BRIDGE OPTIONS]\n"
+	  "link add NAME type dummy\n"
 	  "link add link DEV name NAME type vlan id N [protocol 802.1Q|802.1ad]\n"
 	  "link add link DEV name NAME type macvlan [mode MODE]\n"
 	  "link add link DEV name NAME type ipvlan [mode l2|l3|l3s]\n"
@@ -115,7 +127,8 @@ const struct cmd_entry cmd_entries[] = {
 	  canon_link_add },
 	{ CMD_LINK_SET, "link", "set\0change\0", "set",
 	  "link set [dev] NAME up|down|netns NS|mtu N|address MAC|master BR|"
-	  "nomaster|name NEW|alias TEXT|txqueuelen N|promisc on|off|arp on|off",
+	  "nomaster|name NEW|alias TEXT|txqueuelen N|promisc on|off|arp on|off\n"
+	  "link set [dev] NAME type bridge|bridge_slave OPTIONS",
 	  CH | NS, link_init, parse_link_set, canon_link_set },
 	NOT("link", "replace"),
 	{ CMD_LINK_DEL, "link", "delete\0", "del",
@@ -167,6 +180,32 @@ const struct cmd_entry cmd_entries[] = {
 	  canon_neigh },
 	NOT("neigh", "flush"), NOT("neigh", "help"),
 
+	/* ---- the bridge command: bridge link|fdb|vlan ----------------- */
+	NOT("bridge link", "set\0change"),
+	{ CMD_BRIDGE_LINK_SHOW, "bridge link", "show\0lst\0list\0", "show",
+	  "bridge link show [dev NAME]", RO | NS, bridge_init,
+	  parse_bridge_show, canon_bridge },
+	NOT("bridge link", "help"),
+	NOT("bridge fdb", "add"), NOT("bridge fdb", "append"),
+	NOT("bridge fdb", "replace"), NOT("bridge fdb", "delete"),
+	NOT("bridge fdb", "get"),
+	{ CMD_BRIDGE_FDB_SHOW, "bridge fdb", "show\0lst\0list\0", "show",
+	  "bridge fdb show [dev NAME] [br BRIDGE]", RO | NS, bridge_init,
+	  parse_bridge_show, canon_bridge },
+	NOT("bridge fdb", "flush"), NOT("bridge fdb", "help"),
+	{ CMD_BRIDGE_VLAN_ADD, "bridge vlan", "add\0", "add",
+	  "bridge vlan add dev NAME vid VID|FIRST-LAST [pvid] [untagged] [self] "
+	  "[master]", CH | NS, bridge_init, parse_bridge_vlan_change,
+	  canon_bridge },
+	{ CMD_BRIDGE_VLAN_DEL, "bridge vlan", "delete\0", "del",
+	  "bridge vlan del dev NAME vid VID|FIRST-LAST [self] [master]", CH | NS,
+	  bridge_init, parse_bridge_vlan_change, canon_bridge },
+	{ CMD_BRIDGE_VLAN_SHOW, "bridge vlan", "show\0lst\0list\0", "show",
+	  "bridge vlan show [dev NAME]", RO | NS, bridge_init,
+	  parse_bridge_show, canon_bridge },
+	NOT("bridge vlan", "tunnelshow"), NOT("bridge vlan", "set"),
+	NOT("bridge vlan", "global"), NOT("bridge vlan", "help"),
+
 	/* ---- nsviz's own ---------------------------------------------- */
 	{ CMD_PING, "ping", NULL, NULL,
 	  "ping ADDR[%IF] [-c N] [-W SECONDS] [-i SECONDS]", TR | NS | OWN,
@@ -200,13 +239,25 @@ const struct cmd_entry *cmd_verb_entry(enum cmd_verb verb)
 	return NULL;
 }
 
-const struct cmd_object *cmd_find_object(const char *w)
+static const struct cmd_object *find_object(const char *w, bool bridge)
 {
 	for (size_t i = 0; i < cmd_nobjects; i++) {
 		const struct cmd_object *o = &cmd_objects[i];
 
+		if (o->bridge != bridge)
+			continue;
 		if (o->exact ? !strcmp(w, o->word) : kw_matches(w, o->word))
 			return o;
 	}
 	return NULL;
+}
+
+const struct cmd_object *cmd_find_object(const char *w)
+{
+	return find_object(w, false);
+}
+
+const struct cmd_object *cmd_find_bridge_object(const char *w)
+{
+	return find_object(w, true);
 }

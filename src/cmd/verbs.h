@@ -43,6 +43,8 @@ struct cmd_object {
 	const char *why;        /* unsupported: what to say instead, or NULL */
 	const char *need;       /* no verb typed: what is missing ("protocol");
 	                         * NULL: "command" */
+	bool bridge;            /* an object of the bridge command (`bridge
+	                         * vlan show`), found only after `bridge` */
 };
 
 struct cmd_entry {
@@ -70,7 +72,10 @@ extern const size_t cmd_nentries;
 
 /* The entry of a verb (the first one when several words share it). */
 const struct cmd_entry *cmd_verb_entry(enum cmd_verb verb);
-/* The object that the user typed w for (NULL: none). */
+/* The object that the user typed w for (NULL: none); bridge: an object
+ * of the bridge command, which has its own (`bridge link` is not `ip
+ * link`). */
 const struct cmd_object *cmd_find_object(const char *w);
+const struct cmd_object *cmd_find_bridge_object(const char *w);
 
 #endif

@@ -147,4 +147,45 @@ void fmt_link_d(struct sbuf *out, const struct w_ns *ns, const struct w_link *l)
  * master, as ip's filter does; a link without linkinfo matches no kind. */
 bool fmt_link_listed(const struct w_link *l, const char *kind, bool up_only);
 
+/* ---- bridges (fmt/bridge.c): bridge(8) 6.1's text and -j, -p ----------- */
+
+/* `bridge vlan show`, `bridge link show`, `bridge fdb show` of one dump
+ * (kernel/bridge.c) of ns; ifindex not 0: `dev NAME` (fdb show then
+ * leaves "dev NAME" out of its lines, as bridge does).  o: -j, -p; -d
+ * (link show: the port's settings); -s (fdb show: used/updated). */
+void fmt_bridge_vlan_show(struct sbuf *out, const struct w_ns *ns,
+                          const struct w_brview *v, int ifindex,
+                          const struct fmt_opts *o);
+void fmt_bridge_link_show(struct sbuf *out, const struct w_ns *ns,
+                          const struct w_brview *v, int ifindex,
+                          const struct fmt_opts *o);
+void fmt_bridge_fdb_show(struct sbuf *out, const struct w_ns *ns,
+                         const struct w_brview *v, int ifindex,
+                         const struct fmt_opts *o);
+/* "forwarding", ... for BR_STATE_*; NULL for other numbers */
+const char *fmt_stp_state_name(int state);
+
+/* The options of `ip link add|set ... type bridge` and `type
+ * bridge_slave`, for the grammar: the word, what it sets, its value. */
+enum fmt_bropt_type {
+	FMT_BROPT_U8, FMT_BROPT_U16, FMT_BROPT_U32,
+	FMT_BROPT_ONOFF,        /* on | off: 1 | 0 */
+	FMT_BROPT_PROTO         /* 802.1Q | 802.1ad: 0x8100 | 0x88a8 */
+};
+struct fmt_bropt {
+	const char *word;
+	enum w_bropt key;
+	bool slave;             /* a bridge_slave option */
+	enum fmt_bropt_type type;
+};
+/* i in [0, W_BROPT_COUNT): every option; NULL past the end */
+const struct fmt_bropt *fmt_bropt_at(size_t i);
+const struct fmt_bropt *fmt_bropt_find(bool slave, const char *word);
+/* A value as the canonical text writes it: "on", "802.1Q", "1500" */
+const char *fmt_bropt_value(enum w_bropt key, uint32_t v, char *buf,
+                            size_t len);
+/* "type bridge vlan_filtering 1 stp_state 0", "type bridge_slave
+ * learning off": the canonical text of a list of options */
+void fmt_bropts(struct sbuf *out, const struct w_bropts *o);
+
 #endif

@@ -111,6 +111,10 @@ int ksync_drain(struct ksync *k);
 bool ksync_pending(struct ksync *k);
 /* Rescan /proc for unnamed namespaces (cheap enough for a slow timer). */
 int ksync_rescan(struct ksync *k);
+/* Ask the kernel for one link of ns again and apply the answer: for the
+ * changes the kernel makes without a notification (a bridge's or a
+ * port's options set by `type bridge|bridge_slave`). */
+void ksync_refresh_link(struct ksync *k, struct w_ns *ns, int ifindex);
 
 /* Optional observer, for `nsviz monitor`: called for every event after
  * it was applied (ev NULL and text set for namespace add/remove). */
@@ -132,9 +136,6 @@ int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
 int klink_set_master(struct ksync *k, struct w_ns *ns, int ifindex, int up,
                      unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
                      int master, struct kerr *e);
-/* `ip link add NAME type bridge` */
-int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
-                     struct kerr *e);
 int klink_del(struct ksync *k, struct w_ns *ns, int ifindex, struct kerr *e);
 int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
                  const struct w_ip *ip, int prefixlen, struct kerr *e);
@@ -214,6 +215,41 @@ int ksysctl_read(struct ksync *k, struct w_ns *ns, const char *key,
                  struct sbuf *out, struct kerr *e);
 int ksysctl_write(struct ksync *k, struct w_ns *ns, const char *key,
                   const char *value, struct kerr *e);
+
+/* ---- bridges (bridge.c), each request as iproute2 6.1 sends it ---- */
+
+/* `ip link add NAME type bridge [OPTS]`: o NULL or empty for none. */
+int klink_add_bridge_opts(struct ksync *k, struct w_ns *ns, const char *name,
+                          const struct w_bropts *o, struct kerr *e);
+int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
+                     struct kerr *e);
+/* `ip link set DEV type bridge OPTS` (a bridge) or `type bridge_slave
+ * OPTS` (o->slave: a port). */
+int klink_set_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
+                     const struct w_bropts *o, struct kerr *e);
+/* The same with link set's other settings in the one request, as ip
+ * sends `link set DEV mtu N ... up type bridge OPTS` (up -1, mtu 0, mac
+ * NULL, master -1: unchanged). */
+int klink_set_with_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
+                          int up, unsigned mtu, const uint8_t *mac,
+                          int master, const struct w_bropts *o,
+                          struct kerr *e);
+/* `bridge vlan add|del dev DEV vid VID[-VID_END]`: vid_end 0 = no range;
+ * vflags BRIDGE_VLAN_INFO_PVID|_UNTAGGED, brflags BRIDGE_FLAGS_SELF|
+ * _MASTER (0: the kernel's default, master). */
+int kbridge_vlan_change(struct ksync *k, struct w_ns *ns, bool add,
+                        int ifindex, unsigned vid, unsigned vid_end,
+                        unsigned vflags, unsigned brflags, struct kerr *e);
+/* The AF_BRIDGE link dump into out (ports, and with vlans every VLAN of
+ * every port and bridge: `bridge vlan show`; without: `bridge link
+ * show`); the fdb dump (`bridge fdb show`), filtered by the kernel to
+ * port ifindex and bridge master when not 0.  Free out with
+ * kbridge_view_free, also after an error. */
+int kbridge_dump_links(struct ksync *k, struct w_ns *ns, bool vlans,
+                       struct w_brview *out, struct kerr *e);
+int kbridge_dump_fdb(struct ksync *k, struct w_ns *ns, int ifindex,
+                     int master, struct w_brview *out, struct kerr *e);
+void kbridge_view_free(struct w_brview *v);
 
 /* The nsid that namespace `from` gives to the namespace behind fd (what
  * `ip netns list` prints as "(id: N)"); -1 when none is assigned. */

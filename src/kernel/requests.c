@@ -86,30 +86,6 @@ fail:
 	return e->err ? -1 : oom(e);
 }
 
-/* `ip link add NAME type bridge`: a kind and no options. */
-int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
-                     struct kerr *e)
-{
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-	struct nlattr *linkinfo;
-	struct nl_msg *msg;
-
-	memset(e, 0, sizeof *e);
-	msg = nlmsg_alloc_simple(RTM_NEWLINK,
-	                         NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL);
-	if (!msg)
-		return oom(e);
-	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0 ||
-	    nla_put_string(msg, IFLA_IFNAME, name) < 0 ||
-	    !(linkinfo = nla_nest_start(msg, IFLA_LINKINFO)) ||
-	    nla_put_string(msg, IFLA_INFO_KIND, "bridge") < 0) {
-		nlmsg_free(msg);
-		return oom(e);
-	}
-	nla_nest_end(msg, linkinfo);
-	return send_req(k, ns, msg, NULL, NULL, e);
-}
-
 int klink_set(struct ksync *k, struct w_ns *ns, int ifindex, int up,
               unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
               struct kerr *e)

@@ -1088,6 +1088,11 @@ static void refresh_link(struct ksync *k, struct w_ns *ns, int ifindex)
 	nlmsg_free(msg);
 }
 
+void ksync_refresh_link(struct ksync *k, struct w_ns *ns, int ifindex)
+{
+	refresh_link(k, ns, ifindex);
+}
+
 static void run_refresh(struct ksync *k)
 {
 	for (size_t i = 0; i < k->nrefresh; i++) {

@@ -239,6 +239,96 @@ struct w_event {
 	} u;
 };
 
+/* ---- bridges: options, ports, VLANs, forwarding entries (bridge(8)) -----
+ * Read from the kernel when a command asks (kbridge_* in kernel/bridge.c),
+ * not kept per namespace: the kernel sends them as AF_BRIDGE link and
+ * neighbour messages, which kparse() keeps out of the model (they would
+ * overwrite the real link).  Printed by fmt/bridge.c. */
+
+/* One `type bridge` (IFLA_BR_*) or `type bridge_slave` (IFLA_BRPORT_*)
+ * option of `ip link add|set`. */
+enum w_bropt {
+	W_BR_FORWARD_DELAY, W_BR_HELLO_TIME, W_BR_MAX_AGE, W_BR_AGEING_TIME,
+	W_BR_STP_STATE, W_BR_PRIORITY, W_BR_VLAN_FILTERING,
+	W_BR_VLAN_PROTOCOL, W_BR_VLAN_DEFAULT_PVID, W_BR_MCAST_SNOOPING,
+	W_BRPORT_STATE, W_BRPORT_PRIORITY, W_BRPORT_COST, W_BRPORT_HAIRPIN,
+	W_BRPORT_LEARNING, W_BRPORT_FLOOD, W_BRPORT_ISOLATED,
+	W_BROPT_COUNT
+};
+#define W_BROPTS_MAX 32
+/* The options in the order given, which is the order ip sends them in
+ * (a repeated option is sent twice, as ip does). */
+struct w_bropts {
+	bool slave;            /* type bridge_slave */
+	int n;
+	struct { enum w_bropt key; uint32_t value; } v[W_BROPTS_MAX];
+};
+
+/* A port's one-byte settings, in the order `bridge -d link` prints them
+ * (backup_port goes before isolated). */
+enum w_brport_u8 {
+	W_BRP_HAIRPIN, W_BRP_GUARD, W_BRP_ROOT_BLOCK, W_BRP_FASTLEAVE,
+	W_BRP_LEARNING, W_BRP_LEARNING_SYNC, W_BRP_FLOOD, W_BRP_MCAST_FLOOD,
+	W_BRP_BCAST_FLOOD, W_BRP_MCAST_ROUTER, W_BRP_MCAST_TO_UCAST,
+	W_BRP_NEIGH_SUPPRESS, W_BRP_VLAN_TUNNEL, W_BRP_ISOLATED, W_BRP_LOCKED,
+	W_BRP_U8_COUNT
+};
+
+/* A port's (or a bridge's own) AF_BRIDGE RTM_NEWLINK. */
+struct w_brport {
+	int ifindex;
+	char name[W_IFNAMSIZ];
+	unsigned flags;        /* ifi_flags */
+	int has_mtu; unsigned mtu;
+	int master;            /* IFLA_MASTER, 0 = none */
+	int has_iflink; int iflink;   /* IFLA_LINK (an index in this ns's
+	                                 numbering: bridge prints it so) */
+	int has_protinfo;      /* IFLA_PROTINFO */
+	int protinfo_nested;   /* nested IFLA_BRPORT_* (else a state byte) */
+	int state;             /* IFLA_BRPORT_STATE, -1 absent */
+	int priority;          /* -1 absent */
+	int64_t cost;          /* -1 absent */
+	/* -d: the IFLA_BRPORT_* u8 values, -1 absent (enum w_brport_u8) */
+	int16_t u8[W_BRP_U8_COUNT];
+	int backup_port;       /* ifindex, 0 absent */
+	int hwmode;            /* IFLA_AF_SPEC IFLA_BRIDGE_MODE, -1 absent */
+	/* VLANs (IFLA_AF_SPEC IFLA_BRIDGE_VLAN_INFO) of this message:
+	 * w_brview.vlans[vlan0 .. vlan0 + nvlan) */
+	size_t vlan0, nvlan;
+};
+
+struct w_brvlan {
+	uint16_t vid;
+	uint16_t flags;        /* BRIDGE_VLAN_INFO_* */
+};
+
+/* A forwarding entry: AF_BRIDGE RTM_NEWNEIGH. */
+struct w_fdb {
+	int ifindex;
+	unsigned state;        /* NUD_* */
+	unsigned flags;        /* NTF_* */
+	uint8_t lladdr[32];
+	int lladdr_len;        /* 0 = no NDA_LLADDR */
+	struct w_ip dst;       /* NDA_DST (vxlan), family 0 = none */
+	uint16_t vlan;         /* NDA_VLAN, 0 = none */
+	int has_port; uint16_t port;
+	int has_vni; uint32_t vni;
+	int has_src_vni; uint32_t src_vni;
+	int via;               /* NDA_IFINDEX, 0 = none */
+	int has_nhid; uint32_t nhid;
+	int has_link_netnsid; int32_t link_netnsid;
+	int master;            /* NDA_MASTER, 0 = none */
+	int has_cacheinfo;
+	uint32_t used, updated;   /* NDA_CACHEINFO, clock ticks */
+};
+
+/* One dump's answer, in the kernel's order. */
+struct w_brview {
+	struct w_brport *ports; size_t nports, capports;
+	struct w_brvlan *vlans; size_t nvlans, capvlans;
+	struct w_fdb *fdb; size_t nfdb, capfdb;
+};
+
 struct world *world_new(void);
 void world_free(struct world *w);
 

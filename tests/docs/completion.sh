@@ -30,7 +30,7 @@ check_rc "... and another, with a veth end in it" 0 "$NSVIZ" -c \
 	'netns add green; link add v0 type veth peer name v1 netns green' 
 
 check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
-	"addr capture echo ip lesson link monitor neigh netns ping route send show sysctl"
+	"addr bridge capture echo ip lesson link monitor neigh netns ping route send show sysctl"
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
 check_match "nsviz -<Tab>: the options" "$(comp nsviz -)" \
 	'--sandbox .*--theme .*-4 -6 .*-force'
@@ -40,8 +40,10 @@ check_eq "nsviz netns del <Tab>: the namespaces" "$(comp nsviz netns del '')" "b
 check_eq "nsviz -n g<Tab>" "$(comp nsviz -n g)" "green"
 check_eq "nsviz -S -n blue link set veth0 <Tab>" \
 	"$(comp nsviz -S -n blue link set veth0 '')" \
-	"address down master mtu netns nomaster up"
-check_eq "nsviz link add br0 type <Tab>" "$(comp nsviz link add br0 type '')" "bridge veth"
+	"address alias arp down master mtu name netns nomaster promisc txqueuelen type up"
+check_eq "nsviz link add br0 type <Tab>" "$(comp nsviz link add br0 type '')" "bridge dummy ipvlan macvlan veth vlan vxlan"
+check_eq "nsviz bridge <Tab>" "$(comp nsviz bridge '')" "fdb link vlan"
+check_eq "nsviz bridge vlan <Tab>" "$(comp nsviz bridge vlan '')" "add del show"
 check_eq "nsviz link set x0 netns <Tab>" "$(comp nsviz link set x0 netns '')" "blue green"
 check_eq "nsviz route add 10.0.2.0/24 dev lo scope <Tab>" \
 	"$(comp nsviz route add 10.0.2.0/24 dev lo scope '')" "global host link"

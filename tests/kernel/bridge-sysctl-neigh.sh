@@ -300,7 +300,7 @@ cw|link set p1 master br0 nomaster|nomaster: conflicts with master br0$
 cw|link add br0 type bridge|br0: device already exists in the host namespace$
 cw|link add p1 type bridge|p1: device already exists in the host namespace$
 cw|-n nope link add br1 type bridge|nope: no such network namespace$
-cw|link add br1 type bridge stp_state 1|stp_state: bridge option not supported by nsviz
+cw|link add br1 type bridge group_fwd_mask 1|group_fwd_mask: bridge option not supported by nsviz
 cw|link add br1 type vxlan|link add br1 type vxlan: missing VXLAN id \(type vxlan id N\)$
 cw|link add br1 type bridge up|up: not supported in link add; set it afterwards with link set$
 # -- sysctl

@@ -882,6 +882,130 @@ static void test_link_bridge(void **state)
 	cmd_free(&c);
 }
 
+/* ---- bridges: type bridge|bridge_slave options, the bridge command ------- */
+
+static void test_link_bridge_options(void **state)
+{
+	struct cmd c;
+	const struct w_bropts *o;
+
+	(void)state;
+	parse_ok("link add br0 type bridge vlan_filtering 1 stp_state 0 "
+	         "forward_delay 400 hello_time 100 max_age 1000 ageing_time 300 "
+	         "priority 7 vlan_protocol 802.1ad vlan_default_pvid 0 "
+	         "mcast_snooping 0", &c);
+	assert_int_equal(c.verb, CMD_LINK_ADD);
+	o = &c.u.link.bropts;
+	assert_false(o->slave);
+	assert_int_equal(o->n, 10);
+	assert_int_equal(o->v[0].key, W_BR_VLAN_FILTERING);
+	assert_int_equal(o->v[0].value, 1);
+	assert_int_equal(o->v[2].key, W_BR_FORWARD_DELAY);
+	assert_int_equal(o->v[2].value, 400);
+	assert_int_equal(o->v[6].key, W_BR_PRIORITY);
+	assert_int_equal(o->v[7].key, W_BR_VLAN_PROTOCOL);
+	assert_int_equal(o->v[7].value, 0x88a8);
+	assert_int_equal(o->v[9].key, W_BR_MCAST_SNOOPING);
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	/* abbreviated as ip abbreviates them: in ip's order */
+	parse_ok("l a br0 type bridge vlan 1 f 2 h 3 m 4 p 5 s 6", &c);
+	o = &c.u.link.bropts;
+	assert_int_equal(o->n, 6);
+	assert_int_equal(o->v[0].key, W_BR_VLAN_FILTERING);
+	assert_int_equal(o->v[1].key, W_BR_FORWARD_DELAY);
+	assert_int_equal(o->v[2].key, W_BR_HELLO_TIME);
+	assert_int_equal(o->v[3].key, W_BR_MAX_AGE);
+	assert_int_equal(o->v[4].key, W_BR_PRIORITY);
+	assert_int_equal(o->v[5].key, W_BR_STP_STATE);
+	cmd_free(&c);
+	parse_ok("link set v0 type bridge_slave learning off flood on state 3 "
+	         "cost 9 priority 5 hairpin on isolated off", &c);
+	assert_int_equal(c.verb, CMD_LINK_SET);
+	assert_true(c.u.link.has_bropts);
+	o = &c.u.link.bropts;
+	assert_true(o->slave);
+	assert_int_equal(o->n, 7);
+	assert_int_equal(o->v[0].key, W_BRPORT_LEARNING);
+	assert_int_equal(o->v[0].value, 0);
+	assert_int_equal(o->v[1].key, W_BRPORT_FLOOD);
+	assert_int_equal(o->v[1].value, 1);
+	assert_int_equal(o->v[4].key, W_BRPORT_PRIORITY);
+	cmd_free(&c);
+	/* type comes last: everything after it is its options */
+	parse_ok("link set br0 up type bridge stp_state 1", &c);
+	assert_int_equal(c.u.link.up, 1);
+	assert_int_equal(c.u.link.bropts.n, 1);
+	cmd_free(&c);
+}
+
+static void test_bridge_command(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("bridge vlan add dev v0 vid 10 pvid untagged", &c);
+	assert_int_equal(c.verb, CMD_BRIDGE_VLAN_ADD);
+	assert_string_equal(c.u.bridge.dev, "v0");
+	assert_int_equal(c.u.bridge.vid, 10);
+	assert_int_equal(c.u.bridge.vid_end, 0);
+	assert_true(c.u.bridge.pvid);
+	assert_true(c.u.bridge.untagged);
+	assert_false(c.u.bridge.self);
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("bridge -n sw vlan d vid 20-30 dev br0 self master", &c);
+	assert_int_equal(c.verb, CMD_BRIDGE_VLAN_DEL);
+	assert_string_equal(c.ns, "sw");
+	assert_int_equal(c.u.bridge.vid, 20);
+	assert_int_equal(c.u.bridge.vid_end, 30);
+	assert_true(c.u.bridge.self);
+	assert_true(c.u.bridge.master);
+	cmd_free(&c);
+	parse_ok("bridge vlan", &c);
+	assert_int_equal(c.verb, CMD_BRIDGE_VLAN_SHOW);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("bridge -j -p v s dev v0", &c);
+	assert_int_equal(c.verb, CMD_BRIDGE_VLAN_SHOW);
+	assert_true(c.opts.json);
+	assert_true(c.opts.pretty);
+	assert_string_equal(c.u.bridge.dev, "v0");
+	cmd_free(&c);
+	parse_ok("bridge fdb show br br0 brport v0", &c);
+	assert_int_equal(c.verb, CMD_BRIDGE_FDB_SHOW);
+	assert_string_equal(c.u.bridge.br, "br0");
+	assert_string_equal(c.u.bridge.dev, "v0");
+	cmd_free(&c);
+	parse_ok("bridge -s -d l", &c);
+	assert_int_equal(c.verb, CMD_BRIDGE_LINK_SHOW);
+	assert_int_equal(c.opts.stats, 1);
+	assert_true(c.opts.details);
+	cmd_free(&c);
+	/* inside netns exec, as `ip` is */
+	parse_ok("netns exec sw bridge fdb", &c);
+	assert_non_null(c.sub);
+	assert_int_equal(c.sub->verb, CMD_BRIDGE_FDB_SHOW);
+	assert_string_equal(c.sub->ns, "sw");
+	cmd_free(&c);
+	/* `link` after `bridge` is bridge's, and `vlan` is no ip object */
+	parse_ok("link", &c);
+	assert_int_equal(c.verb, CMD_LINK_SHOW);
+	cmd_free(&c);
+	assert_int_equal(parse_line("vlan show", &c), -1);
+	assert_int_equal(parse_line("ip bridge vlan show", &c), -1);
+	assert_int_equal(parse_line("ip -n sw bridge vlan show", &c), -1);
+	parse_ok("nsviz -n sw bridge vlan show", &c);
+	assert_string_equal(c.ns, "sw");
+	assert_int_equal(c.verb, CMD_BRIDGE_VLAN_SHOW);
+	cmd_free(&c);
+	assert_null(cmd_keyword(NULL, "vlan"));
+	assert_string_equal(cmd_keyword("bridge vlan", "d"), "delete");
+	assert_string_equal(cmd_keyword("bridge fdb", "s"), "show");
+	assert_null(cmd_keyword("bridge link", "set"));
+	assert_null(cmd_keyword("vlan", "add"));
+}
+
 static void test_link_set_master(void **state)
 {
 	struct cmd c;
@@ -1665,6 +1789,35 @@ static void test_canonical(void **state)
 		  "ip link add name type type veth peer name name" },
 		{ "link del dev dev", "ip link del dev dev" },
 		/* bridges and their ports */
+		{ "link add br0 type bridge vlan_filtering 1 stp_state 0",
+		  "ip link add br0 type bridge vlan_filtering 1 stp_state 0" },
+		{ "l a br0 type bridge vlan 1 vlan_protocol 802.1Q f 0 p 9",
+		  "ip link add br0 type bridge vlan_filtering 1 vlan_protocol 802.1Q "
+		  "forward_delay 0 priority 9" },
+		{ "-n sw link add br0 type bridge mcast_snooping 0 "
+		  "vlan_default_pvid 5 ageing_time 1 hello_time 2 max_age 3",
+		  "ip -n sw link add br0 type bridge mcast_snooping 0 "
+		  "vlan_default_pvid 5 ageing_time 1 hello_time 2 max_age 3" },
+		{ "link set br0 type bridge stp_state 1",
+		  "ip link set br0 type bridge stp_state 1" },
+		{ "link set dev v0 up type bridge_slave learning off fl on st 3 "
+		  "c 9 pr 5 hairpin on isolated on",
+		  "ip link set v0 up type bridge_slave learning off flood on state 3 "
+		  "cost 9 priority 5 hairpin on isolated on" },
+		{ "link set br0 type bridge", "ip link set br0 type bridge" },
+		{ "bridge vlan add dev v0 vid 10 untagged pvid",
+		  "bridge vlan add dev v0 vid 10 pvid untagged" },
+		{ "bridge -n sw vlan a vid 20-30 dev br0 master self",
+		  "bridge -n sw vlan add dev br0 vid 20-30 self master" },
+		{ "bridge vlan delete dev v0 vid 10", "bridge vlan del dev v0 vid 10" },
+		{ "bridge vlan", "bridge vlan show" },
+		{ "bridge -j -p vlan list dev v0", "bridge -j -p vlan show dev v0" },
+		{ "bridge fdb", "bridge fdb show" },
+		{ "bridge -s -s fdb show brport v0 br br0",
+		  "bridge -s -s fdb show dev v0 br br0" },
+		{ "bridge -d link lst dev v0", "bridge -d link show dev v0" },
+		{ "netns exec sw bridge vlan add dev v0 vid 7",
+		  "ip netns exec sw bridge vlan add dev v0 vid 7" },
 		{ "ip link add br0 type bridge", "ip link add br0 type bridge" },
 		{ "l a name br0 type bridge", "ip link add br0 type bridge" },
 		{ "ip -n sw link add br0 type bridge",
@@ -2009,7 +2162,7 @@ static void test_unsafe_names(void **state)
 	assert_string_equal(err, "fr\\x1b[2Job: unknown link setting "
 	                    "(expected up, down, netns NS, mtu N, address MAC, "
 	                    "master BRIDGE, nomaster, name NEW, alias TEXT, "
-	                    "txqueuelen N, promisc on|off or arp on|off)");
+	                    "txqueuelen N, promisc on|off, arp on|off or type bridge|bridge_slave OPTIONS)");
 	assert_int_equal(parse_line("$'\\x1b]0;title\\x07'", &c), -1);
 	assert_non_null(strstr(err, "\\x1b]0;title\\x07: unknown command"));
 	/* $'...' errors */
@@ -2308,9 +2461,67 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "link add x", "link add x", "missing type KIND" },
 	{ "link add x type", "link add x type", "missing link type (veth, "
 	  "bridge, vlan, macvlan, ipvlan, dummy or vxlan)" },
-	{ "link add br0 type bridge stp_state 1", "stp_state",
+	{ "link add br0 type bridge group_fwd_mask 1", "group_fwd_mask",
 	  "bridge option not supported" },
 	{ "link add br0 type bridge up", "up", "set it afterwards with link set" },
+	{ "link add br0 type bridge g 1", "g", "means group_fwd_mask" },
+	{ "link add br0 type bridge stp_state", "link add br0 type bridge stp_state",
+	  "missing stp_state value" },
+	{ "link add br0 type bridge stp_state on", "on", "must be a number" },
+	{ "link add br0 type bridge vlan_filtering 256", "256",
+	  "vlan_filtering must be a number (0..255)" },
+	{ "link add br0 type bridge priority 65536", "65536", "(0..65535)" },
+	{ "link add br0 type bridge vlan_protocol 802.1x", "802.1x",
+	  "must be 802.1Q or 802.1ad" },
+	{ "link add br0 type bridge learning off", "learning",
+	  "unknown bridge option" },
+	{ "link set v0 type bridge_slave learning yes", "yes", "must be on or off" },
+	{ "link set v0 type bridge_slave stp_state 1", "stp_state",
+	  "unknown bridge_slave option" },
+	{ "link set v0 type bridge_slave guard on", "guard",
+	  "bridge_slave option not supported by nsviz" },
+	{ "link set v0 type vxlan id 1", "vxlan", "link type not supported by link set" },
+	{ "link set v0 type", "link set v0 type", "missing link type" },
+	{ "link set v0 netns n1 type bridge_slave cost 1", "type",
+	  "cannot be combined with netns" },
+	/* the bridge command */
+	{ "bridge", "bridge", "missing object (expected link, fdb or vlan)" },
+	{ "bridge vxlan", "vxlan", "unknown bridge command (expected link, fdb or vlan)" },
+	{ "bridge mdb", "mdb", "not supported by nsviz" },
+	{ "bridge monitor", "monitor", "run nsviz monitor" },
+	{ "bridge -c vlan", "-c", "bridge option not supported by nsviz" },
+	{ "bridge -4 vlan", "-4", "unknown bridge option" },
+	{ "bridge -n", "bridge -n", "missing namespace name" },
+	{ "bridge vlan frob", "vlan frob", "unknown bridge vlan command" },
+	{ "bridge vlan t", "vlan t", "means bridge vlan tunnelshow" },
+	{ "bridge vlan set vid 1 dev x state 1", "vlan set", "not supported by nsviz" },
+	{ "bridge fdb add 02:00:00:00:00:01 dev v0", "fdb add", "not supported by nsviz" },
+	{ "bridge link set dev v0 cost 1", "link set", "not supported by nsviz" },
+	{ "bridge vlan add vid 10", "vlan add vid 10", "missing dev NAME" },
+	{ "bridge vlan add dev v0", "vlan add dev v0", "missing vid VID" },
+	{ "bridge vlan add dev v0 vid 0", "0", "not a VLAN ID (expected 1..4094" },
+	{ "bridge vlan add dev v0 vid 4095", "4095", "not a VLAN ID" },
+	{ "bridge vlan add dev v0 vid 10-", "10-", "not a VLAN ID" },
+	{ "bridge vlan add dev v0 vid x", "x", "not a VLAN ID" },
+	{ "bridge vlan add dev v0 vid 20-10", "20-10", "not a VLAN range" },
+	{ "bridge vlan add dev v0 vid 10-20 pvid", "pvid",
+	  "cannot be set for a VLAN range" },
+	{ "bridge vlan add dev v0 vid 10 vid 11", "vid", "given twice" },
+	{ "bridge vlan add dev v0 vid 10 pvid pvid", "pvid", "given twice" },
+	{ "bridge vlan add dev v0 vid 10 tagged", "tagged",
+	  "unknown bridge vlan argument" },
+	{ "bridge vlan add dev v0 vid 10 tunnel_info id 5", "tunnel_info",
+	  "not supported by nsviz" },
+	{ "bridge vlan add dev v/0 vid 10", "v/0", "must not contain '/'" },
+	{ "bridge vlan show v0", "v0", "unknown argument after vlan show" },
+	{ "bridge vlan show vid 10", "vid", "filter not supported by nsviz" },
+	{ "bridge fdb show vlan 10", "vlan", "filter not supported by nsviz" },
+	{ "bridge fdb show dev v0 dev v1", "dev", "given twice" },
+	{ "bridge fdb show br", "fdb show br", "missing bridge name" },
+	{ "bridge link show br br0", "br", "unknown argument after link show" },
+	{ "bridge -d vlan show", "-d", "not supported by nsviz" },
+	{ "bridge -s vlan show", "-s", "not supported by nsviz" },
+	{ "bridge -n sw -n sw vlan", "-n", "given twice" },
 	{ "link add br0 type bridge peer name x", "peer", "a bridge has no peer" },
 	{ "link add x master br0 type veth peer y", "master", "set it afterwards" },
 	{ "link add br/0 type bridge", "br/0", "must not contain '/'" },
@@ -2717,6 +2928,8 @@ int main(void)
 		cmocka_unit_test(test_link_set),
 		cmocka_unit_test(test_link_del_show),
 		cmocka_unit_test(test_link_bridge),
+		cmocka_unit_test(test_link_bridge_options),
+		cmocka_unit_test(test_bridge_command),
 		cmocka_unit_test(test_link_set_master),
 		cmocka_unit_test(test_link_kinds),
 		cmocka_unit_test(test_neigh),

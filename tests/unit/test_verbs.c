@@ -20,12 +20,21 @@
 #include "cmd/exec.h"
 #include "cmd/verbs.h"
 
-static const char *object_word(const char *name)
+static const struct cmd_object *object_of(const char *name)
 {
 	for (size_t i = 0; i < cmd_nobjects; i++)
 		if (cmd_objects[i].name && !strcmp(cmd_objects[i].name, name))
-			return cmd_objects[i].word;
+			return &cmd_objects[i];
 	return NULL;
+}
+
+/* The object as cmd_keyword takes it: ip's by its word ("address"),
+ * the bridge command's by name ("bridge vlan") */
+static const char *object_word(const char *name)
+{
+	const struct cmd_object *o = object_of(name);
+
+	return !o ? NULL : o->bridge ? o->name : o->word;
 }
 
 static void test_every_verb_one_entry(void **state)
@@ -98,10 +107,15 @@ static void test_unsupported_refused(void **state)
 
 		if (e->verb != CMD_NONE)
 			continue;
-		argv[0] = (char *)object_word(e->object);
-		argv[1] = (char *)e->words;
-		argv[2] = (char *)"x";
-		if (cmd_parse(3, argv, &c, err, sizeof err) == 0)
+		const struct cmd_object *o = object_of(e->object);
+		int n = 0;
+
+		if (o->bridge)
+			argv[n++] = (char *)"bridge";
+		argv[n++] = (char *)o->word;
+		argv[n++] = (char *)e->words;
+		argv[n++] = (char *)"x";
+		if (cmd_parse(n, argv, &c, err, sizeof err) == 0)
 			fail_msg("%s %s was accepted", argv[0], argv[1]);
 		if (!strstr(err, "not supported by nsviz") &&
 		    !strstr(err, "which nsviz does not support"))
@@ -111,10 +125,14 @@ static void test_unsupported_refused(void **state)
 			         argv[0], argv[1], err);
 	}
 	for (size_t i = 0; i < cmd_nobjects; i++) {
+		int n = 0;
+
 		if (cmd_objects[i].supported || cmd_objects[i].why)
 			continue;
-		argv[0] = (char *)cmd_objects[i].word;
-		if (cmd_parse(1, argv, &c, err, sizeof err) == 0)
+		if (cmd_objects[i].bridge)
+			argv[n++] = (char *)"bridge";
+		argv[n++] = (char *)cmd_objects[i].word;
+		if (cmd_parse(n, argv, &c, err, sizeof err) == 0)
 			fail_msg("%s was accepted", argv[0]);
 		if (!strstr(err, "not supported by nsviz"))
 			fail_msg("%s: '%s'", argv[0], err);
@@ -210,21 +228,36 @@ static void test_completion_offers_the_table(void **state)
 		char first[32];
 		char *verbs;
 
+		const struct cmd_object *o = object_of(e->object);
+		char var[64];
+
 		if (e->verb == CMD_NONE || cmd_verb_entry(e->verb) != e)
 			continue;
-		if (!has_word(objs, e->object))
-			fail_msg("completion lacks the object %s", e->object);
+		if (o->bridge) {
+			/* bridge vlan add: _nsviz_bridge="link fdb vlan", then
+			 * _nsviz_bridge_vlan="add del show" */
+			char *objs2 = completion_list("bridge");
+
+			if (!has_word(objs, "bridge") || !objs2 ||
+			    !has_word(objs2, o->word))
+				fail_msg("completion lacks %s", e->object);
+			free(objs2);
+			snprintf(var, sizeof var, "bridge_%s", o->word);
+		} else {
+			if (!has_word(objs, e->object))
+				fail_msg("completion lacks the object %s", e->object);
+			snprintf(var, sizeof var, "%s", e->object);
+		}
 		if (!e->words)
 			continue;
-		verbs = completion_list(e->object);
+		verbs = completion_list(var);
 		if (!verbs)
-			fail_msg("completion has no _nsviz_%s list", e->object);
+			fail_msg("completion has no _nsviz_%s list", var);
 		/* the verb as messages say it, its first word ("stop ID") */
 		snprintf(first, sizeof first, "%.*s",
 		         (int)strcspn(e->say, " ,"), e->say);
 		if (!has_word(verbs, first))
-			fail_msg("completion's _nsviz_%s lacks %s", e->object,
-			         first);
+			fail_msg("completion's _nsviz_%s lacks %s", var, first);
 		free(verbs);
 	}
 	free(objs);
