@@ -124,4 +124,18 @@ int fmt_route_cmp(const void *a, const void *b);
  * all of ns: every listed route in kernel order. */
 void fmt_route_show(struct sbuf *out, const struct w_ns *ns, int family);
 
+/* ---- the show verbs with iproute2's output options (list.c) -----------
+ * What `ip [OPTS] link|addr|route|neigh show` prints for ns, every option
+ * of struct fmt_opts and its family honoured as ip 6.1 honours them (see
+ * list.c for the rules); o NULL is the plain output.  only restricts
+ * links to one (`dev NAME`), ifindex neighbours to one device (0: all). */
+void fmt_link_list(struct sbuf *out, const struct w_ns *ns,
+                   const struct w_link *only, const struct fmt_opts *o);
+void fmt_addr_list(struct sbuf *out, const struct w_ns *ns,
+                   const struct w_link *only, const struct fmt_opts *o);
+void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
+                    const struct fmt_opts *o);
+void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,
+                    const struct fmt_opts *o);
+
 #endif

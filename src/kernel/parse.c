@@ -13,6 +13,10 @@
 #include <linux/rtnetlink.h>
 #include <netlink/attr.h>
 
+/* w_stats64 mirrors the kernel's struct, so IFLA_STATS64 is copied whole */
+_Static_assert(sizeof(struct w_stats64) == sizeof(struct rtnl_link_stats64),
+               "struct w_stats64 is struct rtnl_link_stats64");
+
 static void get_ip(const struct nlattr *a, int family, struct w_ip *out)
 {
 	int len = nla_len(a);
@@ -94,6 +98,20 @@ static int parse_link(const struct nlmsghdr *nlh, struct w_link *l)
 		l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
 	if (tb[IFLA_IFALIAS])
 		get_str(tb[IFLA_IFALIAS], l->ifalias, sizeof l->ifalias);
+	if (tb[IFLA_STATS64]) {
+		/* same layout (u64s in the kernel's order); an older kernel
+		 * sends fewer fields, a newer one more */
+		size_t n = (size_t)nla_len(tb[IFLA_STATS64]);
+
+		if (n > sizeof l->stats)
+			n = sizeof l->stats;
+		memcpy(&l->stats, nla_data(tb[IFLA_STATS64]), n);
+		l->has_stats = true;
+	}
+	if (tb[IFLA_CARRIER_CHANGES]) {
+		l->has_carrier_changes = true;
+		l->carrier_changes = nla_get_u32(tb[IFLA_CARRIER_CHANGES]);
+	}
 	if (tb[IFLA_LINKINFO]) {
 		struct nlattr *li[IFLA_INFO_MAX + 1];
 		if (nla_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO],

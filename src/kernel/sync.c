@@ -1088,6 +1088,18 @@ static void refresh_link(struct ksync *k, struct w_ns *ns, int ifindex)
 	nlmsg_free(msg);
 }
 
+/* Counters move without a notification: `ip -s link` reads them when
+ * it prints, and so does nsviz before printing them (issue 11).  A dump
+ * of the links, applied as a dump is: an upsert of every link. */
+int ksync_read_links(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct apply_ctx a = { k, ns, false, false };
+
+	if (ksync_ns_ready(k, ns, e) < 0)
+		return -1;
+	return knl_dump(kc(ns)->req, RTM_GETLINK, AF_UNSPEC, apply_msg, &a, e);
+}
+
 static void run_refresh(struct ksync *k)
 {
 	for (size_t i = 0; i < k->nrefresh; i++) {

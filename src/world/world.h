@@ -24,6 +24,22 @@ struct w_ip {
 	uint8_t a[16];
 };
 
+/* ---- interface counters (IFLA_STATS64), issue 11 ----------------------
+ * The kernel's struct rtnl_link_stats64, field for field: every RTM_NEWLINK
+ * carries it, dumps and notifications alike, so the world's copy is as
+ * fresh as the last message about the link. */
+struct w_stats64 {
+	uint64_t rx_packets, tx_packets, rx_bytes, tx_bytes;
+	uint64_t rx_errors, tx_errors, rx_dropped, tx_dropped;
+	uint64_t multicast, collisions;
+	uint64_t rx_length_errors, rx_over_errors, rx_crc_errors;
+	uint64_t rx_frame_errors, rx_fifo_errors, rx_missed_errors;
+	uint64_t tx_aborted_errors, tx_carrier_errors, tx_fifo_errors;
+	uint64_t tx_heartbeat_errors, tx_window_errors;
+	uint64_t rx_compressed, tx_compressed, rx_nohandler;
+	uint64_t rx_otherhost_dropped;
+};
+
 struct w_link {
 	int ifindex;
 	char name[W_IFNAMSIZ];
@@ -46,6 +62,14 @@ struct w_link {
 	int link_netnsid;      /* IFLA_LINK_NETNSID, as seen from this namespace */
 	int master;            /* IFLA_MASTER ifindex, 0 = none */
 	char ifalias[64];
+
+	/* Counters (issue 11): has_stats when the message had IFLA_STATS64
+	 * (absent fields stay 0); IFLA_CARRIER_CHANGES, which `ip -s -s`
+	 * prints as "transns". */
+	bool has_stats;
+	struct w_stats64 stats;
+	bool has_carrier_changes;
+	uint32_t carrier_changes;
 
 	/* Resolved by the world across namespaces (world_resolve_peers). */
 	int peer_ns_id;        /* w_ns.id of the peer's namespace, -1 unknown */
