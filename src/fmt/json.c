@@ -291,8 +291,9 @@ static void addr_info(struct fj *j, const struct w_ns *ns,
 
 void fj_link_members(struct fj *j, const struct w_ns *ns,
                      const struct w_link *l, const struct fmt_opts *o,
-                     bool do_link, bool inet6)
+                     enum fj_link_as as, bool inet6)
 {
+	bool do_link = as != FJ_ADDR;
 	bool lines = do_link || !o->family || o->family == AF_PACKET;
 	char buf[64];
 
@@ -354,11 +355,16 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
 	/* -d (details): the link kinds' printer goes here, as ip prints
 	 * them after link_netnsid (promiscuity, linkinfo, ...):
 	 * fmt_link_details(), src/fmt/details.c */
+	if (as == FJ_SHOW && l->kind[0]) {
+		fj_open_obj(j, "linkinfo");
+		fj_str(j, "info_kind", l->kind);
+		fj_close_obj(j);
+	}
 	if (do_link && l->ifalias[0])
 		fj_str(j, "ifalias", l->ifalias);
-	if (do_link && o->stats)
+	if (as == FJ_LINK && o->stats)
 		fj_stats64(j, l, o->stats);
-	if (!do_link) {
+	if (as != FJ_LINK) {
 		if (o->family != AF_PACKET)
 			addr_info(j, ns, l, o);
 		if (o->stats)
@@ -456,11 +462,11 @@ static void prefix(char *buf, size_t len, const struct w_ip *ip, int plen,
 }
 
 void fj_route_members(struct fj *j, const struct w_ns *ns,
-                      const struct w_route *r)
+                      const struct w_route *r, bool details)
 {
 	char buf[80];
 
-	if (r->type != RTN_UNICAST)
+	if (r->type != RTN_UNICAST || details)
 		fj_str(j, "type", fmt_rtype_name(r->type, buf, sizeof buf));
 	if (r->dst_len == 0)
 		fj_str(j, "dst", "default");
@@ -484,13 +490,13 @@ void fj_route_members(struct fj *j, const struct w_ns *ns,
 		gateway(j, r->family, &r->gw);
 	if (r->oif)
 		fj_str(j, "dev", raw_name(ns, r->oif, buf, sizeof buf));
-	if (r->table && r->table != RT_TABLE_MAIN)
+	if (r->table && (r->table != RT_TABLE_MAIN || details))
 		fj_str(j, "table", fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
-		if (r->protocol != RTPROT_BOOT)
+		if (r->protocol != RTPROT_BOOT || details)
 			fj_str(j, "protocol",
 			       fmt_proto_name(r->protocol, buf, sizeof buf));
-		if (r->scope != RT_SCOPE_UNIVERSE)
+		if (r->scope != RT_SCOPE_UNIVERSE || details)
 			fj_str(j, "scope", fmt_scope_name(r->scope, buf, sizeof buf));
 	}
 	if (r->prefsrc.family)

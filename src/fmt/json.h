@@ -40,22 +40,24 @@ void fj_int(struct fj *j, const char *name, int64_t v);
 void fj_bool(struct fj *j, const char *name, bool v);
 void fj_null(struct fj *j, const char *name);
 
-/* The members of one `ip -j link show` / `ip -j addr show` object for l,
- * inside an object the caller opened: what print_linkinfo writes (do_link
- * adds linkmode, ifalias and, with -s, stats64), then for addr show
- * addr_info and stats64.  inet6: l is the kernel's AF_INET6 reply
- * (fmt_link_inet6_view: `ip -6 addr` without a device), which has no
- * group. */
+/* The members of one link object, inside an object the caller opened:
+ * FJ_LINK is `ip -j link show` (linkmode, ifalias, stats64 with -s),
+ * FJ_ADDR `ip -j addr show` (addr_info, then stats64 with -s), FJ_SHOW
+ * `nsviz show --json`: both, with linkinfo where -d puts it.  inet6: l
+ * is the kernel's AF_INET6 reply (fmt_link_inet6_view: `ip -6 addr`
+ * without a device), which has no group. */
+enum fj_link_as { FJ_LINK, FJ_ADDR, FJ_SHOW };
 void fj_link_members(struct fj *j, const struct w_ns *ns,
                      const struct w_link *l, const struct fmt_opts *o,
-                     bool do_link, bool inet6);
+                     enum fj_link_as as, bool inet6);
 /* "stats64": { "rx": {...}, "tx": {...} }; level is the -s count */
 void fj_stats64(struct fj *j, const struct w_link *l, int level);
 /* one element of addr_info (the caller opens and closes the object) */
 void fj_addr_members(struct fj *j, const struct w_ns *ns,
                      const struct w_addr *a, const struct fmt_opts *o);
+/* details: as `ip -d -j`, type, table, protocol and scope always */
 void fj_route_members(struct fj *j, const struct w_ns *ns,
-                      const struct w_route *r);
+                      const struct w_route *r, bool details);
 void fj_neigh_members(struct fj *j, const struct w_ns *ns,
                       const struct w_neigh *n, bool with_dev, bool brief);
 

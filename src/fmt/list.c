@@ -89,7 +89,7 @@ void fmt_link_list(struct sbuf *out, const struct w_ns *ns,
 
 		if (o->json) {
 			fj_open_obj(&j, NULL);
-			fj_link_members(&j, ns, l, o, true, false);
+			fj_link_members(&j, ns, l, o, FJ_LINK, false);
 			fj_close_obj(&j);
 		} else if (o->brief) {
 			fmt_brief_link(out, ns, l);
@@ -207,7 +207,7 @@ void fmt_addr_list(struct sbuf *out, const struct w_ns *ns,
 		}
 		if (o->json) {
 			fj_open_obj(&j, NULL);
-			fj_link_members(&j, ns, l, o, false, inet6);
+			fj_link_members(&j, ns, l, o, FJ_ADDR, inet6);
 			fj_close_obj(&j);
 		} else if (o->brief) {
 			if (o->family == AF_PACKET)
@@ -245,7 +245,7 @@ void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
 	for (size_t i = 0; i < n; i++) {
 		if (o->json) {
 			fj_open_obj(&j, NULL);
-			fj_route_members(&j, ns, v[i]);
+			fj_route_members(&j, ns, v[i], false);
 			fj_close_obj(&j);
 		} else if (o->oneline) {
 			sbuf_reset(&rec);
