@@ -157,6 +157,19 @@ void canon_ip_head(const struct cmd *c, struct canon *o)
 		canon_word(o, "-6");
 	else if (c->family == AF_PACKET)
 		canon_word(o, "-0");
+	/* iproute2's output options, in one order */
+	if (c->opts.brief)
+		canon_word(o, "-br");
+	for (int i = 0; i < c->opts.stats; i++)
+		canon_word(o, "-s");
+	if (c->opts.details)
+		canon_word(o, "-d");
+	if (c->opts.oneline)
+		canon_word(o, "-o");
+	if (c->opts.json)
+		canon_word(o, "-j");
+	if (c->opts.pretty)
+		canon_word(o, "-p");
 }
 
 void canon_exec_head(const struct cmd *c, struct canon *o)

@@ -143,32 +143,34 @@ int exec_link_del(struct exec_ctx *x, const struct cmd *c)
 	return 0;
 }
 
-/* link show and addr show: the links of one namespace, or one link */
+/* link show and addr show: the links of one namespace, or one link,
+ * with iproute2's output options (fmt/list.c) */
 int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
                     bool addrs)
 {
+	struct w_link *l = NULL;
 	struct w_ns *ns;
 	int rc;
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (dev[0]) {
-		struct w_link *l = world_find_link(ns, dev);
-		if (!l)
-			/* iproute2's own words: the tutorial shows them */
+	if (dev[0] && !(l = world_find_link(ns, dev)))
+		/* iproute2's own words: the tutorial shows them */
+		return exec_fail(x, "Device \"%s\" does not exist.", dev);
+	if (c->opts.stats) {
+		/* counters change without a notification: read them now,
+		 * as ip does when it prints them */
+		struct kerr e = { 0 };
+
+		if (ksync_read_links(x->k, ns, &e) < 0)
+			return exec_kfail(x, dev[0] ? dev : "link show", &e);
+		if (dev[0] && !(l = world_find_link(ns, dev)))
 			return exec_fail(x, "Device \"%s\" does not exist.", dev);
-		if (addrs)
-			fmt_link_addrs(&x->out, ns, l);
-		else
-			fmt_link(&x->out, ns, l);
-		return 0;
 	}
-	for (size_t i = 0; i < ns->nlinks; i++) {
-		if (addrs)
-			fmt_link_addrs(&x->out, ns, &ns->links[i]);
-		else
-			fmt_link(&x->out, ns, &ns->links[i]);
-	}
+	if (addrs)
+		fmt_addr_list(&x->out, ns, l, &c->opts);
+	else
+		fmt_link_list(&x->out, ns, l, &c->opts);
 	return 0;
 }
 

@@ -126,8 +126,8 @@ int exec_route_show(struct exec_ctx *x, const struct cmd *c)
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	/* plain `ip route` means IPv4, as in iproute2 */
-	fmt_route_show(&x->out, ns, c->family == AF_INET6 ? AF_INET6 : AF_INET);
+	/* plain `ip route` means IPv4, as in iproute2; -0 lists nothing */
+	fmt_route_list(&x->out, ns, &c->opts);
 	return 0;
 }
 

@@ -531,6 +531,16 @@ bool fmt_neigh_listed(const struct w_neigh *n)
 void fmt_neigh(struct sbuf *out, const struct w_ns *ns,
                const struct w_neigh *n, bool with_dev)
 {
+	fmt_neigh_stats(out, ns, n, with_dev, false);
+}
+
+/* ip divides the kernel's clock ticks by sysconf(_SC_CLK_TCK), which
+ * is USER_HZ, 100 on Linux */
+#define USER_HZ 100
+
+void fmt_neigh_stats(struct sbuf *out, const struct w_ns *ns,
+                     const struct w_neigh *n, bool with_dev, bool stats)
+{
 	static const struct { unsigned bit; const char *name; } states[] = {
 		{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
 		{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" },
@@ -559,6 +569,14 @@ void fmt_neigh(struct sbuf *out, const struct w_ns *ns,
 		sbuf_add(out, "extern_learn ");
 	if (n->flags & NTF_OFFLOADED)
 		sbuf_add(out, "offload ");
+	if (stats && n->has_cacheinfo) {
+		if (n->refcnt)
+			sbuf_printf(out, " ref %u", n->refcnt);
+		sbuf_printf(out, " used %u/%u/%u", n->used / USER_HZ,
+		            n->confirmed / USER_HZ, n->updated / USER_HZ);
+	}
+	if (stats && n->has_probes)
+		sbuf_printf(out, "probes %u ", n->probes);
 	for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
 		if (state & states[i].bit) {
 			state &= ~states[i].bit;

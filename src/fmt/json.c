@@ -544,7 +544,8 @@ void fj_route_members(struct fj *j, const struct w_ns *ns,
 /* ---- neighbours -------------------------------------------------------------- */
 
 void fj_neigh_members(struct fj *j, const struct w_ns *ns,
-                      const struct w_neigh *n, bool with_dev, bool brief)
+                      const struct w_neigh *n, bool with_dev, bool brief,
+                      bool stats)
 {
 	static const struct { unsigned bit; const char *name; } states[] = {
 		{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
@@ -575,6 +576,15 @@ void fj_neigh_members(struct fj *j, const struct w_ns *ns,
 		fj_null(j, "extern_learn");
 	if (n->flags & NTF_OFFLOADED)
 		fj_null(j, "offload");
+	if (stats && n->has_cacheinfo) {   /* clock ticks: USER_HZ, 100 */
+		if (n->refcnt)
+			fj_uint(j, "refcnt", n->refcnt);
+		fj_uint(j, "used", n->used / 100);
+		fj_uint(j, "confirmed", n->confirmed / 100);
+		fj_uint(j, "updated", n->updated / 100);
+	}
+	if (stats && n->has_probes)
+		fj_uint(j, "probes", n->probes);
 	if (n->state) {
 		fj_open_arr(j, "state");
 		for (size_t i = 0; i < sizeof states / sizeof *states; i++)

@@ -59,6 +59,7 @@ void fj_addr_members(struct fj *j, const struct w_ns *ns,
 void fj_route_members(struct fj *j, const struct w_ns *ns,
                       const struct w_route *r, bool details);
 void fj_neigh_members(struct fj *j, const struct w_ns *ns,
-                      const struct w_neigh *n, bool with_dev, bool brief);
+                      const struct w_neigh *n, bool with_dev, bool brief,
+                      bool stats);
 
 #endif

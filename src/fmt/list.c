@@ -285,12 +285,13 @@ void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,
 			if (o->json) {
 				fj_open_obj(&j, NULL);
 				fj_neigh_members(&j, ns, nb, ifindex == 0,
-				                 o->brief);
+				                 o->brief, o->stats > 0);
 				fj_close_obj(&j);
 			} else if (o->brief) {
 				fmt_brief_neigh(out, ns, nb, ifindex == 0);
 			} else {
-				fmt_neigh(out, ns, nb, ifindex == 0);
+				fmt_neigh_stats(out, ns, nb, ifindex == 0,
+				                o->stats > 0);
 			}
 		}
 	}

@@ -290,6 +290,20 @@ static int parse_neigh(const struct nlmsghdr *nlh, struct w_neigh *n)
 		memcpy(n->lladdr, nla_data(tb[NDA_LLADDR]), (size_t)l);
 		n->lladdr_len = l;
 	}
+	if (tb[NDA_CACHEINFO] &&
+	    nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo)) {
+		const struct nda_cacheinfo *ci = nla_data(tb[NDA_CACHEINFO]);
+
+		n->has_cacheinfo = true;
+		n->used = ci->ndm_used;
+		n->confirmed = ci->ndm_confirmed;
+		n->updated = ci->ndm_updated;
+		n->refcnt = ci->ndm_refcnt;
+	}
+	if (tb[NDA_PROBES]) {
+		n->has_probes = true;
+		n->probes = nla_get_u32(tb[NDA_PROBES]);
+	}
 	return 0;
 }
 

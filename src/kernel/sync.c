@@ -1097,7 +1097,23 @@ int ksync_read_links(struct ksync *k, struct w_ns *ns, struct kerr *e)
 
 	if (ksync_ns_ready(k, ns, e) < 0)
 		return -1;
-	return knl_dump(kc(ns)->req, RTM_GETLINK, AF_UNSPEC, apply_msg, &a, e);
+	if (knl_dump(kc(ns)->req, RTM_GETLINK, AF_UNSPEC, apply_msg, &a, e) < 0)
+		return -1;
+	/* a link read again has lost its resolved peer (link-netns NAME) */
+	resolve_nsids(k, ns);
+	world_resolve_peers(k->w);
+	return 0;
+}
+
+/* The neighbours' ages move with time: `ip -s neigh` reads them when it
+ * prints, and so does nsviz. */
+int ksync_read_neighs(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct apply_ctx a = { k, ns, false, false };
+
+	if (ksync_ns_ready(k, ns, e) < 0)
+		return -1;
+	return knl_dump(kc(ns)->req, RTM_GETNEIGH, AF_UNSPEC, apply_msg, &a, e);
 }
 
 static void run_refresh(struct ksync *k)

@@ -549,7 +549,7 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
 		if (nb->family != AF_INET && nb->family != AF_INET6)
 			continue;
 		fj_open_obj(j, NULL);
-		fj_neigh_members(j, ns, nb, true, false);
+		fj_neigh_members(j, ns, nb, true, false, false);
 		fj_str(j, "family", fmt_family_name(nb->family));
 		fj_close_obj(j);
 	}

@@ -139,6 +139,13 @@ struct w_neigh {
 	struct w_ip dst;
 	uint8_t lladdr[32];
 	int lladdr_len;
+
+	/* `ip -s neigh` (issue 11): NDA_CACHEINFO, in clock ticks
+	 * (USER_HZ) since last used, confirmed, updated; NDA_PROBES */
+	bool has_cacheinfo;
+	uint32_t used, confirmed, updated, refcnt;
+	bool has_probes;
+	uint32_t probes;
 };
 
 enum w_ns_kind {
