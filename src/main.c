@@ -67,6 +67,9 @@ static void usage(FILE *f)
 "  -force          with -c/-b: go on after an error (exit status still 1)\n"
 "  -v, --verbose   print each change as its canonical ip command\n"
 "  -n NS, -4, -6   before a command: in namespace NS; IPv4 or IPv6 only\n"
+"  -0, -br, -s, -d, -o, -j, -p\n"
+"                  before a show command, as ip: links only, brief, counters\n"
+"                  (-s -s: errors too), details, one line each, JSON, pretty\n"
 "  --ascii         UI: ASCII line drawing instead of UTF-8\n"
 "  --theme NAME    UI: colour theme (dark, light, mono, high-contrast,\n"
 "                  or a file of yours; see nsviz-theme(5))\n"
@@ -447,7 +450,11 @@ int main(int argc, char **argv)
 			i++;
 			break;
 		} else if (o[0] == '-' && strcmp(o, "-n") != 0 &&
-		           strcmp(o, "-4") != 0 && strcmp(o, "-6") != 0) {
+		           strcmp(o, "-4") != 0 && strcmp(o, "-6") != 0 &&
+		           !strchr("0bsdojpfa", o[1])) {
+			/* -0, -br, -s, -d, -o, -j, -p, -f, -a...: the
+			 * command's own (iproute2's) options, which the
+			 * grammar reads and checks */
 			fprintf(stderr, "nsviz: %s: unknown option "
 			        "(nsviz --help lists them)\n", o);
 			return 2;
