@@ -343,13 +343,15 @@ static void cache_flags(struct sbuf *out, unsigned flags)
 		sbuf_printf(out, "%x>", flags);
 }
 
+/* details: `ip -d`, which prints the type, protocol and scope even when
+ * they are the defaults */
 static void route_line(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r)
+                       const struct w_route *r, bool details)
 {
 	char buf[64], nbuf[IFNAME_BUF];
 	int hl = host_len(r->family);
 
-	if (r->type != RTN_UNICAST)
+	if (r->type != RTN_UNICAST || details)
 		sbuf_printf(out, "%s ", fmt_rtype_name(r->type, buf, sizeof buf));
 	if (r->dst_len == 0)
 		sbuf_add(out, "default ");
@@ -376,14 +378,15 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 		gateway(out, r->family, &r->gw);
 	if (r->oif)
 		sbuf_printf(out, "dev %s ", ifname(ns, r->oif, nbuf, sizeof nbuf));
+	/* listing the main table, ip never names it, -d or not */
 	if (r->table && r->table != RT_TABLE_MAIN)
 		sbuf_printf(out, "table %s ",
 		            fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
-		if (r->protocol != RTPROT_BOOT)
+		if (r->protocol != RTPROT_BOOT || details)
 			sbuf_printf(out, "proto %s ",
 			            fmt_proto_name(r->protocol, buf, sizeof buf));
-		if (r->scope != RT_SCOPE_UNIVERSE)
+		if (r->scope != RT_SCOPE_UNIVERSE || details)
 			sbuf_printf(out, "scope %s ",
 			            fmt_scope_name(r->scope, buf, sizeof buf));
 	}
@@ -423,7 +426,13 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 
 void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 {
-	route_line(out, ns, r);
+	route_line(out, ns, r, false);
+}
+
+void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
+                       const struct w_route *r, bool details)
+{
+	route_line(out, ns, r, details);
 }
 
 /* ip prints a `route get` answer with the same code as a listed route;
@@ -432,7 +441,7 @@ void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r)
 {
-	route_line(out, ns, r);
+	route_line(out, ns, r, false);
 }
 
 bool fmt_route_listed(const struct w_route *r)

@@ -462,7 +462,8 @@ static void prefix(char *buf, size_t len, const struct w_ip *ip, int plen,
 }
 
 void fj_route_members(struct fj *j, const struct w_ns *ns,
-                      const struct w_route *r, bool details)
+                      const struct w_route *r, bool details,
+                      bool all_tables)
 {
 	char buf[80];
 
@@ -490,7 +491,7 @@ void fj_route_members(struct fj *j, const struct w_ns *ns,
 		gateway(j, r->family, &r->gw);
 	if (r->oif)
 		fj_str(j, "dev", raw_name(ns, r->oif, buf, sizeof buf));
-	if (r->table && (r->table != RT_TABLE_MAIN || details))
+	if (r->table && (r->table != RT_TABLE_MAIN || (details && all_tables)))
 		fj_str(j, "table", fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
 		if (r->protocol != RTPROT_BOOT || details)

@@ -55,9 +55,11 @@ void fj_stats64(struct fj *j, const struct w_link *l, int level);
 /* one element of addr_info (the caller opens and closes the object) */
 void fj_addr_members(struct fj *j, const struct w_ns *ns,
                      const struct w_addr *a, const struct fmt_opts *o);
-/* details: as `ip -d -j`, type, table, protocol and scope always */
+/* details: as `ip -d -j`, type, protocol and scope always; all_tables:
+ * listing every table (`table all`), where -d names the main one too */
 void fj_route_members(struct fj *j, const struct w_ns *ns,
-                      const struct w_route *r, bool details);
+                      const struct w_route *r, bool details,
+                      bool all_tables);
 void fj_neigh_members(struct fj *j, const struct w_ns *ns,
                       const struct w_neigh *n, bool with_dev, bool brief,
                       bool stats);

@@ -11,7 +11,8 @@
  *     it (no qdisc, master, group).  -0 lists every link and no address.
  *     -o prints one line per address ("2: veth0    inet ..."), no link.
  *     -s adds the counters after the addresses (not with -o or -br).
- *   - `route show`: IPv4 unless -6; -0 lists nothing; -br, -s ignored.
+ *   - `route show`: IPv4 unless -6; -0 lists nothing; -br, -s ignored;
+ *     -d prints the type, protocol and scope even as defaults.
  *   - `neigh show`: both families unless -4/-6; -0 lists nothing.
  *   - -o writes every newline inside one record as '\'.
  *   - -j is one JSON array of ip's objects (json.c); -p pretty-prints it.
@@ -245,14 +246,14 @@ void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
 	for (size_t i = 0; i < n; i++) {
 		if (o->json) {
 			fj_open_obj(&j, NULL);
-			fj_route_members(&j, ns, v[i], false);
+			fj_route_members(&j, ns, v[i], o->details, false);
 			fj_close_obj(&j);
 		} else if (o->oneline) {
 			sbuf_reset(&rec);
-			fmt_route(&rec, ns, v[i]);
+			fmt_route_details(&rec, ns, v[i], o->details);
 			fmt_oneline(out, sbuf_str(&rec));
 		} else {
-			fmt_route(out, ns, v[i]);
+			fmt_route_details(out, ns, v[i], o->details);
 		}
 	}
 	if (o->json)

@@ -46,6 +46,10 @@ size_t fmt_addrs_of(const struct w_ns *ns, int ifindex, int family,
 size_t fmt_routes_of(const struct w_ns *ns, int family,
                      const struct w_route ***v);
 
+/* fmt_route, with `ip -d`'s type, protocol and scope always */
+void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
+                       const struct w_route *r, bool details);
+
 /* fmt_neigh, with `ip -s`'s cache ages and probes when stats */
 void fmt_neigh_stats(struct sbuf *out, const struct w_ns *ns,
                      const struct w_neigh *n, bool with_dev, bool stats);

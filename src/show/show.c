@@ -534,7 +534,7 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
 	rv = sorted_routes(ns, false, &n);
 	for (size_t i = 0; i < n; i++) {
 		fj_open_obj(j, NULL);
-		fj_route_members(j, ns, rv[i], true);
+		fj_route_members(j, ns, rv[i], true, true);
 		fj_str(j, "family", fmt_family_name(rv[i]->family));
 		fj_close_obj(j);
 	}

@@ -140,6 +140,12 @@ for o in "" -s -br -j; do
 	same "ip made, one device" ipa "$o" link dev vx0
 	same "ip made, one device" ipa "$o" neigh dev veth0
 done
+# -d for routes (type, table, protocol, scope always) and neighbours;
+# -d for links and addresses is the link kinds' (tests/kernel of theirs)
+for o in -d "-d -j" "-d -o" "-d -6" "-j -p -d -6" "-d -4 -s"; do
+	same "ip made, details" ipa "$o" route
+	same "ip made, details" ipa "$o" neigh
+done
 same "ip made, the other side" ipb "-s -s" link
 same "ip made, the other side" ipb "-j -p" addr
 
