@@ -23,7 +23,8 @@ fail() {
 
 # Spellings kept for compatibility (iproute2's, tcpdump's): the man page
 # names them, --help and the README need not.
-ALIASES="--force -netns -family -j --timeout -c10"
+ALIASES="--force -netns -family -j --timeout -c10
+	-brief -stats -details -oneline -json -pretty"
 # Other programs' options the texts quote (ip -batch, nc -q1, tcpdump -e
 # -l, configure --enable-* --with-*, dpkg-buildpackage -us -uc, unshare
 # --net, ulimit -Hn): not nsviz's.
