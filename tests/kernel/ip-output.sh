@@ -194,5 +194,16 @@ check_eq "-6 -s addr (IPv6's own counters): exit 1" "$RC" 1
 check_match "... says what is not supported" "$ERR" \
 	'addr show: -6 with -s .* not supported by nsviz'
 check_eq "... and prints nothing" "$OUT" ""
+run nsv -c 'ip -n ipa -4 -0 addr show'
+check_eq "-4 -0 (two families): exit 1" "$RC" 1
+check_match "... names the word and why" "$ERR" '-0: conflicts with -4'
+run nsv -c 'ip -n ipa -jsonx link show'
+check_eq "-jsonx: exit 1" "$RC" 1
+check_match "... names the word and why" "$ERR" '-jsonx: unknown option'
+run nsv -c 'ip -n nosuch -j link show'
+check_eq "-j in a namespace that is not there: exit 1, no JSON" "$RC/$OUT" "1/"
+run nsv -c 'ip -n ipa -s -j link show dev nosuch'
+check_eq "-s -j of a device that is not there: exit 1, no JSON" "$RC/$OUT" "1/"
+check_match "... in ip's words" "$ERR" 'Device "nosuch" does not exist'
 
 done_testing
