@@ -145,7 +145,7 @@ int exec_route_get(struct exec_ctx *x, const struct cmd *c)
 		return exec_fail(x, "route get %s: %s",
 		            w_ip_str(&c->u.route.dst, ab, sizeof ab),
 		            kerr_str(&e));
-	fmt_route_get(&x->out, ns, &r);
+	fmt_route_get_opts(&x->out, ns, &r, &c->opts);
 	return 0;
 }
 

@@ -137,5 +137,8 @@ void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
                     const struct fmt_opts *o);
 void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,
                     const struct fmt_opts *o);
+/* `ip [-j [-p]] [-o] route get` for the kernel's answer r */
+void fmt_route_get_opts(struct sbuf *out, const struct w_ns *ns,
+                        const struct w_route *r, const struct fmt_opts *o);
 
 #endif

@@ -313,30 +313,41 @@ static void route_flags(struct sbuf *out, unsigned flags)
 	add_words(out, w, n, " ", " ");
 }
 
+static const struct { unsigned bit; const char *name; } cache_names[] = {
+	{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
+	{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
+	{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
+	{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
+	{ RTCF_DIRECTSRC, "src-direct" },
+	{ RTCF_REDIRECTED, "redirected" },
+	{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
+	{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+};
+
+size_t fmt_cache_flag_words(unsigned flags, const char **v, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof cache_names / sizeof *cache_names; i++)
+		if ((flags & cache_names[i].bit) && n < max)
+			v[n++] = cache_names[i].name;
+	return n;
+}
+
 /* The cache line of an IPv4 `route get` answer: RTCF_* in the top half
  * of rtm_flags, in ip's order. */
 static void cache_flags(struct sbuf *out, unsigned flags)
 {
-	static const struct { unsigned bit; const char *name; } names[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
-		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
-		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
-		{ RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" },
-		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
-	};
-
 	flags &= ~0xffffu;
 	sbuf_add(out, "\n    cache ");
 	if (!flags)
 		return;
 	sbuf_addc(out, '<');
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		if (flags & names[i].bit) {
-			flags &= ~names[i].bit;
-			sbuf_printf(out, "%s%s", names[i].name, flags ? "," : "> ");
+	for (size_t i = 0; i < sizeof cache_names / sizeof *cache_names; i++) {
+		if (flags & cache_names[i].bit) {
+			flags &= ~cache_names[i].bit;
+			sbuf_printf(out, "%s%s", cache_names[i].name,
+			            flags ? "," : "> ");
 		}
 	}
 	if (flags)
@@ -344,9 +355,10 @@ static void cache_flags(struct sbuf *out, unsigned flags)
 }
 
 /* details: `ip -d`, which prints the type, protocol and scope even when
- * they are the defaults */
+ * they are the defaults; all_tables: and the table, main too, when no
+ * table was asked for (route get, table all) */
 static void route_line(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r, bool details)
+                       const struct w_route *r, bool details, bool all_tables)
 {
 	char buf[64], nbuf[IFNAME_BUF];
 	int hl = host_len(r->family);
@@ -379,7 +391,7 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 	if (r->oif)
 		sbuf_printf(out, "dev %s ", ifname(ns, r->oif, nbuf, sizeof nbuf));
 	/* listing the main table, ip never names it, -d or not */
-	if (r->table && r->table != RT_TABLE_MAIN)
+	if (r->table && (r->table != RT_TABLE_MAIN || (details && all_tables)))
 		sbuf_printf(out, "table %s ",
 		            fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
@@ -426,13 +438,13 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 
 void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 {
-	route_line(out, ns, r, false);
+	route_line(out, ns, r, false, false);
 }
 
 void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r, bool details)
+                       const struct w_route *r, bool details, bool all_tables)
 {
-	route_line(out, ns, r, details);
+	route_line(out, ns, r, details, all_tables);
 }
 
 /* ip prints a `route get` answer with the same code as a listed route;
@@ -441,7 +453,7 @@ void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r)
 {
-	route_line(out, ns, r, false);
+	route_line(out, ns, r, false, false);
 }
 
 bool fmt_route_listed(const struct w_route *r)

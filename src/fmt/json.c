@@ -507,6 +507,16 @@ void fj_route_members(struct fj *j, const struct w_ns *ns,
 	route_flags(j, r->flags);
 	if (r->has_uid)
 		fj_uint(j, "uid", r->uid);
+	if (r->family == AF_INET && (r->flags & RTM_F_CLONED)) {
+		/* a route get answer: RTCF_* in the top half of rtm_flags */
+		const char *w[FMT_MAX_FLAG_WORDS];
+		size_t n = fmt_cache_flag_words(r->flags, w, FMT_MAX_FLAG_WORDS);
+
+		fj_open_arr(j, "cache");
+		for (size_t i = 0; i < n; i++)
+			fj_str(j, NULL, w[i]);
+		fj_close_arr(j);
+	}
 	if (r->mtu) {
 		fj_open_arr(j, "metrics");
 		fj_open_obj(j, NULL);

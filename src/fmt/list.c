@@ -250,16 +250,42 @@ void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
 			fj_close_obj(&j);
 		} else if (o->oneline) {
 			sbuf_reset(&rec);
-			fmt_route_details(&rec, ns, v[i], o->details);
+			fmt_route_details(&rec, ns, v[i], o->details, false);
 			fmt_oneline(out, sbuf_str(&rec));
 		} else {
-			fmt_route_details(out, ns, v[i], o->details);
+			fmt_route_details(out, ns, v[i], o->details, false);
 		}
 	}
 	if (o->json)
 		json_end(&j);
 	sbuf_free(&rec);
 	free(v);
+}
+
+void fmt_route_get_opts(struct sbuf *out, const struct w_ns *ns,
+                        const struct w_route *r, const struct fmt_opts *o)
+{
+	struct sbuf rec = SBUF_INIT;
+	struct fj j;
+
+	if (!o)
+		o = &no_opts;
+	if (o->json) {
+		json_begin(&j, out, o);
+		fj_open_obj(&j, NULL);
+		fj_route_members(&j, ns, r, o->details, true);
+		fj_close_obj(&j);
+		json_end(&j);
+		return;
+	}
+	/* ip prints an answer as it lists a route (fmt_route_get), with
+	 * no table asked for: -d names the main one */
+	fmt_route_details(&rec, ns, r, o->details, true);
+	if (o->oneline)
+		fmt_oneline(out, sbuf_str(&rec));
+	else
+		sbuf_add(out, sbuf_str(&rec));
+	sbuf_free(&rec);
 }
 
 void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,

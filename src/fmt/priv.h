@@ -46,9 +46,14 @@ size_t fmt_addrs_of(const struct w_ns *ns, int ifindex, int family,
 size_t fmt_routes_of(const struct w_ns *ns, int family,
                      const struct w_route ***v);
 
-/* fmt_route, with `ip -d`'s type, protocol and scope always */
+/* The words of a route get answer's cache flags (RTCF_*), ip's order */
+size_t fmt_cache_flag_words(unsigned flags, const char **v, size_t max);
+
+/* fmt_route, with `ip -d`'s type, protocol and scope always; and the
+ * table, main too, with all_tables (route get, table all) */
 void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r, bool details);
+                       const struct w_route *r, bool details,
+                       bool all_tables);
 
 /* fmt_neigh, with `ip -s`'s cache ages and probes when stats */
 void fmt_neigh_stats(struct sbuf *out, const struct w_ns *ns,

@@ -26,30 +26,37 @@ quiet6() {
 	done
 }
 
-# same DESC NS "OPTS" OBJ [ARGS...]: ip -n NS OPTS OBJ show ARGS and
-# nsviz's same command print the same bytes
-same() {
-	_d=$1 _ns=$2 _o=$3 _obj=$4
-	shift 4
+# same_cmd DESC NS "OPTS" WORDS...: ip -n NS OPTS WORDS and nsviz's
+# same command print the same bytes
+same_cmd() {
+	_d=$1 _ns=$2 _o=$3
+	shift 3
 	_r=0
 	while [ $_r -lt 30 ]; do
 		# shellcheck disable=SC2086
-		ip -n "$_ns" $_o "$_obj" show "$@" >"$TMPD/ip1" 2>&1
-		nsv -c "ip -n $_ns $_o $_obj show $*" >"$TMPD/nv" 2>&1
+		ip -n "$_ns" $_o "$@" >"$TMPD/ip1" 2>&1
+		nsv -c "ip -n $_ns $_o $*" >"$TMPD/nv" 2>&1
 		# shellcheck disable=SC2086
-		ip -n "$_ns" $_o "$_obj" show "$@" >"$TMPD/ip2" 2>&1
+		ip -n "$_ns" $_o "$@" >"$TMPD/ip2" 2>&1
 		if cmp -s "$TMPD/ip1" "$TMPD/ip2"; then
 			if cmp -s "$TMPD/ip1" "$TMPD/nv"; then
-				pass "$_d: ip $_o $_obj show $*"
+				pass "$_d: ip $_o $*"
 			else
-				fail "$_d: ip $_o $_obj show $*" \
+				fail "$_d: ip $_o $*" \
 					"$(diff "$TMPD/ip1" "$TMPD/nv" | head -20)"
 			fi
 			return
 		fi
 		_r=$((_r + 1))
 	done
-	fail "$_d: ip $_o $_obj show $*" "ip's output never held still for two reads"
+	fail "$_d: ip $_o $*" "ip's output never held still for two reads"
+}
+
+# same DESC NS "OPTS" OBJ [ARGS...]: the same for OBJ show ARGS
+same() {
+	_sd=$1 _sn=$2 _so=$3 _sobj=$4
+	shift 4
+	same_cmd "$_sd" "$_sn" "$_so" "$_sobj" show "$@"
 }
 
 OPTS='
@@ -145,6 +152,11 @@ done
 for o in -d "-d -j" "-d -o" "-d -6" "-j -p -d -6" "-d -4 -s"; do
 	same "ip made, details" ipa "$o" route
 	same "ip made, details" ipa "$o" neigh
+done
+for o in "" -j "-j -p" -o -d "-j -d"; do
+	same_cmd "ip made, route get" ipa "$o" route get 10.0.1.2
+	same_cmd "ip made, route get" ipa "$o" route get 10.9.1.1
+	same_cmd "ip made, route get" ipa "$o" route get fd00::2
 done
 same "ip made, the other side" ipb "-s -s" link
 same "ip made, the other side" ipb "-j -p" addr
