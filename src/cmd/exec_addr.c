@@ -50,12 +50,5 @@ int exec_addr_change(struct exec_ctx *x, const struct cmd *c)
 
 int exec_addr_show(struct exec_ctx *x, const struct cmd *c)
 {
-	/* ip -6 -s addr dumps the links as AF_INET6 and prints IPv6's own
-	 * counters (IFLA_INET6_STATS), which nsviz does not read */
-	if (c->family == AF_INET6 && c->opts.stats && !c->opts.brief &&
-	    !c->opts.oneline && !c->u.addr.dev[0])
-		return exec_fail(x, "addr show: -6 with -s (IPv6's own counters) "
-		                 "is not supported by nsviz (name a device, or "
-		                 "leave out -6 or -s)");
 	return exec_show_links(x, c, c->u.addr.dev, true);
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "fmt/fmt.h"
 
@@ -164,6 +165,11 @@ int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
 
 		if (ksync_read_links(x->k, ns, &e) < 0)
 			return exec_kfail(x, dev[0] ? dev : "link show", &e);
+		/* ip -6 -s addr dumps the links as AF_INET6 and prints
+		 * IPv6's own counters (IFLA_INET6_STATS) */
+		if (addrs && !dev[0] && c->family == AF_INET6 &&
+		    ksync_read_stats6(x->k, ns, &e) < 0)
+			return exec_kfail(x, "addr show", &e);
 		if (dev[0] && !(l = world_find_link(ns, dev)))
 			return exec_fail(x, "Device \"%s\" does not exist.", dev);
 	}

@@ -161,8 +161,11 @@ void fmt_link_inet6_view(const struct w_link *l, struct w_link *out)
 	out->link_netns_name[0] = '\0';
 	out->qdisc[0] = '\0';
 	out->master = 0;
-	/* its counters are IPv6's own (IFLA_INET6_STATS), not the link's */
-	out->has_stats = false;
+	/* its counters are IPv6's own (IFLA_INET6_STATS), not the link's,
+	 * and it has no IFLA_CARRIER_CHANGES */
+	out->has_stats = l->has_stats6;
+	out->stats = l->stats6;
+	out->has_carrier_changes = false;
 }
 
 /* "    link/ether MAC brd MAC link-netns vnet" (no newline) */

@@ -11,6 +11,7 @@
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
+#include <linux/snmp.h>
 #include <netlink/attr.h>
 
 /* w_stats64 mirrors the kernel's struct, so IFLA_STATS64 is copied whole */
@@ -304,6 +305,40 @@ static int parse_neigh(const struct nlmsghdr *nlh, struct w_neigh *n)
 		n->has_probes = true;
 		n->probes = nla_get_u32(tb[NDA_PROBES]);
 	}
+	return 0;
+}
+
+int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
+                  struct w_stats64 *st)
+{
+	struct nlattr *tb[IFLA_MAX + 1], *pi[IFLA_INET6_MAX + 1];
+	const struct ifinfomsg *ifi = nlmsg_data(nlh);
+	const uint64_t *mib;
+	int n;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof *ifi) ||
+	    ifi->ifi_family != AF_INET6 ||
+	    nlmsg_parse((struct nlmsghdr *)nlh, sizeof *ifi, tb, IFLA_MAX,
+	                NULL) < 0 || !tb[IFLA_PROTINFO] ||
+	    nla_parse_nested(pi, IFLA_INET6_MAX, tb[IFLA_PROTINFO], NULL) < 0 ||
+	    !pi[IFLA_INET6_STATS])
+		return -1;
+	mib = nla_data(pi[IFLA_INET6_STATS]);
+	n = nla_len(pi[IFLA_INET6_STATS]) / (int)sizeof *mib;
+	memset(st, 0, sizeof *st);
+#define MIB(i) ((i) < n ? mib[i] : 0)
+	/* the fields ip fills from them (lib/utils.c get_snmp_counters) */
+	st->rx_packets = MIB(IPSTATS_MIB_INPKTS);
+	st->rx_bytes = MIB(IPSTATS_MIB_INOCTETS);
+	st->tx_packets = MIB(IPSTATS_MIB_OUTPKTS);
+	st->tx_bytes = MIB(IPSTATS_MIB_OUTOCTETS);
+	st->rx_errors = MIB(IPSTATS_MIB_INDISCARDS);
+	st->tx_errors = MIB(IPSTATS_MIB_OUTDISCARDS);
+	st->multicast = MIB(IPSTATS_MIB_INMCASTPKTS);
+	st->rx_frame_errors = MIB(IPSTATS_MIB_CSUMERRORS);
+#undef MIB
+	*ifindex = ifi->ifi_index;
 	return 0;
 }
 

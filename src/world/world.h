@@ -70,6 +70,10 @@ struct w_link {
 	struct w_stats64 stats;
 	bool has_carrier_changes;
 	uint32_t carrier_changes;
+	/* IPv6's own counters (IFLA_INET6_STATS, mapped as ip maps them),
+	 * which `ip -6 -s addr` prints; read only for that */
+	bool has_stats6;
+	struct w_stats64 stats6;
 
 	/* Resolved by the world across namespaces (world_resolve_peers). */
 	int peer_ns_id;        /* w_ns.id of the peer's namespace, -1 unknown */
@@ -225,6 +229,9 @@ void world_clear_ns(struct w_ns *ns);   /* before a re-dump */
 void world_clear_routes_oif(struct w_ns *ns, int oif);
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev);
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id);
+/* A link's IPv6 counters, from the kernel's AF_INET6 link reply */
+void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
+                      const struct w_stats64 *s);
 /* Fill peer_* and link_netns_name of every veth in every namespace. */
 void world_resolve_peers(struct world *w);
 
