@@ -135,6 +135,16 @@ void fmt_addr_list(struct sbuf *out, const struct w_ns *ns,
                    const struct w_link *only, const struct fmt_opts *o);
 void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
                     const struct fmt_opts *o);
+/* The same, listing only the links keep() keeps (`link show up`, `type
+ * KIND`, `master BR`: the verb's own filters, in ip's order of the dump) */
+typedef bool (*fmt_link_keep)(const struct w_ns *ns, const struct w_link *l,
+                              void *ctx);
+void fmt_link_list_if(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *only, fmt_link_keep keep,
+                      void *ctx, const struct fmt_opts *o);
+void fmt_addr_list_if(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *only, fmt_link_keep keep,
+                      void *ctx, const struct fmt_opts *o);
 void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,
                     const struct fmt_opts *o);
 /* `ip [-j [-p]] [-o] route get` for the kernel's answer r */

@@ -78,6 +78,13 @@ static void link_record(struct sbuf *out, const struct w_ns *ns,
 void fmt_link_list(struct sbuf *out, const struct w_ns *ns,
                    const struct w_link *only, const struct fmt_opts *o)
 {
+	fmt_link_list_if(out, ns, only, NULL, NULL, o);
+}
+
+void fmt_link_list_if(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *only, fmt_link_keep keep,
+                      void *ctx, const struct fmt_opts *o)
+{
 	size_t n = only ? 1 : ns ? ns->nlinks : 0;
 	struct fj j;
 
@@ -88,6 +95,8 @@ void fmt_link_list(struct sbuf *out, const struct w_ns *ns,
 	for (size_t i = 0; i < n; i++) {
 		const struct w_link *l = only ? only : &ns->links[i];
 
+		if (keep && !keep(ns, l, ctx))
+			continue;
 		if (o->json) {
 			fj_open_obj(&j, NULL);
 			fj_link_members(&j, ns, l, o, FJ_LINK, false);
@@ -185,6 +194,13 @@ static void addr_lines(struct sbuf *out, const struct w_ns *ns,
 void fmt_addr_list(struct sbuf *out, const struct w_ns *ns,
                    const struct w_link *only, const struct fmt_opts *o)
 {
+	fmt_addr_list_if(out, ns, only, NULL, NULL, o);
+}
+
+void fmt_addr_list_if(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *only, fmt_link_keep keep,
+                      void *ctx, const struct fmt_opts *o)
+{
 	size_t n = only ? 1 : ns ? ns->nlinks : 0;
 	struct fj j;
 	bool inet6;
@@ -200,7 +216,7 @@ void fmt_addr_list(struct sbuf *out, const struct w_ns *ns,
 		const struct w_link *l = only ? only : &ns->links[i];
 		struct w_link v6;
 
-		if (!addr_listed(ns, l, o->family))
+		if ((keep && !keep(ns, l, ctx)) || !addr_listed(ns, l, o->family))
 			continue;
 		if (inet6) {
 			fmt_link_inet6_view(l, &v6);

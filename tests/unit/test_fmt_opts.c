@@ -394,6 +394,38 @@ static void test_plain_is_fmt_link(void **state)
 	sbuf_free(&b);
 }
 
+static bool keep_up(const struct w_ns *ns, const struct w_link *l, void *ctx)
+{
+	(void)ns;
+	(*(int *)ctx)++;
+	return l->flags & IFF_UP;
+}
+
+/* A verb's own filter (`link show up`) keeps ip's lines of the links it
+ * keeps, in every format: here the lines of ip -br link for lo, veth0
+ * and vx0 (the links that are up), and for addr show only theirs */
+static void test_filter(void **state)
+{
+	struct fmt_opts o = { .brief = true };
+	int asked = 0;
+
+	(void)state;
+	sbuf_reset(&OUT);
+	fmt_link_list_if(&OUT, A, NULL, keep_up, &asked, &o);
+	assert_string_equal(sbuf_str(&OUT),
+	        "lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n"
+	        "veth0@if2        UP             02:00:00:00:00:01 <BROADCAST,MULTICAST,UP,LOWER_UP> \n"
+	        "vx0@vx1          LOWERLAYERDOWN 02:00:00:00:00:20 <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> \n");
+	assert_int_equal(asked, 5);
+	sbuf_reset(&OUT);
+	o.family = AF_INET;
+	fmt_addr_list_if(&OUT, A, NULL, keep_up, &asked, &o);
+	assert_string_equal(sbuf_str(&OUT),
+	        "lo               UNKNOWN        127.0.0.1/8 \n"
+	        "veth0@if2        UP             10.0.1.1/24 10.0.1.5/24 \n"
+	        "vx0@vx1          LOWERLAYERDOWN 10.0.7.1 peer 10.0.7.2/32 \n");
+}
+
 /* A link seen before the kernel sent counters has none to print, in
  * text and in JSON, rather than zeros that were never read */
 static void test_no_stats(void **state)
@@ -470,6 +502,7 @@ int main(void)
 		T(test_inet6_with_dev),
 		T(test_plain_is_fmt_link),
 		T(test_no_stats),
+		T(test_filter),
 		T(test_json_writer),
 	};
 
