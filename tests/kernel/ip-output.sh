@@ -205,6 +205,32 @@ same "nsviz made, the other side" nvb "-s" link
 same "nsviz made, the other side" nvb "-j -s -s" addr
 same "nsviz made, IPv6 counters" nva "-6 -s -s" addr
 
+# ---- names others made reach no terminal, in any format -------------------
+ESC=$(printf '\033') SOH=$(printf '\001')
+ip netns add evil
+ip -n evil link add "a${ESC}[2Jb" type veth peer name "c${SOH}d"
+ip -n evil link set "a${ESC}[2Jb" alias "x${ESC}]0;pwned${SOH}y"
+ip -n evil addr add 10.0.9.1/24 dev "a${ESC}[2Jb"
+raw=0
+for o in "" -br -o -s "-s -s" -j "-j -p" -4 "-br -0" "-o -s"; do
+	for obj in link addr route neigh; do
+		nsv -c "ip -n evil $o $obj show" >"$TMPD/evil" 2>&1
+		# every byte printable, or a newline
+		if LC_ALL=C tr -d '\n' <"$TMPD/evil" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+			raw=$((raw + 1))
+			echo "# raw control bytes: ip $o $obj show"
+		fi
+	done
+done
+check_eq "names with ESC and SOH: no raw control byte in 40 listings" "$raw" 0
+check_match "... text escapes them as \\xHH" "$(nsv -c 'ip -n evil link show')" \
+	'a\\x1b\[2Jb@c\\x01d: '
+check_match "... the alias too" "$(nsv -c 'ip -n evil link show')" \
+	'alias x\\x1b\]0;pwned\\x01y'
+check_eq "... JSON escapes them, and reads back as the names" \
+	"$(nsv -c 'ip -n evil -j link show' | jq -r '.[] | select(.ifalias) | .ifname, .ifalias' | od -An -c | tr -s ' ')" \
+	"$(printf 'a\033[2Jb\nx\033]0;pwned\001y\n' | od -An -c | tr -s ' ')"
+
 # ---- what nsviz refuses, and says why --------------------------------------
 run nsv -c 'ip -n ipa -4 -0 addr show'
 check_eq "-4 -0 (two families): exit 1" "$RC" 1
