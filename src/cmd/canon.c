@@ -157,6 +157,8 @@ void canon_ip_head(const struct cmd *c, struct canon *o)
 		canon_word(o, "-6");
 	else if (c->family == AF_PACKET)
 		canon_word(o, "-0");
+	if (c->all)
+		canon_word(o, "-all");
 	/* iproute2's output options, in one order */
 	if (c->opts.brief)
 		canon_word(o, "-br");
