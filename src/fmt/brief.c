@@ -27,7 +27,7 @@ static void pad(struct sbuf *out, const char *s, size_t width)
 	sbuf_addc(out, ' ');
 }
 
-/* "veth0@veth1" padded, then the state; returns M-DOWN for the flags */
+/* "veth0@veth1" padded to 16, then the state padded to 14 */
 static void name_state(struct sbuf *out, const struct w_ns *ns,
                        const struct w_link *l)
 {

@@ -87,6 +87,8 @@ static void quoted(struct fj *j, const char *s)
 	sbuf_addc(j->out, '"');
 }
 
+/* Before a value: the comma after the previous member, and "key": in an
+ * object (key NULL: an array element) */
 static void name(struct fj *j, const char *key)
 {
 	if (!key) {
