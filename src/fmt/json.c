@@ -296,7 +296,10 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
                      enum fj_link_as as, bool inet6)
 {
 	bool do_link = as != FJ_ADDR;
-	bool lines = do_link || !o->family || o->family == AF_PACKET;
+	/* ip prints the link/ether line unless a family (-4, -6) hides it,
+	 * and always with -d */
+	bool lines = do_link || !o->family || o->family == AF_PACKET ||
+	             o->details;
 	char buf[64];
 
 	if (!do_link && o->oneline && !o->brief) {

@@ -142,11 +142,12 @@ static void addr_record(struct sbuf *out, const struct w_ns *ns,
 	size_t n;
 
 	fmt_link_head(&rec, ns, l, inet6 ? FMT_LH_INET6 : 0);
-	if (!family || family == AF_PACKET) {
+	if (!family || family == AF_PACKET || o->details) {
 		sbuf_addc(&rec, '\n');
 		fmt_link_lladdr(&rec, l);
 	}
 	fmt_link_netns(&rec, l);
+	/* -d (details): fmt_link_details() prints here too, as for link */
 	sbuf_addc(&rec, '\n');
 	if (o->oneline)   /* only with -0: the link without addresses */
 		fmt_oneline(out, sbuf_str(&rec));
