@@ -313,8 +313,8 @@ int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
 {
 	struct nlattr *tb[IFLA_MAX + 1], *pi[IFLA_INET6_MAX + 1];
 	const struct ifinfomsg *ifi = nlmsg_data(nlh);
-	const uint64_t *mib;
-	int n;
+	uint64_t mib[__IPSTATS_MIB_MAX];
+	size_t n;
 
 	if (nlh->nlmsg_type != RTM_NEWLINK ||
 	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof *ifi) ||
@@ -324,10 +324,13 @@ int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
 	    nla_parse_nested(pi, IFLA_INET6_MAX, tb[IFLA_PROTINFO], NULL) < 0 ||
 	    !pi[IFLA_INET6_STATS])
 		return -1;
-	mib = nla_data(pi[IFLA_INET6_STATS]);
-	n = nla_len(pi[IFLA_INET6_STATS]) / (int)sizeof *mib;
+	/* u64s at a 4-byte aligned place: copied out, not read in place */
+	memset(mib, 0, sizeof mib);
+	n = (size_t)nla_len(pi[IFLA_INET6_STATS]);
+	memcpy(mib, nla_data(pi[IFLA_INET6_STATS]),
+	       n < sizeof mib ? n : sizeof mib);
 	memset(st, 0, sizeof *st);
-#define MIB(i) ((i) < n ? mib[i] : 0)
+#define MIB(i) mib[i]
 	/* the fields ip fills from them (lib/utils.c get_snmp_counters) */
 	st->rx_packets = MIB(IPSTATS_MIB_INPKTS);
 	st->rx_bytes = MIB(IPSTATS_MIB_INOCTETS);
