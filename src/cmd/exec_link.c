@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "fmt/fmt.h"
 
@@ -236,44 +237,53 @@ int exec_link_del(struct exec_ctx *x, const struct cmd *c)
 	return 0;
 }
 
-/* link show and addr show: the links of one namespace, or one link */
+/* link show [up] [type KIND]: ip's filters (fmt_link_listed) */
+static bool keep_listed(const struct w_ns *ns, const struct w_link *l,
+                        void *ctx)
+{
+	const struct cmd_link *cl = ctx;
+
+	(void)ns;
+	return fmt_link_listed(l, cl->show_type[0] ? cl->show_type : NULL,
+	                       cl->show_up);
+}
+
+/* link show and addr show: the links of one namespace, or one link,
+ * with iproute2's output options (fmt/list.c) */
 int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
                     bool addrs)
 {
+	struct w_link *l = NULL;
 	struct w_ns *ns;
 	int rc;
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	/* link show [dev X] [up] [type KIND]: ip's filters (fmt_link_listed) */
-	const char *kind = !addrs && c->u.link.show_type[0]
-	                   ? c->u.link.show_type : NULL;
-	bool up = !addrs && c->u.link.show_up;
-	if (dev[0]) {
-		struct w_link *l = world_find_link(ns, dev);
-		if (!l)
-			/* iproute2's own words: the tutorial shows them */
+	if (dev[0] && !(l = world_find_link(ns, dev)))
+		/* iproute2's own words: the tutorial shows them */
+		return exec_fail(x, "Device \"%s\" does not exist.", dev);
+	if (c->opts.stats) {
+		/* counters change without a notification: read them now,
+		 * as ip does when it prints them */
+		struct kerr e = { 0 };
+
+		if (ksync_read_links(x->k, ns, &e) < 0)
+			return exec_kfail(x, dev[0] ? dev : "link show", &e);
+		/* ip -6 -s addr dumps the links as AF_INET6 and prints
+		 * IPv6's own counters (IFLA_INET6_STATS) */
+		if (addrs && !dev[0] && c->family == AF_INET6 &&
+		    ksync_read_stats6(x->k, ns, &e) < 0)
+			return exec_kfail(x, "addr show", &e);
+		if (dev[0] && !(l = world_find_link(ns, dev)))
 			return exec_fail(x, "Device \"%s\" does not exist.", dev);
-		if (!fmt_link_listed(l, kind, up))
-			return 0;
-		if (addrs)
-			fmt_link_addrs(&x->out, ns, l);
-		else if (c->opts.details)
-			fmt_link_d(&x->out, ns, l);
-		else
-			fmt_link(&x->out, ns, l);
-		return 0;
 	}
-	for (size_t i = 0; i < ns->nlinks; i++) {
-		if (!fmt_link_listed(&ns->links[i], kind, up))
-			continue;
-		if (addrs)
-			fmt_link_addrs(&x->out, ns, &ns->links[i]);
-		else if (c->opts.details)
-			fmt_link_d(&x->out, ns, &ns->links[i]);
-		else
-			fmt_link(&x->out, ns, &ns->links[i]);
-	}
+	if (addrs)
+		fmt_addr_list(&x->out, ns, l, &c->opts);
+	else if (c->u.link.show_up || c->u.link.show_type[0])
+		fmt_link_list_if(&x->out, ns, l, keep_listed, (void *)&c->u.link,
+		                 &c->opts);
+	else
+		fmt_link_list(&x->out, ns, l, &c->opts);
 	return 0;
 }
 

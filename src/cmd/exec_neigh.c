@@ -19,7 +19,14 @@ int exec_neigh_show(struct exec_ctx *x, const struct cmd *c)
 			return exec_fail(x, "Cannot find device \"%s\"", c->u.neigh.dev);
 		ifindex = l->ifindex;
 	}
-	fmt_neigh_show(&x->out, ns, ifindex, c->family);
+	if (c->opts.stats) {
+		/* ages move with time: read them now, as ip does */
+		struct kerr e = { 0 };
+
+		if (ksync_read_neighs(x->k, ns, &e) < 0)
+			return exec_kfail(x, "neigh show", &e);
+	}
+	fmt_neigh_list(&x->out, ns, ifindex, &c->opts);
 	return 0;
 }
 

@@ -126,8 +126,8 @@ int exec_route_show(struct exec_ctx *x, const struct cmd *c)
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	/* plain `ip route` means IPv4, as in iproute2 */
-	fmt_route_show(&x->out, ns, c->family == AF_INET6 ? AF_INET6 : AF_INET);
+	/* plain `ip route` means IPv4, as in iproute2; -0 lists nothing */
+	fmt_route_list(&x->out, ns, &c->opts);
 	return 0;
 }
 
@@ -145,7 +145,7 @@ int exec_route_get(struct exec_ctx *x, const struct cmd *c)
 		return exec_fail(x, "route get %s: %s",
 		            w_ip_str(&c->u.route.dst, ab, sizeof ab),
 		            kerr_str(&e));
-	fmt_route_get(&x->out, ns, &r);
+	fmt_route_get_opts(&x->out, ns, &r, &c->opts);
 	return 0;
 }
 

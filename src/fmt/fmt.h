@@ -188,4 +188,31 @@ const char *fmt_bropt_value(enum w_bropt key, uint32_t v, char *buf,
  * learning off": the canonical text of a list of options */
 void fmt_bropts(struct sbuf *out, const struct w_bropts *o);
 
+/* ---- the show verbs with iproute2's output options (list.c) -----------
+ * What `ip [OPTS] link|addr|route|neigh show` prints for ns, every option
+ * of struct fmt_opts and its family honoured as ip 6.1 honours them (see
+ * list.c for the rules); o NULL is the plain output.  only restricts
+ * links to one (`dev NAME`), ifindex neighbours to one device (0: all). */
+void fmt_link_list(struct sbuf *out, const struct w_ns *ns,
+                   const struct w_link *only, const struct fmt_opts *o);
+void fmt_addr_list(struct sbuf *out, const struct w_ns *ns,
+                   const struct w_link *only, const struct fmt_opts *o);
+void fmt_route_list(struct sbuf *out, const struct w_ns *ns,
+                    const struct fmt_opts *o);
+/* The same, listing only the links keep() keeps (`link show up`, `type
+ * KIND`, `master BR`: the verb's own filters, in ip's order of the dump) */
+typedef bool (*fmt_link_keep)(const struct w_ns *ns, const struct w_link *l,
+                              void *ctx);
+void fmt_link_list_if(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *only, fmt_link_keep keep,
+                      void *ctx, const struct fmt_opts *o);
+void fmt_addr_list_if(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *only, fmt_link_keep keep,
+                      void *ctx, const struct fmt_opts *o);
+void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,
+                    const struct fmt_opts *o);
+/* `ip [-j [-p]] [-o] route get` for the kernel's answer r */
+void fmt_route_get_opts(struct sbuf *out, const struct w_ns *ns,
+                        const struct w_route *r, const struct fmt_opts *o);
+
 #endif

@@ -22,18 +22,17 @@
 
 #include "util/esc.h"
 #include "util/sbuf.h"
+#include "fmt/priv.h"
 
 /* linux/icmpv6.h drags in more than we need */
 #define PREF_MEDIUM 0x0
 #define PREF_HIGH 0x1
 #define PREF_LOW 0x3
 
-/* What ip prints for an ifindex: the name in this namespace (unsafe
- * bytes escaped, util/esc.h), "*" for 0, "ifN" when it does not know the
- * index.  buf holds at least IFNAME_BUF bytes. */
-#define IFNAME_BUF (4 * W_IFNAMSIZ)
-static const char *ifname(const struct w_ns *ns, int ifindex, char *buf,
-                          size_t len)
+#define IFNAME_BUF FMT_IFNAME_BUF
+#define ifname fmt_ifname
+const char *fmt_ifname(const struct w_ns *ns, int ifindex, char *buf,
+                       size_t len)
 {
 	const struct w_link *l;
 
@@ -68,9 +67,11 @@ bool fmt_link_mdown(const struct w_ns *ns, const struct w_link *l)
 
 /* "3: veth0@veth1: <BROADCAST,...> mtu 1500 ... qlen 1000" (no newline).
  * `ip link` shows "mode", `ip addr` does not. */
-static void link_header(struct sbuf *out, const struct w_ns *ns,
-                        const struct w_link *l, bool with_mode)
+void fmt_link_head(struct sbuf *out, const struct w_ns *ns,
+                   const struct w_link *l, unsigned what)
 {
+	bool with_mode = what & FMT_LH_MODE, inet6 = what & FMT_LH_INET6;
+
 	const char *w[FMT_MAX_FLAG_WORDS];
 	char spare[32], buf[64];
 	size_t n;
@@ -92,9 +93,9 @@ static void link_header(struct sbuf *out, const struct w_ns *ns,
 	add_words(out, w, n, ",", "");
 	sbuf_add(out, "> ");
 	sbuf_printf(out, "mtu %u ", l->mtu);
-	if (l->qdisc[0])
+	if (l->qdisc[0] && !inet6)
 		sbuf_printf(out, "qdisc %s ", l->qdisc);
-	if (l->master)
+	if (l->master && !inet6)
 		sbuf_printf(out, "master %s ", ifname(ns, l->master, buf, sizeof buf));
 	if (l->operstate >= 0) {
 		if (strcmp(fmt_operstate_name(l->operstate), "?") == 0)
@@ -103,16 +104,17 @@ static void link_header(struct sbuf *out, const struct w_ns *ns,
 			sbuf_printf(out, "state %s ",
 			            fmt_operstate_name(l->operstate));
 	}
-	if (with_mode && l->linkmode >= 0)
+	if (with_mode && !inet6 && l->linkmode >= 0)
 		sbuf_printf(out, "mode %s ",
 		            fmt_linkmode_name(l->linkmode, buf, sizeof buf));
-	sbuf_printf(out, "group %s ", fmt_group_name(l->group, buf, sizeof buf));
+	if (!inet6)
+		sbuf_printf(out, "group %s ",
+		            fmt_group_name(l->group, buf, sizeof buf));
 	if (l->txqlen > 0)
 		sbuf_printf(out, "qlen %d", (int)l->txqlen);
 }
 
-/* "    link/ether MAC brd MAC link-netns vnet" (no newline) */
-static void link_line(struct sbuf *out, const struct w_link *l, bool alias)
+void fmt_link_lladdr(struct sbuf *out, const struct w_link *l)
 {
 	char buf[128];
 
@@ -126,27 +128,58 @@ static void link_line(struct sbuf *out, const struct w_link *l, bool alias)
 		sbuf_add(out, fmt_lladdr(l->brd, l->brd_len, l->arptype, buf,
 		                         sizeof buf));
 	}
-	if (l->has_link_netnsid) {
-		if (l->link_netns_name[0])
-		{
-			sbuf_add(out, " link-netns ");
-			esc_add(out, l->link_netns_name, 0);
-		}
-		else if (l->link_netnsid >= 0)
-			sbuf_printf(out, " link-netnsid %d", l->link_netnsid);
-		else
-			sbuf_add(out, " link-netnsid unknown");
+}
+
+void fmt_link_netns(struct sbuf *out, const struct w_link *l)
+{
+	if (!l->has_link_netnsid)
+		return;
+	if (l->link_netns_name[0]) {
+		sbuf_add(out, " link-netns ");
+		esc_add(out, l->link_netns_name, 0);
+	} else if (l->link_netnsid >= 0) {
+		sbuf_printf(out, " link-netnsid %d", l->link_netnsid);
+	} else {
+		sbuf_add(out, " link-netnsid unknown");
 	}
-	if (alias && l->ifalias[0]) {
-		/* anyone may set an alias: escaped as names are */
-		sbuf_add(out, "\n    alias ");
-		esc_add(out, l->ifalias, 0);
-	}
+}
+
+/* an alias is anyone's text: escaped like a name */
+void fmt_link_alias(struct sbuf *out, const struct w_link *l)
+{
+	if (!l->ifalias[0])
+		return;
+	sbuf_add(out, "\n    alias ");
+	esc_add(out, l->ifalias, 0);
+}
+
+void fmt_link_inet6_view(const struct w_link *l, struct w_link *out)
+{
+	*out = *l;
+	out->has_iflink = l->has_iflink && l->iflink != l->ifindex;
+	out->has_link_netnsid = 0;
+	out->link_netns_name[0] = '\0';
+	out->qdisc[0] = '\0';
+	out->master = 0;
+	/* its counters are IPv6's own (IFLA_INET6_STATS), not the link's,
+	 * and it has no IFLA_CARRIER_CHANGES */
+	out->has_stats = l->has_stats6;
+	out->stats = l->stats6;
+	out->has_carrier_changes = false;
+}
+
+/* "    link/ether MAC brd MAC link-netns vnet" (no newline) */
+static void link_line(struct sbuf *out, const struct w_link *l, bool alias)
+{
+	fmt_link_lladdr(out, l);
+	fmt_link_netns(out, l);
+	if (alias)
+		fmt_link_alias(out, l);
 }
 
 void fmt_link(struct sbuf *out, const struct w_ns *ns, const struct w_link *l)
 {
-	link_header(out, ns, l, true);
+	fmt_link_head(out, ns, l, FMT_LH_MODE);
 	sbuf_addc(out, '\n');
 	link_line(out, l, true);
 	sbuf_addc(out, '\n');
@@ -221,13 +254,27 @@ static int addr_cmp(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+size_t fmt_addrs_of(const struct w_ns *ns, int ifindex, int family,
+                    const struct w_addr ***v)
+{
+	size_t n = 0;
+
+	*v = xcalloc(ns && ns->naddrs ? ns->naddrs : 1, sizeof **v);
+	for (size_t i = 0; ns && i < ns->naddrs; i++)
+		if (ns->addrs[i].ifindex == ifindex &&
+		    (!family || ns->addrs[i].family == family))
+			(*v)[n++] = &ns->addrs[i];
+	qsort(*v, n, sizeof **v, addr_cmp);
+	return n;
+}
+
 void fmt_link_addrs(struct sbuf *out, const struct w_ns *ns,
                     const struct w_link *l)
 {
 	const struct w_addr **v;
 	size_t n = 0;
 
-	link_header(out, ns, l, false);
+	fmt_link_head(out, ns, l, 0);
 	sbuf_addc(out, '\n');
 	link_line(out, l, false);
 	sbuf_addc(out, '\n');
@@ -269,43 +316,57 @@ static void route_flags(struct sbuf *out, unsigned flags)
 	add_words(out, w, n, " ", " ");
 }
 
+static const struct { unsigned bit; const char *name; } cache_names[] = {
+	{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
+	{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
+	{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
+	{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
+	{ RTCF_DIRECTSRC, "src-direct" },
+	{ RTCF_REDIRECTED, "redirected" },
+	{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
+	{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+};
+
+size_t fmt_cache_flag_words(unsigned flags, const char **v, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof cache_names / sizeof *cache_names; i++)
+		if ((flags & cache_names[i].bit) && n < max)
+			v[n++] = cache_names[i].name;
+	return n;
+}
+
 /* The cache line of an IPv4 `route get` answer: RTCF_* in the top half
  * of rtm_flags, in ip's order. */
 static void cache_flags(struct sbuf *out, unsigned flags)
 {
-	static const struct { unsigned bit; const char *name; } names[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
-		{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
-		{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" },
-		{ RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" },
-		{ RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
-	};
-
 	flags &= ~0xffffu;
 	sbuf_add(out, "\n    cache ");
 	if (!flags)
 		return;
 	sbuf_addc(out, '<');
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		if (flags & names[i].bit) {
-			flags &= ~names[i].bit;
-			sbuf_printf(out, "%s%s", names[i].name, flags ? "," : "> ");
+	for (size_t i = 0; i < sizeof cache_names / sizeof *cache_names; i++) {
+		if (flags & cache_names[i].bit) {
+			flags &= ~cache_names[i].bit;
+			sbuf_printf(out, "%s%s", cache_names[i].name,
+			            flags ? "," : "> ");
 		}
 	}
 	if (flags)
 		sbuf_printf(out, "%x>", flags);
 }
 
+/* details: `ip -d`, which prints the type, protocol and scope even when
+ * they are the defaults; all_tables: and the table, main too, when no
+ * table was asked for (route get, table all) */
 static void route_line(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r)
+                       const struct w_route *r, bool details, bool all_tables)
 {
 	char buf[64], nbuf[IFNAME_BUF];
 	int hl = host_len(r->family);
 
-	if (r->type != RTN_UNICAST)
+	if (r->type != RTN_UNICAST || details)
 		sbuf_printf(out, "%s ", fmt_rtype_name(r->type, buf, sizeof buf));
 	if (r->dst_len == 0)
 		sbuf_add(out, "default ");
@@ -332,14 +393,15 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 		gateway(out, r->family, &r->gw);
 	if (r->oif)
 		sbuf_printf(out, "dev %s ", ifname(ns, r->oif, nbuf, sizeof nbuf));
-	if (r->table && r->table != RT_TABLE_MAIN)
+	/* listing the main table, ip never names it, -d or not */
+	if (r->table && (r->table != RT_TABLE_MAIN || (details && all_tables)))
 		sbuf_printf(out, "table %s ",
 		            fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
-		if (r->protocol != RTPROT_BOOT)
+		if (r->protocol != RTPROT_BOOT || details)
 			sbuf_printf(out, "proto %s ",
 			            fmt_proto_name(r->protocol, buf, sizeof buf));
-		if (r->scope != RT_SCOPE_UNIVERSE)
+		if (r->scope != RT_SCOPE_UNIVERSE || details)
 			sbuf_printf(out, "scope %s ",
 			            fmt_scope_name(r->scope, buf, sizeof buf));
 	}
@@ -379,7 +441,13 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 
 void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 {
-	route_line(out, ns, r);
+	route_line(out, ns, r, false, false);
+}
+
+void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
+                       const struct w_route *r, bool details, bool all_tables)
+{
+	route_line(out, ns, r, details, all_tables);
 }
 
 /* ip prints a `route get` answer with the same code as a listed route;
@@ -388,7 +456,7 @@ void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r)
 {
-	route_line(out, ns, r);
+	route_line(out, ns, r, false, false);
 }
 
 bool fmt_route_listed(const struct w_route *r)
@@ -439,6 +507,20 @@ int fmt_route_cmp(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+size_t fmt_routes_of(const struct w_ns *ns, int family,
+                     const struct w_route ***v)
+{
+	size_t n = 0;
+
+	*v = xcalloc(ns && ns->nroutes ? ns->nroutes : 1, sizeof **v);
+	for (size_t i = 0; ns && i < ns->nroutes; i++)
+		if (ns->routes[i].family == family &&
+		    fmt_route_listed(&ns->routes[i]))
+			(*v)[n++] = &ns->routes[i];
+	qsort(*v, n, sizeof **v, fmt_route_cmp);
+	return n;
+}
+
 void fmt_route_show(struct sbuf *out, const struct w_ns *ns, int family)
 {
 	const struct w_route **v;
@@ -473,6 +555,16 @@ bool fmt_neigh_listed(const struct w_neigh *n)
 void fmt_neigh(struct sbuf *out, const struct w_ns *ns,
                const struct w_neigh *n, bool with_dev)
 {
+	fmt_neigh_stats(out, ns, n, with_dev, false);
+}
+
+/* ip divides the kernel's clock ticks by sysconf(_SC_CLK_TCK), which
+ * is USER_HZ, 100 on Linux */
+#define USER_HZ 100
+
+void fmt_neigh_stats(struct sbuf *out, const struct w_ns *ns,
+                     const struct w_neigh *n, bool with_dev, bool stats)
+{
 	static const struct { unsigned bit; const char *name; } states[] = {
 		{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
 		{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" },
@@ -501,6 +593,14 @@ void fmt_neigh(struct sbuf *out, const struct w_ns *ns,
 		sbuf_add(out, "extern_learn ");
 	if (n->flags & NTF_OFFLOADED)
 		sbuf_add(out, "offload ");
+	if (stats && n->has_cacheinfo) {
+		if (n->refcnt)
+			sbuf_printf(out, " ref %u", n->refcnt);
+		sbuf_printf(out, " used %u/%u/%u", n->used / USER_HZ,
+		            n->confirmed / USER_HZ, n->updated / USER_HZ);
+	}
+	if (stats && n->has_probes)
+		sbuf_printf(out, "probes %u ", n->probes);
 	for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
 		if (state & states[i].bit) {
 			state &= ~states[i].bit;

@@ -106,6 +106,13 @@ int ksync_all_ready(struct ksync *k, struct kerr *e);
  * applies it to the world: call it after every change too. */
 int ksync_fds(struct ksync *k, int *fds, int max);
 int ksync_drain(struct ksync *k);
+/* Read ns's links again now, for their counters (IFLA_STATS64), which
+ * change without a notification: before printing `-s` output. */
+int ksync_read_links(struct ksync *k, struct w_ns *ns, struct kerr *e);
+/* IPv6's own counters of ns's links (`ip -6 -s addr`: w_link.stats6) */
+int ksync_read_stats6(struct ksync *k, struct w_ns *ns, struct kerr *e);
+/* The same for ns's neighbours (their ages, for `neigh show -s`). */
+int ksync_read_neighs(struct ksync *k, struct w_ns *ns, struct kerr *e);
 /* A named namespace appeared whose bind mount is not there yet: the
  * caller's loop should come back within a fraction of a second. */
 bool ksync_pending(struct ksync *k);

@@ -37,6 +37,11 @@ int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
 /* Decode one rtnetlink message into *ev.  Returns 0, or -1 for messages
  * nsviz does not model (ev->type = W_EV_OTHER). */
 int kparse(const struct nlmsghdr *nlh, struct w_event *ev);
+/* The kernel's AF_INET6 link reply: its ifindex and IPv6's counters
+ * (IFLA_PROTINFO / IFLA_INET6_STATS) in the fields ip prints them in;
+ * -1 when the message is not one */
+int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
+                  struct w_stats64 *st);
 
 /* The nsid that the namespace of sk gives to the namespace behind fd;
  * -1 when none is assigned. */

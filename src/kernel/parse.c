@@ -11,7 +11,12 @@
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
+#include <linux/snmp.h>
 #include <netlink/attr.h>
+
+/* w_stats64 mirrors the kernel's struct, so IFLA_STATS64 is copied whole */
+_Static_assert(sizeof(struct w_stats64) == sizeof(struct rtnl_link_stats64),
+               "struct w_stats64 is struct rtnl_link_stats64");
 
 static void get_ip(const struct nlattr *a, int family, struct w_ip *out)
 {
@@ -167,6 +172,20 @@ static int parse_link(const struct nlmsghdr *nlh, struct w_link *l)
 		l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
 	if (tb[IFLA_IFALIAS])
 		get_str(tb[IFLA_IFALIAS], l->ifalias, sizeof l->ifalias);
+	if (tb[IFLA_STATS64]) {
+		/* same layout (u64s in the kernel's order); an older kernel
+		 * sends fewer fields, a newer one more */
+		size_t n = (size_t)nla_len(tb[IFLA_STATS64]);
+
+		if (n > sizeof l->stats)
+			n = sizeof l->stats;
+		memcpy(&l->stats, nla_data(tb[IFLA_STATS64]), n);
+		l->has_stats = true;
+	}
+	if (tb[IFLA_CARRIER_CHANGES]) {
+		l->has_carrier_changes = true;
+		l->carrier_changes = nla_get_u32(tb[IFLA_CARRIER_CHANGES]);
+	}
 	if (tb[IFLA_LINKINFO]) {
 		struct nlattr *li[IFLA_INFO_MAX + 1];
 		if (nla_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO],
@@ -346,6 +365,57 @@ static int parse_neigh(const struct nlmsghdr *nlh, struct w_neigh *n)
 		memcpy(n->lladdr, nla_data(tb[NDA_LLADDR]), (size_t)l);
 		n->lladdr_len = l;
 	}
+	if (tb[NDA_CACHEINFO] &&
+	    nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo)) {
+		const struct nda_cacheinfo *ci = nla_data(tb[NDA_CACHEINFO]);
+
+		n->has_cacheinfo = true;
+		n->used = ci->ndm_used;
+		n->confirmed = ci->ndm_confirmed;
+		n->updated = ci->ndm_updated;
+		n->refcnt = ci->ndm_refcnt;
+	}
+	if (tb[NDA_PROBES]) {
+		n->has_probes = true;
+		n->probes = nla_get_u32(tb[NDA_PROBES]);
+	}
+	return 0;
+}
+
+int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
+                  struct w_stats64 *st)
+{
+	struct nlattr *tb[IFLA_MAX + 1], *pi[IFLA_INET6_MAX + 1];
+	const struct ifinfomsg *ifi = nlmsg_data(nlh);
+	uint64_t mib[__IPSTATS_MIB_MAX];
+	size_t n;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof *ifi) ||
+	    ifi->ifi_family != AF_INET6 ||
+	    nlmsg_parse((struct nlmsghdr *)nlh, sizeof *ifi, tb, IFLA_MAX,
+	                NULL) < 0 || !tb[IFLA_PROTINFO] ||
+	    nla_parse_nested(pi, IFLA_INET6_MAX, tb[IFLA_PROTINFO], NULL) < 0 ||
+	    !pi[IFLA_INET6_STATS])
+		return -1;
+	/* u64s at a 4-byte aligned place: copied out, not read in place */
+	memset(mib, 0, sizeof mib);
+	n = (size_t)nla_len(pi[IFLA_INET6_STATS]);
+	memcpy(mib, nla_data(pi[IFLA_INET6_STATS]),
+	       n < sizeof mib ? n : sizeof mib);
+	memset(st, 0, sizeof *st);
+#define MIB(i) mib[i]
+	/* the fields ip fills from them (lib/utils.c get_snmp_counters) */
+	st->rx_packets = MIB(IPSTATS_MIB_INPKTS);
+	st->rx_bytes = MIB(IPSTATS_MIB_INOCTETS);
+	st->tx_packets = MIB(IPSTATS_MIB_OUTPKTS);
+	st->tx_bytes = MIB(IPSTATS_MIB_OUTOCTETS);
+	st->rx_errors = MIB(IPSTATS_MIB_INDISCARDS);
+	st->tx_errors = MIB(IPSTATS_MIB_OUTDISCARDS);
+	st->multicast = MIB(IPSTATS_MIB_INMCASTPKTS);
+	st->rx_frame_errors = MIB(IPSTATS_MIB_CSUMERRORS);
+#undef MIB
+	*ifindex = ifi->ifi_index;
 	return 0;
 }
 

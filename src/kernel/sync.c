@@ -1093,6 +1093,55 @@ void ksync_refresh_link(struct ksync *k, struct w_ns *ns, int ifindex)
 	refresh_link(k, ns, ifindex);
 }
 
+/* Counters move without a notification: `ip -s link` reads them when
+ * it prints, and so does nsviz before printing them (issue 11).  A dump
+ * of the links, applied as a dump is: an upsert of every link. */
+int ksync_read_links(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct apply_ctx a = { k, ns, false, false };
+
+	if (ksync_ns_ready(k, ns, e) < 0)
+		return -1;
+	if (knl_dump(kc(ns)->req, RTM_GETLINK, AF_UNSPEC, apply_msg, &a, e) < 0)
+		return -1;
+	/* a link read again has lost its resolved peer (link-netns NAME) */
+	resolve_nsids(k, ns);
+	world_resolve_peers(k->w);
+	return 0;
+}
+
+static void apply_stats6(void *ctx, struct nlmsghdr *nlh)
+{
+	struct apply_ctx *a = ctx;
+	struct w_stats64 st;
+	int ifindex;
+
+	if (kparse_stats6(nlh, &ifindex, &st) == 0)
+		world_set_stats6(a->k->w, a->ns, ifindex, &st);
+}
+
+/* `ip -6 -s addr` prints IPv6's own counters, from the links dumped as
+ * AF_INET6; read them now, as ip does */
+int ksync_read_stats6(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct apply_ctx a = { k, ns, false, false };
+
+	if (ksync_ns_ready(k, ns, e) < 0)
+		return -1;
+	return knl_dump(kc(ns)->req, RTM_GETLINK, AF_INET6, apply_stats6, &a, e);
+}
+
+/* The neighbours' ages move with time: `ip -s neigh` reads them when it
+ * prints, and so does nsviz. */
+int ksync_read_neighs(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct apply_ctx a = { k, ns, false, false };
+
+	if (ksync_ns_ready(k, ns, e) < 0)
+		return -1;
+	return knl_dump(kc(ns)->req, RTM_GETNEIGH, AF_UNSPEC, apply_msg, &a, e);
+}
+
 static void run_refresh(struct ksync *k)
 {
 	for (size_t i = 0; i < k->nrefresh; i++) {

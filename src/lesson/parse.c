@@ -174,9 +174,18 @@ static int cmd_key_words(int n, char **words, struct sbuf *key, char *err,
 		sbuf_printf(key, "route get -n %s %s", e->ns,
 		            w_ip_str(&e->u.route.dst, a, sizeof a));
 		break;
-	default:
-		cmd_canonical(e, key);
+	default: {
+		/* ip's output options (-br, -s, -j...) change how it is
+		 * shown, not what was looked at: `ip -br link` is a `you ran
+		 * ip link show`; the family (-4 addr) stays */
+		struct cmd k = *e;
+		int family = k.opts.family;
+
+		memset(&k.opts, 0, sizeof k.opts);
+		k.opts.family = family;
+		cmd_canonical(&k, key);
 		break;
+	}
 	}
 	cmd_free(&c);
 	return 0;

@@ -5,11 +5,10 @@
  * aligned row per interface (its peer and where that peer lives, admin
  * and operational state, MTU, MAC, addresses), then the routes exactly as
  * `ip route` would print them, so what they read here is what they will
- * type and see in ip.  JSON follows doc/json-schema.md.
+ * type and see in ip.  JSON follows doc/json-schema.md: ip -j's objects.
  */
 #include "show/show.h"
 
-#include <json-c/json.h>
 #include <linux/if.h>
 #include <linux/if_arp.h>
 #include <linux/neighbour.h>
@@ -20,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "fmt/fmt.h"
+#include "fmt/json.h"
 #include "util/esc.h"
 #include "util/sbuf.h"
 #include "world/world.h"
@@ -432,90 +432,46 @@ void show_world_text(struct sbuf *out, const struct world *w)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *p)
+/* Version 2 of doc/json-schema.md: links, routes and neighbours are the
+ * objects `ip -j` prints (ip -j -s -s -d for links, their addresses in
+ * addr_info; ip -d -j for routes), written by the same code (fmt/json.c),
+ * plus what only nsviz knows (where a veth's peer is).  ip's writer
+ * lays it out (-p); unsafe characters in names are \uXXXX escapes. */
+#define SHOW_JSON_VERSION 2
+
+static void json_holder(struct fj *j, const struct w_ns *ns)
 {
-	size_t n;
-	unsigned c = p[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
-/* JSON strings must be UTF-8; names from the kernel or /run/netns need
- * not be.  Bytes that are not valid UTF-8 become U+FFFD. */
-static json_object *jstr(const char *s)
-{
-	struct sbuf b = SBUF_INIT;
-	json_object *o;
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (*p) {
-		size_t n = utf8_len(p);
-		if (n) {
-			sbuf_addn(&b, (const char *)p, n);
-			p += n;
-		} else {
-			sbuf_add(&b, "\xef\xbf\xbd");
-			p++;
-		}
+	if (ns->kind != W_NS_UNNAMED) {
+		fj_null(j, "holder");
+		return;
 	}
-	o = json_object_new_string(sbuf_str(&b));
-	sbuf_free(&b);
-	return o;
+	fj_open_obj(j, "holder");
+	if (ns->holder_pid) {
+		fj_int(j, "pid", ns->holder_pid);
+		fj_str(j, "comm", ns->holder_comm);
+	} else {
+		fj_null(j, "pid");
+		fj_null(j, "comm");
+	}
+	if (ns->holder_path[0])
+		fj_str(j, "path", ns->holder_path);
+	else
+		fj_null(j, "path");
+	fj_close_obj(j);
 }
 
-static json_object *jstr_or_null(const char *s)
+/* nsviz's own: where the other end of a veth (or the lower device) is */
+static void json_peer(struct fj *j, const struct world *w,
+                      const struct w_ns *ns, const struct w_link *l)
 {
-	return s && *s ? jstr(s) : NULL;
-}
-
-static json_object *jwords(const char **v, size_t n)
-{
-	json_object *a = json_object_new_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_object_array_add(a, jstr(v[i]));
-	return a;
-}
-
-static json_object *json_holder(const struct w_ns *ns)
-{
-	json_object *h;
-
-	if (ns->kind != W_NS_UNNAMED)
-		return NULL;
-	h = json_object_new_object();
-	json_object_object_add(h, "pid", ns->holder_pid ?
-	                       json_object_new_int((int)ns->holder_pid) : NULL);
-	json_object_object_add(h, "comm", ns->holder_pid ?
-	                       jstr(ns->holder_comm) : NULL);
-	json_object_object_add(h, "path", jstr_or_null(ns->holder_path));
-	return h;
-}
-
-static json_object *json_peer(const struct world *w, const struct w_ns *ns,
-                              const struct w_link *l)
-{
-	json_object *p;
 	const struct w_ns *pns = NULL;
 	const char *name = NULL;
 	char label[W_NSNAME_MAX + 80];
 
-	if (!l->has_iflink || l->iflink == 0)
-		return NULL;
+	if (!l->has_iflink || l->iflink == 0) {
+		fj_null(j, "peer");
+		return;
+	}
 	if (!l->has_link_netnsid) {
 		const struct w_link *pl = world_find_link_index(ns, l->iflink);
 		pns = ns;
@@ -524,277 +480,100 @@ static json_object *json_peer(const struct world *w, const struct w_ns *ns,
 		pns = world_find_ns_id(w, l->peer_ns_id);
 		name = l->peer_name[0] ? l->peer_name : NULL;
 	}
-	p = json_object_new_object();
-	json_object_object_add(p, "ifindex", json_object_new_int(l->iflink));
-	json_object_object_add(p, "name", name ? jstr(name) : NULL);
-	json_object_object_add(p, "namespace", pns ?
-	                       jstr(world_ns_label(pns, label, sizeof label)) :
-	                       NULL);
-	json_object_object_add(p, "namespace_id", pns ?
-	                       json_object_new_int(pns->id) : NULL);
-	json_object_object_add(p, "netnsid", l->has_link_netnsid ?
-	                       json_object_new_int(l->link_netnsid) : NULL);
-	return p;
-}
-
-static json_object *json_link(const struct world *w, const struct w_ns *ns,
-                              const struct w_link *l)
-{
-	json_object *o = json_object_new_object();
-	const char *words[FMT_MAX_FLAG_WORDS];
-	char spare[32], buf[128];
-	size_t n;
-
-	json_object_object_add(o, "ifindex", json_object_new_int(l->ifindex));
-	json_object_object_add(o, "name", jstr(l->name));
-	json_object_object_add(o, "kind", jstr(l->kind));
-	n = fmt_link_flag_words(l->flags, fmt_link_mdown(ns, l), words,
-	                        FMT_MAX_FLAG_WORDS, spare, sizeof spare);
-	json_object_object_add(o, "flags", jwords(words, n));
-	json_object_object_add(o, "admin", jstr((l->flags & IFF_UP) ? "up" : "down"));
-	json_object_object_add(o, "oper", l->operstate >= 0 ?
-	                       jstr(fmt_operstate_name(l->operstate)) : NULL);
-	json_object_object_add(o, "mtu", json_object_new_int64(l->mtu));
-	json_object_object_add(o, "mac", l->addr_len > 0 ?
-	                       jstr(fmt_lladdr(l->addr, l->addr_len, l->arptype,
-	                                       buf, sizeof buf)) : NULL);
-	json_object_object_add(o, "qdisc", jstr_or_null(l->qdisc));
-	json_object_object_add(o, "master", l->master ?
-	                       jstr(dev_name(ns, l->master, buf, sizeof buf)) :
-	                       NULL);
-	json_object_object_add(o, "peer", json_peer(w, ns, l));
-	return o;
-}
-
-static json_object *json_addr(const struct w_ns *ns, const struct w_addr *a)
-{
-	json_object *o = json_object_new_object();
-	const char *words[FMT_MAX_FLAG_WORDS];
-	char spare[32], buf[64];
-	size_t n;
-
-	json_object_object_add(o, "dev", jstr(dev_name(ns, a->ifindex, buf,
-	                                               sizeof buf)));
-	json_object_object_add(o, "family", jstr(fmt_family_name(a->family)));
-	json_object_object_add(o, "local", jstr(w_ip_str(&a->local, buf,
-	                                                 sizeof buf)));
-	json_object_object_add(o, "prefixlen", json_object_new_int(a->prefixlen));
-	json_object_object_add(o, "scope", jstr(fmt_scope_name(a->scope, buf,
-	                                                       sizeof buf)));
-	n = fmt_addr_flag_words(a->family, a->flags, words, FMT_MAX_FLAG_WORDS,
-	                        spare, sizeof spare);
-	json_object_object_add(o, "flags", jwords(words, n));
-	if (a->peer.family)
-		json_object_object_add(o, "peer", jstr(w_ip_str(&a->peer, buf,
-		                                                sizeof buf)));
-	if (a->brd.family)
-		json_object_object_add(o, "broadcast",
-		                       jstr(w_ip_str(&a->brd, buf, sizeof buf)));
-	if (a->label[0])
-		json_object_object_add(o, "label", jstr(a->label));
-	if (a->has_metric)
-		json_object_object_add(o, "metric", json_object_new_int64(a->metric));
-	if (a->has_cacheinfo && a->valid_lft != 0xffffffffu)
-		json_object_object_add(o, "valid_lft",
-		                       json_object_new_int64(a->valid_lft));
-	if (a->has_cacheinfo && a->preferred_lft != 0xffffffffu)
-		json_object_object_add(o, "preferred_lft",
-		                       json_object_new_int64(a->preferred_lft));
-	return o;
-}
-
-static const char *dst_text(const struct w_route *r, char *buf, size_t len)
-{
-	char ip[64];
-	int hl = r->family == AF_INET6 ? 128 : 32;
-
-	if (r->dst_len == 0)
-		snprintf(buf, len, "default");
-	else if (r->dst_len == hl)
-		snprintf(buf, len, "%s", w_ip_str(&r->dst, ip, sizeof ip));
+	fj_open_obj(j, "peer");
+	fj_int(j, "ifindex", l->iflink);
+	if (name)
+		fj_str(j, "name", name);
 	else
-		snprintf(buf, len, "%s/%d", w_ip_str(&r->dst, ip, sizeof ip),
-		         r->dst_len);
-	return buf;
-}
-
-static json_object *json_route(const struct w_ns *ns, const struct w_route *r)
-{
-	json_object *o = json_object_new_object();
-	const char *words[FMT_MAX_FLAG_WORDS];
-	char buf[80];
-	size_t n;
-
-	json_object_object_add(o, "dst", jstr(dst_text(r, buf, sizeof buf)));
-	json_object_object_add(o, "family", jstr(fmt_family_name(r->family)));
-	json_object_object_add(o, "type", jstr(fmt_rtype_name(r->type, buf,
-	                                                      sizeof buf)));
-	json_object_object_add(o, "table", jstr(fmt_table_name(r->table, buf,
-	                                                       sizeof buf)));
-	if (r->gw.family)
-		json_object_object_add(o, "gateway",
-		                       jstr(w_ip_str(&r->gw, buf, sizeof buf)));
-	if (r->oif)
-		json_object_object_add(o, "dev", jstr(dev_name(ns, r->oif, buf,
-		                                               sizeof buf)));
-	json_object_object_add(o, "scope", jstr(fmt_scope_name(r->scope, buf,
-	                                                       sizeof buf)));
-	json_object_object_add(o, "protocol",
-	                       jstr(fmt_proto_name(r->protocol, buf, sizeof buf)));
-	if (r->prefsrc.family)
-		json_object_object_add(o, "prefsrc",
-		                       jstr(w_ip_str(&r->prefsrc, buf, sizeof buf)));
-	if (r->has_priority)
-		json_object_object_add(o, "metric",
-		                       json_object_new_int64(r->priority));
-	if (r->tos)
-		json_object_object_add(o, "tos", jstr(fmt_dsfield_name(r->tos, buf,
-		                                                       sizeof buf)));
-	if (r->mtu)
-		json_object_object_add(o, "mtu", json_object_new_int64(r->mtu));
-	if (r->has_pref)
-		json_object_object_add(o, "pref",
-		                       jstr(r->pref == 3 ? "low" :
-		                            r->pref == 0 ? "medium" :
-		                            r->pref == 1 ? "high" : "invalid"));
-	n = fmt_route_flag_words(r->flags, words, FMT_MAX_FLAG_WORDS);
-	json_object_object_add(o, "flags", jwords(words, n));
-	if (r->nnexthops > 0) {
-		json_object *a = json_object_new_array();
-
-		for (int i = 0; i < r->nnexthops && i < W_MAX_NEXTHOPS; i++) {
-			const struct w_nexthop *nh = &r->nh[i];
-			json_object *h = json_object_new_object();
-
-			if (nh->gw.family)
-				json_object_object_add(h, "gateway",
-				        jstr(w_ip_str(&nh->gw, buf, sizeof buf)));
-			json_object_object_add(h, "dev", nh->ifindex ?
-			        jstr(dev_name(ns, nh->ifindex, buf, sizeof buf)) :
-			        NULL);
-			json_object_object_add(h, "weight",
-			                       json_object_new_int(nh->weight));
-			n = fmt_route_flag_words(nh->flags, words,
-			                         FMT_MAX_FLAG_WORDS);
-			json_object_object_add(h, "flags", jwords(words, n));
-			json_object_array_add(a, h);
-		}
-		json_object_object_add(o, "nexthops", a);
+		fj_null(j, "name");
+	if (pns) {
+		fj_str(j, "namespace", world_ns_label(pns, label, sizeof label));
+		fj_int(j, "namespace_id", pns->id);
+	} else {
+		fj_null(j, "namespace");
+		fj_null(j, "namespace_id");
 	}
-	return o;
+	if (l->has_link_netnsid)
+		fj_int(j, "netnsid", l->link_netnsid);
+	else
+		fj_null(j, "netnsid");
+	fj_close_obj(j);
 }
 
-static json_object *json_neigh(const struct w_ns *ns, const struct w_neigh *nb)
+static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
 {
-	json_object *o = json_object_new_object();
-	char buf[128];
-
-	json_object_object_add(o, "dev", jstr(dev_name(ns, nb->ifindex, buf,
-	                                               sizeof buf)));
-	json_object_object_add(o, "family", jstr(fmt_family_name(nb->family)));
-	json_object_object_add(o, "dst", jstr(w_ip_str(&nb->dst, buf, sizeof buf)));
-	if (nb->lladdr_len > 0)
-		json_object_object_add(o, "lladdr",
-		                       jstr(fmt_mac(nb->lladdr, nb->lladdr_len,
-		                                    buf, sizeof buf)));
-	json_object_object_add(o, "state", jstr(fmt_nud_name(nb->state, buf,
-	                                                     sizeof buf)));
-	return o;
-}
-
-static json_object *json_ns(const struct world *w, const struct w_ns *ns)
-{
-	json_object *o = json_object_new_object();
-	json_object *a;
+	static const struct fmt_opts all = { .stats = 2 };
 	char label[W_NSNAME_MAX + 80];
 	const struct w_route **rv;
 	size_t n;
 
-	json_object_object_add(o, "id", json_object_new_int(ns->id));
-	json_object_object_add(o, "name", ns->kind == W_NS_NAMED ?
-	                       jstr(ns->name) : NULL);
-	json_object_object_add(o, "label",
-	                       jstr(world_ns_label(ns, label, sizeof label)));
-	json_object_object_add(o, "kind", jstr(ns_kind_name(ns->kind)));
-	json_object_object_add(o, "inode",
-	                       json_object_new_uint64((uint64_t)ns->ino));
-	json_object_object_add(o, "holder", json_holder(ns));
-	json_object_object_add(o, "readable",
-	                       json_object_new_boolean(!ns->unread[0]));
+	fj_open_obj(j, NULL);
+	fj_int(j, "id", ns->id);
+	if (ns->kind == W_NS_NAMED)
+		fj_str(j, "name", ns->name);
+	else
+		fj_null(j, "name");
+	fj_str(j, "label", world_ns_label(ns, label, sizeof label));
+	fj_str(j, "kind", ns_kind_name(ns->kind));
+	fj_uint(j, "inode", (uint64_t)ns->ino);
+	json_holder(j, ns);
+	fj_bool(j, "readable", !ns->unread[0]);
 	if (ns->unread[0])
-		json_object_object_add(o, "unreadable_reason", jstr(ns->unread));
+		fj_str(j, "unreadable_reason", ns->unread);
 
-	a = json_object_new_array();
-	for (size_t i = 0; i < ns->nlinks; i++)
-		json_object_array_add(a, json_link(w, ns, &ns->links[i]));
-	json_object_object_add(o, "links", a);
-
-	a = json_object_new_array();
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < ns->naddrs; i++)
-			if ((ns->addrs[i].family == AF_INET) == (pass == 0))
-				json_object_array_add(a, json_addr(ns, &ns->addrs[i]));
-	json_object_object_add(o, "addresses", a);
-
-	a = json_object_new_array();
-	rv = sorted_routes(ns, false, &n);
-	for (size_t i = 0; i < n; i++)
-		json_object_array_add(a, json_route(ns, rv[i]));
-	free(rv);
-	json_object_object_add(o, "routes", a);
-
-	a = json_object_new_array();
-	for (size_t i = 0; i < ns->nneighs; i++)
-		json_object_array_add(a, json_neigh(ns, &ns->neighs[i]));
-	json_object_object_add(o, "neighbours", a);
-	return o;
-}
-
-/* json-c writes C0 controls as \u00XX but DEL, C1 controls and the
- * bidirectional controls as they are, which a terminal may act on.  They
- * can only be inside strings here: written as \uXXXX they mean the same
- * JSON.  (Bytes that are not UTF-8 are already U+FFFD: jstr.) */
-static void json_safe(struct sbuf *out, const char *s)
-{
-	while (*s) {
-		size_t n;
-		enum esc_kind k = esc_char(s, &n);
-
-		/* C0 controls outside strings are the layout's own newlines */
-		if ((k == ESC_CONTROL && (n > 1 || *s == 0x7f)) || k == ESC_BIDI) {
-			const unsigned char *u = (const unsigned char *)s;
-			unsigned cp = n == 1 ? u[0] :
-			              n == 2 ? ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu) :
-			              ((u[0] & 0x0fu) << 12) |
-			              ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
-
-			sbuf_printf(out, "\\u%04x", cp);
-		} else {
-			sbuf_addn(out, s, n);
-		}
-		s += n;
+	fj_open_arr(j, "links");
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		fj_open_obj(j, NULL);
+		fj_link_members(j, ns, &ns->links[i], &all, FJ_SHOW, false);
+		json_peer(j, w, ns, &ns->links[i]);
+		fj_close_obj(j);
 	}
+	fj_close_arr(j);
+
+	fj_open_arr(j, "routes");
+	rv = sorted_routes(ns, false, &n);
+	for (size_t i = 0; i < n; i++) {
+		fj_open_obj(j, NULL);
+		fj_route_members(j, ns, rv[i], true, true);
+		fj_str(j, "family", fmt_family_name(rv[i]->family));
+		fj_close_obj(j);
+	}
+	free(rv);
+	fj_close_arr(j);
+
+	/* every entry, those ip neigh hides (NOARP, NONE) too */
+	fj_open_arr(j, "neighbours");
+	for (size_t i = 0; i < ns->nneighs; i++) {
+		const struct w_neigh *nb = &ns->neighs[i];
+
+		if (nb->family != AF_INET && nb->family != AF_INET6)
+			continue;
+		fj_open_obj(j, NULL);
+		fj_neigh_members(j, ns, nb, true, false, false);
+		fj_str(j, "family", fmt_family_name(nb->family));
+		fj_close_obj(j);
+	}
+	fj_close_arr(j);
+	fj_close_obj(j);
 }
 
 void show_world_json(struct sbuf *out, const struct world *w)
 {
 	const struct w_ns **v = sorted_ns(w);
-	json_object *root = json_object_new_object();
-	json_object *a = json_object_new_array();
+	struct fj j;
 
-	for (size_t i = 0; i < w->nns; i++)
-		json_object_array_add(a, json_ns(w, v[i]));
+	fj_init(&j, out, true);
+	fj_open_obj(&j, NULL);
+	fj_int(&j, "version", SHOW_JSON_VERSION);
 	/* whether this is the whole world: no namespace unread, no
 	 * process whose namespace could not be looked at */
-	json_object_object_add(root, "complete", json_object_new_boolean(
-	                       !world_unread_count(w) && !w->unseen_procs));
-	json_object_object_add(root, "unseen_processes",
-	                       json_object_new_int((int)w->unseen_procs));
-	json_object_object_add(root, "namespaces", a);
-	json_safe(out, json_object_to_json_string_ext(root,
-	          JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-	          JSON_C_TO_STRING_NOSLASHESCAPE));
+	fj_bool(&j, "complete", !world_unread_count(w) && !w->unseen_procs);
+	fj_int(&j, "unseen_processes", (int)w->unseen_procs);
+	fj_open_arr(&j, "namespaces");
+	for (size_t i = 0; i < w->nns; i++)
+		json_ns(&j, w, v[i]);
+	fj_close_arr(&j);
+	fj_close_obj(&j);
 	sbuf_addc(out, '\n');
-	json_object_put(root);
 	free(v);
 }

@@ -94,6 +94,18 @@ void world_clear_routes_oif(struct w_ns *ns, int oif)
 	ns->nroutes = j;
 }
 
+void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
+                      const struct w_stats64 *s)
+{
+	struct w_link *l = world_find_link_index(ns, ifindex);
+
+	if (!l)
+		return;
+	l->stats6 = *s;
+	l->has_stats6 = true;
+	w->generation++;
+}
+
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id)
 {
 	for (size_t i = 0; i < ns->nnsids; i++) {

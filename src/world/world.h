@@ -24,6 +24,22 @@ struct w_ip {
 	uint8_t a[16];
 };
 
+/* ---- interface counters (IFLA_STATS64), issue 11 ----------------------
+ * The kernel's struct rtnl_link_stats64, field for field: every RTM_NEWLINK
+ * carries it, dumps and notifications alike, so the world's copy is as
+ * fresh as the last message about the link. */
+struct w_stats64 {
+	uint64_t rx_packets, tx_packets, rx_bytes, tx_bytes;
+	uint64_t rx_errors, tx_errors, rx_dropped, tx_dropped;
+	uint64_t multicast, collisions;
+	uint64_t rx_length_errors, rx_over_errors, rx_crc_errors;
+	uint64_t rx_frame_errors, rx_fifo_errors, rx_missed_errors;
+	uint64_t tx_aborted_errors, tx_carrier_errors, tx_fifo_errors;
+	uint64_t tx_heartbeat_errors, tx_window_errors;
+	uint64_t rx_compressed, tx_compressed, rx_nohandler;
+	uint64_t rx_otherhost_dropped;
+};
+
 struct w_link {
 	int ifindex;
 	char name[W_IFNAMSIZ];
@@ -70,6 +86,18 @@ struct w_link {
 	uint8_t info_data[1024];   /* IFLA_INFO_DATA's attributes */
 	uint8_t slave_data[768];   /* IFLA_INFO_SLAVE_DATA's attributes */
 	/* ---- end of the linkkinds block ---- */
+
+	/* Counters (issue 11): has_stats when the message had IFLA_STATS64
+	 * (absent fields stay 0); IFLA_CARRIER_CHANGES, which `ip -s -s`
+	 * prints as "transns". */
+	bool has_stats;
+	struct w_stats64 stats;
+	bool has_carrier_changes;
+	uint32_t carrier_changes;
+	/* IPv6's own counters (IFLA_INET6_STATS, mapped as ip maps them),
+	 * which `ip -6 -s addr` prints; read only for that */
+	bool has_stats6;
+	struct w_stats64 stats6;
 
 	/* Resolved by the world across namespaces (world_resolve_peers). */
 	int peer_ns_id;        /* w_ns.id of the peer's namespace, -1 unknown */
@@ -171,6 +199,13 @@ struct w_neigh {
 	struct w_ip dst;
 	uint8_t lladdr[32];
 	int lladdr_len;
+
+	/* `ip -s neigh` (issue 11): NDA_CACHEINFO, in clock ticks
+	 * (USER_HZ) since last used, confirmed, updated; NDA_PROBES */
+	bool has_cacheinfo;
+	uint32_t used, confirmed, updated, refcnt;
+	bool has_probes;
+	uint32_t probes;
 };
 
 enum w_ns_kind {
@@ -340,6 +375,9 @@ void world_clear_ns(struct w_ns *ns);   /* before a re-dump */
 void world_clear_routes_oif(struct w_ns *ns, int oif);
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev);
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id);
+/* A link's IPv6 counters, from the kernel's AF_INET6 link reply */
+void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
+                      const struct w_stats64 *s);
 /* Fill peer_* and link_netns_name of every veth in every namespace. */
 void world_resolve_peers(struct world *w);
 

@@ -93,7 +93,7 @@ check_match "show: p1 is a port of br0 (MASTER column)" "$OUT" \
 	'^  p1 +veth +eth0 in n1 +br0 +up '
 check_match "show: br0 is a bridge" "$OUT" '^  br0 +bridge +- +- +up '
 check_eq "show --json: the master of p2" \
-	"$(nsv show --json | jq -r '.namespaces[] | select(.kind == "host") | .links[] | select(.name == "p2") | .master')" \
+	"$(nsv show --json | jq -r '.namespaces[] | select(.kind == "host") | .links[] | select(.ifname == "p2") | .master')" \
 	"br0"
 
 check_rc "n1 pings n2 across the bridge" 0 nsv -n n1 ping -c 1 -W 2 10.10.0.2
@@ -255,7 +255,7 @@ check_eq "live: the entry is seen once, then gone" \
 snapshot() {
 	{
 		echo "## nsviz show --json"
-		"$NSVIZ" show --json 2>&1 | jq -S 'del(.namespaces[].neighbours)'
+		"$NSVIZ" show --json 2>&1 | jq -S 'del(.namespaces[].neighbours, .namespaces[].links[].stats64)'
 		echo "## ip netns list"
 		ip netns list 2>&1
 		for ns in host n1 n2 n3 left right router; do

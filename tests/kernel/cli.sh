@@ -223,48 +223,58 @@ def numn: is(["number", "null"]);
 def strs: type == "array" and all(.[]; type == "string");
 def keysok($req; $opt): (($req - keys) == []) and ((keys - $req - $opt) == []);
 def bad($what): "\($what): \(tojson)";
-(if (keys == ["complete","namespaces","unseen_processes"]) and (.namespaces | type == "array")
+def counters: type == "object" and (keys == ["rx","tx"])
+    and ([.rx[], .tx[]] | all(type == "number"));
+(if (keys == ["complete","namespaces","unseen_processes","version"]) and (.version == 2)
+    and (.namespaces | type == "array")
     and (.complete | type == "boolean") and (.unseen_processes | num) then empty
  else bad("top level") end),
 (.namespaces[] |
-  (if keysok(["id","name","label","kind","inode","holder","readable","links","addresses","routes","neighbours"]; ["unreadable_reason"])
+  (if keysok(["id","name","label","kind","inode","holder","readable","links","routes","neighbours"]; ["unreadable_reason"])
       and (.readable | type == "boolean") and (.unreadable_reason == null or (.unreadable_reason | str))
       and (.id | num) and (.name | strn) and (.label | str)
       and ([.kind] | inside(["host","named","unnamed"])) and (.inode | num)
       and (.holder == null or (.holder | keysok(["pid","comm","path"]; [])
            and (.pid | numn) and (.comm | strn) and (.path | strn)))
-      and ([.links, .addresses, .routes, .neighbours] | all(type == "array"))
+      and ([.links, .routes, .neighbours] | all(type == "array"))
    then empty else bad("namespace") end),
   (.links[] |
-    if keysok(["ifindex","name","kind","flags","admin","oper","mtu","mac","qdisc","master","peer"]; [])
-       and (.ifindex | num) and (.name | str) and (.kind | str) and (.flags | strs)
-       and ([.admin] | inside(["up","down"])) and (.oper | strn) and (.mtu | num)
-       and (.mac | strn) and (.qdisc | strn) and (.master | strn)
+    if keysok(["ifindex","ifname","flags","mtu","group","link_type","addr_info","peer"];
+              ["link","link_index","qdisc","master","operstate","linkmode","txqlen","address",
+               "broadcast","link_pointtopoint","link_netnsid","linkinfo","ifalias","stats64"])
+       and (.ifindex | num) and (.ifname | str) and (.flags | strs) and (.mtu | num)
+       and ([.qdisc, .master, .operstate, .linkmode, .address, .broadcast, .ifalias, .group, .link_type]
+            | all(. == null or type == "string"))
+       and ([.link_index, .txqlen, .link_netnsid] | all(. == null or type == "number"))
+       and (.linkinfo == null or (.linkinfo | keys == ["info_kind"]))
+       and (.stats64 == null or (.stats64 | counters))
        and (.peer == null or (.peer | keysok(["ifindex","name","namespace","namespace_id","netnsid"]; [])
             and (.ifindex | num) and (.name | strn) and (.namespace | strn)
             and (.namespace_id | numn) and (.netnsid | numn)))
     then empty else bad("link") end),
-  (.addresses[] |
-    if keysok(["dev","family","local","prefixlen","scope","flags"];
-              ["peer","broadcast","label","metric","valid_lft","preferred_lft"])
-       and (.dev | str) and ([.family] | inside(["inet","inet6"])) and (.local | str)
-       and (.prefixlen | num) and (.scope | str) and (.flags | strs)
-       and ([.peer, .broadcast, .label] | all(. == null or type == "string"))
-       and ([.metric, .valid_lft, .preferred_lft] | all(. == null or type == "number"))
+  (.links[].addr_info[] |
+    if keysok(["family","local","prefixlen","scope"];
+              ["address","broadcast","label","metric","valid_life_time","preferred_life_time",
+               "secondary","temporary","nodad","optimistic","dadfailed","home","deprecated",
+               "tentative","dynamic","mngtmpaddr","noprefixroute","autojoin","stable-privacy","ifa_flags"])
+       and ([.family] | inside(["inet","inet6"])) and (.local | str)
+       and (.prefixlen | num) and (.scope | str)
+       and ([.address, .broadcast, .label, .ifa_flags] | all(. == null or type == "string"))
+       and ([.metric, .valid_life_time, .preferred_life_time] | all(. == null or type == "number"))
     then empty else bad("address") end),
   (.routes[] |
-    if keysok(["dst","family","type","table","scope","protocol","flags"];
-              ["gateway","dev","prefsrc","metric","tos","mtu","pref","nexthops"])
+    if keysok(["type","dst","table","protocol","scope","flags","family"];
+              ["from","src","tos","gateway","via","dev","prefsrc","metric","uid","metrics","iif","pref","nexthops"])
        and (.dst | str) and ([.family] | inside(["inet","inet6"])) and (.type | str)
        and (.table | str) and (.scope | str) and (.protocol | str) and (.flags | strs)
        and ([.gateway, .dev, .prefsrc, .tos, .pref] | all(. == null or type == "string"))
-       and ([.metric, .mtu] | all(. == null or type == "number"))
-       and (.nexthops == null or (.nexthops | type == "array"))
+       and (.metric == null or (.metric | num))
+       and ([.nexthops, .metrics] | all(. == null or type == "array"))
     then empty else bad("route") end),
   (.neighbours[] |
-    if keysok(["dev","family","dst","state"]; ["lladdr"])
+    if keysok(["dst","dev","family"]; ["lladdr","router","proxy","extern_learn","offload","state"])
        and (.dev | str) and ([.family] | inside(["inet","inet6"])) and (.dst | str)
-       and (.state | str) and (.lladdr == null or (.lladdr | str))
+       and (.state == null or (.state | strs)) and (.lladdr == null or (.lladdr | str))
     then empty else bad("neighbour") end)
 )'
 check_eq "show --json: every key and type as in json-schema.md" \
@@ -279,25 +289,44 @@ check_eq "show --json: vnet is named, with the inode of /run/netns/vnet" \
 	"[\"named\",\"vnet\",$(stat -L -c %i /run/netns/vnet)]"
 VNET_ID=$(jq_ '.namespaces[] | select(.name == "vnet") | .id')
 check_eq "show --json: veth0's peer is veth1 in vnet" \
-	"$(jq_ '.namespaces[0].links[] | select(.name == "veth0") | .peer | [.name, .namespace, .namespace_id] | tojson')" \
+	"$(jq_ '.namespaces[0].links[] | select(.ifname == "veth0") | .peer | [.name, .namespace, .namespace_id] | tojson')" \
 	"[\"veth1\",\"vnet\",$VNET_ID]"
 check_eq "show --json: veth1's peer is veth0 in the host" \
-	"$(jq_ '.namespaces[] | select(.name == "vnet") | .links[] | select(.name == "veth1") | .peer | [.name, .namespace, .namespace_id] | tojson')" \
+	"$(jq_ '.namespaces[] | select(.name == "vnet") | .links[] | select(.ifname == "veth1") | .peer | [.name, .namespace, .namespace_id] | tojson')" \
 	'["veth0","host",0]'
-check_eq "show --json: veth0 as ip -j sees it (ifindex, mtu, mac, admin)" \
-	"$(jq_ '.namespaces[0].links[] | select(.name == "veth0") | [.ifindex, .mtu, .mac, .admin, .kind] | tojson')" \
-	"$(ip -j link show veth0 | jq -c '.[0] | [.ifindex, .mtu, .address, "up", "veth"]')"
+# the members a link shares with ip are ip's: every key of ip -j -s -s
+# link show and of ip -j addr show, with its value (the counters
+# separately: traffic may move them between the two reads)
+for dev in lo veth0; do
+	check_eq "show --json: $dev's link members are ip -j -s -s link show's" \
+		"$(jq_ --arg d $dev -S '.namespaces[0].links[] | select(.ifname == $d)
+			| del(.addr_info, .peer, .linkinfo, .stats64)')" \
+		"$(ip -j -s -s link show $dev | jq -S '.[0] | del(.stats64)')"
+	check_eq "show --json: $dev's counters have ip's names" \
+		"$(jq_ --arg d $dev -c '.namespaces[0].links[] | select(.ifname == $d)
+			| .stats64 | [(.rx | keys), (.tx | keys)]')" \
+		"$(ip -j -s -s link show $dev | jq -c '.[0].stats64 | [(.rx | keys), (.tx | keys)]')"
+	check_eq "show --json: $dev's addr_info is ip -j addr show's" \
+		"$(jq_ --arg d $dev -S '.namespaces[0].links[] | select(.ifname == $d) | .addr_info')" \
+		"$(ip -j addr show $dev | jq -S '.[0].addr_info')"
+done
+check_eq "show --json: veth0's kind as ip -d -j shows it" \
+	"$(jq_ '.namespaces[0].links[] | select(.ifname == "veth0") | .linkinfo.info_kind')" \
+	"$(ip -d -j link show veth0 | jq -r '.[0].linkinfo.info_kind')"
+check_eq "show --json: lo's counters are lo's (no traffic on it here)" \
+	"$(jq_ -S '.namespaces[0].links[] | select(.ifname == "lo") | .stats64')" \
+	"$(ip -j -s -s link show lo | jq -S '.[0].stats64')"
 check_eq "show --json: links by ascending ifindex" \
 	"$(jq_ '[.namespaces[] | [.links[].ifindex] | . == sort] | all')" true
 check_eq "show --json: vnet's IPv4 address" \
-	"$(jq_ '.namespaces[] | select(.name == "vnet") | .addresses[] | select(.family == "inet") | [.dev, .local, .prefixlen, .scope, .label] | tojson')" \
-	'["veth1","10.0.2.0",24,"global","veth1"]'
+	"$(jq_ '.namespaces[] | select(.name == "vnet") | .links[] | select(.ifname == "veth1") | .addr_info[] | select(.family == "inet") | [.local, .prefixlen, .scope, .label] | tojson')" \
+	'["10.0.2.0",24,"global","veth1"]'
 check_eq "show --json: vnet's main table, as ip -n vnet route lists it" \
 	"$(jq_ '.namespaces[] | select(.name == "vnet") | .routes[] | select(.table == "main" and .family == "inet") | [.dst, .dev, .scope, .protocol, .prefsrc] | tojson')" \
 	'["10.0.1.0","veth1","link","boot",null]
 ["10.0.2.0/24","veth1","link","kernel","10.0.2.0"]'
 check_eq "show --json: w1 is there too, empty but for lo" \
-	"$(jq_ '.namespaces[] | select(.name == "w1") | [.kind, [.links[].name]] | tojson')" '["named",["lo"]]'
+	"$(jq_ '.namespaces[] | select(.name == "w1") | [.kind, [.links[].ifname]] | tojson')" '["named",["lo"]]'
 
 # --- ping and netns exec: exit statuses ---------------------------------------------
 run nsv ping -c 1 -W 2 10.0.2.0
@@ -479,7 +508,7 @@ check_eq "-S netns list: empty (the enclosing namespaces are not seen)" "$OUT" "
 run nsv -S show --json
 check_eq "-S show --json: exit status 0" "$RC" 0
 check_eq "-S show --json: one namespace, the sandbox's host, with lo only" \
-	"$(printf '%s' "$OUT" | jq -c '[.namespaces[] | [.kind, [.links[].name]]]' 2>&1)" '[["host",["lo"]]]'
+	"$(printf '%s' "$OUT" | jq -c '[.namespaces[] | [.kind, [.links[].ifname]]]' 2>&1)" '[["host",["lo"]]]'
 SB_INODE=$(printf '%s' "$OUT" | jq -r '.namespaces[0].inode' 2>&1)
 check_match "-S show --json: an inode" "$SB_INODE" '^[0-9]+$'
 check_nomatch "-S show --json: not our namespace's inode" "$SB_INODE" \

@@ -69,7 +69,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 		'^nsviz: show: 2 of 3 namespaces cannot be read: (pa, pb|pb, pa) \(Operation not permitted: .*\)$'
 	run $NOBODY "$NSVIZ" show --json
 	check_eq "nobody: show --json is not complete, pa unreadable, the host read" \
-		"$(printf '%s' "$OUT" | jq -c '[.complete, (.namespaces[] | select(.label == "pa") | .readable), (.namespaces[0] | .readable, ([.links[].name] | index("h0") != null))]')" \
+		"$(printf '%s' "$OUT" | jq -c '[.complete, (.namespaces[] | select(.label == "pa") | .readable), (.namespaces[0] | .readable, ([.links[].ifname] | index("h0") != null))]')" \
 		'[false,false,true,true]'
 	check_match "nobody: show --json says why" \
 		"$(printf '%s' "$OUT" | jq -r '.namespaces[] | select(.label == "pb") | .unreadable_reason')" \

@@ -28,7 +28,7 @@ run nsv -S show --json
 check_eq "-S show --json: only the sandbox's host namespace" \
 	"$(printf '%s' "$OUT" | jq -r '[.namespaces[].kind] | join(",")')" "host"
 check_eq "-S show --json: lo only" \
-	"$(printf '%s' "$OUT" | jq -r '[.namespaces[0].links[].name] | join(",")')" "lo"
+	"$(printf '%s' "$OUT" | jq -r '[.namespaces[0].links[].ifname] | join(",")')" "lo"
 
 printf 'netns add viaB\nnetns list\n' >"$TMPD/b"
 run nsv --sandbox -b "$TMPD/b"

@@ -1644,9 +1644,10 @@ static void test_show_text_empty(void **state)
 	assert_string_equal(sbuf_str(&OUT), "no namespaces\n");
 	sbuf_reset(&OUT);
 	show_world_json(&OUT, w);
-	assert_string_equal(sbuf_str(&OUT), "{\n  \"complete\": true,\n"
-	                    "  \"unseen_processes\": 0,\n"
-	                    "  \"namespaces\": [\n  ]\n}\n");
+	assert_string_equal(sbuf_str(&OUT), "{\n    \"version\": 2,\n"
+	                    "    \"complete\": true,\n"
+	                    "    \"unseen_processes\": 0,\n"
+	                    "    \"namespaces\": [ ]\n}\n");
 	world_free(w);
 }
 
@@ -1682,8 +1683,9 @@ static void test_show_json(void **state)
 	show_world_json(&OUT, W);
 	root = json_tokener_parse(sbuf_str(&OUT));
 	assert_non_null(root);
-	/* pretty: one key per line, two-space indent */
-	assert_non_null(strstr(sbuf_str(&OUT), "\n      \"kind\": \"host\",\n"));
+	/* pretty as ip -j -p: one key per line, four-space indent */
+	assert_non_null(strstr(sbuf_str(&OUT), "\n            \"kind\": \"host\",\n"));
+	assert_int_equal(json_object_get_int(jget(root, "version")), 2);
 
 	nss = jget(root, "namespaces");
 	assert_int_equal(json_object_array_length(nss), 4);
@@ -1692,28 +1694,34 @@ static void test_show_json(void **state)
 	assert_string_equal(jstrget(json_object_array_get_idx(nss, 2), "name"), "vnet");
 	assert_string_equal(jstrget(json_object_array_get_idx(nss, 3), "kind"), "unnamed");
 
-	/* host */
+	/* host: links are ip -j's objects, with nsviz's peer */
 	ns = json_object_array_get_idx(nss, 0);
 	assert_int_equal(json_object_get_int(jget(ns, "id")), HOST->id);
 	assert_null(jget(ns, "name"));
 	assert_string_equal(jstrget(ns, "label"), "host");
 	assert_int_equal(json_object_get_int64(jget(ns, "inode")), 4026531840LL);
 	assert_null(jget(ns, "holder"));
+	assert_false(jhas(ns, "addresses"));
 	links = jget(ns, "links");
 	assert_int_equal(json_object_array_length(links), 4);
 	l = json_object_array_get_idx(links, 1);
 	assert_int_equal(json_object_get_int(jget(l, "ifindex")), 3);
-	assert_string_equal(jstrget(l, "name"), "veth0");
-	assert_string_equal(jstrget(l, "kind"), "veth");
-	assert_string_equal(jstrget(l, "admin"), "up");
-	assert_string_equal(jstrget(l, "oper"), "UP");
+	assert_string_equal(jstrget(l, "ifname"), "veth0");
+	assert_string_equal(jstrget(jget(l, "linkinfo"), "info_kind"), "veth");
+	assert_string_equal(jstrget(l, "operstate"), "UP");
 	assert_int_equal(json_object_get_int(jget(l, "mtu")), 1500);
-	assert_string_equal(jstrget(l, "mac"), "f2:73:43:4d:d3:53");
+	assert_string_equal(jstrget(l, "address"), "f2:73:43:4d:d3:53");
 	assert_string_equal(jstrget(l, "qdisc"), "noqueue");
-	assert_null(jget(l, "master"));
+	assert_string_equal(jstrget(l, "link_type"), "ether");
+	assert_int_equal(json_object_get_int(jget(l, "link_index")), 2);
+	assert_false(jhas(l, "master"));
 	assert_int_equal(json_object_array_length(jget(l, "flags")), 4);
 	assert_string_equal(json_object_get_string(
 		json_object_array_get_idx(jget(l, "flags"), 3)), "LOWER_UP");
+	a = jget(l, "addr_info");
+	assert_int_equal(json_object_array_length(a), 1);
+	assert_string_equal(jstrget(json_object_array_get_idx(a, 0), "local"),
+	                    "10.0.1.0");
 	peer = jget(l, "peer");
 	assert_string_equal(jstrget(peer, "name"), "veth1");
 	assert_string_equal(jstrget(peer, "namespace"), "vnet");
@@ -1722,27 +1730,27 @@ static void test_show_json(void **state)
 	assert_int_equal(json_object_get_int(jget(peer, "netnsid")), 0);
 	l = json_object_array_get_idx(links, 3);
 	assert_string_equal(jstrget(l, "master"), "br0");
-	assert_string_equal(jstrget(l, "oper"), "LOWERLAYERDOWN");
+	assert_string_equal(jstrget(l, "operstate"), "LOWERLAYERDOWN");
 	assert_string_equal(json_object_get_string(
 		json_object_array_get_idx(jget(l, "flags"), 0)), "NO-CARRIER");
 	assert_null(jget(l, "peer"));
 	l = json_object_array_get_idx(links, 0);
-	assert_string_equal(jstrget(l, "kind"), "");
+	assert_false(jhas(l, "linkinfo"));
 
-	a = jget(ns, "addresses");
-	assert_int_equal(json_object_array_length(a), 3);
+	/* addresses under their link, as ip -j addr nests them */
+	a = jget(l, "addr_info");
+	assert_int_equal(json_object_array_length(a), 2);
 	h = json_object_array_get_idx(a, 0);
-	assert_string_equal(jstrget(h, "dev"), "lo");
 	assert_string_equal(jstrget(h, "family"), "inet");
 	assert_string_equal(jstrget(h, "local"), "127.0.0.1");
 	assert_int_equal(json_object_get_int(jget(h, "prefixlen")), 8);
 	assert_string_equal(jstrget(h, "scope"), "host");
 	assert_string_equal(jstrget(h, "label"), "lo");
-	assert_int_equal(json_object_array_length(jget(h, "flags")), 0);
-	assert_false(jhas(h, "peer"));
+	assert_false(jhas(h, "address"));
 	assert_false(jhas(h, "broadcast"));
-	assert_false(jhas(h, "valid_lft"));
-	h = json_object_array_get_idx(a, 2);
+	assert_int_equal(json_object_get_int64(jget(h, "valid_life_time")),
+	                 4294967295LL);
+	h = json_object_array_get_idx(a, 1);
 	assert_string_equal(jstrget(h, "family"), "inet6");
 	assert_false(jhas(h, "label"));
 
@@ -1757,6 +1765,7 @@ static void test_show_json(void **state)
 	assert_string_equal(jstrget(h, "prefsrc"), "10.0.1.0");
 	assert_string_equal(jstrget(h, "type"), "unicast");
 	assert_string_equal(jstrget(h, "table"), "main");
+	assert_string_equal(jstrget(h, "family"), "inet");
 	assert_false(jhas(h, "gateway"));
 	assert_false(jhas(h, "metric"));
 	h = json_object_array_get_idx(r, 2);
@@ -1770,7 +1779,9 @@ static void test_show_json(void **state)
 	assert_string_equal(jstrget(h, "dev"), "veth0");
 	assert_string_equal(jstrget(h, "dst"), "10.0.2.0");
 	assert_string_equal(jstrget(h, "lladdr"), "62:26:60:06:85:e4");
-	assert_string_equal(jstrget(h, "state"), "REACHABLE");
+	assert_string_equal(json_object_get_string(
+		json_object_array_get_idx(jget(h, "state"), 0)), "REACHABLE");
+	assert_string_equal(jstrget(h, "family"), "inet");
 
 	/* vnet: the peer back in host, routes with multipath */
 	ns = json_object_array_get_idx(nss, 2);
@@ -1952,9 +1963,9 @@ static void test_unsafe_names_printed(void **state)
 		host = json_object_array_get_idx(nss, 0);
 		assert_true(json_object_object_get_ex(host, "links", &links));
 		l5 = json_object_array_get_idx(links, 1);
-		assert_string_equal(jstrget(l5, "name"), "a\x1b[2Jb");
+		assert_string_equal(jstrget(l5, "ifname"), "a\x1b[2Jb");
 		l5 = json_object_array_get_idx(links, 2);
-		assert_string_equal(jstrget(l5, "name"), "p\x7f\xc2\x9b");
+		assert_string_equal(jstrget(l5, "ifname"), "p\x7f\xc2\x9b");
 	}
 	json_object_put(root);
 }

@@ -319,7 +319,7 @@ static void test_ip_prefix_and_options(void **state)
 /* iproute2's first-match order decides what an abbreviation means. */
 /* ip's output options before the object: parsed into opts, written
  * back, refused where they mean nothing */
-static void test_output_options(void **state)
+static void test_output_options_table(void **state)
 {
 	struct cmd c;
 
@@ -1680,6 +1680,63 @@ static void test_canonical_echo_ns(void **state)
 	}
 }
 
+/* ---- iproute2's output options (issue 11) ---------------------------------- */
+
+/* -br, -s (counted), -d, -o, -j, -p and the families in every spelling ip
+ * takes, into c->opts; the canonical text spells them one way, in one
+ * order, and reads back to the same command */
+static void test_output_options(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "ip -br link", "ip -br link show" },
+		{ "-brief link show", "ip -br link show" },
+		{ "ip -brief -stats -s addr show dev lo",
+		  "ip -br -s -s addr show lo" },
+		{ "-statistics link", "ip -s link show" },
+		{ "-details link", "ip -d link show" },
+		{ "-j -p route", "ip -j -p route show" },
+		{ "-json -pretty neigh show", "ip -j -p neigh show" },
+		{ "-p -j -br neigh show dev lo", "ip -br -j -p neigh show dev lo" },
+		{ "-o -0 addr", "ip -0 -o addr show" },
+		{ "-family inet6 -oneline addr", "ip -6 -o addr show" },
+		{ "-f link -br addr", "ip -0 -br addr show" },
+		{ "-s -s -o route list", "ip -s -s -o route show" },
+		{ "ip -n vnet -6 -s -j link show veth0",
+		  "ip -n vnet -6 -s -j link show veth0" },
+		{ "-4 -br -o -s -d -j -p addr",
+		  "ip -4 -br -s -d -o -j -p addr show" },
+	};
+	struct cmd c;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		check_canonical(t[k].in, t[k].out);
+
+	parse_ok("ip -br -s -s -o -j -p -0 link", &c);
+	assert_int_equal(c.verb, CMD_LINK_SHOW);
+	assert_true(c.opts.brief);
+	assert_int_equal(c.opts.stats, 2);
+	assert_true(c.opts.oneline);
+	assert_true(c.opts.json);
+	assert_true(c.opts.pretty);
+	assert_false(c.opts.details);
+	assert_int_equal(c.opts.family, AF_PACKET);
+	assert_int_equal(c.family, AF_PACKET);
+	cmd_free(&c);
+	parse_ok("ip -6 addr", &c);
+	assert_int_equal(c.opts.family, AF_INET6);
+	assert_false(c.opts.brief || c.opts.stats || c.opts.json);
+	cmd_free(&c);
+	/* a family given twice the same way is fine, two families are not */
+	parse_ok("ip -4 -family inet addr", &c);
+	assert_int_equal(c.opts.family, AF_INET);
+	cmd_free(&c);
+	assert_int_equal(parse_line("ip -4 -0 addr", &c), -1);
+	assert_non_null(strstr(err, "-0"));
+	assert_int_equal(parse_line("ip -jsonx link", &c), -1);
+	assert_non_null(strstr(err, "-jsonx: unknown option"));
+}
+
 /* ---- canonical text ------------------------------------------------------ */
 
 static void test_canonical(void **state)
@@ -2918,7 +2975,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_ip_prefix_and_options),
-		cmocka_unit_test(test_output_options),
+		cmocka_unit_test(test_output_options_table),
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_netns),
 		cmocka_unit_test(test_netns_ids),
@@ -2942,6 +2999,7 @@ int main(void)
 		cmocka_unit_test(test_send),
 		cmocka_unit_test(test_canonical_echo_ns),
 		cmocka_unit_test(test_canonical),
+		cmocka_unit_test(test_output_options),
 		cmocka_unit_test(test_canonical_ping_ns),
 		cmocka_unit_test(test_canonical_sysctl_ns),
 		cmocka_unit_test(test_canonical_appends),

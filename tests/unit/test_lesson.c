@@ -739,6 +739,10 @@ static void test_command_keys(void **state)
 	key_is("ip -n vnet link show veth1", "ip -n vnet link show veth1");
 	key_is("ip route", "ip route show");
 	key_is("route show", "ip route show");
+	/* output options are how, not what: the same key */
+	key_is("ip -br -s -j -p link show veth1", "ip link show veth1");
+	key_is("ip -n vnet -o -d route", "ip -n vnet route show");
+	key_is("ip -4 -br addr", "ip -4 addr show");
 	key_is("ping -c 10 10.0.2.0", "ping -n  10.0.2.0");
 	key_is("ping 10.0.2.0 -c 1 -W 5", "ping -n  10.0.2.0");
 	key_is("ip netns exec a ping -c 1 10.0.0.2", "ping -n a 10.0.0.2");
