@@ -296,8 +296,11 @@ static void cache_flags(struct sbuf *out, unsigned flags)
 		sbuf_printf(out, "%x>", flags);
 }
 
+/* f: the `route show` filter (routing, issue 11): what it selects on is
+ * left out of the line, as ip leaves it out; NULL for none. */
 static void route_line(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r)
+                       const struct w_route *r,
+                       const struct fmt_route_filter *f)
 {
 	char buf[64], nbuf[IFNAME_BUF];
 	int hl = host_len(r->family);
@@ -323,28 +326,32 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 	} else if (r->src_len) {
 		sbuf_printf(out, "from 0/%d ", r->src_len);
 	}
-	if (r->tos)
+	if (r->tos && !(f && f->has_tos))
 		sbuf_printf(out, "tos %s ", fmt_dsfield_name(r->tos, buf, sizeof buf));
-	if (r->gw.family)
+	if (r->gw.family && !(f && f->has_via && f->via_len == hl))
 		gateway(out, r->family, &r->gw);
-	if (r->oif)
+	if (r->oif && !(f && f->oif))
 		sbuf_printf(out, "dev %s ", ifname(ns, r->oif, nbuf, sizeof nbuf));
-	if (r->table && r->table != RT_TABLE_MAIN)
+	if (r->table && r->table != RT_TABLE_MAIN && !(f && f->table))
 		sbuf_printf(out, "table %s ",
 		            fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
-		if (r->protocol != RTPROT_BOOT)
+		if (r->protocol != RTPROT_BOOT && !(f && f->has_protocol))
 			sbuf_printf(out, "proto %s ",
 			            fmt_proto_name(r->protocol, buf, sizeof buf));
-		if (r->scope != RT_SCOPE_UNIVERSE)
+		if (r->scope != RT_SCOPE_UNIVERSE && !(f && f->has_scope))
 			sbuf_printf(out, "scope %s ",
 			            fmt_scope_name(r->scope, buf, sizeof buf));
 	}
-	if (r->prefsrc.family)
+	if (r->prefsrc.family && !(f && f->has_src && f->src_len == hl))
 		sbuf_printf(out, "src %s ", w_ip_str(&r->prefsrc, buf, sizeof buf));
-	if (r->has_priority)
+	if (r->has_priority && !(f && f->has_metric))
 		sbuf_printf(out, "metric %u ", r->priority);
 	route_flags(out, r->flags);
+	if (r->mark >= 16)
+		sbuf_printf(out, "mark 0x%x ", r->mark);
+	else if (r->mark)
+		sbuf_printf(out, "mark %u ", r->mark);
 	if (r->has_uid)
 		sbuf_printf(out, "uid %u ", r->uid);
 	if (r->family == AF_INET && (r->flags & RTM_F_CLONED))
@@ -376,7 +383,13 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 
 void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 {
-	route_line(out, ns, r);
+	route_line(out, ns, r, NULL);
+}
+
+void fmt_route_line(struct sbuf *out, const struct w_ns *ns,
+                    const struct w_route *r, const struct fmt_route_filter *f)
+{
+	route_line(out, ns, r, f);
 }
 
 /* ip prints a `route get` answer with the same code as a listed route;
@@ -385,7 +398,7 @@ void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r)
 {
-	route_line(out, ns, r);
+	route_line(out, ns, r, NULL);
 }
 
 bool fmt_route_listed(const struct w_route *r)
@@ -410,8 +423,12 @@ int fmt_route_cmp(const void *pa, const void *pb)
 
 	if (a->family != b->family)
 		return family_rank(a->family) - family_rank(b->family);
+	/* the kernel walks its tables by hash bucket (id mod 256), each
+	 * bucket newest table first: a guess, the larger id first */
+	if ((a->table & 0xff) != (b->table & 0xff))
+		return (a->table & 0xff) - (b->table & 0xff);
 	if (a->table != b->table)
-		return (a->table > b->table) - (a->table < b->table);
+		return (a->table < b->table) - (a->table > b->table);
 	if (a->family == AF_INET) {
 		c = memcmp(a->dst.a, b->dst.a, 4);
 		if (c)

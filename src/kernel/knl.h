@@ -31,6 +31,8 @@ int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
 /* Decode one rtnetlink message into *ev.  Returns 0, or -1 for messages
  * nsviz does not model (ev->type = W_EV_OTHER). */
 int kparse(const struct nlmsghdr *nlh, struct w_event *ev);
+/* routing (issue 11): one RTM_NEWRULE / RTM_DELRULE (rule.c) */
+int krule_parse(const struct nlmsghdr *nlh, struct w_rule *r);
 
 /* The nsid that the namespace of sk gives to the namespace behind fd;
  * -1 when none is assigned. */

@@ -345,7 +345,7 @@ static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
                    struct kerr *e)
 {
 	static const int kinds[] = { RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE,
-	                             RTM_GETNEIGH };
+	                             RTM_GETNEIGH, RTM_GETRULE };
 	struct apply_ctx a = { k, ns, false, report };
 	struct kconn *c = kc(ns);
 
