@@ -46,52 +46,28 @@ static const struct cmd *what_runs(const struct cmd *c)
 	return c->verb == CMD_NETNS_EXEC && c->sub ? c->sub : c;
 }
 
-/* Field by field (char arrays as strings, addresses as w_ip_eq does). */
+/* The same command: verb, options, and the verb's member of the union
+ * byte for byte (every object's init starts from zeros), send's message
+ * as text. */
 static bool cmd_equal(const struct cmd *a, const struct cmd *b)
 {
 	a = what_runs(a);
 	b = what_runs(b);
-	const struct cmd_link_set *s = &a->set, *t = &b->set;
-	const struct cmd_route *r = &a->route, *q = &b->route;
-	const struct cmd_echo *e = &a->echo, *f = &b->echo;
-	const struct cmd_sysctl *y = &a->sysctl, *z = &b->sysctl;
-
 	if (a->verb != b->verb || strcmp(a->ns, b->ns) ||
-	    a->family != b->family || strcmp(a->name, b->name) ||
-	    strcmp(a->peer, b->peer) || strcmp(a->peer_ns, b->peer_ns))
+	    a->family != b->family || a->all != b->all ||
+	    memcmp(&a->opts, &b->opts, sizeof a->opts))
 		return false;
-	if (s->up != t->up || s->has_netns != t->has_netns ||
-	    strcmp(s->netns, t->netns) || s->has_mtu != t->has_mtu ||
-	    s->mtu != t->mtu || s->has_mac != t->has_mac ||
-	    memcmp(s->mac, t->mac, sizeof s->mac) ||
-	    s->has_master != t->has_master || strcmp(s->master, t->master) ||
-	    s->nomaster != t->nomaster)
+	if (a->verb == CMD_SEND) {
+		struct cmd_echo e = a->u.echo, f = b->u.echo;
+
+		if (!str_eq(e.message, f.message))
+			return false;
+		e.message = f.message = NULL;
+		if (memcmp(&e, &f, sizeof e))
+			return false;
+	} else if (memcmp(&a->u, &b->u, sizeof a->u)) {
 		return false;
-	if (!w_ip_eq(&a->addr, &b->addr) || a->prefixlen != b->prefixlen ||
-	    strcmp(a->dev, b->dev))
-		return false;
-	if (r->is_default != q->is_default || !w_ip_eq(&r->dst, &q->dst) ||
-	    r->dst_len != q->dst_len || r->has_via != q->has_via ||
-	    !w_ip_eq(&r->via, &q->via) || r->has_dev != q->has_dev ||
-	    strcmp(r->dev, q->dev) || r->scope != q->scope ||
-	    r->has_src != q->has_src || !w_ip_eq(&r->src, &q->src) ||
-	    r->has_metric != q->has_metric || r->metric != q->metric)
-		return false;
-	if (!w_ip_eq(&a->target, &b->target) || a->count != b->count ||
-	    a->wait != b->wait || a->interval != b->interval ||
-	    a->pid != b->pid)
-		return false;
-	if (e->proto != f->proto || e->port != f->port ||
-	    e->has_bind != f->has_bind || !w_ip_eq(&e->bind, &f->bind) ||
-	    e->idle != f->idle || e->max_conns != f->max_conns ||
-	    e->max_msg != f->max_msg || e->id != f->id ||
-	    !w_ip_eq(&e->dst, &f->dst) || !str_eq(e->message, f->message) ||
-	    e->timeout != f->timeout)
-		return false;
-	if (strcmp(y->key, z->key) || y->write != z->write ||
-	    strcmp(y->value, z->value) || y->values_only != z->values_only ||
-	    y->quiet != z->quiet)
-		return false;
+	}
 	if (a->exec_argc != b->exec_argc || !a->exec_argv != !b->exec_argv)
 		return false;
 	for (int i = 0; a->exec_argv && i <= a->exec_argc; i++)

@@ -20,23 +20,40 @@
 
 struct sbuf;
 
+/* One value per verb, in the order of the verb table (src/cmd/verbs.c),
+ * which says everything else about it: its words, usage, flags, parse,
+ * canon; and src/cmd/exec.c's table says how it runs. */
 enum cmd_verb {
 	CMD_NONE = 0,
-	CMD_NETNS_ADD, CMD_NETNS_DEL, CMD_NETNS_LIST, CMD_NETNS_PIDS,
+	CMD_NETNS_LIST, CMD_NETNS_ADD, CMD_NETNS_DEL, CMD_NETNS_PIDS,
 	CMD_NETNS_IDENTIFY, CMD_NETNS_EXEC,
-	CMD_LINK_ADD_VETH, CMD_LINK_SET, CMD_LINK_DEL, CMD_LINK_SHOW,
+	CMD_LINK_ADD, CMD_LINK_SET, CMD_LINK_DEL, CMD_LINK_SHOW,
 	CMD_ADDR_ADD, CMD_ADDR_DEL, CMD_ADDR_SHOW,
 	CMD_ROUTE_ADD, CMD_ROUTE_DEL, CMD_ROUTE_SHOW, CMD_ROUTE_GET,
-	CMD_PING,
-	/* nsviz's own: echo servers and their client (src/echo/) */
+	CMD_NEIGH_SHOW,
+	/* nsviz's own, not ip's */
+	CMD_PING, CMD_SYSCTL,
 	CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG,
 	CMD_SEND,
-	/* bridges, per-namespace sysctls, the neighbour table (exec_more.c) */
-	CMD_LINK_ADD_BRIDGE, CMD_SYSCTL, CMD_NEIGH_SHOW
+	CMD_VERB_COUNT
 };
 
-/* What `link set` changes; several may be given in one command. */
-struct cmd_link_set {
+/* ---- the arguments of each object's verbs (struct cmd's union) ------- */
+
+/* netns add|del|pids|list NAME, netns identify [PID], netns exec NAME
+ * (its program in struct cmd's exec_argv / sub) */
+struct cmd_netns {
+	char name[W_NSNAME_MAX];
+	pid_t pid;              /* identify: 0 = self */
+};
+
+/* link add|set|del|show */
+struct cmd_link {
+	char name[W_IFNAMSIZ];  /* the device; "" = every one (show) */
+	char kind[24];          /* add: "veth", "bridge" */
+	char peer[W_IFNAMSIZ];  /* add type veth: peer name PEER [netns NS] */
+	char peer_ns[W_NSNAME_MAX];   /* "" = same namespace */
+	/* set: several may be given in one command */
 	int up;                 /* -1 unchanged, 0 down, 1 up */
 	bool has_netns;
 	char netns[W_NSNAME_MAX];
@@ -49,9 +66,17 @@ struct cmd_link_set {
 	bool nomaster;          /* nomaster: take it out of its bridge */
 };
 
+/* addr add|del ADDR[/LEN] dev NAME; addr show [dev NAME] */
+struct cmd_addr {
+	struct w_ip addr;
+	int prefixlen;          /* add/del: defaults to 32/128 */
+	char dev[W_IFNAMSIZ];   /* show: "" = every device */
+};
+
+/* route add|del|show|get */
 struct cmd_route {
 	bool is_default;
-	struct w_ip dst;        /* family set even for default */
+	struct w_ip dst;        /* family set even for default; get: ADDR */
 	int dst_len;            /* -1 when written without /len (host route) */
 	bool has_via;
 	struct w_ip via;
@@ -62,6 +87,20 @@ struct cmd_route {
 	struct w_ip src;
 	bool has_metric;
 	uint32_t metric;
+};
+
+/* neigh show [dev NAME] */
+struct cmd_neigh {
+	char dev[W_IFNAMSIZ];   /* "" = every device */
+};
+
+/* ping ADDR[%IF] [-c N] [-W S] [-i S] */
+struct cmd_ping {
+	struct w_ip target;
+	char dev[W_IFNAMSIZ];   /* %IF: the interface of a link-local address */
+	int count;              /* default 4 (no terminal to ^C); 0 = forever */
+	double wait;            /* -W: seconds to wait for a late reply; 0 = 10 */
+	double interval;        /* -i: seconds between requests; default 1 */
 };
 
 /* echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg B];
@@ -95,48 +134,29 @@ struct cmd_sysctl {
 };
 
 struct cmd {
-	enum cmd_verb verb;
+	enum cmd_verb verb;     /* the tag: which member of u is meant */
 	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
-	int family;             /* -4/-6 before the object: AF_INET, AF_INET6;
-	                         * 0 = not given (link, addr, route only) */
+	int family;             /* -4/-6/-0 before the object: AF_INET,
+	                         * AF_INET6, AF_PACKET; 0 = not given */
 	struct fmt_opts opts;   /* -br -s -d -o -j -p before the object */
 	bool all;               /* -a, -all: `-all netns exec` */
 
-	/* netns add/del/pids/exec, and netns list NAME (which ip accepts
-	 * and ignores): the namespace name.
-	 * link add/set/del/show, addr show dev: the device name ("" = all);
-	 * addr show copies it into dev too.  link add NAME type bridge and
-	 * neigh show dev NAME ("" = every device) use it too. */
-	char name[W_NSNAME_MAX];
-
-	/* link add NAME type veth peer name PEER [netns NS] */
-	char peer[W_IFNAMSIZ];
-	char peer_ns[W_NSNAME_MAX];   /* "" = same namespace */
-
-	struct cmd_link_set set;
-
-	/* addr add|del CIDR dev NAME */
-	struct w_ip addr;
-	int prefixlen;          /* always set: defaults to 32/128 */
-	char dev[W_IFNAMSIZ];
-
-	struct cmd_route route; /* route add|del; route get uses dst */
-
-	/* ping ADDR [-c N] [-W S] [-i S] */
-	struct w_ip target;
-	int count;              /* default 4 (no terminal to ^C); 0 = forever */
-	double wait;            /* -W: seconds to wait for a late reply; 0 = 10 */
-	double interval;        /* -i: seconds between requests; default 1 */
-
-	/* netns identify [PID] */
-	pid_t pid;              /* 0 = self */
-
-	struct cmd_echo echo;   /* echo ..., send ... */
-
-	struct cmd_sysctl sysctl;   /* sysctl ... */
+	/* the verb's object's arguments: the table entry of verb names
+	 * the member (cmd_verb_entry(verb)->object) */
+	union {
+		struct cmd_netns netns;
+		struct cmd_link link;
+		struct cmd_addr addr;
+		struct cmd_route route;
+		struct cmd_neigh neigh;
+		struct cmd_ping ping;
+		struct cmd_echo echo;
+		struct cmd_sysctl sysctl;
+	} u;
 
 	/* netns exec NAME PROG ARGS: owned copies, NULL-terminated.
-	 * When PROG is `ip` the rest is parsed in-process into sub. */
+	 * When PROG is `ip` (or nsviz's own command) the rest is parsed
+	 * in-process into sub instead. */
 	int exec_argc;
 	char **exec_argv;
 	struct cmd *sub;
@@ -168,8 +188,12 @@ void cmd_free(struct cmd *c);
  * supports.  Objects are named as this returns them. */
 const char *cmd_keyword(const char *object, const char *w);
 
-/* true for verbs that change the kernel */
+/* true for commands that change the kernel (CMD_F_CHANGES, or a sysctl
+ * write, or an in-process netns exec of such a command) */
 bool cmd_changes(const struct cmd *c);
+
+/* true for commands that send packets (ping, send, netns exec) */
+bool cmd_sends_traffic(const struct cmd *c);
 
 /* The iproute2 spelling: "ip -n vnet addr add 10.0.2.0/24 dev veth1". */
 void cmd_canonical(const struct cmd *c, struct sbuf *out);

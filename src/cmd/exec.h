@@ -33,6 +33,10 @@ void exec_done(struct exec_ctx *x);
  * program returned. */
 int exec_cmd(struct exec_ctx *x, const struct cmd *c);
 
+/* true when exec_cmd knows how to run verb (a test checks every verb of
+ * the table) */
+bool exec_has(enum cmd_verb verb);
+
 /* Split, parse and run one command line (empty lines succeed). */
 int exec_line(struct exec_ctx *x, const char *line);
 

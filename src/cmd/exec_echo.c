@@ -90,7 +90,7 @@ static const char *ns_name(const char *ns, char *buf, size_t len)
 	return buf;
 }
 
-static int do_start(struct exec_ctx *x, const struct cmd *c)
+int exec_echo_start(struct exec_ctx *x, const struct cmd *c)
 {
 	const struct echo_server *srv;
 	struct sbuf err = SBUF_INIT, out = SBUF_INIT;
@@ -100,7 +100,7 @@ static int do_start(struct exec_ctx *x, const struct cmd *c)
 
 	if ((fd = ns_fd(x, c->ns, &rc)) < 0)
 		return rc;
-	opts_of(&c->echo, &o);
+	opts_of(&c->u.echo, &o);
 	srv = echosup_start(echosup_session(), fd, c->ns, &o, &err);
 	if (!srv) {
 		rc = exec_fail(x, "echo %s in %s: %s", echo_proto_name(o.proto),
@@ -118,8 +118,9 @@ static int do_start(struct exec_ctx *x, const struct cmd *c)
 	return rc;
 }
 
-static int do_list(struct exec_ctx *x)
+int exec_echo_list(struct exec_ctx *x, const struct cmd *c)
 {
+	(void)c;
 	struct echosup *sup = echosup_session_existing();
 	struct sbuf b = SBUF_INIT;
 	int wns = 9;
@@ -163,23 +164,23 @@ static int no_server(struct exec_ctx *x, unsigned id)
 	            "ones)", id);
 }
 
-static int do_stop(struct exec_ctx *x, const struct cmd *c)
+int exec_echo_stop(struct exec_ctx *x, const struct cmd *c)
 {
 	struct echosup *sup = echosup_session_existing();
 
-	if (!sup || echosup_stop(sup, (int)c->echo.id) < 0)
-		return no_server(x, c->echo.id);
+	if (!sup || echosup_stop(sup, (int)c->u.echo.id) < 0)
+		return no_server(x, c->u.echo.id);
 	return 0;
 }
 
-static int do_log(struct exec_ctx *x, const struct cmd *c)
+int exec_echo_log(struct exec_ctx *x, const struct cmd *c)
 {
 	struct echosup *sup = echosup_session_existing();
 	const struct echo_server *srv;
 	struct sbuf b = SBUF_INIT;
 
-	if (!sup || !(srv = echosup_find(sup, (int)c->echo.id)))
-		return no_server(x, c->echo.id);
+	if (!sup || !(srv = echosup_find(sup, (int)c->u.echo.id)))
+		return no_server(x, c->u.echo.id);
 	for (size_t i = 0; i < echo_server_log_count(srv); i++)
 		sbuf_printf(&b, "%s\n", echo_server_log_line(srv, i));
 	emit(x, sbuf_str(&b));
@@ -187,7 +188,7 @@ static int do_log(struct exec_ctx *x, const struct cmd *c)
 	return 0;
 }
 
-static int do_send(struct exec_ctx *x, const struct cmd *c)
+int exec_send(struct exec_ctx *x, const struct cmd *c)
 {
 	struct echo_send_req r;
 	struct sbuf reply = SBUF_INIT, err = SBUF_INIT, out = SBUF_INIT;
@@ -196,12 +197,12 @@ static int do_send(struct exec_ctx *x, const struct cmd *c)
 	if ((fd = ns_fd(x, c->ns, &rc)) < 0)
 		return rc;
 	memset(&r, 0, sizeof r);
-	r.proto = c->echo.proto == ECHO_UDP ? ECHO_UDP : ECHO_TCP;
-	r.dst = c->echo.dst;
-	r.port = c->echo.port;
-	r.message = c->echo.message ? c->echo.message : "";
+	r.proto = c->u.echo.proto == ECHO_UDP ? ECHO_UDP : ECHO_TCP;
+	r.dst = c->u.echo.dst;
+	r.port = c->u.echo.port;
+	r.message = c->u.echo.message ? c->u.echo.message : "";
 	r.len = strlen(r.message);
-	r.timeout = c->echo.timeout;
+	r.timeout = c->u.echo.timeout;
 	/* the socket is made inside the namespace and stays bound to it */
 	if (kns_enter_fd(fd) < 0)
 		return exec_fail(x, "%s: cannot enter namespace: %s",
@@ -226,24 +227,6 @@ static int do_send(struct exec_ctx *x, const struct cmd *c)
 	sbuf_free(&err);
 	sbuf_free(&out);
 	return rc;
-}
-
-int exec_echo(struct exec_ctx *x, const struct cmd *c)
-{
-	switch (c->verb) {
-	case CMD_ECHO_START:
-		return do_start(x, c);
-	case CMD_ECHO_LIST:
-		return do_list(x);
-	case CMD_ECHO_STOP:
-		return do_stop(x, c);
-	case CMD_ECHO_LOG:
-		return do_log(x, c);
-	case CMD_SEND:
-		return do_send(x, c);
-	default:
-		return exec_fail(x, "not an echo command");
-	}
 }
 
 int exec_echo_foreground(int argc, char **argv)
@@ -301,7 +284,7 @@ int exec_echo_foreground(int argc, char **argv)
 		}
 		close(fd);
 	}
-	opts_of(&e->echo, &o);
+	opts_of(&e->u.echo, &o);
 	cmd_free(&c);
 	rc = echo_serve(&o);
 	return rc;

@@ -8,8 +8,7 @@
 
 #include "cmd/exec.h"
 
-/* CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG, CMD_SEND */
-int exec_echo(struct exec_ctx *x, const struct cmd *c);
+/* The verbs' exec functions are declared in cmd/exec_int.h. */
 
 /* Report servers that died or lost their namespace since last time
  * (when no handler takes the session's events, as in the CLI).  Cheap

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* exec_int.h - what the files that run commands share (exec.c,
- * exec_more.c, exec_echo.c): messages that name the object and the
- * reason, and the checks every command makes before it sends anything. */
+/* exec_int.h - what the files that run commands share (exec.c and
+ * exec_OBJECT.c): messages that name the object and the reason, the
+ * checks every command makes before it sends anything, and each verb's
+ * exec function (exec.c's table lists them by verb). */
 #ifndef NSVIZ_EXEC_INT_H
 #define NSVIZ_EXEC_INT_H
 
@@ -27,5 +28,35 @@ struct w_ns *exec_need_ns(struct exec_ctx *x, const char *name, int *rc);
 /* The device in ns, or NULL with "DEV: no such device in ..." */
 struct w_link *exec_need_link(struct exec_ctx *x, struct w_ns *ns,
                               const char *dev, int *rc);
+
+/* link show and addr show: every link of c's namespace, or dev */
+int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
+                    bool addrs);
+
+/* ---- one per verb (same contract as exec_cmd) ---------------------------- */
+int exec_netns_list(struct exec_ctx *x, const struct cmd *c);
+int exec_netns_add(struct exec_ctx *x, const struct cmd *c);
+int exec_netns_del(struct exec_ctx *x, const struct cmd *c);
+int exec_netns_pids(struct exec_ctx *x, const struct cmd *c);
+int exec_netns_identify(struct exec_ctx *x, const struct cmd *c);
+int exec_netns_exec(struct exec_ctx *x, const struct cmd *c);
+int exec_link_add(struct exec_ctx *x, const struct cmd *c);
+int exec_link_set(struct exec_ctx *x, const struct cmd *c);
+int exec_link_del(struct exec_ctx *x, const struct cmd *c);
+int exec_link_show(struct exec_ctx *x, const struct cmd *c);
+int exec_addr_change(struct exec_ctx *x, const struct cmd *c);  /* add, del */
+int exec_addr_show(struct exec_ctx *x, const struct cmd *c);
+int exec_route_change(struct exec_ctx *x, const struct cmd *c); /* add, del */
+int exec_route_show(struct exec_ctx *x, const struct cmd *c);
+int exec_route_get(struct exec_ctx *x, const struct cmd *c);
+int exec_neigh_show(struct exec_ctx *x, const struct cmd *c);
+int exec_ping(struct exec_ctx *x, const struct cmd *c);
+int exec_sysctl(struct exec_ctx *x, const struct cmd *c);
+/* exec_echo.c */
+int exec_echo_start(struct exec_ctx *x, const struct cmd *c);
+int exec_echo_list(struct exec_ctx *x, const struct cmd *c);
+int exec_echo_stop(struct exec_ctx *x, const struct cmd *c);
+int exec_echo_log(struct exec_ctx *x, const struct cmd *c);
+int exec_send(struct exec_ctx *x, const struct cmd *c);
 
 #endif

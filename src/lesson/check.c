@@ -1197,12 +1197,6 @@ static void progress(struct lesson_env *env, const char *fmt, ...)
 	sbuf_free(&b);
 }
 
-static bool sends_traffic(const struct cmd *c)
-{
-	return c->verb == CMD_PING || c->verb == CMD_SEND ||
-	       c->verb == CMD_NETNS_EXEC;
-}
-
 /* The kernel gives a link its IPv6 link-local address only once the
  * carrier is up (after the link watcher has run), so "no address is
  * tentative" can hold before the address even exists.  For a ping to an
@@ -1240,12 +1234,12 @@ static bool ipv6_pending(struct lesson_env *env, const struct cmd *c)
 {
 	struct w_ns *ns;
 
-	if (c->verb != CMD_PING || c->target.family != AF_INET6)
+	if (c->verb != CMD_PING || c->u.ping.target.family != AF_INET6)
 		return false;
-	if (!has_addr(env->w, &c->target))
+	if (!has_addr(env->w, &c->u.ping.target))
 		return true;
 	ns = c->ns[0] ? world_find_ns(env->w, c->ns) : world_host(env->w);
-	return c->dev[0] && ns && !has_link_local(ns, c->dev);
+	return c->u.ping.dev[0] && ns && !has_link_local(ns, c->u.ping.dev);
 }
 
 static void settle(struct lesson_env *env, const struct cmd *c)
@@ -1272,10 +1266,10 @@ static void settle(struct lesson_env *env, const struct cmd *c)
 			char ab[64];
 
 			sbuf_printf(&what, "%s to be there",
-			            ipstr(&c->target, ab, sizeof ab));
-			if (c->dev[0])
+			            ipstr(&c->u.ping.target, ab, sizeof ab));
+			if (c->u.ping.dev[0])
 				sbuf_printf(&what, " and a link-local address "
-				            "on %s", c->dev);
+				            "on %s", c->u.ping.dev);
 		}
 		/* say it once, and again when it changes */
 		if (env->progress && strcmp(sbuf_str(&what), sbuf_str(&said))) {
@@ -1294,11 +1288,11 @@ static void ping_note(struct lesson_env *env, const struct cmd *c)
 {
 	double wait, interval, most;
 
-	if (!env->progress || c->verb != CMD_PING || c->count <= 0)
+	if (!env->progress || c->verb != CMD_PING || c->u.ping.count <= 0)
 		return;
-	wait = c->wait > 0 ? c->wait : 10;
-	interval = c->interval >= 0 ? c->interval : 1;
-	most = (c->count - 1) * interval + wait;
+	wait = c->u.ping.wait > 0 ? c->u.ping.wait : 10;
+	interval = c->u.ping.interval >= 0 ? c->u.ping.interval : 1;
+	most = (c->u.ping.count - 1) * interval + wait;
 	progress(env, "(up to %g s when nothing answers: ping waits %g s for "
 	         "a late reply)", most, wait);
 }
@@ -1380,7 +1374,7 @@ int lesson_run_command(struct lesson_env *env, const char *line,
 	sbuf_printf(log, "$ %s\n", sbuf_str(&canon));
 	progress(env, "$ %s", sbuf_str(&canon));
 	ping_note(env, c.sub ? c.sub : &c);
-	if (sends_traffic(&c))
+	if (cmd_sends_traffic(&c))
 		/* `netns exec NS ping ...` is nsviz's own ping, in c.sub */
 		settle(env, c.sub ? c.sub : &c);
 	exec_init(&x, env->w, env->k);

@@ -95,33 +95,32 @@ static void note(struct changes *ch, const char *line)
 	e = c.verb == CMD_NETNS_EXEC && c.sub ? c.sub : &c;
 	switch (e->verb) {
 	case CMD_NETNS_ADD:
-		names_add(&ch->g[MADE_NS], e->name, NULL);
+		names_add(&ch->g[MADE_NS], e->u.netns.name, NULL);
 		break;
 	case CMD_NETNS_DEL:
-		names_add(&ch->g[GONE_NS], e->name, NULL);
+		names_add(&ch->g[GONE_NS], e->u.netns.name, NULL);
 		break;
-	case CMD_LINK_ADD_VETH:
-		names_add(&ch->g[MADE_LINK], e->name, e->ns);
-		names_add(&ch->g[MADE_LINK], e->peer,
-		          e->peer_ns[0] ? e->peer_ns : e->ns);
-		names_add(&ch->made, e->name, NULL);
-		names_add(&ch->made, e->peer, NULL);
-		break;
-	case CMD_LINK_ADD_BRIDGE:
-		names_add(&ch->g[MADE_LINK], e->name, e->ns);
-		names_add(&ch->made, e->name, NULL);
+	case CMD_LINK_ADD:
+		names_add(&ch->g[MADE_LINK], e->u.link.name, e->ns);
+		names_add(&ch->made, e->u.link.name, NULL);
+		if (e->u.link.peer[0]) {
+			names_add(&ch->g[MADE_LINK], e->u.link.peer,
+			          e->u.link.peer_ns[0] ? e->u.link.peer_ns : e->ns);
+			names_add(&ch->made, e->u.link.peer, NULL);
+		}
 		break;
 	case CMD_LINK_DEL:
-		names_add(&ch->g[GONE_LINK], e->name, e->ns);
+		names_add(&ch->g[GONE_LINK], e->u.link.name, e->ns);
 		break;
 	case CMD_LINK_SET:
-		if (!names_has(&ch->made, e->name))
-			names_add(&ch->g[SET_LINK], e->name, e->ns);
+		if (!names_has(&ch->made, e->u.link.name))
+			names_add(&ch->g[SET_LINK], e->u.link.name, e->ns);
 		break;
 	case CMD_ADDR_ADD:
 	case CMD_ADDR_DEL:
-		sbuf_printf(&b, "%s/%d on %s", w_ip_str(&e->addr, a, sizeof a),
-		            e->prefixlen, e->dev);
+		sbuf_printf(&b, "%s/%d on %s",
+		            w_ip_str(&e->u.addr.addr, a, sizeof a),
+		            e->u.addr.prefixlen, e->u.addr.dev);
 		names_add(&ch->g[e->verb == CMD_ADDR_ADD ? ADD_ADDR : DEL_ADDR],
 		          sbuf_str(&b), e->ns);
 		break;
@@ -140,14 +139,14 @@ static void note(struct changes *ch, const char *line)
 		break;
 	}
 	case CMD_SYSCTL:
-		sbuf_printf(&b, "%s=%s", e->sysctl.key, e->sysctl.value);
+		sbuf_printf(&b, "%s=%s", e->u.sysctl.key, e->u.sysctl.value);
 		names_add(&ch->g[SYSCTLS], sbuf_str(&b), e->ns);
 		break;
 	case CMD_ECHO_START:
 		snprintf(a, sizeof a, "%s port %u",
-		         echo_proto_name(e->echo.proto == ECHO_UDP ? ECHO_UDP
+		         echo_proto_name(e->u.echo.proto == ECHO_UDP ? ECHO_UDP
 		                                                   : ECHO_TCP),
-		         e->echo.port);
+		         e->u.echo.port);
 		names_add(&ch->g[SERVERS], a, e->ns);
 		break;
 	default:

@@ -145,7 +145,7 @@ static int cmd_key_words(int n, char **words, struct sbuf *key, char *err,
 	if (cmd_parse(n, words, &c, err, errlen) < 0)
 		return -1;
 	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
-		seterr(err, errlen, NOT_PROGRAMS, c.name, c.exec_argv[0]);
+		seterr(err, errlen, NOT_PROGRAMS, c.u.netns.name, c.exec_argv[0]);
 		cmd_free(&c);
 		return -1;
 	}
@@ -153,17 +153,17 @@ static int cmd_key_words(int n, char **words, struct sbuf *key, char *err,
 	switch (e->verb) {
 	case CMD_PING:
 		sbuf_printf(key, "ping -n %s %s", e->ns,
-		            w_ip_str(&e->target, a, sizeof a));
+		            w_ip_str(&e->u.ping.target, a, sizeof a));
 		break;
 	case CMD_SEND:
 		sbuf_printf(key, "send -n %s %s %s %u", e->ns,
-		            echo_proto_name(e->echo.proto == ECHO_UDP ? ECHO_UDP
+		            echo_proto_name(e->u.echo.proto == ECHO_UDP ? ECHO_UDP
 		                                                      : ECHO_TCP),
-		            w_ip_str(&e->echo.dst, a, sizeof a), e->echo.port);
+		            w_ip_str(&e->u.echo.dst, a, sizeof a), e->u.echo.port);
 		break;
 	case CMD_ROUTE_GET:
 		sbuf_printf(key, "route get -n %s %s", e->ns,
-		            w_ip_str(&e->route.dst, a, sizeof a));
+		            w_ip_str(&e->u.route.dst, a, sizeof a));
 		break;
 	default:
 		cmd_canonical(e, key);
@@ -1141,7 +1141,7 @@ static int add_command(struct parser *p, struct strv *v, const char *what,
 		char msg[640];
 		int rc;
 
-		snprintf(msg, sizeof msg, NOT_PROGRAMS, c.name, c.exec_argv[0]);
+		snprintf(msg, sizeof msg, NOT_PROGRAMS, c.u.netns.name, c.exec_argv[0]);
 		rc = perr(p, "%s: %s", what, msg);
 		cmd_free(&c);
 		free(line);

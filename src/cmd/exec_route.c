@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* exec_route.c - route add|del|show|get; a refused gateway explained. */
+#include "cmd/exec_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/rtnetlink.h>
+
+#include "fmt/fmt.h"
+
+static void route_obj(const struct cmd *c, char *buf, size_t len)
+{
+	char ab[64];
+
+	if (c->u.route.is_default)
+		snprintf(buf, len, "route default");
+	else if (c->u.route.dst_len < 0)
+		snprintf(buf, len, "route %s",
+		         w_ip_str(&c->u.route.dst, ab, sizeof ab));
+	else
+		snprintf(buf, len, "route %s/%d",
+		         w_ip_str(&c->u.route.dst, ab, sizeof ab),
+		         c->u.route.dst_len);
+}
+
+/* The kernel refused a route's gateway ("Nexthop has invalid gateway",
+ * "Network is unreachable"): ask it the way to the gateway, and say in
+ * words what is wrong with it.  Returns 1 with x->err set, or 0 when
+ * nothing better than the kernel's own text can be said. */
+static int gateway_fail(struct exec_ctx *x, struct w_ns *ns,
+                        const struct cmd *c, int oif)
+{
+	struct kerr e = { 0 };
+	struct w_route r;
+	char gb[64], wb[300], db[64], ob[64];
+	const char *gw = w_ip_str(&c->u.route.via, gb, sizeof gb);
+	const char *where = exec_where(ns, wb, sizeof wb);
+
+	if (kroute_get(x->k, ns, &c->u.route.via, &r, &e) < 0) {
+		if (e.err != ENETUNREACH && e.err != EHOSTUNREACH)
+			return 0;
+		return exec_fail(x, "%s: gateway not reachable: no route to it %s; "
+		                 "add an address or a route for it first", gw,
+		                 where);
+	}
+	if (r.type == RTN_LOCAL)
+		return exec_fail(x, "%s: gateway not reachable: it is an address "
+		                 "of this namespace (%s); a gateway is the address "
+		                 "of another host on a connected network", gw,
+		                 where + 3);
+	if (r.type != RTN_UNICAST)
+		return exec_fail(x, "%s: gateway not reachable: the way to it %s "
+		                 "is a %s route", gw, where,
+		                 fmt_rtype_name(r.type, db, sizeof db));
+	if (r.gw.family)
+		return exec_fail(x, "%s: gateway not reachable: the way to it %s "
+		                 "goes through another gateway (%s); a gateway "
+		                 "must be on a directly connected network", gw,
+		                 where, w_ip_str(&r.gw, db, sizeof db));
+	if (oif && r.oif != oif) {
+		const struct w_link *l = world_find_link_index(ns, r.oif);
+
+		if (l)
+			snprintf(ob, sizeof ob, "%s", l->name);
+		else
+			snprintf(ob, sizeof ob, "if%d", r.oif);
+		return exec_fail(x, "%s: gateway not reachable through %s: the "
+		                 "way to it %s goes through %s", gw, c->u.route.dev,
+		                 where, ob);
+	}
+	return 0;
+}
+
+int exec_route_change(struct exec_ctx *x, const struct cmd *c)
+{
+	bool add = c->verb == CMD_ROUTE_ADD;
+	struct kerr e = { 0 };
+	struct kroute_req r;
+	struct w_ns *ns;
+	char obj[128];
+	int rc;
+
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
+		return rc;
+	memset(&r, 0, sizeof r);
+	route_obj(c, obj, sizeof obj);
+	r.dst = c->u.route.dst;
+	r.dst_len = c->u.route.is_default ? 0
+	            : c->u.route.dst_len >= 0 ? c->u.route.dst_len
+	            : (c->u.route.dst.family == AF_INET6 ? 128 : 32);
+	if (c->u.route.has_via)
+		r.gw = c->u.route.via;
+	if (c->u.route.has_dev) {
+		struct w_link *l = exec_need_link(x, ns, c->u.route.dev, &rc);
+		if (!l)
+			return rc;
+		r.oif = l->ifindex;
+	}
+	r.scope = c->u.route.scope;
+	if (c->u.route.has_src)
+		r.prefsrc = c->u.route.src;
+	r.has_metric = c->u.route.has_metric;
+	r.metric = c->u.route.metric;
+	if (kroute_change(x->k, ns, add, &r, &e) < 0) {
+		if (!add && e.err == ESRCH && !e.msg[0])
+			return exec_fail(x, "%s: no such route", obj);
+		if (add && e.err == EEXIST && !e.msg[0])
+			return exec_fail(x, "%s: route already exists", obj);
+		if (add && c->u.route.has_via &&
+		    (e.err == ENETUNREACH ||
+		     !strcmp(e.msg, "Nexthop has invalid gateway")) &&
+		    gateway_fail(x, ns, c, r.oif))
+			return 1;
+		return exec_kfail(x, obj, &e);
+	}
+	ksync_drain(x->k);
+	return 0;
+}
+
+int exec_route_show(struct exec_ctx *x, const struct cmd *c)
+{
+	struct w_ns *ns;
+	int rc;
+
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
+		return rc;
+	/* plain `ip route` means IPv4, as in iproute2 */
+	fmt_route_show(&x->out, ns, c->family == AF_INET6 ? AF_INET6 : AF_INET);
+	return 0;
+}
+
+int exec_route_get(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_route r;
+	struct w_ns *ns;
+	char ab[64];
+	int rc;
+
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
+		return rc;
+	if (kroute_get(x->k, ns, &c->u.route.dst, &r, &e) < 0)
+		return exec_fail(x, "route get %s: %s",
+		            w_ip_str(&c->u.route.dst, ab, sizeof ab),
+		            kerr_str(&e));
+	fmt_route_get(&x->out, ns, &r);
+	return 0;
+}
+

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* verbs.c - the verb table: every command of the grammar, one entry each.
+ *
+ * Objects and verbs are listed in iproute2's order, words nsviz does not
+ * support included, so that an abbreviation means what it means to ip
+ * (`ip a` is address, `ip r` route, `ip link s` set).  Adding a verb:
+ * an enum value (cmd.h), its arguments in the object's struct (cmd.h),
+ * one entry here, its parse/canon functions in parse_OBJECT.c, its exec
+ * function in exec_OBJECT.c and its line in exec.c's table; see "Adding
+ * a verb" in doc/ARCHITECTURE.md.
+ */
+#include "cmd/verbs.h"
+
+#include <string.h>
+
+#include "cmd/parse_int.h"
+
+#define N(a) (sizeof a / sizeof a[0])
+
+/* iproute2's object table, in its order, then nsviz's own commands. */
+#define OBJ(word, name, dflt) { word, name, true, false, dflt, NULL, NULL }
+#define OBJ_NOT(word) { word, NULL, false, false, NULL, NULL, NULL }
+#define OBJ_OWN(word, need) { word, word, true, true, NULL, NULL, need }
+
+const struct cmd_object cmd_objects[] = {
+	OBJ("address", "addr", "show"),
+	OBJ_NOT("addrlabel"),
+	OBJ_NOT("maddress"),
+	OBJ("route", "route", "show"),
+	OBJ_NOT("rule"),
+	OBJ("neighbor", "neigh", "show"),
+	OBJ("neighbour", "neigh", "show"),
+	OBJ_NOT("ntable"),
+	OBJ_NOT("ntbl"),
+	OBJ("link", "link", "show"),
+	OBJ_NOT("l2tp"),
+	OBJ_NOT("fou"),
+	OBJ_NOT("ila"),
+	OBJ_NOT("macsec"),
+	OBJ_NOT("tunnel"),
+	OBJ_NOT("tunl"),
+	OBJ_NOT("tuntap"),
+	OBJ_NOT("tap"),
+	OBJ_NOT("token"),
+	OBJ_NOT("tcpmetrics"),
+	OBJ_NOT("tcp_metrics"),
+	{ "monitor", NULL, false, false, NULL,
+	  "not a command here; run nsviz monitor to watch kernel events", NULL },
+	OBJ_NOT("xfrm"),
+	OBJ_NOT("mroute"),
+	OBJ_NOT("mrule"),
+	OBJ("netns", "netns", "list"),
+	OBJ_NOT("netconf"),
+	OBJ_NOT("vrf"),
+	OBJ_NOT("sr"),
+	OBJ_NOT("nexthop"),
+	OBJ_NOT("mptcp"),
+	OBJ_NOT("ioam"),
+	OBJ_NOT("stats"),
+	OBJ_NOT("help"),
+	/* nsviz's own: never abbreviated */
+	OBJ_OWN("ping", NULL),
+	OBJ_OWN("echo", "protocol"),
+	OBJ_OWN("send", NULL),
+	OBJ_OWN("sysctl", NULL),
+};
+const size_t cmd_nobjects = N(cmd_objects);
+
+#define CH CMD_F_CHANGES
+#define NS CMD_F_TAKES_NS
+#define RO CMD_F_READ_ONLY
+#define NX CMD_F_NOT_IN_EXEC
+#define TR CMD_F_SENDS_TRAFFIC
+#define OWN CMD_F_OWN
+#define NOT(obj, w) { CMD_NONE, obj, w "\0", NULL, NULL, 0, NULL, NULL, NULL }
+
+const struct cmd_entry cmd_entries[] = {
+	/* ---- netns: names are the same in every namespace ---------- */
+	{ CMD_NETNS_LIST, "netns", "list\0show\0lst\0", "list",
+	  "netns list", RO | NS, netns_init, parse_netns_list, canon_netns },
+	NOT("netns", "list-id"), NOT("netns", "help"),
+	{ CMD_NETNS_ADD, "netns", "add\0", "add",
+	  "netns add NAME", CH | NX, netns_init, parse_netns_name, canon_netns },
+	NOT("netns", "set"),
+	{ CMD_NETNS_DEL, "netns", "delete\0", "del",
+	  "netns del NAME", CH | NX, netns_init, parse_netns_name, canon_netns },
+	{ CMD_NETNS_PIDS, "netns", "pids\0", "pids",
+	  "netns pids NAME", RO | NX, netns_init, parse_netns_name, canon_netns },
+	{ CMD_NETNS_IDENTIFY, "netns", "identify\0", "identify",
+	  "netns identify [PID]", RO | NS, netns_init, parse_netns_identify,
+	  canon_netns },
+	NOT("netns", "monitor"),
+	{ CMD_NETNS_EXEC, "netns", "exec\0", "exec",
+	  "netns exec NAME PROG [ARGS...]", TR | NX, netns_init,
+	  parse_netns_exec, canon_netns_exec },
+	NOT("netns", "attach"),
+
+	/* ---- link ----------------------------------------------------- */
+	{ CMD_LINK_ADD, "link", "add\0", "add",
+	  "link add NAME type veth peer name PEER [netns NS]\n"
+	  "link add NAME type bridge", CH | NS, link_init, parse_link_add,
+	  canon_link_add },
+	{ CMD_LINK_SET, "link", "set\0change\0", "set",
+	  "link set [dev] NAME up|down|netns NS|mtu N|address MAC|master BR|"
+	  "nomaster", CH | NS, link_init, parse_link_set, canon_link_set },
+	NOT("link", "replace"),
+	{ CMD_LINK_DEL, "link", "delete\0", "del",
+	  "link del [dev] NAME", CH | NS, link_init, parse_link_del,
+	  canon_link_dev },
+	{ CMD_LINK_SHOW, "link", "show\0lst\0list\0", "show",
+	  "link show [[dev] NAME]", RO | NS, link_init, parse_link_show,
+	  canon_link_dev },
+	NOT("link", "xstats"), NOT("link", "afstats"), NOT("link", "property"),
+	NOT("link", "help"),
+
+	/* ---- addr ----------------------------------------------------- */
+	{ CMD_ADDR_ADD, "addr", "add\0", "add",
+	  "addr add CIDR dev NAME", CH | NS, addr_init, parse_addr_change,
+	  canon_addr },
+	NOT("addr", "change"), NOT("addr", "replace"),
+	{ CMD_ADDR_DEL, "addr", "delete\0", "del",
+	  "addr del CIDR dev NAME", CH | NS, addr_init, parse_addr_change,
+	  canon_addr },
+	{ CMD_ADDR_SHOW, "addr", "list\0show\0lst\0", "show",
+	  "addr show [dev NAME]", RO | NS, addr_init, parse_addr_show,
+	  canon_addr },
+	NOT("addr", "flush"), NOT("addr", "save"), NOT("addr", "showdump"),
+	NOT("addr", "restore"), NOT("addr", "help"),
+
+	/* ---- route ---------------------------------------------------- */
+	{ CMD_ROUTE_ADD, "route", "add\0", "add",
+	  "route add PREFIX|default [via GW] [dev NAME] [scope link|host|global]"
+	  " [src ADDR] [metric N]", CH | NS, route_init, parse_route_change,
+	  canon_route },
+	NOT("route", "change"), NOT("route", "replace"), NOT("route", "prepend"),
+	NOT("route", "append"), NOT("route", "test"),
+	{ CMD_ROUTE_DEL, "route", "delete\0", "del",
+	  "route del PREFIX|default [via GW] [dev NAME] ...", CH | NS,
+	  route_init, parse_route_change, canon_route },
+	{ CMD_ROUTE_SHOW, "route", "list\0show\0lst\0", "show",
+	  "route show", RO | NS, route_init, parse_route_show, canon_route },
+	{ CMD_ROUTE_GET, "route", "get\0", "get",
+	  "route get ADDR", RO | NS, route_init, parse_route_get, canon_route },
+	NOT("route", "flush"), NOT("route", "save"), NOT("route", "restore"),
+	NOT("route", "showdump"), NOT("route", "help"),
+
+	/* ---- neigh: `s` is show, `l` is lst, `d` is delete ----------- */
+	NOT("neigh", "add"), NOT("neigh", "change\0chg"), NOT("neigh", "replace"),
+	NOT("neigh", "delete"), NOT("neigh", "get"),
+	{ CMD_NEIGH_SHOW, "neigh", "show\0lst\0list\0", "show",
+	  "neigh show [dev NAME]", RO | NS, neigh_init, parse_neigh_show,
+	  canon_neigh },
+	NOT("neigh", "flush"), NOT("neigh", "help"),
+
+	/* ---- nsviz's own ---------------------------------------------- */
+	{ CMD_PING, "ping", NULL, NULL,
+	  "ping ADDR[%IF] [-c N] [-W SECONDS] [-i SECONDS]", TR | NS | OWN,
+	  ping_init, parse_ping, canon_ping },
+	{ CMD_SYSCTL, "sysctl", NULL, NULL,
+	  "sysctl [-n] KEY\nsysctl -w [-n] [-q] KEY=VALUE", NS | OWN,
+	  sysctl_init, parse_sysctl, canon_sysctl },
+	{ CMD_ECHO_START, "echo", "tcp\0udp\0", "tcp, udp",
+	  "echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] "
+	  "[max-msg BYTES]", CH | NS | OWN, echo_init, parse_echo_start,
+	  canon_echo },
+	{ CMD_ECHO_LIST, "echo", "list\0show\0ls\0", "list",
+	  "echo list", RO | NX | OWN, echo_init, parse_echo_list, canon_echo },
+	{ CMD_ECHO_STOP, "echo", "stop\0", "stop ID",
+	  "echo stop ID", CH | NX | OWN, echo_init, parse_echo_id, canon_echo },
+	{ CMD_ECHO_LOG, "echo", "log\0", "log ID",
+	  "echo log ID", RO | NX | OWN, echo_init, parse_echo_id, canon_echo },
+	{ CMD_SEND, "send", NULL, NULL,
+	  "send tcp|udp ADDR PORT MESSAGE [timeout S]", TR | NS | OWN,
+	  echo_init, parse_send, canon_echo },
+};
+const size_t cmd_nentries = N(cmd_entries);
+
+const struct cmd_entry *cmd_verb_entry(enum cmd_verb verb)
+{
+	if (verb == CMD_NONE)
+		return NULL;
+	for (size_t i = 0; i < cmd_nentries; i++)
+		if (cmd_entries[i].verb == verb)
+			return &cmd_entries[i];
+	return NULL;
+}
+
+const struct cmd_object *cmd_find_object(const char *w)
+{
+	for (size_t i = 0; i < cmd_nobjects; i++) {
+		const struct cmd_object *o = &cmd_objects[i];
+
+		if (o->exact ? !strcmp(w, o->word) : kw_matches(w, o->word))
+			return o;
+	}
+	return NULL;
+}
