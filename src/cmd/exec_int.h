@@ -50,6 +50,13 @@ int exec_route_change(struct exec_ctx *x, const struct cmd *c); /* add, del */
 int exec_route_show(struct exec_ctx *x, const struct cmd *c);
 int exec_route_get(struct exec_ctx *x, const struct cmd *c);
 int exec_neigh_show(struct exec_ctx *x, const struct cmd *c);
+/* routing (issue 11) */
+int exec_addr_flush(struct exec_ctx *x, const struct cmd *c);
+int exec_rule_change(struct exec_ctx *x, const struct cmd *c);  /* add, del */
+int exec_rule_show(struct exec_ctx *x, const struct cmd *c);
+int exec_neigh_change(struct exec_ctx *x, const struct cmd *c); /* add,
+                                            * change, replace, del */
+int exec_neigh_flush(struct exec_ctx *x, const struct cmd *c);
 int exec_ping(struct exec_ctx *x, const struct cmd *c);
 int exec_sysctl(struct exec_ctx *x, const struct cmd *c);
 /* exec_echo.c */

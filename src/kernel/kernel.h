@@ -162,6 +162,10 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
                   unsigned nlflags, const struct kroute_req *r,
                   struct kerr *e);
+/* routing (issue 11): does ns have FIB table `table` (family AF_INET)?
+ * 0, or -1 with the kernel's "ipv4: FIB table does not exist." */
+int kroute_table_check(struct ksync *k, struct w_ns *ns, int family,
+                       uint32_t table, struct kerr *e);
 /* `ip route get`: the kernel's answer in *out. */
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
                struct w_route *out, struct kerr *e);

@@ -310,6 +310,10 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 			return -1;
 		ev->type = nlh->nlmsg_type == RTM_NEWROUTE ? W_EV_NEWROUTE
 		                                           : W_EV_DELROUTE;
+		if (nlh->nlmsg_flags & NLM_F_REPLACE)
+			ev->route_how |= W_EV_REPLACE;
+		if (nlh->nlmsg_flags & NLM_F_APPEND)
+			ev->route_how |= W_EV_APPEND;
 		return 0;
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:

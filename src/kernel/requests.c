@@ -277,6 +277,25 @@ fail:
 	return oom(e);
 }
 
+/* As ip's filtered dump: RTM_GETROUTE with RTA_TABLE, answered (under
+ * strict checking) with ENOENT for a table that does not exist. */
+int kroute_table_check(struct ksync *k, struct w_ns *ns, int family,
+                       uint32_t table, struct kerr *e)
+{
+	struct rtmsg rtm = { .rtm_family = (unsigned char)family };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETROUTE,
+	                                        NLM_F_REQUEST | NLM_F_DUMP);
+
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0 ||
+	    nla_put_u32(msg, RTA_TABLE, table) < 0) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	return send_req(k, ns, msg, NULL, NULL, e);
+}
+
 struct get_ctx {
 	struct w_route *out;
 	bool got;

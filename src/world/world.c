@@ -133,6 +133,51 @@ static bool route_same(const struct w_route *a, const struct w_route *b)
 	return true;
 }
 
+/* routing (issue 11): IPv4 keeps several routes of one key apart by
+ * their next hops (route append, prepend): the kernel's fib aliases */
+static bool route_exact(const struct w_route *a, const struct w_route *b)
+{
+	if (!route_same(a, b))
+		return false;
+	if (a->family != AF_INET)
+		return true;
+	return a->oif == b->oif && w_ip_eq(&a->gw, &b->gw) &&
+	       a->nnexthops == b->nnexthops &&
+	       !memcmp(a->nh, b->nh, (size_t)a->nnexthops * sizeof *a->nh);
+}
+
+/* A replace stands for the first route of its key; another new route of
+ * a key that exists goes after its equals when appended, else before
+ * them (prepend), as the kernel lists them. */
+static void route_upsert(struct w_ns *ns, const struct w_route *r,
+                         unsigned how)
+{
+	size_t first = ns->nroutes;
+
+	for (size_t i = 0; i < ns->nroutes; i++) {
+		if (route_exact(&ns->routes[i], r)) {
+			ns->routes[i] = *r;
+			return;
+		}
+		if (first == ns->nroutes && route_same(&ns->routes[i], r))
+			first = i;
+	}
+	if (first < ns->nroutes && (how & W_EV_REPLACE)) {
+		ns->routes[first] = *r;
+		return;
+	}
+	xgrow((void **)&ns->routes, &ns->caproutes, ns->nroutes + 1,
+	      sizeof *ns->routes);
+	if (first == ns->nroutes || (how & W_EV_APPEND)) {
+		ns->routes[ns->nroutes++] = *r;
+		return;
+	}
+	memmove(&ns->routes[first + 1], &ns->routes[first],
+	        (ns->nroutes - first) * sizeof *ns->routes);
+	ns->routes[first] = *r;
+	ns->nroutes++;
+}
+
 static bool neigh_same(const struct w_neigh *a, const struct w_neigh *b)
 {
 	return a->ifindex == b->ifindex && a->family == b->family &&
@@ -318,11 +363,11 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		REMOVE(ns->addrs, ns->naddrs, &ev->u.addr, addr_same);
 		break;
 	case W_EV_NEWROUTE:
-		UPSERT(ns->routes, ns->nroutes, ns->caproutes, &ev->u.route,
-		       route_same);
+		route_upsert(ns, &ev->u.route,
+		             ev->from_dump ? W_EV_APPEND : ev->route_how);
 		break;
 	case W_EV_DELROUTE:
-		REMOVE(ns->routes, ns->nroutes, &ev->u.route, route_same);
+		REMOVE(ns->routes, ns->nroutes, &ev->u.route, route_exact);
 		break;
 	case W_EV_NEWNEIGH:
 		UPSERT(ns->neighs, ns->nneighs, ns->capneighs, &ev->u.neigh,

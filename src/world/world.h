@@ -218,6 +218,10 @@ enum w_event_type {
 struct w_event {
 	enum w_event_type type;
 	bool from_dump;        /* part of a full dump, in the kernel's order */
+	/* routing (issue 11): how a route notification was made (its
+	 * nlmsg_flags): W_EV_REPLACE (route replace/change) stands for the
+	 * route it replaced, W_EV_APPEND goes after its equals */
+	unsigned route_how;
 	union {
 		struct w_link link;
 		struct w_addr addr;
@@ -232,6 +236,9 @@ struct world *world_new(void);
 void world_free(struct world *w);
 
 /* Namespace bookkeeping (the kernel layer calls these). */
+#define W_EV_REPLACE 1u
+#define W_EV_APPEND 2u
+
 struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
                           const char *name, dev_t dev, ino_t ino);
 void world_remove_ns(struct world *w, struct w_ns *ns);

@@ -223,7 +223,7 @@ cwb|1|route add 10.5.0.0/16 dev veth0 metric abc|abc: metric must be a number \(
 cwb|1|route add 10.5.0.0/16 dev veth0 metric 4294967296|4294967296: metric must be a number \(0\.\.4294967295\)
 cwb|1|route add 10.5.0.0/16 dev veth0 scope bogus|bogus: not a route scope
 cwb|1|route add 10.5.0.0/16 dev veth0 scope 256|256: not a route scope
-cwb|1|route add 10.5.0.0/16 dev veth0 table 100|100: only table main is supported
+cwb|1|route add 10.5.0.0/16 dev veth0 table nosuch|nosuch: not a routing table
 cwb|1|route add 10.5.0.0/16 dev veth0 src 2001:db8::1|2001:db8::1: source is IPv6 but the destination 10\.5\.0\.0/16 is IPv4
 cwb|1|link set veth0 address zz:zz:zz:zz:zz:zz|zz:zz:zz:zz:zz:zz: not a MAC address
 cwb|1|link set veth0 address 0a:1b:2c:3d:4e|0a:1b:2c:3d:4e: not a MAC address
@@ -261,11 +261,11 @@ cwb|1|netns identify 2147483647|2147483647: no such process
 c|1||empty command
 c|1| ; ; |empty command
 w|1|''|'': unknown command
-cwb|1|frob|frob: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
+cwb|1|frob|frob: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send or sysctl\)
 cwb|1|ip frob|frob: unknown command
 cwb|1|ip -z link show|-z: unknown option
 cwb|1|nt|nt: means ntable, which nsviz does not support
-cwb|1|ru|ru: means rule, which nsviz does not support
+cwb|1|ru frob|ru frob: unknown rule command \(expected show, add or del\)
 cwb|1|xfrm state|xfrm: not supported by nsviz
 cb|1|monitor|monitor: not a command here
 cwb|1|link frob|link frob: unknown link command
@@ -309,7 +309,7 @@ cwb|1|link show veth0 extra|extra: unexpected argument after link show veth0
 cwb|1|link add x1 type veth peer name p1 extra|extra: unexpected argument after link add x1 type veth peer name p1
 cwb|1|addr add 10.0.3.1/24 dev veth0 extra|extra: unexpected argument after addr add 10\.0\.3\.1/24 dev veth0
 cwb|1|addr add 10.0.6.1/24 10.0.6.2/24 dev veth0|10\.0\.6\.2/24: unexpected argument after addr add 10\.0\.6\.1/24
-cwb|1|route show extra|extra: unexpected argument after route show
+cwb|1|route show extra|extra: not an IP address
 cwb|1|route get 10.0.1.0 extra|extra: unexpected argument after route get 10\.0\.1\.0
 cwb|1|ping -c 1 10.0.2.0 extra|extra: unexpected argument after ping -c 1 10\.0\.2\.0
 cwb|1|addr add 10.0.6.1/24 dev veth0 dev veth0|dev: given twice in addr add 10\.0\.6\.1/24 dev veth0
@@ -767,7 +767,7 @@ link set $'zz\x1b' up|zz\\x1b: no such device in the host namespace
 netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is a regular file
 route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace
 -n vnet ping -c 1 fe80::1%ghost|ghost: no such device in namespace vnet
-zorch|zorch: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
+zorch|zorch: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send or sysctl\)
 link set veth0 mtu 65536|65536: mtu out of range \(68\.\.65535\)
 EOF
 	no_raw "UI: nothing raw on the screen" "$(tm capture-pane -p -t ui)"
