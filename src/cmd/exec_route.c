@@ -193,12 +193,13 @@ int exec_route_show(struct exec_ctx *x, const struct cmd *c)
 		f.dst_len = cr->is_default ? 0 : cr->dst_len >= 0 ? cr->dst_len
 		            : cr->dst.family == AF_INET6 ? 128 : 32;
 	}
-	/* the kernel refuses a dump of an IPv4 table it does not have */
+	/* the kernel refuses a dump of a table it does not have (one that
+	 * was ever used stays, empty or not) */
 	if (f.table && f.table != RT_TABLE_MAIN && f.table != RT_TABLE_LOCAL &&
-	    f.family == AF_INET) {
+	    f.family) {
 		struct kerr e = { 0 };
 
-		if (kroute_table_check(x->k, ns, AF_INET, f.table, &e) < 0)
+		if (kroute_table_check(x->k, ns, f.family, f.table, &e) < 0)
 			return exec_fail(x, "table %u: %s", (unsigned)f.table,
 			                 kerr_str(&e));
 	}

@@ -297,7 +297,11 @@ void canon_rule(const struct cmd *c, struct canon *o)
 		return;
 	if (r->invert)
 		canon_word(o, "not");
-	if (r->from.family)
+	/* "from all" alone says what `rule add` with no selector means */
+	if (r->from.family || !(r->invert || r->to.family || r->iif[0] ||
+	                        r->oif[0] || r->has_fwmark || r->tos ||
+	                        r->has_pref || r->has_proto || r->has_table ||
+	                        r->action))
 		canon_rule_prefix(o, "from", &r->from, r->from_len);
 	if (r->to.family)
 		canon_rule_prefix(o, "to", &r->to, r->to_len);

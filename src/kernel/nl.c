@@ -149,6 +149,43 @@ static int decode_error(const struct nlmsghdr *nlh, struct kerr *e)
 	return -1;
 }
 
+static int decode_done(const struct nlmsghdr *nlh, struct kerr *e)
+{
+	const char *end = (const char *)nlh + nlh->nlmsg_len;
+	const char *p;
+	int err;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof err))
+		return 0;
+	memcpy(&err, NLMSG_DATA(nlh), sizeof err);
+	if (err >= 0)
+		return 0;
+	kerr_set(e, -err, NULL);
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return -1;
+	p = (const char *)NLMSG_DATA(nlh) + NLMSG_ALIGN(sizeof err);
+	while (p + sizeof(struct nlattr) <= end) {
+		const struct nlattr *a = (const struct nlattr *)p;
+		size_t alen = a->nla_len;
+
+		if (alen < sizeof *a || p + alen > end)
+			break;
+		if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG &&
+		    alen > sizeof *a) {
+			size_t n = alen - sizeof *a;
+			if (n >= sizeof e->msg)
+				n = sizeof e->msg - 1;
+			memcpy(e->msg, p + sizeof *a, n);
+			e->msg[n] = '\0';
+			n = strlen(e->msg);
+			while (n && e->msg[n - 1] == '\n')
+				e->msg[--n] = '\0';
+		}
+		p += NLA_ALIGN(alen);
+	}
+	return -1;
+}
+
 int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
              void *ctx, struct kerr *e)
 {
@@ -183,8 +220,11 @@ int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
 			if (nlh->nlmsg_seq != seq)
 				continue;
 			if (nlh->nlmsg_type == NLMSG_DONE) {
+				/* a dump that failed says why here: an errno,
+				 * then (NLM_F_ACK_TLVS) the extack message */
+				int r = decode_done(nlh, e);
 				free(buf);
-				return rc;
+				return r < 0 ? -1 : rc;
 			}
 			if (nlh->nlmsg_type == NLMSG_ERROR) {
 				int r = decode_error(nlh, e);

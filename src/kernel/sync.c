@@ -350,9 +350,17 @@ static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
 	struct kconn *c = kc(ns);
 
 	world_clear_ns(ns);
-	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (knl_dump(c->req, kinds[i], AF_UNSPEC, apply_msg, &a, e) < 0)
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		if (knl_dump(c->req, kinds[i], AF_UNSPEC, apply_msg, &a, e) < 0) {
+			/* a kernel without policy routing has no rules:
+			 * not a reason to leave the namespace unread */
+			if (kinds[i] == RTM_GETRULE) {
+				memset(e, 0, sizeof *e);
+				continue;
+			}
 			return -1;
+		}
+	}
 	ns->synced = true;
 	return 0;
 }

@@ -292,6 +292,11 @@ bad() {
 }
 bad "route add: table of no name" 'nosuchtable: ' route add 10.20.0.0/16 dev a0 table nosuchtable
 bad "route show: table of no name" 'nosuchtable: ' route show table nosuchtable
+bad "route show: a table the kernel does not have" 'FIB table does not exist' route show table 4242
+bad "-6 route show: a table the kernel does not have" 'FIB table does not exist' -6 route show table 4242
+on_both "route add in table 4343" route add 10.43.0.0/16 dev a0 table 4343
+on_both "route del, the table stays" route del 10.43.0.0/16 dev a0 table 4343
+same_text "route show of a table that was used, now empty" route show table 4343
 bad "route show: a proto of no name" 'nosuchproto: ' route show proto nosuchproto
 bad "route show: a type of no name" 'nosuchtype: ' route show type nosuchtype
 bad "route show: dev of no device" 'nosuch0' route show dev nosuch0
