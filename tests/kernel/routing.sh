@@ -172,6 +172,8 @@ same_text "rule list" rule list
 same_text "-6 rule show" -6 rule show
 same_text "-4 rule show" -4 rule show
 same_text "rule (no verb)" rule
+same_text "-d rule show (protocols too)" -d rule show
+same_text "-6 -d rule show" -6 -d rule show
 on_both "rule del by priority" rule del pref 304
 on_both "rule del by selector" rule del from 10.3.0.0/16 lookup 100
 on_both "rule del type" rule del to 10.6.0.0/16 type blackhole
@@ -241,6 +243,7 @@ on_both "neigh add nud reachable" neigh add 10.0.1.51 lladdr 02:00:00:00:00:51 d
 on_both "neigh add nud stale" neigh add 10.0.2.52 lladdr 02:00:00:00:00:52 dev a1 nud stale
 on_both "neigh add nud noarp" neigh add 10.0.2.53 lladdr 02:00:00:00:00:53 dev a1 nud noarp
 on_both "neigh add IPv6" neigh add fd00:1::54 lladdr 02:00:00:00:00:54 dev a0
+on_both "neigh add router" neigh add fd00:1::56 lladdr 02:00:00:00:00:56 dev a0 router
 on_both "neigh replace" neigh replace 10.0.1.50 lladdr 02:00:00:00:01:50 dev a0
 on_both "neigh replace (new)" neigh replace 10.0.1.55 lladdr 02:00:00:00:00:55 dev a0 nud permanent
 on_both "neigh change" neigh change 10.0.2.52 lladdr 02:00:00:00:01:52 dev a1 nud permanent
@@ -312,6 +315,7 @@ bad "rule add: fwmark not a number" '0xzz: ' rule add fwmark 0xzz lookup 100
 bad "rule add: unknown word" 'frobnicate: ' rule add frobnicate lookup 100
 bad "rule add: interface name too long" 'abcdefghijklmnopq: ' rule add iif abcdefghijklmnopq lookup 100
 bad "rule del: no arguments" 'rule del' rule del
+bad "rule add: the same rule again" 'exists already' rule add from 10.0.2.1 lookup 200 pref 201
 bad "rule add: families disagree" 'fd00::/8: ' rule add from 10.0.0.0/8 to fd00::/8 lookup 100
 bad "neigh add: no device" 'dev' neigh add 10.0.1.60 lladdr 02:00:00:00:00:60
 bad "neigh add: bad MAC" 'zz:00:00:00:00:00: ' neigh add 10.0.1.60 lladdr zz:00:00:00:00:00 dev a0
