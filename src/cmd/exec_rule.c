@@ -62,9 +62,10 @@ int exec_rule_show(struct exec_ctx *x, const struct cmd *c)
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (c->opts.json || c->opts.brief || c->opts.oneline || c->opts.stats)
-		return exec_fail(x, "rule show: only ip's plain text (and -d) "
-		                 "is printed by nsviz for rules");
+	/* -s, -o, -br change nothing in ip's rule lines */
+	if (c->opts.json)
+		return exec_fail(x, "rule show -j: JSON output of rules is not "
+		                 "supported by nsviz (ip rule show's text is)");
 	fmt_rule_show(&x->out, ns, c->family, c->opts.details);
 	return 0;
 }

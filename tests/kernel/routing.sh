@@ -284,6 +284,45 @@ on_both "addr flush dev d1" addr flush dev d1
 same_state "after addr flush dev d1: ip -br addr show dev d1" -br addr show dev d1
 check_nomatch "  ... nothing left on d1" "$(ip -n N addr show dev d1)" 'inet'
 
+# ---- one nsviz process: its world follows the kernel's events ------------
+# each change above ran in a new nsviz, which read everything afresh; here
+# one process changes and then shows, from what the events told it
+# last_show DESC CMDS SHOW-ARGS: nsviz -c 'CMDS; SHOW' prints, at its end,
+# what ip prints after it
+last_show() {
+	d=$1 cmds=$2
+	shift 2
+	# every command in N: "-n N CMD; -n N CMD; ..."
+	cmds=$(printf '%s; %s' "$cmds" "$*" | tr '\n' ';' |
+		sed -e 's/;[[:space:];]*/; -n N /g' -e 's/^[[:space:]]*/-n N /')
+	run nsv -c "$cmds"
+	check_eq "$d" "$OUT" "$(ip -n N "$@")"
+}
+last_show "route replace/append/prepend/change, then route show" \
+	'route replace 10.30.0.0/16 dev a1; route append 10.30.0.0/16 via 10.0.1.2
+	 route prepend 10.30.0.0/16 dev a0; route change 10.30.0.0/16 via 10.0.2.2
+	 route replace 10.31.0.0/16 via 10.0.1.2 table 100
+	 route replace 10.31.0.0/16 via 10.0.2.2 table 100
+	 route add blackhole 10.32.0.0/16 table 100; route del 10.30.0.0/16 via 10.0.1.2
+	 -6 route replace fd00:30::/64 dev a0; -6 route replace fd00:30::/64 via fd00:1::9' \
+	route show table all
+last_show "rule add/del, then rule show" \
+	'rule add pref 500 lookup 5; rule add pref 500 lookup 6; rule add pref 400 lookup 7
+	 rule add lookup 8; rule del pref 500 lookup 5' rule show
+last_show "-6 rule add/del, then -6 rule show" \
+	'-6 rule add pref 500 lookup 5; -6 rule add to fd00:40::/64 lookup 6
+	 -6 rule del pref 500' -6 rule show
+last_show "neigh add/replace/change/del/flush, then neigh show" \
+	'neigh add 10.0.2.70 lladdr 02:00:00:00:00:70 dev a1
+	 neigh add 10.0.2.71 lladdr 02:00:00:00:00:71 dev a1 nud stale
+	 neigh replace 10.0.2.70 lladdr 02:00:00:00:01:70 dev a1
+	 neigh change 10.0.2.71 lladdr 02:00:00:00:01:71 dev a1 nud permanent
+	 neigh add 10.0.2.72 lladdr 02:00:00:00:00:72 dev a1 nud stale
+	 neigh flush dev a1; neigh del 10.0.2.70 dev a1' neigh show dev a1
+ip -n N addr add 10.0.5.1/24 dev d0
+ip -n N addr add 10.0.5.2/24 dev d0
+last_show "addr flush, then addr show" 'addr flush dev d0' addr show dev d0
+
 # ---- bad input: a clear message, exit 1, nothing changed -------------------
 before=$(ip -n N route show table all; ip -n N rule show; ip -n N -6 rule show; ip -n N neigh show nud all; ip -n N addr)
 bad() {
