@@ -83,7 +83,8 @@ snapshot() {
 			echo "## $ns"
 			# one ip for the four dumps (table all: IPv4 and IPv6)
 			printf '%s\n' "link show" "addr show" \
-				"route show table all" "neigh show" |
+				"route show table all" "neigh show" "rule show" \
+				"-6 rule show" |
 				ip "$@" -j -batch - 2>&1
 			echo
 		done
@@ -225,6 +226,41 @@ cwb|1|route add 10.5.0.0/16 dev veth0 scope bogus|bogus: not a route scope
 cwb|1|route add 10.5.0.0/16 dev veth0 scope 256|256: not a route scope
 cwb|1|route add 10.5.0.0/16 dev veth0 table nosuch|nosuch: not a routing table
 cwb|1|route add 10.5.0.0/16 dev veth0 src 2001:db8::1|2001:db8::1: source is IPv6 but the destination 10\.5\.0\.0/16 is IPv4
+# -- routing (issue 11): tables, replace/change, route show and get, rules,
+# -- addr flush, neighbours
+cwb|1|route change 10.5.0.0/16 dev veth0|route 10\.5\.0\.0/16: no such route to change
+cwb|1|route replace 10.5.0.0/16|10\.5\.0\.0/16: route needs a gateway
+cwb|1|route add 10.5.0.0/16 dev veth0 table 4294967296|4294967296: not a routing table
+cwb|1|route add 10.5.0.0/16 dev veth0 proto nosuch|nosuch: not a route protocol
+cwb|1|route add anycast 10.5.0.0/16 dev veth0|anycast: route type not supported by nsviz
+cwb|1|route show table 4242|table 4242: ipv4: FIB table does not exist
+cwb|1|route show table nosuch|nosuch: not a routing table
+cwb|1|route show type nosuch|nosuch: not a route type
+cwb|1|route show dev nope0|Cannot find device "nope0"
+cwb|1|route show iif veth0|iif: route show filter not supported by nsviz
+cwb|1|route get 10.0.1.5 iif veth0|iif: needs from ADDR too
+cwb|1|route get 10.0.1.5 oif nope0|nope0: no such device in the host namespace
+cwb|1|route get 10.0.1.5 mark x|x: mark must be a number
+cwb|1|rule add|rule add: missing selectors and an action
+cwb|1|rule del|rule del: missing selectors and an action
+cwb|1|rule del pref 4444|rule del: no such rule \(No such file or directory\)
+cwb|1|rule add pref x lookup 1|x: pref must be a number
+cwb|1|rule add from 10.0.0.0/8 to 2001:db8::/32 lookup 1|2001:db8::/32: is IPv6, but the rule's other address \(10\.0\.0\.0/8\) is IPv4
+cwb|1|rule add lookup 1 blackhole|blackhole: a rule either looks up a table or is blackhole, not both
+cwb|1|rule add goto 3|goto: rule option not supported by nsviz
+cwb|1|rule add fwmark x lookup 1|x: not a firewall mark
+cwb|1|rule show pref 1|pref: rule show filter not supported by nsviz
+cwb|1|addr flush|addr flush: missing what to flush
+cwb|1|addr flush dev nope0|nope0: no such device in the host namespace
+cwb|1|addr flush dev veth0 scope bogus|bogus: not a route scope
+cwb|1|neigh add 10.0.1.9 lladdr 02:00:00:00:00:09|neigh add 10\.0\.1\.9 lladdr 02:00:00:00:00:09: missing dev NAME
+cwb|1|neigh add 10.0.1.9 lladdr 02:00:00:00:00 dev veth0|02:00:00:00:00: not a MAC address
+cwb|1|neigh add 10.0.1.9 dev veth0 nud sleepy|sleepy: not a neighbour state
+cwb|1|neigh add 10.0.1.9 dev nope0|nope0: no such device in the host namespace
+cwb|1|neigh del 10.0.1.9 dev veth0|neigh 10\.0\.1\.9 dev veth0: no such neighbour entry
+cwb|1|neigh change 10.0.1.9 lladdr 02:00:00:00:00:09 dev veth0|neigh 10\.0\.1\.9 dev veth0: no such neighbour entry to change
+cwb|1|neigh flush|neigh flush: missing what to flush
+cwb|1|neigh flush dev nope0|Cannot find device "nope0"
 cwb|1|link set veth0 address zz:zz:zz:zz:zz:zz|zz:zz:zz:zz:zz:zz: not a MAC address
 cwb|1|link set veth0 address 0a:1b:2c:3d:4e|0a:1b:2c:3d:4e: not a MAC address
 cwb|1|link set veth0 address 0a:1b:2c:3d:4e:5f:60|0a:1b:2c:3d:4e:5f:60: not a MAC address
