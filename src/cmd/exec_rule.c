@@ -57,6 +57,8 @@ int exec_rule_change(struct exec_ctx *x, const struct cmd *c)
 
 int exec_rule_show(struct exec_ctx *x, const struct cmd *c)
 {
+	const struct cmd_rule *cr = &c->u.rule;
+	struct fmt_rule_filter f;
 	struct w_ns *ns;
 	int rc;
 
@@ -66,6 +68,21 @@ int exec_rule_show(struct exec_ctx *x, const struct cmd *c)
 	if (c->opts.json)
 		return exec_fail(x, "rule show -j: JSON output of rules is not "
 		                 "supported by nsviz (ip rule show's text is)");
-	fmt_rule_show(&x->out, ns, c->family, c->opts.details);
+	memset(&f, 0, sizeof f);
+	f.has_priority = cr->has_pref;
+	f.priority = cr->pref;
+	f.invert = cr->invert;
+	f.src = cr->from;
+	f.src_len = cr->from_len;
+	f.dst = cr->to;
+	f.dst_len = cr->to_len;
+	f.has_tos = cr->tos != 0;
+	f.tos = cr->tos;
+	f.fwmark = cr->fwmark;
+	f.fwmask = cr->has_fwmask ? cr->fwmask : 0;
+	snprintf(f.iif, sizeof f.iif, "%s", cr->iif);
+	snprintf(f.oif, sizeof f.oif, "%s", cr->oif);
+	f.table = cr->has_table ? cr->table : 0;
+	fmt_rule_show_filtered(&x->out, ns, c->family, c->opts.details, &f);
 	return 0;
 }

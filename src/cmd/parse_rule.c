@@ -264,13 +264,69 @@ int parse_rule_change(struct parser *p)
 	return 0;
 }
 
+/* rule show [FILTERS]: ip's words (iprule_list_flush_or_save) */
+static int show_unsupported(struct parser *p, const char *kw, const char *v)
+{
+	(void)v;
+	return p_bad(p, kw, "rule show filter not supported by nsviz "
+	             "(expected pref, not, from, to, iif, oif, fwmark, tos or "
+	             "lookup)");
+}
+
+static int show_positional(struct parser *p, const char *w)
+{
+	struct cmd_rule *r = &p->c->u.rule;
+
+	if (kw_matches(w, "dst") || kw_matches(w, "to")) {
+		if (!(w = p_value(p, "prefix")))
+			return -1;
+	}
+	if (r->to.family || r->to_len) {
+		p->i--;
+		return p_unexpected(p);
+	}
+	if (take_prefix(p, w, &r->to, &r->to_len))
+		return -1;
+	/* "to all" (ip's get_prefix): every rule, as no filter */
+	return 0;
+}
+
+static const struct cmd_option show_options[] = {
+	{ "preference", 1, 0, "priority", take_pref },
+	{ "order", 1, 0, "priority", take_pref },
+	{ "priority", 1, 0, "priority", take_pref },
+	{ "not", 0, 1, NULL, take_not },
+	{ "tos", 0, 2, "TOS value", take_tos },
+	{ "dsfield", 0, 2, "TOS value", take_tos },
+	{ "fwmark", 0, 3, "mark", take_fwmark },
+	{ "dev", 0, 4, "interface name", take_iif },
+	{ "iif", 0, 4, "interface name", take_iif },
+	{ "oif", 0, 5, "interface name", take_oif },
+	{ "l3mdev", 0, 6, NULL, show_unsupported },
+	{ "uidrange", 0, 7, "range", show_unsupported },
+	{ "tun_id", 1, 8, "id", show_unsupported },
+	{ "lookup", 1, 9, "table", take_table },
+	{ "table", 1, 9, "table", take_table },
+	{ "from", 1, 10, "prefix", take_from },
+	{ "src", 1, 10, "prefix", take_from },
+	{ "protocol", 1, 11, "protocol", show_unsupported },
+	{ "ipproto", 0, 12, "protocol", show_unsupported },
+	{ "sport", 0, 13, "port", show_unsupported },
+	{ "dport", 0, 14, "port", show_unsupported },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
 int parse_rule_show(struct parser *p)
 {
-	if (p->c->family == AF_PACKET)
+	struct cmd *c = p->c;
+
+	if (c->family == AF_PACKET)
 		return p_no_family(p, "rules (they are IPv4 or IPv6)");
-	if (p_more(p))
-		return p_bad(p, p_peek(p), "rule show filter not supported by "
-		             "nsviz (rule show lists every rule)");
+	if (p_options(p, show_options, show_positional))
+		return -1;
+	if (!c->family && (c->u.rule.from.family == AF_INET6 ||
+	                   c->u.rule.to.family == AF_INET6))
+		c->family = c->opts.family = AF_INET6;
 	return 0;
 }
 
@@ -293,15 +349,14 @@ void canon_rule(const struct cmd *c, struct canon *o)
 	canon_ip_head(c, o);
 	canon_word(o, "rule");
 	canon_word(o, cmd_verb_entry(c->verb)->say);
-	if (c->verb == CMD_RULE_SHOW)
-		return;
 	if (r->invert)
 		canon_word(o, "not");
 	/* "from all" alone says what `rule add` with no selector means */
-	if (r->from.family || !(r->invert || r->to.family || r->iif[0] ||
-	                        r->oif[0] || r->has_fwmark || r->tos ||
-	                        r->has_pref || r->has_proto || r->has_table ||
-	                        r->action))
+	if (r->from.family || (c->verb != CMD_RULE_SHOW &&
+	                       !(r->invert || r->to.family || r->iif[0] ||
+	                         r->oif[0] || r->has_fwmark || r->tos ||
+	                         r->has_pref || r->has_proto || r->has_table ||
+	                         r->action)))
 		canon_rule_prefix(o, "from", &r->from, r->from_len);
 	if (r->to.family)
 		canon_rule_prefix(o, "to", &r->to, r->to_len);

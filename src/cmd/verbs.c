@@ -161,7 +161,9 @@ const struct cmd_entry cmd_entries[] = {
 
 	/* ---- rule: `s` is show, `a` add, `d` delete ------------------ */
 	{ CMD_RULE_SHOW, "rule", "list\0lst\0show\0", "show",
-	  "rule show", RO | NS, rule_init, parse_rule_show, canon_rule },
+	  "rule show [not] [from PREFIX] [to PREFIX] [iif NAME] [oif NAME]\n"
+	  "    [fwmark M[/MASK]] [tos T] [pref N] [lookup T]", RO | NS,
+	  rule_init, parse_rule_show, canon_rule },
 	NOT("rule", "save"), NOT("rule", "restore"),
 	{ CMD_RULE_ADD, "rule", "add\0", "add",
 	  "rule add|del [not] [from PREFIX] [to PREFIX] [iif NAME] [oif NAME]\n"

@@ -181,5 +181,24 @@ void fmt_rule(struct sbuf *out, const struct w_rule *r, bool details);
 void fmt_rule_show(struct sbuf *out, const struct w_ns *ns, int family,
                    bool details);
 const char *fmt_realm_name(uint32_t realm, char *buf, size_t len);
+/* `ip rule show` filters (iprule.c's filter_nlmsg): zero/false/"" is
+ * "any".  src/dst: the rule's prefix lies inside (from PREFIX, to
+ * PREFIX; family 0 = any). */
+struct fmt_rule_filter {
+	bool has_priority;
+	uint32_t priority;
+	bool invert;            /* not: inverted rules only */
+	struct w_ip src, dst;
+	int src_len, dst_len;
+	bool has_tos;
+	int tos;
+	uint32_t fwmark, fwmask;    /* 0 = any */
+	char iif[W_IFNAMSIZ], oif[W_IFNAMSIZ];
+	uint32_t table;         /* 0 = any */
+};
+bool fmt_rule_match(const struct fmt_rule_filter *f, const struct w_rule *r);
+void fmt_rule_show_filtered(struct sbuf *out, const struct w_ns *ns,
+                            int family, bool details,
+                            const struct fmt_rule_filter *f);
 
 #endif

@@ -156,14 +156,71 @@ void fmt_rule(struct sbuf *out, const struct w_rule *r, bool details)
 	sbuf_addc(out, '\n');
 }
 
-void fmt_rule_show(struct sbuf *out, const struct w_ns *ns, int family,
-                   bool details)
+/* the first bits of a and b agree (iproute2's inet_addr_match) */
+static bool bits_eq(const uint8_t *a, const uint8_t *b, int bits)
+{
+	int bytes = bits / 8, rest = bits % 8;
+
+	if (bits <= 0)
+		return true;
+	if (memcmp(a, b, (size_t)bytes))
+		return false;
+	return !rest || !((a[bytes] ^ b[bytes]) & (uint8_t)(0xffu << (8 - rest)));
+}
+
+/* the rule's prefix (ip, len) lies inside the filter's (fip, flen) */
+static bool prefix_in(const struct w_ip *fip, int flen, const struct w_ip *ip,
+                      int len, int family)
+{
+	static const uint8_t zero[16];
+
+	if (!fip->family)
+		return true;
+	if (fip->family != family || flen > len)
+		return false;
+	return bits_eq(ip->family ? ip->a : zero, fip->a, flen);
+}
+
+bool fmt_rule_match(const struct fmt_rule_filter *f, const struct w_rule *r)
+{
+	if (f->has_priority && f->priority != r->priority)
+		return false;
+	if (f->invert && !(r->flags & FIB_RULE_INVERT))
+		return false;
+	if (!prefix_in(&f->src, f->src_len, &r->src, r->src_len, r->family) ||
+	    !prefix_in(&f->dst, f->dst_len, &r->dst, r->dst_len, r->family))
+		return false;
+	if (f->has_tos && f->tos != r->tos)
+		return false;
+	if (f->fwmark && f->fwmark != r->fwmark)
+		return false;
+	if (f->fwmask && f->fwmask != r->fwmask)
+		return false;
+	if (f->iif[0] && strcmp(f->iif, r->iifname))
+		return false;
+	if (f->oif[0] && strcmp(f->oif, r->oifname))
+		return false;
+	if (f->table && f->table != r->table)
+		return false;
+	return true;
+}
+
+void fmt_rule_show_filtered(struct sbuf *out, const struct w_ns *ns,
+                            int family, bool details,
+                            const struct fmt_rule_filter *f)
 {
 	if (!ns)
 		return;
 	if (family != AF_INET6)
 		family = AF_INET;
 	for (size_t i = 0; i < ns->nrules; i++)
-		if (ns->rules[i].family == family)
+		if (ns->rules[i].family == family &&
+		    (!f || fmt_rule_match(f, &ns->rules[i])))
 			fmt_rule(out, &ns->rules[i], details);
+}
+
+void fmt_rule_show(struct sbuf *out, const struct w_ns *ns, int family,
+                   bool details)
+{
+	fmt_rule_show_filtered(out, ns, family, details, NULL);
 }

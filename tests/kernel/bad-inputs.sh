@@ -249,7 +249,7 @@ cwb|1|rule add from 10.0.0.0/8 to 2001:db8::/32 lookup 1|2001:db8::/32: is IPv6,
 cwb|1|rule add lookup 1 blackhole|blackhole: a rule either looks up a table or is blackhole, not both
 cwb|1|rule add goto 3|goto: rule option not supported by nsviz
 cwb|1|rule add fwmark x lookup 1|x: not a firewall mark
-cwb|1|rule show pref 1|pref: rule show filter not supported by nsviz
+cwb|1|rule show ipproto tcp|ipproto: rule show filter not supported by nsviz
 cwb|1|addr flush|addr flush: missing what to flush
 cwb|1|addr flush dev nope0|nope0: no such device in the host namespace
 cwb|1|addr flush dev veth0 scope bogus|bogus: not a route scope

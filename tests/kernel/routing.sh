@@ -173,6 +173,15 @@ same_text "-6 rule show" -6 rule show
 same_text "-4 rule show" -4 rule show
 same_text "rule (no verb)" rule
 same_text "-d rule show (protocols too)" -d rule show
+for args in "rule show pref 301" "rule show from 10.0.0.0/8" "rule show from 10.4.0.5" \
+	"rule show to 192.168.0.0/16" "rule show 192.168.0.0/16" "rule show not" \
+	"rule show iif a0" "rule show dev a1" "rule show oif a1" "rule show fwmark 0x10" \
+	"rule show fwmark 5/0xff" "rule show lookup 100" "rule show table main" \
+	"rule show from all" "-6 rule show to fd00:6::/64" "rule show lookup 100 iif a0" \
+	"rule show pref 4444"; do
+	# shellcheck disable=SC2086
+	same_text "$args" $args
+done
 same_text "-6 -d rule show" -6 -d rule show
 on_both "rule del by priority" rule del pref 304
 on_both "rule del by selector" rule del from 10.3.0.0/16 lookup 100

@@ -255,6 +255,42 @@ static void test_rule_order(void **state)
 	world_free(w);
 }
 
+/* ip rule show from PREFIX: the rules whose source lies inside it */
+static void test_rule_filter(void **state)
+{
+	struct w_rule r = rule(AF_INET, 100, 100);
+	struct fmt_rule_filter f;
+
+	(void)state;
+	r.src = IP("10.1.0.0");
+	r.src_len = 24;
+	memset(&f, 0, sizeof f);
+	assert_true(fmt_rule_match(&f, &r));
+	f.src = IP("10.0.0.0");
+	f.src_len = 8;
+	assert_true(fmt_rule_match(&f, &r));
+	f.src_len = 25;                 /* narrower than the rule's */
+	assert_false(fmt_rule_match(&f, &r));
+	f.src = IP("10.2.0.0");
+	f.src_len = 16;
+	assert_false(fmt_rule_match(&f, &r));
+	f.src = IP("fd00::");           /* another family */
+	f.src_len = 8;
+	assert_false(fmt_rule_match(&f, &r));
+	memset(&f, 0, sizeof f);
+	f.table = 100;
+	f.has_priority = true;
+	f.priority = 100;
+	assert_true(fmt_rule_match(&f, &r));
+	f.priority = 101;
+	assert_false(fmt_rule_match(&f, &r));
+	memset(&f, 0, sizeof f);
+	snprintf(f.iif, sizeof f.iif, "a0");
+	assert_false(fmt_rule_match(&f, &r));
+	snprintf(r.iifname, sizeof r.iifname, "a0");
+	assert_true(fmt_rule_match(&f, &r));
+}
+
 /* ---- route show filters ------------------------------------------------- */
 
 static struct w_route route(int table, const char *dst, int len, int oif)
@@ -468,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_rule_selectors),
 		cmocka_unit_test(test_rule_more),
 		cmocka_unit_test(test_rule_order),
+		cmocka_unit_test(test_rule_filter),
 		cmocka_unit_test(test_route_tables),
 		cmocka_unit_test(test_route_filters),
 		cmocka_unit_test(test_route_get_mark),
