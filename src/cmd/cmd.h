@@ -35,6 +35,12 @@ enum cmd_verb {
 	/* the bridge command (bridge(8)) */
 	CMD_BRIDGE_LINK_SHOW, CMD_BRIDGE_FDB_SHOW,
 	CMD_BRIDGE_VLAN_ADD, CMD_BRIDGE_VLAN_DEL, CMD_BRIDGE_VLAN_SHOW,
+	/* routing (issue 11) */
+	CMD_ROUTE_CHANGE, CMD_ROUTE_REPLACE, CMD_ROUTE_PREPEND, CMD_ROUTE_APPEND,
+	CMD_RULE_SHOW, CMD_RULE_ADD, CMD_RULE_DEL,
+	CMD_ADDR_FLUSH,
+	CMD_NEIGH_ADD, CMD_NEIGH_CHANGE, CMD_NEIGH_REPLACE, CMD_NEIGH_DEL,
+	CMD_NEIGH_FLUSH,
 	/* nsviz's own, not ip's */
 	CMD_PING, CMD_SYSCTL,
 	CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG,
@@ -112,6 +118,9 @@ struct cmd_addr {
 	struct w_ip addr;
 	int prefixlen;          /* add/del: defaults to 32/128 */
 	char dev[W_IFNAMSIZ];   /* show: "" = every device */
+	/* routing (issue 11): addr show up; addr flush [dev NAME] [scope S] */
+	bool up;
+	int scope;              /* flush: -1 = any scope */
 };
 
 /* route add|del|show|get */
@@ -128,11 +137,57 @@ struct cmd_route {
 	struct w_ip src;
 	bool has_metric;
 	uint32_t metric;
+	/* routing (issue 11) */
+	bool has_table;
+	uint32_t table;         /* add/del/show: table N|main|local|NAME */
+	bool table_all;         /* show: table all */
+	int type;               /* RTN_* typed (blackhole ...); 0 = none */
+	bool has_proto;
+	int proto;              /* add/del/show: proto P */
+	int match;              /* show: enum fmt_prefix_match of dst */
+	int via_len, src_len;   /* show: via/src PREFIX lengths, -1 = host */
+	bool has_from;          /* get: from ADDR */
+	struct w_ip from;
+	char iif[W_IFNAMSIZ];   /* get: iif DEV ("" = none); oif is dev */
+	bool has_mark;
+	uint32_t mark;          /* get: mark M */
 };
 
-/* neigh show [dev NAME] */
+/* neigh show [dev NAME]; routing (issue 11): neigh add|change|replace|
+ * del ADDR [lladdr MAC] dev NAME [nud STATE] [router]; neigh flush
+ * [dev NAME] [nud STATE] */
 struct cmd_neigh {
 	char dev[W_IFNAMSIZ];   /* "" = every device */
+	struct w_ip dst;
+	bool has_lladdr;
+	uint8_t lladdr[6];
+	bool lladdr_null;       /* lladdr null */
+	bool has_nud;
+	unsigned nud;           /* NUD_*; flush: a mask, 0x100 = none */
+	bool nud_all;           /* flush: nud all */
+	bool router;
+};
+
+/* routing (issue 11): rule add|del|show */
+struct cmd_rule {
+	bool invert;            /* not */
+	struct w_ip from;       /* family 0 = from all */
+	int from_len;
+	struct w_ip to;
+	int to_len;
+	bool has_pref;
+	uint32_t pref;          /* preference, order, priority */
+	int tos;
+	bool has_fwmark, has_fwmask;
+	uint32_t fwmark, fwmask;
+	char iif[W_IFNAMSIZ];
+	char oif[W_IFNAMSIZ];
+	bool has_table;
+	uint32_t table;         /* lookup, table */
+	int action;             /* FR_ACT_*: blackhole, unreachable, prohibit;
+	                         * 0 = none typed */
+	bool has_proto;
+	int proto;
 };
 
 /* bridge vlan add|del dev DEV vid VID[-END] [pvid] [untagged] [self]
@@ -203,6 +258,7 @@ struct cmd {
 		struct cmd_route route;
 		struct cmd_neigh neigh;
 		struct cmd_bridge bridge;
+		struct cmd_rule rule;   /* routing (issue 11) */
 		struct cmd_ping ping;
 		struct cmd_echo echo;
 		struct cmd_sysctl sysctl;

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/if.h>
+
+#include "fmt/fmt.h"
 
 static const struct w_addr *find_addr(const struct w_ns *ns, int ifindex,
                                       const struct w_ip *ip, int plen)
@@ -50,5 +53,48 @@ int exec_addr_change(struct exec_ctx *x, const struct cmd *c)
 
 int exec_addr_show(struct exec_ctx *x, const struct cmd *c)
 {
-	return exec_show_links(x, c, c->u.addr.dev, true);
+	struct w_ns *ns;
+	int rc;
+
+	if (!c->u.addr.up)
+		return exec_show_links(x, c, c->u.addr.dev, true);
+	/* routing (issue 11): addr show up, the links that are up */
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
+		return rc;
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		const struct w_link *l = &ns->links[i];
+
+		if (c->u.addr.dev[0] && strcmp(l->name, c->u.addr.dev))
+			continue;
+		if (l->flags & IFF_UP)
+			fmt_link_addrs(&x->out, ns, l);
+	}
+	if (c->u.addr.dev[0] && !world_find_link(ns, c->u.addr.dev))
+		return exec_fail(x, "Device \"%s\" does not exist.",
+		                 c->u.addr.dev);
+	return 0;
+}
+
+/* routing (issue 11): addr flush [dev NAME] [scope S], -4/-6 */
+int exec_addr_flush(struct exec_ctx *x, const struct cmd *c)
+{
+	struct kerr e = { 0 };
+	struct w_ns *ns;
+	unsigned count;
+	int rc, ifindex = 0;
+
+	if (!(ns = exec_need_ns(x, c->ns, &rc)))
+		return rc;
+	if (c->u.addr.dev[0]) {
+		struct w_link *l = exec_need_link(x, ns, c->u.addr.dev, &rc);
+		if (!l)
+			return rc;
+		ifindex = l->ifindex;
+	}
+	if (kaddr_flush(x->k, ns, ifindex,
+	                c->family == AF_INET || c->family == AF_INET6
+	                ? c->family : 0, c->u.addr.scope, &count, &e) < 0)
+		return exec_kfail(x, "addr flush", &e);
+	ksync_drain(x->k);
+	return 0;
 }

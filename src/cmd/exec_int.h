@@ -60,6 +60,13 @@ int exec_check_bropts(struct exec_ctx *x, struct w_ns *ns,
                       const struct w_link *l, const struct w_bropts *o);
 int exec_bropts_kfail(struct exec_ctx *x, const char *name,
                       const struct w_bropts *o, const struct kerr *e);
+/* routing (issue 11) */
+int exec_addr_flush(struct exec_ctx *x, const struct cmd *c);
+int exec_rule_change(struct exec_ctx *x, const struct cmd *c);  /* add, del */
+int exec_rule_show(struct exec_ctx *x, const struct cmd *c);
+int exec_neigh_change(struct exec_ctx *x, const struct cmd *c); /* add,
+                                            * change, replace, del */
+int exec_neigh_flush(struct exec_ctx *x, const struct cmd *c);
 int exec_ping(struct exec_ctx *x, const struct cmd *c);
 int exec_sysctl(struct exec_ctx *x, const struct cmd *c);
 /* exec_echo.c */

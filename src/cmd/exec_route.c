@@ -73,8 +73,21 @@ static int gateway_fail(struct exec_ctx *x, struct w_ns *ns,
 	return 0;
 }
 
+/* What ip sends for each verb (do_iproute) */
+static unsigned route_nlflags(enum cmd_verb verb)
+{
+	switch (verb) {
+	case CMD_ROUTE_CHANGE: return KROUTE_CHANGE;
+	case CMD_ROUTE_REPLACE: return KROUTE_REPLACE;
+	case CMD_ROUTE_PREPEND: return KROUTE_ADD & ~0x200u;  /* CREATE */
+	case CMD_ROUTE_APPEND: return KROUTE_APPEND;
+	default: return KROUTE_ADD;
+	}
+}
+
 int exec_route_change(struct exec_ctx *x, const struct cmd *c)
 {
+	bool del = c->verb == CMD_ROUTE_DEL;
 	bool add = c->verb == CMD_ROUTE_ADD;
 	struct kerr e = { 0 };
 	struct kroute_req r;
@@ -103,36 +116,126 @@ int exec_route_change(struct exec_ctx *x, const struct cmd *c)
 		r.prefsrc = c->u.route.src;
 	r.has_metric = c->u.route.has_metric;
 	r.metric = c->u.route.metric;
-	if (kroute_change(x->k, ns, add, &r, &e) < 0) {
-		if (!add && e.err == ESRCH && !e.msg[0])
+	/* table 0 is what ip sends as "main" too */
+	r.table = c->u.route.has_table ? c->u.route.table : 0;
+	if (c->u.route.has_table && c->u.route.table == 0)
+		r.table = RT_TABLE_MAIN;
+	r.type = c->u.route.type;
+	if (c->u.route.has_proto)
+		r.protocol = c->u.route.proto;
+	if (kroute_modify(x->k, ns, del, route_nlflags(c->verb), &r, &e) < 0) {
+		if (del && e.err == ESRCH && !e.msg[0])
 			return exec_fail(x, "%s: no such route", obj);
-		if (add && e.err == EEXIST && !e.msg[0])
+		if (!del && e.err == EEXIST && !e.msg[0])
 			return exec_fail(x, "%s: route already exists", obj);
-		if (add && c->u.route.has_via &&
+		if (c->verb == CMD_ROUTE_CHANGE && e.err == ENOENT && !e.msg[0])
+			return exec_fail(x, "%s: no such route to change", obj);
+		if (!del && c->u.route.has_via &&
 		    (e.err == ENETUNREACH ||
 		     !strcmp(e.msg, "Nexthop has invalid gateway")) &&
 		    gateway_fail(x, ns, c, r.oif))
 			return 1;
 		return exec_kfail(x, obj, &e);
 	}
+	(void)add;
 	ksync_drain(x->k);
 	return 0;
 }
 
+/* any of ip's route show filters given (plain `ip route show` is the
+ * main table, no filter) */
+static bool filtered(const struct cmd_route *cr)
+{
+	return cr->table_all || cr->has_table || cr->has_proto ||
+	       cr->scope >= 0 || cr->type || cr->has_dev || cr->has_metric ||
+	       cr->has_via || cr->has_src || cr->match != FMT_PFX_NONE;
+}
+
 int exec_route_show(struct exec_ctx *x, const struct cmd *c)
 {
+	const struct cmd_route *cr = &c->u.route;
+	struct fmt_route_filter f;
 	struct w_ns *ns;
 	int rc;
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	/* plain `ip route` means IPv4, as in iproute2; -0 lists nothing */
-	fmt_route_list(&x->out, ns, &c->opts);
+	fmt_route_filter_init(&f);
+	if (cr->table_all)
+		f.table = 0;
+	else if (cr->has_table)
+		f.table = cr->table ? cr->table : RT_TABLE_MAIN;
+	/* as ip: -4/-6 when given; else IPv4, but both for table all */
+	f.family = c->family == AF_INET6 || c->family == AF_INET ? c->family
+	           : f.table ? AF_INET : 0;
+	f.has_protocol = cr->has_proto;
+	f.protocol = cr->proto;
+	f.has_scope = cr->scope >= 0;
+	f.scope = cr->scope;
+	if (cr->type)
+		f.typemask = 1u << cr->type;
+	if (cr->has_dev) {
+		struct w_link *l = world_find_link(ns, cr->dev);
+
+		if (!l)
+			/* ip's own words */
+			return exec_fail(x, "Cannot find device \"%s\"", cr->dev);
+		f.oif = l->ifindex;
+	}
+	f.has_metric = cr->has_metric;
+	f.metric = cr->metric;
+	if (cr->has_via) {
+		f.has_via = true;
+		f.via = cr->via;
+		f.via_len = cr->via_len >= 0 ? cr->via_len
+		            : cr->via.family == AF_INET6 ? 128 : 32;
+	}
+	if (cr->has_src) {
+		f.has_src = true;
+		f.src = cr->src;
+		f.src_len = cr->src_len >= 0 ? cr->src_len
+		            : cr->src.family == AF_INET6 ? 128 : 32;
+	}
+	f.dst_match = (enum fmt_prefix_match)cr->match;
+	if (cr->match != FMT_PFX_NONE) {
+		f.dst = cr->dst;
+		f.dst_len = cr->is_default ? 0 : cr->dst_len >= 0 ? cr->dst_len
+		            : cr->dst.family == AF_INET6 ? 128 : 32;
+	}
+	/* the kernel refuses a dump of a table it does not have (one that
+	 * was ever used stays, empty or not) */
+	if (f.table && f.table != RT_TABLE_MAIN && f.table != RT_TABLE_LOCAL &&
+	    f.family) {
+		struct kerr e = { 0 };
+
+		if (kroute_table_check(x->k, ns, f.family, f.table, &e) < 0)
+			return exec_fail(x, "table %u: %s", (unsigned)f.table,
+			                 kerr_str(&e));
+	}
+	if (!filtered(cr)) {
+		/* plain `ip route` means IPv4, as in iproute2; -0 lists
+		 * nothing; every output option (fmt/list.c) */
+		fmt_route_list(&x->out, ns, &c->opts);
+		return 0;
+	}
+	if (c->opts.json || c->opts.details || c->opts.oneline ||
+	    c->opts.stats)
+		return exec_fail(x, "%s: route show with a filter (table, proto, "
+		                 "scope, type, dev, via, src, metric or a prefix) "
+		                 "is not supported by nsviz together with -j, -d, "
+		                 "-o or -s", c->opts.json ? "-j" :
+		                 c->opts.details ? "-d" : c->opts.oneline ? "-o"
+		                 : "-s");
+	if (c->family == AF_PACKET)
+		return 0;       /* ip -0 route lists nothing */
+	fmt_route_show_filtered(&x->out, ns, &f);
 	return 0;
 }
 
 int exec_route_get(struct exec_ctx *x, const struct cmd *c)
 {
+	const struct cmd_route *cr = &c->u.route;
+	struct kroute_query q;
 	struct kerr e = { 0 };
 	struct w_route r;
 	struct w_ns *ns;
@@ -141,11 +244,27 @@ int exec_route_get(struct exec_ctx *x, const struct cmd *c)
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
-	if (kroute_get(x->k, ns, &c->u.route.dst, &r, &e) < 0)
+	memset(&q, 0, sizeof q);
+	q.dst = cr->dst;
+	if (cr->has_from)
+		q.src = cr->from;
+	if (cr->iif[0]) {
+		struct w_link *l = exec_need_link(x, ns, cr->iif, &rc);
+		if (!l)
+			return rc;
+		q.iif = l->ifindex;
+	}
+	if (cr->has_dev) {
+		struct w_link *l = exec_need_link(x, ns, cr->dev, &rc);
+		if (!l)
+			return rc;
+		q.oif = l->ifindex;
+	}
+	q.mark = cr->has_mark ? cr->mark : 0;
+	if (kroute_lookup(x->k, ns, &q, &r, &e) < 0)
 		return exec_fail(x, "route get %s: %s",
-		            w_ip_str(&c->u.route.dst, ab, sizeof ab),
+		            w_ip_str(&cr->dst, ab, sizeof ab),
 		            kerr_str(&e));
 	fmt_route_get_opts(&x->out, ns, &r, &c->opts);
 	return 0;
 }
-

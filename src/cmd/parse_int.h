@@ -160,6 +160,7 @@ void canon_link_kind_opts(const struct cmd *c, struct canon *o);
 void addr_init(struct cmd *c);
 int parse_addr_change(struct parser *p);    /* add, del */
 int parse_addr_show(struct parser *p);
+int parse_addr_flush(struct parser *p);
 void canon_addr(const struct cmd *c, struct canon *o);
 /* parse_route.c */
 void route_init(struct cmd *c);
@@ -170,7 +171,22 @@ void canon_route(const struct cmd *c, struct canon *o);
 /* parse_neigh.c */
 void neigh_init(struct cmd *c);
 int parse_neigh_show(struct parser *p);
+int parse_neigh_change(struct parser *p);   /* add, change, replace, del */
+int parse_neigh_flush(struct parser *p);
 void canon_neigh(const struct cmd *c, struct canon *o);
+/* parse_rule.c */
+void rule_init(struct cmd *c);
+int parse_rule_show(struct parser *p);
+int parse_rule_change(struct parser *p);    /* add, del */
+void canon_rule(const struct cmd *c, struct canon *o);
+/* parse_route.c: names of tables, protocols, route types, scopes (ip's
+ * words or numbers) for route, rule and addr; -1 with a message */
+int p_table(struct parser *p, const char *w, uint32_t *table);
+int p_rtproto(struct parser *p, const char *w, int *proto);
+int p_scope(struct parser *p, const char *w, int *scope);
+void canon_table(struct canon *o, uint32_t table);
+/* a number as ip's get_u32(.., 0) takes it: decimal, 0x hex, 0 octal */
+bool p_u32_c(const char *w, uint32_t max, uint32_t *out);
 /* parse_own.c: ping, sysctl */
 void ping_init(struct cmd *c);
 int parse_ping(struct parser *p);

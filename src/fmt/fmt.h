@@ -215,4 +215,81 @@ void fmt_neigh_list(struct sbuf *out, const struct w_ns *ns, int ifindex,
 void fmt_route_get_opts(struct sbuf *out, const struct w_ns *ns,
                         const struct w_route *r, const struct fmt_opts *o);
 
+/* ---- routing (issue 11): route show filters, rules --------------------- */
+
+/* `ip route show` filters, as iproute2 applies them (filter_nlmsg), and
+ * what they hide from the printed line (a filter by dev leaves out "dev
+ * D", by proto "proto P", ...).  fmt_route_filter_init gives plain `ip
+ * route show`: table main, no filter.  The caller sets family as ip
+ * does: -4/-6 when given, else AF_INET, but 0 (both) for `table all`. */
+enum fmt_prefix_match {
+	FMT_PFX_NONE,           /* no prefix given ("all", "any") */
+	FMT_PFX_EXACT,          /* PREFIX, exact PREFIX: that very prefix */
+	FMT_PFX_ROOT,           /* root PREFIX: routes inside it */
+	FMT_PFX_MATCH           /* match PREFIX: routes that cover it */
+};
+struct fmt_route_filter {
+	int family;             /* 0 = every family */
+	uint32_t table;         /* 0 = every table (table all) */
+	bool has_protocol;      /* proto P ("all": false) */
+	int protocol;
+	bool has_scope;         /* scope S ("all": false) */
+	int scope;
+	unsigned typemask;      /* type T: 1u << RTN_*; 0 = any */
+	bool has_tos;
+	int tos;
+	int oif;                /* dev D, oif D: its ifindex; 0 = any */
+	bool has_metric;        /* metric, priority, preference N */
+	uint32_t metric;
+	bool has_via;           /* via PREFIX (a gateway inside it) */
+	struct w_ip via;
+	int via_len;
+	bool has_src;           /* src PREFIX (the preferred source) */
+	struct w_ip src;
+	int src_len;
+	enum fmt_prefix_match dst_match;   /* the destination prefix */
+	struct w_ip dst;        /* family 0: "default" of any family */
+	int dst_len;
+};
+void fmt_route_filter_init(struct fmt_route_filter *f);
+/* Would ip list r under f?  (Cached clones never: no `table cache`.) */
+bool fmt_route_match(const struct fmt_route_filter *f, const struct w_route *r);
+/* One route line as ip prints it under f (f NULL: no filter, as for a
+ * `route get` answer: "table T" shown when not main). */
+void fmt_route_line(struct sbuf *out, const struct w_ns *ns,
+                    const struct w_route *r, const struct fmt_route_filter *f);
+/* `ip route show [table T] [proto P] [scope S] [type T] [dev D] [via G]
+ * [src S] [metric M] [PREFIX]`: every route of ns that passes, in the
+ * kernel's dump order (IPv4 then IPv6, each table by table id). */
+void fmt_route_show_filtered(struct sbuf *out, const struct w_ns *ns,
+                             const struct fmt_route_filter *f);
+
+/* `ip rule show` one rule, with its newline: "0:\tfrom all lookup local".
+ * details (-d) prints "proto P" even for the kernel's own rules. */
+void fmt_rule(struct sbuf *out, const struct w_rule *r, bool details);
+/* `ip rule show` (family AF_INET; 0 means AF_INET too, as for ip) or
+ * `ip -6 rule show` (AF_INET6): every rule of ns of that family. */
+void fmt_rule_show(struct sbuf *out, const struct w_ns *ns, int family,
+                   bool details);
+const char *fmt_realm_name(uint32_t realm, char *buf, size_t len);
+/* `ip rule show` filters (iprule.c's filter_nlmsg): zero/false/"" is
+ * "any".  src/dst: the rule's prefix lies inside (from PREFIX, to
+ * PREFIX; family 0 = any). */
+struct fmt_rule_filter {
+	bool has_priority;
+	uint32_t priority;
+	bool invert;            /* not: inverted rules only */
+	struct w_ip src, dst;
+	int src_len, dst_len;
+	bool has_tos;
+	int tos;
+	uint32_t fwmark, fwmask;    /* 0 = any */
+	char iif[W_IFNAMSIZ], oif[W_IFNAMSIZ];
+	uint32_t table;         /* 0 = any */
+};
+bool fmt_rule_match(const struct fmt_rule_filter *f, const struct w_rule *r);
+void fmt_rule_show_filtered(struct sbuf *out, const struct w_ns *ns,
+                            int family, bool details,
+                            const struct fmt_rule_filter *f);
+
 #endif

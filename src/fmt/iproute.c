@@ -357,11 +357,15 @@ static void cache_flags(struct sbuf *out, unsigned flags)
 		sbuf_printf(out, "%x>", flags);
 }
 
-/* details: `ip -d`, which prints the type, protocol and scope even when
- * they are the defaults; all_tables: and the table, main too, when no
- * table was asked for (route get, table all) */
+/* f: the `route show` filter (routing): what it selects on is left out
+ * of the line, as ip leaves it out; NULL for none.  details: `ip -d`,
+ * which prints the type, protocol and scope even when they are the
+ * defaults; all_tables: and the table, main too, when no table was asked
+ * for (route get, table all) */
 static void route_line(struct sbuf *out, const struct w_ns *ns,
-                       const struct w_route *r, bool details, bool all_tables)
+                       const struct w_route *r,
+                       const struct fmt_route_filter *f, bool details,
+                       bool all_tables)
 {
 	char buf[64], nbuf[IFNAME_BUF];
 	int hl = host_len(r->family);
@@ -387,29 +391,36 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 	} else if (r->src_len) {
 		sbuf_printf(out, "from 0/%d ", r->src_len);
 	}
-	if (r->tos)
+	if (r->tos && !(f && f->has_tos))
 		sbuf_printf(out, "tos %s ", fmt_dsfield_name(r->tos, buf, sizeof buf));
-	if (r->gw.family)
+	if (r->gw.family && !(f && f->has_via && f->via_len == hl))
 		gateway(out, r->family, &r->gw);
-	if (r->oif)
+	if (r->oif && !(f && f->oif))
 		sbuf_printf(out, "dev %s ", ifname(ns, r->oif, nbuf, sizeof nbuf));
 	/* listing the main table, ip never names it, -d or not */
-	if (r->table && (r->table != RT_TABLE_MAIN || (details && all_tables)))
+	if (r->table && !(f && f->table) &&
+	    (r->table != RT_TABLE_MAIN || (details && all_tables)))
 		sbuf_printf(out, "table %s ",
 		            fmt_table_name(r->table, buf, sizeof buf));
 	if (!(r->flags & RTM_F_CLONED)) {
-		if (r->protocol != RTPROT_BOOT || details)
+		if ((r->protocol != RTPROT_BOOT || details) &&
+		    !(f && f->has_protocol))
 			sbuf_printf(out, "proto %s ",
 			            fmt_proto_name(r->protocol, buf, sizeof buf));
-		if (r->scope != RT_SCOPE_UNIVERSE || details)
+		if ((r->scope != RT_SCOPE_UNIVERSE || details) &&
+		    !(f && f->has_scope))
 			sbuf_printf(out, "scope %s ",
 			            fmt_scope_name(r->scope, buf, sizeof buf));
 	}
-	if (r->prefsrc.family)
+	if (r->prefsrc.family && !(f && f->has_src && f->src_len == hl))
 		sbuf_printf(out, "src %s ", w_ip_str(&r->prefsrc, buf, sizeof buf));
-	if (r->has_priority)
+	if (r->has_priority && !(f && f->has_metric))
 		sbuf_printf(out, "metric %u ", r->priority);
 	route_flags(out, r->flags);
+	if (r->mark >= 16)
+		sbuf_printf(out, "mark 0x%x ", r->mark);
+	else if (r->mark)
+		sbuf_printf(out, "mark %u ", r->mark);
 	if (r->has_uid)
 		sbuf_printf(out, "uid %u ", r->uid);
 	if (r->family == AF_INET && (r->flags & RTM_F_CLONED))
@@ -441,13 +452,19 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 
 void fmt_route(struct sbuf *out, const struct w_ns *ns, const struct w_route *r)
 {
-	route_line(out, ns, r, false, false);
+	route_line(out, ns, r, NULL, false, false);
 }
 
 void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
                        const struct w_route *r, bool details, bool all_tables)
 {
-	route_line(out, ns, r, details, all_tables);
+	route_line(out, ns, r, NULL, details, all_tables);
+}
+
+void fmt_route_line(struct sbuf *out, const struct w_ns *ns,
+                    const struct w_route *r, const struct fmt_route_filter *f)
+{
+	route_line(out, ns, r, f, false, false);
 }
 
 /* ip prints a `route get` answer with the same code as a listed route;
@@ -456,7 +473,7 @@ void fmt_route_details(struct sbuf *out, const struct w_ns *ns,
 void fmt_route_get(struct sbuf *out, const struct w_ns *ns,
                    const struct w_route *r)
 {
-	route_line(out, ns, r, false, false);
+	route_line(out, ns, r, NULL, false, false);
 }
 
 bool fmt_route_listed(const struct w_route *r)
@@ -481,8 +498,12 @@ int fmt_route_cmp(const void *pa, const void *pb)
 
 	if (a->family != b->family)
 		return family_rank(a->family) - family_rank(b->family);
+	/* the kernel walks its tables by hash bucket (id mod 256), each
+	 * bucket newest table first: a guess, the larger id first */
+	if ((a->table & 0xff) != (b->table & 0xff))
+		return (a->table & 0xff) - (b->table & 0xff);
 	if (a->table != b->table)
-		return (a->table > b->table) - (a->table < b->table);
+		return (a->table < b->table) - (a->table > b->table);
 	if (a->family == AF_INET) {
 		c = memcmp(a->dst.a, b->dst.a, 4);
 		if (c)

@@ -156,12 +156,93 @@ struct kroute_req {
 	struct w_ip prefsrc;    /* family 0 = none */
 	bool has_metric;
 	uint32_t metric;
+	/* routing (issue 11); zero is "not given" for each */
+	uint32_t table;         /* 0 = main (ids above 255 go in RTA_TABLE) */
+	int type;               /* RTN_*: 0 = unicast for a change */
+	int protocol;           /* RTPROT_*: 0 = boot for a change */
 };
 int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
                   const struct kroute_req *r, struct kerr *e);
+/* routing (issue 11): what `ip route add|replace|append|change|prepend`
+ * sends: RTM_NEWROUTE with nlflags NLM_F_CREATE|NLM_F_EXCL (add),
+ * NLM_F_CREATE|NLM_F_REPLACE (replace), NLM_F_CREATE|NLM_F_APPEND
+ * (append), NLM_F_REPLACE (change); del true sends RTM_DELROUTE. */
+#define KROUTE_ADD     0x600u   /* NLM_F_CREATE | NLM_F_EXCL */
+#define KROUTE_REPLACE 0x500u   /* NLM_F_CREATE | NLM_F_REPLACE */
+#define KROUTE_APPEND  0xc00u   /* NLM_F_CREATE | NLM_F_APPEND */
+#define KROUTE_CHANGE  0x100u   /* NLM_F_REPLACE */
+int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
+                  unsigned nlflags, const struct kroute_req *r,
+                  struct kerr *e);
+/* routing (issue 11): does ns have FIB table `table` (family AF_INET)?
+ * 0, or -1 with the kernel's "ipv4: FIB table does not exist." */
+int kroute_table_check(struct ksync *k, struct w_ns *ns, int family,
+                       uint32_t table, struct kerr *e);
 /* `ip route get`: the kernel's answer in *out. */
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
                struct w_route *out, struct kerr *e);
+/* `ip route get ADDR [from SRC] [iif DEV] [oif DEV] [mark M]`, as ip
+ * asks it (RTM_F_LOOKUP_TABLE for IPv4, so the answer names its table). */
+struct kroute_query {
+	struct w_ip dst;        /* family always set */
+	struct w_ip src;        /* from; family 0 = none */
+	int iif, oif;           /* ifindex; 0 = none */
+	uint32_t mark;          /* 0 = none (ip sends no RTA_MARK then) */
+};
+int kroute_lookup(struct ksync *k, struct w_ns *ns,
+                  const struct kroute_query *q, struct w_route *out,
+                  struct kerr *e);
+
+/* ---- routing (issue 11): rules (rule.c), neighbours (neigh.c), flushes */
+
+/* `ip rule add|del`: what was typed; zero/false/"" is "not given". */
+struct krule_req {
+	int family;             /* AF_INET or AF_INET6 (ip: AF_INET) */
+	bool invert;            /* not */
+	struct w_ip src;        /* from PREFIX; family 0 = from all */
+	int src_len;
+	struct w_ip dst;        /* to PREFIX */
+	int dst_len;
+	bool has_priority;
+	uint32_t priority;      /* priority, preference, order */
+	int tos;
+	bool has_fwmark, has_fwmask;
+	uint32_t fwmark, fwmask;
+	char iif[W_IFNAMSIZ];   /* iif, dev: a name (may not exist yet) */
+	char oif[W_IFNAMSIZ];
+	bool has_table;
+	uint32_t table;         /* lookup, table */
+	int action;             /* FR_ACT_* of a type (blackhole, ...); 0 */
+	bool has_protocol;
+	int protocol;
+};
+int krule_change(struct ksync *k, struct w_ns *ns, bool add,
+                 const struct krule_req *r, struct kerr *e);
+
+/* `ip neigh add|replace|change|del ADDR [lladdr MAC] dev DEV [nud S]
+ * [router]`: RTM_NEWNEIGH with nlflags as for routes (KROUTE_ADD,
+ * KROUTE_REPLACE, KROUTE_CHANGE), or RTM_DELNEIGH. */
+struct kneigh_req {
+	struct w_ip dst;
+	int ifindex;
+	uint8_t lladdr[32];
+	int lladdr_len;         /* 0 = none */
+	unsigned state;         /* NUD_*: ip's default is NUD_PERMANENT */
+	unsigned flags;         /* NTF_ROUTER, NTF_PROXY */
+};
+int kneigh_modify(struct ksync *k, struct w_ns *ns, bool del,
+                  unsigned nlflags, const struct kneigh_req *r,
+                  struct kerr *e);
+/* `ip neigh flush dev DEV [nud S]` (ifindex 0: every device) and `ip
+ * addr flush dev DEV [scope S]`: the kernel's table is dumped and every
+ * entry that passes is deleted, in rounds, as ip does.  family 0 both.
+ * neigh: states is the NUD_* mask (ip's default for a flush is every
+ * state but PERMANENT and NOARP).  addr: scope -1 = any.  *count: how
+ * many were deleted. */
+int kneigh_flush(struct ksync *k, struct w_ns *ns, int ifindex, int family,
+                 unsigned states, unsigned *count, struct kerr *e);
+int kaddr_flush(struct ksync *k, struct w_ns *ns, int ifindex, int family,
+                int scope, unsigned *count, struct kerr *e);
 
 /* ---- link kinds and link settings (linkkind.c; issue 11: linkkinds) ---- */
 

@@ -42,6 +42,8 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev);
  * -1 when the message is not one */
 int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
                   struct w_stats64 *st);
+/* routing (issue 11): one RTM_NEWRULE / RTM_DELRULE (rule.c) */
+int krule_parse(const struct nlmsghdr *nlh, struct w_rule *r);
 
 /* The nsid that the namespace of sk gives to the namespace behind fd;
  * -1 when none is assigned. */

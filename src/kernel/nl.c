@@ -15,6 +15,7 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/net_namespace.h>
+#include <linux/fib_rules.h>
 #include <netlink/socket.h>
 
 #ifndef NETLINK_EXT_ACK
@@ -87,7 +88,8 @@ struct nl_sock *knl_open(int nsfd, bool events, struct kerr *e)
 		                          RTNLGRP_IPV6_IFADDR,
 		                          RTNLGRP_IPV4_ROUTE,
 		                          RTNLGRP_IPV6_ROUTE, RTNLGRP_NEIGH,
-		                          RTNLGRP_NSID, 0);
+		                          RTNLGRP_NSID, RTNLGRP_IPV4_RULE,
+		                          RTNLGRP_IPV6_RULE, 0);
 	} else {
 		nl_socket_set_buffer_size(sk, 1 << 20, 0);
 		/* lets dumps be filtered by the kernel (routes by RTA_OIF) */
@@ -262,6 +264,10 @@ int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
 	} else if (type == RTM_GETROUTE) {
 		struct rtmsg rh = { .rtm_family = (unsigned char)family };
 		nlmsg_append(msg, &rh, sizeof rh, NLMSG_ALIGNTO);
+	} else if (type == RTM_GETRULE) {
+		/* strict checking refuses bytes after a fib_rule_hdr */
+		struct fib_rule_hdr fh = { .family = (unsigned char)family };
+		nlmsg_append(msg, &fh, sizeof fh, NLMSG_ALIGNTO);
 	} else if (type == RTM_GETNEIGH) {
 		struct ndmsg nh = { .ndm_family = (unsigned char)family };
 		nlmsg_append(msg, &nh, sizeof nh, NLMSG_ALIGNTO);

@@ -327,6 +327,8 @@ static int parse_route(const struct nlmsghdr *nlh, struct w_route *r)
 		r->has_pref = 1;
 		r->pref = nla_get_u8(tb[RTA_PREF]);
 	}
+	if (tb[RTA_MARK])
+		r->mark = nla_get_u32(tb[RTA_MARK]);
 	if (tb[RTA_UID]) {
 		r->has_uid = 1;
 		r->uid = nla_get_u32(tb[RTA_UID]);
@@ -452,6 +454,10 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 			return -1;
 		ev->type = nlh->nlmsg_type == RTM_NEWROUTE ? W_EV_NEWROUTE
 		                                           : W_EV_DELROUTE;
+		if (nlh->nlmsg_flags & NLM_F_REPLACE)
+			ev->route_how |= W_EV_REPLACE;
+		if (nlh->nlmsg_flags & NLM_F_APPEND)
+			ev->route_how |= W_EV_APPEND;
 		return 0;
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
@@ -464,6 +470,13 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 			return -1;
 		ev->type = nlh->nlmsg_type == RTM_NEWNEIGH ? W_EV_NEWNEIGH
 		                                           : W_EV_DELNEIGH;
+		return 0;
+	case RTM_NEWRULE:
+	case RTM_DELRULE:
+		if (krule_parse(nlh, &ev->u.rule) < 0)
+			return -1;
+		ev->type = nlh->nlmsg_type == RTM_NEWRULE ? W_EV_NEWRULE
+		                                          : W_EV_DELRULE;
 		return 0;
 	case RTM_NEWNSID:
 	case RTM_DELNSID:

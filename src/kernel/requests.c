@@ -158,6 +158,19 @@ int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
 int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
                   const struct kroute_req *r, struct kerr *e)
 {
+	return kroute_modify(k, ns, !add, add ? KROUTE_ADD : 0, r, e);
+}
+
+/* As iproute_modify(): a change is "boot" protocol, unicast, scope
+ * universe, table main; then, when no scope was given, IPv6 stays
+ * universe, local and nat get host scope, broadcast, multicast and
+ * anycast link, and unicast without a gateway link (a delete nowhere).
+ * local, broadcast, nat and anycast go in table local when none was
+ * given; a table id above 255 goes in RTA_TABLE. */
+int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
+                  unsigned nlflags, const struct kroute_req *r,
+                  struct kerr *e)
+{
 	struct rtmsg rtm = {
 		.rtm_family = (unsigned char)r->dst.family,
 		.rtm_dst_len = (unsigned char)r->dst_len,
@@ -166,22 +179,42 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 	};
 	struct nl_msg *msg;
 	static const uint8_t zero[16];
+	int type = r->type;
 
-	if (add) {
-		/* as ip: "boot" protocol (not printed by ip route),
-		 * link scope when there is no gateway */
+	if (!del) {
 		rtm.rtm_protocol = RTPROT_BOOT;
+		rtm.rtm_scope = RT_SCOPE_UNIVERSE;
 		rtm.rtm_type = RTN_UNICAST;
-		rtm.rtm_scope = r->gw.family ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
 	}
+	if (r->protocol)
+		rtm.rtm_protocol = (unsigned char)r->protocol;
+	if (type)
+		rtm.rtm_type = (unsigned char)type;
+	if (r->table)
+		rtm.rtm_table = r->table < 256 ? (unsigned char)r->table
+		                               : RT_TABLE_UNSPEC;
+	else if (type == RTN_LOCAL || type == RTN_BROADCAST ||
+	         type == RTN_NAT || type == RTN_ANYCAST)
+		rtm.rtm_table = RT_TABLE_LOCAL;
 	if (r->scope >= 0)
 		rtm.rtm_scope = (unsigned char)r->scope;
-	msg = nlmsg_alloc_simple(add ? RTM_NEWROUTE : RTM_DELROUTE,
-	                         add ? NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL
-	                             : NLM_F_REQUEST);
+	else if (r->dst.family == AF_INET6)
+		rtm.rtm_scope = RT_SCOPE_UNIVERSE;
+	else if (type == RTN_LOCAL || type == RTN_NAT)
+		rtm.rtm_scope = RT_SCOPE_HOST;
+	else if (type == RTN_BROADCAST || type == RTN_MULTICAST ||
+	         type == RTN_ANYCAST)
+		rtm.rtm_scope = RT_SCOPE_LINK;
+	else if (type == RTN_UNICAST || type == RTN_UNSPEC)
+		rtm.rtm_scope = del ? RT_SCOPE_NOWHERE
+		              : r->gw.family ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+	msg = nlmsg_alloc_simple(del ? RTM_DELROUTE : RTM_NEWROUTE,
+	                         NLM_F_REQUEST | (del ? 0 : nlflags));
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0)
+		goto fail;
+	if (r->table >= 256 && nla_put_u32(msg, RTA_TABLE, r->table) < 0)
 		goto fail;
 	if (r->dst_len > 0 || memcmp(r->dst.a, zero, (size_t)iplen(&r->dst)))
 		if (nla_put(msg, RTA_DST, iplen(&r->dst), r->dst.a) < 0)
@@ -199,6 +232,25 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 fail:
 	nlmsg_free(msg);
 	return oom(e);
+}
+
+/* As ip's filtered dump: RTM_GETROUTE with RTA_TABLE, answered (under
+ * strict checking) with ENOENT for a table that does not exist. */
+int kroute_table_check(struct ksync *k, struct w_ns *ns, int family,
+                       uint32_t table, struct kerr *e)
+{
+	struct rtmsg rtm = { .rtm_family = (unsigned char)family };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETROUTE,
+	                                        NLM_F_REQUEST | NLM_F_DUMP);
+
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0 ||
+	    nla_put_u32(msg, RTA_TABLE, table) < 0) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	return send_req(k, ns, msg, NULL, NULL, e);
 }
 
 struct get_ctx {
@@ -220,17 +272,39 @@ static void route_reply(void *ctx, struct nlmsghdr *nlh)
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,
                struct w_route *out, struct kerr *e)
 {
+	struct kroute_query q = { .dst = *dst };
+
+	return kroute_lookup(k, ns, &q, out, e);
+}
+
+/* As iproute_get(): RTA_SRC (with rtm_src_len) for from, RTA_IIF and
+ * RTA_OIF, RTA_MARK when not 0; IPv4 asks for the table too. */
+int kroute_lookup(struct ksync *k, struct w_ns *ns,
+                  const struct kroute_query *q, struct w_route *out,
+                  struct kerr *e)
+{
+	const struct w_ip *dst = &q->dst;
 	struct rtmsg rtm = {
 		.rtm_family = (unsigned char)dst->family,
 		.rtm_dst_len = (unsigned char)(iplen(dst) * 8),
 	};
 	struct get_ctx g = { out, false };
-	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETROUTE, NLM_F_REQUEST);
+	struct nl_msg *msg;
 
+	if (q->src.family)
+		rtm.rtm_src_len = (unsigned char)(iplen(&q->src) * 8);
+	if (dst->family == AF_INET)
+		rtm.rtm_flags |= RTM_F_LOOKUP_TABLE;
+	msg = nlmsg_alloc_simple(RTM_GETROUTE, NLM_F_REQUEST);
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0 ||
-	    nla_put(msg, RTA_DST, iplen(dst), dst->a) < 0) {
+	    (q->src.family &&
+	     nla_put(msg, RTA_SRC, iplen(&q->src), q->src.a) < 0) ||
+	    nla_put(msg, RTA_DST, iplen(dst), dst->a) < 0 ||
+	    (q->iif && nla_put_u32(msg, RTA_IIF, (uint32_t)q->iif) < 0) ||
+	    (q->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)q->oif) < 0) ||
+	    (q->mark && nla_put_u32(msg, RTA_MARK, q->mark) < 0)) {
 		nlmsg_free(msg);
 		return oom(e);
 	}

@@ -345,14 +345,22 @@ static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
                    struct kerr *e)
 {
 	static const int kinds[] = { RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE,
-	                             RTM_GETNEIGH };
+	                             RTM_GETNEIGH, RTM_GETRULE };
 	struct apply_ctx a = { k, ns, false, report };
 	struct kconn *c = kc(ns);
 
 	world_clear_ns(ns);
-	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (knl_dump(c->req, kinds[i], AF_UNSPEC, apply_msg, &a, e) < 0)
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		if (knl_dump(c->req, kinds[i], AF_UNSPEC, apply_msg, &a, e) < 0) {
+			/* a kernel without policy routing has no rules:
+			 * not a reason to leave the namespace unread */
+			if (kinds[i] == RTM_GETRULE) {
+				memset(e, 0, sizeof *e);
+				continue;
+			}
 			return -1;
+		}
+	}
 	ns->synced = true;
 	return 0;
 }

@@ -31,6 +31,7 @@ static void ns_free(struct w_ns *ns)
 	free(ns->routes);
 	free(ns->neighs);
 	free(ns->nsids);
+	free(ns->rules);
 	free(ns);
 }
 
@@ -80,6 +81,7 @@ void world_remove_ns(struct world *w, struct w_ns *ns)
 void world_clear_ns(struct w_ns *ns)
 {
 	ns->nlinks = ns->naddrs = ns->nroutes = ns->nneighs = 0;
+	ns->nrules = 0;
 	ns->synced = false;
 }
 
@@ -141,6 +143,51 @@ static bool route_same(const struct w_route *a, const struct w_route *b)
 	if (a->family == AF_INET6 && a->oif != b->oif)
 		return false;
 	return true;
+}
+
+/* routing (issue 11): IPv4 keeps several routes of one key apart by
+ * their next hops (route append, prepend): the kernel's fib aliases */
+static bool route_exact(const struct w_route *a, const struct w_route *b)
+{
+	if (!route_same(a, b))
+		return false;
+	if (a->family != AF_INET)
+		return true;
+	return a->oif == b->oif && w_ip_eq(&a->gw, &b->gw) &&
+	       a->nnexthops == b->nnexthops &&
+	       !memcmp(a->nh, b->nh, (size_t)a->nnexthops * sizeof *a->nh);
+}
+
+/* A replace stands for the first route of its key; another new route of
+ * a key that exists goes after its equals when appended, else before
+ * them (prepend), as the kernel lists them. */
+static void route_upsert(struct w_ns *ns, const struct w_route *r,
+                         unsigned how)
+{
+	size_t first = ns->nroutes;
+
+	for (size_t i = 0; i < ns->nroutes; i++) {
+		if (route_exact(&ns->routes[i], r)) {
+			ns->routes[i] = *r;
+			return;
+		}
+		if (first == ns->nroutes && route_same(&ns->routes[i], r))
+			first = i;
+	}
+	if (first < ns->nroutes && (how & W_EV_REPLACE)) {
+		ns->routes[first] = *r;
+		return;
+	}
+	xgrow((void **)&ns->routes, &ns->caproutes, ns->nroutes + 1,
+	      sizeof *ns->routes);
+	if (first == ns->nroutes || (how & W_EV_APPEND)) {
+		ns->routes[ns->nroutes++] = *r;
+		return;
+	}
+	memmove(&ns->routes[first + 1], &ns->routes[first],
+	        (ns->nroutes - first) * sizeof *ns->routes);
+	ns->routes[first] = *r;
+	ns->nroutes++;
 }
 
 static bool neigh_same(const struct w_neigh *a, const struct w_neigh *b)
@@ -256,6 +303,60 @@ static void link_remove(struct w_ns *ns, const struct w_link *l)
 	REMOVE(ns->links, ns->nlinks, l, link_same);
 }
 
+/* ---- routing (issue 11): policy rules ---------------------------------- */
+
+/* The kernel keys a rule by everything it holds (rule_find): two rules
+ * differ when any field does. */
+static bool rule_same(const struct w_rule *a, const struct w_rule *b)
+{
+	return a->family == b->family && a->action == b->action &&
+	       a->flags == b->flags && a->tos == b->tos &&
+	       a->table == b->table && a->priority == b->priority &&
+	       w_ip_eq(&a->src, &b->src) && a->src_len == b->src_len &&
+	       w_ip_eq(&a->dst, &b->dst) && a->dst_len == b->dst_len &&
+	       a->fwmark == b->fwmark && a->fwmask == b->fwmask &&
+	       !strcmp(a->iifname, b->iifname) &&
+	       !strcmp(a->oifname, b->oifname) &&
+	       a->goto_target == b->goto_target && a->l3mdev == b->l3mdev &&
+	       a->has_uid_range == b->has_uid_range &&
+	       a->uid_start == b->uid_start && a->uid_end == b->uid_end &&
+	       a->ipproto == b->ipproto &&
+	       a->sport_start == b->sport_start &&
+	       a->sport_end == b->sport_end &&
+	       a->dport_start == b->dport_start &&
+	       a->dport_end == b->dport_end && a->tun_id == b->tun_id &&
+	       a->suppress_prefixlen == b->suppress_prefixlen &&
+	       a->suppress_ifgroup == b->suppress_ifgroup &&
+	       a->flow == b->flow;
+}
+
+/* A dump lists rules in the kernel's order; a new rule goes where the
+ * kernel puts it: after every rule of its family with a priority not
+ * above its own. */
+static void rule_upsert(struct w_ns *ns, const struct w_rule *r, bool dump)
+{
+	size_t at = ns->nrules;
+
+	for (size_t i = 0; i < ns->nrules; i++) {
+		if (rule_same(&ns->rules[i], r)) {
+			ns->rules[i] = *r;
+			return;
+		}
+	}
+	if (!dump) {
+		for (at = 0; at < ns->nrules; at++)
+			if (ns->rules[at].family == r->family &&
+			    ns->rules[at].priority > r->priority)
+				break;
+	}
+	xgrow((void **)&ns->rules, &ns->caprules, ns->nrules + 1,
+	      sizeof *ns->rules);
+	memmove(&ns->rules[at + 1], &ns->rules[at],
+	        (ns->nrules - at) * sizeof *ns->rules);
+	ns->rules[at] = *r;
+	ns->nrules++;
+}
+
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 {
 	switch (ev->type) {
@@ -274,11 +375,11 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		REMOVE(ns->addrs, ns->naddrs, &ev->u.addr, addr_same);
 		break;
 	case W_EV_NEWROUTE:
-		UPSERT(ns->routes, ns->nroutes, ns->caproutes, &ev->u.route,
-		       route_same);
+		route_upsert(ns, &ev->u.route,
+		             ev->from_dump ? W_EV_APPEND : ev->route_how);
 		break;
 	case W_EV_DELROUTE:
-		REMOVE(ns->routes, ns->nroutes, &ev->u.route, route_same);
+		REMOVE(ns->routes, ns->nroutes, &ev->u.route, route_exact);
 		break;
 	case W_EV_NEWNEIGH:
 		UPSERT(ns->neighs, ns->nneighs, ns->capneighs, &ev->u.neigh,
@@ -286,6 +387,12 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		break;
 	case W_EV_DELNEIGH:
 		REMOVE(ns->neighs, ns->nneighs, &ev->u.neigh, neigh_same);
+		break;
+	case W_EV_NEWRULE:
+		rule_upsert(ns, &ev->u.rule, ev->from_dump);
+		break;
+	case W_EV_DELRULE:
+		REMOVE(ns->rules, ns->nrules, &ev->u.rule, rule_same);
 		break;
 	case W_EV_NEWNSID:
 	case W_EV_DELNSID:

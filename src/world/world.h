@@ -188,6 +188,8 @@ struct w_route {
 	int has_uid;
 	uint32_t uid;          /* RTA_UID (route get replies) */
 	int iif;               /* RTA_IIF */
+	/* routing (issue 11): RTA_MARK of a `route get` answer, 0 = none */
+	uint32_t mark;
 };
 
 struct w_neigh {
@@ -206,6 +208,44 @@ struct w_neigh {
 	uint32_t used, confirmed, updated, refcnt;
 	bool has_probes;
 	uint32_t probes;
+};
+
+/* ---- routing (issue 11): policy routing rules ------------------------- */
+/* One rule of `ip rule` (struct fib_rule_hdr and FRA_*), as the kernel
+ * reports it.  Addresses of family 0 are absent ("from all"). */
+struct w_rule {
+	int family;            /* AF_INET, AF_INET6 */
+	int action;            /* FR_ACT_*: TO_TBL (lookup), GOTO, NOP,
+	                        * BLACKHOLE, UNREACHABLE, PROHIBIT */
+	unsigned flags;        /* FIB_RULE_* (INVERT: "not") */
+	int tos;
+	uint32_t table;        /* frh.table, or FRA_TABLE when present */
+	bool has_priority;
+	uint32_t priority;     /* FRA_PRIORITY: "pref" */
+	struct w_ip src;       /* FRA_SRC */
+	int src_len;
+	struct w_ip dst;       /* FRA_DST */
+	int dst_len;
+	bool has_fwmark, has_fwmask;
+	uint32_t fwmark, fwmask;
+	char iifname[W_IFNAMSIZ];   /* FRA_IFNAME, "" = any */
+	char oifname[W_IFNAMSIZ];   /* FRA_OIFNAME, "" = any */
+	bool has_goto;
+	uint32_t goto_target;  /* FRA_GOTO */
+	bool has_protocol;
+	int protocol;          /* FRA_PROTOCOL, RTPROT_* */
+	bool l3mdev;           /* FRA_L3MDEV */
+	bool has_uid_range;
+	uint32_t uid_start, uid_end;
+	int ipproto;           /* FRA_IP_PROTO, 0 = any */
+	bool has_sport, has_dport;
+	uint16_t sport_start, sport_end, dport_start, dport_end;
+	bool has_tun_id;
+	uint64_t tun_id;       /* FRA_TUN_ID, host order */
+	bool has_suppress_prefixlen, has_suppress_ifgroup;
+	int32_t suppress_prefixlen, suppress_ifgroup;
+	bool has_flow;
+	uint32_t flow;         /* FRA_FLOW: realms */
 };
 
 enum w_ns_kind {
@@ -239,6 +279,9 @@ struct w_ns {
 	struct w_neigh *neighs; size_t nneighs, capneighs;
 	/* nsid -> other namespace, as this namespace numbers them */
 	struct w_nsid_map *nsids; size_t nnsids, capnsids;
+	/* routing (issue 11): the policy rules, in the kernel's order
+	 * (each family by priority; equal priorities oldest first) */
+	struct w_rule *rules; size_t nrules, caprules;
 };
 
 struct world {
@@ -259,18 +302,24 @@ enum w_event_type {
 	W_EV_NEWROUTE, W_EV_DELROUTE,
 	W_EV_NEWNEIGH, W_EV_DELNEIGH,
 	W_EV_NEWNSID, W_EV_DELNSID,
+	W_EV_NEWRULE, W_EV_DELRULE,     /* routing (issue 11) */
 	W_EV_OTHER
 };
 
 struct w_event {
 	enum w_event_type type;
 	bool from_dump;        /* part of a full dump, in the kernel's order */
+	/* routing (issue 11): how a route notification was made (its
+	 * nlmsg_flags): W_EV_REPLACE (route replace/change) stands for the
+	 * route it replaced, W_EV_APPEND goes after its equals */
+	unsigned route_how;
 	union {
 		struct w_link link;
 		struct w_addr addr;
 		struct w_route route;
 		struct w_neigh neigh;
 		struct { int nsid; } nsid;
+		struct w_rule rule;    /* routing (issue 11) */
 	} u;
 };
 
@@ -368,6 +417,9 @@ struct world *world_new(void);
 void world_free(struct world *w);
 
 /* Namespace bookkeeping (the kernel layer calls these). */
+#define W_EV_REPLACE 1u
+#define W_EV_APPEND 2u
+
 struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
                           const char *name, dev_t dev, ino_t ino);
 void world_remove_ns(struct world *w, struct w_ns *ns);

@@ -30,7 +30,7 @@ check_rc "... and another, with a veth end in it" 0 "$NSVIZ" -c \
 	'netns add green; link add v0 type veth peer name v1 netns green' 
 
 check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
-	"addr bridge capture echo ip lesson link monitor neigh netns ping route send show sysctl"
+	"addr bridge capture echo ip lesson link monitor neigh netns ping route rule send show sysctl"
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
 check_match "nsviz -<Tab>: the options" "$(comp nsviz -)" \
 	'--sandbox .*--theme .*-4 -6 .*-force'

@@ -83,7 +83,8 @@ snapshot() {
 			echo "## $ns"
 			# one ip for the four dumps (table all: IPv4 and IPv6)
 			printf '%s\n' "link show" "addr show" \
-				"route show table all" "neigh show" |
+				"route show table all" "neigh show" "rule show" \
+				"-6 rule show" |
 				ip "$@" -j -batch - 2>&1
 			echo
 		done
@@ -242,8 +243,43 @@ cwb|1|route add 10.5.0.0/16 dev veth0 metric abc|abc: metric must be a number \(
 cwb|1|route add 10.5.0.0/16 dev veth0 metric 4294967296|4294967296: metric must be a number \(0\.\.4294967295\)
 cwb|1|route add 10.5.0.0/16 dev veth0 scope bogus|bogus: not a route scope
 cwb|1|route add 10.5.0.0/16 dev veth0 scope 256|256: not a route scope
-cwb|1|route add 10.5.0.0/16 dev veth0 table 100|100: only table main is supported
+cwb|1|route add 10.5.0.0/16 dev veth0 table nosuch|nosuch: not a routing table
 cwb|1|route add 10.5.0.0/16 dev veth0 src 2001:db8::1|2001:db8::1: source is IPv6 but the destination 10\.5\.0\.0/16 is IPv4
+# -- routing (issue 11): tables, replace/change, route show and get, rules,
+# -- addr flush, neighbours
+cwb|1|route change 10.5.0.0/16 dev veth0|route 10\.5\.0\.0/16: no such route to change
+cwb|1|route replace 10.5.0.0/16|10\.5\.0\.0/16: route needs a gateway
+cwb|1|route add 10.5.0.0/16 dev veth0 table 4294967296|4294967296: not a routing table
+cwb|1|route add 10.5.0.0/16 dev veth0 proto nosuch|nosuch: not a route protocol
+cwb|1|route add anycast 10.5.0.0/16 dev veth0|anycast: route type not supported by nsviz
+cwb|1|route show table 4242|table 4242: ipv4: FIB table does not exist
+cwb|1|route show table nosuch|nosuch: not a routing table
+cwb|1|route show type nosuch|nosuch: not a route type
+cwb|1|route show dev nope0|Cannot find device "nope0"
+cwb|1|route show iif veth0|iif: route show filter not supported by nsviz
+cwb|1|route get 10.0.1.5 iif veth0|iif: needs from ADDR too
+cwb|1|route get 10.0.1.5 oif nope0|nope0: no such device in the host namespace
+cwb|1|route get 10.0.1.5 mark x|x: mark must be a number
+cwb|1|rule add|rule add: missing selectors and an action
+cwb|1|rule del|rule del: missing selectors and an action
+cwb|1|rule del pref 4444|rule del: no such rule \(No such file or directory\)
+cwb|1|rule add pref x lookup 1|x: pref must be a number
+cwb|1|rule add from 10.0.0.0/8 to 2001:db8::/32 lookup 1|2001:db8::/32: is IPv6, but the rule's other address \(10\.0\.0\.0/8\) is IPv4
+cwb|1|rule add lookup 1 blackhole|blackhole: a rule either looks up a table or is blackhole, not both
+cwb|1|rule add goto 3|goto: rule option not supported by nsviz
+cwb|1|rule add fwmark x lookup 1|x: not a firewall mark
+cwb|1|rule show ipproto tcp|ipproto: rule show filter not supported by nsviz
+cwb|1|addr flush|addr flush: missing what to flush
+cwb|1|addr flush dev nope0|nope0: no such device in the host namespace
+cwb|1|addr flush dev veth0 scope bogus|bogus: not a route scope
+cwb|1|neigh add 10.0.1.9 lladdr 02:00:00:00:00:09|neigh add 10\.0\.1\.9 lladdr 02:00:00:00:00:09: missing dev NAME
+cwb|1|neigh add 10.0.1.9 lladdr 02:00:00:00:00 dev veth0|02:00:00:00:00: not a MAC address
+cwb|1|neigh add 10.0.1.9 dev veth0 nud sleepy|sleepy: not a neighbour state
+cwb|1|neigh add 10.0.1.9 dev nope0|nope0: no such device in the host namespace
+cwb|1|neigh del 10.0.1.9 dev veth0|neigh 10\.0\.1\.9 dev veth0: no such neighbour entry
+cwb|1|neigh change 10.0.1.9 lladdr 02:00:00:00:00:09 dev veth0|neigh 10\.0\.1\.9 dev veth0: no such neighbour entry to change
+cwb|1|neigh flush|neigh flush: missing what to flush
+cwb|1|neigh flush dev nope0|Cannot find device "nope0"
 cwb|1|link set veth0 address zz:zz:zz:zz:zz:zz|zz:zz:zz:zz:zz:zz: not a MAC address
 cwb|1|link set veth0 address 0a:1b:2c:3d:4e|0a:1b:2c:3d:4e: not a MAC address
 cwb|1|link set veth0 address 0a:1b:2c:3d:4e:5f:60|0a:1b:2c:3d:4e:5f:60: not a MAC address
@@ -280,11 +316,11 @@ cwb|1|netns identify 2147483647|2147483647: no such process
 c|1||empty command
 c|1| ; ; |empty command
 w|1|''|'': unknown command
-cwb|1|frob|frob: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
+cwb|1|frob|frob: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send or sysctl\)
 cwb|1|ip frob|frob: unknown command
 cwb|1|ip -z link show|-z: unknown option
 cwb|1|nt|nt: means ntable, which nsviz does not support
-cwb|1|ru|ru: means rule, which nsviz does not support
+cwb|1|ru frob|ru frob: unknown rule command \(expected show, add or del\)
 cwb|1|xfrm state|xfrm: not supported by nsviz
 cb|1|monitor|monitor: not a command here
 cwb|1|link frob|link frob: unknown link command
@@ -328,7 +364,7 @@ cwb|1|link show veth0 extra|extra: unexpected argument after link show veth0
 cwb|1|link add x1 type veth peer name p1 extra|extra: unexpected argument after link add x1 type veth peer name p1
 cwb|1|addr add 10.0.3.1/24 dev veth0 extra|extra: unexpected argument after addr add 10\.0\.3\.1/24 dev veth0
 cwb|1|addr add 10.0.6.1/24 10.0.6.2/24 dev veth0|10\.0\.6\.2/24: unexpected argument after addr add 10\.0\.6\.1/24
-cwb|1|route show extra|extra: unexpected argument after route show
+cwb|1|route show extra|extra: not an IP address
 cwb|1|route get 10.0.1.0 extra|extra: unexpected argument after route get 10\.0\.1\.0
 cwb|1|ping -c 1 10.0.2.0 extra|extra: unexpected argument after ping -c 1 10\.0\.2\.0
 cwb|1|addr add 10.0.6.1/24 dev veth0 dev veth0|dev: given twice in addr add 10\.0\.6\.1/24 dev veth0
@@ -786,7 +822,7 @@ link set $'zz\x1b' up|zz\\x1b: no such device in the host namespace
 netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is a regular file
 route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace
 -n vnet ping -c 1 fe80::1%ghost|ghost: no such device in namespace vnet
-zorch|zorch: unknown command \(expected addr, route, neigh, link, netns, ping, echo, send or sysctl\)
+zorch|zorch: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send or sysctl\)
 link set veth0 mtu 65536|65536: mtu out of range \(68\.\.65535\)
 EOF
 	no_raw "UI: nothing raw on the screen" "$(tm capture-pane -p -t ui)"

@@ -331,9 +331,9 @@ cw|neigh show dev nope|Cannot find device "nope"$
 cw|-n router neigh show dev p1|Cannot find device "p1"$
 cw|-n nope neigh|nope: no such network namespace$
 cw|neigh show p1|p1: unexpected argument after neigh show \(expected dev NAME\)$
-cw|neigh add 10.10.0.9 lladdr 02:00:00:00:00:09 dev p1|neigh add: not supported by nsviz
-cw|ip n f dev p1|n f: means neigh flush, which nsviz does not support
-cw|ip neigh flush dev p1|neigh flush: not supported by nsviz
+cw|neigh add 10.10.0.9 lladdr 02:00:00:00:00:09 dev nosuch0|nosuch0: no such device
+cw|ip n f|n f: missing what to flush
+cw|ip neigh flush nud sleepy|sleepy: not a neighbour state
 cw|neigh show nud all|nud: neigh show option not supported by nsviz
 EOF
 

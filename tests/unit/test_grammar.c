@@ -413,17 +413,46 @@ static void test_abbreviations(void **state)
 			         (int)c.verb, (int)t[k].verb);
 		cmd_free(&c);
 	}
-	/* what neigh abbreviations mean and nsviz does not do */
-	assert_int_equal(parse_line("ip n a 10.0.0.1 dev x", &c), -1);
-	assert_string_equal(err, "n a: means neigh add, which nsviz does not "
-	                    "support (expected show)");
-	assert_int_equal(parse_line("ip neigh d 10.0.0.1 dev x", &c), -1);
-	assert_non_null(strstr(err, "means neigh delete"));
+	/* neigh abbreviations as ip reads them */
+	parse_ok("ip n a 10.0.0.1 dev x", &c);
+	assert_int_equal(c.verb, CMD_NEIGH_ADD);
+	cmd_free(&c);
+	parse_ok("ip neigh d 10.0.0.1 dev x", &c);
+	assert_int_equal(c.verb, CMD_NEIGH_DEL);
+	cmd_free(&c);
+	parse_ok("ip n f dev x", &c);
+	assert_int_equal(c.verb, CMD_NEIGH_FLUSH);
+	cmd_free(&c);
+	parse_ok("ip n chg 10.0.0.1 dev x", &c);
+	assert_int_equal(c.verb, CMD_NEIGH_CHANGE);
+	cmd_free(&c);
 	assert_int_equal(parse_line("ip neigh f", &c), -1);
-	assert_non_null(strstr(err, "means neigh flush"));
-	/* ru is rule, not route */
-	assert_int_equal(parse_line("ip ru", &c), -1);
-	assert_non_null(strstr(err, "rule"));
+	assert_non_null(strstr(err, "missing what to flush"));
+	/* ru is rule, not route; r r is route replace */
+	parse_ok("ip ru", &c);
+	assert_int_equal(c.verb, CMD_RULE_SHOW);
+	cmd_free(&c);
+	parse_ok("ip ru a from 10.0.0.0/8 lookup 100", &c);
+	assert_int_equal(c.verb, CMD_RULE_ADD);
+	cmd_free(&c);
+	parse_ok("ip ru d pref 100", &c);
+	assert_int_equal(c.verb, CMD_RULE_DEL);
+	cmd_free(&c);
+	parse_ok("ip r r 10.0.0.0/8 dev x", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_REPLACE);
+	cmd_free(&c);
+	parse_ok("ip r c 10.0.0.0/8 dev x", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_CHANGE);
+	cmd_free(&c);
+	parse_ok("ip r ap 10.0.0.0/8 dev x", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_APPEND);
+	cmd_free(&c);
+	parse_ok("ip r p 10.0.0.0/8 dev x", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_PREPEND);
+	cmd_free(&c);
+	parse_ok("ip a f dev x", &c);
+	assert_int_equal(c.verb, CMD_ADDR_FLUSH);
+	cmd_free(&c);
 }
 
 /* ---- netns ------------------------------------------------------------- */
@@ -1737,6 +1766,133 @@ static void test_output_options(void **state)
 	assert_non_null(strstr(err, "-jsonx: unknown option"));
 }
 
+/* ---- routing (issue 11): the new forms, parsed and written back -------- */
+
+static void test_canonical_routing(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		/* routes in other tables; replace, append, change, prepend */
+		{ "route add 10.10.0.0/16 via 10.0.1.2 table 100",
+		  "ip route add 10.10.0.0/16 via 10.0.1.2 table 100" },
+		{ "route add 10.11.0.0/16 dev a1 table 70000 proto static",
+		  "ip route add 10.11.0.0/16 dev a1 table 70000 proto static" },
+		{ "route add 10.12.0.0/16 dev a0 table local",
+		  "ip route add 10.12.0.0/16 dev a0 table local" },
+		{ "route add 10.12.0.0/16 dev a0 table 0x10",
+		  "ip route add 10.12.0.0/16 dev a0 table 16" },
+		{ "route add blackhole 10.13.0.0/16",
+		  "ip route add blackhole 10.13.0.0/16" },
+		{ "route add unreachable default table 5",
+		  "ip route add unreachable default table 5" },
+		{ "route add local 10.0.9.1 dev lo table local",
+		  "ip route add local 10.0.9.1 dev lo table local" },
+		{ "route replace 10.10.0.0/16 via 10.0.2.2 table 100",
+		  "ip route replace 10.10.0.0/16 via 10.0.2.2 table 100" },
+		{ "route append 10.14.0.0/16 via 10.0.1.2",
+		  "ip route append 10.14.0.0/16 via 10.0.1.2" },
+		{ "route chg 10.13.0.0/16 via 10.0.2.2 metric 7",
+		  "ip route change 10.13.0.0/16 via 10.0.2.2 metric 7" },
+		{ "route prepend 10.14.0.0/16 dev a1",
+		  "ip route prepend 10.14.0.0/16 dev a1" },
+		{ "route del 10.10.0.0/16 table 100 proto boot",
+		  "ip route del 10.10.0.0/16 table 100 proto boot" },
+		{ "-6 route add fd00:9::/64 via fd00:1::2 table 100",
+		  "ip -6 route add fd00:9::/64 via fd00:1::2 table 100" },
+		/* route show filters */
+		{ "route show table all", "ip route show table all" },
+		{ "route list table 100", "ip route show table 100" },
+		{ "route show table main", "ip route show table main" },
+		{ "route list proto kernel", "ip route show proto kernel" },
+		{ "route show proto all", "ip route show" },
+		{ "route show table all scope host type local dev lo",
+		  "ip route show table all scope host type local dev lo" },
+		{ "route show via 10.0.2.2 src 10.0.1.0/24 metric 7",
+		  "ip route show via 10.0.2.2 src 10.0.1.0/24 metric 7" },
+		{ "route show 10.14.0.0/16", "ip route show 10.14.0.0/16" },
+		{ "route show exact 10.14.0.0/16", "ip route show 10.14.0.0/16" },
+		{ "route show to root 10.0.0.0/8", "ip route show root 10.0.0.0/8" },
+		{ "route show match 10.14.1.1", "ip route show match 10.14.1.1" },
+		{ "route show table 100 default", "ip route show table 100 default" },
+		{ "route show all", "ip route show" },
+		{ "-6 route show table all fd00:9::/64",
+		  "ip -6 route show table all fd00:9::/64" },
+		{ "route show dev up", "ip route show dev up" },
+		/* route get */
+		{ "route get 10.99.1.1 from 10.0.2.9 iif a1",
+		  "ip route get 10.99.1.1 from 10.0.2.9 iif a1" },
+		{ "route get to 10.99.1.1 mark 0x11 oif a1",
+		  "ip route get 10.99.1.1 oif a1 mark 17" },
+		{ "route get 10.99.1.1 dev a1", "ip route get 10.99.1.1 oif a1" },
+		{ "route get fd00::1 from fd00::2",
+		  "ip route get fd00::1 from fd00::2" },
+		/* rules */
+		{ "rule", "ip rule show" },
+		{ "rule list", "ip rule show" },
+		{ "-6 rule show", "ip -6 rule show" },
+		{ "rule add from 10.3.0.0/16 lookup 100",
+		  "ip rule add from 10.3.0.0/16 lookup 100" },
+		{ "rule add to 192.168.0.0/16 table 100 priority 300",
+		  "ip rule add to 192.168.0.0/16 pref 300 lookup 100" },
+		{ "rule add from 10.4.0.5 iif a0 pref 301 blackhole",
+		  "ip rule add from 10.4.0.5 iif a0 pref 301 blackhole" },
+		{ "rule add oif a1 order 302 unreachable",
+		  "ip rule add oif a1 pref 302 unreachable" },
+		{ "rule add fwmark 0x10 pref 303 type prohibit",
+		  "ip rule add fwmark 0x10 pref 303 prohibit" },
+		{ "rule add fwmark 5/0xff lookup 1000 pref 304",
+		  "ip rule add fwmark 0x5/0xff pref 304 lookup 1000" },
+		{ "rule add not from 10.5.0.0/16 lookup main tos 0x10",
+		  "ip rule add not from 10.5.0.0/16 tos 0x10 lookup main" },
+		{ "rule add from all dev lo lookup local proto static",
+		  "ip rule add iif lo proto static lookup local" },
+		{ "rule add from fd00:5::/64 lookup 100",
+		  "ip -6 rule add from fd00:5::/64 lookup 100" },
+		{ "rule add from 10.0.0.1/32 to 10.0.0.2 lookup 7",
+		  "ip rule add from 10.0.0.1 to 10.0.0.2 lookup 7" },
+		{ "rule del pref 304", "ip rule del pref 304" },
+		{ "rule show pref 304", "ip rule show pref 304" },
+		{ "rule list from 10.0.0.0/8 lookup 100 iif a0",
+		  "ip rule show from 10.0.0.0/8 iif a0 lookup 100" },
+		{ "rule show not to 192.168.0.0/16", "ip rule show not to 192.168.0.0/16" },
+		{ "rule show 192.168.0.0/16", "ip rule show to 192.168.0.0/16" },
+		{ "rule show fwmark 5/0xff oif a1", "ip rule show oif a1 fwmark 0x5/0xff" },
+		{ "rule show from all", "ip rule show" },
+		{ "rule show from fd00::/8", "ip -6 rule show from fd00::/8" },
+		{ "ru d from 10.3.0.0/16 lookup 100",
+		  "ip rule del from 10.3.0.0/16 lookup 100" },
+		/* addresses */
+		{ "addr show up", "ip addr show up" },
+		{ "addr show dev x up", "ip addr show x up" },
+		{ "addr flush dev x", "ip addr flush dev x" },
+		{ "-4 addr flush dev x scope global",
+		  "ip -4 addr flush dev x scope global" },
+		{ "addr flush x scope all", "ip addr flush dev x" },
+		{ "addr flush scope link", "ip addr flush scope link" },
+		/* neighbours */
+		{ "neigh add 10.0.1.50 lladdr 02:00:00:00:00:50 dev a0",
+		  "ip neigh add 10.0.1.50 lladdr 02:00:00:00:00:50 dev a0" },
+		{ "neigh add 10.0.1.51 lladdr 2:0:0:0:0:51 dev a0 nud reach",
+		  "ip neigh add 10.0.1.51 lladdr 02:00:00:00:00:51 dev a0 nud "
+		  "reachable" },
+		{ "neigh replace to fd00::54 lladdr 02:00:00:00:00:54 dev a0 router",
+		  "ip neigh replace fd00::54 lladdr 02:00:00:00:00:54 dev a0 router" },
+		{ "neigh change 10.0.2.52 dev a1 nud stale",
+		  "ip neigh change 10.0.2.52 dev a1 nud stale" },
+		{ "neigh add 10.0.2.53 lladdr null dev a1 nud noarp",
+		  "ip neigh add 10.0.2.53 lladdr null dev a1 nud noarp" },
+		{ "neigh del 10.0.1.55 dev a0", "ip neigh del 10.0.1.55 dev a0" },
+		{ "neigh flush dev a0", "ip neigh flush dev a0" },
+		{ "neigh flush dev a1 nud permanent nud stale",
+		  "ip neigh flush dev a1 nud permanent nud stale" },
+		{ "neigh flush nud all", "ip neigh flush nud all" },
+		{ "neigh flush nud none", "ip neigh flush nud none" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		check_canonical(t[k].in, t[k].out);
+}
+
 /* ---- canonical text ------------------------------------------------------ */
 
 static void test_canonical(void **state)
@@ -1784,13 +1940,13 @@ static void test_canonical(void **state)
 		{ "route add 10.9.0.0/16 metric 5 src 10.0.1.0 scope 200 dev v via 10.0.1.1",
 		  "ip route add 10.9.0.0/16 via 10.0.1.1 dev v scope site src 10.0.1.0 metric 5" },
 		{ "route add 10.9.0.0/16 dev v scope 17 table main",
-		  "ip route add 10.9.0.0/16 dev v scope 17" },
+		  "ip route add 10.9.0.0/16 dev v scope 17 table main" },
 		{ "route delete 10.9.0.0/16 priority 9",
 		  "ip route del 10.9.0.0/16 metric 9" },
 		{ "ip -4 route add 10.1.0.0/16 dev v", "ip -4 route add 10.1.0.0/16 dev v" },
 		/* not changing, but with one normal form too */
 		{ "ip r", "ip route show" },
-		{ "ip route list table main", "ip route show" },
+		{ "ip route list table main", "ip route show table main" },
 		{ "ip route get 10.0.2.1", "ip route get 10.0.2.1" },
 		{ "ip a", "ip addr show" },
 		{ "ip addr show dev veth0", "ip addr show veth0" },
@@ -2281,7 +2437,7 @@ static void test_hints_from_tables(void **state)
 	(void)state;
 	assert_int_equal(parse_line("frob", &c), -1);
 	list_words(err, words, &n);
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 10);
 	for (size_t k = 0; k < n; k++) {
 		char line[64];
 
@@ -2313,7 +2469,8 @@ static void test_hints_from_tables(void **state)
 	/* the same list where a command is missing */
 	assert_int_equal(parse_line("ip", &c), -1);
 	assert_string_equal(err, "ip: missing command (expected addr, route, "
-	                    "neigh, link, netns, ping, echo, send or sysctl)");
+	                    "rule, neigh, link, netns, ping, echo, send or "
+	                    "sysctl)");
 	assert_int_equal(parse_line("netns exec x ip", &c), -1);
 	assert_non_null(strstr(err, "missing command (expected addr, route, "));
 	assert_int_equal(parse_line("link frob", &c), -1);
@@ -2601,8 +2758,9 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "neigh show dev a dev b", "dev", "given twice" },
 	{ "neigh show nud all", "nud", "neigh show option not supported" },
 	{ "neigh show proxy", "proxy", "not supported" },
-	{ "neigh add 10.0.0.1 dev x", "neigh add", "not supported by nsviz" },
-	{ "neigh flush dev x", "neigh flush", "not supported" },
+	{ "neigh add 10.0.0.1 dev x nud sleepy", "sleepy",
+	  "not a neighbour state" },
+	{ "neigh flush", "neigh flush", "missing what to flush" },
 	{ "neigh frob", "neigh frob", "unknown neigh command" },
 	{ "neigh show dev a/b", "a/b", "must not contain '/'" },
 	/* sysctl */
@@ -2656,17 +2814,17 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "link add x type veth peer y z", "z", "unexpected argument after" },
 	/* unknown or unsupported words */
 	{ "frobnicate", "frobnicate",
-	  "unknown command (expected addr, route, neigh, link, netns, ping, "
+	  "unknown command (expected addr, route, rule, neigh, link, netns, ping, "
 	  "echo, send or sysctl)" },
 	{ "link frob", "link frob", "unknown link command" },
 	{ "addr frob", "addr frob", "unknown addr command" },
 	{ "route frob", "route frob", "unknown route command" },
 	{ "netns frob", "netns frob", "unknown netns command" },
-	{ "rule", "rule", "not supported by nsviz" },
+	{ "rule add", "rule add", "missing selectors and an action" },
 	{ "ip nt", "nt", "means ntable" },
 	{ "monitor", "monitor", "nsviz monitor" },
-	{ "route replace 10.0.0.0/8 dev x", "route replace", "not supported" },
-	{ "route r 10.0.0.0/8 dev x", "route r", "means route replace" },
+	{ "route replace 10.0.0.0/8", "10.0.0.0/8", "needs a gateway" },
+	{ "route t 10.0.0.0/8 dev x", "route t", "means route test" },
 	{ "link replace x", "link replace", "not supported" },
 	{ "netns monitor", "netns monitor", "not supported" },
 	{ "netns attach", "netns attach", "missing namespace name" },
@@ -2701,16 +2859,17 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "-all link show", "-all", "not meaningful for link" },
 	{ "-all -n vnet echo tcp port 5003", "-all", "not meaningful for echo" },
 	{ "netns exec a ip -all link", "-all", "not meaningful for link" },
-	{ "addr flush dev x", "addr flush", "not supported" },
+	{ "addr flush", "addr flush", "missing what to flush" },
 	{ "addr add 10.0.0.1/8 dev x label x:1", "label", "not supported" },
-	{ "route add 10.0.0.0/8 dev x proto static", "proto", "not supported" },
+	{ "route add 10.0.0.0/8 dev x proto nosuch", "nosuch",
+	  "not a route protocol" },
 	{ "route add 10.0.0.0/8 dev x scope galaxy", "galaxy", "not a route scope" },
 	{ "route add 10.0.0.0/8 dev x scope 256", "256", "not a route scope" },
 	{ "route add 10.0.0.0/8 dev x metric -5", "-5", "metric must be a number" },
 	{ "route add 10.0.0.0/8 dev x metric 4294967296", "4294967296",
 	  "must be a number" },
-	{ "route show table local", "local", "only table main" },
-	{ "route add 10.0.0.0/8 dev x table 100", "100", "only table main" },
+	{ "route show table nosuch", "nosuch", "not a routing table" },
+	{ "route add 10.0.0.0/8 dev x table -1", "-1", "not a routing table" },
 	{ "ip -x link", "-x", "unknown option" },
 	{ "ip -4 -6 route", "-6", "conflicts with -4" },
 	{ "ip -family ipx route", "ipx", "family not supported" },
@@ -2766,7 +2925,91 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "route add default default dev x", "default", "unexpected argument" },
 	{ "route get", "route get", "missing address" },
 	{ "route get 10.0.0.1 10.0.0.2", "10.0.0.2", "unexpected argument" },
-	{ "route show 10.0.0.0/8", "10.0.0.0/8", "unexpected argument" },
+	{ "route show 10.0.0.0/8 10.1.0.0/16", "10.1.0.0/16",
+	  "unexpected argument" },
+	/* routing (issue 11) */
+	{ "route add 10.0.0.0/8 dev x table", "route add 10.0.0.0/8 dev x table",
+	  "missing table" },
+	{ "route add 10.0.0.0/8 dev x table 4294967296", "4294967296",
+	  "not a routing table" },
+	{ "route add 10.0.0.0/8 dev x table 1 table 2", "table", "given twice" },
+	{ "route add 10.0.0.0/8 dev x proto 256", "256", "not a route protocol" },
+	{ "route add broadcast 10.0.0.255 dev x", "broadcast",
+	  "route type not supported" },
+	{ "route add blackhole", "route add blackhole", "missing destination" },
+	{ "route append 10.0.0.0/8", "10.0.0.0/8", "needs a gateway" },
+	{ "route change 10.0.0.0/8 dev x tos 4", "tos", "not supported" },
+	{ "route show table", "route show table", "missing table" },
+	{ "route show table cache", "cache", "routing cache is not shown" },
+	{ "route show table 100 table all", "table", "given twice" },
+	{ "route show type frob", "frob", "not a route type" },
+	{ "route show scope galaxy", "galaxy", "not a route scope" },
+	{ "route show proto nosuch", "nosuch", "not a route protocol" },
+	{ "route show dev a/b", "a/b", "must not contain '/'" },
+	{ "route show via 10.0.0.300", "10.0.0.300", "not a valid IPv4" },
+	{ "route show iif x", "iif", "route show filter not supported" },
+	{ "route show root", "route show root", "missing prefix" },
+	{ "route show 10.0.0.0/33", "10.0.0.0/33", "out of range" },
+	{ "route get 10.0.0.1 iif x", "iif", "needs from ADDR" },
+	{ "route get 10.0.0.1 from fd00::1", "fd00::1", "source is IPv6" },
+	{ "route get 10.0.0.1 mark x", "x", "mark must be a number" },
+	{ "route get 10.0.0.1 mark -1", "-1", "mark must be a number" },
+	{ "route get 10.0.0.1 oif", "route get 10.0.0.1 oif",
+	  "missing interface name" },
+	{ "route get 10.0.0.1 from 10.0.0.2 from 10.0.0.3", "from", "given twice" },
+	{ "route get 10.0.0.1 fibmatch", "fibmatch", "not supported by nsviz" },
+	{ "route get from 10.0.0.2", "route get from 10.0.0.2", "missing address" },
+	{ "rule add", "rule add", "missing selectors" },
+	{ "rule del", "rule del", "missing selectors" },
+	{ "rule add from", "rule add from", "missing prefix" },
+	{ "rule add from 10.0.0.0/33 lookup 1", "10.0.0.0/33", "out of range" },
+	{ "rule add from 10.0.0.0/8 to fd00::/8 lookup 1", "fd00::/8",
+	  "the rule's other address (10.0.0.0/8) is IPv4" },
+	{ "-4 rule add from fd00::/8 lookup 1", "fd00::/8", "not an IPv4 address" },
+	{ "-0 rule add pref 1", "-0", "not meaningful for rules" },
+	{ "rule add pref abc lookup 1", "abc", "pref must be a number" },
+	{ "rule add pref 1 pref 2", "pref", "given twice" },
+	{ "rule add fwmark 0xzz lookup 1", "0xzz", "not a firewall mark" },
+	{ "rule add fwmark 1/x lookup 1", "1/x", "not a firewall mask" },
+	{ "rule add tos 256 lookup 1", "256", "not a TOS value" },
+	{ "rule add lookup nosuch", "nosuch", "not a routing table" },
+	{ "rule add lookup 1 blackhole", "blackhole", "not both" },
+	{ "rule add prohibit lookup 1", "lookup", "not both" },
+	{ "rule add type nat", "nat", "rule type not supported" },
+	{ "rule add goto 5", "goto", "rule option not supported" },
+	{ "rule add uidrange 1-2 lookup 1", "uidrange", "rule option not supported" },
+	{ "rule add frobnicate lookup 1", "frobnicate",
+	  "not a rule selector or action" },
+	{ "rule add iif abcdefghijklmnopq lookup 1", "abcdefghijklmnopq",
+	  "longer than 15" },
+	{ "rule show ipproto tcp", "ipproto", "rule show filter not supported" },
+	{ "rule show pref x", "x", "pref must be a number" },
+	{ "rule show to 10.0.0.0/8 10.1.0.0/16", "10.1.0.0/16", "unexpected argument" },
+	{ "rule flush", "rule flush", "not supported" },
+	{ "addr show up up", "up", "given twice" },
+	{ "addr show x y", "y", "unexpected argument" },
+	{ "addr flush", "addr flush", "missing what to flush" },
+	{ "addr flush dev", "addr flush dev", "missing interface name" },
+	{ "addr flush dev x scope galaxy", "galaxy", "not a route scope" },
+	{ "addr flush dev x label x:1", "label", "addr flush option not supported" },
+	{ "-0 addr flush dev x", "-0", "not meaningful for addr flush" },
+	{ "neigh add 10.0.1.60 lladdr 02:00:00:00:00:60",
+	  "neigh add 10.0.1.60 lladdr 02:00:00:00:00:60", "missing dev NAME" },
+	{ "neigh add lladdr 02:00:00:00:00:60 dev x", "neigh add lladdr "
+	  "02:00:00:00:00:60 dev x", "missing address" },
+	{ "neigh add 10.0.1.60 lladdr zz:00:00:00:00:00 dev x",
+	  "zz:00:00:00:00:00", "not a MAC address" },
+	{ "neigh add 10.0.1.60 dev x nud", "neigh add 10.0.1.60 dev x nud",
+	  "missing state" },
+	{ "neigh add 10.0.1.60 dev x proxy 10.0.0.1", "proxy",
+	  "neigh option not supported" },
+	{ "neigh add 10.0.1.60 10.0.1.61 dev x", "10.0.1.61",
+	  "unexpected argument" },
+	{ "neigh add 10.0.1/24 dev x", "10.0.1/24", "expected an address" },
+	{ "neigh del 10.0.1.60 dev a/b", "a/b", "must not contain '/'" },
+	{ "neigh flush nud frob", "frob", "not a neighbour state" },
+	{ "neigh flush proxy", "proxy", "neigh flush option not supported" },
+	{ "neigh flush dev x extra", "extra", "unexpected argument" },
 	{ "ping", "ping", "missing address to ping" },
 	{ "ping -c 0 10.0.0.1", "0", "ping count must be a positive number" },
 	{ "ping -c -3 10.0.0.1", "-3", "ping count must be a positive number" },
@@ -3004,6 +3247,7 @@ int main(void)
 		cmocka_unit_test(test_canonical_sysctl_ns),
 		cmocka_unit_test(test_canonical_appends),
 		cmocka_unit_test(test_round_trip_random),
+		cmocka_unit_test(test_canonical_routing),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_split_errors),
 		cmocka_unit_test(test_split_list),

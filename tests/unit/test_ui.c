@@ -642,8 +642,10 @@ static void test_complete(void **state)
 	assert_int_equal(complete_line(w, "link set ", out, sizeof out, &c), 2);
 	assert_string_equal(sbuf_str(&c), "lo veth0");
 	sbuf_reset(&c);
-	assert_int_equal(complete_line(w, "route ", out, sizeof out, &c), 4);
-	assert_string_equal(sbuf_str(&c), "add del show get");
+	/* the verbs of the verb table, in its order */
+	assert_int_equal(complete_line(w, "route ", out, sizeof out, &c), 8);
+	assert_string_equal(sbuf_str(&c), "add change replace prepend append "
+	                    "del show get");
 	assert_int_equal(complete_line(w, "link set veth0 netns ", out,
 	                               sizeof out, NULL), 1);
 	assert_string_equal(out, "link set veth0 netns vnet ");
