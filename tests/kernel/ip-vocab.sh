@@ -22,7 +22,7 @@
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
 
-MERGED=${VOCAB_MERGED-netns}
+MERGED=${VOCAB_MERGED-netns outopts linkkinds bridge routing}
 
 T_SKIP=0
 # skip DESC: counted as skipped, never as passed (TAP's # SKIP)
