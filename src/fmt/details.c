@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt/details.h"
 #include "util/esc.h"
 #include "util/sbuf.h"
 
@@ -350,18 +351,6 @@ static void print_vxlan(struct sbuf *out, const struct w_ns *ns, struct run r)
 
 /* ---- bridges and their ports: long runs of numbers, so tables --------- */
 
-enum item {
-	I_U8, I_U16, I_U32, I_U64, I_HEX16, I_ONOFF, I_TIMER, I_BRID,
-	I_MAC, I_PORTSTATE, I_FWDMASK, I_IFNAME, I_BOOLOPT, I_VLANPROTO,
-	I_ROOTID        /* ip 6.1 prints the bridge id for designated_root */
-};
-
-struct field {
-	int type;
-	enum item how;
-	const char *word;
-};
-
 /* struct ifla_bridge_id as ip prints it: "8000.0:0:0:0:0:0" (the address
  * as ether_ntoa writes it, without leading zeros) */
 static void add_brid(struct sbuf *out, const uint8_t *id)
@@ -430,6 +419,12 @@ static void print_fields(struct sbuf *out, const struct w_ns *ns,
 			break;
 		case I_U16:
 			sbuf_printf(out, "%s %u ", f[i].word, b16);
+			break;
+		case I_INT16:
+			sbuf_printf(out, "%s %d ", f[i].word, (int)b16);
+			break;
+		case I_INT32:
+			sbuf_printf(out, "%s %d ", f[i].word, (int)b32);
 			break;
 		case I_U32:
 			sbuf_printf(out, "%s %u ", f[i].word, b32);
@@ -514,92 +509,108 @@ static void print_fields(struct sbuf *out, const struct w_ns *ns,
 	}
 }
 
-static const struct field bridge_fields[] = {
-	{ IFLA_BR_FORWARD_DELAY, I_U32, "forward_delay" },
-	{ IFLA_BR_HELLO_TIME, I_U32, "hello_time" },
-	{ IFLA_BR_MAX_AGE, I_U32, "max_age" },
-	{ IFLA_BR_AGEING_TIME, I_U32, "ageing_time" },
-	{ IFLA_BR_STP_STATE, I_U32, "stp_state" },
-	{ IFLA_BR_PRIORITY, I_U16, "priority" },
-	{ IFLA_BR_VLAN_FILTERING, I_U8, "vlan_filtering" },
-	{ IFLA_BR_VLAN_PROTOCOL, I_VLANPROTO, "vlan_protocol" },
-	{ IFLA_BR_BRIDGE_ID, I_BRID, "bridge_id" },
-	{ IFLA_BR_ROOT_ID, I_ROOTID, "designated_root" },
-	{ IFLA_BR_ROOT_PORT, I_U16, "root_port" },
-	{ IFLA_BR_ROOT_PATH_COST, I_U32, "root_path_cost" },
-	{ IFLA_BR_TOPOLOGY_CHANGE, I_U8, "topology_change" },
-	{ IFLA_BR_TOPOLOGY_CHANGE_DETECTED, I_U8, "topology_change_detected" },
-	{ IFLA_BR_HELLO_TIMER, I_TIMER, "hello_timer" },
-	{ IFLA_BR_TCN_TIMER, I_TIMER, "tcn_timer" },
-	{ IFLA_BR_TOPOLOGY_CHANGE_TIMER, I_TIMER, "topology_change_timer" },
-	{ IFLA_BR_GC_TIMER, I_TIMER, "gc_timer" },
-	{ IFLA_BR_VLAN_DEFAULT_PVID, I_U16, "vlan_default_pvid" },
-	{ IFLA_BR_VLAN_STATS_ENABLED, I_U8, "vlan_stats_enabled" },
-	{ IFLA_BR_VLAN_STATS_PER_PORT, I_U8, "vlan_stats_per_port" },
-	{ IFLA_BR_GROUP_FWD_MASK, I_HEX16, "group_fwd_mask" },
-	{ IFLA_BR_GROUP_ADDR, I_MAC, "group_address" },
-	{ IFLA_BR_MCAST_SNOOPING, I_U8, "mcast_snooping" },
-	{ IFLA_BR_MULTI_BOOLOPT, I_BOOLOPT, NULL },
-	{ IFLA_BR_MCAST_ROUTER, I_U8, "mcast_router" },
-	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, I_U8, "mcast_query_use_ifaddr" },
-	{ IFLA_BR_MCAST_QUERIER, I_U8, "mcast_querier" },
-	{ IFLA_BR_MCAST_HASH_ELASTICITY, I_U32, "mcast_hash_elasticity" },
-	{ IFLA_BR_MCAST_HASH_MAX, I_U32, "mcast_hash_max" },
-	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, I_U32, "mcast_last_member_count" },
-	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, I_U32, "mcast_startup_query_count" },
-	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, I_U64, "mcast_last_member_interval" },
-	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, I_U64, "mcast_membership_interval" },
-	{ IFLA_BR_MCAST_QUERIER_INTVL, I_U64, "mcast_querier_interval" },
-	{ IFLA_BR_MCAST_QUERY_INTVL, I_U64, "mcast_query_interval" },
-	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, I_U64,
-	  "mcast_query_response_interval" },
-	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, I_U64,
-	  "mcast_startup_query_interval" },
-	{ IFLA_BR_MCAST_STATS_ENABLED, I_U8, "mcast_stats_enabled" },
-	{ IFLA_BR_MCAST_IGMP_VERSION, I_U8, "mcast_igmp_version" },
-	{ IFLA_BR_MCAST_MLD_VERSION, I_U8, "mcast_mld_version" },
-	{ IFLA_BR_NF_CALL_IPTABLES, I_U8, "nf_call_iptables" },
-	{ IFLA_BR_NF_CALL_IP6TABLES, I_U8, "nf_call_ip6tables" },
-	{ IFLA_BR_NF_CALL_ARPTABLES, I_U8, "nf_call_arptables" },
+const struct field fmt_bridge_fields[] = {
+	{ IFLA_BR_FORWARD_DELAY, I_U32, "forward_delay", NULL },
+	{ IFLA_BR_HELLO_TIME, I_U32, "hello_time", NULL },
+	{ IFLA_BR_MAX_AGE, I_U32, "max_age", NULL },
+	{ IFLA_BR_AGEING_TIME, I_U32, "ageing_time", NULL },
+	{ IFLA_BR_STP_STATE, I_U32, "stp_state", NULL },
+	{ IFLA_BR_PRIORITY, I_U16, "priority", NULL },
+	{ IFLA_BR_VLAN_FILTERING, I_U8, "vlan_filtering", NULL },
+	{ IFLA_BR_VLAN_PROTOCOL, I_VLANPROTO, "vlan_protocol", NULL },
+	{ IFLA_BR_BRIDGE_ID, I_BRID, "bridge_id", NULL },
+	{ IFLA_BR_ROOT_ID, I_ROOTID, "designated_root",
+	  "root_id" },
+	{ IFLA_BR_ROOT_PORT, I_U16, "root_port", NULL },
+	{ IFLA_BR_ROOT_PATH_COST, I_U32, "root_path_cost", NULL },
+	{ IFLA_BR_TOPOLOGY_CHANGE, I_U8, "topology_change", NULL },
+	{ IFLA_BR_TOPOLOGY_CHANGE_DETECTED, I_U8, "topology_change_detected", NULL },
+	{ IFLA_BR_HELLO_TIMER, I_TIMER, "hello_timer", NULL },
+	{ IFLA_BR_TCN_TIMER, I_TIMER, "tcn_timer", NULL },
+	{ IFLA_BR_TOPOLOGY_CHANGE_TIMER, I_TIMER, "topology_change_timer", NULL },
+	{ IFLA_BR_GC_TIMER, I_TIMER, "gc_timer", NULL },
+	{ IFLA_BR_VLAN_DEFAULT_PVID, I_U16, "vlan_default_pvid", NULL },
+	{ IFLA_BR_VLAN_STATS_ENABLED, I_U8, "vlan_stats_enabled", NULL },
+	{ IFLA_BR_VLAN_STATS_PER_PORT, I_U8, "vlan_stats_per_port", NULL },
+	{ IFLA_BR_GROUP_FWD_MASK, I_HEX16, "group_fwd_mask", NULL },
+	{ IFLA_BR_GROUP_ADDR, I_MAC, "group_address",
+	  "group_addr" },
+	{ IFLA_BR_MCAST_SNOOPING, I_U8, "mcast_snooping", NULL },
+	{ IFLA_BR_MULTI_BOOLOPT, I_BOOLOPT, NULL, NULL },
+	{ IFLA_BR_MCAST_ROUTER, I_U8, "mcast_router", NULL },
+	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, I_U8, "mcast_query_use_ifaddr", NULL },
+	{ IFLA_BR_MCAST_QUERIER, I_U8, "mcast_querier", NULL },
+	{ IFLA_BR_MCAST_HASH_ELASTICITY, I_U32, "mcast_hash_elasticity", NULL },
+	{ IFLA_BR_MCAST_HASH_MAX, I_U32, "mcast_hash_max", NULL },
+	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, I_U32, "mcast_last_member_count",
+	  "mcast_last_member_cnt" },
+	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, I_U32, "mcast_startup_query_count",
+	  "mcast_startup_query_cnt" },
+	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, I_U64, "mcast_last_member_interval",
+	  "mcast_last_member_intvl" },
+	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, I_U64, "mcast_membership_interval",
+	  "mcast_membership_intvl" },
+	{ IFLA_BR_MCAST_QUERIER_INTVL, I_U64, "mcast_querier_interval",
+	  "mcast_querier_intvl" },
+	{ IFLA_BR_MCAST_QUERY_INTVL, I_U64, "mcast_query_interval",
+	  "mcast_query_intvl" },
+	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, I_U64, "mcast_query_response_interval",
+	  "mcast_query_response_intvl" },
+	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, I_U64, "mcast_startup_query_interval",
+	  "mcast_startup_query_intvl" },
+	{ IFLA_BR_MCAST_STATS_ENABLED, I_U8, "mcast_stats_enabled", NULL },
+	{ IFLA_BR_MCAST_IGMP_VERSION, I_U8, "mcast_igmp_version", NULL },
+	{ IFLA_BR_MCAST_MLD_VERSION, I_U8, "mcast_mld_version", NULL },
+	{ IFLA_BR_NF_CALL_IPTABLES, I_U8, "nf_call_iptables", NULL },
+	{ IFLA_BR_NF_CALL_IP6TABLES, I_U8, "nf_call_ip6tables", NULL },
+	{ IFLA_BR_NF_CALL_ARPTABLES, I_U8, "nf_call_arptables", NULL },
 };
 
-static const struct field bridge_slave_fields[] = {
-	{ IFLA_BRPORT_STATE, I_PORTSTATE, "state" },
-	{ IFLA_BRPORT_PRIORITY, I_U16, "priority" },
-	{ IFLA_BRPORT_COST, I_U32, "cost" },
-	{ IFLA_BRPORT_MODE, I_ONOFF, "hairpin" },
-	{ IFLA_BRPORT_GUARD, I_ONOFF, "guard" },
-	{ IFLA_BRPORT_PROTECT, I_ONOFF, "root_block" },
-	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "fastleave" },
-	{ IFLA_BRPORT_LEARNING, I_ONOFF, "learning" },
-	{ IFLA_BRPORT_UNICAST_FLOOD, I_ONOFF, "flood" },
-	{ IFLA_BRPORT_ID, I_HEX16, "port_id" },
-	{ IFLA_BRPORT_NO, I_HEX16, "port_no" },
-	{ IFLA_BRPORT_DESIGNATED_PORT, I_U16, "designated_port" },
-	{ IFLA_BRPORT_DESIGNATED_COST, I_U16, "designated_cost" },
-	{ IFLA_BRPORT_BRIDGE_ID, I_BRID, "designated_bridge" },
-	{ IFLA_BRPORT_ROOT_ID, I_BRID, "designated_root" },
-	{ IFLA_BRPORT_HOLD_TIMER, I_TIMER, "hold_timer" },
-	{ IFLA_BRPORT_MESSAGE_AGE_TIMER, I_TIMER, "message_age_timer" },
-	{ IFLA_BRPORT_FORWARD_DELAY_TIMER, I_TIMER, "forward_delay_timer" },
-	{ IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, I_U8, "topology_change_ack" },
-	{ IFLA_BRPORT_CONFIG_PENDING, I_U8, "config_pending" },
-	{ IFLA_BRPORT_PROXYARP, I_ONOFF, "proxy_arp" },
-	{ IFLA_BRPORT_PROXYARP_WIFI, I_ONOFF, "proxy_arp_wifi" },
-	{ IFLA_BRPORT_MULTICAST_ROUTER, I_U8, "mcast_router" },
-	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "mcast_fast_leave" },
-	{ IFLA_BRPORT_MCAST_FLOOD, I_ONOFF, "mcast_flood" },
-	{ IFLA_BRPORT_BCAST_FLOOD, I_ONOFF, "bcast_flood" },
-	{ IFLA_BRPORT_MCAST_TO_UCAST, I_ONOFF, "mcast_to_unicast" },
-	{ IFLA_BRPORT_NEIGH_SUPPRESS, I_ONOFF, "neigh_suppress" },
-	{ IFLA_BRPORT_GROUP_FWD_MASK, I_FWDMASK, NULL },
-	{ IFLA_BRPORT_VLAN_TUNNEL, I_ONOFF, "vlan_tunnel" },
-	{ IFLA_BRPORT_ISOLATED, I_ONOFF, "isolated" },
-	{ IFLA_BRPORT_LOCKED, I_ONOFF, "locked" },
-	{ IFLA_BRPORT_BACKUP_PORT, I_IFNAME, "backup_port" },
+const struct field fmt_bridge_slave_fields[] = {
+	{ IFLA_BRPORT_STATE, I_PORTSTATE, "state", NULL },
+	{ IFLA_BRPORT_PRIORITY, I_INT16, "priority", NULL },
+	{ IFLA_BRPORT_COST, I_INT32, "cost", NULL },
+	{ IFLA_BRPORT_MODE, I_ONOFF, "hairpin", NULL },
+	{ IFLA_BRPORT_GUARD, I_ONOFF, "guard", NULL },
+	{ IFLA_BRPORT_PROTECT, I_ONOFF, "root_block", NULL },
+	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "fastleave", NULL },
+	{ IFLA_BRPORT_LEARNING, I_ONOFF, "learning", NULL },
+	{ IFLA_BRPORT_UNICAST_FLOOD, I_ONOFF, "flood", NULL },
+	{ IFLA_BRPORT_ID, I_HEX16, "port_id",
+	  "id" },
+	{ IFLA_BRPORT_NO, I_HEX16, "port_no",
+	  "no" },
+	{ IFLA_BRPORT_DESIGNATED_PORT, I_U16, "designated_port", NULL },
+	{ IFLA_BRPORT_DESIGNATED_COST, I_U16, "designated_cost", NULL },
+	{ IFLA_BRPORT_BRIDGE_ID, I_BRID, "designated_bridge",
+	  "bridge_id" },
+	{ IFLA_BRPORT_ROOT_ID, I_BRID, "designated_root",
+	  "root_id" },
+	{ IFLA_BRPORT_HOLD_TIMER, I_TIMER, "hold_timer", NULL },
+	{ IFLA_BRPORT_MESSAGE_AGE_TIMER, I_TIMER, "message_age_timer", NULL },
+	{ IFLA_BRPORT_FORWARD_DELAY_TIMER, I_TIMER, "forward_delay_timer", NULL },
+	{ IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, I_U8, "topology_change_ack", NULL },
+	{ IFLA_BRPORT_CONFIG_PENDING, I_U8, "config_pending", NULL },
+	{ IFLA_BRPORT_PROXYARP, I_ONOFF, "proxy_arp", NULL },
+	{ IFLA_BRPORT_PROXYARP_WIFI, I_ONOFF, "proxy_arp_wifi", NULL },
+	{ IFLA_BRPORT_MULTICAST_ROUTER, I_U8, "mcast_router",
+	  "multicast_router" },
+	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "mcast_fast_leave", "" },
+	{ IFLA_BRPORT_MCAST_FLOOD, I_ONOFF, "mcast_flood", NULL },
+	{ IFLA_BRPORT_BCAST_FLOOD, I_ONOFF, "bcast_flood", NULL },
+	{ IFLA_BRPORT_MCAST_TO_UCAST, I_ONOFF, "mcast_to_unicast", NULL },
+	{ IFLA_BRPORT_NEIGH_SUPPRESS, I_ONOFF, "neigh_suppress", NULL },
+	{ IFLA_BRPORT_GROUP_FWD_MASK, I_FWDMASK, NULL, NULL },
+	{ IFLA_BRPORT_VLAN_TUNNEL, I_ONOFF, "vlan_tunnel", NULL },
+	{ IFLA_BRPORT_ISOLATED, I_ONOFF, "isolated", NULL },
+	{ IFLA_BRPORT_LOCKED, I_ONOFF, "locked", NULL },
+	{ IFLA_BRPORT_BACKUP_PORT, I_IFNAME, "backup_port", NULL },
 };
 
 #define NF(a) (sizeof (a) / sizeof (a)[0])
+
+const size_t fmt_bridge_nfields = NF(fmt_bridge_fields);
+const size_t fmt_bridge_slave_nfields = NF(fmt_bridge_slave_fields);
 
 /* The kinds ip 6.1 knows how to print (its print_opt); other kinds get
  * their name only, as ip without a printer for them does. */
@@ -615,10 +626,10 @@ static void print_kind(struct sbuf *out, const struct w_ns *ns,
 	else if (!strcmp(kind, "vxlan"))
 		print_vxlan(out, ns, r);
 	else if (!strcmp(kind, "bridge"))
-		print_fields(out, ns, r, bridge_fields, NF(bridge_fields));
+		print_fields(out, ns, r, fmt_bridge_fields, fmt_bridge_nfields);
 	else if (!strcmp(kind, "bridge_slave"))
-		print_fields(out, ns, r, bridge_slave_fields,
-		             NF(bridge_slave_fields));
+		print_fields(out, ns, r, fmt_bridge_slave_fields,
+		             fmt_bridge_slave_nfields);
 }
 
 /* ip's print_linktype: "\n    KIND OPTIONS" and "\n    KIND_slave OPTIONS" */
