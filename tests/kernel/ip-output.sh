@@ -93,7 +93,10 @@ OPTS='
 -d -4
 -d -6
 -d -0
--d -br'
+-d -br
+-d -j
+-d -j -p
+-d -j -s'
 
 # all_same DESC NS: the cross product of OPTS (and none) x the 4 objects
 # (a for loop over lines, not a pipe: pass/fail count in this shell)
