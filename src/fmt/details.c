@@ -2,7 +2,9 @@
 /* details.c - what `ip -d` (iproute2 6.1) adds to a link: the counters and
  * limits after the link/ether line (promiscuity, minmtu, maxmtu), then the
  * kind's own line ("    vxlan id 42 remote ..."), a port's line
- * ("    bridge_slave state ..."), and the queue and offload sizes.
+ * ("    bridge_slave state ..."), and the queue and offload sizes.  The
+ * kinds: macvlan/macvtap, ipvlan/ipvtap, vlan, vxlan, tun, bridge and
+ * bridge_slave (ip 6.1 prints no options for veth, dummy, ifb).
  *
  * ip prints every item as "word value " and never trims, so spacing is
  * part of the output: " promiscuity 0  allmulti 0 " has two blanks in the
@@ -14,10 +16,12 @@
 #include "fmt/fmt.h"
 
 #include <arpa/inet.h>
+#include <grp.h>
 #include <linux/if.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/if_vlan.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -349,6 +353,84 @@ static void print_vxlan(struct sbuf *out, const struct w_ns *ns, struct run r)
 		sbuf_add(out, "gpe ");
 }
 
+/* ip's tun printer (iptuntap.c): the owner and group by name when the
+ * system knows them, as ip looks them up */
+const char *fmt_tun_type(uint8_t type, char *buf, size_t len)
+{
+	if (type == 1)          /* IFF_TUN */
+		return "tun";
+	if (type == 2)          /* IFF_TAP */
+		return "tap";
+	snprintf(buf, len, "UNKNOWN:%u", type);
+	return buf;
+}
+
+const char *fmt_uid_name(uint32_t uid)
+{
+	static char name[256];
+	struct passwd pw, *res = NULL;
+	char buf[1024];
+
+	if (getpwuid_r((uid_t)uid, &pw, buf, sizeof buf, &res) || !res)
+		return NULL;
+	snprintf(name, sizeof name, "%s", res->pw_name);
+	return name;
+}
+
+const char *fmt_gid_name(uint32_t gid)
+{
+	static char name[256];
+	struct group gr, *res = NULL;
+	char buf[1024];
+
+	if (getgrgid_r((gid_t)gid, &gr, buf, sizeof buf, &res) || !res)
+		return NULL;
+	snprintf(name, sizeof name, "%s", res->gr_name);
+	return name;
+}
+
+static void print_tun(struct sbuf *out, struct run r)
+{
+	char buf[24];
+	uint8_t b;
+	uint32_t v;
+	const char *name;
+
+	if (u8(r, IFLA_TUN_TYPE, &b))
+		sbuf_printf(out, "type %s ", fmt_tun_type(b, buf, sizeof buf));
+	if (u8(r, IFLA_TUN_PI, &b))
+		sbuf_printf(out, "pi %s ", b ? "on" : "off");
+	if (u8(r, IFLA_TUN_VNET_HDR, &b))
+		sbuf_printf(out, "vnet_hdr %s ", b ? "on" : "off");
+	if (u8(r, IFLA_TUN_MULTI_QUEUE, &b) && b) {
+		sbuf_add(out, "multi_queue ");
+		if (u32(r, IFLA_TUN_NUM_QUEUES, &v))
+			sbuf_printf(out, "numqueues %u ", v);
+		if (u32(r, IFLA_TUN_NUM_DISABLED_QUEUES, &v))
+			sbuf_printf(out, "numdisabled %u ", v);
+	}
+	if (u8(r, IFLA_TUN_PERSIST, &b))
+		sbuf_printf(out, "persist %s ", b ? "on" : "off");
+	if (u32(r, IFLA_TUN_OWNER, &v)) {
+		if ((name = fmt_uid_name(v)) != NULL) {
+			sbuf_add(out, "user ");
+			esc_add(out, name, 0);
+			sbuf_addc(out, ' ');
+		} else {
+			sbuf_printf(out, "user %u ", v);
+		}
+	}
+	if (u32(r, IFLA_TUN_GROUP, &v)) {
+		if ((name = fmt_gid_name(v)) != NULL) {
+			sbuf_add(out, "group ");
+			esc_add(out, name, 0);
+			sbuf_addc(out, ' ');
+		} else {
+			sbuf_printf(out, "group %u ", v);
+		}
+	}
+}
+
 /* ---- bridges and their ports: long runs of numbers, so tables --------- */
 
 /* struct ifla_bridge_id as ip prints it: "8000.0:0:0:0:0:0" (the address
@@ -625,6 +707,8 @@ static void print_kind(struct sbuf *out, const struct w_ns *ns,
 		print_vlan(out, r);
 	else if (!strcmp(kind, "vxlan"))
 		print_vxlan(out, ns, r);
+	else if (!strcmp(kind, "tun"))
+		print_tun(out, r);
 	else if (!strcmp(kind, "bridge"))
 		print_fields(out, ns, r, fmt_bridge_fields, fmt_bridge_nfields);
 	else if (!strcmp(kind, "bridge_slave"))

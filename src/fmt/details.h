@@ -6,6 +6,7 @@
 #define NSVIZ_FMT_DETAILS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum item {
 	I_U8, I_U16, I_U32, I_U64, I_HEX16, I_ONOFF, I_TIMER, I_BRID,
@@ -25,5 +26,11 @@ extern const struct field fmt_bridge_fields[];
 extern const size_t fmt_bridge_nfields;
 extern const struct field fmt_bridge_slave_fields[];
 extern const size_t fmt_bridge_slave_nfields;
+
+/* tun's type word ("tap"); the user and group names of an owner, NULL
+ * when the system has none (ip prints the number then) */
+const char *fmt_tun_type(uint8_t type, char *buf, size_t len);
+const char *fmt_uid_name(uint32_t uid);
+const char *fmt_gid_name(uint32_t gid);
 
 #endif

@@ -327,6 +327,45 @@ static void vxlan(struct fj *j, const struct w_ns *ns, struct run r)
 		fj_bool(j, "gpe", true);
 }
 
+/* tun (iptuntap.c): multi_queue false is printed in JSON only */
+static void tun(struct fj *j, struct run r)
+{
+	char buf[24];
+	uint8_t b;
+	uint32_t v;
+	const char *name;
+
+	if (u8(r, IFLA_TUN_TYPE, &b))
+		fj_str(j, "type", fmt_tun_type(b, buf, sizeof buf));
+	if (u8(r, IFLA_TUN_PI, &b))
+		fj_bool(j, "pi", b);
+	if (u8(r, IFLA_TUN_VNET_HDR, &b))
+		fj_bool(j, "vnet_hdr", b);
+	if (u8(r, IFLA_TUN_MULTI_QUEUE, &b) && b) {
+		fj_bool(j, "multi_queue", true);
+		if (u32(r, IFLA_TUN_NUM_QUEUES, &v))
+			fj_uint(j, "numqueues", v);
+		if (u32(r, IFLA_TUN_NUM_DISABLED_QUEUES, &v))
+			fj_uint(j, "numdisabled", v);
+	} else {
+		fj_bool(j, "multi_queue", false);
+	}
+	if (u8(r, IFLA_TUN_PERSIST, &b))
+		fj_bool(j, "persist", b);
+	if (u32(r, IFLA_TUN_OWNER, &v)) {
+		if ((name = fmt_uid_name(v)) != NULL)
+			fj_str(j, "user", name);
+		else
+			fj_uint(j, "user", v);
+	}
+	if (u32(r, IFLA_TUN_GROUP, &v)) {
+		if ((name = fmt_gid_name(v)) != NULL)
+			fj_str(j, "group", name);
+		else
+			fj_uint(j, "group", v);
+	}
+}
+
 /* ---- bridges and their ports: details.c's tables ------------------------- */
 
 /* struct ifla_bridge_id as ip prints it: "8000.a:71:5c:18:9d:87" */
@@ -457,7 +496,7 @@ static void fields(struct fj *j, const struct w_ns *ns, struct run r,
 static void kind(struct fj *j, const struct w_ns *ns, const char *k,
                  struct run r, bool data, const char *key)
 {
-	enum { NONE, MACVLAN, IPVLAN, VLAN, VXLAN, BRIDGE, PORT } w = NONE;
+	enum { NONE, MACVLAN, IPVLAN, VLAN, VXLAN, TUN, BRIDGE, PORT } w = NONE;
 
 	if (!strcmp(k, "macvlan") || !strcmp(k, "macvtap"))
 		w = MACVLAN;
@@ -467,6 +506,8 @@ static void kind(struct fj *j, const struct w_ns *ns, const char *k,
 		w = VLAN;
 	else if (!strcmp(k, "vxlan"))
 		w = VXLAN;
+	else if (!strcmp(k, "tun"))
+		w = TUN;
 	else if (!strcmp(k, "bridge"))
 		w = BRIDGE;
 	else if (!strcmp(k, "bridge_slave"))
@@ -480,6 +521,7 @@ static void kind(struct fj *j, const struct w_ns *ns, const char *k,
 		case IPVLAN: ipvlan(j, r); break;
 		case VLAN: vlan(j, r); break;
 		case VXLAN: vxlan(j, ns, r); break;
+		case TUN: tun(j, r); break;
 		case BRIDGE:
 			fields(j, ns, r, fmt_bridge_fields, fmt_bridge_nfields);
 			break;
