@@ -611,3 +611,36 @@ void fj_link_details(struct fj *j, const struct w_ns *ns,
 			fj_uint(j, q[i].key, v);
 		}
 }
+
+/* The kinds ip 6.1 prints options for (a print_opt) that nsviz does not:
+ * their "info_data" would differ from ip's, so -d -j refuses them */
+static bool unprintable(const char *kind)
+{
+	static const char *const k[] = {
+		"amt", "bareudp", "bond", "bond_slave", "can", "dsa", "erspan",
+		"geneve", "gre", "gretap", "gtp", "hsr", "ip6erspan", "ip6gre",
+		"ip6gretap", "ip6tnl", "ipip", "ipoib", "macsec", "rmnet", "sit",
+		"vrf", "vrf_slave", "vti", "vti6", "wwan", "xfrm",
+	};
+
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (!strcmp(kind, k[i]))
+			return true;
+	return false;
+}
+
+bool fj_details_unprintable(const struct w_link *l, char *kind, size_t len)
+{
+	char slave[40];
+
+	if (!(l->d_has & W_D_LINKINFO))
+		return false;
+	snprintf(slave, sizeof slave, "%s_slave", l->slave_kind);
+	if (l->kind[0] && unprintable(l->kind))
+		snprintf(kind, len, "%s", l->kind);
+	else if (l->slave_kind[0] && unprintable(slave))
+		snprintf(kind, len, "%s", slave);
+	else
+		return false;
+	return true;
+}

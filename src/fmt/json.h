@@ -55,6 +55,10 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
  * linkinfo ... gro_max_size; do_link: link show (inet6_addr_gen_mode) */
 void fj_link_details(struct fj *j, const struct w_ns *ns,
                      const struct w_link *l, bool do_link);
+/* Whether l's kind or port kind is one ip 6.1 prints options for that
+ * nsviz does not print (bond, gre, vrf...: "info_data" would differ);
+ * the kind in kind ("bond_slave") */
+bool fj_details_unprintable(const struct w_link *l, char *kind, size_t len);
 /* "stats64": { "rx": {...}, "tx": {...} }; level is the -s count */
 void fj_stats64(struct fj *j, const struct w_link *l, int level);
 /* one element of addr_info (the caller opens and closes the object) */

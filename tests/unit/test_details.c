@@ -865,6 +865,34 @@ static void test_json_port(void **state)
 		"\"locked\":true,\"backup_port\":\"if99\"}}" TAIL_J);
 }
 
+/* the kinds ip prints options for and nsviz does not: -d -j refuses */
+static void test_json_unprintable(void **state)
+{
+	struct w_link bond = base(40, "bond0", "bond", "02:00:00:00:00:0c");
+	struct w_link gre = base(41, "gre1", "gre", "02:00:00:00:00:0c");
+	struct w_link vport = base(42, "p1", "veth", "02:00:00:00:00:0c");
+	struct w_link bport = base(43, "p2", "veth", "02:00:00:00:00:0c");
+	struct w_link tun = base(44, "tap0", "tun", "02:00:00:00:00:0c");
+	struct w_link lo = base(1, "lo", "", "00:00:00:00:00:00");
+	char k[48] = "";
+
+	(void)state;
+	snprintf(vport.slave_kind, sizeof vport.slave_kind, "vrf");
+	snprintf(bport.slave_kind, sizeof bport.slave_kind, "bridge");
+	assert_true(fj_details_unprintable(&bond, k, sizeof k));
+	assert_string_equal(k, "bond");
+	assert_true(fj_details_unprintable(&gre, k, sizeof k));
+	assert_string_equal(k, "gre");
+	assert_true(fj_details_unprintable(&vport, k, sizeof k));
+	assert_string_equal(k, "vrf_slave");
+	assert_false(fj_details_unprintable(&bport, k, sizeof k));
+	assert_false(fj_details_unprintable(&tun, k, sizeof k));
+	assert_false(fj_details_unprintable(&lo, k, sizeof k));
+	/* wireguard: ip 6.1 has no printer for it, its name only */
+	snprintf(tun.kind, sizeof tun.kind, "wireguard");
+	assert_false(fj_details_unprintable(&tun, k, sizeof k));
+}
+
 /* ---- what is absent is not printed ----------------------------------------- */
 
 static void test_absent(void **state)
@@ -1032,6 +1060,7 @@ int main(void)
 		cmocka_unit_test(test_json_ipvlan_dummy),
 		cmocka_unit_test(test_json_macvlan_source),
 		cmocka_unit_test(test_json_port),
+		cmocka_unit_test(test_json_unprintable),
 		cmocka_unit_test(test_absent),
 		cmocka_unit_test(test_protodown_and_escapes),
 		cmocka_unit_test(test_alias_plain),
