@@ -354,7 +354,8 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
 		if (l->addr_len > 0)
 			fj_str(j, "address", fmt_lladdr(l->addr, l->addr_len,
 			                                l->arptype, buf, sizeof buf));
-		if (l->brd_len > 0) {
+		/* the kernel's AF_INET6 view (-d -6 addr) has no broadcast */
+		if (l->brd_len > 0 && !inet6) {
 			if (l->flags & IFF_POINTOPOINT)
 				fj_bool(j, "link_pointtopoint", true);
 			fj_str(j, "broadcast", fmt_lladdr(l->brd, l->brd_len,

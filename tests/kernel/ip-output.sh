@@ -96,7 +96,8 @@ OPTS='
 -d -br
 -d -j
 -d -j -p
--d -j -s'
+-d -j -s
+-d -j -6'
 
 # all_same DESC NS: the cross product of OPTS (and none) x the 4 objects
 # (a for loop over lines, not a pipe: pass/fail count in this shell)
