@@ -775,7 +775,7 @@ static void details(struct sbuf *out, const struct w_ns *ns,
 		{ W_D_GRO_SIZE, offsetof(struct w_link, gro_max_size),
 		  "gro_max_size" },
 	};
-	char buf[16];
+	char buf[16], buf2[72];
 
 	if (l->d_has & W_D_PROMISC)
 		sbuf_printf(out, " promiscuity %u ", l->promiscuity);
@@ -796,6 +796,38 @@ static void details(struct sbuf *out, const struct w_ns *ns,
 			memcpy(&v, (const char *)l + q[i].off, sizeof v);
 			sbuf_printf(out, "%s %u ", q[i].word, v);
 		}
+	if (l->phys_port_name[0]) {
+		sbuf_add(out, "portname ");
+		esc_add(out, l->phys_port_name, 0);
+		sbuf_addc(out, ' ');
+	}
+	if (l->phys_port_id_len)
+		sbuf_printf(out, "portid %s ", fmt_hexstring(l->phys_port_id,
+		            l->phys_port_id_len, buf2, sizeof buf2));
+	if (l->phys_switch_id_len)
+		sbuf_printf(out, "switchid %s ", fmt_hexstring(l->phys_switch_id,
+		            l->phys_switch_id_len, buf2, sizeof buf2));
+	if (l->parentbus[0]) {
+		sbuf_add(out, "parentbus ");
+		esc_add(out, l->parentbus, 0);
+		sbuf_addc(out, ' ');
+	}
+	if (l->parentdev[0]) {
+		sbuf_add(out, "parentdev ");
+		esc_add(out, l->parentdev, 0);
+		sbuf_addc(out, ' ');
+	}
+}
+
+/* ip's hexstring_n2a: two lower-case digits a byte */
+const char *fmt_hexstring(const uint8_t *p, size_t n, char *buf, size_t len)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && k + 3 <= len; i++, k += 2)
+		snprintf(buf + k, len - k, "%02x", p[i]);
+	return buf;
 }
 
 void fmt_link_details(struct sbuf *out, const struct w_ns *ns,

@@ -32,5 +32,7 @@ extern const size_t fmt_bridge_slave_nfields;
 const char *fmt_tun_type(uint8_t type, char *buf, size_t len);
 const char *fmt_uid_name(uint32_t uid);
 const char *fmt_gid_name(uint32_t gid);
+/* ip's hexstring_n2a: "00ab12" */
+const char *fmt_hexstring(const uint8_t *p, size_t n, char *buf, size_t len);
 
 #endif

@@ -893,6 +893,35 @@ static void test_json_unprintable(void **state)
 	assert_false(fj_details_unprintable(&tun, k, sizeof k));
 }
 
+/* a physical NIC: where it sits, printed last (ip 6.1, text and JSON) */
+static void test_nic_parent(void **state)
+{
+	struct w_link l = base(2, "eth0", "", "02:00:00:00:00:0a");
+	static const uint8_t pid[3] = { 0, 0xab, 0x12 }, sid[2] = { 1, 2 };
+
+	(void)state;
+	l.max_mtu = 9000;
+	snprintf(l.phys_port_name, sizeof l.phys_port_name, "p0");
+	memcpy(l.phys_port_id, pid, sizeof pid);
+	l.phys_port_id_len = sizeof pid;
+	memcpy(l.phys_switch_id, sid, sizeof sid);
+	l.phys_switch_id_len = sizeof sid;
+	snprintf(l.parentbus, sizeof l.parentbus, "pci");
+	snprintf(l.parentdev, sizeof l.parentdev, "0000:00:03.0");
+	assert_string_equal(show_d(&l),
+		"2: eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
+		"    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff promiscuity 0  allmulti 0 minmtu 68 maxmtu 9000 addrgenmode eui64 "
+		TAIL_Q "portname p0 portid 00ab12 switchid 0102 parentbus pci parentdev 0000:00:03.0 \n");
+	assert_string_equal(json_d(&l, false),
+		"[{\"promiscuity\":0,\"allmulti\":0,\"min_mtu\":68,\"max_mtu\":9000,"
+		"\"inet6_addr_gen_mode\":\"eui64\",\"num_tx_queues\":1,"
+		"\"num_rx_queues\":1,\"gso_max_size\":65536,\"gso_max_segs\":65535,"
+		"\"tso_max_size\":524280,\"tso_max_segs\":65535,"
+		"\"gro_max_size\":65536,\"phys_port_name\":\"p0\","
+		"\"phys_port_id\":\"00ab12\",\"phys_switch_id\":\"0102\","
+		"\"parentbus\":\"pci\",\"parentdev\":\"0000:00:03.0\"}]");
+}
+
 /* ---- what is absent is not printed ----------------------------------------- */
 
 static void test_absent(void **state)
@@ -1061,6 +1090,7 @@ int main(void)
 		cmocka_unit_test(test_json_macvlan_source),
 		cmocka_unit_test(test_json_port),
 		cmocka_unit_test(test_json_unprintable),
+		cmocka_unit_test(test_nic_parent),
 		cmocka_unit_test(test_absent),
 		cmocka_unit_test(test_protodown_and_escapes),
 		cmocka_unit_test(test_alias_plain),
