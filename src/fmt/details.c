@@ -16,12 +16,10 @@
 #include "fmt/fmt.h"
 
 #include <arpa/inet.h>
-#include <grp.h>
 #include <linux/if.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/if_vlan.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -353,42 +351,7 @@ static void print_vxlan(struct sbuf *out, const struct w_ns *ns, struct run r)
 		sbuf_add(out, "gpe ");
 }
 
-/* ip's tun printer (iptuntap.c): the owner and group by name when the
- * system knows them, as ip looks them up */
-const char *fmt_tun_type(uint8_t type, char *buf, size_t len)
-{
-	if (type == 1)          /* IFF_TUN */
-		return "tun";
-	if (type == 2)          /* IFF_TAP */
-		return "tap";
-	snprintf(buf, len, "UNKNOWN:%u", type);
-	return buf;
-}
-
-const char *fmt_uid_name(uint32_t uid)
-{
-	static char name[256];
-	struct passwd pw, *res = NULL;
-	char buf[1024];
-
-	if (getpwuid_r((uid_t)uid, &pw, buf, sizeof buf, &res) || !res)
-		return NULL;
-	snprintf(name, sizeof name, "%s", res->pw_name);
-	return name;
-}
-
-const char *fmt_gid_name(uint32_t gid)
-{
-	static char name[256];
-	struct group gr, *res = NULL;
-	char buf[1024];
-
-	if (getgrgid_r((gid_t)gid, &gr, buf, sizeof buf, &res) || !res)
-		return NULL;
-	snprintf(name, sizeof name, "%s", res->gr_name);
-	return name;
-}
-
+/* ip's tun printer (iptuntap.c) */
 static void print_tun(struct sbuf *out, struct run r)
 {
 	char buf[24];
@@ -817,17 +780,6 @@ static void details(struct sbuf *out, const struct w_ns *ns,
 		esc_add(out, l->parentdev, 0);
 		sbuf_addc(out, ' ');
 	}
-}
-
-/* ip's hexstring_n2a: two lower-case digits a byte */
-const char *fmt_hexstring(const uint8_t *p, size_t n, char *buf, size_t len)
-{
-	size_t k = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && k + 3 <= len; i++, k += 2)
-		snprintf(buf + k, len - k, "%02x", p[i]);
-	return buf;
 }
 
 void fmt_link_details(struct sbuf *out, const struct w_ns *ns,
