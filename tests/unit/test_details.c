@@ -922,6 +922,39 @@ static void test_nic_parent(void **state)
 		"\"parentbus\":\"pci\",\"parentdev\":\"0000:00:03.0\"}]");
 }
 
+/* a bridge with what this kernel cannot make (VLAN filtering) and
+ * running timers: numbers with two decimals, root_id from the bridge id */
+static void test_json_bridge_vlan(void **state)
+{
+	struct w_link l = base(30, "brv", "bridge", "02:00:00:00:00:0a");
+	struct run r = data(&l);
+	static const uint8_t bid[8] = { 0x80, 0, 0x5a, 0x7e, 0x9f, 0x3b, 0x70, 0x09 };
+	static const uint8_t rid[8] = { 0x10, 0, 2, 0, 0, 0, 0, 1 };
+	struct br_boolopt_multi bm = { 1, 3 };
+
+	(void)state;
+	p8(r, IFLA_BR_VLAN_FILTERING, 1);
+	pbe16(r, IFLA_BR_VLAN_PROTOCOL, 0x88a8);
+	put(r, IFLA_BR_BRIDGE_ID, bid, 8);
+	put(r, IFLA_BR_ROOT_ID, rid, 8);
+	p64(r, IFLA_BR_HELLO_TIMER, 123);
+	p64(r, IFLA_BR_GC_TIMER, 29907);
+	p16(r, IFLA_BR_VLAN_DEFAULT_PVID, 5);
+	p8(r, IFLA_BR_VLAN_STATS_ENABLED, 1);
+	p8(r, IFLA_BR_VLAN_STATS_PER_PORT, 1);
+	p16(r, IFLA_BR_GROUP_FWD_MASK, 4);
+	put(r, IFLA_BR_MULTI_BOOLOPT, &bm, sizeof bm);
+	assert_string_equal(json_d(&l, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"bridge\",\"info_data\":{"
+		"\"vlan_filtering\":1,\"vlan_protocol\":\"802.1ad\","
+		"\"bridge_id\":\"8000.5a:7e:9f:3b:70:9\","
+		"\"root_id\":\"8000.5a:7e:9f:3b:70:9\",\"hello_timer\":1.23,"
+		"\"gc_timer\":299.07,\"vlan_default_pvid\":5,"
+		"\"vlan_stats_enabled\":1,\"vlan_stats_per_port\":1,"
+		"\"group_fwd_mask\":\"0x4\",\"no_linklocal_learn\":1,"
+		"\"mcast_vlan_snooping\":0}}" TAIL_J);
+}
+
 /* ---- what is absent is not printed ----------------------------------------- */
 
 static void test_absent(void **state)
@@ -1089,6 +1122,7 @@ int main(void)
 		cmocka_unit_test(test_json_ipvlan_dummy),
 		cmocka_unit_test(test_json_macvlan_source),
 		cmocka_unit_test(test_json_port),
+		cmocka_unit_test(test_json_bridge_vlan),
 		cmocka_unit_test(test_json_unprintable),
 		cmocka_unit_test(test_nic_parent),
 		cmocka_unit_test(test_absent),
