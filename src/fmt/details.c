@@ -2,7 +2,9 @@
 /* details.c - what `ip -d` (iproute2 6.1) adds to a link: the counters and
  * limits after the link/ether line (promiscuity, minmtu, maxmtu), then the
  * kind's own line ("    vxlan id 42 remote ..."), a port's line
- * ("    bridge_slave state ..."), and the queue and offload sizes.
+ * ("    bridge_slave state ..."), and the queue and offload sizes.  The
+ * kinds: macvlan/macvtap, ipvlan/ipvtap, vlan, vxlan, tun, bridge and
+ * bridge_slave (ip 6.1 prints no options for veth, dummy, ifb).
  *
  * ip prints every item as "word value " and never trims, so spacing is
  * part of the output: " promiscuity 0  allmulti 0 " has two blanks in the
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt/details.h"
 #include "util/esc.h"
 #include "util/sbuf.h"
 
@@ -348,19 +351,50 @@ static void print_vxlan(struct sbuf *out, const struct w_ns *ns, struct run r)
 		sbuf_add(out, "gpe ");
 }
 
+/* ip's tun printer (iptuntap.c) */
+static void print_tun(struct sbuf *out, struct run r)
+{
+	char buf[24];
+	uint8_t b;
+	uint32_t v;
+	const char *name;
+
+	if (u8(r, IFLA_TUN_TYPE, &b))
+		sbuf_printf(out, "type %s ", fmt_tun_type(b, buf, sizeof buf));
+	if (u8(r, IFLA_TUN_PI, &b))
+		sbuf_printf(out, "pi %s ", b ? "on" : "off");
+	if (u8(r, IFLA_TUN_VNET_HDR, &b))
+		sbuf_printf(out, "vnet_hdr %s ", b ? "on" : "off");
+	if (u8(r, IFLA_TUN_MULTI_QUEUE, &b) && b) {
+		sbuf_add(out, "multi_queue ");
+		if (u32(r, IFLA_TUN_NUM_QUEUES, &v))
+			sbuf_printf(out, "numqueues %u ", v);
+		if (u32(r, IFLA_TUN_NUM_DISABLED_QUEUES, &v))
+			sbuf_printf(out, "numdisabled %u ", v);
+	}
+	if (u8(r, IFLA_TUN_PERSIST, &b))
+		sbuf_printf(out, "persist %s ", b ? "on" : "off");
+	if (u32(r, IFLA_TUN_OWNER, &v)) {
+		if ((name = fmt_uid_name(v)) != NULL) {
+			sbuf_add(out, "user ");
+			esc_add(out, name, 0);
+			sbuf_addc(out, ' ');
+		} else {
+			sbuf_printf(out, "user %u ", v);
+		}
+	}
+	if (u32(r, IFLA_TUN_GROUP, &v)) {
+		if ((name = fmt_gid_name(v)) != NULL) {
+			sbuf_add(out, "group ");
+			esc_add(out, name, 0);
+			sbuf_addc(out, ' ');
+		} else {
+			sbuf_printf(out, "group %u ", v);
+		}
+	}
+}
+
 /* ---- bridges and their ports: long runs of numbers, so tables --------- */
-
-enum item {
-	I_U8, I_U16, I_U32, I_U64, I_HEX16, I_ONOFF, I_TIMER, I_BRID,
-	I_MAC, I_PORTSTATE, I_FWDMASK, I_IFNAME, I_BOOLOPT, I_VLANPROTO,
-	I_ROOTID        /* ip 6.1 prints the bridge id for designated_root */
-};
-
-struct field {
-	int type;
-	enum item how;
-	const char *word;
-};
 
 /* struct ifla_bridge_id as ip prints it: "8000.0:0:0:0:0:0" (the address
  * as ether_ntoa writes it, without leading zeros) */
@@ -430,6 +464,12 @@ static void print_fields(struct sbuf *out, const struct w_ns *ns,
 			break;
 		case I_U16:
 			sbuf_printf(out, "%s %u ", f[i].word, b16);
+			break;
+		case I_INT16:
+			sbuf_printf(out, "%s %d ", f[i].word, (int)b16);
+			break;
+		case I_INT32:
+			sbuf_printf(out, "%s %d ", f[i].word, (int)b32);
 			break;
 		case I_U32:
 			sbuf_printf(out, "%s %u ", f[i].word, b32);
@@ -514,92 +554,108 @@ static void print_fields(struct sbuf *out, const struct w_ns *ns,
 	}
 }
 
-static const struct field bridge_fields[] = {
-	{ IFLA_BR_FORWARD_DELAY, I_U32, "forward_delay" },
-	{ IFLA_BR_HELLO_TIME, I_U32, "hello_time" },
-	{ IFLA_BR_MAX_AGE, I_U32, "max_age" },
-	{ IFLA_BR_AGEING_TIME, I_U32, "ageing_time" },
-	{ IFLA_BR_STP_STATE, I_U32, "stp_state" },
-	{ IFLA_BR_PRIORITY, I_U16, "priority" },
-	{ IFLA_BR_VLAN_FILTERING, I_U8, "vlan_filtering" },
-	{ IFLA_BR_VLAN_PROTOCOL, I_VLANPROTO, "vlan_protocol" },
-	{ IFLA_BR_BRIDGE_ID, I_BRID, "bridge_id" },
-	{ IFLA_BR_ROOT_ID, I_ROOTID, "designated_root" },
-	{ IFLA_BR_ROOT_PORT, I_U16, "root_port" },
-	{ IFLA_BR_ROOT_PATH_COST, I_U32, "root_path_cost" },
-	{ IFLA_BR_TOPOLOGY_CHANGE, I_U8, "topology_change" },
-	{ IFLA_BR_TOPOLOGY_CHANGE_DETECTED, I_U8, "topology_change_detected" },
-	{ IFLA_BR_HELLO_TIMER, I_TIMER, "hello_timer" },
-	{ IFLA_BR_TCN_TIMER, I_TIMER, "tcn_timer" },
-	{ IFLA_BR_TOPOLOGY_CHANGE_TIMER, I_TIMER, "topology_change_timer" },
-	{ IFLA_BR_GC_TIMER, I_TIMER, "gc_timer" },
-	{ IFLA_BR_VLAN_DEFAULT_PVID, I_U16, "vlan_default_pvid" },
-	{ IFLA_BR_VLAN_STATS_ENABLED, I_U8, "vlan_stats_enabled" },
-	{ IFLA_BR_VLAN_STATS_PER_PORT, I_U8, "vlan_stats_per_port" },
-	{ IFLA_BR_GROUP_FWD_MASK, I_HEX16, "group_fwd_mask" },
-	{ IFLA_BR_GROUP_ADDR, I_MAC, "group_address" },
-	{ IFLA_BR_MCAST_SNOOPING, I_U8, "mcast_snooping" },
-	{ IFLA_BR_MULTI_BOOLOPT, I_BOOLOPT, NULL },
-	{ IFLA_BR_MCAST_ROUTER, I_U8, "mcast_router" },
-	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, I_U8, "mcast_query_use_ifaddr" },
-	{ IFLA_BR_MCAST_QUERIER, I_U8, "mcast_querier" },
-	{ IFLA_BR_MCAST_HASH_ELASTICITY, I_U32, "mcast_hash_elasticity" },
-	{ IFLA_BR_MCAST_HASH_MAX, I_U32, "mcast_hash_max" },
-	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, I_U32, "mcast_last_member_count" },
-	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, I_U32, "mcast_startup_query_count" },
-	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, I_U64, "mcast_last_member_interval" },
-	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, I_U64, "mcast_membership_interval" },
-	{ IFLA_BR_MCAST_QUERIER_INTVL, I_U64, "mcast_querier_interval" },
-	{ IFLA_BR_MCAST_QUERY_INTVL, I_U64, "mcast_query_interval" },
-	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, I_U64,
-	  "mcast_query_response_interval" },
-	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, I_U64,
-	  "mcast_startup_query_interval" },
-	{ IFLA_BR_MCAST_STATS_ENABLED, I_U8, "mcast_stats_enabled" },
-	{ IFLA_BR_MCAST_IGMP_VERSION, I_U8, "mcast_igmp_version" },
-	{ IFLA_BR_MCAST_MLD_VERSION, I_U8, "mcast_mld_version" },
-	{ IFLA_BR_NF_CALL_IPTABLES, I_U8, "nf_call_iptables" },
-	{ IFLA_BR_NF_CALL_IP6TABLES, I_U8, "nf_call_ip6tables" },
-	{ IFLA_BR_NF_CALL_ARPTABLES, I_U8, "nf_call_arptables" },
+const struct field fmt_bridge_fields[] = {
+	{ IFLA_BR_FORWARD_DELAY, I_U32, "forward_delay", NULL },
+	{ IFLA_BR_HELLO_TIME, I_U32, "hello_time", NULL },
+	{ IFLA_BR_MAX_AGE, I_U32, "max_age", NULL },
+	{ IFLA_BR_AGEING_TIME, I_U32, "ageing_time", NULL },
+	{ IFLA_BR_STP_STATE, I_U32, "stp_state", NULL },
+	{ IFLA_BR_PRIORITY, I_U16, "priority", NULL },
+	{ IFLA_BR_VLAN_FILTERING, I_U8, "vlan_filtering", NULL },
+	{ IFLA_BR_VLAN_PROTOCOL, I_VLANPROTO, "vlan_protocol", NULL },
+	{ IFLA_BR_BRIDGE_ID, I_BRID, "bridge_id", NULL },
+	{ IFLA_BR_ROOT_ID, I_ROOTID, "designated_root",
+	  "root_id" },
+	{ IFLA_BR_ROOT_PORT, I_U16, "root_port", NULL },
+	{ IFLA_BR_ROOT_PATH_COST, I_U32, "root_path_cost", NULL },
+	{ IFLA_BR_TOPOLOGY_CHANGE, I_U8, "topology_change", NULL },
+	{ IFLA_BR_TOPOLOGY_CHANGE_DETECTED, I_U8, "topology_change_detected", NULL },
+	{ IFLA_BR_HELLO_TIMER, I_TIMER, "hello_timer", NULL },
+	{ IFLA_BR_TCN_TIMER, I_TIMER, "tcn_timer", NULL },
+	{ IFLA_BR_TOPOLOGY_CHANGE_TIMER, I_TIMER, "topology_change_timer", NULL },
+	{ IFLA_BR_GC_TIMER, I_TIMER, "gc_timer", NULL },
+	{ IFLA_BR_VLAN_DEFAULT_PVID, I_U16, "vlan_default_pvid", NULL },
+	{ IFLA_BR_VLAN_STATS_ENABLED, I_U8, "vlan_stats_enabled", NULL },
+	{ IFLA_BR_VLAN_STATS_PER_PORT, I_U8, "vlan_stats_per_port", NULL },
+	{ IFLA_BR_GROUP_FWD_MASK, I_HEX16, "group_fwd_mask", NULL },
+	{ IFLA_BR_GROUP_ADDR, I_MAC, "group_address",
+	  "group_addr" },
+	{ IFLA_BR_MCAST_SNOOPING, I_U8, "mcast_snooping", NULL },
+	{ IFLA_BR_MULTI_BOOLOPT, I_BOOLOPT, NULL, NULL },
+	{ IFLA_BR_MCAST_ROUTER, I_U8, "mcast_router", NULL },
+	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, I_U8, "mcast_query_use_ifaddr", NULL },
+	{ IFLA_BR_MCAST_QUERIER, I_U8, "mcast_querier", NULL },
+	{ IFLA_BR_MCAST_HASH_ELASTICITY, I_U32, "mcast_hash_elasticity", NULL },
+	{ IFLA_BR_MCAST_HASH_MAX, I_U32, "mcast_hash_max", NULL },
+	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, I_U32, "mcast_last_member_count",
+	  "mcast_last_member_cnt" },
+	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, I_U32, "mcast_startup_query_count",
+	  "mcast_startup_query_cnt" },
+	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, I_U64, "mcast_last_member_interval",
+	  "mcast_last_member_intvl" },
+	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, I_U64, "mcast_membership_interval",
+	  "mcast_membership_intvl" },
+	{ IFLA_BR_MCAST_QUERIER_INTVL, I_U64, "mcast_querier_interval",
+	  "mcast_querier_intvl" },
+	{ IFLA_BR_MCAST_QUERY_INTVL, I_U64, "mcast_query_interval",
+	  "mcast_query_intvl" },
+	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, I_U64, "mcast_query_response_interval",
+	  "mcast_query_response_intvl" },
+	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, I_U64, "mcast_startup_query_interval",
+	  "mcast_startup_query_intvl" },
+	{ IFLA_BR_MCAST_STATS_ENABLED, I_U8, "mcast_stats_enabled", NULL },
+	{ IFLA_BR_MCAST_IGMP_VERSION, I_U8, "mcast_igmp_version", NULL },
+	{ IFLA_BR_MCAST_MLD_VERSION, I_U8, "mcast_mld_version", NULL },
+	{ IFLA_BR_NF_CALL_IPTABLES, I_U8, "nf_call_iptables", NULL },
+	{ IFLA_BR_NF_CALL_IP6TABLES, I_U8, "nf_call_ip6tables", NULL },
+	{ IFLA_BR_NF_CALL_ARPTABLES, I_U8, "nf_call_arptables", NULL },
 };
 
-static const struct field bridge_slave_fields[] = {
-	{ IFLA_BRPORT_STATE, I_PORTSTATE, "state" },
-	{ IFLA_BRPORT_PRIORITY, I_U16, "priority" },
-	{ IFLA_BRPORT_COST, I_U32, "cost" },
-	{ IFLA_BRPORT_MODE, I_ONOFF, "hairpin" },
-	{ IFLA_BRPORT_GUARD, I_ONOFF, "guard" },
-	{ IFLA_BRPORT_PROTECT, I_ONOFF, "root_block" },
-	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "fastleave" },
-	{ IFLA_BRPORT_LEARNING, I_ONOFF, "learning" },
-	{ IFLA_BRPORT_UNICAST_FLOOD, I_ONOFF, "flood" },
-	{ IFLA_BRPORT_ID, I_HEX16, "port_id" },
-	{ IFLA_BRPORT_NO, I_HEX16, "port_no" },
-	{ IFLA_BRPORT_DESIGNATED_PORT, I_U16, "designated_port" },
-	{ IFLA_BRPORT_DESIGNATED_COST, I_U16, "designated_cost" },
-	{ IFLA_BRPORT_BRIDGE_ID, I_BRID, "designated_bridge" },
-	{ IFLA_BRPORT_ROOT_ID, I_BRID, "designated_root" },
-	{ IFLA_BRPORT_HOLD_TIMER, I_TIMER, "hold_timer" },
-	{ IFLA_BRPORT_MESSAGE_AGE_TIMER, I_TIMER, "message_age_timer" },
-	{ IFLA_BRPORT_FORWARD_DELAY_TIMER, I_TIMER, "forward_delay_timer" },
-	{ IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, I_U8, "topology_change_ack" },
-	{ IFLA_BRPORT_CONFIG_PENDING, I_U8, "config_pending" },
-	{ IFLA_BRPORT_PROXYARP, I_ONOFF, "proxy_arp" },
-	{ IFLA_BRPORT_PROXYARP_WIFI, I_ONOFF, "proxy_arp_wifi" },
-	{ IFLA_BRPORT_MULTICAST_ROUTER, I_U8, "mcast_router" },
-	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "mcast_fast_leave" },
-	{ IFLA_BRPORT_MCAST_FLOOD, I_ONOFF, "mcast_flood" },
-	{ IFLA_BRPORT_BCAST_FLOOD, I_ONOFF, "bcast_flood" },
-	{ IFLA_BRPORT_MCAST_TO_UCAST, I_ONOFF, "mcast_to_unicast" },
-	{ IFLA_BRPORT_NEIGH_SUPPRESS, I_ONOFF, "neigh_suppress" },
-	{ IFLA_BRPORT_GROUP_FWD_MASK, I_FWDMASK, NULL },
-	{ IFLA_BRPORT_VLAN_TUNNEL, I_ONOFF, "vlan_tunnel" },
-	{ IFLA_BRPORT_ISOLATED, I_ONOFF, "isolated" },
-	{ IFLA_BRPORT_LOCKED, I_ONOFF, "locked" },
-	{ IFLA_BRPORT_BACKUP_PORT, I_IFNAME, "backup_port" },
+const struct field fmt_bridge_slave_fields[] = {
+	{ IFLA_BRPORT_STATE, I_PORTSTATE, "state", NULL },
+	{ IFLA_BRPORT_PRIORITY, I_INT16, "priority", NULL },
+	{ IFLA_BRPORT_COST, I_INT32, "cost", NULL },
+	{ IFLA_BRPORT_MODE, I_ONOFF, "hairpin", NULL },
+	{ IFLA_BRPORT_GUARD, I_ONOFF, "guard", NULL },
+	{ IFLA_BRPORT_PROTECT, I_ONOFF, "root_block", NULL },
+	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "fastleave", NULL },
+	{ IFLA_BRPORT_LEARNING, I_ONOFF, "learning", NULL },
+	{ IFLA_BRPORT_UNICAST_FLOOD, I_ONOFF, "flood", NULL },
+	{ IFLA_BRPORT_ID, I_HEX16, "port_id",
+	  "id" },
+	{ IFLA_BRPORT_NO, I_HEX16, "port_no",
+	  "no" },
+	{ IFLA_BRPORT_DESIGNATED_PORT, I_U16, "designated_port", NULL },
+	{ IFLA_BRPORT_DESIGNATED_COST, I_U16, "designated_cost", NULL },
+	{ IFLA_BRPORT_BRIDGE_ID, I_BRID, "designated_bridge",
+	  "bridge_id" },
+	{ IFLA_BRPORT_ROOT_ID, I_BRID, "designated_root",
+	  "root_id" },
+	{ IFLA_BRPORT_HOLD_TIMER, I_TIMER, "hold_timer", NULL },
+	{ IFLA_BRPORT_MESSAGE_AGE_TIMER, I_TIMER, "message_age_timer", NULL },
+	{ IFLA_BRPORT_FORWARD_DELAY_TIMER, I_TIMER, "forward_delay_timer", NULL },
+	{ IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, I_U8, "topology_change_ack", NULL },
+	{ IFLA_BRPORT_CONFIG_PENDING, I_U8, "config_pending", NULL },
+	{ IFLA_BRPORT_PROXYARP, I_ONOFF, "proxy_arp", NULL },
+	{ IFLA_BRPORT_PROXYARP_WIFI, I_ONOFF, "proxy_arp_wifi", NULL },
+	{ IFLA_BRPORT_MULTICAST_ROUTER, I_U8, "mcast_router",
+	  "multicast_router" },
+	{ IFLA_BRPORT_FAST_LEAVE, I_ONOFF, "mcast_fast_leave", "" },
+	{ IFLA_BRPORT_MCAST_FLOOD, I_ONOFF, "mcast_flood", NULL },
+	{ IFLA_BRPORT_BCAST_FLOOD, I_ONOFF, "bcast_flood", NULL },
+	{ IFLA_BRPORT_MCAST_TO_UCAST, I_ONOFF, "mcast_to_unicast", NULL },
+	{ IFLA_BRPORT_NEIGH_SUPPRESS, I_ONOFF, "neigh_suppress", NULL },
+	{ IFLA_BRPORT_GROUP_FWD_MASK, I_FWDMASK, NULL, NULL },
+	{ IFLA_BRPORT_VLAN_TUNNEL, I_ONOFF, "vlan_tunnel", NULL },
+	{ IFLA_BRPORT_ISOLATED, I_ONOFF, "isolated", NULL },
+	{ IFLA_BRPORT_LOCKED, I_ONOFF, "locked", NULL },
+	{ IFLA_BRPORT_BACKUP_PORT, I_IFNAME, "backup_port", NULL },
 };
 
 #define NF(a) (sizeof (a) / sizeof (a)[0])
+
+const size_t fmt_bridge_nfields = NF(fmt_bridge_fields);
+const size_t fmt_bridge_slave_nfields = NF(fmt_bridge_slave_fields);
 
 /* The kinds ip 6.1 knows how to print (its print_opt); other kinds get
  * their name only, as ip without a printer for them does. */
@@ -614,11 +670,13 @@ static void print_kind(struct sbuf *out, const struct w_ns *ns,
 		print_vlan(out, r);
 	else if (!strcmp(kind, "vxlan"))
 		print_vxlan(out, ns, r);
+	else if (!strcmp(kind, "tun"))
+		print_tun(out, r);
 	else if (!strcmp(kind, "bridge"))
-		print_fields(out, ns, r, bridge_fields, NF(bridge_fields));
+		print_fields(out, ns, r, fmt_bridge_fields, fmt_bridge_nfields);
 	else if (!strcmp(kind, "bridge_slave"))
-		print_fields(out, ns, r, bridge_slave_fields,
-		             NF(bridge_slave_fields));
+		print_fields(out, ns, r, fmt_bridge_slave_fields,
+		             fmt_bridge_slave_nfields);
 }
 
 /* ip's print_linktype: "\n    KIND OPTIONS" and "\n    KIND_slave OPTIONS" */
@@ -680,7 +738,7 @@ static void details(struct sbuf *out, const struct w_ns *ns,
 		{ W_D_GRO_SIZE, offsetof(struct w_link, gro_max_size),
 		  "gro_max_size" },
 	};
-	char buf[16];
+	char buf[16], buf2[72];
 
 	if (l->d_has & W_D_PROMISC)
 		sbuf_printf(out, " promiscuity %u ", l->promiscuity);
@@ -701,6 +759,27 @@ static void details(struct sbuf *out, const struct w_ns *ns,
 			memcpy(&v, (const char *)l + q[i].off, sizeof v);
 			sbuf_printf(out, "%s %u ", q[i].word, v);
 		}
+	if (l->phys_port_name[0]) {
+		sbuf_add(out, "portname ");
+		esc_add(out, l->phys_port_name, 0);
+		sbuf_addc(out, ' ');
+	}
+	if (l->phys_port_id_len)
+		sbuf_printf(out, "portid %s ", fmt_hexstring(l->phys_port_id,
+		            l->phys_port_id_len, buf2, sizeof buf2));
+	if (l->phys_switch_id_len)
+		sbuf_printf(out, "switchid %s ", fmt_hexstring(l->phys_switch_id,
+		            l->phys_switch_id_len, buf2, sizeof buf2));
+	if (l->parentbus[0]) {
+		sbuf_add(out, "parentbus ");
+		esc_add(out, l->parentbus, 0);
+		sbuf_addc(out, ' ');
+	}
+	if (l->parentdev[0]) {
+		sbuf_add(out, "parentdev ");
+		esc_add(out, l->parentdev, 0);
+		sbuf_addc(out, ' ');
+	}
 }
 
 void fmt_link_details(struct sbuf *out, const struct w_ns *ns,

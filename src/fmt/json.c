@@ -164,6 +164,13 @@ void fj_bool(struct fj *j, const char *key, bool v)
 	sbuf_add(j->out, v ? "true" : "false");
 }
 
+/* a value written as it is: ip's jsonw_printf (a bridge's timers) */
+void fj_raw(struct fj *j, const char *key, const char *text)
+{
+	name(j, key);
+	sbuf_add(j->out, text);
+}
+
 void fj_null(struct fj *j, const char *key)
 {
 	name(j, key);
@@ -347,7 +354,8 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
 		if (l->addr_len > 0)
 			fj_str(j, "address", fmt_lladdr(l->addr, l->addr_len,
 			                                l->arptype, buf, sizeof buf));
-		if (l->brd_len > 0) {
+		/* the kernel's AF_INET6 view (-d -6 addr) has no broadcast */
+		if (l->brd_len > 0 && !inet6) {
 			if (l->flags & IFF_POINTOPOINT)
 				fj_bool(j, "link_pointtopoint", true);
 			fj_str(j, "broadcast", fmt_lladdr(l->brd, l->brd_len,
@@ -357,15 +365,19 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
 	}
 	if (l->has_link_netnsid)
 		fj_int(j, "link_netnsid", l->link_netnsid);
-	/* -d (details): the link kinds' printer goes here, as ip prints
-	 * them after link_netnsid (promiscuity, linkinfo, ...):
-	 * fmt_link_details(), src/fmt/details.c */
-	if (as == FJ_SHOW && l->kind[0]) {
+	/* ip prints protodown with and without -d, before the details */
+	if ((l->d_has & W_D_PROTO_DOWN) && l->proto_down)
+		fj_bool(j, "proto_down", true);
+	/* -d (details): promiscuity, linkinfo, ... (details_json.c); none
+	 * in the kernel's AF_INET6 view, which has none of them */
+	if (o->details && !inet6)
+		fj_link_details(j, ns, l, do_link);
+	else if (as == FJ_SHOW && l->kind[0]) {
 		fj_open_obj(j, "linkinfo");
 		fj_str(j, "info_kind", l->kind);
 		fj_close_obj(j);
 	}
-	if (do_link && l->ifalias[0])
+	if ((do_link || o->details) && l->ifalias[0])
 		fj_str(j, "ifalias", l->ifalias);
 	if (as == FJ_LINK && o->stats)
 		fj_stats64(j, l, o->stats);

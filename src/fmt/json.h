@@ -39,6 +39,7 @@ void fj_uint(struct fj *j, const char *name, uint64_t v);
 void fj_int(struct fj *j, const char *name, int64_t v);
 void fj_bool(struct fj *j, const char *name, bool v);
 void fj_null(struct fj *j, const char *name);
+void fj_raw(struct fj *j, const char *name, const char *text);
 
 /* The members of one link object, inside an object the caller opened:
  * FJ_LINK is `ip -j link show` (linkmode, ifalias, stats64 with -s),
@@ -50,6 +51,14 @@ enum fj_link_as { FJ_LINK, FJ_ADDR, FJ_SHOW };
 void fj_link_members(struct fj *j, const struct w_ns *ns,
                      const struct w_link *l, const struct fmt_opts *o,
                      enum fj_link_as as, bool inet6);
+/* What -d adds (details_json.c), after link_netnsid: promiscuity ...
+ * linkinfo ... gro_max_size; do_link: link show (inet6_addr_gen_mode) */
+void fj_link_details(struct fj *j, const struct w_ns *ns,
+                     const struct w_link *l, bool do_link);
+/* Whether l's kind or port kind is one ip 6.1 prints options for that
+ * nsviz does not print (bond, gre, vrf...: "info_data" would differ);
+ * the kind in kind ("bond_slave") */
+bool fj_details_unprintable(const struct w_link *l, char *kind, size_t len);
 /* "stats64": { "rx": {...}, "tx": {...} }; level is the -s count */
 void fj_stats64(struct fj *j, const struct w_link *l, int level);
 /* one element of addr_info (the caller opens and closes the object) */

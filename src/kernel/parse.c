@@ -66,6 +66,27 @@ static void parse_link_details(struct nlattr **tb, struct w_link *l)
 	get_u32_bit(tb[IFLA_TSO_MAX_SIZE], &l->tso_max_size, W_D_TSO_SIZE, l);
 	get_u32_bit(tb[IFLA_TSO_MAX_SEGS], &l->tso_max_segs, W_D_TSO_SEGS, l);
 	get_u32_bit(tb[IFLA_GRO_MAX_SIZE], &l->gro_max_size, W_D_GRO_SIZE, l);
+	if (tb[IFLA_PHYS_PORT_NAME])
+		get_str(tb[IFLA_PHYS_PORT_NAME], l->phys_port_name,
+		        sizeof l->phys_port_name);
+	if (tb[IFLA_PHYS_PORT_ID] &&
+	    (size_t)nla_len(tb[IFLA_PHYS_PORT_ID]) <= sizeof l->phys_port_id) {
+		l->phys_port_id_len = (uint8_t)nla_len(tb[IFLA_PHYS_PORT_ID]);
+		memcpy(l->phys_port_id, nla_data(tb[IFLA_PHYS_PORT_ID]),
+		       l->phys_port_id_len);
+	}
+	if (tb[IFLA_PHYS_SWITCH_ID] &&
+	    (size_t)nla_len(tb[IFLA_PHYS_SWITCH_ID]) <= sizeof l->phys_switch_id) {
+		l->phys_switch_id_len = (uint8_t)nla_len(tb[IFLA_PHYS_SWITCH_ID]);
+		memcpy(l->phys_switch_id, nla_data(tb[IFLA_PHYS_SWITCH_ID]),
+		       l->phys_switch_id_len);
+	}
+	if (tb[IFLA_PARENT_DEV_BUS_NAME])
+		get_str(tb[IFLA_PARENT_DEV_BUS_NAME], l->parentbus,
+		        sizeof l->parentbus);
+	if (tb[IFLA_PARENT_DEV_NAME])
+		get_str(tb[IFLA_PARENT_DEV_NAME], l->parentdev,
+		        sizeof l->parentdev);
 	if (tb[IFLA_PROTO_DOWN] && nla_len(tb[IFLA_PROTO_DOWN]) >= 1) {
 		l->proto_down = nla_get_u8(tb[IFLA_PROTO_DOWN]);
 		l->d_has |= W_D_PROTO_DOWN;

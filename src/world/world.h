@@ -85,6 +85,14 @@ struct w_link {
 	uint16_t info_data_len, slave_data_len;
 	uint8_t info_data[1024];   /* IFLA_INFO_DATA's attributes */
 	uint8_t slave_data[768];   /* IFLA_INFO_SLAVE_DATA's attributes */
+	/* where a device sits (a physical NIC: "pci", "0000:00:03.0"), ""
+	 * or 0 when the kernel sent none; printed last by ip -d */
+	char phys_port_name[32];   /* IFLA_PHYS_PORT_NAME */
+	uint8_t phys_port_id_len, phys_switch_id_len;
+	uint8_t phys_port_id[32];  /* IFLA_PHYS_PORT_ID (MAX_PHYS_ITEM_ID_LEN) */
+	uint8_t phys_switch_id[32];   /* IFLA_PHYS_SWITCH_ID */
+	char parentbus[32];        /* IFLA_PARENT_DEV_BUS_NAME */
+	char parentdev[64];        /* IFLA_PARENT_DEV_NAME */
 	/* ---- end of the linkkinds block ---- */
 
 	/* Counters (issue 11): has_stats when the message had IFLA_STATS64

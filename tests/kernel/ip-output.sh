@@ -93,7 +93,11 @@ OPTS='
 -d -4
 -d -6
 -d -0
--d -br'
+-d -br
+-d -j
+-d -j -p
+-d -j -s
+-d -j -6'
 
 # all_same DESC NS: the cross product of OPTS (and none) x the 4 objects
 # (a for loop over lines, not a pipe: pass/fail count in this shell)
@@ -219,7 +223,7 @@ ip -n evil link add "a${ESC}[2Jb" type veth peer name "c${SOH}d"
 ip -n evil link set "a${ESC}[2Jb" alias "x${ESC}]0;pwned${SOH}y"
 ip -n evil addr add 10.0.9.1/24 dev "a${ESC}[2Jb"
 raw=0
-for o in "" -br -o -s "-s -s" -j "-j -p" -4 "-br -0" "-o -s"; do
+for o in "" -br -o -s "-s -s" -j "-j -p" -4 "-br -0" "-o -s" -d "-d -j"; do
 	for obj in link addr route neigh; do
 		nsv -c "ip -n evil $o $obj show" >"$TMPD/evil" 2>&1
 		# every byte printable, or a newline
@@ -229,7 +233,7 @@ for o in "" -br -o -s "-s -s" -j "-j -p" -4 "-br -0" "-o -s"; do
 		fi
 	done
 done
-check_eq "names with ESC and SOH: no raw control byte in 40 listings" "$raw" 0
+check_eq "names with ESC and SOH: no raw control byte in 48 listings" "$raw" 0
 check_match "... text escapes them as \\xHH" "$(nsv -c 'ip -n evil link show')" \
 	'a\\x1b\[2Jb@c\\x01d: '
 check_match "... the alias too" "$(nsv -c 'ip -n evil link show')" \

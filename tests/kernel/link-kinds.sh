@@ -168,6 +168,41 @@ for l in br1 pa vx3 vx4 vx6; do
 done
 check_eq "ip-made: link show type bridge_slave == ip" \
 	"$(nsv link show type bridge_slave)" "$(ip link show type bridge_slave)"
+# tun and tap (ip tuntap: its own ioctl, no rtnetlink), whose options ip
+# prints too, owner and group by name or number
+TUNS=
+if ip tuntap add tp0 mode tap 2>/dev/null &&
+   ip tuntap add tn0 mode tun multi_queue vnet_hdr user 0 group 0 &&
+   ip tuntap add tp1 mode tap pi user 54321 group 54321; then
+	TUNS="tp0 tn0 tp1"
+	for kl in $TUNS; do
+		check_eq "ip-made: -d link show $kl (tun) == ip" \
+			"$(nsv -c "-d link show $kl")" "$(ip -d link show $kl)"
+	done
+else
+	skip "tun and tap: no /dev/net/tun here"
+fi
+# -d -j: the same details as JSON, ip's keys, types and order, for every
+# kind (lo, veth, bridge, a bridge port, macvlan, vxlan), and pretty
+for o in "-d -j" "-d -j -p"; do
+	for obj in link addr; do
+		check_eq "ip-made: $o $obj show == ip" \
+			"$(nsv -c "$o $obj show")" "$(ip $o $obj show)"
+	done
+	check_eq "ip-made: -n other $o link show == ip" \
+		"$(nsv -c "-n other $o link show")" "$(ip -n other $o link show)"
+	for kl in lo br1 pa mv0 mv4 vx0 vx3 vx4 vx5 vx6 $TUNS; do
+		check_eq "ip-made: $o link show $kl == ip" \
+			"$(nsv -c "$o link show $kl")" "$(ip $o link show $kl)"
+		check_eq "ip-made: $o addr show $kl == ip" \
+			"$(nsv -c "$o addr show $kl")" "$(ip $o addr show $kl)"
+	done
+done
+check_match "-d -j: a bridge's timers are numbers with two decimals" \
+	"$(nsv -c '-d -j link show br1')" '"hello_timer":[0-9]+\.[0-9][0-9],'
+check_match "-d -j: a port's options under info_slave_data" \
+	"$(nsv -c '-d -j link show pa')" \
+	'"info_kind":"veth","info_slave_kind":"bridge","info_slave_data":\{"state":"[a-z]+","priority":32,'
 
 # ---- requests of the kinds this kernel has, and of link set -------------------
 

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "fmt/fmt.h"
+#include "fmt/json.h"
 #include "util/sbuf.h"
 #include "world/world.h"
 
@@ -648,6 +649,312 @@ static void test_dummy(void **state)
 		"    dummy " TAIL_Q);
 }
 
+/* ---- -d -j: the JSON of the same details (fmt/details_json.c) -------------
+ * ip 6.1's `ip -d -j link show` (and -p) for RTM_NEWLINK messages holding
+ * the attributes below, which a test-only LD_PRELOAD shim answered ip's
+ * dump with (this kernel has no vlan, ipvlan or dummy) */
+
+#define HEAD_J "[{\"promiscuity\":0,\"allmulti\":0,\"min_mtu\":68," \
+	"\"max_mtu\":65535,"
+#define TAIL_J ",\"inet6_addr_gen_mode\":\"eui64\",\"num_tx_queues\":1," \
+	"\"num_rx_queues\":1,\"gso_max_size\":65536,\"gso_max_segs\":65535," \
+	"\"tso_max_size\":524280,\"tso_max_segs\":65535," \
+	"\"gro_max_size\":65536}]"
+
+/* fj_link_details() in a link object in the listing's array */
+static const char *json_d(const struct w_link *l, bool pretty)
+{
+	struct fj j;
+
+	sbuf_reset(&OUT);
+	fj_init(&j, &OUT, pretty);
+	fj_open_arr(&j, NULL);
+	fj_open_obj(&j, NULL);
+	fj_link_details(&j, NS, l, true);
+	fj_close_obj(&j);
+	fj_close_arr(&j);
+	return sbuf_str(&OUT);
+}
+
+static void vlan20(struct w_link *l)
+{
+	struct run r = data(l);
+	struct ifla_vlan_flags f = { 0x47, 0xffffffff };
+	struct ifla_vlan_qos_mapping m[2] = { { 1, 2 }, { 3, 4 } }, m5 = { 5, 6 };
+	uint8_t nest[64];
+	uint16_t nlen = 0;
+	struct run n = { nest, sizeof nest, &nlen };
+
+	pbe16(r, IFLA_VLAN_PROTOCOL, 0x88a8);
+	p16(r, IFLA_VLAN_ID, 20);
+	put(r, IFLA_VLAN_FLAGS, &f, sizeof f);
+	put(n, IFLA_VLAN_QOS_MAPPING, &m[0], sizeof m[0]);
+	put(n, IFLA_VLAN_QOS_MAPPING, &m[1], sizeof m[1]);
+	put(r, IFLA_VLAN_EGRESS_QOS | NLA_F_NESTED, nest, nlen);
+	nlen = 0;
+	put(n, IFLA_VLAN_QOS_MAPPING, &m5, sizeof m5);
+	put(r, IFLA_VLAN_INGRESS_QOS | NLA_F_NESTED, nest, nlen);
+}
+
+static void test_json_vlan(void **state)
+{
+	struct w_link a = base(20, "veth0.10", "vlan", "02:00:00:00:00:0a");
+	struct w_link b = base(21, "veth0.20", "vlan", "02:00:00:00:00:0a");
+	struct w_link c = base(22, "v3", "vlan", "02:00:00:00:00:0a");
+	struct run r = data(&a);
+	struct ifla_vlan_flags f = { VLAN_FLAG_REORDER_HDR, 0xffffffff };
+
+	(void)state;
+	pbe16(r, IFLA_VLAN_PROTOCOL, 0x8100);
+	p16(r, IFLA_VLAN_ID, 10);
+	put(r, IFLA_VLAN_FLAGS, &f, sizeof f);
+	assert_string_equal(json_d(&a, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"vlan\","
+		"\"info_data\":{\"protocol\":\"802.1Q\",\"id\":10,"
+		"\"flags\":[\"REORDER_HDR\"]}}" TAIL_J);
+	vlan20(&b);
+	assert_string_equal(json_d(&b, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"vlan\","
+		"\"info_data\":{\"protocol\":\"802.1ad\",\"id\":20,"
+		"\"flags\":[\"REORDER_HDR\",\"GVRP\",\"LOOSE_BINDING\",\"40\"],"
+		"\"ingress_qos\":[{\"from\":5,\"to\":6}],\"egress_qos\":[{\"from\":1,"
+		"\"to\":2},{\"from\":3,\"to\":4}]}}" TAIL_J);
+	/* no IFLA_VLAN_PROTOCOL: ip's lower-case default */
+	p16(data(&c), IFLA_VLAN_ID, 30);
+	assert_string_equal(json_d(&c, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"vlan\","
+		"\"info_data\":{\"protocol\":\"802.1q\",\"id\":30}}" TAIL_J);
+}
+
+static void test_json_pretty(void **state)
+{
+	struct w_link b = base(21, "veth0.20", "vlan", "02:00:00:00:00:0a");
+
+	(void)state;
+	vlan20(&b);
+	assert_string_equal(json_d(&b, true), "[ {\n"
+		"        \"promiscuity\": 0,\n"
+		"        \"allmulti\": 0,\n"
+		"        \"min_mtu\": 68,\n"
+		"        \"max_mtu\": 65535,\n"
+		"        \"linkinfo\": {\n"
+		"            \"info_kind\": \"vlan\",\n"
+		"            \"info_data\": {\n"
+		"                \"protocol\": \"802.1ad\",\n"
+		"                \"id\": 20,\n"
+		"                \"flags\": [ \"REORDER_HDR\",\"GVRP\",\"LOOSE_BINDING\",\"40\" ],\n"
+		"                \"ingress_qos\": [ {\n"
+		"                        \"from\": 5,\n"
+		"                        \"to\": 6\n"
+		"                    } ],\n"
+		"                \"egress_qos\": [ {\n"
+		"                        \"from\": 1,\n"
+		"                        \"to\": 2\n"
+		"                    },{\n"
+		"                        \"from\": 3,\n"
+		"                        \"to\": 4\n"
+		"                    } ]\n"
+		"            }\n"
+		"        },\n"
+		"        \"inet6_addr_gen_mode\": \"eui64\",\n"
+		"        \"num_tx_queues\": 1,\n"
+		"        \"num_rx_queues\": 1,\n"
+		"        \"gso_max_size\": 65536,\n"
+		"        \"gso_max_segs\": 65535,\n"
+		"        \"tso_max_size\": 524280,\n"
+		"        \"tso_max_segs\": 65535,\n"
+		"        \"gro_max_size\": 65536\n"
+		"    } ]");
+}
+
+static void test_json_ipvlan_dummy(void **state)
+{
+	static const struct { uint16_t mode, flags; const char *want; } c[] = {
+		{ IPVLAN_MODE_L2, 0, HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"ipvlan\",\"info_data\":{\"mode\":\"l2\","
+		"\"bridge\":true}}" TAIL_J },
+		{ IPVLAN_MODE_L3, IPVLAN_F_PRIVATE, HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"ipvlan\",\"info_data\":{\"mode\":\"l3\","
+		"\"private\":true}}" TAIL_J },
+		{ IPVLAN_MODE_L3S, IPVLAN_F_VEPA, HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"ipvlan\",\"info_data\":{\"mode\":\"l3s\","
+		"\"vepa\":true}}" TAIL_J },
+	};
+	struct w_link nodata = base(26, "ipv9", "ipvlan", "02:00:00:00:00:0a");
+	struct w_link d = base(27, "d0", "dummy", "02:00:00:00:00:0a");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		struct w_link l = base(23, "ipv0", "ipvlan", "02:00:00:00:00:0a");
+		struct run r = data(&l);
+
+		p16(r, IFLA_IPVLAN_MODE, c[i].mode);
+		p16(r, IFLA_IPVLAN_FLAGS, c[i].flags);
+		assert_string_equal(json_d(&l, false), c[i].want);
+	}
+	/* a kind ip has a printer for, no IFLA_INFO_DATA: an empty object */
+	assert_string_equal(json_d(&nodata, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"ipvlan\",\"info_data\":{}}" TAIL_J);
+	/* a kind without a printer: its name only */
+	assert_string_equal(json_d(&d, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"dummy\"}" TAIL_J);
+}
+
+static void test_json_macvlan_source(void **state)
+{
+	struct w_link l = base(28, "mvs", "macvlan", "02:00:00:00:00:0a");
+	struct run r = data(&l);
+	uint8_t nest[32];
+	uint16_t nlen = 0;
+	struct run n = { nest, sizeof nest, &nlen };
+	static const uint8_t m1[6] = { 2, 0, 0, 0, 0, 1 }, m2[6] = { 2, 0, 0, 0, 0, 2 };
+
+	(void)state;
+	p32(r, IFLA_MACVLAN_MODE, MACVLAN_MODE_SOURCE);
+	p16(r, IFLA_MACVLAN_FLAGS, MACVLAN_FLAG_NOPROMISC | MACVLAN_FLAG_NODST);
+	p32(r, IFLA_MACVLAN_MACADDR_COUNT, 2);
+	put(n, IFLA_MACVLAN_MACADDR, m1, 6);
+	put(n, IFLA_MACVLAN_MACADDR, m2, 6);
+	put(r, IFLA_MACVLAN_MACADDR_DATA | NLA_F_NESTED, nest, nlen);
+	p32(r, IFLA_MACVLAN_BC_QUEUE_LEN, 1000);
+	p32(r, IFLA_MACVLAN_BC_QUEUE_LEN_USED, 0);
+	assert_string_equal(json_d(&l, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"macvlan\","
+		"\"info_data\":{\"mode\":\"source\",\"nopromisc\":true,\"nodst\":true,"
+		"\"bcqueuelen\":1000,\"usedbcqueuelen\":0,\"macaddr_count\":2,"
+		"\"macaddr_data\":[\"02:00:00:00:00:01\",\"02:00:00:00:00:02\"]}}" TAIL_J);
+}
+
+/* a port with what a real one rarely has: an unknown state, a cost ip
+ * prints signed, odd timers, a forward mask with an unnamed bit, a
+ * backup port nobody knows */
+static void test_json_port(void **state)
+{
+	struct w_link l = base(29, "p0", "veth", "02:00:00:00:00:0a");
+	struct run r = slave(&l, "bridge");
+	static const uint8_t bid[8] = { 0x80, 0, 2, 0, 0, 0, 0, 0x0b };
+	static const uint8_t rid[8] = { 0x10, 0, 2, 0, 0, 0, 0, 0x0c };
+
+	(void)state;
+	p8(r, IFLA_BRPORT_STATE, 7);
+	p16(r, IFLA_BRPORT_PRIORITY, 5);
+	p32(r, IFLA_BRPORT_COST, 0x80000001u);
+	p8(r, IFLA_BRPORT_MODE, 1);
+	p8(r, IFLA_BRPORT_LOCKED, 1);
+	p16(r, IFLA_BRPORT_ID, 0x8002);
+	p16(r, IFLA_BRPORT_NO, 2);
+	p16(r, IFLA_BRPORT_DESIGNATED_PORT, 0x8003);
+	p16(r, IFLA_BRPORT_DESIGNATED_COST, 4);
+	put(r, IFLA_BRPORT_BRIDGE_ID, bid, 8);
+	put(r, IFLA_BRPORT_ROOT_ID, rid, 8);
+	p64(r, IFLA_BRPORT_HOLD_TIMER, 150);
+	p64(r, IFLA_BRPORT_MESSAGE_AGE_TIMER, 12345);
+	p8(r, IFLA_BRPORT_MULTICAST_ROUTER, 2);
+	p8(r, IFLA_BRPORT_FAST_LEAVE, 1);
+	p16(r, IFLA_BRPORT_GROUP_FWD_MASK, 0x4009);
+	p32(r, IFLA_BRPORT_BACKUP_PORT, 99);
+	assert_string_equal(json_d(&l, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"veth\",\"info_slave_kind\":\"bridge\","
+		"\"info_slave_data\":{\"state_index\":7,\"priority\":5,"
+		"\"cost\":-2147483647,\"hairpin\":true,\"fastleave\":true,"
+		"\"id\":\"0x8002\",\"no\":\"0x2\",\"designated_port\":32771,"
+		"\"designated_cost\":4,\"bridge_id\":\"8000.2:0:0:0:0:b\","
+		"\"root_id\":\"1000.2:0:0:0:0:c\",\"hold_timer\":1.50,"
+		"\"message_age_timer\":123.45,\"multicast_router\":2,"
+		"\"group_fwd_mask\":\"0x4009\",\"group_fwd_mask_str\":\"stp,0x8,lldp\","
+		"\"locked\":true,\"backup_port\":\"if99\"}}" TAIL_J);
+}
+
+/* the kinds ip prints options for and nsviz does not: -d -j refuses */
+static void test_json_unprintable(void **state)
+{
+	struct w_link bond = base(40, "bond0", "bond", "02:00:00:00:00:0c");
+	struct w_link gre = base(41, "gre1", "gre", "02:00:00:00:00:0c");
+	struct w_link vport = base(42, "p1", "veth", "02:00:00:00:00:0c");
+	struct w_link bport = base(43, "p2", "veth", "02:00:00:00:00:0c");
+	struct w_link tun = base(44, "tap0", "tun", "02:00:00:00:00:0c");
+	struct w_link lo = base(1, "lo", "", "00:00:00:00:00:00");
+	char k[48] = "";
+
+	(void)state;
+	snprintf(vport.slave_kind, sizeof vport.slave_kind, "vrf");
+	snprintf(bport.slave_kind, sizeof bport.slave_kind, "bridge");
+	assert_true(fj_details_unprintable(&bond, k, sizeof k));
+	assert_string_equal(k, "bond");
+	assert_true(fj_details_unprintable(&gre, k, sizeof k));
+	assert_string_equal(k, "gre");
+	assert_true(fj_details_unprintable(&vport, k, sizeof k));
+	assert_string_equal(k, "vrf_slave");
+	assert_false(fj_details_unprintable(&bport, k, sizeof k));
+	assert_false(fj_details_unprintable(&tun, k, sizeof k));
+	assert_false(fj_details_unprintable(&lo, k, sizeof k));
+	/* wireguard: ip 6.1 has no printer for it, its name only */
+	snprintf(tun.kind, sizeof tun.kind, "wireguard");
+	assert_false(fj_details_unprintable(&tun, k, sizeof k));
+}
+
+/* a physical NIC: where it sits, printed last (ip 6.1, text and JSON) */
+static void test_nic_parent(void **state)
+{
+	struct w_link l = base(2, "eth0", "", "02:00:00:00:00:0a");
+	static const uint8_t pid[3] = { 0, 0xab, 0x12 }, sid[2] = { 1, 2 };
+
+	(void)state;
+	l.max_mtu = 9000;
+	snprintf(l.phys_port_name, sizeof l.phys_port_name, "p0");
+	memcpy(l.phys_port_id, pid, sizeof pid);
+	l.phys_port_id_len = sizeof pid;
+	memcpy(l.phys_switch_id, sid, sizeof sid);
+	l.phys_switch_id_len = sizeof sid;
+	snprintf(l.parentbus, sizeof l.parentbus, "pci");
+	snprintf(l.parentdev, sizeof l.parentdev, "0000:00:03.0");
+	assert_string_equal(show_d(&l),
+		"2: eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
+		"    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff promiscuity 0  allmulti 0 minmtu 68 maxmtu 9000 addrgenmode eui64 "
+		TAIL_Q "portname p0 portid 00ab12 switchid 0102 parentbus pci parentdev 0000:00:03.0 \n");
+	assert_string_equal(json_d(&l, false),
+		"[{\"promiscuity\":0,\"allmulti\":0,\"min_mtu\":68,\"max_mtu\":9000,"
+		"\"inet6_addr_gen_mode\":\"eui64\",\"num_tx_queues\":1,"
+		"\"num_rx_queues\":1,\"gso_max_size\":65536,\"gso_max_segs\":65535,"
+		"\"tso_max_size\":524280,\"tso_max_segs\":65535,"
+		"\"gro_max_size\":65536,\"phys_port_name\":\"p0\","
+		"\"phys_port_id\":\"00ab12\",\"phys_switch_id\":\"0102\","
+		"\"parentbus\":\"pci\",\"parentdev\":\"0000:00:03.0\"}]");
+}
+
+/* a bridge with what this kernel cannot make (VLAN filtering) and
+ * running timers: numbers with two decimals, root_id from the bridge id */
+static void test_json_bridge_vlan(void **state)
+{
+	struct w_link l = base(30, "brv", "bridge", "02:00:00:00:00:0a");
+	struct run r = data(&l);
+	static const uint8_t bid[8] = { 0x80, 0, 0x5a, 0x7e, 0x9f, 0x3b, 0x70, 0x09 };
+	static const uint8_t rid[8] = { 0x10, 0, 2, 0, 0, 0, 0, 1 };
+	struct br_boolopt_multi bm = { 1, 3 };
+
+	(void)state;
+	p8(r, IFLA_BR_VLAN_FILTERING, 1);
+	pbe16(r, IFLA_BR_VLAN_PROTOCOL, 0x88a8);
+	put(r, IFLA_BR_BRIDGE_ID, bid, 8);
+	put(r, IFLA_BR_ROOT_ID, rid, 8);
+	p64(r, IFLA_BR_HELLO_TIMER, 123);
+	p64(r, IFLA_BR_GC_TIMER, 29907);
+	p16(r, IFLA_BR_VLAN_DEFAULT_PVID, 5);
+	p8(r, IFLA_BR_VLAN_STATS_ENABLED, 1);
+	p8(r, IFLA_BR_VLAN_STATS_PER_PORT, 1);
+	p16(r, IFLA_BR_GROUP_FWD_MASK, 4);
+	put(r, IFLA_BR_MULTI_BOOLOPT, &bm, sizeof bm);
+	assert_string_equal(json_d(&l, false), HEAD_J
+		"\"linkinfo\":{\"info_kind\":\"bridge\",\"info_data\":{"
+		"\"vlan_filtering\":1,\"vlan_protocol\":\"802.1ad\","
+		"\"bridge_id\":\"8000.5a:7e:9f:3b:70:9\","
+		"\"root_id\":\"8000.5a:7e:9f:3b:70:9\",\"hello_timer\":1.23,"
+		"\"gc_timer\":299.07,\"vlan_default_pvid\":5,"
+		"\"vlan_stats_enabled\":1,\"vlan_stats_per_port\":1,"
+		"\"group_fwd_mask\":\"0x4\",\"no_linklocal_learn\":1,"
+		"\"mcast_vlan_snooping\":0}}" TAIL_J);
+}
+
 /* ---- what is absent is not printed ----------------------------------------- */
 
 static void test_absent(void **state)
@@ -810,6 +1117,14 @@ int main(void)
 		cmocka_unit_test(test_vlan_maps),
 		cmocka_unit_test(test_ipvlan),
 		cmocka_unit_test(test_dummy),
+		cmocka_unit_test(test_json_vlan),
+		cmocka_unit_test(test_json_pretty),
+		cmocka_unit_test(test_json_ipvlan_dummy),
+		cmocka_unit_test(test_json_macvlan_source),
+		cmocka_unit_test(test_json_port),
+		cmocka_unit_test(test_json_bridge_vlan),
+		cmocka_unit_test(test_json_unprintable),
+		cmocka_unit_test(test_nic_parent),
 		cmocka_unit_test(test_absent),
 		cmocka_unit_test(test_protodown_and_escapes),
 		cmocka_unit_test(test_alias_plain),
