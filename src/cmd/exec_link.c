@@ -278,9 +278,10 @@ int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
 		if (dev[0] && !(l = world_find_link(ns, dev)))
 			return exec_fail(x, "Device \"%s\" does not exist.", dev);
 	}
-	/* -d -j: a kind whose options nsviz does not print as ip does is
-	 * refused rather than shown differently (fmt/details_json.c) */
-	for (size_t i = 0; c->opts.details && c->opts.json && !c->opts.brief &&
+	/* -d: a kind whose options nsviz does not print as ip does is
+	 * refused rather than shown differently (fmt/details_json.c): a
+	 * wrong answer is worse than a refusal */
+	for (size_t i = 0; c->opts.details && !c->opts.brief &&
 	                   i < (l ? 1 : ns->nlinks); i++) {
 		const struct w_link *u = l ? l : &ns->links[i];
 		char kind[48];
@@ -288,9 +289,10 @@ int exec_show_links(struct exec_ctx *x, const struct cmd *c, const char *dev,
 		if (!addrs && !keep_listed(ns, u, (void *)&c->u.link))
 			continue;
 		if (fj_details_unprintable(u, kind, sizeof kind))
-			return exec_fail(x, "-d -j: %s is a %s link, whose options "
+			return exec_fail(x, "%s: %s is a %s link, whose options "
 			                 "nsviz cannot print as ip does (leave out "
-			                 "-d or -j)", u->name, kind);
+			                 "-d)", c->opts.json ? "-d -j" : "-d",
+			                 u->name, kind);
 	}
 	if (addrs)
 		fmt_addr_list(&x->out, ns, l, &c->opts);
