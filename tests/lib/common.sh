@@ -38,6 +38,31 @@ sandbox_reexec() {
 	trap 'rm -rf "$TMPD"' EXIT
 }
 
+# wait_ll [-n NS] DEV: until the kernel has given DEV its IPv6 link-local
+# address, DAD is over (not tentative) and its local route is in: that
+# happens some time after the carrier, so a comparison of two reads of
+# the routes or addresses taken meanwhile could differ.
+wait_ll() {
+	_ns=
+	if [ "$1" = -n ]; then _ns=$2; shift 2; fi
+	_i=0
+	while [ $_i -lt 200 ]; do
+		# shellcheck disable=SC2086
+		if ip ${_ns:+-n "$_ns"} -6 addr show dev "$1" scope link 2>/dev/null |
+		   grep -q 'inet6 fe80' &&
+		   ! ip ${_ns:+-n "$_ns"} -6 addr show dev "$1" 2>/dev/null |
+		   grep -q tentative &&
+		   ip ${_ns:+-n "$_ns"} -6 route show table local dev "$1" 2>/dev/null |
+		   grep -q '^local fe80'; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# ${_ns:+$_ns: }$1: no IPv6 link-local address after 10 s"
+	return 1
+}
+
 # wait_carrier [-n NS] DEV: until the kernel has finished bringing DEV's
 # carrier up.  IFF_LOWER_UP is set at once, but the operstate (state UP) and
 # the routes' linkdown flag follow later, from the kernel's linkwatch work
