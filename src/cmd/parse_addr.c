@@ -26,9 +26,12 @@ static bool addr_option(const char *w)
 }
 
 
+/* dev NAME, or NAME alone where the verb takes it (show, flush): once,
+ * as ip ("duplicate dev") */
 static int take_dev(struct parser *p, const char *kw, const char *v)
 {
-	(void)kw;
+	if (p->c->u.addr.dev[0])
+		return p_twice_value(p, kw);
 	return p_take_ifname(p, v, p->c->u.addr.dev);
 }
 
@@ -166,6 +169,11 @@ void canon_addr(const struct cmd *c, struct canon *o)
 		}
 		if (a->up)
 			canon_word(o, "up");
+		/* flush needs something: with no dev, "scope all" said so */
+		if (c->verb == CMD_ADDR_FLUSH && a->scope < 0 && !a->dev[0]) {
+			canon_word(o, "scope");
+			canon_word(o, "all");
+		}
 		if (c->verb == CMD_ADDR_FLUSH && a->scope >= 0) {
 			canon_word(o, "scope");
 			switch (a->scope) {
