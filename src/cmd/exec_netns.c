@@ -38,7 +38,7 @@ int exec_netns_add(struct exec_ctx *x, const struct cmd *c)
 		return exec_fail(x, "%s: cannot create namespace: %s", c->u.netns.name,
 		            kerr_str(&e));
 	}
-	ksync_scan_named(x->k);
+	ksync_named_changed(x->k, c->u.netns.name);
 	ksync_drain(x->k);
 	return 0;
 }
@@ -80,7 +80,7 @@ int exec_netns_del(struct exec_ctx *x, const struct cmd *c)
 	if (knetns_del(c->u.netns.name, &e) < 0)
 		return exec_fail(x, "%s: cannot delete namespace: %s", c->u.netns.name,
 		            kerr_str(&e));
-	ksync_scan_named(x->k);
+	ksync_named_changed(x->k, c->u.netns.name);
 	ksync_drain(x->k);
 	return 0;
 }
@@ -227,7 +227,7 @@ int exec_netns_attach(struct exec_ctx *x, const struct cmd *c)
 		return exec_fail(x, "%s: cannot attach namespace: %s", a->name,
 		                 kerr_str(&e));
 	}
-	ksync_scan_named(x->k);
+	ksync_named_changed(x->k, a->name);
 	ksync_drain(x->k);
 	return 0;
 }

@@ -94,6 +94,8 @@ void ksync_free(struct ksync *k);
  * command that may have changed /run/netns (ksync_scan_named), and when
  * a name is not in the world yet (ksync_find_ns looks it up). */
 void ksync_scan_named(struct ksync *k);
+/* The same for one name (netns add, del, attach NAME) */
+void ksync_named_changed(struct ksync *k, const char *name);
 struct w_ns *ksync_find_ns(struct ksync *k, const char *name);
 
 /* Make sure ns has been dumped (and its peers resolved). */

@@ -73,13 +73,46 @@ struct ksync {
 	/* veth peers to re-read: the kernel announces a new veth before
 	 * its peer exists, and does not announce the peer again when the
 	 * pair's other end moves or goes. */
-	struct refresh { int ns_id; int ifindex; int nsid; } *refresh;
+	struct refresh { int ns_id; int ifindex; int nsid; int link_ifindex; }
+		*refresh;
 	size_t nrefresh, caprefresh;
+	/* issue 12: the event sockets sit in one epoll set (data: the
+	 * namespace's id), so a drain reads only those with something to
+	 * say; namespaces with links whose routes are to be read again */
+	int ev_ep;
+	int *stale_ns;
+	size_t nstale_ns, capstale_ns;
+	/* nsids looked for in vain, not looked for again until a
+	 * namespace comes or goes (attach_epoch) */
+	struct nsid_miss { int ns_id; int nsid; unsigned epoch; } *miss;
+	size_t nmiss, capmiss;
+	unsigned attach_epoch;
 };
 
 static struct kconn *kc(struct w_ns *ns)
 {
 	return ns->kconn;
+}
+
+/* Close ns's event socket, out of the epoll set first */
+static void ev_close(struct ksync *k, struct kconn *c)
+{
+	if (!c->ev)
+		return;
+	if (k->ev_ep >= 0)
+		epoll_ctl(k->ev_ep, EPOLL_CTL_DEL, nl_socket_get_fd(c->ev), NULL);
+	knl_close(c->ev);
+	c->ev = NULL;
+}
+
+static void ev_watch(struct ksync *k, struct w_ns *ns)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+
+	if (k->ev_ep < 0 || !kc(ns)->ev)
+		return;
+	ev.data.u64 = (uint64_t)ns->id;
+	epoll_ctl(k->ev_ep, EPOLL_CTL_ADD, nl_socket_get_fd(kc(ns)->ev), &ev);
 }
 
 static void note(struct ksync *k, const struct w_ns *ns, const char *fmt, ...)
@@ -159,6 +192,7 @@ static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
 		return NULL;
 	}
 	ns = world_add_ns(k->w, kind, name, dev, ino);
+	k->attach_epoch++;
 	c = xcalloc(1, sizeof *c);
 	c->nsfd = fd;
 	c->path = path ? xstrdup(path) : NULL;
@@ -270,7 +304,7 @@ static void ns_detach(struct ksync *k, struct w_ns *ns)
 	/* Close everything we hold in it: an open socket would keep a
 	 * deleted namespace, and its veths, alive. */
 	if (c) {
-		knl_close(c->ev);
+		ev_close(k, c);
 		knl_close(c->req);
 		if (c->nsfd >= 0 && c->nsfd != kernel_home_fd())
 			close(c->nsfd);
@@ -280,6 +314,7 @@ static void ns_detach(struct ksync *k, struct w_ns *ns)
 		free(c);
 	}
 	ns->kconn = NULL;
+	k->attach_epoch++;
 	world_remove_ns(k->w, ns);
 }
 
@@ -303,6 +338,7 @@ static void queue_refresh(struct ksync *k, const struct w_ns *ns,
 	      sizeof *k->refresh);
 	r = &k->refresh[k->nrefresh++];
 	r->ns_id = ns->id;
+	r->link_ifindex = l->ifindex;
 	r->ifindex = l->iflink;
 	r->nsid = l->has_link_netnsid ? l->link_netnsid : -1;
 }
@@ -323,6 +359,13 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 		if (old && ((old->flags ^ ev.u.link.flags) &
 		            (IFF_UP | IFF_LOWER_UP | IFF_RUNNING))) {
 			struct kconn *c = kc(a->ns);
+			struct ksync *k = a->k;
+
+			if (!c->nstale) {
+				xgrow((void **)&k->stale_ns, &k->capstale_ns,
+				      k->nstale_ns + 1, sizeof *k->stale_ns);
+				k->stale_ns[k->nstale_ns++] = a->ns->id;
+			}
 			xgrow((void **)&c->stale_oifs, &c->capstale,
 			      c->nstale + 1, sizeof *c->stale_oifs);
 			c->stale_oifs[c->nstale++] = ev.u.link.ifindex;
@@ -365,48 +408,89 @@ static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
 	return 0;
 }
 
-static bool nsid_known(const struct w_ns *ns, const struct w_ns *o)
+/* Ask ns's kernel for the nsid of o and keep the answer; true if it is
+ * nsid */
+static bool ask_nsid(struct ksync *k, struct w_ns *ns, struct w_ns *o,
+                     int nsid)
 {
-	for (size_t i = 0; i < ns->nnsids; i++)
-		if (ns->nsids[i].ns_id == o->id)
-			return true;
-	return false;
+	int got;
+
+	if (o == ns || !kc(o) || kc(o)->nsfd < 0 ||
+	    world_nsid_known(ns, o->id))
+		return false;
+	got = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
+	if (got >= 0)
+		world_set_nsid(ns, got, o->id);
+	return got >= 0 && got == nsid;
 }
 
-/* Map every nsid that a link of ns refers to onto a namespace of the
- * world.  Most veths lead to the host, so ask about it first. */
-static void resolve_nsids(struct ksync *k, struct w_ns *ns)
+/* The namespace that ns numbers nsid, asking ns's kernel as few
+ * questions as it can (issue 12): first where the other end of a veth of
+ * ns (l, when given) is, by the world's pair index; then the host, to
+ * which most veths lead; then every namespace, newest first (a new link
+ * most often leads to a namespace just made), once per namespace set. */
+static struct w_ns *map_nsid(struct ksync *k, struct w_ns *ns, int nsid,
+                             const struct w_link *l)
 {
 	struct world *w = k->w;
-	bool need = false;
+	struct w_ns *o;
+	size_t it = 0;
 
-	for (size_t i = 0; i < ns->nlinks && !need; i++) {
-		const struct w_link *l = &ns->links[i];
-		if (l->has_link_netnsid && l->link_netnsid >= 0 &&
-		    !world_ns_by_nsid(w, ns, l->link_netnsid))
-			need = true;
-	}
-	if (!need)
-		return;
-	for (size_t j = 0; j < w->nns && need; j++) {
-		struct w_ns *o = w->ns[j];
-		int nsid;
-
-		if (o == ns || !kc(o) || kc(o)->nsfd < 0 || nsid_known(ns, o))
-			continue;
-		nsid = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
-		if (nsid >= 0)
-			world_set_nsid(ns, nsid, o->id);
-		need = false;
-		for (size_t i = 0; i < ns->nlinks && !need; i++) {
-			const struct w_link *l = &ns->links[i];
-			if (l->has_link_netnsid && l->link_netnsid >= 0 &&
-			    !world_ns_by_nsid(w, ns, l->link_netnsid))
-				need = true;
+	if ((o = world_ns_by_nsid(w, ns, nsid)))
+		return o;
+	if (!kc(ns) || !kc(ns)->req)
+		return NULL;
+	if (l)
+		while ((o = world_pair_next(w, l->iflink, l->ifindex, &it)))
+			if (ask_nsid(k, ns, o, nsid))
+				return o;
+	if (ask_nsid(k, ns, world_host(w), nsid))
+		return world_host(w);
+	for (size_t i = 0; i < k->nmiss; i++)
+		if (k->miss[i].ns_id == ns->id && k->miss[i].nsid == nsid &&
+		    k->miss[i].epoch == k->attach_epoch)
+			return NULL;
+	for (size_t j = w->nns; j-- > 0;)
+		if (ask_nsid(k, ns, w->ns[j], nsid))
+			return w->ns[j];
+	/* a namespace nsviz does not know: a container may have started */
+	k->want_rescan = true;
+	for (size_t i = 0; i < k->nmiss; i++)
+		if (k->miss[i].epoch != k->attach_epoch) {
+			/* an old miss: its place is free */
+			k->miss[i] = (struct nsid_miss){ ns->id, nsid,
+			                                  k->attach_epoch };
+			return NULL;
 		}
+	xgrow((void **)&k->miss, &k->capmiss, k->nmiss + 1, sizeof *k->miss);
+	k->miss[k->nmiss++] = (struct nsid_miss){ ns->id, nsid,
+	                                          k->attach_epoch };
+	return NULL;
+}
+
+/* Peers, after the world changed: the world resolves what it can, then
+ * the nsids it could not place are asked for, then it resolves again. */
+static void settle_peers(struct ksync *k)
+{
+	const struct w_linkref *u;
+	size_t n;
+	bool asked = false;
+
+	world_resolve_peers(k->w);
+	u = world_unresolved(k->w, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct w_ns *ns;
+		const struct w_link *l;
+
+		if (u[i].nsid < 0 || !(ns = world_find_ns_id(k->w, u[i].ns_id)))
+			continue;
+		l = world_find_link_index(ns, u[i].ifindex);
+		if (l && map_nsid(k, ns, u[i].nsid, l))
+			asked = true;
+		/* world_set_nsid does not touch the list */
 	}
-	if (need)
-		k->want_rescan = true;
+	if (asked)
+		world_resolve_peers(k->w);
 }
 
 /* The namespace to enter to open a socket in ns: none for the one we
@@ -425,9 +509,9 @@ static int ns_unready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
 	struct kconn *c = kc(ns);
 
-	knl_close(c->ev);
+	ev_close(k, c);
 	knl_close(c->req);
-	c->ev = c->req = NULL;
+	c->req = NULL;
 	/* its room goes to namespaces that can be read; it is opened
 	 * again (from its path) when tried again */
 	if (c->path && c->nsfd >= 0 && c->nsfd != kernel_home_fd()) {
@@ -463,17 +547,18 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		return ns_unready(k, ns, e);
 	if (!c->req && !(c->req = knl_open(open_fd(ns), false, e)))
 		return ns_unready(k, ns, e);
-	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev &&
-	    !(c->ev = knl_open(open_fd(ns), true, e)))
-		return ns_unready(k, ns, e);
+	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev) {
+		if (!(c->ev = knl_open(open_fd(ns), true, e)))
+			return ns_unready(k, ns, e);
+		ev_watch(k, ns);
+	}
 	if (ns_dump(k, ns, true, e) < 0)
 		return ns_unready(k, ns, e);
 	if (ns->unread[0]) {
 		ns->unread[0] = '\0';
 		k->w->generation++;
 	}
-	resolve_nsids(k, ns);
-	world_resolve_peers(k->w);
+	settle_peers(k);
 	return 0;
 }
 
@@ -495,9 +580,7 @@ int ksync_all_ready(struct ksync *k, struct kerr *e)
 	if (rc < 0)
 		return -1;
 	/* nsids of namespaces dumped before their peers appeared */
-	for (size_t i = 0; i < k->w->nns; i++)
-		resolve_nsids(k, k->w->ns[i]);
-	world_resolve_peers(k->w);
+	settle_peers(k);
 	return 0;
 }
 
@@ -602,8 +685,7 @@ static bool named_appeared(struct ksync *k, const char *name)
 	if (kns_ident_fd(fd, &dev, &ino) == 0 &&
 	    (ns = world_find_ns_ino(k->w, dev, ino)) != NULL &&
 	    ns->kind == W_NS_UNNAMED) {
-		ns->kind = W_NS_NAMED;
-		snprintf(ns->name, sizeof ns->name, "%s", name);
+		world_name_ns(k->w, ns, name);
 		ns->holder_pid = 0;
 		ns->holder_comm[0] = ns->holder_path[0] = '\0';
 		close(fd);
@@ -636,7 +718,7 @@ static void named_vanished(struct ksync *k, const char *name)
 	drain_ns(k, ns);
 	note(k, ns, "netns del %s", name);
 	ns_detach(k, ns);
-	world_resolve_peers(k->w);
+	settle_peers(k);
 }
 
 static void watch_run_dir(struct ksync *k)
@@ -655,29 +737,52 @@ static void scan_named(struct ksync *k)
 {
 	char **names;
 	size_t n;
+	struct hmap listed = HMAP_INIT;
 
 	if (kns_list_named(&names, &n) < 0)
 		return;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		named_appeared(k, names[i]);
+		hmap_put(&listed, hmap_hash_str(names[i]), names[i]);
+	}
 	/* and forget those that are gone */
 	for (size_t i = k->w->nns; i-- > 0;) {
 		struct w_ns *ns = k->w->ns[i];
 		bool found = false;
+		size_t it = 0;
+		const char *v;
 
 		if (ns->kind != W_NS_NAMED)
 			continue;
-		for (size_t j = 0; j < n && !found; j++)
-			found = !strcmp(names[j], ns->name);
+		while (!found &&
+		       (v = hmap_next(&listed, hmap_hash_str(ns->name), &it)))
+			found = !strcmp(v, ns->name);
 		if (!found)
 			named_vanished(k, ns->name);
 	}
+	hmap_free(&listed);
 	kns_free_names(names, n);
 }
 
 void ksync_scan_named(struct ksync *k)
 {
 	scan_named(k);
+}
+
+/* One name in /run/netns may have come or gone: look at it alone, not
+ * at the whole directory (issue 12) */
+void ksync_named_changed(struct ksync *k, const char *name)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	snprintf(path, sizeof path, NETNS_RUN_DIR "/%s", name);
+	if (lstat(path, &st) == 0)
+		named_appeared(k, name);
+	else if (errno == ENOENT)
+		named_vanished(k, name);
+	else
+		scan_named(k);
 }
 
 struct w_ns *ksync_find_ns(struct ksync *k, const char *name)
@@ -941,7 +1046,7 @@ int ksync_rescan(struct ksync *k)
 		}
 	}
 	free(s);
-	world_resolve_peers(k->w);
+	settle_peers(k);
 	return 0;
 }
 
@@ -964,6 +1069,7 @@ struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e)
 	k->flags = flags;
 	k->run_wd = k->parent_wd = -1;
 	k->mnt_fd = k->mnt_ep = -1;
+	k->ev_ep = (flags & KSYNC_NO_EVENTS) ? -1 : epoll_create1(EPOLL_CLOEXEC);
 	/* Only long-lived sessions watch /run/netns: closing an inotify
 	 * instance can block for milliseconds, which one-shot commands do
 	 * not need to pay; they rescan the directory after the commands
@@ -1002,6 +1108,10 @@ void ksync_free(struct ksync *k)
 		free(k->pending[i]);
 	free(k->pending);
 	free(k->refresh);
+	free(k->stale_ns);
+	free(k->miss);
+	if (k->ev_ep >= 0)
+		close(k->ev_ep);
 	if (k->ino_fd >= 0)
 		close(k->ino_fd);
 	if (k->mnt_ep >= 0)
@@ -1025,11 +1135,8 @@ int ksync_fds(struct ksync *k, int *fds, int max)
 		fds[n++] = k->ino_fd;
 	if (k->mnt_ep >= 0 && n < max)
 		fds[n++] = k->mnt_ep;
-	for (size_t i = 0; i < k->w->nns && n < max; i++) {
-		struct kconn *c = kc(k->w->ns[i]);
-		if (c && c->ev)
-			fds[n++] = nl_socket_get_fd(c->ev);
-	}
+	if (k->ev_ep >= 0 && n < max)
+		fds[n++] = k->ev_ep;
 	return n;
 }
 
@@ -1112,9 +1219,8 @@ int ksync_read_links(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		return -1;
 	if (knl_dump(kc(ns)->req, RTM_GETLINK, AF_UNSPEC, apply_msg, &a, e) < 0)
 		return -1;
-	/* a link read again has lost its resolved peer (link-netns NAME) */
-	resolve_nsids(k, ns);
-	world_resolve_peers(k->w);
+	/* a link read again keeps its peer; new ones are resolved */
+	settle_peers(k);
 	return 0;
 }
 
@@ -1159,8 +1265,11 @@ static void run_refresh(struct ksync *k)
 		if (!ns)
 			continue;
 		if (r->nsid >= 0) {
-			resolve_nsids(k, ns);
-			ns = world_ns_by_nsid(k->w, ns, r->nsid);
+			struct w_link l = { .ifindex = r->link_ifindex,
+			                    .has_iflink = 1,
+			                    .iflink = r->ifindex };
+
+			ns = map_nsid(k, ns, r->nsid, &l);
 			if (!ns)
 				continue;
 		}
@@ -1230,9 +1339,6 @@ static void maybe_rescan(struct ksync *k)
 
 int ksync_drain(struct ksync *k)
 {
-	struct pollfd *pfd;
-	struct w_ns **who;
-	size_t n = 0;
 	bool any = false;
 
 	if (k->mnt_watched) {
@@ -1245,26 +1351,28 @@ int ksync_drain(struct ksync *k)
 		read_inotify(k);
 		watch_mounts(k);
 	}
-	/* one poll() tells which namespaces have something to say */
-	pfd = xcalloc(k->w->nns + 1, sizeof *pfd);
-	who = xcalloc(k->w->nns + 1, sizeof *who);
-	for (size_t i = 0; i < k->w->nns; i++) {
-		struct kconn *c = kc(k->w->ns[i]);
-		if (!c || !c->ev)
-			continue;
-		pfd[n].fd = nl_socket_get_fd(c->ev);
-		pfd[n].events = POLLIN;
-		who[n++] = k->w->ns[i];
+	/* the epoll set tells which namespaces have something to say */
+	if (k->ev_ep >= 0) {
+		struct epoll_event evs[64];
+		int r;
+
+		do {
+			r = epoll_wait(k->ev_ep, evs, 64, 0);
+			for (int i = 0; i < r; i++) {
+				struct w_ns *ns = world_find_ns_id(k->w,
+				                                   (int)evs[i].data.u64);
+				if (ns)
+					any |= drain_ns(k, ns);
+			}
+		} while (r == 64);
 	}
-	if (n && poll(pfd, n, 0) > 0)
-		for (size_t i = 0; i < n; i++)
-			if (pfd[i].revents & (POLLIN | POLLERR))
-				any |= drain_ns(k, who[i]);
-	free(pfd);
-	free(who);
-	for (size_t i = 0; i < k->w->nns; i++)
-		if (kc(k->w->ns[i]) && kc(k->w->ns[i])->nstale)
-			redump_stale(k, k->w->ns[i]);
+	for (size_t i = 0; i < k->nstale_ns; i++) {
+		struct w_ns *ns = world_find_ns_id(k->w, k->stale_ns[i]);
+
+		if (ns && kc(ns) && kc(ns)->nstale)
+			redump_stale(k, ns);
+	}
+	k->nstale_ns = 0;
 	if (k->nrefresh)
 		run_refresh(k);
 	if (k->want_rescan) {
@@ -1272,12 +1380,8 @@ int ksync_drain(struct ksync *k)
 		maybe_rescan(k);
 		any |= k->w->nns != before;
 	}
-	if (any) {
-		for (size_t i = 0; i < k->w->nns; i++)
-			if (kc(k->w->ns[i]) && kc(k->w->ns[i])->req)
-				resolve_nsids(k, k->w->ns[i]);
-		world_resolve_peers(k->w);
-	}
+	if (any)
+		settle_peers(k);
 	return any ? 1 : 0;
 }
 

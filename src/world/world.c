@@ -24,6 +24,12 @@ struct world *world_new(void)
 	return w;
 }
 
+static uint64_t ino_hash(dev_t dev, ino_t ino)
+{
+	return hmap_hash_u64((uint64_t)ino * UINT64_C(0x9e3779b97f4a7c15) ^
+	                     (uint64_t)dev);
+}
+
 static void ns_free(struct w_ns *ns)
 {
 	free(ns->links);
@@ -32,6 +38,8 @@ static void ns_free(struct w_ns *ns)
 	free(ns->neighs);
 	free(ns->nsids);
 	free(ns->rules);
+	hmap_free(&ns->link_names);
+	hmap_free(&ns->nsid_of);
 	free(ns);
 }
 
@@ -42,7 +50,24 @@ void world_free(struct world *w)
 	for (size_t i = 0; i < w->nns; i++)
 		ns_free(w->ns[i]);
 	free(w->ns);
+	hmap_free(&w->by_id);
+	hmap_free(&w->by_name);
+	hmap_free(&w->by_ino);
+	hmap_free(&w->by_pair);
+	free(w->dirty);
+	free(w->unres);
+	free(w->gone);
 	free(w);
+}
+
+static void index_name(struct world *w, struct w_ns *ns, bool add)
+{
+	if (ns->kind != W_NS_NAMED)
+		return;
+	if (add)
+		hmap_put(&w->by_name, hmap_hash_str(ns->name), ns);
+	else
+		hmap_del(&w->by_name, hmap_hash_str(ns->name), ns);
 }
 
 struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
@@ -55,11 +80,33 @@ struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
 	snprintf(ns->name, sizeof ns->name, "%s", name ? name : "");
 	ns->dev = dev;
 	ns->ino = ino;
+	ns->world = w;
 	xgrow((void **)&w->ns, &w->capns, w->nns + 1, sizeof *w->ns);
 	w->ns[w->nns++] = ns;
+	hmap_put(&w->by_id, hmap_hash_u64((uint64_t)ns->id), ns);
+	hmap_put(&w->by_ino, ino_hash(dev, ino), ns);
+	index_name(w, ns, true);
+	/* links that lead into it may resolve now */
+	w->retry_unres = true;
 	w->generation++;
 	return ns;
 }
+
+void world_name_ns(struct world *w, struct w_ns *ns, const char *name)
+{
+	index_name(w, ns, false);
+	ns->kind = W_NS_NAMED;
+	snprintf(ns->name, sizeof ns->name, "%s", name);
+	index_name(w, ns, true);
+	/* link-netns NAME of the links that lead into it */
+	w->peers_all = true;
+	w->generation++;
+}
+
+static void peer_drop_count(struct world *w, const struct w_ns *ns,
+                            const struct w_link *l);
+static void pair_index(struct world *w, struct w_ns *ns,
+                       const struct w_link *l, bool add);
 
 void world_remove_ns(struct world *w, struct w_ns *ns)
 {
@@ -69,6 +116,22 @@ void world_remove_ns(struct world *w, struct w_ns *ns)
 		memmove(&w->ns[i], &w->ns[i + 1],
 		        (w->nns - i - 1) * sizeof *w->ns);
 		w->nns--;
+		hmap_del(&w->by_id, hmap_hash_u64((uint64_t)ns->id), ns);
+		hmap_del(&w->by_ino, ino_hash(ns->dev, ns->ino), ns);
+		index_name(w, ns, false);
+		for (size_t j = 0; j < ns->nlinks; j++) {
+			peer_drop_count(w, ns, &ns->links[j]);
+			pair_index(w, ns, &ns->links[j], false);
+		}
+		w->nlinks -= ns->nlinks;
+		/* links elsewhere that still lead into it lose their peer
+		 * at the next resolve (the kernel drops veths of a dead
+		 * namespace later, in its own time) */
+		if (ns->peers_in) {
+			xgrow((void **)&w->gone, &w->capgone, w->ngone + 1,
+			      sizeof *w->gone);
+			w->gone[w->ngone++] = ns->id;
+		}
 		/* Other namespaces' nsid maps may point at it; leave the
 		 * numbers (the kernel drops them with DELNSID) but nothing
 		 * will resolve to this id any more. */
@@ -80,8 +143,18 @@ void world_remove_ns(struct world *w, struct w_ns *ns)
 
 void world_clear_ns(struct w_ns *ns)
 {
+	struct world *w = ns->world;
+
+	if (w) {
+		for (size_t j = 0; j < ns->nlinks; j++) {
+			peer_drop_count(w, ns, &ns->links[j]);
+			pair_index(w, ns, &ns->links[j], false);
+		}
+		w->nlinks -= ns->nlinks;
+	}
 	ns->nlinks = ns->naddrs = ns->nroutes = ns->nneighs = 0;
 	ns->nrules = 0;
+	hmap_clear(&ns->link_names);
 	ns->synced = false;
 }
 
@@ -108,19 +181,68 @@ void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
 	w->generation++;
 }
 
+/* The index of nsid in ns->nsids, or where it would go */
+static size_t nsid_pos(const struct w_ns *ns, int nsid)
+{
+	size_t lo = 0, hi = ns->nnsids;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ns->nsids[mid].nsid < nsid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id)
 {
-	for (size_t i = 0; i < ns->nnsids; i++) {
-		if (ns->nsids[i].nsid == nsid) {
-			ns->nsids[i].ns_id = ns_id;
+	size_t i = nsid_pos(ns, nsid);
+	struct world *w = ns->world;
+
+	if (i < ns->nnsids && ns->nsids[i].nsid == nsid) {
+		int old = ns->nsids[i].ns_id;
+
+		if (old == ns_id)
 			return;
-		}
+		hmap_del(&ns->nsid_of, hmap_hash_u64((uint64_t)old),
+		         HMAP_INT(nsid + 1));
+		ns->nsids[i].ns_id = ns_id;
+		hmap_put(&ns->nsid_of, hmap_hash_u64((uint64_t)ns_id),
+		         HMAP_INT(nsid + 1));
+		/* the number means another namespace now: rare */
+		if (w)
+			w->peers_all = true;
+		return;
 	}
 	xgrow((void **)&ns->nsids, &ns->capnsids, ns->nnsids + 1,
 	      sizeof *ns->nsids);
-	ns->nsids[ns->nnsids].nsid = nsid;
-	ns->nsids[ns->nnsids].ns_id = ns_id;
+	memmove(&ns->nsids[i + 1], &ns->nsids[i],
+	        (ns->nnsids - i) * sizeof *ns->nsids);
+	ns->nsids[i].nsid = nsid;
+	ns->nsids[i].ns_id = ns_id;
 	ns->nnsids++;
+	hmap_put(&ns->nsid_of, hmap_hash_u64((uint64_t)ns_id),
+	         HMAP_INT(nsid + 1));
+	if (w)
+		w->retry_unres = true;
+}
+
+bool world_nsid_known(const struct w_ns *ns, int ns_id)
+{
+	size_t it = 0;
+	void *v;
+
+	while ((v = hmap_next(&ns->nsid_of, hmap_hash_u64((uint64_t)ns_id),
+	                      &it))) {
+		size_t i = nsid_pos(ns, HMAP_TO_INT(v) - 1);
+
+		if (i < ns->nnsids && ns->nsids[i].ns_id == ns_id)
+			return true;
+	}
+	return false;
 }
 
 /* ---- keyed upsert / delete ------------------------------------------ */
@@ -244,31 +366,113 @@ static void addr_upsert(struct w_ns *ns, const struct w_addr *a, bool dump)
 	ns->naddrs++;
 }
 
-static bool link_same(const struct w_link *a, const struct w_link *b)
+/* The index of ifindex in ns->links (sorted by ifindex), or where it
+ * would go */
+static size_t link_pos(const struct w_ns *ns, int ifindex)
 {
-	return a->ifindex == b->ifindex;
+	size_t lo = 0, hi = ns->nlinks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ns->links[mid].ifindex < ifindex)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static uint64_t pair_hash(int ifindex, int iflink)
+{
+	return hmap_hash_u64((uint64_t)(uint32_t)ifindex << 32 |
+	                     (uint32_t)iflink);
+}
+
+static bool pair_indexed(const struct w_link *l)
+{
+	return l->has_iflink && l->iflink > 0 &&
+	       (l->iflink != l->ifindex || l->has_link_netnsid);
+}
+
+static void pair_index(struct world *w, struct w_ns *ns,
+                       const struct w_link *l, bool add)
+{
+	if (!pair_indexed(l))
+		return;
+	if (add)
+		hmap_put(&w->by_pair, pair_hash(l->ifindex, l->iflink), ns);
+	else
+		hmap_del(&w->by_pair, pair_hash(l->ifindex, l->iflink), ns);
+}
+
+struct w_ns *world_pair_next(const struct world *w, int ifindex, int iflink,
+                             size_t *it)
+{
+	struct w_ns *ns;
+
+	while ((ns = hmap_next(&w->by_pair, pair_hash(ifindex, iflink), it))) {
+		const struct w_link *l = world_find_link_index(ns, ifindex);
+
+		if (l && pair_indexed(l) && l->iflink == iflink)
+			return ns;
+	}
+	return NULL;
+}
+
+static void dirty_add(struct world *w, int ns_id, int ifindex)
+{
+	xgrow((void **)&w->dirty, &w->capdirty, w->ndirty + 1,
+	      sizeof *w->dirty);
+	w->dirty[w->ndirty].ns_id = ns_id;
+	w->dirty[w->ndirty].ifindex = ifindex;
+	w->dirty[w->ndirty].nsid = -1;
+	w->ndirty++;
 }
 
 /* Links arrive in ifindex order in dumps; notifications may not.  Keep
- * them sorted by ifindex, as `ip link` lists them. */
-static void link_upsert(struct w_ns *ns, const struct w_link *l)
+ * them sorted by ifindex, as `ip link` lists them.  What the world
+ * resolved (the peer) stays until it is resolved again: that happens when
+ * the link's own pointers (IFLA_LINK, IFLA_LINK_NETNSID) change. */
+static void link_upsert(struct world *w, struct w_ns *ns,
+                        const struct w_link *l)
 {
-	size_t i;
+	size_t i = link_pos(ns, l->ifindex);
 
-	for (i = 0; i < ns->nlinks; i++) {
-		if (ns->links[i].ifindex == l->ifindex) {
-			/* keep what the world resolved until it resolves again */
-			struct w_link keep = ns->links[i];
-			ns->links[i] = *l;
-			if (!ns->links[i].peer_name[0]) {
-				memcpy(ns->links[i].peer_name, keep.peer_name,
-				       sizeof keep.peer_name);
-				ns->links[i].peer_ns_id = keep.peer_ns_id;
-			}
-			return;
+	if (i < ns->nlinks && ns->links[i].ifindex == l->ifindex) {
+		struct w_link *cur = &ns->links[i];
+		bool renamed = strcmp(cur->name, l->name) != 0;
+		bool moved = cur->has_iflink != l->has_iflink ||
+		             cur->iflink != l->iflink ||
+		             cur->has_link_netnsid != l->has_link_netnsid ||
+		             cur->link_netnsid != l->link_netnsid;
+		int peer_ns_id = cur->peer_ns_id;
+		char peer_name[W_IFNAMSIZ];
+		char netns_name[W_NSNAME_MAX];
+
+		memcpy(peer_name, cur->peer_name, sizeof peer_name);
+		memcpy(netns_name, cur->link_netns_name, sizeof netns_name);
+		if (renamed)
+			hmap_del(&ns->link_names, hmap_hash_str(cur->name),
+			         HMAP_INT(l->ifindex));
+		if (moved)
+			pair_index(w, ns, cur, false);
+		*cur = *l;
+		if (moved)
+			pair_index(w, ns, cur, true);
+		cur->peer_ns_id = peer_ns_id;
+		memcpy(cur->peer_name, peer_name, sizeof peer_name);
+		memcpy(cur->link_netns_name, netns_name, sizeof netns_name);
+		if (renamed) {
+			hmap_put(&ns->link_names, hmap_hash_str(cur->name),
+			         HMAP_INT(l->ifindex));
+			/* every link that names it (its peer, a VLAN on it,
+			 * a macvlan elsewhere): renames are rare */
+			w->peers_all = true;
 		}
-		if (ns->links[i].ifindex > l->ifindex)
-			break;
+		if (moved)
+			dirty_add(w, ns->id, l->ifindex);
+		return;
 	}
 	xgrow((void **)&ns->links, &ns->caplinks, ns->nlinks + 1,
 	      sizeof *ns->links);
@@ -277,14 +481,26 @@ static void link_upsert(struct w_ns *ns, const struct w_link *l)
 	ns->links[i] = *l;
 	ns->links[i].peer_ns_id = -1;
 	ns->nlinks++;
+	w->nlinks++;
+	hmap_put(&ns->link_names, hmap_hash_str(l->name), HMAP_INT(l->ifindex));
+	pair_index(w, ns, l, true);
+	dirty_add(w, ns->id, l->ifindex);
+	/* a link that others lead to (the second end of a veth pair, a
+	 * device moved in) */
+	w->retry_unres = true;
 }
 
-static void link_remove(struct w_ns *ns, const struct w_link *l)
+static void link_remove(struct world *w, struct w_ns *ns,
+                        const struct w_link *l)
 {
 	/* The kernel drops a link's addresses, routes and neighbours with
 	 * it and does not always say so one by one (routes go silently). */
-	size_t j = 0;
+	size_t j = 0, at = link_pos(ns, l->ifindex);
+	struct w_link *cur;
 
+	if (at >= ns->nlinks || ns->links[at].ifindex != l->ifindex)
+		return;
+	cur = &ns->links[at];
 	for (size_t i = 0; i < ns->naddrs; i++)
 		if (ns->addrs[i].ifindex != l->ifindex)
 			ns->addrs[j++] = ns->addrs[i];
@@ -300,7 +516,16 @@ static void link_remove(struct w_ns *ns, const struct w_link *l)
 		if (ns->neighs[i].ifindex != l->ifindex)
 			ns->neighs[j++] = ns->neighs[i];
 	ns->nneighs = j;
-	REMOVE(ns->links, ns->nlinks, l, link_same);
+	/* its peer loses it */
+	if (cur->peer_ns_id >= 0 && cur->peer_name[0])
+		dirty_add(w, cur->peer_ns_id, cur->iflink);
+	peer_drop_count(w, ns, cur);
+	pair_index(w, ns, cur, false);
+	hmap_del(&ns->link_names, hmap_hash_str(cur->name),
+	         HMAP_INT(cur->ifindex));
+	memmove(cur, cur + 1, (ns->nlinks - at - 1) * sizeof *cur);
+	ns->nlinks--;
+	w->nlinks--;
 }
 
 /* ---- routing (issue 11): policy rules ---------------------------------- */
@@ -363,10 +588,10 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 	case W_EV_NEWLINK:
 		/* routes the kernel drops silently when a link goes down are
 		 * read again by kernel/sync.c, not guessed here */
-		link_upsert(ns, &ev->u.link);
+		link_upsert(w, ns, &ev->u.link);
 		break;
 	case W_EV_DELLINK:
-		link_remove(ns, &ev->u.link);
+		link_remove(w, ns, &ev->u.link);
 		break;
 	case W_EV_NEWADDR:
 		addr_upsert(ns, &ev->u.addr, ev->from_dump);
@@ -411,54 +636,68 @@ struct w_ns *world_host(const struct world *w)
 
 struct w_ns *world_find_ns(const struct world *w, const char *name)
 {
+	size_t it = 0;
+	struct w_ns *ns;
+
 	if (!name || !*name)
 		return world_host(w);
-	for (size_t i = 0; i < w->nns; i++)
-		if (w->ns[i]->kind == W_NS_NAMED &&
-		    strcmp(w->ns[i]->name, name) == 0)
-			return w->ns[i];
+	while ((ns = hmap_next(&w->by_name, hmap_hash_str(name), &it)))
+		if (ns->kind == W_NS_NAMED && strcmp(ns->name, name) == 0)
+			return ns;
 	return NULL;
 }
 
 struct w_ns *world_find_ns_id(const struct world *w, int id)
 {
-	for (size_t i = 0; i < w->nns; i++)
-		if (w->ns[i]->id == id)
-			return w->ns[i];
+	size_t it = 0;
+	struct w_ns *ns;
+
+	while ((ns = hmap_next(&w->by_id, hmap_hash_u64((uint64_t)id), &it)))
+		if (ns->id == id)
+			return ns;
 	return NULL;
 }
 
 struct w_ns *world_find_ns_ino(const struct world *w, dev_t dev, ino_t ino)
 {
-	for (size_t i = 0; i < w->nns; i++)
-		if (w->ns[i]->dev == dev && w->ns[i]->ino == ino)
-			return w->ns[i];
+	size_t it = 0;
+	struct w_ns *ns;
+
+	while ((ns = hmap_next(&w->by_ino, ino_hash(dev, ino), &it)))
+		if (ns->dev == dev && ns->ino == ino)
+			return ns;
 	return NULL;
 }
 
 struct w_link *world_find_link(const struct w_ns *ns, const char *name)
 {
-	for (size_t i = 0; i < ns->nlinks; i++)
-		if (strcmp(ns->links[i].name, name) == 0)
-			return &ns->links[i];
+	size_t it = 0;
+	void *v;
+
+	while ((v = hmap_next(&ns->link_names, hmap_hash_str(name), &it))) {
+		struct w_link *l = world_find_link_index(ns, HMAP_TO_INT(v));
+
+		if (l && strcmp(l->name, name) == 0)
+			return l;
+	}
 	return NULL;
 }
 
 struct w_link *world_find_link_index(const struct w_ns *ns, int ifindex)
 {
-	for (size_t i = 0; i < ns->nlinks; i++)
-		if (ns->links[i].ifindex == ifindex)
-			return &ns->links[i];
-	return NULL;
+	size_t i = link_pos(ns, ifindex);
+
+	return i < ns->nlinks && ns->links[i].ifindex == ifindex
+	       ? &ns->links[i] : NULL;
 }
 
 struct w_ns *world_ns_by_nsid(const struct world *w, const struct w_ns *ns,
                               int nsid)
 {
-	for (size_t i = 0; i < ns->nnsids; i++)
-		if (ns->nsids[i].nsid == nsid)
-			return world_find_ns_id(w, ns->nsids[i].ns_id);
-	return NULL;
+	size_t i = nsid_pos(ns, nsid);
+
+	return i < ns->nnsids && ns->nsids[i].nsid == nsid
+	       ? world_find_ns_id(w, ns->nsids[i].ns_id) : NULL;
 }
 
 const char *world_ns_label(const struct w_ns *ns, char *buf, size_t len)
@@ -483,41 +722,197 @@ const char *world_ns_label(const struct w_ns *ns, char *buf, size_t len)
 	return buf;
 }
 
-void world_resolve_peers(struct world *w)
+/* ---- peers (issue 12: incremental) ---------------------------------- */
+
+static void peer_drop_count(struct world *w, const struct w_ns *ns,
+                            const struct w_link *l)
+{
+	struct w_ns *t;
+
+	if (l->peer_ns_id < 0 || l->peer_ns_id == ns->id)
+		return;
+	t = world_find_ns_id(w, l->peer_ns_id);
+	if (t && t->peers_in)
+		t->peers_in--;
+}
+
+static void peer_clear(struct w_link *l)
+{
+	l->peer_ns_id = -1;
+	l->peer_name[0] = '\0';
+	l->link_netns_name[0] = '\0';
+}
+
+static void unres_add(struct world *w, const struct w_ns *ns,
+                      const struct w_link *l, int nsid)
+{
+	struct w_linkref *r;
+
+	for (size_t i = 0; i < w->nunres; i++)
+		if (w->unres[i].ns_id == ns->id &&
+		    w->unres[i].ifindex == l->ifindex) {
+			w->unres[i].nsid = nsid;
+			return;
+		}
+	xgrow((void **)&w->unres, &w->capunres, w->nunres + 1,
+	      sizeof *w->unres);
+	r = &w->unres[w->nunres++];
+	r->ns_id = ns->id;
+	r->ifindex = l->ifindex;
+	r->nsid = nsid;
+}
+
+enum { PEER_NONE, PEER_FOUND, PEER_UNRESOLVED };
+
+/* Resolve l's peer (ns is l's namespace); *peer_out and *pns_out the
+ * peer when found.  Counts the peer's namespace's peers_in. */
+static int resolve_link(struct world *w, struct w_ns *ns, struct w_link *l,
+                        struct w_ns **pns_out, struct w_link **peer_out)
+{
+	struct w_ns *pns = ns;
+	struct w_link *peer;
+
+	peer_drop_count(w, ns, l);
+	peer_clear(l);
+	/* a device pointing at itself has no peer; across namespaces equal
+	 * indexes are just a coincidence */
+	if (!l->has_iflink || l->iflink == 0 ||
+	    (l->iflink == l->ifindex && !l->has_link_netnsid))
+		return PEER_NONE;
+	if (l->has_link_netnsid) {
+		pns = world_ns_by_nsid(w, ns, l->link_netnsid);
+		if (!pns) {
+			unres_add(w, ns, l, l->link_netnsid);
+			return PEER_UNRESOLVED;
+		}
+		if (pns->kind == W_NS_NAMED)
+			snprintf(l->link_netns_name, sizeof l->link_netns_name,
+			         "%s", pns->name);
+	}
+	peer = world_find_link_index(pns, l->iflink);
+	if (!peer) {
+		unres_add(w, ns, l, -1);
+		return PEER_UNRESOLVED;
+	}
+	l->peer_ns_id = pns->id;
+	memcpy(l->peer_name, peer->name, sizeof l->peer_name);
+	if (pns != ns)
+		pns->peers_in++;
+	*pns_out = pns;
+	*peer_out = peer;
+	return PEER_FOUND;
+}
+
+/* l and, when it has one, the peer that points back at it: a veth
+ * pair's ends learn of each other in either order */
+static void resolve_pair(struct world *w, struct w_ns *ns, struct w_link *l)
+{
+	struct w_ns *pns = NULL;
+	struct w_link *peer = NULL, *p2 = NULL;
+	struct w_ns *p2ns = NULL;
+
+	if (resolve_link(w, ns, l, &pns, &peer) != PEER_FOUND)
+		return;
+	if (peer != l && peer->has_iflink && peer->iflink == l->ifindex &&
+	    (peer->peer_ns_id != ns->id || strcmp(peer->peer_name, l->name)))
+		resolve_link(w, pns, peer, &p2ns, &p2);
+}
+
+static void resolve_all(struct world *w)
+{
+	w->nunres = 0;
+	for (size_t i = 0; i < w->nns; i++)
+		w->ns[i]->peers_in = 0;
+	for (size_t i = 0; i < w->nns; i++) {
+		struct w_ns *ns = w->ns[i];
+
+		for (size_t j = 0; j < ns->nlinks; j++) {
+			struct w_ns *pns;
+			struct w_link *peer;
+
+			/* counted afresh: nothing to take back */
+			ns->links[j].peer_ns_id = -1;
+			resolve_link(w, ns, &ns->links[j], &pns, &peer);
+		}
+	}
+}
+
+/* Links that led into namespaces that are gone */
+static void drop_gone(struct world *w)
 {
 	for (size_t i = 0; i < w->nns; i++) {
 		struct w_ns *ns = w->ns[i];
 
 		for (size_t j = 0; j < ns->nlinks; j++) {
 			struct w_link *l = &ns->links[j];
-			struct w_ns *pns = ns;
-			struct w_link *peer;
+			bool gone = false;
 
-			l->peer_ns_id = -1;
-			l->peer_name[0] = '\0';
-			l->link_netns_name[0] = '\0';
-			/* a device pointing at itself has no peer; across
-			 * namespaces equal indexes are just a coincidence */
-			if (!l->has_iflink || l->iflink == 0 ||
-			    (l->iflink == l->ifindex && !l->has_link_netnsid))
+			for (size_t g = 0; g < w->ngone && !gone; g++)
+				gone = l->peer_ns_id == w->gone[g];
+			if (!gone)
 				continue;
-			if (l->has_link_netnsid) {
-				pns = world_ns_by_nsid(w, ns, l->link_netnsid);
-				if (!pns)
-					continue;
-				if (pns->kind == W_NS_NAMED)
-					snprintf(l->link_netns_name,
-					         sizeof l->link_netns_name,
-					         "%s", pns->name);
-			}
-			peer = world_find_link_index(pns, l->iflink);
-			if (!peer)
-				continue;
-			l->peer_ns_id = pns->id;
-			memcpy(l->peer_name, peer->name, sizeof l->peer_name);
+			peer_clear(l);
+			unres_add(w, ns, l, -1);
 		}
 	}
-	w->generation++;
+	w->ngone = 0;
+}
+
+static void retry_unres(struct world *w)
+{
+	struct w_linkref *v = w->unres;
+	size_t n = w->nunres;
+
+	/* resolve_link adds back those that still fail */
+	w->unres = NULL;
+	w->nunres = w->capunres = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct w_ns *ns = world_find_ns_id(w, v[i].ns_id);
+		struct w_link *l = ns ? world_find_link_index(ns, v[i].ifindex)
+		                      : NULL;
+
+		if (l)
+			resolve_pair(w, ns, l);
+	}
+	free(v);
+}
+
+void world_resolve_peers(struct world *w)
+{
+	bool any = w->ndirty || w->ngone || w->peers_all || w->retry_unres;
+
+	/* many changes at once (the first dumps): one walk is cheaper */
+	if (w->peers_all || w->ndirty > w->nlinks / 4 + 64) {
+		resolve_all(w);
+		w->ndirty = w->ngone = 0;
+		w->peers_all = w->retry_unres = false;
+		w->generation++;
+		return;
+	}
+	if (w->ngone)
+		drop_gone(w);
+	for (size_t i = 0; i < w->ndirty; i++) {
+		struct w_ns *ns = world_find_ns_id(w, w->dirty[i].ns_id);
+		struct w_link *l = ns ? world_find_link_index(ns,
+		                                              w->dirty[i].ifindex)
+		                      : NULL;
+
+		if (l)
+			resolve_pair(w, ns, l);
+	}
+	w->ndirty = 0;
+	if (w->retry_unres) {
+		w->retry_unres = false;
+		retry_unres(w);
+	}
+	if (any)
+		w->generation++;
+}
+
+const struct w_linkref *world_unresolved(const struct world *w, size_t *n)
+{
+	*n = w->nunres;
+	return w->unres;
 }
 
 size_t world_unread_count(const struct world *w)

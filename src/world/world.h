@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "util/hmap.h"
+
 #define W_IFNAMSIZ 16          /* IFNAMSIZ: 15 characters + NUL */
 #define W_NSNAME_MAX 256
 
@@ -290,6 +292,22 @@ struct w_ns {
 	/* routing (issue 11): the policy rules, in the kernel's order
 	 * (each family by priority; equal priorities oldest first) */
 	struct w_rule *rules; size_t nrules, caprules;
+
+	/* ---- indexes (issue 12): kept by world.c, read by nobody else ----
+	 * links are sorted by ifindex (binary search); link_names: name ->
+	 * ifindex; nsids are sorted by nsid; nsid_of: ns id -> nsid + 1 */
+	struct world *world;
+	struct hmap link_names;
+	struct hmap nsid_of;
+	/* links of other namespaces whose peer was resolved into this one */
+	size_t peers_in;
+};
+
+/* A link, by where it is: (w_ns.id, ifindex) */
+struct w_linkref {
+	int ns_id;
+	int ifindex;
+	int nsid;              /* unresolved: the nsid not yet mapped, or -1 */
 };
 
 struct world {
@@ -301,6 +319,23 @@ struct world {
 	 * user's, without privileges): the unnamed namespaces they hold
 	 * are not in the world. */
 	unsigned unseen_procs;
+
+	/* ---- indexes and incremental peers (issue 12), world.c's own ----
+	 * namespaces by id, by name (named ones), by inode */
+	struct hmap by_id, by_name, by_ino;
+	/* (ifindex, iflink) of every link that points elsewhere -> its
+	 * namespace: where the other end of a veth pair is (the end whose
+	 * ifindex is our iflink and whose iflink is our ifindex) */
+	struct hmap by_pair;
+	size_t nlinks;         /* links in all namespaces */
+	/* links whose peer must be resolved again; links whose peer could
+	 * not be resolved (tried again when namespaces, nsids or links
+	 * appear); namespaces removed while links pointed into them */
+	struct w_linkref *dirty; size_t ndirty, capdirty;
+	struct w_linkref *unres; size_t nunres, capunres;
+	int *gone; size_t ngone, capgone;
+	bool retry_unres;
+	bool peers_all;        /* resolve every link (many changed) */
 };
 
 /* One change reported by the kernel. */
@@ -431,6 +466,8 @@ void world_free(struct world *w);
 struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
                           const char *name, dev_t dev, ino_t ino);
 void world_remove_ns(struct world *w, struct w_ns *ns);
+/* An unnamed namespace got a name in /run/netns */
+void world_name_ns(struct world *w, struct w_ns *ns, const char *name);
 void world_clear_ns(struct w_ns *ns);   /* before a re-dump */
 void world_clear_routes_oif(struct w_ns *ns, int oif);
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev);
@@ -438,8 +475,20 @@ void world_set_nsid(struct w_ns *ns, int nsid, int ns_id);
 /* A link's IPv6 counters, from the kernel's AF_INET6 link reply */
 void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
                       const struct w_stats64 *s);
-/* Fill peer_* and link_netns_name of every veth in every namespace. */
+/* Fill peer_* and link_netns_name of the links that changed since the
+ * last call (and of those they pair with): the cost is that of the
+ * changes, not of the world (issue 12). */
 void world_resolve_peers(struct world *w);
+/* The links whose peer's namespace is not known yet by nsid (nsid >= 0)
+ * or whose peer is not there (yet); valid until the next change. */
+const struct w_linkref *world_unresolved(const struct world *w, size_t *n);
+/* The namespaces holding a link numbered ifindex whose IFLA_LINK is
+ * iflink, one a call (*it from 0; NULL at the end): for a veth end
+ * (ifindex a, iflink b), pass (b, a) to find where its peer may be. */
+struct w_ns *world_pair_next(const struct world *w, int ifindex, int iflink,
+                             size_t *it);
+/* Whether ns knows an nsid for the namespace of id ns_id */
+bool world_nsid_known(const struct w_ns *ns, int ns_id);
 
 /* Lookups. */
 struct w_ns *world_host(const struct world *w);
