@@ -591,8 +591,10 @@ int main(int argc, char **argv)
 	{
 		/* long sessions (the UI, a lesson) watch /run/netns */
 		bool is_long = !cmds && !batch && (i >= argc || lesson_no);
-		a.k = ksync_new(a.w, sub ? sub->sync : is_long ? KSYNC_WATCH : 0,
-		                &e);
+		unsigned how = sub ? sub->sync
+		               : is_long ? KSYNC_WATCH : KSYNC_LAZY_ROUTES;
+
+		a.k = ksync_new(a.w, how, &e);
 	}
 	if (!a.k) {
 		fprintf(stderr, "nsviz: %s\n", kerr_str(&e));

@@ -247,6 +247,12 @@ int exec_cmd(struct exec_ctx *x, const struct cmd *c)
 	e = cmd_verb_entry(c->verb);
 	if (e && (!strcmp(e->object, "echo") || !strcmp(e->object, "send")))
 		exec_echo_notices(x);
+	/* a command that reads the world reads it whole (batch runs defer
+	 * the routes a link's state change alters) */
+	if (!cmd_changes(c)) {
+		ksync_drain(x->k);
+		ksync_routes_now(x->k);
+	}
 	rc = exec_fns[c->verb](x, c);
 	exec_echo_notices(x);
 	return rc;

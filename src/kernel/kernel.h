@@ -87,6 +87,10 @@ struct ksync;
  * (lazily dumped on first use, see ksync_ns_ready). */
 #define KSYNC_WATCH     1u  /* inotify on /run/netns: long-lived sessions */
 #define KSYNC_NO_EVENTS 2u  /* a snapshot: dumps only, no event sockets */
+/* Batch runs (-b, -c): routes the kernel changes without a word when a
+ * link's state changes are read again only before a command that reads
+ * the world (ksync_routes_now), not after every change (issue 12) */
+#define KSYNC_LAZY_ROUTES 4u
 struct ksync *ksync_new(struct world *w, unsigned flags, struct kerr *e);
 void ksync_free(struct ksync *k);
 
@@ -94,6 +98,8 @@ void ksync_free(struct ksync *k);
  * command that may have changed /run/netns (ksync_scan_named), and when
  * a name is not in the world yet (ksync_find_ns looks it up). */
 void ksync_scan_named(struct ksync *k);
+/* Read again now the routes through links whose state changed */
+void ksync_routes_now(struct ksync *k);
 /* The same for one name (netns add, del, attach NAME) */
 void ksync_named_changed(struct ksync *k, const char *name);
 struct w_ns *ksync_find_ns(struct ksync *k, const char *name);

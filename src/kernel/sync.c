@@ -356,8 +356,10 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	if (a->notify && ev.type == W_EV_NEWLINK && kc(a->ns)) {
 		const struct w_link *old =
 			world_find_link_index(a->ns, ev.u.link.ifindex);
+		/* only routes the world has can have changed */
 		if (old && ((old->flags ^ ev.u.link.flags) &
-		            (IFF_UP | IFF_LOWER_UP | IFF_RUNNING))) {
+		            (IFF_UP | IFF_LOWER_UP | IFF_RUNNING)) &&
+		    world_has_routes_oif(a->ns, ev.u.link.ifindex)) {
 			struct kconn *c = kc(a->ns);
 			struct ksync *k = a->k;
 
@@ -1337,6 +1339,17 @@ static void maybe_rescan(struct ksync *k)
 	ksync_rescan(k);
 }
 
+void ksync_routes_now(struct ksync *k)
+{
+	for (size_t i = 0; i < k->nstale_ns; i++) {
+		struct w_ns *ns = world_find_ns_id(k->w, k->stale_ns[i]);
+
+		if (ns && kc(ns) && kc(ns)->nstale)
+			redump_stale(k, ns);
+	}
+	k->nstale_ns = 0;
+}
+
 int ksync_drain(struct ksync *k)
 {
 	bool any = false;
@@ -1366,13 +1379,8 @@ int ksync_drain(struct ksync *k)
 			}
 		} while (r == 64);
 	}
-	for (size_t i = 0; i < k->nstale_ns; i++) {
-		struct w_ns *ns = world_find_ns_id(k->w, k->stale_ns[i]);
-
-		if (ns && kc(ns) && kc(ns)->nstale)
-			redump_stale(k, ns);
-	}
-	k->nstale_ns = 0;
+	if (!(k->flags & KSYNC_LAZY_ROUTES))
+		ksync_routes_now(k);
 	if (k->nrefresh)
 		run_refresh(k);
 	if (k->want_rescan) {

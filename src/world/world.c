@@ -40,6 +40,10 @@ static void ns_free(struct w_ns *ns)
 	free(ns->rules);
 	hmap_free(&ns->link_names);
 	hmap_free(&ns->nsid_of);
+	hmap_free(&ns->route_keys);
+	hmap_free(&ns->addr_keys);
+	hmap_free(&ns->neigh_keys);
+	hmap_free(&ns->by_iflink);
 	free(ns);
 }
 
@@ -54,6 +58,7 @@ void world_free(struct world *w)
 	hmap_free(&w->by_name);
 	hmap_free(&w->by_ino);
 	hmap_free(&w->by_pair);
+	hmap_free(&w->rev);
 	free(w->dirty);
 	free(w->unres);
 	free(w->gone);
@@ -103,10 +108,15 @@ void world_name_ns(struct world *w, struct w_ns *ns, const char *name)
 	w->generation++;
 }
 
-static void peer_drop_count(struct world *w, const struct w_ns *ns,
+static void peer_drop_count(struct world *w, struct w_ns *ns,
                             const struct w_link *l);
+static void iflink_index(struct w_ns *ns, const struct w_link *l, bool add);
+static void peer_clear(struct w_link *l);
+static void dependents_dirty(struct world *w, struct w_ns *ns, int ifindex);
 static void pair_index(struct world *w, struct w_ns *ns,
                        const struct w_link *l, bool add);
+static uint64_t route_key(const struct w_route *r);
+#define KEY_MARK HMAP_INT(1)
 
 void world_remove_ns(struct world *w, struct w_ns *ns)
 {
@@ -132,6 +142,8 @@ void world_remove_ns(struct world *w, struct w_ns *ns)
 			      sizeof *w->gone);
 			w->gone[w->ngone++] = ns->id;
 		}
+		/* and those that found it but not their peer in it yet */
+		w->retry_unres = true;
 		/* Other namespaces' nsid maps may point at it; leave the
 		 * numbers (the kernel drops them with DELNSID) but nothing
 		 * will resolve to this id any more. */
@@ -147,6 +159,9 @@ void world_clear_ns(struct w_ns *ns)
 
 	if (w) {
 		for (size_t j = 0; j < ns->nlinks; j++) {
+			/* those that name it: the dump to come may not
+			 * bring it back */
+			dependents_dirty(w, ns, ns->links[j].ifindex);
 			peer_drop_count(w, ns, &ns->links[j]);
 			pair_index(w, ns, &ns->links[j], false);
 		}
@@ -155,6 +170,10 @@ void world_clear_ns(struct w_ns *ns)
 	ns->nlinks = ns->naddrs = ns->nroutes = ns->nneighs = 0;
 	ns->nrules = 0;
 	hmap_clear(&ns->link_names);
+	hmap_clear(&ns->route_keys);
+	hmap_clear(&ns->addr_keys);
+	hmap_clear(&ns->neigh_keys);
+	hmap_clear(&ns->by_iflink);
 	ns->synced = false;
 }
 
@@ -166,7 +185,24 @@ void world_clear_routes_oif(struct w_ns *ns, int oif)
 	for (size_t i = 0; i < ns->nroutes; i++)
 		if (ns->routes[i].oif != oif || ns->routes[i].nnexthops)
 			ns->routes[j++] = ns->routes[i];
+		else
+			hmap_del(&ns->route_keys, route_key(&ns->routes[i]),
+			         KEY_MARK);
 	ns->nroutes = j;
+}
+
+bool world_has_routes_oif(const struct w_ns *ns, int oif)
+{
+	for (size_t i = 0; i < ns->nroutes; i++) {
+		const struct w_route *r = &ns->routes[i];
+
+		if (r->oif == oif)
+			return true;
+		for (int j = 0; j < r->nnexthops; j++)
+			if (r->nh[j].ifindex == oif)
+				return true;
+	}
+	return false;
 }
 
 void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
@@ -247,6 +283,59 @@ bool world_nsid_known(const struct w_ns *ns, int ns_id)
 
 /* ---- keyed upsert / delete ------------------------------------------ */
 
+/* ---- key hashes: equal keys (the *_same below) hash alike ------------ */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	return hmap_hash_u64(h ^ v) + UINT64_C(0x9e3779b97f4a7c15);
+}
+
+static uint64_t ip_mix(uint64_t h, const struct w_ip *ip)
+{
+	uint64_t a = 0, b = 0;
+
+	if (ip->family == AF_INET) {
+		memcpy(&a, ip->a, 4);
+	} else if (ip->family == AF_INET6) {
+		memcpy(&a, ip->a, 8);
+		memcpy(&b, ip->a + 8, 8);
+	}
+	return mix(mix(mix(h, (uint64_t)ip->family), a), b);
+}
+
+static uint64_t route_key(const struct w_route *r)
+{
+	uint64_t h = mix((uint64_t)r->family, (uint64_t)(uint32_t)r->table);
+
+	h = mix(h, (uint64_t)r->dst_len << 32 | (uint32_t)r->tos);
+	h = mix(h, (uint64_t)r->priority << 32 | (uint32_t)r->type);
+	h = ip_mix(h, &r->dst);
+	if (r->family == AF_INET6)
+		h = mix(h, (uint64_t)(uint32_t)r->oif);
+	return h;
+}
+
+static uint64_t addr_key(const struct w_addr *a)
+{
+	uint64_t h = mix((uint64_t)(uint32_t)a->ifindex,
+	                 (uint64_t)a->family << 32 | (uint32_t)a->prefixlen);
+
+	return ip_mix(ip_mix(h, &a->local), &a->peer);
+}
+
+static uint64_t neigh_key(const struct w_neigh *n)
+{
+	return ip_mix(mix((uint64_t)(uint32_t)n->ifindex, (uint64_t)n->family),
+	              &n->dst);
+}
+
+static bool key_maybe(const struct hmap *m, uint64_t h)
+{
+	size_t it = 0;
+
+	return hmap_next(m, h, &it) != NULL;
+}
+
 static bool addr_same(const struct w_addr *a, const struct w_addr *b)
 {
 	return a->ifindex == b->ifindex && a->family == b->family &&
@@ -287,7 +376,16 @@ static void route_upsert(struct w_ns *ns, const struct w_route *r,
                          unsigned how)
 {
 	size_t first = ns->nroutes;
+	uint64_t h = route_key(r);
 
+	if (!key_maybe(&ns->route_keys, h)) {
+		/* no route of its key: the last one */
+		xgrow((void **)&ns->routes, &ns->caproutes, ns->nroutes + 1,
+		      sizeof *ns->routes);
+		ns->routes[ns->nroutes++] = *r;
+		hmap_put(&ns->route_keys, h, KEY_MARK);
+		return;
+	}
 	for (size_t i = 0; i < ns->nroutes; i++) {
 		if (route_exact(&ns->routes[i], r)) {
 			ns->routes[i] = *r;
@@ -302,6 +400,7 @@ static void route_upsert(struct w_ns *ns, const struct w_route *r,
 	}
 	xgrow((void **)&ns->routes, &ns->caproutes, ns->nroutes + 1,
 	      sizeof *ns->routes);
+	hmap_put(&ns->route_keys, h, KEY_MARK);
 	if (first == ns->nroutes || (how & W_EV_APPEND)) {
 		ns->routes[ns->nroutes++] = *r;
 		return;
@@ -348,12 +447,17 @@ static bool neigh_same(const struct w_neigh *a, const struct w_neigh *b)
  * in front, so that the world reads in the kernel's order. */
 static void addr_upsert(struct w_ns *ns, const struct w_addr *a, bool dump)
 {
-	for (size_t i = 0; i < ns->naddrs; i++) {
-		if (addr_same(&ns->addrs[i], a)) {
-			ns->addrs[i] = *a;
-			return;
+	uint64_t h = addr_key(a);
+
+	if (key_maybe(&ns->addr_keys, h)) {
+		for (size_t i = 0; i < ns->naddrs; i++) {
+			if (addr_same(&ns->addrs[i], a)) {
+				ns->addrs[i] = *a;
+				return;
+			}
 		}
 	}
+	hmap_put(&ns->addr_keys, h, KEY_MARK);
 	xgrow((void **)&ns->addrs, &ns->capaddrs, ns->naddrs + 1,
 	      sizeof *ns->addrs);
 	if (a->family == AF_INET6 && !dump) {
@@ -430,6 +534,46 @@ static void dirty_add(struct world *w, int ns_id, int ifindex)
 	w->ndirty++;
 }
 
+static uint64_t rev_hash(int ns_id, int ifindex)
+{
+	return hmap_hash_u64((uint64_t)(uint32_t)ns_id << 32 |
+	                     (uint32_t)ifindex);
+}
+
+static void iflink_index(struct w_ns *ns, const struct w_link *l, bool add)
+{
+	if (!l->has_iflink || l->iflink <= 0)
+		return;
+	if (add)
+		hmap_put(&ns->by_iflink, hmap_hash_u64((uint64_t)l->iflink),
+		         HMAP_INT(l->ifindex));
+	else
+		hmap_del(&ns->by_iflink, hmap_hash_u64((uint64_t)l->iflink),
+		         HMAP_INT(l->ifindex));
+}
+
+/* The links resolved to link ifindex of ns: to be resolved again (it
+ * was renamed, or goes) */
+static void dependents_dirty(struct world *w, struct w_ns *ns, int ifindex)
+{
+	size_t it = 0;
+	struct w_ns *s;
+
+	while ((s = hmap_next(&w->rev, rev_hash(ns->id, ifindex), &it))) {
+		size_t it2 = 0;
+		void *v;
+
+		while ((v = hmap_next(&s->by_iflink,
+		                      hmap_hash_u64((uint64_t)ifindex), &it2))) {
+			const struct w_link *l =
+				world_find_link_index(s, HMAP_TO_INT(v));
+
+			if (l && l->iflink == ifindex && l->peer_ns_id == ns->id)
+				dirty_add(w, s->id, l->ifindex);
+		}
+	}
+}
+
 /* Links arrive in ifindex order in dumps; notifications may not.  Keep
  * them sorted by ifindex, as `ip link` lists them.  What the world
  * resolved (the peer) stays until it is resolved again: that happens when
@@ -447,6 +591,7 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 		             cur->has_link_netnsid != l->has_link_netnsid ||
 		             cur->link_netnsid != l->link_netnsid;
 		int peer_ns_id = cur->peer_ns_id;
+		bool unresolved = cur->unresolved;
 		char peer_name[W_IFNAMSIZ];
 		char netns_name[W_NSNAME_MAX];
 
@@ -455,20 +600,30 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 		if (renamed)
 			hmap_del(&ns->link_names, hmap_hash_str(cur->name),
 			         HMAP_INT(l->ifindex));
-		if (moved)
+		if (moved) {
 			pair_index(w, ns, cur, false);
+			iflink_index(ns, cur, false);
+			/* forgotten under the pointers it was resolved by */
+			peer_drop_count(w, ns, cur);
+			peer_clear(cur);
+			peer_ns_id = -1;
+			peer_name[0] = netns_name[0] = '\0';
+		}
 		*cur = *l;
-		if (moved)
+		if (moved) {
 			pair_index(w, ns, cur, true);
+			iflink_index(ns, cur, true);
+		}
 		cur->peer_ns_id = peer_ns_id;
+		cur->unresolved = unresolved;
 		memcpy(cur->peer_name, peer_name, sizeof peer_name);
 		memcpy(cur->link_netns_name, netns_name, sizeof netns_name);
 		if (renamed) {
 			hmap_put(&ns->link_names, hmap_hash_str(cur->name),
 			         HMAP_INT(l->ifindex));
-			/* every link that names it (its peer, a VLAN on it,
-			 * a macvlan elsewhere): renames are rare */
-			w->peers_all = true;
+			/* every link that names it: its peer, a VLAN on it,
+			 * a macvlan elsewhere */
+			dependents_dirty(w, ns, l->ifindex);
 		}
 		if (moved)
 			dirty_add(w, ns->id, l->ifindex);
@@ -480,10 +635,12 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 	        (ns->nlinks - i) * sizeof *ns->links);
 	ns->links[i] = *l;
 	ns->links[i].peer_ns_id = -1;
+	ns->links[i].unresolved = false;
 	ns->nlinks++;
 	w->nlinks++;
 	hmap_put(&ns->link_names, hmap_hash_str(l->name), HMAP_INT(l->ifindex));
 	pair_index(w, ns, l, true);
+	iflink_index(ns, l, true);
 	dirty_add(w, ns->id, l->ifindex);
 	/* a link that others lead to (the second end of a veth pair, a
 	 * device moved in) */
@@ -504,23 +661,26 @@ static void link_remove(struct world *w, struct w_ns *ns,
 	for (size_t i = 0; i < ns->naddrs; i++)
 		if (ns->addrs[i].ifindex != l->ifindex)
 			ns->addrs[j++] = ns->addrs[i];
+		else
+			hmap_del(&ns->addr_keys, addr_key(&ns->addrs[i]),
+			         KEY_MARK);
 	ns->naddrs = j;
-	j = 0;
-	for (size_t i = 0; i < ns->nroutes; i++)
-		if (ns->routes[i].oif != l->ifindex ||
-		    ns->routes[i].nnexthops > 0)
-			ns->routes[j++] = ns->routes[i];
-	ns->nroutes = j;
+	world_clear_routes_oif(ns, l->ifindex);
 	j = 0;
 	for (size_t i = 0; i < ns->nneighs; i++)
 		if (ns->neighs[i].ifindex != l->ifindex)
 			ns->neighs[j++] = ns->neighs[i];
+		else
+			hmap_del(&ns->neigh_keys, neigh_key(&ns->neighs[i]),
+			         KEY_MARK);
 	ns->nneighs = j;
-	/* its peer loses it */
+	/* its peer and whoever names it lose it */
 	if (cur->peer_ns_id >= 0 && cur->peer_name[0])
 		dirty_add(w, cur->peer_ns_id, cur->iflink);
+	dependents_dirty(w, ns, cur->ifindex);
 	peer_drop_count(w, ns, cur);
 	pair_index(w, ns, cur, false);
+	iflink_index(ns, cur, false);
 	hmap_del(&ns->link_names, hmap_hash_str(cur->name),
 	         HMAP_INT(cur->ifindex));
 	memmove(cur, cur + 1, (ns->nlinks - at - 1) * sizeof *cur);
@@ -582,6 +742,61 @@ static void rule_upsert(struct w_ns *ns, const struct w_rule *r, bool dump)
 	ns->nrules++;
 }
 
+static void addr_remove(struct w_ns *ns, const struct w_addr *a)
+{
+	for (size_t i = 0; i < ns->naddrs; i++) {
+		if (!addr_same(&ns->addrs[i], a))
+			continue;
+		hmap_del(&ns->addr_keys, addr_key(&ns->addrs[i]), KEY_MARK);
+		memmove(&ns->addrs[i], &ns->addrs[i + 1],
+		        (ns->naddrs - i - 1) * sizeof *ns->addrs);
+		ns->naddrs--;
+		return;
+	}
+}
+
+static void route_remove(struct w_ns *ns, const struct w_route *r)
+{
+	for (size_t i = 0; i < ns->nroutes; i++) {
+		if (!route_exact(&ns->routes[i], r))
+			continue;
+		hmap_del(&ns->route_keys, route_key(&ns->routes[i]), KEY_MARK);
+		memmove(&ns->routes[i], &ns->routes[i + 1],
+		        (ns->nroutes - i - 1) * sizeof *ns->routes);
+		ns->nroutes--;
+		return;
+	}
+}
+
+static void neigh_upsert(struct w_ns *ns, const struct w_neigh *n)
+{
+	uint64_t h = neigh_key(n);
+
+	if (key_maybe(&ns->neigh_keys, h))
+		for (size_t i = 0; i < ns->nneighs; i++)
+			if (neigh_same(&ns->neighs[i], n)) {
+				ns->neighs[i] = *n;
+				return;
+			}
+	hmap_put(&ns->neigh_keys, h, KEY_MARK);
+	xgrow((void **)&ns->neighs, &ns->capneighs, ns->nneighs + 1,
+	      sizeof *ns->neighs);
+	ns->neighs[ns->nneighs++] = *n;
+}
+
+static void neigh_remove(struct w_ns *ns, const struct w_neigh *n)
+{
+	for (size_t i = 0; i < ns->nneighs; i++) {
+		if (!neigh_same(&ns->neighs[i], n))
+			continue;
+		hmap_del(&ns->neigh_keys, neigh_key(&ns->neighs[i]), KEY_MARK);
+		memmove(&ns->neighs[i], &ns->neighs[i + 1],
+		        (ns->nneighs - i - 1) * sizeof *ns->neighs);
+		ns->nneighs--;
+		return;
+	}
+}
+
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 {
 	switch (ev->type) {
@@ -597,21 +812,23 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		addr_upsert(ns, &ev->u.addr, ev->from_dump);
 		break;
 	case W_EV_DELADDR:
-		REMOVE(ns->addrs, ns->naddrs, &ev->u.addr, addr_same);
+		if (key_maybe(&ns->addr_keys, addr_key(&ev->u.addr)))
+			addr_remove(ns, &ev->u.addr);
 		break;
 	case W_EV_NEWROUTE:
 		route_upsert(ns, &ev->u.route,
 		             ev->from_dump ? W_EV_APPEND : ev->route_how);
 		break;
 	case W_EV_DELROUTE:
-		REMOVE(ns->routes, ns->nroutes, &ev->u.route, route_exact);
+		if (key_maybe(&ns->route_keys, route_key(&ev->u.route)))
+			route_remove(ns, &ev->u.route);
 		break;
 	case W_EV_NEWNEIGH:
-		UPSERT(ns->neighs, ns->nneighs, ns->capneighs, &ev->u.neigh,
-		       neigh_same);
+		neigh_upsert(ns, &ev->u.neigh);
 		break;
 	case W_EV_DELNEIGH:
-		REMOVE(ns->neighs, ns->nneighs, &ev->u.neigh, neigh_same);
+		if (key_maybe(&ns->neigh_keys, neigh_key(&ev->u.neigh)))
+			neigh_remove(ns, &ev->u.neigh);
 		break;
 	case W_EV_NEWRULE:
 		rule_upsert(ns, &ev->u.rule, ev->from_dump);
@@ -724,12 +941,17 @@ const char *world_ns_label(const struct w_ns *ns, char *buf, size_t len)
 
 /* ---- peers (issue 12: incremental) ---------------------------------- */
 
-static void peer_drop_count(struct world *w, const struct w_ns *ns,
+/* l's peer is forgotten: out of the reverse index, one fewer link into
+ * the peer's namespace */
+static void peer_drop_count(struct world *w, struct w_ns *ns,
                             const struct w_link *l)
 {
 	struct w_ns *t;
 
-	if (l->peer_ns_id < 0 || l->peer_ns_id == ns->id)
+	if (l->peer_ns_id < 0)
+		return;
+	hmap_del(&w->rev, rev_hash(l->peer_ns_id, l->iflink), ns);
+	if (l->peer_ns_id == ns->id)
 		return;
 	t = world_find_ns_id(w, l->peer_ns_id);
 	if (t && t->peers_in)
@@ -743,17 +965,23 @@ static void peer_clear(struct w_link *l)
 	l->link_netns_name[0] = '\0';
 }
 
+/* Once in the list (l->unresolved); an entry whose link went is
+ * dropped when the list is next tried */
 static void unres_add(struct world *w, const struct w_ns *ns,
-                      const struct w_link *l, int nsid)
+                      struct w_link *l, int nsid)
 {
 	struct w_linkref *r;
 
-	for (size_t i = 0; i < w->nunres; i++)
-		if (w->unres[i].ns_id == ns->id &&
-		    w->unres[i].ifindex == l->ifindex) {
-			w->unres[i].nsid = nsid;
-			return;
-		}
+	if (l->unresolved) {
+		/* the nsid it waits for may be another now */
+		for (size_t i = w->nunres; i-- > 0;)
+			if (w->unres[i].ns_id == ns->id &&
+			    w->unres[i].ifindex == l->ifindex) {
+				w->unres[i].nsid = nsid;
+				return;
+			}
+	}
+	l->unresolved = true;
 	xgrow((void **)&w->unres, &w->capunres, w->nunres + 1,
 	      sizeof *w->unres);
 	r = &w->unres[w->nunres++];
@@ -796,6 +1024,7 @@ static int resolve_link(struct world *w, struct w_ns *ns, struct w_link *l,
 	}
 	l->peer_ns_id = pns->id;
 	memcpy(l->peer_name, peer->name, sizeof l->peer_name);
+	hmap_put(&w->rev, rev_hash(pns->id, l->iflink), ns);
 	if (pns != ns)
 		pns->peers_in++;
 	*pns_out = pns;
@@ -821,6 +1050,7 @@ static void resolve_pair(struct world *w, struct w_ns *ns, struct w_link *l)
 static void resolve_all(struct world *w)
 {
 	w->nunres = 0;
+	hmap_clear(&w->rev);
 	for (size_t i = 0; i < w->nns; i++)
 		w->ns[i]->peers_in = 0;
 	for (size_t i = 0; i < w->nns; i++) {
@@ -832,6 +1062,7 @@ static void resolve_all(struct world *w)
 
 			/* counted afresh: nothing to take back */
 			ns->links[j].peer_ns_id = -1;
+			ns->links[j].unresolved = false;
 			resolve_link(w, ns, &ns->links[j], &pns, &peer);
 		}
 	}
@@ -851,6 +1082,7 @@ static void drop_gone(struct world *w)
 				gone = l->peer_ns_id == w->gone[g];
 			if (!gone)
 				continue;
+			hmap_del(&w->rev, rev_hash(l->peer_ns_id, l->iflink), ns);
 			peer_clear(l);
 			unres_add(w, ns, l, -1);
 		}
@@ -871,8 +1103,10 @@ static void retry_unres(struct world *w)
 		struct w_link *l = ns ? world_find_link_index(ns, v[i].ifindex)
 		                      : NULL;
 
-		if (l)
+		if (l && l->unresolved) {
+			l->unresolved = false;
 			resolve_pair(w, ns, l);
+		}
 	}
 	free(v);
 }

@@ -110,6 +110,7 @@ struct w_link {
 	struct w_stats64 stats6;
 
 	/* Resolved by the world across namespaces (world_resolve_peers). */
+	bool unresolved;       /* world.c's: in world.unres */
 	int peer_ns_id;        /* w_ns.id of the peer's namespace, -1 unknown */
 	char peer_name[W_IFNAMSIZ];   /* peer's name, "" unknown */
 	char link_netns_name[W_NSNAME_MAX]; /* name iproute2 prints after
@@ -299,6 +300,12 @@ struct w_ns {
 	struct world *world;
 	struct hmap link_names;
 	struct hmap nsid_of;
+	/* the keys (a hash each, once per object) of routes, addresses and
+	 * neighbours: a new one whose key is not there is added without a
+	 * walk */
+	struct hmap route_keys, addr_keys, neigh_keys;
+	/* IFLA_LINK -> ifindex of the links that have one */
+	struct hmap by_iflink;
 	/* links of other namespaces whose peer was resolved into this one */
 	size_t peers_in;
 };
@@ -327,6 +334,9 @@ struct world {
 	 * namespace: where the other end of a veth pair is (the end whose
 	 * ifindex is our iflink and whose iflink is our ifindex) */
 	struct hmap by_pair;
+	/* (peer's namespace id, iflink) of every resolved link -> its
+	 * namespace: who names a link that changes name or goes */
+	struct hmap rev;
 	size_t nlinks;         /* links in all namespaces */
 	/* links whose peer must be resolved again; links whose peer could
 	 * not be resolved (tried again when namespaces, nsids or links
@@ -470,6 +480,8 @@ void world_remove_ns(struct world *w, struct w_ns *ns);
 void world_name_ns(struct world *w, struct w_ns *ns, const char *name);
 void world_clear_ns(struct w_ns *ns);   /* before a re-dump */
 void world_clear_routes_oif(struct w_ns *ns, int oif);
+/* Whether a route of ns goes through link oif (a next hop too) */
+bool world_has_routes_oif(const struct w_ns *ns, int oif);
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev);
 void world_set_nsid(struct w_ns *ns, int nsid, int ns_id);
 /* A link's IPv6 counters, from the kernel's AF_INET6 link reply */

@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -182,12 +183,22 @@ static void test_peers_resolved_across_namespaces(void **state)
 	/* the host has no name: ip prints link-netnsid N instead */
 	assert_string_equal(vnet->links[0].link_netns_name, "");
 
-	/* equal ifindexes on both sides are a coincidence, not a loop */
-	host->links[0].iflink = 4;
-	world_set_nsid(vnet, 7, host->id);
-	vnet->links[0].ifindex = 4;
-	host->links[0].ifindex = 4;
-	vnet->links[0].iflink = 4;
+	/* equal ifindexes on both sides are a coincidence, not a loop:
+	 * the pair again as veth0 (4) <-> veth1 (4) */
+	ev = link_ev(W_EV_DELLINK, 3, "veth1", 0);
+	world_apply(w, vnet, &ev);
+	ev = link_ev(W_EV_NEWLINK, 4, "veth1", 0);
+	ev.u.link.has_iflink = 1;
+	ev.u.link.iflink = 4;
+	ev.u.link.has_link_netnsid = 1;
+	ev.u.link.link_netnsid = 7;
+	world_apply(w, vnet, &ev);
+	ev = link_ev(W_EV_NEWLINK, 4, "veth0", 0);
+	ev.u.link.has_iflink = 1;
+	ev.u.link.iflink = 4;
+	ev.u.link.has_link_netnsid = 1;
+	ev.u.link.link_netnsid = 0;
+	world_apply(w, host, &ev);
 	world_resolve_peers(w);
 	assert_string_equal(host->links[0].peer_name, "veth1");
 	assert_string_equal(vnet->links[0].peer_name, "veth0");
@@ -197,6 +208,168 @@ static void test_peers_resolved_across_namespaces(void **state)
 	assert_string_equal(host->links[0].peer_name, "");
 	assert_int_equal(host->links[0].peer_ns_id, -1);
 	world_free(w);
+}
+
+/* ---- incremental peers (issue 12) against a walk of the whole world ----
+ * The reference: what world_resolve_peers computed before it became
+ * incremental, for every link from scratch. */
+struct ref_peer {
+	int ns_id;
+	char name[W_IFNAMSIZ];
+	char netns[W_NSNAME_MAX];
+};
+
+static void ref_resolve(const struct world *w, const struct w_ns *ns,
+                        const struct w_link *l, struct ref_peer *r)
+{
+	const struct w_ns *pns = ns;
+	const struct w_link *peer;
+
+	memset(r, 0, sizeof *r);
+	r->ns_id = -1;
+	if (!l->has_iflink || l->iflink == 0 ||
+	    (l->iflink == l->ifindex && !l->has_link_netnsid))
+		return;
+	if (l->has_link_netnsid) {
+		/* by a walk, not the world's index */
+		pns = NULL;
+		for (size_t i = 0; i < ns->nnsids; i++)
+			if (ns->nsids[i].nsid == l->link_netnsid)
+				for (size_t j = 0; j < w->nns; j++)
+					if (w->ns[j]->id == ns->nsids[i].ns_id)
+						pns = w->ns[j];
+		if (!pns)
+			return;
+		if (pns->kind == W_NS_NAMED)
+			snprintf(r->netns, sizeof r->netns, "%s", pns->name);
+	}
+	peer = NULL;
+	for (size_t i = 0; i < pns->nlinks; i++)
+		if (pns->links[i].ifindex == l->iflink)
+			peer = &pns->links[i];
+	if (!peer)
+		return;
+	r->ns_id = pns->id;
+	snprintf(r->name, sizeof r->name, "%s", peer->name);
+}
+
+static unsigned rnd_state;
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 8) % n;
+}
+
+static void check_against_ref(const struct world *w, int step)
+{
+	for (size_t i = 0; i < w->nns; i++) {
+		const struct w_ns *ns = w->ns[i];
+
+		for (size_t j = 0; j < ns->nlinks; j++) {
+			const struct w_link *l = &ns->links[j];
+			struct ref_peer r;
+
+			ref_resolve(w, ns, l, &r);
+			if (l->peer_ns_id != r.ns_id ||
+			    strcmp(l->peer_name, r.name) ||
+			    strcmp(l->link_netns_name, r.netns))
+				fail_msg("step %d: ns %d link %d (%s): peer %d '%s' "
+				         "'%s', expected %d '%s' '%s'", step, ns->id,
+				         l->ifindex, l->name, l->peer_ns_id,
+				         l->peer_name, l->link_netns_name, r.ns_id,
+				         r.name, r.netns);
+		}
+	}
+}
+
+/* Random changes, in the order the kernel may report them: links come,
+ * change, move their pointers, get renamed and go; nsids are learnt late
+ * or change meaning; namespaces come and go.  After every step the
+ * world's peers are those of a full walk. */
+static void test_peers_incremental_match_full_walk(void **state)
+{
+	(void)state;
+	for (unsigned seed = 1; seed <= 200; seed++) {
+		struct world *w = world_new();
+		int nextino = 100;
+
+		rnd_state = seed;
+		world_add_ns(w, W_NS_HOST, "", 1, (ino_t)nextino++);
+		for (int step = 0; step < 400; step++) {
+			unsigned what = rnd(100);
+			struct w_ns *ns = w->ns[rnd((unsigned)w->nns)];
+			bool trace = getenv("TRACE") != NULL;
+
+			if (trace)
+				fprintf(stderr, "seed %u step %d what %u ns %d\n",
+				        seed, step, what, ns->id);
+
+			if (what < 6 && w->nns < 12) {
+				char name[16];
+
+				snprintf(name, sizeof name, "n%d", nextino);
+				world_add_ns(w, rnd(3) ? W_NS_NAMED : W_NS_UNNAMED,
+				             name, 1, (ino_t)nextino++);
+			} else if (what < 9 && w->nns > 2 && ns->kind != W_NS_HOST) {
+				world_remove_ns(w, ns);
+			} else if (what < 10) {
+				/* read again from scratch (an event overrun) */
+				world_clear_ns(ns);
+			} else if (what < 11 && ns->kind == W_NS_UNNAMED) {
+				char name[16];
+
+				snprintf(name, sizeof name, "named%d", step);
+				world_name_ns(w, ns, name);
+			} else if (what < 20) {
+				/* an nsid for another namespace, maybe a new meaning */
+				struct w_ns *o = w->ns[rnd((unsigned)w->nns)];
+
+				if (o != ns)
+					world_set_nsid(ns, (int)rnd(6), o->id);
+			} else if (what < 30 && ns->nlinks) {
+				struct w_link *l = &ns->links[rnd((unsigned)ns->nlinks)];
+				struct w_event ev = link_ev(W_EV_DELLINK, l->ifindex,
+				                            l->name, 0);
+				if (trace)
+					fprintf(stderr, "  del %d\n", l->ifindex);
+				world_apply(w, ns, &ev);
+			} else {
+				/* a new link, or an old one again: other name,
+				 * flags or pointers */
+				int ifindex = 1 + (int)rnd(8);
+				char name[16];
+				struct w_event ev;
+
+				snprintf(name, sizeof name, "l%d%s", ifindex,
+				         rnd(8) ? "" : "x");
+				ev = link_ev(W_EV_NEWLINK, ifindex, name, rnd(2));
+				switch (rnd(4)) {
+				case 0:
+					break;   /* no IFLA_LINK */
+				case 1:      /* same namespace: a VLAN, a local veth */
+					ev.u.link.has_iflink = 1;
+					ev.u.link.iflink = 1 + (int)rnd(8);
+					break;
+				default:     /* another namespace */
+					ev.u.link.has_iflink = 1;
+					ev.u.link.iflink = 1 + (int)rnd(8);
+					ev.u.link.has_link_netnsid = 1;
+					ev.u.link.link_netnsid = (int)rnd(6);
+					break;
+				}
+				if (trace)
+					fprintf(stderr, "  link %d %s iflink %d/%d nsid %d/%d\n",
+					        ifindex, name, ev.u.link.has_iflink,
+					        ev.u.link.iflink,
+					        ev.u.link.has_link_netnsid,
+					        ev.u.link.link_netnsid);
+				world_apply(w, ns, &ev);
+			}
+			world_resolve_peers(w);
+			check_against_ref(w, step);
+		}
+		world_free(w);
+	}
 }
 
 static void test_find_ns_and_labels(void **state)
@@ -257,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_dellink_takes_addresses_and_routes),
 		cmocka_unit_test(test_addr_and_route_upsert_delete),
 		cmocka_unit_test(test_peers_resolved_across_namespaces),
+		cmocka_unit_test(test_peers_incremental_match_full_walk),
 		cmocka_unit_test(test_find_ns_and_labels),
 		cmocka_unit_test(test_ip_parse),
 	};
