@@ -103,6 +103,9 @@ void ksync_routes_now(struct ksync *k);
 /* The same for one name (netns add, del, attach NAME) */
 void ksync_named_changed(struct ksync *k, const char *name);
 struct w_ns *ksync_find_ns(struct ksync *k, const char *name);
+/* Read the namespaces not read yet for about max_ms; returns how many
+ * are left (see ksync_all_ready for all at once) */
+size_t ksync_ready_some(struct ksync *k, int max_ms);
 
 /* Make sure ns has been dumped (and its peers resolved). */
 int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e);

@@ -22,6 +22,7 @@
 #include <linux/nsfs.h>
 
 #include "fg.h"
+#include "util/hmap.h"
 #include "util/sbuf.h"
 
 static int home_fd = -1;
@@ -371,29 +372,38 @@ struct count_ctx {
 	size_t n;
 	int *counts;
 	int others;
+	struct hmap ix;        /* inode -> index + 1 */
 };
 
 static void count_pid(void *ctx, pid_t pid, dev_t dev, ino_t ino)
 {
 	struct count_ctx *c = ctx;
+	size_t it = 0;
+	void *v;
 
 	(void)pid;
-	for (size_t i = 0; i < c->n; i++)
+	while ((v = hmap_next(&c->ix, hmap_hash_u64((uint64_t)ino), &it))) {
+		size_t i = (size_t)HMAP_TO_INT(v) - 1;
+
 		if (c->dev[i] == dev && c->ino[i] == ino) {
 			c->counts[i]++;
 			return;
 		}
+	}
 	c->others++;
 }
 
 int kns_count_pids(const dev_t *dev, const ino_t *ino, size_t n, int *counts)
 {
-	struct count_ctx c = { dev, ino, n, counts, 0 };
+	struct count_ctx c = { dev, ino, n, counts, 0, HMAP_INIT };
+	int rc;
 
 	memset(counts, 0, n * sizeof *counts);
-	if (each_proc_netns(count_pid, &c) < 0)
-		return -1;
-	return c.others;
+	for (size_t i = 0; i < n; i++)
+		hmap_put(&c.ix, hmap_hash_u64((uint64_t)ino[i]), HMAP_INT(i + 1));
+	rc = each_proc_netns(count_pid, &c);
+	hmap_free(&c.ix);
+	return rc < 0 ? -1 : c.others;
 }
 
 int kns_list_named(char ***names, size_t *n)

@@ -10,6 +10,7 @@
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
+#include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 #include <linux/snmp.h>
 #include <netlink/attr.h>
@@ -500,10 +501,17 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 		                                          : W_EV_DELRULE;
 		return 0;
 	case RTM_NEWNSID:
-	case RTM_DELNSID:
+	case RTM_DELNSID: {
+		struct nlattr *tb[NETNSA_MAX + 1];
+
 		ev->type = nlh->nlmsg_type == RTM_NEWNSID ? W_EV_NEWNSID
 		                                          : W_EV_DELNSID;
+		ev->u.nsid.nsid = -1;
+		if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(struct rtgenmsg),
+		                tb, NETNSA_MAX, NULL) == 0 && tb[NETNSA_NSID])
+			ev->u.nsid.nsid = (int)(int32_t)nla_get_u32(tb[NETNSA_NSID]);
 		return 0;
+	}
 	}
 	return -1;
 }

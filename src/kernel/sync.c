@@ -40,6 +40,13 @@ struct kconn {
 	 * notification, so those routes are read again. */
 	int *stale_oifs;
 	size_t nstale, capstale;
+	/* issue 12: no event socket of its own; its notifications come
+	 * through the host's, which listens to every namespace the host
+	 * has an nsid for (NETLINK_LISTEN_ALL_NSID, as ip monitor
+	 * all-nsid): one socket for the kernel to walk per notification
+	 * instead of one per namespace, and a descriptor less each */
+	bool served;
+	int userns;          /* its user namespace is nsviz's: 1, 0, -1 unknown */
 };
 
 struct ksync {
@@ -86,7 +93,20 @@ struct ksync {
 	 * namespace comes or goes (attach_epoch) */
 	struct nsid_miss { int ns_id; int nsid; unsigned epoch; } *miss;
 	size_t nmiss, capmiss;
+	/* where the last search for an nsid of namespace ns_id stopped in
+	 * the list of namespaces (valid in one attach_epoch) */
+	struct nsid_scan { int ns_id; unsigned epoch; size_t next; } *scan;
+	size_t nscan, capscan;
 	unsigned attach_epoch;
+	/* ksync_ready_some has namespaces left to read: an nsid is not
+	 * looked for by asking about every namespace until they are read
+	 * (the pair index will place most) */
+	bool reading;
+	/* the host's event socket listens to all nsids; namespaces to
+	 * move onto it, or off it again (their nsid went) */
+	bool shared;
+	int *to_share, *to_unshare;
+	size_t nto_share, capto_share, nto_unshare, capto_unshare;
 };
 
 static struct kconn *kc(struct w_ns *ns)
@@ -113,6 +133,51 @@ static void ev_watch(struct ksync *k, struct w_ns *ns)
 		return;
 	ev.data.u64 = (uint64_t)ns->id;
 	epoll_ctl(k->ev_ep, EPOLL_CTL_ADD, nl_socket_get_fd(kc(ns)->ev), &ev);
+}
+
+/* CAP_NET_BROADCAST, which the kernel asks of a socket that hears
+ * other namespaces (in their user namespace: ours, see ns_userns_ours) */
+static bool can_broadcast(void)
+{
+	FILE *f = fopen("/proc/self/status", "re");
+	char line[256];
+	unsigned long long eff = 0;
+	bool found = false;
+
+	if (!f)
+		return false;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1) {
+			found = true;
+			break;
+		}
+	fclose(f);
+	return found && (eff >> 11 & 1);    /* CAP_NET_BROADCAST */
+}
+
+/* Whether the namespace of nsfd is owned by the user namespace nsviz is
+ * in (the kernel checks the capability there) */
+static bool ns_userns_ours(int nsfd)
+{
+	struct stat a, b;
+	int u = ioctl(nsfd, NS_GET_USERNS);
+	bool same;
+
+	if (u < 0)
+		return false;
+	same = fstat(u, &a) == 0 && stat("/proc/self/ns/user", &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	close(u);
+	return same;
+}
+
+static void push_id(int **v, size_t *n, size_t *cap, int id)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i] == id)
+			return;
+	xgrow((void **)v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = id;
 }
 
 static void note(struct ksync *k, const struct w_ns *ns, const char *fmt, ...)
@@ -178,6 +243,9 @@ static void ns_release(struct ksync *k, struct kconn *c)
 
 static const struct kerr no_room = { .err = EMFILE, .msg = "" };
 
+static void do_shares(struct ksync *k);
+static void consider_share(struct ksync *k, struct w_ns *t);
+
 static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
                               const char *name, const char *path, int fd)
 {
@@ -195,6 +263,7 @@ static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
 	k->attach_epoch++;
 	c = xcalloc(1, sizeof *c);
 	c->nsfd = fd;
+	c->userns = -1;
 	c->path = path ? xstrdup(path) : NULL;
 	c->admitted = true;    /* the caller took room with ns_admit(k, NULL) */
 	ns->kconn = c;
@@ -224,6 +293,7 @@ static void set_unread_as(struct ksync *k, struct w_ns *ns,
 	if (strcmp(ns->unread, why)) {
 		snprintf(ns->unread, sizeof ns->unread, "%s", why);
 		k->w->generation++;
+		ns->gen++;
 	}
 	if (kc(ns))
 		clock_gettime(CLOCK_MONOTONIC, &kc(ns)->tried);
@@ -253,6 +323,7 @@ static struct w_ns *ns_attach_unread(struct ksync *k, enum w_ns_kind kind,
 	ns = world_add_ns(k->w, kind, name, st.st_dev, st.st_ino);
 	c = xcalloc(1, sizeof *c);
 	c->nsfd = -1;
+	c->userns = -1;
 	c->path = xstrdup(path);
 	ns->kconn = c;
 	set_unread_as(k, ns, e, true);   /* the caller says it, after the add */
@@ -353,6 +424,16 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	ev.from_dump = !a->notify;
 	if (ev.type == W_EV_NEWNSID)
 		a->k->want_rescan = true;
+	if (ev.type == W_EV_DELNSID && a->ns->kind == W_NS_HOST &&
+	    ev.u.nsid.nsid >= 0) {
+		/* a namespace the host's socket served is not heard there
+		 * any more */
+		struct w_ns *t = world_ns_by_nsid(a->k->w, a->ns, ev.u.nsid.nsid);
+
+		if (t && kc(t) && kc(t)->served)
+			push_id(&a->k->to_unshare, &a->k->nto_unshare,
+			        &a->k->capto_unshare, t->id);
+	}
 	if (a->notify && ev.type == W_EV_NEWLINK && kc(a->ns)) {
 		const struct w_link *old =
 			world_find_link_index(a->ns, ev.u.link.ifindex);
@@ -421,9 +502,47 @@ static bool ask_nsid(struct ksync *k, struct w_ns *ns, struct w_ns *o,
 	    world_nsid_known(ns, o->id))
 		return false;
 	got = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
-	if (got >= 0)
+	if (got >= 0) {
 		world_set_nsid(ns, got, o->id);
+		if (ns->kind == W_NS_HOST)
+			consider_share(k, o);
+	}
 	return got >= 0 && got == nsid;
+}
+
+/* Whether o is where ns's veth l leads, with the question asked on
+ * o's side: o's veth p names l by its ifindex, l names p, and o's
+ * number for ns is p's IFLA_LINK_NETNSID.  The ends of a veth pair
+ * name each other, so l's peer is p and ns numbers o nsid.  Asking o
+ * (a container, a handful of nsids) instead of ns (the host, an nsid
+ * for every namespace) matters: the kernel walks a namespace's nsids to
+ * answer (issue 12). */
+static bool pair_proves(struct ksync *k, struct w_ns *ns,
+                        const struct w_link *l, struct w_ns *o, int nsid)
+{
+	const struct w_link *p = world_find_link_index(o, l->iflink);
+	struct w_ns *back;
+
+	/* o's kernel is the cheaper to ask when o has fewer links (a
+	 * namespace's nsids are mostly its veths' other ends) */
+	if (!p || strcmp(l->kind, "veth") || strcmp(p->kind, "veth") ||
+	    !p->has_link_netnsid || !p->has_iflink ||
+	    p->iflink != l->ifindex || o->nlinks >= ns->nlinks ||
+	    world_nsid_known(ns, o->id))
+		return false;
+	back = world_ns_by_nsid(k->w, o, p->link_netnsid);
+	if (!back) {
+		if (!kc(o) || !kc(o)->req)
+			return false;
+		ask_nsid(k, o, ns, p->link_netnsid);
+		back = world_ns_by_nsid(k->w, o, p->link_netnsid);
+	}
+	if (back != ns)
+		return false;
+	world_set_nsid(ns, nsid, o->id);
+	if (ns->kind == W_NS_HOST)
+		consider_share(k, o);
+	return true;
 }
 
 /* The namespace that ns numbers nsid, asking ns's kernel as few
@@ -444,17 +563,45 @@ static struct w_ns *map_nsid(struct ksync *k, struct w_ns *ns, int nsid,
 		return NULL;
 	if (l)
 		while ((o = world_pair_next(w, l->iflink, l->ifindex, &it)))
-			if (ask_nsid(k, ns, o, nsid))
+			if (pair_proves(k, ns, l, o, nsid) ||
+			    ask_nsid(k, ns, o, nsid))
 				return o;
 	if (ask_nsid(k, ns, world_host(w), nsid))
 		return world_host(w);
+	if (k->reading)
+		return NULL;
 	for (size_t i = 0; i < k->nmiss; i++)
 		if (k->miss[i].ns_id == ns->id && k->miss[i].nsid == nsid &&
 		    k->miss[i].epoch == k->attach_epoch)
 			return NULL;
-	for (size_t j = w->nns; j-- > 0;)
-		if (ask_nsid(k, ns, w->ns[j], nsid))
-			return w->ns[j];
+	/* newest first, going on from where the last search of ns in
+	 * this namespace set stopped: what it passed is known to ns now,
+	 * so every namespace is asked about once, not once per nsid */
+	{
+		struct nsid_scan *sc = NULL;
+		size_t j;
+
+		for (size_t i = 0; i < k->nscan && !sc; i++)
+			if (k->scan[i].ns_id == ns->id)
+				sc = &k->scan[i];
+		if (!sc) {
+			xgrow((void **)&k->scan, &k->capscan, k->nscan + 1,
+			      sizeof *k->scan);
+			sc = &k->scan[k->nscan++];
+			sc->ns_id = ns->id;
+			sc->epoch = k->attach_epoch - 1;
+		}
+		if (sc->epoch != k->attach_epoch || sc->next > w->nns) {
+			sc->epoch = k->attach_epoch;
+			sc->next = w->nns;
+		}
+		for (j = sc->next; j-- > 0;)
+			if (ask_nsid(k, ns, w->ns[j], nsid)) {
+				sc->next = j;
+				return w->ns[j];
+			}
+		sc->next = 0;
+	}
 	/* a namespace nsviz does not know: a container may have started */
 	k->want_rescan = true;
 	for (size_t i = 0; i < k->nmiss; i++)
@@ -493,6 +640,7 @@ static void settle_peers(struct ksync *k)
 	}
 	if (asked)
 		world_resolve_peers(k->w);
+	do_shares(k);
 }
 
 /* The namespace to enter to open a socket in ns: none for the one we
@@ -512,6 +660,7 @@ static int ns_unready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	struct kconn *c = kc(ns);
 
 	ev_close(k, c);
+	c->served = false;
 	knl_close(c->req);
 	c->req = NULL;
 	/* its room goes to namespaces that can be read; it is opened
@@ -528,7 +677,8 @@ static int ns_unready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	return -1;
 }
 
-int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
+static int ns_ready(struct ksync *k, struct w_ns *ns, bool settle,
+                    struct kerr *e)
 {
 	struct kconn *c = kc(ns);
 
@@ -549,9 +699,16 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		return ns_unready(k, ns, e);
 	if (!c->req && !(c->req = knl_open(open_fd(ns), false, e)))
 		return ns_unready(k, ns, e);
-	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev) {
+	if (!(k->flags & KSYNC_NO_EVENTS) && !c->ev && !c->served) {
 		if (!(c->ev = knl_open(open_fd(ns), true, e)))
 			return ns_unready(k, ns, e);
+		if (ns->kind == W_NS_HOST && can_broadcast()) {
+			int one = 1;
+
+			k->shared = setsockopt(nl_socket_get_fd(c->ev),
+			                       SOL_NETLINK, NETLINK_LISTEN_ALL_NSID,
+			                       &one, sizeof one) == 0;
+		}
 		ev_watch(k, ns);
 	}
 	if (ns_dump(k, ns, true, e) < 0)
@@ -559,9 +716,18 @@ int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	if (ns->unread[0]) {
 		ns->unread[0] = '\0';
 		k->w->generation++;
+		ns->gen++;
 	}
-	settle_peers(k);
+	if (world_host(k->w) && world_nsid_known(world_host(k->w), ns->id))
+		consider_share(k, ns);
+	if (settle)
+		settle_peers(k);
 	return 0;
+}
+
+int ksync_ns_ready(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	return ns_ready(k, ns, true, e);
 }
 
 /* Every namespace that can be read is; the others are marked (w_ns
@@ -573,7 +739,9 @@ int ksync_all_ready(struct ksync *k, struct kerr *e)
 	for (size_t i = 0; i < k->w->nns; i++) {
 		struct kerr e1 = { 0 };
 
-		if (ksync_ns_ready(k, k->w->ns[i], &e1) < 0 &&
+		/* peers once all are read: each side's links are there
+		 * then, and an nsid is found without asking every kernel */
+		if (ns_ready(k, k->w->ns[i], false, &e1) < 0 &&
 		    k->w->ns[i]->kind == W_NS_HOST) {
 			*e = e1;
 			rc = -1;
@@ -584,6 +752,36 @@ int ksync_all_ready(struct ksync *k, struct kerr *e)
 	/* nsids of namespaces dumped before their peers appeared */
 	settle_peers(k);
 	return 0;
+}
+
+/* Read namespaces not read yet for about max_ms (at least one), the
+ * host first: a screen can show what it has and fill in the rest as it
+ * comes (issue 12).  Returns how many are still to be read. */
+size_t ksync_ready_some(struct ksync *k, int max_ms)
+{
+	struct timespec t0;
+	size_t left = 0;
+	bool any = false;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (size_t i = 0; i < k->w->nns; i++) {
+		struct w_ns *ns = k->w->ns[i];
+		struct kerr e1 = { 0 };
+
+		if (ns->synced || (ns->unread[0] && kc(ns) &&
+		                   ms_since(&kc(ns)->tried) < UNREAD_RETRY_MS))
+			continue;
+		if (any && ms_since(&t0) >= max_ms) {
+			left++;
+			continue;
+		}
+		ns_ready(k, ns, false, &e1);
+		any = true;
+	}
+	k->reading = left > 0;
+	if (any)
+		settle_peers(k);
+	return left;
 }
 
 int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
@@ -1112,6 +1310,9 @@ void ksync_free(struct ksync *k)
 	free(k->refresh);
 	free(k->stale_ns);
 	free(k->miss);
+	free(k->to_share);
+	free(k->to_unshare);
+	free(k->scan);
 	if (k->ev_ep >= 0)
 		close(k->ev_ep);
 	if (k->ino_fd >= 0)
@@ -1144,19 +1345,64 @@ int ksync_fds(struct ksync *k, int *fds, int max)
 
 /* Read every pending notification of one namespace.  Returns true if
  * anything was applied. */
+/* The namespace a notification on the host's socket is about: the host
+ * itself without an nsid, else the namespace the host numbers so, when
+ * it is one the host's socket serves (the others have their own socket,
+ * which brings the same notification); NULL to drop it */
+static struct w_ns *shared_target(struct ksync *k, struct w_ns *host,
+                                  bool has_nsid, int nsid)
+{
+	struct w_ns *t;
+
+	if (!has_nsid)
+		return host;
+	t = world_ns_by_nsid(k->w, host, nsid);
+	return t && kc(t) && kc(t)->served && t->synced ? t : NULL;
+}
+
+/* The namespaces the host's socket serves, read again after it lost
+ * notifications */
+static void redump_served(struct ksync *k)
+{
+	for (size_t i = 0; i < k->w->nns; i++) {
+		struct w_ns *t = k->w->ns[i];
+		struct kerr e;
+
+		if (kc(t) && kc(t)->served && t->synced)
+			ns_dump(k, t, false, &e);
+	}
+}
+
+/* Read every pending notification of one namespace (for the host with
+ * a shared socket: of every namespace it serves).  Returns true if
+ * anything was applied. */
 static bool drain_ns(struct ksync *k, struct w_ns *ns)
 {
 	struct kconn *c = kc(ns);
-	struct apply_ctx a = { k, ns, true, false };
 	static unsigned char buf[1 << 16];
-	bool any = false;
+	union {
+		char b[CMSG_SPACE(sizeof(int)) * 2];
+		struct cmsghdr align;
+	} ctl;
+	bool any = false, shared;
 	int fd;
 
+	if (c && c->served && world_host(k->w) != ns)
+		/* its notifications are in the host's socket */
+		return drain_ns(k, world_host(k->w));
 	if (!c || !c->ev)
 		return false;
+	shared = k->shared && ns->kind == W_NS_HOST;
 	fd = nl_socket_get_fd(c->ev);
 	for (;;) {
-		ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+		struct iovec iov = { buf, sizeof buf };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+		                     .msg_control = shared ? ctl.b : NULL,
+		                     .msg_controllen = shared ? sizeof ctl.b : 0 };
+		struct apply_ctx a = { k, ns, true, false };
+		bool has_nsid = false;
+		int nsid = -1;
+		ssize_t n = recvmsg(fd, &mh, MSG_DONTWAIT);
 		int len;
 
 		if (n < 0) {
@@ -1170,6 +1416,8 @@ static bool drain_ns(struct ksync *k, struct w_ns *ns)
 				note(k, ns, "event overrun in %s: re-reading it",
 				     world_ns_label(ns, label, sizeof label));
 				ns_dump(k, ns, false, &e);
+				if (shared)
+					redump_served(k);
 				any = true;
 				continue;
 			}
@@ -1177,6 +1425,16 @@ static bool drain_ns(struct ksync *k, struct w_ns *ns)
 		}
 		if (n == 0)
 			break;
+		for (struct cmsghdr *cm = shared ? CMSG_FIRSTHDR(&mh) : NULL; cm;
+		     cm = CMSG_NXTHDR(&mh, cm))
+			if (cm->cmsg_level == SOL_NETLINK &&
+			    cm->cmsg_type == NETLINK_LISTEN_ALL_NSID &&
+			    cm->cmsg_len >= CMSG_LEN(sizeof(int))) {
+				memcpy(&nsid, CMSG_DATA(cm), sizeof nsid);
+				has_nsid = true;
+			}
+		if (shared && !(a.ns = shared_target(k, ns, has_nsid, nsid)))
+			continue;
 		len = (int)n;
 		for (struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
 		     nlmsg_ok(nlh, len); nlh = nlmsg_next(nlh, &len)) {
@@ -1185,6 +1443,63 @@ static bool drain_ns(struct ksync *k, struct w_ns *ns)
 		}
 	}
 	return any;
+}
+
+/* Move onto the host's socket the namespaces queued for it: what their
+ * own sockets hold is read first (the host's socket may bring some of
+ * it again, in order, which changes nothing), then their sockets go */
+static void do_shares(struct ksync *k)
+{
+	struct w_ns *host = world_host(k->w);
+
+	if (!k->nto_share && !k->nto_unshare)
+		return;
+	for (size_t i = 0; i < k->nto_share && host; i++) {
+		struct w_ns *t = world_find_ns_id(k->w, k->to_share[i]);
+		struct kconn *c = t ? kc(t) : NULL;
+
+		if (!c || !c->ev || c->served || !t->synced ||
+		    !world_nsid_known(host, t->id))
+			continue;
+		drain_ns(k, host);
+		drain_ns(k, t);
+		ev_close(k, c);
+		c->served = true;
+	}
+	k->nto_share = 0;
+	/* the host lost its nsid for them: their own sockets again, and a
+	 * fresh read for what passed meanwhile */
+	for (size_t i = 0; i < k->nto_unshare; i++) {
+		struct w_ns *t = world_find_ns_id(k->w, k->to_unshare[i]);
+		struct kconn *c = t ? kc(t) : NULL;
+		struct kerr e = { 0 };
+
+		if (!c || !c->served)
+			continue;
+		c->served = false;
+		if (!(c->ev = knl_open(open_fd(t), true, &e)) ||
+		    ns_dump(k, t, false, &e) < 0) {
+			ns_unready(k, t, &e);
+			continue;
+		}
+		ev_watch(k, t);
+	}
+	k->nto_unshare = 0;
+}
+
+/* t may be served by the host's socket from now on */
+static void consider_share(struct ksync *k, struct w_ns *t)
+{
+	struct kconn *c = kc(t);
+
+	if (!k->shared || t->kind == W_NS_HOST || !c || !c->ev || c->served ||
+	    !t->synced || c->nsfd < 0)
+		return;
+	if (c->userns < 0)
+		c->userns = ns_userns_ours(c->nsfd);
+	if (!c->userns)
+		return;
+	push_id(&k->to_share, &k->nto_share, &k->capto_share, t->id);
 }
 
 /* Ask the kernel for one link again and apply its answer. */

@@ -121,8 +121,7 @@ static void draw_title(struct ui *u)
 	                     u->o.sandbox ? TH_BADGE_SANDBOX : TH_BADGE_HOST;
 	int x;
 
-	for (size_t i = 0; i < u->w->nns; i++)
-		nlinks += u->w->ns[i]->nlinks;
+	nlinks = u->w->nlinks;
 	if (u->readonly || world_unread_count(u->w)) {
 		/* why nothing can be changed, and what to do about it; a
 		 * partial world is never shown as if it were whole */
@@ -136,10 +135,16 @@ static void draw_title(struct ui *u)
 		         u->readonly && why[0] ? "; " : "", why);
 	} else {
 		ui_paint(TH_TITLE);
+		char reading[64] = "";
+
+		/* the screen comes first; the namespaces fill in */
+		if (u->reading_left)
+			snprintf(reading, sizeof reading, "  (reading %zu more)",
+			         u->reading_left);
 		snprintf(buf, sizeof buf,
-		         " nsviz %s  %zu namespace%s, %zu interface%s%s%s",
+		         " nsviz %s  %zu namespace%s, %zu interface%s%s%s%s",
 		         PACKAGE_VERSION, u->w->nns, u->w->nns == 1 ? "" : "s",
-		         nlinks, nlinks == 1 ? "" : "s",
+		         nlinks, nlinks == 1 ? "" : "s", reading,
 		         u->filter[0] ? "  filter: " : "", u->filter);
 	}
 	x = u->cols - (int)strlen(badge) - 1;
@@ -327,7 +332,8 @@ static void if_line(char *line, size_t len, const int *w,
 static struct {
 	struct if_cells *cells;
 	size_t n;
-	unsigned long gen;
+	unsigned long gen, epoch;  /* the namespace's generation; the world's
+	                            * namespaces (peers' labels) */
 	int ns_id;
 	char filter[sizeof ((struct ui *)0)->filter];
 	int want[IC_N];
@@ -367,13 +373,16 @@ static void draw_ifs(struct ui *u)
 	panel_box(u, r, title, active);
 	/* every interface's cells (not only the visible ones: the columns
 	 * must not jump as the list scrolls), made again only when the
-	 * world, the namespace or the filter changed */
-	if (!ifc.cells || ifc.gen != u->w->generation || ifc.ns_id != ns->id ||
-	    ifc.n != n || strcmp(ifc.filter, u->filter) != 0) {
+	 * namespace on screen, the namespaces or the filter changed: not
+	 * for a change elsewhere (issue 12) */
+	if (!ifc.cells || ifc.gen != ns->lgen || ifc.epoch != u->w->ns_epoch ||
+	    ifc.ns_id != ns->id || ifc.n != n ||
+	    strcmp(ifc.filter, u->filter) != 0) {
 		free(ifc.cells);
 		ifc.cells = xcalloc(n ? n : 1, sizeof *ifc.cells);
 		ifc.n = n;
-		ifc.gen = u->w->generation;
+		ifc.gen = ns->lgen;
+		ifc.epoch = u->w->ns_epoch;
 		ifc.ns_id = ns->id;
 		snprintf(ifc.filter, sizeof ifc.filter, "%s", u->filter);
 		for (int i = 0; i < IC_N; i++)
@@ -406,8 +415,12 @@ static void draw_ifs(struct ui *u)
 		const char *cell[IC_N];
 
 		if (idx >= (int)n) {
+			/* the first frames come before every namespace
+			 * is read (issue 12) */
 			ui_paint(TH_NORMAL);
-			ui_put(r->y + 2 + i, r->x + 1, r->w - 2, "", true);
+			ui_put(r->y + 2 + i, r->x + 1, r->w - 2,
+			       idx == 0 && !ns->synced && !ns->unread[0]
+			       ? "(reading...)" : "", true);
 			continue;
 		}
 		c = &cells[idx];
@@ -499,7 +512,8 @@ static void draw_routes_list(struct ui *u)
 			if (b.len && b.s[b.len - 1] == '\n')
 				b.s[--b.len] = '\0';
 		} else if (idx == 0 && n == 0) {
-			sbuf_add(&b, "(no routes)");
+			sbuf_add(&b, !ns->synced && !ns->unread[0]
+			         ? "(reading...)" : "(no routes)");
 		}
 		row(u, r, 1 + i, sbuf_str(&b), idx == u->rt_sel && idx < (int)n,
 		    active, TH_NORMAL);

@@ -233,11 +233,29 @@ struct w_link *ui_sel_link(struct ui *u)
 	return l;
 }
 
+/* The order of the last namespace's routes, kept while it does not
+ * change: sorting the host's thousands of routes on every frame was most
+ * of a frame (issue 12) */
+static struct {
+	int ns_id;
+	unsigned long gen;
+	size_t nroutes;
+	size_t *ix, n;
+	bool have;
+} rtc;
+
 size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
 {
 	const struct w_route **v = xcalloc(ns->nroutes + 1, sizeof *v);
 	size_t n4 = 0, n;
 
+	if (rtc.have && rtc.ns_id == ns->id && rtc.gen == ns->rgen &&
+	    rtc.nroutes == ns->nroutes) {
+		for (size_t i = 0; i < rtc.n; i++)
+			v[i] = &ns->routes[rtc.ix[i]];
+		*out = v;
+		return rtc.n;
+	}
 	for (size_t i = 0; i < ns->nroutes; i++)
 		if (ns->routes[i].family == AF_INET &&
 		    fmt_route_listed(&ns->routes[i]))
@@ -249,6 +267,15 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
 		    fmt_route_listed(&ns->routes[i]))
 			v[n++] = &ns->routes[i];
 	qsort(v + n4, n - n4, sizeof *v, fmt_route_cmp);
+	free(rtc.ix);
+	rtc.ix = xcalloc(n + 1, sizeof *rtc.ix);
+	for (size_t i = 0; i < n; i++)
+		rtc.ix[i] = (size_t)(v[i] - ns->routes);
+	rtc.n = n;
+	rtc.ns_id = ns->id;
+	rtc.gen = ns->rgen;
+	rtc.nroutes = ns->nroutes;
+	rtc.have = true;
 	*out = v;
 	return n;
 }
@@ -269,11 +296,14 @@ static void count_procs(struct ui *u)
 	free(u->nprocs);
 	u->nnprocs = u->w->nns;
 	u->nprocs = xcalloc(u->nnprocs + 1, sizeof *u->nprocs);
-	u->procs_gen = u->w->generation;
+	u->procs_gen = u->w->ns_epoch;
 	u->procs_ms = ui_now_ms();
+	hmap_clear(&u->procs_ix);
 	for (size_t i = 0; i < u->nnprocs; i++) {
 		dev[i] = u->w->ns[i]->dev;
 		ino[i] = u->w->ns[i]->ino;
+		hmap_put(&u->procs_ix, hmap_hash_u64((uint64_t)u->w->ns[i]->id),
+		         HMAP_INT(i + 1));
 	}
 	others = kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
 	if (others > u->procs_others)
@@ -350,14 +380,22 @@ static int procs_timeout(const struct ui *u, long long now)
 	return left < 0 ? 0 : (int)left;
 }
 
+/* Counted again when namespaces came or went, not on every change of
+ * the world (that was a walk of /proc for every event, issue 12) */
 int ui_ns_procs(struct ui *u, const struct w_ns *ns)
 {
-	if (!u->nprocs || u->procs_gen != u->w->generation ||
-	    u->nnprocs != u->w->nns)
+	size_t it = 0;
+	void *v;
+
+	if (!u->nprocs || u->procs_gen != u->w->ns_epoch)
 		count_procs(u);
-	for (size_t i = 0; i < u->nnprocs && i < u->w->nns; i++)
-		if (u->w->ns[i] == ns)
+	while ((v = hmap_next(&u->procs_ix, hmap_hash_u64((uint64_t)ns->id),
+	                      &it))) {
+		size_t i = (size_t)HMAP_TO_INT(v) - 1;
+
+		if (i < u->nnprocs && i < u->w->nns && u->w->ns[i] == ns)
 			return u->nprocs[i];
+	}
 	return 0;
 }
 
@@ -1575,11 +1613,11 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	    !cfg.theme[0])
 		th_err[0] = '\0';   /* no dark.theme installed: built-in */
 	check_privileges(u);
-	if (ksync_all_ready(k, &e) < 0)
-		snprintf(err, sizeof err, "reading the namespaces: %s",
-		         kerr_str(&e));
-	else
-		err[0] = '\0';
+	/* the namespaces are read after the first frame (the host first),
+	 * a few milliseconds a turn (issue 12); if the host cannot be read
+	 * the log says why */
+	u->reading_left = w->nns;
+	err[0] = '\0';
 
 	setup_signals();
 	echo_ui_init(u);
@@ -1639,18 +1677,28 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		int n, nfds = 0, r, ch;
 
 		long long now = ui_now_ms();
-		int capfd0, ncap, echofd0, necho, timeout;
+		int capfd0, ncap, echofd0, necho, timeout, world_wait;
 
 		/* the lesson's goal, against the world as it now is */
 		if (lesson_ui_active(u))
 			lesson_ui_check(u, now);
 		recount_procs(u, now);
-		if (u->dirty || u->drawn_gen != w->generation ||
+		/* a change of the world is drawn at once, but no more than
+		 * UI_WORLD_FRAME_MS apart: a storm of events (thousands of
+		 * veths doing IPv6 autoconfiguration) costs frames, not a
+		 * frame per event (issue 12); keys draw at once */
+		world_wait = -1;
+		if (!u->dirty && u->drawn_gen != w->generation &&
+		    now - u->last_draw_ms < UI_WORLD_FRAME_MS)
+			world_wait = (int)(UI_WORLD_FRAME_MS -
+			                   (now - u->last_draw_ms));
+		else if (u->dirty || u->drawn_gen != w->generation ||
 		    (u->cap_pending && (u->capview || u->echoview) &&
 		     now - u->last_draw_ms >= 33)) {
 			ui_draw(u);
 			u->dirty = false;
 			u->drawn_gen = w->generation;
+			u->last_draw_ms = now;
 		}
 		if (u->cap_pending && !u->capview && !u->echoview)
 			u->cap_pending = false;
@@ -1685,6 +1733,10 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		}
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;
+		if (world_wait >= 0 && (timeout < 0 || world_wait < timeout))
+			timeout = world_wait;
+		if (u->reading_left)
+			timeout = 0;
 		r = poll(pfd, (nfds_t)nfds, timeout);
 		if (ncap)
 			cap_service(u, pfd + capfd0, ncap);
@@ -1706,10 +1758,21 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		}
 		if (u->ping_fd >= 0 && r > 0 && (pfd[2].revents & (POLLIN | POLLHUP)))
 			ping_read(u);
-		/* the kernel: every pending event, then new namespaces */
-		if (ksync_drain(k) || ksync_pending(k)) {
-			if (ksync_all_ready(k, &e) < 0)
-				ksync_drain(k);
+		/* the kernel: every pending event, then new namespaces, a
+		 * few milliseconds of them a turn so that keys and frames
+		 * go on while thousands are read */
+		if (ksync_drain(k) || ksync_pending(k) || u->reading_left) {
+			size_t before = u->reading_left;
+
+			u->reading_left = ksync_ready_some(k, 30);
+			if (before && !u->reading_left)
+				u->dirty = true;
+			if (before == w->nns && world_host(w) &&
+			    !world_host(w)->synced &&
+			    ksync_ns_ready(k, world_host(w), &e) < 0)
+				ui_log(u, L_ERROR, "reading the namespaces: %s",
+				       kerr_str(&e));
+			ksync_drain(k);
 		}
 		/* keys (also after EINTR: SIGWINCH queues KEY_RESIZE) */
 		while ((ch = getch()) != ERR && !u->quit)
@@ -1734,6 +1797,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		close(u->ping_fd);
 	free(u->details);
 	free(u->nprocs);
+	hmap_free(&u->procs_ix);
 	free(u->busy_dev);
 	free(u->busy_ino);
 	exec_done(&u->x);

@@ -108,7 +108,11 @@ struct ui {
 	 * UI_PROCS_MS (one /proc walk, as htop does) */
 	int *nprocs;            /* indexed like w->ns at the time of count */
 	size_t nnprocs;
-	unsigned long procs_gen;
+	unsigned long procs_gen;   /* w->ns_epoch at the count */
+	struct hmap procs_ix;      /* ns id -> index in nprocs + 1 */
+	/* namespaces not read yet: the first screen shows the host, the
+	 * others are read between frames (issue 12) */
+	size_t reading_left;
 	long long procs_ms;     /* when they were counted */
 	int procs_others;       /* processes in no namespace of the world */
 	dev_t *busy_dev;        /* the unnamed namespaces that had processes */
@@ -124,6 +128,7 @@ struct ui {
 	bool merged;            /* one view, every capture's lines by time */
 	bool cap_pending;       /* packets arrived since the last draw */
 	long long last_draw_ms;
+#define UI_WORLD_FRAME_MS 40    /* world changes: at most 25 frames a second */
 	long long last_check_ms;
 
 	/* echo servers: the servers view lists them with their logs */

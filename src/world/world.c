@@ -44,6 +44,7 @@ static void ns_free(struct w_ns *ns)
 	hmap_free(&ns->addr_keys);
 	hmap_free(&ns->neigh_keys);
 	hmap_free(&ns->by_iflink);
+	free(ns->waiting);
 	free(ns);
 }
 
@@ -62,6 +63,7 @@ void world_free(struct world *w)
 	free(w->dirty);
 	free(w->unres);
 	free(w->gone);
+	free(w->wake);
 	free(w);
 }
 
@@ -94,6 +96,7 @@ struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
 	/* links that lead into it may resolve now */
 	w->retry_unres = true;
 	w->generation++;
+	w->ns_epoch++;
 	return ns;
 }
 
@@ -106,6 +109,7 @@ void world_name_ns(struct world *w, struct w_ns *ns, const char *name)
 	/* link-netns NAME of the links that lead into it */
 	w->peers_all = true;
 	w->generation++;
+	w->ns_epoch++;
 }
 
 static void peer_drop_count(struct world *w, struct w_ns *ns,
@@ -113,6 +117,7 @@ static void peer_drop_count(struct world *w, struct w_ns *ns,
 static void iflink_index(struct w_ns *ns, const struct w_link *l, bool add);
 static void peer_clear(struct w_link *l);
 static void dependents_dirty(struct world *w, struct w_ns *ns, int ifindex);
+static void dirty_add(struct world *w, int ns_id, int ifindex);
 static void pair_index(struct world *w, struct w_ns *ns,
                        const struct w_link *l, bool add);
 static uint64_t route_key(const struct w_route *r);
@@ -143,12 +148,16 @@ void world_remove_ns(struct world *w, struct w_ns *ns)
 			w->gone[w->ngone++] = ns->id;
 		}
 		/* and those that found it but not their peer in it yet */
+		for (size_t j = 0; j < ns->nwaiting; j++)
+			dirty_add(w, ns->waiting[j].ns_id,
+			          ns->waiting[j].ifindex);
 		w->retry_unres = true;
 		/* Other namespaces' nsid maps may point at it; leave the
 		 * numbers (the kernel drops them with DELNSID) but nothing
 		 * will resolve to this id any more. */
 		ns_free(ns);
 		w->generation++;
+		w->ns_epoch++;
 		return;
 	}
 }
@@ -175,6 +184,9 @@ void world_clear_ns(struct w_ns *ns)
 	hmap_clear(&ns->neigh_keys);
 	hmap_clear(&ns->by_iflink);
 	ns->synced = false;
+	ns->gen++;
+	ns->lgen++;
+	ns->rgen++;
 }
 
 /* Routes through oif (single path), before they are read again. */
@@ -189,6 +201,8 @@ void world_clear_routes_oif(struct w_ns *ns, int oif)
 			hmap_del(&ns->route_keys, route_key(&ns->routes[i]),
 			         KEY_MARK);
 	ns->nroutes = j;
+	ns->gen++;
+	ns->rgen++;
 }
 
 bool world_has_routes_oif(const struct w_ns *ns, int oif)
@@ -215,6 +229,7 @@ void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
 	l->stats6 = *s;
 	l->has_stats6 = true;
 	w->generation++;
+	ns->gen++;
 }
 
 /* The index of nsid in ns->nsids, or where it would go */
@@ -642,9 +657,14 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 	pair_index(w, ns, l, true);
 	iflink_index(ns, l, true);
 	dirty_add(w, ns->id, l->ifindex);
-	/* a link that others lead to (the second end of a veth pair, a
-	 * device moved in) */
-	w->retry_unres = true;
+	/* a link that others may lead to (the second end of a veth pair,
+	 * a device moved in) */
+	if (ns->nwaiting && !ns->wake) {
+		ns->wake = true;
+		xgrow((void **)&w->wake, &w->capwake, w->nwake + 1,
+		      sizeof *w->wake);
+		w->wake[w->nwake++] = ns->id;
+	}
 }
 
 static void link_remove(struct world *w, struct w_ns *ns,
@@ -842,6 +862,20 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		break;
 	}
 	w->generation++;
+	ns->gen++;
+	switch (ev->type) {
+	case W_EV_NEWLINK: case W_EV_DELLINK:
+		ns->rgen++;    /* its routes go with it */
+		/* fall through */
+	case W_EV_NEWADDR: case W_EV_DELADDR:
+		ns->lgen++;
+		break;
+	case W_EV_NEWROUTE: case W_EV_DELROUTE:
+		ns->rgen++;
+		break;
+	default:
+		break;
+	}
 }
 
 /* ---- lookups ---------------------------------------------------------- */
@@ -990,6 +1024,24 @@ static void unres_add(struct world *w, const struct w_ns *ns,
 	r->nsid = nsid;
 }
 
+/* l (of ns) waits for its peer to come into pns */
+static void wait_add(struct w_ns *pns, const struct w_ns *ns,
+                     const struct w_link *l)
+{
+	struct w_linkref *r;
+
+	for (size_t i = 0; i < pns->nwaiting; i++)
+		if (pns->waiting[i].ns_id == ns->id &&
+		    pns->waiting[i].ifindex == l->ifindex)
+			return;
+	xgrow((void **)&pns->waiting, &pns->capwaiting, pns->nwaiting + 1,
+	      sizeof *pns->waiting);
+	r = &pns->waiting[pns->nwaiting++];
+	r->ns_id = ns->id;
+	r->ifindex = l->ifindex;
+	r->nsid = -1;
+}
+
 enum { PEER_NONE, PEER_FOUND, PEER_UNRESOLVED };
 
 /* Resolve l's peer (ns is l's namespace); *peer_out and *pns_out the
@@ -1002,6 +1054,8 @@ static int resolve_link(struct world *w, struct w_ns *ns, struct w_link *l,
 
 	peer_drop_count(w, ns, l);
 	peer_clear(l);
+	ns->gen++;
+	ns->lgen++;
 	/* a device pointing at itself has no peer; across namespaces equal
 	 * indexes are just a coincidence */
 	if (!l->has_iflink || l->iflink == 0 ||
@@ -1019,7 +1073,7 @@ static int resolve_link(struct world *w, struct w_ns *ns, struct w_link *l,
 	}
 	peer = world_find_link_index(pns, l->iflink);
 	if (!peer) {
-		unres_add(w, ns, l, -1);
+		wait_add(pns, ns, l);
 		return PEER_UNRESOLVED;
 	}
 	l->peer_ns_id = pns->id;
@@ -1050,9 +1104,13 @@ static void resolve_pair(struct world *w, struct w_ns *ns, struct w_link *l)
 static void resolve_all(struct world *w)
 {
 	w->nunres = 0;
+	w->nwake = 0;
 	hmap_clear(&w->rev);
-	for (size_t i = 0; i < w->nns; i++)
+	for (size_t i = 0; i < w->nns; i++) {
 		w->ns[i]->peers_in = 0;
+		w->ns[i]->nwaiting = 0;
+		w->ns[i]->wake = false;
+	}
 	for (size_t i = 0; i < w->nns; i++) {
 		struct w_ns *ns = w->ns[i];
 
@@ -1084,6 +1142,8 @@ static void drop_gone(struct world *w)
 				continue;
 			hmap_del(&w->rev, rev_hash(l->peer_ns_id, l->iflink), ns);
 			peer_clear(l);
+			ns->gen++;
+			ns->lgen++;
 			unres_add(w, ns, l, -1);
 		}
 	}
@@ -1135,6 +1195,32 @@ void world_resolve_peers(struct world *w)
 			resolve_pair(w, ns, l);
 	}
 	w->ndirty = 0;
+	for (size_t i = 0; i < w->nwake; i++) {
+		struct w_ns *pns = world_find_ns_id(w, w->wake[i]);
+		struct w_linkref *v;
+		size_t n;
+
+		if (!pns)
+			continue;
+		/* resolve_link puts back those that still wait */
+		v = pns->waiting;
+		n = pns->nwaiting;
+		pns->waiting = NULL;
+		pns->nwaiting = pns->capwaiting = 0;
+		pns->wake = false;
+		for (size_t j = 0; j < n; j++) {
+			struct w_ns *ns = world_find_ns_id(w, v[j].ns_id);
+			struct w_link *l = ns ? world_find_link_index(ns,
+			                                              v[j].ifindex)
+			                      : NULL;
+
+			if (l)
+				resolve_pair(w, ns, l);
+		}
+		free(v);
+		any = true;
+	}
+	w->nwake = 0;
 	if (w->retry_unres) {
 		w->retry_unres = false;
 		retry_unres(w);

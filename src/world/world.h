@@ -308,6 +308,16 @@ struct w_ns {
 	struct hmap by_iflink;
 	/* links of other namespaces whose peer was resolved into this one */
 	size_t peers_in;
+	/* links (elsewhere or here) that lead into this namespace to a
+	 * link not here (yet): tried again when a link comes here, not on
+	 * every change of the world */
+	struct w_linkref *waiting; size_t nwaiting, capwaiting;
+	bool wake;
+	/* bumped on every change to this namespace's objects (a view of one
+	 * namespace redraws when its own generation moves, not the world's) */
+	unsigned long gen;
+	unsigned long lgen;    /* links, addresses, peers only */
+	unsigned long rgen;    /* routes only */
 };
 
 /* A link, by where it is: (w_ns.id, ifindex) */
@@ -322,6 +332,8 @@ struct world {
 	size_t nns, capns;
 	int next_id;
 	unsigned long generation;  /* bumped on every change */
+	unsigned long ns_epoch;    /* bumped when namespaces come, go or
+	                            * get a name */
 	/* Processes whose namespace could not be looked at (another
 	 * user's, without privileges): the unnamed namespaces they hold
 	 * are not in the world. */
@@ -344,6 +356,8 @@ struct world {
 	struct w_linkref *dirty; size_t ndirty, capdirty;
 	struct w_linkref *unres; size_t nunres, capunres;
 	int *gone; size_t ngone, capgone;
+	int *wake; size_t nwake, capwake;   /* namespaces with waiting links
+	                                     * to try (a link came) */
 	bool retry_unres;
 	bool peers_all;        /* resolve every link (many changed) */
 };
