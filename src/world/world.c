@@ -24,8 +24,17 @@ struct world *world_new(void)
 	return w;
 }
 
+/* The links' heap parts (world.h: a link owns them) */
+static void links_free(struct w_ns *ns)
+{
+	for (size_t i = 0; i < ns->nlinks; i++)
+		w_link_free(&ns->links[i]);
+	ns->nlinks = 0;
+}
+
 static void ns_free(struct w_ns *ns)
 {
+	links_free(ns);
 	free(ns->links);
 	free(ns->addrs);
 	free(ns->routes);
@@ -55,6 +64,7 @@ struct w_ns *world_add_ns(struct world *w, enum w_ns_kind kind,
 	snprintf(ns->name, sizeof ns->name, "%s", name ? name : "");
 	ns->dev = dev;
 	ns->ino = ino;
+	ns->world = w;
 	xgrow((void **)&w->ns, &w->capns, w->nns + 1, sizeof *w->ns);
 	w->ns[w->nns++] = ns;
 	w->generation++;
@@ -80,7 +90,8 @@ void world_remove_ns(struct world *w, struct w_ns *ns)
 
 void world_clear_ns(struct w_ns *ns)
 {
-	ns->nlinks = ns->naddrs = ns->nroutes = ns->nneighs = 0;
+	links_free(ns);
+	ns->naddrs = ns->nroutes = ns->nneighs = 0;
 	ns->nrules = 0;
 	ns->synced = false;
 }
@@ -259,7 +270,8 @@ static void link_upsert(struct w_ns *ns, const struct w_link *l)
 		if (ns->links[i].ifindex == l->ifindex) {
 			/* keep what the world resolved until it resolves again */
 			struct w_link keep = ns->links[i];
-			ns->links[i] = *l;
+			w_link_free(&ns->links[i]);
+			w_link_copy(&ns->links[i], l);
 			if (!ns->links[i].peer_name[0]) {
 				memcpy(ns->links[i].peer_name, keep.peer_name,
 				       sizeof keep.peer_name);
@@ -274,7 +286,7 @@ static void link_upsert(struct w_ns *ns, const struct w_link *l)
 	      sizeof *ns->links);
 	memmove(&ns->links[i + 1], &ns->links[i],
 	        (ns->nlinks - i) * sizeof *ns->links);
-	ns->links[i] = *l;
+	w_link_copy(&ns->links[i], l);
 	ns->links[i].peer_ns_id = -1;
 	ns->nlinks++;
 }
@@ -300,6 +312,11 @@ static void link_remove(struct w_ns *ns, const struct w_link *l)
 		if (ns->neighs[i].ifindex != l->ifindex)
 			ns->neighs[j++] = ns->neighs[i];
 	ns->nneighs = j;
+	for (size_t i = 0; i < ns->nlinks; i++)
+		if (link_same(&ns->links[i], l)) {
+			w_link_free(&ns->links[i]);
+			break;
+		}
 	REMOVE(ns->links, ns->nlinks, l, link_same);
 }
 
@@ -495,7 +512,6 @@ void world_resolve_peers(struct world *w)
 
 			l->peer_ns_id = -1;
 			l->peer_name[0] = '\0';
-			l->link_netns_name[0] = '\0';
 			/* a device pointing at itself has no peer; across
 			 * namespaces equal indexes are just a coincidence */
 			if (!l->has_iflink || l->iflink == 0 ||
@@ -505,10 +521,6 @@ void world_resolve_peers(struct world *w)
 				pns = world_ns_by_nsid(w, ns, l->link_netnsid);
 				if (!pns)
 					continue;
-				if (pns->kind == W_NS_NAMED)
-					snprintf(l->link_netns_name,
-					         sizeof l->link_netns_name,
-					         "%s", pns->name);
 			}
 			peer = world_find_link_index(pns, l->iflink);
 			if (!peer)

@@ -472,8 +472,9 @@ static void test_link_variants(void **state)
 	l = veth(2, "veth1", F_UP, IF_OPER_UP, "b2:f3:a6:3a:5e:97", 3);
 	l.linkmode = 1;
 	l.group = 7;
-	snprintf(l.ifalias, sizeof l.ifalias, "hello alias");
+	w_link_set_alias(&l, "hello alias", 11);
 	p = put_link(HOST, l);
+	w_link_free(&l);
 	assert_string_equal(link_text(HOST, p),
 		"2: veth1@veth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DORMANT group 7 qlen 1000\n"
 		"    link/ether b2:f3:a6:3a:5e:97 brd ff:ff:ff:ff:ff:ff\n"
