@@ -167,8 +167,11 @@ void fmt_link_inet6_view(const struct w_link *l, struct w_link *out)
 	out->master = 0;
 	/* its counters are IPv6's own (IFLA_INET6_STATS), not the link's,
 	 * and it has no IFLA_CARRIER_CHANGES */
-	out->has_stats = l->has_stats6;
-	out->stats = l->stats6;
+	out->has_stats = l->stats6 != NULL;
+	if (l->stats6)
+		out->stats = *l->stats6;
+	else
+		memset(&out->stats, 0, sizeof out->stats);
 	out->has_carrier_changes = false;
 }
 

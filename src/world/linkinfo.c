@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* linkinfo.c - what a link keeps beyond its fixed fields: the attribute
  * runs as the kernel sent them (w_link.info_data, slave_data: the
- * contents of IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA), its alias and
- * its NIC's place, all on the heap and owned by the link (world.h says
+ * contents of IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA), its alias, its
+ * NIC's place and its IPv6 counters, all on the heap and owned by the link (world.h says
  * who frees them), and the readers of the runs.  Pure code on the uapi
  * layout of struct nlattr: a 4-byte header (length including the header,
  * type), the payload, padding to 4 bytes.  Nothing here trusts a length
@@ -108,7 +108,9 @@ void w_link_free(struct w_link *l)
 	free(l->info_data);
 	free(l->slave_data);
 	free(l->phys);
+	free(l->stats6);
 	l->ifalias = NULL;
+	l->stats6 = NULL;
 	l->info_data = l->slave_data = NULL;
 	l->phys = NULL;
 }
@@ -131,6 +133,7 @@ void w_link_copy(struct w_link *dst, const struct w_link *src)
 	dst->info_data = dup_bytes(src->info_data, src->info_data_len);
 	dst->slave_data = dup_bytes(src->slave_data, src->slave_data_len);
 	dst->phys = dup_bytes(src->phys, sizeof *src->phys);
+	dst->stats6 = dup_bytes(src->stats6, sizeof *src->stats6);
 }
 
 void w_link_set_alias(struct w_link *l, const char *s, size_t n)

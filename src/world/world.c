@@ -114,8 +114,9 @@ void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
 
 	if (!l)
 		return;
-	l->stats6 = *s;
-	l->has_stats6 = true;
+	if (!l->stats6)   /* a heap part of the link (world.h) */
+		l->stats6 = xmalloc(sizeof *l->stats6);
+	*l->stats6 = *s;
 	w->generation++;
 }
 

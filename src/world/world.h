@@ -98,9 +98,9 @@ struct w_link {
 	bool has_carrier_changes;
 	uint32_t carrier_changes;
 	/* IPv6's own counters (IFLA_INET6_STATS, mapped as ip maps them),
-	 * which `ip -6 -s addr` prints; read only for that */
-	bool has_stats6;
-	struct w_stats64 stats6;
+	 * which `ip -6 -s addr` prints; read only for that (heap, NULL
+	 * until then) */
+	struct w_stats64 *stats6;
 
 	/* Resolved by the world across namespaces (world_resolve_peers).
 	 * The name ip prints after link-netns is not kept: it is the name

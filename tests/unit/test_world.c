@@ -235,6 +235,7 @@ static void test_link_heap_parts_owned_once(void **state)
 	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
 	struct w_event ev = heavy_ev(2, "first", 7), del;
 	struct w_link *l;
+	struct w_stats64 st = { .rx_packets = 1 };
 	uint8_t v = 0;
 
 	(void)state;
@@ -300,6 +301,17 @@ static void test_link_heap_parts_owned_once(void **state)
 	world_apply(w, ns, &ev);
 	w_event_release(&ev);
 	assert_string_equal(world_find_link_index(ns, 4)->ifalias, "four");
+	/* IPv6's counters, read later, are the link's too: set twice,
+	 * then gone with a new report of the link */
+	world_set_stats6(w, ns, 4, &st);
+	st.rx_packets = 2;
+	world_set_stats6(w, ns, 4, &st);
+	assert_int_equal(world_find_link_index(ns, 4)->stats6->rx_packets, 2);
+	ev = heavy_ev(4, "four", 4);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	assert_null(world_find_link_index(ns, 4)->stats6);
+	world_set_stats6(w, ns, 4, &st);
 
 	/* a removed namespace, and the world's end, free the rest */
 	ns = world_add_ns(w, W_NS_NAMED, "gone", 1, 200);
@@ -311,6 +323,7 @@ static void test_link_heap_parts_owned_once(void **state)
 	ev = heavy_ev(6, "six", 6);
 	world_apply(w, ns, &ev);
 	w_event_release(&ev);
+	world_set_stats6(w, ns, 6, &st);
 	world_free(w);
 }
 
