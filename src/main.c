@@ -303,11 +303,29 @@ static int run_words(struct app *a, int argc, char **argv)
 	return finish(a, rc, "nsviz: ");
 }
 
+/* show's text goes out as it is made (show_sink): the first write error
+ * is kept, and what comes after it is dropped */
+struct show_out {
+	FILE *f;
+	int err;
+};
+
+static void show_write(struct sbuf *out, void *ctx)
+{
+	struct show_out *o = ctx;
+
+	errno = 0;
+	if (!o->err && fwrite(out->s, 1, out->len, o->f) != out->len)
+		o->err = errno ? errno : EIO;
+	sbuf_reset(out);
+}
+
 static int run_show(struct app *a, bool json)
 {
 	struct kerr e = { 0 };
 	struct sbuf out = SBUF_INIT;
-
+	struct show_out so = { stdout, 0 };
+	const struct show_sink sink = { show_write, &so };
 	char why[1024];
 	int rc = 0;
 
@@ -317,12 +335,18 @@ static int run_show(struct app *a, bool json)
 	}
 	ksync_drain(a->k);
 	if (json)
-		show_world_json(&out, a->w);
+		show_world_json_to(&out, a->w, &sink);
 	else
-		show_world_text(&out, a->w);
-	fputs(sbuf_str(&out), stdout);
-	fflush(stdout);
+		show_world_text_to(&out, a->w, &sink);
 	sbuf_free(&out);
+	errno = 0;
+	if (fflush(stdout) == EOF && !so.err)
+		so.err = errno ? errno : EIO;
+	if (so.err) {
+		fprintf(stderr, "nsviz: show: cannot write the output: %s\n",
+		        strerror(so.err));
+		return 1;
+	}
 	/* a partial world is never shown as if it were whole */
 	if (world_unread_count(a->w)) {
 		fprintf(stderr, "nsviz: show: %s\n",

@@ -43,6 +43,9 @@ struct capture {
 
 	struct slot *ring;
 	size_t nring;
+	size_t held;           /* bytes allocated for packets in the ring */
+	size_t maxheld;        /* ... at most (nring * BYTES_PER_PACKET) */
+	size_t readheld;       /* bytes taken in by this capture_read */
 	uint64_t next;         /* number of the next packet */
 	uint64_t first;        /* oldest packet still in the ring */
 	uint64_t tracked;      /* packets fed to the TCP state so far */
@@ -80,6 +83,7 @@ static struct capture *capture_alloc(size_t ring)
 
 	c->nring = ring ? ring : CAPTURE_RING_DEFAULT;
 	c->ring = xcalloc(c->nring, sizeof *c->ring);
+	c->maxheld = c->nring * CAPTURE_RING_BYTES_PER_PACKET;
 	c->st = decode_state_new();
 	c->fd = -1;
 	return c;
@@ -299,23 +303,33 @@ static void slot_drop_line(struct slot *s)
 	s->line = NULL;
 }
 
+static void slot_drop_data(struct capture *c, struct slot *s)
+{
+	c->held -= s->cap;
+	free(s->data);
+	s->data = NULL;
+	s->cap = 0;
+}
+
 static void on_packet(u_char *user, const struct pcap_pkthdr *h,
                       const u_char *bytes)
 {
 	struct capture *c = (struct capture *)user;
 	struct slot *s = &c->ring[c->next % c->nring];
 	uint32_t n = h->caplen;
+	size_t want = n < 128 ? 128 : n;
 
 	if (c->next - c->first == c->nring) {
 		c->first++;            /* overwrite the oldest */
 		c->overwritten++;
 	}
-	if (s->cap < n || !s->data) {   /* never memcpy to NULL, even 0 bytes */
-		size_t want = n < 128 ? 128 : n;
-
-		free(s->data);
+	/* a slot's buffer fits its packet: never memcpy to NULL, even 0
+	 * bytes, and a 64 KiB one is not kept for a 100-byte packet */
+	if (s->cap < n || s->cap >= 2 * want || !s->data) {
+		slot_drop_data(c, s);
 		s->data = xmalloc(want);
 		s->cap = want;
+		c->held += want;
 	}
 	memcpy(s->data, bytes, n);
 	s->caplen = n;
@@ -325,6 +339,20 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h,
 		slot_drop_line(s);
 	c->next++;
 	c->seen++;
+	/* over the byte bound: the oldest go (the newest always stays) */
+	while (c->held > c->maxheld && c->next - c->first > 1) {
+		struct slot *old = &c->ring[c->first % c->nring];
+
+		slot_drop_data(c, old);
+		slot_drop_line(old);
+		c->first++;
+		c->overwritten++;
+	}
+	/* one read takes in half the bound at most, so that a reader
+	 * that keeps up (the CLI) sees every packet before it goes */
+	c->readheld += want;
+	if (c->readheld >= c->maxheld / 2)
+		pcap_breakloop(c->p);
 }
 
 /* libpcap's words for a vanished interface, in ours */
@@ -347,10 +375,12 @@ static void end_from_error(struct capture *c, const char *msg)
 
 int capture_read(struct capture *c, int max)
 {
+	uint64_t before = c->next;
 	int n;
 
 	if (c->ended)
 		return -1;
+	c->readheld = 0;
 	n = pcap_dispatch(c->p, max > 0 ? max : -1, on_packet, (u_char *)c);
 	if (n == PCAP_ERROR) {
 		if (c->live)
@@ -363,8 +393,8 @@ int capture_read(struct capture *c, int max)
 		}
 		return -1;
 	}
-	if (n == PCAP_ERROR_BREAK)
-		return 0;
+	if (n == PCAP_ERROR_BREAK)   /* on_packet stopped it: more is there */
+		return (int)(c->next - before);
 	if (!c->live && n == 0) {
 		capture_end(c, "");
 		return -1;
@@ -497,8 +527,10 @@ const char *capture_line(struct capture *c, uint64_t n)
 
 void capture_clear(struct capture *c)
 {
-	for (size_t i = 0; i < c->nring; i++)
+	for (size_t i = 0; i < c->nring; i++) {
 		slot_drop_line(&c->ring[i]);
+		slot_drop_data(c, &c->ring[i]);
+	}
 	c->first = c->next;
 	c->tracked = c->next;
 	decode_state_reset(c->st);

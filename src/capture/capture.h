@@ -24,6 +24,11 @@
 
 #define CAPTURE_RING_DEFAULT 10000
 #define CAPTURE_SNAPLEN_DEFAULT 262144
+/* The ring is bounded in bytes too: room for its packets at this size
+ * each (a full-size Ethernet frame and some).  A veth hands a packet
+ * socket a TCP stream in segments of up to 64 KiB, so 10,000 of those
+ * would be 640 MB; the oldest go first, counted as overwritten. */
+#define CAPTURE_RING_BYTES_PER_PACKET 1600
 
 struct capture_opts {
 	const char *ifname;    /* live: the interface */
@@ -33,7 +38,9 @@ struct capture_opts {
 	                          names the namespace the capture was opened
 	                          in, the capture ends (capture_check) */
 	const char *filter;    /* BPF expression, NULL or "" = everything */
-	size_t ring;           /* packets kept; 0 = CAPTURE_RING_DEFAULT */
+	size_t ring;           /* packets kept; 0 = CAPTURE_RING_DEFAULT (and
+	                          ring * CAPTURE_RING_BYTES_PER_PACKET bytes
+	                          of them at most) */
 	int buffer_kib;        /* kernel buffer; 0 = libpcap's default */
 	int snaplen;           /* 0 = CAPTURE_SNAPLEN_DEFAULT */
 	int latency_ms;        /* longest a packet waits in the kernel before

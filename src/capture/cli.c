@@ -66,7 +66,8 @@ static void cli_usage(FILE *f)
 "  -r FILE        read packets from a pcap file instead\n"
 "  -B KIB         kernel buffer size in KiB (libpcap's default: 2048)\n"
 "  -s SNAPLEN     bytes kept of each packet (default 262144)\n"
-"  --ring N       packets kept in memory (default 10000)\n"
+"  --ring N       packets kept in memory (default 10000), N x 1600 bytes\n"
+"                 of them at most (the oldest go first)\n"
 "  --immediate-mode\n"
 "                 every packet as soon as it arrives (libpcap's immediate\n"
 "                 mode, as tcpdump --immediate-mode), instead of in blocks\n"
@@ -373,6 +374,13 @@ static int run_file(struct run *r, int sfd)
 			flush_new(r);
 		if (n < 0)
 			break;
+	}
+	if (r->o->ring_only) {
+		struct capture_stats st;
+
+		capture_get_stats(r->c, &st);
+		fprintf(stderr, "%llu packets overwritten in ring\n",
+		        (unsigned long long)st.overwritten);
 	}
 	if (capture_ended(r->c) && *capture_ended(r->c)) {
 		cap_say("nsviz: capture: %s: %s", r->o->rfile,

@@ -707,6 +707,34 @@ static void linktype(struct sbuf *out, const struct w_ns *ns,
 	}
 }
 
+/* where a NIC sits (IFLA_PHYS_*, IFLA_PARENT_DEV_*), last in ip -d */
+static void phys(struct sbuf *out, const struct w_link_phys *p, char *buf,
+                 size_t len)
+{
+	if (p->phys_port_name[0]) {
+		sbuf_add(out, "portname ");
+		esc_add(out, p->phys_port_name, 0);
+		sbuf_addc(out, ' ');
+	}
+	if (p->phys_port_id_len)
+		sbuf_printf(out, "portid %s ", fmt_hexstring(p->phys_port_id,
+		            p->phys_port_id_len, buf, len));
+	if (p->phys_switch_id_len)
+		sbuf_printf(out, "switchid %s ", fmt_hexstring(p->phys_switch_id,
+		            p->phys_switch_id_len, buf, len));
+	if (p->parentbus[0]) {
+		sbuf_add(out, "parentbus ");
+		esc_add(out, p->parentbus, 0);
+		sbuf_addc(out, ' ');
+	}
+	if (p->parentdev[0]) {
+		sbuf_add(out, "parentdev ");
+		esc_add(out, p->parentdev, 0);
+		sbuf_addc(out, ' ');
+	}
+}
+
+
 static const char *addrgenmode_name(uint8_t mode, char *buf, size_t len)
 {
 	switch (mode) {
@@ -759,27 +787,8 @@ static void details(struct sbuf *out, const struct w_ns *ns,
 			memcpy(&v, (const char *)l + q[i].off, sizeof v);
 			sbuf_printf(out, "%s %u ", q[i].word, v);
 		}
-	if (l->phys_port_name[0]) {
-		sbuf_add(out, "portname ");
-		esc_add(out, l->phys_port_name, 0);
-		sbuf_addc(out, ' ');
-	}
-	if (l->phys_port_id_len)
-		sbuf_printf(out, "portid %s ", fmt_hexstring(l->phys_port_id,
-		            l->phys_port_id_len, buf2, sizeof buf2));
-	if (l->phys_switch_id_len)
-		sbuf_printf(out, "switchid %s ", fmt_hexstring(l->phys_switch_id,
-		            l->phys_switch_id_len, buf2, sizeof buf2));
-	if (l->parentbus[0]) {
-		sbuf_add(out, "parentbus ");
-		esc_add(out, l->parentbus, 0);
-		sbuf_addc(out, ' ');
-	}
-	if (l->parentdev[0]) {
-		sbuf_add(out, "parentdev ");
-		esc_add(out, l->parentdev, 0);
-		sbuf_addc(out, ' ');
-	}
+	if (l->phys)
+		phys(out, l->phys, buf2, sizeof buf2);
 }
 
 void fmt_link_details(struct sbuf *out, const struct w_ns *ns,
@@ -801,14 +810,14 @@ void fmt_link_d(struct sbuf *out, const struct w_ns *ns, const struct w_link *l)
 
 	/* fmt_link's own lines without the alias, which ip -d prints after
 	 * the details */
-	plain.ifalias[0] = '\0';
+	plain.ifalias = NULL;   /* a view: it shares l's heap parts */
 	fmt_link(out, ns, &plain);
 	if (out->len > start && out->s[out->len - 1] == '\n')
 		out->s[--out->len] = '\0';
 	if (l->d_has & W_D_PROTO_DOWN && l->proto_down)
 		sbuf_add(out, " protodown on ");
 	fmt_link_details(out, ns, l);
-	if (l->ifalias[0]) {
+	if (l->ifalias) {
 		sbuf_add(out, "\n    alias ");
 		esc_add(out, l->ifalias, 0);
 	}

@@ -588,6 +588,7 @@ void fj_link_details(struct fj *j, const struct w_ns *ns,
 		{ W_D_GRO_SIZE, offsetof(struct w_link, gro_max_size),
 		  "gro_max_size" },
 	};
+	const struct w_link_phys *p = l->phys;
 	char buf[16], hx[72];
 
 	if (l->d_has & W_D_PROMISC)
@@ -610,18 +611,18 @@ void fj_link_details(struct fj *j, const struct w_ns *ns,
 			memcpy(&v, (const char *)l + q[i].off, sizeof v);
 			fj_uint(j, q[i].key, v);
 		}
-	if (l->phys_port_name[0])
-		fj_str(j, "phys_port_name", l->phys_port_name);
-	if (l->phys_port_id_len)
-		fj_str(j, "phys_port_id", fmt_hexstring(l->phys_port_id,
-		       l->phys_port_id_len, hx, sizeof hx));
-	if (l->phys_switch_id_len)
-		fj_str(j, "phys_switch_id", fmt_hexstring(l->phys_switch_id,
-		       l->phys_switch_id_len, hx, sizeof hx));
-	if (l->parentbus[0])
-		fj_str(j, "parentbus", l->parentbus);
-	if (l->parentdev[0])
-		fj_str(j, "parentdev", l->parentdev);
+	if (p && p->phys_port_name[0])
+		fj_str(j, "phys_port_name", p->phys_port_name);
+	if (p && p->phys_port_id_len)
+		fj_str(j, "phys_port_id", fmt_hexstring(p->phys_port_id,
+		       p->phys_port_id_len, hx, sizeof hx));
+	if (p && p->phys_switch_id_len)
+		fj_str(j, "phys_switch_id", fmt_hexstring(p->phys_switch_id,
+		       p->phys_switch_id_len, hx, sizeof hx));
+	if (p && p->parentbus[0])
+		fj_str(j, "parentbus", p->parentbus);
+	if (p && p->parentdev[0])
+		fj_str(j, "parentdev", p->parentdev);
 }
 
 /* The kinds ip 6.1 prints options for (a print_opt) that nsviz does not:

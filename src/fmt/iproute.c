@@ -130,13 +130,18 @@ void fmt_link_lladdr(struct sbuf *out, const struct w_link *l)
 	}
 }
 
-void fmt_link_netns(struct sbuf *out, const struct w_link *l)
+void fmt_link_netns(struct sbuf *out, const struct w_ns *ns,
+                    const struct w_link *l)
 {
+	const struct w_ns *pns = NULL;
+
 	if (!l->has_link_netnsid)
 		return;
-	if (l->link_netns_name[0]) {
+	if (l->link_netnsid >= 0 && ns && ns->world)
+		pns = world_ns_by_nsid(ns->world, ns, l->link_netnsid);
+	if (pns && pns->kind == W_NS_NAMED) {
 		sbuf_add(out, " link-netns ");
-		esc_add(out, l->link_netns_name, 0);
+		esc_add(out, pns->name, 0);
 	} else if (l->link_netnsid >= 0) {
 		sbuf_printf(out, " link-netnsid %d", l->link_netnsid);
 	} else {
@@ -147,7 +152,7 @@ void fmt_link_netns(struct sbuf *out, const struct w_link *l)
 /* an alias is anyone's text: escaped like a name */
 void fmt_link_alias(struct sbuf *out, const struct w_link *l)
 {
-	if (!l->ifalias[0])
+	if (!l->ifalias)
 		return;
 	sbuf_add(out, "\n    alias ");
 	esc_add(out, l->ifalias, 0);
@@ -158,21 +163,24 @@ void fmt_link_inet6_view(const struct w_link *l, struct w_link *out)
 	*out = *l;
 	out->has_iflink = l->has_iflink && l->iflink != l->ifindex;
 	out->has_link_netnsid = 0;
-	out->link_netns_name[0] = '\0';
 	out->qdisc[0] = '\0';
 	out->master = 0;
 	/* its counters are IPv6's own (IFLA_INET6_STATS), not the link's,
 	 * and it has no IFLA_CARRIER_CHANGES */
-	out->has_stats = l->has_stats6;
-	out->stats = l->stats6;
+	out->has_stats = l->stats6 != NULL;
+	if (l->stats6)
+		out->stats = *l->stats6;
+	else
+		memset(&out->stats, 0, sizeof out->stats);
 	out->has_carrier_changes = false;
 }
 
 /* "    link/ether MAC brd MAC link-netns vnet" (no newline) */
-static void link_line(struct sbuf *out, const struct w_link *l, bool alias)
+static void link_line(struct sbuf *out, const struct w_ns *ns,
+                      const struct w_link *l, bool alias)
 {
 	fmt_link_lladdr(out, l);
-	fmt_link_netns(out, l);
+	fmt_link_netns(out, ns, l);
 	if (alias)
 		fmt_link_alias(out, l);
 }
@@ -181,7 +189,7 @@ void fmt_link(struct sbuf *out, const struct w_ns *ns, const struct w_link *l)
 {
 	fmt_link_head(out, ns, l, FMT_LH_MODE);
 	sbuf_addc(out, '\n');
-	link_line(out, l, true);
+	link_line(out, ns, l, true);
 	sbuf_addc(out, '\n');
 }
 
@@ -276,7 +284,7 @@ void fmt_link_addrs(struct sbuf *out, const struct w_ns *ns,
 
 	fmt_link_head(out, ns, l, 0);
 	sbuf_addc(out, '\n');
-	link_line(out, l, false);
+	link_line(out, ns, l, false);
 	sbuf_addc(out, '\n');
 	if (!ns || !ns->naddrs)
 		return;

@@ -377,7 +377,7 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
 		fj_str(j, "info_kind", l->kind);
 		fj_close_obj(j);
 	}
-	if ((do_link || o->details) && l->ifalias[0])
+	if ((do_link || o->details) && l->ifalias)
 		fj_str(j, "ifalias", l->ifalias);
 	if (as == FJ_LINK && o->stats)
 		fj_stats64(j, l, o->stats);

@@ -59,7 +59,7 @@ static void link_record(struct sbuf *out, const struct w_ns *ns,
 	fmt_link_head(&rec, ns, l, FMT_LH_MODE);
 	sbuf_addc(&rec, '\n');
 	fmt_link_lladdr(&rec, l);
-	fmt_link_netns(&rec, l);
+	fmt_link_netns(&rec, ns, l);
 	/* -d (details): the link kinds' part (fmt/details.c), after
 	 * link-netns, as ip prints it */
 	if (o->details) {
@@ -159,7 +159,7 @@ static void addr_record(struct sbuf *out, const struct w_ns *ns,
 			fmt_link_lladdr(&rec, l);
 		}
 	}
-	fmt_link_netns(&rec, l);
+	fmt_link_netns(&rec, ns, l);
 	/* -d (details): as for link, without addrgenmode; then the alias,
 	 * which ip prints under addr show only with -d */
 	if (o->details && !inet6) {

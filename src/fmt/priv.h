@@ -28,8 +28,10 @@ void fmt_link_head(struct sbuf *out, const struct w_ns *ns,
                    const struct w_link *l, unsigned what);
 /* "    link/ether MAC brd MAC" (no newline before or after) */
 void fmt_link_lladdr(struct sbuf *out, const struct w_link *l);
-/* " link-netns NAME" / " link-netnsid N", or nothing */
-void fmt_link_netns(struct sbuf *out, const struct w_link *l);
+/* " link-netns NAME" / " link-netnsid N", or nothing: NAME is the named
+ * namespace that ns numbers link_netnsid (ns->world knows it) */
+void fmt_link_netns(struct sbuf *out, const struct w_ns *ns,
+                    const struct w_link *l);
 /* "\n    alias TEXT", or nothing */
 void fmt_link_alias(struct sbuf *out, const struct w_link *l);
 

@@ -35,7 +35,8 @@ int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
              void *ctx, struct kerr *e);
 
 /* Decode one rtnetlink message into *ev.  Returns 0, or -1 for messages
- * nsviz does not model (ev->type = W_EV_OTHER). */
+ * nsviz does not model (ev->type = W_EV_OTHER, nothing to free).  After
+ * 0, *ev owns a link's heap parts: w_event_release() it when done. */
 int kparse(const struct nlmsghdr *nlh, struct w_event *ev);
 /* The kernel's AF_INET6 link reply: its ifindex and IPv6's counters
  * (IFLA_PROTINFO / IFLA_INET6_STATS) in the fields ip prints them in;

@@ -68,26 +68,30 @@ static void parse_link_details(struct nlattr **tb, struct w_link *l)
 	get_u32_bit(tb[IFLA_TSO_MAX_SEGS], &l->tso_max_segs, W_D_TSO_SEGS, l);
 	get_u32_bit(tb[IFLA_GRO_MAX_SIZE], &l->gro_max_size, W_D_GRO_SIZE, l);
 	if (tb[IFLA_PHYS_PORT_NAME])
-		get_str(tb[IFLA_PHYS_PORT_NAME], l->phys_port_name,
-		        sizeof l->phys_port_name);
-	if (tb[IFLA_PHYS_PORT_ID] &&
-	    (size_t)nla_len(tb[IFLA_PHYS_PORT_ID]) <= sizeof l->phys_port_id) {
-		l->phys_port_id_len = (uint8_t)nla_len(tb[IFLA_PHYS_PORT_ID]);
-		memcpy(l->phys_port_id, nla_data(tb[IFLA_PHYS_PORT_ID]),
-		       l->phys_port_id_len);
+		get_str(tb[IFLA_PHYS_PORT_NAME], w_link_phys(l)->phys_port_name,
+		        sizeof l->phys->phys_port_name);
+	if (tb[IFLA_PHYS_PORT_ID] && (size_t)nla_len(tb[IFLA_PHYS_PORT_ID]) <=
+	    sizeof ((struct w_link_phys *)0)->phys_port_id) {
+		struct w_link_phys *p = w_link_phys(l);
+
+		p->phys_port_id_len = (uint8_t)nla_len(tb[IFLA_PHYS_PORT_ID]);
+		memcpy(p->phys_port_id, nla_data(tb[IFLA_PHYS_PORT_ID]),
+		       p->phys_port_id_len);
 	}
-	if (tb[IFLA_PHYS_SWITCH_ID] &&
-	    (size_t)nla_len(tb[IFLA_PHYS_SWITCH_ID]) <= sizeof l->phys_switch_id) {
-		l->phys_switch_id_len = (uint8_t)nla_len(tb[IFLA_PHYS_SWITCH_ID]);
-		memcpy(l->phys_switch_id, nla_data(tb[IFLA_PHYS_SWITCH_ID]),
-		       l->phys_switch_id_len);
+	if (tb[IFLA_PHYS_SWITCH_ID] && (size_t)nla_len(tb[IFLA_PHYS_SWITCH_ID]) <=
+	    sizeof ((struct w_link_phys *)0)->phys_switch_id) {
+		struct w_link_phys *p = w_link_phys(l);
+
+		p->phys_switch_id_len = (uint8_t)nla_len(tb[IFLA_PHYS_SWITCH_ID]);
+		memcpy(p->phys_switch_id, nla_data(tb[IFLA_PHYS_SWITCH_ID]),
+		       p->phys_switch_id_len);
 	}
 	if (tb[IFLA_PARENT_DEV_BUS_NAME])
-		get_str(tb[IFLA_PARENT_DEV_BUS_NAME], l->parentbus,
-		        sizeof l->parentbus);
+		get_str(tb[IFLA_PARENT_DEV_BUS_NAME], w_link_phys(l)->parentbus,
+		        sizeof l->phys->parentbus);
 	if (tb[IFLA_PARENT_DEV_NAME])
-		get_str(tb[IFLA_PARENT_DEV_NAME], l->parentdev,
-		        sizeof l->parentdev);
+		get_str(tb[IFLA_PARENT_DEV_NAME], w_link_phys(l)->parentdev,
+		        sizeof l->phys->parentdev);
 	if (tb[IFLA_PROTO_DOWN] && nla_len(tb[IFLA_PROTO_DOWN]) >= 1) {
 		l->proto_down = nla_get_u8(tb[IFLA_PROTO_DOWN]);
 		l->d_has |= W_D_PROTO_DOWN;
@@ -123,17 +127,14 @@ static void parse_link_details(struct nlattr **tb, struct w_link *l)
 			        sizeof l->slave_kind);
 		if (li[IFLA_INFO_DATA]) {
 			l->d_has |= W_D_INFO_DATA;
-			l->info_data_len = (uint16_t)w_attr_keep(
-				l->info_data, sizeof l->info_data,
-				nla_data(li[IFLA_INFO_DATA]),
-				(size_t)nla_len(li[IFLA_INFO_DATA]));
+			w_link_set_run(l, false, nla_data(li[IFLA_INFO_DATA]),
+			               (size_t)nla_len(li[IFLA_INFO_DATA]));
 		}
 		if (li[IFLA_INFO_SLAVE_DATA]) {
 			l->d_has |= W_D_SLAVE_DATA;
-			l->slave_data_len = (uint16_t)w_attr_keep(
-				l->slave_data, sizeof l->slave_data,
-				nla_data(li[IFLA_INFO_SLAVE_DATA]),
-				(size_t)nla_len(li[IFLA_INFO_SLAVE_DATA]));
+			w_link_set_run(l, true,
+			               nla_data(li[IFLA_INFO_SLAVE_DATA]),
+			               (size_t)nla_len(li[IFLA_INFO_SLAVE_DATA]));
 		}
 	}
 }
@@ -193,7 +194,8 @@ static int parse_link(const struct nlmsghdr *nlh, struct w_link *l)
 	if (tb[IFLA_MASTER])
 		l->master = (int)nla_get_u32(tb[IFLA_MASTER]);
 	if (tb[IFLA_IFALIAS])
-		get_str(tb[IFLA_IFALIAS], l->ifalias, sizeof l->ifalias);
+		w_link_set_alias(l, nla_data(tb[IFLA_IFALIAS]),
+		                 (size_t)nla_len(tb[IFLA_IFALIAS]));
 	if (tb[IFLA_STATS64]) {
 		/* same layout (u64s in the kernel's order); an older kernel
 		 * sends fewer fields, a newer one more */

@@ -263,10 +263,13 @@ static void route_reply(void *ctx, struct nlmsghdr *nlh)
 	struct get_ctx *g = ctx;
 	struct w_event ev;
 
-	if (kparse(nlh, &ev) == 0 && ev.type == W_EV_NEWROUTE) {
+	if (kparse(nlh, &ev) < 0)
+		return;
+	if (ev.type == W_EV_NEWROUTE) {
 		*g->out = ev.u.route;
 		g->got = true;
 	}
+	w_event_release(&ev);
 }
 
 int kroute_get(struct ksync *k, struct w_ns *ns, const struct w_ip *dst,

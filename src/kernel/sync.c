@@ -462,6 +462,7 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	world_apply(a->k->w, a->ns, &ev);
 	if ((a->notify || a->report) && a->k->obs)
 		a->k->obs(a->k->obs_ctx, a->ns, &ev, NULL);
+	w_event_release(&ev);
 }
 
 /* report: the namespace is new to an observer (it appeared while one

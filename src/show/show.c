@@ -24,6 +24,14 @@
 #include "util/sbuf.h"
 #include "world/world.h"
 
+/* The text made so far to the sink, once there is enough of it (or all
+ * of it, at the end) */
+static void spill(struct sbuf *out, const struct show_sink *sink, bool end)
+{
+	if (sink && out->len && (end || out->len >= SHOW_SPILL))
+		sink->write(out, sink->ctx);
+}
+
 /* ---- namespace order --------------------------------------------------- */
 
 static int ns_cmp(const void *pa, const void *pb)
@@ -289,7 +297,7 @@ static void print_row(struct sbuf *out, const struct table *t,
 }
 
 static void print_links(struct sbuf *out, const struct table *t, size_t from,
-                        size_t to)
+                        size_t to, const struct show_sink *sink)
 {
 	size_t addr_col = 2;
 
@@ -307,6 +315,7 @@ static void print_links(struct sbuf *out, const struct table *t, size_t from,
 			sbuf_add(out, r->more[j]);
 			sbuf_addc(out, '\n');
 		}
+		spill(out, sink, false);
 	}
 }
 
@@ -333,7 +342,8 @@ static void ns_heading(struct sbuf *out, const struct w_ns *ns)
 	}
 }
 
-static void print_routes(struct sbuf *out, const struct w_ns *ns)
+static void print_routes(struct sbuf *out, const struct w_ns *ns,
+                         const struct show_sink *sink)
 {
 	size_t n;
 	const struct w_route **v = sorted_routes(ns, true, &n);
@@ -348,13 +358,15 @@ static void print_routes(struct sbuf *out, const struct w_ns *ns)
 			sbuf_reset(&line);
 			fmt_route(&line, ns, v[i]);
 			add_indented(out, "    ", sbuf_str(&line));
+			spill(out, sink, false);
 		}
 		sbuf_free(&line);
 	}
 	free(v);
 }
 
-static void print_neighbours(struct sbuf *out, const struct w_ns *ns)
+static void print_neighbours(struct sbuf *out, const struct w_ns *ns,
+                             const struct show_sink *sink)
 {
 	bool any = false;
 
@@ -376,10 +388,12 @@ static void print_neighbours(struct sbuf *out, const struct w_ns *ns)
 			            fmt_mac(nb->lladdr, nb->lladdr_len, mac,
 			                    sizeof mac));
 		sbuf_printf(out, " %s\n", fmt_nud_name(nb->state, st, sizeof st));
+		spill(out, sink, false);
 	}
 }
 
-void show_world_text(struct sbuf *out, const struct world *w)
+void show_world_text_to(struct sbuf *out, const struct world *w,
+                        const struct show_sink *sink)
 {
 	const struct w_ns **v = sorted_ns(w);
 	struct table t;
@@ -413,10 +427,11 @@ void show_world_text(struct sbuf *out, const struct world *w)
 		if (start[i] == start[i + 1])
 			sbuf_add(out, "  no interfaces\n");
 		else
-			print_links(out, &t, start[i], start[i + 1]);
-		print_routes(out, v[i]);
-		print_neighbours(out, v[i]);
+			print_links(out, &t, start[i], start[i + 1], sink);
+		print_routes(out, v[i], sink);
+		print_neighbours(out, v[i], sink);
 	}
+	spill(out, sink, true);
 
 	for (size_t i = 0; i < t.nrows; i++) {
 		for (int c = 0; c < NCOLS; c++)
@@ -428,6 +443,11 @@ void show_world_text(struct sbuf *out, const struct world *w)
 	free(t.rows);
 	free(start);
 	free(v);
+}
+
+void show_world_text(struct sbuf *out, const struct world *w)
+{
+	show_world_text_to(out, w, NULL);
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -500,7 +520,8 @@ static void json_peer(struct fj *j, const struct world *w,
 	fj_close_obj(j);
 }
 
-static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
+static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns,
+                    const struct show_sink *sink)
 {
 	static const struct fmt_opts all = { .stats = 2 };
 	char label[W_NSNAME_MAX + 80];
@@ -527,6 +548,7 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
 		fj_link_members(j, ns, &ns->links[i], &all, FJ_SHOW, false);
 		json_peer(j, w, ns, &ns->links[i]);
 		fj_close_obj(j);
+		spill(j->out, sink, false);
 	}
 	fj_close_arr(j);
 
@@ -537,6 +559,7 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
 		fj_route_members(j, ns, rv[i], true, true);
 		fj_str(j, "family", fmt_family_name(rv[i]->family));
 		fj_close_obj(j);
+		spill(j->out, sink, false);
 	}
 	free(rv);
 	fj_close_arr(j);
@@ -552,12 +575,14 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns)
 		fj_neigh_members(j, ns, nb, true, false, false);
 		fj_str(j, "family", fmt_family_name(nb->family));
 		fj_close_obj(j);
+		spill(j->out, sink, false);
 	}
 	fj_close_arr(j);
 	fj_close_obj(j);
 }
 
-void show_world_json(struct sbuf *out, const struct world *w)
+void show_world_json_to(struct sbuf *out, const struct world *w,
+                        const struct show_sink *sink)
 {
 	const struct w_ns **v = sorted_ns(w);
 	struct fj j;
@@ -571,9 +596,15 @@ void show_world_json(struct sbuf *out, const struct world *w)
 	fj_int(&j, "unseen_processes", (int)w->unseen_procs);
 	fj_open_arr(&j, "namespaces");
 	for (size_t i = 0; i < w->nns; i++)
-		json_ns(&j, w, v[i]);
+		json_ns(&j, w, v[i], sink);
 	fj_close_arr(&j);
 	fj_close_obj(&j);
 	sbuf_addc(out, '\n');
+	spill(out, sink, true);
 	free(v);
+}
+
+void show_world_json(struct sbuf *out, const struct world *w)
+{
+	show_world_json_to(out, w, NULL);
 }

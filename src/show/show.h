@@ -11,12 +11,27 @@
 struct sbuf;
 struct world;
 
+/* Where a listing goes while it is made, so that a world of 1,000
+ * namespaces is never all text in memory at once: write() is handed out
+ * whenever it holds SHOW_SPILL bytes or more (between two objects), and
+ * at the end; it writes them and empties out (sbuf_reset). */
+#define SHOW_SPILL 65536
+struct show_sink {
+	void (*write)(struct sbuf *out, void *ctx);
+	void *ctx;
+};
+
 /* Aligned tables, no colours: every namespace with its links (peer and
  * the peer's namespace, admin/oper state, MTU, MAC, addresses), its
- * main-table routes as `ip route` prints them, and its neighbours. */
+ * main-table routes as `ip route` prints them, and its neighbours.
+ * sink NULL: all of it is left in out. */
+void show_world_text_to(struct sbuf *out, const struct world *w,
+                        const struct show_sink *sink);
 void show_world_text(struct sbuf *out, const struct world *w);
 
-/* Pretty-printed JSON (json-c), ending in a newline. */
+/* Pretty-printed JSON, ending in a newline; sink as above. */
+void show_world_json_to(struct sbuf *out, const struct world *w,
+                        const struct show_sink *sink);
 void show_world_json(struct sbuf *out, const struct world *w);
 
 #endif

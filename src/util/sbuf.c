@@ -50,7 +50,7 @@ void xgrow(void **arr, size_t *cap, size_t need, size_t elt)
 
 	if (need <= *cap)
 		return;
-	n = *cap ? *cap * 2 : 8;
+	n = *cap ? *cap * 2 : 2;
 	while (n < need)
 		n *= 2;
 	*arr = xrealloc(*arr, n * elt);

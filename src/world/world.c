@@ -30,8 +30,17 @@ static uint64_t ino_hash(dev_t dev, ino_t ino)
 	                     (uint64_t)dev);
 }
 
+/* The links' heap parts (world.h: a link owns them) */
+static void links_free(struct w_ns *ns)
+{
+	for (size_t i = 0; i < ns->nlinks; i++)
+		w_link_free(&ns->links[i]);
+	ns->nlinks = 0;
+}
+
 static void ns_free(struct w_ns *ns)
 {
+	links_free(ns);
 	free(ns->links);
 	free(ns->addrs);
 	free(ns->routes);
@@ -176,7 +185,8 @@ void world_clear_ns(struct w_ns *ns)
 		}
 		w->nlinks -= ns->nlinks;
 	}
-	ns->nlinks = ns->naddrs = ns->nroutes = ns->nneighs = 0;
+	links_free(ns);
+	ns->naddrs = ns->nroutes = ns->nneighs = 0;
 	ns->nrules = 0;
 	hmap_clear(&ns->link_names);
 	hmap_clear(&ns->route_keys);
@@ -226,8 +236,9 @@ void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
 
 	if (!l)
 		return;
-	l->stats6 = *s;
-	l->has_stats6 = true;
+	if (!l->stats6)   /* a heap part of the link (world.h) */
+		l->stats6 = xmalloc(sizeof *l->stats6);
+	*l->stats6 = *s;
 	w->generation++;
 	ns->gen++;
 }
@@ -608,10 +619,8 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 		int peer_ns_id = cur->peer_ns_id;
 		bool unresolved = cur->unresolved;
 		char peer_name[W_IFNAMSIZ];
-		char netns_name[W_NSNAME_MAX];
 
 		memcpy(peer_name, cur->peer_name, sizeof peer_name);
-		memcpy(netns_name, cur->link_netns_name, sizeof netns_name);
 		if (renamed)
 			hmap_del(&ns->link_names, hmap_hash_str(cur->name),
 			         HMAP_INT(l->ifindex));
@@ -622,9 +631,10 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 			peer_drop_count(w, ns, cur);
 			peer_clear(cur);
 			peer_ns_id = -1;
-			peer_name[0] = netns_name[0] = '\0';
+			peer_name[0] = '\0';
 		}
-		*cur = *l;
+		w_link_free(cur);
+		w_link_copy(cur, l);
 		if (moved) {
 			pair_index(w, ns, cur, true);
 			iflink_index(ns, cur, true);
@@ -632,7 +642,6 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 		cur->peer_ns_id = peer_ns_id;
 		cur->unresolved = unresolved;
 		memcpy(cur->peer_name, peer_name, sizeof peer_name);
-		memcpy(cur->link_netns_name, netns_name, sizeof netns_name);
 		if (renamed) {
 			hmap_put(&ns->link_names, hmap_hash_str(cur->name),
 			         HMAP_INT(l->ifindex));
@@ -648,7 +657,7 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 	      sizeof *ns->links);
 	memmove(&ns->links[i + 1], &ns->links[i],
 	        (ns->nlinks - i) * sizeof *ns->links);
-	ns->links[i] = *l;
+	w_link_copy(&ns->links[i], l);
 	ns->links[i].peer_ns_id = -1;
 	ns->links[i].unresolved = false;
 	ns->nlinks++;
@@ -703,6 +712,7 @@ static void link_remove(struct world *w, struct w_ns *ns,
 	iflink_index(ns, cur, false);
 	hmap_del(&ns->link_names, hmap_hash_str(cur->name),
 	         HMAP_INT(cur->ifindex));
+	w_link_free(cur);
 	memmove(cur, cur + 1, (ns->nlinks - at - 1) * sizeof *cur);
 	ns->nlinks--;
 	w->nlinks--;
@@ -996,7 +1006,6 @@ static void peer_clear(struct w_link *l)
 {
 	l->peer_ns_id = -1;
 	l->peer_name[0] = '\0';
-	l->link_netns_name[0] = '\0';
 }
 
 /* Once in the list (l->unresolved); an entry whose link went is
@@ -1067,9 +1076,6 @@ static int resolve_link(struct world *w, struct w_ns *ns, struct w_link *l,
 			unres_add(w, ns, l, l->link_netnsid);
 			return PEER_UNRESOLVED;
 		}
-		if (pns->kind == W_NS_NAMED)
-			snprintf(l->link_netns_name, sizeof l->link_netns_name,
-			         "%s", pns->name);
 	}
 	peer = world_find_link_index(pns, l->iflink);
 	if (!peer) {

@@ -63,7 +63,7 @@ struct w_link {
 	int has_link_netnsid;
 	int link_netnsid;      /* IFLA_LINK_NETNSID, as seen from this namespace */
 	int master;            /* IFLA_MASTER ifindex, 0 = none */
-	char ifalias[256];     /* IFLA_IFALIAS: IFALIASZ bytes at most */
+	char *ifalias;         /* IFLA_IFALIAS (heap), NULL when none */
 
 	/* ---- `ip -d` details and link kinds (issue 11: linkkinds) ----
 	 * What `ip -d link show` prints beyond the plain lines.  The
@@ -71,8 +71,8 @@ struct w_link {
 	 * a port) are kept as the kernel sent them, a run of netlink
 	 * attributes (struct nlattr, uapi: no libnl), because every kind has
 	 * its own set (a bridge alone has 45) and the printers walk them as
-	 * ip does (w_attr_* in world/linkinfo.c read them).  A run that does
-	 * not fit is cut after its last whole attribute. */
+	 * ip does (w_attr_* in world/linkinfo.c read them).  A run keeps its
+	 * whole attributes (a torn last one is cut). */
 	unsigned d_has;        /* W_D_* bits: which fields below were sent */
 	uint32_t promiscuity;  /* IFLA_PROMISCUITY */
 	uint32_t allmulti;     /* IFLA_ALLMULTI */
@@ -85,16 +85,11 @@ struct w_link {
 	uint8_t addrgenmode;   /* IFLA_AF_SPEC/AF_INET6/IFLA_INET6_ADDR_GEN_MODE */
 	char slave_kind[24];   /* IFLA_INFO_SLAVE_KIND: "bridge" for a port */
 	uint16_t info_data_len, slave_data_len;
-	uint8_t info_data[1024];   /* IFLA_INFO_DATA's attributes */
-	uint8_t slave_data[768];   /* IFLA_INFO_SLAVE_DATA's attributes */
-	/* where a device sits (a physical NIC: "pci", "0000:00:03.0"), ""
-	 * or 0 when the kernel sent none; printed last by ip -d */
-	char phys_port_name[32];   /* IFLA_PHYS_PORT_NAME */
-	uint8_t phys_port_id_len, phys_switch_id_len;
-	uint8_t phys_port_id[32];  /* IFLA_PHYS_PORT_ID (MAX_PHYS_ITEM_ID_LEN) */
-	uint8_t phys_switch_id[32];   /* IFLA_PHYS_SWITCH_ID */
-	char parentbus[32];        /* IFLA_PARENT_DEV_BUS_NAME */
-	char parentdev[64];        /* IFLA_PARENT_DEV_NAME */
+	uint8_t *info_data;    /* IFLA_INFO_DATA's attributes (heap) */
+	uint8_t *slave_data;   /* IFLA_INFO_SLAVE_DATA's attributes (heap) */
+	/* where a device sits (a physical NIC), NULL when the kernel sent
+	 * none of it (heap; printed last by ip -d) */
+	struct w_link_phys *phys;
 	/* ---- end of the linkkinds block ---- */
 
 	/* Counters (issue 11): has_stats when the message had IFLA_STATS64
@@ -105,17 +100,47 @@ struct w_link {
 	bool has_carrier_changes;
 	uint32_t carrier_changes;
 	/* IPv6's own counters (IFLA_INET6_STATS, mapped as ip maps them),
-	 * which `ip -6 -s addr` prints; read only for that */
-	bool has_stats6;
-	struct w_stats64 stats6;
+	 * which `ip -6 -s addr` prints; read only for that (heap, NULL
+	 * until then) */
+	struct w_stats64 *stats6;
 
-	/* Resolved by the world across namespaces (world_resolve_peers). */
+	/* Resolved by the world across namespaces (world_resolve_peers).
+	 * The name ip prints after link-netns is not kept: it is the name
+	 * of the namespace link_netnsid stands for (fmt looks it up). */
 	bool unresolved;       /* world.c's: in world.unres */
 	int peer_ns_id;        /* w_ns.id of the peer's namespace, -1 unknown */
 	char peer_name[W_IFNAMSIZ];   /* peer's name, "" unknown */
-	char link_netns_name[W_NSNAME_MAX]; /* name iproute2 prints after
-	                                      link-netns, "" if unnamed */
 };
+
+/* The rare, large parts of a link live on the heap, allocated only when
+ * the kernel sent them: most links have none, and a world of 1,000
+ * namespaces holds thousands of links.  A struct w_link owns its heap
+ * parts: the world's links own theirs, an event's link (kparse) owns its
+ * own until w_event_release().  world_apply() copies them (w_link_copy),
+ * so the event stays the caller's.  A plain struct copy (`*dst = *l`) is
+ * a view that shares them: read it, never free it. */
+struct w_link_phys {
+	char phys_port_name[32];   /* IFLA_PHYS_PORT_NAME, "" none */
+	uint8_t phys_port_id_len, phys_switch_id_len;
+	uint8_t phys_port_id[32];  /* IFLA_PHYS_PORT_ID (MAX_PHYS_ITEM_ID_LEN) */
+	uint8_t phys_switch_id[32];   /* IFLA_PHYS_SWITCH_ID */
+	char parentbus[32];        /* IFLA_PARENT_DEV_BUS_NAME, "" none */
+	char parentdev[64];        /* IFLA_PARENT_DEV_NAME, "" none */
+};
+#define W_IFALIAS_MAX 255      /* IFALIASZ - 1: the kernel's limit */
+
+/* Free l's heap parts (NULL after); the rest of l is left as it was. */
+void w_link_free(struct w_link *l);
+/* dst = src with heap parts of its own (dst's old ones are not freed). */
+void w_link_copy(struct w_link *dst, const struct w_link *src);
+/* Set (replace) a heap part: the alias (n bytes of s, cut at
+ * W_IFALIAS_MAX; empty: none), an attribute run (whole attributes of
+ * len bytes; slave: IFLA_INFO_SLAVE_DATA), the NIC's place (made
+ * zeroed on first use). */
+void w_link_set_alias(struct w_link *l, const char *s, size_t n);
+void w_link_set_run(struct w_link *l, bool slave, const void *run,
+                    size_t len);
+struct w_link_phys *w_link_phys(struct w_link *l);
 
 /* linkkinds: w_link.d_has bits and the readers of its attribute runs */
 #define W_D_PROMISC     (1u << 0)
@@ -283,6 +308,10 @@ struct w_ns {
 	 * then it is known by name and identity only, nothing in it. */
 	char unread[200];
 	void *kconn;           /* kernel connection (opaque to readers) */
+	/* the world it is in: a reader of one namespace looks up another
+	 * (the name after link-netns), world.c keeps its indexes; NULL
+	 * outside a world */
+	struct world *world;
 
 	struct w_link *links; size_t nlinks, caplinks;
 	struct w_addr *addrs; size_t naddrs, capaddrs;
@@ -297,7 +326,6 @@ struct w_ns {
 	/* ---- indexes (issue 12): kept by world.c, read by nobody else ----
 	 * links are sorted by ifindex (binary search); link_names: name ->
 	 * ifindex; nsids are sorted by nsid; nsid_of: ns id -> nsid + 1 */
-	struct world *world;
 	struct hmap link_names;
 	struct hmap nsid_of;
 	/* the keys (a hash each, once per object) of routes, addresses and
@@ -389,6 +417,8 @@ struct w_event {
 		struct w_rule rule;    /* routing (issue 11) */
 	} u;
 };
+/* Free what an event owns (a link's heap parts): after every kparse(). */
+void w_event_release(struct w_event *ev);
 
 /* ---- bridges: options, ports, VLANs, forwarding entries (bridge(8)) -----
  * Read from the kernel when a command asks (kbridge_* in kernel/bridge.c),
@@ -501,7 +531,7 @@ void world_set_nsid(struct w_ns *ns, int nsid, int ns_id);
 /* A link's IPv6 counters, from the kernel's AF_INET6 link reply */
 void world_set_stats6(struct world *w, struct w_ns *ns, int ifindex,
                       const struct w_stats64 *s);
-/* Fill peer_* and link_netns_name of the links that changed since the
+/* Fill peer_ns_id and peer_name of the links that changed since the
  * last call (and of those they pair with): the cost is that of the
  * changes, not of the world (issue 12). */
 void world_resolve_peers(struct world *w);

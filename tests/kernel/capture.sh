@@ -275,4 +275,30 @@ check_eq "--ring-only: no packet lines" "$(cat "$TMPD/ring.out")" ""
 check_match "--ring-only: overwritten count" "$(cat "$TMPD/ring.err")" \
 	'^[0-9]+ packets overwritten in ring$'
 
+# --- the ring is bounded in bytes, not only in packets -----------------------
+# A veth hands a packet socket a TCP stream in segments of up to 64 KiB:
+# --ring N keeps N x 1600 bytes of packets at most, the oldest going
+# first.  40 frames of 60000 bytes, --ring 100: two fit in its 160000.
+mkpcap() {   # FILE COUNT: Ethernet frames of 60000 zero bytes
+	{
+		printf '\324\303\262\241\002\000\004\000\000\000\000\000\000\000\000\000'
+		printf '\000\000\004\000\001\000\000\000'
+		_i=0
+		while [ $_i -lt "$2" ]; do
+			printf '\001\000\000\000\000\000\000\000\140\352\000\000\140\352\000\000'
+			head -c 60000 /dev/zero
+			_i=$((_i + 1))
+		done
+	} >"$1"
+}
+mkpcap "$TMPD/big.pcap" 40
+run "$NSVIZ" capture -r "$TMPD/big.pcap" --ring 100 --ring-only
+check_eq "--ring 100 of 60000-byte frames: exit 0" "$RC" 0
+check_match "--ring 100 of 60000-byte frames: 38 of 40 overwritten" "$ERR" \
+	'^38 packets overwritten in ring$'
+# ... and a reader that keeps up still gets every one of them
+run "$NSVIZ" capture -r "$TMPD/big.pcap" --ring 100
+check_eq "--ring 100 of 60000-byte frames: all 40 printed" \
+	"$(printf '%s\n' "$OUT" | grep -c 'length 60000')" 40
+
 done_testing

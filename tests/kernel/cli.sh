@@ -327,6 +327,15 @@ check_eq "show --json: vnet's main table, as ip -n vnet route lists it" \
 ["10.0.2.0/24","veth1","link","kernel","10.0.2.0"]'
 check_eq "show --json: w1 is there too, empty but for lo" \
 	"$(jq_ '.namespaces[] | select(.name == "w1") | [.kind, [.links[].ifname]] | tojson')" '["named",["lo"]]'
+# show writes as it goes: output it cannot write is said, exit 1
+if [ -w /dev/full ]; then
+	for j in "" --json; do
+		nsv show $j >/dev/full 2>"$TMPD/err"
+		check_eq "show${j:+ $j} >/dev/full: exit status 1" "$?" 1
+		check_eq "show${j:+ $j} >/dev/full: said why" "$(cat "$TMPD/err")" \
+			"nsviz: show: cannot write the output: No space left on device"
+	done
+fi
 
 # --- ping and netns exec: exit statuses ---------------------------------------------
 run nsv ping -c 1 -W 2 10.0.2.0

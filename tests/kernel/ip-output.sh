@@ -196,6 +196,9 @@ check_rc "nsviz makes links, addresses and routes" 0 nsv -c '
 	-n nva route add 10.8.0.0/16 via 10.0.2.2 metric 5
 	-n nva route add fd08::/64 via fd00:2::2'
 wait_carrier -n nva n0
+# the far end too: its IPv6 address answers neighbour solicitations only
+# once the kernel's link work has seen its carrier (later, under load)
+wait_carrier -n nvb n1
 check_rc "nsviz pings across (counters move, neighbours appear)" 0 \
 	nsv -c "-n nva ping 10.0.2.2 -c 2 -i 0.2; -n nva ping fd00:2::2 -c 2 -i 0.2"
 

@@ -23,6 +23,7 @@
 #include <linux/if_vlan.h>
 #include <linux/netlink.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt/fmt.h"
@@ -74,19 +75,38 @@ static void pip(struct run r, int t, int family, const char *s)
 	put(r, t, a, family == AF_INET ? 4 : 16);
 }
 
+/* A link's runs are built in place, in buffers of the test's own (the
+ * group's teardown frees them), as the kernel's message would hold them */
+#define RUN_CAP 2048
+static uint8_t *RUNS[64];
+static size_t NRUNS;
+
+static uint8_t *run_buf(uint8_t *have)
+{
+	if (have)
+		return have;
+	assert_true(NRUNS < sizeof RUNS / sizeof RUNS[0]);
+	return RUNS[NRUNS++] = xcalloc(1, RUN_CAP);
+}
+
 static struct run data(struct w_link *l)
 {
 	l->d_has |= W_D_INFO_DATA;
-	return (struct run){ l->info_data, sizeof l->info_data,
-	                     &l->info_data_len };
+	l->info_data = run_buf(l->info_data);
+	return (struct run){ l->info_data, RUN_CAP, &l->info_data_len };
 }
 
 static struct run slave(struct w_link *l, const char *kind)
 {
 	snprintf(l->slave_kind, sizeof l->slave_kind, "%s", kind);
 	l->d_has |= W_D_SLAVE_DATA;
-	return (struct run){ l->slave_data, sizeof l->slave_data,
-	                     &l->slave_data_len };
+	l->slave_data = run_buf(l->slave_data);
+	return (struct run){ l->slave_data, RUN_CAP, &l->slave_data_len };
+}
+
+static void set_alias(struct w_link *l, const char *s)
+{
+	w_link_set_alias(l, s, strlen(s));
 }
 
 static int parse_mac(uint8_t *out, const char *s)
@@ -178,6 +198,8 @@ static int teardown(void **state)
 	(void)state;
 	world_free(W);
 	sbuf_free(&OUT);
+	while (NRUNS)
+		free(RUNS[--NRUNS]);
 	return 0;
 }
 
@@ -224,18 +246,24 @@ static void test_veth(void **state)
 static void test_veth_other_ns(void **state)
 {
 	struct w_link l = base(17, "vo", "veth", "ca:8d:63:3c:e2:f6");
+	struct w_ns *other;
 
 	(void)state;
 	l.has_iflink = 1;
 	l.iflink = 2;
 	l.has_link_netnsid = 1;
 	l.link_netnsid = 0;
-	snprintf(l.link_netns_name, sizeof l.link_netns_name, "other");
 	l.num_tx_queues = l.num_rx_queues = 2;
+	/* the name is the named namespace that nsid 0 stands for here */
+	other = world_add_ns(W, W_NS_NAMED, "other", 4, 4026532000u);
+	world_set_nsid(NS, 0, other->id);
 	assert_string_equal(show_d(&l),
 		"17: vo@if2: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
 		"    link/ether ca:8d:63:3c:e2:f6 brd ff:ff:ff:ff:ff:ff link-netns other " HEAD_D
 		"    veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 \n");
+	world_remove_ns(W, other);
+	assert_non_null(strstr(show_d(&l), " link-netnsid 0 "));
+	world_set_nsid(NS, 0, -1);
 }
 
 static void bridge_data(struct w_link *l, const uint8_t *id, uint16_t fwd,
@@ -451,7 +479,7 @@ static void test_vxlan(void **state)
 
 	(void)state;
 	l.mtu = 1450;
-	snprintf(l.ifalias, sizeof l.ifalias, "hello world");
+	set_alias(&l, "hello world");
 	p32(r, IFLA_VXLAN_ID, 42);
 	pip(r, IFLA_VXLAN_GROUP, AF_INET, "10.0.0.2");
 	p32(r, IFLA_VXLAN_LINK, 3);
@@ -467,6 +495,7 @@ static void test_vxlan(void **state)
 		"    link/ether 36:64:32:2b:5f:f0 brd ff:ff:ff:ff:ff:ff " HEAD_D
 		"    vxlan id 42 remote 10.0.0.2 local 10.0.0.1 dev veth0 srcport 0 0 dstport 4789 ttl 10 ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx addrgenmode eui64 " TAIL_Q "\n"
 		"    alias hello world\n");
+	w_link_set_alias(&l, "", 0);
 }
 
 static void test_vxlan_group(void **state)
@@ -898,16 +927,18 @@ static void test_nic_parent(void **state)
 {
 	struct w_link l = base(2, "eth0", "", "02:00:00:00:00:0a");
 	static const uint8_t pid[3] = { 0, 0xab, 0x12 }, sid[2] = { 1, 2 };
+	struct w_link_phys *p;
 
 	(void)state;
 	l.max_mtu = 9000;
-	snprintf(l.phys_port_name, sizeof l.phys_port_name, "p0");
-	memcpy(l.phys_port_id, pid, sizeof pid);
-	l.phys_port_id_len = sizeof pid;
-	memcpy(l.phys_switch_id, sid, sizeof sid);
-	l.phys_switch_id_len = sizeof sid;
-	snprintf(l.parentbus, sizeof l.parentbus, "pci");
-	snprintf(l.parentdev, sizeof l.parentdev, "0000:00:03.0");
+	p = w_link_phys(&l);
+	snprintf(p->phys_port_name, sizeof p->phys_port_name, "p0");
+	memcpy(p->phys_port_id, pid, sizeof pid);
+	p->phys_port_id_len = sizeof pid;
+	memcpy(p->phys_switch_id, sid, sizeof sid);
+	p->phys_switch_id_len = sizeof sid;
+	snprintf(p->parentbus, sizeof p->parentbus, "pci");
+	snprintf(p->parentdev, sizeof p->parentdev, "0000:00:03.0");
 	assert_string_equal(show_d(&l),
 		"2: eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
 		"    link/ether 02:00:00:00:00:0a brd ff:ff:ff:ff:ff:ff promiscuity 0  allmulti 0 minmtu 68 maxmtu 9000 addrgenmode eui64 "
@@ -920,6 +951,7 @@ static void test_nic_parent(void **state)
 		"\"gro_max_size\":65536,\"phys_port_name\":\"p0\","
 		"\"phys_port_id\":\"00ab12\",\"phys_switch_id\":\"0102\","
 		"\"parentbus\":\"pci\",\"parentdev\":\"0000:00:03.0\"}]");
+	w_link_free(&l);
 }
 
 /* a bridge with what this kernel cannot make (VLAN filtering) and
@@ -990,13 +1022,14 @@ static void test_protodown_and_escapes(void **state)
 
 	(void)state;
 	l.proto_down = 1;
-	snprintf(l.ifalias, sizeof l.ifalias, "a\x1b]0;x\a");
+	set_alias(&l, "a\x1b]0;x\a");
 	l.d_has = W_D_PROTO_DOWN | W_D_LINKINFO;
 	assert_string_equal(show_d(&l),
 		"40: e\\x1b[2J: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n"
 		"    link/ether 02:00:00:00:00:0c brd ff:ff:ff:ff:ff:ff protodown on \n"
 		"    dummy \n"
 		"    alias a\\x1b]0;x\\x07\n");
+	w_link_free(&l);
 }
 
 /* plain `ip link show` too: an alias someone else set is escaped, and an
@@ -1004,20 +1037,24 @@ static void test_protodown_and_escapes(void **state)
 static void test_alias_plain(void **state)
 {
 	struct w_link l = base(41, "a0", "dummy", "02:00:00:00:00:0d");
-	char want[600];
+	char want[600], a[300];
 
 	(void)state;
-	snprintf(l.ifalias, sizeof l.ifalias, "x\x1b[2Jy");
+	set_alias(&l, "x\x1b[2Jy");
 	sbuf_reset(&OUT);
 	fmt_link(&OUT, NS, &l);
 	assert_non_null(strstr(sbuf_str(&OUT), "\n    alias x\\x1b[2Jy\n"));
-	assert_int_equal(sizeof l.ifalias, 256);
-	memset(l.ifalias, 'a', 255);
-	l.ifalias[255] = '\0';
+	/* the kernel's longest is kept whole; longer is cut there */
+	memset(a, 'a', sizeof a - 1);
+	a[sizeof a - 1] = '\0';
+	w_link_set_alias(&l, a, sizeof a);
+	assert_int_equal(strlen(l.ifalias), W_IFALIAS_MAX);
+	assert_int_equal(W_IFALIAS_MAX, 255);
 	snprintf(want, sizeof want, "\n    alias %s\n", l.ifalias);
 	sbuf_reset(&OUT);
 	fmt_link(&OUT, NS, &l);
 	assert_non_null(strstr(sbuf_str(&OUT), want));
+	w_link_free(&l);
 }
 
 /* ---- attribute runs ------------------------------------------------------- */

@@ -472,8 +472,9 @@ static void test_link_variants(void **state)
 	l = veth(2, "veth1", F_UP, IF_OPER_UP, "b2:f3:a6:3a:5e:97", 3);
 	l.linkmode = 1;
 	l.group = 7;
-	snprintf(l.ifalias, sizeof l.ifalias, "hello alias");
+	w_link_set_alias(&l, "hello alias", 11);
 	p = put_link(HOST, l);
+	w_link_free(&l);
 	assert_string_equal(link_text(HOST, p),
 		"2: veth1@veth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DORMANT group 7 qlen 1000\n"
 		"    link/ether b2:f3:a6:3a:5e:97 brd ff:ff:ff:ff:ff:ff\n"
@@ -1651,6 +1652,85 @@ static void test_show_text_empty(void **state)
 	world_free(w);
 }
 
+/* ---- show streams ---------------------------------------------------------
+ * A big world's listing goes to its sink in pieces of about SHOW_SPILL
+ * bytes, never as one text: the pieces put together are the listing
+ * made in one buffer, byte for byte. */
+struct pieces {
+	struct sbuf all;
+	size_t n, max;
+};
+
+static void take_piece(struct sbuf *out, void *ctx)
+{
+	struct pieces *p = ctx;
+
+	p->n++;
+	if (out->len > p->max)
+		p->max = out->len;
+	sbuf_addn(&p->all, out->s, out->len);
+	sbuf_reset(out);
+}
+
+static void test_show_streams(void **state)
+{
+	struct pieces p = { SBUF_INIT, 0, 0 };
+	const struct show_sink sink = { take_piece, &p };
+	struct sbuf whole = SBUF_INIT;
+	char name[32], mac[32];
+
+	(void)state;
+	/* 300 namespaces, each with a veth to the host: as big as a
+	 * thousand-namespace world's host block gets, per link */
+	put_link(HOST, lo(F_LO_UP));
+	for (int i = 1; i <= 300; i++) {
+		struct w_ns *ns;
+		struct w_link l;
+
+		snprintf(name, sizeof name, "ns%d", i);
+		ns = world_add_ns(W, W_NS_NAMED, name, 4, 4026540000u + (unsigned)i);
+		snprintf(mac, sizeof mac, "02:00:00:00:%02x:%02x", i >> 8, i & 255);
+		snprintf(name, sizeof name, "h%d", i);
+		l = veth(i + 1, name, F_UP, IF_OPER_UP, mac, 2);
+		l.has_link_netnsid = 1;
+		l.link_netnsid = i;
+		put_link(HOST, l);
+		world_set_nsid(HOST, i, ns->id);
+		put_link(ns, lo(F_LO_UP));
+		snprintf(name, sizeof name, "n%d", i);
+		l = veth(2, name, F_UP, IF_OPER_UP, mac, i + 1);
+		l.has_link_netnsid = 1;
+		l.link_netnsid = 0;
+		put_link(ns, l);
+		world_set_nsid(ns, 0, HOST->id);
+	}
+	world_resolve_peers(W);
+
+	show_world_json(&whole, W);
+	sbuf_reset(&OUT);
+	show_world_json_to(&OUT, W, &sink);
+	assert_int_equal(OUT.len, 0);
+	assert_true(whole.len > 4 * SHOW_SPILL);
+	assert_true(p.n > 4);
+	/* a piece is the spill size and one object more, at most */
+	assert_true(p.max < SHOW_SPILL + 16384);
+	assert_int_equal(p.all.len, whole.len);
+	assert_string_equal(sbuf_str(&p.all), sbuf_str(&whole));
+
+	sbuf_reset(&whole);
+	sbuf_reset(&p.all);
+	p.n = p.max = 0;
+	show_world_text(&whole, W);
+	show_world_text_to(&OUT, W, &sink);
+	assert_int_equal(OUT.len, 0);
+	assert_true(whole.len > SHOW_SPILL);
+	assert_true(p.n >= 2);
+	assert_true(p.max < SHOW_SPILL + 16384);
+	assert_string_equal(sbuf_str(&p.all), sbuf_str(&whole));
+	sbuf_free(&whole);
+	sbuf_free(&p.all);
+}
+
 static json_object *jget(json_object *o, const char *key)
 {
 	json_object *v = NULL;
@@ -1916,6 +1996,8 @@ static void test_unsafe_names_printed(void **state)
 	ev.type = W_EV_NEWNEIGH;
 	ev.u.neigh = nb;
 	world_apply(W, HOST, &ev);
+	/* the links array may have moved since (it grows) */
+	l = world_find_link_index(HOST, 5);
 
 	sbuf_reset(&OUT);
 	fmt_link(&OUT, HOST, l);
@@ -1975,6 +2057,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_lo_down_then_up),
+		T(test_show_streams),
 		T(test_esc),
 		T(test_unsafe_names_printed),
 		T(test_veth_pair_same_namespace),

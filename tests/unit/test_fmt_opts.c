@@ -216,7 +216,6 @@ static int setup(void **state)
 	l.iflink = 2;
 	l.has_link_netnsid = 1;
 	l.link_netnsid = 0;
-	snprintf(l.link_netns_name, sizeof l.link_netns_name, "b");
 	l.stats.rx_bytes = 852;
 	l.stats.rx_packets = 10;
 	l.stats.tx_bytes = 1022;
@@ -238,8 +237,12 @@ static int setup(void **state)
 	          "02:00:00:00:00:20");
 	l.has_iflink = 1;
 	l.iflink = 4;
-	snprintf(l.ifalias, sizeof l.ifalias, "my alias");
+	w_link_set_alias(&l, "my alias", 8);
 	put_link(A, l);
+	w_link_free(&l);
+
+	/* A numbers B 0: veth0's link-netns b */
+	world_set_nsid(A, 0, B->id);
 
 	put_addr(A, 1, "127.0.0.1", NULL, 8, RT_SCOPE_HOST, 0, "lo");
 	put_addr(A, 1, "::1", NULL, 128, RT_SCOPE_HOST, 0, NULL);

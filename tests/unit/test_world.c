@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt/fmt.h"
+#include "util/sbuf.h"
 #include "world/world.h"
 
 static struct w_event link_ev(enum w_event_type t, int ifindex,
@@ -155,6 +157,7 @@ static void test_peers_resolved_across_namespaces(void **state)
 	struct w_ns *host = world_add_ns(w, W_NS_HOST, "", 1, 100);
 	struct w_ns *vnet = world_add_ns(w, W_NS_NAMED, "vnet", 1, 200);
 	struct w_event ev;
+	struct sbuf out = SBUF_INIT;
 
 	(void)state;
 	/* host: veth0 (4), peer ifindex 3 in nsid 0 = vnet */
@@ -177,11 +180,16 @@ static void test_peers_resolved_across_namespaces(void **state)
 
 	assert_string_equal(host->links[0].peer_name, "veth1");
 	assert_int_equal(host->links[0].peer_ns_id, vnet->id);
-	assert_string_equal(host->links[0].link_netns_name, "vnet");
+	/* ip's name after link-netns: the named namespace of the nsid */
+	sbuf_reset(&out);
+	fmt_link(&out, host, &host->links[0]);
+	assert_non_null(strstr(sbuf_str(&out), " link-netns vnet\n"));
 	assert_string_equal(vnet->links[0].peer_name, "veth0");
 	assert_int_equal(vnet->links[0].peer_ns_id, host->id);
 	/* the host has no name: ip prints link-netnsid N instead */
-	assert_string_equal(vnet->links[0].link_netns_name, "");
+	sbuf_reset(&out);
+	fmt_link(&out, vnet, &vnet->links[0]);
+	assert_non_null(strstr(sbuf_str(&out), " link-netnsid 7\n"));
 
 	/* equal ifindexes on both sides are a coincidence, not a loop:
 	 * the pair again as veth0 (4) <-> veth1 (4) */
@@ -207,6 +215,11 @@ static void test_peers_resolved_across_namespaces(void **state)
 	world_resolve_peers(w);
 	assert_string_equal(host->links[0].peer_name, "");
 	assert_int_equal(host->links[0].peer_ns_id, -1);
+	/* its nsid names nothing now */
+	sbuf_reset(&out);
+	fmt_link(&out, host, &host->links[0]);
+	assert_non_null(strstr(sbuf_str(&out), " link-netnsid 0\n"));
+	sbuf_free(&out);
 	world_free(w);
 }
 
@@ -216,7 +229,6 @@ static void test_peers_resolved_across_namespaces(void **state)
 struct ref_peer {
 	int ns_id;
 	char name[W_IFNAMSIZ];
-	char netns[W_NSNAME_MAX];
 };
 
 static void ref_resolve(const struct world *w, const struct w_ns *ns,
@@ -240,8 +252,6 @@ static void ref_resolve(const struct world *w, const struct w_ns *ns,
 						pns = w->ns[j];
 		if (!pns)
 			return;
-		if (pns->kind == W_NS_NAMED)
-			snprintf(r->netns, sizeof r->netns, "%s", pns->name);
 	}
 	peer = NULL;
 	for (size_t i = 0; i < pns->nlinks; i++)
@@ -271,13 +281,11 @@ static void check_against_ref(const struct world *w, int step)
 
 			ref_resolve(w, ns, l, &r);
 			if (l->peer_ns_id != r.ns_id ||
-			    strcmp(l->peer_name, r.name) ||
-			    strcmp(l->link_netns_name, r.netns))
-				fail_msg("step %d: ns %d link %d (%s): peer %d '%s' "
-				         "'%s', expected %d '%s' '%s'", step, ns->id,
+			    strcmp(l->peer_name, r.name))
+				fail_msg("step %d: ns %d link %d (%s): peer %d '%s', "
+				         "expected %d '%s'", step, ns->id,
 				         l->ifindex, l->name, l->peer_ns_id,
-				         l->peer_name, l->link_netns_name, r.ns_id,
-				         r.name, r.netns);
+				         l->peer_name, r.ns_id, r.name);
 		}
 	}
 }
@@ -372,6 +380,146 @@ static void test_peers_incremental_match_full_walk(void **state)
 	}
 }
 
+/* A link's heap parts (alias, attribute runs, a NIC's place) belong to
+ * exactly one owner: the world keeps copies of its own, the event stays
+ * its sender's.  Wrong ownership is a leak or a double free, which the
+ * sanitizer build's leak checker fails; the copies are checked here too. */
+static struct w_event heavy_ev(int ifindex, const char *alias, uint8_t tag)
+{
+	struct w_event ev = link_ev(W_EV_NEWLINK, ifindex, "br0", 0);
+	/* one whole attribute (type 1, a u32) and one torn at the end */
+	uint8_t run[12] = { 8, 0, 1, 0, tag, 0, 0, 0, 9, 0, 2, 0 };
+
+	w_link_set_alias(&ev.u.link, alias, strlen(alias));
+	w_link_set_run(&ev.u.link, false, run, sizeof run);
+	w_link_set_run(&ev.u.link, true, run, 8);
+	w_link_phys(&ev.u.link)->phys_port_id_len = tag;
+	return ev;
+}
+
+static void test_link_heap_parts_owned_once(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *ns = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_event ev = heavy_ev(2, "first", 7), del;
+	struct w_link *l;
+	struct w_stats64 st = { .rx_packets = 1 };
+	uint8_t v = 0;
+
+	(void)state;
+	/* the kernel's limits, not fixed arrays, bound the link's size */
+	assert_true(sizeof(struct w_link) <= 1024);
+	assert_int_equal(ev.u.link.info_data_len, 8);   /* torn one cut */
+
+	world_apply(w, ns, &ev);
+	l = world_find_link_index(ns, 2);
+	assert_non_null(l);
+	assert_ptr_not_equal(l->ifalias, ev.u.link.ifalias);
+	assert_ptr_not_equal(l->info_data, ev.u.link.info_data);
+	assert_ptr_not_equal(l->slave_data, ev.u.link.slave_data);
+	assert_ptr_not_equal(l->phys, ev.u.link.phys);
+	w_event_release(&ev);
+	assert_null(ev.u.link.ifalias);
+	/* the world's copy outlives the event */
+	assert_string_equal(l->ifalias, "first");
+	assert_true(w_attr_u8(l->info_data, l->info_data_len, 1, &v));
+	assert_int_equal(v, 7);
+	assert_int_equal(l->phys->phys_port_id_len, 7);
+
+	/* a new report of the link replaces every part; one without
+	 * them leaves none behind */
+	ev = heavy_ev(2, "second", 9);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	l = world_find_link_index(ns, 2);
+	assert_string_equal(l->ifalias, "second");
+	assert_true(w_attr_u8(l->info_data, l->info_data_len, 1, &v));
+	assert_int_equal(v, 9);
+	ev = link_ev(W_EV_NEWLINK, 2, "br0", 0);
+	world_apply(w, ns, &ev);
+	l = world_find_link_index(ns, 2);
+	assert_null(l->ifalias);
+	assert_null(l->info_data);
+	assert_int_equal(l->info_data_len, 0);
+	assert_null(l->slave_data);
+	assert_null(l->phys);
+
+	/* links before and after it keep theirs when one goes */
+	ev = heavy_ev(1, "one", 1);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	ev = heavy_ev(3, "three", 3);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	ev = heavy_ev(2, "two", 2);
+	world_apply(w, ns, &ev);
+	/* a removal's own link has parts too (the kernel sends them) */
+	del = ev;
+	del.type = W_EV_DELLINK;
+	world_apply(w, ns, &del);
+	w_event_release(&ev);
+	assert_int_equal(ns->nlinks, 2);
+	assert_string_equal(ns->links[0].ifalias, "one");
+	assert_string_equal(ns->links[1].ifalias, "three");
+
+	/* before a re-dump every part goes; the namespace fills again */
+	world_clear_ns(ns);
+	assert_int_equal(ns->nlinks, 0);
+	ev = heavy_ev(4, "four", 4);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	assert_string_equal(world_find_link_index(ns, 4)->ifalias, "four");
+	/* IPv6's counters, read later, are the link's too: set twice,
+	 * then gone with a new report of the link */
+	world_set_stats6(w, ns, 4, &st);
+	st.rx_packets = 2;
+	world_set_stats6(w, ns, 4, &st);
+	assert_int_equal(world_find_link_index(ns, 4)->stats6->rx_packets, 2);
+	ev = heavy_ev(4, "four", 4);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	assert_null(world_find_link_index(ns, 4)->stats6);
+	world_set_stats6(w, ns, 4, &st);
+
+	/* a removed namespace, and the world's end, free the rest */
+	ns = world_add_ns(w, W_NS_NAMED, "gone", 1, 200);
+	ev = heavy_ev(5, "five", 5);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	world_remove_ns(w, ns);
+	ns = world_add_ns(w, W_NS_NAMED, "kept", 1, 300);
+	ev = heavy_ev(6, "six", 6);
+	world_apply(w, ns, &ev);
+	w_event_release(&ev);
+	world_set_stats6(w, ns, 6, &st);
+	world_free(w);
+}
+
+/* w_link_copy of a link without heap parts makes none; an empty alias
+ * or run is none */
+static void test_link_heap_parts_empty(void **state)
+{
+	struct w_link a, b;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	w_link_set_alias(&a, "", 0);
+	w_link_set_run(&a, false, "", 0);
+	assert_null(a.ifalias);
+	assert_null(a.info_data);
+	w_link_copy(&b, &a);
+	assert_null(b.ifalias);
+	assert_null(b.info_data);
+	assert_null(b.slave_data);
+	assert_null(b.phys);
+	/* the kernel's alias limit: longer is cut, not refused */
+	w_link_set_alias(&a, "abc", 2);
+	assert_string_equal(a.ifalias, "ab");
+	w_link_free(&a);
+	assert_null(a.ifalias);
+	w_link_free(&a);   /* twice is harmless */
+}
+
 static void test_find_ns_and_labels(void **state)
 {
 	struct world *w = world_new();
@@ -431,6 +579,8 @@ int main(void)
 		cmocka_unit_test(test_addr_and_route_upsert_delete),
 		cmocka_unit_test(test_peers_resolved_across_namespaces),
 		cmocka_unit_test(test_peers_incremental_match_full_walk),
+		cmocka_unit_test(test_link_heap_parts_owned_once),
+		cmocka_unit_test(test_link_heap_parts_empty),
 		cmocka_unit_test(test_find_ns_and_labels),
 		cmocka_unit_test(test_ip_parse),
 	};
