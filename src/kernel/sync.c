@@ -706,9 +706,17 @@ static int ns_ready(struct ksync *k, struct w_ns *ns, bool settle,
 		if (ns->kind == W_NS_HOST && can_broadcast()) {
 			int one = 1;
 
+			int big = 32 << 20;
+
 			k->shared = setsockopt(nl_socket_get_fd(c->ev),
 			                       SOL_NETLINK, NETLINK_LISTEN_ALL_NSID,
 			                       &one, sizeof one) == 0;
+			/* it hears every namespace: room for their bursts
+			 * (past rmem_max when nsviz may; an overrun is a
+			 * fresh read of all of them) */
+			if (k->shared)
+				setsockopt(nl_socket_get_fd(c->ev), SOL_SOCKET,
+				           SO_RCVBUFFORCE, &big, sizeof big);
 		}
 		ev_watch(k, ns);
 	}
