@@ -47,6 +47,9 @@ struct kconn {
 	 * instead of one per namespace, and a descriptor less each */
 	bool served;
 	int userns;          /* its user namespace is nsviz's: 1, 0, -1 unknown */
+	/* RTM_NEWNSID events seen from it: a namespace it had no number
+	 * for may have one now */
+	unsigned nsid_gen;
 };
 
 struct ksync {
@@ -91,11 +94,11 @@ struct ksync {
 	size_t nstale_ns, capstale_ns;
 	/* nsids looked for in vain, not looked for again until a
 	 * namespace comes or goes (attach_epoch) */
-	struct nsid_miss { int ns_id; int nsid; unsigned epoch; } *miss;
+	struct nsid_miss { int ns_id; int nsid; unsigned epoch, gen; } *miss;
 	size_t nmiss, capmiss;
 	/* where the last search for an nsid of namespace ns_id stopped in
 	 * the list of namespaces (valid in one attach_epoch) */
-	struct nsid_scan { int ns_id; unsigned epoch; size_t next; } *scan;
+	struct nsid_scan { int ns_id; unsigned epoch, gen; size_t next; } *scan;
 	size_t nscan, capscan;
 	unsigned attach_epoch;
 	/* ksync_ready_some has namespaces left to read: an nsid is not
@@ -422,8 +425,11 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 	if (kparse(nlh, &ev) < 0)
 		return;
 	ev.from_dump = !a->notify;
-	if (ev.type == W_EV_NEWNSID)
+	if (ev.type == W_EV_NEWNSID) {
 		a->k->want_rescan = true;
+		if (kc(a->ns))
+			kc(a->ns)->nsid_gen++;
+	}
 	if (ev.type == W_EV_DELNSID && a->ns->kind == W_NS_HOST &&
 	    ev.u.nsid.nsid >= 0) {
 		/* a namespace the host's socket served is not heard there
@@ -573,7 +579,8 @@ static struct w_ns *map_nsid(struct ksync *k, struct w_ns *ns, int nsid,
 		return NULL;
 	for (size_t i = 0; i < k->nmiss; i++)
 		if (k->miss[i].ns_id == ns->id && k->miss[i].nsid == nsid &&
-		    k->miss[i].epoch == k->attach_epoch)
+		    k->miss[i].epoch == k->attach_epoch &&
+		    k->miss[i].gen == kc(ns)->nsid_gen)
 			return NULL;
 	/* newest first, going on from where the last search of ns in
 	 * this namespace set stopped: what it passed is known to ns now,
@@ -592,8 +599,12 @@ static struct w_ns *map_nsid(struct ksync *k, struct w_ns *ns, int nsid,
 			sc->ns_id = ns->id;
 			sc->epoch = k->attach_epoch - 1;
 		}
-		if (sc->epoch != k->attach_epoch || sc->next > w->nns) {
+		/* what it passed stays known, or without a number, until
+		 * namespaces come or go or ns numbers one more */
+		if (sc->epoch != k->attach_epoch || sc->gen != kc(ns)->nsid_gen ||
+		    sc->next > w->nns) {
 			sc->epoch = k->attach_epoch;
+			sc->gen = kc(ns)->nsid_gen;
 			sc->next = w->nns;
 		}
 		for (j = sc->next; j-- > 0;)
@@ -609,12 +620,14 @@ static struct w_ns *map_nsid(struct ksync *k, struct w_ns *ns, int nsid,
 		if (k->miss[i].epoch != k->attach_epoch) {
 			/* an old miss: its place is free */
 			k->miss[i] = (struct nsid_miss){ ns->id, nsid,
-			                                  k->attach_epoch };
+			                                  k->attach_epoch,
+			                                  kc(ns)->nsid_gen };
 			return NULL;
 		}
 	xgrow((void **)&k->miss, &k->capmiss, k->nmiss + 1, sizeof *k->miss);
 	k->miss[k->nmiss++] = (struct nsid_miss){ ns->id, nsid,
-	                                          k->attach_epoch };
+	                                          k->attach_epoch,
+	                                          kc(ns)->nsid_gen };
 	return NULL;
 }
 
