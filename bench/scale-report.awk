@@ -54,7 +54,7 @@ BEGIN {
 	LABEL["ui/lat-ipmon"] = "change -> ip monitor link pane"
 	LABEL["ui/lat-tmux"] = "tmux alone (a line to a plain pane)"
 	LABEL["ui/del-nsviz"] = "change (link del) -> nsviz pane"
-	LABEL["ui/round"] = "one capture round (resolution of the above)"
+	LABEL["ui/round"] = "one capture round (latency resolution)"
 	ORDER = "build/ipbatch build/nsviz show/allns show/loop show/show show/json " \
 		"rss/show rss/json ui/frame ui/idle ui/vmhwm ui/lat-nsviz ui/lat-ipmon ui/lat-tmux ui/del-nsviz ui/round"
 	NK = split(ORDER, KEY, " ")
