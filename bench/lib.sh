@@ -205,11 +205,13 @@ bench_verify() {
 	return $_v_bad
 }
 
-# bench_wait_carrier: veths report carrier a little after "up" (linkwatch);
-# wait until every host-side veth is UP so what is read is settled.
+# bench_wait_carrier [TENTHS]: veths report carrier a little after "up"
+# (linkwatch); wait (at most TENTHS tenths of a second, 50) until every
+# veth is UP so what is read is settled.
+# shellcheck disable=SC2120
 bench_wait_carrier() {
 	_w_i=0
-	while [ $_w_i -lt 50 ]; do
+	while [ $_w_i -lt "${1:-50}" ]; do
 		ip -br link show type veth | awk '$2 != "UP" {x = 1} END {exit x}' &&
 			return 0
 		sleep 0.1
@@ -218,14 +220,16 @@ bench_wait_carrier() {
 	echo "warning: some veths never reported carrier" >&2
 }
 
-# bench_settle: the kernel frees a dead sandbox's namespaces in a work
-# queue after it exits; wait for that to finish, so the next run does not
-# share the CPUs (and the rtnl lock) with it.
+# bench_settle [TENTHS]: the kernel frees a dead sandbox's namespaces in a
+# work queue after it exits; wait for that to finish (at most TENTHS tenths
+# of a second, 100), so the next run does not share the CPUs (and the rtnl
+# lock) with it.
+# shellcheck disable=SC2120
 bench_settle() {
 	if [ -r /proc/slabinfo ] &&
 	   awk '$1 == "net_namespace" {f = 1} END {exit !f}' /proc/slabinfo 2>/dev/null; then
 		_t_prev='' _t_same=0 _t_i=0
-		while [ $_t_i -lt 100 ]; do
+		while [ $_t_i -lt "${1:-100}" ]; do
 			_t_cur=$(awk '$1 == "net_namespace" {print $2}' /proc/slabinfo)
 			if [ "$_t_cur" = "$_t_prev" ]; then
 				_t_same=$((_t_same + 1))
@@ -284,7 +288,7 @@ bench_refused() {
 	"Too many open files") _f_hint="EMFILE: ulimit -n is $(ulimit -n)" ;;
 	*) _f_hint="a resource limit" ;;
 	esac
-	echo "the kernel refused: \"$_f_why\" ($_f_hint); first errors:"
+	echo "refused by the kernel or a limit: \"$_f_why\" ($_f_hint); first errors:"
 	grep -m 3 -E 'No space left|Cannot allocate|Too many|temporarily unavailable|No buffer space' "$1"
 	return 0
 }

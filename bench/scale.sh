@@ -68,7 +68,7 @@ if [ "${1:-}" = --show-inner ]; then
 		die "N=$N: building the topology with ip -batch failed"
 	}
 	bench_verify "$N" lo || die "N=$N: the topology built with ip -batch is wrong"
-	bench_wait_carrier
+	bench_wait_carrier $((50 + N / 10))
 	cat >"$dir/loop.sh" <<'EOF'
 ip link show
 ip addr show
@@ -218,23 +218,28 @@ echo "machine: $(nproc) CPUs, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/l
 
 # ulimit -n is not POSIX, but dash, bash, busybox and ksh have it
 # shellcheck disable=SC3045
-# limits N: can this size run at all?  Raises ulimit -n when it must and
-# may; otherwise says why not in REFUSED and returns 2.
+# limits N: can this size run at all?  nsviz takes up to three descriptors
+# per namespace (two netlink sockets and a namespace fd): raise the soft
+# limit of open files towards 3N+64 as far as the hard limit allows, and
+# say so when that may be too few (nsviz then fails with "Too many open
+# files", which is reported as a refusal).  A kernel that allows fewer
+# network namespaces than N refuses the size at once (REFUSED, return 2).
 limits() {
-	_l_need=$((2 * $1 + 64))   # nsviz: two netlink sockets per namespace
+	_l_need=$((3 * $1 + 64))
 	_l_cur=$(ulimit -n)
+	_l_hard=$(ulimit -Hn)
 	if [ "$_l_cur" != unlimited ] && [ "$_l_cur" -lt "$_l_need" ]; then
-		if ( ulimit -n "$_l_need" ) 2>/dev/null; then
-			ulimit -n "$_l_need"
-			echo "note: ulimit -n raised from $_l_cur to $_l_need for N=$1"
-		else
-			REFUSED="N=$1: ulimit -n is $_l_cur (hard limit $(ulimit -Hn)); nsviz keeps two netlink sockets per namespace, so about $_l_need descriptors are needed: raise the limit (as root: ulimit -n $_l_need) or leave $1 out of SIZES"
-			return 2
+		_l_to=$_l_need
+		[ "$_l_hard" = unlimited ] || [ "$_l_hard" -ge "$_l_need" ] || _l_to=$_l_hard
+		if [ "$_l_to" -gt "$_l_cur" ] && ulimit -Sn "$_l_to" 2>/dev/null; then
+			echo "note: N=$1: ulimit -n raised from $_l_cur to $_l_to"
 		fi
+		[ "$_l_to" -ge "$_l_need" ] ||
+			echo "warning: N=$1: ulimit -n is $(ulimit -n) (hard limit $_l_hard), nsviz may need up to $_l_need descriptors; if it runs out the size is reported as refused"
 	fi
 	_l_max=$(cat /proc/sys/user/max_net_namespaces 2>/dev/null || echo '')
-	if [ -n "$_l_max" ] && [ "$_l_max" -lt $(($1 + 16)) ]; then
-		REFUSED="N=$1: the kernel allows $_l_max network namespaces (user.max_net_namespaces)"
+	if [ -n "$_l_max" ] && [ "$_l_max" -lt $(($1 + 2)) ]; then
+		REFUSED="N=$1: the kernel allows $_l_max network namespaces (user.max_net_namespaces), $1 are needed, plus the sandbox's"
 		return 2
 	fi
 	return 0
@@ -242,7 +247,7 @@ limits() {
 
 # build_run TOOL DIR N TAG: one build in a fresh sandbox
 build_run() {
-	bench_settle
+	bench_settle $((100 + $3 / 10))
 	# shellcheck disable=SC2086
 	unshare $UNSHARE sh "$0" --build-run "$1" "$2" "$3" "$2/one" 2>"$2/run.err"
 	_b_rc=$?
@@ -293,7 +298,7 @@ measure_show() {
 	cp "$WORK/elapsed" "$WORK/peakrss" "$_m_d/"
 	bench_gen_cmds "$1" lo >"$_m_d/cmds"
 	bench_gen_ipbatch "$_m_d/cmds" "$_m_d" || die "cannot write the ip -batch files"
-	bench_settle
+	bench_settle $((100 + $1 / 10))
 	# shellcheck disable=SC2086
 	unshare $UNSHARE sh "$0" --show-inner "$NSVIZ" "$_m_d" "$1" "$MEASURES" 2>"$_m_d/run.err"
 	_m_rc=$?
@@ -316,7 +321,7 @@ measure_ui() {
 	cp "$WORK/elapsed" "$WORK/uilat" "$_m_d/"
 	bench_gen_cmds "$1" lo >"$_m_d/cmds"
 	bench_gen_ipbatch "$_m_d/cmds" "$_m_d" || die "cannot write the ip -batch files"
-	bench_settle
+	bench_settle $((100 + $1 / 10))
 	# shellcheck disable=SC2086
 	unshare $UNSHARE sh "$BENCH_DIR/uiscale.sh" --inner "$NSVIZ" "$_m_d" "$1" 2>"$_m_d/run.err"
 	_m_rc=$?

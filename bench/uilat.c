@@ -17,7 +17,7 @@
  * end of the first capture that showed it, then the microseconds until CMD
  * had exited (seen at a capture, so an upper bound), the number of
  * captures and their mean duration in microseconds.  Exit status 1 when
- * CMD failed or the text never came (5 s).
+ * CMD failed or the text never came (in UILAT_TIMEOUT_S seconds, 5).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -69,6 +69,7 @@ int main(int argc, char **argv)
 {
 	char *cap[8 + 8 * MAXT], *targets[MAXT], *list, *tok;
 	long long t0, a, b, done = -1, period, captime = 0, seen[MAXT];
+	long long timeout = 5000000;
 	int want, st = 0, ncap = 0, nt = 0, left, i, k = 0;
 	pid_t c;
 
@@ -99,6 +100,8 @@ int main(int argc, char **argv)
 		cap[k++] = targets[i];
 	}
 	cap[k] = NULL;
+	if (getenv("UILAT_TIMEOUT_S") && atoll(getenv("UILAT_TIMEOUT_S")) > 0)
+		timeout = atoll(getenv("UILAT_TIMEOUT_S")) * 1000000LL;
 	want = !strcmp(argv[3], "present");
 	period = atoll(argv[5]);
 	for (i = 0; i < nt; i++)
@@ -133,11 +136,11 @@ int main(int argc, char **argv)
 		}
 		if (left == 0)
 			break;
-		if (b - t0 > 5000000) {
+		if (b - t0 > timeout) {
 			for (i = 0; i < nt; i++)
 				if (seen[i] < 0)
-					fprintf(stderr, "uilat: '%s' not %s in %s after 5 s\n",
-					        argv[4], argv[3], targets[i]);
+					fprintf(stderr, "uilat: '%s' not %s in %s after %lld s\n",
+					        argv[4], argv[3], targets[i], timeout / 1000000);
 			return 1;
 		}
 		if (a + period > now_us())

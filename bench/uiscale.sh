@@ -55,7 +55,7 @@ sh "$dir/ipbatch.sh" >"$dir/build.log" 2>&1 || {
 	die "N=$N: building the topology with ip -batch failed"
 }
 bench_verify "$N" lo || die "N=$N: the topology built with ip -batch is wrong"
-bench_wait_carrier
+bench_wait_carrier $((50 + N / 10))
 
 # the server lives as long as this session
 tm new-session -d -s hold -x 120 -y 36 "exec sleep 1000000" ||
@@ -66,7 +66,7 @@ stop_ui() {
 	_p=$(tm display-message -p -t ui '#{pane_pid}' 2>/dev/null) || return 0
 	tm kill-session -t ui
 	_i=0
-	while [ -d "/proc/$_p" ] && [ $_i -lt 500 ]; do
+	while [ -d "/proc/$_p" ] && [ $_i -lt $((500 + N)) ]; do
 		sleep 0.02
 		_i=$((_i + 1))
 	done
@@ -79,7 +79,7 @@ title="Namespaces ($((N + 1)))"
 i=0
 while [ $i -lt $((WARMUP + REPS)) ]; do
 	[ $i = 0 ] || stop_ui
-	"$dir/uilat" "$sock" ui present "$title" "$FRAME_POLL_US" \
+	UILAT_TIMEOUT_S=$((10 + N / 50)) "$dir/uilat" "$sock" ui present "$title" "$FRAME_POLL_US" \
 		tmux -L "$sock" -f /dev/null new-session -d -s ui -x 120 -y 36 "exec $NSVIZ" \
 		>"$dir/one.us" 2>"$dir/uilat.err" || {
 		grep -v "can't find" "$dir/uilat.err" | tail -3 >&2
