@@ -188,6 +188,7 @@ if [ -z "${RSS_TOOL:-}" ]; then
 	fi
 fi
 case $RSS_TOOL in time|vmhwm) ;; *) die "RSS_TOOL: time or vmhwm" ;; esac
+case " $MEASURES " in *" ui "*) bench_need tmux ;; esac
 export REPS WARMUP RSS_TOOL IDLE_SECS CHANGES
 unset TMUX TMUX_PANE
 BENCH_HOST_NETNS=$(bench_host_netns)
@@ -357,7 +358,7 @@ for n in $SIZES; do
 		rc=$?
 		[ $rc = 0 ] || break
 	done
-	[ $rc = 1 ] && exit 1
+	[ $rc = 0 ] || [ $rc = 2 ] || exit 1
 	if [ $rc = 2 ]; then
 		# a size refused half-way is left out whole
 		awk -v n="$n" '$1 != n' "$RES" >"$RES.new" && mv "$RES.new" "$RES"
