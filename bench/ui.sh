@@ -32,34 +32,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$BENCH_DIR/lib.sh"
 
 # ---- helpers used inside the sandbox ----------------------------------------
-
-tm() { tmux -L "nsviz-bench-$$" -f /dev/null "$@"; }
-
-# wait_screen SESSION FIXED-TEXT [SECONDS]: until the text is on screen
-wait_screen() {
-	_w_i=0
-	_w_max=$((${3:-10} * 50))
-	while [ $_w_i -lt $_w_max ]; do
-		case $(tm capture-pane -p -t "$1") in
-		*"$2"*) return 0 ;;
-		esac
-		sleep 0.02
-		_w_i=$((_w_i + 1))
-	done
-	echo "timed out waiting for '$2' on the screen:" >&2
-	tm capture-pane -p -t "$1" >&2
-	return 1
-}
-
-# cpu PID: "RUN_NS TICKS RUNS VCSW": schedstat's nanoseconds on a CPU,
-# utime+stime in clock ticks, times scheduled, voluntary context switches
-cpu() {
-	_c_s=$(cat "/proc/$1/schedstat") || return 1
-	_c_t=$(sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}')
-	_c_v=$(awk '$1 == "voluntary_ctxt_switches:" {print $2}' "/proc/$1/status")
-	set -- $_c_s
-	echo "$1 $_c_t $3 $_c_v"
-}
+. "$BENCH_DIR/uilib.sh"
 
 # settled PID RUNS: nsviz has run since RUNS and sleeps in poll() again
 settle() {
@@ -293,106 +266,12 @@ else
 fi
 trap 'exit 130' INT TERM
 
-# The poller: runs a command, then captures the pane every PERIOD
-# microseconds until TEXT is on it (or gone); prints the microseconds from
-# just before the command started to the end of that capture, when the
-# command had exited, how many captures it took and their mean duration.
-cat >"$WORK/uilat.c" <<'EOF'
-#define _GNU_SOURCE
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include <sys/wait.h>
-
-static long long now_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1000000LL + t.tv_nsec / 1000;
-}
-
-static char buf[1 << 20];
-
-static void capture(char *const argv[])
-{
-	int p[2];
-	size_t n = 0;
-	ssize_t r;
-	pid_t pid;
-
-	if (pipe(p) < 0 || (pid = fork()) < 0) {
-		perror("uilat");
-		exit(2);
-	}
-	if (pid == 0) {
-		dup2(p[1], 1);
-		close(p[0]);
-		close(p[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(p[1]);
-	while ((r = read(p[0], buf + n, sizeof buf - 1 - n)) > 0)
-		n += (size_t)r;
-	buf[n] = '\0';
-	close(p[0]);
-	waitpid(pid, NULL, 0);
-}
-
-int main(int argc, char **argv)
-{
-	/* uilat SOCKET TARGET present|gone TEXT PERIOD_US CMD... */
-	char *cap[] = { "tmux", "-L", NULL, "-f", "/dev/null", "capture-pane",
-	                "-p", "-t", NULL, NULL };
-	long long t0, a, b, done = -1, period, captime = 0;
-	int want, st = 0, ncap = 0;
-	pid_t c;
-
-	if (argc < 7)
-		return 2;
-	cap[2] = argv[1];
-	cap[8] = argv[2];
-	want = !strcmp(argv[3], "present");
-	period = atoll(argv[5]);
-	t0 = now_us();
-	c = fork();
-	if (c == 0) {
-		execvp(argv[6], argv + 6);
-		_exit(127);
-	}
-	for (;;) {
-		a = now_us();
-		capture(cap);
-		b = now_us();
-		ncap++;
-		captime += b - a;
-		if (done < 0 && waitpid(c, &st, WNOHANG) == c)
-			done = now_us() - t0;
-		if ((strstr(buf, argv[4]) != NULL) == want)
-			break;
-		if (b - t0 > 5000000) {
-			fprintf(stderr, "uilat: '%s' not %s after 5 s\n", argv[4],
-			        argv[3]);
-			return 1;
-		}
-		if (a + period > now_us())
-			usleep((useconds_t)(a + period - now_us()));
-	}
-	if (done < 0) {
-		waitpid(c, &st, 0);
-		done = now_us() - t0;
-	}
-	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		fprintf(stderr, "uilat: %s failed\n", argv[6]);
-		return 1;
-	}
-	printf("%lld %lld %d %lld\n", b - t0, done, ncap, captime / ncap);
-	return 0;
-}
-EOF
-${CC:-cc} -O2 -Wall -o "$WORK/uilat" "$WORK/uilat.c" ||
+# The poller (bench/uilat.c): runs a command, then captures the pane every
+# PERIOD microseconds until TEXT is on it (or gone); prints the
+# microseconds from just before the command started to the end of that
+# capture, when the command had exited, how many captures it took and
+# their mean duration.
+${CC:-cc} -O2 -Wall -o "$WORK/uilat" "$BENCH_DIR/uilat.c" ||
 	die "cannot build the poller (set CC to a C compiler)"
 
 echo "ui: the full-screen UI in tmux $(tmux -V | cut -d' ' -f2), 120x36, in a sandbox"
