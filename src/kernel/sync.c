@@ -50,6 +50,10 @@ struct kconn {
 	/* RTM_NEWNSID events seen from it: a namespace it had no number
 	 * for may have one now */
 	unsigned nsid_gen;
+	/* descriptors of its reservation (ksync.per_ns) it does not hold:
+	 * a named namespace's nsfd is closed once it is read (opened again
+	 * from its path when needed), a served one has no event socket */
+	int given;
 };
 
 struct ksync {
@@ -239,8 +243,26 @@ static bool ns_admit(struct ksync *k, struct kconn *c)
 static void ns_release(struct ksync *k, struct kconn *c)
 {
 	if (c->admitted) {
-		k->committed -= k->per_ns;
+		k->committed -= k->per_ns - (size_t)c->given;
 		c->admitted = false;
+	}
+	c->given = 0;
+}
+
+/* c gives a descriptor of its reservation back, or takes one again */
+static void fd_give(struct ksync *k, struct kconn *c)
+{
+	if (c->admitted && c->given < (int)k->per_ns) {
+		c->given++;
+		k->committed--;
+	}
+}
+
+static void fd_take(struct ksync *k, struct kconn *c)
+{
+	if (c->admitted && c->given > 0) {
+		c->given--;
+		k->committed++;
 	}
 }
 
@@ -270,6 +292,13 @@ static struct w_ns *ns_attach(struct ksync *k, enum w_ns_kind kind,
 	c->path = path ? xstrdup(path) : NULL;
 	c->admitted = true;    /* the caller took room with ns_admit(k, NULL) */
 	ns->kconn = c;
+	/* a named namespace is opened again from its path when it is read:
+	 * thousands of them known by name hold no descriptor (issue 12) */
+	if (kind == W_NS_NAMED && c->path) {
+		close(c->nsfd);
+		c->nsfd = -1;
+		ns_release(k, c);
+	}
 	return ns;
 }
 
@@ -368,6 +397,7 @@ static int ns_reopen(struct ksync *k, struct w_ns *ns, struct kerr *e)
 		return -1;
 	}
 	c->nsfd = fd;
+	fd_take(k, c);
 	return 0;
 }
 
@@ -503,12 +533,27 @@ static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
 static bool ask_nsid(struct ksync *k, struct w_ns *ns, struct w_ns *o,
                      int nsid)
 {
-	int got;
+	int got, fd;
+	struct stat st;
 
-	if (o == ns || !kc(o) || kc(o)->nsfd < 0 ||
-	    world_nsid_known(ns, o->id))
+	if (o == ns || !kc(o) || world_nsid_known(ns, o->id))
 		return false;
-	got = knl_get_nsid(kc(ns)->req, kc(o)->nsfd);
+	fd = kc(o)->nsfd;
+	if (fd < 0) {
+		/* a named namespace not open (let go once read, or not
+		 * read yet): its file, for the question only */
+		if (!kc(o)->path ||
+		    (fd = open(kc(o)->path, O_RDONLY | O_CLOEXEC)) < 0)
+			return false;
+		if (fstat(fd, &st) < 0 || st.st_dev != o->dev ||
+		    st.st_ino != o->ino) {
+			close(fd);
+			return false;
+		}
+	}
+	got = knl_get_nsid(kc(ns)->req, fd);
+	if (fd != kc(o)->nsfd)
+		close(fd);
 	if (got >= 0) {
 		world_set_nsid(ns, got, o->id);
 		if (ns->kind == W_NS_HOST)
@@ -739,6 +784,15 @@ static int ns_ready(struct ksync *k, struct w_ns *ns, bool settle,
 		ns->unread[0] = '\0';
 		k->w->generation++;
 		ns->gen++;
+	}
+	/* its sockets are open: a named one's file is let go (opened
+	 * again from its path for what needs it: exec, a capture) */
+	if (c->userns < 0 && c->nsfd >= 0)
+		c->userns = ns_userns_ours(c->nsfd);
+	if (ns->kind == W_NS_NAMED && c->path && c->nsfd >= 0) {
+		close(c->nsfd);
+		c->nsfd = -1;
+		fd_give(k, c);
 	}
 	if (world_host(k->w) && world_nsid_known(world_host(k->w), ns->id))
 		consider_share(k, ns);
@@ -1487,6 +1541,7 @@ static void do_shares(struct ksync *k)
 		drain_ns(k, t);
 		ev_close(k, c);
 		c->served = true;
+		fd_give(k, c);
 	}
 	k->nto_share = 0;
 	/* the host lost its nsid for them: their own sockets again, and a
@@ -1499,6 +1554,11 @@ static void do_shares(struct ksync *k)
 		if (!c || !c->served)
 			continue;
 		c->served = false;
+		fd_take(k, c);
+		if (c->nsfd < 0 && ns_reopen(k, t, &e) < 0) {
+			ns_unready(k, t, &e);
+			continue;
+		}
 		if (!(c->ev = knl_open(open_fd(t), true, &e)) ||
 		    ns_dump(k, t, false, &e) < 0) {
 			ns_unready(k, t, &e);
@@ -1515,11 +1575,11 @@ static void consider_share(struct ksync *k, struct w_ns *t)
 	struct kconn *c = kc(t);
 
 	if (!k->shared || t->kind == W_NS_HOST || !c || !c->ev || c->served ||
-	    !t->synced || c->nsfd < 0)
+	    !t->synced)
 		return;
-	if (c->userns < 0)
+	if (c->userns < 0 && c->nsfd >= 0)
 		c->userns = ns_userns_ours(c->nsfd);
-	if (!c->userns)
+	if (c->userns != 1)
 		return;
 	push_id(&k->to_share, &k->nto_share, &k->capto_share, t->id);
 }

@@ -313,7 +313,7 @@ static void test_peers_incremental_match_full_walk(void **state)
 				        seed, step, what, ns->id);
 
 			if (what < 6 && w->nns < 12) {
-				char name[16];
+				char name[32];
 
 				snprintf(name, sizeof name, "n%d", nextino);
 				world_add_ns(w, rnd(3) ? W_NS_NAMED : W_NS_UNNAMED,
@@ -324,7 +324,7 @@ static void test_peers_incremental_match_full_walk(void **state)
 				/* read again from scratch (an event overrun) */
 				world_clear_ns(ns);
 			} else if (what < 11 && ns->kind == W_NS_UNNAMED) {
-				char name[16];
+				char name[32];
 
 				snprintf(name, sizeof name, "named%d", step);
 				world_name_ns(w, ns, name);
