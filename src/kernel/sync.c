@@ -812,11 +812,17 @@ int ksync_all_ready(struct ksync *k, struct kerr *e)
 {
 	int rc = 0;
 
-	for (size_t i = 0; i < k->w->nns; i++) {
+	for (size_t i = 0, fresh = 0; i < k->w->nns; i++) {
 		struct kerr e1 = { 0 };
+		bool was = k->w->ns[i]->synced;
 
-		/* peers once all are read: each side's links are there
-		 * then, and an nsid is found without asking every kernel */
+		/* peers every few hundred namespaces, not after each: both
+		 * ends of a pair are mostly there then, and an nsid is found
+		 * without asking every kernel; and the namespaces placed move
+		 * onto the host's event socket, so that thousands do not hold
+		 * a socket each meanwhile */
+		if (!was && ++fresh % 256 == 0)
+			settle_peers(k);
 		if (ns_ready(k, k->w->ns[i], false, &e1) < 0 &&
 		    k->w->ns[i]->kind == W_NS_HOST) {
 			*e = e1;
