@@ -1684,17 +1684,32 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 			lesson_ui_check(u, now);
 		recount_procs(u, now);
 		/* a change of the world is drawn at once, but no more than
-		 * UI_WORLD_FRAME_MS apart: a storm of events (thousands of
-		 * veths doing IPv6 autoconfiguration) costs frames, not a
-		 * frame per event (issue 12); keys draw at once */
+		 * UI_WORLD_BURST frames in UI_WORLD_BURST x UI_WORLD_FRAME_MS:
+		 * a storm of events (thousands of veths doing IPv6
+		 * autoconfiguration) costs frames, not a frame per event
+		 * (issue 12); keys draw at once */
 		world_wait = -1;
-		if (!u->dirty && u->drawn_gen != w->generation &&
-		    now - u->last_draw_ms < UI_WORLD_FRAME_MS)
-			world_wait = (int)(UI_WORLD_FRAME_MS -
-			                   (now - u->last_draw_ms));
-		else if (u->dirty || u->drawn_gen != w->generation ||
-		    (u->cap_pending && (u->capview || u->echoview) &&
-		     now - u->last_draw_ms >= 33)) {
+		{
+			/* the frame UI_WORLD_BURST frames ago: a change of a
+			 * few events (a veth pair, then its peer) is drawn
+			 * as it comes, a storm at the average rate */
+			long long oldest = u->world_frames[u->world_frame_at];
+
+			if (!u->dirty && u->drawn_gen != w->generation &&
+			    now - oldest < UI_WORLD_BURST * UI_WORLD_FRAME_MS)
+				world_wait = (int)(UI_WORLD_BURST *
+				                   UI_WORLD_FRAME_MS -
+				                   (now - oldest));
+		}
+		if (world_wait < 0 &&
+		    (u->dirty || u->drawn_gen != w->generation ||
+		     (u->cap_pending && (u->capview || u->echoview) &&
+		      now - u->last_draw_ms >= 33))) {
+			if (!u->dirty && u->drawn_gen != w->generation) {
+				u->world_frames[u->world_frame_at] = now;
+				u->world_frame_at = (u->world_frame_at + 1) %
+				                    UI_WORLD_BURST;
+			}
 			ui_draw(u);
 			u->dirty = false;
 			u->drawn_gen = w->generation;

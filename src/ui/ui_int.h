@@ -128,7 +128,12 @@ struct ui {
 	bool merged;            /* one view, every capture's lines by time */
 	bool cap_pending;       /* packets arrived since the last draw */
 	long long last_draw_ms;
-#define UI_WORLD_FRAME_MS 40    /* world changes: at most 25 frames a second */
+	/* frames drawn for changes of the world: at most UI_WORLD_BURST
+	 * in UI_WORLD_BURST x UI_WORLD_FRAME_MS (25 a second on average) */
+#define UI_WORLD_FRAME_MS 40
+#define UI_WORLD_BURST 4
+	long long world_frames[UI_WORLD_BURST];
+	int world_frame_at;
 	long long last_check_ms;
 
 	/* echo servers: the servers view lists them with their logs */
