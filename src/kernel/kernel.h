@@ -373,6 +373,10 @@ int knsid_list(struct ksync *k, struct w_ns *ns, int target_nsid, int nsid,
                struct knsid **out, size_t *n, struct kerr *e);
 
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
+/* The same for one request, not kept open: close it with
+ * ksync_ns_fd_done (issue 12: thousands of namespaces hold no fd) */
+int ksync_ns_fd_brief(struct ksync *k, struct w_ns *ns, struct kerr *e);
+void ksync_ns_fd_done(struct ksync *k, struct w_ns *ns, int fd);
 int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e);
 
 #endif

@@ -166,6 +166,7 @@ int klink_change(struct ksync *k, struct w_ns *ns, int ifindex,
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
 	struct nl_msg *msg;
+	int pending_fd = -1, rc;
 
 	memset(e, 0, sizeof *e);
 	if (r->up >= 0) {
@@ -186,12 +187,17 @@ int klink_change(struct ksync *k, struct w_ns *ns, int ifindex,
 	if (nlmsg_append(msg, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0)
 		goto fail;
 	if (r->to_ns) {
-		int fd = ksync_ns_fd(k, r->to_ns, e);
+		int fd = ksync_ns_fd_brief(k, r->to_ns, e);
+		int bad;
+
 		if (fd < 0) {
 			nlmsg_free(msg);
 			return -1;
 		}
-		if (nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)fd) < 0)
+		/* open until the kernel has the request */
+		pending_fd = fd;
+		bad = nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)fd) < 0;
+		if (bad)
 			goto fail;
 	}
 	if (r->mtu && nla_put_u32(msg, IFLA_MTU, r->mtu) < 0)
@@ -209,8 +215,13 @@ int klink_change(struct ksync *k, struct w_ns *ns, int ifindex,
 		goto fail;
 	if (r->name && nla_put_string(msg, IFLA_IFNAME, r->name) < 0)
 		goto fail;
-	return send_req(k, ns, msg, e);
+	rc = send_req(k, ns, msg, e);
+	if (r->to_ns)
+		ksync_ns_fd_done(k, r->to_ns, pending_fd);
+	return rc;
 fail:
 	nlmsg_free(msg);
+	if (r->to_ns)
+		ksync_ns_fd_done(k, r->to_ns, pending_fd);
 	return oom(e);
 }

@@ -47,7 +47,7 @@ static int send_req(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
 
 static int ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
-	return ksync_ns_fd(k, ns, e);
+	return ksync_ns_fd_brief(k, ns, e);
 }
 
 int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
@@ -56,6 +56,7 @@ int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	struct nlattr *linkinfo, *data, *peerattr;
 	struct nl_msg *msg;
+	int fd = -1, rc;
 
 	msg = nlmsg_alloc_simple(RTM_NEWLINK,
 	                         NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL);
@@ -73,16 +74,21 @@ int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
 	    nla_put_string(msg, IFLA_IFNAME, peer) < 0)
 		goto fail;
 	if (peer_ns && peer_ns != ns) {
-		int fd = ns_fd(k, peer_ns, e);
+		fd = ns_fd(k, peer_ns, e);
 		if (fd < 0 || nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)fd) < 0)
 			goto fail;
 	}
 	nla_nest_end(msg, peerattr);
 	nla_nest_end(msg, data);
 	nla_nest_end(msg, linkinfo);
-	return send_req(k, ns, msg, NULL, NULL, e);
+	rc = send_req(k, ns, msg, NULL, NULL, e);
+	if (peer_ns)
+		ksync_ns_fd_done(k, peer_ns, fd);
+	return rc;
 fail:
 	nlmsg_free(msg);
+	if (peer_ns)
+		ksync_ns_fd_done(k, peer_ns, fd);
 	return e->err ? -1 : oom(e);
 }
 
@@ -370,11 +376,13 @@ static int sysctl_open(struct ksync *k, struct w_ns *ns, const char *key,
 		e->err = errno;
 		snprintf(e->msg, sizeof e->msg, "cannot enter the namespace: %s",
 		         strerror(errno));
+		ksync_ns_fd_done(k, ns, nsfd);
 		return -1;
 	}
 	fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
 	err = errno;
 	kns_leave();
+	ksync_ns_fd_done(k, ns, nsfd);
 	if (fd < 0) {
 		e->err = err;
 		return -1;

@@ -880,6 +880,37 @@ int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	return kc(ns)->nsfd;
 }
 
+/* An fd of ns for one request (IFLA_NET_NS_FD, a sysctl file): the one
+ * held, else its file opened for the moment (a named namespace lets its
+ * fd go once read); give it back with ksync_ns_fd_done */
+int ksync_ns_fd_brief(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	struct kconn *c = kc(ns);
+	struct stat st;
+	int fd;
+
+	if (!c || c->nsfd >= 0 || !c->path || ns->unread[0] || !ns->synced)
+		return ksync_ns_fd(k, ns, e);
+	fd = open(c->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0 || st.st_dev != ns->dev ||
+	    st.st_ino != ns->ino) {
+		e->err = fd < 0 ? errno : ENOENT;
+		snprintf(e->msg, sizeof e->msg, "%s is no longer a network "
+		         "namespace", c->path);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+void ksync_ns_fd_done(struct ksync *k, struct w_ns *ns, int fd)
+{
+	(void)k;
+	if (fd >= 0 && (!kc(ns) || fd != kc(ns)->nsfd))
+		close(fd);
+}
+
 struct nl_sock *ksync_req_sock(struct ksync *k, struct w_ns *ns,
                                struct kerr *e)
 {
@@ -890,7 +921,10 @@ struct nl_sock *ksync_req_sock(struct ksync *k, struct w_ns *ns,
 		snprintf(e->msg, sizeof e->msg, "namespace is gone");
 		return NULL;
 	}
-	/* never a socket of the wrong namespace: an unread one has no fd */
+	/* never a socket of the wrong namespace: an unread one has no fd
+	 * (a read one may have let its fd go: its socket stays) */
+	if (c->req && !ns->unread[0])
+		return c->req;
 	if (c->nsfd < 0 && ns->kind != W_NS_HOST && ns_reopen(k, ns, e) < 0) {
 		if (ns->unread[0])
 			snprintf(e->msg, sizeof e->msg, "%s", ns->unread);
