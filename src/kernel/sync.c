@@ -249,6 +249,23 @@ static void ns_release(struct ksync *k, struct kconn *c)
 	c->given = 0;
 }
 
+/* ns's file, opened for a moment (its fd was let go), if it is still
+ * ns; -1 if not */
+static int open_brief(const struct w_ns *ns)
+{
+	const struct kconn *c = ns->kconn;
+	struct stat st;
+	int fd;
+
+	if (!c || !c->path || (fd = open(c->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || st.st_dev != ns->dev || st.st_ino != ns->ino) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 /* c gives a descriptor of its reservation back, or takes one again */
 static void fd_give(struct ksync *k, struct kconn *c)
 {
@@ -534,23 +551,14 @@ static bool ask_nsid(struct ksync *k, struct w_ns *ns, struct w_ns *o,
                      int nsid)
 {
 	int got, fd;
-	struct stat st;
 
 	if (o == ns || !kc(o) || world_nsid_known(ns, o->id))
 		return false;
-	fd = kc(o)->nsfd;
-	if (fd < 0) {
-		/* a named namespace not open (let go once read, or not
-		 * read yet): its file, for the question only */
-		if (!kc(o)->path ||
-		    (fd = open(kc(o)->path, O_RDONLY | O_CLOEXEC)) < 0)
-			return false;
-		if (fstat(fd, &st) < 0 || st.st_dev != o->dev ||
-		    st.st_ino != o->ino) {
-			close(fd);
-			return false;
-		}
-	}
+	/* a named namespace not open (let go once read, or not read
+	 * yet): its file, for the question only */
+	fd = kc(o)->nsfd >= 0 ? kc(o)->nsfd : open_brief(o);
+	if (fd < 0)
+		return false;
 	got = knl_get_nsid(kc(ns)->req, fd);
 	if (fd != kc(o)->nsfd)
 		close(fd);
@@ -886,20 +894,14 @@ int ksync_ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
 int ksync_ns_fd_brief(struct ksync *k, struct w_ns *ns, struct kerr *e)
 {
 	struct kconn *c = kc(ns);
-	struct stat st;
 	int fd;
 
 	if (!c || c->nsfd >= 0 || !c->path || ns->unread[0] || !ns->synced)
 		return ksync_ns_fd(k, ns, e);
-	fd = open(c->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0 || st.st_dev != ns->dev ||
-	    st.st_ino != ns->ino) {
-		e->err = fd < 0 ? errno : ENOENT;
+	if ((fd = open_brief(ns)) < 0) {
+		e->err = ENOENT;
 		snprintf(e->msg, sizeof e->msg, "%s is no longer a network "
 		         "namespace", c->path);
-		if (fd >= 0)
-			close(fd);
-		return -1;
 	}
 	return fd;
 }
