@@ -22,9 +22,11 @@
 #include "cmd/verbs.h"
 #include "kernel/kernel.h"
 #include "lesson/lesson.h"
+#include "batch.h"
 #include "monitor.h"
 #include "sandbox.h"
 #include "show/show.h"
+#include "topo/cli.h"
 #include "ui/ui.h"
 #include "util/sbuf.h"
 
@@ -146,148 +148,6 @@ static void die_like(int sig)
 	raise(sig);
 }
 
-struct app {
-	struct world *w;
-	struct ksync *k;
-	struct exec_ctx x;
-	bool verbose;
-};
-
-static void emit_stdout(void *ctx, const char *text)
-{
-	(void)ctx;
-	fputs(text, stdout);
-	fflush(stdout);
-}
-
-/* Print what a command produced; where = "" or "FILE:LINE: " */
-static int finish(struct app *a, int rc, const char *where)
-{
-	if (a->x.out.len) {
-		fputs(sbuf_str(&a->x.out), stdout);
-		fflush(stdout);
-	}
-	if (rc == 0 && a->verbose && a->x.canon.len)
-		fprintf(stderr, "+ %s\n", sbuf_str(&a->x.canon));
-	if (rc != 0 && a->x.err.len)
-		fprintf(stderr, "%s%s\n", where, sbuf_str(&a->x.err));
-	sbuf_reset(&a->x.out);
-	sbuf_reset(&a->x.err);
-	return rc;
-}
-
-static int run_line(struct app *a, const char *line, const char *where)
-{
-	return finish(a, exec_line(&a->x, line), where);
-}
-
-static int run_list(struct app *a, const char *s, bool force)
-{
-	char **cmds = NULL;
-	char err[512];
-	int n, status = 0;
-
-	n = cmd_split_list(s, &cmds, err, sizeof err);
-	if (n < 0) {
-		fprintf(stderr, "nsviz: -c: %s\n", err);
-		return 1;
-	}
-	if (n == 0) {
-		fprintf(stderr, "nsviz: -c: empty command\n");
-		cmd_free_words(cmds, n);
-		return 1;
-	}
-	for (int i = 0; i < n; i++) {
-		int rc = run_line(a, cmds[i], "nsviz: ");
-		if (rc != 0) {
-			status = rc;
-			if (!force)
-				break;
-		}
-	}
-	cmd_free_words(cmds, n);
-	return status;
-}
-
-static int run_batch(struct app *a, const char *path, bool force)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "re") : stdin;
-	char *line = NULL, *joined = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int lineno = 0, first = 0, status = 0;
-	struct sbuf cmd = SBUF_INIT;
-
-	if (!f) {
-		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
-		return 1;
-	}
-	{
-		struct stat st;
-		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "nsviz: %s: Is a directory\n", path);
-			fclose(f);
-			return 1;
-		}
-	}
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		char where[600];
-		int rc;
-
-		lineno++;
-		if (!cmd.len)
-			first = lineno;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		snprintf(where, sizeof where, "%.500s:%d: ",
-		         strcmp(path, "-") ? path : "stdin", lineno);
-		if (memchr(line, '\0', (size_t)len)) {
-			/* the rest of the line would be lost without a word */
-			fprintf(stderr, "%sthe line holds a NUL byte (at column "
-			        "%zu); a batch file is text\n", where,
-			        strlen(line) + 1);
-			sbuf_reset(&cmd);
-			status = 1;
-			if (!force)
-				break;
-			continue;
-		}
-		/* a trailing backslash continues the command */
-		if (len && line[len - 1] == '\\') {
-			line[len - 1] = ' ';
-			sbuf_add(&cmd, line);
-			continue;
-		}
-		sbuf_add(&cmd, line);
-		snprintf(where, sizeof where, "%.500s:%d: ",
-		         strcmp(path, "-") ? path : "stdin", first);
-		rc = run_line(a, sbuf_str(&cmd), where);
-		sbuf_reset(&cmd);
-		if (rc != 0) {
-			status = rc;
-			if (!force)
-				break;
-		}
-	}
-	if (ferror(f)) {
-		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
-		status = 1;
-	} else if (cmd.len && (status == 0 || force)) {
-		/* one rule with -c: a backslash at the very end has nothing
-		 * to continue, and the command is not run */
-		fprintf(stderr, "%.500s:%d: \\: backslash at the end of the file "
-		        "has nothing to continue\n",
-		        strcmp(path, "-") ? path : "stdin", lineno);
-		status = 1;
-	}
-	free(line);
-	free(joined);
-	sbuf_free(&cmd);
-	if (f != stdin)
-		fclose(f);
-	return status;
-}
-
 static int run_words(struct app *a, int argc, char **argv)
 {
 	struct cmd c;
@@ -300,7 +160,7 @@ static int run_words(struct app *a, int argc, char **argv)
 	}
 	rc = exec_cmd(&a->x, &c);
 	cmd_free(&c);
-	return finish(a, rc, "nsviz: ");
+	return app_finish(a, rc, "nsviz: ");
 }
 
 /* show's text goes out as it is made (show_sink): the first write error
@@ -415,7 +275,7 @@ static int run_prompt(struct app *a, bool sandbox)
 			status = run_show(a, true);
 			continue;
 		}
-		status = run_line(a, p, "");
+		status = app_run_line(a, p, "");
 	}
 	if (tty)
 		putchar('\n');
@@ -473,6 +333,10 @@ static const struct subcommand subcommands[] = {
 	{ "show", KSYNC_NO_EVENTS, sub_show },
 	{ "capture", 0, sub_capture },
 	{ "monitor", KSYNC_WATCH, sub_monitor },
+	/* a topology as a file (src/topo/cli.c) */
+	{ "save", KSYNC_NO_EVENTS, topo_cli_save },
+	{ "diff", KSYNC_NO_EVENTS, topo_cli_diff },
+	{ "apply", KSYNC_LAZY_ROUTES, topo_cli_apply },
 };
 
 static const struct subcommand *find_subcommand(const char *w)
@@ -626,14 +490,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	exec_init(&a.x, a.w, a.k);
-	a.x.emit = emit_stdout;
+	a.x.emit = app_emit_stdout;
 	a.x.stop = &interrupted;
 	a.x.inherit_stdio = true;
 
 	if (cmds) {
-		rc = run_list(&a, cmds, force);
+		rc = app_run_list(&a, cmds, force);
 	} else if (batch) {
-		rc = run_batch(&a, batch, force);
+		rc = app_run_batch(&a, batch, force);
 	} else if (sub) {
 		rc = sub->run(&a, argc - i, argv + i);
 	} else if (lesson_no) {

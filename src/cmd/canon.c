@@ -89,6 +89,13 @@ void canon_wordf(struct canon *o, const char *fmt, ...)
 	canon_word(o, buf);
 }
 
+void cmd_quote_word(struct sbuf *out, const char *w)
+{
+	struct canon o = { out, out->len == 0, true };
+
+	canon_word(&o, w);
+}
+
 void canon_ip(struct canon *o, const struct w_ip *ip)
 {
 	char buf[INET6_ADDRSTRLEN];

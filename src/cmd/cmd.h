@@ -313,4 +313,9 @@ bool cmd_sends_traffic(const struct cmd *c);
 /* The iproute2 spelling: "ip -n vnet addr add 10.0.2.0/24 dev veth1". */
 void cmd_canonical(const struct cmd *c, struct sbuf *out);
 
+/* Append one word as the canonical text writes it: quoted for the shell
+ * (and for cmd_split) when it needs to be, after a blank unless out is
+ * empty. */
+void cmd_quote_word(struct sbuf *out, const char *w);
+
 #endif

@@ -21,7 +21,7 @@
 
 #define MAC_HINT "expected six hex bytes like 0a:1b:2c:3d:4e:5f"
 #define MTU_MIN 68
-#define MTU_MAX 65535
+#define MTU_MAX 65536          /* lo's own */
 
 /* ---- messages ---------------------------------------------------------- */
 

@@ -71,41 +71,17 @@ static struct nlattr *nest(struct nl_msg *msg, int type)
 
 /* ---- link options ------------------------------------------------------ */
 
-/* Each option's attribute and width, as ip/iplink_bridge.c and
- * ip/iplink_bridge_slave.c add them. */
-static const struct {
-	int attr;
-	int width;          /* bytes: 1, 2, 4 */
-	bool be16;          /* vlan_protocol: an ethertype, network order */
-} bropt_attr[W_BROPT_COUNT] = {
-	[W_BR_FORWARD_DELAY] = { IFLA_BR_FORWARD_DELAY, 4, false },
-	[W_BR_HELLO_TIME] = { IFLA_BR_HELLO_TIME, 4, false },
-	[W_BR_MAX_AGE] = { IFLA_BR_MAX_AGE, 4, false },
-	[W_BR_AGEING_TIME] = { IFLA_BR_AGEING_TIME, 4, false },
-	[W_BR_STP_STATE] = { IFLA_BR_STP_STATE, 4, false },
-	[W_BR_PRIORITY] = { IFLA_BR_PRIORITY, 2, false },
-	[W_BR_VLAN_FILTERING] = { IFLA_BR_VLAN_FILTERING, 1, false },
-	[W_BR_VLAN_PROTOCOL] = { IFLA_BR_VLAN_PROTOCOL, 2, true },
-	[W_BR_VLAN_DEFAULT_PVID] = { IFLA_BR_VLAN_DEFAULT_PVID, 2, false },
-	[W_BR_MCAST_SNOOPING] = { IFLA_BR_MCAST_SNOOPING, 1, false },
-	[W_BRPORT_STATE] = { IFLA_BRPORT_STATE, 1, false },
-	[W_BRPORT_PRIORITY] = { IFLA_BRPORT_PRIORITY, 2, false },
-	[W_BRPORT_COST] = { IFLA_BRPORT_COST, 4, false },
-	[W_BRPORT_HAIRPIN] = { IFLA_BRPORT_MODE, 1, false },
-	[W_BRPORT_LEARNING] = { IFLA_BRPORT_LEARNING, 1, false },
-	[W_BRPORT_FLOOD] = { IFLA_BRPORT_UNICAST_FLOOD, 1, false },
-	[W_BRPORT_ISOLATED] = { IFLA_BRPORT_ISOLATED, 1, false },
-};
-
 static int put_opt(struct nl_msg *msg, enum w_bropt key, uint32_t v)
 {
-	int attr = bropt_attr[key].attr;
+	int attr, width;
+	bool be16;
 
-	switch (bropt_attr[key].width) {
+	w_bropt_attr(key, &attr, &width, &be16);
+	switch (width) {
 	case 1:
 		return nla_put_u8(msg, attr, (uint8_t)v);
 	case 2:
-		return nla_put_u16(msg, attr, bropt_attr[key].be16
+		return nla_put_u16(msg, attr, be16
 		                   ? htons((uint16_t)v) : (uint16_t)v);
 	default:
 		return nla_put_u32(msg, attr, v);

@@ -29,6 +29,9 @@ const char *kerr_str(const struct kerr *e);
 /* Remember the namespace we started in; call once, first. */
 int kernel_init(void);
 int kernel_home_fd(void);
+/* nsviz's namespace is now the one it is in (a child that entered a
+ * sandbox of its own) */
+void kernel_new_home(void);
 
 /* Enter the network namespace behind fd, and go back home.  Entering
  * the namespace nsviz is in is a no-op (no CAP_SYS_ADMIN needed). */

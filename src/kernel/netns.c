@@ -53,6 +53,15 @@ int kernel_init(void)
 	return home_fd < 0 ? -1 : 0;
 }
 
+void kernel_new_home(void)
+{
+	if (home_fd >= 0)
+		close(home_fd);
+	home_fd = -1;
+	away = false;
+	kernel_init();
+}
+
 int kernel_home_fd(void)
 {
 	return home_fd;

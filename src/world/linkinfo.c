@@ -9,6 +9,8 @@
  * it has not checked. */
 #include "world/world.h"
 
+#include <arpa/inet.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,4 +184,68 @@ void w_event_release(struct w_event *ev)
 {
 	if (ev->type == W_EV_NEWLINK || ev->type == W_EV_DELLINK)
 		w_link_free(&ev->u.link);
+}
+
+/* ---- bridge options: which attribute each is ------------------------- */
+
+/* Each option's attribute and width, as ip/iplink_bridge.c and
+ * ip/iplink_bridge_slave.c add them (the request builder in
+ * kernel/bridge.c and the readers here share it). */
+static const struct {
+	int attr;
+	int width;          /* bytes: 1, 2, 4 */
+	bool be16;          /* vlan_protocol: an ethertype, network order */
+} bropt_attr[W_BROPT_COUNT] = {
+	[W_BR_FORWARD_DELAY] = { IFLA_BR_FORWARD_DELAY, 4, false },
+	[W_BR_HELLO_TIME] = { IFLA_BR_HELLO_TIME, 4, false },
+	[W_BR_MAX_AGE] = { IFLA_BR_MAX_AGE, 4, false },
+	[W_BR_AGEING_TIME] = { IFLA_BR_AGEING_TIME, 4, false },
+	[W_BR_STP_STATE] = { IFLA_BR_STP_STATE, 4, false },
+	[W_BR_PRIORITY] = { IFLA_BR_PRIORITY, 2, false },
+	[W_BR_VLAN_FILTERING] = { IFLA_BR_VLAN_FILTERING, 1, false },
+	[W_BR_VLAN_PROTOCOL] = { IFLA_BR_VLAN_PROTOCOL, 2, true },
+	[W_BR_VLAN_DEFAULT_PVID] = { IFLA_BR_VLAN_DEFAULT_PVID, 2, false },
+	[W_BR_MCAST_SNOOPING] = { IFLA_BR_MCAST_SNOOPING, 1, false },
+	[W_BRPORT_STATE] = { IFLA_BRPORT_STATE, 1, false },
+	[W_BRPORT_PRIORITY] = { IFLA_BRPORT_PRIORITY, 2, false },
+	[W_BRPORT_COST] = { IFLA_BRPORT_COST, 4, false },
+	[W_BRPORT_HAIRPIN] = { IFLA_BRPORT_MODE, 1, false },
+	[W_BRPORT_LEARNING] = { IFLA_BRPORT_LEARNING, 1, false },
+	[W_BRPORT_FLOOD] = { IFLA_BRPORT_UNICAST_FLOOD, 1, false },
+	[W_BRPORT_ISOLATED] = { IFLA_BRPORT_ISOLATED, 1, false },
+};
+
+void w_bropt_attr(enum w_bropt key, int *attr, int *width, bool *be16)
+{
+	*attr = bropt_attr[key].attr;
+	*width = bropt_attr[key].width;
+	*be16 = bropt_attr[key].be16;
+}
+
+int w_bropt_get(const uint8_t *run, size_t len, enum w_bropt key,
+                uint32_t *v)
+{
+	uint8_t u8;
+	uint16_t u16;
+	uint32_t u32;
+
+	if ((unsigned)key >= W_BROPT_COUNT || !run)
+		return -1;
+	switch (bropt_attr[key].width) {
+	case 1:
+		if (!w_attr_u8(run, len, bropt_attr[key].attr, &u8))
+			return -1;
+		*v = u8;
+		return 0;
+	case 2:
+		if (!w_attr_u16(run, len, bropt_attr[key].attr, &u16))
+			return -1;
+		*v = bropt_attr[key].be16 ? ntohs(u16) : u16;
+		return 0;
+	default:
+		if (!w_attr_u32(run, len, bropt_attr[key].attr, &u32))
+			return -1;
+		*v = u32;
+		return 0;
+	}
 }

@@ -436,6 +436,13 @@ enum w_bropt {
 	W_BRPORT_LEARNING, W_BRPORT_FLOOD, W_BRPORT_ISOLATED,
 	W_BROPT_COUNT
 };
+/* The attribute an option is (IFLA_BR_* in IFLA_INFO_DATA, IFLA_BRPORT_*
+ * in IFLA_INFO_SLAVE_DATA) and its width; be16: sent in network order */
+void w_bropt_attr(enum w_bropt key, int *attr, int *width, bool *be16);
+/* An option's value in a link's run (info_data, slave_data): 0, or -1
+ * when the kernel did not send it */
+int w_bropt_get(const uint8_t *run, size_t len, enum w_bropt key,
+                uint32_t *v);
 #define W_BROPTS_MAX 32
 /* The options in the order given, which is the order ip sends them in
  * (a repeated option is sent twice, as ip does). */

@@ -709,7 +709,7 @@ check_eq "prompt: a 1 MiB line: message" "$ERR" \
 	"$n60...: namespace name longer than 255 characters"
 run nsv -c "link set veth0 mtu $(head -c 122880 /dev/zero | tr '\0' n)"
 check_eq "-c: a 120 KiB word: exit status 1" "$RC" 1
-check_eq "-c: a 120 KiB word: message" "$ERR" "nsviz: $n60...: mtu must be a number (68..65535)"
+check_eq "-c: a 120 KiB word: message" "$ERR" "nsviz: $n60...: mtu must be a number (68..65536)"
 # half a million words
 { printf 'netns add'; head -c 1048576 /dev/zero | tr '\0' ' ' | sed 's/  / x/g'; echo; } \
 	>"$TMPD/words.batch"

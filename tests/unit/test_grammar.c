@@ -2589,7 +2589,7 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	  "not a MAC address" },
 	{ "link set x address 01:00:5e:00:00:01", "01:00:5e:00:00:01", "multicast" },
 	{ "link set x address 00:00:00:00:00:00", "00:00:00:00:00:00", "all-zero" },
-	{ "link set x mtu 70000", "70000", "mtu out of range (68..65535)" },
+	{ "link set x mtu 70000", "70000", "mtu out of range (68..65536)" },
 	{ "link set x mtu 67", "67", "mtu out of range" },
 	{ "link set x mtu abc", "abc", "mtu must be a number" },
 	{ "link set x mtu -1", "-1", "mtu must be a number" },

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* batch.h - running commands from text: one line, a -c list, a -b file
+ * (FILE:LINE in every message), as ip -batch runs them. */
+#ifndef NSVIZ_BATCH_H
+#define NSVIZ_BATCH_H
+
+#include <stdbool.h>
+
+#include "cmd/exec.h"
+#include "kernel/kernel.h"
+#include "world/world.h"
+
+struct app {
+	struct world *w;
+	struct ksync *k;
+	struct exec_ctx x;
+	bool verbose;           /* -v: each change as its canonical command */
+	bool quiet;             /* what commands print is dropped */
+	/* only commands that build a topology (apply's file): no program,
+	 * no traffic, nothing that only shows */
+	bool only_build;
+};
+
+/* x.emit for commands that print as they go (netns exec) */
+void app_emit_stdout(void *ctx, const char *text);
+/* Print what a command produced; where = "" or "FILE:LINE: " */
+int app_finish(struct app *a, int rc, const char *where);
+int app_run_line(struct app *a, const char *line, const char *where);
+/* -c: commands separated by ';' or newlines */
+int app_run_list(struct app *a, const char *s, bool force);
+/* -b: a file of commands ("-": stdin) */
+int app_run_batch(struct app *a, const char *path, bool force);
+
+#endif

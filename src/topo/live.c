@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* live.c - the items of a real world (live.h): the sysctls of each
+ * namespace read from its /proc/sys/net, what a new namespace has (read
+ * in one made for a moment), and a file's world made in a scratch
+ * sandbox. */
+#include "topo/live.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "sandbox.h"
+#include "topo/save.h"
+#include "util/sbuf.h"
+
+/* The sysctls a topology holds: the namespace's own, then all/default
+ * (all before default: writing all.X also sets default.X) */
+static const char *const ns_keys[] = {
+	"net.ipv4.ip_forward",
+	"net.ipv4.conf.all.rp_filter", "net.ipv4.conf.all.proxy_arp",
+	"net.ipv4.conf.all.accept_local", "net.ipv4.conf.all.arp_ignore",
+	"net.ipv4.conf.all.arp_announce", "net.ipv4.conf.all.send_redirects",
+	"net.ipv4.conf.all.accept_redirects",
+	"net.ipv4.conf.all.route_localnet",
+	"net.ipv4.conf.default.rp_filter", "net.ipv4.conf.default.proxy_arp",
+	"net.ipv4.conf.default.accept_local",
+	"net.ipv4.conf.default.arp_ignore",
+	"net.ipv4.conf.default.arp_announce",
+	"net.ipv4.conf.default.send_redirects",
+	"net.ipv4.conf.default.accept_redirects",
+	"net.ipv4.conf.default.route_localnet",
+	"net.ipv6.conf.all.forwarding", "net.ipv6.conf.all.disable_ipv6",
+	"net.ipv6.conf.default.disable_ipv6",
+	"net.ipv6.conf.default.accept_ra", "net.ipv6.conf.default.accept_dad",
+	"net.ipv6.conf.default.autoconf",
+	"net.ipv4.ping_group_range",
+};
+#define N_NS_KEYS (sizeof ns_keys / sizeof *ns_keys)
+
+static const char *const if_keys4[] = {
+	"forwarding", "rp_filter", "proxy_arp", "accept_local", "arp_ignore",
+	"arp_announce", "send_redirects", "accept_redirects", "route_localnet",
+};
+static const char *const if_keys6[] = {
+	"forwarding", "disable_ipv6", "accept_ra", "accept_dad", "autoconf",
+};
+
+#define N_IF4 (sizeof if_keys4 / sizeof *if_keys4)
+#define N_IF6 (sizeof if_keys6 / sizeof *if_keys6)
+/* what a new namespace has: its keys, then its lo's */
+#define N_FRESH (N_NS_KEYS + N_IF4 + N_IF6)
+
+static void fresh_key(size_t i, char *buf, size_t len)
+{
+	if (i < N_NS_KEYS)
+		snprintf(buf, len, "%s", ns_keys[i]);
+	else if (i < N_NS_KEYS + N_IF4)
+		snprintf(buf, len, "net.ipv4.conf.lo.%s",
+		         if_keys4[i - N_NS_KEYS]);
+	else
+		snprintf(buf, len, "net.ipv6.conf.lo.%s",
+		         if_keys6[i - N_NS_KEYS - N_IF4]);
+}
+
+static size_t ns_index(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < N_NS_KEYS; i++)
+		if (!strcmp(ns_keys[i], key))
+			break;
+	return i;
+}
+
+static void trim(struct sbuf *b)
+{
+	while (b->len && (b->s[b->len - 1] == '\n' || b->s[b->len - 1] == ' '))
+		b->s[--b->len] = '\0';
+}
+
+/* What a new namespace has: read in one made for the moment (a child
+ * process, so nsviz's own namespace stays as it is).  NULL each when
+ * that cannot be done: then every value counts as set. */
+static void fresh_values(char *vals[N_FRESH])
+{
+	int fd[2];
+	pid_t pid;
+	struct sbuf all = SBUF_INIT;
+	char buf[4096];
+	ssize_t n;
+
+	memset(vals, 0, N_FRESH * sizeof *vals);
+	if (pipe2(fd, O_CLOEXEC) < 0)
+		return;
+	pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		if (unshare(CLONE_NEWNET) < 0)
+			_exit(1);
+		for (size_t i = 0; i < N_FRESH; i++) {
+			char path[256], key[200], v[256];
+			int f;
+			ssize_t r = -1;
+
+			fresh_key(i, key, sizeof key);
+			snprintf(path, sizeof path, "/proc/sys/%s", key);
+			for (char *p = path + 10; *p; p++)
+				if (*p == '.')
+					*p = '/';
+			f = open(path, O_RDONLY | O_CLOEXEC);
+			if (f >= 0) {
+				r = read(f, v, sizeof v - 1);
+				close(f);
+			}
+			if (r < 0)
+				r = 0;
+			v[r] = '\0';
+			/* one line per key: "VALUE\n" ("" unknown) */
+			for (ssize_t j = 0; j < r; j++)
+				if (v[j] == '\n')
+					v[j] = ' ';
+			if (write(fd[1], v, strlen(v)) < 0 ||
+			    write(fd[1], "\n", 1) < 0)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(fd[1]);
+	while ((n = read(fd[0], buf, sizeof buf)) > 0)
+		sbuf_addn(&all, buf, (size_t)n);
+	close(fd[0]);
+	{
+		int st;
+
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(st) || WEXITSTATUS(st)) {
+			sbuf_free(&all);
+			return;
+		}
+	}
+	{
+		const char *p = sbuf_str(&all);
+
+		for (size_t i = 0; i < N_FRESH && *p; i++) {
+			const char *nl = strchr(p, '\n');
+			struct sbuf v = SBUF_INIT;
+
+			if (!nl)
+				break;
+			sbuf_addn(&v, p, (size_t)(nl - p));
+			trim(&v);
+			/* sysctl -n prints a tab as it is; the file has it */
+			vals[i] = v.len ? xstrdup(sbuf_str(&v)) : NULL;
+			sbuf_free(&v);
+			p = nl + 1;
+		}
+	}
+	sbuf_free(&all);
+}
+
+struct nsvals {
+	const struct w_ns *ns;
+	struct topo_sysctl *v;
+	size_t n, cap;
+	struct sbuf text;       /* every string of v, owned here */
+	char **strs;
+	size_t nstrs, capstrs;
+};
+
+struct gather {
+	struct ksync *k;
+	char *fresh[N_FRESH];
+	struct nsvals *nv;
+	size_t nnv, capnv;
+};
+
+static char *keep(struct nsvals *s, const char *str)
+{
+	char *c = xstrdup(str);
+
+	xgrow((void **)&s->strs, &s->capstrs, s->nstrs + 1, sizeof *s->strs);
+	s->strs[s->nstrs++] = c;
+	return c;
+}
+
+static bool read_key(struct gather *g, const struct w_ns *ns, const char *key,
+                     struct sbuf *val)
+{
+	struct kerr e = { 0 };
+
+	sbuf_reset(val);
+	if (ksysctl_read(g->k, (struct w_ns *)ns, key, val, &e) < 0)
+		return false;
+	trim(val);
+	return true;
+}
+
+static void add_val(struct nsvals *s, const char *key, const char *value,
+                    bool dflt, bool derived, const char *dev)
+{
+	xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n].key = keep(s, key);
+	s->v[s->n].value = keep(s, value);
+	s->v[s->n].at_default = dflt;
+	s->v[s->n].derived = derived;
+	s->v[s->n].dev = dev ? keep(s, dev) : NULL;
+	s->n++;
+}
+
+static size_t sysctls_of(void *ctx, const struct w_ns *ns,
+                         const struct topo_sysctl **out)
+{
+	struct gather *g = ctx;
+	struct nsvals *s;
+	struct sbuf v = SBUF_INIT, d = SBUF_INIT, key = SBUF_INIT;
+	char *nsval[N_NS_KEYS];
+
+	xgrow((void **)&g->nv, &g->capnv, g->nnv + 1, sizeof *g->nv);
+	s = &g->nv[g->nnv++];
+	memset(s, 0, sizeof *s);
+	s->ns = ns;
+	for (size_t i = 0; i < N_NS_KEYS; i++) {
+		nsval[i] = NULL;
+		if (!read_key(g, ns, ns_keys[i], &v))
+			continue;
+		nsval[i] = keep(s, sbuf_str(&v));
+		{
+			const char *dflt = g->fresh[i];
+
+			/* ip_forward turns all.accept_redirects off */
+			size_t fw = ns_index("net.ipv4.ip_forward");
+			bool derived = false;
+
+			if (!strcmp(ns_keys[i], "net.ipv4.conf.all.accept_redirects")
+			    && fw < i && nsval[fw] && !strcmp(nsval[fw], "1")) {
+				dflt = "0";
+				derived = true;
+			}
+			add_val(s, ns_keys[i], sbuf_str(&v),
+			        dflt && !strcmp(dflt, sbuf_str(&v)), derived, NULL);
+		}
+	}
+	for (size_t l = 0; l < ns->nlinks; l++) {
+		const struct w_link *lk = &ns->links[l];
+		char dev[W_IFNAMSIZ];
+
+		/* a dot in a name is a slash in a key, as sysctl(8) has it */
+		snprintf(dev, sizeof dev, "%s", lk->name);
+		for (char *p = dev; *p; p++)
+			if (*p == '.')
+				*p = '/';
+		for (int six = 0; six < 2; six++) {
+			const char *const *leaf = six ? if_keys6 : if_keys4;
+			size_t nleaf = six ? sizeof if_keys6 / sizeof *if_keys6
+			                   : sizeof if_keys4 / sizeof *if_keys4;
+
+			for (size_t i = 0; i < nleaf; i++) {
+				bool dflt = false;
+
+				sbuf_reset(&key);
+				sbuf_printf(&key, "net.%s.conf.%s.%s",
+				            six ? "ipv6" : "ipv4", dev, leaf[i]);
+				if (!read_key(g, ns, sbuf_str(&key), &v))
+					continue;
+				/* the value a link made now would have */
+				sbuf_reset(&d);
+				if (!strcmp(leaf[i], "forwarding"))
+					sbuf_printf(&d, six ? "net.ipv6.conf.all."
+					            "forwarding" : "net.ipv4."
+					            "ip_forward");
+				else
+					sbuf_printf(&d, "net.%s.conf.default.%s",
+					            six ? "ipv6" : "ipv4", leaf[i]);
+				for (size_t k = 0; k < N_NS_KEYS; k++)
+					if (!strcmp(ns_keys[k], sbuf_str(&d)))
+						dflt = nsval[k] &&
+						       !strcmp(nsval[k], sbuf_str(&v));
+				/* lo is made with the namespace: a fresh
+				 * one's lo says what it starts with */
+				if (!strcmp(lk->name, "lo") &&
+				    lk->arptype == 772) {
+					size_t at = N_NS_KEYS + (six ? N_IF4 : 0) + i;
+					const char *f = g->fresh[at];
+
+					dflt = f && !strcmp(f, sbuf_str(&v));
+					if (!strcmp(leaf[i], "forwarding")) {
+						size_t k = ns_index(six
+							? "net.ipv6.conf.all.forwarding"
+							: "net.ipv4.ip_forward");
+
+						dflt = dflt || (k < N_NS_KEYS &&
+						        nsval[k] && !strcmp(nsval[k],
+						                sbuf_str(&v)));
+					}
+				}
+				/* forwarding follows ip_forward (all.forwarding) */
+				add_val(s, sbuf_str(&key), sbuf_str(&v), dflt,
+				        !strcmp(leaf[i], "forwarding"), lk->name);
+			}
+		}
+	}
+	sbuf_free(&v);
+	sbuf_free(&d);
+	sbuf_free(&key);
+	*out = s->v;
+	return s->n;
+}
+
+int topo_live(struct world *w, struct ksync *k, const char *const *only,
+              size_t nonly, struct tilist *out, struct kerr *e)
+{
+	struct gather g = { .k = k };
+	struct topo_save_opts o = { only, nonly, sysctls_of, &g };
+
+	if (ksync_all_ready(k, e) < 0)
+		return -1;
+	ksync_routes_now(k);
+	ksync_drain(k);
+	fresh_values(g.fresh);
+	tilist_init(out);
+	topo_save(w, &o, out);
+	for (size_t i = 0; i < N_FRESH; i++)
+		free(g.fresh[i]);
+	for (size_t i = 0; i < g.nnv; i++) {
+		for (size_t j = 0; j < g.nv[i].nstrs; j++)
+			free(g.nv[i].strs[j]);
+		free(g.nv[i].strs);
+		free(g.nv[i].v);
+	}
+	free(g.nv);
+	return 0;
+}
+
+/* ---- the scratch sandbox ------------------------------------------------ */
+
+/* In the sandbox: run the file, send the items.  Exit status: 0 sent, 1
+ * the file failed (said on stderr), 2 anything else (said). */
+static int scratch_child(const char *file, int out)
+{
+	struct app a;
+	struct kerr e = { 0 };
+	struct tilist l;
+	struct sbuf packed = SBUF_INIT;
+	char err[512];
+	int rc;
+
+	if (sandbox_enter(err, sizeof err) < 0) {
+		fprintf(stderr, "nsviz: a scratch sandbox for %s: %s\n", file,
+		        err);
+		return 2;
+	}
+	kernel_new_home();
+	memset(&a, 0, sizeof a);
+	a.w = world_new();
+	a.k = ksync_new(a.w, KSYNC_LAZY_ROUTES, &e);
+	if (!a.k) {
+		fprintf(stderr, "nsviz: %s\n", kerr_str(&e));
+		return 2;
+	}
+	exec_init(&a.x, a.w, a.k);
+	a.quiet = true;
+	a.only_build = true;
+	rc = app_run_batch(&a, file, false);
+	if (rc != 0)
+		return 1;
+	if (topo_live(a.w, a.k, NULL, 0, &l, &e) < 0) {
+		fprintf(stderr, "nsviz: %s: %s\n", file, kerr_str(&e));
+		return 2;
+	}
+	if (getenv("NSVIZ_DEBUG_SCRATCH"))
+		for (size_t i = 0; i < l.nleft; i++)
+			fprintf(stderr, "scratch left: %s\n", l.left[i]);
+	tilist_pack(&l, &packed);
+	for (size_t off = 0; off < packed.len; ) {
+		ssize_t n = write(out, packed.s + off, packed.len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return 2;
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+int topo_scratch(const char *file, struct tilist *out, char *err,
+                 size_t errlen)
+{
+	int fd[2], st = 0;
+	pid_t pid;
+	struct sbuf got = SBUF_INIT;
+	char buf[65536];
+	ssize_t n;
+
+	tilist_init(out);
+	if (pipe2(fd, O_CLOEXEC) < 0) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		snprintf(err, errlen, "fork: %s", strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		signal(SIGINT, SIG_DFL);
+		_exit(scratch_child(file, fd[1]));
+	}
+	close(fd[1]);
+	for (;;) {
+		n = read(fd[0], buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sbuf_addn(&got, buf, (size_t)n);
+	}
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 1) {
+		sbuf_free(&got);
+		return 1;
+	}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 ||
+	    tilist_unpack(out, got.s ? got.s : "", got.len) < 0) {
+		if (WIFSIGNALED(st))
+			snprintf(err, errlen, "the scratch sandbox that runs %s "
+			         "was killed by signal %d", file, WTERMSIG(st));
+		else
+			snprintf(err, errlen, "the scratch sandbox that runs %s "
+			         "failed", file);
+		sbuf_free(&got);
+		return -1;
+	}
+	sbuf_free(&got);
+	return 0;
+}

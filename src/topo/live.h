@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* live.h - the items of a real world: the live one nsviz sees, and the
+ * one a file makes, built in a scratch sandbox that vanishes after. */
+#ifndef NSVIZ_TOPO_LIVE_H
+#define NSVIZ_TOPO_LIVE_H
+
+#include <stddef.h>
+
+#include "kernel/kernel.h"
+#include "topo/items.h"
+#include "world/world.h"
+
+/* The items of the world nsviz is connected to (only: the namespaces to
+ * save by name, "" = the host; nonly 0: all), sysctls read from each
+ * namespace.  0, or -1 with e set. */
+int topo_live(struct world *w, struct ksync *k, const char *const *only,
+              size_t nonly, struct tilist *out, struct kerr *e);
+
+/* The items of the world that FILE ("-": stdin) makes from nothing: it
+ * runs in a scratch sandbox (new network, mount and pid namespaces, as
+ * --sandbox makes), whose items come back and which then vanishes, so
+ * nothing outside changes.  Only commands that build a topology are
+ * taken.  0; 1 when FILE fails (its FILE:LINE message is on stderr);
+ * -1 with a message in err when the sandbox cannot be made. */
+int topo_scratch(const char *file, struct tilist *out, char *err,
+                 size_t errlen);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* save.h - the world as the items of a topology (pure: the world and the
+ * sysctl values in, items out); save_text.c writes them as a file. */
+#ifndef NSVIZ_TOPO_SAVE_H
+#define NSVIZ_TOPO_SAVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "topo/items.h"
+#include "world/world.h"
+
+/* One sysctl of a namespace as its kernel holds it. */
+struct topo_sysctl {
+	const char *key;        /* "net.ipv4.ip_forward" */
+	const char *value;      /* "1" (sysctl -n's text, no newline) */
+	bool at_default;        /* what a new namespace (or interface) has */
+	bool derived;           /* ... because it follows another sysctl */
+	const char *dev;        /* the interface of a per-interface key
+	                         * (net.ipv4.conf.DEV.rp_filter), else NULL */
+};
+
+struct topo_save_opts {
+	/* the namespaces to save, by name ("" = the host); none: all */
+	const char *const *only;
+	size_t nonly;
+	/* a namespace's sysctls (NULL: none are saved) */
+	size_t (*sysctls)(void *ctx, const struct w_ns *ns,
+	                  const struct topo_sysctl **v);
+	void *ctx;
+};
+
+/* Append the items of w to out (sorted by phase).  What cannot be saved
+ * (a physical interface, an unnamed namespace, a link whose peer is
+ * outside what is saved) is listed in out->left with the reason. */
+void topo_save(const struct world *w, const struct topo_save_opts *o,
+               struct tilist *out);
+
+/* The canonical form of a command ("link set dev x up" -> "link set x
+ * up"), in namespace ns ("" = the host) but without `ip -n NS`: 0, or
+ * -1 with the parser's message when the text is not a command. */
+int topo_canon(const char *text, struct sbuf *out, char *err, size_t errlen);
+/* The same, whole: "ip -n vnet link set veth1 up", "sysctl -w ..." */
+int topo_canon_full(const char *text, struct sbuf *out, char *err,
+                    size_t errlen);
+
+/* The whole canonical command of an item, as a file holds it: "ip -n
+ * vnet link set veth1 up", "ip netns exec vnet sysctl -w ...", "ip netns
+ * add vnet".  0, or -1 with a message. */
+int topo_item_command(const struct titem *it, const char *line,
+                      struct sbuf *out, char *err, size_t errlen);
+
+struct topo_write_opts {
+	bool sh;                /* a shell script of real ip/sysctl commands */
+	const char *version;    /* nsviz's */
+	const char *when;       /* "2026-12-02 07:40:00 UTC", NULL: none */
+	const char *what;       /* "every namespace", "namespaces vnet, x" */
+};
+
+/* The items as a file: a header (what, when, what was left out and why),
+ * then one command per line in the order they apply; settings at their
+ * defaults are not written. */
+void topo_write(const struct tilist *l, const struct topo_write_opts *o,
+                struct sbuf *out);
+
+#endif
