@@ -14,3 +14,10 @@ libnsviz_a_SOURCES += \
 	src/batch.h src/batch.c \
 	src/topo/live.h src/topo/live.c \
 	src/topo/cli.h src/topo/cli.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_topo_file
+tests_unit_test_topo_file_SOURCES = tests/unit/test_topo_file.c
+tests_unit_test_topo_file_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_topo_file_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
+endif

@@ -1161,18 +1161,28 @@ static void save_ns(struct saver *s, const struct w_ns *ns)
 	if (ns->kind == W_NS_NAMED) {
 		/* netns add is written as it is: `-n NS netns add NS` would
 		 * not be read back */
-		{
-			struct sbuf line = SBUF_INIT, key = SBUF_INIT;
+		struct sbuf line = SBUF_INIT, key = SBUF_INIT, c = SBUF_INIT;
+		char err[300];
 
-			cmd_quote_word(&line, "netns");
-			cmd_quote_word(&line, "add");
-			cmd_quote_word(&line, ns->name);
-			sbuf_printf(&key, "netns %s", ns->name);
-			tilist_add(s->out, TP_NETNS, 0, ns->name, sbuf_str(&key),
-			           sbuf_str(&line), NULL, NULL);
+		cmd_quote_word(&line, "netns");
+		cmd_quote_word(&line, "add");
+		cmd_quote_word(&line, ns->name);
+		if (topo_canon(sbuf_str(&line), &c, err, sizeof err) < 0) {
+			/* a name nsviz would not make: nothing in it can be */
+			sbuf_reset(&c);
+			cmd_quote_word(&c, ns->name);
+			tilist_leave(s->out, "the namespace %s: %s", sbuf_str(&c),
+			             err);
 			sbuf_free(&line);
-			sbuf_free(&key);
+			sbuf_free(&c);
+			return;
 		}
+		sbuf_printf(&key, "netns %s", ns->name);
+		tilist_add(s->out, TP_NETNS, 0, ns->name, sbuf_str(&key),
+		           sbuf_str(&c), NULL, NULL);
+		sbuf_free(&line);
+		sbuf_free(&key);
+		sbuf_free(&c);
 	}
 	for (size_t i = 0; i < ns->nlinks; i++) {
 		const struct w_link *l = &ns->links[i];
