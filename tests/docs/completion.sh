@@ -30,8 +30,12 @@ check_rc "... and another, with a veth end in it" 0 "$NSVIZ" -c \
 	'netns add green; link add v0 type veth peer name v1 netns green' 
 
 check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
-	"addr bridge capture echo ip lesson link monitor neigh netns ping route rule send show sysctl"
+	"addr apply bridge capture diff echo ip lesson link monitor neigh netns ping route rule save send show sysctl"
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
+check_eq "nsviz save -<Tab>" "$(comp nsviz save -)" "--sh -n"
+check_eq "nsviz apply lab.nsviz --<Tab>" "$(comp nsviz apply lab.nsviz --)" \
+	"--dry-run --prune"
+check_eq "nsviz diff --<Tab>: a file, no options" "$(comp nsviz diff --)" ""
 check_match "nsviz -<Tab>: the options" "$(comp nsviz -)" \
 	'--sandbox .*--theme .*-4 -6 .*-force'
 check_eq "nsviz netns <Tab>" "$(comp nsviz netns '')" "add attach del exec identify list list-id pids set"
