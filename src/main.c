@@ -482,6 +482,20 @@ int main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	a.verbose = verbose;
 	a.w = world_new();
+	/* `nsviz -n A -n B save ...`, the ip way round: the same as `save -n
+	 * A -n B ...` (the words are moved behind save) */
+	if (!cmds && !batch && i < argc && !strcmp(argv[i], "-n")) {
+		int j = i;
+
+		while (j + 1 < argc && !strcmp(argv[j], "-n"))
+			j += 2;
+		if (j < argc && !strcmp(argv[j], "save")) {
+			char *save = argv[j];
+
+			memmove(argv + i + 1, argv + i, (size_t)(j - i) * sizeof *argv);
+			argv[i] = save;
+		}
+	}
 	sub = !cmds && !batch && i < argc ? find_subcommand(argv[i]) : NULL;
 	{
 		/* long sessions (the UI, a lesson) watch /run/netns */

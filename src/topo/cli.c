@@ -156,7 +156,13 @@ int topo_cli_save(struct app *a, int argc, char **argv)
 		for (size_t i = 0; i < nonly; i++) {
 			if (i)
 				sbuf_add(&what, ", ");
-			cmd_quote_word(&what, only[i][0] ? only[i] : "host");
+			{
+				struct sbuf q = SBUF_INIT;
+
+				cmd_quote_word(&q, only[i][0] ? only[i] : "host");
+				sbuf_add(&what, sbuf_str(&q));
+				sbuf_free(&q);
+			}
 		}
 	}
 	now_text(when, sizeof when);

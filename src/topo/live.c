@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -180,8 +181,17 @@ struct nsvals {
 	size_t nstrs, capstrs;
 };
 
+/* the links of a namespace whose MAC was set by hand */
+struct macset {
+	const struct w_ns *ns;
+	char **names;
+	size_t n;
+};
+
 struct gather {
 	struct ksync *k;
+	struct macset *ms;
+	size_t nms, capms;
 	char *fresh[N_FRESH];
 	struct nsvals *nv;
 	size_t nnv, capnv;
@@ -319,11 +329,107 @@ static size_t sysctls_of(void *ctx, const struct w_ns *ns,
 	return s->n;
 }
 
+/* addr_assign_type is only in sysfs, and sysfs shows the namespace of
+ * whoever mounted it: a child enters ns, mounts a sysfs of its own in a
+ * mount namespace of its own and says which links have NET_ADDR_SET (3),
+ * a name a line */
+static void read_macset(struct gather *g, struct w_ns *ns, struct macset *m)
+{
+	struct kerr e = { 0 };
+	int nsfd = ksync_ns_fd_brief(g->k, ns, &e), fd[2];
+	struct sbuf got = SBUF_INIT;
+	char buf[4096];
+	ssize_t n;
+	pid_t pid;
+
+	if (nsfd < 0)
+		return;
+	if (pipe2(fd, O_CLOEXEC) < 0) {
+		ksync_ns_fd_done(g->k, ns, nsfd);
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		close(fd[0]);
+		if (setns(nsfd, CLONE_NEWNET) < 0 || unshare(CLONE_NEWNS) < 0 ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+		    mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV |
+		          MS_NOEXEC, NULL) < 0)
+			_exit(1);
+		for (size_t i = 0; i < ns->nlinks; i++) {
+			char path[128], v[16];
+			int f;
+			ssize_t r;
+
+			snprintf(path, sizeof path, "/sys/class/net/%s/"
+			         "addr_assign_type", ns->links[i].name);
+			f = open(path, O_RDONLY | O_CLOEXEC);
+			if (f < 0)
+				continue;
+			r = read(f, v, sizeof v - 1);
+			close(f);
+			if (r > 0 && v[0] == '3' &&
+			    (write(fd[1], ns->links[i].name,
+			           strlen(ns->links[i].name)) < 0 ||
+			     write(fd[1], "\n", 1) < 0))
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(fd[1]);
+	ksync_ns_fd_done(g->k, ns, nsfd);
+	if (pid < 0) {
+		close(fd[0]);
+		return;
+	}
+	while ((n = read(fd[0], buf, sizeof buf)) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0)
+			sbuf_addn(&got, buf, (size_t)n);
+	close(fd[0]);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	for (const char *p = sbuf_str(&got); *p; ) {
+		const char *nl = strchr(p, '\n');
+		struct sbuf name = SBUF_INIT;
+
+		if (!nl)
+			break;
+		sbuf_addn(&name, p, (size_t)(nl - p));
+		m->names = xrealloc(m->names, (m->n + 1) * sizeof *m->names);
+		m->names[m->n++] = xstrdup(sbuf_str(&name));
+		sbuf_free(&name);
+		p = nl + 1;
+	}
+	sbuf_free(&got);
+}
+
+static bool mac_set(void *ctx, const struct w_ns *ns, const char *link)
+{
+	struct gather *g = ctx;
+	struct macset *m = NULL;
+
+	for (size_t i = 0; i < g->nms; i++)
+		if (g->ms[i].ns == ns)
+			m = &g->ms[i];
+	if (!m) {
+		xgrow((void **)&g->ms, &g->capms, g->nms + 1, sizeof *g->ms);
+		m = &g->ms[g->nms++];
+		memset(m, 0, sizeof *m);
+		m->ns = ns;
+		read_macset(g, (struct w_ns *)ns, m);
+	}
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->names[i], link))
+			return true;
+	return false;
+}
+
 int topo_live(struct world *w, struct ksync *k, const char *const *only,
               size_t nonly, struct tilist *out, struct kerr *e)
 {
 	struct gather g = { .k = k };
-	struct topo_save_opts o = { only, nonly, sysctls_of, &g };
+	struct topo_save_opts o = { only, nonly, sysctls_of, &g, mac_set };
 
 	if (ksync_all_ready(k, e) < 0)
 		return -1;
@@ -341,6 +447,12 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 		free(g.nv[i].v);
 	}
 	free(g.nv);
+	for (size_t i = 0; i < g.nms; i++) {
+		for (size_t j = 0; j < g.ms[i].n; j++)
+			free(g.ms[i].names[j]);
+		free(g.ms[i].names);
+	}
+	free(g.ms);
 	return 0;
 }
 

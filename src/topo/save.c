@@ -528,6 +528,25 @@ static void link_settings(struct saver *s, const struct w_link *l,
 	if (!strcmp(l->kind, "bridge"))
 		bridge_settings(s, l);
 
+	/* a MAC address set by hand; the kernel's own are new ones on every
+	 * machine and are not compared */
+	if (s->o->mac_set && l->addr_len == 6 &&
+	    s->o->mac_set(s->o->ctx, s->ns, l->name)) {
+		char mac[64];
+
+		sbuf_reset(&key);
+		sbuf_printf(&key, "link %s address", l->name);
+		word(s, "link");
+		word(s, "set");
+		word(s, "dev");
+		word(s, l->name);
+		word(s, "address");
+		word(s, fmt_mac(l->addr, l->addr_len, mac, sizeof mac));
+		it = item(s, TP_LINK_SET, TI_SETTING, sbuf_str(&key), NULL, NULL);
+		if (it)
+			titem_dep(it, 0, s->nsname, l->name);
+	}
+
 	sbuf_reset(&key);
 	sbuf_printf(&key, "link %s master", l->name);
 	word(s, "link");

@@ -28,6 +28,9 @@ struct topo_save_opts {
 	size_t (*sysctls)(void *ctx, const struct w_ns *ns,
 	                  const struct topo_sysctl **v);
 	void *ctx;
+	/* true when a link's MAC address was set by hand (the kernel's
+	 * addr_assign_type NET_ADDR_SET); NULL: none was */
+	bool (*mac_set)(void *ctx, const struct w_ns *ns, const char *link);
 };
 
 /* Append the items of w to out (sorted by phase).  What cannot be saved

@@ -83,9 +83,9 @@ void topo_write(const struct tilist *l, const struct topo_write_opts *o,
 	else
 		comment(out, "Rebuild it with `nsviz -b FILE` (or make a live "
 		        "world match it: `nsviz apply FILE`).");
-	comment(out, "Not saved: MAC addresses and what the kernel makes "
-	        "by itself (link-local addresses, proto kernel routes, the "
-	        "default rules).");
+	comment(out, "Not saved: what the kernel makes by itself (MAC "
+	        "addresses not set by hand, link-local addresses, proto "
+	        "kernel routes, the default rules).");
 	if (l->nleft) {
 		comment(out, "Left out:");
 		for (size_t i = 0; i < l->nleft; i++) {

@@ -132,7 +132,7 @@ static int teardown(void **state)
 static void saved(struct tilist *l, const char *const *only, size_t nonly,
                   struct sbuf *text)
 {
-	struct topo_save_opts o = { only, nonly, NULL, NULL };
+	struct topo_save_opts o = { only, nonly, NULL, NULL, NULL };
 	struct topo_write_opts wo = { false, "0.0", NULL, NULL };
 
 	tilist_init(l);
@@ -153,8 +153,9 @@ static void test_save_tutorial(void **state)
 		"# A network topology saved by nsviz 0.0.\n"
 		"# Rebuild it with `nsviz -b FILE` (or make a live world match "
 		"it: `nsviz apply FILE`).\n"
-		"# Not saved: MAC addresses and what the kernel makes by itself "
-		"(link-local addresses, proto kernel routes, the default rules).\n"
+		"# Not saved: what the kernel makes by itself (MAC addresses not "
+		"set by hand, link-local addresses, proto kernel routes, the "
+		"default rules).\n"
 		"# Left out:\n"
 		"#   eth0 in the host: a physical interface (or one nsviz cannot "
 		"make)\n"
