@@ -332,6 +332,49 @@ static void bridge_settings(struct saver *s, const struct w_link *l)
 	sbuf_free(&key);
 }
 
+/* A bridge port's options that are the port's to set (cost follows the
+ * link's speed and state the bridge's STP: neither is kept) */
+static const struct { enum w_bropt key; uint32_t dflt; } port_dflt[] = {
+	{ W_BRPORT_PRIORITY, 32 }, { W_BRPORT_HAIRPIN, 0 },
+	{ W_BRPORT_LEARNING, 1 }, { W_BRPORT_FLOOD, 1 },
+	{ W_BRPORT_ISOLATED, 0 },
+};
+
+static void port_settings(struct saver *s, const struct w_link *l,
+                          const struct w_link *br)
+{
+	struct sbuf key = SBUF_INIT;
+
+	for (size_t i = 0; i < sizeof port_dflt / sizeof *port_dflt; i++) {
+		const struct fmt_bropt *b = fmt_bropt_at(port_dflt[i].key);
+		uint32_t v;
+		char buf[32];
+		struct titem *it;
+
+		if (w_bropt_get(l->slave_data, l->slave_data_len,
+		                port_dflt[i].key, &v) < 0)
+			continue;
+		word(s, "link");
+		word(s, "set");
+		word(s, "dev");
+		word(s, l->name);
+		word(s, "type");
+		word(s, "bridge_slave");
+		word(s, b->word);
+		word(s, fmt_bropt_value(port_dflt[i].key, v, buf, sizeof buf));
+		sbuf_reset(&key);
+		sbuf_printf(&key, "link %s port %s", l->name, b->word);
+		it = item(s, TP_LINK_SET, TI_SETTING |
+		          (v == port_dflt[i].dflt ? TI_HIDDEN : 0),
+		          sbuf_str(&key), NULL, NULL);
+		if (it) {
+			titem_dep(it, 0, s->nsname, l->name);
+			titem_dep(it, 1, s->nsname, br->name);
+		}
+	}
+	sbuf_free(&key);
+}
+
 /* The command that makes l, in s->b; false (and l left out) when nsviz
  * cannot make it. */
 static bool link_create(struct saver *s, const struct w_link *l,
@@ -566,6 +609,9 @@ static void link_settings(struct saver *s, const struct w_link *l,
 		if (m)
 			titem_dep(it, 1, s->nsname, m->name);
 	}
+
+	if (m && !is_gone(s, m->ifindex) && !strcmp(m->kind, "bridge"))
+		port_settings(s, l, m);
 
 	sbuf_reset(&key);
 	sbuf_printf(&key, "link %s up", l->name);
