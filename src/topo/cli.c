@@ -206,11 +206,9 @@ static int plan_for(struct app *a, const char *who, const char *file,
                     struct topo_plan *p)
 {
 	char err[600];
-	struct kerr e = { 0 };
-	struct topo_plan scope;
-	int rc;
+	int rc = topo_plan_file(a->w, a->k, file, NULL, want, have, p, err,
+	                        sizeof err);
 
-	rc = topo_scratch(file, want, err, sizeof err);
 	if (rc == 1) {
 		fprintf(stderr, "nsviz: %s: %s: nothing was changed\n", who,
 		        strcmp(file, "-") ? file : "stdin");
@@ -220,24 +218,6 @@ static int plan_for(struct app *a, const char *who, const char *file,
 		fprintf(stderr, "nsviz: %s: %s\n", who, err);
 		return 2;
 	}
-	/* the namespaces the file names: read only those */
-	{
-		struct tilist none;
-
-		tilist_init(&none);
-		topo_diff(want, &none, &scope);
-		tilist_free(&none);
-	}
-	rc = topo_live(a->w, a->k, (const char *const *)scope.scope,
-	               scope.nscope, have, &e);
-	if (rc < 0) {
-		fprintf(stderr, "nsviz: %s: %s\n", who, kerr_str(&e));
-		topo_plan_free(&scope);
-		return 2;
-	}
-	/* a namespace the file names that is not here yet has no items */
-	topo_plan_free(&scope);
-	topo_diff(want, have, p);
 	return 0;
 }
 

@@ -12,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "batch.h"
 #include "sandbox.h"
+#include "topo/diff.h"
 #include "topo/save.h"
 #include "util/sbuf.h"
 
@@ -508,10 +510,10 @@ static int scratch_child(const char *file, int out)
 	return 0;
 }
 
-int topo_scratch(const char *file, struct tilist *out, char *err,
-                 size_t errlen)
+static int scratch(const char *file, struct tilist *out, struct sbuf *msgs,
+                   char *err, size_t errlen)
 {
-	int fd[2], st = 0;
+	int fd[2], st = 0, mfd = -1;
 	pid_t pid;
 	struct sbuf got = SBUF_INIT;
 	char buf[65536];
@@ -522,17 +524,37 @@ int topo_scratch(const char *file, struct tilist *out, char *err,
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
 		return -1;
 	}
+	if (msgs) {
+		mfd = memfd_create("nsviz-scratch", MFD_CLOEXEC);
+		if (mfd < 0) {
+			snprintf(err, errlen, "memfd_create: %s", strerror(errno));
+			close(fd[0]);
+			close(fd[1]);
+			return -1;
+		}
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
 		snprintf(err, errlen, "fork: %s", strerror(errno));
 		close(fd[0]);
 		close(fd[1]);
+		if (mfd >= 0)
+			close(mfd);
 		return -1;
 	}
 	if (pid == 0) {
 		close(fd[0]);
 		signal(SIGINT, SIG_DFL);
+		if (msgs) {
+			/* the terminal is the UI's: none of it here */
+			int nul = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+			if (nul < 0 || dup2(nul, 0) < 0 || dup2(nul, 1) < 0 ||
+			    dup2(mfd, 2) < 0)
+				_exit(2);
+			setsid();
+		}
 		_exit(scratch_child(file, fd[1]));
 	}
 	close(fd[1]);
@@ -547,6 +569,15 @@ int topo_scratch(const char *file, struct tilist *out, char *err,
 	close(fd[0]);
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 		;
+	if (msgs) {
+		off_t at = 0;
+
+		while ((n = pread(mfd, buf, sizeof buf, at)) > 0) {
+			sbuf_addn(msgs, buf, (size_t)n);
+			at += n;
+		}
+		close(mfd);
+	}
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 1) {
 		sbuf_free(&got);
 		return 1;
@@ -563,5 +594,47 @@ int topo_scratch(const char *file, struct tilist *out, char *err,
 		return -1;
 	}
 	sbuf_free(&got);
+	return 0;
+}
+
+int topo_scratch(const char *file, struct tilist *out, char *err,
+                 size_t errlen)
+{
+	return scratch(file, out, NULL, err, errlen);
+}
+
+int topo_scratch_quiet(const char *file, struct tilist *out,
+                       struct sbuf *msgs, char *err, size_t errlen)
+{
+	return scratch(file, out, msgs, err, errlen);
+}
+
+int topo_plan_file(struct world *w, struct ksync *k, const char *file,
+                   struct sbuf *msgs, struct tilist *want,
+                   struct tilist *have, struct topo_plan *p, char *err,
+                   size_t errlen)
+{
+	struct kerr e = { 0 };
+	struct topo_plan scope;
+	struct tilist none;
+	int rc;
+
+	tilist_init(have);
+	memset(p, 0, sizeof *p);
+	rc = scratch(file, want, msgs, err, errlen);
+	if (rc)
+		return rc;
+	/* the namespaces the file names: only those are read */
+	tilist_init(&none);
+	topo_diff(want, &none, &scope);
+	rc = topo_live(w, k, (const char *const *)scope.scope, scope.nscope,
+	               have, &e);
+	topo_plan_free(&scope);
+	if (rc < 0) {
+		snprintf(err, errlen, "%s", kerr_str(&e));
+		tilist_free(want);
+		return -1;
+	}
+	topo_diff(want, have, p);
 	return 0;
 }

@@ -24,5 +24,20 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
  * -1 with a message in err when the sandbox cannot be made. */
 int topo_scratch(const char *file, struct tilist *out, char *err,
                  size_t errlen);
+/* The same with the sandbox's messages (FILE:LINE: ...) in msgs instead
+ * of on stderr, and nothing of the terminal's (the full-screen UI). */
+int topo_scratch_quiet(const char *file, struct tilist *out,
+                       struct sbuf *msgs, char *err, size_t errlen);
+
+struct topo_plan;
+/* What it takes to make the live world match FILE: want (FILE's world,
+ * from the scratch sandbox), have (the live world's, in the namespaces
+ * FILE names), the steps.  0; 1 when FILE fails (its message on stderr,
+ * or in msgs when msgs is not NULL: then quiet, for the UI); -1 with a
+ * message in err. */
+int topo_plan_file(struct world *w, struct ksync *k, const char *file,
+                   struct sbuf *msgs, struct tilist *want,
+                   struct tilist *have, struct topo_plan *p, char *err,
+                   size_t errlen);
 
 #endif

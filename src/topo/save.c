@@ -1273,8 +1273,12 @@ static void save_ns(struct saver *s, const struct w_ns *ns)
 		for (size_t i = 0; i < ns->nroutes; i++)
 			rv[i] = &ns->routes[i];
 		qsort(rv, ns->nroutes, sizeof *rv, fmt_route_cmp);
-		for (size_t i = 0; i < ns->nroutes; i++)
-			save_route(s, rv[i]);
+		/* routes through a device first: a gateway must be
+		 * reachable when a route names it */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < ns->nroutes; i++)
+				if ((rv[i]->gw.family || rv[i]->nnexthops) == pass)
+					save_route(s, rv[i]);
 		free(rv);
 	}
 	for (size_t i = 0; i < ns->nrules; i++)

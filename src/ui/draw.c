@@ -580,12 +580,15 @@ static void draw_keys(struct ui *u)
 	int x = 0, y = u->lay.keys.y;
 
 	if (u->modal == M_CMDLINE || u->modal == M_FILTER ||
-	    u->modal == M_CAPFILTER || u->modal == M_CAPSAVE) {
+	    u->modal == M_CAPFILTER || u->modal == M_CAPSAVE ||
+	    u->modal == M_TOPOSAVE || u->modal == M_TOPOOPEN) {
 		char buf[700];
 		const char *prompt = u->modal == M_FILTER ? "/" :
 		                     u->modal == M_CMDLINE ? ":" :
-		                     u->modal == M_CAPFILTER ? "capture filter: "
-		                                             : "save to: ";
+		                     u->modal == M_CAPFILTER ? "capture filter: " :
+		                     u->modal == M_TOPOSAVE ? "save the world to: " :
+		                     u->modal == M_TOPOOPEN ? "open topology: "
+		                                            : "save to: ";
 		int cx;
 
 		ui_paint(TH_FORM_FIELD_ACTIVE);
@@ -842,6 +845,7 @@ static const char *const help_text =
 "  a  (F7)  add an address         r        add a route\n"
 "  m        move the interface     u        toggle up/down\n"
 "  x  (F8), Delete  delete the selected namespace, interface or route\n"
+"  w        save the world to a file  o  open one: what it changes, apply\n"
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
@@ -856,7 +860,7 @@ static const char *const help_text =
 
 static void draw_help(struct ui *u)
 {
-	struct rect r = centred(u, 78, 22);
+	struct rect r = centred(u, 78, 23);
 
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Help", true);
@@ -881,6 +885,17 @@ static void draw_details(struct ui *u)
 
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Details (Up/Down scroll, any other key closes)", true);
+	text_in(&r, u->details ? u->details : "", u->details_top, TH_DIALOG);
+}
+
+/* o: what applying the file runs, to confirm */
+static void draw_apply(struct ui *u)
+{
+	struct rect r = centred(u, u->cols - 4, u->rows - 4);
+
+	fill(&r, TH_DIALOG);
+	box_at(u, &r, "Apply? y or Enter: apply, n or Esc: do not; Up/Down "
+	       "scroll", true);
 	text_in(&r, u->details ? u->details : "", u->details_top, TH_DIALOG);
 }
 
@@ -944,6 +959,7 @@ void ui_draw(struct ui *u)
 	case M_HELP: draw_help(u); break;
 	case M_CONFIRM: draw_confirm(u); break;
 	case M_DETAILS: draw_details(u); break;
+	case M_TOPOAPPLY: draw_apply(u); break;
 	case M_LESSONS: lesson_ui_pick_draw(u); break;
 	default: break;
 	}

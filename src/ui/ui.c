@@ -496,7 +496,7 @@ static void ping_start(struct ui *u, const struct cmd *c)
 	u->ping_len = 0;
 }
 
-void ui_run_line(struct ui *u, const char *line)
+int ui_run_line(struct ui *u, const char *line)
 {
 	u->log_scroll = 0;      /* what the user runs, the user sees */
 	lesson_ui_note(u, line);
@@ -508,22 +508,22 @@ void ui_run_line(struct ui *u, const char *line)
 	if (n < 0) {
 		ui_log(u, L_CMD, "%s", line);
 		ui_log(u, L_ERROR, "%s", err);
-		return;
+		return 1;
 	}
 	if (n == 0) {
 		cmd_free_words(words, n);
-		return;
+		return 0;
 	}
 	if (cmd_parse(n, words, &c, err, sizeof err) < 0) {
 		cmd_free_words(words, n);
 		ui_log(u, L_CMD, "%s", line);
 		ui_log(u, L_ERROR, "%s", err);
-		return;
+		return 1;
 	}
 	cmd_free_words(words, n);
 	if (cmd_changes(&c) && refuse_readonly(u)) {
 		cmd_free(&c);
-		return;
+		return 1;
 	}
 	{
 		struct sbuf canon = SBUF_INIT;
@@ -534,7 +534,7 @@ void ui_run_line(struct ui *u, const char *line)
 	if (c.verb == CMD_PING) {
 		ping_start(u, &c);
 		cmd_free(&c);
-		return;
+		return 0;
 	}
 	if (c.verb == CMD_NETNS_EXEC && !c.sub) {
 		/* a program of the user's: give it the terminal */
@@ -570,6 +570,7 @@ void ui_run_line(struct ui *u, const char *line)
 	sbuf_reset(&u->x.err);
 	cmd_free(&c);
 	u->dirty = true;
+	return rc;
 }
 
 /* ---- signals and children ------------------------------------------- */
@@ -1104,10 +1105,21 @@ static void hist_add(struct ui *u, const char *line)
 static void key_line(struct ui *u, int ch)
 {
 	bool filter = u->modal == M_FILTER;
-	bool capline = u->modal == M_CAPFILTER || u->modal == M_CAPSAVE;
+	bool topoline = u->modal == M_TOPOSAVE || u->modal == M_TOPOOPEN;
+	bool capline = u->modal == M_CAPFILTER || u->modal == M_CAPSAVE ||
+	               topoline;
 	size_t max = filter ? sizeof u->filter - 1 : sizeof u->line - 1;
 
 	u->completions[0] = '\0';
+	if (topoline && (ch == '\n' || ch == '\r' || ch == KEY_ENTER)) {
+		char line[sizeof u->line];
+
+		u->line_back = 0;
+		snprintf(line, sizeof line, "%s", u->line);
+		topo_ui_line_done(u, line);
+		u->dirty = true;
+		return;
+	}
 	if (capline && (ch == '\n' || ch == '\r' || ch == KEY_ENTER)) {
 		u->line_back = 0;
 		cap_line_done(u, u->line);
@@ -1195,7 +1207,8 @@ static void key_line(struct ui *u, int ch)
 	}
 	}
 	if (u->modal != M_FILTER && u->modal != M_CMDLINE &&
-	    u->modal != M_CAPFILTER && u->modal != M_CAPSAVE)
+	    u->modal != M_CAPFILTER && u->modal != M_CAPSAVE &&
+	    u->modal != M_TOPOSAVE && u->modal != M_TOPOOPEN)
 		u->line_back = 0;
 	if (filter && u->modal == M_FILTER)
 		snprintf(u->filter, sizeof u->filter, "%.63s", u->line);
@@ -1234,7 +1247,12 @@ static void key_modal(struct ui *u, int ch)
 	case M_FILTER:
 	case M_CAPFILTER:
 	case M_CAPSAVE:
+	case M_TOPOSAVE:
+	case M_TOPOOPEN:
 		key_line(u, ch);
+		break;
+	case M_TOPOAPPLY:
+		topo_ui_apply_key(u, ch);
 		break;
 	case M_LESSONS:
 		lesson_ui_pick_key(u, ch);
@@ -1385,6 +1403,12 @@ static void k_servers(struct ui *u)
 	}
 }
 static void k_delete(struct ui *u) { delete_selected(u); }
+static void k_save(struct ui *u) { topo_ui_save_start(u); }
+static void k_open(struct ui *u)
+{
+	if (!refuse_readonly(u))
+		topo_ui_open_start(u);
+}
 static void k_shell(struct ui *u) { open_shell(u); }
 static void k_details(struct ui *u) { open_details(u); }
 static void k_tab(struct ui *u) { u->focus = (u->focus + 1) % P_COUNT; }
@@ -1439,6 +1463,8 @@ static const struct keybind keys[] = {
 	{ 'E', 0, k_servers },
 	{ 'L', 0, k_lessons },
 	{ 'N', 0, k_neigh },
+	{ 'w', 0, k_save },
+	{ 'o', 0, k_open },
 	{ KEY_DC, 0, k_delete },
 	{ '\n', KEY_ENTER, k_details },
 	{ '\r', 0, k_details },

@@ -22,7 +22,10 @@ enum modal {
 	M_NONE, M_FORM, M_CONFIRM, M_HELP, M_DETAILS, M_CMDLINE, M_FILTER,
 	M_CAPFILTER,        /* a capture's BPF filter being edited */
 	M_CAPSAVE,          /* the file to save a capture's ring to */
-	M_LESSONS           /* the lesson picker */
+	M_LESSONS,          /* the lesson picker */
+	M_TOPOSAVE,         /* w: the file to save the world to */
+	M_TOPOOPEN,         /* o: the topology file to open */
+	M_TOPOAPPLY         /* o: what applying it runs, to confirm */
 };
 
 #define UI_MAX_CAPS 8
@@ -61,6 +64,11 @@ struct ui {
 	bool utf8;
 	bool mouse;
 	bool confirm_delete;    /* config: ask before deleting (default) */
+	/* topology files (topofile.c): the last saved or opened, and the
+	 * commands applying the open one runs */
+	char topo_file[512];
+	char **topo_cmds;
+	size_t topo_ncmds;
 
 	int cols, rows;
 	struct layout lay;
@@ -198,14 +206,22 @@ size_t ui_if_list(struct ui *u, const struct w_ns *ns, struct w_link ***out);
 size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out);
 int ui_ns_procs(struct ui *u, const struct w_ns *ns);
 
+/* topofile.c: w and o */
+void topo_ui_save_start(struct ui *u);
+void topo_ui_open_start(struct ui *u);
+void topo_ui_line_done(struct ui *u, const char *text);
+void topo_ui_apply_key(struct ui *u, int ch);
+void topo_ui_apply_free(struct ui *u);
+
 void ui_draw(struct ui *u);
 /* Drawing helpers (draw.c): the attribute of a theme element; at most w
  * columns of UTF-8 text at (y, x), blank-padded to w when pad. */
 enum theme_elem;
 void ui_paint(enum theme_elem e);
 int ui_put(int y, int x, int w, const char *s, bool pad);
-/* Run a command of the grammar from the UI, logged (ui.c). */
-void ui_run_line(struct ui *u, const char *line);
+/* Run a command of the grammar from the UI, logged (ui.c): 0, or
+ * non-zero when it failed (its error logged). */
+int ui_run_line(struct ui *u, const char *line);
 /* term.c: the bytes endwin() would send to leave the UI's modes */
 size_t ui_term_leave_seq(char *buf, size_t cap, bool mouse);
 void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)

@@ -267,6 +267,51 @@ wait "$UNNAMED" 2>/dev/null
 see "... and goes when its process ends" 'Namespaces \(3\)'
 quit
 
+# ==== w saves the world, o opens a file: its changes, then applied ==========
+nsviz w
+key w
+see "w: a file name is proposed in the current directory" \
+	'^save the world to: lab\.nsviz *$'
+key Enter
+see "... Enter saves it, and says how many commands" \
+	'saved the world to lab\.nsviz: [0-9]+ commands'
+check_match "the file rebuilds the tutorial" "$(cat "$TMPD/lab.nsviz")" \
+	'ip -n vnet route add 10\.0\.1\.0/32 dev veth1'
+key w
+see "w again proposes the same file" '^save the world to: lab\.nsviz *$'
+key Escape
+# the world changes behind the UI's back: o shows what applying undoes
+ip -n vnet route del 10.0.1.0/32 dev veth1
+ip link set veth0 mtu 1400
+key o
+see "o: the last file is proposed" '^open topology: lab\.nsviz *$'
+key Enter
+see "... Enter shows what applying it runs, to confirm" \
+	'Applying lab\.nsviz runs these 2 commands'
+check_match "... the mtu set back" "$SCREEN" 'ip link set veth0 mtu 1500'
+check_match "... and the route made again" "$SCREEN" \
+	'ip -n vnet route add 10\.0\.1\.0/32 dev veth1'
+check_eq "... nothing is changed before y" \
+	"$(ip -n vnet route show 10.0.1.0/32; ip -o link show veth0 | grep -c 'mtu 1400')" "1"
+key y
+see "y applies it" 'applied: 2 changes'
+kernel "... the route is back" \
+	'ip -n vnet route show 10.0.1.0/32 | grep -q veth1'
+kernel "... and the mtu" 'ip -o link show veth0 | grep -q "mtu 1500"'
+key o
+key Enter
+see "o again: nothing to apply" \
+	'lab\.nsviz: the live world matches it, nothing to apply'
+printf 'netns add x1\nlink set nothere up\n' >"$TMPD/bad.nsviz"
+key o
+key C-u
+text bad.nsviz
+key Enter
+see "a file that fails: its line and message, nothing changed" \
+	'open bad\.nsviz: bad\.nsviz:2: nothere: no such device.*\(nothing was changed\)'
+check_eq "... x1 was not made" "$(ip netns list | grep -c '^x1')" "0"
+quit
+
 # ==== the : history outlives the session ====================================
 H="$XDG_STATE_HOME/nsviz/history"
 check_match "the history file holds the : lines" "$(cat "$H" 2>&1)" \
