@@ -183,17 +183,20 @@ struct nsvals {
 	size_t nstrs, capstrs;
 };
 
-/* the links of a namespace whose MAC was set by hand */
-struct macset {
+/* what a namespace's child said: its sysctls, the links whose MAC was
+ * set by hand */
+struct probe {
 	const struct w_ns *ns;
-	char **names;
-	size_t n;
+	struct { char *key, *val; } *v;
+	size_t n, cap, at;
+	char **macs;
+	size_t nmacs;
 };
 
 struct gather {
 	struct ksync *k;
-	struct macset *ms;
-	size_t nms, capms;
+	struct probe *probes;
+	size_t nprobes, capprobes;
 	char *fresh[N_FRESH];
 	struct nsvals *nv;
 	size_t nnv, capnv;
@@ -208,16 +211,232 @@ static char *keep(struct nsvals *s, const char *str)
 	return c;
 }
 
+/* The keys a namespace's sysctls are read from, NUL after each: the
+ * namespace's own, then each link's (a dot in a link's name is a slash
+ * in a key, as sysctl(8) has it) */
+static void keys_of(const struct w_ns *ns, struct sbuf *list)
+{
+	for (size_t i = 0; i < N_NS_KEYS; i++) {
+		sbuf_add(list, ns_keys[i]);
+		sbuf_addc(list, '\0');
+	}
+	for (size_t l = 0; l < ns->nlinks; l++) {
+		char dev[W_IFNAMSIZ];
+
+		snprintf(dev, sizeof dev, "%s", ns->links[l].name);
+		for (char *p = dev; *p; p++)
+			if (*p == '.')
+				*p = '/';
+		for (size_t i = 0; i < N_IF4; i++) {
+			sbuf_printf(list, "net.ipv4.conf.%s.%s", dev, if_keys4[i]);
+			sbuf_addc(list, '\0');
+		}
+		for (size_t i = 0; i < N_IF6; i++) {
+			sbuf_printf(list, "net.ipv6.conf.%s.%s", dev, if_keys6[i]);
+			sbuf_addc(list, '\0');
+		}
+	}
+}
+
+/* key -> /proc/sys path: dots are slashes, slashes dots */
+static void key_path(const char *key, char *path, size_t len)
+{
+	size_t n = (size_t)snprintf(path, len, "/proc/sys/");
+
+	for (const char *k = key; *k && n + 1 < len; k++)
+		path[n++] = *k == '.' ? '/' : *k == '/' ? '.' : *k;
+	path[n < len ? n : len - 1] = '\0';
+}
+
+/* In the child, for each namespace: "N INDEX" first, then "S KEY\tVALUE"
+ * a key, "M NAME" a link whose MAC was set by hand (addr_assign_type 3,
+ * which only sysfs says, and sysfs shows the namespace of whoever mounted
+ * it: one is mounted in each namespace, in a mount namespace of the
+ * child's own).  One child for them all: a mount namespace costs a
+ * grace period to tear down. */
+static void probe_child(const struct w_ns *const *nss, const int *fds,
+                        size_t n, int out)
+{
+	struct sbuf keys = SBUF_INIT, o = SBUF_INIT;
+	bool mnt = unshare(CLONE_NEWNS) == 0 &&
+	           mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+
+	for (size_t x = 0; x < n; x++) {
+		const struct w_ns *ns = nss[x];
+		bool own_sysfs;
+
+		/* -2: the host, where the child starts (first in nss): no
+		 * setns, which a user without privileges may not do */
+		if (fds[x] == -2 ? x != 0
+		                 : fds[x] < 0 || setns(fds[x], CLONE_NEWNET) < 0)
+			continue;
+		sbuf_printf(&o, "N %zu\n", x);
+		sbuf_reset(&keys);
+		keys_of(ns, &keys);
+		for (const char *k = keys.s; k && k < keys.s + keys.len;
+		     k += strlen(k) + 1) {
+			char path[512], v[512];
+			int f;
+			ssize_t r;
+
+			key_path(k, path, sizeof path);
+			f = open(path, O_RDONLY | O_CLOEXEC);
+			if (f < 0)
+				continue;
+			r = read(f, v, sizeof v - 1);
+			close(f);
+			if (r < 0)
+				continue;
+			while (r > 0 && (v[r - 1] == '\n' || v[r - 1] == ' '))
+				r--;
+			v[r] = '\0';
+			for (ssize_t j = 0; j < r; j++)
+				if (v[j] == '\n')
+					v[j] = ' ';
+			sbuf_printf(&o, "S %s\t%s\n", k, v);
+		}
+		own_sysfs = mnt && mount("sysfs", "/sys", "sysfs", MS_NOSUID |
+		                         MS_NODEV | MS_NOEXEC, NULL) == 0;
+		/* without a sysfs of its own, the one there is tells only
+		 * of the namespace that mounted it: the host's */
+		if (own_sysfs || ns->kind == W_NS_HOST)
+			for (size_t i = 0; i < ns->nlinks; i++) {
+				char path[128], v[16];
+				int f;
+				ssize_t r;
+
+				snprintf(path, sizeof path, "/sys/class/net/%s/"
+				         "addr_assign_type", ns->links[i].name);
+				f = open(path, O_RDONLY | O_CLOEXEC);
+				if (f < 0)
+					continue;
+				r = read(f, v, sizeof v - 1);
+				close(f);
+				if (r > 0 && v[0] == '3')
+					sbuf_printf(&o, "M %s\n",
+					            ns->links[i].name);
+			}
+		if (own_sysfs)
+			umount2("/sys", MNT_DETACH);
+		/* out as it goes: the pipe holds 64 KiB */
+		for (size_t off = 0; off < o.len; ) {
+			ssize_t w = write(out, o.s + off, o.len - off);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				_exit(1);
+			off += (size_t)w;
+		}
+		sbuf_reset(&o);
+	}
+	_exit(0);
+}
+
+/* Every namespace of nss asked at once (their probes made here). */
+static void probe_all(struct gather *g, const struct w_ns *const *nss,
+                      size_t n)
+{
+	int *fds = xcalloc(n + 1, sizeof *fds), fd[2];
+	struct sbuf got = SBUF_INIT;
+	char buf[65536];
+	struct probe *pr = NULL;
+	ssize_t r;
+	pid_t pid = -1;
+
+	xgrow((void **)&g->probes, &g->capprobes, g->nprobes + n + 1,
+	      sizeof *g->probes);
+	for (size_t i = 0; i < n; i++) {
+		struct probe *p = &g->probes[g->nprobes + i];
+
+		memset(p, 0, sizeof *p);
+		p->ns = nss[i];
+		/* named ones by their file: no descriptor kept by ksync */
+		if (nss[i]->kind == W_NS_HOST) {
+			fds[i] = -2;
+		} else {
+			char path[300];
+
+			snprintf(path, sizeof path, "/run/netns/%s", nss[i]->name);
+			fds[i] = open(path, O_RDONLY | O_CLOEXEC);
+		}
+	}
+	g->nprobes += n;
+	if (pipe2(fd, O_CLOEXEC) == 0) {
+		pid = fork();
+		if (pid == 0) {
+			close(fd[0]);
+			probe_child(nss, fds, n, fd[1]);
+		}
+		close(fd[1]);
+		if (pid > 0) {
+			while ((r = read(fd[0], buf, sizeof buf)) > 0 ||
+			       (r < 0 && errno == EINTR))
+				if (r > 0)
+					sbuf_addn(&got, buf, (size_t)r);
+			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+				;
+		}
+		close(fd[0]);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	free(fds);
+	for (char *p = got.s; p && *p; ) {
+		char *nl = strchr(p, '\n'), *tab;
+
+		if (!nl)
+			break;
+		*nl = '\0';
+		if (p[0] == 'N' && p[1] == ' ') {
+			size_t x = (size_t)strtoul(p + 2, NULL, 10);
+
+			pr = x < n ? &g->probes[g->nprobes - n + x] : NULL;
+		} else if (pr && p[0] == 'S' && p[1] == ' ' &&
+		           (tab = strchr(p, '\t'))) {
+			*tab = '\0';
+			xgrow((void **)&pr->v, &pr->cap, pr->n + 1, sizeof *pr->v);
+			pr->v[pr->n].key = xstrdup(p + 2);
+			pr->v[pr->n].val = xstrdup(tab + 1);
+			pr->n++;
+		} else if (pr && p[0] == 'M' && p[1] == ' ') {
+			pr->macs = xrealloc(pr->macs,
+			                    (pr->nmacs + 1) * sizeof *pr->macs);
+			pr->macs[pr->nmacs++] = xstrdup(p + 2);
+		}
+		p = nl + 1;
+	}
+	sbuf_free(&got);
+}
+
+/* What the child said of ns (nothing when it was not asked). */
+static struct probe *probe_of(struct gather *g, const struct w_ns *ns)
+{
+	for (size_t i = 0; i < g->nprobes; i++)
+		if (g->probes[i].ns == ns)
+			return &g->probes[i];
+	probe_all(g, &ns, 1);
+	return &g->probes[g->nprobes - 1];
+}
+
 static bool read_key(struct gather *g, const struct w_ns *ns, const char *key,
                      struct sbuf *val)
 {
-	struct kerr e = { 0 };
+	struct probe *pr = probe_of(g, ns);
 
 	sbuf_reset(val);
-	if (ksysctl_read(g->k, (struct w_ns *)ns, key, val, &e) < 0)
-		return false;
-	trim(val);
-	return true;
+	/* asked in the order read: look from where the last one was */
+	for (size_t k = 0; k < pr->n; k++) {
+		size_t i = (pr->at + k) % pr->n;
+
+		if (!strcmp(pr->v[i].key, key)) {
+			pr->at = i + 1;
+			sbuf_add(val, pr->v[i].val);
+			return true;
+		}
+	}
+	return false;
 }
 
 static void add_val(struct nsvals *s, const char *key, const char *value,
@@ -331,98 +550,12 @@ static size_t sysctls_of(void *ctx, const struct w_ns *ns,
 	return s->n;
 }
 
-/* addr_assign_type is only in sysfs, and sysfs shows the namespace of
- * whoever mounted it: a child enters ns, mounts a sysfs of its own in a
- * mount namespace of its own and says which links have NET_ADDR_SET (3),
- * a name a line */
-static void read_macset(struct gather *g, struct w_ns *ns, struct macset *m)
-{
-	struct kerr e = { 0 };
-	int nsfd = ksync_ns_fd_brief(g->k, ns, &e), fd[2];
-	struct sbuf got = SBUF_INIT;
-	char buf[4096];
-	ssize_t n;
-	pid_t pid;
-
-	if (nsfd < 0)
-		return;
-	if (pipe2(fd, O_CLOEXEC) < 0) {
-		ksync_ns_fd_done(g->k, ns, nsfd);
-		return;
-	}
-	pid = fork();
-	if (pid == 0) {
-		close(fd[0]);
-		if (setns(nsfd, CLONE_NEWNET) < 0 || unshare(CLONE_NEWNS) < 0 ||
-		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-		    mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV |
-		          MS_NOEXEC, NULL) < 0)
-			_exit(1);
-		for (size_t i = 0; i < ns->nlinks; i++) {
-			char path[128], v[16];
-			int f;
-			ssize_t r;
-
-			snprintf(path, sizeof path, "/sys/class/net/%s/"
-			         "addr_assign_type", ns->links[i].name);
-			f = open(path, O_RDONLY | O_CLOEXEC);
-			if (f < 0)
-				continue;
-			r = read(f, v, sizeof v - 1);
-			close(f);
-			if (r > 0 && v[0] == '3' &&
-			    (write(fd[1], ns->links[i].name,
-			           strlen(ns->links[i].name)) < 0 ||
-			     write(fd[1], "\n", 1) < 0))
-				_exit(1);
-		}
-		_exit(0);
-	}
-	close(fd[1]);
-	ksync_ns_fd_done(g->k, ns, nsfd);
-	if (pid < 0) {
-		close(fd[0]);
-		return;
-	}
-	while ((n = read(fd[0], buf, sizeof buf)) > 0 ||
-	       (n < 0 && errno == EINTR))
-		if (n > 0)
-			sbuf_addn(&got, buf, (size_t)n);
-	close(fd[0]);
-	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-		;
-	for (const char *p = sbuf_str(&got); *p; ) {
-		const char *nl = strchr(p, '\n');
-		struct sbuf name = SBUF_INIT;
-
-		if (!nl)
-			break;
-		sbuf_addn(&name, p, (size_t)(nl - p));
-		m->names = xrealloc(m->names, (m->n + 1) * sizeof *m->names);
-		m->names[m->n++] = xstrdup(sbuf_str(&name));
-		sbuf_free(&name);
-		p = nl + 1;
-	}
-	sbuf_free(&got);
-}
-
 static bool mac_set(void *ctx, const struct w_ns *ns, const char *link)
 {
-	struct gather *g = ctx;
-	struct macset *m = NULL;
+	struct probe *pr = probe_of(ctx, ns);
 
-	for (size_t i = 0; i < g->nms; i++)
-		if (g->ms[i].ns == ns)
-			m = &g->ms[i];
-	if (!m) {
-		xgrow((void **)&g->ms, &g->capms, g->nms + 1, sizeof *g->ms);
-		m = &g->ms[g->nms++];
-		memset(m, 0, sizeof *m);
-		m->ns = ns;
-		read_macset(g, (struct w_ns *)ns, m);
-	}
-	for (size_t i = 0; i < m->n; i++)
-		if (!strcmp(m->names[i], link))
+	for (size_t i = 0; i < pr->nmacs; i++)
+		if (!strcmp(pr->macs[i], link))
 			return true;
 	return false;
 }
@@ -438,6 +571,25 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 	ksync_routes_now(k);
 	ksync_drain(k);
 	fresh_values(g.fresh);
+	{
+		/* the namespaces saved, asked at once */
+		const struct w_ns **nss = xcalloc(w->nns + 1, sizeof *nss);
+		size_t n = 0;
+
+		for (size_t i = 0; i < w->nns; i++) {
+			const struct w_ns *ns = w->ns[i];
+			const char *name = ns->kind == W_NS_HOST ? "" :
+			                   ns->kind == W_NS_NAMED ? ns->name : NULL;
+			bool in = name && !ns->unread[0] && !nonly;
+
+			for (size_t j = 0; name && j < nonly && !in; j++)
+				in = !strcmp(only[j], name);
+			if (in)
+				nss[n++] = ns;
+		}
+		probe_all(&g, nss, n);
+		free(nss);
+	}
 	tilist_init(out);
 	topo_save(w, &o, out);
 	for (size_t i = 0; i < N_FRESH; i++)
@@ -449,12 +601,19 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 		free(g.nv[i].v);
 	}
 	free(g.nv);
-	for (size_t i = 0; i < g.nms; i++) {
-		for (size_t j = 0; j < g.ms[i].n; j++)
-			free(g.ms[i].names[j]);
-		free(g.ms[i].names);
+	for (size_t i = 0; i < g.nprobes; i++) {
+		struct probe *pr = &g.probes[i];
+
+		for (size_t j = 0; j < pr->n; j++) {
+			free(pr->v[j].key);
+			free(pr->v[j].val);
+		}
+		for (size_t j = 0; j < pr->nmacs; j++)
+			free(pr->macs[j]);
+		free(pr->v);
+		free(pr->macs);
 	}
-	free(g.ms);
+	free(g.probes);
 	return 0;
 }
 
