@@ -27,8 +27,10 @@ enum ti_phase {
 	TP_SYSCTL_NS,      /* sysctls of the namespace (before its links, so
 	                    * links made later start from its defaults) */
 	TP_LINK,           /* links that stand alone: veth, bridge, dummy */
-	TP_LINK_STACKED,   /* links on a lower one: vlan, macvlan, vxlan */
-	TP_LINK_SET,       /* mtu, master, bridge options */
+	TP_LINK_SET,       /* their mtu, MAC, master, bridge options */
+	TP_LINK_STACKED,   /* links on a lower one: vlan, macvlan, vxlan
+	                    * (after the lower's mtu: they take it) */
+	TP_STACKED_SET,    /* their settings */
 	TP_SYSCTL_IF,      /* per-interface sysctls */
 	TP_ADDR,
 	TP_UP,             /* admin state */

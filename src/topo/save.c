@@ -268,6 +268,15 @@ static const char *macvlan_mode(uint32_t m)
 	return NULL;
 }
 
+static bool stacked_kind(const char *k);
+
+/* a link's settings come after it is made, and a stacked link is made
+ * after its lower's settings (it takes the lower's mtu) */
+static enum ti_phase set_phase(const struct w_link *l)
+{
+	return stacked_kind(l->kind) ? TP_STACKED_SET : TP_LINK_SET;
+}
+
 /* A bridge's options and what a new bridge has */
 static const struct { enum w_bropt key; uint32_t dflt; } br_dflt[] = {
 	{ W_BR_FORWARD_DELAY, 1500 }, { W_BR_HELLO_TIME, 200 },
@@ -364,7 +373,7 @@ static void port_settings(struct saver *s, const struct w_link *l,
 		word(s, fmt_bropt_value(port_dflt[i].key, v, buf, sizeof buf));
 		sbuf_reset(&key);
 		sbuf_printf(&key, "link %s port %s", l->name, b->word);
-		it = item(s, TP_LINK_SET, TI_SETTING |
+		it = item(s, set_phase(l), TI_SETTING |
 		          (v == port_dflt[i].dflt ? TI_HIDDEN : 0),
 		          sbuf_str(&key), NULL, NULL);
 		if (it) {
@@ -561,7 +570,7 @@ static void link_settings(struct saver *s, const struct w_link *l,
 		bool dflt = l->mtu == default_mtu(s, l, lower);
 
 		/* a bridge's mtu follows its ports' */
-		it = item(s, TP_LINK_SET, TI_SETTING | (dflt ? TI_HIDDEN : 0) |
+		it = item(s, set_phase(l), TI_SETTING | (dflt ? TI_HIDDEN : 0) |
 		          (dflt && !strcmp(l->kind, "bridge") ? TI_DERIVED : 0),
 		          sbuf_str(&key), NULL, NULL);
 	}
@@ -585,7 +594,7 @@ static void link_settings(struct saver *s, const struct w_link *l,
 		word(s, l->name);
 		word(s, "address");
 		word(s, fmt_mac(l->addr, l->addr_len, mac, sizeof mac));
-		it = item(s, TP_LINK_SET, TI_SETTING, sbuf_str(&key), NULL, NULL);
+		it = item(s, set_phase(l), TI_SETTING, sbuf_str(&key), NULL, NULL);
 		if (it)
 			titem_dep(it, 0, s->nsname, l->name);
 	}
@@ -602,7 +611,7 @@ static void link_settings(struct saver *s, const struct w_link *l,
 	} else {
 		word(s, "nomaster");
 	}
-	it = item(s, TP_LINK_SET, TI_SETTING | (m ? 0 : TI_HIDDEN),
+	it = item(s, set_phase(l), TI_SETTING | (m ? 0 : TI_HIDDEN),
 	          sbuf_str(&key), NULL, NULL);
 	if (it) {
 		titem_dep(it, 0, s->nsname, l->name);
