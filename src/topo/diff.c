@@ -210,9 +210,10 @@ void topo_diff(const struct tilist *want, const struct tilist *have,
 				if (!(w->flags & TI_HIDDEN))
 					step(p, TS_ADD, w, w->line);
 			} else if (strcmp(titem_cmp(h), titem_cmp(w))) {
-				/* a namespace's sysctl that the file does not
-				 * set is the file's only with --prune */
-				step(p, (w->flags & TI_NS_WIDE) &&
+				/* a sysctl that the file leaves at the
+				 * system's default is the file's only with
+				 * --prune */
+				step(p, (w->flags & TI_SYSCTL) &&
 				        (w->flags & TI_HIDDEN) ? TS_PRUNE
 				                               : TS_CHANGE,
 				     w, w->line);

@@ -51,8 +51,11 @@ enum ti_phase {
                           * setting (a bridge's mtu its ports', an
                           * interface's forwarding ip_forward): when
                           * hidden, never enforced */
-#define TI_NS_WIDE 16u   /* a sysctl of the namespace: one that the file
-                          * does not set is not enforced without --prune */
+#define TI_SYSCTL 16u    /* a sysctl: its default is the system's (a
+                          * namespace inherits the host's IPv4 settings,
+                          * an interface its namespace's), so one the
+                          * file leaves at its default is enforced only
+                          * with --prune */
 
 /* what an item depends on: a link, in a namespace ("" = the host) */
 struct ti_dep {

@@ -1212,7 +1212,7 @@ static void save_sysctls(struct saver *s)
 		it = item(s, v[i].dev ? TP_SYSCTL_IF : TP_SYSCTL_NS,
 		          TI_SETTING | (v[i].at_default ? TI_HIDDEN : 0) |
 		          (v[i].at_default && v[i].derived ? TI_DERIVED : 0) |
-		          (v[i].dev ? 0 : TI_NS_WIDE), sbuf_str(&key), NULL,
+		          TI_SYSCTL, sbuf_str(&key), NULL,
 		          NULL);
 		if (it && v[i].dev)
 			titem_dep(it, 0, s->nsname, v[i].dev);

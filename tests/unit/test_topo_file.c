@@ -426,9 +426,9 @@ static void test_diff_derived_and_ns_wide(void **state)
 	    "link set br0 mtu 1500", NULL, NULL, NULL, NULL);
 	add(&have, TP_LINK_SET, TI_SETTING | TI_HIDDEN | TI_DERIVED, "", "k1",
 	    "link set br0 mtu 1400", NULL, NULL, NULL, NULL);
-	add(&want, TP_SYSCTL_NS, TI_SETTING | TI_HIDDEN | TI_NS_WIDE, "", "k2",
+	add(&want, TP_SYSCTL_NS, TI_SETTING | TI_HIDDEN | TI_SYSCTL, "", "k2",
 	    "sysctl -w a=0", NULL, NULL, NULL, NULL);
-	add(&have, TP_SYSCTL_NS, TI_SETTING | TI_NS_WIDE, "", "k2",
+	add(&have, TP_SYSCTL_NS, TI_SETTING | TI_SYSCTL, "", "k2",
 	    "sysctl -w a=1", NULL, NULL, NULL, NULL);
 	/* the file says something of the host */
 	add(&want, TP_ADDR, 0, "", "a", "addr add 1.1.1.1/32 dev x", NULL,
