@@ -845,7 +845,6 @@ static const char *const help_text =
 "  a  (F7)  add an address         r        add a route\n"
 "  m        move the interface     u        toggle up/down\n"
 "  x  (F8), Delete  delete the selected namespace, interface or route\n"
-"  w        save the world to a file  o  open one: what it changes, apply\n"
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
@@ -854,13 +853,13 @@ static const char *const help_text =
 "  e        start an echo server   S  send to one   E  the servers\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
-"  Ctrl-L redraw   Ctrl-Z suspend   ? (F1) help   q (F10) quit\n"
+"  w save a file  o open one  Ctrl-L redraw  Ctrl-Z suspend  q (F10) quit\n"
 "  L  lessons (h hint, . show me, > < steps, ] [ scroll)  N neighbours\n"
 "Press any key to close.";
 
 static void draw_help(struct ui *u)
 {
-	struct rect r = centred(u, 78, 23);
+	struct rect r = centred(u, 78, 22);
 
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Help", true);

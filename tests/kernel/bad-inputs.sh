@@ -288,7 +288,7 @@ cwb|1|link set veth0 address 00:00:00:00:00:00|00:00:00:00:00:00: the all-zero M
 cwb|1|link set veth0 mtu abc|abc: mtu must be a number
 cwb|1|link set veth0 mtu 0x100|0x100: mtu must be a number
 cwb|1|link set veth0 mtu 10|10: mtu (out of range|less than device minimum)
-cwb|1|link set veth0 mtu 65536|65536: mtu (out of range|greater than device maximum)
+cwb|1|link set veth0 mtu 65537|65537: mtu (out of range|greater than device maximum)
 cwb|1|-n vnet link set veth1 mtu 70000|70000: mtu (out of range|greater than device maximum)
 cwb|1|link set veth0 up down|down: conflicts with up
 cwb|1|link set veth0 name a/b|a/b: interface name must not contain '/'
@@ -412,14 +412,14 @@ cwb|1|link add x1 type veth peer name p1 netns plainfile|plainfile: not a networ
 cwb|1|-n plainfile ping -c 1 10.0.2.0|plainfile: not a network namespace
 cwb|1|-n plainfile echo tcp|plainfile: not a network namespace
 # -- sizes at the limits of their types
-cwb|1|link set veth0 mtu 0|0: mtu out of range \(68\.\.65535\)
-cwb|1|link set veth0 mtu 67|67: mtu out of range \(68\.\.65535\)
-cwb|1|link set veth0 mtu 4294967295|4294967295: mtu out of range \(68\.\.65535\)
-cwb|1|link set veth0 mtu 4294967296|4294967296: mtu out of range \(68\.\.65535\)
+cwb|1|link set veth0 mtu 0|0: mtu out of range \(68\.\.65536\)
+cwb|1|link set veth0 mtu 67|67: mtu out of range \(68\.\.65536\)
+cwb|1|link set veth0 mtu 4294967295|4294967295: mtu out of range \(68\.\.65536\)
+cwb|1|link set veth0 mtu 4294967296|4294967296: mtu out of range \(68\.\.65536\)
 cwb|1|link set veth0 mtu 18446744073709551616|18446744073709551616: mtu (out of range|must be a number)
 cwb|1|link set veth0 mtu -1|-1: mtu must be a number
 cwb|1|link set veth0 mtu ''|'': mtu must be a number
-cwb|1|-n vnet link set lo mtu 65536|65536: mtu out of range \(68\.\.65535\)
+cwb|1|-n vnet link set lo mtu 65537|65537: mtu out of range \(68\.\.65536\)
 cwb|1|addr add 10.0.3.1/4294967296 dev veth0|10\.0\.3\.1/4294967296: prefix length 4294967296 out of range \(0\.\.32\)
 cwb|1|addr add 10.0.3.1/99999999999999999999 dev veth0|10\.0\.3\.1/99999999999999999999: prefix length
 cwb|1|addr add 2001:db8::1/4294967424 dev veth0|2001:db8::1/4294967424: prefix length 4294967424 out of range \(0\.\.128\)
@@ -823,7 +823,7 @@ netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is
 route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace
 -n vnet ping -c 1 fe80::1%ghost|ghost: no such device in namespace vnet
 zorch|zorch: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send or sysctl\)
-link set veth0 mtu 65536|65536: mtu out of range \(68\.\.65535\)
+link set veth0 mtu 65537|65537: mtu out of range \(68\.\.65536\)
 EOF
 	no_raw "UI: nothing raw on the screen" "$(tm capture-pane -p -t ui)"
 	tm kill-server >/dev/null 2>&1
