@@ -564,6 +564,21 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns,
 	free(rv);
 	fj_close_arr(j);
 
+	/* the policy rules, in the kernel's order (both families) */
+	fj_open_arr(j, "rules");
+	for (size_t i = 0; i < ns->nrules; i++) {
+		const struct w_rule *ru = &ns->rules[i];
+
+		if (ru->family != AF_INET && ru->family != AF_INET6)
+			continue;
+		fj_open_obj(j, NULL);
+		fj_rule_members(j, ru);
+		fj_str(j, "family", fmt_family_name(ru->family));
+		fj_close_obj(j);
+		spill(j->out, sink, false);
+	}
+	fj_close_arr(j);
+
 	/* every entry, those ip neigh hides (NOARP, NONE) too */
 	fj_open_arr(j, "neighbours");
 	for (size_t i = 0; i < ns->nneighs; i++) {
