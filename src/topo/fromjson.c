@@ -7,7 +7,8 @@
  * stacked on it, and a link is up before a route through it):
  *   1. `netns add NAME` for every named namespace;
  *   2. the links: a veth pair once (from the end in the host, else from
- *      the end that comes first; `peer name P [netns NS]`), bridges (their
+ *      the end that comes first, or in one namespace from the end with
+ *      the higher ifindex; `peer name P [netns NS]`), bridges (their
  *      options that are not the kernel's defaults), dummies, and
  *      vlan/macvlan/ipvlan/vxlan once their lower device is made (their
  *      options from linkinfo.info_data);
@@ -547,9 +548,12 @@ static int make_veth(struct ctx *x, struct jns *ns, struct jlink *l,
 	if (pl && pl->state != L_PENDING)
 		return 0;      /* made with the other end (or left out) */
 	if (pl) {
-		/* made from the end in the host, else from the first */
+		/* made from the end in the host, else from the first; in
+		 * one namespace from the end with the higher ifindex: the
+		 * kernel numbers the peer first, so the pair made again is
+		 * numbered as it was */
 		bool mine = ns->host ? true : pns->host ? false :
-		            ns != pns ? ns < pns : l->ifindex < pl->ifindex;
+		            ns != pns ? ns < pns : l->ifindex > pl->ifindex;
 
 		if (!mine)
 			return 0;

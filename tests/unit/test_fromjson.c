@@ -122,7 +122,7 @@ static const char *bad(const char *doc)
 	"'links':[" links "],'routes':[" routes "],'neighbours':[]" extra "}"
 
 /* The tutorial's lab, and more: a veth across namespaces (made from the
- * host end), a same-namespace pair (from the lower ifindex), a bridge
+ * host end), a same-namespace pair (from the higher ifindex), a bridge
  * with options, a port, a vlan, a macvlan, a vxlan, a dummy; MTUs,
  * addresses, up; routes in several tables, a rule, a neighbour; and what
  * is left out */
@@ -205,7 +205,7 @@ static void test_lab(void **state)
 	"# namespaces[0].links[1] (host/eth0): a device without a kind (a network card?) nsviz cannot make, left out\n"
 	"ip link add veth0 type veth peer name veth1 netns vnet\n"
 	"ip -n vnet link add br0 type bridge stp_state 1 priority 4096\n"
-	"ip -n vnet link add p1 type veth peer name p0\n"
+	"ip -n vnet link add p0 type veth peer name p1\n"
 	"ip -n vnet link add link veth1 name veth1.10 type vlan id 10 protocol 802.1ad\n"
 	"ip -n vnet link add link veth1 name mv0 type macvlan mode bridge\n"
 	"ip -n vnet link add vx0 type vxlan id 42 remote 10.0.2.9 dev veth1 dstport 4789\n"
