@@ -12,9 +12,11 @@
  *      options that are not the kernel's defaults), dummies, and
  *      vlan/macvlan/ipvlan/vxlan once their lower device is made (their
  *      options from linkinfo.info_data);
- *   3. `link set` for an MTU that is not the kind's default and for the
- *      master (a bridge port); MACs are left out (the JSON does not say
- *      whether one was set by hand);
+ *   3. `link set` for an MTU that is not the kind's default, for the
+ *      master (a bridge port) and the port's options that are not the
+ *      defaults (not its cost, which the kernel derives from the speed);
+ *      MACs are left out (the JSON does not say whether one was set by
+ *      hand);
  *   4. the addresses the kernel did not make itself (not lo's 127.0.0.1/8
  *      and ::1, not IPv6 link-local /64 ones, not dynamic ones);
  *   5. `link set X up` for links that are up (lo too);
@@ -841,6 +843,64 @@ static int64_t default_mtu(const struct jlink *l)
 	return 1500;
 }
 
+/* A bridge port's options (info_slave_data) that are not the kernel's
+ * defaults; not its cost (the kernel's default depends on the link's
+ * speed, which the JSON does not say) nor its STP state */
+static int port_opts(struct ctx *x, struct jns *ns, struct jlink *l,
+                     const char *p)
+{
+	static const struct { const char *key; bool def; } flags[] = {
+		{ "hairpin", false }, { "learning", true }, { "flood", true },
+		{ "isolated", false },
+	};
+	struct json_object *d = member(member(l->o, "linkinfo"),
+	                               "info_slave_data");
+	char dp[240];
+	struct words w;
+	int64_t prio;
+	bool has;
+
+	if (!d)
+		return 0;
+	snprintf(dp, sizeof dp, "%s.linkinfo.info_slave_data", p);
+	if (!json_object_is_type(d, json_type_object))
+		return fail(x, dp, "not an object");
+	w_start(&w, ns);
+	w_add(&w, "link");
+	w_add(&w, "set");
+	w_add(&w, l->ifname);
+	w_add(&w, "type");
+	w_add(&w, "bridge_slave");
+	if (get_int(x, d, dp, "priority", false, 0, 63, &prio, &has) < 0)
+		goto bad;
+	if (has && prio != 32) {
+		w_add(&w, "priority");
+		w_addf(&w, "%lld", (long long)prio);
+	}
+	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
+		struct json_object *v = member(d, flags[i].key);
+
+		if (!v)
+			continue;
+		if (!json_object_is_type(v, json_type_boolean)) {
+			failk(x, dp, flags[i].key, "not a boolean");
+			goto bad;
+		}
+		if (json_object_get_boolean(v) != flags[i].def) {
+			w_add(&w, flags[i].key);
+			w_add(&w, json_object_get_boolean(v) ? "on" : "off");
+		}
+	}
+	if (w.n == (ns->name ? 7 : 5)) {
+		w_free(&w);
+		return 0;
+	}
+	return emit(x, p, &w);
+bad:
+	w_free(&w);
+	return -1;
+}
+
 static int link_settings(struct ctx *x, struct jns *ns, struct jlink *l)
 {
 	char p[200], n[ESC_NAME_LEN];
@@ -879,6 +939,8 @@ static int link_settings(struct ctx *x, struct jns *ns, struct jlink *l)
 		w_add(&w, master);
 		if (emit(x, p, &w) < 0)
 			return -1;
+		if (!strcmp(m->kind, "bridge"))
+			return port_opts(x, ns, l, p);
 	}
 	return 0;
 }

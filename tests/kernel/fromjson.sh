@@ -8,7 +8,8 @@
 # with `nsviz show --json`, translated (tests/lib/json2cmds), and the
 # commands run with `nsviz -b` in a fresh sandbox (its own network and
 # mounts).  Then ip -j of both worlds, per namespace, must agree: links
-# (name, kind, MTU, up, master, lower device, the kind's options),
+# (name, kind, MTU, up, master, lower device, the kind's and the port's
+# options),
 # addresses, routes of every table, rules, permanent neighbours, and
 # where each veth's peer is.  Left out of the comparison: ifindexes, MACs
 # and what the kernel makes from them (IPv6 link-local addresses and
@@ -40,6 +41,7 @@ ip -n B link set b0 mtu 1400
 ip -n B link set b0 master br0
 ip -n B link add p0 type veth peer name p1
 ip -n B link set p0 master br0
+ip -n B link set p0 type bridge_slave learning off hairpin on priority 7
 ip -n B addr add 10.0.1.2/24 dev br0
 ip -n B addr add fd00:1::2/64 dev br0
 ip -n B link set b0 up
@@ -73,7 +75,10 @@ links='[.[] | {ifname, mtu, up: ((.flags | index("UP")) != null),
 		elif $k == "macvlan" then {mode}
 		elif $k == "vxlan" then {id, remote, local, link, port}
 		elif $k == "bridge" then {stp_state, forward_delay, priority}
-		else null end)}] | sort_by(.ifname)'
+		else null end),
+	port: (.linkinfo.info_slave_data | if . then
+		{priority, hairpin, learning, flood, isolated} else null end)}]
+	| sort_by(.ifname)'
 addrs='[.[] | .ifname as $i | .addr_info[]
 	| select(.family == "inet" or (.local | startswith("fe80") | not))
 	| "\($i) \(.local)/\(.prefixlen)"] | sort'
@@ -125,6 +130,8 @@ check_match "the bridge with its options" "$OUT" \
 	'^ip -n B link add br0 type bridge forward_delay 500 priority 4096$'
 check_match "a route with via, metric" "$OUT" \
 	'^ip -n A route add 10\.9\.0\.0/16 via 10\.0\.1\.2 dev a0 metric 50$'
+check_match "a port's options" "$OUT" \
+	'^ip -n B link set p0 type bridge_slave priority 7 hairpin on learning off$'
 check_match "a rule" "$OUT" '^ip -n A rule add from 10\.0\.1\.0/24 pref 1000 lookup 100$'
 check_nomatch "no kernel routes, no link-local addresses" "$OUT" 'fe80|proto kernel'
 sh "$TMPD/dump.sh" >"$TMPD/world1" 2>&1
