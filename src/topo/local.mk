@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # src/topo/local.mk - topologies: show --json's documents as commands.
 # Included by Makefile.am; paths are relative to the top.
-libnsviz_pure_a_SOURCES += src/topo/fromjson.c src/topo/fromjson.h
+libnsviz_pure_a_SOURCES += src/topo/fromjson.c src/topo/fromjson.h \
+	src/topo/fromjson_int.h src/topo/jsonpath.c src/topo/fromjson_links.c \
+	src/topo/fromjson_routes.c
 
 # a test-only door to the translator: FILE (- for stdin) to commands
 noinst_PROGRAMS += tests/lib/json2cmds
