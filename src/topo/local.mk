@@ -16,3 +16,11 @@ tests_unit_test_fromjson_SOURCES = tests/unit/test_fromjson.c
 tests_unit_test_fromjson_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_unit_test_fromjson_LDADD = libnsviz_pure.a $(CMOCKA_LIBS) $(JSONC_LIBS)
 endif
+
+# what show --json says for the translator (linkinfo data, rules)
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_show_json
+tests_unit_test_show_json_SOURCES = tests/unit/test_show_json.c
+tests_unit_test_show_json_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(JSONC_CFLAGS)
+tests_unit_test_show_json_LDADD = libnsviz_pure.a $(CMOCKA_LIBS) $(JSONC_LIBS)
+endif
