@@ -298,6 +298,20 @@ static void test_edges(void **state)
 	"# namespaces[0].links[0] (a/v0): a veth whose peer is not known, left out\n"
 	"# namespaces[0].links[1] (a/v2): a veth whose peer is not known, left out\n"
 	"ip -n a link add v3 type veth peer name v4 netns b\n");
+	/* an ipvlan, an IPv6 rule (and the kernel's own, left alone) */
+	SAME(ok(
+	"{'version':2,'namespaces':[{'id':1,'kind':'named','name':'n','routes':[],"
+	"'neighbours':[],'links':["
+	"{'ifindex':2,'ifname':'d','flags':[],'mtu':1500,'linkinfo':{'info_kind':'dummy'}},"
+	"{'ifindex':3,'ifname':'iv','flags':[],'mtu':1500,'link':'d',"
+	"'linkinfo':{'info_kind':'ipvlan','info_data':{'mode':'l3'}}}],'rules':["
+	"{'priority':0,'src':'all','table':'local','protocol':'kernel','family':'inet6'},"
+	"{'priority':5,'src':'fd00::','srclen':64,'table':'main','protocol':'unspec',"
+	"'family':'inet6'}]}]}"),
+	"ip netns add n\n"
+	"ip -n n link add d type dummy\n"
+	"ip -n n link add link d name iv type ipvlan mode l3\n"
+	"ip -n n -6 rule add from fd00::/64 pref 5 lookup main\n");
 	/* permanent neighbours only; a proxy entry is said */
 	SAME(ok(
 	"{'version':2,'namespaces':[{'id':1,'kind':'named','name':'n','routes':[],'links':["
