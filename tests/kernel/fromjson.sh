@@ -18,6 +18,10 @@
 sandbox_reexec
 
 J2C=$(dirname "$NSVIZ")/tests/lib/json2cmds
+if [ ! -x "$J2C" ]; then
+	echo "SKIP: $J2C is not built (make builds it)" >&2
+	exit 77
+fi
 if ! command -v jq >/dev/null; then
 	echo "SKIP: jq is needed" >&2
 	exit 77
