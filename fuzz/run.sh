@@ -13,8 +13,9 @@
 # of the lessons and fuzz/seeds/grammar (the tests' commands), one a
 # file; lesson: lessons/ and tests/data/lessons-bad; theme: themes/;
 # config: fuzz/seeds/config; capture: tests/data/*.pcap and
-# fuzz/seeds/capture.  Plus, for each, fuzz/regress/TARGET: the inputs
-# that once broke it.  A new finding is kept as BUILDDIR/fuzz/crash-*
+# fuzz/seeds/capture; fromjson: fuzz/seeds/fromjson (show --json
+# documents).  Plus, for each, fuzz/regress/TARGET: the inputs that once
+# broke it.  A new finding is kept as BUILDDIR/fuzz/crash-*
 # (or leak-, timeout-, oom-); copy it to fuzz/regress/TARGET/ with the fix.
 set -eu
 dir=$1
@@ -54,6 +55,8 @@ seed() {
 		cp "$src"/fuzz/seeds/config/* "$c"/ ;;
 	capture)
 		cp "$src"/tests/data/*.pcap "$src"/fuzz/seeds/capture/* "$c"/ ;;
+	fromjson)
+		cp "$src"/fuzz/seeds/fromjson/* "$c"/ ;;
 	esac
 	# inputs that once broke a target stay in its corpus for good
 	for f in "$src"/fuzz/regress/"$1"/*; do

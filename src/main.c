@@ -69,7 +69,8 @@ static void usage(FILE *f)
 "       nsviz [OPTIONS] -c 'CMD; CMD...'  run commands\n"
 "       nsviz [OPTIONS] -b FILE           run a batch file (- for stdin)\n"
 "       nsviz [OPTIONS] CMD...            run one command\n"
-"       nsviz [OPTIONS] show [--json]     every namespace: links, addresses, routes\n"
+"       nsviz [OPTIONS] show [--json|--dot]  every namespace: links, addresses,\n"
+"                                        routes (--dot: for Graphviz)\n"
 "       nsviz [OPTIONS] monitor           kernel events from every namespace\n"
 "       nsviz [OPTIONS] save [-n NS]... [--sh] [FILE]\n"
 "                                        the world as a file of commands that\n"
@@ -187,7 +188,9 @@ static void show_write(struct sbuf *out, void *ctx)
 	sbuf_reset(out);
 }
 
-static int run_show(struct app *a, bool json)
+enum show_form { SHOW_TEXT, SHOW_JSON, SHOW_DOT };
+
+static int run_show(struct app *a, enum show_form form)
 {
 	struct kerr e = { 0 };
 	struct sbuf out = SBUF_INIT;
@@ -201,8 +204,10 @@ static int run_show(struct app *a, bool json)
 		return 1;
 	}
 	ksync_drain(a->k);
-	if (json)
+	if (form == SHOW_JSON)
 		show_world_json_to(&out, a->w, &sink);
+	else if (form == SHOW_DOT)
+		show_world_dot_to(&out, a->w, &sink);
 	else
 		show_world_text_to(&out, a->w, &sink);
 	sbuf_free(&out);
@@ -275,11 +280,15 @@ static int run_prompt(struct app *a, bool sandbox)
 			continue;
 		}
 		if (!strcmp(p, "show")) {
-			status = run_show(a, false);
+			status = run_show(a, SHOW_TEXT);
 			continue;
 		}
 		if (!strcmp(p, "show --json")) {
-			status = run_show(a, true);
+			status = run_show(a, SHOW_JSON);
+			continue;
+		}
+		if (!strcmp(p, "show --dot")) {
+			status = run_show(a, SHOW_DOT);
 			continue;
 		}
 		status = app_run_line(a, p, "");
@@ -294,19 +303,30 @@ static int run_prompt(struct app *a, bool sandbox)
 
 static int sub_show(struct app *a, int argc, char **argv)
 {
-	bool json = false;
+	enum show_form form = SHOW_TEXT;
 	int rc = 0;
 
 	for (int j = 1; j < argc; j++) {
+		enum show_form f;
+
 		if (!strcmp(argv[j], "--json") || !strcmp(argv[j], "-j")) {
-			json = true;
+			f = SHOW_JSON;
+		} else if (!strcmp(argv[j], "--dot")) {
+			f = SHOW_DOT;
 		} else {
 			fprintf(stderr, "nsviz: show: %s: unknown option "
-			        "(expected --json)\n", argv[j]);
+			        "(expected --json or --dot)\n", argv[j]);
+			rc = 2;
+			continue;
+		}
+		if (form != SHOW_TEXT && form != f) {
+			fprintf(stderr, "nsviz: show: --json and --dot: one "
+			        "of them\n");
 			rc = 2;
 		}
+		form = f;
 	}
-	return rc ? rc : run_show(a, json);
+	return rc ? rc : run_show(a, form);
 }
 
 /* live packets or a pcap file (src/capture/cli.c) */

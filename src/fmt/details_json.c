@@ -399,7 +399,7 @@ static void fwdmask_str(char *buf, size_t len, uint16_t mask)
 }
 
 static void fields(struct fj *j, const struct w_ns *ns, struct run r,
-                   const struct field *f, size_t n)
+                   const struct field *f, size_t n, bool timers)
 {
 	static const char *const states[] = {
 		"disabled", "listening", "learning", "forwarding", "blocking"
@@ -415,7 +415,7 @@ static void fields(struct fj *j, const struct w_ns *ns, struct run r,
 		uint64_t b64 = 0;
 		char buf[80];
 
-		if (!p || (key && !key[0]))
+		if (!p || (key && !key[0]) || (!timers && f[i].how == I_TIMER))
 			continue;
 		/* as details.c: as many bytes as the type has, short
 		 * attributes read as zero */
@@ -494,7 +494,7 @@ static void fields(struct fj *j, const struct w_ns *ns, struct run r,
 /* The kinds nsviz prints (ip's print_opt): the object under key, empty
  * without data; nothing for a kind ip has no printer for */
 static void kind(struct fj *j, const struct w_ns *ns, const char *k,
-                 struct run r, bool data, const char *key)
+                 struct run r, bool data, const char *key, bool timers)
 {
 	enum { NONE, MACVLAN, IPVLAN, VLAN, VXLAN, TUN, BRIDGE, PORT } w = NONE;
 
@@ -523,11 +523,12 @@ static void kind(struct fj *j, const struct w_ns *ns, const char *k,
 		case VXLAN: vxlan(j, ns, r); break;
 		case TUN: tun(j, r); break;
 		case BRIDGE:
-			fields(j, ns, r, fmt_bridge_fields, fmt_bridge_nfields);
+			fields(j, ns, r, fmt_bridge_fields, fmt_bridge_nfields,
+			       timers);
 			break;
 		case PORT:
 			fields(j, ns, r, fmt_bridge_slave_fields,
-			       fmt_bridge_slave_nfields);
+			       fmt_bridge_slave_nfields, timers);
 			break;
 		case NONE: break;
 		}
@@ -543,7 +544,8 @@ static void linkinfo(struct fj *j, const struct w_ns *ns,
 		struct run r = { l->info_data, l->info_data_len };
 
 		fj_str(j, "info_kind", l->kind);
-		kind(j, ns, l->kind, r, l->d_has & W_D_INFO_DATA, "info_data");
+		kind(j, ns, l->kind, r, l->d_has & W_D_INFO_DATA, "info_data",
+		     true);
 	}
 	if (l->slave_kind[0]) {
 		struct run r = { l->slave_data, l->slave_data_len };
@@ -552,7 +554,30 @@ static void linkinfo(struct fj *j, const struct w_ns *ns,
 		fj_str(j, "info_slave_kind", l->slave_kind);
 		snprintf(slave, sizeof slave, "%s_slave", l->slave_kind);
 		kind(j, ns, slave, r, l->d_has & W_D_SLAVE_DATA,
-		     "info_slave_data");
+		     "info_slave_data", true);
+	}
+	fj_close_obj(j);
+}
+
+void fj_linkinfo_show(struct fj *j, const struct w_ns *ns,
+                      const struct w_link *l)
+{
+	fj_open_obj(j, "linkinfo");
+	if (l->kind[0]) {
+		struct run r = { l->info_data, l->info_data_len };
+
+		fj_str(j, "info_kind", l->kind);
+		if (l->d_has & W_D_INFO_DATA)
+			kind(j, ns, l->kind, r, true, "info_data", false);
+	}
+	if (l->slave_kind[0]) {
+		struct run r = { l->slave_data, l->slave_data_len };
+		char slave[40];
+
+		fj_str(j, "info_slave_kind", l->slave_kind);
+		snprintf(slave, sizeof slave, "%s_slave", l->slave_kind);
+		if (l->d_has & W_D_SLAVE_DATA)
+			kind(j, ns, slave, r, true, "info_slave_data", false);
 	}
 	fj_close_obj(j);
 }

@@ -372,11 +372,8 @@ void fj_link_members(struct fj *j, const struct w_ns *ns,
 	 * in the kernel's AF_INET6 view, which has none of them */
 	if (o->details && !inet6)
 		fj_link_details(j, ns, l, do_link);
-	else if (as == FJ_SHOW && l->kind[0]) {
-		fj_open_obj(j, "linkinfo");
-		fj_str(j, "info_kind", l->kind);
-		fj_close_obj(j);
-	}
+	else if (as == FJ_SHOW && l->kind[0])
+		fj_linkinfo_show(j, ns, l);
 	if ((do_link || o->details) && l->ifalias)
 		fj_str(j, "ifalias", l->ifalias);
 	if (as == FJ_LINK && o->stats)

@@ -58,6 +58,15 @@ void fj_link_details(struct fj *j, const struct w_ns *ns,
 /* Whether l's kind or port kind is one ip 6.1 prints options for that
  * nsviz does not print (bond, gre, vrf...: "info_data" would differ);
  * the kind in kind ("bond_slave") */
+/* show --json's "linkinfo": ip -d -j's (info_kind, info_data,
+ * info_slave_kind, info_slave_data), the data objects only when the
+ * kernel sent them, without the bridge's running timers (which change
+ * while nothing else does) (details_json.c) */
+void fj_linkinfo_show(struct fj *j, const struct w_ns *ns,
+                      const struct w_link *l);
+/* A rule's members as ip -d -j rule show writes them (fmt/rule.c) */
+struct w_rule;
+void fj_rule_members(struct fj *j, const struct w_rule *r);
 bool fj_details_unprintable(const struct w_link *l, char *kind, size_t len);
 /* "stats64": { "rx": {...}, "tx": {...} }; level is the -s count */
 void fj_stats64(struct fj *j, const struct w_link *l, int level);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fmt/json.h"
 #include "util/esc.h"
 #include "util/sbuf.h"
 
@@ -223,4 +224,118 @@ void fmt_rule_show(struct sbuf *out, const struct w_ns *ns, int family,
                    bool details)
 {
 	fmt_rule_show_filtered(out, ns, family, details, NULL);
+}
+
+/* ---- show --json's rules: ip -d -j rule show's keys -------------------- */
+
+static void fj_addr_part(struct fj *j, const char *key, const char *lenkey,
+                         const struct w_ip *ip, int len, int family)
+{
+	char buf[64];
+	int host = family == AF_INET6 ? 128 : 32;
+
+	if (ip->family) {
+		fj_str(j, key, w_ip_str(ip, buf, sizeof buf));
+		if (len != host)
+			fj_uint(j, lenkey, (unsigned)len);
+	} else if (len) {
+		fj_str(j, key, "0");
+		fj_uint(j, lenkey, (unsigned)len);
+	} else if (!strcmp(key, "src")) {
+		fj_str(j, key, "all");
+	}
+}
+
+static void fj_ports(struct fj *j, const char *key, unsigned start,
+                     unsigned end)
+{
+	char k[16];
+
+	if (start == end) {
+		fj_uint(j, key, start);
+		return;
+	}
+	snprintf(k, sizeof k, "%s_start", key);
+	fj_uint(j, k, start);
+	snprintf(k, sizeof k, "%s_end", key);
+	fj_uint(j, k, end);
+}
+
+void fj_rule_members(struct fj *j, const struct w_rule *r)
+{
+	char buf[64];
+
+	fj_uint(j, "priority", r->priority);
+	if (r->flags & FIB_RULE_INVERT)
+		fj_null(j, "not");
+	fj_addr_part(j, "src", "srclen", &r->src, r->src_len, r->family);
+	fj_addr_part(j, "dst", "dstlen", &r->dst, r->dst_len, r->family);
+	if (r->tos)
+		fj_str(j, "tos", fmt_dsfield_name(r->tos, buf, sizeof buf));
+	if (r->has_fwmark || r->has_fwmask) {
+		snprintf(buf, sizeof buf, "%#x", r->fwmark);
+		fj_str(j, "fwmark", buf);
+		if (r->has_fwmask && r->fwmask != 0xffffffffu) {
+			snprintf(buf, sizeof buf, "%#x", r->fwmask);
+			fj_str(j, "fwmask", buf);
+		}
+	}
+	if (r->iifname[0]) {
+		fj_str(j, "iif", r->iifname);
+		if (r->flags & FIB_RULE_IIF_DETACHED)
+			fj_null(j, "iif_detached");
+	}
+	if (r->oifname[0]) {
+		fj_str(j, "oif", r->oifname);
+		if (r->flags & FIB_RULE_OIF_DETACHED)
+			fj_null(j, "oif_detached");
+	}
+	if (r->l3mdev)
+		fj_null(j, "l3mdev");
+	if (r->has_uid_range) {
+		fj_uint(j, "uid_start", r->uid_start);
+		fj_uint(j, "uid_end", r->uid_end);
+	}
+	if (r->ipproto)
+		fj_str(j, "ipproto", proto_name(r->ipproto, buf, sizeof buf));
+	if (r->has_sport)
+		fj_ports(j, "sport", r->sport_start, r->sport_end);
+	if (r->has_dport)
+		fj_ports(j, "dport", r->dport_start, r->dport_end);
+	if (r->has_tun_id)
+		fj_uint(j, "tun_id", r->tun_id);
+	if (r->table) {
+		fj_str(j, "table", fmt_table_name((int)r->table, buf, sizeof buf));
+		if (r->has_suppress_prefixlen && r->suppress_prefixlen != -1)
+			fj_int(j, "suppress_prefixlen", r->suppress_prefixlen);
+		if (r->has_suppress_ifgroup && r->suppress_ifgroup != -1)
+			fj_str(j, "suppress_ifgroup",
+			       fmt_group_name(r->suppress_ifgroup, buf,
+			                      sizeof buf));
+	}
+	if (r->has_flow) {
+		uint32_t to = r->flow & 0xffff, from = r->flow >> 16;
+
+		if (from)
+			fj_str(j, "flow_from",
+			       fmt_realm_name(from, buf, sizeof buf));
+		fj_str(j, "flow_to", fmt_realm_name(to, buf, sizeof buf));
+	}
+	if (r->action == RTN_NAT) {
+		fj_null(j, "masquerade");
+	} else if (r->action == FR_ACT_GOTO) {
+		if (r->has_goto)
+			fj_uint(j, "goto", r->goto_target);
+		else
+			fj_str(j, "goto", "none");
+		if (r->flags & FIB_RULE_UNRESOLVED)
+			fj_null(j, "unresolved");
+	} else if (r->action == FR_ACT_NOP) {
+		fj_null(j, "nop");
+	} else if (r->action != FR_ACT_TO_TBL) {
+		fj_str(j, "action", fmt_rtype_name(r->action, buf, sizeof buf));
+	}
+	if (r->has_protocol)
+		fj_str(j, "protocol", fmt_proto_name(r->protocol, buf,
+		                                     sizeof buf));
 }

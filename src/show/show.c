@@ -60,7 +60,7 @@ static int ns_cmp(const void *pa, const void *pb)
 }
 
 /* The world's namespaces in show order; caller frees. */
-static const struct w_ns **sorted_ns(const struct world *w)
+const struct w_ns **show_sorted_ns(const struct world *w)
 {
 	const struct w_ns **v = xcalloc(w->nns ? w->nns : 1, sizeof *v);
 
@@ -395,7 +395,7 @@ static void print_neighbours(struct sbuf *out, const struct w_ns *ns,
 void show_world_text_to(struct sbuf *out, const struct world *w,
                         const struct show_sink *sink)
 {
-	const struct w_ns **v = sorted_ns(w);
+	const struct w_ns **v = show_sorted_ns(w);
 	struct table t;
 	size_t *start = xcalloc(w->nns + 1, sizeof *start);
 
@@ -564,6 +564,21 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns,
 	free(rv);
 	fj_close_arr(j);
 
+	/* the policy rules, in the kernel's order (both families) */
+	fj_open_arr(j, "rules");
+	for (size_t i = 0; i < ns->nrules; i++) {
+		const struct w_rule *ru = &ns->rules[i];
+
+		if (ru->family != AF_INET && ru->family != AF_INET6)
+			continue;
+		fj_open_obj(j, NULL);
+		fj_rule_members(j, ru);
+		fj_str(j, "family", fmt_family_name(ru->family));
+		fj_close_obj(j);
+		spill(j->out, sink, false);
+	}
+	fj_close_arr(j);
+
 	/* every entry, those ip neigh hides (NOARP, NONE) too */
 	fj_open_arr(j, "neighbours");
 	for (size_t i = 0; i < ns->nneighs; i++) {
@@ -584,7 +599,7 @@ static void json_ns(struct fj *j, const struct world *w, const struct w_ns *ns,
 void show_world_json_to(struct sbuf *out, const struct world *w,
                         const struct show_sink *sink)
 {
-	const struct w_ns **v = sorted_ns(w);
+	const struct w_ns **v = show_sorted_ns(w);
 	struct fj j;
 
 	fj_init(&j, out, true);

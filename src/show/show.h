@@ -34,4 +34,16 @@ void show_world_json_to(struct sbuf *out, const struct world *w,
                         const struct show_sink *sink);
 void show_world_json(struct sbuf *out, const struct world *w);
 
+/* Graphviz DOT (`nsviz show --dot`, show/dot.c): every namespace a
+ * cluster, every interface a node in it (name, addresses, state), veth
+ * pairs, bridge ports and lower devices as edges; sink as above. */
+void show_world_dot_to(struct sbuf *out, const struct world *w,
+                       const struct show_sink *sink);
+void show_world_dot(struct sbuf *out, const struct world *w);
+
+/* The world's namespaces in show's order (host, named by name, unnamed
+ * by holder); the caller frees the array. */
+struct w_ns;
+const struct w_ns **show_sorted_ns(const struct world *w);
+
 #endif

@@ -27,9 +27,9 @@ ALIASES="--force -netns -family -j --timeout -c10 -a -all -brief -details -json
 	-oneline -pretty -stats"
 # Other programs' options the texts quote (ip -batch, nc -q1, tcpdump -e
 # -l, configure --enable-* --with-*, dpkg-buildpackage -us -uc, unshare
-# --net, ulimit -Hn): not nsviz's.
+# --net, ulimit -Hn, dot -Tsvg): not nsviz's.
 FOREIGN="-batch -q1 -e -l --enable-werror --enable-sanitizers
-	--with-bash-completion-dir -us -uc --net -Hn"
+	--with-bash-completion-dir -us -uc --net -Hn -Tsvg"
 
 # man page source to text: no comments, macros, fonts, quotes
 man_text() {

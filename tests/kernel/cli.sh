@@ -230,13 +230,13 @@ def counters: type == "object" and (keys == ["rx","tx"])
     and (.complete | type == "boolean") and (.unseen_processes | num) then empty
  else bad("top level") end),
 (.namespaces[] |
-  (if keysok(["id","name","label","kind","inode","holder","readable","links","routes","neighbours"]; ["unreadable_reason"])
+  (if keysok(["id","name","label","kind","inode","holder","readable","links","routes","rules","neighbours"]; ["unreadable_reason"])
       and (.readable | type == "boolean") and (.unreadable_reason == null or (.unreadable_reason | str))
       and (.id | num) and (.name | strn) and (.label | str)
       and ([.kind] | inside(["host","named","unnamed"])) and (.inode | num)
       and (.holder == null or (.holder | keysok(["pid","comm","path"]; [])
            and (.pid | numn) and (.comm | strn) and (.path | strn)))
-      and ([.links, .routes, .neighbours] | all(type == "array"))
+      and ([.links, .routes, .rules, .neighbours] | all(type == "array"))
    then empty else bad("namespace") end),
   (.links[] |
     if keysok(["ifindex","ifname","flags","mtu","group","link_type","addr_info","peer"];
@@ -246,7 +246,8 @@ def counters: type == "object" and (keys == ["rx","tx"])
        and ([.qdisc, .master, .operstate, .linkmode, .address, .broadcast, .ifalias, .group, .link_type]
             | all(. == null or type == "string"))
        and ([.link_index, .txqlen, .link_netnsid] | all(. == null or type == "number"))
-       and (.linkinfo == null or (.linkinfo | keys == ["info_kind"]))
+       and (.linkinfo == null or (.linkinfo | (.info_kind | str)
+            and (keys - ["info_kind","info_data","info_slave_kind","info_slave_data"] == [])))
        and (.stats64 == null or (.stats64 | counters))
        and (.peer == null or (.peer | keysok(["ifindex","name","namespace","namespace_id","netnsid"]; [])
             and (.ifindex | num) and (.name | strn) and (.namespace | strn)
