@@ -112,27 +112,15 @@ int app_run_list(struct app *a, const char *s, bool force)
 	return status;
 }
 
-int app_run_batch(struct app *a, const char *path, bool force)
+/* The lines of f (named name in messages) as a batch */
+static int run_stream(struct app *a, FILE *f, const char *name, bool force)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "re") : stdin;
-	char *line = NULL, *joined = NULL;
+	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	int lineno = 0, first = 0, status = 0;
 	struct sbuf cmd = SBUF_INIT;
 
-	if (!f) {
-		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
-		return 1;
-	}
-	{
-		struct stat st;
-		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "nsviz: %s: Is a directory\n", path);
-			fclose(f);
-			return 1;
-		}
-	}
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		char where[600];
 		int rc;
@@ -142,8 +130,7 @@ int app_run_batch(struct app *a, const char *path, bool force)
 			first = lineno;
 		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
-		snprintf(where, sizeof where, "%.500s:%d: ",
-		         strcmp(path, "-") ? path : "stdin", lineno);
+		snprintf(where, sizeof where, "%.500s:%d: ", name, lineno);
 		if (memchr(line, '\0', (size_t)len)) {
 			/* the rest of the line would be lost without a word */
 			fprintf(stderr, "%sthe line holds a NUL byte (at column "
@@ -162,8 +149,7 @@ int app_run_batch(struct app *a, const char *path, bool force)
 			continue;
 		}
 		sbuf_add(&cmd, line);
-		snprintf(where, sizeof where, "%.500s:%d: ",
-		         strcmp(path, "-") ? path : "stdin", first);
+		snprintf(where, sizeof where, "%.500s:%d: ", name, first);
 		rc = app_run_line(a, sbuf_str(&cmd), where);
 		sbuf_reset(&cmd);
 		if (rc != 0) {
@@ -173,21 +159,57 @@ int app_run_batch(struct app *a, const char *path, bool force)
 		}
 	}
 	if (ferror(f)) {
-		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "nsviz: %s: %s\n", name, strerror(errno));
 		status = 1;
 	} else if (cmd.len && (status == 0 || force)) {
 		/* one rule with -c: a backslash at the very end has nothing
 		 * to continue, and the command is not run */
 		fprintf(stderr, "%.500s:%d: \\: backslash at the end of the file "
-		        "has nothing to continue\n",
-		        strcmp(path, "-") ? path : "stdin", lineno);
+		        "has nothing to continue\n", name, lineno);
 		status = 1;
 	}
 	free(line);
-	free(joined);
 	sbuf_free(&cmd);
+	return status;
+}
+
+int app_run_batch(struct app *a, const char *path, bool force)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "re") : stdin;
+	int status;
+
+	if (!f) {
+		fprintf(stderr, "nsviz: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	{
+		struct stat st;
+		if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "nsviz: %s: Is a directory\n", path);
+			fclose(f);
+			return 1;
+		}
+	}
+	status = run_stream(a, f, strcmp(path, "-") ? path : "stdin", force);
 	if (f != stdin)
 		fclose(f);
 	return status;
 }
 
+int app_run_text(struct app *a, const char *name, const char *text,
+                 size_t len, bool force)
+{
+	FILE *f;
+	int status;
+
+	if (!len)
+		return 0;
+	f = fmemopen((void *)text, len, "r");
+	if (!f) {
+		fprintf(stderr, "nsviz: %s: %s\n", name, strerror(errno));
+		return 1;
+	}
+	status = run_stream(a, f, name, force);
+	fclose(f);
+	return status;
+}

@@ -5,6 +5,7 @@
 #define NSVIZ_BATCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "cmd/exec.h"
 #include "kernel/kernel.h"
@@ -30,5 +31,8 @@ int app_run_line(struct app *a, const char *line, const char *where);
 int app_run_list(struct app *a, const char *s, bool force);
 /* -b: a file of commands ("-": stdin) */
 int app_run_batch(struct app *a, const char *path, bool force);
+/* len bytes of text as a batch, name in its messages (name:LINE: ...) */
+int app_run_text(struct app *a, const char *name, const char *text,
+                 size_t len, bool force);
 
 #endif

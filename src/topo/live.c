@@ -20,6 +20,7 @@
 #include "batch.h"
 #include "sandbox.h"
 #include "topo/diff.h"
+#include "topo/fromjson.h"
 #include "topo/save.h"
 #include "util/sbuf.h"
 
@@ -619,6 +620,54 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 
 /* ---- the scratch sandbox ------------------------------------------------ */
 
+/* FILE as the batch that makes its world: its commands, or the ones a
+ * `show --json` document stands for (it starts with '{') */
+static int run_file(struct app *a, const char *file)
+{
+	const char *name = strcmp(file, "-") ? file : "stdin";
+	FILE *f = strcmp(file, "-") ? fopen(file, "re") : stdin;
+	struct sbuf text = SBUF_INIT, cmds = SBUF_INIT, label = SBUF_INIT;
+	char buf[65536], err[1024];
+	size_t n, i = 0;
+	int rc;
+
+	if (!f) {
+		fprintf(stderr, "nsviz: %s: %s\n", name, strerror(errno));
+		return 1;
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sbuf_addn(&text, buf, n);
+	if (ferror(f)) {
+		fprintf(stderr, "nsviz: %s: %s\n", name, strerror(errno));
+		if (f != stdin)
+			fclose(f);
+		sbuf_free(&text);
+		return 1;
+	}
+	if (f != stdin)
+		fclose(f);
+	while (i < text.len && strchr(" \t\r\n", text.s[i]))
+		i++;
+	if (i < text.len && text.s[i] == '{') {
+		if (topo_json_to_cmds(name, text.s, text.len, &cmds, err,
+		                      sizeof err) < 0) {
+			fprintf(stderr, "%s\n", err);
+			sbuf_free(&text);
+			return 1;
+		}
+		/* a failing command is named by its line among them */
+		sbuf_printf(&label, "%s (as commands)", name);
+		rc = app_run_text(a, sbuf_str(&label), cmds.s ? cmds.s : "",
+		                  cmds.len, false);
+	} else {
+		rc = app_run_text(a, name, text.s ? text.s : "", text.len, false);
+	}
+	sbuf_free(&text);
+	sbuf_free(&cmds);
+	sbuf_free(&label);
+	return rc;
+}
+
 /* In the sandbox: run the file, send the items.  Exit status: 0 sent, 1
  * the file failed (said on stderr), 2 anything else (said). */
 static int scratch_child(const char *file, int out)
@@ -646,7 +695,7 @@ static int scratch_child(const char *file, int out)
 	exec_init(&a.x, a.w, a.k);
 	a.quiet = true;
 	a.only_build = true;
-	rc = app_run_batch(&a, file, false);
+	rc = run_file(&a, file);
 	if (rc != 0)
 		return 1;
 	if (topo_live(a.w, a.k, NULL, 0, &l, &e) < 0) {
