@@ -178,6 +178,35 @@ else
 	skip "vlan: the kernel has no 8021q"
 fi
 
+# a third world: `nsviz apply` of the JSON document itself in a fresh
+# sandbox (apply runs its commands in a scratch sandbox, then only what
+# differs here: everything)
+NSVIZ_TEST_W3=$TMPD unshare --net --mount --pid --fork --mount-proc \
+	--propagation private sh -c '
+	mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
+	"$NSVIZ" apply "$NSVIZ_TEST_W3/lab.json" >"$NSVIZ_TEST_W3/apply.out" 2>&1 || exit 1
+	for i in $(seq 200); do
+		if ip -o link show h0 | grep -q " state UP " &&
+		   ip -n A -o link show a0 | grep -q " state UP " &&
+		   ip -n B -o link show br0 | grep -q " state UP " &&
+		   ! { ip addr; ip -n A addr; ip -n B addr; } | grep -q tentative; then
+			break
+		fi
+		sleep 0.05
+	done
+	sh "$NSVIZ_TEST_W3/dump.sh" >"$NSVIZ_TEST_W3/world3" 2>&1
+	"$NSVIZ" apply "$NSVIZ_TEST_W3/lab.json" >"$NSVIZ_TEST_W3/apply2.out" 2>&1'
+RC=$?
+check_eq "nsviz apply of the JSON document in a fresh sandbox" "$RC" 0
+[ "$RC" = 0 ] || sed 's/^/#   /' "$TMPD/apply.out"
+check_eq "... the same world as ip made" "$(cat "$TMPD/world3")" \
+	"$(cat "$TMPD/world1")"
+check_match "... and a second apply has nothing to do" \
+	"$(cat "$TMPD/apply2.out")" 'nothing to change'
+check_rc "diff of the JSON document against the lab it came from" 0 \
+	"$NSVIZ" diff "$TMPD/lab.json"
+check_eq "... nothing to run" "$OUT" ""
+
 # the second world says the same commands (in the order of its own
 # ifindexes: compared as sets)
 check_rc "the second world translated" 0 "$J2C" "$TMPD/lab2.json"
