@@ -14,14 +14,14 @@
 # (fuzz/replay.c), so a regression is caught without clang too.  A new
 # crash input goes into fuzz/regress/TARGET/ (it is distributed whole).
 
-FUZZ_TARGETS = decode grammar lesson theme config capture fromjson
+FUZZ_TARGETS = decode grammar lesson theme config capture fromjson items
 
 # ---- make check: the targets replayed without libFuzzer -------------
 # Each replay_NAME, run without arguments, replays fuzz/regress/NAME/
 # and that target's seeds (in ASan+UBSan builds too).
 fuzz_replays = fuzz/replay_decode fuzz/replay_grammar fuzz/replay_lesson \
 	fuzz/replay_theme fuzz/replay_config fuzz/replay_capture \
-	fuzz/replay_fromjson
+	fuzz/replay_fromjson fuzz/replay_items
 check_PROGRAMS += $(fuzz_replays)
 if !HAVE_CMOCKA
 TESTS += $(fuzz_replays)
@@ -57,6 +57,10 @@ fuzz_replay_fromjson_SOURCES = fuzz/replay.c fuzz/fuzz_fromjson.c
 fuzz_replay_fromjson_CFLAGS = $(AM_CFLAGS) \
 	-DREPLAY_DIRS='"$(fuzz_seeds)/fromjson"'
 fuzz_replay_fromjson_LDADD = libnsviz_pure.a $(JSONC_LIBS)
+fuzz_replay_items_SOURCES = fuzz/replay.c fuzz/fuzz_items.c
+fuzz_replay_items_CFLAGS = $(AM_CFLAGS) \
+	-DREPLAY_DIRS='"$(fuzz_seeds)/items"'
+fuzz_replay_items_LDADD = libnsviz_pure.a
 
 EXTRA_DIST += fuzz/run.sh fuzz/pcap2corpus.c fuzz/fuzz.h fuzz/regress fuzz/seeds
 
@@ -106,6 +110,10 @@ fuzz/fuzz_fromjson$(EXEEXT): $(top_srcdir)/fuzz/fuzz_fromjson.c fuzz/libfuzz.a
 	$(AM_V_CCLD)$(FUZZ_LINK) -o $@ $(top_srcdir)/fuzz/fuzz_fromjson.c \
 		fuzz/libfuzz.a $(JSONC_LIBS)
 
+fuzz/fuzz_items$(EXEEXT): $(top_srcdir)/fuzz/fuzz_items.c fuzz/libfuzz.a
+	$(AM_V_CCLD)$(FUZZ_LINK) -o $@ $(top_srcdir)/fuzz/fuzz_items.c \
+		fuzz/libfuzz.a
+
 fuzz/pcap2corpus$(EXEEXT): $(top_srcdir)/fuzz/pcap2corpus.c
 	@$(MKDIR_P) fuzz
 	$(AM_V_CC)$(CC) -std=gnu11 -O1 -o $@ $(top_srcdir)/fuzz/pcap2corpus.c
@@ -113,7 +121,8 @@ fuzz/pcap2corpus$(EXEEXT): $(top_srcdir)/fuzz/pcap2corpus.c
 fuzz: fuzz/pcap2corpus$(EXEEXT) fuzz/fuzz_decode$(EXEEXT) \
 	fuzz/fuzz_grammar$(EXEEXT) fuzz/fuzz_lesson$(EXEEXT) \
 	fuzz/fuzz_theme$(EXEEXT) fuzz/fuzz_config$(EXEEXT) \
-	fuzz/fuzz_capture$(EXEEXT) fuzz/fuzz_fromjson$(EXEEXT)
+	fuzz/fuzz_capture$(EXEEXT) fuzz/fuzz_fromjson$(EXEEXT) \
+	fuzz/fuzz_items$(EXEEXT)
 
 # all of them in FUZZ_SECONDS
 fuzz-run: fuzz
@@ -132,7 +141,8 @@ clean-fuzz:
 	rm -rf fuzz/fuzz_decode$(EXEEXT) fuzz/fuzz_grammar$(EXEEXT) \
 		fuzz/fuzz_lesson$(EXEEXT) fuzz/fuzz_theme$(EXEEXT) \
 		fuzz/fuzz_config$(EXEEXT) fuzz/fuzz_capture$(EXEEXT) \
-		fuzz/fuzz_fromjson$(EXEEXT) fuzz/pcap2corpus$(EXEEXT) fuzz/libfuzz.a fuzz/obj \
+		fuzz/fuzz_fromjson$(EXEEXT) fuzz/fuzz_items$(EXEEXT) \
+		fuzz/pcap2corpus$(EXEEXT) fuzz/libfuzz.a fuzz/obj \
 		fuzz/corpus-* fuzz/corpus fuzz/crash-* fuzz/leak-* \
 		fuzz/timeout-* fuzz/oom-* fuzz/*.log
 

@@ -14,7 +14,8 @@
 # file; lesson: lessons/ and tests/data/lessons-bad; theme: themes/;
 # config: fuzz/seeds/config; capture: tests/data/*.pcap and
 # fuzz/seeds/capture; fromjson: fuzz/seeds/fromjson (show --json
-# documents).  Plus, for each, fuzz/regress/TARGET: the inputs that once
+# documents); items: fuzz/seeds/items (what a scratch sandbox sends
+# back, packed).  Plus, for each, fuzz/regress/TARGET: the inputs that once
 # broke it.  A new finding is kept as BUILDDIR/fuzz/crash-*
 # (or leak-, timeout-, oom-); copy it to fuzz/regress/TARGET/ with the fix.
 set -eu
@@ -57,6 +58,8 @@ seed() {
 		cp "$src"/tests/data/*.pcap "$src"/fuzz/seeds/capture/* "$c"/ ;;
 	fromjson)
 		cp "$src"/fuzz/seeds/fromjson/* "$c"/ ;;
+	items)
+		cp "$src"/fuzz/seeds/items/* "$c"/ ;;
 	esac
 	# inputs that once broke a target stay in its corpus for good
 	for f in "$src"/fuzz/regress/"$1"/*; do
