@@ -96,6 +96,8 @@ static void save(struct ui *u, const char *path)
 
 void topo_ui_apply_free(struct ui *u)
 {
+	for (size_t i = 0; i < u->topo_ncmds; i++)
+		free(u->topo_cmds[i]);
 	free(u->topo_cmds);
 	u->topo_cmds = NULL;
 	u->topo_ncmds = 0;

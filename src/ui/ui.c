@@ -1836,6 +1836,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		free(u->hist[i]);
 	if (u->ping_fd >= 0)
 		close(u->ping_fd);
+	topo_ui_apply_free(u);
 	free(u->details);
 	free(u->nprocs);
 	hmap_free(&u->procs_ix);
