@@ -4,14 +4,18 @@
  *
  * Every namespace is a box: its label in the top border, one row per
  * interface inside (name, admin/oper state as "UP/LLDOWN", the first
- * address: IPv4 before IPv6, link-local last, "+N" when it has more).
+ * address: IPv4 before IPv6, link-local last, "+N" when it has more; and
+ * at a wire's end where it goes, "→ ns:if" or "→ if" within the box).
  * The host box spans the others' rows, so it can hold blank rows: each of
  * its interfaces sits level with what it is wired to.  Every veth
  * pair is a wire between the rows of its two ends; a pair inside one
  * namespace is a loop on the right side of its box.  Ports of a bridge
  * (or any master) are listed under their master with tree glyphs.  A link
  * that is down (an end not admin-up or without carrier) is drawn with
- * dashed glyphs and TC_WIRE_DOWN cells.
+ * dashed glyphs and TC_WIRE_DOWN cells.  Wires never share a cell, except
+ * where one crosses another at a right angle: that cell is the vertical
+ * wire's glyph, the horizontal one passing under it (never a ┼, which
+ * would read as a junction).
  *
  * The UI blits a window of the canvas with the theme's colour for each
  * cell class; topo_render() is deterministic (the same world gives the
@@ -84,6 +88,18 @@ struct topo {
  * namespaces, 13 ms for 1000 (-O2); cache it per world generation. */
 void topo_render(const struct world *w, int selected_ns_id, bool ascii,
                  struct topo *out);
+/* The same with every option.  overview: the map at a glance: boxes
+ * shrink to their names (a row on the border for each wire, no text
+ * inside), wires stay; fit_h > 0: the overview's columns hold as many
+ * boxes as fit in that many rows (the host's box may still be taller). */
+struct topo_opts {
+	int selected_ns_id;
+	bool ascii;
+	bool overview;
+	int fit_h;
+};
+void topo_render_opts(const struct world *w, const struct topo_opts *o,
+                      struct topo *out);
 void topo_free(struct topo *t);
 const struct topo_box *topo_find_box(const struct topo *t, int ns_id);
 /* The ns_id whose box (border included) contains canvas point (x,y), or -1. */

@@ -187,11 +187,12 @@ static int opposite(int d)
 	return d == N ? S : d == S ? N : d == E ? W : E;
 }
 
-/* A cell where two wires cross: drawn so that it cannot be read as a
- * junction. */
-static bool is_crossing(uint32_t ch)
+/* A cell where two wires cross is drawn as the vertical wire (│ ╎): the
+ * horizontal one passes under it, so that it cannot be read as a junction
+ * (no ┼ anywhere).  Met going east or west, a vertical glyph is one. */
+static bool is_vertical(uint32_t ch)
 {
-	return ch == 0x253C;
+	return ch == 0x2502 || ch == 0x254E;
 }
 
 /* Who ran through each cell: the first wire, and how (V or H). */
@@ -241,7 +242,7 @@ static int trace(const struct topo *t, size_t i, struct visits *v)
 		k = (size_t)y * (size_t)v->w + (size_t)x;
 		if (v->n[k]) {
 			/* a second wire here: only across, at a crossing */
-			if (!is_crossing(ch) || v->n[k] != 1 ||
+			if (!is_vertical(ch) || v->n[k] != 1 ||
 			    v->wire[k] == (int)i + 1 || v->how[k] == how) {
 				fprintf(stderr, "wire %zu (%s-%s) shares %d,%d "
 				        "(U+%04X) with wire %d\n", i, wr->a_if,
@@ -253,8 +254,8 @@ static int trace(const struct topo *t, size_t i, struct visits *v)
 			v->how[k] = (unsigned char)how;
 		}
 		v->n[k]++;
-		if (is_crossing(ch)) {
-			arms = N | E | S | W;
+		if (how == HOW_H && is_vertical(ch)) {
+			arms = N | E | S | W;       /* across, straight on */
 		} else {
 			arms = arms_of(ch);
 			if (!arms) {
@@ -331,8 +332,7 @@ static void check_invariants(const struct topo *t, const struct world *w)
 				continue;
 			}
 			wire_cells++;
-			if (is_crossing(c->ch))
-				crossings++;
+			assert_true(c->ch != 0x253C);      /* never ┼ */
 		}
 	/* every wire: its ends on the right rows of the right boxes' edges,
 	 * and a continuous line from one to the other */
@@ -358,11 +358,14 @@ static void check_invariants(const struct topo *t, const struct world *w)
 		assert_non_null(strstr(text, wr->b_if));
 		traced += trace(t, i, &v);
 	}
+	for (size_t k = 0; k < ncell; k++) {
+		/* a horizontal wire alone under a vertical glyph: broken */
+		if (v.n[k] == 1 && v.how[k] == HOW_H)
+			assert_false(is_vertical(t->c.cells[k].ch));
+		crossings += v.n[k] == 2;
+	}
 	/* no stray wire cells: the traces cover them all, crossings twice */
 	assert_int_equal(traced, wire_cells + crossings);
-	for (size_t k = 0; k < ncell; k++)
-		if (v.n[k] == 1)
-			assert_false(is_crossing(t->c.cells[k].ch));
 	free(v.wire);
 	free(v.n);
 	free(v.how);
@@ -370,17 +373,18 @@ static void check_invariants(const struct topo *t, const struct world *w)
 
 /* ---- tests -------------------------------------------------------------------- */
 
+/* Every wire's end says where it goes: the far namespace and interface. */
 static const char tutorial_utf8[] =
-"┌─ host ───────────────────────┐    ┌─ vnet ──────────────────────┐\n"
-"│ lo    UP/UNKNOWN 127.0.0.1/8 │    │ lo    DOWN/DOWN             │\n"
-"│ veth0 UP/UP      10.0.1.0/24 ├────┤ veth1 UP/UP     10.0.2.0/24 │\n"
-"└──────────────────────────────┘    └─────────────────────────────┘";
+"┌─ host ────────────────────────────────────┐    ┌─ vnet ───────────────────────────────────┐\n"
+"│ lo    UP/UNKNOWN 127.0.0.1/8              │    │ lo    DOWN/DOWN                          │\n"
+"│ veth0 UP/UP      10.0.1.0/24 → vnet:veth1 ├────┤ veth1 UP/UP     10.0.2.0/24 → host:veth0 │\n"
+"└───────────────────────────────────────────┘    └──────────────────────────────────────────┘";
 
 static const char tutorial_ascii[] =
-"+- host -----------------------+    +- vnet ----------------------+\n"
-"| lo    UP/UNKNOWN 127.0.0.1/8 |    | lo    DOWN/DOWN             |\n"
-"| veth0 UP/UP      10.0.1.0/24 +----+ veth1 UP/UP     10.0.2.0/24 |\n"
-"+------------------------------+    +-----------------------------+";
+"+- host ------------------------------------+    +- vnet -----------------------------------+\n"
+"| lo    UP/UNKNOWN 127.0.0.1/8              |    | lo    DOWN/DOWN                          |\n"
+"| veth0 UP/UP      10.0.1.0/24 > vnet:veth1 +----+ veth1 UP/UP     10.0.2.0/24 > host:veth0 |\n"
+"+-------------------------------------------+    +------------------------------------------+";
 
 static void test_tutorial_exact(void **state)
 {
@@ -407,12 +411,14 @@ static void test_tutorial_exact(void **state)
 	assert_int_equal(at(&t, 8, 2)->cls, TC_STATE_UP);
 	assert_int_equal(at(&t, 8, 1)->cls, TC_STATE_UP);      /* lo UP/UNKNOWN */
 	assert_int_equal(at(&t, 25, 2)->cls, TC_LABEL);
-	assert_int_equal(at(&t, 30, 2)->cls, TC_BLANK);
-	assert_int_equal(at(&t, 31, 2)->cls, TC_WIRE_UP);      /* the ports */
-	assert_int_equal(at(&t, 33, 2)->cls, TC_WIRE_UP);
-	assert_int_equal(at(&t, 36, 2)->cls, TC_WIRE_UP);
-	assert_int_equal(at(&t, 31, 1)->cls, TC_BOX);
-	assert_int_equal(at(&t, 46, 1)->cls, TC_STATE_DOWN);   /* vnet's lo */
+	assert_int_equal(at(&t, 31, 2)->cls, TC_LABEL);        /* → vnet:veth1 */
+	assert_int_equal(at(&t, 31, 2)->ch, 0x2192);
+	assert_int_equal(at(&t, 43, 2)->cls, TC_BLANK);
+	assert_int_equal(at(&t, 44, 2)->cls, TC_WIRE_UP);      /* the ports */
+	assert_int_equal(at(&t, 46, 2)->cls, TC_WIRE_UP);
+	assert_int_equal(at(&t, 49, 2)->cls, TC_WIRE_UP);
+	assert_int_equal(at(&t, 44, 1)->cls, TC_BOX);
+	assert_int_equal(at(&t, 59, 1)->cls, TC_STATE_DOWN);   /* vnet's lo */
 	topo_free(&t);
 
 	topo_render(w, -1, true, &t);
@@ -685,6 +691,16 @@ static void test_mixed(void **state)
 	assert_true(strstr(s, "│ ├─vr3 ") || strstr(s, "│ └─vr3 "));
 	assert_non_null(strstr(s, "│ ├─"));
 	assert_non_null(strstr(s, "│ └─"));
+	/* a crossing is drawn as the vertical wire with the horizontal one
+	 * passing under it, never as a ┼ that reads as a junction */
+	assert_null(strstr(s, "┼"));
+	assert_non_null(strstr(s, "├─│──┤ eth9"));
+	/* both ends of every wire say where it goes */
+	assert_non_null(strstr(s, "vr3 UP/UP                  → r3:eth9 "));
+	assert_non_null(strstr(s, "eth9 UP/UP     → host:vr3 "));
+	assert_non_null(strstr(s, "eth1 UP/UP                   → r2:eth0 "));
+	assert_non_null(strstr(s, "eth0 UP/UP     → r1:eth1 "));
+	assert_non_null(strstr(s, "→ pid 4242 (containerd):eth0 "));
 	/* the unnamed namespace's title, the IPv6 address chosen over the
 	 * link-local one */
 	assert_non_null(strstr(s, "pid 4242 (containerd)"));

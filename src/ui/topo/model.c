@@ -234,7 +234,11 @@ void tp_box_order(struct box *b)
 
 void tp_box_measure(struct ctx *cx, struct box *b)
 {
-	b->nw = b->sw = b->aw = 0;
+	b->nw = b->sw = b->aw = b->pw = 0;
+	if (cx->overview) {
+		b->w = imin(tp_u8_width(b->title), TITLE_MAX) + 6;
+		return;
+	}
 	for (int i = 0; i < b->nrows; i++) {
 		const struct row *r = &b->rows[i];
 
@@ -245,10 +249,11 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 		b->nw = imax(b->nw, tree_prefix_len(r) + tp_u8_width(r->l->name));
 		b->sw = imax(b->sw, (int)strlen(r->state));
 		b->aw = imax(b->aw, (int)strlen(r->addr));
+		b->pw = imax(b->pw, imin(tp_u8_width(r->peer), PEER_MAX));
 	}
-	b->w = 2 + b->nw + (b->sw ? 1 + b->sw : 0) + (b->aw ? 1 + b->aw : 0) + 2;
+	b->w = 2 + b->nw + (b->sw ? 1 + b->sw : 0) + (b->aw ? 1 + b->aw : 0) +
+	       (b->pw ? 1 + b->pw : 0) + 2;
 	b->w = imax(b->w, imin(tp_u8_width(b->title), TITLE_MAX) + 6);
-	(void)cx;
 }
 
 /* ---- wires ------------------------------------------------------------------ */
@@ -313,5 +318,60 @@ void tp_collect_wires(struct ctx *cx, const int *boxof, int maxid)
 			pb->rows[m].wire = cx->nw;
 			cx->nw++;
 		}
+	}
+}
+
+void tp_peer_labels(struct ctx *cx)
+{
+	const char *arrow = cx->ascii ? "> " : "\xe2\x86\x92 ";
+
+	for (int i = 0; i < cx->nw; i++) {
+		const struct wire *w = &cx->wr[i];
+
+		for (int e = 0; e < 2; e++) {
+			const struct box *me = &cx->b[e ? w->bb : w->ba];
+			const struct box *far = &cx->b[e ? w->ba : w->bb];
+			struct row *r = &me->rows[e ? w->rb : w->ra];
+			const char *fif = far->rows[e ? w->ra : w->rb].l->name;
+
+			if (me == far)
+				snprintf(r->peer, sizeof r->peer, "%s%s", arrow, fif);
+			else
+				snprintf(r->peer, sizeof r->peer, "%s%.*s:%s", arrow,
+				         W_NSNAME_MAX, far->title, fif);
+		}
+	}
+}
+
+void tp_overview_rows(struct ctx *cx)
+{
+	for (int i = 0; i < cx->nb; i++) {
+		struct box *b = &cx->b[i];
+		int n = 0;
+
+		for (int j = 0; j < b->nrows; j++) {
+			struct row *r = &b->rows[j];
+
+			if (r->wire < 0)
+				continue;
+			/* rows move up: the wire's end follows its row */
+			if (cx->wr[r->wire].ba == i && cx->wr[r->wire].ra == j)
+				cx->wr[r->wire].ra = n;
+			else
+				cx->wr[r->wire].rb = n;
+			r->parent = -1;
+			r->depth = 0;
+			b->rows[n++] = *r;
+		}
+		if (!n) {
+			memset(&b->rows[0], 0, sizeof b->rows[0]);
+			b->rows[0].parent = -1;
+			b->rows[0].wire = -1;
+			b->rows[0].desire = NODESIRE;
+			n = 1;
+		}
+		b->nrows = n;
+		for (int k = 0; k < n; k++)
+			b->order[k] = k;
 	}
 }

@@ -139,6 +139,8 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	tx = x0 + 3 + put_str(cx, t, x0 + 3, y0, b->title,
 	                      imin(TITLE_MAX, b->w - 6), TC_TITLE);
 	put(t, tx, y0, ' ', bc);
+	if (cx->overview)
+		return;            /* the name only; wires keep their rows */
 
 	for (int k = 0; k < b->nrows; k++) {
 		const struct row *r = &b->rows[b->order[k]];
@@ -184,6 +186,8 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 		        r->up ? TC_STATE_UP : TC_STATE_DOWN);
 		x += b->sw + 1;
 		put_str(cx, t, x, y, r->addr, b->aw, TC_LABEL);
+		x += b->aw + (b->aw ? 1 : 0);
+		put_str(cx, t, x, y, r->peer, b->pw, TC_LABEL);
 	}
 }
 
@@ -309,9 +313,11 @@ void tp_draw_wires(struct ctx *cx, struct topo *t)
 			continue;
 		wi = (p.vown[i] ? p.vown[i] : p.hown[i]) - 1;
 		down = !cx->wr[wi].up;
+		/* a crossing is the vertical wire's glyph: the horizontal
+		 * one passes under it (a ┼ would read as a junction) */
 		if (arms == (A_E | A_W))
 			t->c.cells[i].ch = cx->g->wh[down];
-		else if (arms == (A_N | A_S))
+		else if (arms == (A_N | A_S) || arms == (A_N | A_E | A_S | A_W))
 			t->c.cells[i].ch = cx->g->wv[down];
 		else
 			t->c.cells[i].ch = cx->g->arms[arms];

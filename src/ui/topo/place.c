@@ -116,6 +116,8 @@ void tp_make_columns(struct ctx *cx)
 	if (n > 0) {
 		int pitch = hsum / n + 2;
 
+		if (cx->fit_h > 0)      /* the overview: as many as fit */
+			R = imax(1, cx->fit_h / pitch);
 		R = imax(R, cx->b[cx->host].nrows / pitch + 1);
 	}
 

@@ -28,7 +28,9 @@
  *   gap (crossing the columns between), vertical in the channel before the
  *   target column, stub.  Gap rows hold no box and no stub, and tracks are
  *   shared only by wires whose extents are disjoint, so wires cross each
- *   other (┼) but never run along each other or through a box.
+ *   other but never run along each other or through a box; a crossing is
+ *   drawn as the vertical wire, the horizontal one passing under it.
+ *   Labels.  Every wire's end says where the wire goes ("→ ns:if").
  */
 #include "ui/topo/topo_int.h"
 
@@ -69,6 +71,16 @@ static void ctx_free(struct ctx *cx)
 void topo_render(const struct world *w, int selected_ns_id, bool ascii,
                  struct topo *out)
 {
+	struct topo_opts o = { .selected_ns_id = selected_ns_id, .ascii = ascii };
+
+	topo_render_opts(w, &o, out);
+}
+
+void topo_render_opts(const struct world *w, const struct topo_opts *opt,
+                      struct topo *out)
+{
+	int selected_ns_id = opt->selected_ns_id;
+	bool ascii = opt->ascii;
 	struct ctx cx;
 	const struct w_ns **nss;
 	int *boxof, maxid = 0, shift, ymin, ymax, iter;
@@ -80,6 +92,8 @@ void topo_render(const struct world *w, int selected_ns_id, bool ascii,
 	cx.g = ascii ? &tp_g_ascii : &tp_g_utf8;
 	cx.ascii = ascii;
 	cx.selected = selected_ns_id;
+	cx.overview = opt->overview;
+	cx.fit_h = opt->overview ? opt->fit_h : 0;
 
 	/* boxes: the host first, then named, then unnamed namespaces */
 	nss = xmalloc(w->nns * sizeof *nss);
@@ -106,6 +120,10 @@ void topo_render(const struct world *w, int selected_ns_id, bool ascii,
 	cx.host = 0;
 	tp_collect_wires(&cx, boxof, maxid);
 	free(boxof);
+	if (cx.overview)
+		tp_overview_rows(&cx);
+	else
+		tp_peer_labels(&cx);
 	for (int i = 0; i < cx.nb; i++) {
 		tp_box_order(&cx.b[i]);
 		tp_box_measure(&cx, &cx.b[i]);

@@ -23,6 +23,7 @@
 #define TITLE_MAX 40           /* code points of a box title */
 #define MINCH 4                /* narrowest channel between columns */
 #define MINR 6                 /* boxes per column, at least */
+#define PEER_MAX 28            /* code points of a wire end's label */
 
 /* ---- glyphs --------------------------------------------------------------- */
 
@@ -46,6 +47,7 @@ struct row {
 	const struct w_link *l;    /* NULL: the "(none)" row of an empty box */
 	char state[24];
 	char addr[96];
+	char peer[W_NSNAME_MAX + W_IFNAMSIZ + 8];  /* "→ ns:if" at a wire's end */
 	bool up;                   /* admin up with carrier */
 	int parent;                /* row index of its master, -1 */
 	int depth;
@@ -65,7 +67,8 @@ struct box {
 	int depth;
 	bool leaf;
 	int x, y, w, h;
-	int nw, sw, aw;            /* field widths: name (with tree), state, addr */
+	int nw, sw, aw, pw;        /* field widths: name (with tree), state,
+	                              addr, peer */
 };
 
 enum wkind { W_SAME, W_ADJ, W_LONG };
@@ -86,6 +89,8 @@ struct chan_iv { int y1, y2, wire; bool right; };
 struct ctx {
 	const struct glyphs *g;
 	bool ascii;
+	bool overview;             /* boxes shrink to their names */
+	int fit_h;                 /* overview: rows to fit in, 0 any */
 	int selected;
 	struct box *b;
 	int nb;
@@ -135,6 +140,11 @@ int tp_cmp_ns(const void *pa, const void *pb);
 void tp_box_rows(struct box *b);
 /* b->order: masters before their ports, siblings by desire, then index */
 void tp_box_order(struct box *b);
+/* Each wired row's label: where its wire goes ("→ ns:if", or "→ if" in
+ * the same namespace). */
+void tp_peer_labels(struct ctx *cx);
+/* Overview: only the rows that carry a wire, flat (no tree), no text. */
+void tp_overview_rows(struct ctx *cx);
 /* b->w and the field widths */
 void tp_box_measure(struct ctx *cx, struct box *b);
 /* cx->wr: every veth pair once; boxof maps ns ids (< maxid) to boxes */
