@@ -281,10 +281,14 @@ static bool inside(const struct topo_box *b, int x, int y)
 	return x >= b->x && x < b->x + b->w && y >= b->y && y < b->y + b->h;
 }
 
+/* The overview has no text in its boxes. */
+static bool no_text;
+
 /* Everything the layout promises, for any world (UTF-8 canvas). */
 static void check_invariants(const struct topo *t, const struct world *w)
 {
 	long wire_cells = 0, crossings = 0, traced = 0;
+	int pad = no_text ? 0 : 1;         /* border rows above and below */
 	size_t ncell = (size_t)t->c.w * (size_t)t->c.h;
 	struct visits v = { t->c.w, t->c.h, xcalloc(ncell + 1, sizeof *v.wire),
 	                    xcalloc(ncell + 1, 1), xcalloc(ncell + 1, 1) };
@@ -295,7 +299,8 @@ static void check_invariants(const struct topo *t, const struct world *w)
 	for (size_t i = 0; i < t->nboxes; i++) {
 		const struct topo_box *a = &t->boxes[i];
 
-		assert_true(a->x >= 0 && a->y >= 0 && a->w >= 6 && a->h >= 3);
+		assert_true(a->x >= 0 && a->y >= 0 && a->w >= 5 &&
+		            a->h >= (no_text ? 1 : 3));
 		assert_true(a->x + a->w <= t->c.w && a->y + a->h <= t->c.h);
 		assert_non_null(world_find_ns_id(w, a->ns_id));
 		for (size_t j = i + 1; j < t->nboxes; j++) {
@@ -323,7 +328,7 @@ static void check_invariants(const struct topo *t, const struct world *w)
 				bool port = false;
 
 				assert_true(x == b->x || x == b->x + b->w - 1);
-				assert_true(y > b->y && y < b->y + b->h - 1);
+				assert_true(y >= b->y + pad && y < b->y + b->h - pad);
 				for (size_t k = 0; k < t->nwires; k++)
 					if ((t->wires[k].ax == x && t->wires[k].ay == y) ||
 					    (t->wires[k].bx == x && t->wires[k].by == y))
@@ -345,17 +350,17 @@ static void check_invariants(const struct topo *t, const struct world *w)
 		assert_non_null(a);
 		assert_non_null(b);
 		assert_int_equal(wr->ax, a->x + a->w - 1);
-		assert_true(wr->ay > a->y && wr->ay < a->y + a->h - 1);
+		assert_true(wr->ay >= a->y + pad && wr->ay < a->y + a->h - pad);
 		assert_true(wr->bx == b->x || wr->bx == b->x + b->w - 1);
 		if (a == b || a->x == b->x)
 			assert_int_equal(wr->bx, b->x + b->w - 1);
 		else
 			assert_int_equal(wr->bx, b->x);
-		assert_true(wr->by > b->y && wr->by < b->y + b->h - 1);
+		assert_true(wr->by >= b->y + pad && wr->by < b->y + b->h - pad);
 		row_text(t, wr->ay, a->x, a->x + a->w, text, sizeof text);
-		assert_non_null(strstr(text, wr->a_if));
+		assert_true(no_text || strstr(text, wr->a_if));
 		row_text(t, wr->by, b->x, b->x + b->w, text, sizeof text);
-		assert_non_null(strstr(text, wr->b_if));
+		assert_true(no_text || strstr(text, wr->b_if));
 		traced += trace(t, i, &v);
 	}
 	for (size_t k = 0; k < ncell; k++) {
@@ -785,6 +790,17 @@ static void test_random_worlds(void **state)
 		topo_free(&t);
 		topo_render(w, -1, true, &t);      /* ascii: no out of bounds */
 		topo_free(&t);
+		{
+			struct topo_opts o = { .selected_ns_id = -1,
+			                       .overview = true,
+			                       .fit_h = round % 3 ? 34 : 0 };
+
+			topo_render_opts(w, &o, &t);
+			no_text = true;
+			check_invariants(&t, w);
+			no_text = false;
+			topo_free(&t);
+		}
 		free(ns);
 		free(next);
 		world_free(w);
@@ -833,6 +849,69 @@ static void test_sample_five(void **state)
 	world_free(w);
 }
 
+/* z: the overview.  Boxes shrink to their names, the wires stay, and at
+ * 30 namespaces the map fits 120x36 (the view's 118x34 inside its frame). */
+static void test_overview(void **state)
+{
+	struct world *w = hub(30, false);
+	struct topo full, t;
+	struct topo_opts o = { .selected_ns_id = 3, .overview = true,
+	                       .fit_h = 34 };
+	char *s;
+
+	(void)state;
+	topo_render(w, 3, false, &full);
+	topo_render_opts(w, &o, &t);
+	s = dump(&t);
+	printf("overview of 30 (%d x %d, full %d x %d):\n%s\n", t.c.w, t.c.h,
+	       full.c.w, full.c.h, s);
+	no_text = true;
+	check_invariants(&t, w);
+	no_text = false;
+	assert_int_equal(t.nwires, full.nwires);
+	assert_true(t.c.w <= 118);
+	assert_true(t.c.h <= 34);
+	assert_true(full.c.w > 118 || full.c.h > 34);
+	for (size_t i = 0; i < t.nboxes; i++) {
+		const struct topo_box *b = &t.boxes[i];
+		const struct w_ns *ns = world_find_ns_id(w, b->ns_id);
+		char label[128], text[256];
+
+		world_ns_label(ns, label, sizeof label);
+		/* "│ name │" and a row for each more wire, nothing else (a
+		 * column's boxes share the widest one's width) */
+		assert_true(b->w >= (int)strlen(label) + 4 && b->w <= 4 + 4);
+		row_text(&t, b->y, b->x, b->x + b->w, text, sizeof text);
+		assert_non_null(strstr(text, label));
+		for (int y = b->y + 1; y < b->y + b->h; y++)
+			for (int x = b->x + 1; x < b->x + b->w - 1; x++)
+				assert_int_equal(at(&t, x, y)->ch, ' ');
+	}
+	/* the same wires, between the same interfaces */
+	for (size_t i = 0; i < t.nwires; i++) {
+		const struct topo_wire *ov = &t.wires[i], *f = &full.wires[i];
+		bool same = ov->a_ns_id == f->a_ns_id && !strcmp(ov->a_if, f->a_if) &&
+		            ov->b_ns_id == f->b_ns_id && !strcmp(ov->b_if, f->b_if);
+		bool swapped = ov->a_ns_id == f->b_ns_id && !strcmp(ov->a_if, f->b_if) &&
+		               ov->b_ns_id == f->a_ns_id && !strcmp(ov->b_if, f->a_if);
+
+		assert_true(same || swapped);
+	}
+	{
+		const struct topo_box *b = topo_find_box(&t, 3);
+
+		/* ns3 is on the right, wired on its left border: the
+		 * selected box's right border is double */
+		assert_int_equal(at(&t, b->x + b->w - 1, b->y)->cls,
+		                 TC_BOX_SELECTED);
+		assert_int_equal(at(&t, b->x + b->w - 1, b->y)->ch, 0x2551);
+	}
+	free(s);
+	topo_free(&t);
+	topo_free(&full);
+	world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -846,6 +925,7 @@ int main(void)
 		cmocka_unit_test(test_random_worlds),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_sample_five),
+		cmocka_unit_test(test_overview),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

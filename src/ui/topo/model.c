@@ -236,7 +236,7 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 {
 	b->nw = b->sw = b->aw = b->pw = 0;
 	if (cx->overview) {
-		b->w = imin(tp_u8_width(b->title), TITLE_MAX) + 6;
+		b->w = imin(tp_u8_width(b->title), OV_TITLE_MAX) + 4;
 		return;
 	}
 	for (int i = 0; i < b->nrows; i++) {

@@ -121,6 +121,17 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	int x0 = b->x, y0 = b->y, x1 = b->x + b->w - 1, y1 = b->y + b->h - 1;
 	int tx;
 
+	if (cx->overview) {
+		/* "│ name │", a row per wire below it, no top or bottom */
+		for (int y = y0; y <= y1; y++) {
+			put(t, x0, y, bg[G_V], bc);
+			put(t, x1, y, bg[G_V], bc);
+			for (int x = x0 + 1; x < x1; x++)
+				put(t, x, y, ' ', TC_BLANK);
+		}
+		put_str(cx, t, x0 + 2, y0, b->title, b->w - 4, TC_TITLE);
+		return;
+	}
 	for (int x = x0 + 1; x < x1; x++) {
 		put(t, x, y0, bg[G_H], bc);
 		put(t, x, y1, bg[G_H], bc);
@@ -139,8 +150,6 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	tx = x0 + 3 + put_str(cx, t, x0 + 3, y0, b->title,
 	                      imin(TITLE_MAX, b->w - 6), TC_TITLE);
 	put(t, tx, y0, ' ', bc);
-	if (cx->overview)
-		return;            /* the name only; wires keep their rows */
 
 	for (int k = 0; k < b->nrows; k++) {
 		const struct row *r = &b->rows[b->order[k]];

@@ -114,7 +114,7 @@ void tp_make_columns(struct ctx *cx)
 			hsum += cx->b[i].h;
 	R = imax(MINR, isqrt_ceil(4 * n));
 	if (n > 0) {
-		int pitch = hsum / n + 2;
+		int pitch = hsum / n + 1 + cx->pad;    /* box and gap */
 
 		if (cx->fit_h > 0)      /* the overview: as many as fit */
 			R = imax(1, cx->fit_h / pitch);
@@ -227,7 +227,7 @@ void tp_geometry(struct ctx *cx)
 			continue;
 		b->y = cx->band_top[b->slot];
 		for (int k = 0; k < b->nrows; k++)
-			b->rows[b->order[k]].y = b->y + 1 + k;
+			b->rows[b->order[k]].y = b->y + cx->pad + k;
 	}
 	for (int i = 0; i < cx->nw; i++) {
 		struct wire *w = &cx->wr[i];
@@ -294,8 +294,8 @@ void tp_host_rows(struct ctx *cx)
 			h->rows[h->order[k]].y = y;
 		}
 	}
-	h->y = h->rows[h->order[0]].y - 1;
-	h->h = h->rows[h->order[h->nrows - 1]].y - h->y + 2;
+	h->y = h->rows[h->order[0]].y - cx->pad;
+	h->h = h->rows[h->order[h->nrows - 1]].y - h->y + 1 + cx->pad;
 }
 
 

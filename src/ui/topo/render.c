@@ -93,6 +93,7 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	cx.ascii = ascii;
 	cx.selected = selected_ns_id;
 	cx.overview = opt->overview;
+	cx.pad = cx.overview ? 0 : 1;
 	cx.fit_h = opt->overview ? opt->fit_h : 0;
 
 	/* boxes: the host first, then named, then unnamed namespaces */
@@ -127,7 +128,7 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	for (int i = 0; i < cx.nb; i++) {
 		tp_box_order(&cx.b[i]);
 		tp_box_measure(&cx, &cx.b[i]);
-		cx.b[i].h = cx.b[i].nrows + 2;
+		cx.b[i].h = cx.b[i].nrows + 2 * cx.pad;
 	}
 
 	tp_make_columns(&cx);

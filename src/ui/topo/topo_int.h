@@ -24,6 +24,7 @@
 #define MINCH 4                /* narrowest channel between columns */
 #define MINR 6                 /* boxes per column, at least */
 #define PEER_MAX 28            /* code points of a wire end's label */
+#define OV_TITLE_MAX 20        /* ... of a name in the overview */
 
 /* ---- glyphs --------------------------------------------------------------- */
 
@@ -89,7 +90,9 @@ struct chan_iv { int y1, y2, wire; bool right; };
 struct ctx {
 	const struct glyphs *g;
 	bool ascii;
-	bool overview;             /* boxes shrink to their names */
+	bool overview;             /* boxes shrink to their names: a row
+	                              per wire, no top or bottom border */
+	int pad;                   /* rows of border above and below: 1, 0 */
 	int fit_h;                 /* overview: rows to fit in, 0 any */
 	int selected;
 	struct box *b;
