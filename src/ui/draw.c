@@ -635,38 +635,50 @@ static void draw_keys(struct ui *u)
 
 /* ---- the topology view ---------------------------------------------- */
 
-/* The drawing depends only on the world, the selection and the glyphs:
- * render it again only when one of them changed. */
-static struct topo *topo_cached(struct ui *u)
+/* The drawing depends only on the world, the selection, the glyphs and
+ * (the overview) the view's height: render it again only when one of
+ * them changed. */
+static struct topo *topo_cached(struct ui *u, int vh)
 {
 	static struct topo t;
 	static bool have;
 	static unsigned long gen;
-	static int sel;
-	static bool ascii;
+	static struct topo_opts o;
+	struct topo_opts now = { .selected_ns_id = u->sel_ns_id,
+	                         .ascii = !u->utf8,
+	                         .overview = u->topo_overview,
+	                         .fit_h = u->topo_overview ? vh : 0 };
 
-	if (have && gen == u->w->generation && sel == u->sel_ns_id &&
-	    ascii == !u->utf8)
+	if (have && gen == u->w->generation &&
+	    o.selected_ns_id == now.selected_ns_id && o.ascii == now.ascii &&
+	    o.overview == now.overview && o.fit_h == now.fit_h)
 		return &t;
 	if (have)
 		topo_free(&t);
-	topo_render(u->w, u->sel_ns_id, !u->utf8, &t);
+	topo_render_opts(u->w, &now, &t);
 	have = true;
 	gen = u->w->generation;
-	sel = u->sel_ns_id;
-	ascii = !u->utf8;
+	o = now;
 	return &t;
 }
 
 static void draw_topo(struct ui *u)
 {
+	static int seen_sel = -2;
 	const struct rect *r = &u->lay.main;
-	struct topo *tp = topo_cached(u), t = *tp;
-	const struct topo_box *b;
 	int vw = r->w - 2, vh = r->h - 2;
+	struct topo *tp = topo_cached(u, vh), t = *tp;
+	const struct topo_box *b;
 
-	/* keep the selected box in view */
+	/* a newly selected box comes into view; the arrows pan freely */
 	b = topo_find_box(&t, u->sel_ns_id);
+	if (u->sel_ns_id != seen_sel || u->topo_x < 0) {
+		seen_sel = u->sel_ns_id;
+		if (u->topo_x < 0)
+			u->topo_x = u->topo_y = 0;
+	} else {
+		b = NULL;
+	}
 	if (b) {
 		if (b->x < u->topo_x || b->x + b->w > u->topo_x + vw)
 			u->topo_x = b->x - 2 > 0 ? b->x - 2 : 0;
@@ -677,7 +689,9 @@ static void draw_topo(struct ui *u)
 		u->topo_x = t.c.w - vw > 0 ? t.c.w - vw : 0;
 	if (u->topo_y > t.c.h - vh)
 		u->topo_y = t.c.h - vh > 0 ? t.c.h - vh : 0;
-	box_at(u, r, "Topology  (arrows pan, [ ] select, t back)", true);
+	box_at(u, r, u->topo_overview ?
+	       "Topology overview  (z full size, arrows pan, [ ] select, Enter panels, t back)" :
+	       "Topology  (arrows pan, [ ] select, Enter panels, z overview, t back)", true);
 	for (int y = 0; y < vh; y++) {
 		move(r->y + 1 + y, r->x + 1);
 		for (int x = 0; x < vw; x++) {
@@ -846,6 +860,7 @@ static const char *const help_text =
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
 "  t  (F4)  topology view          c        capture on the interface\n"
+"           (in the map: arrows pan, [ ] select, z overview, Enter panels)\n"
 "           (in a capture: Space pause, f filter; its key bar has more)\n"
 "  e        start an echo server   S  send to one   E  the servers\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
@@ -856,7 +871,7 @@ static const char *const help_text =
 
 static void draw_help(struct ui *u)
 {
-	struct rect r = centred(u, 78, 22);
+	struct rect r = centred(u, 78, 23);
 
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Help", true);

@@ -1341,8 +1341,10 @@ static void k_filter(struct ui *u)
 static void k_topo(struct ui *u)
 {
 	u->topo = !u->topo;
-	if (u->topo)
+	if (u->topo) {
 		u->capview = false;
+		u->topo_x = -1;     /* start at the selected box */
+	}
 }
 static void k_capture(struct ui *u)
 {
@@ -1497,6 +1499,17 @@ static void handle_key(struct ui *u, int ch)
 			int f = u->focus; u->focus = P_NS; move_sel(u, -1);
 			u->focus = f; break;
 		}
+		case 'z':               /* the overview and back */
+			u->topo_overview = !u->topo_overview;
+			u->topo_x = -1;
+			u->dirty = true;
+			return;
+		case '\n': case '\r': case KEY_ENTER:
+			/* the selected namespace's panels */
+			u->topo = false;
+			u->focus = P_IF;
+			u->dirty = true;
+			return;
 		default:
 			goto table;
 		}

@@ -78,7 +78,9 @@ struct ui {
 
 	bool topo;              /* the topology view replaces the panels */
 	bool neigh;             /* the routes panel shows neighbours instead */
-	int topo_x, topo_y;     /* pan offset into the canvas */
+	int topo_x, topo_y;     /* pan offset into the canvas; x < 0: to
+	                           the selected box at the next draw */
+	bool topo_overview;     /* z: the map shrunk to fit the screen */
 
 	struct log_line log[LOG_MAX];
 	int nlog;

@@ -122,10 +122,13 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	int tx;
 
 	if (cx->overview) {
-		/* "│ name │", a row per wire below it, no top or bottom */
+		/* "│ name │", a row per wire below it, no top or bottom;
+		 * a box of one row "[ name ]", as it may touch the next */
 		for (int y = y0; y <= y1; y++) {
-			put(t, x0, y, bg[G_V], bc);
-			put(t, x1, y, bg[G_V], bc);
+			bool one = y0 == y1 && !sel;
+
+			put(t, x0, y, one ? '[' : bg[G_V], bc);
+			put(t, x1, y, one ? ']' : bg[G_V], bc);
 			for (int x = x0 + 1; x < x1; x++)
 				put(t, x, y, ' ', TC_BLANK);
 		}

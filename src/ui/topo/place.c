@@ -32,6 +32,33 @@ static void add_col(int ***cols, int **ncol, int *ncols, const int *items,
 	(*ncols)++;
 }
 
+/* The overview's first layer: in the two columns beside the host, as a
+ * column further out costs each of its wires gap tracks (two rows); the
+ * leaves (at the end of layer[]) go left, as many as balance the two
+ * columns' heights.  False when there is no leaf to put left. */
+static bool overview_split(const struct ctx *cx, const int *layer, int cnt,
+                           int ***rc, int **rn, int *nrc,
+                           int ***lc, int **ln, int *nlc)
+{
+	int first_leaf = cnt, total = 0, acc = 0, cut;
+
+	for (int j = 0; j < cnt; j++) {
+		if (first_leaf == cnt && cx->b[layer[j]].leaf)
+			first_leaf = j;
+		total += cx->b[layer[j]].h + (cx->b[layer[j]].h > 1);
+	}
+	if (first_leaf == cnt)
+		return false;
+	for (cut = 0; cut < cnt && 2 * acc < total; cut++)
+		acc += cx->b[layer[cut]].h + (cx->b[layer[cut]].h > 1);
+	cut = imax(cut, first_leaf);
+	if (cut > 0)
+		add_col(rc, rn, nrc, layer, cut);
+	if (cut < cnt)
+		add_col(lc, ln, nlc, layer + cut, cnt - cut);
+	return true;
+}
+
 void tp_make_columns(struct ctx *cx)
 {
 	int nb = cx->nb, n = nb - 1, R, maxd = 0, head = 0, tail = 0;
@@ -40,7 +67,7 @@ void tp_make_columns(struct ctx *cx)
 	int *layer = xmalloc((size_t)nb * sizeof *layer);
 	int **rc = NULL, *rn = NULL, nrc = 0;      /* right of the host */
 	int **lc = NULL, *ln = NULL, nlc = 0;      /* left, nearest first */
-	int hsum = 0;
+	int hsum = 0, multi = 0;
 
 	/* adjacency (CSR) over cross-namespace wires, sorted */
 	for (int i = 0; i < cx->nw; i++) {
@@ -110,15 +137,23 @@ void tp_make_columns(struct ctx *cx)
 
 	/* boxes per column */
 	for (int i = 0; i < nb; i++)
-		if (i != cx->host)
+		if (i != cx->host) {
 			hsum += cx->b[i].h;
+			multi += cx->b[i].h > 1;
+		}
 	R = imax(MINR, isqrt_ceil(4 * n));
 	if (n > 0) {
-		int pitch = hsum / n + 1 + cx->pad;    /* box and gap */
+		/* a box and the gap below it (none between the overview's
+		 * one-row boxes) */
+		int pitch = cx->overview ? imax(1, (hsum + multi + n - 1) / n) :
+		            hsum / n + 2;
 
 		if (cx->fit_h > 0)      /* the overview: as many as fit */
 			R = imax(1, cx->fit_h / pitch);
-		R = imax(R, cx->b[cx->host].nrows / pitch + 1);
+		/* the host's rows beside the others' (the overview's
+		 * host has two sides to them) */
+		R = imax(R, cx->b[cx->host].nrows / (cx->overview ? 2 : 1) /
+		            pitch + 1);
 	}
 
 	for (int d = 1; d <= maxd + 1; d++) {
@@ -136,6 +171,10 @@ void tp_make_columns(struct ctx *cx)
 				layer[cnt++] = i;
 			}
 		if (!cnt)
+			continue;
+		if (d == 1 && cx->overview && overview_split(cx, layer, cnt,
+		                                             &rc, &rn, &nrc,
+		                                             &lc, &ln, &nlc))
 			continue;
 		s = (cnt + R - 1) / R;
 		per = (cnt + s - 1) / s;
@@ -208,6 +247,10 @@ void tp_geometry(struct ctx *cx)
 
 		cx->gap_top[g] = y;
 		cx->gap_h[g] = nt ? 2 * nt + 1 : (g == 0 || g == nbd) ? 0 : 1;
+		/* the overview's one-row boxes ([ name ]) may touch */
+		if (!nt && cx->overview && g > 0 && g < nbd &&
+		    cx->band_h[g - 1] == 1 && cx->band_h[g] == 1)
+			cx->gap_h[g] = 0;
 		y += cx->gap_h[g];
 		if (g < nbd) {
 			cx->band_top[g] = y;
@@ -237,6 +280,57 @@ void tp_geometry(struct ctx *cx)
 	}
 }
 
+/* The overview's host: its rows carry no text, so a wire on the left
+ * border and one on the right may share a row; each side's rows are
+ * placed as the full view places all of them (in order, each at its
+ * desired row or below the one before). */
+static bool host_row_left(const struct ctx *cx, const struct row *r)
+{
+	const struct wire *w;
+	int o;
+
+	if (r->wire < 0)
+		return false;
+	w = &cx->wr[r->wire];
+	o = w->ba == cx->host ? w->bb : w->ba;
+	return o != cx->host && col_of(cx, o) < cx->hcol;
+}
+
+static void host_rows_sides(struct ctx *cx, struct box *h)
+{
+	int base = INT_MAX, lo = INT_MAX, hi = INT_MIN;
+
+	for (int k = 0; k < h->nrows; k++)
+		if (h->rows[k].desire != NODESIRE)
+			base = imin(base, h->rows[k].desire);
+	if (base == INT_MAX)
+		base = 1;
+	for (int side = 0; side < 2; side++) {
+		int nnd = 0, prev, y;
+
+		for (int k = 0; k < h->nrows; k++)
+			if (host_row_left(cx, &h->rows[k]) == side &&
+			    h->rows[k].desire == NODESIRE)
+				nnd++;
+		prev = base - 1 - nnd;
+		for (int k = 0; k < h->nrows; k++) {
+			struct row *r = &h->rows[h->order[k]];
+
+			if (host_row_left(cx, r) != side)
+				continue;
+			y = r->desire == NODESIRE ? prev + 1 :
+			    imax(prev + 1, r->desire);
+			while (forbidden(cx, y))
+				y++;
+			r->y = prev = y;
+			lo = imin(lo, y);
+			hi = imax(hi, y);
+		}
+	}
+	h->y = lo - cx->pad;
+	h->h = hi - lo + 1 + 2 * cx->pad;
+}
+
 /* The host's rows: next to what they are wired to, never on a gap track. */
 void tp_host_rows(struct ctx *cx)
 {
@@ -262,6 +356,10 @@ void tp_host_rows(struct ctx *cx)
 			r->desire = row_y(cx, o, orow);
 	}
 	tp_box_order(h);
+	if (cx->overview) {
+		host_rows_sides(cx, h);
+		return;
+	}
 	for (int k = 0; k < h->nrows && f < 0; k++)
 		if (h->rows[h->order[k]].desire != NODESIRE)
 			f = k;
