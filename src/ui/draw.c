@@ -859,9 +859,8 @@ static const char *const help_text =
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
-"  t  (F4)  topology view          c        capture on the interface\n"
-"           (in the map: arrows pan, [ ] select, z overview, Enter panels)\n"
-"           (in a capture: Space pause, f filter; its key bar has more)\n"
+"  t  (F4)  topology view: arrows pan, [ ] select, z overview, Enter opens\n"
+"  c        capture on the interface (Space pause, f filter; see its keys)\n"
 "  e        start an echo server   S  send to one   E  the servers\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
@@ -871,7 +870,7 @@ static const char *const help_text =
 
 static void draw_help(struct ui *u)
 {
-	struct rect r = centred(u, 78, 23);
+	struct rect r = centred(u, 78, 22);
 
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Help", true);
