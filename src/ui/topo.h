@@ -58,6 +58,8 @@ struct topo_canvas {
 struct topo_box {
 	int ns_id;
 	int x, y, w, h;
+	int col;        /* 0 the host's column, -1 the one left of it, 1 right */
+	int slot;       /* place in its column, from the top */
 };
 
 /* One veth pair as drawn: a_* is the end on the left (or upper) box.

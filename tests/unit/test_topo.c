@@ -946,6 +946,90 @@ static void test_overview(void **state)
 	world_free(w);
 }
 
+/* A namespace that comes or goes moves only the boxes after it, in the
+ * order: layer by layer (veth distance from the host), namespaces wired
+ * to others before leaves, by name.  Between sizes (all at once moves at
+ * 10, 37 and 145 namespaces of this shape) the k-th box in that order
+ * keeps the k-th place. */
+static void places(const struct topo *t, const struct world *w,
+                   const char *skip, int (*pl)[2], int *n)
+{
+	char name[32];
+
+	*n = 0;
+	for (int i = 1; i < 200; i++) {
+		const struct w_ns *ns;
+		const struct topo_box *b;
+
+		snprintf(name, sizeof name, "ns%d", i);
+		ns = world_find_ns(w, name);
+		if (!ns || (skip && strcmp(skip, name) == 0))
+			continue;
+		b = topo_find_box(t, ns->id);
+		assert_non_null(b);
+		pl[*n][0] = b->col;
+		pl[*n][1] = b->slot;
+		(*n)++;
+	}
+}
+
+static void test_stable_placement(void **state)
+{
+	int a[200][2], b[200][2], na, nb;
+
+	(void)state;
+	/* one more at the end: nobody moves */
+	for (int n = 10; n < 36; n++) {
+		struct world *w1 = hub(n, false), *w2 = hub(n + 1, false);
+		struct topo t1, t2;
+
+		topo_render(w1, -1, false, &t1);
+		topo_render(w2, -1, false, &t2);
+		places(&t1, w1, NULL, a, &na);
+		places(&t2, w2, NULL, b, &nb);
+		assert_int_equal(na + 1, nb);
+		for (int k = 0; k < na; k++) {
+			if (a[k][0] != b[k][0] || a[k][1] != b[k][1])
+				fprintf(stderr, "%d -> %d: ns%d moved from %d/%d to "
+				        "%d/%d\n", n, n + 1, k + 1, a[k][0],
+				        a[k][1], b[k][0], b[k][1]);
+			assert_int_equal(a[k][0], b[k][0]);
+			assert_int_equal(a[k][1], b[k][1]);
+		}
+		/* the new one: after the others, on a side already used
+		 * or a new column */
+		assert_true(b[na][0] != 0);
+		topo_free(&t1);
+		topo_free(&t2);
+		world_free(w1);
+		world_free(w2);
+	}
+	/* one goes from the middle (ns7 of 30): those before stay, each
+	 * after it takes the place of the one before it */
+	{
+		struct world *w1 = hub(30, false), *w2 = hub(30, false);
+		struct topo t1, t2;
+		struct w_ns *gone = world_find_ns(w2, "ns7");
+
+		assert_non_null(gone);
+		world_remove_ns(w2, gone);
+		world_resolve_peers(w2);
+		topo_render(w1, -1, false, &t1);
+		topo_render(w2, -1, false, &t2);
+		places(&t1, w1, NULL, a, &na);
+		places(&t2, w2, NULL, b, &nb);     /* ns1..ns6, ns8..ns30 */
+		assert_int_equal(nb, 29);
+		for (int k = 0; k < nb; k++) {
+			assert_int_equal(a[k][0], b[k][0]);
+			assert_int_equal(a[k][1], b[k][1]);
+		}
+		topo_free(&t1);
+		topo_free(&t2);
+		world_free(w1);
+		world_free(w2);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -960,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_sample_five),
 		cmocka_unit_test(test_overview),
+		cmocka_unit_test(test_stable_placement),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

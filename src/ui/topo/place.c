@@ -155,6 +155,19 @@ void tp_make_columns(struct ctx *cx)
 		R = imax(R, cx->b[cx->host].nrows / (cx->overview ? 2 : 1) /
 		            pitch + 1);
 	}
+	/* Stable placement: the full view's columns hold MINR boxes times
+	 * a power of two, and fill up in order, so that a namespace that
+	 * comes or goes moves only those after it (layer by layer, wired
+	 * ones before leaves, by name); everything moves only when the
+	 * world crosses a size (here at 10, 37 and 145 namespaces of the
+	 * same shape). */
+	if (!cx->overview) {
+		int r = MINR;
+
+		while (r < R)
+			r *= 2;
+		R = r;
+	}
 
 	for (int d = 1; d <= maxd + 1; d++) {
 		int cnt = 0, s, per;
@@ -177,10 +190,14 @@ void tp_make_columns(struct ctx *cx)
 		                                             &lc, &ln, &nlc))
 			continue;
 		s = (cnt + R - 1) / R;
-		per = (cnt + s - 1) / s;
+		per = cx->overview ? (cnt + s - 1) / s : R;
 		for (int k = 0; k < s; k++) {
 			int lo = k * per, hi = imin(cnt, lo + per);
-			bool left = d == 1 && k >= (s + 1) / 2;
+			/* the first layer's columns of leaves alternate: right,
+			 * left, right ... (a new one does not move the others
+			 * to the other side) */
+			bool left = d == 1 && (cx->overview ? k >= (s + 1) / 2 :
+			                       k % 2 == 1);
 
 			for (int j = lo; j < hi && left; j++)
 				if (!cx->b[layer[j]].leaf)

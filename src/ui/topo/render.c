@@ -203,6 +203,8 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 		out->boxes[i].y = cx.b[i].y;
 		out->boxes[i].w = cx.b[i].w;
 		out->boxes[i].h = cx.b[i].h;
+		out->boxes[i].col = cx.b[i].col - cx.hcol;
+		out->boxes[i].slot = cx.b[i].slot;
 		tp_draw_box(&cx, out, i);
 	}
 	tp_draw_wires(&cx, out);
