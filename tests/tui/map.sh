@@ -176,10 +176,12 @@ while [ $i -le 30 ]; do
 done
 
 # a down pair is dashed: n30 is selected, its wire leaves its box's port
+# (on the left or the right border)
 S=$(screen)
 check_match "n30's pair (down) is drawn dashed from its port" "$S" \
-	'# eth0 DOWN/DOWN .*> host:vh30 +\+[.:]'
-check_match "... an up pair solid" "$S" '\| eth0 UP/UP .*> host:vh29 +\+-'
+	'[.:]\+ eth0 DOWN/DOWN .*> host:vh30 +#|# eth0 DOWN/DOWN .*> host:vh30 +\+[.:]'
+check_match "... an up pair solid" "$S" \
+	'[-|]\+ eth0 UP/UP .*> host:vh29 +\||\| eth0 UP/UP .*> host:vh29 +\+-'
 
 # ---- z: the whole map at once -------------------------------------------------------
 # (it fits the screen when the wires allow: 30 namespaces wired to the
