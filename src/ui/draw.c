@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <wchar.h>
 
+#include "capture/capture.h"
 #include "fmt/fmt.h"
 #include "ui/theme.h"
 #include "ui/topo.h"
@@ -644,17 +645,32 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	static bool have;
 	static unsigned long gen;
 	static struct topo_opts o;
+	static struct topo_mark caps[UI_MAX_CAPS];
+	struct topo_mark cnow[UI_MAX_CAPS];
 	struct topo_opts now = { .selected_ns_id = u->sel_ns_id,
 	                         .ascii = !u->utf8,
 	                         .overview = u->topo_overview,
-	                         .fit_h = u->topo_overview ? vh : 0 };
+	                         .fit_h = u->topo_overview ? vh : 0,
+	                         .captured = caps };
 
+	/* the captures still running are marked on their rows */
+	memset(cnow, 0, sizeof cnow);
+	for (int i = 0; i < u->ncaps; i++)
+		if (!capture_ended(u->caps[i].c)) {
+			cnow[now.ncaptured].ns_id = u->caps[i].ns_id;
+			snprintf(cnow[now.ncaptured].ifname, W_IFNAMSIZ, "%s",
+			         capture_ifname(u->caps[i].c));
+			now.ncaptured++;
+		}
 	if (have && gen == u->w->generation &&
 	    o.selected_ns_id == now.selected_ns_id && o.ascii == now.ascii &&
-	    o.overview == now.overview && o.fit_h == now.fit_h)
+	    o.overview == now.overview && o.fit_h == now.fit_h &&
+	    o.ncaptured == now.ncaptured &&
+	    !memcmp(caps, cnow, sizeof caps))
 		return &t;
 	if (have)
 		topo_free(&t);
+	memcpy(caps, cnow, sizeof caps);
 	topo_render_opts(u->w, &now, &t);
 	have = true;
 	gen = u->w->generation;

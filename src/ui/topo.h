@@ -94,11 +94,19 @@ void topo_render(const struct world *w, int selected_ns_id, bool ascii,
  * shrink to their names (a row on the border for each wire, no text
  * inside), wires stay; fit_h > 0: the overview's columns hold as many
  * boxes as fit in that many rows (the host's box may still be taller). */
+struct topo_mark {
+	int ns_id;
+	char ifname[W_IFNAMSIZ];
+};
 struct topo_opts {
 	int selected_ns_id;
 	bool ascii;
 	bool overview;
 	int fit_h;
+	/* interfaces being captured: " [cap]" at the end of their row,
+	 * after where the wire goes (not in the overview) */
+	const struct topo_mark *captured;
+	size_t ncaptured;
 };
 void topo_render_opts(const struct world *w, const struct topo_opts *o,
                       struct topo *out);

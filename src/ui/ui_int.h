@@ -30,6 +30,7 @@ enum modal {
 /* A live capture panel. */
 struct ui_cap {
 	struct capture *c;
+	int ns_id;              /* where it was opened (the map marks it) */
 	char label[300];        /* "veth1 in vnet" */
 	bool paused;            /* the view is frozen at `frozen` */
 	bool follow;            /* the view sticks to the newest packet */

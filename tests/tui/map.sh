@@ -5,7 +5,7 @@
 # (the interface, and where its wire goes) inside the right boxes, found
 # by selecting each box with ] and panning with the arrows; the arrows
 # pan away from the selected box; z shows the whole map at once; Enter
-# opens the selected namespace's panels.
+# opens the selected namespace's panels; a capture is marked on its row.
 #
 # The world: n01..n30, each wired to the host (vhNN <-> eth0), a chain
 # n01 - n02 - ... - n10 (eth1 <-> eth2), n30's pair down.  The UI runs in
@@ -220,6 +220,19 @@ wait_for "z again: full size" 'Topology  \('
 key Enter
 wait_for "Enter opens the selected namespace's panels" 'Interfaces in n30'
 check_nomatch "... instead of the map" "$(screen)" 'Topology'
+
+# ---- a capture is marked on its wire's end --------------------------------------------
+key BTab
+key k
+wait_for "n29 in the panels" 'Interfaces in n29'
+key Tab
+key j
+key c
+wait_for "c captures on n29's eth0" 'eth0 in n29 +seen'
+key t
+wait_for "the map marks the capture at the end of its row" \
+	'[#+] eth0 UP/UP .*> host:vh29 \[cap\] +[#+]'
+check_nomatch "... and no other" "$(screen)" 'vh2[0-8] \[cap\]|vh30 \[cap\]'
 key q
 wait_for "q quits with status 0" 'EXIT=0'
 

@@ -1030,6 +1030,52 @@ static void test_stable_placement(void **state)
 	}
 }
 
+/* An interface being captured says so at the end of its row, after where
+ * its wire goes; the overview has no text for it. */
+static void test_capture_marks(void **state)
+{
+	struct world *w = tutorial(true);
+	struct topo_mark m[2] = { { 0, "veth0" }, { 0, "nosuch" } };
+	struct topo_opts o = { .selected_ns_id = -1, .captured = m,
+	                       .ncaptured = 2 };
+	struct topo t;
+	char *s;
+
+	(void)state;
+	topo_render_opts(w, &o, &t);
+	s = dump(&t);
+	printf("%s\n", s);
+	check_invariants(&t, w);
+	assert_non_null(strstr(s, "│ veth0 UP/UP      10.0.1.0/24 → vnet:veth1 [cap] ├"));
+	assert_null(strstr(s, "host:veth0 [cap]"));
+	assert_int_equal(strstr(s, "[cap]") - s, strrchr(s, ']') - 4 - s);
+	free(s);
+	topo_free(&t);
+	/* lo, not wired: the mark alone */
+	snprintf(m[1].ifname, sizeof m[1].ifname, "lo");
+	m[1].ns_id = world_find_ns(w, "vnet")->id;
+	topo_render_opts(w, &o, &t);
+	s = dump(&t);
+	check_invariants(&t, w);
+	{
+		const struct topo_box *b = topo_find_box(&t, m[1].ns_id);
+		char text[256];
+
+		row_text(&t, b->y + 1, b->x, b->x + b->w, text, sizeof text);
+		assert_non_null(strstr(text, "# lo    DOWN/DOWN "));
+		assert_non_null(strstr(text, " [cap] "));
+	}
+	free(s);
+	topo_free(&t);
+	o.overview = true;
+	topo_render_opts(w, &o, &t);
+	s = dump(&t);
+	assert_null(strstr(s, "[cap]"));
+	free(s);
+	topo_free(&t);
+	world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1045,6 +1091,7 @@ int main(void)
 		cmocka_unit_test(test_sample_five),
 		cmocka_unit_test(test_overview),
 		cmocka_unit_test(test_stable_placement),
+		cmocka_unit_test(test_capture_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,7 +249,8 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 		b->nw = imax(b->nw, tree_prefix_len(r) + tp_u8_width(r->l->name));
 		b->sw = imax(b->sw, (int)strlen(r->state));
 		b->aw = imax(b->aw, (int)strlen(r->addr));
-		b->pw = imax(b->pw, imin(tp_u8_width(r->peer), PEER_MAX));
+		b->pw = imax(b->pw, imin(tp_u8_width(r->peer), PEER_MAX) +
+		                    (r->cap ? (r->peer[0] ? 6 : 5) : 0));
 	}
 	b->w = 2 + b->nw + (b->sw ? 1 + b->sw : 0) + (b->aw ? 1 + b->aw : 0) +
 	       (b->pw ? 1 + b->pw : 0) + 2;
@@ -374,4 +375,19 @@ void tp_overview_rows(struct ctx *cx)
 		for (int k = 0; k < n; k++)
 			b->order[k] = k;
 	}
+}
+
+void tp_capture_marks(struct ctx *cx)
+{
+	for (size_t m = 0; m < cx->ncaptured; m++)
+		for (int i = 0; i < cx->nb; i++) {
+			struct box *b = &cx->b[i];
+
+			if (b->ns->id != cx->captured[m].ns_id)
+				continue;
+			for (int j = 0; j < b->nrows; j++)
+				if (b->rows[j].l && !strcmp(b->rows[j].l->name,
+				                            cx->captured[m].ifname))
+					b->rows[j].cap = true;
+		}
 }

@@ -199,7 +199,10 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 		x += b->sw + 1;
 		put_str(cx, t, x, y, r->addr, b->aw, TC_LABEL);
 		x += b->aw + (b->aw ? 1 : 0);
-		put_str(cx, t, x, y, r->peer, b->pw, TC_LABEL);
+		x += put_str(cx, t, x, y, r->peer, imin(b->pw, PEER_MAX), TC_LABEL);
+		if (r->cap)
+			put_str(cx, t, x, y, r->peer[0] ? " [cap]" : "[cap]", 6,
+			        TC_LABEL);
 	}
 }
 

@@ -94,6 +94,8 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	cx.selected = selected_ns_id;
 	cx.overview = opt->overview;
 	cx.pad = cx.overview ? 0 : 1;
+	cx.captured = opt->captured;
+	cx.ncaptured = opt->captured ? opt->ncaptured : 0;
 	cx.fit_h = opt->overview ? opt->fit_h : 0;
 
 	/* boxes: the host first, then named, then unnamed namespaces */
@@ -123,8 +125,10 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	free(boxof);
 	if (cx.overview)
 		tp_overview_rows(&cx);
-	else
+	else {
 		tp_peer_labels(&cx);
+		tp_capture_marks(&cx);
+	}
 	for (int i = 0; i < cx.nb; i++) {
 		tp_box_order(&cx.b[i]);
 		tp_box_measure(&cx, &cx.b[i]);

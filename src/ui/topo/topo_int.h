@@ -49,6 +49,7 @@ struct row {
 	char state[24];
 	char addr[96];
 	char peer[W_NSNAME_MAX + W_IFNAMSIZ + 8];  /* "→ ns:if" at a wire's end */
+	bool cap;                  /* being captured: " [cap]" after it */
 	bool up;                   /* admin up with carrier */
 	int parent;                /* row index of its master, -1 */
 	int depth;
@@ -94,6 +95,8 @@ struct ctx {
 	                              per wire, no top or bottom border */
 	int pad;                   /* rows of border above and below: 1, 0 */
 	int fit_h;                 /* overview: rows to fit in, 0 any */
+	const struct topo_mark *captured;
+	size_t ncaptured;
 	int selected;
 	struct box *b;
 	int nb;
@@ -146,6 +149,8 @@ void tp_box_order(struct box *b);
 /* Each wired row's label: where its wire goes ("→ ns:if", or "→ if" in
  * the same namespace). */
 void tp_peer_labels(struct ctx *cx);
+/* " [cap]" after the label of every interface being captured */
+void tp_capture_marks(struct ctx *cx);
 /* Overview: only the rows that carry a wire, flat (no tree), no text. */
 void tp_overview_rows(struct ctx *cx);
 /* b->w and the field widths */
