@@ -646,12 +646,15 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	static unsigned long gen;
 	static struct topo_opts o;
 	static struct topo_mark caps[UI_MAX_CAPS];
+	static char sel_if[W_IFNAMSIZ];
 	struct topo_mark cnow[UI_MAX_CAPS];
+	struct w_link *l = ui_sel_link(u);
 	struct topo_opts now = { .selected_ns_id = u->sel_ns_id,
 	                         .ascii = !u->utf8,
 	                         .overview = u->topo_overview,
 	                         .fit_h = u->topo_overview ? vh : 0,
-	                         .captured = caps };
+	                         .captured = caps,
+	                         .selected_if = sel_if };
 
 	/* the captures still running are marked on their rows */
 	memset(cnow, 0, sizeof cnow);
@@ -666,11 +669,13 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	    o.selected_ns_id == now.selected_ns_id && o.ascii == now.ascii &&
 	    o.overview == now.overview && o.fit_h == now.fit_h &&
 	    o.ncaptured == now.ncaptured &&
-	    !memcmp(caps, cnow, sizeof caps))
+	    !memcmp(caps, cnow, sizeof caps) &&
+	    strcmp(sel_if, l ? l->name : "") == 0)
 		return &t;
 	if (have)
 		topo_free(&t);
 	memcpy(caps, cnow, sizeof caps);
+	snprintf(sel_if, sizeof sel_if, "%s", l ? l->name : "");
 	topo_render_opts(u->w, &now, &t);
 	have = true;
 	gen = u->w->generation;
@@ -706,8 +711,8 @@ static void draw_topo(struct ui *u)
 	if (u->topo_y > t.c.h - vh)
 		u->topo_y = t.c.h - vh > 0 ? t.c.h - vh : 0;
 	box_at(u, r, u->topo_overview ?
-	       "Topology overview  (z full size, arrows pan, [ ] select, Enter panels, t back)" :
-	       "Topology  (arrows pan, [ ] select, Enter panels, z overview, t back)", true);
+	       "Topology overview  (z full size, arrows pan, [ ] select, Tab interface, o other end, c capture, Enter panels, t back)" :
+	       "Topology  (arrows pan, [ ] select, Tab interface, o other end, c capture, Enter panels, z overview, t back)", true);
 	for (int y = 0; y < vh; y++) {
 		move(r->y + 1 + y, r->x + 1);
 		for (int x = 0; x < vw; x++) {
@@ -728,6 +733,8 @@ static void draw_topo(struct ui *u)
 			case TC_WIRE_UP: e = TH_TOPO_WIRE_UP; break;
 			case TC_WIRE_DOWN: e = TH_TOPO_WIRE_DOWN; break;
 			case TC_LABEL: e = TH_TOPO_LABEL; break;
+			case TC_SELECTED: case TC_WIRE_SELECTED:
+				e = TH_SELECTED; break;
 			default: e = TH_NORMAL; break;
 			}
 			wc[0] = c.ch ? (wchar_t)c.ch : L' ';
@@ -875,7 +882,7 @@ static const char *const help_text =
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
-"  t  (F4)  topology view: arrows pan, [ ] select, z overview, Enter opens\n"
+"  t  (F4)  topology view: arrows pan, [ ] select, Tab its wires, z overview\n"
 "  c        capture on the interface (Space pause, f filter; see its keys)\n"
 "  e        start an echo server   S  send to one   E  the servers\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"

@@ -41,7 +41,9 @@ enum topo_cell_class {
 	TC_STATE_DOWN,      /* any other state */
 	TC_WIRE_UP,         /* a wire (and its port on the border) of an up pair */
 	TC_WIRE_DOWN,       /* ... of a pair with an end down */
-	TC_LABEL            /* addresses */
+	TC_LABEL,           /* addresses */
+	TC_SELECTED,        /* the selected interface's name */
+	TC_WIRE_SELECTED,   /* its wire, ports included */
 };
 
 struct topo_cell {
@@ -107,6 +109,10 @@ struct topo_opts {
 	 * after where the wire goes (not in the overview) */
 	const struct topo_mark *captured;
 	size_t ncaptured;
+	/* an interface of the selected namespace: its name is drawn
+	 * TC_SELECTED, its wire TC_WIRE_SELECTED (a crossing stays the
+	 * vertical wire's); NULL none */
+	const char *selected_if;
 };
 void topo_render_opts(const struct world *w, const struct topo_opts *o,
                       struct topo *out);

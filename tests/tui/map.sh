@@ -5,7 +5,9 @@
 # (the interface, and where its wire goes) inside the right boxes, found
 # by selecting each box with ] and panning with the arrows; the arrows
 # pan away from the selected box; z shows the whole map at once; Enter
-# opens the selected namespace's panels; a capture is marked on its row.
+# opens the selected namespace's panels; a capture is marked on its row;
+# o follows a wire to its other end, Tab picks the next interface, c
+# captures on it.
 #
 # The world: n01..n30, each wired to the host (vhNN <-> eth0), a chain
 # n01 - n02 - ... - n10 (eth1 <-> eth2), n30's pair down.  The UI runs in
@@ -233,6 +235,19 @@ key t
 wait_for "the map marks the capture at the end of its row" \
 	'[#+] eth0 UP/UP .*> host:vh29 \[cap\] +[#+]'
 check_nomatch "... and no other" "$(screen)" 'vh2[0-8] \[cap\]|vh30 \[cap\]'
+
+# ---- in the map: o follows the wire, c captures, Tab picks the next ------------------
+key o
+wait_for "o: the other end of eth0's wire, in the host" '#= host =+#'
+key c
+wait_for "... c captures there: vh29 in the host" 'vh29 in host +seen'
+key t
+wait_for "back to the map" 'Topology  \('
+key Tab
+key c
+wait_for "Tab picks the host's next interface: c captures on vh30" 'vh30 in host +seen'
+key t
+wait_for "back to the map" 'Topology  \('
 key q
 wait_for "q quits with status 0" 'EXIT=0'
 

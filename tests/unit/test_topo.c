@@ -183,7 +183,8 @@ static void row_text(const struct topo *t, int y, int x0, int x1, char *buf,
 
 static bool is_wire_cls(int cls)
 {
-	return cls == TC_WIRE_UP || cls == TC_WIRE_DOWN;
+	return cls == TC_WIRE_UP || cls == TC_WIRE_DOWN ||
+	       cls == TC_WIRE_SELECTED;
 }
 
 enum { N = 1, E = 2, S = 4, W = 8 };
@@ -800,7 +801,13 @@ static void test_random_worlds(void **state)
 				add_addr(w, ns[a], next[a] - 1, "192.168.1.1", 24);
 		}
 		world_resolve_peers(w);
-		topo_render(w, rnd(nns), false, &t);
+		{
+			int sel = rnd(nns);
+			struct topo_opts so = { .selected_ns_id = ns[sel]->id,
+			                        .selected_if = "v0a" };
+
+			topo_render_opts(w, &so, &t);
+		}
 		if (t.nconflicts) {
 			char *s = dump(&t);
 			printf("round %d:\n%s\n", round, s);
@@ -1076,6 +1083,49 @@ static void test_capture_marks(void **state)
 	world_free(w);
 }
 
+/* The selected namespace's selected interface: its name and its whole
+ * wire stand out (TC_SELECTED, TC_WIRE_SELECTED), nothing else does. */
+static void test_selected_wire(void **state)
+{
+	struct world *w = hub(12, false);
+	const struct w_ns *ns5 = world_find_ns(w, "ns5");
+	struct topo_opts o = { .selected_ns_id = ns5->id, .selected_if = "eth0" };
+	struct topo t;
+	const struct topo_wire *sw = NULL;
+	int nsel = 0, nname = 0;
+
+	(void)state;
+	topo_render_opts(w, &o, &t);
+	check_invariants(&t, w);
+	for (size_t i = 0; i < t.nwires; i++)
+		if (t.wires[i].b_ns_id == ns5->id || t.wires[i].a_ns_id == ns5->id)
+			sw = &t.wires[i];
+	assert_non_null(sw);
+	assert_int_equal(sw->ay, sw->by);           /* straight, host to ns5 */
+	for (int x = sw->ax; x <= sw->bx; x++)
+		assert_int_equal(at(&t, x, sw->ay)->cls, TC_WIRE_SELECTED);
+	for (int i = 0; i < t.c.w * t.c.h; i++) {
+		nsel += t.c.cells[i].cls == TC_WIRE_SELECTED;
+		nname += t.c.cells[i].cls == TC_SELECTED;
+	}
+	assert_int_equal(nsel, sw->bx - sw->ax + 1);
+	assert_int_equal(nname, 4);                 /* "eth0" in ns5's box */
+	assert_int_equal(at(&t, sw->bx + 2, sw->by)->cls, TC_SELECTED);
+	topo_free(&t);
+	/* an interface without a wire: only its name */
+	o.selected_if = "lo";
+	topo_render_opts(w, &o, &t);
+	nsel = nname = 0;
+	for (int i = 0; i < t.c.w * t.c.h; i++) {
+		nsel += t.c.cells[i].cls == TC_WIRE_SELECTED;
+		nname += t.c.cells[i].cls == TC_SELECTED;
+	}
+	assert_int_equal(nsel, 0);
+	assert_int_equal(nname, 2);
+	topo_free(&t);
+	world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1092,6 +1142,7 @@ int main(void)
 		cmocka_unit_test(test_overview),
 		cmocka_unit_test(test_stable_placement),
 		cmocka_unit_test(test_capture_marks),
+		cmocka_unit_test(test_selected_wire),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -112,6 +112,22 @@ struct paint {
 	unsigned char *arms;
 };
 
+/* The selected namespace's selected interface (topo_opts.selected_if). */
+static bool row_selected(const struct ctx *cx, int bi, int ri)
+{
+	const struct row *r = &cx->b[bi].rows[ri];
+
+	return cx->selected_if && cx->b[bi].ns->id == cx->selected && r->l &&
+	       strcmp(r->l->name, cx->selected_if) == 0;
+}
+
+static bool wire_selected(const struct ctx *cx, int wi)
+{
+	const struct wire *w = &cx->wr[wi];
+
+	return row_selected(cx, w->ba, w->ra) || row_selected(cx, w->bb, w->rb);
+}
+
 void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 {
 	const struct box *b = &cx->b[bi];
@@ -192,7 +208,8 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 				put(t, px, yy, cx->g->tree_bar, TC_TEXT);
 		}
 		x += tree_prefix_len(r);
-		put_str(cx, t, x, y, r->l->name, W_IFNAMSIZ, TC_TEXT);
+		put_str(cx, t, x, y, r->l->name, W_IFNAMSIZ,
+		        row_selected(cx, bi, b->order[k]) ? TC_SELECTED : TC_TEXT);
 		x = x0 + 2 + b->nw + 1;
 		put_str(cx, t, x, y, r->state, b->sw,
 		        r->up ? TC_STATE_UP : TC_STATE_DOWN);
@@ -218,7 +235,8 @@ static void paint_cell(struct topo *t, struct paint *p, int wi, int x, int y,
 	}
 	i = (size_t)y * (size_t)t->c.w + (size_t)x;
 	if (t->c.cells[i].cls != TC_BLANK && t->c.cells[i].cls != TC_WIRE_UP &&
-	    t->c.cells[i].cls != TC_WIRE_DOWN)
+	    t->c.cells[i].cls != TC_WIRE_DOWN &&
+	    t->c.cells[i].cls != TC_WIRE_SELECTED)
 		t->nconflicts++;       /* on a box: never */
 	if ((h && p->hown[i] && p->hown[i] != wi + 1) ||
 	    (v && p->vown[i] && p->vown[i] != wi + 1))
@@ -242,7 +260,8 @@ static void paint_wire(struct ctx *cx, struct topo *t, struct paint *p,
                        int wi, const int (*pts)[2], int n)
 {
 	const struct wire *w = &cx->wr[wi];
-	int prev_arm = 0, cls = w->up ? TC_WIRE_UP : TC_WIRE_DOWN;
+	int prev_arm = 0, cls = wire_selected(cx, wi) ? TC_WIRE_SELECTED :
+	                        w->up ? TC_WIRE_UP : TC_WIRE_DOWN;
 	int x = pts[0][0], y = pts[0][1];
 
 	for (int k = 1; k < n; k++) {
@@ -336,7 +355,8 @@ void tp_draw_wires(struct ctx *cx, struct topo *t)
 			t->c.cells[i].ch = cx->g->wv[down];
 		else
 			t->c.cells[i].ch = cx->g->arms[arms];
-		t->c.cells[i].cls = down ? TC_WIRE_DOWN : TC_WIRE_UP;
+		t->c.cells[i].cls = wire_selected(cx, wi) ? TC_WIRE_SELECTED :
+		                    down ? TC_WIRE_DOWN : TC_WIRE_UP;
 	}
 	free(p.hown);
 	free(p.vown);

@@ -96,6 +96,7 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	cx.pad = cx.overview ? 0 : 1;
 	cx.captured = opt->captured;
 	cx.ncaptured = opt->captured ? opt->ncaptured : 0;
+	cx.selected_if = opt->selected_if;
 	cx.fit_h = opt->overview ? opt->fit_h : 0;
 
 	/* boxes: the host first, then named, then unnamed namespaces */

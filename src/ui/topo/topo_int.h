@@ -97,6 +97,7 @@ struct ctx {
 	int fit_h;                 /* overview: rows to fit in, 0 any */
 	const struct topo_mark *captured;
 	size_t ncaptured;
+	const char *selected_if;
 	int selected;
 	struct box *b;
 	int nb;
