@@ -683,6 +683,16 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	return &t;
 }
 
+int ui_topo_hit(struct ui *u, int x, int y)
+{
+	const struct rect *r = &u->lay.main;
+	struct topo *t = topo_cached(u, r->h - 2);
+
+	if (x <= r->x || y <= r->y || x >= r->x + r->w - 1 || y >= r->y + r->h - 1)
+		return -1;
+	return topo_hit(t, x - r->x - 1 + u->topo_x, y - r->y - 1 + u->topo_y);
+}
+
 static void draw_topo(struct ui *u)
 {
 	static int seen_sel = -2;

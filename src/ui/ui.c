@@ -1260,8 +1260,18 @@ static void click(struct ui *u, int x, int y)
 {
 	const struct layout *l = &u->lay;
 
-	if (u->topo || l->too_small)
+	if (l->too_small)
 		return;
+	if (u->topo) {              /* the map: a click selects a box */
+		int id = ui_topo_hit(u, x, y);
+
+		if (id >= 0 && id != u->sel_ns_id) {
+			u->sel_ns_id = id;
+			u->if_sel = u->rt_sel = 0;
+			u->dirty = true;
+		}
+		return;
+	}
 	if (rect_contains(&l->ns, x, y)) {
 		struct w_ns **v;
 		size_t n = ui_ns_list(u, &v);

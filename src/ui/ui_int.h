@@ -202,6 +202,9 @@ size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out);
 int ui_ns_procs(struct ui *u, const struct w_ns *ns);
 
 void ui_draw(struct ui *u);
+/* The namespace whose box in the map is under screen cell (x, y) as last
+ * drawn, or -1. */
+int ui_topo_hit(struct ui *u, int x, int y);
 /* Drawing helpers (draw.c): the attribute of a theme element; at most w
  * columns of UTF-8 text at (y, x), blank-padded to w when pad. */
 enum theme_elem;

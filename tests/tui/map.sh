@@ -7,7 +7,7 @@
 # pan away from the selected box; z shows the whole map at once; Enter
 # opens the selected namespace's panels; a capture is marked on its row;
 # o follows a wire to its other end, Tab picks the next interface, c
-# captures on it.
+# captures on it; a click selects the box under it.
 #
 # The world: n01..n30, each wired to the host (vhNN <-> eth0), a chain
 # n01 - n02 - ... - n10 (eth1 <-> eth2), n30's pair down.  The UI runs in
@@ -248,6 +248,20 @@ key c
 wait_for "Tab picks the host's next interface: c captures on vh30" 'vh30 in host +seen'
 key t
 wait_for "back to the map" 'Topology  \('
+# ---- a click selects the box under it ------------------------------------------------
+# (X10 mouse reports, as the tests' TERM=screen has them: ESC [ M, then
+# button, column and row, each plus 32, 1-based)
+at=$(screen | awk '{ p = index($0, "+- n"); if (p && p < 90) { print p - 1, NR - 1, substr($0, p + 3, 3); exit } }')
+if [ -n "$at" ]; then
+	set -- $at
+	xy=$(printf "\\$(printf '%03o' $(($1 + 33)))\\$(printf '%03o' $(($2 + 33)))")
+	T send-keys -t m -l "$(printf '\033[M ')$xy"
+	T send-keys -t m -l "$(printf '\033[M#')$xy"
+	wait_for "a click on $3's box selects it" "#= $3 =+#"
+else
+	fail "a box's title to click on" "" "$(screen)"
+fi
+
 key q
 wait_for "q quits with status 0" 'EXIT=0'
 
