@@ -361,6 +361,50 @@ static void test_selected_wire(void **state)
 	world_free(w);
 }
 
+/* Names come from the system (a file in /run/netns, an interface): on
+ * the canvas, a far end's name is cut and its control characters, wide
+ * ones and escapes are '?', as in titles; nothing reaches the terminal
+ * but one printable code point per cell. */
+static void test_hostile_names(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *host = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_ns *bad = world_add_ns(w, W_NS_NAMED,
+		"\x1b[31mred\x1b]0;title\x07\x9b" "2J-\xe4\xb8\xad-"
+		"a-very-long-name-that-goes-on-and-on-and-on", 1, 101);
+	struct topo t;
+	char *s;
+
+	(void)state;
+	add_lo(w, host, true);
+	add_veth(w, host, "v\x1b[0m", 5, true, bad, "eth\x07", 2, true);
+	world_resolve_peers(w);
+	for (int ascii = 0; ascii < 2; ascii++) {
+		topo_render(w, -1, ascii, &t);
+		assert_int_equal(t.nconflicts, 0);
+		assert_int_equal(t.nwires, 1);
+		for (int i = 0; i < t.c.w * t.c.h; i++) {
+			uint32_t ch = t.c.cells[i].ch;
+
+			assert_true(ch >= 0x20 && ch != 0x7F &&
+			            !(ch >= 0x80 && ch < 0xA0));
+			assert_true(!ascii || ch < 0x80);
+		}
+		s = dump(&t);
+		printf("%s\n", s);
+		assert_null(strchr(s, '\x1b'));
+		assert_null(strchr(s, '\x07'));
+		/* the host's end: the far name cut to fit; a byte that is
+		 * not UTF-8 is U+FFFD (in ASCII '?') */
+		assert_non_null(strstr(s, ascii ?
+			"> ?[31mred?]0;title??2J-?-a~ +" :
+			"→ ?[31mred?]0;title?\xef\xbf\xbd" "2J-?-a… ├"));
+		free(s);
+		topo_free(&t);
+	}
+	world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -372,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_sample_five),
 		cmocka_unit_test(test_capture_marks),
 		cmocka_unit_test(test_selected_wire),
+		cmocka_unit_test(test_hostile_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
