@@ -189,6 +189,17 @@ static void test_overview(void **state)
 	topo_free(&full);
 	world_free(w);
 
+	/* at 100: as wide as the screen, as tall as the host's wires on
+	 * each side (50), so panned once (the full map is 289x181) */
+	w = hub(100, false);
+	topo_render_opts(w, &o, &t);
+	printf("overview of 100: %d x %d\n", t.c.w, t.c.h);
+	check_overview(&t, w);
+	assert_true(t.c.w <= 118);
+	assert_true(t.c.h <= 50);
+	topo_free(&t);
+	world_free(w);
+
 	/* with a chain of ten among them */
 	w = hub_chain(30, 10);
 	topo_render_opts(w, &o, &t);
