@@ -66,6 +66,7 @@ void cap_open(struct ui *u)
 		return;
 	}
 	snprintf(uc->label, sizeof uc->label, "%s in %.270s", l->name, label);
+	uc->ns_id = ns->id;
 	uc->follow = true;
 	u->cap_cur = u->ncaps++;
 	u->capview = true;

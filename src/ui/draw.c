@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <wchar.h>
 
+#include "capture/capture.h"
 #include "fmt/fmt.h"
 #include "ui/theme.h"
 #include "ui/topo.h"
@@ -638,38 +639,80 @@ static void draw_keys(struct ui *u)
 
 /* ---- the topology view ---------------------------------------------- */
 
-/* The drawing depends only on the world, the selection and the glyphs:
- * render it again only when one of them changed. */
-static struct topo *topo_cached(struct ui *u)
+/* The drawing depends only on the world, the selection, the glyphs and
+ * (the overview) the view's height: render it again only when one of
+ * them changed. */
+static struct topo *topo_cached(struct ui *u, int vh)
 {
 	static struct topo t;
 	static bool have;
 	static unsigned long gen;
-	static int sel;
-	static bool ascii;
+	static struct topo_opts o;
+	static struct topo_mark caps[UI_MAX_CAPS];
+	static char sel_if[W_IFNAMSIZ];
+	struct topo_mark cnow[UI_MAX_CAPS];
+	struct w_link *l = ui_sel_link(u);
+	struct topo_opts now = { .selected_ns_id = u->sel_ns_id,
+	                         .ascii = !u->utf8,
+	                         .overview = u->topo_overview,
+	                         .fit_h = u->topo_overview ? vh : 0,
+	                         .captured = caps,
+	                         .selected_if = sel_if };
 
-	if (have && gen == u->w->generation && sel == u->sel_ns_id &&
-	    ascii == !u->utf8)
+	/* the captures still running are marked on their rows */
+	memset(cnow, 0, sizeof cnow);
+	for (int i = 0; i < u->ncaps; i++)
+		if (!capture_ended(u->caps[i].c)) {
+			cnow[now.ncaptured].ns_id = u->caps[i].ns_id;
+			snprintf(cnow[now.ncaptured].ifname, W_IFNAMSIZ, "%s",
+			         capture_ifname(u->caps[i].c));
+			now.ncaptured++;
+		}
+	if (have && gen == u->w->generation &&
+	    o.selected_ns_id == now.selected_ns_id && o.ascii == now.ascii &&
+	    o.overview == now.overview && o.fit_h == now.fit_h &&
+	    o.ncaptured == now.ncaptured &&
+	    !memcmp(caps, cnow, sizeof caps) &&
+	    strcmp(sel_if, l ? l->name : "") == 0)
 		return &t;
 	if (have)
 		topo_free(&t);
-	topo_render(u->w, u->sel_ns_id, !u->utf8, &t);
+	memcpy(caps, cnow, sizeof caps);
+	snprintf(sel_if, sizeof sel_if, "%s", l ? l->name : "");
+	topo_render_opts(u->w, &now, &t);
 	have = true;
 	gen = u->w->generation;
-	sel = u->sel_ns_id;
-	ascii = !u->utf8;
+	o = now;
 	return &t;
+}
+
+int ui_topo_hit(struct ui *u, int x, int y)
+{
+	const struct rect *r = &u->lay.main;
+	struct topo *t = topo_cached(u, r->h - 2);
+
+	if (x <= r->x || y <= r->y || x >= r->x + r->w - 1 || y >= r->y + r->h - 1)
+		return -1;
+	return topo_hit(t, x - r->x - 1 + u->topo_x, y - r->y - 1 + u->topo_y);
 }
 
 static void draw_topo(struct ui *u)
 {
+	static int seen_sel = -2;
 	const struct rect *r = &u->lay.main;
-	struct topo *tp = topo_cached(u), t = *tp;
-	const struct topo_box *b;
 	int vw = r->w - 2, vh = r->h - 2;
+	struct topo *tp = topo_cached(u, vh), t = *tp;
+	const struct topo_box *b;
 
-	/* keep the selected box in view */
+	/* a newly selected box comes into view; the arrows pan freely */
 	b = topo_find_box(&t, u->sel_ns_id);
+	if (u->sel_ns_id != seen_sel || u->topo_x < 0) {
+		seen_sel = u->sel_ns_id;
+		if (u->topo_x < 0)
+			u->topo_x = u->topo_y = 0;
+	} else {
+		b = NULL;
+	}
 	if (b) {
 		if (b->x < u->topo_x || b->x + b->w > u->topo_x + vw)
 			u->topo_x = b->x - 2 > 0 ? b->x - 2 : 0;
@@ -680,7 +723,9 @@ static void draw_topo(struct ui *u)
 		u->topo_x = t.c.w - vw > 0 ? t.c.w - vw : 0;
 	if (u->topo_y > t.c.h - vh)
 		u->topo_y = t.c.h - vh > 0 ? t.c.h - vh : 0;
-	box_at(u, r, "Topology  (arrows pan, [ ] select, t back)", true);
+	box_at(u, r, u->topo_overview ?
+	       "Topology overview  (z full size, arrows pan, [ ] select, Tab interface, o other end, c capture, Enter panels, t back)" :
+	       "Topology  (arrows pan, [ ] select, Tab interface, o other end, c capture, Enter panels, z overview, t back)", true);
 	for (int y = 0; y < vh; y++) {
 		move(r->y + 1 + y, r->x + 1);
 		for (int x = 0; x < vw; x++) {
@@ -701,6 +746,8 @@ static void draw_topo(struct ui *u)
 			case TC_WIRE_UP: e = TH_TOPO_WIRE_UP; break;
 			case TC_WIRE_DOWN: e = TH_TOPO_WIRE_DOWN; break;
 			case TC_LABEL: e = TH_TOPO_LABEL; break;
+			case TC_SELECTED: case TC_WIRE_SELECTED:
+				e = TH_SELECTED; break;
 			default: e = TH_NORMAL; break;
 			}
 			wc[0] = c.ch ? (wchar_t)c.ch : L' ';
@@ -848,8 +895,8 @@ static const char *const help_text =
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
-"  t  (F4)  topology view          c        capture on the interface\n"
-"           (in a capture: Space pause, f filter; its key bar has more)\n"
+"  t  (F4)  topology view: arrows pan, [ ] select, Tab its wires, z overview\n"
+"  c        capture on the interface (Space pause, f filter; see its keys)\n"
 "  e        start an echo server   S  send to one   E  the servers\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"

@@ -4,14 +4,18 @@
  *
  * Every namespace is a box: its label in the top border, one row per
  * interface inside (name, admin/oper state as "UP/LLDOWN", the first
- * address: IPv4 before IPv6, link-local last, "+N" when it has more).
+ * address: IPv4 before IPv6, link-local last, "+N" when it has more; and
+ * at a wire's end where it goes, "→ ns:if" or "→ if" within the box).
  * The host box spans the others' rows, so it can hold blank rows: each of
  * its interfaces sits level with what it is wired to.  Every veth
  * pair is a wire between the rows of its two ends; a pair inside one
  * namespace is a loop on the right side of its box.  Ports of a bridge
  * (or any master) are listed under their master with tree glyphs.  A link
  * that is down (an end not admin-up or without carrier) is drawn with
- * dashed glyphs and TC_WIRE_DOWN cells.
+ * dashed glyphs and TC_WIRE_DOWN cells.  Wires never share a cell, except
+ * where one crosses another at a right angle: that cell is the vertical
+ * wire's glyph, the horizontal one passing under it (never a ┼, which
+ * would read as a junction).
  *
  * The UI blits a window of the canvas with the theme's colour for each
  * cell class; topo_render() is deterministic (the same world gives the
@@ -37,7 +41,9 @@ enum topo_cell_class {
 	TC_STATE_DOWN,      /* any other state */
 	TC_WIRE_UP,         /* a wire (and its port on the border) of an up pair */
 	TC_WIRE_DOWN,       /* ... of a pair with an end down */
-	TC_LABEL            /* addresses */
+	TC_LABEL,           /* addresses */
+	TC_SELECTED,        /* the selected interface's name */
+	TC_WIRE_SELECTED,   /* its wire, ports included */
 };
 
 struct topo_cell {
@@ -54,6 +60,8 @@ struct topo_canvas {
 struct topo_box {
 	int ns_id;
 	int x, y, w, h;
+	int col;        /* 0 the host's column, -1 the one left of it, 1 right */
+	int slot;       /* place in its column, from the top */
 };
 
 /* One veth pair as drawn: a_* is the end on the left (or upper) box.
@@ -80,10 +88,35 @@ struct topo {
  * and '=' in ascii; -1 none).  ascii: only ASCII glyphs (+ - | . : etc.)
  * instead of box-drawing characters.  Every cell holds one code point
  * that takes one terminal column (wide characters in names become '?').
- * An empty world gives a 0x0 canvas.  Cost: about 1 ms for 100
- * namespaces, 13 ms for 1000 (-O2); cache it per world generation. */
+ * An empty world gives a 0x0 canvas.  Cost: about 0.6 ms for 100
+ * namespaces, 10 ms for 1000 (-O2; the overview a quarter of that);
+ * cache it per world generation. */
 void topo_render(const struct world *w, int selected_ns_id, bool ascii,
                  struct topo *out);
+/* The same with every option.  overview: the map at a glance: boxes
+ * shrink to their names (a row on the border for each wire, no text
+ * inside), wires stay; fit_h > 0: the overview's columns hold as many
+ * boxes as fit in that many rows (the host's box may still be taller). */
+struct topo_mark {
+	int ns_id;
+	char ifname[W_IFNAMSIZ];
+};
+struct topo_opts {
+	int selected_ns_id;
+	bool ascii;
+	bool overview;
+	int fit_h;
+	/* interfaces being captured: " [cap]" at the end of their row,
+	 * after where the wire goes (not in the overview) */
+	const struct topo_mark *captured;
+	size_t ncaptured;
+	/* an interface of the selected namespace: its name is drawn
+	 * TC_SELECTED, its wire TC_WIRE_SELECTED (a crossing stays the
+	 * vertical wire's); NULL none */
+	const char *selected_if;
+};
+void topo_render_opts(const struct world *w, const struct topo_opts *o,
+                      struct topo *out);
 void topo_free(struct topo *t);
 const struct topo_box *topo_find_box(const struct topo *t, int ns_id);
 /* The ns_id whose box (border included) contains canvas point (x,y), or -1. */

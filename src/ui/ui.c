@@ -1278,8 +1278,18 @@ static void click(struct ui *u, int x, int y)
 {
 	const struct layout *l = &u->lay;
 
-	if (u->topo || l->too_small)
+	if (l->too_small)
 		return;
+	if (u->topo) {              /* the map: a click selects a box */
+		int id = ui_topo_hit(u, x, y);
+
+		if (id >= 0 && id != u->sel_ns_id) {
+			u->sel_ns_id = id;
+			u->if_sel = u->rt_sel = 0;
+			u->dirty = true;
+		}
+		return;
+	}
 	if (rect_contains(&l->ns, x, y)) {
 		struct w_ns **v;
 		size_t n = ui_ns_list(u, &v);
@@ -1356,11 +1366,53 @@ static void k_filter(struct ui *u)
 	snprintf(u->line, sizeof u->line, "%s", u->filter);
 	u->line_len = (int)strlen(u->line);
 }
+/* The map: Tab and Shift-Tab pick the selected namespace's interfaces in
+ * turn (the one picked and its wire stand out), o jumps to the other end
+ * of its wire. */
+static void topo_next_if(struct ui *u, int dir)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	struct w_link **v;
+	size_t n;
+
+	if (!ns)
+		return;
+	n = ui_if_list(u, ns, &v);
+	free(v);
+	if (n)
+		u->if_sel = ((u->if_sel + dir) % (int)n + (int)n) % (int)n;
+}
+
+static void topo_other_end(struct ui *u)
+{
+	struct w_link *l = ui_sel_link(u), **v;
+	struct w_ns *peer;
+	char name[W_IFNAMSIZ];
+	size_t n;
+
+	if (!l || strcmp(l->kind, "veth") || l->peer_ns_id < 0 ||
+	    !l->peer_name[0] ||
+	    !(peer = world_find_ns_id(u->w, l->peer_ns_id))) {
+		ui_log(u, L_INFO, "%s: no wire to follow", l ? l->name : "no interface");
+		return;
+	}
+	snprintf(name, sizeof name, "%s", l->peer_name);
+	u->sel_ns_id = peer->id;
+	n = ui_if_list(u, peer, &v);
+	u->if_sel = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i]->name, name) == 0)
+			u->if_sel = (int)i;
+	free(v);
+}
+
 static void k_topo(struct ui *u)
 {
 	u->topo = !u->topo;
-	if (u->topo)
+	if (u->topo) {
 		u->capview = false;
+		u->topo_x = -1;     /* start at the selected box */
+	}
 }
 static void k_capture(struct ui *u)
 {
@@ -1523,6 +1575,27 @@ static void handle_key(struct ui *u, int ch)
 			int f = u->focus; u->focus = P_NS; move_sel(u, -1);
 			u->focus = f; break;
 		}
+		case '\t': case KEY_BTAB:   /* the selected box's interfaces */
+			topo_next_if(u, ch == '\t' ? 1 : -1);
+			break;
+		case 'o':               /* the other end of its wire */
+			topo_other_end(u);
+			break;
+		case 'c':               /* capture on it */
+			cap_open(u);
+			u->dirty = true;
+			return;
+		case 'z':               /* the overview and back */
+			u->topo_overview = !u->topo_overview;
+			u->topo_x = -1;
+			u->dirty = true;
+			return;
+		case '\n': case '\r': case KEY_ENTER:
+			/* the selected namespace's panels */
+			u->topo = false;
+			u->focus = P_IF;
+			u->dirty = true;
+			return;
 		default:
 			goto table;
 		}

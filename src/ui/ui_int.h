@@ -33,6 +33,7 @@ enum modal {
 /* A live capture panel. */
 struct ui_cap {
 	struct capture *c;
+	int ns_id;              /* where it was opened (the map marks it) */
 	char label[300];        /* "veth1 in vnet" */
 	bool paused;            /* the view is frozen at `frozen` */
 	bool follow;            /* the view sticks to the newest packet */
@@ -86,7 +87,9 @@ struct ui {
 
 	bool topo;              /* the topology view replaces the panels */
 	bool neigh;             /* the routes panel shows neighbours instead */
-	int topo_x, topo_y;     /* pan offset into the canvas */
+	int topo_x, topo_y;     /* pan offset into the canvas; x < 0: to
+	                           the selected box at the next draw */
+	bool topo_overview;     /* z: the map shrunk to fit the screen */
 
 	struct log_line log[LOG_MAX];
 	int nlog;
@@ -214,6 +217,9 @@ void topo_ui_apply_key(struct ui *u, int ch);
 void topo_ui_apply_free(struct ui *u);
 
 void ui_draw(struct ui *u);
+/* The namespace whose box in the map is under screen cell (x, y) as last
+ * drawn, or -1. */
+int ui_topo_hit(struct ui *u, int x, int y);
 /* Drawing helpers (draw.c): the attribute of a theme element; at most w
  * columns of UTF-8 text at (y, x), blank-padded to w when pad. */
 enum theme_elem;

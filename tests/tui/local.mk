@@ -13,3 +13,5 @@ TESTS += tests/tui/lesson-switch.sh
 EXTRA_DIST += tests/tui/lesson-switch.sh
 TESTS += tests/tui/lesson-keys.sh
 EXTRA_DIST += tests/tui/lesson-keys.sh
+TESTS += tests/tui/map.sh
+EXTRA_DIST += tests/tui/map.sh
