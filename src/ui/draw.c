@@ -724,8 +724,8 @@ static void draw_topo(struct ui *u)
 	if (u->topo_y > t.c.h - vh)
 		u->topo_y = t.c.h - vh > 0 ? t.c.h - vh : 0;
 	box_at(u, r, u->topo_overview ?
-	       "Topology overview  (z full size, arrows pan, [ ] select, Tab interface, o other end, c capture, Enter panels, t back)" :
-	       "Topology  (arrows pan, [ ] select, Tab interface, o other end, c capture, Enter panels, z overview, t back)", true);
+	       "Topology overview  (z full size, arrows pan, [ ] select, Tab interface, f follow, c capture, Enter panels, t back)" :
+	       "Topology  (arrows pan, [ ] select, Tab interface, f follow, c capture, Enter panels, z overview, t back)", true);
 	for (int y = 0; y < vh; y++) {
 		move(r->y + 1 + y, r->x + 1);
 		for (int x = 0; x < vw; x++) {

@@ -1367,7 +1367,7 @@ static void k_filter(struct ui *u)
 	u->line_len = (int)strlen(u->line);
 }
 /* The map: Tab and Shift-Tab pick the selected namespace's interfaces in
- * turn (the one picked and its wire stand out), o jumps to the other end
+ * turn (the one picked and its wire stand out), f jumps to the other end
  * of its wire. */
 static void topo_next_if(struct ui *u, int dir)
 {
@@ -1578,7 +1578,7 @@ static void handle_key(struct ui *u, int ch)
 		case '\t': case KEY_BTAB:   /* the selected box's interfaces */
 			topo_next_if(u, ch == '\t' ? 1 : -1);
 			break;
-		case 'o':               /* the other end of its wire */
+		case 'f':               /* follow its wire: the other end */
 			topo_other_end(u);
 			break;
 		case 'c':               /* capture on it */

@@ -6,7 +6,7 @@
 # by selecting each box with ] and panning with the arrows; the arrows
 # pan away from the selected box; z shows the whole map at once; Enter
 # opens the selected namespace's panels; a capture is marked on its row;
-# o follows a wire to its other end, Tab picks the next interface, c
+# f follows a wire to its other end, Tab picks the next interface, c
 # captures on it; a click selects the box under it.
 #
 # The world: n01..n30, each wired to the host (vhNN <-> eth0), a chain
@@ -236,9 +236,9 @@ wait_for "the map marks the capture at the end of its row" \
 	'[#+] eth0 UP/UP .*> host:vh29 \[cap\] +[#+]'
 check_nomatch "... and no other" "$(screen)" 'vh2[0-8] \[cap\]|vh30 \[cap\]'
 
-# ---- in the map: o follows the wire, c captures, Tab picks the next ------------------
-key o
-wait_for "o: the other end of eth0's wire, in the host" '#= host =+#'
+# ---- in the map: f follows the wire, c captures, Tab picks the next ------------------
+key f
+wait_for "f: the other end of eth0's wire, in the host" '#= host =+#'
 key c
 wait_for "... c captures there: vh29 in the host" 'vh29 in host +seen'
 key t
