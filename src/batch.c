@@ -35,43 +35,27 @@ int app_finish(struct app *a, int rc, const char *where)
 	return rc;
 }
 
-/* apply's file builds a topology: a command that runs a program, sends
- * traffic or only shows has no place in it */
-static int build_only(struct app *a, const char *line)
+/* a command that accept() must take first */
+static int accepted_only(struct app *a, const char *line)
 {
 	char **words = NULL, err[512];
 	struct cmd c;
-	const struct cmd *t;
 	int n = cmd_split(line, &words, err, sizeof err), rc;
 
 	if (n <= 0) {
 		cmd_free_words(words, n < 0 ? 0 : n);
 		return n < 0 ? (sbuf_add(&a->x.err, err), 1) : 0;
 	}
-	if (cmd_parse(n, words, &c, err, sizeof err) < 0) {
-		sbuf_add(&a->x.err, err);
-		cmd_free_words(words, n);
-		return 1;
-	}
-	/* `ip netns exec NS sysctl -w ...` (nsviz's own command, run in
-	 * process) is a sysctl; any other program is not */
-	t = c.sub ? c.sub : &c;
-	if ((c.exec_argc && !c.sub) || cmd_sends_traffic(t) ||
-	    !cmd_changes(t)) {
-		struct sbuf txt = SBUF_INIT;
-
-		cmd_canonical(&c, &txt);
-		sbuf_printf(&a->x.err, "`%s`: not a command that builds a "
-		            "topology (a topology file makes namespaces, links, "
-		            "addresses, routes, rules, neighbours and sysctls; "
-		            "it runs no program, sends nothing and shows "
-		            "nothing)", txt.len ? sbuf_str(&txt) : words[0]);
-		sbuf_free(&txt);
-		cmd_free(&c);
-		cmd_free_words(words, n);
-		return 1;
-	}
+	rc = cmd_parse(n, words, &c, err, sizeof err);
 	cmd_free_words(words, n);
+	if (rc < 0) {
+		sbuf_add(&a->x.err, err);
+		return 1;
+	}
+	if (!a->accept(&c, &a->x.err)) {
+		cmd_free(&c);
+		return 1;
+	}
 	rc = exec_cmd(&a->x, &c);
 	cmd_free(&c);
 	return rc;
@@ -79,8 +63,8 @@ static int build_only(struct app *a, const char *line)
 
 int app_run_line(struct app *a, const char *line, const char *where)
 {
-	if (a->only_build)
-		return app_finish(a, build_only(a, line), where);
+	if (a->accept)
+		return app_finish(a, accepted_only(a, line), where);
 	return app_finish(a, exec_line(&a->x, line), where);
 }
 

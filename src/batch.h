@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cmd/cmd.h"
 #include "cmd/exec.h"
 #include "kernel/kernel.h"
 #include "world/world.h"
@@ -17,9 +18,9 @@ struct app {
 	struct exec_ctx x;
 	bool verbose;           /* -v: each change as its canonical command */
 	bool quiet;             /* what commands print is dropped */
-	/* only commands that build a topology (apply's file): no program,
-	 * no traffic, nothing that only shows */
-	bool only_build;
+	/* only the commands accept() takes (apply's file: those that
+	 * build a topology); NULL: every command */
+	bool (*accept)(const struct cmd *c, struct sbuf *why);
 };
 
 /* x.emit for commands that print as they go (netns exec) */

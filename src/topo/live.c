@@ -620,6 +620,92 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 
 /* ---- the scratch sandbox ------------------------------------------------ */
 
+/* true for a sysctl a topology holds (save writes it, diff compares
+ * it): one of the namespace's keys (or all.forwarding, ip_forward's other
+ * name), or an interface's of the lists */
+static bool sysctl_held(const char *key)
+{
+	const char *dev, *leaf;
+	int six;
+
+	if (ns_index(key) < N_NS_KEYS ||
+	    !strcmp(key, "net.ipv4.conf.all.forwarding"))
+		return true;
+	if (!strncmp(key, "net.ipv4.conf.", 14))
+		six = 0;
+	else if (!strncmp(key, "net.ipv6.conf.", 14))
+		six = 1;
+	else
+		return false;
+	dev = key + 14;
+	leaf = strrchr(dev, '.');
+	if (!leaf || leaf == dev || !strncmp(dev, "all.", 4) ||
+	    !strncmp(dev, "default.", 8))
+		return false;
+	leaf++;
+	for (size_t i = 0; i < (six ? N_IF6 : N_IF4); i++)
+		if (!strcmp(leaf, six ? if_keys6[i] : if_keys4[i]))
+			return true;
+	return false;
+}
+
+/* What a topology file may hold: commands that make, change or delete
+ * what a topology is (and the sysctls it holds), nothing that runs a
+ * program, sends, shows or makes what a topology does not keep.  Said in
+ * why when not. */
+bool topo_accept(const struct cmd *c, struct sbuf *why)
+{
+	const struct cmd *t = c->verb == CMD_NETNS_EXEC ? c->sub : c;
+	struct sbuf txt = SBUF_INIT;
+	bool ok = false;
+
+	if (t && t != c && t->verb != CMD_SYSCTL)
+		t = NULL;       /* netns exec NS: only nsviz's own sysctl */
+	if (t) {
+		switch (t->verb) {
+		case CMD_NETNS_ADD: case CMD_NETNS_DEL:
+		case CMD_LINK_ADD: case CMD_LINK_SET: case CMD_LINK_DEL:
+		case CMD_ADDR_ADD: case CMD_ADDR_DEL: case CMD_ADDR_FLUSH:
+		case CMD_ROUTE_ADD: case CMD_ROUTE_DEL: case CMD_ROUTE_CHANGE:
+		case CMD_ROUTE_REPLACE: case CMD_ROUTE_PREPEND:
+		case CMD_ROUTE_APPEND:
+		case CMD_RULE_ADD: case CMD_RULE_DEL:
+		case CMD_NEIGH_ADD: case CMD_NEIGH_CHANGE: case CMD_NEIGH_REPLACE:
+		case CMD_NEIGH_DEL: case CMD_NEIGH_FLUSH:
+			ok = !c->all;
+			break;
+		case CMD_SYSCTL:
+			if (!t->u.sysctl.write)
+				break;
+			if (!sysctl_held(t->u.sysctl.key)) {
+				sbuf_printf(why, "%s: not a sysctl a topology holds "
+				            "(nsviz save writes and apply compares "
+				            "ip_forward, forwarding, rp_filter, "
+				            "proxy_arp, the arp_ and redirect "
+				            "settings, disable_ipv6, accept_ra, "
+				            "accept_dad, autoconf and "
+				            "ping_group_range); run it with -b",
+				            t->u.sysctl.key);
+				return false;
+			}
+			ok = true;
+			break;
+		default:
+			break;
+		}
+	}
+	if (ok)
+		return true;
+	cmd_canonical(c, &txt);
+	sbuf_printf(why, "`%s`: not a command that builds a topology (a "
+	            "topology file makes namespaces, links, addresses, routes, "
+	            "rules, neighbours and sysctls; it runs no program, starts "
+	            "no server, sends nothing and shows nothing; run it with "
+	            "-b)", sbuf_str(&txt));
+	sbuf_free(&txt);
+	return false;
+}
+
 /* FILE as the batch that makes its world: its commands, or the ones a
  * `show --json` document stands for (it starts with '{') */
 static int run_file(struct app *a, const char *file)
@@ -694,7 +780,7 @@ static int scratch_child(const char *file, int out)
 	}
 	exec_init(&a.x, a.w, a.k);
 	a.quiet = true;
-	a.only_build = true;
+	a.accept = topo_accept;
 	rc = run_file(&a, file);
 	if (rc != 0)
 		return 1;

@@ -29,6 +29,12 @@ int topo_scratch(const char *file, struct tilist *out, char *err,
 int topo_scratch_quiet(const char *file, struct tilist *out,
                        struct sbuf *msgs, char *err, size_t errlen);
 
+/* What a topology file may hold (batch.h's accept): false, saying why
+ * in why, for a command that runs a program, sends, shows, starts a
+ * server, or makes or sets what a topology does not keep. */
+struct cmd;
+bool topo_accept(const struct cmd *c, struct sbuf *why);
+
 struct topo_plan;
 /* What it takes to make the live world match FILE: want (FILE's world,
  * from the scratch sandbox), have (the live world's, in the namespaces

@@ -80,6 +80,10 @@ struct saver {
 	 * go too */
 	int *gone;
 	size_t ngone, capgone;
+	/* addresses of ns that are left out: a route with one as its src
+	 * goes too */
+	struct w_ip *left_ips;
+	size_t nleft_ips, capleft_ips;
 };
 
 static void word(struct saver *s, const char *w)
@@ -236,7 +240,8 @@ static void leave_link(struct saver *s, const struct w_link *l,
 		snprintf(safe, sizeof safe, "%s", sbuf_str(&q));
 		sbuf_free(&q);
 	}
-	tilist_leave(s->out, "%s in %s: %s", safe, label(s), sbuf_str(&why));
+	tilist_leave(s->out, "%s in %s: %s; its addresses and routes too",
+	             safe, label(s), sbuf_str(&why));
 	sbuf_free(&why);
 	xgrow((void **)&s->gone, &s->capgone, s->ngone + 1, sizeof *s->gone);
 	s->gone[s->ngone++] = l->ifindex;
@@ -532,7 +537,7 @@ static unsigned default_mtu(const struct saver *s, const struct w_link *l,
 	if (!strcmp(l->name, "lo") && l->arptype == 772 /* ARPHRD_LOOPBACK */)
 		return 65536;
 	if (!strcmp(l->kind, "vxlan"))
-		return lower ? lower->mtu - 50 : 1450;
+		return lower ? lower->mtu - 50 : 1500;
 	if (lower)
 		return lower->mtu;
 	if (!strcmp(l->kind, "bridge")) {
@@ -548,6 +553,52 @@ static unsigned default_mtu(const struct saver *s, const struct w_link *l,
 		return m ? m : 1500;
 	}
 	return 1500;
+}
+
+/* One setting of l: key "link L WHAT", the command `link set dev L
+ * WORDS...` (NULL-terminated), hidden when at its default */
+static void setting(struct saver *s, const struct w_link *l, const char *what,
+                    bool dflt, ...)
+{
+	struct sbuf key = SBUF_INIT;
+	struct titem *it;
+	va_list ap;
+	const char *w;
+
+	word(s, "link");
+	word(s, "set");
+	word(s, "dev");
+	word(s, l->name);
+	va_start(ap, dflt);
+	while ((w = va_arg(ap, const char *)))
+		word(s, w);
+	va_end(ap);
+	sbuf_printf(&key, "link %s %s", l->name, what);
+	it = item(s, set_phase(l), TI_SETTING | (dflt ? TI_HIDDEN : 0),
+	          sbuf_str(&key), NULL, NULL);
+	if (it)
+		titem_dep(it, 0, s->nsname, l->name);
+	sbuf_free(&key);
+}
+
+/* txqueuelen, promisc, arp, and the alias when there is one (a link
+ * made has none: one there is set, none there is not compared) */
+static void other_settings(struct saver *s, const struct w_link *l)
+{
+	char q[16];
+
+	if (l->txqlen >= 0) {
+		snprintf(q, sizeof q, "%d", (int)l->txqlen);
+		setting(s, l, "txqueuelen", l->txqlen == 1000, "txqueuelen", q,
+		        (const char *)NULL);
+	}
+	setting(s, l, "promisc", !(l->flags & IFF_PROMISC), "promisc",
+	        l->flags & IFF_PROMISC ? "on" : "off", (const char *)NULL);
+	setting(s, l, "arp", !(l->flags & IFF_NOARP), "arp",
+	        l->flags & IFF_NOARP ? "off" : "on", (const char *)NULL);
+	if (l->ifalias && l->ifalias[0])
+		setting(s, l, "alias", false, "alias", l->ifalias,
+		        (const char *)NULL);
 }
 
 /* The settings of a link that is saved: mtu, master, admin state. */
@@ -621,6 +672,8 @@ static void link_settings(struct saver *s, const struct w_link *l,
 
 	if (m && !is_gone(s, m->ifindex) && !strcmp(m->kind, "bridge"))
 		port_settings(s, l, m);
+
+	other_settings(s, l);
 
 	sbuf_reset(&key);
 	sbuf_printf(&key, "link %s up", l->name);
@@ -761,6 +814,21 @@ out:
 
 /* ---- addresses -------------------------------------------------------- */
 
+static void left_ip(struct saver *s, const struct w_ip *ip)
+{
+	xgrow((void **)&s->left_ips, &s->capleft_ips, s->nleft_ips + 1,
+	      sizeof *s->left_ips);
+	s->left_ips[s->nleft_ips++] = *ip;
+}
+
+static bool is_left_ip(const struct saver *s, const struct w_ip *ip)
+{
+	for (size_t i = 0; i < s->nleft_ips; i++)
+		if (w_ip_eq(&s->left_ips[i], ip))
+			return true;
+	return false;
+}
+
 static bool kernels_addr(const struct w_link *l, const struct w_addr *a)
 {
 	if (a->family == AF_INET6) {
@@ -784,8 +852,12 @@ static void save_addr(struct saver *s, const struct w_addr *a)
 	char buf[64], sc[32];
 	struct titem *it;
 
-	if (!l || is_gone(s, l->ifindex) || kernels_addr(l, a))
+	if (!l || kernels_addr(l, a))
 		return;
+	if (is_gone(s, l->ifindex)) {
+		left_ip(s, &a->local);
+		return;
+	}
 	/* the address, and what tells it from others of the same prefix */
 	word(s, "addr");
 	word(s, "add");
@@ -840,6 +912,8 @@ static void save_addr(struct saver *s, const struct w_addr *a)
 	it = item(s, TP_ADDR, 0, sbuf_str(&key), NULL, sbuf_str(&tmp));
 	if (it)
 		titem_dep(it, 0, s->nsname, l->name);
+	else
+		left_ip(s, &a->local);
 	sbuf_free(&key);
 	sbuf_free(&del);
 	sbuf_free(&tmp);
@@ -877,6 +951,15 @@ static void save_route(struct saver *s, const struct w_route *r)
 		return;
 	if (!route_dev_ok(s, r->oif, &dev))
 		return;
+	if (r->prefsrc.family && is_left_ip(s, &r->prefsrc)) {
+		char b1[64], b2[64];
+
+		tilist_leave(s->out, "the route to %s/%d in %s: its src %s is "
+		             "an address that is not saved",
+		             w_ip_str(&r->dst, b1, sizeof b1), r->dst_len,
+		             label(s), w_ip_str(&r->prefsrc, b2, sizeof b2));
+		return;
+	}
 	for (int i = 0; i < r->nnexthops; i++)
 		if (!route_dev_ok(s, r->nh[i].ifindex, &devs[i]))
 			return;
@@ -1227,6 +1310,7 @@ static void save_ns(struct saver *s, const struct w_ns *ns)
 	s->ns = ns;
 	s->nsname = ns_save_name(ns);
 	s->ngone = 0;
+	s->nleft_ips = 0;
 	if (ns->unread[0]) {
 		tilist_leave(s->out, "%s: cannot be read (%s)", label(s),
 		             ns->unread);
@@ -1329,6 +1413,7 @@ void topo_save(const struct world *w, const struct topo_save_opts *o,
 		save_ns(&s, order[i]);
 	free(order);
 	free(s.gone);
+	free(s.left_ips);
 	sbuf_free(&s.b);
 	tilist_sort(out);
 }

@@ -158,7 +158,7 @@ static void test_save_tutorial(void **state)
 		"default rules).\n"
 		"# Left out:\n"
 		"#   eth0 in the host: a physical interface (or one nsviz cannot "
-		"make)\n"
+		"make); its addresses and routes too\n"
 		"ip netns add vnet\n"
 		"ip link add veth0 type veth peer name veth1 netns vnet\n"
 		"ip addr add 10.0.1.1/24 dev veth0\n"
@@ -191,7 +191,8 @@ static void test_save_only_vnet(void **state)
 	/* the pair leads out of what is saved: left out, with what stands
 	 * on it (its address, the route through it) */
 	assert_non_null(strstr(sbuf_str(&t), "#   veth1 in vnet: its peer "
-	                       "veth0 is in the host, which is not saved\n"));
+	                       "veth0 is in the host, which is not saved; its addresses and "
+	                       "routes too\n"));
 	assert_null(strstr(sbuf_str(&t), "10.0.1.2"));
 	assert_null(strstr(sbuf_str(&t), "route add"));
 	assert_non_null(strstr(sbuf_str(&t), "ip netns add vnet\n"));
