@@ -273,7 +273,6 @@ static const char *macvlan_mode(uint32_t m)
 	return NULL;
 }
 
-static bool stacked_kind(const char *k);
 
 /* a link's settings come after it is made, and a stacked link is made
  * after its lower's settings (it takes the lower's mtu) */
@@ -308,82 +307,60 @@ static void bridge_opts(struct saver *s, const struct w_link *l)
 	}
 }
 
-static struct titem *item(struct saver *s, enum ti_phase ph, unsigned flags,
-                          const char *key, const char *repl_raw,
-                          const char *del_raw);
-
-/* Each option a setting of its own, so that diff changes only those
- * that differ (a kernel may lack one: vlan_filtering) */
-static void bridge_settings(struct saver *s, const struct w_link *l)
-{
-	struct sbuf key = SBUF_INIT;
-
-	for (size_t i = 0; i < N_BR_DFLT; i++) {
-		const struct fmt_bropt *b = fmt_bropt_at(br_dflt[i].key);
-		uint32_t v;
-		char buf[32];
-		struct titem *it;
-
-		if (w_bropt_get(l->info_data, l->info_data_len, br_dflt[i].key,
-		                &v) < 0)
-			continue;
-		word(s, "link");
-		word(s, "set");
-		word(s, "dev");
-		word(s, l->name);
-		word(s, "type");
-		word(s, "bridge");
-		word(s, b->word);
-		word(s, fmt_bropt_value(br_dflt[i].key, v, buf, sizeof buf));
-		sbuf_reset(&key);
-		sbuf_printf(&key, "link %s bridge %s", l->name, b->word);
-		/* made with its options (link add): for diff alone */
-		it = item(s, TP_LINK_SET, TI_SETTING | TI_HIDDEN,
-		          sbuf_str(&key), NULL, NULL);
-		if (it)
-			titem_dep(it, 0, s->nsname, l->name);
-	}
-	sbuf_free(&key);
-}
-
-/* A bridge port's options that are the port's to set (cost follows the
- * link's speed and state the bridge's STP: neither is kept) */
+/* A port's options that are the port's to set (cost follows the link's
+ * speed and state the bridge's STP: neither is kept) */
 static const struct { enum w_bropt key; uint32_t dflt; } port_dflt[] = {
 	{ W_BRPORT_PRIORITY, 32 }, { W_BRPORT_HAIRPIN, 0 },
 	{ W_BRPORT_LEARNING, 1 }, { W_BRPORT_FLOOD, 1 },
 	{ W_BRPORT_ISOLATED, 0 },
 };
+#define N_PORT_DFLT (sizeof port_dflt / sizeof *port_dflt)
 
-static void port_settings(struct saver *s, const struct w_link *l,
-                          const struct w_link *br)
+/* "link set dev NAME" in s->b */
+static void set_head(struct saver *s, const struct w_link *l)
+{
+	word(s, "link");
+	word(s, "set");
+	word(s, "dev");
+	word(s, l->name);
+}
+
+/* Each option of a bridge (br NULL) or of a port of bridge br a setting
+ * of its own, so that diff changes only those that differ (a kernel may
+ * lack one: vlan_filtering).  A bridge is made with its options (link
+ * add): those settings are for diff alone. */
+static void bropt_settings(struct saver *s, const struct w_link *l,
+                           const struct w_link *br)
 {
 	struct sbuf key = SBUF_INIT;
+	size_t n = br ? N_PORT_DFLT : N_BR_DFLT;
 
-	for (size_t i = 0; i < sizeof port_dflt / sizeof *port_dflt; i++) {
-		const struct fmt_bropt *b = fmt_bropt_at(port_dflt[i].key);
-		uint32_t v;
+	for (size_t i = 0; i < n; i++) {
+		enum w_bropt k = br ? port_dflt[i].key : br_dflt[i].key;
+		uint32_t dv = br ? port_dflt[i].dflt : br_dflt[i].dflt, v;
+		const struct fmt_bropt *b = fmt_bropt_at(k);
 		char buf[32];
 		struct titem *it;
 
-		if (w_bropt_get(l->slave_data, l->slave_data_len,
-		                port_dflt[i].key, &v) < 0)
+		if (w_bropt_get(br ? l->slave_data : l->info_data,
+		                br ? l->slave_data_len : l->info_data_len, k,
+		                &v) < 0)
 			continue;
-		word(s, "link");
-		word(s, "set");
-		word(s, "dev");
-		word(s, l->name);
+		set_head(s, l);
 		word(s, "type");
-		word(s, "bridge_slave");
+		word(s, br ? "bridge_slave" : "bridge");
 		word(s, b->word);
-		word(s, fmt_bropt_value(port_dflt[i].key, v, buf, sizeof buf));
+		word(s, fmt_bropt_value(k, v, buf, sizeof buf));
 		sbuf_reset(&key);
-		sbuf_printf(&key, "link %s port %s", l->name, b->word);
+		sbuf_printf(&key, "link %s %s %s", l->name, br ? "port" : "bridge",
+		            b->word);
 		it = item(s, set_phase(l), TI_SETTING |
-		          (v == port_dflt[i].dflt ? TI_HIDDEN : 0),
-		          sbuf_str(&key), NULL, NULL);
+		          (!br || v == dv ? TI_HIDDEN : 0), sbuf_str(&key),
+		          NULL, NULL);
 		if (it) {
 			titem_dep(it, 0, s->nsname, l->name);
-			titem_dep(it, 1, s->nsname, br->name);
+			if (br)
+				titem_dep(it, 1, s->nsname, br->name);
 		}
 	}
 	sbuf_free(&key);
@@ -555,49 +532,50 @@ static unsigned default_mtu(const struct saver *s, const struct w_link *l,
 	return 1500;
 }
 
-/* One setting of l: key "link L WHAT", the command `link set dev L
- * WORDS...` (NULL-terminated), hidden when at its default */
-static void setting(struct saver *s, const struct w_link *l, const char *what,
-                    bool dflt, ...)
+/* One setting of l in phase ph: key "link L WHAT", the command `link set
+ * dev L WORDS...` (NULL-terminated); flags: TI_HIDDEN when at its
+ * default, TI_DERIVED.  The item, or NULL when left out. */
+static struct titem *setting(struct saver *s, const struct w_link *l,
+                             enum ti_phase ph, unsigned flags,
+                             const char *what, ...)
 {
 	struct sbuf key = SBUF_INIT;
 	struct titem *it;
 	va_list ap;
 	const char *w;
 
-	word(s, "link");
-	word(s, "set");
-	word(s, "dev");
-	word(s, l->name);
-	va_start(ap, dflt);
+	set_head(s, l);
+	va_start(ap, what);
 	while ((w = va_arg(ap, const char *)))
 		word(s, w);
 	va_end(ap);
 	sbuf_printf(&key, "link %s %s", l->name, what);
-	it = item(s, set_phase(l), TI_SETTING | (dflt ? TI_HIDDEN : 0),
-	          sbuf_str(&key), NULL, NULL);
+	it = item(s, ph, TI_SETTING | flags, sbuf_str(&key), NULL, NULL);
 	if (it)
 		titem_dep(it, 0, s->nsname, l->name);
 	sbuf_free(&key);
+	return it;
 }
 
 /* txqueuelen, promisc, arp, and the alias when there is one (a link
  * made has none: one there is set, none there is not compared) */
 static void other_settings(struct saver *s, const struct w_link *l)
 {
+	enum ti_phase ph = set_phase(l);
 	char q[16];
 
 	if (l->txqlen >= 0) {
 		snprintf(q, sizeof q, "%d", (int)l->txqlen);
-		setting(s, l, "txqueuelen", l->txqlen == 1000, "txqueuelen", q,
-		        (const char *)NULL);
+		setting(s, l, ph, l->txqlen == 1000 ? TI_HIDDEN : 0,
+		        "txqueuelen", "txqueuelen", q, (const char *)NULL);
 	}
-	setting(s, l, "promisc", !(l->flags & IFF_PROMISC), "promisc",
-	        l->flags & IFF_PROMISC ? "on" : "off", (const char *)NULL);
-	setting(s, l, "arp", !(l->flags & IFF_NOARP), "arp",
+	setting(s, l, ph, l->flags & IFF_PROMISC ? 0 : TI_HIDDEN, "promisc",
+	        "promisc", l->flags & IFF_PROMISC ? "on" : "off",
+	        (const char *)NULL);
+	setting(s, l, ph, l->flags & IFF_NOARP ? 0 : TI_HIDDEN, "arp", "arp",
 	        l->flags & IFF_NOARP ? "off" : "on", (const char *)NULL);
 	if (l->ifalias && l->ifalias[0])
-		setting(s, l, "alias", false, "alias", l->ifalias,
+		setting(s, l, ph, 0, "alias", "alias", l->ifalias,
 		        (const char *)NULL);
 }
 
@@ -605,96 +583,44 @@ static void other_settings(struct saver *s, const struct w_link *l)
 static void link_settings(struct saver *s, const struct w_link *l,
                           const struct w_link *lower)
 {
-	struct sbuf key = SBUF_INIT;
-	struct titem *it;
+	enum ti_phase ph = set_phase(l);
 	const struct w_link *m = l->master
 		? world_find_link_index(s->ns, l->master) : NULL;
+	bool dflt = l->mtu == default_mtu(s, l, lower);
+	bool up = l->flags & IFF_UP;
+	struct titem *it;
+	char v[64];
 
-	sbuf_printf(&key, "link %s mtu", l->name);
-	word(s, "link");
-	word(s, "set");
-	word(s, "dev");
-	word(s, l->name);
-	word(s, "mtu");
-	wordf(s, "%u", l->mtu);
-	{
-		bool dflt = l->mtu == default_mtu(s, l, lower);
-
-		/* a bridge's mtu follows its ports' */
-		it = item(s, set_phase(l), TI_SETTING | (dflt ? TI_HIDDEN : 0) |
-		          (dflt && !strcmp(l->kind, "bridge") ? TI_DERIVED : 0),
-		          sbuf_str(&key), NULL, NULL);
-	}
-	if (it)
-		titem_dep(it, 0, s->nsname, l->name);
-
+	if (m && is_gone(s, m->ifindex))
+		m = NULL;
+	/* a bridge's mtu follows its ports' */
+	snprintf(v, sizeof v, "%u", l->mtu);
+	setting(s, l, ph, (dflt ? TI_HIDDEN : 0) |
+	        (dflt && !strcmp(l->kind, "bridge") ? TI_DERIVED : 0),
+	        "mtu", "mtu", v, (const char *)NULL);
 	if (!strcmp(l->kind, "bridge"))
-		bridge_settings(s, l);
-
+		bropt_settings(s, l, NULL);
 	/* a MAC address set by hand; the kernel's own are new ones on every
 	 * machine and are not compared */
 	if (s->o->mac_set && l->addr_len == 6 &&
-	    s->o->mac_set(s->o->ctx, s->ns, l->name)) {
-		char mac[64];
-
-		sbuf_reset(&key);
-		sbuf_printf(&key, "link %s address", l->name);
-		word(s, "link");
-		word(s, "set");
-		word(s, "dev");
-		word(s, l->name);
-		word(s, "address");
-		word(s, fmt_mac(l->addr, l->addr_len, mac, sizeof mac));
-		it = item(s, set_phase(l), TI_SETTING, sbuf_str(&key), NULL, NULL);
-		if (it)
-			titem_dep(it, 0, s->nsname, l->name);
-	}
-
-	sbuf_reset(&key);
-	sbuf_printf(&key, "link %s master", l->name);
-	word(s, "link");
-	word(s, "set");
-	word(s, "dev");
-	word(s, l->name);
-	if (m && !is_gone(s, m->ifindex)) {
-		word(s, "master");
-		word(s, m->name);
-	} else {
-		word(s, "nomaster");
-	}
-	it = item(s, set_phase(l), TI_SETTING | (m ? 0 : TI_HIDDEN),
-	          sbuf_str(&key), NULL, NULL);
-	if (it) {
-		titem_dep(it, 0, s->nsname, l->name);
-		if (m)
-			titem_dep(it, 1, s->nsname, m->name);
-	}
-
-	if (m && !is_gone(s, m->ifindex) && !strcmp(m->kind, "bridge"))
-		port_settings(s, l, m);
-
+	    s->o->mac_set(s->o->ctx, s->ns, l->name))
+		setting(s, l, ph, 0, "address", "address",
+		        fmt_mac(l->addr, l->addr_len, v, sizeof v),
+		        (const char *)NULL);
+	it = setting(s, l, ph, m ? 0 : TI_HIDDEN, "master",
+	             m ? "master" : "nomaster", m ? m->name : NULL,
+	             (const char *)NULL);
+	if (it && m)
+		titem_dep(it, 1, s->nsname, m->name);
+	if (m && !strcmp(m->kind, "bridge"))
+		bropt_settings(s, l, m);
 	other_settings(s, l);
-
-	sbuf_reset(&key);
-	sbuf_printf(&key, "link %s up", l->name);
-	word(s, "link");
-	word(s, "set");
-	word(s, "dev");
-	word(s, l->name);
-	word(s, l->flags & IFF_UP ? "up" : "down");
-	{
-		/* links start down; the host's lo is up wherever nsviz
-		 * runs (and in its sandbox) */
-		bool up = l->flags & IFF_UP;
-		bool dflt = s->ns->kind == W_NS_HOST && l->arptype == 772 &&
-		            !strcmp(l->name, "lo");
-
-		it = item(s, TP_UP, TI_SETTING | (up == dflt ? TI_HIDDEN : 0),
-		          sbuf_str(&key), NULL, NULL);
-	}
-	if (it)
-		titem_dep(it, 0, s->nsname, l->name);
-	sbuf_free(&key);
+	/* links start down; the host's lo is up wherever nsviz runs (and in
+	 * its sandbox) */
+	dflt = s->ns->kind == W_NS_HOST && l->arptype == 772 &&
+	       !strcmp(l->name, "lo");
+	setting(s, l, TP_UP, up == dflt ? TI_HIDDEN : 0, "up",
+	        up ? "up" : "down", (const char *)NULL);
 }
 
 /* A veth end: made with its peer by the end that comes first (host
