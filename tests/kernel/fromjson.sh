@@ -140,12 +140,15 @@ check_match "a rule" "$OUT" '^ip -n A rule add from 10\.0\.1\.0/24 pref 1000 loo
 check_nomatch "no kernel routes, no link-local addresses" "$OUT" 'fe80|proto kernel'
 sh "$TMPD/dump.sh" >"$TMPD/world1" 2>&1
 
-# the second world: a fresh network and mount namespace, the batch run
-# there by nsviz, then the same dump
-NSVIZ_TEST_W2=$TMPD unshare --net --mount --pid --fork --mount-proc \
-	--propagation private sh -c '
+# world N 'MAKE' ['AFTER']: a fresh network and mount namespace where
+# MAKE (shell, with $D the test's directory) makes the lab, then once it
+# is settled the dump into $D/worldN, then AFTER
+world() {
+	NSVIZ_TEST_D=$TMPD NSVIZ_TEST_N=$1 NSVIZ_TEST_MAKE=$2 NSVIZ_TEST_AFTER=${3:-:} \
+	unshare --net --mount --pid --fork --mount-proc --propagation private sh -c '
+	D=$NSVIZ_TEST_D
 	mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
-	"$NSVIZ" -b "$NSVIZ_TEST_W2/lab.cmds" >"$NSVIZ_TEST_W2/batch.out" 2>&1 || exit 1
+	eval "$NSVIZ_TEST_MAKE" || exit 1
 	for i in $(seq 200); do
 		if ip -o link show h0 | grep -q " state UP " &&
 		   ip -n A -o link show a0 | grep -q " state UP " &&
@@ -155,8 +158,13 @@ NSVIZ_TEST_W2=$TMPD unshare --net --mount --pid --fork --mount-proc \
 		fi
 		sleep 0.05
 	done
-	sh "$NSVIZ_TEST_W2/dump.sh" >"$NSVIZ_TEST_W2/world2" 2>&1
-	"$NSVIZ" show --json >"$NSVIZ_TEST_W2/lab2.json"'
+	sh "$D/dump.sh" >"$D/world$NSVIZ_TEST_N" 2>&1
+	eval "$NSVIZ_TEST_AFTER"'
+}
+
+# the second world: the batch run there by nsviz
+world 2 '"$NSVIZ" -b "$D/lab.cmds" >"$D/batch.out" 2>&1' \
+	'"$NSVIZ" show --json >"$D/lab2.json"'
 RC=$?
 check_eq "nsviz -b runs the commands in a fresh sandbox" "$RC" 0
 [ "$RC" = 0 ] || sed 's/^/#   /' "$TMPD/batch.out"
@@ -181,21 +189,8 @@ fi
 # a third world: `nsviz apply` of the JSON document itself in a fresh
 # sandbox (apply runs its commands in a scratch sandbox, then only what
 # differs here: everything)
-NSVIZ_TEST_W3=$TMPD unshare --net --mount --pid --fork --mount-proc \
-	--propagation private sh -c '
-	mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
-	"$NSVIZ" apply "$NSVIZ_TEST_W3/lab.json" >"$NSVIZ_TEST_W3/apply.out" 2>&1 || exit 1
-	for i in $(seq 200); do
-		if ip -o link show h0 | grep -q " state UP " &&
-		   ip -n A -o link show a0 | grep -q " state UP " &&
-		   ip -n B -o link show br0 | grep -q " state UP " &&
-		   ! { ip addr; ip -n A addr; ip -n B addr; } | grep -q tentative; then
-			break
-		fi
-		sleep 0.05
-	done
-	sh "$NSVIZ_TEST_W3/dump.sh" >"$NSVIZ_TEST_W3/world3" 2>&1
-	"$NSVIZ" apply "$NSVIZ_TEST_W3/lab.json" >"$NSVIZ_TEST_W3/apply2.out" 2>&1'
+world 3 '"$NSVIZ" apply "$D/lab.json" >"$D/apply.out" 2>&1' \
+	'"$NSVIZ" apply "$D/lab.json" >"$D/apply2.out" 2>&1'
 RC=$?
 check_eq "nsviz apply of the JSON document in a fresh sandbox" "$RC" 0
 [ "$RC" = 0 ] || sed 's/^/#   /' "$TMPD/apply.out"
