@@ -85,6 +85,10 @@ check_rc "ports: veth pairs on br0, one peer in n1" 0 nsv -c '
 	link set p0 master br0; link set p1 master br0; link set p2 master br0
 	link set p0 up; link set q0 up; link set p1 up; link set p2 up
 	-n n1 link set eth0 up; -n n2 link set eth0 up'
+# a port's state can be set once it is operationally up, which the kernel
+# says a moment after its carrier (linkwatch): ENETDOWN before (seen
+# under load in the full suite)
+wait_carrier p1
 check_rc "link set p1 type bridge_slave ..." 0 nsv -c '
 	link set p1 type bridge_slave learning off flood off cost 7 priority 5 hairpin on isolated on state 3'
 check_eq "ip -d -j sees p1's port options" \
