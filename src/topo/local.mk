@@ -14,3 +14,9 @@ libnsviz_a_SOURCES += \
 	src/batch.h src/batch.c \
 	src/topo/live.h src/topo/live.c \
 	src/topo/cli.h src/topo/cli.c
+
+# save, -b, apply and the --sh script of random labs made by ip, against
+# the real kernel
+TESTS += tests/kernel/topology.sh
+EXTRA_DIST += tests/kernel/topology.sh tests/kernel/topology-gen.awk \
+	tests/kernel/topology-state.jq

@@ -1,0 +1,322 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# nsviz save / apply / diff against the real kernel (issue 13).
+#   - random labs made by the real ip (topology-gen.awk: every link kind
+#     the kernel has, v4/v6, routes, rules, neighbours, sysctls), saved,
+#     then rebuilt in fresh sandboxes by `nsviz -b`, by `nsviz apply` and
+#     by the `save --sh` script: each rebuild equals the lab object by
+#     object (topology-state.jq over ip -j), diff is empty after, a
+#     second apply has nothing to change;
+#   - one change (mtu, a route gone, a link down, an address gone, a
+#     bridge option, a sysctl): diff names it, apply undoes it; an extra
+#     object: diff shows it as "- ...", only apply --prune removes it;
+#   - bad files (an unknown verb, a line the kernel refuses half-way, a
+#     program to run): FILE:LINE, and nothing changed;
+#   - hostile names (quotes, $, ;) save and round-trip, running nothing.
+# Each lab is built in a fresh nested sandbox (its own network and
+# mount namespaces inside the test's): the host of the lab is that
+# sandbox's namespace.  TOPO_SEEDS=N (default 20) labs, from seed
+# TOPO_SEED0 (default 1); a failing lab prints its seed and its commands:
+# `awk -v seed=N -f tests/kernel/topology-gen.awk` makes it again.
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
+
+HERE=$TOP_SRCDIR/tests/kernel
+SELF=$HERE/topology.sh
+
+# ip in namespace $1 ("" = the one we are in)
+ipn() {
+	_n=$1
+	shift
+	if [ -n "$_n" ]; then ip -n "$_n" "$@"; else ip "$@"; fi
+}
+inns() {
+	_n=$1
+	shift
+	if [ -n "$_n" ]; then ip netns exec "$_n" "$@"; else "$@"; fi
+}
+json() { _j=$("$@" 2>/dev/null); printf '%s' "${_j:-[]}"; }
+
+# state: the world we are in (this namespace as "host", and every named
+# one), one JSON line per object, sorted
+state() {
+	_st=$(mktemp) || return 1
+	{
+		printf '%s\n' ""
+		ls -1 /run/netns
+	} | while IFS= read -r ns; do
+		printf '{"ns":%s,"ids":%s,"links":%s,"addrs":%s,' \
+			"$(printf '%s' "$ns" | jq -R -s .)" \
+			"$(json ipn "$ns" -j netns list-id)" \
+			"$(json ipn "$ns" -j -d link show)" \
+			"$(json ipn "$ns" -j addr show)"
+		printf '"r4":%s,"r6":%s,"u4":%s,"u6":%s,"nb":%s,"sys":%s}\n' \
+			"$(json ipn "$ns" -j -4 route show table all)" \
+			"$(json ipn "$ns" -j -6 route show table all)" \
+			"$(json ipn "$ns" -j -4 rule show)" \
+			"$(json ipn "$ns" -j -6 rule show)" \
+			"$(json ipn "$ns" -j neigh show nud permanent)" \
+			"$(inns "$ns" sh -c 'cd /proc/sys/net && grep -H "" \
+				ipv4/ip_forward ipv4/conf/*/rp_filter \
+				ipv4/conf/*/forwarding ipv6/conf/*/forwarding \
+				ipv6/conf/*/disable_ipv6' |
+			   sed 's|^|/proc/sys/net/|' | jq -R . | jq -s -c .)"
+	done >"$_st.in" || return 1
+	jq -s -c -S -f "$HERE/topology-state.jq" <"$_st.in" >"$_st.out" ||
+		{ echo "state: jq failed" >&2; return 1; }
+	sort "$_st.out"
+}
+
+# mutate: (in a lab's sandbox, in its directory) each change of the file
+# muts (NAME TAB PRUNE TAB COMMAND), then diff F, apply F (and apply
+# --prune F when PRUNE is 1): each one's output and status, and the state
+# after it, in NAME.*
+mutate() {
+	while IFS='	' read -r name prune cmd; do
+		sh -c "$cmd" </dev/null >"$name.mut" 2>&1 ||
+			echo "the change failed: $?" >>"$name.mut"
+		"$NSVIZ" diff F </dev/null >"$name.diff" 2>&1; echo $? >>"$name.diff"
+		"$NSVIZ" apply F </dev/null >"$name.apply" 2>&1; echo $? >>"$name.apply"
+		state </dev/null >"$name.state"
+		if [ "$prune" = 1 ]; then
+			"$NSVIZ" apply --prune F </dev/null >"$name.prune" 2>&1
+			echo $? >>"$name.prune"
+			state </dev/null >"$name.pstate"
+		fi
+		# whatever happened, the next change starts from the lab
+		"$NSVIZ" apply --prune F </dev/null >/dev/null 2>&1
+	done <muts
+}
+
+case "${1:-}" in
+state) state; _rc=$?; rm -f "$_st" "$_st.in" "$_st.out"; exit $_rc ;;
+mutate) mutate; exit ;;
+esac
+
+sandbox_reexec
+# TOPO_KEEP=DIR: the labs' files are left there (to look at a failure)
+if [ -n "${TOPO_KEEP:-}" ]; then
+	trap 'rm -rf "$TOPO_KEEP"; cp -r "$TMPD" "$TOPO_KEEP"; rm -rf "$TMPD"' EXIT
+fi
+command -v jq >/dev/null || { echo "SKIP: jq is needed"; exit 77; }
+command -v sysctl >/dev/null || { echo "SKIP: sysctl is needed"; exit 77; }
+
+# fresh DIR SCRIPT: SCRIPT (shell text) in a new sandbox of its own,
+# in DIR; its exit status
+fresh() {
+	(cd "$1" && unshare --net --mount --pid --fork --mount-proc \
+		--propagation private sh -c '
+		mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
+		ip link set lo up || exit 99
+		eval "$1"' fresh "$2")
+}
+export NSVIZ SELF
+
+# same DESC A B: the two states (files) are equal, else the difference
+same() {
+	if cmp -s "$2" "$3"; then pass "$1"; else
+		fail "$1" "$(diff "$2" "$3" | grep '^[<>]' | head -20 |
+			sed '2,$s/^/#   /')" "$4"
+	fi
+}
+
+# the kinds this kernel has
+IPVLAN=0
+if fresh "$TMPD" 'ip link add d0 type veth peer name d1 &&
+		ip link add link d0 name iv0 type ipvlan' 2>/dev/null; then
+	IPVLAN=1
+fi
+for k in macvlan vxlan bridge; do
+	case $k in
+	macvlan) c='ip link add d0 type veth peer name d1 && ip link add link d0 name k0 type macvlan' ;;
+	vxlan) c='ip link add k0 type vxlan id 1 dstport 4789' ;;
+	bridge) c='ip link add k0 type bridge' ;;
+	esac
+	if ! fresh "$TMPD" "$c" 2>/dev/null; then
+		echo "# this kernel has no $k links"
+		fail "the kernel makes $k links (the labs need them)"
+	fi
+done
+[ $IPVLAN = 1 ] || skip "ipvlan in the labs: this kernel has no ipvlan links"
+
+# ---- 1-3. random labs: save, then -b, apply, the --sh script ----------------
+
+N=${TOPO_SEEDS:-20}
+SEED0=${TOPO_SEED0:-1}
+seed=$SEED0
+while [ "$seed" -lt $((SEED0 + N)) ]; do
+	D=$TMPD/lab$seed
+	mkdir -p "$D"
+	awk -v seed="$seed" -v ipvlan=$IPVLAN -f "$HERE/topology-gen.awk" >"$D/lab.sh"
+	why="seed $seed: awk -v seed=$seed -v ipvlan=$IPVLAN -f tests/kernel/topology-gen.awk"
+	# A: the lab, made by ip; saved
+	if ! fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
+		sh "$SELF" state >A || exit 5
+		"$NSVIZ" save F 2>save.err || exit 4
+		"$NSVIZ" save --sh F.sh 2>>save.err || exit 4
+		"$NSVIZ" diff F >a.diff 2>&1; echo $? >a.diffrc
+		sh "$SELF" state >A2'; then
+		fail "$why: the lab is made and saved" "$(tail -3 "$D/lab.err")" \
+			"$(cat "$D/save.err" 2>/dev/null)"
+		seed=$((seed + 1))
+		continue
+	fi
+	# a lab of a few objects, so the comparisons compare something
+	check_match "seed $seed: the lab is read ($(wc -l <"$D/A") objects)" \
+		"$(wc -l <"$D/A")" '^[1-9][0-9]+$'
+	# the lab is still itself (save changed nothing)
+	same "seed $seed: save changes nothing" "$D/A" "$D/A2" "$why"
+	check_eq "seed $seed: diff of the lab with its own file: nothing, exit 0" \
+		"$(cat "$D/a.diffrc") $(cat "$D/a.diff")" "0 "
+	check_nomatch "seed $seed: the file leaves nothing out" \
+		"$(sed -n '/^# Left out/,/^[^#]/p' "$D/F")" '^# Left out'
+	# B: nsviz -b F
+	if fresh "$D" '"$NSVIZ" -b F >b.out 2>&1 || exit 1; sh "$SELF" state >B'; then
+		same "seed $seed: -b rebuilds the lab" "$D/A" "$D/B" "$why"
+	else
+		fail "seed $seed: -b F runs" "$(cat "$D/b.out")" "$why"
+	fi
+	# C: nsviz apply F; then diff, apply again
+	fresh "$D" '"$NSVIZ" apply F >c.out 2>c.err; echo $? >c.rc
+		sh "$SELF" state >C
+		"$NSVIZ" diff F >c.diff 2>c.differr; echo $? >c.diffrc
+		"$NSVIZ" apply F >c.out2 2>c.err2; echo $? >c.rc2'
+	if [ "$(cat "$D/c.rc")" = 0 ]; then
+		same "seed $seed: apply rebuilds the lab" "$D/A" "$D/C" "$why"
+	else
+		fail "seed $seed: apply F succeeds" "$(tail -5 "$D/c.err")" "$why"
+	fi
+	check_eq "seed $seed: diff after apply: nothing, exit 0" \
+		"$(cat "$D/c.diffrc") $(cat "$D/c.diff" "$D/c.differr")" "0 "
+	check_match "seed $seed: a second apply has nothing to change" \
+		"$(cat "$D/c.rc2") $(cat "$D/c.out2" "$D/c.err2")" \
+		'^0 nsviz: apply: nothing to change'
+	# D: the --sh script
+	if fresh "$D" 'sh F.sh >d.out 2>&1 || exit 1; sh "$SELF" state >D'; then
+		same "seed $seed: the --sh script rebuilds the lab" "$D/A" "$D/D" "$why"
+	else
+		fail "seed $seed: the --sh script runs" "$(tail -5 "$D/d.out")" "$why"
+	fi
+	seed=$((seed + 1))
+done
+
+# ---- 4. one change: diff names it, apply undoes it ------------------------
+
+D=$TMPD/fixed
+mkdir -p "$D"
+cat >"$D/lab.sh" <<'EOF'
+ip netns add r
+ip netns add s
+ip -n r link add a0 type veth peer name b0 netns s
+ip -n r addr add 10.9.0.1/24 dev a0
+ip -n r addr add 2001:db8:9::1/64 dev a0
+ip -n s addr add 10.9.0.2/24 dev b0
+ip -n r link set a0 up
+ip -n s link set b0 up
+ip -n s link add br0 type bridge stp_state 1 priority 4096
+ip -n s link add p0 type veth peer name q0
+ip -n s link set p0 master br0
+ip -n s link set p0 up
+ip -n s link set q0 up
+ip -n s link set br0 up
+ip -n s addr add 10.8.0.1/24 dev br0
+ip -n s link add link b0 name mv0 type macvlan mode bridge
+ip -n r route add 172.16.1.0/24 via 10.9.0.2 metric 5
+ip -n r route add 172.16.2.0/24 via 10.9.0.2 table 100
+ip -n r -6 route add 2001:db8:ff::/64 via 2001:db8:9::2 dev a0
+ip -n r rule add from 10.9.0.0/24 lookup 100 pref 100
+ip -n r neigh add 10.9.0.7 lladdr 02:00:00:00:00:07 dev a0 nud permanent
+ip netns exec s sysctl -q -w net.ipv4.ip_forward=1
+ip netns exec r sysctl -q -w net.ipv4.conf.a0.rp_filter=2
+EOF
+: >"$D/muts"
+: >"$D/pats"
+# mut NAME PRUNE COMMAND PATTERN: the change COMMAND; diff's output must
+# match PATTERN (grep -E); PRUNE 1: an extra object (diff: "- ...")
+mut() {
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$D/muts"
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$4" "$3" >>"$D/pats"
+}
+mut mtu 0 'ip -n r link set a0 mtu 1400' '^ip -n r link set (dev )?a0 mtu 1500$'
+mut route-gone 0 'ip -n r route del 172.16.1.0/24' \
+	'^ip -n r route add 172.16.1.0/24 via 10.9.0.2 .*metric 5'
+mut route-other 0 'ip -n r route replace 172.16.2.0/24 via 10.9.0.3 table 100' \
+	'^ip -n r route (replace|add) 172.16.2.0/24 .*via 10.9.0.2'
+mut route6-gone 0 'ip -n r -6 route del 2001:db8:ff::/64' \
+	'^ip -n r -6 route add 2001:db8:ff::/64 via 2001:db8:9::2'
+mut link-down 0 'ip -n s link set br0 down' '^ip -n s link set (dev )?br0 up$'
+# a link down takes its routes and neighbours with it
+mut link-down-routes 0 'ip -n r link set a0 down' \
+	'^ip -n r link set (dev )?a0 up$'
+mut addr-gone 0 'ip -n s addr del 10.8.0.1/24 dev br0' \
+	'^ip -n s addr add 10.8.0.1/24 dev br0$'
+mut bridge-opt 0 'ip -n s link set dev br0 type bridge priority 8192' \
+	'^ip -n s link set (dev )?br0 type bridge priority 4096$'
+mut bridge-stp 0 'ip -n s link set dev br0 type bridge stp_state 0' \
+	'^ip -n s link set (dev )?br0 type bridge stp_state 1$'
+mut sysctl 0 'ip netns exec s sysctl -q -w net.ipv4.ip_forward=0' \
+	'net\.ipv4\.ip_forward=1'
+mut sysctl-if 0 'ip netns exec r sysctl -q -w net.ipv4.conf.a0.rp_filter=0' \
+	'net\.ipv4\.conf\.a0\.rp_filter=2'
+mut rule-gone 0 'ip -n r rule del pref 100' \
+	'^ip -n r rule add from 10.9.0.0/24 .*lookup 100'
+mut neigh-other 0 'ip -n r neigh replace 10.9.0.7 lladdr 02:00:00:00:00:08 dev a0 nud permanent' \
+	'^ip -n r neigh (replace|add) 10.9.0.7 lladdr 02:00:00:00:00:07 dev a0'
+mut port-gone 0 'ip -n s link del p0' \
+	'^ip -n s link add (p0 type veth peer name q0|q0 type veth peer name p0)'
+mut nomaster 0 'ip -n s link set p0 nomaster' '^ip -n s link set (dev )?p0 master br0$'
+mut macvlan-gone 0 'ip -n s link del mv0' \
+	'^ip -n s link add link b0 name mv0 type macvlan mode bridge$'
+mut pair-gone 0 'ip -n r link del a0' \
+	'^ip -n r link add a0 type veth peer name b0 netns s$'
+mut extra-route 1 'ip -n r route add 172.16.9.0/24 via 10.9.0.2' \
+	'^- ip -n r route del 172.16.9.0/24'
+mut extra-addr 1 'ip -n r addr add 10.9.0.50/24 dev a0' \
+	'^- ip -n r addr del 10.9.0.50/24 dev a0$'
+mut extra-link 1 'ip -n s link add x0 type veth peer name x1' \
+	'^- ip -n s link del (dev )?x[01]$'
+mut extra-rule 1 'ip -n r rule add to 172.16.0.0/12 lookup 100 pref 200' \
+	'^- ip -n r rule del .*pref 200'
+mut extra-neigh 1 'ip -n s neigh add 10.9.0.8 lladdr 02:00:00:00:00:08 dev b0 nud permanent' \
+	'^- ip -n s neigh del 10.9.0.8 dev b0$'
+mut extra-sysctl 1 'ip netns exec r sysctl -q -w net.ipv4.conf.all.rp_filter=1' \
+	'^- .*net\.ipv4\.conf\.all\.rp_filter=0'
+
+if fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
+	"$NSVIZ" save F 2>save.err || exit 4
+	sh "$SELF" state >A || exit 5
+	sh "$SELF" mutate'; then
+	while IFS='	' read -r name prune pat cmd; do
+		d="after \`$cmd\`"
+		if [ -s "$D/$name.mut" ]; then
+			fail "$name: the change is made" "$(cat "$D/$name.mut")"
+			continue
+		fi
+		out=$(sed '$d' "$D/$name.diff")
+		check_eq "$name: diff exits 1 $d" "$(tail -1 "$D/$name.diff")" 1
+		check_match "$name: diff names the change $d" "$out" "$pat"
+		if [ "$prune" = 0 ]; then
+			check_nomatch "$name: nothing to prune $d" "$out" '^- '
+			check_eq "$name: apply succeeds $d" "$(tail -1 "$D/$name.apply")" 0
+			same "$name: apply undoes it $d" "$D/A" "$D/$name.state" \
+				"apply said: $(cat "$D/$name.apply")"
+		else
+			# apply without --prune leaves it, and says so
+			check_match "$name: apply leaves it, and says so $d" \
+				"$(cat "$D/$name.apply")" 'apply --prune deletes it'
+			if cmp -s "$D/A" "$D/$name.state"; then
+				fail "$name: apply without --prune leaves it $d"
+			else
+				pass "$name: apply without --prune leaves it $d"
+			fi
+			check_eq "$name: apply --prune succeeds $d" \
+				"$(tail -1 "$D/$name.prune")" 0
+			same "$name: apply --prune removes it $d" "$D/A" \
+				"$D/$name.pstate" "apply --prune said: $(cat "$D/$name.prune")"
+		fi
+	done <"$D/pats"
+else
+	fail "the fixed lab is made and saved" "$(tail -3 "$D/lab.err")" \
+		"$(cat "$D/save.err" 2>/dev/null)"
+fi
+
+done_testing
