@@ -100,14 +100,18 @@ fi
 command -v jq >/dev/null || { echo "SKIP: jq is needed"; exit 77; }
 command -v sysctl >/dev/null || { echo "SKIP: sysctl is needed"; exit 77; }
 
-# fresh DIR SCRIPT: SCRIPT (shell text) in a new sandbox of its own,
-# in DIR; its exit status
+# fresh DIR SCRIPT [ARG...]: SCRIPT (shell text, ARGs in $1...) in a new
+# sandbox of its own, in DIR; its exit status
 fresh() {
-	(cd "$1" && unshare --net --mount --pid --fork --mount-proc \
+	_d=$1
+	shift
+	(cd "$_d" && unshare --net --mount --pid --fork --mount-proc \
 		--propagation private sh -c '
 		mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
 		ip link set lo up || exit 99
-		eval "$1"' fresh "$2")
+		_s=$1
+		shift
+		eval "$_s"' fresh "$@")
 }
 export NSVIZ SELF
 
@@ -316,6 +320,125 @@ if fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
 	done <"$D/pats"
 else
 	fail "the fixed lab is made and saved" "$(tail -3 "$D/lab.err")" \
+		"$(cat "$D/save.err" 2>/dev/null)"
+fi
+
+# ---- 5. bad files: FILE:LINE, nothing changed --------------------------------
+
+D=$TMPD/bad
+mkdir -p "$D"
+cp "$TMPD/fixed/lab.sh" "$D/lab.sh"
+# an unknown verb on line 3
+printf '%s\n' 'netns add z' '-n z link add z0 type veth peer name z1' \
+	'frobnicate z0' '-n z link set z0 up' >"$D/verb"
+# line 5 of 8 fails in the kernel: a gateway no link reaches
+printf '%s\n' 'netns add z' '-n z link add z0 type veth peer name z1' \
+	'-n z addr add 10.77.0.1/24 dev z0' '-n z link set z0 up' \
+	'-n z route add 172.30.0.0/24 via 10.99.0.1' '-n z link set z1 up' \
+	'-n r route add 172.31.0.0/24 via 10.9.0.2' '-n s link set br0 down' \
+	>"$D/kernel"
+# programs: a shell, a ping
+printf '%s\n' 'netns add z' 'netns exec z sh -c "touch PWNED"' \
+	'-n z link set lo up' >"$D/exec"
+printf '%s\n' 'netns add z' '-n z link set lo up' 'ping -c 1 127.0.0.1' \
+	>"$D/ping"
+# bad FILE N WHAT: apply, diff and -b of FILE say FILE:N, change nothing
+bad_file() {
+	fresh "$D" 'sh -e lab.sh 2>lab.err || exit 3
+		sh "$SELF" state >S0 || exit 5
+		"$NSVIZ" apply "$1" >"$1.apply" 2>&1; echo $? >>"$1.apply"
+		sh "$SELF" state >"$1.S1"
+		"$NSVIZ" diff "$1" >"$1.diff" 2>&1; echo $? >>"$1.diff"
+		sh "$SELF" state >"$1.S2"' "$1" ||
+		{ fail "$1: the lab is made" "$(cat "$D/lab.err")"; return; }
+	out=$(sed '$d' "$D/$1.apply")
+	check_match "$1 ($3): apply says $1:$2" "$out" "(^|[ /])$1:$2: "
+	check_match "$1 ($3): apply says nothing was changed" "$out" \
+		'nothing was changed'
+	check_nomatch "$1 ($3): apply runs no command" "$out" '^ip '
+	check_eq "$1 ($3): apply exits 1" "$(tail -1 "$D/$1.apply")" 1
+	same "$1 ($3): apply changes nothing" "$D/S0" "$D/$1.S1"
+	check_match "$1 ($3): diff says $1:$2" "$(cat "$D/$1.diff")" \
+		"(^|[ /])$1:$2: "
+	check_eq "$1 ($3): diff exits 2" "$(tail -1 "$D/$1.diff")" 2
+	same "$1 ($3): diff changes nothing" "$D/S0" "$D/$1.S2"
+}
+bad_file verb 3 "an unknown verb"
+bad_file kernel 5 "a route the kernel refuses"
+bad_file exec 2 "netns exec of a shell"
+check_eq "exec: the shell did not run" "$(ls "$D" | grep -c PWNED)" 0
+bad_file ping 3 "a ping"
+# -b stops at the line too (what came before it is made: -b is ip -batch)
+fresh "$D" '"$NSVIZ" -b verb >verb.b 2>&1; echo $? >>verb.b' 
+check_match "verb: -b says verb:3" "$(cat "$D/verb.b")" '(^|[ /])verb:3: '
+
+# A file that is right but meets the live world half-way: the kernel
+# refuses a change that the scratch sandbox took (a VXLAN id that a link
+# the file does not have already uses).  apply says how far it got,
+# and what it made is what it printed.
+sed 's/^ip //' "$D/lab.sh" >"$D/vni"
+printf '%s\n' '-n r link add w0 type veth peer name w1' \
+	'-n r link add vxb type vxlan id 7 dstport 4789' >>"$D/vni"
+fresh "$D" 'sh -e lab.sh 2>lab.err || exit 3
+	ip -n r link add vxa type vxlan id 7 dstport 4789 || exit 3
+	sh "$SELF" state >V0 || exit 5
+	"$NSVIZ" apply vni >vni.out 2>vni.err; echo $? >vni.rc
+	sh "$SELF" state >V1' || fail "vni: the lab is made" "$(cat "$D/lab.err")"
+check_eq "vni: apply exits 1 when the kernel refuses a change" \
+	"$(cat "$D/vni.rc")" 1
+check_match "vni: apply says how far it got" "$(cat "$D/vni.err")" \
+	'stopped: 1 of [0-9]+ changes? (was|were) made'
+check_eq "vni: apply printed the commands it ran, the failed one last" \
+	"$(cat "$D/vni.out")" 'ip -n r link add w0 type veth peer name w1
+ip -n r link add vxb type vxlan id 7 dstport 4789'
+check_match "vni: w0 was made" "$(diff "$D/V0" "$D/V1")" '^> .*"name":"w0"'
+check_eq "vni: what changed is what apply printed (w0, w1)" \
+	"$(diff "$D/V0" "$D/V1" | grep '^[<>]' |
+	   grep -Ev -e '^> .*"(name|dev)":"w[01]"' -e '^> .*/w[01]/')" ""
+
+# ---- hostile names: quotes, $, ;, backquotes -----------------------------
+
+D=$TMPD/names
+mkdir -p "$D"
+cat >"$D/lab.sh" <<'EOF'
+NS='h'"'"'$(touch PWN1);"x'
+L1='x;touch${IFS}P2'
+L2='q'"'"'"$x'
+ip netns add "$NS"
+ip -n "$NS" link add "$L1" type veth peer name "$L2"
+ip -n "$NS" addr add 10.66.0.1/24 dev "$L1"
+ip -n "$NS" addr add 10.66.0.2/24 dev "$L2"
+ip -n "$NS" link set "$L1" up
+ip -n "$NS" link set "$L2" up
+ip -n "$NS" route add 172.16.66.0/24 via 10.66.0.2 dev "$L1" table 100
+ip -n "$NS" rule add iif "$L1" lookup 100 pref 10
+ip -n "$NS" neigh add 10.66.0.9 lladdr 02:00:00:00:66:09 dev "$L1" nud permanent
+ip link add 'h$(>P3)' type veth peer name 'g`>P4`' netns "$NS"
+ip link set 'h$(>P3)' mtu 1400
+ip -n "$NS" link add 'b"r;' type bridge priority 7
+ip -n "$NS" link set 'g`>P4`' master 'b"r;'
+ip netns exec "$NS" sh -c 'echo 2 >"/proc/sys/net/ipv4/conf/$1/rp_filter"' sh "$L1"
+EOF
+if fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
+	sh "$SELF" state >A || exit 5
+	"$NSVIZ" save F 2>save.err || exit 4
+	"$NSVIZ" save --sh F.sh 2>>save.err || exit 4'; then
+	check_match "names: the lab is read" "$(wc -l <"$D/A")" '^[1-9][0-9]+$'
+	check_nomatch "names: the file leaves nothing out" "$(cat "$D/F")" \
+		'^# Left out'
+	fresh "$D" '"$NSVIZ" -b F >b.out 2>&1; sh "$SELF" state >B'
+	same "names: -b rebuilds the lab" "$D/A" "$D/B" "$(cat "$D/b.out")"
+	fresh "$D" '"$NSVIZ" apply F >c.out 2>&1; sh "$SELF" state >C
+		"$NSVIZ" diff F >c.diff 2>&1; echo $? >>c.diff'
+	same "names: apply rebuilds the lab" "$D/A" "$D/C" "$(cat "$D/c.out")"
+	check_eq "names: diff after apply: nothing, exit 0" "$(cat "$D/c.diff")" 0
+	fresh "$D" 'sh F.sh >d.out 2>&1; sh "$SELF" state >D'
+	same "names: the --sh script rebuilds the lab" "$D/A" "$D/D" \
+		"$(cat "$D/d.out")"
+	check_eq "names: nothing in a name ran" \
+		"$(cd "$D" && ls | grep -c '^P')" 0
+else
+	fail "names: the lab is made and saved" "$(tail -3 "$D/lab.err")" \
 		"$(cat "$D/save.err" 2>/dev/null)"
 fi
 
