@@ -31,7 +31,9 @@ def clean: with_entries(select(.value != null));
      | (.linkinfo.info_data // {}) as $d
      | {ns: $N, t: "link", name: .ifname, kind: $k, mtu: .mtu,
         up: ((.flags // []) | index("UP") != null),
-        master: .master,
+        master: .master, alias: .ifalias, txqlen: .txqlen,
+        flags: ((.flags // []) - ["UP", "LOWER_UP", "NO-CARRIER", "M-DOWN",
+                                  "DORMANT", "BROADCAST", "MULTICAST"]),
         peer: (if $k != "veth" then null
                elif .link_netnsid != null then
                  ($ids[.link_netnsid | tostring]) as $pn
@@ -46,7 +48,8 @@ def clean: with_entries(select(.value != null));
                        max_age, ageing_time, vlan_filtering, mcast_snooping}
                elif $k == "macvlan" or $k == "ipvlan" then $d | {mode}
                elif $k == "vxlan" then
-                 $d | {id, remote, group, local, link, port, ttl}
+                 $d | {id, remote, group, local, remote6, group6, local6,
+                       link, port, ttl}
                else null end)}
      | clean),
     ((.addrs // [])[]

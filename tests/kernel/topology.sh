@@ -442,4 +442,112 @@ else
 		"$(cat "$D/save.err" 2>/dev/null)"
 fi
 
+# ---- a file of some namespaces says nothing of the others ----------------
+
+D=$TMPD/part
+mkdir -p "$D"
+cp "$TMPD/fixed/lab.sh" "$D/lab.sh"
+fresh "$D" 'sh -e lab.sh 2>lab.err || exit 3
+	"$NSVIZ" save -n s Fs 2>save.err || exit 4
+	ip -n r route del 172.16.1.0/24
+	ip -n r link add x0 type veth peer name x1
+	ip link add h0 type veth peer name h1
+	sh "$SELF" state >P0
+	"$NSVIZ" diff Fs >diff.out 2>&1; echo $? >>diff.out
+	"$NSVIZ" apply --prune Fs >apply.out 2>&1; echo $? >>apply.out
+	sh "$SELF" state >P1' || fail "part: the lab is made" "$(cat "$D/lab.err")"
+check_match "part: save -n s saves s" "$(cat "$D/Fs")" '^ip -n s link add br0 '
+check_nomatch "part: save -n s saves nothing of r or the host" \
+	"$(grep -v '^#' "$D/Fs")" '^ip (-n r |link|addr|route)'
+check_eq "part: diff of a file of s ignores changes in r and the host" \
+	"$(cat "$D/diff.out")" 0
+check_match "part: apply --prune of a file of s has nothing to change" \
+	"$(cat "$D/apply.out")" 'nothing to change'
+same "part: apply --prune of a file of s leaves r and the host" "$D/P0" "$D/P1"
+
+# ---- what save cannot write: said, and the rest still works ----------------
+
+# limit NAME WHAT: the lab in $TMPD/NAME/lab.sh, saved; -b of the file in
+# a fresh sandbox; the file in the world it was saved from (diff)
+limit() {
+	D=$TMPD/$1
+	fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
+		sh "$SELF" state >A || exit 5
+		"$NSVIZ" save F 2>save.err || exit 4
+		"$NSVIZ" diff F >a.diff 2>&1; echo $? >>a.diff' ||
+		{ fail "$1: the lab is made and saved" "$(cat "$D/lab.err")"; return 1; }
+	fresh "$D" '"$NSVIZ" -b F >b.out 2>&1; echo $? >>b.out
+		sh "$SELF" state >B'
+}
+# addresses with peer, brd, scope (nsviz's addr add has none of them)
+mkdir -p "$TMPD/addropts"
+cat >"$TMPD/addropts/lab.sh" <<'EOF'
+ip netns add r
+ip -n r link add a0 type veth peer name a1
+ip -n r link set a0 up
+ip -n r link set a1 up
+ip -n r addr add 10.1.0.1/24 dev a0
+ip -n r addr add 10.2.0.1/32 peer 10.2.0.2/32 dev a0
+ip -n r addr add 10.3.0.1/24 brd 10.3.0.255 dev a0
+ip -n r addr add 10.4.0.1/24 scope link dev a0
+ip -n r addr add 2001:db8:4::1/64 scope site dev a0
+EOF
+if limit addropts; then
+	D=$TMPD/addropts
+	for a in 10.2.0.1/32 10.3.0.1/24 10.4.0.1/24 2001:db8:4::1/64; do
+		if grep -q "^ip -n r addr add $a " "$D/F" ||
+		   grep -q "^#   addr $a .*in r: .*cannot be read back" "$D/F"; then
+			pass "addropts: $a is saved, or said to be left out"
+		else
+			fail "addropts: $a is saved, or said to be left out" "$(cat "$D/F")"
+		fi
+	done
+	check_eq "addropts: -b F runs" "$(tail -1 "$D/b.out")" 0
+	same "addropts: -b rebuilds addresses with peer, brd, scope (bugs.md 2)" \
+		"$D/A" "$D/B"
+fi
+# a route whose src is one of those addresses
+mkdir -p "$TMPD/srcaddr"
+cat >"$TMPD/srcaddr/lab.sh" <<'EOF'
+ip netns add r
+ip -n r link add a0 type veth peer name a1
+ip -n r link set a0 up
+ip -n r addr add 10.1.0.1/24 dev a0
+ip -n r addr add 10.4.0.1/24 scope link dev a0
+ip -n r route add 172.16.4.0/24 dev a0 src 10.4.0.1
+EOF
+if limit srcaddr; then
+	D=$TMPD/srcaddr
+	check_eq "srcaddr: the file runs where it was saved: diff exits 0 (bugs.md 2)" \
+		"$(cat "$D/a.diff")" 0
+	check_eq "srcaddr: -b F runs (bugs.md 2)" "$(cat "$D/b.out")" 0
+fi
+# what ip link set sets beyond mtu, master, up: alias, txqueuelen,
+# promisc, arp
+mkdir -p "$TMPD/linkset"
+cat >"$TMPD/linkset/lab.sh" <<'EOF'
+ip link add a0 type veth peer name a1
+ip link set a0 alias "my link"
+ip link set a1 txqueuelen 5
+ip link set a0 promisc on
+ip link set a1 arp off
+EOF
+if limit linkset; then
+	D=$TMPD/linkset
+	for w in '"alias":"my link"' '"txqlen":5,' '"PROMISC"' '"NOARP"'; do
+		l=$(grep -F "$w" "$D/A")
+		if [ -z "$l" ]; then
+			fail "linkset: the lab has $w"
+		elif grep -qxF "$l" "$D/B" ||
+		     grep -qi "^#   .*$(echo "$w" | tr -cd 'a-zA-Z' |
+			sed 's/txqlen/txqueuelen/; s/NOARP/arp/')" "$D/F"; then
+			pass "linkset: $w is saved, or said to be left out"
+		else
+			fail "linkset: $w is saved, or said to be left out (bugs.md 3)" \
+				"$(grep '"t":"link"' "$D/A" | grep "$w")" \
+				"$(grep -v '^#' "$D/F")"
+		fi
+	done
+fi
+
 done_testing
