@@ -19,4 +19,4 @@ libnsviz_a_SOURCES += \
 # the real kernel
 TESTS += tests/kernel/topology.sh
 EXTRA_DIST += tests/kernel/topology.sh tests/kernel/topology-gen.awk \
-	tests/kernel/topology-state.jq
+	tests/kernel/topology-state.jq tests/kernel/topology-mut.awk

@@ -5,14 +5,20 @@
 #     the kernel has, v4/v6, routes, rules, neighbours, sysctls), saved,
 #     then rebuilt in fresh sandboxes by `nsviz -b`, by `nsviz apply` and
 #     by the `save --sh` script: each rebuild equals the lab object by
-#     object (topology-state.jq over ip -j), diff is empty after, a
-#     second apply has nothing to change;
-#   - one change (mtu, a route gone, a link down, an address gone, a
-#     bridge option, a sysctl): diff names it, apply undoes it; an extra
+#     object (topology-state.jq over ip -j), diff is empty in the lab
+#     and after apply, a second apply has nothing to change, and one
+#     change to the lab (topology-mut.awk) is named by diff and undone
+#     by apply;
+#   - a fixed lab, one change at a time (mtu, a route gone or other, a
+#     link down, an address gone, bridge options, sysctls, a rule, a
+#     neighbour, links gone): diff names it, apply undoes it; an extra
 #     object: diff shows it as "- ...", only apply --prune removes it;
 #   - bad files (an unknown verb, a line the kernel refuses half-way, a
-#     program to run): FILE:LINE, and nothing changed;
-#   - hostile names (quotes, $, ;) save and round-trip, running nothing.
+#     program to run): FILE:LINE, and nothing changed; a change the live
+#     kernel refuses: apply says how far it got;
+#   - hostile names (quotes, $, ;, backquotes) round-trip, running nothing;
+#   - a file of one namespace says nothing of the others;
+#   - what save cannot write is saved or said, and the file still runs.
 # Each lab is built in a fresh nested sandbox (its own network and
 # mount namespaces inside the test's): the host of the lab is that
 # sandbox's namespace.  TOPO_SEEDS=N (default 20) labs, from seed
@@ -44,10 +50,13 @@ state() {
 		printf '%s\n' ""
 		ls -1 /run/netns
 	} | while IFS= read -r ns; do
-		printf '{"ns":%s,"ids":%s,"links":%s,"addrs":%s,' \
-			"$(printf '%s' "$ns" | jq -R -s .)" \
+		# links first: dumping a veth whose peer is in another
+		# namespace gives that one an nsid here (the kernel does it
+		# then), which list-id then knows
+		_links=$(json ipn "$ns" -j -d link show)
+		printf '{"ns":%s,"links":%s,"ids":%s,"addrs":%s,' \
+			"$(printf '%s' "$ns" | jq -R -s .)" "$_links" \
 			"$(json ipn "$ns" -j netns list-id)" \
-			"$(json ipn "$ns" -j -d link show)" \
 			"$(json ipn "$ns" -j addr show)"
 		printf '"r4":%s,"r6":%s,"u4":%s,"u6":%s,"nb":%s,"sys":%s}\n' \
 			"$(json ipn "$ns" -j -4 route show table all)" \
@@ -115,11 +124,16 @@ fresh() {
 }
 export NSVIZ SELF
 
-# same DESC A B: the two states (files) are equal, else the difference
+# ml TEXT: TEXT with its lines after the first as TAP comments
+ml() { printf '%s\n' "$1" | sed '2,$s/^/#   /'; }
+# same DESC A B [NOTE...]: the two states (files) are equal, else the
+# difference (and the NOTEs)
 same() {
-	if cmp -s "$2" "$3"; then pass "$1"; else
-		fail "$1" "$(diff "$2" "$3" | grep '^[<>]' | head -20 |
-			sed '2,$s/^/#   /')" "$4"
+	_d=$1 _a=$2 _b=$3
+	shift 3
+	if cmp -s "$_a" "$_b"; then pass "$_d"; else
+		_w=$(diff "$_a" "$_b" | grep '^[<>]' | head -20)
+		fail "$_d" "$(ml "$_w")" "$(for _l in "$@"; do ml "$_l"; done)"
 	fi
 }
 
@@ -179,11 +193,16 @@ while [ "$seed" -lt $((SEED0 + N)) ]; do
 	else
 		fail "seed $seed: -b F runs" "$(cat "$D/b.out")" "$why"
 	fi
-	# C: nsviz apply F; then diff, apply again
+	# C: nsviz apply F; then diff, apply again; then one change
+	awk -v seed="$seed" -f "$HERE/topology-mut.awk" "$D/lab.sh" >"$D/mut.sh"
 	fresh "$D" '"$NSVIZ" apply F >c.out 2>c.err; echo $? >c.rc
 		sh "$SELF" state >C
 		"$NSVIZ" diff F >c.diff 2>c.differr; echo $? >c.diffrc
-		"$NSVIZ" apply F >c.out2 2>c.err2; echo $? >c.rc2'
+		"$NSVIZ" apply F >c.out2 2>c.err2; echo $? >c.rc2
+		sh mut.sh >m.err 2>&1 || echo "the change failed: $?" >>m.err
+		"$NSVIZ" diff F >m.diff 2>&1; echo $? >>m.diff
+		"$NSVIZ" apply F >m.apply 2>&1; echo $? >>m.apply
+		sh "$SELF" state >M'
 	if [ "$(cat "$D/c.rc")" = 0 ]; then
 		same "seed $seed: apply rebuilds the lab" "$D/A" "$D/C" "$why"
 	else
@@ -194,6 +213,17 @@ while [ "$seed" -lt $((SEED0 + N)) ]; do
 	check_match "seed $seed: a second apply has nothing to change" \
 		"$(cat "$D/c.rc2") $(cat "$D/c.out2" "$D/c.err2")" \
 		'^0 nsviz: apply: nothing to change'
+	m="seed $seed: after \`$(cat "$D/mut.sh")\`"
+	if [ -s "$D/m.err" ]; then
+		fail "$m: the change is made" "$(cat "$D/m.err")" "$why"
+	else
+		check_match "$m: diff exits 1, with commands" \
+			"$(cat "$D/m.diff")" '^(- )?ip .*
+1$'
+		same "$m: apply undoes it" "$D/A" "$D/M" \
+			"diff said: $(cat "$D/m.diff")" "apply said: $(cat "$D/m.apply")" \
+			"$why"
+	fi
 	# D: the --sh script
 	if fresh "$D" 'sh F.sh >d.out 2>&1 || exit 1; sh "$SELF" state >D'; then
 		same "seed $seed: the --sh script rebuilds the lab" "$D/A" "$D/D" "$why"
