@@ -67,6 +67,19 @@ BEGIN {
 			print "ip link add " LN[b] " type veth peer name " LN[a] " netns " NS[i]
 		else
 			print ipn(i) " link add " LN[a] " type veth peer name " LN[b] " netns " NS[j]
+		# an end moved to another namespace, an end renamed
+		if (rnd(6) == 0) {
+			k = rnd(K + 1)
+			if (k != LNS[b]) {
+				print ipn(LNS[b]) " link set " LN[b] " netns " (k ? NS[k] : "1")
+				LNS[b] = k
+				j = k
+			}
+		}
+		if (rnd(8) == 0) {
+			print ipn(i) " link set " LN[a] " name " LN[a] "r"
+			LN[a] = LN[a] "r"
+		}
 		if (rnd(3) == 0) {
 			m = pick3(1280, 1400, 9000)
 			print ipn(i) " link set " LN[a] " mtu " m
@@ -178,7 +191,7 @@ BEGIN {
 			if (t == 0 && LV4[l] != "")
 				print ipn(i) " route add 172.16." R ".0/24 via 10." LSUB[l] ".0.254" \
 				      opt(2, " dev " LN[l]) metric() table() \
-				      pick3("", " proto static", " proto 99") opt(3, " src " LV4[l])
+				      pick3("", " proto static", pick3(" proto 99", " proto dhcp", " proto boot")) opt(3, " src " LV4[l])
 			else if (t == 1 && LV4[l] != "")
 				print ipn(i) " route add 172.17." R ".0/24 dev " LN[l] metric() table() \
 				      opt(3, " src " LV4[l])
@@ -218,9 +231,16 @@ BEGIN {
 			o = o opt(2, " to 172.16.0.0/12")
 			if (LNS[l] == i && rnd(3) == 0)
 				o = o " iif " LN[l]
+			if (LNS[l] == i && rnd(5) == 0)
+				o = o " oif " LN[l]
 			if (rnd(3) == 0)
 				o = o " fwmark 0x" (1 + rnd(9)) opt(2, "/0xff")
-			print ipn(i) " rule add" o " pref " (1000 + U) " lookup " pick3("main", 100 + rnd(4), 100)
+			o = o opt(5, " tos 0x10")
+			if (o != "" && rnd(5) == 0)
+				o = " not" o
+			print ipn(i) " rule add" o " pref " (1000 + U) \
+			      (rnd(5) ? " lookup " pick3("main", 100 + rnd(4), 100) \
+			              : " " pick3("blackhole", "unreachable", "prohibit"))
 		}
 	}
 	# permanent neighbours

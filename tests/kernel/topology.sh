@@ -220,7 +220,9 @@ while [ "$seed" -lt $((SEED0 + N)) ]; do
 		check_match "$m: diff exits 1, with commands" \
 			"$(cat "$D/m.diff")" '^(- )?ip .*
 1$'
-		same "$m: apply undoes it" "$D/A" "$D/M" \
+		# against the world before the change (C): a lab that does
+		# not round-trip fails above, not here too
+		same "$m: apply undoes it" "$D/C" "$D/M" \
 			"diff said: $(cat "$D/m.diff")" "apply said: $(cat "$D/m.apply")" \
 			"$why"
 	fi
