@@ -400,6 +400,24 @@ bad_file kernel 5 "a route the kernel refuses"
 bad_file exec 2 "netns exec of a shell"
 check_eq "exec: the shell did not run" "$(ls "$D" | grep -c PWNED)" 0
 bad_file ping 3 "a ping"
+# a line apply cannot make is refused, not dropped: a sysctl a topology
+# does not hold, an echo server
+D=$TMPD/bad
+printf '%s\n' 'netns add z' 'sysctl -q -w net.ipv4.tcp_syncookies=0' >"$D/ksys"
+printf '%s\n' 'netns add z' '-n z echo tcp port 5000' >"$D/echo"
+for f in ksys echo; do
+	fresh "$D" '"$NSVIZ" apply "$1" >"$1.apply" 2>&1; echo $? >>"$1.apply"
+		sysctl -n net.ipv4.tcp_syncookies >"$1.after"' "$f"
+	if [ "$(tail -1 "$D/$f.apply")" = 1 ] && grep -q "^$f:2: " "$D/$f.apply"; then
+		pass "$f: apply refuses line 2 (FILE:LINE)"
+	elif [ $f = ksys ] && [ "$(cat "$D/$f.after")" = 0 ]; then
+		pass "$f: apply sets net.ipv4.tcp_syncookies"
+	else
+		fail "$f: apply refuses line 2 or makes it, not drop it (bugs.md 6, 7)" \
+			"$(ml "$(cat "$D/$f.apply")")"
+	fi
+done
+
 # -b stops at the line too (what came before it is made: -b is ip -batch)
 fresh "$D" '"$NSVIZ" -b verb >verb.b 2>&1; echo $? >>verb.b' 
 check_match "verb: -b says verb:3" "$(cat "$D/verb.b")" '(^|[ /])verb:3: '
