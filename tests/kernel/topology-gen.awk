@@ -83,8 +83,11 @@ BEGIN {
 		if (rnd(3) == 0) {
 			m = pick3(1280, 1400, 9000)
 			print ipn(i) " link set " LN[a] " mtu " m
-			if (rnd(2))
+			LMTU[a] = m
+			if (rnd(2)) {
 				print ipn(j) " link set " LN[b] " mtu " m
+				LMTU[b] = m
+			}
 		}
 		addr(a, 1, 1)
 		addr(b, 2, 1)
@@ -124,8 +127,10 @@ BEGIN {
 				print ipn(i) " addr add " LV4[pb] "/24 dev " LN[pb]
 			}
 		}
-		if (rnd(5) == 0)
+		if (rnd(5) == 0) {
 			print ipn(i) " link set " LN[br] " mtu 1300"
+			LMTU[br] = 1300
+		}
 		addr(br, 1, 1)
 		LUP[br] = rnd(4) != 0
 	}
@@ -168,7 +173,8 @@ BEGIN {
 				    opt(2, " dev " LN[l])
 			o = o opt(2, " ttl " (1 + rnd(64))) pick3("", " dstport 4789", " dstport 8472")
 			print ipn(LNS[l]) " link add " LN[v] " type vxlan" o
-			addr(v, 1, 1)
+			# IPv6 needs an mtu of 1280 (a vxlan has its lower's - 50)
+			addr(v, 1, o !~ / dev / || LMTU[l] == "" || LMTU[l] >= 1330)
 			LUP[v] = rnd(2)
 		}
 	}
