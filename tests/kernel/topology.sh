@@ -227,6 +227,12 @@ while [ "$seed" -lt $((SEED0 + N)) ]; do
 			"$why"
 	fi
 	# D: the --sh script
+	if [ -x "$D/F.sh" ] && head -1 "$D/F.sh" | grep -q '^#!/bin/sh'; then
+		pass "seed $seed: the --sh script is an executable sh script"
+	else
+		fail "seed $seed: the --sh script is an executable sh script" \
+			"$(ls -l "$D/F.sh")" "$(head -1 "$D/F.sh")"
+	fi
 	if fresh "$D" 'sh F.sh >d.out 2>&1 || exit 1; sh "$SELF" state >D'; then
 		same "seed $seed: the --sh script rebuilds the lab" "$D/A" "$D/D" "$why"
 	else
@@ -304,6 +310,13 @@ mut macvlan-gone 0 'ip -n s link del mv0' \
 	'^ip -n s link add link b0 name mv0 type macvlan mode bridge$'
 mut pair-gone 0 'ip -n r link del a0' \
 	'^ip -n r link add a0 type veth peer name b0 netns s$'
+# links in the way: the same name, made otherwise
+mut other-kind 0 'ip -n s link del br0 && ip -n s link add br0 type veth peer name zz' \
+	'^ip -n s link add br0 type bridge'
+mut other-peer 0 'ip -n r link del a0 && ip -n r link add a0 type veth peer name c0' \
+	'^ip -n r link add a0 type veth peer name b0 netns s$'
+mut other-mode 0 'ip -n s link del mv0 && ip -n s link add link b0 name mv0 type macvlan mode private' \
+	'^ip -n s link add link b0 name mv0 type macvlan mode bridge$'
 mut extra-route 1 'ip -n r route add 172.16.9.0/24 via 10.9.0.2' \
 	'^- ip -n r route del 172.16.9.0/24'
 mut extra-addr 1 'ip -n r addr add 10.9.0.50/24 dev a0' \
