@@ -178,9 +178,19 @@ BEGIN {
 			LUP[v] = rnd(2)
 		}
 	}
-	for (l = 1; l <= L; l++)
+	for (l = 1; l <= L; l++) {
+		# what else ip link set sets
+		if (rnd(10) == 0)
+			print ipn(LNS[l]) " link set " LN[l] " alias lab-" l
+		if (rnd(10) == 0)
+			print ipn(LNS[l]) " link set " LN[l] " txqueuelen " (1 + rnd(2000))
+		if (rnd(12) == 0)
+			print ipn(LNS[l]) " link set " LN[l] " promisc on"
+		if (rnd(12) == 0)
+			print ipn(LNS[l]) " link set " LN[l] " arp off"
 		if (LUP[l])
 			print ipn(LNS[l]) " link set " LN[l] " up"
+	}
 
 	# routes, on links that are up
 	R = 0
