@@ -411,7 +411,8 @@ bad_file() {
 bad_file verb 3 "an unknown verb"
 bad_file kernel 5 "a route the kernel refuses"
 bad_file exec 2 "netns exec of a shell"
-check_eq "exec: the shell did not run" "$(ls "$D" | grep -c PWNED)" 0
+check_eq "exec: the shell did not run" \
+	"$(find "$D" -maxdepth 1 -name PWNED | wc -l)" 0
 bad_file ping 3 "a ping"
 # a line apply cannot make is refused, not dropped: a sysctl a topology
 # does not hold, an echo server
@@ -499,7 +500,7 @@ if fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
 	same "names: the --sh script rebuilds the lab" "$D/A" "$D/D" \
 		"$(cat "$D/d.out")"
 	check_eq "names: nothing in a name ran" \
-		"$(cd "$D" && ls | grep -c '^P')" 0
+		"$(find "$D" -maxdepth 1 -name 'P*' | wc -l)" 0
 else
 	fail "names: the lab is made and saved" "$(tail -3 "$D/lab.err")" \
 		"$(cat "$D/save.err" 2>/dev/null)"
