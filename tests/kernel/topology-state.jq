@@ -33,7 +33,13 @@ def clean: with_entries(select(.value != null));
         up: ((.flags // []) | index("UP") != null),
         master: .master, alias: .ifalias, txqlen: .txqlen,
         flags: ((.flags // []) - ["UP", "LOWER_UP", "NO-CARRIER", "M-DOWN",
-                                  "DORMANT", "BROADCAST", "MULTICAST"]),
+                                  "DORMANT"]),
+        group: .group,
+        port: (.linkinfo.info_slave_data // null
+               | if . == null then null
+                 else {cost, priority, learning, flood, hairpin, guard,
+                       root_block, fastleave, mcast_flood, bcast_flood,
+                       isolated} end),
         peer: (if $k != "veth" then null
                elif .link_netnsid != null then
                  ($ids[.link_netnsid | tostring]) as $pn

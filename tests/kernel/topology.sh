@@ -595,23 +595,64 @@ ip link set a0 alias "my link"
 ip link set a1 txqueuelen 5
 ip link set a0 promisc on
 ip link set a1 arp off
+ip link set a1 group 5
+ip link set a0 multicast off
+ip link set a1 allmulticast on
+ip link add br0 type bridge
+ip link set a0 master br0
+ip link set a0 type bridge_slave cost 5
 EOF
 if limit linkset; then
 	D=$TMPD/linkset
-	for w in '"alias":"my link"' '"txqlen":5,' '"PROMISC"' '"NOARP"'; do
+	for w in '"alias":"my link"' '"txqlen":5,' '"PROMISC"' '"NOARP"' \
+		'"group":"5"' '"flags":["BROADCAST","PROMISC"]' '"ALLMULTI"' \
+		'"cost":5,'; do
 		l=$(grep -F "$w" "$D/A")
+		# the same link, rebuilt
+		lb=$(grep -F "\"name\":\"$(printf '%s' "$l" | jq -r .name)\"" "$D/B" |
+		     grep -F '"t":"link"')
 		if [ -z "$l" ]; then
 			fail "linkset: the lab has $w"
-		elif grep -qxF "$l" "$D/B" ||
+		elif printf '%s' "$lb" | grep -qF "$w" ||
 		     grep -qi "^#   .*$(echo "$w" | tr -cd 'a-zA-Z' |
-			sed 's/txqlen/txqueuelen/; s/NOARP/arp/')" "$D/F"; then
+			sed 's/txqlen/txqueuelen/; s/NOARP/arp/; s/^flags.*/multicast/
+			     s/ALLMULTI/allmulticast/')" "$D/F"; then
 			pass "linkset: $w is saved, or said to be left out"
 		else
-			fail "linkset: $w is saved, or said to be left out (bugs.md 3)" \
-				"$(grep '"t":"link"' "$D/A" | grep "$w")" \
-				"$(grep -v '^#' "$D/F")"
+			fail "linkset: $w is saved, or said to be left out (bugs.md 3, 11)" \
+				"$(ml "$(grep -F "$w" "$D/A")")" \
+				"$(ml "$(grep -v '^#' "$D/F")")"
 		fi
 	done
+fi
+
+# neighbours that are not permanent but the user's: noarp, proxy
+D=$TMPD/neighs
+mkdir -p "$D"
+cat >"$D/lab.sh" <<'EOF'
+ip link add a0 type veth peer name a1
+ip link set a0 up
+ip addr add 10.1.0.1/24 dev a0
+ip neigh add 10.1.0.5 lladdr 02:00:00:00:00:05 dev a0 nud noarp
+ip neigh add proxy 10.1.0.6 dev a0
+EOF
+neighs='ip neigh show nud noarp to 10.1.0.0/24; ip neigh show proxy'
+if fresh "$D" 'sh -e -x lab.sh 2>lab.err || exit 3
+		eval "$1" >A.n
+		"$NSVIZ" save F 2>save.err || exit 4' "$neighs"; then
+	fresh "$D" '"$NSVIZ" -b F >b.out 2>&1; eval "$1" >B.n' "$neighs"
+	for w in 'nud noarp' 'proxy'; do
+		case $w in proxy) a=10.1.0.6 ;; *) a=10.1.0.5 ;; esac
+		if [ "$(grep "$a" "$D/A.n")" = "$(grep "$a" "$D/B.n")" ] ||
+		   grep -q "^#   .*$a" "$D/F"; then
+			pass "neighs: a neighbour with $w is saved, or said to be left out"
+		else
+			fail "neighs: a neighbour with $w is saved, or said to be left out (bugs.md 11)" \
+				"$(grep "$a" "$D/A.n")" "$(ml "$(grep -v '^#' "$D/F")")"
+		fi
+	done
+else
+	fail "neighs: the lab is made and saved" "$(cat "$D/lab.err")"
 fi
 
 done_testing
