@@ -38,3 +38,9 @@ tests_unit_test_show_json_SOURCES = tests/unit/test_show_json.c
 tests_unit_test_show_json_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(JSONC_CFLAGS)
 tests_unit_test_show_json_LDADD = libnsviz_pure.a $(CMOCKA_LIBS) $(JSONC_LIBS)
 endif
+
+# save, -b, apply and the --sh script of random labs made by ip, against
+# the real kernel
+TESTS += tests/kernel/topology.sh
+EXTRA_DIST += tests/kernel/topology.sh tests/kernel/topology-gen.awk \
+	tests/kernel/topology-state.jq tests/kernel/topology-mut.awk
