@@ -144,7 +144,7 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 	struct klink_set_req r;
 	const char *newname;
 	char wb[300];
-	int rc, master = -1;
+	int rc, master = -1, ifindex;
 
 	if (!(ns = exec_need_ns(x, c->ns, &rc)))
 		return rc;
@@ -211,13 +211,19 @@ int exec_link_set(struct exec_ctx *x, const struct cmd *c)
 	/* as ip: not renaming to the same name */
 	r.name = s->has_newname && strcmp(s->newname, s->name) ? s->newname
 	                                                       : NULL;
-	if (klink_change(x->k, ns, l->ifindex, &r, &e) < 0) {
+	ifindex = l->ifindex;
+	if (klink_change(x->k, ns, ifindex, &r, &e) < 0) {
 		if (e.err == EINVAL && s->has_mtu && !e.msg[0])
 			return exec_fail(x, "%s: mtu %u: invalid for this device",
 			            s->name, s->mtu);
 		return exec_kfail(x, s->name, &e);
 	}
 	ksync_drain(x->k);
+	/* the kernel announces a change of a link that is down only when
+	 * its flags change (netdev_state_change): an alias or a queue
+	 * length set on it would not reach the world */
+	if (!to)
+		ksync_refresh_link(x->k, ns, ifindex);
 	return 0;
 }
 

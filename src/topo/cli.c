@@ -221,6 +221,44 @@ static int plan_for(struct app *a, const char *who, const char *file,
 	return 0;
 }
 
+/* The live namespaces the file does not name (not compared), said on
+ * stderr: "not compared (FILE does not name them): t, u" */
+static void say_uncompared(struct app *a, const char *who, const char *file,
+                           const struct topo_plan *p)
+{
+	struct sbuf names = SBUF_INIT;
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->w->nns; i++) {
+		const struct w_ns *ns = a->w->ns[i];
+		const char *name = ns->kind == W_NS_HOST ? "" :
+		                   ns->kind == W_NS_NAMED ? ns->name : NULL;
+		bool in = false;
+
+		if (!name)
+			continue;
+		for (size_t j = 0; j < p->nscope && !in; j++)
+			in = !strcmp(p->scope[j], name);
+		/* the host, when the file is silent on it, is no news */
+		if (in || !name[0])
+			continue;
+		if (n++ < 5) {
+			struct sbuf q = SBUF_INIT;
+
+			cmd_quote_word(&q, name);
+			sbuf_printf(&names, "%s%s", n > 1 ? ", " : "", sbuf_str(&q));
+			sbuf_free(&q);
+		}
+	}
+	if (n > 5)
+		sbuf_printf(&names, " and %zu more", n - 5);
+	if (n)
+		fprintf(stderr, "nsviz: %s: not compared (%s does not name %s): "
+		        "%s\n", who, file, n == 1 ? "it" : "them",
+		        sbuf_str(&names));
+	sbuf_free(&names);
+}
+
 static int command_of(const struct topo_step *s, struct sbuf *out)
 {
 	char err[300];
@@ -276,6 +314,7 @@ int topo_cli_diff(struct app *a, int argc, char **argv)
 		rc = p.n ? 1 : 0;
 	if (fflush(stdout) == EOF)
 		rc = 2;
+	say_uncompared(a, "diff", file, &p);
 	sbuf_free(&c);
 	topo_plan_free(&p);
 	tilist_free(&want);
@@ -352,7 +391,7 @@ int topo_cli_apply(struct app *a, int argc, char **argv)
 		        done == 1 ? "was" : "were");
 	else if (!todo)
 		fprintf(stderr, "nsviz: apply: nothing to change: the live "
-		        "world matches %s%s\n", file,
+		        "world matches %s in the namespaces it names%s\n", file,
 		        p.nprune ? " (but has more: apply --prune deletes it, "
 		        "diff lists it)" : "");
 	else if (dry)
@@ -363,6 +402,7 @@ int topo_cli_apply(struct app *a, int argc, char **argv)
 		        done == 1 ? "" : "s",
 		        !prune && p.nprune ? " (the live world has more: apply "
 		        "--prune deletes it)" : "");
+	say_uncompared(a, "apply", file, &p);
 	sbuf_free(&c);
 	topo_plan_free(&p);
 	tilist_free(&want);

@@ -588,6 +588,13 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 			if (in)
 				nss[n++] = ns;
 		}
+		/* the kernel does not announce every change of a link
+		 * that is down (its alias, say): read them again */
+		for (size_t i = 0; i < n; i++) {
+			struct kerr le = { 0 };
+
+			ksync_read_links(k, (struct w_ns *)nss[i], &le);
+		}
 		probe_all(&g, nss, n);
 		free(nss);
 	}

@@ -307,12 +307,12 @@ static void bridge_opts(struct saver *s, const struct w_link *l)
 	}
 }
 
-/* A port's options that are the port's to set (cost follows the link's
- * speed and state the bridge's STP: neither is kept) */
+/* A port's options that are the port's to set (its state is the
+ * bridge's STP's: not kept) */
 static const struct { enum w_bropt key; uint32_t dflt; } port_dflt[] = {
-	{ W_BRPORT_PRIORITY, 32 }, { W_BRPORT_HAIRPIN, 0 },
-	{ W_BRPORT_LEARNING, 1 }, { W_BRPORT_FLOOD, 1 },
-	{ W_BRPORT_ISOLATED, 0 },
+	{ W_BRPORT_PRIORITY, 32 }, { W_BRPORT_COST, 0 },
+	{ W_BRPORT_HAIRPIN, 0 }, { W_BRPORT_LEARNING, 1 },
+	{ W_BRPORT_FLOOD, 1 }, { W_BRPORT_ISOLATED, 0 },
 };
 #define N_PORT_DFLT (sizeof port_dflt / sizeof *port_dflt)
 
@@ -338,6 +338,11 @@ static void bropt_settings(struct saver *s, const struct w_link *l,
 	for (size_t i = 0; i < n; i++) {
 		enum w_bropt k = br ? port_dflt[i].key : br_dflt[i].key;
 		uint32_t dv = br ? port_dflt[i].dflt : br_dflt[i].dflt, v;
+
+		/* a port's cost follows its speed: a veth's 10 Gb/s is 2,
+		 * a speed the kernel cannot tell 100 */
+		if (k == W_BRPORT_COST)
+			dv = !strcmp(l->kind, "veth") ? 2 : 100;
 		const struct fmt_bropt *b = fmt_bropt_at(k);
 		char buf[32];
 		struct titem *it;
@@ -563,6 +568,27 @@ static void other_settings(struct saver *s, const struct w_link *l)
 {
 	enum ti_phase ph = set_phase(l);
 	char q[16];
+
+	/* what nsviz's link set does not take, said (lo has no multicast
+	 * of its own) */
+	bool mc_off = !(l->flags & IFF_MULTICAST) && l->arptype != 772;
+
+	if (l->group || mc_off || (l->flags & IFF_ALLMULTI)) {
+		struct sbuf q2 = SBUF_INIT, what = SBUF_INIT;
+
+		cmd_quote_word(&q2, l->name);
+		if (l->group)
+			sbuf_printf(&what, ", group %d", (int)l->group);
+		if (mc_off)
+			sbuf_add(&what, ", multicast off");
+		if (l->flags & IFF_ALLMULTI)
+			sbuf_add(&what, ", allmulticast on");
+		tilist_leave(s->out, "%s in %s: %s: not saved (nsviz's link set "
+		             "does not take it)", sbuf_str(&q2), label(s),
+		             sbuf_str(&what) + 2);
+		sbuf_free(&q2);
+		sbuf_free(&what);
+	}
 
 	if (l->txqlen >= 0) {
 		snprintf(q, sizeof q, "%d", (int)l->txqlen);
@@ -1148,6 +1174,35 @@ static void save_rule(struct saver *s, const struct w_rule *r)
 
 /* ---- neighbours -------------------------------------------------------- */
 
+static bool users_noarp(const struct w_ns *ns, const struct w_link *l,
+                        const struct w_neigh *n)
+{
+	if ((l->flags & (IFF_NOARP | IFF_LOOPBACK)) || !n->lladdr_len)
+		return false;
+	if (n->family == AF_INET6)
+		return n->dst.a[0] != 0xff;
+	if ((n->dst.a[0] & 0xf0) == 0xe0 ||
+	    !memcmp(n->dst.a, "\xff\xff\xff\xff", 4))
+		return false;
+	/* a subnet's broadcast address */
+	for (size_t i = 0; i < ns->naddrs; i++) {
+		const struct w_addr *a = &ns->addrs[i];
+		uint32_t m, x, y;
+
+		if (a->ifindex != l->ifindex || a->family != AF_INET ||
+		    a->prefixlen >= 31)
+			continue;
+		m = a->prefixlen ? ~0u << (32 - a->prefixlen) : 0;
+		memcpy(&x, a->local.a, 4);
+		memcpy(&y, n->dst.a, 4);
+		x = ntohl(x);
+		y = ntohl(y);
+		if ((x & m) == (y & m) && (y | m) == 0xffffffffu)
+			return false;
+	}
+	return true;
+}
+
 static void save_neigh(struct saver *s, const struct w_neigh *n)
 {
 	const struct w_link *l = world_find_link_index(s->ns, n->ifindex);
@@ -1156,9 +1211,15 @@ static void save_neigh(struct saver *s, const struct w_neigh *n)
 	struct titem *it;
 	const char *line;
 
-	if (!(n->state & NUD_PERMANENT) || (n->flags & NTF_PROXY) || !l ||
-	    is_gone(s, l->ifindex) || !n->dst.family ||
-	    (n->family != AF_INET && n->family != AF_INET6))
+	if (!(n->state & (NUD_PERMANENT | NUD_NOARP)) ||
+	    (n->flags & NTF_PROXY) || !l || is_gone(s, l->ifindex) ||
+	    !n->dst.family || (n->family != AF_INET && n->family != AF_INET6))
+		return;
+	/* the kernel makes noarp entries of its own (multicast, broadcast,
+	 * devices without ARP): only a unicast one of a link with ARP is
+	 * the user's */
+	if ((n->state & NUD_NOARP) && !(n->state & NUD_PERMANENT) &&
+	    !users_noarp(s->ns, l, n))
 		return;
 	word(s, "neigh");
 	word(s, "del");
@@ -1177,7 +1238,7 @@ static void save_neigh(struct saver *s, const struct w_neigh *n)
 	word(s, "dev");
 	word(s, l->name);
 	word(s, "nud");
-	word(s, "permanent");
+	word(s, n->state & NUD_PERMANENT ? "permanent" : "noarp");
 	if (n->flags & NTF_ROUTER)
 		word(s, "router");
 	line = sbuf_str(&s->b);

@@ -85,7 +85,8 @@ void topo_write(const struct tilist *l, const struct topo_write_opts *o,
 		        "world match it: `nsviz apply FILE`).");
 	comment(out, "Not saved: what the kernel makes by itself (MAC "
 	        "addresses not set by hand, link-local addresses, proto "
-	        "kernel routes, the default rules).");
+	        "kernel routes, the default rules), proxy neighbour entries, "
+	        "address lifetimes.");
 	if (l->nleft) {
 		comment(out, "Left out:");
 		for (size_t i = 0; i < l->nleft; i++) {

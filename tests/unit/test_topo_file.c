@@ -24,6 +24,8 @@
 
 /* ---- a world built in code ------------------------------------------- */
 
+#define F_UP (IFF_UP | IFF_BROADCAST | IFF_MULTICAST)
+
 static struct world *W;
 static struct w_ns *HOST, *VNET;
 
@@ -106,10 +108,10 @@ static int setup(void **state)
 	world_set_nsid(HOST, 0, VNET->id);
 	world_set_nsid(VNET, 0, HOST->id);
 	add_link(HOST, 1, "lo", "", IFF_UP | IFF_LOOPBACK, 0, -1);
-	add_link(HOST, 2, "eth0", "", IFF_UP, 0, -1);
-	add_link(HOST, 5, "veth0", "veth", IFF_UP, 4, 0);
+	add_link(HOST, 2, "eth0", "", F_UP, 0, -1);
+	add_link(HOST, 5, "veth0", "veth", F_UP, 4, 0);
 	add_link(VNET, 1, "lo", "", 0, 0, -1);
-	add_link(VNET, 4, "veth1", "veth", IFF_UP, 5, 0);
+	add_link(VNET, 4, "veth1", "veth", F_UP, 5, 0);
 	add_addr(HOST, 2, "192.168.1.5", 24);
 	add_addr(HOST, 5, "10.0.1.1", 24);
 	add_addr(HOST, 5, "fe80::1", 64);
@@ -155,7 +157,7 @@ static void test_save_tutorial(void **state)
 		"it: `nsviz apply FILE`).\n"
 		"# Not saved: what the kernel makes by itself (MAC addresses not "
 		"set by hand, link-local addresses, proto kernel routes, the "
-		"default rules).\n"
+		"default rules), proxy neighbour entries, address lifetimes.\n"
 		"# Left out:\n"
 		"#   eth0 in the host: a physical interface (or one nsviz cannot "
 		"make); its addresses and routes too\n"
@@ -213,8 +215,8 @@ static void test_save_hostile_names(void **state)
 	(void)state;
 	bad = world_add_ns(W, W_NS_NAMED, "a'b;$(x) y", 4, 4026532999u);
 	add_link(bad, 1, "lo", "", IFF_UP, 0, -1);
-	add_link(bad, 2, "x'$y", "bridge", 0, 0, -1);
-	add_link(bad, 3, "x\x1b[2J", "bridge", 0, 0, -1);
+	add_link(bad, 2, "x'$y", "bridge", IFF_MULTICAST, 0, -1);
+	add_link(bad, 3, "x\x1b[2J", "bridge", IFF_MULTICAST, 0, -1);
 	worse = world_add_ns(W, W_NS_NAMED, "c\nd", 4, 4026533000u);
 	add_link(worse, 1, "lo", "", IFF_UP, 0, -1);
 	world_resolve_peers(W);
