@@ -351,6 +351,13 @@ static int parse_route(const struct nlmsghdr *nlh, struct w_route *r)
 		r->has_pref = 1;
 		r->pref = nla_get_u8(tb[RTA_PREF]);
 	}
+	/* an IPv6 prefix route of an address with a lifetime expires */
+	if (tb[RTA_CACHEINFO] &&
+	    nla_len(tb[RTA_CACHEINFO]) >= (int)sizeof(struct rta_cacheinfo)) {
+		const struct rta_cacheinfo *ci = nla_data(tb[RTA_CACHEINFO]);
+
+		r->expires = ci->rta_expires;
+	}
 	if (tb[RTA_MARK])
 		r->mark = nla_get_u32(tb[RTA_MARK]);
 	if (tb[RTA_UID]) {
