@@ -98,6 +98,8 @@ on_both "addr add brd ADDR" addr add 10.0.0.1/24 brd 10.0.0.255 dev a0
 on_both "addr add peer" addr add 10.0.1.1/32 peer 10.0.1.2/32 dev a0
 on_both "addr add peer PREFIX" addr add 10.0.9.1 peer 10.0.9.0/24 dev a1
 on_both "addr add remote (peer)" addr add 10.0.13.1 remote 10.0.13.9 dev a1
+on_both "addr add the /32 beside its peer address" addr add 10.0.1.1/32 dev a0
+on_both "addr add IPv6 peer" addr add 2001:db8:5::1 peer 2001:db8:5::2 nodad dev a1
 on_both "addr add nodad" addr add 2001:db8::5/64 nodad dev a0
 on_both "addr add nodad noprefixroute" addr add 2001:db8:1::5/64 nodad noprefixroute dev a0
 on_both "addr add home mngtmpaddr" addr add 2001:db8:2::5/64 nodad home mngtmpaddr dev a1

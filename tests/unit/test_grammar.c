@@ -2390,6 +2390,73 @@ static void test_round_trip_random(void **state)
 	assert_true(accepted > 500);
 }
 
+/* issue 14: random address and route options after addr/route verbs
+ * parse back from their canonical text to the same struct */
+static void test_round_trip_random_opts(void **state)
+{
+	/* a head, then groups in any order (some refused: twice, the
+	 * wrong family, a flag of the other family, a lone valid_lft) */
+	static const char *const heads[] = {
+		"addr add 10.0.1.1/24", "addr del 10.0.1.1", "-6 addr add fe80::1/64",
+		"addr add fe80::5", "route add 10.0.0.0/8", "route del default",
+		"route replace 10.9.0.0/16", "-6 route add fe80::/64",
+		"route append default",
+	};
+	static const char *const groups[] = {
+		"dev veth0", "dev veth0", "dev veth1", "peer 10.0.1.2",
+		"remote 10.0.1.0/30", "peer fe80::2/64", "brd +", "brd -",
+		"broadcast 10.0.1.255", "label veth0:1", "label veth0",
+		"scope link", "scope 7", "metric 5", "priority 0x10",
+		"valid_lft forever", "preferred_lft 100",
+		"valid_lft 100 preferred_lft 0", "valid_lft 100", "nodad", "home",
+		"mngtmpaddr", "noprefixroute", "via 10.0.1.2", "via fe80::2",
+		"onlink", "table 100", "proto static", "src 10.0.1.1",
+		"nexthop via 10.0.1.2", "nexthop dev veth0 weight 2",
+		"nexthop via 10.0.1.3 dev veth1 onlink",
+		"nexthop via fe80::9 weight 256", "weight 3",
+	};
+	const size_t nh = sizeof heads / sizeof heads[0];
+	const size_t ng = sizeof groups / sizeof groups[0];
+	unsigned long rnd = 4242;
+	int accepted = 0;
+
+	(void)state;
+	for (int it = 0; it < 30000; it++) {
+		char line[512];
+		struct cmd a, b;
+		int n;
+
+		rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+		snprintf(line, sizeof line, "%s ", heads[(rnd >> 33) % nh]);
+		rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+		n = 1 + (int)((rnd >> 33) % 6);
+		for (int k = 0; k < n; k++) {
+			rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+			strcat(line, groups[(rnd >> 33) % ng]);
+			strcat(line, " ");
+		}
+		if (parse_line(line, &a) != 0) {
+			if (!err[0])
+				fail_msg("'%s' refused without a message", line);
+			continue;
+		}
+		accepted++;
+		{
+			char *t = canonical_of(&a);
+
+			if (parse_line(t, &b) != 0)
+				fail_msg("'%s' -> '%s' does not parse: %s", line, t,
+				         err);
+			assert_cmd_eq(&a, &b);
+			free(t);
+		}
+		cmd_free(&a);
+		cmd_free(&b);
+	}
+	/* 1598 of them with this seed */
+	assert_true(accepted > 1000);
+}
+
 /* ---- splitting ----------------------------------------------------------- */
 
 static void assert_words(const char *line, int n, ...)
@@ -3479,6 +3546,7 @@ int main(void)
 		cmocka_unit_test(test_addr_options),
 		cmocka_unit_test(test_route_nexthops),
 		cmocka_unit_test(test_canonical_opts),
+		cmocka_unit_test(test_round_trip_random_opts),
 		cmocka_unit_test(test_route_add),
 		cmocka_unit_test(test_route_other),
 		cmocka_unit_test(test_ping),
