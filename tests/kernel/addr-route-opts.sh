@@ -268,6 +268,7 @@ wait_carrier -n S b0
 wait_ll -n S a0
 wait_ll -n S b0
 check_rc "nsviz save -n S" 0 nsv save -n S "$TMPD/s.nsviz"
+check_rc "nsviz save -n S --sh" 0 nsv save -n S --sh "$TMPD/s.sh"
 saved=$(cat "$TMPD/s.nsviz")
 check_nomatch "save: nothing left out as unreadable" "$saved" 'cannot be read back'
 check_match "save: peer" "$saved" '^ip -n S addr add 10\.0\.1\.1/32 peer 10\.0\.1\.2/32 dev a0$'
@@ -297,6 +298,16 @@ wait_ll -n S b0
 check_eq "saved and made again: ip -j addr" "$(ip -n S -j addr | objs)" "$s_addr"
 check_eq "saved and made again: ip -d -j addr" "$(ip -n S -d -j addr | objs)" "$s_daddr"
 check_eq "saved and made again: ip -j route show table all" \
+	"$(ip -n S -j route show table all | objs)" "$s_route"
+# the same commands are ip's: the --sh script run by sh and the real ip
+ip netns del S
+check_rc "sh of the save --sh script (the real ip)" 0 sh -e "$TMPD/s.sh"
+wait_carrier -n S a0
+wait_carrier -n S b0
+wait_ll -n S a0
+wait_ll -n S b0
+check_eq "saved --sh and made by ip: ip -j addr" "$(ip -n S -j addr | objs)" "$s_addr"
+check_eq "saved --sh and made by ip: ip -j route show table all" \
 	"$(ip -n S -j route show table all | objs)" "$s_route"
 
 done_testing
