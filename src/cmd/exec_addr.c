@@ -99,6 +99,7 @@ int exec_addr_change(struct exec_ctx *x, const struct cmd *c)
 	if (add || ca->brd == 1)
 		computed_brd(ca, ca->has_peer ? &ca->peer : &ca->addr, plen,
 		             &r.brd);
+	r.brd_computed = ca->brd == '+' || ca->brd == '-';
 	r.label = ca->label;
 	r.has_metric = ca->has_metric;
 	r.metric = ca->metric;

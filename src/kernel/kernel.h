@@ -165,6 +165,7 @@ struct kaddr_req {
 	int prefixlen;
 	struct w_ip peer;       /* IFA_ADDRESS; family 0: the local address */
 	struct w_ip brd;        /* IFA_BROADCAST; family 0 = none */
+	bool brd_computed;      /* brd + or -: sent after IFA_ADDRESS */
 	const char *label;      /* IFA_LABEL; NULL or "" = none */
 	bool has_metric;
 	uint32_t metric;        /* IFA_RT_PRIORITY */

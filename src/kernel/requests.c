@@ -136,7 +136,8 @@ static int iplen(const struct w_ip *ip)
 
 /* As ipaddr_modify(): the flags in ifa_flags while they fit, else in
  * IFA_FLAGS; the scope ip picks when none was given (host for 127/8) on
- * a change only. */
+ * a change only; the attributes in the order ip puts them for the
+ * canonical text (the words' order, then what it adds after them). */
 int kaddr_change(struct ksync *k, struct w_ns *ns, bool add,
                  const struct kaddr_req *r, struct kerr *e)
 {
@@ -161,10 +162,12 @@ int kaddr_change(struct ksync *k, struct w_ns *ns, bool add,
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &ifa, sizeof ifa, NLMSG_ALIGNTO) < 0 ||
-	    nla_put(msg, IFA_LOCAL, iplen(ip), ip->a) < 0 ||
+	    nla_put(msg, IFA_LOCAL, iplen(ip), ip->a) < 0)
+		goto fail;
+	if (r->peer.family &&
 	    nla_put(msg, IFA_ADDRESS, iplen(peer), peer->a) < 0)
 		goto fail;
-	if (r->brd.family &&
+	if (r->brd.family && !r->brd_computed &&
 	    nla_put(msg, IFA_BROADCAST, iplen(&r->brd), r->brd.a) < 0)
 		goto fail;
 	if (r->label && r->label[0] &&
@@ -173,6 +176,12 @@ int kaddr_change(struct ksync *k, struct w_ns *ns, bool add,
 	if (r->has_metric && nla_put_u32(msg, IFA_RT_PRIORITY, r->metric) < 0)
 		goto fail;
 	if (r->flags > 0xff && nla_put_u32(msg, IFA_FLAGS, r->flags) < 0)
+		goto fail;
+	if (!r->peer.family &&
+	    nla_put(msg, IFA_ADDRESS, iplen(peer), peer->a) < 0)
+		goto fail;
+	if (r->brd.family && r->brd_computed &&
+	    nla_put(msg, IFA_BROADCAST, iplen(&r->brd), r->brd.a) < 0)
 		goto fail;
 	if (r->has_cacheinfo) {
 		struct ifa_cacheinfo ci = {

@@ -154,6 +154,71 @@ for args in "addr show" "addr show dev a0" "addr show dev a1" "-4 addr show" \
 	same_text "$args" $args
 done
 
+# ---- the address requests are ip's, byte for byte ----------------------------
+# (for the canonical text: ip puts the attributes in the words' order)
+HAVE_STRACE=
+if command -v strace >/dev/null 2>&1 &&
+   strace -f -o /dev/null true 2>/dev/null; then
+	HAVE_STRACE=1
+fi
+ip netns add Q
+ip -n Q link add q0 type veth peer name q1
+ip -n Q link set q0 up
+# the RTM_NEWADDR/DELADDR requests of a strace log, without seq and pid
+addr_reqs() {
+	grep -o 'iov_base=\[{nlmsg_len=[0-9]*, nlmsg_type=RTM_\(NEW\|DEL\)ADDR, .*' "$1" |
+		sed 's/nlmsg_seq=[0-9]*, nlmsg_pid=[0-9-]*//; s/, iov_len=.*//'
+}
+same_addr_request() {
+	if [ -z "$HAVE_STRACE" ]; then
+		skip "request of addr $* (strace is not available)"
+		return
+	fi
+	# (strace runs in Q: it decodes only the sockets of its namespace)
+	ip netns exec Q strace -f -e trace=sendmsg,sendto -xx -s 4096 \
+		-o "$TMPD/ip.st" ip "$@" >/dev/null 2>&1
+	ip -n Q addr flush dev q0
+	ip netns exec Q strace -f -e trace=sendmsg,sendto -xx -s 4096 \
+		-o "$TMPD/nsv.st" "$NSVIZ" "$@" >/dev/null 2>&1
+	ip -n Q addr flush dev q0
+	addr_reqs "$TMPD/ip.st" >"$TMPD/ip.req"
+	addr_reqs "$TMPD/nsv.st" >"$TMPD/nsv.req"
+	if [ -s "$TMPD/ip.req" ] && cmp -s "$TMPD/ip.req" "$TMPD/nsv.req"; then
+		pass "request of $* == ip's"
+	else
+		fail "request of $* == ip's" "ip:" "$(cat "$TMPD/ip.req")" \
+			"nsviz:" "$(cat "$TMPD/nsv.req")"
+	fi
+}
+same_addr_request addr add 10.0.1.1/24 dev q0
+same_addr_request addr add 127.0.0.5/8 dev q0
+same_addr_request addr add 10.0.1.1/32 peer 10.0.1.2/32 brd 10.0.1.255 label q0:x \
+	scope link metric 5 dev q0 valid_lft 100 preferred_lft 50
+same_addr_request addr add 10.0.1.1/24 brd + scope 7 dev q0 preferred_lft 0
+same_addr_request addr add 10.0.1.1/24 brd 10.0.1.255 label q0:y metric 3 dev q0 noprefixroute
+same_addr_request addr add 10.0.1.1/29 peer 10.0.1.8/29 brd - dev q0 valid_lft forever
+same_addr_request addr add 2001:db8::5/64 dev q0 nodad
+same_addr_request addr add 2001:db8::5/64 dev q0 home nodad mngtmpaddr noprefixroute
+same_addr_request addr add 2001:db8::5/64 metric 9 dev q0 valid_lft 7200 preferred_lft 3600 nodad
+# a delete: ip sends no scope, no computed broadcast
+ip -n Q addr add 10.0.1.1/24 label q0:d dev q0
+ip netns exec Q strace -f -e trace=sendmsg,sendto -xx -s 4096 -o "$TMPD/ip.st" \
+	ip addr del 10.0.1.1/24 label q0:d dev q0 >/dev/null 2>&1
+ip -n Q addr add 10.0.1.1/24 label q0:d dev q0
+ip netns exec Q strace -f -e trace=sendmsg,sendto -xx -s 4096 -o "$TMPD/nsv.st" \
+	"$NSVIZ" addr del 10.0.1.1/24 label q0:d dev q0 >/dev/null 2>&1
+if [ -z "$HAVE_STRACE" ]; then skip "request of addr del (no strace)"; else
+	addr_reqs "$TMPD/ip.st" >"$TMPD/ip.req"
+	addr_reqs "$TMPD/nsv.st" >"$TMPD/nsv.req"
+	if [ -s "$TMPD/ip.req" ] && cmp -s "$TMPD/ip.req" "$TMPD/nsv.req"; then
+		pass "request of addr del label == ip's"
+	else
+		fail "request of addr del label == ip's" "ip:" "$(cat "$TMPD/ip.req")" \
+			"nsviz:" "$(cat "$TMPD/nsv.req")"
+	fi
+fi
+ip netns del Q
+
 # ---- routes: onlink, multipath -------------------------------------------
 on_both "route add onlink" route add 10.8.0.0/16 via 10.5.5.5 dev a0 onlink
 on_both "route add multipath" route add 10.9.0.0/16 \
