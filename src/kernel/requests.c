@@ -292,19 +292,21 @@ int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
 		return oom(e);
 	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0)
 		goto fail;
-	if (r->table >= 256 && nla_put_u32(msg, RTA_TABLE, r->table) < 0)
-		goto fail;
+	/* in the order ip puts them for the canonical text: the words'
+	 * (dst via src metric table), then the device, then the next hops */
 	if (r->dst_len > 0 || memcmp(r->dst.a, zero, (size_t)iplen(&r->dst)))
 		if (nla_put(msg, RTA_DST, iplen(&r->dst), r->dst.a) < 0)
 			goto fail;
 	if (r->gw.family && nla_put(msg, RTA_GATEWAY, iplen(&r->gw), r->gw.a) < 0)
 		goto fail;
-	if (r->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)r->oif) < 0)
-		goto fail;
 	if (r->prefsrc.family &&
 	    nla_put(msg, RTA_PREFSRC, iplen(&r->prefsrc), r->prefsrc.a) < 0)
 		goto fail;
 	if (r->has_metric && nla_put_u32(msg, RTA_PRIORITY, r->metric) < 0)
+		goto fail;
+	if (r->table >= 256 && nla_put_u32(msg, RTA_TABLE, r->table) < 0)
+		goto fail;
+	if (r->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)r->oif) < 0)
 		goto fail;
 	if (r->nnh && put_multipath(msg, r) < 0)
 		goto fail;

@@ -217,6 +217,56 @@ if [ -z "$HAVE_STRACE" ]; then skip "request of addr del (no strace)"; else
 			"nsviz:" "$(cat "$TMPD/nsv.req")"
 	fi
 fi
+
+# the routes' requests too (the canonical text: the words' attributes,
+# then the device, then the next hops)
+ip -n Q link set q1 up
+ip -n Q addr add 10.0.1.1/24 dev q0
+ip -n Q addr add 2001:db8::1/64 nodad dev q0
+route_reqs() {
+	grep -o 'iov_base=\[{nlmsg_len=[0-9]*, nlmsg_type=RTM_\(NEW\|DEL\)ROUTE, .*' "$1" |
+		sed 's/nlmsg_seq=[0-9]*, nlmsg_pid=[0-9-]*//; s/, iov_len=.*//'
+}
+# same_route_request UNDO CMD...: ip CMD, UNDO, nsviz CMD, UNDO in Q
+same_route_request() {
+	_undo=$1
+	shift
+	if [ -z "$HAVE_STRACE" ]; then
+		skip "request of $* (strace is not available)"
+		return
+	fi
+	ip netns exec Q strace -f -e trace=sendmsg,sendto -xx -s 4096 \
+		-o "$TMPD/ip.st" ip "$@" >/dev/null 2>&1
+	# shellcheck disable=SC2086
+	ip -n Q $_undo
+	ip netns exec Q strace -f -e trace=sendmsg,sendto -xx -s 4096 \
+		-o "$TMPD/nsv.st" "$NSVIZ" "$@" >/dev/null 2>&1
+	# shellcheck disable=SC2086
+	ip -n Q $_undo
+	route_reqs "$TMPD/ip.st" >"$TMPD/ip.req"
+	route_reqs "$TMPD/nsv.st" >"$TMPD/nsv.req"
+	if [ -s "$TMPD/ip.req" ] && cmp -s "$TMPD/ip.req" "$TMPD/nsv.req"; then
+		pass "request of $* == ip's"
+	else
+		fail "request of $* == ip's" "ip:" "$(cat "$TMPD/ip.req")" \
+			"nsviz:" "$(cat "$TMPD/nsv.req")"
+	fi
+}
+same_route_request "route del 10.8.0.0/16" \
+	route add 10.8.0.0/16 via 10.5.5.5 dev q0 onlink
+same_route_request "route del 10.8.0.0/16 table 1000" \
+	route add 10.8.0.0/16 via 10.0.1.2 dev q0 src 10.0.1.1 metric 5 table 1000 proto static
+same_route_request "route del 10.9.0.0/16" \
+	route add 10.9.0.0/16 nexthop via 10.0.1.2 dev q0 weight 2 nexthop via 10.0.1.3 dev q0
+same_route_request "route del 10.9.0.0/16 table 1000" \
+	route add 10.9.0.0/16 table 1000 nexthop via 10.5.5.6 dev q0 onlink nexthop dev q1 weight 256
+same_route_request "-6 route del 2001:db8:9::/48" \
+	-6 route add 2001:db8:9::/48 nexthop via 2001:db8::2 dev q0 nexthop via 2001:db8::3 dev q0 weight 3
+same_route_request "route del default" \
+	route add default metric 3 nexthop via 10.0.1.7 dev q0 nexthop via 10.0.1.8
+ip -n Q route add 10.7.0.0/16 nexthop via 10.0.1.2 dev q0 nexthop via 10.0.1.3 dev q0
+same_route_request "route add 10.7.0.0/16 nexthop via 10.0.1.2 dev q0 nexthop via 10.0.1.3 dev q0" \
+	route del 10.7.0.0/16 nexthop via 10.0.1.2 dev q0 nexthop via 10.0.1.3 dev q0
 ip netns del Q
 
 # ---- routes: onlink, multipath -------------------------------------------
