@@ -164,8 +164,13 @@ struct cmd_route {
 	char iif[W_IFNAMSIZ];   /* get: iif DEV ("" = none); oif is dev */
 	bool has_mark;
 	uint32_t mark;          /* get: mark M */
-	/* issue 14: onlink; nexthop via A dev D weight W onlink ... */
+	/* issue 14: onlink; tos, mtu, pref (what nsviz save writes);
+	 * nexthop via A dev D weight W onlink ... */
 	bool onlink;
+	bool has_tos, has_mtu, has_pref;
+	uint8_t tos;            /* rtm_tos */
+	uint32_t mtu;           /* RTA_METRICS' RTAX_MTU */
+	uint8_t pref;           /* RTA_PREF: 0 medium, 1 high, 3 low */
 	int nnh;
 	struct cmd_nexthop {
 		bool has_via;

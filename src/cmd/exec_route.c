@@ -124,6 +124,9 @@ int exec_route_change(struct exec_ctx *x, const struct cmd *c)
 	/* issue 14: onlink, and the next hops of a multipath route */
 	if (c->u.route.onlink)
 		r.flags |= RTNH_F_ONLINK;
+	r.tos = c->u.route.tos;
+	r.mtu = c->u.route.has_mtu ? c->u.route.mtu : 0;
+	r.pref = c->u.route.has_pref ? c->u.route.pref + 1 : 0;
 	r.nnh = c->u.route.nnh;
 	for (int i = 0; i < c->u.route.nnh; i++) {
 		const struct cmd_nexthop *h = &c->u.route.nh[i];

@@ -23,9 +23,9 @@ void route_init(struct cmd *c)
 static bool route_option(const char *w)
 {
 	static const char *const opts[] = {
-		"nhid", "mtu", "advmss",
-		"realm", "realms", "tos", "dsfield", "expires", "encap",
-		"from", "pref", "rtt", "rttvar", "window", "cwnd", "initcwnd",
+		"nhid", "advmss",
+		"realm", "realms", "expires", "encap",
+		"from", "rtt", "rttvar", "window", "cwnd", "initcwnd",
 		"initrwnd", "hoplimit", "reordering", "features", "quickack",
 		"congctl", "fastopen_no_cookie", "ttl-propagate", "vrf", "as",
 		NULL
@@ -235,6 +235,53 @@ static int take_onlink(struct parser *p, const char *kw, const char *v)
 	return 0;
 }
 
+/* tos TOS | dsfield TOS: a number 0..255 (0x hex), as rtnl_dsfield_a2n */
+static int take_tos(struct parser *p, const char *kw, const char *v)
+{
+	uint32_t t;
+
+	if (!p_u32_c(v, 255, &t))
+		return p_bad(p, v, "%s must be a number (0..255, or 0x hex)", kw);
+	p->c->u.route.tos = (uint8_t)t;
+	p->c->u.route.has_tos = true;
+	return 0;
+}
+
+/* mtu N (ip's "mtu lock N" is not taken) */
+static int take_mtu(struct parser *p, const char *kw, const char *v)
+{
+	uint32_t m;
+
+	(void)kw;
+	if (!strcmp(v, "lock"))
+		return p_bad(p, v, "a locked mtu is not supported by nsviz "
+		             "(expected mtu N)");
+	if (!p_u32_c(v, UINT32_MAX, &m) || !m)
+		return p_bad(p, v, "mtu must be a number (1..4294967295)");
+	p->c->u.route.mtu = m;
+	p->c->u.route.has_mtu = true;
+	return 0;
+}
+
+/* pref low|medium|high: the IPv6 router preference */
+static int take_pref(struct parser *p, const char *kw, const char *v)
+{
+	struct cmd_route *r = &p->c->u.route;
+
+	(void)kw;
+	if (!strcmp(v, "low"))
+		r->pref = 3;
+	else if (!strcmp(v, "medium"))
+		r->pref = 0;
+	else if (!strcmp(v, "high"))
+		r->pref = 1;
+	else
+		return p_bad(p, v, "not a route preference (expected low, "
+		             "medium or high)");
+	r->has_pref = true;
+	return 0;
+}
+
 /* the family the route has so far: its destination's, or for default
  * what -4/-6, via or src said (0: not yet known) */
 static int route_family(const struct parser *p)
@@ -335,7 +382,7 @@ static int route_positional(struct parser *p, const char *w)
 	if (route_option(w))
 		return p_bad(p, w, "route option not supported by nsviz "
 		             "(expected via, dev, onlink, scope, src, metric, "
-		             "table, proto or nexthop)");
+		             "table, proto, tos, mtu, pref or nexthop)");
 	if (p->mark[0]) {
 		p->i--;
 		return p_unexpected(p);
@@ -385,6 +432,10 @@ static const struct cmd_option route_options[] = {
 	{ "to", 0, 6, "destination", take_to },
 	{ "protocol", 5, 7, "protocol", take_proto },
 	{ "onlink", 0, 8, NULL, take_onlink },
+	{ "tos", 0, 10, "TOS", take_tos },
+	{ "dsfield", 1, 10, "TOS", take_tos },
+	{ "mtu", 0, 11, "mtu value", take_mtu },
+	{ "pref", 0, 12, "preference", take_pref },
 	{ "nexthop", 0, 9, NULL, take_nexthop },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -825,6 +876,10 @@ void canon_route(const struct cmd *c, struct canon *o)
 		canon_word(o, "default");
 	else
 		canon_prefix(o, &r->dst, r->dst_len);
+	if (r->has_tos) {
+		canon_word(o, "tos");
+		canon_wordf(o, "0x%x", (unsigned)r->tos);
+	}
 	if (r->has_via) {
 		canon_word(o, "via");
 		canon_ip(o, &r->via);
@@ -854,6 +909,15 @@ void canon_route(const struct cmd *c, struct canon *o)
 	if (r->has_proto) {
 		canon_word(o, "proto");
 		canon_proto(o, r->proto);
+	}
+	if (r->has_mtu) {
+		canon_word(o, "mtu");
+		canon_wordf(o, "%u", (unsigned)r->mtu);
+	}
+	if (r->has_pref) {
+		canon_word(o, "pref");
+		canon_word(o, r->pref == 3 ? "low" : r->pref == 1 ? "high"
+		                                                 : "medium");
 	}
 	/* last: nexthop takes the rest of the line */
 	for (int i = 0; i < r->nnh; i++) {

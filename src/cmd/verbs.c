@@ -163,9 +163,10 @@ const struct cmd_entry cmd_entries[] = {
 
 	/* ---- route ---------------------------------------------------- */
 	{ CMD_ROUTE_ADD, "route", "add\0", "add",
-	  "route add PREFIX|default [via GW] [dev NAME] [onlink]"
-	  " [scope link|host|global]\n"
-	  "    [src ADDR] [metric N] [table T] [proto P]\n"
+	  "route add PREFIX|default [tos T] [via GW] [dev NAME] [onlink]\n"
+	  "    [scope link|host|global] [src ADDR] [metric N] [table T]"
+	  " [proto P]\n"
+	  "    [mtu N] [pref low|medium|high]\n"
 	  "    [nexthop [via GW] [dev NAME] [weight W] [onlink]]...\n"
 	  "route add blackhole|unreachable|prohibit|local PREFIX ...",
 	  CH | NS, route_init, parse_route_change, canon_route },

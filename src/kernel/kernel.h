@@ -192,6 +192,10 @@ struct kroute_req {
 	int protocol;           /* RTPROT_*: 0 = boot for a change */
 	/* issue 14 */
 	unsigned flags;         /* rtm_flags: RTNH_F_ONLINK */
+	int tos;                /* rtm_tos */
+	uint32_t mtu;           /* RTA_METRICS' RTAX_MTU, 0 = none */
+	int pref;               /* RTA_PREF + 1 (1 medium, 2 high, 4 low);
+	                         * 0 = none */
 	int nnh;                /* RTA_MULTIPATH of nnh struct rtnexthop */
 	struct kroute_nh {
 		struct w_ip gw;         /* family 0 = none */

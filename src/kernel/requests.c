@@ -286,6 +286,7 @@ int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
 		              : r->gw.family || r->nnh ? RT_SCOPE_UNIVERSE
 		              : RT_SCOPE_LINK;
 	rtm.rtm_flags = r->flags;
+	rtm.rtm_tos = (unsigned char)r->tos;
 	msg = nlmsg_alloc_simple(del ? RTM_DELROUTE : RTM_NEWROUTE,
 	                         NLM_F_REQUEST | (del ? 0 : nlflags));
 	if (!msg)
@@ -306,8 +307,19 @@ int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
 		goto fail;
 	if (r->table >= 256 && nla_put_u32(msg, RTA_TABLE, r->table) < 0)
 		goto fail;
+	if (r->pref && nla_put_u8(msg, RTA_PREF, (uint8_t)(r->pref - 1)) < 0)
+		goto fail;
 	if (r->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)r->oif) < 0)
 		goto fail;
+	if (r->mtu) {
+		/* ip's RTA_METRICS: a run of attributes, not flagged nested */
+		struct { struct rtattr rta; uint32_t v; } mx = {
+			{ RTA_LENGTH(sizeof(uint32_t)), RTAX_MTU }, r->mtu
+		};
+
+		if (nla_put(msg, RTA_METRICS, sizeof mx, &mx) < 0)
+			goto fail;
+	}
 	if (r->nnh && put_multipath(msg, r) < 0)
 		goto fail;
 	return send_req(k, ns, msg, NULL, NULL, e);

@@ -264,6 +264,10 @@ same_route_request "-6 route del 2001:db8:9::/48" \
 	-6 route add 2001:db8:9::/48 nexthop via 2001:db8::2 dev q0 nexthop via 2001:db8::3 dev q0 weight 3
 same_route_request "route del default" \
 	route add default metric 3 nexthop via 10.0.1.7 dev q0 nexthop via 10.0.1.8
+same_route_request "route del 10.20.0.0/16 tos 0x10" \
+	route add 10.20.0.0/16 tos 0x10 via 10.0.1.2 dev q0 mtu 1300
+same_route_request "-6 route del 2001:db8:a::/48" \
+	-6 route add 2001:db8:a::/48 via 2001:db8::2 dev q0 mtu 1280 pref high
 ip -n Q route add 10.7.0.0/16 nexthop via 10.0.1.2 dev q0 nexthop via 10.0.1.3 dev q0
 same_route_request "route add 10.7.0.0/16 nexthop via 10.0.1.2 dev q0 nexthop via 10.0.1.3 dev q0" \
 	route del 10.7.0.0/16 nexthop via 10.0.1.2 dev q0 nexthop via 10.0.1.3 dev q0
@@ -295,9 +299,15 @@ on_both "route append onlink" route append 10.5.0.0/16 via 10.5.5.7 dev a1 onlin
 on_both "route prepend multipath" route prepend 10.5.0.0/16 \
 	nexthop via 10.0.0.8 dev a0 nexthop via 10.0.0.9 dev a0
 on_both "route add onlink metric" route add 10.4.0.0/16 via 10.5.5.5 dev a1 onlink metric 20
+on_both "route add tos" route add 10.20.0.0/16 tos 0x10 via 10.0.0.2 dev a0
+on_both "route add tos (another)" route add 10.20.0.0/16 dsfield 8 via 10.0.0.3 dev a0
+on_both "route add mtu" route add 10.21.0.0/16 via 10.0.0.2 dev a0 mtu 1300
+on_both "route add IPv6 pref" -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 pref high
+on_both "route add IPv6 pref, mtu" -6 route add 2001:db8:b::/48 dev a1 pref low mtu 1280
 same_all "routes"
 on_both "route del multipath by destination" route del 10.7.0.0/16
 on_both "route del onlink" route del 10.4.0.0/16 via 10.5.5.5 dev a1 metric 20
+on_both "route del tos" route del 10.20.0.0/16 tos 8
 on_both "route del IPv6 one next hop" -6 route del 2001:db8:9::/48 \
 	nexthop via 2001:db8::2 dev a0
 same_all "routes deleted"
@@ -375,7 +385,9 @@ S_CMDS='netns add S
 -n S route add 10.8.0.0/16 via 10.5.5.5 dev a0 onlink
 -n S route add 10.9.0.0/16 nexthop via 10.0.0.2 dev a0 weight 2 nexthop via 10.0.0.3 dev a0
 -n S route add 10.7.0.0/16 table 100 nexthop via 10.5.5.6 dev a0 onlink nexthop dev b0 weight 3
--n S -6 route add 2001:db8:9::/48 nexthop via 2001:db8::2 dev a0 nexthop via 2001:db8::3 dev a0 weight 3'
+-n S -6 route add 2001:db8:9::/48 nexthop via 2001:db8::2 dev a0 nexthop via 2001:db8::3 dev a0 weight 3
+-n S route add 10.20.0.0/16 tos 0x10 via 10.0.0.2 dev a0 mtu 1300
+-n S -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 pref high'
 printf '%s\n' "$S_CMDS" >"$TMPD/s.in"
 check_rc "nsviz -b makes S" 0 nsv -b "$TMPD/s.in"
 wait_carrier -n S a0
@@ -398,6 +410,10 @@ check_match "save: multipath, onlink next hop, table" "$saved" \
 	'^ip -n S route add 10\.7\.0\.0/16 table 100 nexthop via 10\.5\.5\.6 dev a0 onlink nexthop dev b0 weight 3$'
 check_match "save: IPv6 multipath" "$saved" \
 	'^ip -n S -6 route add 2001:db8:9::/48 metric 1024 nexthop via 2001:db8::2 dev a0 nexthop via 2001:db8::3 dev a0 weight 3$'
+check_match "save: tos, mtu" "$saved" \
+	'^ip -n S route add 10\.20\.0\.0/16 tos 0x10 via 10\.0\.0\.2 dev a0 mtu 1300$'
+check_match "save: pref" "$saved" \
+	'^ip -n S -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 metric 1024 pref high$'
 # the kernel lists addresses in the order they were made, which save
 # does not keep: the objects are compared as sets
 objs() { sed 's/},{/}\n{/g' | sort; }

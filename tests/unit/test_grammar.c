@@ -1512,6 +1512,19 @@ static void test_canonical_opts(void **state)
 		  "ip route change 10.9.0.0/16 nexthop via 10.0.0.2" },
 		{ "route del 10.9.0.0/16 nexthop via 10.0.0.2",
 		  "ip route del 10.9.0.0/16 nexthop via 10.0.0.2" },
+		/* what nsviz save writes: tos, mtu, pref */
+		{ "route add 10.2.0.0/16 via 10.0.0.2 tos 16 mtu 1300",
+		  "ip route add 10.2.0.0/16 tos 0x10 via 10.0.0.2 mtu 1300" },
+		{ "route del 10.2.0.0/16 ds 0x10",
+		  "ip route del 10.2.0.0/16 tos 0x10" },
+		{ "-6 route add 2001:db8:a::/48 pref high via fe80::1 dev a",
+		  "ip -6 route add 2001:db8:a::/48 via fe80::1 dev a pref high" },
+		{ "-6 route add 2001:db8:a::/48 dev a pref low mtu 1280 nexthop "
+		  "dev b",
+		  "ip -6 route add 2001:db8:a::/48 dev a mtu 1280 pref low "
+		  "nexthop dev b" },
+		{ "-6 route replace default dev a pref medium",
+		  "ip -6 route replace default dev a pref medium" },
 	};
 
 	(void)state;
@@ -2413,7 +2426,8 @@ static void test_round_trip_random_opts(void **state)
 		"onlink", "table 100", "proto static", "src 10.0.1.1",
 		"nexthop via 10.0.1.2", "nexthop dev veth0 weight 2",
 		"nexthop via 10.0.1.3 dev veth1 onlink",
-		"nexthop via fe80::9 weight 256", "weight 3",
+		"nexthop via fe80::9 weight 256", "weight 3", "tos 0x10", "mtu 1400",
+		"pref high", "pref low",
 	};
 	const size_t nh = sizeof heads / sizeof heads[0];
 	const size_t ng = sizeof groups / sizeof groups[0];
@@ -3168,6 +3182,16 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	  "nexthop dev x nexthop dev x nexthop dev x nexthop dev x nexthop dev x "
 	  "nexthop dev x", "nexthop", "at most 8 next hops" },
 	{ "route add 10.0.0.0/8 dev x onlink onlink", "onlink", "given twice" },
+	{ "route add 10.0.0.0/8 dev x tos 256", "256", "tos must be a number (0..255" },
+	{ "route add 10.0.0.0/8 dev x tos lowdelay", "lowdelay", "tos must be a number" },
+	{ "route add 10.0.0.0/8 dev x mtu lock 1300", "lock",
+	  "a locked mtu is not supported" },
+	{ "route add 10.0.0.0/8 dev x mtu 0", "0", "mtu must be a number (1.." },
+	{ "route add 10.0.0.0/8 dev x mtu", "route add 10.0.0.0/8 dev x mtu",
+	  "missing mtu value" },
+	{ "route add 10.0.0.0/8 dev x pref top", "top",
+	  "not a route preference (expected low, medium or high)" },
+	{ "route add 10.0.0.0/8 dev x pref low pref high", "pref", "given twice" },
 	{ "route add 10.0.0.0/8 dev x nhid 5", "nhid", "route option not supported" },
 	{ "route add 10.0.0.0/8 dev x proto nosuch", "nosuch",
 	  "not a route protocol" },
@@ -3246,7 +3270,7 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	  "route type not supported" },
 	{ "route add blackhole", "route add blackhole", "missing destination" },
 	{ "route append 10.0.0.0/8", "10.0.0.0/8", "needs a gateway" },
-	{ "route change 10.0.0.0/8 dev x tos 4", "tos", "not supported" },
+	{ "route change 10.0.0.0/8 dev x realm 4", "realm", "not supported" },
 	{ "route show table", "route show table", "missing table" },
 	{ "route show table cache", "cache", "routing cache is not shown" },
 	{ "route show table 100 table all", "table", "given twice" },
