@@ -167,6 +167,8 @@ struct cmd_route {
 	/* issue 14: onlink; tos, mtu, pref (what nsviz save writes);
 	 * nexthop via A dev D weight W onlink ... */
 	bool onlink;
+	bool via_fam;           /* via inet|inet6 ADDR of the other family
+	                         * (RTA_VIA) */
 	bool has_tos, has_mtu, has_pref;
 	uint8_t tos;            /* rtm_tos */
 	uint32_t mtu;           /* RTA_METRICS' RTAX_MTU */
@@ -174,6 +176,7 @@ struct cmd_route {
 	int nnh;
 	struct cmd_nexthop {
 		bool has_via;
+		bool via_fam;           /* of the other family: RTA_VIA */
 		struct w_ip via;
 		char dev[W_IFNAMSIZ];   /* "" = none */
 		int weight;             /* 1..256; 0 = not given */

@@ -162,14 +162,32 @@ static const char *rtype_name(int type)
 }
 
 
+/* via [inet|inet6] ADDR: with the family word, a gateway of the other
+ * family (an IPv4 route through an IPv6 neighbour) */
+static int via_addr(struct parser *p, const char *v, struct w_ip *ip,
+                    bool *fam_given, const char **word)
+{
+	int fam = p->c->family == AF_INET || p->c->family == AF_INET6
+	          ? p->c->family : 0;
+
+	*fam_given = false;
+	if (!strcmp(v, "inet") || !strcmp(v, "inet6")) {
+		fam = v[4] ? AF_INET6 : AF_INET;
+		*fam_given = true;
+		if (!(v = p_value(p, "gateway address")))
+			return -1;
+	}
+	*word = v;
+	return p_ip(p, v, ip, fam);
+}
+
 static int take_via(struct parser *p, const char *kw, const char *v)
 {
 	struct cmd_route *r = &p->c->u.route;
 
 	(void)kw;
-	p->mark[1] = v;
 	r->has_via = true;
-	return p_ip(p, v, &r->via, p->c->family);
+	return via_addr(p, v, &r->via, &r->via_fam, &p->mark[1]);
 }
 
 static int take_dev(struct parser *p, const char *kw, const char *v)
@@ -334,13 +352,13 @@ static int take_one_nh(struct parser *p, struct cmd_nexthop *h)
 				             "(1..256)");
 			h->weight = (int)wt;
 		} else {
-			if (p_ip(p, v, &h->via, p->c->family))
+			if (via_addr(p, v, &h->via, &h->via_fam, &v))
 				return -1;
 			h->has_via = true;
 			fam = route_family(p);
 			if (!fam && p->c->u.route.nnh > 1)
 				fam = p->c->u.route.nh[0].via.family;
-			if (fam && h->via.family != fam)
+			if (fam && h->via.family != fam && !h->via_fam)
 				return p_bad(p, v, "gateway is %s but the route "
 				             "is %s", p_family_name(h->via.family),
 				             p_family_name(fam));
@@ -461,7 +479,13 @@ int parse_route_change(struct parser *p)
 		memset(&r->dst, 0, sizeof r->dst);
 		r->dst.family = fam;
 	}
-	if (r->has_via && r->via.family != r->dst.family)
+	/* the family word said so (RTA_VIA); canonical: only when it differs */
+	r->via_fam = r->has_via && r->via.family != r->dst.family &&
+	             r->via_fam;
+	for (int i = 0; i < r->nnh; i++)
+		r->nh[i].via_fam = r->nh[i].has_via && r->nh[i].via_fam &&
+		                   r->nh[i].via.family != r->dst.family;
+	if (r->has_via && r->via.family != r->dst.family && !r->via_fam)
 		return p_bad(p, p->mark[1], "gateway is %s but the destination %s is %s",
 		           p_family_name(r->via.family), p->mark[0],
 		           p_family_name(r->dst.family));
@@ -882,6 +906,8 @@ void canon_route(const struct cmd *c, struct canon *o)
 	}
 	if (r->has_via) {
 		canon_word(o, "via");
+		if (r->via_fam)
+			canon_word(o, r->via.family == AF_INET6 ? "inet6" : "inet");
 		canon_ip(o, &r->via);
 	}
 	if (r->has_dev) {
@@ -926,6 +952,9 @@ void canon_route(const struct cmd *c, struct canon *o)
 		canon_word(o, "nexthop");
 		if (h->has_via) {
 			canon_word(o, "via");
+			if (h->via_fam)
+				canon_word(o, h->via.family == AF_INET6 ? "inet6"
+				                                        : "inet");
 			canon_ip(o, &h->via);
 		}
 		if (h->dev[0]) {

@@ -209,7 +209,7 @@ int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
 static int put_multipath(struct nl_msg *msg, const struct kroute_req *r)
 {
 	uint8_t buf[W_MAX_NEXTHOPS * (sizeof(struct rtnexthop) +
-	                              RTA_SPACE(16))];
+	                              RTA_SPACE(18))];
 	size_t len = 0;
 
 	memset(buf, 0, sizeof buf);
@@ -225,10 +225,20 @@ static int put_multipath(struct nl_msg *msg, const struct kroute_req *r)
 			struct rtattr *rta = (struct rtattr *)(void *)(buf +
 			                                               len + hl);
 			int gl = iplen(&h->gw);
+			uint8_t *d = RTA_DATA(rta);
 
-			rta->rta_type = RTA_GATEWAY;
+			if (h->gw.family == r->dst.family) {
+				rta->rta_type = RTA_GATEWAY;
+			} else {        /* struct rtvia: family, address */
+				uint16_t f = (uint16_t)h->gw.family;
+
+				rta->rta_type = RTA_VIA;
+				memcpy(d, &f, 2);
+				d += 2;
+				gl += 2;
+			}
 			rta->rta_len = (unsigned short)RTA_LENGTH(gl);
-			memcpy(RTA_DATA(rta), h->gw.a, (size_t)gl);
+			memcpy(d, h->gw.a, (size_t)iplen(&h->gw));
 			hl += RTA_SPACE(gl);
 		}
 		rtnh->rtnh_len = (unsigned short)hl;
@@ -298,8 +308,19 @@ int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
 	if (r->dst_len > 0 || memcmp(r->dst.a, zero, (size_t)iplen(&r->dst)))
 		if (nla_put(msg, RTA_DST, iplen(&r->dst), r->dst.a) < 0)
 			goto fail;
-	if (r->gw.family && nla_put(msg, RTA_GATEWAY, iplen(&r->gw), r->gw.a) < 0)
+	if (r->gw.family && r->gw.family == r->dst.family &&
+	    nla_put(msg, RTA_GATEWAY, iplen(&r->gw), r->gw.a) < 0)
 		goto fail;
+	if (r->gw.family && r->gw.family != r->dst.family) {
+		/* struct rtvia: the gateway's family, then its address */
+		uint8_t via[2 + 16];
+		uint16_t f = (uint16_t)r->gw.family;
+
+		memcpy(via, &f, 2);
+		memcpy(via + 2, r->gw.a, (size_t)iplen(&r->gw));
+		if (nla_put(msg, RTA_VIA, 2 + iplen(&r->gw), via) < 0)
+			goto fail;
+	}
 	if (r->prefsrc.family &&
 	    nla_put(msg, RTA_PREFSRC, iplen(&r->prefsrc), r->prefsrc.a) < 0)
 		goto fail;

@@ -264,6 +264,10 @@ same_route_request "-6 route del 2001:db8:9::/48" \
 	-6 route add 2001:db8:9::/48 nexthop via 2001:db8::2 dev q0 nexthop via 2001:db8::3 dev q0 weight 3
 same_route_request "route del default" \
 	route add default metric 3 nexthop via 10.0.1.7 dev q0 nexthop via 10.0.1.8
+same_route_request "route del 10.30.0.0/16" \
+	route add 10.30.0.0/16 via inet6 fe80::1 dev q0
+same_route_request "route del 10.31.0.0/16" \
+	route add 10.31.0.0/16 nexthop via inet6 fe80::2 dev q0 nexthop via 10.0.1.2 dev q0
 same_route_request "route del 10.20.0.0/16 tos 0x10" \
 	route add 10.20.0.0/16 tos 0x10 via 10.0.1.2 dev q0 mtu 1300
 same_route_request "-6 route del 2001:db8:a::/48" \
@@ -304,6 +308,9 @@ on_both "route add tos (another)" route add 10.20.0.0/16 dsfield 8 via 10.0.0.3 
 on_both "route add mtu" route add 10.21.0.0/16 via 10.0.0.2 dev a0 mtu 1300
 on_both "route add IPv6 pref" -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 pref high
 on_both "route add IPv6 pref, mtu" -6 route add 2001:db8:b::/48 dev a1 pref low mtu 1280
+on_both "route add via inet6" route add 10.30.0.0/16 via inet6 fe80::1 dev a0
+on_both "route add multipath, a next hop via inet6" route add 10.31.0.0/16 \
+	nexthop via inet6 fe80::2 dev a1 nexthop via 10.0.0.2 dev a0 weight 3
 same_all "routes"
 on_both "route del multipath by destination" route del 10.7.0.0/16
 on_both "route del onlink" route del 10.4.0.0/16 via 10.5.5.5 dev a1 metric 20
@@ -387,6 +394,8 @@ S_CMDS='netns add S
 -n S route add 10.7.0.0/16 table 100 nexthop via 10.5.5.6 dev a0 onlink nexthop dev b0 weight 3
 -n S -6 route add 2001:db8:9::/48 nexthop via 2001:db8::2 dev a0 nexthop via 2001:db8::3 dev a0 weight 3
 -n S route add 10.20.0.0/16 tos 0x10 via 10.0.0.2 dev a0 mtu 1300
+-n S route add 10.30.0.0/16 via inet6 fe80::1 dev a0
+-n S route add 10.31.0.0/16 nexthop via inet6 fe80::2 dev b0 nexthop via 10.0.0.2 dev a0 weight 3
 -n S -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 pref high'
 printf '%s\n' "$S_CMDS" >"$TMPD/s.in"
 check_rc "nsviz -b makes S" 0 nsv -b "$TMPD/s.in"
@@ -412,6 +421,10 @@ check_match "save: IPv6 multipath" "$saved" \
 	'^ip -n S -6 route add 2001:db8:9::/48 metric 1024 nexthop via 2001:db8::2 dev a0 nexthop via 2001:db8::3 dev a0 weight 3$'
 check_match "save: tos, mtu" "$saved" \
 	'^ip -n S route add 10\.20\.0\.0/16 tos 0x10 via 10\.0\.0\.2 dev a0 mtu 1300$'
+check_match "save: via inet6" "$saved" \
+	'^ip -n S route add 10\.30\.0\.0/16 via inet6 fe80::1 dev a0$'
+check_match "save: a next hop via inet6" "$saved" \
+	'^ip -n S route add 10\.31\.0\.0/16 nexthop via inet6 fe80::2 dev b0 nexthop via 10\.0\.0\.2 dev a0 weight 3$'
 check_match "save: pref" "$saved" \
 	'^ip -n S -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 metric 1024 pref high$'
 # the kernel lists addresses in the order they were made, which save

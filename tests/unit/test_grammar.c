@@ -1512,6 +1512,17 @@ static void test_canonical_opts(void **state)
 		  "ip route change 10.9.0.0/16 nexthop via 10.0.0.2" },
 		{ "route del 10.9.0.0/16 nexthop via 10.0.0.2",
 		  "ip route del 10.9.0.0/16 nexthop via 10.0.0.2" },
+		/* a gateway of the other family (RTA_VIA) */
+		{ "route add 10.30.0.0/16 via inet6 fe80::1 dev a",
+		  "ip route add 10.30.0.0/16 via inet6 fe80::1 dev a" },
+		{ "route add 10.30.0.0/16 via inet 10.0.0.1",
+		  "ip route add 10.30.0.0/16 via 10.0.0.1" },
+		{ "route add 10.31.0.0/16 nexthop via inet6 fe80::2 dev a "
+		  "nexthop via inet 10.0.0.2 dev a",
+		  "ip route add 10.31.0.0/16 nexthop via inet6 fe80::2 dev a "
+		  "nexthop via 10.0.0.2 dev a" },
+		{ "-4 route add default via inet6 fe80::1 dev a",
+		  "ip -4 route add default via inet6 fe80::1 dev a" },
 		/* what nsviz save writes: tos, mtu, pref */
 		{ "route add 10.2.0.0/16 via 10.0.0.2 tos 16 mtu 1300",
 		  "ip route add 10.2.0.0/16 tos 0x10 via 10.0.0.2 mtu 1300" },
@@ -2427,7 +2438,8 @@ static void test_round_trip_random_opts(void **state)
 		"nexthop via 10.0.1.2", "nexthop dev veth0 weight 2",
 		"nexthop via 10.0.1.3 dev veth1 onlink",
 		"nexthop via fe80::9 weight 256", "weight 3", "tos 0x10", "mtu 1400",
-		"pref high", "pref low",
+		"pref high", "pref low", "via inet6 fe80::3", "via inet 10.0.1.9",
+		"nexthop via inet6 fe80::4 dev veth0",
 	};
 	const size_t nh = sizeof heads / sizeof heads[0];
 	const size_t ng = sizeof groups / sizeof groups[0];
@@ -3183,6 +3195,11 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	  "nexthop dev x", "nexthop", "at most 8 next hops" },
 	{ "route add 10.0.0.0/8 dev x onlink onlink", "onlink", "given twice" },
 	{ "route add 10.0.0.0/8 dev x tos 256", "256", "tos must be a number (0..255" },
+	{ "route add 10.0.0.0/8 via inet6 10.0.0.1", "10.0.0.1", "not an IPv6 address" },
+	{ "route add 10.0.0.0/8 via inet", "route add 10.0.0.0/8 via inet",
+	  "missing gateway address" },
+	{ "route add 10.0.0.0/8 nexthop via inet fe80::1", "fe80::1",
+	  "not an IPv4 address" },
 	{ "route add 10.0.0.0/8 dev x tos lowdelay", "lowdelay", "tos must be a number" },
 	{ "route add 10.0.0.0/8 dev x mtu lock 1300", "lock",
 	  "a locked mtu is not supported" },
