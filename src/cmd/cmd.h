@@ -120,7 +120,20 @@ struct cmd_addr {
 	char dev[W_IFNAMSIZ];   /* show: "" = every device */
 	/* routing (issue 11): addr show up; addr flush [dev NAME] [scope S] */
 	bool up;
-	int scope;              /* flush: -1 = any scope */
+	int scope;              /* flush: -1 = any scope; add/del: -1 unset */
+	/* issue 14: ip's address options (add/del) */
+	bool has_peer;
+	struct w_ip peer;       /* peer ADDR[/LEN]: IFA_ADDRESS */
+	int peer_len;           /* the prefix length of the address then */
+	int brd;                /* 0 none, 1 brd ADDR, '+' or '-' (computed) */
+	struct w_ip brd_ip;
+	char label[W_IFNAMSIZ]; /* "" = none */
+	bool has_metric;
+	uint32_t metric;        /* IFA_RT_PRIORITY */
+	bool has_valid, has_preferred;
+	uint32_t valid_lft, preferred_lft;  /* seconds, 0xffffffff forever */
+	unsigned flags;         /* IFA_F_NODAD, HOMEADDRESS, MANAGETEMPADDR,
+	                         * NOPREFIXROUTE */
 };
 
 /* route add|del|show|get */
@@ -151,6 +164,24 @@ struct cmd_route {
 	char iif[W_IFNAMSIZ];   /* get: iif DEV ("" = none); oif is dev */
 	bool has_mark;
 	uint32_t mark;          /* get: mark M */
+	/* issue 14: onlink; tos, mtu, pref (what nsviz save writes);
+	 * nexthop via A dev D weight W onlink ... */
+	bool onlink;
+	bool via_fam;           /* via inet|inet6 ADDR of the other family
+	                         * (RTA_VIA) */
+	bool has_tos, has_mtu, has_pref;
+	uint8_t tos;            /* rtm_tos */
+	uint32_t mtu;           /* RTA_METRICS' RTAX_MTU */
+	uint8_t pref;           /* RTA_PREF: 0 medium, 1 high, 3 low */
+	int nnh;
+	struct cmd_nexthop {
+		bool has_via;
+		bool via_fam;           /* of the other family: RTA_VIA */
+		struct w_ip via;
+		char dev[W_IFNAMSIZ];   /* "" = none */
+		int weight;             /* 1..256; 0 = not given */
+		bool onlink;
+	} nh[W_MAX_NEXTHOPS];
 };
 
 /* neigh show [dev NAME]; routing (issue 11): neigh add|change|replace|

@@ -121,6 +121,28 @@ int exec_route_change(struct exec_ctx *x, const struct cmd *c)
 	if (c->u.route.has_table && c->u.route.table == 0)
 		r.table = RT_TABLE_MAIN;
 	r.type = c->u.route.type;
+	/* issue 14: onlink, and the next hops of a multipath route */
+	if (c->u.route.onlink)
+		r.flags |= RTNH_F_ONLINK;
+	r.tos = c->u.route.tos;
+	r.mtu = c->u.route.has_mtu ? c->u.route.mtu : 0;
+	r.pref = c->u.route.has_pref ? c->u.route.pref + 1 : 0;
+	r.nnh = c->u.route.nnh;
+	for (int i = 0; i < c->u.route.nnh; i++) {
+		const struct cmd_nexthop *h = &c->u.route.nh[i];
+
+		if (h->has_via)
+			r.nh[i].gw = h->via;
+		if (h->dev[0]) {
+			struct w_link *l = exec_need_link(x, ns, h->dev, &rc);
+			if (!l)
+				return rc;
+			r.nh[i].ifindex = l->ifindex;
+		}
+		r.nh[i].hops = h->weight ? h->weight - 1 : 0;
+		if (h->onlink)
+			r.nh[i].flags |= RTNH_F_ONLINK;
+	}
 	if (c->u.route.has_proto)
 		r.protocol = c->u.route.proto;
 	if (kroute_modify(x->k, ns, del, route_nlflags(c->verb), &r, &e) < 0) {

@@ -23,9 +23,9 @@ void route_init(struct cmd *c)
 static bool route_option(const char *w)
 {
 	static const char *const opts[] = {
-		"onlink", "nexthop", "nhid", "mtu", "advmss",
-		"realm", "realms", "tos", "dsfield", "expires", "encap",
-		"from", "pref", "rtt", "rttvar", "window", "cwnd", "initcwnd",
+		"nhid", "advmss",
+		"realm", "realms", "expires", "encap",
+		"from", "rtt", "rttvar", "window", "cwnd", "initcwnd",
 		"initrwnd", "hoplimit", "reordering", "features", "quickack",
 		"congctl", "fastopen_no_cookie", "ttl-propagate", "vrf", "as",
 		NULL
@@ -162,14 +162,32 @@ static const char *rtype_name(int type)
 }
 
 
+/* via [inet|inet6] ADDR: with the family word, a gateway of the other
+ * family (an IPv4 route through an IPv6 neighbour) */
+static int via_addr(struct parser *p, const char *v, struct w_ip *ip,
+                    bool *fam_given, const char **word)
+{
+	int fam = p->c->family == AF_INET || p->c->family == AF_INET6
+	          ? p->c->family : 0;
+
+	*fam_given = false;
+	if (!strcmp(v, "inet") || !strcmp(v, "inet6")) {
+		fam = v[4] ? AF_INET6 : AF_INET;
+		*fam_given = true;
+		if (!(v = p_value(p, "gateway address")))
+			return -1;
+	}
+	*word = v;
+	return p_ip(p, v, ip, fam);
+}
+
 static int take_via(struct parser *p, const char *kw, const char *v)
 {
 	struct cmd_route *r = &p->c->u.route;
 
 	(void)kw;
-	p->mark[1] = v;
 	r->has_via = true;
-	return p_ip(p, v, &r->via, p->c->family);
+	return via_addr(p, v, &r->via, &r->via_fam, &p->mark[1]);
 }
 
 static int take_dev(struct parser *p, const char *kw, const char *v)
@@ -227,6 +245,150 @@ static int take_proto(struct parser *p, const char *kw, const char *v)
 	return p_rtproto(p, v, &r->proto);
 }
 
+static int take_onlink(struct parser *p, const char *kw, const char *v)
+{
+	(void)kw;
+	(void)v;
+	p->c->u.route.onlink = true;
+	return 0;
+}
+
+/* tos TOS | dsfield TOS: a number 0..255 (0x hex), as rtnl_dsfield_a2n */
+static int take_tos(struct parser *p, const char *kw, const char *v)
+{
+	uint32_t t;
+
+	if (!p_u32_c(v, 255, &t))
+		return p_bad(p, v, "%s must be a number (0..255, or 0x hex)", kw);
+	p->c->u.route.tos = (uint8_t)t;
+	p->c->u.route.has_tos = true;
+	return 0;
+}
+
+/* mtu N (ip's "mtu lock N" is not taken) */
+static int take_mtu(struct parser *p, const char *kw, const char *v)
+{
+	uint32_t m;
+
+	(void)kw;
+	if (!strcmp(v, "lock"))
+		return p_bad(p, v, "a locked mtu is not supported by nsviz "
+		             "(expected mtu N)");
+	if (!p_u32_c(v, UINT32_MAX, &m) || !m)
+		return p_bad(p, v, "mtu must be a number (1..4294967295)");
+	p->c->u.route.mtu = m;
+	p->c->u.route.has_mtu = true;
+	return 0;
+}
+
+/* pref low|medium|high: the IPv6 router preference */
+static int take_pref(struct parser *p, const char *kw, const char *v)
+{
+	struct cmd_route *r = &p->c->u.route;
+
+	(void)kw;
+	if (!strcmp(v, "low"))
+		r->pref = 3;
+	else if (!strcmp(v, "medium"))
+		r->pref = 0;
+	else if (!strcmp(v, "high"))
+		r->pref = 1;
+	else
+		return p_bad(p, v, "not a route preference (expected low, "
+		             "medium or high)");
+	r->has_pref = true;
+	return 0;
+}
+
+/* the family the route has so far: its destination's, or for default
+ * what -4/-6, via or src said (0: not yet known) */
+static int route_family(const struct parser *p)
+{
+	const struct cmd_route *r = &p->c->u.route;
+
+	if (!r->is_default)
+		return r->dst.family;
+	return p->c->family == AF_INET || p->c->family == AF_INET6
+	       ? p->c->family : r->has_via ? r->via.family
+	       : r->has_src ? r->src.family : 0;
+}
+
+/* parse_one_nh(): via ADDR, dev NAME, weight 1..256, onlink, until the
+ * next `nexthop` or the end */
+static int take_one_nh(struct parser *p, struct cmd_nexthop *h)
+{
+	const char *kw = p->argv[p->i - 1];     /* nexthop, for messages */
+
+	while (p_more(p) && strcmp(p_peek(p), "nexthop")) {
+		const char *w = p_next(p), *v;
+		int fam;
+
+		if (!strcmp(w, "onlink")) {
+			if (h->onlink)
+				return p_twice(p, w);
+			h->onlink = true;
+			continue;
+		}
+		if (strcmp(w, "via") && strcmp(w, "dev") && strcmp(w, "weight"))
+			return p_bad(p, w, "next hop option not supported by "
+			             "nsviz (expected via, dev, weight, onlink or "
+			             "another nexthop)");
+		if ((!strcmp(w, "via") && h->has_via) ||
+		    (!strcmp(w, "dev") && h->dev[0]) ||
+		    (!strcmp(w, "weight") && h->weight))
+			return p_twice(p, w);
+		if (!(v = p_value(p, !strcmp(w, "via") ? "gateway address" :
+		                  !strcmp(w, "dev") ? "interface name"
+		                  : "weight")))
+			return -1;
+		if (!strcmp(w, "dev")) {
+			if (p_take_ifname(p, v, h->dev))
+				return -1;
+		} else if (!strcmp(w, "weight")) {
+			uint32_t wt;
+
+			if (!p_u32_c(v, 256, &wt) || !wt)
+				return p_bad(p, v, "weight must be a number "
+				             "(1..256)");
+			h->weight = (int)wt;
+		} else {
+			if (via_addr(p, v, &h->via, &h->via_fam, &v))
+				return -1;
+			h->has_via = true;
+			fam = route_family(p);
+			if (!fam && p->c->u.route.nnh > 1)
+				fam = p->c->u.route.nh[0].via.family;
+			if (fam && h->via.family != fam && !h->via_fam)
+				return p_bad(p, v, "gateway is %s but the route "
+				             "is %s", p_family_name(h->via.family),
+				             p_family_name(fam));
+		}
+	}
+	if (!h->has_via && !h->dev[0])
+		return p_bad(p, kw, "a next hop needs via ADDR or dev NAME");
+	return 0;
+}
+
+/* nexthop NH [nexthop NH]...: the rest of the line, as parse_nexthops() */
+static int take_nexthop(struct parser *p, const char *kw, const char *v)
+{
+	struct cmd_route *r = &p->c->u.route;
+
+	(void)v;
+	if (!p->mark[0])
+		return p_bad(p, kw, "the destination comes before nexthop");
+	for (;;) {
+		if (r->nnh == W_MAX_NEXTHOPS)
+			return p_bad(p, kw, "nsviz takes at most %d next hops",
+			             W_MAX_NEXTHOPS);
+		if (take_one_nh(p, &r->nh[r->nnh++]))
+			return -1;
+		if (!p_more(p))
+			return 0;
+		kw = p_next(p);         /* nexthop */
+	}
+}
+
 static int take_to(struct parser *p, const char *kw, const char *v);
 
 static int route_positional(struct parser *p, const char *w)
@@ -237,8 +399,8 @@ static int route_positional(struct parser *p, const char *w)
 
 	if (route_option(w))
 		return p_bad(p, w, "route option not supported by nsviz "
-		             "(expected via, dev, scope, src, metric, table or "
-		             "proto)");
+		             "(expected via, dev, onlink, scope, src, metric, "
+		             "table, proto, tos, mtu, pref or nexthop)");
 	if (p->mark[0]) {
 		p->i--;
 		return p_unexpected(p);
@@ -287,6 +449,12 @@ static const struct cmd_option route_options[] = {
 	{ "table", 2, 5, "table", take_table },
 	{ "to", 0, 6, "destination", take_to },
 	{ "protocol", 5, 7, "protocol", take_proto },
+	{ "onlink", 0, 8, NULL, take_onlink },
+	{ "tos", 0, 10, "TOS", take_tos },
+	{ "dsfield", 1, 10, "TOS", take_tos },
+	{ "mtu", 0, 11, "mtu value", take_mtu },
+	{ "pref", 0, 12, "preference", take_pref },
+	{ "nexthop", 0, 9, NULL, take_nexthop },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -305,11 +473,19 @@ int parse_route_change(struct parser *p)
 	if (r->is_default) {
 		int fam = c->family ? c->family :
 		          r->has_via ? r->via.family :
-		          r->has_src ? r->src.family : AF_INET;
+		          r->has_src ? r->src.family :
+		          r->nnh && r->nh[0].has_via ? r->nh[0].via.family
+		          : AF_INET;
 		memset(&r->dst, 0, sizeof r->dst);
 		r->dst.family = fam;
 	}
-	if (r->has_via && r->via.family != r->dst.family)
+	/* the family word said so (RTA_VIA); canonical: only when it differs */
+	r->via_fam = r->has_via && r->via.family != r->dst.family &&
+	             r->via_fam;
+	for (int i = 0; i < r->nnh; i++)
+		r->nh[i].via_fam = r->nh[i].has_via && r->nh[i].via_fam &&
+		                   r->nh[i].via.family != r->dst.family;
+	if (r->has_via && r->via.family != r->dst.family && !r->via_fam)
 		return p_bad(p, p->mark[1], "gateway is %s but the destination %s is %s",
 		           p_family_name(r->via.family), p->mark[0],
 		           p_family_name(r->dst.family));
@@ -318,6 +494,7 @@ int parse_route_change(struct parser *p)
 		           p_family_name(r->src.family), p->mark[0],
 		           p_family_name(r->dst.family));
 	if (p->c->verb != CMD_ROUTE_DEL && !r->has_via && !r->has_dev &&
+	    !r->nnh &&
 	    (!r->type || r->type == RTN_UNICAST || r->type == RTN_LOCAL))
 		return p_bad(p, p->mark[0], "route needs a gateway (via ADDR) or a "
 		           "device (dev NAME)");
@@ -723,14 +900,22 @@ void canon_route(const struct cmd *c, struct canon *o)
 		canon_word(o, "default");
 	else
 		canon_prefix(o, &r->dst, r->dst_len);
+	if (r->has_tos) {
+		canon_word(o, "tos");
+		canon_wordf(o, "0x%x", (unsigned)r->tos);
+	}
 	if (r->has_via) {
 		canon_word(o, "via");
+		if (r->via_fam)
+			canon_word(o, r->via.family == AF_INET6 ? "inet6" : "inet");
 		canon_ip(o, &r->via);
 	}
 	if (r->has_dev) {
 		canon_word(o, "dev");
 		canon_word(o, r->dev);
 	}
+	if (r->onlink)
+		canon_word(o, "onlink");
 	if (r->scope >= 0) {
 		canon_word(o, "scope");
 		canon_scope(o, r->scope);
@@ -750,5 +935,37 @@ void canon_route(const struct cmd *c, struct canon *o)
 	if (r->has_proto) {
 		canon_word(o, "proto");
 		canon_proto(o, r->proto);
+	}
+	if (r->has_mtu) {
+		canon_word(o, "mtu");
+		canon_wordf(o, "%u", (unsigned)r->mtu);
+	}
+	if (r->has_pref) {
+		canon_word(o, "pref");
+		canon_word(o, r->pref == 3 ? "low" : r->pref == 1 ? "high"
+		                                                 : "medium");
+	}
+	/* last: nexthop takes the rest of the line */
+	for (int i = 0; i < r->nnh; i++) {
+		const struct cmd_nexthop *h = &r->nh[i];
+
+		canon_word(o, "nexthop");
+		if (h->has_via) {
+			canon_word(o, "via");
+			if (h->via_fam)
+				canon_word(o, h->via.family == AF_INET6 ? "inet6"
+				                                        : "inet");
+			canon_ip(o, &h->via);
+		}
+		if (h->dev[0]) {
+			canon_word(o, "dev");
+			canon_word(o, h->dev);
+		}
+		if (h->weight) {
+			canon_word(o, "weight");
+			canon_wordf(o, "%d", h->weight);
+		}
+		if (h->onlink)
+			canon_word(o, "onlink");
 	}
 }

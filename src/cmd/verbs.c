@@ -143,12 +143,15 @@ const struct cmd_entry cmd_entries[] = {
 
 	/* ---- addr ----------------------------------------------------- */
 	{ CMD_ADDR_ADD, "addr", "add\0", "add",
-	  "addr add CIDR dev NAME", CH | NS, addr_init, parse_addr_change,
+	  "addr add CIDR [peer CIDR] [brd ADDR|+|-] [label NAME] [scope S]"
+	  " [metric N]\n"
+	  "    dev NAME [valid_lft T] [preferred_lft T]\n"
+	  "    [home] [nodad] [mngtmpaddr] [noprefixroute]", CH | NS, addr_init, parse_addr_change,
 	  canon_addr },
 	NOT("addr", "change"), NOT("addr", "replace"),
 	{ CMD_ADDR_DEL, "addr", "delete\0", "del",
-	  "addr del CIDR dev NAME", CH | NS, addr_init, parse_addr_change,
-	  canon_addr },
+	  "addr del CIDR [peer CIDR] [label NAME] dev NAME", CH | NS, addr_init,
+	  parse_addr_change, canon_addr },
 	{ CMD_ADDR_SHOW, "addr", "list\0show\0lst\0", "show",
 	  "addr show [dev NAME] [up]", RO | NS, addr_init, parse_addr_show,
 	  canon_addr },
@@ -160,8 +163,11 @@ const struct cmd_entry cmd_entries[] = {
 
 	/* ---- route ---------------------------------------------------- */
 	{ CMD_ROUTE_ADD, "route", "add\0", "add",
-	  "route add PREFIX|default [via GW] [dev NAME] [scope link|host|global]"
-	  " [src ADDR] [metric N] [table T] [proto P]\n"
+	  "route add PREFIX|default [tos T] [via GW] [dev NAME] [onlink]\n"
+	  "    [scope link|host|global] [src ADDR] [metric N] [table T]"
+	  " [proto P]\n"
+	  "    [mtu N] [pref low|medium|high]\n"
+	  "    [nexthop [via GW] [dev NAME] [weight W] [onlink]]...\n"
 	  "route add blackhole|unreachable|prohibit|local PREFIX ...",
 	  CH | NS, route_init, parse_route_change, canon_route },
 	{ CMD_ROUTE_CHANGE, "route", "change\0chg\0", "change",

@@ -24,6 +24,10 @@
 #include "util/sbuf.h"
 #include "fmt/priv.h"
 
+/* print_rta_cacheinfo(): the kernel's ticks over sysconf(_SC_CLK_TCK),
+ * USER_HZ (100) on Linux */
+#define ROUTE_HZ 100u
+
 /* linux/icmpv6.h drags in more than we need */
 #define PREF_MEDIUM 0x0
 #define PREF_HIGH 0x1
@@ -433,6 +437,8 @@ static void route_line(struct sbuf *out, const struct w_ns *ns,
 		sbuf_printf(out, "uid %u ", r->uid);
 	if (r->family == AF_INET && (r->flags & RTM_F_CLONED))
 		cache_flags(out, r->flags);
+	if (r->expires)
+		sbuf_printf(out, "expires %dsec ", (int)(r->expires / ROUTE_HZ));
 	if (r->mtu)
 		sbuf_printf(out, "mtu %u ", r->mtu);
 	if (r->iif)

@@ -531,6 +531,8 @@ void fj_route_members(struct fj *j, const struct w_ns *ns,
 			fj_str(j, NULL, w[i]);
 		fj_close_arr(j);
 	}
+	if (r->expires)
+		fj_int(j, "expires", (int)(r->expires / 100u));  /* USER_HZ */
 	if (r->mtu) {
 		fj_open_arr(j, "metrics");
 		fj_open_obj(j, NULL);

@@ -158,8 +158,24 @@ int klink_set_master(struct ksync *k, struct w_ns *ns, int ifindex, int up,
                      unsigned mtu, const uint8_t *mac, struct w_ns *to_ns,
                      int master, struct kerr *e);
 int klink_del(struct ksync *k, struct w_ns *ns, int ifindex, struct kerr *e);
-int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
-                 const struct w_ip *ip, int prefixlen, struct kerr *e);
+/* An address as ipaddr_modify() sends it (issue 14: its options). */
+struct kaddr_req {
+	int ifindex;
+	struct w_ip local;      /* IFA_LOCAL */
+	int prefixlen;
+	struct w_ip peer;       /* IFA_ADDRESS; family 0: the local address */
+	struct w_ip brd;        /* IFA_BROADCAST; family 0 = none */
+	bool brd_computed;      /* brd + or -: sent after IFA_ADDRESS */
+	const char *label;      /* IFA_LABEL; NULL or "" = none */
+	bool has_metric;
+	uint32_t metric;        /* IFA_RT_PRIORITY */
+	int scope;              /* -1: host for 127/8, else global (as ip) */
+	unsigned flags;         /* IFA_F_*: above 0xff in IFA_FLAGS */
+	bool has_cacheinfo;     /* IFA_CACHEINFO with the two lifetimes */
+	uint32_t valid_lft, preferred_lft;
+};
+int kaddr_change(struct ksync *k, struct w_ns *ns, bool add,
+                 const struct kaddr_req *r, struct kerr *e);
 
 struct kroute_req {
 	struct w_ip dst;        /* family always set */
@@ -174,6 +190,19 @@ struct kroute_req {
 	uint32_t table;         /* 0 = main (ids above 255 go in RTA_TABLE) */
 	int type;               /* RTN_*: 0 = unicast for a change */
 	int protocol;           /* RTPROT_*: 0 = boot for a change */
+	/* issue 14 */
+	unsigned flags;         /* rtm_flags: RTNH_F_ONLINK */
+	int tos;                /* rtm_tos */
+	uint32_t mtu;           /* RTA_METRICS' RTAX_MTU, 0 = none */
+	int pref;               /* RTA_PREF + 1 (1 medium, 2 high, 4 low);
+	                         * 0 = none */
+	int nnh;                /* RTA_MULTIPATH of nnh struct rtnexthop */
+	struct kroute_nh {
+		struct w_ip gw;         /* family 0 = none */
+		int ifindex;            /* 0 = none */
+		int hops;               /* weight - 1 */
+		unsigned flags;         /* RTNH_F_ONLINK */
+	} nh[W_MAX_NEXTHOPS];
 };
 int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
                   const struct kroute_req *r, struct kerr *e);

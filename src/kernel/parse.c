@@ -266,6 +266,24 @@ static int parse_addr(const struct nlmsghdr *nlh, struct w_addr *a)
 	return 0;
 }
 
+/* RTA_VIA: a gateway of another family (IPv4 via inet6) */
+static void get_via(const struct nlattr *a, struct w_ip *gw)
+{
+	const struct rtvia *v = nla_data(a);
+	int alen = nla_len(a) - 2;
+
+	memset(gw, 0, sizeof *gw);
+	if (nla_len(a) < 2)
+		return;
+	if (v->rtvia_family == AF_INET6 && alen >= 16) {
+		gw->family = AF_INET6;
+		memcpy(gw->a, v->rtvia_addr, 16);
+	} else if (v->rtvia_family == AF_INET && alen >= 4) {
+		gw->family = AF_INET;
+		memcpy(gw->a, v->rtvia_addr, 4);
+	}
+}
+
 static void parse_multipath(const struct nlattr *mp, int family,
                             struct w_route *r)
 {
@@ -286,9 +304,12 @@ static void parse_multipath(const struct nlattr *mp, int family,
 			struct nlattr *tb[RTA_MAX + 1];
 			if (nla_parse(tb, RTA_MAX,
 			              (struct nlattr *)RTNH_DATA(nh),
-			              nhlen - (int)sizeof *nh, NULL) == 0 &&
-			    tb[RTA_GATEWAY])
-				get_ip(tb[RTA_GATEWAY], family, &out->gw);
+			              nhlen - (int)sizeof *nh, NULL) == 0) {
+				if (tb[RTA_GATEWAY])
+					get_ip(tb[RTA_GATEWAY], family, &out->gw);
+				else if (tb[RTA_VIA])
+					get_via(tb[RTA_VIA], &out->gw);
+			}
 		}
 		r->nnexthops++;
 		len -= RTNH_ALIGN(nhlen);
@@ -326,19 +347,8 @@ static int parse_route(const struct nlmsghdr *nlh, struct w_route *r)
 		get_ip(tb[RTA_PREFSRC], r->family, &r->prefsrc);
 	if (tb[RTA_GATEWAY])
 		get_ip(tb[RTA_GATEWAY], r->family, &r->gw);
-	if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2) {
-		/* a gateway of another family (IPv4 via inet6) */
-		const struct rtvia *v = nla_data(tb[RTA_VIA]);
-		int alen = nla_len(tb[RTA_VIA]) - 2;
-		memset(&r->gw, 0, sizeof r->gw);
-		if (v->rtvia_family == AF_INET6 && alen >= 16) {
-			r->gw.family = AF_INET6;
-			memcpy(r->gw.a, v->rtvia_addr, 16);
-		} else if (v->rtvia_family == AF_INET && alen >= 4) {
-			r->gw.family = AF_INET;
-			memcpy(r->gw.a, v->rtvia_addr, 4);
-		}
-	}
+	if (tb[RTA_VIA])
+		get_via(tb[RTA_VIA], &r->gw);
 	if (tb[RTA_OIF])
 		r->oif = (int)nla_get_u32(tb[RTA_OIF]);
 	if (tb[RTA_IIF])
@@ -350,6 +360,13 @@ static int parse_route(const struct nlmsghdr *nlh, struct w_route *r)
 	if (tb[RTA_PREF]) {
 		r->has_pref = 1;
 		r->pref = nla_get_u8(tb[RTA_PREF]);
+	}
+	/* an IPv6 prefix route of an address with a lifetime expires */
+	if (tb[RTA_CACHEINFO] &&
+	    nla_len(tb[RTA_CACHEINFO]) >= (int)sizeof(struct rta_cacheinfo)) {
+		const struct rta_cacheinfo *ci = nla_data(tb[RTA_CACHEINFO]);
+
+		r->expires = ci->rta_expires;
 	}
 	if (tb[RTA_MARK])
 		r->mark = nla_get_u32(tb[RTA_MARK]);

@@ -134,37 +134,117 @@ static int iplen(const struct w_ip *ip)
 	return ip->family == AF_INET6 ? 16 : 4;
 }
 
-int kaddr_change(struct ksync *k, struct w_ns *ns, bool add, int ifindex,
-                 const struct w_ip *ip, int prefixlen, struct kerr *e)
+/* As ipaddr_modify(): the flags in ifa_flags while they fit, else in
+ * IFA_FLAGS; the scope ip picks when none was given (host for 127/8) on
+ * a change only; the attributes in the order ip puts them for the
+ * canonical text (the words' order, then what it adds after them). */
+int kaddr_change(struct ksync *k, struct w_ns *ns, bool add,
+                 const struct kaddr_req *r, struct kerr *e)
 {
+	const struct w_ip *ip = &r->local;
+	const struct w_ip *peer = r->peer.family ? &r->peer : &r->local;
 	struct ifaddrmsg ifa = {
 		.ifa_family = (unsigned char)ip->family,
-		.ifa_prefixlen = (unsigned char)prefixlen,
-		.ifa_index = (unsigned)ifindex,
+		.ifa_prefixlen = (unsigned char)r->prefixlen,
+		.ifa_index = (unsigned)r->ifindex,
 	};
 	struct nl_msg *msg;
 
-	/* ip picks host scope for 127/8, global for the rest */
-	if (ip->family == AF_INET && ip->a[0] == 127)
+	if (r->scope >= 0)
+		ifa.ifa_scope = (unsigned char)r->scope;
+	else if (add && ip->family == AF_INET && ip->a[0] == 127)
 		ifa.ifa_scope = RT_SCOPE_HOST;
+	if (r->flags <= 0xff)
+		ifa.ifa_flags = (unsigned char)r->flags;
 	msg = nlmsg_alloc_simple(add ? RTM_NEWADDR : RTM_DELADDR,
 	                         add ? NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL
 	                             : NLM_F_REQUEST);
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &ifa, sizeof ifa, NLMSG_ALIGNTO) < 0 ||
-	    nla_put(msg, IFA_LOCAL, iplen(ip), ip->a) < 0 ||
-	    nla_put(msg, IFA_ADDRESS, iplen(ip), ip->a) < 0) {
-		nlmsg_free(msg);
-		return oom(e);
+	    nla_put(msg, IFA_LOCAL, iplen(ip), ip->a) < 0)
+		goto fail;
+	if (r->peer.family &&
+	    nla_put(msg, IFA_ADDRESS, iplen(peer), peer->a) < 0)
+		goto fail;
+	if (r->brd.family && !r->brd_computed &&
+	    nla_put(msg, IFA_BROADCAST, iplen(&r->brd), r->brd.a) < 0)
+		goto fail;
+	if (r->label && r->label[0] &&
+	    nla_put(msg, IFA_LABEL, (int)strlen(r->label) + 1, r->label) < 0)
+		goto fail;
+	if (r->has_metric && nla_put_u32(msg, IFA_RT_PRIORITY, r->metric) < 0)
+		goto fail;
+	if (r->flags > 0xff && nla_put_u32(msg, IFA_FLAGS, r->flags) < 0)
+		goto fail;
+	if (!r->peer.family &&
+	    nla_put(msg, IFA_ADDRESS, iplen(peer), peer->a) < 0)
+		goto fail;
+	if (r->brd.family && r->brd_computed &&
+	    nla_put(msg, IFA_BROADCAST, iplen(&r->brd), r->brd.a) < 0)
+		goto fail;
+	if (r->has_cacheinfo) {
+		struct ifa_cacheinfo ci = {
+			.ifa_prefered = r->preferred_lft,
+			.ifa_valid = r->valid_lft,
+		};
+
+		if (nla_put(msg, IFA_CACHEINFO, sizeof ci, &ci) < 0)
+			goto fail;
 	}
 	return send_req(k, ns, msg, NULL, NULL, e);
+fail:
+	nlmsg_free(msg);
+	return oom(e);
 }
 
 int kroute_change(struct ksync *k, struct w_ns *ns, bool add,
                   const struct kroute_req *r, struct kerr *e)
 {
 	return kroute_modify(k, ns, !add, add ? KROUTE_ADD : 0, r, e);
+}
+
+/* parse_nexthops(): RTA_MULTIPATH, a struct rtnexthop per next hop,
+ * each followed by its RTA_GATEWAY (its length counted in rtnh_len) */
+static int put_multipath(struct nl_msg *msg, const struct kroute_req *r)
+{
+	uint8_t buf[W_MAX_NEXTHOPS * (sizeof(struct rtnexthop) +
+	                              RTA_SPACE(18))];
+	size_t len = 0;
+
+	memset(buf, 0, sizeof buf);
+	for (int i = 0; i < r->nnh && i < W_MAX_NEXTHOPS; i++) {
+		const struct kroute_nh *h = &r->nh[i];
+		struct rtnexthop *rtnh = (struct rtnexthop *)(void *)(buf + len);
+		size_t hl = sizeof *rtnh;
+
+		rtnh->rtnh_flags = (unsigned char)h->flags;
+		rtnh->rtnh_hops = (unsigned char)h->hops;
+		rtnh->rtnh_ifindex = h->ifindex;
+		if (h->gw.family) {
+			struct rtattr *rta = (struct rtattr *)(void *)(buf +
+			                                               len + hl);
+			int gl = iplen(&h->gw);
+			uint8_t *d = RTA_DATA(rta);
+
+			if (h->gw.family == r->dst.family) {
+				rta->rta_type = RTA_GATEWAY;
+			} else {        /* struct rtvia: family, address */
+				uint16_t f = (uint16_t)h->gw.family;
+
+				rta->rta_type = RTA_VIA;
+				memcpy(d, &f, 2);
+				d += 2;
+				gl += 2;
+			}
+			rta->rta_len = (unsigned short)RTA_LENGTH(gl);
+			memcpy(d, h->gw.a, (size_t)iplen(&h->gw));
+			hl += RTA_SPACE(gl);
+		}
+		rtnh->rtnh_len = (unsigned short)hl;
+		len += RTNH_ALIGN(hl);
+	}
+	return nla_put(msg, RTA_MULTIPATH, (int)len, buf);
 }
 
 /* As iproute_modify(): a change is "boot" protocol, unicast, scope
@@ -213,26 +293,55 @@ int kroute_modify(struct ksync *k, struct w_ns *ns, bool del,
 		rtm.rtm_scope = RT_SCOPE_LINK;
 	else if (type == RTN_UNICAST || type == RTN_UNSPEC)
 		rtm.rtm_scope = del ? RT_SCOPE_NOWHERE
-		              : r->gw.family ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+		              : r->gw.family || r->nnh ? RT_SCOPE_UNIVERSE
+		              : RT_SCOPE_LINK;
+	rtm.rtm_flags = r->flags;
+	rtm.rtm_tos = (unsigned char)r->tos;
 	msg = nlmsg_alloc_simple(del ? RTM_DELROUTE : RTM_NEWROUTE,
 	                         NLM_F_REQUEST | (del ? 0 : nlflags));
 	if (!msg)
 		return oom(e);
 	if (nlmsg_append(msg, &rtm, sizeof rtm, NLMSG_ALIGNTO) < 0)
 		goto fail;
-	if (r->table >= 256 && nla_put_u32(msg, RTA_TABLE, r->table) < 0)
-		goto fail;
+	/* in the order ip puts them for the canonical text: the words'
+	 * (dst via src metric table), then the device, then the next hops */
 	if (r->dst_len > 0 || memcmp(r->dst.a, zero, (size_t)iplen(&r->dst)))
 		if (nla_put(msg, RTA_DST, iplen(&r->dst), r->dst.a) < 0)
 			goto fail;
-	if (r->gw.family && nla_put(msg, RTA_GATEWAY, iplen(&r->gw), r->gw.a) < 0)
+	if (r->gw.family && r->gw.family == r->dst.family &&
+	    nla_put(msg, RTA_GATEWAY, iplen(&r->gw), r->gw.a) < 0)
 		goto fail;
-	if (r->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)r->oif) < 0)
-		goto fail;
+	if (r->gw.family && r->gw.family != r->dst.family) {
+		/* struct rtvia: the gateway's family, then its address */
+		uint8_t via[2 + 16];
+		uint16_t f = (uint16_t)r->gw.family;
+
+		memcpy(via, &f, 2);
+		memcpy(via + 2, r->gw.a, (size_t)iplen(&r->gw));
+		if (nla_put(msg, RTA_VIA, 2 + iplen(&r->gw), via) < 0)
+			goto fail;
+	}
 	if (r->prefsrc.family &&
 	    nla_put(msg, RTA_PREFSRC, iplen(&r->prefsrc), r->prefsrc.a) < 0)
 		goto fail;
 	if (r->has_metric && nla_put_u32(msg, RTA_PRIORITY, r->metric) < 0)
+		goto fail;
+	if (r->table >= 256 && nla_put_u32(msg, RTA_TABLE, r->table) < 0)
+		goto fail;
+	if (r->pref && nla_put_u8(msg, RTA_PREF, (uint8_t)(r->pref - 1)) < 0)
+		goto fail;
+	if (r->oif && nla_put_u32(msg, RTA_OIF, (uint32_t)r->oif) < 0)
+		goto fail;
+	if (r->mtu) {
+		/* ip's RTA_METRICS: a run of attributes, not flagged nested */
+		struct { struct rtattr rta; uint32_t v; } mx = {
+			{ RTA_LENGTH(sizeof(uint32_t)), RTAX_MTU }, r->mtu
+		};
+
+		if (nla_put(msg, RTA_METRICS, sizeof mx, &mx) < 0)
+			goto fail;
+	}
+	if (r->nnh && put_multipath(msg, r) < 0)
 		goto fail;
 	return send_req(k, ns, msg, NULL, NULL, e);
 fail:

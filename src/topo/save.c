@@ -988,6 +988,8 @@ static void save_route(struct saver *s, const struct w_route *r)
 		word(s, "nexthop");
 		if (h->gw.family) {
 			word(s, "via");
+			if (h->gw.family != r->family)
+				word(s, h->gw.family == AF_INET6 ? "inet6" : "inet");
 			word_ip(s, &h->gw);
 		}
 		if (devs[i]) {

@@ -218,6 +218,8 @@ struct w_route {
 	uint32_t priority;     /* RTA_PRIORITY: "metric" */
 	int has_pref;
 	int pref;              /* RTA_PREF (IPv6 router preference) */
+	uint32_t expires;      /* RTA_CACHEINFO's rta_expires: clock ticks
+	                        * (USER_HZ) left, 0 = none */
 	uint32_t mtu;          /* RTAX_MTU, 0 if none */
 	int nnexthops;         /* RTA_MULTIPATH */
 	struct w_nexthop nh[W_MAX_NEXTHOPS];

@@ -51,6 +51,13 @@ check_eq "nsviz bridge vlan <Tab>" "$(comp nsviz bridge vlan '')" "add del show"
 check_eq "nsviz link set x0 netns <Tab>" "$(comp nsviz link set x0 netns '')" "blue green"
 check_eq "nsviz route add 10.0.2.0/24 dev lo scope <Tab>" \
 	"$(comp nsviz route add 10.0.2.0/24 dev lo scope '')" "global host link"
+check_eq "nsviz addr add 10.0.2.1/24 <Tab>: ip's address options" \
+	"$(comp nsviz addr add 10.0.2.1/24 '')" \
+	"brd dev home label metric mngtmpaddr nodad noprefixroute peer preferred_lft scope valid_lft"
+check_eq "nsviz addr add 10.0.2.1/24 scope <Tab>" \
+	"$(comp nsviz addr add 10.0.2.1/24 scope '')" "global host link"
+check_eq "nsviz route add 10.0.2.0/24 n<Tab>" \
+	"$(comp nsviz route add 10.0.2.0/24 n)" "nexthop"
 check_eq "nsviz sysctl -w n<Tab>" "$(comp nsviz sysctl -w n)" \
 	"net.ipv4.ip_forward= net.ipv6.conf.all.forwarding="
 check_match "nsviz capture -<Tab>" "$(comp nsviz capture -)" '--ring .*-B .*-s'

@@ -1043,6 +1043,18 @@ static void test_route_ipv6_shapes(void **state)
 	assert_string_equal(route_text(HOST, &r),
 		"2001:db8:8::/64 via fe80::5 dev veth0 metric 1024 mtu 1300 pref medium\n");
 
+	/* the prefix route of an address with a lifetime: RTA_CACHEINFO's
+	 * rta_expires in clock ticks, printed in seconds before the metrics */
+	r = route6("2001:db8:3::", 64, 256);
+	r.protocol = RTPROT_KERNEL;
+	r.oif = 3;
+	r.expires = 719950;
+	assert_string_equal(route_text(HOST, &r),
+		"2001:db8:3::/64 dev veth0 proto kernel metric 256 expires 7199sec pref medium\n");
+	r.mtu = 1300;
+	assert_string_equal(route_text(HOST, &r),
+		"2001:db8:3::/64 dev veth0 proto kernel metric 256 expires 7199sec mtu 1300 pref medium\n");
+
 	r = route6(NULL, 0, 1024);
 	r.gw = IP("fe80::1");
 	r.oif = 3;

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <arpa/inet.h>
+#include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 #include <linux/if_link.h>
 #include <stdio.h>
@@ -1351,6 +1352,197 @@ static void test_addr(void **state)
 	cmd_free(&c);
 }
 
+/* issue 14: ipaddr_modify()'s options */
+static void test_addr_options(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("addr add 10.0.0.1/24 brd 10.0.0.255 dev a", &c);
+	assert_int_equal(c.u.addr.brd, 1);
+	assert_ip(&c.u.addr.brd_ip, AF_INET, "10.0.0.255");
+	assert_int_equal(c.u.addr.scope, -1);
+	cmd_free(&c);
+	parse_ok("addr add 10.0.0.1/24 b + dev a", &c);
+	assert_int_equal(c.u.addr.brd, '+');
+	cmd_free(&c);
+	parse_ok("addr add 10.0.1.1/32 peer 10.0.1.2/32 dev a", &c);
+	assert_true(c.u.addr.has_peer);
+	assert_ip(&c.u.addr.peer, AF_INET, "10.0.1.2");
+	assert_int_equal(c.u.addr.peer_len, 32);
+	cmd_free(&c);
+	/* a peer without /len is a host */
+	parse_ok("addr add 10.0.1.1 remote 10.0.1.2 dev a", &c);
+	assert_int_equal(c.u.addr.peer_len, 32);
+	cmd_free(&c);
+	parse_ok("addr add 2001:db8::5/64 nodad noprefixroute dev a", &c);
+	assert_int_equal(c.u.addr.flags, IFA_F_NODAD | IFA_F_NOPREFIXROUTE);
+	cmd_free(&c);
+	parse_ok("addr add 2001:db8::5/64 home mngtmpaddr dev a", &c);
+	assert_int_equal(c.u.addr.flags, IFA_F_HOMEADDRESS |
+	                 IFA_F_MANAGETEMPADDR);
+	cmd_free(&c);
+	parse_ok("addr add 10.0.2.1/24 metric 5 dev a", &c);
+	assert_true(c.u.addr.has_metric);
+	assert_int_equal(c.u.addr.metric, 5);
+	cmd_free(&c);
+	/* matches(): p is priority, pre preference, v valid_lft */
+	parse_ok("addr add 10.0.2.1/24 p 0x10 dev a", &c);
+	assert_int_equal(c.u.addr.metric, 16);
+	cmd_free(&c);
+	parse_ok("addr add 10.0.2.1/24 dev a scope host label a:x", &c);
+	assert_int_equal(c.u.addr.scope, 254);
+	assert_string_equal(c.u.addr.label, "a:x");
+	cmd_free(&c);
+	parse_ok("addr add 10.0.2.1/24 dev a scope 7 label a", &c);
+	assert_int_equal(c.u.addr.scope, 7);
+	cmd_free(&c);
+	/* IPv6 has no labels: the kernel ignores one, as for ip */
+	parse_ok("addr add 2001:db8::1/64 dev a label b", &c);
+	cmd_free(&c);
+	parse_ok("addr add 10.0.3.1/24 dev a v 100 preferred_lft 50", &c);
+	assert_true(c.u.addr.has_valid);
+	assert_int_equal(c.u.addr.valid_lft, 100);
+	assert_true(c.u.addr.has_preferred);
+	assert_int_equal(c.u.addr.preferred_lft, 50);
+	cmd_free(&c);
+	parse_ok("addr add 10.0.3.1/24 dev a preferred_lft 50", &c);
+	assert_false(c.u.addr.has_valid);
+	cmd_free(&c);
+	parse_ok("addr add 10.0.3.1/24 dev a valid_lft forever", &c);
+	assert_int_equal(c.u.addr.valid_lft, 0xffffffffu);
+	cmd_free(&c);
+	parse_ok("addr del 10.0.1.1/32 peer 10.0.1.2/32 dev a", &c);
+	assert_int_equal(c.verb, CMD_ADDR_DEL);
+	assert_true(c.u.addr.has_peer);
+	cmd_free(&c);
+}
+
+static void test_route_nexthops(void **state)
+{
+	struct cmd c;
+
+	(void)state;
+	parse_ok("route add 10.9.0.0/16 nexthop via 10.0.0.2 dev a weight 2 "
+	         "nexthop via 10.0.0.3 dev a", &c);
+	assert_int_equal(c.u.route.nnh, 2);
+	assert_true(c.u.route.nh[0].has_via);
+	assert_ip(&c.u.route.nh[0].via, AF_INET, "10.0.0.2");
+	assert_string_equal(c.u.route.nh[0].dev, "a");
+	assert_int_equal(c.u.route.nh[0].weight, 2);
+	assert_ip(&c.u.route.nh[1].via, AF_INET, "10.0.0.3");
+	assert_int_equal(c.u.route.nh[1].weight, 0);
+	assert_false(c.u.route.has_dev);
+	cmd_free(&c);
+	parse_ok("route add 10.8.0.0/16 via 10.5.5.5 dev a onlink", &c);
+	assert_true(c.u.route.onlink);
+	assert_int_equal(c.u.route.nnh, 0);
+	cmd_free(&c);
+	parse_ok("route add 10.7.0.0/16 nexthop via 10.5.5.5 dev a onlink "
+	         "nexthop dev b weight 256", &c);
+	assert_true(c.u.route.nh[0].onlink);
+	assert_false(c.u.route.nh[1].has_via);
+	assert_string_equal(c.u.route.nh[1].dev, "b");
+	assert_int_equal(c.u.route.nh[1].weight, 256);
+	cmd_free(&c);
+	/* default takes its family from the first next hop */
+	parse_ok("route add default nexthop via fd00::1 dev a", &c);
+	assert_int_equal(c.u.route.dst.family, AF_INET6);
+	cmd_free(&c);
+	parse_ok("route del 10.9.0.0/16 nexthop via 10.0.0.2", &c);
+	assert_int_equal(c.verb, CMD_ROUTE_DEL);
+	assert_int_equal(c.u.route.nnh, 1);
+	cmd_free(&c);
+}
+
+static void test_canonical_opts(void **state)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "addr add 10.0.0.1/24 brd 10.0.0.255 dev a",
+		  "ip addr add 10.0.0.1/24 brd 10.0.0.255 dev a" },
+		{ "addr add 10.0.0.1/24 broadcast + dev a",
+		  "ip addr add 10.0.0.1/24 brd + dev a" },
+		{ "addr add 10.0.0.1/24 dev a brd -",
+		  "ip addr add 10.0.0.1/24 brd - dev a" },
+		{ "addr add 10.0.1.1/32 peer 10.0.1.2/32 dev a",
+		  "ip addr add 10.0.1.1/32 peer 10.0.1.2/32 dev a" },
+		{ "addr add 10.0.1.1 dev a remote 10.0.1.0/24",
+		  "ip addr add 10.0.1.1/32 peer 10.0.1.0/24 dev a" },
+		{ "addr add 2001:db8::5/64 nodad dev a",
+		  "ip addr add 2001:db8::5/64 dev a nodad" },
+		{ "addr add dev a noprefixroute mngtmpaddr home nodad "
+		  "2001:db8::5/64",
+		  "ip addr add 2001:db8::5/64 dev a home nodad mngtmpaddr "
+		  "noprefixroute" },
+		{ "addr add 10.0.2.1/24 metric 5 dev a",
+		  "ip addr add 10.0.2.1/24 metric 5 dev a" },
+		{ "addr add 10.0.2.1/24 pref 0x5 dev a",
+		  "ip addr add 10.0.2.1/24 metric 5 dev a" },
+		{ "addr add 10.0.2.1/24 dev a scope link label a:1",
+		  "ip addr add 10.0.2.1/24 label a:1 scope link dev a" },
+		{ "addr add 10.0.2.1/24 dev a scope 9",
+		  "ip addr add 10.0.2.1/24 scope 9 dev a" },
+		{ "addr add 10.0.2.1/24 dev a scope global",
+		  "ip addr add 10.0.2.1/24 scope global dev a" },
+		{ "addr add 10.0.3.1/24 preferred_lft 50 valid_lft 100 dev a",
+		  "ip addr add 10.0.3.1/24 dev a valid_lft 100 preferred_lft 50" },
+		{ "addr add 10.0.3.1/24 valid_lft forever dev a",
+		  "ip addr add 10.0.3.1/24 dev a valid_lft forever" },
+		{ "addr add 10.0.3.1/24 preferred_lft 0 dev a",
+		  "ip addr add 10.0.3.1/24 dev a preferred_lft 0" },
+		{ "-n x addr del 10.0.1.1/32 peer 10.0.1.2/32 dev a",
+		  "ip -n x addr del 10.0.1.1/32 peer 10.0.1.2/32 dev a" },
+		{ "route add 10.9.0.0/16 nexthop via 10.0.0.2 dev a weight 2 "
+		  "nexthop via 10.0.0.3 dev a",
+		  "ip route add 10.9.0.0/16 nexthop via 10.0.0.2 dev a weight 2 "
+		  "nexthop via 10.0.0.3 dev a" },
+		{ "route add 10.9.0.0/16 proto static table 5 nexthop dev a "
+		  "onlink weight 1 via 10.0.0.2",
+		  "ip route add 10.9.0.0/16 table 5 proto static nexthop via "
+		  "10.0.0.2 dev a weight 1 onlink" },
+		{ "route add 10.8.0.0/16 onlink via 10.5.5.5 dev a",
+		  "ip route add 10.8.0.0/16 via 10.5.5.5 dev a onlink" },
+		{ "route replace 10.8.0.0/16 via 10.5.5.5 dev a onlink metric 3",
+		  "ip route replace 10.8.0.0/16 via 10.5.5.5 dev a onlink metric 3" },
+		{ "-6 route append default nexthop via fe80::1 dev a",
+		  "ip -6 route append default nexthop via fe80::1 dev a" },
+		{ "route prepend 10.9.0.0/16 nexthop dev a",
+		  "ip route prepend 10.9.0.0/16 nexthop dev a" },
+		{ "route change 10.9.0.0/16 nexthop via 10.0.0.2",
+		  "ip route change 10.9.0.0/16 nexthop via 10.0.0.2" },
+		{ "route del 10.9.0.0/16 nexthop via 10.0.0.2",
+		  "ip route del 10.9.0.0/16 nexthop via 10.0.0.2" },
+		/* a gateway of the other family (RTA_VIA) */
+		{ "route add 10.30.0.0/16 via inet6 fe80::1 dev a",
+		  "ip route add 10.30.0.0/16 via inet6 fe80::1 dev a" },
+		{ "route add 10.30.0.0/16 via inet 10.0.0.1",
+		  "ip route add 10.30.0.0/16 via 10.0.0.1" },
+		{ "route add 10.31.0.0/16 nexthop via inet6 fe80::2 dev a "
+		  "nexthop via inet 10.0.0.2 dev a",
+		  "ip route add 10.31.0.0/16 nexthop via inet6 fe80::2 dev a "
+		  "nexthop via 10.0.0.2 dev a" },
+		{ "-4 route add default via inet6 fe80::1 dev a",
+		  "ip -4 route add default via inet6 fe80::1 dev a" },
+		/* what nsviz save writes: tos, mtu, pref */
+		{ "route add 10.2.0.0/16 via 10.0.0.2 tos 16 mtu 1300",
+		  "ip route add 10.2.0.0/16 tos 0x10 via 10.0.0.2 mtu 1300" },
+		{ "route del 10.2.0.0/16 ds 0x10",
+		  "ip route del 10.2.0.0/16 tos 0x10" },
+		{ "-6 route add 2001:db8:a::/48 pref high via fe80::1 dev a",
+		  "ip -6 route add 2001:db8:a::/48 via fe80::1 dev a pref high" },
+		{ "-6 route add 2001:db8:a::/48 dev a pref low mtu 1280 nexthop "
+		  "dev b",
+		  "ip -6 route add 2001:db8:a::/48 dev a mtu 1280 pref low "
+		  "nexthop dev b" },
+		{ "-6 route replace default dev a pref medium",
+		  "ip -6 route replace default dev a pref medium" },
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		check_canonical(t[k].in, t[k].out);
+}
+
 /* ---- route ------------------------------------------------------------- */
 
 static void test_route_add(void **state)
@@ -2222,6 +2414,75 @@ static void test_round_trip_random(void **state)
 	assert_true(accepted > 500);
 }
 
+/* issue 14: random address and route options after addr/route verbs
+ * parse back from their canonical text to the same struct */
+static void test_round_trip_random_opts(void **state)
+{
+	/* a head, then groups in any order (some refused: twice, the
+	 * wrong family, a flag of the other family, a lone valid_lft) */
+	static const char *const heads[] = {
+		"addr add 10.0.1.1/24", "addr del 10.0.1.1", "-6 addr add fe80::1/64",
+		"addr add fe80::5", "route add 10.0.0.0/8", "route del default",
+		"route replace 10.9.0.0/16", "-6 route add fe80::/64",
+		"route append default",
+	};
+	static const char *const groups[] = {
+		"dev veth0", "dev veth0", "dev veth1", "peer 10.0.1.2",
+		"remote 10.0.1.0/30", "peer fe80::2/64", "brd +", "brd -",
+		"broadcast 10.0.1.255", "label veth0:1", "label veth0",
+		"scope link", "scope 7", "metric 5", "priority 0x10",
+		"valid_lft forever", "preferred_lft 100",
+		"valid_lft 100 preferred_lft 0", "valid_lft 100", "nodad", "home",
+		"mngtmpaddr", "noprefixroute", "via 10.0.1.2", "via fe80::2",
+		"onlink", "table 100", "proto static", "src 10.0.1.1",
+		"nexthop via 10.0.1.2", "nexthop dev veth0 weight 2",
+		"nexthop via 10.0.1.3 dev veth1 onlink",
+		"nexthop via fe80::9 weight 256", "weight 3", "tos 0x10", "mtu 1400",
+		"pref high", "pref low", "via inet6 fe80::3", "via inet 10.0.1.9",
+		"nexthop via inet6 fe80::4 dev veth0",
+	};
+	const size_t nh = sizeof heads / sizeof heads[0];
+	const size_t ng = sizeof groups / sizeof groups[0];
+	unsigned long rnd = 4242;
+	int accepted = 0;
+
+	(void)state;
+	for (int it = 0; it < 30000; it++) {
+		char line[512];
+		struct cmd a, b;
+		int n;
+
+		rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+		snprintf(line, sizeof line, "%s ", heads[(rnd >> 33) % nh]);
+		rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+		n = 1 + (int)((rnd >> 33) % 6);
+		for (int k = 0; k < n; k++) {
+			rnd = rnd * 6364136223846793005ul + 1442695040888963407ul;
+			strcat(line, groups[(rnd >> 33) % ng]);
+			strcat(line, " ");
+		}
+		if (parse_line(line, &a) != 0) {
+			if (!err[0])
+				fail_msg("'%s' refused without a message", line);
+			continue;
+		}
+		accepted++;
+		{
+			char *t = canonical_of(&a);
+
+			if (parse_line(t, &b) != 0)
+				fail_msg("'%s' -> '%s' does not parse: %s", line, t,
+				         err);
+			assert_cmd_eq(&a, &b);
+			free(t);
+		}
+		cmd_free(&a);
+		cmd_free(&b);
+	}
+	/* 1598 of them with this seed */
+	assert_true(accepted > 1000);
+}
+
 /* ---- splitting ----------------------------------------------------------- */
 
 static void assert_words(const char *line, int n, ...)
@@ -2860,7 +3121,95 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	{ "-all -n vnet echo tcp port 5003", "-all", "not meaningful for echo" },
 	{ "netns exec a ip -all link", "-all", "not meaningful for link" },
 	{ "addr flush", "addr flush", "missing what to flush" },
-	{ "addr add 10.0.0.1/8 dev x label x:1", "label", "not supported" },
+	/* issue 14: address options */
+	{ "addr add 10.0.0.1/8 dev x anycast 10.0.0.9", "anycast",
+	  "address option not supported" },
+	{ "addr add 10.0.0.1/8 dev x label foo", "foo",
+	  "label must be the device's name (x) or start with \"x:\"" },
+	{ "addr add 10.0.0.1/8 dev x label xy", "xy", "label must be" },
+	{ "addr add 10.0.0.1/8 dev x label x:0123456789abcdef", "x:0123456789abcdef",
+	  "label longer than 15 bytes" },
+	{ "addr add 10.0.0.1/8 dev x label 'x:\ta'", "x:", "printable ASCII" },
+	{ "addr add 10.0.0.1/8 dev x label ''", "''", "label is empty" },
+	{ "addr add 10.0.0.1/8 dev x label x label x:1", "label", "given twice" },
+	{ "addr add 10.0.0.1/8 peer fe80::1 dev x", "fe80::1",
+	  "peer is IPv6 but the address is IPv4" },
+	{ "addr add 10.0.0.1/8 peer 10.0.0.2 peer 10.0.0.3 dev x", "peer",
+	  "given twice" },
+	{ "addr add 10.0.0.1/8 peer 10.0.0.2/33 dev x", "10.0.0.2/33",
+	  "prefix length" },
+	{ "addr add fe80::1/64 brd + dev x", "+",
+	  "a broadcast address is only for IPv4" },
+	{ "addr add 10.0.0.1/8 brd fe80::1 dev x", "fe80::1",
+	  "broadcast is IPv6 but the address is IPv4" },
+	{ "addr add 10.0.0.1/8 brd 10.0.0.300 dev x", "10.0.0.300",
+	  "not a valid IPv4 address" },
+	{ "addr add 10.0.0.1/8 brd * dev x", "*", "not an IP address" },
+	{ "addr add 10.0.0.1/8 scope galaxy dev x", "galaxy", "not a route scope" },
+	{ "addr add 10.0.0.1/8 metric -1 dev x", "-1", "metric must be a number" },
+	{ "addr add 10.0.0.1/8 metric 4294967296 dev x", "4294967296",
+	  "must be a number" },
+	{ "addr add 10.0.0.1/8 dev x valid_lft never", "never",
+	  "valid_lft must be forever or a number of seconds" },
+	{ "addr add 10.0.0.1/8 dev x valid_lft 0 preferred_lft 0", "valid_lft",
+	  "must not be 0" },
+	{ "addr add 10.0.0.1/8 dev x valid_lft 10", "valid_lft",
+	  "needs preferred_lft too" },
+	{ "addr add 10.0.0.1/8 dev x valid_lft 10 preferred_lft 20",
+	  "preferred_lft", "must not be greater than valid_lft" },
+	{ "addr add 10.0.0.1/8 dev x preferred_lft -5", "-5",
+	  "preferred_lft must be forever or a number" },
+	{ "addr add 10.0.0.1/8 dev x nodad", "nodad", "only for IPv6" },
+	{ "addr add 10.0.0.1/8 dev x home", "home", "only for IPv6" },
+	{ "addr add 10.0.0.1/8 dev x mngtmpaddr", "mngtmpaddr", "only for IPv6" },
+	{ "addr add fe80::1/64 dev x nodad nodad", "nodad", "given twice" },
+	{ "addr add 10.0.0.1/8 dev x autojoin", "autojoin", "not supported" },
+	/* issue 14: onlink and next hops */
+	{ "route add 10.0.0.0/8 nexthop", "nexthop",
+	  "a next hop needs via ADDR or dev NAME" },
+	{ "route add 10.0.0.0/8 nexthop weight 2", "nexthop", "needs via ADDR" },
+	{ "route add 10.0.0.0/8 nexthop via 10.0.0.1 nexthop", "nexthop",
+	  "needs via ADDR or dev NAME" },
+	{ "route add 10.0.0.0/8 nexthop via 10.0.0.1 weight 0", "0",
+	  "weight must be a number (1..256)" },
+	{ "route add 10.0.0.0/8 nexthop via 10.0.0.1 weight 257", "257",
+	  "weight must be a number" },
+	{ "route add 10.0.0.0/8 nexthop via 10.0.0.1 weight",
+	  "route add 10.0.0.0/8 nexthop via 10.0.0.1 weight", "missing weight" },
+	{ "route add 10.0.0.0/8 nexthop via fe80::1", "fe80::1",
+	  "gateway is IPv6 but the route is IPv4" },
+	{ "route add default nexthop via 10.0.0.1 nexthop via fe80::1", "fe80::1",
+	  "gateway is IPv6 but the route is IPv4" },
+	{ "route add 10.0.0.0/8 nexthop via 10.0.0.1 via 10.0.0.2", "via",
+	  "given twice" },
+	{ "route add 10.0.0.0/8 nexthop dev x onlink onlink", "onlink",
+	  "given twice" },
+	{ "route add 10.0.0.0/8 nexthop dev x mtu 1400", "mtu",
+	  "next hop option not supported by nsviz" },
+	{ "route add 10.0.0.0/8 nexthop dev x 10.1.0.0/16", "10.1.0.0/16",
+	  "next hop option not supported" },
+	{ "route add nexthop dev x", "nexthop",
+	  "the destination comes before nexthop" },
+	{ "route add 10.0.0.0/8 nexthop dev x nexthop dev x nexthop dev x "
+	  "nexthop dev x nexthop dev x nexthop dev x nexthop dev x nexthop dev x "
+	  "nexthop dev x", "nexthop", "at most 8 next hops" },
+	{ "route add 10.0.0.0/8 dev x onlink onlink", "onlink", "given twice" },
+	{ "route add 10.0.0.0/8 dev x tos 256", "256", "tos must be a number (0..255" },
+	{ "route add 10.0.0.0/8 via inet6 10.0.0.1", "10.0.0.1", "not an IPv6 address" },
+	{ "route add 10.0.0.0/8 via inet", "route add 10.0.0.0/8 via inet",
+	  "missing gateway address" },
+	{ "route add 10.0.0.0/8 nexthop via inet fe80::1", "fe80::1",
+	  "not an IPv4 address" },
+	{ "route add 10.0.0.0/8 dev x tos lowdelay", "lowdelay", "tos must be a number" },
+	{ "route add 10.0.0.0/8 dev x mtu lock 1300", "lock",
+	  "a locked mtu is not supported" },
+	{ "route add 10.0.0.0/8 dev x mtu 0", "0", "mtu must be a number (1.." },
+	{ "route add 10.0.0.0/8 dev x mtu", "route add 10.0.0.0/8 dev x mtu",
+	  "missing mtu value" },
+	{ "route add 10.0.0.0/8 dev x pref top", "top",
+	  "not a route preference (expected low, medium or high)" },
+	{ "route add 10.0.0.0/8 dev x pref low pref high", "pref", "given twice" },
+	{ "route add 10.0.0.0/8 dev x nhid 5", "nhid", "route option not supported" },
 	{ "route add 10.0.0.0/8 dev x proto nosuch", "nosuch",
 	  "not a route protocol" },
 	{ "route add 10.0.0.0/8 dev x scope galaxy", "galaxy", "not a route scope" },
@@ -2938,7 +3287,7 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	  "route type not supported" },
 	{ "route add blackhole", "route add blackhole", "missing destination" },
 	{ "route append 10.0.0.0/8", "10.0.0.0/8", "needs a gateway" },
-	{ "route change 10.0.0.0/8 dev x tos 4", "tos", "not supported" },
+	{ "route change 10.0.0.0/8 dev x realm 4", "realm", "not supported" },
 	{ "route show table", "route show table", "missing table" },
 	{ "route show table cache", "cache", "routing cache is not shown" },
 	{ "route show table 100 table all", "table", "given twice" },
@@ -3235,6 +3584,10 @@ int main(void)
 		cmocka_unit_test(test_neigh),
 		cmocka_unit_test(test_sysctl),
 		cmocka_unit_test(test_addr),
+		cmocka_unit_test(test_addr_options),
+		cmocka_unit_test(test_route_nexthops),
+		cmocka_unit_test(test_canonical_opts),
+		cmocka_unit_test(test_round_trip_random_opts),
 		cmocka_unit_test(test_route_add),
 		cmocka_unit_test(test_route_other),
 		cmocka_unit_test(test_ping),
