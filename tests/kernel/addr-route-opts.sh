@@ -428,8 +428,9 @@ check_match "save: a next hop via inet6" "$saved" \
 check_match "save: pref" "$saved" \
 	'^ip -n S -6 route add 2001:db8:a::/48 via 2001:db8::2 dev a0 metric 1024 pref high$'
 # the kernel lists addresses in the order they were made, which save
-# does not keep: the objects are compared as sets
-objs() { sed 's/},{/}\n{/g' | sort; }
+# does not keep: the objects are compared as sets (the array's brackets
+# off first: which object is first or last is that order too)
+objs() { sed 's/^\[//; s/\]$//; s/},{/}\n{/g' | sort; }
 s_addr=$(ip -n S -j addr | objs)
 s_route=$(ip -n S -j route show table all | objs)
 s_daddr=$(ip -n S -d -j addr | objs)
