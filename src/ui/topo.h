@@ -2,7 +2,8 @@
 /* topo.h - the topology view as a drawing on a character canvas (pure: no
  * curses).
  *
- * Every namespace is a box: its label in the top border, one row per
+ * Every namespace is a box: its label in the top border (then "(router)"
+ * when the caller says it forwards, topo_opts.routers), one row per
  * interface inside (name, admin/oper state as "UP/LLDOWN", the first
  * address: IPv4 before IPv6, link-local last, "+N" when it has more; and
  * at a wire's end where it goes, "→ ns:if" or "→ if" within the box).
@@ -44,6 +45,7 @@ enum topo_cell_class {
 	TC_LABEL,           /* addresses */
 	TC_SELECTED,        /* the selected interface's name */
 	TC_WIRE_SELECTED,   /* its wire, ports included */
+	TC_ROUTER,          /* "(router)" after a router's title */
 };
 
 struct topo_cell {
@@ -114,6 +116,12 @@ struct topo_opts {
 	 * TC_SELECTED, its wire TC_WIRE_SELECTED (a crossing stays the
 	 * vertical wire's); NULL none */
 	const char *selected_if;
+	/* namespaces that are routers (IPv4 or IPv6 forwarding on), by ns
+	 * id, in any order: " (router)" after the box's title, " (R)" in
+	 * the overview, TC_ROUTER (the world does not hold sysctls: the
+	 * UI reads them) */
+	const int *routers;
+	size_t nrouters;
 };
 void topo_render_opts(const struct world *w, const struct topo_opts *o,
                       struct topo *out);

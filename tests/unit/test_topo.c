@@ -405,6 +405,79 @@ static void test_hostile_names(void **state)
 	world_free(w);
 }
 
+/* A router's box (its forwarding on, as the UI read it) says so after its
+ * title, in the map and the overview, in UTF-8 and ASCII; the others do
+ * not; an id not in the world is ignored; the wires stay whole. */
+static void test_router_marks(void **state)
+{
+	struct world *w = hub_chain(6, 3);
+	int r[3] = { world_find_ns(w, "ns2")->id, world_find_ns(w, "ns5")->id,
+	             9999 };
+	struct topo_opts o = { .selected_ns_id = -1, .routers = r,
+	                       .nrouters = 3 };
+	struct topo t;
+	char *s;
+
+	(void)state;
+	for (int ov = 0; ov < 2; ov++)
+		for (int ascii = 0; ascii < 2; ascii++) {
+			const char *tag = ov ? " (R)" : " (router)";
+			char want[64];
+			int n = 0;
+
+			o.overview = ov;
+			o.ascii = ascii;
+			topo_render_opts(w, &o, &t);
+			s = dump(&t);
+			printf("%s\n", s);
+			if (!ascii) {
+				if (ov)
+					check_overview(&t, w);
+				else
+					check_invariants(&t, w);
+			}
+			for (const char *p = s; (p = strstr(p, tag)); p++)
+				n++;
+			assert_int_equal(n, 2);
+			for (int i = 1; i <= 6; i++) {
+				const struct w_ns *ns;
+				const struct topo_box *b;
+				char text[256];
+
+				snprintf(want, sizeof want, "ns%d", i);
+				ns = world_find_ns(w, want);
+				b = topo_find_box(&t, ns->id);
+				row_text(&t, b->y, b->x, b->x + b->w, text,
+				         sizeof text);
+				snprintf(want, sizeof want, " ns%d%s ", i, tag);
+				if (i == 2 || i == 5) {
+					int x;
+
+					assert_non_null(strstr(text, want));
+					/* the mark has its own class */
+					x = b->x + (int)(strstr(text, tag) - text) + 2;
+					assert_int_equal(at(&t, x, b->y)->cls,
+					                 TC_ROUTER);
+					assert_int_equal(at(&t, x - 3, b->y)->cls,
+					                 TC_TITLE);
+				} else {
+					assert_null(strstr(text, "(R"));
+				}
+			}
+			free(s);
+			topo_free(&t);
+		}
+	/* none given: no mark */
+	o.overview = false;
+	o.nrouters = 0;
+	topo_render_opts(w, &o, &t);
+	s = dump(&t);
+	assert_null(strstr(s, "(router)"));
+	free(s);
+	topo_free(&t);
+	world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_capture_marks),
 		cmocka_unit_test(test_selected_wire),
 		cmocka_unit_test(test_hostile_names),
+		cmocka_unit_test(test_router_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -135,6 +135,7 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	const uint32_t *bg = cx->g->box[sel];
 	int bc = sel ? TC_BOX_SELECTED : TC_BOX;
 	int x0 = b->x, y0 = b->y, x1 = b->x + b->w - 1, y1 = b->y + b->h - 1;
+	int tag = b->router ? (int)strlen(tp_router_tag(cx)) : 0;
 	int tx;
 
 	if (cx->overview) {
@@ -148,7 +149,10 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 			for (int x = x0 + 1; x < x1; x++)
 				put(t, x, y, ' ', TC_BLANK);
 		}
-		put_str(cx, t, x0 + 2, y0, b->title, b->w - 4, TC_TITLE);
+		tx = x0 + 2 + put_str(cx, t, x0 + 2, y0, b->title,
+		                      b->w - 4 - tag, TC_TITLE);
+		if (b->router)
+			put_str(cx, t, tx, y0, tp_router_tag(cx), tag, TC_ROUTER);
 		return;
 	}
 	for (int x = x0 + 1; x < x1; x++) {
@@ -167,7 +171,9 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	put(t, x1, y1, bg[G_BR], bc);
 	put(t, x0 + 2, y0, ' ', bc);
 	tx = x0 + 3 + put_str(cx, t, x0 + 3, y0, b->title,
-	                      imin(TITLE_MAX, b->w - 6), TC_TITLE);
+	                      imin(TITLE_MAX, b->w - 6 - tag), TC_TITLE);
+	if (b->router)
+		tx += put_str(cx, t, tx, y0, tp_router_tag(cx), tag, TC_ROUTER);
 	put(t, tx, y0, ' ', bc);
 
 	for (int k = 0; k < b->nrows; k++) {

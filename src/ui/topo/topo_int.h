@@ -62,6 +62,7 @@ struct row {
 struct box {
 	const struct w_ns *ns;
 	char title[W_NSNAME_MAX + 80];
+	bool router;               /* " (router)" after the title */
 	struct row *rows;
 	int nrows;
 	int *order;                /* display order: row indices */
@@ -154,6 +155,8 @@ void tp_peer_labels(struct ctx *cx);
 void tp_capture_marks(struct ctx *cx);
 /* Overview: only the rows that carry a wire, flat (no tree), no text. */
 void tp_overview_rows(struct ctx *cx);
+/* the mark after a router's title: " (router)", " (R)" in the overview */
+const char *tp_router_tag(const struct ctx *cx);
 /* b->w and the field widths */
 void tp_box_measure(struct ctx *cx, struct box *b);
 /* cx->wr: every veth pair once; boxof maps ns ids (< maxid) to boxes */
