@@ -751,6 +751,9 @@ static void draw_topo(struct ui *u)
 			case TC_WIRE_DOWN: e = TH_TOPO_WIRE_DOWN; break;
 			case TC_LABEL: e = TH_TOPO_LABEL; break;
 			case TC_ROUTER: e = TH_HEADER; break;
+			case TC_BRIDGE: e = TH_HEADER; break;
+			case TC_BUS_UP: e = TH_TOPO_WIRE_UP; break;
+			case TC_BUS_DOWN: e = TH_TOPO_WIRE_DOWN; break;
 			case TC_SELECTED: case TC_WIRE_SELECTED:
 				e = TH_SELECTED; break;
 			default: e = TH_NORMAL; break;

@@ -11,7 +11,10 @@
  * its interfaces sits level with what it is wired to.  Every veth
  * pair is a wire between the rows of its two ends; a pair inside one
  * namespace is a loop on the right side of its box.  Ports of a bridge
- * (or any master) are listed under their master with tree glyphs.  A link
+ * (or any master) are listed under their master with tree glyphs; a
+ * bridge is a node of its own, "[br0]", and the lines from it to its
+ * ports are drawn as wires (TC_BUS_*, dashed to a port that is down), a
+ * port that is a veth end keeping its wire to its peer.  A link
  * that is down (an end not admin-up or without carrier) is drawn with
  * dashed glyphs and TC_WIRE_DOWN cells.  Wires never share a cell, except
  * where one crosses another at a right angle: that cell is the vertical
@@ -46,6 +49,9 @@ enum topo_cell_class {
 	TC_SELECTED,        /* the selected interface's name */
 	TC_WIRE_SELECTED,   /* its wire, ports included */
 	TC_ROUTER,          /* "(router)" after a router's title */
+	TC_BRIDGE,          /* the brackets of a bridge's node: "[br0]" */
+	TC_BUS_UP,          /* the line from a bridge to a port that is up */
+	TC_BUS_DOWN,        /* ... to a port that is down (dashed) */
 };
 
 struct topo_cell {

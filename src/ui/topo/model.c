@@ -253,7 +253,8 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 			b->nw = imax(b->nw, 6);     /* "(none)" */
 			continue;
 		}
-		b->nw = imax(b->nw, tree_prefix_len(r) + tp_u8_width(r->l->name));
+		b->nw = imax(b->nw, tree_prefix_len(r) + tp_u8_width(r->l->name) +
+		                    (row_bridge(r) ? 2 : 0));
 		b->sw = imax(b->sw, (int)strlen(r->state));
 		b->aw = imax(b->aw, (int)strlen(r->addr));
 		b->pw = imax(b->pw, imin(tp_u8_width(r->peer), PEER_MAX) +

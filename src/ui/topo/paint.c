@@ -194,10 +194,16 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 			if (a == r) {
 				const uint32_t *tg = r->last ? cx->g->tree_last :
 				                               cx->g->tree_mid;
-				put(t, px, y, tg[0], TC_TEXT);
-				put(t, px + 1, y, tg[1], TC_TEXT);
+				bool bus = row_on_bus(b, r);
+				int cls = !bus ? TC_TEXT :
+				          r->up ? TC_BUS_UP : TC_BUS_DOWN;
+
+				put(t, px, y, tg[0], cls);
+				put(t, px + 1, y, bus && !r->up ? cx->g->wh[1] :
+				                  tg[1], cls);
 			} else if (!a->last) {
-				put(t, px, y, cx->g->tree_bar, TC_TEXT);
+				put(t, px, y, cx->g->tree_bar,
+				    row_on_bus(b, a) ? TC_BUS_UP : TC_TEXT);
 			}
 		}
 		/* the host's rows can be apart: carry the bar down to the
@@ -211,11 +217,17 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 					break;
 				}
 			for (int yy = y + 1; yy < ny; yy++)
-				put(t, px, yy, cx->g->tree_bar, TC_TEXT);
+				put(t, px, yy, cx->g->tree_bar,
+				    row_on_bus(b, r) ? TC_BUS_UP : TC_TEXT);
 		}
 		x += tree_prefix_len(r);
-		put_str(cx, t, x, y, r->l->name, W_IFNAMSIZ,
-		        row_selected(cx, bi, b->order[k]) ? TC_SELECTED : TC_TEXT);
+		if (row_bridge(r))
+			put(t, x++, y, '[', TC_BRIDGE);
+		x += put_str(cx, t, x, y, r->l->name, W_IFNAMSIZ,
+		             row_selected(cx, bi, b->order[k]) ? TC_SELECTED :
+		             TC_TEXT);
+		if (row_bridge(r))
+			put(t, x, y, ']', TC_BRIDGE);
 		x = x0 + 2 + b->nw + 1;
 		put_str(cx, t, x, y, r->state, b->sw,
 		        r->up ? TC_STATE_UP : TC_STATE_DOWN);

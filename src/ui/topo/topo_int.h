@@ -15,6 +15,7 @@
 #define NSVIZ_UI_TOPO_INT_H
 
 #include <limits.h>
+#include <string.h>
 
 #include "ui/topo.h"
 
@@ -136,6 +137,18 @@ static inline bool forbidden(const struct ctx *cx, int y)
 static inline int tree_prefix_len(const struct row *r)
 {
 	return 2 * r->depth;
+}
+
+/* A bridge's row: its name drawn as a node, "[br0]" */
+static inline bool row_bridge(const struct row *r)
+{
+	return r->l && strcmp(r->l->kind, "bridge") == 0;
+}
+
+/* A port of a bridge: its line to the bridge drawn as a wire */
+static inline bool row_on_bus(const struct box *b, const struct row *r)
+{
+	return r->parent >= 0 && row_bridge(&b->rows[r->parent]);
 }
 
 /* ---- model.c ---------------------------------------------------------------- */

@@ -1,16 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The map marks routers: a namespace whose IPv4 forwarding
+# The map's nodes: routers and bridges.
+# A router, a namespace whose IPv4 forwarding
 # (net.ipv4.ip_forward) or IPv6 forwarding (net.ipv6.conf.all.forwarding)
 # is on has "(router)" after its name, "(R)" in the overview.  The kernel
 # sends no event when a sysctl changes: the UI reads them while the map is
 # shown (when it opens, and every 2 s), and never while it is not.  The
 # sysctls are changed by another nsviz process, as a user in another
-# terminal would, and by the UI's own : line.
+# terminal would, and by the UI's own : line.  A bridge is a node of its
+# own, "[br0]", its ports hanging from it, the line to a port that is down
+# dashed, a port that is a veth end keeping its wire.
 #
-# The world: r1, r2, r3 wired host - r1 - r2 - r3.  The UI runs in the C
-# locale (ASCII glyphs) under strace, which counts its reads of the
-# forwarding sysctls.
+# The world: r1, r2, r3 wired host - r1 - r2 - r3; in r3 a bridge br0
+# with ports eth0 (the veth from r2) and p0 (a veth to p1 in r3, down).
+# The UI runs in the C locale (ASCII glyphs) under strace, which counts
+# its reads of the forwarding sysctls.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
 command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null ||
@@ -63,14 +67,28 @@ netns add r3
 link add v1 type veth peer name eth0 netns r1
 -n r1 link add eth1 type veth peer name eth0 netns r2
 -n r2 link add eth1 type veth peer name eth0 netns r3
+-n r3 link add br0 type bridge
+-n r3 link add p0 type veth peer name p1
+-n r3 link set eth0 master br0
+-n r3 link set p0 master br0
+-n r3 link set br0 up
+-n r3 link set eth0 up
+-n r2 link set eth1 up
 EOF
 check_rc "three namespaces in a chain" 0 "$NSVIZ" -b "$TMPD/net"
 
-T new-session -d -s m -x 160 -y 36 "cd '$TMPD' && strace -f -qq -e trace=openat -o '$TMPD/trace' '$NSVIZ'; echo EXIT=\$?; sleep 60"
+T new-session -d -s m -x 220 -y 36 "cd '$TMPD' && strace -f -qq -e trace=openat -o '$TMPD/trace' '$NSVIZ'; echo EXIT=\$?; sleep 60"
 wait_for "the UI is up" 'Namespaces \(4\)'
 key t
 wait_for "t: the map" '#= host =+'
 check_nomatch "no namespace forwards: no router" "$(screen)" 'router'
+
+# ---- a bridge, its ports ----------------------------------------------------------------
+wait_for "r3's bridge is a node" '\| \[br0\] +UP/'
+wait_for "... its port p0 (down) on a dashed line, its wire to p1 kept" \
+	'\| [|`]\.p0 +DOWN/DOWN .*> p1 +\+'
+wait_for "... its port eth0 on a solid one, the wire to r2 kept" \
+	'\+ [|`]-eth0 +UP/[A-Z]+ .*> r2:eth1 +\|'
 
 # ---- another process turns forwarding on and off ----------------------------------
 fwd r1 net.ipv4.ip_forward 1
