@@ -13,11 +13,12 @@
 #
 # The world: r1, r2, r3 wired host - r1 - r2 - r3; in r3 a bridge br0
 # with ports eth0 (the veth from r2) and p0 (a veth to p1 in r3, down).
-# The UI runs in the C locale (ASCII glyphs) under strace, which counts
-# its reads of the forwarding sysctls.
+# The UI runs in the C locale (ASCII glyphs); strace, attached to it for
+# a while (LeakSanitizer cannot run under ptrace at the exit), counts its
+# reads of the forwarding sysctls.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
-command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null ||
+command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null ||
 	{ echo "SKIP: strace is needed" >&2; exit 77; }
 sandbox_reexec
 
@@ -77,7 +78,12 @@ link add v1 type veth peer name eth0 netns r1
 EOF
 check_rc "three namespaces in a chain" 0 "$NSVIZ" -b "$TMPD/net"
 
-T new-session -d -s m -x 220 -y 36 "cd '$TMPD' && strace -f -qq -e trace=openat -o '$TMPD/trace' '$NSVIZ'; echo EXIT=\$?; sleep 60"
+# the UI's pid, for strace -p
+cat >"$TMPD/run" <<EOF
+echo \$\$ >"$TMPD/pid"
+exec "$NSVIZ"
+EOF
+T new-session -d -s m -x 220 -y 36 "cd '$TMPD' && sh ./run; echo EXIT=\$?; sleep 60"
 wait_for "the UI is up" 'Namespaces \(4\)'
 key t
 wait_for "t: the map" '#= host =+'
@@ -107,12 +113,20 @@ wait_for "z again: full size" 'Topology  \('
 # ---- the map closed: nothing read; opened: read at once -----------------------------
 key t
 wait_gone "t: the map closed" 'Topology'
-n0=$(reads)
+pid=$(cat "$TMPD/pid")
+: >"$TMPD/trace"
+strace -qq -e trace=openat -p "$pid" -o "$TMPD/trace" 2>"$TMPD/strace.err" &
+st=$!
+# tracer PID: who traces PID (0 none)
+tracer() { sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$1/status"; }
+_w=0
+while [ "$(tracer "$pid")" = 0 ] && [ $_w -lt 250 ]; do sleep 0.1; _w=$((_w + 1)); done
+check_eq "strace is attached to the UI" "$(tracer "$pid")" "$st"
 fwd r3 net.ipv4.ip_forward 1
 # a hang guard, not a timing: the UI must not read at all while the map
 # is closed, however long one waits (it would have twice in 4 s)
 sleep 4
-check_eq "the map closed: the sysctls are not read" "$(reads)" "$n0"
+check_eq "the map closed: the sysctls are not read" "$(reads)" 0
 key t
 wait_for "t: opened, r3 marked at once" '\+- r3 \(router\) -+\+'
 n1=$(reads)
@@ -121,6 +135,9 @@ if wait_reads "$n1"; then
 else
 	fail "the map open: they are read again" "$n1 reads, no more"
 fi
+{ kill "$st"; wait "$st"; } 2>/dev/null
+_w=0
+while [ "$(tracer "$pid")" != 0 ] && [ $_w -lt 250 ]; do sleep 0.1; _w=$((_w + 1)); done
 
 # ---- the UI's own : line ----------------------------------------------------------------
 key :
