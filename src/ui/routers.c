@@ -6,28 +6,45 @@
  * (kernel/requests.c, no program run), only while the map is shown: when
  * it is opened, when a namespace's objects change (its generation moves)
  * or a command was run from the UI, and every ROUTERS_MS otherwise.  An
- * idle UI without the map reads nothing. */
+ * idle UI without the map reads nothing.
+ *
+ * A read costs about 0.1 ms a namespace (two keys, a setns each): a sweep
+ * of thousands is done ROUTERS_TURN_US at a time, between frames and
+ * keys, as the namespaces themselves are read at start (issue 12). */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kernel/kernel.h"
 #include "ui/ui_int.h"
 #include "util/sbuf.h"
 
 #define ROUTERS_MS 2000
+#define ROUTERS_TURN_US 5000
 
 struct ui_routers {
-	int *ids;                   /* routers, by ns id, ascending */
+	int *ids;                   /* routers' ns ids, in w->ns order */
 	size_t n;
 	unsigned long ver;          /* bumped when ids changes */
-	bool have;                  /* read since the map was opened */
-	long long ms;               /* when every namespace was read */
+	bool have;                  /* a sweep begun since the map opened */
+	bool sweeping;              /* a sweep under way: at w->ns[next] */
+	size_t next;
+	bool behind;                /* changed namespaces left to read */
+	long long ms;               /* when the last sweep began */
 	unsigned long world_gen;    /* w->generation at the last look */
-	/* each namespace's gen when it was last read, by ns id */
+	/* by ns id: its gen when last read, read at all, forwarding */
 	unsigned long *gen;
-	bool *seen;
-	int ngen;
+	bool *seen, *on;
+	int nid;
 };
+
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
 
 static bool key_on(struct ui *u, struct w_ns *ns, const char *key)
 {
@@ -42,59 +59,39 @@ static bool key_on(struct ui *u, struct w_ns *ns, const char *key)
 	return on;
 }
 
-static bool forwards(struct ui *u, struct w_ns *ns)
+static void read_ns(struct ui *u, struct ui_routers *r, struct w_ns *ns)
 {
-	if (ns->unread[0])
-		return false;
-	return key_on(u, ns, "net.ipv4.ip_forward") ||
-	       key_on(u, ns, "net.ipv6.conf.all.forwarding");
+	r->on[ns->id] = !ns->unread[0] &&
+	                (key_on(u, ns, "net.ipv4.ip_forward") ||
+	                 key_on(u, ns, "net.ipv6.conf.all.forwarding"));
+	r->seen[ns->id] = true;
+	r->gen[ns->id] = ns->gen;
 }
 
-static int cmp_int(const void *a, const void *b)
+static void grow(struct ui_routers *r, int maxid)
 {
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return x < y ? -1 : x > y;
+	if (maxid <= r->nid)
+		return;
+	r->gen = xrealloc(r->gen, (size_t)maxid * sizeof *r->gen);
+	r->seen = xrealloc(r->seen, (size_t)maxid * sizeof *r->seen);
+	r->on = xrealloc(r->on, (size_t)maxid * sizeof *r->on);
+	memset(r->seen + r->nid, 0, (size_t)(maxid - r->nid) * sizeof *r->seen);
+	memset(r->on + r->nid, 0, (size_t)(maxid - r->nid) * sizeof *r->on);
+	r->nid = maxid;
 }
 
-/* Read the namespaces whose gen moved (all of them when all): the new
- * set replaces the old one; true when it changed. */
-static bool reread(struct ui *u, struct ui_routers *r, bool all)
+/* The set from on[], over the namespaces there are; true when it changed. */
+static bool publish(struct ui *u, struct ui_routers *r)
 {
 	struct world *w = u->w;
 	int *ids = xmalloc((w->nns ? w->nns : 1) * sizeof *ids);
 	size_t n = 0;
-	int maxid = 0;
 	bool changed;
 
 	for (size_t i = 0; i < w->nns; i++)
-		if (w->ns[i]->id + 1 > maxid)
-			maxid = w->ns[i]->id + 1;
-	if (maxid > r->ngen) {
-		r->gen = xrealloc(r->gen, (size_t)maxid * sizeof *r->gen);
-		r->seen = xrealloc(r->seen, (size_t)maxid * sizeof *r->seen);
-		memset(r->seen + r->ngen, 0,
-		       (size_t)(maxid - r->ngen) * sizeof *r->seen);
-		r->ngen = maxid;
-	}
-	for (size_t i = 0; i < w->nns; i++) {
-		struct w_ns *ns = w->ns[i];
-		bool on;
-
-		if (ns->id < 0)
-			continue;
-		if (all || !r->seen[ns->id] || r->gen[ns->id] != ns->gen) {
-			on = forwards(u, ns);
-			r->seen[ns->id] = true;
-			r->gen[ns->id] = ns->gen;
-		} else {
-			on = bsearch(&ns->id, r->ids, r->n, sizeof *r->ids,
-			             cmp_int) != NULL;
-		}
-		if (on)
-			ids[n++] = ns->id;
-	}
-	qsort(ids, n, sizeof *ids, cmp_int);
+		if (w->ns[i]->id >= 0 && w->ns[i]->id < r->nid &&
+		    r->on[w->ns[i]->id])
+			ids[n++] = w->ns[i]->id;
 	changed = n != r->n || (n && memcmp(ids, r->ids, n * sizeof *ids));
 	free(r->ids);
 	r->ids = ids;
@@ -107,41 +104,70 @@ static bool reread(struct ui *u, struct ui_routers *r, bool all)
 void routers_poll(struct ui *u, long long now)
 {
 	struct ui_routers *r = u->routers;
-	bool all;
+	struct world *w = u->w;
+	long long until;
+	int maxid = 0;
 
 	if (!u->topo) {
 		if (r)
-			r->have = false;    /* read again when it opens */
+			r->have = r->sweeping = false;  /* again when it opens */
 		return;
 	}
 	if (!r)
 		r = u->routers = xcalloc(1, sizeof *r);
-	all = !r->have || now - r->ms >= ROUTERS_MS;
-	if (!all && r->world_gen == u->w->generation)
-		return;
-	if (reread(u, r, all))
-		u->dirty = true;
-	if (all)
+	if (!r->have || (!r->sweeping && now - r->ms >= ROUTERS_MS)) {
+		r->have = r->sweeping = true;
+		r->next = 0;
 		r->ms = now;
-	r->have = true;
-	r->world_gen = u->w->generation;
+	}
+	if (!r->sweeping && !r->behind && r->world_gen == w->generation)
+		return;
+	for (size_t i = 0; i < w->nns; i++)
+		if (w->ns[i]->id + 1 > maxid)
+			maxid = w->ns[i]->id + 1;
+	grow(r, maxid);
+	until = now_us() + ROUTERS_TURN_US;
+	/* the namespaces that changed (or are new) first, then the sweep */
+	r->behind = false;
+	if (r->world_gen != w->generation)
+		for (size_t i = 0; i < w->nns; i++) {
+			struct w_ns *ns = w->ns[i];
+
+			if (ns->id < 0 ||
+			    (r->seen[ns->id] && r->gen[ns->id] == ns->gen))
+				continue;
+			if (now_us() >= until) {
+				r->behind = true;
+				break;
+			}
+			read_ns(u, r, ns);
+		}
+	r->world_gen = w->generation;
+	for (; r->sweeping && r->next < w->nns && now_us() < until; r->next++)
+		if (w->ns[r->next]->id >= 0)
+			read_ns(u, r, w->ns[r->next]);
+	if (r->sweeping && r->next >= w->nns)
+		r->sweeping = false;
+	if (publish(u, r))
+		u->dirty = true;
 }
 
 void routers_stale(struct ui *u)
 {
 	if (u->routers)
-		u->routers->have = false;
+		u->routers->have = u->routers->sweeping = false;
 }
 
 int routers_timeout(const struct ui *u, long long now)
 {
+	const struct ui_routers *r = u->routers;
 	long long left;
 
 	if (!u->topo)
 		return -1;
-	if (!u->routers || !u->routers->have)
+	if (!r || !r->have || r->sweeping || r->behind)
 		return 0;
-	left = u->routers->ms + ROUTERS_MS - now;
+	left = r->ms + ROUTERS_MS - now;
 	return left < 0 ? 0 : (int)left;
 }
 
@@ -164,6 +190,7 @@ void routers_free(struct ui *u)
 	free(u->routers->ids);
 	free(u->routers->gen);
 	free(u->routers->seen);
+	free(u->routers->on);
 	free(u->routers);
 	u->routers = NULL;
 }

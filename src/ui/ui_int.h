@@ -216,7 +216,7 @@ struct ui_routers;
 void routers_poll(struct ui *u, long long now);
 void routers_stale(struct ui *u);       /* read them all at the next poll */
 int routers_timeout(const struct ui *u, long long now);   /* -1: none */
-/* ns ids, ascending; *ver moves when they change */
+/* their ns ids (in the world's order); *ver moves when they change */
 const int *routers_ids(const struct ui *u, size_t *n, unsigned long *ver);
 void routers_free(struct ui *u);
 
