@@ -8,9 +8,12 @@
  * or a command was run from the UI, and every ROUTERS_MS otherwise.  An
  * idle UI without the map reads nothing.
  *
- * A read costs about 0.1 ms a namespace (two keys, a setns each): a sweep
+ * A read costs 0.05-0.2 ms a namespace (two keys, a setns each): a sweep
  * of thousands is done ROUTERS_TURN_US at a time, between frames and
- * keys, as the namespaces themselves are read at start (issue 12). */
+ * keys, as the namespaces themselves are read at start (issue 12), and
+ * sweeps are further apart than ROUTERS_MS when one costs more than
+ * 1/ROUTERS_SHARE of that (1,001 namespaces: about 180 ms, so every
+ * 3.6 s). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,6 +24,7 @@
 
 #define ROUTERS_MS 2000
 #define ROUTERS_TURN_US 5000
+#define ROUTERS_SHARE 20
 
 struct ui_routers {
 	int *ids;                   /* routers' ns ids, in w->ns order */
@@ -31,6 +35,8 @@ struct ui_routers {
 	size_t next;
 	bool behind;                /* changed namespaces left to read */
 	long long ms;               /* when the last sweep began */
+	long long sweep_us;         /* what this sweep has cost so far */
+	long long every_ms;         /* from one sweep's start to the next */
 	unsigned long world_gen;    /* w->generation at the last look */
 	/* by ns id: its gen when last read, read at all, forwarding */
 	unsigned long *gen;
@@ -105,7 +111,7 @@ void routers_poll(struct ui *u, long long now)
 {
 	struct ui_routers *r = u->routers;
 	struct world *w = u->w;
-	long long until;
+	long long until, t0;
 	int maxid = 0;
 
 	if (!u->topo) {
@@ -113,12 +119,15 @@ void routers_poll(struct ui *u, long long now)
 			r->have = r->sweeping = false;  /* again when it opens */
 		return;
 	}
-	if (!r)
+	if (!r) {
 		r = u->routers = xcalloc(1, sizeof *r);
-	if (!r->have || (!r->sweeping && now - r->ms >= ROUTERS_MS)) {
+		r->every_ms = ROUTERS_MS;
+	}
+	if (!r->have || (!r->sweeping && now - r->ms >= r->every_ms)) {
 		r->have = r->sweeping = true;
 		r->next = 0;
 		r->ms = now;
+		r->sweep_us = 0;
 	}
 	if (!r->sweeping && !r->behind && r->world_gen == w->generation)
 		return;
@@ -126,7 +135,8 @@ void routers_poll(struct ui *u, long long now)
 		if (w->ns[i]->id + 1 > maxid)
 			maxid = w->ns[i]->id + 1;
 	grow(r, maxid);
-	until = now_us() + ROUTERS_TURN_US;
+	t0 = now_us();
+	until = t0 + ROUTERS_TURN_US;
 	/* the namespaces that changed (or are new) first, then the sweep */
 	r->behind = false;
 	if (r->world_gen != w->generation)
@@ -146,8 +156,13 @@ void routers_poll(struct ui *u, long long now)
 	for (; r->sweeping && r->next < w->nns && now_us() < until; r->next++)
 		if (w->ns[r->next]->id >= 0)
 			read_ns(u, r, w->ns[r->next]);
-	if (r->sweeping && r->next >= w->nns)
+	r->sweep_us += now_us() - t0;
+	if (r->sweeping && r->next >= w->nns) {
 		r->sweeping = false;
+		r->every_ms = r->sweep_us * ROUTERS_SHARE / 1000;
+		if (r->every_ms < ROUTERS_MS)
+			r->every_ms = ROUTERS_MS;
+	}
 	if (publish(u, r))
 		u->dirty = true;
 }
@@ -167,7 +182,7 @@ int routers_timeout(const struct ui *u, long long now)
 		return -1;
 	if (!r || !r->have || r->sweeping || r->behind)
 		return 0;
-	left = r->ms + ROUTERS_MS - now;
+	left = r->ms + r->every_ms - now;
 	return left < 0 ? 0 : (int)left;
 }
 
