@@ -18,8 +18,10 @@
 # reads of the forwarding sysctls.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
-command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null ||
-	{ echo "SKIP: strace is needed" >&2; exit 77; }
+# without strace (or ptrace), the reads are not counted
+HAVE_STRACE=
+command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null &&
+	HAVE_STRACE=1
 sandbox_reexec
 
 SOCK="nsviz-router-$$"
@@ -113,6 +115,7 @@ wait_for "z again: full size" 'Topology  \('
 # ---- the map closed: nothing read; opened: read at once -----------------------------
 key t
 wait_gone "t: the map closed" 'Topology'
+if [ -n "$HAVE_STRACE" ]; then
 pid=$(cat "$TMPD/pid")
 : >"$TMPD/trace"
 strace -qq -e trace=openat -p "$pid" -o "$TMPD/trace" 2>"$TMPD/strace.err" &
@@ -138,6 +141,12 @@ fi
 { kill "$st"; wait "$st"; } 2>/dev/null
 _w=0
 while [ "$(tracer "$pid")" != 0 ] && [ $_w -lt 250 ]; do sleep 0.1; _w=$((_w + 1)); done
+else
+fwd r3 net.ipv4.ip_forward 1
+key t
+wait_for "t: opened, r3 marked at once" '\+- r3 \(router\) -+\+'
+skip "the reads counted (strace is needed)"
+fi
 
 # ---- the UI's own : line ----------------------------------------------------------------
 key :
