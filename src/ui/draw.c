@@ -650,6 +650,8 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	static struct topo_opts o;
 	static struct topo_mark caps[UI_MAX_CAPS];
 	static char sel_if[W_IFNAMSIZ];
+	static unsigned long rver;
+	unsigned long rnow;
 	struct topo_mark cnow[UI_MAX_CAPS];
 	struct w_link *l = ui_sel_link(u);
 	struct topo_opts now = { .selected_ns_id = u->sel_ns_id,
@@ -659,6 +661,7 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	                         .captured = caps,
 	                         .selected_if = sel_if };
 
+	now.routers = routers_ids(u, &now.nrouters, &rnow);
 	/* the captures still running are marked on their rows */
 	memset(cnow, 0, sizeof cnow);
 	for (int i = 0; i < u->ncaps; i++)
@@ -671,7 +674,7 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	if (have && gen == u->w->generation &&
 	    o.selected_ns_id == now.selected_ns_id && o.ascii == now.ascii &&
 	    o.overview == now.overview && o.fit_h == now.fit_h &&
-	    o.ncaptured == now.ncaptured &&
+	    o.ncaptured == now.ncaptured && rver == rnow &&
 	    !memcmp(caps, cnow, sizeof caps) &&
 	    strcmp(sel_if, l ? l->name : "") == 0)
 		return &t;
@@ -682,6 +685,7 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	topo_render_opts(u->w, &now, &t);
 	have = true;
 	gen = u->w->generation;
+	rver = rnow;
 	o = now;
 	return &t;
 }
@@ -746,6 +750,10 @@ static void draw_topo(struct ui *u)
 			case TC_WIRE_UP: e = TH_TOPO_WIRE_UP; break;
 			case TC_WIRE_DOWN: e = TH_TOPO_WIRE_DOWN; break;
 			case TC_LABEL: e = TH_TOPO_LABEL; break;
+			case TC_ROUTER: e = TH_HEADER; break;
+			case TC_BRIDGE: e = TH_HEADER; break;
+			case TC_BUS_UP: e = TH_TOPO_WIRE_UP; break;
+			case TC_BUS_DOWN: e = TH_TOPO_WIRE_DOWN; break;
 			case TC_SELECTED: case TC_WIRE_SELECTED:
 				e = TH_SELECTED; break;
 			default: e = TH_NORMAL; break;

@@ -2,7 +2,8 @@
 /* topo.h - the topology view as a drawing on a character canvas (pure: no
  * curses).
  *
- * Every namespace is a box: its label in the top border, one row per
+ * Every namespace is a box: its label in the top border (then "(router)"
+ * when the caller says it forwards, topo_opts.routers), one row per
  * interface inside (name, admin/oper state as "UP/LLDOWN", the first
  * address: IPv4 before IPv6, link-local last, "+N" when it has more; and
  * at a wire's end where it goes, "→ ns:if" or "→ if" within the box).
@@ -10,7 +11,10 @@
  * its interfaces sits level with what it is wired to.  Every veth
  * pair is a wire between the rows of its two ends; a pair inside one
  * namespace is a loop on the right side of its box.  Ports of a bridge
- * (or any master) are listed under their master with tree glyphs.  A link
+ * (or any master) are listed under their master with tree glyphs; a
+ * bridge is a node of its own, "[br0]", and the lines from it to its
+ * ports are drawn as wires (TC_BUS_*, dashed to a port that is down), a
+ * port that is a veth end keeping its wire to its peer.  A link
  * that is down (an end not admin-up or without carrier) is drawn with
  * dashed glyphs and TC_WIRE_DOWN cells.  Wires never share a cell, except
  * where one crosses another at a right angle: that cell is the vertical
@@ -44,6 +48,10 @@ enum topo_cell_class {
 	TC_LABEL,           /* addresses */
 	TC_SELECTED,        /* the selected interface's name */
 	TC_WIRE_SELECTED,   /* its wire, ports included */
+	TC_ROUTER,          /* "(router)" after a router's title */
+	TC_BRIDGE,          /* the brackets of a bridge's node: "[br0]" */
+	TC_BUS_UP,          /* the line from a bridge to a port that is up */
+	TC_BUS_DOWN,        /* ... to a port that is down (dashed) */
 };
 
 struct topo_cell {
@@ -114,6 +122,12 @@ struct topo_opts {
 	 * TC_SELECTED, its wire TC_WIRE_SELECTED (a crossing stays the
 	 * vertical wire's); NULL none */
 	const char *selected_if;
+	/* namespaces that are routers (IPv4 or IPv6 forwarding on), by ns
+	 * id, in any order: " (router)" after the box's title, " (R)" in
+	 * the overview, TC_ROUTER (the world does not hold sysctls: the
+	 * UI reads them) */
+	const int *routers;
+	size_t nrouters;
 };
 void topo_render_opts(const struct world *w, const struct topo_opts *o,
                       struct topo *out);

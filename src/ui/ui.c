@@ -569,6 +569,7 @@ int ui_run_line(struct ui *u, const char *line)
 	sbuf_reset(&u->x.out);
 	sbuf_reset(&u->x.err);
 	cmd_free(&c);
+	routers_stale(u);       /* a sysctl sends no event */
 	u->dirty = true;
 	return rc;
 }
@@ -1782,6 +1783,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		if (lesson_ui_active(u))
 			lesson_ui_check(u, now);
 		recount_procs(u, now);
+		routers_poll(u, now);
 		/* a change of the world is drawn at once, but no more than
 		 * UI_WORLD_BURST frames in UI_WORLD_BURST x UI_WORLD_FRAME_MS:
 		 * a storm of events (thousands of veths doing IPv6
@@ -1844,6 +1846,11 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 			int pt = procs_timeout(u, ui_now_ms());
 			if (pt >= 0 && (timeout < 0 || pt < timeout))
 				timeout = pt;
+		}
+		{
+			int rt = routers_timeout(u, ui_now_ms());
+			if (rt >= 0 && (timeout < 0 || rt < timeout))
+				timeout = rt;
 		}
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;
@@ -1910,6 +1917,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	if (u->ping_fd >= 0)
 		close(u->ping_fd);
 	topo_ui_apply_free(u);
+	routers_free(u);
 	free(u->details);
 	free(u->nprocs);
 	hmap_free(&u->procs_ix);

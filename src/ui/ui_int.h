@@ -90,6 +90,7 @@ struct ui {
 	int topo_x, topo_y;     /* pan offset into the canvas; x < 0: to
 	                           the selected box at the next draw */
 	bool topo_overview;     /* z: the map shrunk to fit the screen */
+	struct ui_routers *routers;     /* routers.c: the map's routers */
 
 	struct log_line log[LOG_MAX];
 	int nlog;
@@ -208,6 +209,16 @@ size_t ui_if_list(struct ui *u, const struct w_ns *ns, struct w_link ***out);
  * route` order. */
 size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out);
 int ui_ns_procs(struct ui *u, const struct w_ns *ns);
+
+/* routers.c: the namespaces whose forwarding is on, read while the map
+ * is shown (opened, a namespace changed, a command run, every 2 s) */
+struct ui_routers;
+void routers_poll(struct ui *u, long long now);
+void routers_stale(struct ui *u);       /* read them all at the next poll */
+int routers_timeout(const struct ui *u, long long now);   /* -1: none */
+/* their ns ids (in the world's order); *ver moves when they change */
+const int *routers_ids(const struct ui *u, size_t *n, unsigned long *ver);
+void routers_free(struct ui *u);
 
 /* topofile.c: w and o */
 void topo_ui_save_start(struct ui *u);

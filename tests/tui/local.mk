@@ -15,3 +15,5 @@ TESTS += tests/tui/lesson-keys.sh
 EXTRA_DIST += tests/tui/lesson-keys.sh
 TESTS += tests/tui/map.sh
 EXTRA_DIST += tests/tui/map.sh
+TESTS += tests/tui/map-nodes.sh
+EXTRA_DIST += tests/tui/map-nodes.sh

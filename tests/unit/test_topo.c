@@ -191,8 +191,8 @@ static void test_mixed(void **state)
 	printf("%s\n", s);
 	check_invariants(&t, w);
 	assert_int_equal(t.nwires, 6);
-	/* ports under their bridge, a tree */
-	assert_non_null(strstr(s, "│ br0 "));
+	/* ports under their bridge (a node, "[br0]"), a tree */
+	assert_non_null(strstr(s, "│ [br0] "));
 	assert_true(strstr(s, "│ ├─vb1 ") || strstr(s, "│ └─vb1 "));
 	assert_true(strstr(s, "│ ├─vr3 ") || strstr(s, "│ └─vr3 "));
 	assert_non_null(strstr(s, "│ ├─"));
@@ -405,6 +405,166 @@ static void test_hostile_names(void **state)
 	world_free(w);
 }
 
+/* A router's box (its forwarding on, as the UI read it) says so after its
+ * title, in the map and the overview, in UTF-8 and ASCII; the others do
+ * not; an id not in the world is ignored; the wires stay whole. */
+static void test_router_marks(void **state)
+{
+	struct world *w = hub_chain(6, 3);
+	int r[3] = { world_find_ns(w, "ns2")->id, world_find_ns(w, "ns5")->id,
+	             9999 };
+	struct topo_opts o = { .selected_ns_id = -1, .routers = r,
+	                       .nrouters = 3 };
+	struct topo t;
+	char *s;
+
+	(void)state;
+	for (int ov = 0; ov < 2; ov++)
+		for (int ascii = 0; ascii < 2; ascii++) {
+			const char *tag = ov ? " (R)" : " (router)";
+			char want[64];
+			int n = 0;
+
+			o.overview = ov;
+			o.ascii = ascii;
+			topo_render_opts(w, &o, &t);
+			s = dump(&t);
+			printf("%s\n", s);
+			if (!ascii) {
+				if (ov)
+					check_overview(&t, w);
+				else
+					check_invariants(&t, w);
+			}
+			for (const char *p = s; (p = strstr(p, tag)); p++)
+				n++;
+			assert_int_equal(n, 2);
+			for (int i = 1; i <= 6; i++) {
+				const struct w_ns *ns;
+				const struct topo_box *b;
+				char text[256];
+
+				snprintf(want, sizeof want, "ns%d", i);
+				ns = world_find_ns(w, want);
+				b = topo_find_box(&t, ns->id);
+				row_text(&t, b->y, b->x, b->x + b->w, text,
+				         sizeof text);
+				snprintf(want, sizeof want, " ns%d%s ", i, tag);
+				if (i == 2 || i == 5) {
+					int x;
+
+					assert_non_null(strstr(text, want));
+					/* the mark has its own class */
+					x = b->x + (int)(strstr(text, tag) - text) + 2;
+					assert_int_equal(at(&t, x, b->y)->cls,
+					                 TC_ROUTER);
+					assert_int_equal(at(&t, x - 3, b->y)->cls,
+					                 TC_TITLE);
+				} else {
+					assert_null(strstr(text, "(R"));
+				}
+			}
+			free(s);
+			topo_free(&t);
+		}
+	/* none given: no mark */
+	o.overview = false;
+	o.nrouters = 0;
+	topo_render_opts(w, &o, &t);
+	s = dump(&t);
+	assert_null(strstr(s, "(router)"));
+	free(s);
+	topo_free(&t);
+	world_free(w);
+}
+
+/* A bridge is a node of its own, "[br0]", its ports hanging from it on
+ * lines drawn as wires: solid to a port that is up, dashed to one that is
+ * down; a port that is a veth end keeps its wire to its peer.  A bond's
+ * ports stay a tree of text. */
+static void test_bridge_node(void **state)
+{
+	struct world *w = world_new();
+	struct w_ns *host = world_add_ns(w, W_NS_HOST, "", 1, 100);
+	struct w_ns *ns1 = world_add_ns(w, W_NS_NAMED, "ns1", 1, 101);
+	struct topo t;
+	char *s;
+	int x0, y;
+
+	(void)state;
+	add_lo(w, host, true);
+	add_link(w, host, 2, "br0", "bridge", UPFLAGS);
+	add_veth(w, host, "vh1", 3, true, ns1, "eth0", 2, true);
+	add_link(w, host, 4, "dum0", "dummy", 0);
+	add_link(w, host, 5, "tap1", "tun", UPFLAGS);
+	add_link(w, host, 6, "bond0", "bond", UPFLAGS);
+	add_link(w, host, 7, "dum1", "dummy", UPFLAGS);
+	world_find_link(host, "vh1")->master = 2;
+	world_find_link(host, "dum0")->master = 2;
+	world_find_link(host, "tap1")->master = 2;
+	world_find_link(host, "dum1")->master = 6;
+	world_resolve_peers(w);
+
+	topo_render(w, -1, false, &t);
+	s = dump(&t);
+	printf("%s\n", s);
+	check_invariants(&t, w);
+	assert_int_equal(t.nwires, 1);
+	assert_non_null(strstr(s, "│ [br0]  UP/UP"));
+	assert_non_null(strstr(s, "│ ├╌dum0 DOWN/DOWN"));   /* down: dashed */
+	assert_non_null(strstr(s, "│ ├─tap1 UP/UP"));
+	assert_non_null(strstr(s, "│ └─vh1  UP/UP"));       /* wired */
+	assert_non_null(strstr(s, "→ ns1:eth0 ├"));
+	assert_non_null(strstr(s, "│ bond0  UP/UP"));       /* not a bridge */
+	assert_non_null(strstr(s, "│ └─dum1 UP/UP"));
+	x0 = topo_find_box(&t, host->id)->x + 2;
+	for (y = 0; y < t.c.h; y++)
+		if (at(&t, x0 + 1, y)->ch == 'b' && at(&t, x0 + 2, y)->ch == 'r')
+			break;
+	assert_true(y < t.c.h);
+	assert_int_equal(at(&t, x0, y)->cls, TC_BRIDGE);       /* [ */
+	assert_int_equal(at(&t, x0 + 1, y)->cls, TC_TEXT);     /* br0 */
+	assert_int_equal(at(&t, x0 + 4, y)->cls, TC_BRIDGE);   /* ] */
+	/* the ports, dum0 tap1 vh1 (the host's rows may be apart: the
+	 * bus runs down to the next port) */
+	{
+		int ys[3], n = 0;
+
+		for (int yy = y + 1; yy < t.c.h && n < 3; yy++)
+			if (at(&t, x0 + 1, yy)->ch == 0x2500 ||
+			    at(&t, x0 + 1, yy)->ch == 0x254C)
+				ys[n++] = yy;
+		assert_int_equal(n, 3);
+		assert_int_equal(at(&t, x0, ys[0])->cls, TC_BUS_DOWN);
+		assert_int_equal(at(&t, x0 + 1, ys[0])->ch, 0x254C);
+		assert_int_equal(at(&t, x0, ys[1])->cls, TC_BUS_UP);
+		assert_int_equal(at(&t, x0 + 1, ys[1])->cls, TC_BUS_UP);
+		assert_int_equal(at(&t, x0, ys[2])->cls, TC_BUS_UP);
+		assert_int_equal(at(&t, x0, ys[2])->ch, 0x2514);
+		for (int yy = y + 1; yy < ys[2]; yy++)
+			assert_true(at(&t, x0, yy)->cls == TC_BUS_UP ||
+			            at(&t, x0, yy)->cls == TC_BUS_DOWN);
+	}
+	/* the bond's port: text, as before */
+	for (y = 0; y < t.c.h; y++)
+		if (at(&t, x0 + 2, y)->ch == 'd' && at(&t, x0 + 5, y)->ch == '1')
+			break;
+	assert_true(y < t.c.h);
+	assert_int_equal(at(&t, x0, y)->cls, TC_TEXT);
+	free(s);
+	topo_free(&t);
+
+	topo_render(w, -1, true, &t);
+	s = dump(&t);
+	printf("%s\n", s);
+	assert_non_null(strstr(s, "| [br0]  UP/UP"));
+	assert_non_null(strstr(s, "| |.dum0 DOWN/DOWN"));
+	assert_non_null(strstr(s, "| `-vh1  UP/UP"));
+	free(s);
+	topo_free(&t);
+	world_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +577,8 @@ int main(void)
 		cmocka_unit_test(test_capture_marks),
 		cmocka_unit_test(test_selected_wire),
 		cmocka_unit_test(test_hostile_names),
+		cmocka_unit_test(test_router_marks),
+		cmocka_unit_test(test_bridge_node),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

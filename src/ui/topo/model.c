@@ -232,11 +232,18 @@ void tp_box_order(struct box *b)
 	free(first);
 }
 
+const char *tp_router_tag(const struct ctx *cx)
+{
+	return cx->overview ? " (R)" : " (router)";
+}
+
 void tp_box_measure(struct ctx *cx, struct box *b)
 {
+	int tag = b->router ? (int)strlen(tp_router_tag(cx)) : 0;
+
 	b->nw = b->sw = b->aw = b->pw = 0;
 	if (cx->overview) {
-		b->w = imin(tp_u8_width(b->title), OV_TITLE_MAX) + 4;
+		b->w = imin(tp_u8_width(b->title), OV_TITLE_MAX) + tag + 4;
 		return;
 	}
 	for (int i = 0; i < b->nrows; i++) {
@@ -246,7 +253,8 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 			b->nw = imax(b->nw, 6);     /* "(none)" */
 			continue;
 		}
-		b->nw = imax(b->nw, tree_prefix_len(r) + tp_u8_width(r->l->name));
+		b->nw = imax(b->nw, tree_prefix_len(r) + tp_u8_width(r->l->name) +
+		                    (row_bridge(r) ? 2 : 0));
 		b->sw = imax(b->sw, (int)strlen(r->state));
 		b->aw = imax(b->aw, (int)strlen(r->addr));
 		b->pw = imax(b->pw, imin(tp_u8_width(r->peer), PEER_MAX) +
@@ -254,7 +262,7 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 	}
 	b->w = 2 + b->nw + (b->sw ? 1 + b->sw : 0) + (b->aw ? 1 + b->aw : 0) +
 	       (b->pw ? 1 + b->pw : 0) + 2;
-	b->w = imax(b->w, imin(tp_u8_width(b->title), TITLE_MAX) + 6);
+	b->w = imax(b->w, imin(tp_u8_width(b->title), TITLE_MAX) + tag + 6);
 }
 
 /* ---- wires ------------------------------------------------------------------ */

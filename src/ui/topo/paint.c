@@ -135,6 +135,7 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	const uint32_t *bg = cx->g->box[sel];
 	int bc = sel ? TC_BOX_SELECTED : TC_BOX;
 	int x0 = b->x, y0 = b->y, x1 = b->x + b->w - 1, y1 = b->y + b->h - 1;
+	int tag = b->router ? (int)strlen(tp_router_tag(cx)) : 0;
 	int tx;
 
 	if (cx->overview) {
@@ -148,7 +149,10 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 			for (int x = x0 + 1; x < x1; x++)
 				put(t, x, y, ' ', TC_BLANK);
 		}
-		put_str(cx, t, x0 + 2, y0, b->title, b->w - 4, TC_TITLE);
+		tx = x0 + 2 + put_str(cx, t, x0 + 2, y0, b->title,
+		                      b->w - 4 - tag, TC_TITLE);
+		if (b->router)
+			put_str(cx, t, tx, y0, tp_router_tag(cx), tag, TC_ROUTER);
 		return;
 	}
 	for (int x = x0 + 1; x < x1; x++) {
@@ -167,7 +171,9 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 	put(t, x1, y1, bg[G_BR], bc);
 	put(t, x0 + 2, y0, ' ', bc);
 	tx = x0 + 3 + put_str(cx, t, x0 + 3, y0, b->title,
-	                      imin(TITLE_MAX, b->w - 6), TC_TITLE);
+	                      imin(TITLE_MAX, b->w - 6 - tag), TC_TITLE);
+	if (b->router)
+		tx += put_str(cx, t, tx, y0, tp_router_tag(cx), tag, TC_ROUTER);
 	put(t, tx, y0, ' ', bc);
 
 	for (int k = 0; k < b->nrows; k++) {
@@ -188,10 +194,16 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 			if (a == r) {
 				const uint32_t *tg = r->last ? cx->g->tree_last :
 				                               cx->g->tree_mid;
-				put(t, px, y, tg[0], TC_TEXT);
-				put(t, px + 1, y, tg[1], TC_TEXT);
+				bool bus = row_on_bus(b, r);
+				int cls = !bus ? TC_TEXT :
+				          r->up ? TC_BUS_UP : TC_BUS_DOWN;
+
+				put(t, px, y, tg[0], cls);
+				put(t, px + 1, y, bus && !r->up ? cx->g->wh[1] :
+				                  tg[1], cls);
 			} else if (!a->last) {
-				put(t, px, y, cx->g->tree_bar, TC_TEXT);
+				put(t, px, y, cx->g->tree_bar,
+				    row_on_bus(b, a) ? TC_BUS_UP : TC_TEXT);
 			}
 		}
 		/* the host's rows can be apart: carry the bar down to the
@@ -205,11 +217,17 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 					break;
 				}
 			for (int yy = y + 1; yy < ny; yy++)
-				put(t, px, yy, cx->g->tree_bar, TC_TEXT);
+				put(t, px, yy, cx->g->tree_bar,
+				    row_on_bus(b, r) ? TC_BUS_UP : TC_TEXT);
 		}
 		x += tree_prefix_len(r);
-		put_str(cx, t, x, y, r->l->name, W_IFNAMSIZ,
-		        row_selected(cx, bi, b->order[k]) ? TC_SELECTED : TC_TEXT);
+		if (row_bridge(r))
+			put(t, x++, y, '[', TC_BRIDGE);
+		x += put_str(cx, t, x, y, r->l->name, W_IFNAMSIZ,
+		             row_selected(cx, bi, b->order[k]) ? TC_SELECTED :
+		             TC_TEXT);
+		if (row_bridge(r))
+			put(t, x, y, ']', TC_BRIDGE);
 		x = x0 + 2 + b->nw + 1;
 		put_str(cx, t, x, y, r->state, b->sw,
 		        r->up ? TC_STATE_UP : TC_STATE_DOWN);

@@ -30,7 +30,8 @@
  *   shared only by wires whose extents are disjoint, so wires cross each
  *   other but never run along each other or through a box; a crossing is
  *   drawn as the vertical wire, the horizontal one passing under it.
- *   Labels.  Every wire's end says where the wire goes ("→ ns:if").
+ *   Labels.  Every wire's end says where the wire goes ("→ ns:if"); a
+ *   router's title is followed by "(router)".
  */
 #include "ui/topo/topo_int.h"
 
@@ -122,6 +123,10 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	}
 	free(nss);
 	cx.host = 0;
+	for (size_t i = 0; opt->routers && i < opt->nrouters; i++)
+		if (opt->routers[i] >= 0 && opt->routers[i] < maxid &&
+		    boxof[opt->routers[i]] >= 0)
+			cx.b[boxof[opt->routers[i]]].router = true;
 	tp_collect_wires(&cx, boxof, maxid);
 	free(boxof);
 	if (cx.overview)

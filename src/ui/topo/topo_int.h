@@ -15,6 +15,7 @@
 #define NSVIZ_UI_TOPO_INT_H
 
 #include <limits.h>
+#include <string.h>
 
 #include "ui/topo.h"
 
@@ -62,6 +63,7 @@ struct row {
 struct box {
 	const struct w_ns *ns;
 	char title[W_NSNAME_MAX + 80];
+	bool router;               /* " (router)" after the title */
 	struct row *rows;
 	int nrows;
 	int *order;                /* display order: row indices */
@@ -137,6 +139,18 @@ static inline int tree_prefix_len(const struct row *r)
 	return 2 * r->depth;
 }
 
+/* A bridge's row: its name drawn as a node, "[br0]" */
+static inline bool row_bridge(const struct row *r)
+{
+	return r->l && strcmp(r->l->kind, "bridge") == 0;
+}
+
+/* A port of a bridge: its line to the bridge drawn as a wire */
+static inline bool row_on_bus(const struct box *b, const struct row *r)
+{
+	return r->parent >= 0 && row_bridge(&b->rows[r->parent]);
+}
+
 /* ---- model.c ---------------------------------------------------------------- */
 
 uint32_t tp_u8_next(const char *s, size_t *i);
@@ -154,6 +168,8 @@ void tp_peer_labels(struct ctx *cx);
 void tp_capture_marks(struct ctx *cx);
 /* Overview: only the rows that carry a wire, flat (no tree), no text. */
 void tp_overview_rows(struct ctx *cx);
+/* the mark after a router's title: " (router)", " (R)" in the overview */
+const char *tp_router_tag(const struct ctx *cx);
 /* b->w and the field widths */
 void tp_box_measure(struct ctx *cx, struct box *b);
 /* cx->wr: every veth pair once; boxof maps ns ids (< maxid) to boxes */
