@@ -13,46 +13,12 @@
 #     read back"), and `nsviz -b` of the saved file makes the same state.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/twins.sh"
 
 nsv() { "$NSVIZ" "$@"; }
 
-# twins I (made by ip) and N (made by nsviz): a0 and a1 facing P's
-# p0I/p1I and p0N/p1N; the same MACs (the same link-local addresses).
-# P has no IPv6: nothing it sends makes neighbour entries in I or N.
-ip netns add P
-ip netns exec P sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-ip netns exec P sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-for ns in I N; do
-	ip netns add $ns
-	ip -n $ns link set lo up
-	ip -n $ns link add a0 type veth peer name p0$ns netns P
-	ip -n $ns link add a1 type veth peer name p1$ns netns P
-	ip -n $ns link set a0 address 02:00:00:00:00:a0
-	ip -n $ns link set a1 address 02:00:00:00:00:a1
-	ip -n $ns link set a0 up
-	ip -n $ns link set a1 up
-	ip -n P link set p0$ns up
-	ip -n P link set p1$ns up
-	wait_carrier -n $ns a0
-	wait_carrier -n $ns a1
-done
-for ns in I N; do
-	wait_ll -n $ns a0
-	wait_ll -n $ns a1
-done
-
-# on_both DESC CMD: ip -n I CMD and nsviz -n N CMD; both must succeed
-on_both() {
-	d=$1
-	shift
-	run ip -n I "$@"
-	irc=$RC ierr=$ERR
-	run nsv -n N "$@"
-	if [ "$irc" = 0 ] && [ "$RC" = 0 ]; then pass "$d"; else
-		fail "$d" "command: $*" "ip: exit $irc $ierr" \
-			"nsviz: exit $RC $ERR"
-	fi
-}
+# twins I (made by ip) and N (made by nsviz): tests/lib/twins.sh
+twins_make
 
 # The lifetimes (and the expiry of their prefix routes) count down by
 # the second: the twins are read at different moments, so the numbers

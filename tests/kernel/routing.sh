@@ -15,59 +15,23 @@
 #     changed.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/twins.sh"
 
 nsv() { "$NSVIZ" "$@"; }
 
-# twins: I (made by ip) and N (made by nsviz), each with a0/a1 facing
-# P's p0I/p1I and p0N/p1N.  P has no IPv6: nothing it sends on its own
-# makes neighbour entries in I or N.  REACHABLE entries stay so for an
+# twins: I (made by ip) and N (made by nsviz), tests/lib/twins.sh, with
+# addresses before the veths come up.  REACHABLE entries stay so for an
 # hour: the twins are compared at different moments.
-ip netns add P
-ip netns exec P sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-ip netns exec P sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-for ns in I N; do
-	ip netns add $ns
-	ip -n $ns link set lo up
-	ip -n $ns link add a0 type veth peer name p0$ns netns P
-	ip -n $ns link add a1 type veth peer name p1$ns netns P
+twin_setup() {
 	for d in a0 a1; do
-		ip netns exec $ns sysctl -qw net.ipv4.neigh.$d.base_reachable_time_ms=3600000
-		ip netns exec $ns sysctl -qw net.ipv6.neigh.$d.base_reachable_time_ms=3600000
+		ip netns exec $1 sysctl -qw net.ipv4.neigh.$d.base_reachable_time_ms=3600000
+		ip netns exec $1 sysctl -qw net.ipv6.neigh.$d.base_reachable_time_ms=3600000
 	done
-	ip -n $ns addr add 10.0.1.1/24 dev a0
-	ip -n $ns addr add 10.0.2.1/24 dev a1
-	ip -n $ns addr add fd00:1::1/64 dev a0 nodad
-	# the same MACs in both twins: the same link-local addresses (and
-	# their local routes) in what is compared
-	ip -n $ns link set a0 address 02:00:00:00:00:a0
-	ip -n $ns link set a1 address 02:00:00:00:00:a1
-	ip -n $ns link set a0 up
-	ip -n $ns link set a1 up
-	ip -n P link set p0$ns up
-	ip -n P link set p1$ns up
-	wait_carrier -n $ns a0
-	wait_carrier -n $ns a1
-done
-# the link-local addresses and their local routes come after the carrier
-# (seen under ASan in CI: one read of table all had fe80::'s route, the
-# next not yet): compare once they are all there
-for ns in I N; do
-	wait_ll -n $ns a0
-	wait_ll -n $ns a1
-done
-
-# on_both DESC CMD: ip -n I CMD and nsviz -n N CMD; both must succeed
-on_both() {
-	d=$1
-	shift
-	run ip -n I "$@"
-	irc=$RC ierr=$ERR
-	run nsv -n N "$@"
-	if [ "$irc" = 0 ] && [ "$RC" = 0 ]; then pass "$d"; else
-		fail "$d" "command: $*" "ip: exit $irc $ierr" \
-			"nsviz: exit $RC $ERR"
-	fi
+	ip -n $1 addr add 10.0.1.1/24 dev a0
+	ip -n $1 addr add 10.0.2.1/24 dev a1
+	ip -n $1 addr add fd00:1::1/64 dev a0 nodad
 }
+twins_make twin_setup
 
 # same_state DESC SHOW-ARGS: the kernel holds the same in I and N
 same_state() {

@@ -22,34 +22,10 @@ command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
 HAVE_STRACE=
 command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null &&
 	HAVE_STRACE=1
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/tui.sh"
 sandbox_reexec
 
-SOCK="nsviz-router-$$"
-export TMUX_TMPDIR="$TMPD"
-T() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
-key() { T send-keys -t m "$@"; }
-screen() { T capture-pane -p -t m; }
-# wait_for DESC REGEX: up to 8 s for the screen to match (a hang guard)
-wait_for() {
-	_w=0
-	while [ $_w -lt 250 ]; do
-		if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
-		sleep 0.1; _w=$((_w + 1))
-	done
-	fail "$1" "screen never matched: $2" "$(screen)"
-	return 1
-}
-# wait_gone DESC REGEX: the same until it no longer matches
-wait_gone() {
-	_w=0
-	while [ $_w -lt 250 ]; do
-		if ! screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
-		sleep 0.1; _w=$((_w + 1))
-	done
-	fail "$1" "screen still matches: $2" "$(screen)"
-	return 1
-}
+tui_start router
 # reads: how many times the UI opened a forwarding sysctl so far
 reads() { grep -c 'ip_forward\|conf/all/forwarding' "$TMPD/trace"; }
 # wait_reads N: until the UI has read them more than N times

@@ -14,42 +14,10 @@
 # the C locale: ASCII glyphs, a selected box drawn with '#' and '='.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/tui.sh"
 sandbox_reexec
 
-SOCK="nsviz-map-$$"
-export TMUX_TMPDIR="$TMPD"
-T() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
-key() { T send-keys -t m "$@"; }
-screen() { T capture-pane -p -t m; }
-# wait_for DESC REGEX: up to 8 s for the screen to match
-wait_for() {
-	_w=0
-	while [ $_w -lt 250 ]; do
-		if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
-		sleep 0.1; _w=$((_w + 1))
-	done
-	fail "$1" "screen never matched: $2" "$(screen)"
-	return 1
-}
-# quiet_wait REGEX: the same without a test line; 0 when it matched
-quiet_wait() {
-	_w=0
-	while [ $_w -lt 250 ]; do
-		if screen | grep -Eq -- "$1"; then return 0; fi
-		sleep 0.1; _w=$((_w + 1))
-	done
-	return 1
-}
-# wait_change OLD: until the screen differs from OLD
-wait_change() {
-	_w=0
-	while [ $_w -lt 250 ]; do
-		[ "$(screen)" != "$1" ] && return 0
-		sleep 0.1; _w=$((_w + 1))
-	done
-	return 1
-}
+tui_start map
 
 # the inside of the selected box (#= NAME = on its top border) on the
 # screen, a line per row; with COLS "c0 c1" from a previous screen, the
