@@ -5,22 +5,42 @@
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
 
+# Nothing here waits a fixed time: every step waits (at most 10 s) for the
+# line that says the monitor has seen the step before it.
+# wait_line ERE FILE
+wait_line() {
+	i=0
+	while ! grep -Eq -- "$1" "$2" && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
+# ready FILE PREFIX: until the monitor writing FILE reports a change in
+# the host (veth pairs PREFIXn are made until one of them is printed)
+ready() {
+	i=0
+	while ! grep -Eq ": $2[0-9]+@" "$1" && [ $i -lt 100 ]; do
+		ip link add "$2$i" type veth peer name "$2p$i" 2>/dev/null
+		sleep 0.1; i=$((i + 1))
+	done
+}
+
 "$NSVIZ" monitor >"$TMPD/mon" 2>"$TMPD/mon.err" &
 MON=$!
-sleep 0.5
+ready "$TMPD/mon" ready
 ip link add m0 type veth peer name m1
 ip addr add 10.9.0.1/24 dev m0
 ip netns add later
-sleep 0.5
+wait_line '\[later\] netns add later$' "$TMPD/mon"
 ip link set m1 netns later
 ip -n later addr add 10.9.0.2/24 dev m1
 ip -n later link set m1 up
 ip link set m0 up
-sleep 0.3
+wait_line '\[later\] [0-9]+: m1@if[0-9]+: <BROADCAST,MULTICAST,UP,LOWER_UP>' "$TMPD/mon"
 ip route add 10.10.0.0/16 via 10.9.0.2
 ip route del 10.10.0.0/16 via 10.9.0.2
 ip netns del later
-sleep 0.5
+wait_line '\[later\] netns del later$' "$TMPD/mon"
+wait_line 'Deleted 10\.10\.0\.0/16' "$TMPD/mon"
 kill -TERM "$MON"
 wait "$MON"
 RC=$?
@@ -42,25 +62,19 @@ check_eq "nothing on stderr" "$(cat "$TMPD/mon.err")" ""
 # made in it and its del are printed, in that order.  The monitor holds
 # a namespace from the moment its bind mount lands (no timer), and a
 # namespace's first dump tells what happened in it before its event
-# socket was open.
+# socket was open.  (A namespace made and removed while the monitor
+# waits for a processor is gone before it can look: the test waits for
+# the add line, then changes and deletes the namespace at once.)
 "$NSVIZ" monitor >"$TMPD/mon2" 2>"$TMPD/mon2.err" &
 MON=$!
-# the monitor is ready once it reports a change in the host
-i=0
-while ! grep -q 'ready0' "$TMPD/mon2" && [ $i -lt 100 ]; do
-	ip link add "ready$i" type veth peer name "readyp$i" 2>/dev/null
-	sleep 0.1; i=$((i + 1))
-done
+ready "$TMPD/mon2" again
 for n in 1 2 3 4 5; do
 	ip netns add "x$n"
+	wait_line "\\[x$n\\] netns add x$n\$" "$TMPD/mon2"
 	ip -n "x$n" link set lo up
 	ip netns del "x$n"
 done
-# wait (at most 10 s) for the last namespace's del
-i=0
-while ! grep -q 'netns del x5' "$TMPD/mon2" && [ $i -lt 100 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+wait_line 'netns del x5$' "$TMPD/mon2"
 kill -TERM "$MON"
 wait "$MON"
 for n in 1 2 3 4 5; do

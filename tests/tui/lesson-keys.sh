@@ -65,10 +65,28 @@ if_rows() {
 	on && $4 ~ /^NAME / { list = 1; next }
 	on && list { if ($4 ~ /^ *$/ || $0 !~ /\|\|/) exit; split($4, a, " "); sub(/@.*/, "", a[1]); print a[1] }'
 }
+# if_row NAME: the row of interface NAME in the interfaces panel (a
+# narrow panel cuts long names: then the row that starts the name)
+if_row() {
+	if_rows | awk -v want="$1" '$0 == want { print NR; f = 1; exit }
+		!f && !p && length($0) >= 6 && index(want, $0) == 1 { p = NR }
+		END { if (!f && p) print p }'
+}
+# settle: until the panels are back (a key that closed a form or left the
+# capture view has been handled: the screen is read after it, not before)
+settle() {
+	i=0
+	while SCR=$(screen); { printf '%s\n' "$SCR" | grep -q 'runs: ' ||
+		! printf '%s\n' "$SCR" | grep -Eq '\+- (> )?Interfaces in '; } && [ $i -lt 50 ]; do
+		sleep 0.1; i=$((i + 1)); done
+}
 # ns NAME: select the namespace NAME in the namespaces panel
 ns() {
 	focus 0
-	n=$(ns_rows | grep -nx -- "$1" | cut -d: -f1)
+	settle
+	i=0
+	while n=$(ns_rows | grep -nx -- "$1" | cut -d: -f1); [ -z "$n" ] && [ $i -lt 50 ]; do
+		sleep 0.1; i=$((i + 1)); done
 	[ -n "$n" ] || { fail "$WHAT: namespace $1 listed" "$(screen)"; return; }
 	key Home; i=1; while [ $i -lt "$n" ]; do key j; i=$((i + 1)); done
 	wait_for "Interfaces in $1 " || fail "$WHAT: $1 selected" "$SCR"
@@ -76,10 +94,10 @@ ns() {
 # iface NAME: select interface NAME of the selected namespace
 iface() {
 	focus 1
-	# a narrow panel cuts long names: then the row that starts the name
-	n=$(if_rows | awk -v want="$1" '$0 == want { print NR; f = 1; exit }
-		!f && !p && length($0) >= 6 && index(want, $0) == 1 { p = NR }
-		END { if (!f && p) print p }')
+	settle
+	i=0
+	while n=$(if_row "$1"); [ -z "$n" ] && [ $i -lt 50 ]; do
+		sleep 0.1; i=$((i + 1)); done
 	[ -n "$n" ] || { fail "$WHAT: interface $1 listed" "$(screen)"; return; }
 	key Home; i=1; while [ $i -lt "$n" ]; do key j; i=$((i + 1)); done
 }
