@@ -45,6 +45,8 @@ enum cmd_verb {
 	CMD_PING, CMD_SYSCTL,
 	CMD_ECHO_START, CMD_ECHO_LIST, CMD_ECHO_STOP, CMD_ECHO_LOG,
 	CMD_SEND,
+	/* the nft command (nft(8)), run through libnftables (issue 14) */
+	CMD_NFT, CMD_NFT_LIST,
 	CMD_VERB_COUNT
 };
 
@@ -272,6 +274,33 @@ struct cmd_sysctl {
 	bool quiet;             /* -q: print nothing after a write */
 };
 
+/* nft [-a -s -t -S -u -n -y -p -T -e -j -c -o] COMMAND...: the words
+ * after the options, as nft(8) takes them from its command line (joined
+ * by blanks into the text libnftables parses).  CMD_NFT_LIST: list,
+ * describe and get, which change nothing. */
+enum cmd_nft_flag {
+	CMD_NFT_HANDLE = 1u << 0,       /* -a */
+	CMD_NFT_STATELESS = 1u << 1,    /* -s */
+	CMD_NFT_TERSE = 1u << 2,        /* -t */
+	CMD_NFT_SERVICE = 1u << 3,      /* -S */
+	CMD_NFT_GUID = 1u << 4,         /* -u */
+	CMD_NFT_NUM_PRIO = 1u << 5,     /* -y */
+	CMD_NFT_NUM_PROTO = 1u << 6,    /* -p */
+	CMD_NFT_NUM_TIME = 1u << 7,     /* -T */
+	CMD_NFT_NUM_SYMBOL = 1u << 8,   /* with the three above: -n */
+	CMD_NFT_ECHO = 1u << 9,         /* -e */
+	CMD_NFT_JSON = 1u << 10,        /* -j */
+};
+#define CMD_NFT_NUMERIC (CMD_NFT_NUM_PRIO | CMD_NFT_NUM_PROTO | \
+                         CMD_NFT_NUM_TIME | CMD_NFT_NUM_SYMBOL)
+struct cmd_nft {
+	unsigned oflags;        /* enum cmd_nft_flag */
+	bool check;             /* -c: check only (dry run) */
+	bool optimize;          /* -o */
+	int argc;
+	char **argv;            /* owned, released by cmd_free */
+};
+
 struct cmd {
 	enum cmd_verb verb;     /* the tag: which member of u is meant */
 	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
@@ -293,6 +322,7 @@ struct cmd {
 		struct cmd_ping ping;
 		struct cmd_echo echo;
 		struct cmd_sysctl sysctl;
+		struct cmd_nft nft;     /* issue 14 */
 	} u;
 
 	/* netns exec NAME PROG ARGS: owned copies, NULL-terminated.
@@ -311,7 +341,8 @@ int cmd_split(const char *line, char ***words, char *err, size_t errlen);
 void cmd_free_words(char **words, int n);
 
 /* Split a -c string into commands at unquoted ';' and newlines (quotes,
- * backslashes and # comments respected; empty commands skipped).  Returns
+ * backslashes and # comments respected; empty commands skipped; in an nft
+ * command, not between its braces, where ';' is nft's own).  Returns
  * the number of commands, each the raw text for cmd_split, or -1 with err
  * set.  *words / *cmds is NULL when the count is 0 or on error; otherwise
  * a NULL-terminated array to free with cmd_free_words. */
@@ -340,6 +371,10 @@ bool cmd_changes(const struct cmd *c);
 
 /* true for commands that send packets (ping, send, netns exec) */
 bool cmd_sends_traffic(const struct cmd *c);
+
+/* An nft command's text as libnftables gets it: its words joined by
+ * blanks, as nft(8) joins its argv. */
+void cmd_nft_text(const struct cmd *c, struct sbuf *out);
 
 /* The iproute2 spelling: "ip -n vnet addr add 10.0.2.0/24 dev veth1". */
 void cmd_canonical(const struct cmd *c, struct sbuf *out);

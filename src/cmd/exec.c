@@ -223,6 +223,8 @@ static const exec_fn exec_fns[CMD_VERB_COUNT] = {
 	[CMD_ECHO_STOP] = exec_echo_stop,
 	[CMD_ECHO_LOG] = exec_echo_log,
 	[CMD_SEND] = exec_send,
+	[CMD_NFT] = exec_nft,
+	[CMD_NFT_LIST] = exec_nft,
 };
 
 bool exec_has(enum cmd_verb verb)

@@ -245,6 +245,10 @@ int p_words(struct parser *p, bool ip_seen)
 		p->i++;
 		return p_bridge_words(p);
 	}
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "nft")) {
+		p->i++;
+		return p_nft_words(p);
+	}
 	if (!ip_seen && p_more(p) &&
 	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz"))) {
 		ip_seen = !strcmp(p_peek(p), "ip");   /* ip has no `bridge` */
@@ -302,6 +306,11 @@ int p_words(struct parser *p, bool ip_seen)
 	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "bridge")) {
 		p->i++;
 		return p_bridge_words(p);
+	}
+	/* nsviz -n NS nft ...: nsviz's -n, nft's own options after it */
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "nft")) {
+		p->i++;
+		return p_nft_words(p);
 	}
 	c->opts.family = c->family;
 	if (!p_more(p)) {
@@ -361,6 +370,11 @@ void cmd_free(struct cmd *c)
 		free(c->u.echo.message);
 		c->u.echo.message = NULL;
 	}
+	if (c->verb == CMD_NFT || c->verb == CMD_NFT_LIST) {
+		cmd_free_words(c->u.nft.argv, c->u.nft.argc);
+		c->u.nft.argv = NULL;
+		c->u.nft.argc = 0;
+	}
 }
 
 bool cmd_changes(const struct cmd *c)
@@ -373,6 +387,8 @@ bool cmd_changes(const struct cmd *c)
 		return c->sub && cmd_changes(c->sub);
 	if (c->verb == CMD_SYSCTL)
 		return c->u.sysctl.write;
+	if (c->verb == CMD_NFT)
+		return !c->u.nft.check;
 	return e && (e->flags & CMD_F_CHANGES);
 }
 

@@ -216,6 +216,13 @@ int p_bropts(struct parser *p, struct w_bropts *o, bool slave,
              int (*other)(struct parser *p, const char *w));
 void canon_bropts(struct canon *o, const struct w_bropts *b);
 
+/* parse_nft.c: the nft command (issue 14) */
+void nft_init(struct cmd *c);
+/* nft [OPTIONS] COMMAND..., after the word `nft` */
+int p_nft_words(struct parser *p);
+int parse_nft(struct parser *p);
+void canon_nft(const struct cmd *c, struct canon *o);
+
 /* grammar.c: [ip|nsviz] [OPTIONS] OBJECT ...; ip_seen when `ip` is read */
 int p_words(struct parser *p, bool ip_seen);
 int p_object(struct parser *p);

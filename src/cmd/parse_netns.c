@@ -186,7 +186,7 @@ static bool runs_in_process(const char *prog)
 {
 	static const char *const words[] = {
 		"ip", "link", "addr", "address", "route", "ping", "netns",
-		"neigh", "neighbor", "neighbour", "sysctl", "bridge", NULL
+		"neigh", "neighbor", "neighbour", "sysctl", "bridge", "nft", NULL
 	};
 
 	for (const char *const *w = words; *w; w++)
@@ -223,8 +223,11 @@ static int parse_sub(struct parser *p, const char *name)
 	sp.c = sub;
 	sp.err = p->err;
 	sp.errlen = p->errlen;
+	if (!strcmp(prog, "nft"))
+		sp.i = 1;
 	if (ip ? p_words(&sp, true) :
-	    !strcmp(prog, "bridge") ? p_words(&sp, false) : p_object(&sp))
+	    !strcmp(prog, "bridge") ? p_words(&sp, false) :
+	    !strcmp(prog, "nft") ? p_nft_words(&sp) : p_object(&sp))
 		return -1;
 	se = cmd_verb_entry(sub->verb);
 	if (se && (se->flags & CMD_F_NOT_IN_EXEC)) {

@@ -256,12 +256,36 @@ static void push_piece(struct wordvec *wv, const char *s, size_t len)
 		wordvec_push(wv, s, len);
 }
 
+/* Is the word nft among the piece's words so far (nft [-n NS] ..., netns
+ * exec NS nft ...)?  Then its braces group: nft's own `;` between { and }
+ * (a chain's `{ type nat hook postrouting priority 100 ; }`) does not end
+ * the command, and neither does a newline. */
+static bool piece_is_nft(const struct sbuf *piece)
+{
+	const char *p = sbuf_str(piece);
+
+	while (*p) {
+		size_t n;
+
+		while (is_blank(*p))
+			p++;
+		n = 0;
+		while (p[n] && !is_blank(p[n]))
+			n++;
+		if (n == 3 && !strncmp(p, "nft", 3))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
 int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen)
 {
 	struct wordvec wv = { NULL, 0, 0 };
 	struct sbuf piece = SBUF_INIT;
 	const char *p = s ? s : "";
 	bool word_start = true;
+	int depth = 0;          /* nft's braces open in this command */
 
 	*cmds = NULL;
 	if (err && errlen)
@@ -315,6 +339,18 @@ int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen)
 			word_start = false;
 		} else if (ch == '#' && word_start) {
 			p += strcspn(p, "\n");
+		} else if (ch == '{' && (depth || piece_is_nft(&piece))) {
+			sbuf_addc(&piece, *p++);
+			depth++;
+			word_start = false;
+		} else if (ch == '}' && depth) {
+			sbuf_addc(&piece, *p++);
+			depth--;
+			word_start = false;
+		} else if ((ch == ';' || ch == '\n') && depth) {
+			sbuf_addc(&piece, ch == '\n' ? ' ' : ch);
+			p++;
+			word_start = true;
 		} else if (ch == ';' || ch == '\n') {
 			push_piece(&wv, sbuf_str(&piece), piece.len);
 			sbuf_reset(&piece);

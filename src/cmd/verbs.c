@@ -281,6 +281,23 @@ const struct cmd_entry cmd_entries[] = {
 	{ CMD_SEND, "send", NULL, NULL,
 	  "send tcp|udp ADDR PORT MESSAGE [timeout S]", TR | NS | OWN,
 	  echo_init, parse_send, canon_echo },
+
+	/* ---- the nft command (nft(8)), through libnftables: nft's words,
+	 * never abbreviated; the bare object words are nft's implicit add */
+	{ CMD_NFT, "nft", "add\0create\0insert\0replace\0delete\0destroy\0"
+	  "flush\0reset\0rename\0table\0chain\0rule\0set\0map\0element\0"
+	  "flowtable\0counter\0quota\0ct\0limit\0secmark\0synproxy\0",
+	  NULL,
+	  "nft [-a -s -t -S -u -n -y -p -T -e -j -c -o] add|create|insert|"
+	  "replace|delete|\n"
+	  "    flush|reset|rename ... (nft(8)'s commands, run in the namespace "
+	  "of -n)", CH | NS | OWN, nft_init, parse_nft, canon_nft },
+	{ CMD_NFT_LIST, "nft", "list\0describe\0get\0", NULL,
+	  "nft [-a -s -t -S -u -n -y -p -T -j] list ruleset|tables|table|"
+	  "chain|set|map ...\n"
+	  "nft describe EXPR, nft get element ...", RO | NS | OWN, nft_init,
+	  parse_nft, canon_nft },
+	NOT("nft", "monitor"), NOT("nft", "export"), NOT("nft", "import"),
 };
 const size_t cmd_nentries = N(cmd_entries);
 

@@ -404,6 +404,22 @@ struct knsid {
 int knsid_list(struct ksync *k, struct w_ns *ns, int target_nsid, int nsid,
                struct knsid **out, size_t *n, struct kerr *e);
 
+/* ---- nftables (nft.c), through libnftables ---- */
+
+/* One nft command text (what nft(8) joins its argv into) run in ns, as
+ * nft runs it: out gets what nft prints on standard output, err what it
+ * prints on standard error (its own words: "Error: ...", the command, the
+ * carets), both as they are (the caller escapes them).  -1 when nft
+ * failed (e->err EINVAL, the reason in err) or could not run (e). */
+struct knft_req {
+	const char *text;
+	unsigned oflags;        /* enum cmd_nft_flag (cmd/cmd.h) */
+	bool check;             /* -c */
+	bool optimize;          /* -o */
+};
+int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
+             struct sbuf *out, struct sbuf *err, struct kerr *e);
+
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 /* The same for one request, not kept open: close it with
  * ksync_ns_fd_done (issue 12: thousands of namespaces hold no fd) */

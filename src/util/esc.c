@@ -111,8 +111,9 @@ void esc_add(struct sbuf *b, const char *s, unsigned flags)
 			sbuf_addn(b, run, (size_t)(s - run));
 		if (!*s)
 			break;
-		if (*s == '\n' && (flags & ESC_KEEP_NL)) {
-			sbuf_addc(b, '\n');
+		if ((*s == '\n' && (flags & ESC_KEEP_NL)) ||
+		    (*s == '\t' && (flags & ESC_KEEP_TAB))) {
+			sbuf_addc(b, *s);
 		} else {
 			char hex[20];
 

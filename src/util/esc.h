@@ -26,6 +26,7 @@ struct sbuf;
 
 /* esc_add flags */
 #define ESC_KEEP_NL 1u   /* messages of several lines: '\n' stays */
+#define ESC_KEEP_TAB 2u  /* text indented with tabs (nft's): '\t' stays */
 
 /* What an unsafe character is, for a message that refuses it. */
 enum esc_kind {

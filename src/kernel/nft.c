@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* nft.c - nft commands in a namespace through libnftables, the library
+ * nft(8) itself is: the same text in, the same output and messages out,
+ * and no nft process.  libnftables opens its netfilter netlink socket
+ * when its context is made, so the context lives only while nsviz is in
+ * the namespace: entered, made, run, freed, left.
+ */
+#include "kernel/kernel.h"
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+#include <nftables/libnftables.h>
+
+#include "util/sbuf.h"
+
+static unsigned ctx_flags(unsigned f)
+{
+	static const struct { unsigned ours, theirs; } map[] = {
+		{ CMD_NFT_HANDLE, NFT_CTX_OUTPUT_HANDLE },
+		{ CMD_NFT_STATELESS, NFT_CTX_OUTPUT_STATELESS },
+		{ CMD_NFT_TERSE, NFT_CTX_OUTPUT_TERSE },
+		{ CMD_NFT_SERVICE, NFT_CTX_OUTPUT_SERVICE },
+		{ CMD_NFT_GUID, NFT_CTX_OUTPUT_GUID },
+		{ CMD_NFT_NUM_PRIO, NFT_CTX_OUTPUT_NUMERIC_PRIO },
+		{ CMD_NFT_NUM_PROTO, NFT_CTX_OUTPUT_NUMERIC_PROTO },
+		{ CMD_NFT_NUM_TIME, NFT_CTX_OUTPUT_NUMERIC_TIME },
+		{ CMD_NFT_NUM_SYMBOL, NFT_CTX_OUTPUT_NUMERIC_SYMBOL },
+		{ CMD_NFT_ECHO, NFT_CTX_OUTPUT_ECHO },
+		{ CMD_NFT_JSON, NFT_CTX_OUTPUT_JSON },
+	};
+	unsigned out = 0;
+
+	for (size_t k = 0; k < sizeof map / sizeof *map; k++)
+		if (f & map[k].ours)
+			out |= map[k].theirs;
+	return out;
+}
+
+/* libnftables ends the process when it cannot open its socket: ask the
+ * kernel first, here, so that a kernel without nf_tables is a message. */
+static int can_open_netfilter(struct kerr *e)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+
+	if (fd < 0) {
+		e->err = errno;
+		snprintf(e->msg, sizeof e->msg, "cannot open a netfilter netlink "
+		         "socket: %s (a kernel without nf_tables?)",
+		         strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
+             struct sbuf *out, struct sbuf *err, struct kerr *e)
+{
+	struct nft_ctx *ctx;
+	const char *text;
+	int nsfd, rc;
+
+	memset(e, 0, sizeof *e);
+	nsfd = ksync_ns_fd_brief(k, ns, e);
+	if (nsfd < 0)
+		return -1;
+	if (kns_enter_fd(nsfd) < 0) {
+		e->err = errno;
+		snprintf(e->msg, sizeof e->msg, "cannot enter the namespace: %s",
+		         strerror(errno));
+		ksync_ns_fd_done(k, ns, nsfd);
+		return -1;
+	}
+	if (can_open_netfilter(e) < 0) {
+		kns_leave();
+		ksync_ns_fd_done(k, ns, nsfd);
+		return -1;
+	}
+	ctx = nft_ctx_new(NFT_CTX_DEFAULT);
+	if (!ctx) {
+		kns_leave();
+		ksync_ns_fd_done(k, ns, nsfd);
+		e->err = ENOMEM;
+		return -1;
+	}
+	nft_ctx_output_set_flags(ctx, ctx_flags(r->oflags));
+	nft_ctx_set_dry_run(ctx, r->check);
+	if (r->optimize)
+		nft_ctx_set_optimize(ctx, NFT_OPTIMIZE_ENABLED);
+	nft_ctx_buffer_output(ctx);
+	nft_ctx_buffer_error(ctx);
+	rc = nft_run_cmd_from_buffer(ctx, r->text);
+	if ((text = nft_ctx_get_output_buffer(ctx)))
+		sbuf_add(out, text);
+	if ((text = nft_ctx_get_error_buffer(ctx)))
+		sbuf_add(err, text);
+	nft_ctx_free(ctx);
+	kns_leave();
+	ksync_ns_fd_done(k, ns, nsfd);
+	if (rc != 0) {
+		e->err = EINVAL;
+		return -1;
+	}
+	return 0;
+}
