@@ -48,7 +48,7 @@ static const struct cmd *what_runs(const struct cmd *c)
 
 /* The same command: verb, options, and the verb's member of the union
  * byte for byte (every object's init starts from zeros), send's message
- * as text. */
+ * and nft's words as text. */
 static bool cmd_equal(const struct cmd *a, const struct cmd *b)
 {
 	a = what_runs(a);
@@ -65,6 +65,15 @@ static bool cmd_equal(const struct cmd *a, const struct cmd *b)
 		e.message = f.message = NULL;
 		if (memcmp(&e, &f, sizeof e))
 			return false;
+	} else if (a->verb == CMD_NFT || a->verb == CMD_NFT_LIST) {
+		const struct cmd_nft *e = &a->u.nft, *f = &b->u.nft;
+
+		if (e->oflags != f->oflags || e->check != f->check ||
+		    e->optimize != f->optimize || e->argc != f->argc)
+			return false;
+		for (int i = 0; i < e->argc; i++)
+			if (!str_eq(e->argv[i], f->argv[i]))
+				return false;
 	} else if (memcmp(&a->u, &b->u, sizeof a->u)) {
 		return false;
 	}

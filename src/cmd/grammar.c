@@ -83,7 +83,8 @@ const char *p_objects_hint(struct parser *p)
 		const struct cmd_object *o = &cmd_objects[i];
 		bool dup = false;
 
-		if (!o->supported || !o->name || o->bridge != p->bridge)
+		if (!o->supported || !o->name || o->bridge != p->bridge ||
+		    (p->ip && !strcmp(o->name, "nft")))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			dup |= !strcmp(said[k], o->name);
@@ -168,6 +169,10 @@ int p_object(struct parser *p)
 			return p_bad(p, w, "%s", o->why);
 		return unsupported(p, "", w, o->word, p_objects_hint(p));
 	}
+	/* `ip nft`: nft is a command of its own, read before ip's objects */
+	if (!strcmp(o->name, "nft"))
+		return p_bad(p, w, "not a command of ip (nft is its own: nft ..., "
+		             "-n NS nft ...)");
 	/* ip ignores -all elsewhere; nsviz would log a command without it */
 	if (p->c->all && strcmp(o->name, "netns"))
 		return p_fail(p, "-all: not meaningful for %s (-all goes with "
@@ -254,6 +259,7 @@ int p_words(struct parser *p, bool ip_seen)
 		ip_seen = !strcmp(p_peek(p), "ip");   /* ip has no `bridge` */
 		p->i++;
 	}
+	p->ip = ip_seen;
 	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
 		const char *o = p_next(p), *v;
 		int fam = 0;

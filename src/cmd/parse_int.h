@@ -30,6 +30,7 @@ struct parser {
 	const char *mark[4];        /* words a verb's parser keeps for its
 	                             * messages (the destination as typed) */
 	bool bridge;                /* after `bridge`: its objects (vlan, fdb) */
+	bool ip;                    /* after `ip`: not nft, a command of its own */
 	char *err;
 	size_t errlen;
 	char ctxbuf[512];

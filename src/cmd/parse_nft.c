@@ -16,6 +16,9 @@
 
 #include "util/sbuf.h"
 
+#define NFT_VERBS "add, insert, replace, create, delete, flush, reset, " \
+	"rename, list, describe or get"
+
 void nft_init(struct cmd *c)
 {
 	memset(&c->u.nft, 0, sizeof c->u.nft);
@@ -164,9 +167,7 @@ int p_nft_words(struct parser *p)
 			return -1;
 	opts = c->u.nft;
 	if (!p_more(p))
-		return p_missing(p, "command (expected add, insert, replace, "
-		                 "create, delete, flush, reset, rename, list, "
-		                 "describe or get)");
+		return p_missing(p, "command (expected " NFT_VERBS ")");
 	{
 		struct sbuf text = SBUF_INIT;
 		bool inc;
@@ -202,18 +203,18 @@ int p_nft_words(struct parser *p)
 				e = t;
 	}
 	if (!e)
-		return p_bad(p, first, "unknown nft command (expected add, "
-		             "insert, replace, create, delete, flush, reset, "
-		             "rename, list, describe or get%s)",
+		return p_bad(p, first, "unknown nft command (expected "
+		             NFT_VERBS "%s)",
 		             p->i >= 2 && !strcmp(p->argv[p->i - 1], "-n") ?
 		             "; nft's -n is --numeric: a namespace is named "
 		             "before the word nft, -n NS nft ..." : "");
 	if (e->verb == CMD_NONE) {
 		if (!strcmp(first, "monitor"))
 			return p_bad(p, first, "not supported by nsviz (nft monitor "
-			             "never ends; nsviz monitor follows links, "
-			             "addresses and routes)");
-		return p_bad(p, first, "not supported by nsviz");
+			             "never ends, and nsviz monitor follows links, "
+			             "addresses and routes; expected " NFT_VERBS ")");
+		return p_bad(p, first, "not supported by nsviz (expected "
+		             NFT_VERBS ")");
 	}
 	p->e = e;
 	c->verb = e->verb;

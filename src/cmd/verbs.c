@@ -64,6 +64,8 @@ const struct cmd_object cmd_objects[] = {
 	OBJ_OWN("echo", "protocol"),
 	OBJ_OWN("send", NULL),
 	OBJ_OWN("sysctl", NULL),
+	/* the nft command: its own options and words (parse_nft.c) */
+	OBJ_OWN("nft", "command"),
 	/* the bridge command's objects, in bridge(8)'s order */
 	{ "link", "bridge link", true, false, "show", NULL, NULL, true },
 	{ "fdb", "bridge fdb", true, false, "show", NULL, NULL, true },
@@ -287,12 +289,12 @@ const struct cmd_entry cmd_entries[] = {
 	{ CMD_NFT, "nft", "add\0create\0insert\0replace\0delete\0destroy\0"
 	  "flush\0reset\0rename\0table\0chain\0rule\0set\0map\0element\0"
 	  "flowtable\0counter\0quota\0ct\0limit\0secmark\0synproxy\0",
-	  NULL,
+	  "add",
 	  "nft [-a -s -t -S -u -n -y -p -T -e -j -c -o] add|create|insert|"
 	  "replace|delete|\n"
 	  "    flush|reset|rename ... (nft(8)'s commands, run in the namespace "
 	  "of -n)", CH | NS | OWN, nft_init, parse_nft, canon_nft },
-	{ CMD_NFT_LIST, "nft", "list\0describe\0get\0", NULL,
+	{ CMD_NFT_LIST, "nft", "list\0describe\0get\0", "list",
 	  "nft [-a -s -t -S -u -n -y -p -T -j] list ruleset|tables|table|"
 	  "chain|set|map ...\n"
 	  "nft describe EXPR, nft get element ...", RO | NS | OWN, nft_init,

@@ -28,8 +28,9 @@ ALIASES="--force -netns -family -j --timeout -c10 -a -all -brief -details -json
 # Other programs' options the texts quote (ip -batch, nc -q1, tcpdump -e
 # -l, configure --enable-* --with-*, dpkg-buildpackage -us -uc, unshare
 # --net, ulimit -Hn, dot -Tsvg): not nsviz's.
+# nft's own options that nsviz refuses (nsviz.1 says why) are nft's too.
 FOREIGN="-batch -q1 -e -l --enable-werror --enable-sanitizers
-	--with-bash-completion-dir -us -uc --net -Hn -Tsvg"
+	--with-bash-completion-dir -us -uc --net -Hn -Tsvg -f -I -D -N"
 
 # man page source to text: no comments, macros, fonts, quotes
 man_text() {

@@ -30,7 +30,7 @@ check_rc "... and another, with a veth end in it" 0 "$NSVIZ" -c \
 	'netns add green; link add v0 type veth peer name v1 netns green' 
 
 check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
-	"addr apply bridge capture diff echo ip lesson link monitor neigh netns ping route rule save send show sysctl"
+	"addr apply bridge capture diff echo ip lesson link monitor neigh netns nft ping route rule save send show sysctl"
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
 check_eq "nsviz save -<Tab>" "$(comp nsviz save -)" "--sh -n"
 check_eq "nsviz apply lab.nsviz --<Tab>" "$(comp nsviz apply lab.nsviz --)" \
@@ -48,6 +48,13 @@ check_eq "nsviz -S -n blue link set veth0 <Tab>" \
 check_eq "nsviz link add br0 type <Tab>" "$(comp nsviz link add br0 type '')" "bridge dummy ipvlan macvlan veth vlan vxlan"
 check_eq "nsviz bridge <Tab>" "$(comp nsviz bridge '')" "fdb link vlan"
 check_eq "nsviz bridge vlan <Tab>" "$(comp nsviz bridge vlan '')" "add del show"
+check_eq "nsviz nft <Tab>" "$(comp nsviz nft '')" \
+	"add create delete describe flush get insert list rename replace reset"
+check_eq "nsviz -n r nft -a <Tab>: after nft's options" "$(comp nsviz -n r nft -a '')" \
+	"add create delete describe flush get insert list rename replace reset"
+check_eq "nsviz nft -<Tab>: nft's options" "$(comp nsviz nft -)" "-S -T -a -c -e -j -n -o -p -s -t -u -y"
+check_eq "nsviz nft list <Tab>" "$(comp nsviz nft list '')" \
+	"chain chains counter element flowtable map maps quota rule ruleset set sets table tables"
 check_eq "nsviz link set x0 netns <Tab>" "$(comp nsviz link set x0 netns '')" "blue green"
 check_eq "nsviz route add 10.0.2.0/24 dev lo scope <Tab>" \
 	"$(comp nsviz route add 10.0.2.0/24 dev lo scope '')" "global host link"

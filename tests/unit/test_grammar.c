@@ -216,6 +216,15 @@ static void assert_cmd_eq(const struct cmd *a, const struct cmd *b)
 		assert_string_equal(ea.message, eb.message);
 		ea.message = eb.message = NULL;
 		assert_memory_equal(&ea, &eb, sizeof ea);
+	} else if (a->verb == CMD_NFT || a->verb == CMD_NFT_LIST) {
+		const struct cmd_nft *na = &a->u.nft, *nb = &b->u.nft;
+
+		assert_int_equal(na->oflags, nb->oflags);
+		assert_int_equal(na->check, nb->check);
+		assert_int_equal(na->optimize, nb->optimize);
+		assert_int_equal(na->argc, nb->argc);
+		for (int k = 0; k < na->argc; k++)
+			assert_string_equal(na->argv[k], nb->argv[k]);
 	} else {
 		assert_memory_equal(&a->u, &b->u, sizeof a->u);
 	}
@@ -2698,7 +2707,7 @@ static void test_hints_from_tables(void **state)
 	(void)state;
 	assert_int_equal(parse_line("frob", &c), -1);
 	list_words(err, words, &n);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	for (size_t k = 0; k < n; k++) {
 		char line[64];
 
@@ -3076,7 +3085,7 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	/* unknown or unsupported words */
 	{ "frobnicate", "frobnicate",
 	  "unknown command (expected addr, route, rule, neigh, link, netns, ping, "
-	  "echo, send or sysctl)" },
+	  "echo, send, sysctl or nft)" },
 	{ "link frob", "link frob", "unknown link command" },
 	{ "addr frob", "addr frob", "unknown addr command" },
 	{ "route frob", "route frob", "unknown route command" },
@@ -3562,6 +3571,135 @@ static void test_free_twice(void **state)
 	cmd_free(NULL);
 }
 
+/* ---- nft (issue 14) -------------------------------------------------------- */
+
+static void expect_err(const char *line, const char *want)
+{
+	struct cmd c;
+
+	if (parse_line(line, &c) == 0) {
+		cmd_free(&c);
+		fail_msg("'%s' parsed, expected an error", line);
+	}
+	if (!strstr(err, want))
+		fail_msg("'%s': message '%s' lacks '%s'", line, err, want);
+}
+
+static void test_nft(void **state)
+{
+	struct cmd c;
+	struct sbuf t = SBUF_INIT;
+
+	(void)state;
+	parse_ok("nft add table ip nat", &c);
+	assert_int_equal(c.verb, CMD_NFT);
+	assert_true(cmd_changes(&c));
+	assert_int_equal(c.u.nft.argc, 4);
+	cmd_nft_text(&c, &t);
+	assert_string_equal(sbuf_str(&t), "add table ip nat");
+	sbuf_free(&t);
+	cmd_free(&c);
+
+	/* the words joined as nft joins its argv: a quoted word whole */
+	parse_ok("-n r nft 'add chain ip nat post { type nat hook postrouting "
+	         "priority 100 ; }'", &c);
+	assert_int_equal(c.verb, CMD_NFT);
+	assert_string_equal(c.ns, "r");
+	assert_int_equal(c.u.nft.argc, 1);
+	cmd_free(&c);
+
+	/* list, describe, get: change nothing; -c neither */
+	parse_ok("nft -a list ruleset", &c);
+	assert_int_equal(c.verb, CMD_NFT_LIST);
+	assert_false(cmd_changes(&c));
+	assert_int_equal(c.u.nft.oflags, CMD_NFT_HANDLE);
+	cmd_free(&c);
+	parse_ok("nft -c add table ip x", &c);
+	assert_false(cmd_changes(&c));
+	cmd_free(&c);
+	parse_ok("nft -nj list tables", &c);
+	assert_int_equal(c.u.nft.oflags, CMD_NFT_NUMERIC | CMD_NFT_JSON);
+	cmd_free(&c);
+	parse_ok("nft --handle --numeric-priority list ruleset", &c);
+	assert_int_equal(c.u.nft.oflags, CMD_NFT_HANDLE | CMD_NFT_NUM_PRIO);
+	cmd_free(&c);
+
+	/* canonical: the shell's spelling, in the namespace by ip netns exec */
+	check_canonical("nft -an add rule ip t c tcp dport '{ 22, 80 }' accept",
+	                "nft -n -a add rule ip t c tcp dport '{ 22, 80 }' accept");
+	check_canonical("nft table ip t", "nft table ip t");
+	check_canonical("ip netns exec r nft -y -p -c -o add table ip t",
+	                "ip netns exec r nft -y -p -c -o add table ip t");
+	check_canonical("netns exec r nft flush ruleset",
+	                "ip netns exec r nft flush ruleset");
+	{
+		struct cmd a, b;
+		char *s;
+
+		parse_ok("-n r nft add table ip nat", &a);
+		s = canonical_of(&a);
+		assert_string_equal(s, "ip netns exec r nft add table ip nat");
+		parse_ok(s, &b);
+		assert_int_equal(b.verb, CMD_NETNS_EXEC);
+		assert_non_null(b.sub);
+		assert_cmd_eq(&a, b.sub);
+		free(s);
+		cmd_free(&a);
+		cmd_free(&b);
+	}
+
+	/* refused, with the word and the reason */
+	expect_err("nft", "missing command");
+	expect_err("nft -a", "missing command");
+	expect_err("nft lst ruleset", "lst: unknown nft command");
+	expect_err("nft -n r list ruleset", "nft's -n is --numeric");
+	expect_err("nft monitor", "monitor: not supported by nsviz");
+	expect_err("nft export ruleset", "export: not supported by nsviz");
+	expect_err("nft -f /etc/nftables.conf", "-f: not supported by nsviz");
+	expect_err("nft -aN list ruleset", "-aN: not supported by nsviz (it "
+	           "never resolves names)");
+	expect_err("nft -q list ruleset", "-q: unknown option of nft");
+	expect_err("nft --file x list ruleset", "--file: not supported");
+	expect_err("nft --nosuch list ruleset", "--nosuch: unknown option");
+	expect_err("nft 'include \"/etc/passwd\"'", "include: not supported");
+	expect_err("nft add table ip x { include \"/etc/passwd\" ; }",
+	           "include: not supported");
+	expect_err("ip nft list ruleset", "nft: not a command of ip");
+	expect_err("-j nft list ruleset", "-j: not an option of the nft command");
+	expect_err("-4 nft list ruleset", "-4: not an option of the nft command");
+	/* a quoted "include" is nft's string, not the word */
+	parse_ok("nft add table ip x { comment '\"include\"' ; }", &c);
+	cmd_free(&c);
+}
+
+static void test_split_list_nft(void **state)
+{
+	char **v = NULL;
+	int n;
+
+	(void)state;
+	n = cmd_split_list("nft add chain ip t c { type filter hook input "
+	                   "priority 0 ; policy drop ; }; link show", &v, err,
+	                   sizeof err);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "nft add chain ip t c { type filter hook "
+	                    "input priority 0 ; policy drop ; }");
+	assert_string_equal(v[1], "link show");
+	cmd_free_words(v, n);
+	/* over lines, inside the braces */
+	n = cmd_split_list("-n r nft add chain ip t c {\n type filter hook "
+	                   "input priority 0;\n}\nlink show", &v, err,
+	                   sizeof err);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "-n r nft add chain ip t c {  type filter "
+	                    "hook input priority 0; }");
+	cmd_free_words(v, n);
+	/* braces of other commands do not group */
+	n = cmd_split_list("link set x alias { ; link show", &v, err, sizeof err);
+	assert_int_equal(n, 2);
+	cmd_free_words(v, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3610,6 +3748,8 @@ int main(void)
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_free_twice),
+		cmocka_unit_test(test_nft),
+		cmocka_unit_test(test_split_list_nft),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
