@@ -1026,6 +1026,126 @@ static enum lesson_verdict ck_ran(struct lesson_env *env, const struct lck *c,
 	return no(why, "you have not run `%s` yet", cmd);
 }
 
+/* s without double quotes, blanks squeezed to one, trimmed: how a rule
+ * is compared (nft quotes an interface name in its listing) */
+static void rule_norm(const char *s, struct sbuf *out)
+{
+	bool blank = false;
+
+	s += strspn(s, " \t");
+	for (; *s; s++) {
+		if (*s == '"')
+			continue;
+		if (*s == ' ' || *s == '\t') {
+			blank = true;
+			continue;
+		}
+		if (blank && out->len)
+			sbuf_addc(out, ' ');
+		blank = false;
+		sbuf_addc(out, *s);
+	}
+}
+
+/* nft rule "TEXT" [in NS] exists | does not exist | has counted N packets:
+ * the rules of the namespace's ruleset (the lines of its chains, as
+ * `nft list ruleset` prints them), the first that holds TEXT */
+static enum lesson_verdict ck_nft(struct lesson_env *env, const struct lck *c,
+                                  struct sbuf *why)
+{
+	struct knft_req r = { "list ruleset", 0, false, false };
+	struct sbuf out = SBUF_INIT, err = SBUF_INIT, want = SBUF_INIT;
+	struct kerr e = { 0 };
+	enum lesson_verdict v;
+	struct w_ns *ns;
+	char b[320];
+	const char *line;
+	int depth = 0;
+	bool in_chain = false, found = false;
+	unsigned long long packets = 0;
+	bool has_counter = false;
+
+	if (!(ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	if (knft_run(env->k, ns, &r, &out, &err, &e) < 0) {
+		v = error(why, "nft list ruleset in %s: %s",
+		          nsw_of(ns, b, sizeof b),
+		          err.len ? sbuf_str(&err) : kerr_str(&e));
+		goto out;
+	}
+	rule_norm(c->arg, &want);
+	for (line = sbuf_str(&out); *line && !found;) {
+		size_t n = strcspn(line, "\n");
+		struct sbuf l = SBUF_INIT;
+		char *t;
+
+		sbuf_addn(&l, line, n);
+		line += n + (line[n] == '\n');
+		t = l.s ? l.s + strspn(l.s, " \t") : (char *)"";
+		if (*t == '}') {
+			if (--depth < 2)
+				in_chain = false;
+		} else if (n && t[strlen(t) - 1] == '{') {
+			depth++;
+			if (depth == 2)
+				in_chain = !strncmp(t, "chain ", 6);
+		} else if (in_chain && depth == 2 && strncmp(t, "type ", 5) &&
+		           strncmp(t, "policy ", 7) && strncmp(t, "comment ", 8)) {
+			struct sbuf have = SBUF_INIT;
+			const char *k;
+
+			rule_norm(t, &have);
+			/* the counter's values are not the rule's words */
+			k = strstr(sbuf_str(&have), "counter packets ");
+			if (k) {
+				char *at = have.s + (k - have.s) + 7, *rest;
+				unsigned long long seen = strtoull(at + 8, &rest, 10);
+
+				if (!strncmp(rest, " bytes ", 7)) {
+					rest += 7;
+					rest += strspn(rest, "0123456789");
+					memmove(at, rest, strlen(rest) + 1);
+					have.len = strlen(have.s);
+				}
+				if (strstr(sbuf_str(&have), sbuf_str(&want))) {
+					has_counter = true;
+					packets = seen;
+				}
+			}
+			if (strstr(sbuf_str(&have), sbuf_str(&want)))
+				found = true;
+			sbuf_free(&have);
+		}
+		sbuf_free(&l);
+	}
+	if (c->kind == LCK_NFT_COUNT) {
+		if (!found)
+			v = no(why, "%s has no nft rule with %s", nsw_of(ns, b, sizeof b),
+			       c->arg);
+		else if (!has_counter)
+			v = no(why, "the nft rule with %s in %s has no counter",
+			       c->arg, nsw_of(ns, b, sizeof b));
+		else if (packets < c->count)
+			v = no(why, "the nft rule with %s in %s has counted %llu "
+			       "packet%s, not %llu yet", c->arg,
+			       nsw_of(ns, b, sizeof b), packets,
+			       packets == 1 ? "" : "s", c->count);
+		else
+			v = LESSON_MET;
+	} else if (found == !c->neg) {
+		v = LESSON_MET;
+	} else {
+		v = no(why, found ? "%s has an nft rule with %s" :
+		       "%s has no nft rule with %s", nsw_of(ns, b, sizeof b),
+		       c->arg);
+	}
+out:
+	sbuf_free(&out);
+	sbuf_free(&err);
+	sbuf_free(&want);
+	return v;
+}
+
 static enum lesson_verdict run_check(struct lesson_env *env,
                                      const struct lck *c, struct sbuf *why)
 {
@@ -1045,6 +1165,7 @@ static enum lesson_verdict run_check(struct lesson_env *env,
 	case LCK_SYSCTL: return ck_sysctl(env, c, why);
 	case LCK_NEIGH: return ck_neigh(env, c, why);
 	case LCK_RAN: return ck_ran(env, c, why);
+	case LCK_NFT_RULE: case LCK_NFT_COUNT: return ck_nft(env, c, why);
 	}
 	return error(why, "internal: unknown check");
 }

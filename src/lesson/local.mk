@@ -23,7 +23,9 @@ dist_lessons_DATA = \
 	lessons/05-bridge.lesson \
 	lessons/06-router.lesson \
 	lessons/07-ipv6.lesson \
-	lessons/08-neighbours.lesson
+	lessons/08-neighbours.lesson \
+	lessons/09-nat.lesson \
+	lessons/10-firewall.lesson
 
 
 if HAVE_CMOCKA

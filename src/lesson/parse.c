@@ -884,6 +884,39 @@ static int parse_words(struct wp *p, struct lck *c)
 			return -1;
 		return at_end(p);
 	}
+	if (!strcmp(w, "nft")) {
+		const char *t, *n;
+		char *end;
+
+		c->kind = LCK_NFT_RULE;
+		if (need(p, "rule", "`rule \"TEXT\"` after `nft`"))
+			return -1;
+		t = take(p);
+		if (!t || !*t)
+			return expect(p, "the rule as nft lists it, quoted "
+			              "('oifname \"r-inet\" masquerade')");
+		c->arg = xstrdup(t);
+		if (opt_in(p, "in", c->ns))
+			return -1;
+		if (acc(p, "has")) {
+			c->kind = LCK_NFT_COUNT;
+			if (need(p, "counted", "`counted N packets` after `has`"))
+				return -1;
+			n = take(p);
+			if (!n || !*n || *n == '-' ||
+			    (c->count = strtoull(n, &end, 10), *end)) {
+				if (n)
+					p->i--;
+				return expect(p, "a number of packets");
+			}
+			if (!acc(p, "packets") && !acc(p, "packet"))
+				return expect(p, "`packets`");
+			return at_end(p);
+		}
+		if (exists_or_not(p, &c->neg))
+			return -1;
+		return at_end(p);
+	}
 	if (!strcmp(w, "you") || !strcmp(w, "ran")) {
 		struct sbuf key = SBUF_INIT;
 		char e2[400];
@@ -911,7 +944,8 @@ static int parse_words(struct wp *p, struct lck *c)
 	p->i--;
 	seterr(p->err, p->errlen, "%s: unknown check (expected namespace, "
 	       "link, address, route, no route, route get, ping, capture, "
-	       "echo server, send, netns pids, sysctl, neighbour or you ran)",
+	       "echo server, send, netns pids, sysctl, neighbour, nft rule or "
+	       "you ran)",
 	       w);
 	return -1;
 }

@@ -26,6 +26,8 @@ enum lck_kind {
 	LCK_SYSCTL,       /* sysctl KEY [in NS] is VALUE */
 	LCK_NEIGH,        /* neighbour A [on DEV] [in NS] exists | ... */
 	LCK_RAN,          /* you ran CMD */
+	LCK_NFT_RULE,     /* nft rule "TEXT" [in NS] exists | does not exist */
+	LCK_NFT_COUNT,    /* nft rule "TEXT" [in NS] has counted N packets */
 };
 
 /* Traffic: a ping or a send, from a namespace. */
@@ -59,6 +61,7 @@ struct lck {
 	struct lck_traffic tr;    /* ping, send, capture's while */
 	int proto;                /* echo: 0 any */
 	unsigned port;            /* echo: 0 any */
+	unsigned long long count; /* nft: at least this many packets */
 };
 
 struct lesson_step_priv {

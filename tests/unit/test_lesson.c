@@ -456,6 +456,25 @@ static void test_checks(void **state)
 	assert_string_equal(c.arg2, "0 2147483647");
 	lck_free(&c);
 
+	c = one("nft rule 'oifname \"r-inet\" masquerade' in router exists");
+	assert_int_equal(c.kind, LCK_NFT_RULE);
+	assert_string_equal(c.arg, "oifname \"r-inet\" masquerade");
+	assert_string_equal(c.ns, "router");
+	assert_false(c.neg);
+	lck_free(&c);
+	c = one("nft rule \"tcp dport 22 drop\" does not exist");
+	assert_int_equal(c.kind, LCK_NFT_RULE);
+	assert_string_equal(c.ns, "");
+	assert_true(c.neg);
+	lck_free(&c);
+	c = one("nft rule \"counter drop\" in fw has counted 3 packets");
+	assert_int_equal(c.kind, LCK_NFT_COUNT);
+	assert_int_equal(c.count, 3);
+	lck_free(&c);
+	c = one("nft rule \"counter drop\" has counted 1 packet");
+	assert_int_equal(c.count, 1);
+	lck_free(&c);
+
 	c = one("neighbour 10.0.0.2 on eth0 in a exists");
 	assert_int_equal(c.kind, LCK_NEIGH);
 	assert_string_equal(c.dev, "eth0");
@@ -485,7 +504,7 @@ static void test_bad_checks(void **state)
 		{ "", "empty check" },
 		{ "lnk veth0 exists", "lnk: unknown check (expected namespace, "
 		  "link, address, route, no route, route get, ping, capture, "
-		  "echo server, send, netns pids, sysctl, neighbour or you ran)" },
+		  "echo server, send, netns pids, sysctl, neighbour, nft rule or you ran)" },
 		{ "link veth0 is sideways", "expected up, down, a KIND, in "
 		  "NAMESPACE or not in NAMESPACE after `is`, found `sideways`" },
 		{ "link veth0", "expected exists, does not exist, is up, is down, "
@@ -546,6 +565,20 @@ static void test_bad_checks(void **state)
 		  "found the end" },
 		{ "neighbour 10.0.0.2 on eth0", "expected exists or does not "
 		  "exist, found the end" },
+		{ "nft table ip nat exists", "expected `rule \"TEXT\"` after "
+		  "`nft`, found `table`" },
+		{ "nft rule", "expected the rule as nft lists it, quoted "
+		  "('oifname \"r-inet\" masquerade'), found the end" },
+		{ "nft rule drop in fw", "expected exists or does not exist, "
+		  "found the end" },
+		{ "nft rule drop has counted packets", "expected a number of "
+		  "packets, found `packets`" },
+		{ "nft rule drop has counted -1 packets", "expected a number of "
+		  "packets, found `-1`" },
+		{ "nft rule drop has counted 2", "expected `packets`, found the "
+		  "end" },
+		{ "nft rule drop exists now", "unexpected `now` at the end of the "
+		  "check" },
 		{ "you ran", "expected a command after `ran`" },
 		{ "you ran ip addr add 10.0.1.0/33 dev veth0", "ran: 10.0.1.0/33: "
 		  "prefix length 33 out of range (0..32)" },
@@ -1101,7 +1134,7 @@ static void test_man_page(void **state)
 		"ping ", "succeeds", "send tcp", "gets a reply", "gets no reply",
 		"capture on ", "sees no ", "while ", "echo server runs",
 		"netns pids ", "includes the echo server", "sysctl ",
-		"neighbour ", "you ran ", "# fails", "setup:", "summary:",
+		"neighbour ", "nft rule ", "has counted ", "you ran ", "# fails", "setup:", "summary:",
 		"do:", "show:", "keys:", "hint:", "check:", NULL
 	};
 
