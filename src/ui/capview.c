@@ -70,6 +70,7 @@ void cap_open(struct ui *u)
 	uc->follow = true;
 	u->cap_cur = u->ncaps++;
 	u->capview = true;
+	u->rulesview = false;
 	u->topo = false;
 	ui_log(u, L_CMD, "%scapture -i %s", ns->kind == W_NS_NAMED ? "" : "",
 	       l->name);

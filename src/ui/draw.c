@@ -905,7 +905,7 @@ static const char *const help_text =
 "  s        a shell inside the selected namespace (exit to come back)\n"
 "  t  (F4)  topology view: arrows pan, [ ] select, Tab its wires, z overview\n"
 "  c        capture on the interface (Space pause, f filter; see its keys)\n"
-"  e        start an echo server   S  send to one   E  the servers\n"
+"  e  start an echo server  S  send to one  E  the servers  F  nft rules\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
 "  w save a file  o open one  Ctrl-L redraw  Ctrl-Z suspend  q (F10) quit\n"
@@ -993,7 +993,9 @@ void ui_draw(struct ui *u)
 		lr.h = u->lay.main.h;
 		lesson_ui_draw(u, &lr);
 	}
-	if (u->capview) {
+	if (u->rulesview) {
+		rules_ui_draw(u);
+	} else if (u->capview) {
 		cap_draw(u);
 	} else if (u->echoview) {
 		echo_ui_draw(u);

@@ -1411,7 +1411,7 @@ static void k_topo(struct ui *u)
 {
 	u->topo = !u->topo;
 	if (u->topo) {
-		u->capview = false;
+		u->capview = u->rulesview = false;
 		u->topo_x = -1;     /* start at the selected box */
 	}
 }
@@ -1420,6 +1420,7 @@ static void k_capture(struct ui *u)
 	/* on an interface: a new capture; elsewhere: back to the captures */
 	if (u->ncaps && u->focus != P_IF) {
 		u->capview = true;
+		u->rulesview = false;
 		u->topo = false;
 		return;
 	}
@@ -1451,9 +1452,25 @@ static void k_servers(struct ui *u)
 {
 	u->echoview = !u->echoview;
 	if (u->echoview) {
-		u->capview = u->topo = false;
+		u->capview = u->topo = u->rulesview = false;
 		ui_looked(u, NULL, "echo list");
 	}
+}
+static void k_rules(struct ui *u)
+{
+	struct w_ns *ns = ui_sel_ns(u);
+	char line[400];
+
+	if (!ns)
+		return;
+	rules_ui_open(u);
+	if (ns->kind == W_NS_NAMED)
+		snprintf(line, sizeof line, "ip netns exec %s nft -a list ruleset",
+		         ns->name);
+	else
+		snprintf(line, sizeof line, "nft -a list ruleset");
+	ui_log(u, L_CMD, "%s", line);
+	lesson_ui_note(u, line);
 }
 static void k_delete(struct ui *u) { delete_selected(u); }
 static void k_save(struct ui *u) { topo_ui_save_start(u); }
@@ -1514,6 +1531,7 @@ static const struct keybind keys[] = {
 	{ 'e', 0, k_echo },
 	{ 'S', 0, k_send },
 	{ 'E', 0, k_servers },
+	{ 'F', 0, k_rules },
 	{ 'L', 0, k_lessons },
 	{ 'N', 0, k_neigh },
 	{ 'w', 0, k_save },
@@ -1552,6 +1570,8 @@ static void handle_key(struct ui *u, int ch)
 		key_modal(u, ch);
 		return;
 	}
+	if (u->rulesview && rules_ui_key(u, ch))
+		return;
 	if (u->capview && cap_key(u, ch))
 		return;
 	if (u->echoview && echo_ui_key(u, ch))
@@ -1784,6 +1804,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 			lesson_ui_check(u, now);
 		recount_procs(u, now);
 		routers_poll(u, now);
+		rules_ui_poll(u, now);
 		/* a change of the world is drawn at once, but no more than
 		 * UI_WORLD_BURST frames in UI_WORLD_BURST x UI_WORLD_FRAME_MS:
 		 * a storm of events (thousands of veths doing IPv6
@@ -1852,6 +1873,11 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 			if (rt >= 0 && (timeout < 0 || rt < timeout))
 				timeout = rt;
 		}
+		{
+			int ft = rules_ui_timeout(u, ui_now_ms());
+			if (ft >= 0 && (timeout < 0 || ft < timeout))
+				timeout = ft;
+		}
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;
 		if (world_wait >= 0 && (timeout < 0 || world_wait < timeout))
@@ -1918,6 +1944,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		close(u->ping_fd);
 	topo_ui_apply_free(u);
 	routers_free(u);
+	rules_ui_free(u);
 	free(u->details);
 	free(u->nprocs);
 	hmap_free(&u->procs_ix);

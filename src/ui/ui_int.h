@@ -152,6 +152,10 @@ struct ui {
 	bool echoview;
 	int echo_sel;
 
+	/* F: the nftables rules of a namespace (rulesview.c) */
+	bool rulesview;
+	struct ui_rules *rules;
+
 	/* the lesson being taught (lessonview.c), and the picker */
 	struct lesson_ui *lesson;
 	int pick_sel, pick_n, pick_numbers_first;
@@ -186,6 +190,16 @@ void echo_ui_draw(struct ui *u);
 bool echo_ui_key(struct ui *u, int ch);
 bool echo_ui_guess(struct ui *u, const struct w_ns *from, char *addr,
                    size_t alen, unsigned *port, bool *udp);
+
+/* rulesview.c: F, the ruleset of the selected namespace, read every
+ * second while shown */
+struct ui_rules;
+void rules_ui_open(struct ui *u);
+void rules_ui_poll(struct ui *u, long long now);
+int rules_ui_timeout(const struct ui *u, long long now);   /* -1: none */
+void rules_ui_draw(struct ui *u);
+bool rules_ui_key(struct ui *u, int ch);
+void rules_ui_free(struct ui *u);
 
 /* capview.c */
 void cap_open(struct ui *u);

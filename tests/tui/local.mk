@@ -17,3 +17,5 @@ TESTS += tests/tui/map.sh
 EXTRA_DIST += tests/tui/map.sh
 TESTS += tests/tui/map-nodes.sh
 EXTRA_DIST += tests/tui/map-nodes.sh
+TESTS += tests/tui/rules.sh
+EXTRA_DIST += tests/tui/rules.sh
