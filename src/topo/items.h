@@ -37,6 +37,7 @@ enum ti_phase {
 	TP_NEIGH,
 	TP_ROUTE,
 	TP_RULE,
+	TP_NFT,            /* nftables tables, each whole (issue 14) */
 	TP_NPHASES
 };
 

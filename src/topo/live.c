@@ -201,6 +201,9 @@ struct gather {
 	char *fresh[N_FRESH];
 	struct nsvals *nv;
 	size_t nnv, capnv;
+	/* the nftables tables read, one list per namespace asked */
+	struct topo_nft_table **nft;
+	size_t *nnft, nnftl, capnftl, capnnft;
 };
 
 static char *keep(struct nsvals *s, const char *str)
@@ -551,6 +554,30 @@ static size_t sysctls_of(void *ctx, const struct w_ns *ns,
 	return s->n;
 }
 
+/* nft -s list ruleset in ns, as its tables (none when nftables cannot
+ * be asked there: a kernel without it) */
+static size_t nft_tables_of(void *ctx, const struct w_ns *ns,
+                            const struct topo_nft_table **out)
+{
+	struct gather *g = ctx;
+	struct knft_req r = { "list ruleset", CMD_NFT_STATELESS, false, false };
+	struct sbuf text = SBUF_INIT, err = SBUF_INIT;
+	struct kerr e = { 0 };
+	struct topo_nft_table *v = NULL;
+	size_t n = 0;
+
+	if (knft_run(g->k, (struct w_ns *)ns, &r, &text, &err, &e) == 0)
+		n = topo_nft_tables(sbuf_str(&text), &v);
+	sbuf_free(&text);
+	sbuf_free(&err);
+	xgrow((void **)&g->nft, &g->capnftl, g->nnftl + 1, sizeof *g->nft);
+	xgrow((void **)&g->nnft, &g->capnnft, g->nnftl + 1, sizeof *g->nnft);
+	g->nft[g->nnftl] = v;
+	g->nnft[g->nnftl++] = n;
+	*out = v;
+	return n;
+}
+
 static bool mac_set(void *ctx, const struct w_ns *ns, const char *link)
 {
 	struct probe *pr = probe_of(ctx, ns);
@@ -565,7 +592,8 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
               size_t nonly, struct tilist *out, struct kerr *e)
 {
 	struct gather g = { .k = k };
-	struct topo_save_opts o = { only, nonly, sysctls_of, &g, mac_set };
+	struct topo_save_opts o = { only, nonly, sysctls_of, &g, mac_set,
+	                            nft_tables_of };
 
 	if (ksync_all_ready(k, e) < 0)
 		return -1;
@@ -602,6 +630,10 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 	topo_save(w, &o, out);
 	for (size_t i = 0; i < N_FRESH; i++)
 		free(g.fresh[i]);
+	for (size_t i = 0; i < g.nnftl; i++)
+		topo_nft_free(g.nft[i], g.nnft[i]);
+	free(g.nft);
+	free(g.nnft);
 	for (size_t i = 0; i < g.nnv; i++) {
 		for (size_t j = 0; j < g.nv[i].nstrs; j++)
 			free(g.nv[i].strs[j]);
@@ -666,8 +698,9 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 	struct sbuf txt = SBUF_INIT;
 	bool ok = false;
 
-	if (t && t != c && t->verb != CMD_SYSCTL)
-		t = NULL;       /* netns exec NS: only nsviz's own sysctl */
+	if (t && t != c && t->verb != CMD_SYSCTL && t->verb != CMD_NFT)
+		t = NULL;       /* netns exec NS: only nsviz's own sysctl
+		                 * and nft */
 	if (t) {
 		switch (t->verb) {
 		case CMD_NETNS_ADD: case CMD_NETNS_DEL:
@@ -680,6 +713,10 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 		case CMD_NEIGH_ADD: case CMD_NEIGH_CHANGE: case CMD_NEIGH_REPLACE:
 		case CMD_NEIGH_DEL: case CMD_NEIGH_FLUSH:
 			ok = !c->all;
+			break;
+		case CMD_NFT:
+			/* a ruleset's tables (nft -c checks, changes nothing) */
+			ok = !t->u.nft.check;
 			break;
 		case CMD_SYSCTL:
 			if (!t->u.sysctl.write)
@@ -706,7 +743,7 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 	cmd_canonical(c, &txt);
 	sbuf_printf(why, "`%s`: not a command that builds a topology (a "
 	            "topology file makes namespaces, links, addresses, routes, "
-	            "rules, neighbours and sysctls; it runs no program, starts "
+	            "rules, neighbours, sysctls and nft rules; it runs no program, starts "
 	            "no server, sends nothing and shows nothing; run it with "
 	            "-b)", sbuf_str(&txt));
 	sbuf_free(&txt);

@@ -1174,6 +1174,42 @@ static void save_rule(struct saver *s, const struct w_rule *r)
 	sbuf_free(&del);
 }
 
+/* ---- nftables ------------------------------------------------------------ */
+
+/* Each table whole: made by one nft command, deleted by another; a table
+ * that differs is replaced in one nft transaction (delete it and make it
+ * again in the same command: never half of it). */
+static void save_nft(struct saver *s, const struct w_ns *ns)
+{
+	const struct topo_nft_table *v;
+	size_t n;
+
+	if (!s->o->nft_tables)
+		return;
+	n = s->o->nft_tables(s->o->ctx, ns, &v);
+	for (size_t i = 0; i < n; i++) {
+		struct sbuf key = SBUF_INIT, del = SBUF_INIT, repl = SBUF_INIT;
+		struct sbuf both = SBUF_INIT;
+
+		sbuf_add(&s->b, "nft");
+		cmd_quote_word(&s->b, v[i].text);
+		sbuf_printf(&key, "nft table %s %s", v[i].family, v[i].name);
+		sbuf_add(&del, "nft delete table");
+		cmd_quote_word(&del, v[i].family);
+		cmd_quote_word(&del, v[i].name);
+		sbuf_printf(&both, "delete table %s %s; %s", v[i].family,
+		            v[i].name, v[i].text);
+		sbuf_add(&repl, "nft");
+		cmd_quote_word(&repl, sbuf_str(&both));
+		item(s, TP_NFT, 0, sbuf_str(&key), sbuf_str(&repl),
+		     sbuf_str(&del));
+		sbuf_free(&key);
+		sbuf_free(&del);
+		sbuf_free(&repl);
+		sbuf_free(&both);
+	}
+}
+
 /* ---- neighbours -------------------------------------------------------- */
 
 static bool users_noarp(const struct w_ns *ns, const struct w_link *l,
@@ -1365,6 +1401,7 @@ static void save_ns(struct saver *s, const struct w_ns *ns)
 	}
 	for (size_t i = 0; i < ns->nrules; i++)
 		save_rule(s, &ns->rules[i]);
+	save_nft(s, ns);
 }
 
 void topo_save(const struct world *w, const struct topo_save_opts *o,

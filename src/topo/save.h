@@ -20,6 +20,22 @@ struct topo_sysctl {
 	                         * (net.ipv4.conf.DEV.rp_filter), else NULL */
 };
 
+/* One nftables table as `nft -s list table` prints it, in one line:
+ * what `nft 'TEXT'` makes again ("table ip nat { chain post { type nat
+ * hook postrouting priority srcnat; policy accept; oifname \"r-inet\"
+ * masquerade; }; }"). */
+struct topo_nft_table {
+	const char *family;     /* "ip", "inet", ... */
+	const char *name;
+	const char *text;
+};
+
+/* The tables of `nft -s list ruleset` output, each flattened to one line
+ * (pure).  Returns how many; *v (strings in it) is freed with
+ * topo_nft_free. */
+size_t topo_nft_tables(const char *listing, struct topo_nft_table **v);
+void topo_nft_free(struct topo_nft_table *v, size_t n);
+
 struct topo_save_opts {
 	/* the namespaces to save, by name ("" = the host); none: all */
 	const char *const *only;
@@ -31,6 +47,9 @@ struct topo_save_opts {
 	/* true when a link's MAC address was set by hand (the kernel's
 	 * addr_assign_type NET_ADDR_SET); NULL: none was */
 	bool (*mac_set)(void *ctx, const struct w_ns *ns, const char *link);
+	/* a namespace's nftables tables (NULL: none are saved) */
+	size_t (*nft_tables)(void *ctx, const struct w_ns *ns,
+	                     const struct topo_nft_table **v);
 };
 
 /* Append the items of w to out (sorted by phase).  What cannot be saved

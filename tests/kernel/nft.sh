@@ -169,4 +169,39 @@ check_eq "without the masquerade rule the message gets no answer" "$RC" 1
 kill "$SRV" 2>/dev/null
 wait "$SRV" 2>/dev/null
 
+# --- a ruleset is part of a topology: save, diff, apply, --sh ----------------
+nsv -n router nft add rule ip nat postrouting oifname r-inet counter masquerade
+nsv -n router nft add set ip nat lan '{ type ipv4_addr ; elements = { 10.0.0.2, 10.0.0.3, 10.0.0.4, 10.0.0.5, 10.0.0.6, 10.0.0.7, 10.0.0.8, 10.0.0.9 } ; }'
+nsv -n router nft add rule ip nat postrouting ip saddr @lan counter accept comment "\"it's lan\""
+LAB_RULES=$(ip netns exec router nft -s list ruleset)
+run nsv save -n lan -n router -n inet "$TMPD/lab.nsviz"
+check_eq "save with a ruleset: exit 0" "$RC.$ERR" "0."
+check_match "the table is one nft command, nft's listing on one line" "$(cat "$TMPD/lab.nsviz")" \
+	"^ip netns exec router nft 'table ip nat \\{ set lan \\{ type ipv4_addr; elements = \\{ 10\\.0\\.0\\.2, .* 10\\.0\\.0\\.9 \\}; \\}; chain postrouting \\{ type nat hook postrouting priority srcnat; policy accept; oifname \"r-inet\" counter masquerade; ip saddr @lan counter accept comment \"it'\\\\''s lan\"; \\}; \\}'\$"
+check_rc "diff: the world matches the file" 0 nsv diff "$TMPD/lab.nsviz"
+nsv -n router nft delete table ip nat
+run nsv diff "$TMPD/lab.nsviz"
+check_eq "the table deleted: diff says so (exit 1)" "$RC" 1
+check_match "... with the command that makes it again" "$OUT" "^ip netns exec router nft 'table ip nat "
+check_rc "apply makes it again" 0 nsv apply "$TMPD/lab.nsviz"
+check_eq "... as it was (nft -s list ruleset)" "$(ip netns exec router nft -s list ruleset)" "$LAB_RULES"
+nsv -n router nft add rule ip nat postrouting udp dport 53 drop
+run nsv diff "$TMPD/lab.nsviz"
+check_eq "a rule added by hand: diff says the table differs (exit 1)" "$RC" 1
+check_rc "apply: the table as the file has it" 0 nsv apply "$TMPD/lab.nsviz"
+check_eq "... the extra rule gone" "$(ip netns exec router nft -s list ruleset)" "$LAB_RULES"
+check_rc "diff: nothing left to do" 0 nsv diff "$TMPD/lab.nsviz"
+nsv -n lan nft add table inet extra
+run nsv apply --prune "$TMPD/lab.nsviz"
+check_eq "apply --prune: a table the file does not have is deleted" \
+	"$RC.$(ip netns exec lan nft list tables)" "0."
+# the --sh script, with the real ip and nft, in a fresh sandbox of its own
+check_rc "save --sh" 0 nsv save --sh -n lan -n router -n inet "$TMPD/lab.sh"
+check_match "... nft is run as nft" "$(cat "$TMPD/lab.sh")" "^ip netns exec router nft 'table ip nat "
+(cd "$TMPD" && unshare --net --mount --fork --propagation private sh -c '
+	mount -t tmpfs -o mode=0755 tmpfs /run/netns || exit 99
+	sh -e lab.sh >sh.out 2>&1 || exit 3
+	ip netns exec router nft -s list ruleset >sh.rules')
+check_eq "... rebuilds the ruleset with the real nft" "$?.$(cat "$TMPD/sh.rules")" "0.$LAB_RULES"
+
 done_testing

@@ -134,7 +134,7 @@ static int teardown(void **state)
 static void saved(struct tilist *l, const char *const *only, size_t nonly,
                   struct sbuf *text)
 {
-	struct topo_save_opts o = { only, nonly, NULL, NULL, NULL };
+	struct topo_save_opts o = { only, nonly, NULL, NULL, NULL, NULL };
 	struct topo_write_opts wo = { false, "0.0", NULL, NULL };
 
 	tilist_init(l);
@@ -484,6 +484,49 @@ static void test_pack_round_trip(void **state)
 	sbuf_free(&q);
 }
 
+/* nft -s list ruleset cut into tables, each on one line nft reads back */
+static void test_nft_tables(void **state)
+{
+	static const char listing[] =
+		"table ip nat {\n"
+		"\tset lan {\n"
+		"\t\ttype ipv4_addr\n"
+		"\t\telements = { 10.0.0.2, 10.0.0.3,\n"
+		"\t\t\t     10.0.0.4 }\n"
+		"\t}\n"
+		"\n"
+		"\tchain post {\n"
+		"\t\ttype nat hook postrouting priority srcnat; policy accept;\n"
+		"\t\toifname \"r-inet\" counter masquerade\n"
+		"\t\tip saddr @lan accept comment \"a { b\"\n"
+		"\t}\n"
+		"}\n"
+		"table inet f {\n"
+		"}\n";
+	struct topo_nft_table *v;
+	size_t n;
+
+	(void)state;
+	n = topo_nft_tables(listing, &v);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].family, "ip");
+	assert_string_equal(v[0].name, "nat");
+	assert_string_equal(v[0].text,
+	    "table ip nat { set lan { type ipv4_addr; elements = { 10.0.0.2, "
+	    "10.0.0.3, 10.0.0.4 }; }; chain post { type nat hook postrouting "
+	    "priority srcnat; policy accept; oifname \"r-inet\" counter "
+	    "masquerade; ip saddr @lan accept comment \"a { b\"; }; }");
+	assert_string_equal(v[1].family, "inet");
+	assert_string_equal(v[1].name, "f");
+	assert_string_equal(v[1].text, "table inet f { }");
+	topo_nft_free(v, n);
+	/* not nft's listing: nothing */
+	assert_int_equal(topo_nft_tables("Error: x\n", &v), 0);
+	topo_nft_free(v, 0);
+	assert_int_equal(topo_nft_tables("", &v), 0);
+	topo_nft_free(v, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +543,7 @@ int main(void)
 		cmocka_unit_test(test_diff_remake),
 		cmocka_unit_test(test_diff_derived_and_ns_wide),
 		cmocka_unit_test(test_pack_round_trip),
+		cmocka_unit_test(test_nft_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
