@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cmd/cmd.h"
+#include "kernel/kernel.h"
 #include "util/sbuf.h"
 
 
@@ -93,6 +94,7 @@ int app_run_list(struct app *a, const char *s, bool force)
 		}
 	}
 	cmd_free_words(cmds, n);
+	knft_release();
 	return status;
 }
 
@@ -175,6 +177,7 @@ int app_run_batch(struct app *a, const char *path, bool force)
 		}
 	}
 	status = run_stream(a, f, strcmp(path, "-") ? path : "stdin", force);
+	knft_release();
 	if (f != stdin)
 		fclose(f);
 	return status;

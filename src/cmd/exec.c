@@ -243,6 +243,12 @@ int exec_cmd(struct exec_ctx *x, const struct cmd *c)
 		return 0;
 	if (!exec_has(c->verb))
 		return exec_fail(x, "internal error: no way to run this command");
+	/* nft's kept context lives through a run of nft commands only: it
+	 * holds its namespace alive */
+	if (c->verb != CMD_NFT && c->verb != CMD_NFT_LIST &&
+	    !(c->verb == CMD_NETNS_EXEC && c->sub &&
+	      (c->sub->verb == CMD_NFT || c->sub->verb == CMD_NFT_LIST)))
+		knft_release();
 	if (cmd_changes(c))
 		cmd_canonical(c, &x->canon);
 	/* echo servers that died or lost their namespace: said at once */

@@ -13,7 +13,7 @@ int exec_nft(struct exec_ctx *x, const struct cmd *c)
 {
 	const struct cmd_nft *n = &c->u.nft;
 	struct sbuf text = SBUF_INIT, out = SBUF_INIT, err = SBUF_INIT;
-	struct knft_req r = { NULL, n->oflags, n->check, n->optimize };
+	struct knft_req r = { NULL, n->oflags, n->check, n->optimize, true };
 	struct kerr e = { 0 };
 	struct w_ns *ns;
 	int rc;

@@ -416,9 +416,13 @@ struct knft_req {
 	unsigned oflags;        /* enum cmd_nft_flag (cmd/cmd.h) */
 	bool check;             /* -c */
 	bool optimize;          /* -o */
+	bool keep;              /* keep the context for the next command to
+	                         * the same namespace (until knft_release) */
 };
 int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
              struct sbuf *out, struct sbuf *err, struct kerr *e);
+/* Let go of a kept context (and the namespace it holds). */
+void knft_release(void);
 
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 /* The same for one request, not kept open: close it with

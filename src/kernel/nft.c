@@ -58,14 +58,56 @@ static int can_open_netfilter(struct kerr *e)
 	return 0;
 }
 
+/* One context kept between the commands of a run of nft commands to one
+ * namespace (a batch of rules): its socket stays in that namespace, so
+ * the next command needs no setns and no new context.  It holds the
+ * namespace alive, so it is released as soon as anything else runs
+ * (knft_release). */
+static struct {
+	struct nft_ctx *ctx;
+	dev_t dev;
+	ino_t ino;
+} kept;
+
+void knft_release(void)
+{
+	if (kept.ctx)
+		nft_ctx_free(kept.ctx);
+	kept.ctx = NULL;
+}
+
+static int run_in(struct nft_ctx *ctx, const struct knft_req *r,
+                  struct sbuf *out, struct sbuf *err)
+{
+	const char *text;
+	int rc;
+
+	nft_ctx_output_set_flags(ctx, ctx_flags(r->oflags));
+	nft_ctx_set_dry_run(ctx, r->check);
+	nft_ctx_set_optimize(ctx, r->optimize ? NFT_OPTIMIZE_ENABLED : 0);
+	rc = nft_run_cmd_from_buffer(ctx, r->text);
+	if ((text = nft_ctx_get_output_buffer(ctx)))
+		sbuf_add(out, text);
+	if ((text = nft_ctx_get_error_buffer(ctx)))
+		sbuf_add(err, text);
+	return rc;
+}
+
 int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
              struct sbuf *out, struct sbuf *err, struct kerr *e)
 {
 	struct nft_ctx *ctx;
-	const char *text;
 	int nsfd, rc;
 
 	memset(e, 0, sizeof *e);
+	if (kept.ctx && kept.dev == ns->dev && kept.ino == ns->ino && r->keep) {
+		if (run_in(kept.ctx, r, out, err) != 0) {
+			e->err = EINVAL;
+			return -1;
+		}
+		return 0;
+	}
+	knft_release();
 	nsfd = ksync_ns_fd_brief(k, ns, e);
 	if (nsfd < 0)
 		return -1;
@@ -88,20 +130,18 @@ int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
 		e->err = ENOMEM;
 		return -1;
 	}
-	nft_ctx_output_set_flags(ctx, ctx_flags(r->oflags));
-	nft_ctx_set_dry_run(ctx, r->check);
-	if (r->optimize)
-		nft_ctx_set_optimize(ctx, NFT_OPTIMIZE_ENABLED);
 	nft_ctx_buffer_output(ctx);
 	nft_ctx_buffer_error(ctx);
-	rc = nft_run_cmd_from_buffer(ctx, r->text);
-	if ((text = nft_ctx_get_output_buffer(ctx)))
-		sbuf_add(out, text);
-	if ((text = nft_ctx_get_error_buffer(ctx)))
-		sbuf_add(err, text);
-	nft_ctx_free(ctx);
 	kns_leave();
 	ksync_ns_fd_done(k, ns, nsfd);
+	rc = run_in(ctx, r, out, err);
+	if (r->keep) {
+		kept.ctx = ctx;
+		kept.dev = ns->dev;
+		kept.ino = ns->ino;
+	} else {
+		nft_ctx_free(ctx);
+	}
 	if (rc != 0) {
 		e->err = EINVAL;
 		return -1;

@@ -1053,7 +1053,7 @@ static void rule_norm(const char *s, struct sbuf *out)
 static enum lesson_verdict ck_nft(struct lesson_env *env, const struct lck *c,
                                   struct sbuf *why)
 {
-	struct knft_req r = { "list ruleset", 0, false, false };
+	struct knft_req r = { "list ruleset", 0, false, false, false };
 	struct sbuf out = SBUF_INIT, err = SBUF_INIT, want = SBUF_INIT;
 	struct kerr e = { 0 };
 	enum lesson_verdict v;

@@ -560,7 +560,7 @@ static size_t nft_tables_of(void *ctx, const struct w_ns *ns,
                             const struct topo_nft_table **out)
 {
 	struct gather *g = ctx;
-	struct knft_req r = { "list ruleset", CMD_NFT_STATELESS, false, false };
+	struct knft_req r = { "list ruleset", CMD_NFT_STATELESS, false, false, false };
 	struct sbuf text = SBUF_INIT, err = SBUF_INIT;
 	struct kerr e = { 0 };
 	struct topo_nft_table *v = NULL;

@@ -48,7 +48,7 @@ static void untab(const char *s, struct sbuf *out)
 static void rules_read(struct ui *u, long long now)
 {
 	struct ui_rules *r = state(u);
-	struct knft_req req = { "list ruleset", CMD_NFT_HANDLE, false, false };
+	struct knft_req req = { "list ruleset", CMD_NFT_HANDLE, false, false, false };
 	struct sbuf out = SBUF_INIT, err = SBUF_INIT, safe = SBUF_INIT;
 	struct kerr e = { 0 };
 	struct w_ns *ns = world_find_ns_ino(u->w, r->dev, r->ino);

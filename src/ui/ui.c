@@ -560,6 +560,7 @@ int ui_run_line(struct ui *u, const char *line)
 	} else {
 		rc = exec_cmd(&u->x, &c);
 	}
+	knft_release();         /* the UI holds no namespace between keys */
 	if (u->x.out.len)
 		ui_log(u, L_OUTPUT, "%s", sbuf_str(&u->x.out));
 	if (rc != 0 && u->x.err.len)
