@@ -898,7 +898,7 @@ static const char *const help_text =
 "Changes (each runs an ip command, shown in the log)\n"
 "  n  (F5)  new namespace          v  (F6)  new veth pair\n"
 "  a  (F7)  add an address         r        add a route\n"
-"  m        move the interface     u        toggle up/down\n"
+"  m        move the interface     u        toggle up/down   M  masquerade\n"
 "  x  (F8), Delete  delete the selected namespace, interface or route\n"
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"

@@ -136,6 +136,14 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 		field(f, "Protocol (tcp, udp)", FK_PROTO, false, "tcp");
 		field(f, "Port", FK_PORT, false, "4078");
 		break;
+	case FORM_NAT:
+		/* the selected interface is the way out, never loopback */
+		if (l && (l->flags & IFF_LOOPBACK))
+			f->dev[0] = '\0';
+		snprintf(f->title, sizeof f->title, "Masquerade (NAT) in %s",
+		         f->ns[0] ? f->ns : "the host");
+		field(f, "Outside interface", FK_IFREF, false, f->dev);
+		break;
 	case FORM_SEND: {
 		/* the first address of another namespace is a good guess */
 		char guess[64] = "";
@@ -651,6 +659,23 @@ void form_command(const struct form *f, struct sbuf *out)
 		break;
 	case FORM_ECHO:
 		sbuf_printf(out, "echo %s port %s", v0, f->f[1].value);
+		break;
+	case FORM_NAT:
+		/* one nft transaction: the table and the chain when they are
+		 * not there yet (add of an existing one changes nothing), and
+		 * the rule; an interface name is in nft's quotes, the whole in
+		 * the splitter's */
+		sbuf_add(out, "nft 'add table ip nat; add chain ip nat "
+		         "postrouting { type nat hook postrouting priority "
+		         "srcnat ; policy accept ; }; add rule ip nat "
+		         "postrouting oifname \"");
+		for (const char *p = v0; *p; p++) {
+			if (*p == '\'')
+				sbuf_add(out, "'\\''");
+			else
+				sbuf_addc(out, *p);
+		}
+		sbuf_add(out, "\" counter masquerade'");
 		break;
 	case FORM_SEND:
 		sbuf_printf(out, "send %s %s %s '", v0, f->f[1].value,

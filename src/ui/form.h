@@ -20,7 +20,8 @@ enum form_kind {
 	FORM_LOOKUP,     /* g: where would a packet to ADDR go? */
 	FORM_PING,       /* p: ping from the namespace */
 	FORM_ECHO,       /* e: start an echo server in the namespace */
-	FORM_SEND        /* S: send a message to a server, print the reply */
+	FORM_SEND,       /* S: send a message to a server, print the reply */
+	FORM_NAT         /* M: masquerade what leaves by an interface */
 };
 
 enum field_kind {

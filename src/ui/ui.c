@@ -1437,6 +1437,7 @@ static void k_ping(struct ui *u) { open_form(u, FORM_PING); }
 static void k_up(struct ui *u) { toggle_up(u); }
 static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
 static void k_send(struct ui *u) { open_form(u, FORM_SEND); }
+static void k_nat(struct ui *u) { open_form(u, FORM_NAT); }
 static void k_neigh(struct ui *u)
 {
 	u->neigh = !u->neigh;
@@ -1533,6 +1534,7 @@ static const struct keybind keys[] = {
 	{ 'S', 0, k_send },
 	{ 'E', 0, k_servers },
 	{ 'F', 0, k_rules },
+	{ 'M', 0, k_nat },
 	{ 'L', 0, k_lessons },
 	{ 'N', 0, k_neigh },
 	{ 'w', 0, k_save },

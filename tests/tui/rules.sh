@@ -3,7 +3,8 @@
 # F: the nftables rules of the selected namespace, in a real terminal: the
 # listing is nft's own (-a), a rule's counter rises while another process
 # pings through it, and the rule that moved is marked; the host's (empty)
-# ruleset says how to make one; F goes back to the panels.
+# ruleset says how to make one; F goes back to the panels.  M on an
+# interface: the form that masquerades what leaves by it.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
 command -v nft >/dev/null || { echo "SKIP: nft is needed (nftables)" >&2; exit 77; }
@@ -54,6 +55,18 @@ wait_gone "... no longer marked once it stops moving" '\* +icmp type echo-reques
 key F
 wait_gone "F: back" 'nft -a list ruleset in fw'
 wait_for "... to the panels" 'Interfaces in fw '
+# M on fw's eth0: the masquerade form, one nft command
+key Tab
+key Home
+quiet_wait '\+- > Interfaces in fw '
+key j
+key M
+wait_for "M: the NAT form, the selected interface proposed" 'Outside interface: +eth0'
+wait_for "... and the command it runs (as far as the form shows it)" "runs: -n fw nft 'add table ip nat; add chain ip nat postrout"
+key Enter
+wait_for "... logged as the shell command" "ip netns exec fw nft 'add table ip nat; add chain"
+check_match "... the rule is there, as nft lists it" \
+	"$(ip netns exec fw nft list chain ip nat postrouting)" 'oifname "eth0" counter packets 0 bytes 0 masquerade'
 key q
 wait_for "q quits, status 0" 'EXIT=0'
 done_testing

@@ -16,6 +16,7 @@
 #include <net/if.h>
 #include <sys/socket.h>
 
+#include "cmd/cmd.h"
 #include "ui/complete.h"
 #include "ui/form.h"
 #include "ui/history.h"
@@ -409,6 +410,47 @@ static void test_form_addr_route_move(void **state)
 	clear(&f, w);
 	type(&f, w, "vnet");
 	assert_non_null(strstr(form_field_error(&f, 0), "already"));
+	world_free(w);
+}
+
+/* M: masquerade what leaves by the selected interface, one nft command
+ * that the grammar takes */
+static void test_form_nat(void **state)
+{
+	struct world *w = tutorial_world();
+	struct w_ns *vnet = world_find_ns(w, "vnet");
+	struct form f;
+	char **words = NULL, err[512];
+	struct cmd c;
+	int n;
+
+	(void)state;
+	form_init(&f, FORM_NAT, w, vnet, world_find_link(vnet, "veth1"));
+	assert_string_equal(f.f[0].value, "veth1");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f),
+	    "-n vnet nft 'add table ip nat; add chain ip nat postrouting { "
+	    "type nat hook postrouting priority srcnat ; policy accept ; }; "
+	    "add rule ip nat postrouting oifname \"veth1\" counter "
+	    "masquerade'");
+	n = cmd_split(command(&f), &words, err, sizeof err);
+	assert_true(n > 0);
+	assert_int_equal(cmd_parse(n, words, &c, err, sizeof err), 0);
+	assert_int_equal(c.verb, CMD_NFT);
+	assert_string_equal(c.ns, "vnet");
+	assert_true(cmd_changes(&c));
+	cmd_free(&c);
+	cmd_free_words(words, n);
+	/* the interface must be there */
+	clear(&f, w);
+	type(&f, w, "nosuch");
+	assert_non_null(strstr(form_field_error(&f, 0), "no such device"));
+	/* lo is no way out: nothing is proposed */
+	world_find_link(world_host(w), "lo")->flags |= IFF_LOOPBACK;
+	form_init(&f, FORM_NAT, w, world_host(w),
+	          world_find_link(world_host(w), "lo"));
+	assert_string_equal(f.f[0].value, "");
+	assert_false(form_validate(&f, w));
 	world_free(w);
 }
 
@@ -830,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_form_netns),
 		cmocka_unit_test(test_form_veth_defaults_and_checks),
 		cmocka_unit_test(test_form_addr_route_move),
+		cmocka_unit_test(test_form_nat),
 		cmocka_unit_test(test_form_lookup_ping),
 		cmocka_unit_test(test_form_editing),
 		cmocka_unit_test(test_form_route_device),
