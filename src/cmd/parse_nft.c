@@ -223,11 +223,34 @@ int p_nft_words(struct parser *p)
 	return e->parse(p);
 }
 
+/* A word after the command that is one of nft's options: nft refuses it
+ * there ("options must be specified before commands"); a negative
+ * number (priority -100) is not one. */
+static const struct nft_opt *late_option(const char *w)
+{
+	if (w[0] != '-' || !w[1])
+		return NULL;
+	for (size_t k = 0; k < sizeof nft_opts / sizeof *nft_opts; k++) {
+		const struct nft_opt *o = &nft_opts[k];
+
+		if (w[1] == '-' ? o->name && !strcmp(w + 2, o->name)
+		                : !w[2] && w[1] == o->ch)
+			return o;
+	}
+	return NULL;
+}
+
 /* the command's words, as nft gets them */
 int parse_nft(struct parser *p)
 {
 	struct cmd_nft *n = &p->c->u.nft;
 	int k;
+
+	for (k = p->i; k < p->argc; k++)
+		if (late_option(p->argv[k]))
+			return p_bad(p, p->argv[k], "options must be given before "
+			             "the command, as nft takes them (nft %s %s...)",
+			             p->argv[k], p->argv[p->i]);
 
 	n->argc = p->argc - p->i;
 	n->argv = xcalloc((size_t)n->argc + 1, sizeof *n->argv);

@@ -3665,6 +3665,13 @@ static void test_nft(void **state)
 	expect_err("nft add table ip x { include \"/etc/passwd\" ; }",
 	           "include: not supported");
 	expect_err("ip nft list ruleset", "nft: not a command of ip");
+	expect_err("nft list ruleset -a", "-a: options must be given before "
+	           "the command, as nft takes them (nft -a list...)");
+	expect_err("nft list ruleset --handle", "--handle: options must be");
+	/* a negative number is not an option */
+	parse_ok("nft add chain ip t c { type nat hook prerouting priority "
+	         "-100 ; }", &c);
+	cmd_free(&c);
 	expect_err("-j nft list ruleset", "-j: not an option of the nft command");
 	expect_err("-4 nft list ruleset", "-4: not an option of the nft command");
 	/* a quoted "include" is nft's string, not the word */
