@@ -404,6 +404,12 @@ struct knsid {
 int knsid_list(struct ksync *k, struct w_ns *ns, int target_nsid, int nsid,
                struct knsid **out, size_t *n, struct kerr *e);
 
+/* Enter ns for one request (its fd opened briefly, kept until
+ * kns_leave_ns): the fd, or -1 with e set ("cannot enter the namespace:
+ * ..."). */
+int kns_enter_ns(struct ksync *k, struct w_ns *ns, struct kerr *e);
+void kns_leave_ns(struct ksync *k, struct w_ns *ns, int nsfd);
+
 /* ---- nftables (nft.c), through libnftables ---- */
 
 /* One nft command text (what nft(8) joins its argv into) run in ns, as

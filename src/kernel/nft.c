@@ -108,32 +108,21 @@ int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
 		return 0;
 	}
 	knft_release();
-	nsfd = ksync_ns_fd_brief(k, ns, e);
+	nsfd = kns_enter_ns(k, ns, e);
 	if (nsfd < 0)
 		return -1;
-	if (kns_enter_fd(nsfd) < 0) {
-		e->err = errno;
-		snprintf(e->msg, sizeof e->msg, "cannot enter the namespace: %s",
-		         strerror(errno));
-		ksync_ns_fd_done(k, ns, nsfd);
-		return -1;
-	}
 	if (can_open_netfilter(e) < 0) {
-		kns_leave();
-		ksync_ns_fd_done(k, ns, nsfd);
+		kns_leave_ns(k, ns, nsfd);
 		return -1;
 	}
 	ctx = nft_ctx_new(NFT_CTX_DEFAULT);
+	kns_leave_ns(k, ns, nsfd);
 	if (!ctx) {
-		kns_leave();
-		ksync_ns_fd_done(k, ns, nsfd);
 		e->err = ENOMEM;
 		return -1;
 	}
 	nft_ctx_buffer_output(ctx);
 	nft_ctx_buffer_error(ctx);
-	kns_leave();
-	ksync_ns_fd_done(k, ns, nsfd);
 	rc = run_in(ctx, r, out, err);
 	if (r->keep) {
 		kept.ctx = ctx;

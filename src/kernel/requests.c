@@ -50,6 +50,28 @@ static int ns_fd(struct ksync *k, struct w_ns *ns, struct kerr *e)
 	return ksync_ns_fd_brief(k, ns, e);
 }
 
+int kns_enter_ns(struct ksync *k, struct w_ns *ns, struct kerr *e)
+{
+	int nsfd = ns_fd(k, ns, e);
+
+	if (nsfd < 0)
+		return -1;
+	if (kns_enter_fd(nsfd) < 0) {
+		e->err = errno;
+		snprintf(e->msg, sizeof e->msg, "cannot enter the namespace: %s",
+		         strerror(errno));
+		ksync_ns_fd_done(k, ns, nsfd);
+		return -1;
+	}
+	return nsfd;
+}
+
+void kns_leave_ns(struct ksync *k, struct w_ns *ns, int nsfd)
+{
+	kns_leave();
+	ksync_ns_fd_done(k, ns, nsfd);
+}
+
 int klink_add_veth(struct ksync *k, struct w_ns *ns, const char *name,
                    const char *peer, struct w_ns *peer_ns, struct kerr *e)
 {
@@ -478,20 +500,12 @@ static int sysctl_open(struct ksync *k, struct w_ns *ns, const char *key,
 	memset(e, 0, sizeof *e);
 	if (sysctl_path(key, path, sizeof path, e) < 0)
 		return -1;
-	nsfd = ns_fd(k, ns, e);
+	nsfd = kns_enter_ns(k, ns, e);
 	if (nsfd < 0)
 		return -1;
-	if (kns_enter_fd(nsfd) < 0) {
-		e->err = errno;
-		snprintf(e->msg, sizeof e->msg, "cannot enter the namespace: %s",
-		         strerror(errno));
-		ksync_ns_fd_done(k, ns, nsfd);
-		return -1;
-	}
 	fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
 	err = errno;
-	kns_leave();
-	ksync_ns_fd_done(k, ns, nsfd);
+	kns_leave_ns(k, ns, nsfd);
 	if (fd < 0) {
 		e->err = err;
 		return -1;

@@ -265,6 +265,27 @@ static void check_canonical(const char *line, const char *want)
 	cmd_free(&b);
 }
 
+/* parse(line) in a namespace (-n NS) has canonical text `want`, `ip
+ * netns exec NS ...`, which parses back to a netns exec whose command is
+ * the same struct. */
+static void check_canonical_ns(const char *line, const char *want)
+{
+	struct cmd a, b;
+	char *s;
+
+	parse_ok(line, &a);
+	s = canonical_of(&a);
+	if (strcmp(s, want))
+		fail_msg("canonical of '%s' is '%s', expected '%s'", line, s, want);
+	parse_ok(s, &b);
+	assert_int_equal(b.verb, CMD_NETNS_EXEC);
+	assert_non_null(b.sub);
+	assert_cmd_eq(&a, b.sub);
+	free(s);
+	cmd_free(&a);
+	cmd_free(&b);
+}
+
 /* ---- defaults and the ip prefix ------------------------------------------ */
 
 static void test_defaults(void **state)
@@ -1891,23 +1912,8 @@ static void test_canonical_echo_ns(void **state)
 	};
 
 	(void)state;
-	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
-		struct cmd a, b;
-		char *s;
-
-		parse_ok(t[k].in, &a);
-		s = canonical_of(&a);
-		if (strcmp(s, t[k].out))
-			fail_msg("canonical of '%s' is '%s', expected '%s'",
-			         t[k].in, s, t[k].out);
-		parse_ok(s, &b);
-		assert_int_equal(b.verb, CMD_NETNS_EXEC);
-		assert_non_null(b.sub);
-		assert_cmd_eq(&a, b.sub);
-		free(s);
-		cmd_free(&a);
-		cmd_free(&b);
-	}
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		check_canonical_ns(t[k].in, t[k].out);
 }
 
 /* ---- iproute2's output options (issue 11) ---------------------------------- */
@@ -2299,20 +2305,9 @@ static void test_canonical(void **state)
 /* `-n NS ping` and `netns exec NS ping` are the same thing, spelled once */
 static void test_canonical_ping_ns(void **state)
 {
-	struct cmd a, b;
-	char *t;
-
 	(void)state;
-	parse_ok("ip -n vnet ping 10.0.1.0 -c 2", &a);
-	t = canonical_of(&a);
-	assert_string_equal(t, "ip netns exec vnet ping -c 2 10.0.1.0");
-	parse_ok(t, &b);
-	assert_int_equal(b.verb, CMD_NETNS_EXEC);
-	assert_non_null(b.sub);
-	assert_cmd_eq(&a, b.sub);
-	free(t);
-	cmd_free(&a);
-	cmd_free(&b);
+	check_canonical_ns("ip -n vnet ping 10.0.1.0 -c 2",
+	                   "ip netns exec vnet ping -c 2 10.0.1.0");
 }
 
 /* `-n NS sysctl` is written as a learner would type it in a shell */
@@ -2328,21 +2323,8 @@ static void test_canonical_sysctl_ns(void **state)
 	};
 
 	(void)state;
-	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
-		struct cmd a, b;
-		char *s;
-
-		parse_ok(t[k].in, &a);
-		s = canonical_of(&a);
-		assert_string_equal(s, t[k].out);
-		parse_ok(s, &b);
-		assert_int_equal(b.verb, CMD_NETNS_EXEC);
-		assert_non_null(b.sub);
-		assert_cmd_eq(&a, b.sub);
-		free(s);
-		cmd_free(&a);
-		cmd_free(&b);
-	}
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+		check_canonical_ns(t[k].in, t[k].out);
 }
 
 /* canonical text appends to what the buffer holds */
@@ -3632,21 +3614,8 @@ static void test_nft(void **state)
 	                "ip netns exec r nft -y -p -c -o add table ip t");
 	check_canonical("netns exec r nft flush ruleset",
 	                "ip netns exec r nft flush ruleset");
-	{
-		struct cmd a, b;
-		char *s;
-
-		parse_ok("-n r nft add table ip nat", &a);
-		s = canonical_of(&a);
-		assert_string_equal(s, "ip netns exec r nft add table ip nat");
-		parse_ok(s, &b);
-		assert_int_equal(b.verb, CMD_NETNS_EXEC);
-		assert_non_null(b.sub);
-		assert_cmd_eq(&a, b.sub);
-		free(s);
-		cmd_free(&a);
-		cmd_free(&b);
-	}
+	check_canonical_ns("-n r nft add table ip nat",
+	                   "ip netns exec r nft add table ip nat");
 
 	/* refused, with the word and the reason */
 	expect_err("nft", "missing command");
