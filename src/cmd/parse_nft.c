@@ -110,6 +110,16 @@ static int nft_option(struct parser *p, const char *w)
 	return 0;
 }
 
+/* words joined by blanks, as nft(8) joins its argv into its command */
+static void join_words(char *const *w, int n, struct sbuf *out)
+{
+	for (int k = 0; k < n; k++) {
+		if (k)
+			sbuf_addc(out, ' ');
+		sbuf_add(out, w[k]);
+	}
+}
+
 /* nft's text holds `include "FILE"` only as the word include outside
  * nft's double quotes: a token of letters, digits, _ and - on its own. */
 static bool names_include(const char *text)
@@ -172,11 +182,7 @@ int p_nft_words(struct parser *p)
 		struct sbuf text = SBUF_INIT;
 		bool inc;
 
-		for (int k = p->i; k < p->argc; k++) {
-			if (k > p->i)
-				sbuf_addc(&text, ' ');
-			sbuf_add(&text, p->argv[k]);
-		}
+		join_words(p->argv + p->i, p->argc - p->i, &text);
 		inc = names_include(sbuf_str(&text));
 		sbuf_free(&text);
 		if (inc)
@@ -262,13 +268,7 @@ int parse_nft(struct parser *p)
 
 void cmd_nft_text(const struct cmd *c, struct sbuf *out)
 {
-	const struct cmd_nft *n = &c->u.nft;
-
-	for (int k = 0; k < n->argc; k++) {
-		if (k)
-			sbuf_addc(out, ' ');
-		sbuf_add(out, n->argv[k]);
-	}
+	join_words(c->u.nft.argv, c->u.nft.argc, out);
 }
 
 void canon_nft(const struct cmd *c, struct canon *o)

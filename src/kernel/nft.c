@@ -2,8 +2,9 @@
 /* nft.c - nft commands in a namespace through libnftables, the library
  * nft(8) itself is: the same text in, the same output and messages out,
  * and no nft process.  libnftables opens its netfilter netlink socket
- * when its context is made, so the context lives only while nsviz is in
- * the namespace: entered, made, run, freed, left.
+ * when its context is made, so the context is made inside the namespace
+ * (entered, made, left); its socket stays there, so it is used from home,
+ * and kept for the next command to the same namespace when asked.
  */
 #include "kernel/kernel.h"
 #include "cmd/cmd.h"
