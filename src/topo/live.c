@@ -716,7 +716,7 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 			break;
 		case CMD_NFT:
 			/* a ruleset's tables (nft -c checks, changes nothing) */
-			ok = !t->u.nft.check;
+			ok = !c->all && !t->u.nft.check;
 			break;
 		case CMD_SYSCTL:
 			if (!t->u.sysctl.write)
