@@ -83,13 +83,13 @@ const char *p_objects_hint(struct parser *p)
 		const struct cmd_object *o = &cmd_objects[i];
 		bool dup = false;
 
-		if (!o->supported || !o->name || o->bridge != p->bridge ||
+		if (!o->supported || !o->name || o->tool != p->tool ||
 		    (p->ip && !strcmp(o->name, "nft")))
 			continue;
 		for (size_t k = 0; k < n; k++)
 			dup |= !strcmp(said[k], o->name);
 		if (!dup)
-			said[n++] = o->bridge ? o->word : o->name;
+			said[n++] = o->tool ? o->word : o->name;
 	}
 	return join_hint(p, said, n);
 }
@@ -160,10 +160,10 @@ int p_object(struct parser *p)
 
 	p->first = p->i;
 	w = p_next(p);
-	o = p->bridge ? cmd_find_bridge_object(w) : cmd_find_object(w);
+	o = cmd_find_tool_object(p->tool, w);
 	if (!o)
 		return p_bad(p, w, "unknown %scommand (%s)",
-		             p->bridge ? "bridge " : "", p_objects_hint(p));
+		             cmd_tool_prefix(p->tool), p_objects_hint(p));
 	if (!o->supported) {
 		if (o->why)
 			return p_bad(p, w, "%s", o->why);
@@ -417,13 +417,15 @@ const char *cmd_keyword(const char *object, const char *w)
 		o = cmd_find_object(w);
 		return o && o->supported ? o->word : NULL;
 	}
-	/* the bridge command's objects by name: "bridge vlan" */
+	/* the bridge and tc commands' objects by name: "bridge vlan" */
 	if (!strncmp(object, "bridge ", 7))
-		o = cmd_find_bridge_object(object + 7);
+		o = cmd_find_tool_object(CMD_TOOL_BRIDGE, object + 7);
+	else if (!strncmp(object, "tc ", 3))
+		o = cmd_find_tool_object(CMD_TOOL_TC, object + 3);
 	else
 		o = cmd_find_object(object);
 	if (!o || !o->supported || !o->name ||
-	    strcmp(o->bridge ? o->name : o->word, object))
+	    strcmp(o->tool ? o->name : o->word, object))
 		return NULL;
 	e = find_verb(o, w, &full);
 	return e && e->verb != CMD_NONE ? full : NULL;

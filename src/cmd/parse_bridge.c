@@ -35,7 +35,7 @@ int p_bridge_words(struct parser *p)
 {
 	struct cmd *c = p->c;
 
-	p->bridge = true;
+	p->tool = CMD_TOOL_BRIDGE;
 	/* ip's options given before the word bridge mean nothing to it */
 	if (c->family || c->opts.brief || c->opts.oneline || c->all)
 		return p_fail(p, "%s: not an option of the bridge command "

@@ -29,7 +29,8 @@ struct parser {
 	const char *verb_word;      /* the verb as typed ("a"), or NULL */
 	const char *mark[4];        /* words a verb's parser keeps for its
 	                             * messages (the destination as typed) */
-	bool bridge;                /* after `bridge`: its objects (vlan, fdb) */
+	enum cmd_tool tool;         /* after `bridge` or `tc`: their objects
+	                             * (bridge vlan, tc qdisc) */
 	bool ip;                    /* after `ip`: not nft, a command of its own */
 	char *err;
 	size_t errlen;

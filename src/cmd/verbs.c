@@ -18,9 +18,9 @@
 #define N(a) (sizeof a / sizeof a[0])
 
 /* iproute2's object table, in its order, then nsviz's own commands. */
-#define OBJ(word, name, dflt) { word, name, true, false, dflt, NULL, NULL, false }
-#define OBJ_NOT(word) { word, NULL, false, false, NULL, NULL, NULL, false }
-#define OBJ_OWN(word, need) { word, word, true, true, NULL, NULL, need, false }
+#define OBJ(word, name, dflt) { word, name, true, false, dflt, NULL, NULL, CMD_TOOL_IP }
+#define OBJ_NOT(word) { word, NULL, false, false, NULL, NULL, NULL, CMD_TOOL_IP }
+#define OBJ_OWN(word, need) { word, word, true, true, NULL, NULL, need, CMD_TOOL_IP }
 
 const struct cmd_object cmd_objects[] = {
 	OBJ("address", "addr", "show"),
@@ -46,7 +46,7 @@ const struct cmd_object cmd_objects[] = {
 	OBJ_NOT("tcp_metrics"),
 	{ "monitor", NULL, false, false, NULL,
 	  "not a command here; run nsviz monitor to watch kernel events", NULL,
-	  false },
+	  CMD_TOOL_IP },
 	OBJ_NOT("xfrm"),
 	OBJ_NOT("mroute"),
 	OBJ_NOT("mrule"),
@@ -67,15 +67,15 @@ const struct cmd_object cmd_objects[] = {
 	/* the nft command: its own options and words (parse_nft.c) */
 	OBJ_OWN("nft", "command"),
 	/* the bridge command's objects, in bridge(8)'s order */
-	{ "link", "bridge link", true, false, "show", NULL, NULL, true },
-	{ "fdb", "bridge fdb", true, false, "show", NULL, NULL, true },
-	{ "mdb", NULL, false, false, NULL, NULL, NULL, true },
-	{ "vlan", "bridge vlan", true, false, "show", NULL, NULL, true },
-	{ "vni", NULL, false, false, NULL, NULL, NULL, true },
+	{ "link", "bridge link", true, false, "show", NULL, NULL, CMD_TOOL_BRIDGE },
+	{ "fdb", "bridge fdb", true, false, "show", NULL, NULL, CMD_TOOL_BRIDGE },
+	{ "mdb", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_BRIDGE },
+	{ "vlan", "bridge vlan", true, false, "show", NULL, NULL, CMD_TOOL_BRIDGE },
+	{ "vni", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_BRIDGE },
 	{ "monitor", NULL, false, false, NULL,
 	  "not a command here; run nsviz monitor to watch kernel events", NULL,
-	  true },
-	{ "help", NULL, false, false, NULL, NULL, NULL, true },
+	  CMD_TOOL_BRIDGE },
+	{ "help", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_BRIDGE },
 };
 const size_t cmd_nobjects = N(cmd_objects);
 
@@ -313,12 +313,13 @@ const struct cmd_entry *cmd_verb_entry(enum cmd_verb verb)
 	return NULL;
 }
 
-static const struct cmd_object *find_object(const char *w, bool bridge)
+const struct cmd_object *cmd_find_tool_object(enum cmd_tool tool,
+                                              const char *w)
 {
 	for (size_t i = 0; i < cmd_nobjects; i++) {
 		const struct cmd_object *o = &cmd_objects[i];
 
-		if (o->bridge != bridge)
+		if (o->tool != tool)
 			continue;
 		if (o->exact ? !strcmp(w, o->word) : kw_matches(w, o->word))
 			return o;
@@ -328,10 +329,10 @@ static const struct cmd_object *find_object(const char *w, bool bridge)
 
 const struct cmd_object *cmd_find_object(const char *w)
 {
-	return find_object(w, false);
+	return cmd_find_tool_object(CMD_TOOL_IP, w);
 }
 
-const struct cmd_object *cmd_find_bridge_object(const char *w)
+const char *cmd_tool_prefix(enum cmd_tool tool)
 {
-	return find_object(w, true);
+	return tool == CMD_TOOL_BRIDGE ? "bridge " : tool == CMD_TOOL_TC ? "tc " : "";
 }

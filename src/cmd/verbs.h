@@ -30,6 +30,10 @@ enum cmd_flag {
 	CMD_F_READ_ONLY = 1u << 5,     /* only shows: safe anywhere */
 };
 
+/* The commands whose objects the grammar reads: ip(8)'s, bridge(8)'s and
+ * tc(8)'s (each object is found only after its command's word). */
+enum cmd_tool { CMD_TOOL_IP = 0, CMD_TOOL_BRIDGE, CMD_TOOL_TC };
+
 /* An object word of the grammar (`link`, `address`, `ping`), in
  * iproute2's order of objects so that `a` is address, `r` route. */
 struct cmd_object {
@@ -43,8 +47,9 @@ struct cmd_object {
 	const char *why;        /* unsupported: what to say instead, or NULL */
 	const char *need;       /* no verb typed: what is missing ("protocol");
 	                         * NULL: "command" */
-	bool bridge;            /* an object of the bridge command (`bridge
-	                         * vlan show`), found only after `bridge` */
+	enum cmd_tool tool;     /* whose object: ip's, or the bridge or tc
+	                         * command's (`bridge vlan show`, `tc qdisc
+	                         * show`), found only after that word */
 };
 
 struct cmd_entry {
@@ -72,10 +77,13 @@ extern const size_t cmd_nentries;
 
 /* The entry of a verb (the first one when several words share it). */
 const struct cmd_entry *cmd_verb_entry(enum cmd_verb verb);
-/* The object that the user typed w for (NULL: none); bridge: an object
- * of the bridge command, which has its own (`bridge link` is not `ip
- * link`). */
+/* The object that the user typed w for (NULL: none): one of ip's, or
+ * of the bridge or tc command, which have their own (`bridge link` is not
+ * `ip link`). */
 const struct cmd_object *cmd_find_object(const char *w);
-const struct cmd_object *cmd_find_bridge_object(const char *w);
+const struct cmd_object *cmd_find_tool_object(enum cmd_tool tool,
+                                              const char *w);
+/* "bridge ", "tc ", "" for ip: how a tool's objects are named */
+const char *cmd_tool_prefix(enum cmd_tool tool);
 
 #endif

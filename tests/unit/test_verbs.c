@@ -28,13 +28,19 @@ static const struct cmd_object *object_of(const char *name)
 	return NULL;
 }
 
+/* "bridge", "tc": the word before a tool's objects */
+static const char *tool_word(enum cmd_tool t)
+{
+	return t == CMD_TOOL_BRIDGE ? "bridge" : "tc";
+}
+
 /* The object as cmd_keyword takes it: ip's by its word ("address"),
- * the bridge command's by name ("bridge vlan") */
+ * the bridge and tc commands' by name ("bridge vlan", "tc qdisc") */
 static const char *object_word(const char *name)
 {
 	const struct cmd_object *o = object_of(name);
 
-	return !o ? NULL : o->bridge ? o->name : o->word;
+	return !o ? NULL : o->tool ? o->name : o->word;
 }
 
 static void test_every_verb_one_entry(void **state)
@@ -110,8 +116,8 @@ static void test_unsupported_refused(void **state)
 		const struct cmd_object *o = object_of(e->object);
 		int n = 0;
 
-		if (o->bridge)
-			argv[n++] = (char *)"bridge";
+		if (o->tool)
+			argv[n++] = (char *)tool_word(o->tool);
 		argv[n++] = (char *)o->word;
 		argv[n++] = (char *)e->words;
 		argv[n++] = (char *)"x";
@@ -129,8 +135,8 @@ static void test_unsupported_refused(void **state)
 
 		if (cmd_objects[i].supported || cmd_objects[i].why)
 			continue;
-		if (cmd_objects[i].bridge)
-			argv[n++] = (char *)"bridge";
+		if (cmd_objects[i].tool)
+			argv[n++] = (char *)tool_word(cmd_objects[i].tool);
 		argv[n++] = (char *)cmd_objects[i].word;
 		if (cmd_parse(n, argv, &c, err, sizeof err) == 0)
 			fail_msg("%s was accepted", argv[0]);
@@ -233,16 +239,17 @@ static void test_completion_offers_the_table(void **state)
 
 		if (e->verb == CMD_NONE || cmd_verb_entry(e->verb) != e)
 			continue;
-		if (o->bridge) {
+		if (o->tool) {
 			/* bridge vlan add: _nsviz_bridge="link fdb vlan", then
-			 * _nsviz_bridge_vlan="add del show" */
-			char *objs2 = completion_list("bridge");
+			 * _nsviz_bridge_vlan="add del show"; tc the same */
+			const char *tw = tool_word(o->tool);
+			char *objs2 = completion_list(tw);
 
-			if (!has_word(objs, "bridge") || !objs2 ||
+			if (!has_word(objs, tw) || !objs2 ||
 			    !has_word(objs2, o->word))
 				fail_msg("completion lacks %s", e->object);
 			free(objs2);
-			snprintf(var, sizeof var, "bridge_%s", o->word);
+			snprintf(var, sizeof var, "%s_%s", tw, o->word);
 		} else {
 			if (!has_word(objs, e->object))
 				fail_msg("completion lacks the object %s", e->object);
