@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include "fmt/fmt.h"
+#include "tc/tc.h"
 #include "world/world.h"
 
 struct sbuf;
@@ -47,6 +48,11 @@ enum cmd_verb {
 	CMD_SEND,
 	/* the nft command (nft(8)), run through libnftables (issue 14) */
 	CMD_NFT, CMD_NFT_LIST,
+	/* the tc command (tc(8)): qdiscs and classes (issue 14) */
+	CMD_TC_QDISC_ADD, CMD_TC_QDISC_CHANGE, CMD_TC_QDISC_REPLACE,
+	CMD_TC_QDISC_DEL, CMD_TC_QDISC_SHOW,
+	CMD_TC_CLASS_ADD, CMD_TC_CLASS_CHANGE, CMD_TC_CLASS_REPLACE,
+	CMD_TC_CLASS_DEL, CMD_TC_CLASS_SHOW,
 	CMD_VERB_COUNT
 };
 
@@ -301,6 +307,25 @@ struct cmd_nft {
 	char **argv;            /* owned, released by cmd_free */
 };
 
+/* tc qdisc add|change|replace|del dev NAME [handle H:] root|parent P
+ * [KIND [OPTIONS]]; tc class add|change|replace|del dev NAME parent P
+ * classid C [KIND [OPTIONS]]; tc qdisc show [dev NAME] [root|parent P|
+ * handle H:] [invisible]; tc class show dev NAME [root|parent P]
+ * [classid C] [qdisc H:].  The kind's options: src/tc/tc.h. */
+struct cmd_tc {
+	char dev[W_IFNAMSIZ];   /* "" = every device (show) */
+	bool has_handle;
+	uint32_t handle;        /* qdisc: handle H:; class: classid C */
+	bool has_parent;
+	uint32_t parent;        /* TC_H_ROOT for root */
+	bool has_qdisc;         /* class show: qdisc H: */
+	uint32_t qdisc;
+	bool invisible;         /* qdisc show: invisible */
+	char kind[16];          /* "" = none given (del, show) */
+	struct tc_opts o;       /* o.kind NULL: a kind nsviz has no options
+	                         * for (added by name, as tc adds it) */
+};
+
 struct cmd {
 	enum cmd_verb verb;     /* the tag: which member of u is meant */
 	char ns[W_NSNAME_MAX];  /* -n NS; "" = the host (starting) namespace */
@@ -323,6 +348,7 @@ struct cmd {
 		struct cmd_echo echo;
 		struct cmd_sysctl sysctl;
 		struct cmd_nft nft;     /* issue 14 */
+		struct cmd_tc tc;       /* issue 14 */
 	} u;
 
 	/* netns exec NAME PROG ARGS: owned copies, NULL-terminated.
@@ -383,5 +409,9 @@ void cmd_canonical(const struct cmd *c, struct sbuf *out);
  * (and for cmd_split) when it needs to be, after a blank unless out is
  * empty. */
 void cmd_quote_word(struct sbuf *out, const char *w);
+
+/* A tc handle or class ID as tc prints it: "1:", "1:10", ":10", "root",
+ * "none" (parse_tc.c) */
+void tc_classid_str(uint32_t h, char *buf, size_t len);
 
 #endif

@@ -225,6 +225,16 @@ static const exec_fn exec_fns[CMD_VERB_COUNT] = {
 	[CMD_SEND] = exec_send,
 	[CMD_NFT] = exec_nft,
 	[CMD_NFT_LIST] = exec_nft,
+	[CMD_TC_QDISC_ADD] = exec_tc_change,
+	[CMD_TC_QDISC_CHANGE] = exec_tc_change,
+	[CMD_TC_QDISC_REPLACE] = exec_tc_change,
+	[CMD_TC_QDISC_DEL] = exec_tc_change,
+	[CMD_TC_QDISC_SHOW] = exec_tc_show,
+	[CMD_TC_CLASS_ADD] = exec_tc_change,
+	[CMD_TC_CLASS_CHANGE] = exec_tc_change,
+	[CMD_TC_CLASS_REPLACE] = exec_tc_change,
+	[CMD_TC_CLASS_DEL] = exec_tc_change,
+	[CMD_TC_CLASS_SHOW] = exec_tc_show,
 };
 
 bool exec_has(enum cmd_verb verb)

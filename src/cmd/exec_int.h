@@ -69,6 +69,9 @@ int exec_neigh_change(struct exec_ctx *x, const struct cmd *c); /* add,
 int exec_neigh_flush(struct exec_ctx *x, const struct cmd *c);
 int exec_ping(struct exec_ctx *x, const struct cmd *c);
 int exec_sysctl(struct exec_ctx *x, const struct cmd *c);
+int exec_tc_change(struct exec_ctx *x, const struct cmd *c);    /* tc qdisc|
+                                         * class add, change, replace, del */
+int exec_tc_show(struct exec_ctx *x, const struct cmd *c);
 /* exec_echo.c */
 int exec_echo_start(struct exec_ctx *x, const struct cmd *c);
 int exec_echo_list(struct exec_ctx *x, const struct cmd *c);

@@ -254,6 +254,10 @@ int p_words(struct parser *p, bool ip_seen)
 		p->i++;
 		return p_nft_words(p);
 	}
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "tc")) {
+		p->i++;
+		return p_tc_words(p);
+	}
 	if (!ip_seen && p_more(p) &&
 	    (!strcmp(p_peek(p), "ip") || !strcmp(p_peek(p), "nsviz"))) {
 		ip_seen = !strcmp(p_peek(p), "ip");   /* ip has no `bridge` */
@@ -289,11 +293,7 @@ int p_words(struct parser *p, bool ip_seen)
 		case G_PRETTY: c->opts.pretty = true; break;
 		case G_ALL: c->all = true; break;
 		case G_NETNS:
-			if (c->ns[0])
-				return p_twice(p, o);
-			if (!(v = p_value(p, "namespace name")))
-				return -1;
-			if (p_take_nsname(p, v, c->ns))
+			if (p_netns_opt(p, o))
 				return -1;
 			break;
 		default:
@@ -317,6 +317,11 @@ int p_words(struct parser *p, bool ip_seen)
 	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "nft")) {
 		p->i++;
 		return p_nft_words(p);
+	}
+	/* nsviz -n NS tc ...: nsviz's -n before tc's command */
+	if (!ip_seen && p_more(p) && !strcmp(p_peek(p), "tc")) {
+		p->i++;
+		return p_tc_words(p);
 	}
 	c->opts.family = c->family;
 	if (!p_more(p)) {

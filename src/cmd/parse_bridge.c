@@ -31,6 +31,21 @@ void bridge_init(struct cmd *c)
 
 /* ---- bridge [OPTIONS] OBJECT --------------------------------------------- */
 
+/* bridge(8)'s options, in its order of matching */
+static const struct tool_opt bridge_opts[] = {
+	{ "-help", TOOL_OPT_HELP }, { "-Version", TOOL_OPT_HELP },
+	{ "-stats", TOOL_OPT_STATS }, { "-statistics", TOOL_OPT_STATS },
+	{ "-details", TOOL_OPT_DETAILS }, { "-oneline", TOOL_OPT_UNSUPPORTED },
+	{ "-timestamp", TOOL_OPT_UNSUPPORTED },
+	{ "-family", TOOL_OPT_UNSUPPORTED }, { "-netns", TOOL_OPT_NETNS },
+	{ "-compressvlans", TOOL_OPT_UNSUPPORTED },
+	{ "-force", TOOL_OPT_UNSUPPORTED },
+	{ "-json", TOOL_OPT_JSON }, { "-pretty", TOOL_OPT_PRETTY },
+	{ "-batch", TOOL_OPT_UNSUPPORTED },
+	{ "-color", TOOL_OPT_UNSUPPORTED }, { "-colour", TOOL_OPT_UNSUPPORTED },
+	{ NULL, TOOL_OPT_UNKNOWN }
+};
+
 int p_bridge_words(struct parser *p)
 {
 	struct cmd *c = p->c;
@@ -42,53 +57,8 @@ int p_bridge_words(struct parser *p)
 		              "(expected -n NS, -s, -d, -j or -p)",
 		              c->family ? p_family_opt(c->family) :
 		              c->opts.brief ? "-br" : c->opts.oneline ? "-o" : "-all");
-	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
-		const char *o = p_next(p), *opt = o;
-
-		if (o[1] == '-' && o[2])
-			opt = o + 1;
-		/* bridge(8)'s options, in its order */
-		if (kw_matches(opt, "-help") || kw_matches(opt, "-Version")) {
-			return p_bad(p, o, "not supported by nsviz (nsviz --help "
-			             "lists the bridge commands)");
-		} else if (kw_matches(opt, "-stats") ||
-		           kw_matches(opt, "-statistics")) {
-			c->opts.stats++;
-		} else if (kw_matches(opt, "-details")) {
-			c->opts.details = true;
-		} else if (kw_matches(opt, "-netns")) {
-			const char *v;
-
-			if (c->ns[0])
-				return p_twice(p, o);
-			if (!(v = p_value(p, "namespace name")))
-				return -1;
-			if (p_take_nsname(p, v, c->ns))
-				return -1;
-		} else if (kw_matches(opt, "-json")) {
-			c->opts.json = true;
-		} else if (kw_matches(opt, "-pretty")) {
-			c->opts.pretty = true;
-		} else if (kw_matches(opt, "-oneline") ||
-		           kw_matches(opt, "-timestamp") ||
-		           kw_matches(opt, "-family") ||
-		           kw_matches(opt, "-color") || kw_matches(opt, "-colour") ||
-		           kw_matches(opt, "-compressvlans") ||
-		           kw_matches(opt, "-force") || kw_matches(opt, "-batch")) {
-			return p_bad(p, o, "bridge option not supported by nsviz "
-			             "(expected -n NS, -s, -d, -j or -p)");
-		} else {
-			return p_bad(p, o, "unknown bridge option (expected -n NS, "
-			             "-s, -d, -j or -p before the object)");
-		}
-	}
-	if (!p_more(p)) {
-		char what[300];
-
-		snprintf(what, sizeof what, "object (%s)", p_objects_hint(p));
-		return p_missing(p, what);
-	}
-	return p_object(p);
+	return p_tool_options(p, bridge_opts, "bridge",
+	                      "-n NS, -s, -d, -j or -p");
 }
 
 /* ---- bridge vlan add|del ----------------------------------------------- */

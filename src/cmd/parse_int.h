@@ -78,6 +78,25 @@ void p_copy(char *dst, size_t size, const char *src);
 int p_check_new_name(struct parser *p, const char *w, const char *what);
 int p_take_ifname(struct parser *p, const char *w, char *dst);
 int p_take_nsname(struct parser *p, const char *w, char *dst);
+/* -n NS before a command (ip's, bridge's, tc's): o was just read; the
+ * namespace's name follows, once */
+int p_netns_opt(struct parser *p, const char *o);
+/* The options a tool (bridge, tc) takes before its object: a table of
+ * names in the tool's own order of matching (the word may abbreviate the
+ * name, as iproute2's matches() lets it), ended by a NULL name */
+enum tool_opt_what {
+	TOOL_OPT_UNKNOWN, TOOL_OPT_STATS, TOOL_OPT_DETAILS, TOOL_OPT_NETNS,
+	TOOL_OPT_JSON, TOOL_OPT_PRETTY,
+	TOOL_OPT_HELP,          /* -help, -Version: refused, nsviz --help says */
+	TOOL_OPT_UNSUPPORTED,   /* the tool's own, refused by name */
+};
+struct tool_opt {
+	const char *name;       /* "-stats" */
+	enum tool_opt_what what;
+};
+/* read the options, then the object; expected: "-n NS, -s or -d" */
+int p_tool_options(struct parser *p, const struct tool_opt *tab,
+                   const char *tool, const char *expected);
 const char *p_family_name(int family);      /* "IPv4" */
 const char *p_family_opt(int family);       /* "-4" */
 int p_addr_text(struct parser *p, const char *word, const char *text,
@@ -224,6 +243,15 @@ void nft_init(struct cmd *c);
 int p_nft_words(struct parser *p);
 int parse_nft(struct parser *p);
 void canon_nft(const struct cmd *c, struct canon *o);
+
+/* parse_tc.c: the tc command (issue 14) */
+void tc_init(struct cmd *c);
+/* tc [-s] [-d] [-n NS] OBJECT ..., after the word `tc` */
+int p_tc_words(struct parser *p);
+int parse_tc_qdisc_change(struct parser *p);   /* add, change, replace, del */
+int parse_tc_class_change(struct parser *p);
+int parse_tc_show(struct parser *p);            /* qdisc show, class show */
+void canon_tc(const struct cmd *c, struct canon *o);
 
 /* grammar.c: [ip|nsviz] [OPTIONS] OBJECT ...; ip_seen when `ip` is read */
 int p_words(struct parser *p, bool ip_seen);

@@ -186,7 +186,8 @@ static bool runs_in_process(const char *prog)
 {
 	static const char *const words[] = {
 		"ip", "link", "addr", "address", "route", "ping", "netns",
-		"neigh", "neighbor", "neighbour", "sysctl", "bridge", "nft", NULL
+		"neigh", "neighbor", "neighbour", "sysctl", "bridge", "nft", "tc",
+		NULL
 	};
 
 	for (const char *const *w = words; *w; w++)
@@ -226,7 +227,8 @@ static int parse_sub(struct parser *p, const char *name)
 	if (!strcmp(prog, "nft"))
 		sp.i = 1;
 	if (ip ? p_words(&sp, true) :
-	    !strcmp(prog, "bridge") ? p_words(&sp, false) :
+	    !strcmp(prog, "bridge") || !strcmp(prog, "tc") ?
+	    p_words(&sp, false) :
 	    !strcmp(prog, "nft") ? p_nft_words(&sp) : p_object(&sp))
 		return -1;
 	se = cmd_verb_entry(sub->verb);

@@ -470,3 +470,64 @@ int p_twice_value(struct parser *p, const char *kw)
 	p->i++;
 	return r;
 }
+
+int p_netns_opt(struct parser *p, const char *o)
+{
+	const char *v;
+
+	if (p->c->ns[0])
+		return p_twice(p, o);
+	if (!(v = p_value(p, "namespace name")))
+		return -1;
+	return p_take_nsname(p, v, p->c->ns);
+}
+
+int p_tool_options(struct parser *p, const struct tool_opt *tab,
+                   const char *tool, const char *expected)
+{
+	struct cmd *c = p->c;
+
+	while (p_more(p) && p_peek(p)[0] == '-' && p_peek(p)[1]) {
+		const char *o = p_next(p), *opt = o;
+		const struct tool_opt *t;
+
+		if (o[1] == '-' && o[2])
+			opt = o + 1;
+		for (t = tab; t->name && !kw_matches(opt, t->name); t++)
+			;
+		switch (t->name ? t->what : TOOL_OPT_UNKNOWN) {
+		case TOOL_OPT_STATS:
+			c->opts.stats++;
+			break;
+		case TOOL_OPT_DETAILS:
+			c->opts.details = true;
+			break;
+		case TOOL_OPT_NETNS:
+			if (p_netns_opt(p, o))
+				return -1;
+			break;
+		case TOOL_OPT_JSON:
+			c->opts.json = true;
+			break;
+		case TOOL_OPT_PRETTY:
+			c->opts.pretty = true;
+			break;
+		case TOOL_OPT_HELP:
+			return p_bad(p, o, "not supported by nsviz (nsviz --help "
+			             "lists the %s commands)", tool);
+		case TOOL_OPT_UNSUPPORTED:
+			return p_bad(p, o, "%s option not supported by nsviz "
+			             "(expected %s)", tool, expected);
+		case TOOL_OPT_UNKNOWN:
+			return p_bad(p, o, "unknown %s option (expected %s before "
+			             "the object)", tool, expected);
+		}
+	}
+	if (!p_more(p)) {
+		char what[300];
+
+		snprintf(what, sizeof what, "object (%s)", p_objects_hint(p));
+		return p_missing(p, what);
+	}
+	return p_object(p);
+}

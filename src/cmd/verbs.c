@@ -76,6 +76,17 @@ const struct cmd_object cmd_objects[] = {
 	  "not a command here; run nsviz monitor to watch kernel events", NULL,
 	  CMD_TOOL_BRIDGE },
 	{ "help", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_BRIDGE },
+	/* the tc command's objects, in tc(8)'s order */
+	{ "qdisc", "tc qdisc", true, false, "show", NULL, NULL, CMD_TOOL_TC },
+	{ "class", "tc class", true, false, "show", NULL, NULL, CMD_TOOL_TC },
+	{ "filter", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_TC },
+	{ "chain", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_TC },
+	{ "actions", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_TC },
+	{ "monitor", NULL, false, false, NULL,
+	  "not a command here; run nsviz monitor to watch kernel events", NULL,
+	  CMD_TOOL_TC },
+	{ "exec", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_TC },
+	{ "help", NULL, false, false, NULL, NULL, NULL, CMD_TOOL_TC },
 };
 const size_t cmd_nobjects = N(cmd_objects);
 
@@ -300,6 +311,44 @@ const struct cmd_entry cmd_entries[] = {
 	  "nft describe EXPR, nft get element ...", RO | NS | OWN, nft_init,
 	  parse_nft, canon_nft },
 	NOT("nft", "monitor"), NOT("nft", "export"), NOT("nft", "import"),
+
+	/* ---- the tc command (tc(8)): tc's words and matches() ---------- */
+	{ CMD_TC_QDISC_ADD, "tc qdisc", "add\0", "add",
+	  "tc [-s] [-d] qdisc add dev NAME [handle H:] root|parent ID\n"
+	  "    [netem|tbf|htb|pfifo|bfifo|KIND [OPTIONS]]\n"
+	  "    netem [delay T [JITTER [CORR%]] [distribution D]] [loss P% [CORR%]]"
+	  " [duplicate P%]\n"
+	  "          [corrupt P%] [reorder P% [CORR%]] [gap N] [rate R] "
+	  "[limit N]\n"
+	  "    tbf rate R burst B latency T|limit B [peakrate R mtu B]\n"
+	  "    htb [default ID] [r2q N]    pfifo|bfifo [limit N]",
+	  CH | NS, tc_init, parse_tc_qdisc_change, canon_tc },
+	{ CMD_TC_QDISC_CHANGE, "tc qdisc", "change\0", "change",
+	  "tc qdisc change dev NAME ... (as tc qdisc add: the qdisc must exist)", CH | NS, tc_init, parse_tc_qdisc_change, canon_tc },
+	{ CMD_TC_QDISC_REPLACE, "tc qdisc", "replace\0", "replace",
+	  "tc qdisc replace dev NAME ... (as tc qdisc add, over what is there)", CH | NS, tc_init, parse_tc_qdisc_change, canon_tc },
+	NOT("tc qdisc", "link"),
+	{ CMD_TC_QDISC_DEL, "tc qdisc", "delete\0", "del",
+	  "tc qdisc del dev NAME [handle H:] root|parent ID", CH | NS, tc_init, parse_tc_qdisc_change, canon_tc },
+	{ CMD_TC_QDISC_SHOW, "tc qdisc", "list\0show\0lst\0", "show",
+	  "tc [-s] [-d] qdisc show [dev NAME] [root|parent ID|handle H:] "
+	  "[invisible]", RO | NS, tc_init, parse_tc_show, canon_tc },
+	NOT("tc qdisc", "help"),
+	{ CMD_TC_CLASS_ADD, "tc class", "add\0", "add",
+	  "tc class add dev NAME parent ID classid ID\n"
+	  "    htb rate R [ceil R] [burst B] [cburst B] [prio N] [quantum N]",
+	  CH | NS, tc_init, parse_tc_class_change, canon_tc },
+	{ CMD_TC_CLASS_CHANGE, "tc class", "change\0", "change",
+	  "tc class change dev NAME parent ID classid ID htb ... (as tc class "
+	  "add)", CH | NS, tc_init, parse_tc_class_change, canon_tc },
+	{ CMD_TC_CLASS_REPLACE, "tc class", "replace\0", "replace",
+	  "tc class replace dev NAME parent ID classid ID htb ...", CH | NS, tc_init, parse_tc_class_change, canon_tc },
+	{ CMD_TC_CLASS_DEL, "tc class", "delete\0", "del",
+	  "tc class del dev NAME classid ID", CH | NS, tc_init, parse_tc_class_change, canon_tc },
+	{ CMD_TC_CLASS_SHOW, "tc class", "list\0show\0lst\0", "show",
+	  "tc [-s] [-d] class show dev NAME [root|parent ID] [classid ID] "
+	  "[qdisc H:]", RO | NS, tc_init, parse_tc_show, canon_tc },
+	NOT("tc class", "help"),
 };
 const size_t cmd_nentries = N(cmd_entries);
 

@@ -34,30 +34,6 @@ static int oom(struct kerr *e)
 	return -1;
 }
 
-/* Send msg on ns's request socket, every reply to fn; msg is freed.  A
- * dump goes without NLM_F_ACK, as iproute2 sends it (libnl would add it). */
-static int talk(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
-                knl_msg_fn fn, void *ctx, struct kerr *e)
-{
-	bool dump = (nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
-	struct nl_sock *sk;
-	int rc;
-
-	memset(e, 0, sizeof *e);
-	sk = ksync_req_sock(k, ns, e);
-	if (!sk) {
-		nlmsg_free(msg);
-		return -1;
-	}
-	if (dump)
-		nl_socket_disable_auto_ack(sk);
-	rc = knl_talk(sk, msg, fn, ctx, e);
-	if (dump)
-		nl_socket_enable_auto_ack(sk);
-	nlmsg_free(msg);
-	return rc;
-}
-
 /* iproute2's addattr_nest(): a nest without NLA_F_NESTED, which libnl's
  * nest() sets; nla_nest_end() closes either. */
 static struct nlattr *nest(struct nl_msg *msg, int type)
@@ -138,7 +114,7 @@ int klink_add_bridge_opts(struct ksync *k, struct w_ns *ns, const char *name,
 		nlmsg_free(msg);
 		return oom(e);
 	}
-	return talk(k, ns, msg, NULL, NULL, e);
+	return knl_ns_talk(k, ns, msg, NULL, NULL, e);
 }
 
 int klink_add_bridge(struct ksync *k, struct w_ns *ns, const char *name,
@@ -180,7 +156,7 @@ int klink_set_with_bropts(struct ksync *k, struct w_ns *ns, int ifindex,
 		nlmsg_free(msg);
 		return oom(e);
 	}
-	return talk(k, ns, msg, NULL, NULL, e);
+	return knl_ns_talk(k, ns, msg, NULL, NULL, e);
 }
 
 /* ---- bridge vlan add|del ----------------------------------------------- */
@@ -218,7 +194,7 @@ int kbridge_vlan_change(struct ksync *k, struct w_ns *ns, bool add,
 	if (nla_put(msg, IFLA_BRIDGE_VLAN_INFO, sizeof vi, &vi) < 0)
 		goto fail;
 	nla_nest_end(msg, af);
-	return talk(k, ns, msg, NULL, NULL, e);
+	return knl_ns_talk(k, ns, msg, NULL, NULL, e);
 fail:
 	nlmsg_free(msg);
 	return oom(e);
@@ -386,7 +362,7 @@ int kbridge_dump_links(struct ksync *k, struct w_ns *ns, bool vlans,
 		nlmsg_free(msg);
 		return oom(e);
 	}
-	return talk(k, ns, msg, link_reply, out, e);
+	return knl_ns_talk(k, ns, msg, link_reply, out, e);
 }
 
 static void fdb_reply(void *ctx, struct nlmsghdr *nlh)
@@ -476,5 +452,5 @@ int kbridge_dump_fdb(struct ksync *k, struct w_ns *ns, int ifindex,
 		nlmsg_free(msg);
 		return oom(e);
 	}
-	return talk(k, ns, msg, fdb_reply, out, e);
+	return knl_ns_talk(k, ns, msg, fdb_reply, out, e);
 }

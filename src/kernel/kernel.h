@@ -430,6 +430,28 @@ int knft_run(struct ksync *k, struct w_ns *ns, const struct knft_req *r,
 /* Let go of a kept context (and the namespace it holds). */
 void knft_release(void);
 
+/* tc (issue 14, tc.c): one RTM_NEWQDISC / RTM_DELQDISC / RTM_NEWTCLASS /
+ * RTM_DELTCLASS request as tc sends it; attrs: the kind's TCA_OPTIONS as
+ * src/tc/ built it (raw attribute bytes), after TCA_KIND. */
+struct ktc_req {
+	int type;               /* RTM_NEWQDISC, ... */
+	bool create, excl, replace;     /* NLM_F_CREATE, _EXCL, _REPLACE */
+	int ifindex;
+	uint32_t handle, parent;
+	const char *kind;       /* NULL or "": no TCA_KIND */
+	const void *attrs;
+	size_t alen;
+};
+int ktc_modify(struct ksync *k, struct w_ns *ns, const struct ktc_req *r,
+               struct kerr *e);
+/* The qdiscs (classes false) or classes of ns, of one interface
+ * (ifindex 0: every one; classes need one), each reply to fn whole. */
+struct nlmsghdr;
+typedef void (*ktc_msg_fn)(void *ctx, const struct nlmsghdr *nlh);
+int ktc_dump(struct ksync *k, struct w_ns *ns, bool classes, int ifindex,
+             uint32_t parent, bool invisible, ktc_msg_fn fn, void *ctx,
+             struct kerr *e);
+
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 /* The same for one request, not kept open: close it with
  * ksync_ns_fd_done (issue 12: thousands of namespaces hold no fd) */

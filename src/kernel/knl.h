@@ -30,6 +30,10 @@ int knl_talk(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
 int knl_get(struct nl_sock *sk, struct nl_msg *msg, knl_msg_fn fn,
             void *ctx, struct kerr *e);
 
+/* Send msg on ns's request socket, every reply to fn; msg is freed.  A
+ * dump (NLM_F_DUMP) goes without NLM_F_ACK, as iproute2 sends it. */
+int knl_ns_talk(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
+                knl_msg_fn fn, void *ctx, struct kerr *e);
 /* A dump of one kind (RTM_GETLINK, RTM_GETADDR, ...). */
 int knl_dump(struct nl_sock *sk, int type, int family, knl_msg_fn fn,
              void *ctx, struct kerr *e);

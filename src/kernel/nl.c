@@ -314,3 +314,27 @@ int knl_get_nsid(struct nl_sock *sk, int target_fd)
 	nlmsg_free(msg);
 	return nsid;
 }
+
+/* Send msg on ns's request socket, every reply to fn; msg is freed.  A
+ * dump goes without NLM_F_ACK, as iproute2 sends it (libnl would add it). */
+int knl_ns_talk(struct ksync *k, struct w_ns *ns, struct nl_msg *msg,
+                knl_msg_fn fn, void *ctx, struct kerr *e)
+{
+	bool dump = (nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+	struct nl_sock *sk;
+	int rc;
+
+	memset(e, 0, sizeof *e);
+	sk = ksync_req_sock(k, ns, e);
+	if (!sk) {
+		nlmsg_free(msg);
+		return -1;
+	}
+	if (dump)
+		nl_socket_disable_auto_ack(sk);
+	rc = knl_talk(sk, msg, fn, ctx, e);
+	if (dump)
+		nl_socket_enable_auto_ack(sk);
+	nlmsg_free(msg);
+	return rc;
+}

@@ -30,7 +30,7 @@ check_rc "... and another, with a veth end in it" 0 "$NSVIZ" -c \
 	'netns add green; link add v0 type veth peer name v1 netns green' 
 
 check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
-	"addr apply bridge capture diff echo ip lesson link monitor neigh netns nft ping route rule save send show sysctl"
+	"addr apply bridge capture diff echo ip lesson link monitor neigh netns nft ping route rule save send show sysctl tc"
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
 check_eq "nsviz save -<Tab>" "$(comp nsviz save -)" "--sh -n"
 check_eq "nsviz apply lab.nsviz --<Tab>" "$(comp nsviz apply lab.nsviz --)" \
@@ -55,6 +55,18 @@ check_eq "nsviz -n r nft -a <Tab>: after nft's options" "$(comp nsviz -n r nft -
 check_eq "nsviz nft -<Tab>: nft's options" "$(comp nsviz nft -)" "-S -T -a -c -e -j -n -o -p -s -t -u -y"
 check_eq "nsviz nft list <Tab>" "$(comp nsviz nft list '')" \
 	"chain chains counter element flowtable map maps quota rule ruleset set sets table tables"
+check_eq "nsviz tc <Tab>" "$(comp nsviz tc '')" "class qdisc"
+check_eq "nsviz tc -<Tab>: tc's options" "$(comp nsviz tc -)" "-d -n -s"
+check_eq "nsviz tc -s -n green q<Tab>: after tc's options" \
+	"$(comp nsviz tc -s -n green q)" "qdisc"
+check_eq "nsviz tc -n green qdisc add dev <Tab>: green's devices" \
+	"$(comp "$NSVIZ" tc -n green qdisc add dev '')" "lo v1"
+check_eq "nsviz tc qdisc add dev v0 root <Tab>" \
+	"$(comp nsviz tc qdisc add dev v0 root '')" \
+	"bfifo classid dev handle htb netem parent pfifo root tbf"
+check_eq "nsviz tc qdisc add dev v0 root netem <Tab>: netem's words" \
+	"$(comp nsviz tc qdisc add dev v0 root netem delay 10ms '')" \
+	"corrupt delay distribution duplicate gap limit loss rate reorder"
 check_eq "nsviz link set x0 netns <Tab>" "$(comp nsviz link set x0 netns '')" "blue green"
 check_eq "nsviz route add 10.0.2.0/24 dev lo scope <Tab>" \
 	"$(comp nsviz route add 10.0.2.0/24 dev lo scope '')" "global host link"

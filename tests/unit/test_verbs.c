@@ -43,6 +43,30 @@ static const char *object_word(const char *name)
 	return !o ? NULL : o->tool ? o->name : o->word;
 }
 
+/* "tc [-s] [-d] qdisc add ..." for the object "tc qdisc": the tool's
+ * word, bracketed options, then the object's own word */
+static bool tool_usage(const char *usage, const char *object)
+{
+	const char *sp = strchr(object, ' ');
+	size_t n;
+
+	if (!sp)
+		return false;
+	n = (size_t)(sp - object) + 1;
+	if (strncmp(usage, object, n))
+		return false;
+	usage += n;
+	while (*usage == '[') {
+		const char *end = strchr(usage, ']');
+
+		if (!end || end[1] != ' ')
+			return false;
+		usage = end + 2;
+	}
+	return !strncmp(usage, sp + 1, strlen(sp + 1)) &&
+	       usage[strlen(sp + 1)] == ' ';
+}
+
 static void test_every_verb_one_entry(void **state)
 {
 	(void)state;
@@ -63,8 +87,11 @@ static void test_every_verb_one_entry(void **state)
 			         e->object, e->say ? e->say : "");
 		if ((e->flags & CMD_F_CHANGES) && (e->flags & CMD_F_READ_ONLY))
 			fail_msg("verb %d: both CHANGES and READ_ONLY", v);
-		/* the usage line starts with the object's name */
-		if (strncmp(e->usage, e->object, strlen(e->object)))
+		/* the usage line starts with the object's name; a tool's
+		 * options may come between its word and the object ("tc [-s]
+		 * [-d] qdisc add") */
+		if (strncmp(e->usage, e->object, strlen(e->object)) &&
+		    !tool_usage(e->usage, e->object))
 			fail_msg("verb %d: usage '%s' does not start with %s", v,
 			         e->usage, e->object);
 	}

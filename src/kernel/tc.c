@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* tc.c - qdiscs and classes through rtnetlink, as tc(8) sends them: a
+ * tcmsg (ifindex, handle, parent), TCA_KIND, then the kind's TCA_OPTIONS
+ * as src/tc/ built them (raw attribute bytes, appended as they are); and
+ * the dumps tc qdisc show / tc class show read, each reply handed to the
+ * caller whole (fmt/tc.c prints it). */
+#include "kernel/knl.h"
+
+#include <errno.h>
+#include <string.h>
+#include <linux/rtnetlink.h>
+#include <linux/pkt_sched.h>
+#include <netlink/attr.h>
+
+static int oom(struct kerr *e)
+{
+	e->err = ENOMEM;
+	e->msg[0] = '\0';
+	return -1;
+}
+
+int ktc_modify(struct ksync *k, struct w_ns *ns, const struct ktc_req *r,
+               struct kerr *e)
+{
+	struct tcmsg t = {
+		.tcm_family = AF_UNSPEC,
+		.tcm_ifindex = r->ifindex,
+		.tcm_handle = r->handle,
+		.tcm_parent = r->parent,
+	};
+	struct nl_msg *msg;
+	unsigned flags = NLM_F_REQUEST;
+
+	if (r->create)
+		flags |= NLM_F_CREATE;
+	if (r->excl)
+		flags |= NLM_F_EXCL;
+	if (r->replace)
+		flags |= NLM_F_REPLACE;
+	memset(e, 0, sizeof *e);
+	/* a netem distribution table is past libnl's default size */
+	msg = nlmsg_alloc_size(NLMSG_SPACE(sizeof t) + r->alen + 256);
+	if (!msg)
+		goto oom;
+	if (!nlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, r->type, 0, (int)flags))
+		goto oom_free;
+	if (nlmsg_append(msg, &t, sizeof t, NLMSG_ALIGNTO) < 0 ||
+	    (r->kind && *r->kind &&
+	     nla_put(msg, TCA_KIND, (int)strlen(r->kind) + 1, r->kind) < 0))
+		goto oom_free;
+	if (r->attrs && r->alen) {
+		void *dst = nlmsg_reserve(msg, r->alen, NLMSG_ALIGNTO);
+
+		if (!dst)
+			goto oom_free;
+		memcpy(dst, r->attrs, r->alen);
+	}
+	return knl_ns_talk(k, ns, msg, NULL, NULL, e);
+oom_free:
+	nlmsg_free(msg);
+oom:
+	return oom(e);
+}
+
+struct dump_ctx {
+	ktc_msg_fn fn;
+	void *ctx;
+};
+
+static void on_reply(void *ctx, struct nlmsghdr *nlh)
+{
+	struct dump_ctx *d = ctx;
+
+	d->fn(d->ctx, nlh);
+}
+
+int ktc_dump(struct ksync *k, struct w_ns *ns, bool classes, int ifindex,
+             uint32_t parent, bool invisible, ktc_msg_fn fn, void *ctx,
+             struct kerr *e)
+{
+	struct tcmsg t = {
+		.tcm_family = AF_UNSPEC,
+		.tcm_ifindex = ifindex,
+		.tcm_parent = classes ? parent : 0,
+	};
+	struct dump_ctx d = { fn, ctx };
+	struct nl_msg *msg;
+
+	memset(e, 0, sizeof *e);
+	msg = nlmsg_alloc_simple(classes ? RTM_GETTCLASS : RTM_GETQDISC,
+	                         NLM_F_REQUEST | NLM_F_DUMP);
+	if (!msg)
+		return oom(e);
+	if (nlmsg_append(msg, &t, sizeof t, NLMSG_ALIGNTO) < 0 ||
+	    (invisible && nla_put(msg, TCA_DUMP_INVISIBLE, 0, NULL) < 0)) {
+		nlmsg_free(msg);
+		return oom(e);
+	}
+	return knl_ns_talk(k, ns, msg, on_reply, &d, e);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* priv.h - what the tc kinds' files share: tc's number readers (get_u32,
+ * get_size_and_cell, ...), the clock's conversions (tc_core.c's), the
+ * rate tables, and raw rtattr writing and reading.  Internal to src/tc/. */
+#ifndef NSVIZ_TC_PRIV_H
+#define NSVIZ_TC_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tc/tc.h"
+
+struct sbuf;
+struct canon;
+
+/* ---- numbers as tc's get_u32/get_u16/get_s32/get_integer read them ---- */
+int tc_get_u32(uint32_t *v, const char *s, int base);
+int tc_get_u16(uint16_t *v, const char *s, int base);
+int tc_get_s32(int32_t *v, const char *s, int base);
+/* get_time64: "10ms" -> ns (no suffix: ns) */
+int tc_get_time64(int64_t *ns, const char *s);
+/* parse_percent: "10%" -> 0.1 (0..1) */
+int tc_parse_percent(double *frac, const char *s);
+uint32_t tc_set_percent(double frac);
+/* get_size_and_cell: "10kb" or "10kb/8" (*cell_log stays when no /) */
+int tc_get_size_cell(unsigned *bytes, int *cell_log, const char *s);
+/* get_linklayer: ethernet, atm, adsl by matches() */
+int tc_get_linklayer(unsigned *ll, const char *s);
+const char *tc_linklayer_name(unsigned ll);   /* sprint_linklayer */
+/* sprint_time64 */
+void tc_put_time64(struct sbuf *out, int64_t ns);
+/* a double converted to an unsigned int as the x86-64 code tc runs does
+ * (cvttsd2si, the low 32 bits): tc's implicit conversions */
+uint32_t tc_d2u(double d);
+
+/* canonical words of each unit, read back to the same value */
+void tc_canon_rate(struct canon *c, uint64_t bps);
+void tc_canon_time(struct canon *c, unsigned us);
+void tc_canon_time64(struct canon *c, int64_t ns);
+void tc_canon_size(struct canon *c, unsigned bytes);
+void tc_canon_percent(struct canon *c, uint32_t frac);
+void tc_canon_size_cell(struct canon *c, unsigned bytes, int cell_log);
+
+/* ---- tc_core.c's conversions, with the clock given ---------------------- */
+bool tc_time2big(const struct tc_clock *k, unsigned us);
+unsigned tc_time2tick(const struct tc_clock *k, unsigned us);
+unsigned tc_tick2time(const struct tc_clock *k, unsigned tick);
+unsigned tc_xmittime(const struct tc_clock *k, uint64_t rate, unsigned size);
+unsigned tc_xmitsize(const struct tc_clock *k, uint64_t rate, unsigned ticks);
+/* tc_calc_rtable: fills rtab[256] and r's cell_log, cell_align,
+ * linklayer (r->rate and r->mpu read); returns the cell_log */
+struct tc_ratespec;
+int tc_rtable(const struct tc_clock *k, struct tc_ratespec *r, uint32_t *rtab,
+              int cell_log, unsigned mtu, unsigned linklayer);
+
+/* ---- rtattrs ------------------------------------------------------------- */
+/* append one attribute (header, payload, zero padding); its offset */
+size_t tc_attr(struct sbuf *b, unsigned short type, const void *data,
+               size_t len);
+/* open a nest (an empty attribute), close it: its length covers what was
+ * appended since */
+size_t tc_nest(struct sbuf *b, unsigned short type);
+void tc_nest_end(struct sbuf *b, size_t at);
+
+/* copy of an attribute's payload into a zeroed struct of size n: false
+ * when absent or shorter than n (tc's RTA_PAYLOAD < sizeof checks) */
+bool tc_rta_get(const struct tc_rta *a, void *dst, size_t n);
+
+/* the kinds (each file's) */
+extern const struct tc_kind tc_kind_netem;
+extern const struct tc_kind tc_kind_tbf;
+extern const struct tc_kind tc_kind_htb;
+extern const struct tc_kind tc_kind_pfifo;
+extern const struct tc_kind tc_kind_bfifo;
+
+#endif
