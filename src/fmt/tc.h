@@ -32,4 +32,10 @@ struct fmt_tc_ctx {
 int fmt_tc_msg(struct sbuf *out, const void *msg, size_t len,
                const struct fmt_tc_ctx *c);
 
+/* impair.c: how link l is impaired, in a few words ("netem delay 100ms
+ * loss 1%", "tbf rate 1Mbit"), from the root qdisc the world holds; ""
+ * for the kernel's own default qdisc (handle 0:).  Escaped. */
+struct w_link;
+void fmt_impair(const struct w_link *l, char *buf, size_t len);
+
 #endif

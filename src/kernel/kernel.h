@@ -452,6 +452,11 @@ int ktc_dump(struct ksync *k, struct w_ns *ns, bool classes, int ifindex,
              uint32_t parent, bool invisible, ktc_msg_fn fn, void *ctx,
              struct kerr *e);
 
+/* The scheduler's clock as tc reads it at start (/proc/net/psched, the
+ * same in every namespace), read once; the default where unreadable. */
+struct tc_clock;
+const struct tc_clock *ktc_clock(void);
+
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 /* The same for one request, not kept open: close it with
  * ksync_ns_fd_done (issue 12: thousands of namespaces hold no fd) */

@@ -89,7 +89,7 @@ struct nl_sock *knl_open(int nsfd, bool events, struct kerr *e)
 		                          RTNLGRP_IPV4_ROUTE,
 		                          RTNLGRP_IPV6_ROUTE, RTNLGRP_NEIGH,
 		                          RTNLGRP_NSID, RTNLGRP_IPV4_RULE,
-		                          RTNLGRP_IPV6_RULE, 0);
+		                          RTNLGRP_IPV6_RULE, RTNLGRP_TC, 0);
 	} else {
 		nl_socket_set_buffer_size(sk, 1 << 20, 0);
 		/* lets dumps be filtered by the kernel (routes by RTA_OIF) */

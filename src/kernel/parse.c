@@ -11,9 +11,13 @@
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/snmp.h>
 #include <netlink/attr.h>
+
+#include "tc/tc.h"
+#include "util/sbuf.h"
 
 /* w_stats64 mirrors the kernel's struct, so IFLA_STATS64 is copied whole */
 _Static_assert(sizeof(struct w_stats64) == sizeof(struct rtnl_link_stats64),
@@ -462,6 +466,37 @@ int kparse_stats6(const struct nlmsghdr *nlh, int *ifindex,
 	return 0;
 }
 
+/* A root qdisc (tcm_parent TC_H_ROOT): its device, handle, kind, and
+ * its options as tc prints them (a kind nsviz has no printer for keeps
+ * none).  Other qdiscs (children, ingress) are not the link's. */
+static int parse_qdisc(const struct nlmsghdr *nlh, struct w_qdisc *q)
+{
+	const struct tcmsg *t = nlmsg_data(nlh);
+	struct nlattr *tb[TCA_MAX + 1];
+	const struct tc_kind *k;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof *t) ||
+	    t->tcm_parent != TC_H_ROOT ||
+	    nlmsg_parse((struct nlmsghdr *)nlh, sizeof *t, tb, TCA_MAX,
+	                NULL) < 0 || !tb[TCA_KIND])
+		return -1;
+	q->ifindex = t->tcm_ifindex;
+	q->handle = t->tcm_handle;
+	get_str(tb[TCA_KIND], q->kind, sizeof q->kind);
+	k = tc_kind_find(q->kind);
+	if (k && k->print && tb[TCA_OPTIONS]) {
+		struct tc_print_ctx pc = { .clock = ktc_clock() };
+		struct sbuf b = SBUF_INIT;
+
+		k->print(&b, nla_data(tb[TCA_OPTIONS]),
+		         (size_t)nla_len(tb[TCA_OPTIONS]), false, &pc);
+		if (b.len)
+			q->opts = xstrdup(sbuf_str(&b));
+		sbuf_free(&b);
+	}
+	return 0;
+}
+
 int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -518,6 +553,13 @@ int kparse(const struct nlmsghdr *nlh, struct w_event *ev)
 			return -1;
 		ev->type = nlh->nlmsg_type == RTM_NEWRULE ? W_EV_NEWRULE
 		                                          : W_EV_DELRULE;
+		return 0;
+	case RTM_NEWQDISC:
+	case RTM_DELQDISC:
+		if (parse_qdisc(nlh, &ev->u.qdisc) < 0)
+			return -1;
+		ev->type = nlh->nlmsg_type == RTM_NEWQDISC ? W_EV_NEWQDISC
+		                                           : W_EV_DELQDISC;
 		return 0;
 	case RTM_NEWNSID:
 	case RTM_DELNSID: {

@@ -464,6 +464,20 @@ static void queue_refresh(struct ksync *k, const struct w_ns *ns,
 	r->nsid = l->has_link_netnsid ? l->link_netnsid : -1;
 }
 
+/* read the link ifindex of ns again, after the events at hand */
+static void queue_relink(struct ksync *k, const struct w_ns *ns, int ifindex)
+{
+	struct refresh *r;
+
+	xgrow((void **)&k->refresh, &k->caprefresh, k->nrefresh + 1,
+	      sizeof *k->refresh);
+	r = &k->refresh[k->nrefresh++];
+	r->ns_id = ns->id;
+	r->link_ifindex = ifindex;
+	r->ifindex = ifindex;
+	r->nsid = -1;
+}
+
 static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 {
 	struct apply_ctx *a = ctx;
@@ -507,6 +521,11 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 			c->stale_oifs[c->nstale++] = ev.u.link.ifindex;
 		}
 	}
+	/* a root qdisc deleted: the kernel puts its default in its place
+	 * (noqueue, pfifo_fast) without an event; the link read again
+	 * names it */
+	if (a->notify && ev.type == W_EV_DELQDISC)
+		queue_relink(a->k, a->ns, ev.u.qdisc.ifindex);
 	if (a->notify &&
 	    ((ev.type == W_EV_NEWLINK &&
 	      !world_find_link_index(a->ns, ev.u.link.ifindex)) ||
@@ -524,17 +543,19 @@ static void apply_msg(void *ctx, struct nlmsghdr *nlh)
 static int ns_dump(struct ksync *k, struct w_ns *ns, bool report,
                    struct kerr *e)
 {
-	static const int kinds[] = { RTM_GETLINK, RTM_GETADDR, RTM_GETROUTE,
-	                             RTM_GETNEIGH, RTM_GETRULE };
+	/* the qdiscs after the links they are on (issue 14) */
+	static const int kinds[] = { RTM_GETLINK, RTM_GETQDISC, RTM_GETADDR,
+	                             RTM_GETROUTE, RTM_GETNEIGH, RTM_GETRULE };
 	struct apply_ctx a = { k, ns, false, report };
 	struct kconn *c = kc(ns);
 
 	world_clear_ns(ns);
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
 		if (knl_dump(c->req, kinds[i], AF_UNSPEC, apply_msg, &a, e) < 0) {
-			/* a kernel without policy routing has no rules:
-			 * not a reason to leave the namespace unread */
-			if (kinds[i] == RTM_GETRULE) {
+			/* a kernel without policy routing has no rules,
+			 * one without CONFIG_NET_SCHED no qdiscs: not a
+			 * reason to leave the namespace unread */
+			if (kinds[i] == RTM_GETRULE || kinds[i] == RTM_GETQDISC) {
 				memset(e, 0, sizeof *e);
 				continue;
 			}

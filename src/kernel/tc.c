@@ -7,10 +7,35 @@
 #include "kernel/knl.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/rtnetlink.h>
 #include <linux/pkt_sched.h>
 #include <netlink/attr.h>
+
+#include "tc/tc.h"
+
+const struct tc_clock *ktc_clock(void)
+{
+	static struct tc_clock clk;
+	static bool read;
+	char buf[128];
+	FILE *f;
+	size_t n;
+
+	if (read)
+		return &clk;
+	read = true;
+	tc_clock_default(&clk);
+	if (!(f = fopen("/proc/net/psched", "re")))
+		return &clk;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if (tc_clock_parse(&clk, buf) < 0)
+		tc_clock_default(&clk);
+	return &clk;
+}
 
 static int oom(struct kerr *e)
 {

@@ -11,6 +11,7 @@
 
 #include "capture/capture.h"
 #include "fmt/fmt.h"
+#include "fmt/tc.h"
 #include "ui/theme.h"
 #include "ui/topo.h"
 #include "util/sbuf.h"
@@ -208,7 +209,10 @@ static const char *state_word(const struct w_link *l)
  * addresses, then "+N" for the rest), then the names; at the narrowest
  * the MAC, then MTU, peer namespace and admin state are left out (Enter
  * shows everything about the selected interface). */
-enum { IC_NAME, IC_PEER, IC_ADMIN, IC_OPER, IC_ADDRS, IC_MAC, IC_MTU, IC_N };
+enum {
+	IC_NAME, IC_PEER, IC_ADMIN, IC_OPER, IC_ADDRS, IC_QDISC, IC_MAC, IC_MTU,
+	IC_N
+};
 
 struct if_cells {
 	char name[2 * W_IFNAMSIZ + 2];
@@ -216,6 +220,7 @@ struct if_cells {
 	char addrs[512];
 	char mac[100];
 	char mtu[16];
+	char qdisc[96];         /* the impairment ("tbf rate 1Mbit"), "" none */
 	const char *admin, *oper;
 };
 
@@ -241,6 +246,7 @@ static void if_cells_of(struct ui *u, const struct w_link *l,
 	else
 		snprintf(c->mac, sizeof c->mac, "-");
 	snprintf(c->mtu, sizeof c->mtu, "%u", l->mtu);
+	fmt_impair(l, c->qdisc, sizeof c->qdisc);
 	c->admin = (l->flags & 1) ? "up" : "down";
 	c->oper = state_word(l);
 }
@@ -351,7 +357,8 @@ static void draw_ifs(struct ui *u)
 	bool active = u->focus == P_IF;
 	char title[400], line[1024], label[300], addrs[512];
 	static const char *const head[IC_N] = {
-		"NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "MAC", "MTU"
+		"NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "QDISC", "MAC",
+		"MTU"
 	};
 	struct layout_col col[IC_N] = {
 		[IC_NAME] = { .min = 8, .shrink = 1 },
@@ -359,7 +366,10 @@ static void draw_ifs(struct ui *u)
 		[IC_ADMIN] = { .min = 5, .drop = 2, .shrink = 9 },
 		[IC_OPER] = { .min = 4, .drop = 1, .shrink = 3 },
 		[IC_ADDRS] = { .min = 11, .shrink = 0, .grow = true },
-		[IC_MAC] = { .min = 17, .drop = 5, .shrink = 9 },
+		/* shown only when a link here is impaired (issue 14);
+		 * hidden after the MAC, before the rest */
+		[IC_QDISC] = { .min = 0, .drop = 5, .shrink = 4 },
+		[IC_MAC] = { .min = 17, .drop = 6, .shrink = 9 },
 		[IC_MTU] = { .min = 5, .drop = 4, .shrink = 9 },
 	};
 
@@ -389,6 +399,7 @@ static void draw_ifs(struct ui *u)
 		for (int i = 0; i < IC_N; i++)
 			ifc.want[i] = (int)strlen(head[i]);
 		ifc.want[IC_MAC] = 17;
+		ifc.want[IC_QDISC] = 0;
 		fill_addrs(ns, v, n, ifc.cells);
 		for (size_t i = 0; i < n; i++) {
 			struct if_cells *c = &ifc.cells[i];
@@ -400,8 +411,12 @@ static void draw_ifs(struct ui *u)
 			ifc.want[IC_OPER] = widest(ifc.want[IC_OPER], c->oper);
 			ifc.want[IC_ADDRS] = widest(ifc.want[IC_ADDRS], c->addrs);
 			ifc.want[IC_MTU] = widest(ifc.want[IC_MTU], c->mtu);
+			if (c->qdisc[0])
+				ifc.want[IC_QDISC] = widest(widest(
+					ifc.want[IC_QDISC], head[IC_QDISC]), c->qdisc);
 		}
 	}
+	col[IC_QDISC].min = ifc.want[IC_QDISC] ? 8 : 0;
 	cells = ifc.cells;
 	for (int i = 0; i < IC_N; i++)
 		col[i].want = ifc.want[i];
@@ -431,6 +446,7 @@ static void draw_ifs(struct ui *u)
 		cell[IC_ADMIN] = c->admin;
 		cell[IC_OPER] = c->oper;
 		cell[IC_ADDRS] = addrs;
+		cell[IC_QDISC] = c->qdisc[0] ? c->qdisc : "-";
 		cell[IC_MAC] = c->mac;
 		cell[IC_MTU] = c->mtu;
 		if_line(line, sizeof line, w, cell);
@@ -839,12 +855,16 @@ static void draw_form(struct ui *u)
 	bool offers = false;
 	struct rect r;
 	struct sbuf cmd = SBUF_INIT;
-	int y;
+	int y, width = 64;
 
 	/* a line for the addresses on offer when a field has some */
 	for (int i = 0; i < f->nfields && !offers; i++)
 		offers = form_choices(f, u->w, i, c, 1) > 0;
-	r = centred(u, 64, f->nfields * 2 + 7 + (offers ? 1 : 0));
+	/* wide enough for the command it runs, as the screen allows */
+	form_command(f, &cmd);
+	if ((int)cmd.len + 10 > width)
+		width = (int)cmd.len + 10;     /* centred() keeps it on screen */
+	r = centred(u, width, f->nfields * 2 + 7 + (offers ? 1 : 0));
 	y = r.y + 2;
 	fill(&r, TH_FORM);
 	box_at(u, &r, f->title, true);
@@ -868,7 +888,6 @@ static void draw_form(struct ui *u)
 		ui_paint(TH_DIM);
 		ui_put(r.y + r.h - 4, r.x + 2, r.w - 4, choices, true);
 	}
-	form_command(f, &cmd);
 	ui_paint(TH_DIM);
 	{
 		char buf[700];
@@ -898,7 +917,7 @@ static const char *const help_text =
 "Changes (each runs an ip command, shown in the log)\n"
 "  n  (F5)  new namespace          v  (F6)  new veth pair\n"
 "  a  (F7)  add an address         r        add a route\n"
-"  m        move the interface     u        toggle up/down   M  masquerade\n"
+"  m  move the interface  u  toggle up/down  M  masquerade  i  delay, loss\n"
 "  x  (F8), Delete  delete the selected namespace, interface or route\n"
 "Looking\n"
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"

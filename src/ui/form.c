@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "tc/tc.h"
 #include "util/sbuf.h"
 
 static void field(struct form *f, const char *label, enum field_kind kind,
@@ -143,6 +144,11 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 		snprintf(f->title, sizeof f->title, "Masquerade (NAT) in %s",
 		         f->ns[0] ? f->ns : "the host");
 		field(f, "Outside interface", FK_IFREF, false, f->dev);
+		break;
+	case FORM_IMPAIR:
+		snprintf(f->title, sizeof f->title, "Impair %s in %s (all empty: "
+		         "none)", f->dev, f->ns[0] ? f->ns : "the host");
+		form_impair_init(f, l);
 		break;
 	case FORM_SEND: {
 		/* the first address of another namespace is a good guess */
@@ -398,6 +404,30 @@ static void check_field(struct form *f, int i, const struct world *w,
 		if (!*v)
 			snprintf(err, len, "a message is needed");
 		break;
+	case FK_TIME: {
+		unsigned us;
+
+		if (tc_get_time(&us, v) < 0)
+			snprintf(err, len, "%s: a time (100ms, 1s, 500us)", v);
+		break;
+	}
+	case FK_PERCENT: {
+		char *end;
+		double p = strtod(v, &end);
+
+		if (end == v || (*end && strcmp(end, "%")) || !(p >= 0) ||
+		    p > 100)
+			snprintf(err, len, "%s: a percentage from 0 to 100", v);
+		break;
+	}
+	case FK_RATE: {
+		uint64_t bps;
+
+		if (tc_get_rate64(&bps, v) < 0 || !bps)
+			snprintf(err, len, "%s: a rate (1mbit, 100kbit, 10mbps)",
+			         v);
+		break;
+	}
 	}
 }
 
@@ -409,6 +439,13 @@ bool form_validate(struct form *f, const struct world *w)
 		validate_field(f, i, w);
 		if (f->f[i].err[0])
 			ok = false;
+	}
+	/* a jitter is around a delay */
+	if (f->kind == FORM_IMPAIR && f->f[IMP_JITTER].value[0] &&
+	    !f->f[IMP_DELAY].value[0] && !f->f[IMP_JITTER].err[0]) {
+		snprintf(f->f[IMP_JITTER].err, sizeof f->f[IMP_JITTER].err,
+		         "a jitter needs a delay");
+		ok = false;
 	}
 	/* a route needs somewhere to go */
 	if (f->kind == FORM_ROUTE && ok && !f->f[1].value[0] &&
@@ -676,6 +713,9 @@ void form_command(const struct form *f, struct sbuf *out)
 				sbuf_addc(out, *p);
 		}
 		sbuf_add(out, "\" counter masquerade'");
+		break;
+	case FORM_IMPAIR:
+		form_impair_command(f, out);
 		break;
 	case FORM_SEND:
 		sbuf_printf(out, "send %s %s %s '", v0, f->f[1].value,

@@ -21,7 +21,8 @@ enum form_kind {
 	FORM_PING,       /* p: ping from the namespace */
 	FORM_ECHO,       /* e: start an echo server in the namespace */
 	FORM_SEND,       /* S: send a message to a server, print the reply */
-	FORM_NAT         /* M: masquerade what leaves by an interface */
+	FORM_NAT,        /* M: masquerade what leaves by an interface */
+	FORM_IMPAIR      /* i: delay, loss and rate on an interface */
 };
 
 enum field_kind {
@@ -38,7 +39,10 @@ enum field_kind {
 	FK_COUNT,        /* a positive number */
 	FK_PROTO,        /* tcp or udp */
 	FK_PORT,         /* 1..65535 */
-	FK_TEXT          /* anything but empty */
+	FK_TEXT,         /* anything but empty */
+	FK_TIME,         /* a time as tc reads it: 100ms, 1s, 500us */
+	FK_PERCENT,      /* 0..100, with or without % */
+	FK_RATE          /* a rate as tc reads it: 1mbit, 100kbit, 10mbps */
 };
 
 #define FORM_MAX_FIELDS 5
@@ -62,8 +66,13 @@ struct form {
 	int nfields;
 	int cur;
 	bool tried;                 /* Enter was pressed: show every error */
+	bool impaired;              /* FORM_IMPAIR: the device has a root
+	                             * qdisc of its own (not the default) */
 	struct form_field f[FORM_MAX_FIELDS];
 };
+
+/* FORM_IMPAIR's fields, in order */
+enum { IMP_DELAY, IMP_JITTER, IMP_LOSS, IMP_RATE };
 
 /* The error to show for field i now ("" if none). */
 const char *form_field_error(const struct form *f, int i);
@@ -116,6 +125,26 @@ int form_choices(const struct form *f, const struct world *w, int field,
 /* The command of the grammar the form stands for, e.g.
  * "-n vnet addr add 10.0.2.0/24 dev veth1". */
 void form_command(const struct form *f, struct sbuf *out);
+
+/* form_impair.c: FORM_IMPAIR's fields, with the device's netem values
+ * when it has one; its command: tc qdisc replace ... root netem [delay
+ * D [J]] [loss P%] [rate R], or tc qdisc del ... root when every field
+ * is empty (and the device has a qdisc of its own) */
+void form_impair_init(struct form *f, const struct w_link *l);
+void form_impair_command(const struct form *f, struct sbuf *out);
+
+/* FORM_IMPAIR where the kernel has no netem (sch_netem): the commands
+ * that do what can be done with what it has, one a line: the rate by a
+ * tbf qdisc (the root qdisc removed when no rate is asked for and the
+ * device has one), the loss by an nft rule (table inet nsviz_impair,
+ * chain postrouting, one rule a device with the comment "nsviz impair
+ * DEV").  note: what is used instead, and what cannot be done (a delay
+ * needs netem).  The rules made for the device before are deleted first
+ * by the caller (their handles are the kernel's). */
+void form_impair_fallback(const struct form *f, struct sbuf *cmds,
+                          struct sbuf *note);
+/* The comment of the device's loss rule: "nsviz impair veth1" */
+void form_impair_comment(const char *dev, char *buf, size_t len);
 
 /* The first "vethN" free in every namespace (a pair's names stay unique
  * wherever its ends go), starting at N = from. */

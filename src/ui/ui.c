@@ -30,6 +30,7 @@
 #include "ui/config.h"
 #include "ui/theme.h"
 #include "echo/echosup.h"
+#include "util/esc.h"
 #include "util/sbuf.h"
 
 #define KEY_ESCAPE 27
@@ -563,6 +564,8 @@ int ui_run_line(struct ui *u, const char *line)
 	knft_release();         /* the UI holds no namespace between keys */
 	if (u->x.out.len)
 		ui_log(u, L_OUTPUT, "%s", sbuf_str(&u->x.out));
+	snprintf(u->last_error, sizeof u->last_error, "%s",
+	         rc != 0 ? sbuf_str(&u->x.err) : "");
 	if (rc != 0 && u->x.err.len)
 		ui_log(u, L_ERROR, "%s", sbuf_str(&u->x.err));
 	else if (rc == 0 && cmd_changes(&c))
@@ -654,7 +657,8 @@ static void open_form(struct ui *u, enum form_kind kind)
 		       world_ns_label(ns, label, sizeof label));
 		return;
 	}
-	if ((kind == FORM_MOVE || kind == FORM_ADDR) && !l) {
+	if ((kind == FORM_MOVE || kind == FORM_ADDR || kind == FORM_IMPAIR) &&
+	    !l) {
 		ui_log(u, L_ERROR, "select an interface first");
 		return;
 	}
@@ -935,6 +939,16 @@ static void open_details(struct ui *u)
 			            pns ? world_ns_label(pns, label, sizeof label)
 			                : "?");
 		}
+		if (l->qdisc[0]) {
+			/* the root qdisc, as tc qdisc show prints it */
+			ui_looked(u, ns, "tc qdisc show dev %s", l->name);
+			sbuf_add(&b, "\nroot qdisc: ");
+			esc_add(&b, l->qdisc, 0);
+			sbuf_printf(&b, " %x: ", l->tc_handle >> 16);
+			if (l->tc_opts)
+				sbuf_add(&b, l->tc_opts);
+			sbuf_add(&b, "\n");
+		}
 	} else if (u->focus == P_ROUTES) {
 		const struct w_route **v;
 		size_t n = ui_route_list(ns, &v);
@@ -1074,8 +1088,12 @@ static void key_form(struct ui *u, int ch)
 		u->modal = M_NONE;
 	} else if (r == FORM_SUBMIT) {
 		u->modal = M_NONE;
-		form_command(&u->form, &cmd);
-		ui_run_line(u, sbuf_str(&cmd));
+		if (u->form.kind == FORM_IMPAIR)
+			impair_ui_submit(u, &u->form);
+		else {
+			form_command(&u->form, &cmd);
+			ui_run_line(u, sbuf_str(&cmd));
+		}
 		sbuf_free(&cmd);
 		if (u->form.kind == FORM_ECHO) {
 			u->echoview = true;
@@ -1438,6 +1456,7 @@ static void k_up(struct ui *u) { toggle_up(u); }
 static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
 static void k_send(struct ui *u) { open_form(u, FORM_SEND); }
 static void k_nat(struct ui *u) { open_form(u, FORM_NAT); }
+static void k_impair(struct ui *u) { open_form(u, FORM_IMPAIR); }
 static void k_neigh(struct ui *u)
 {
 	u->neigh = !u->neigh;
@@ -1535,6 +1554,7 @@ static const struct keybind keys[] = {
 	{ 'E', 0, k_servers },
 	{ 'F', 0, k_rules },
 	{ 'M', 0, k_nat },
+	{ 'i', 0, k_impair },
 	{ 'L', 0, k_lessons },
 	{ 'N', 0, k_neigh },
 	{ 'w', 0, k_save },

@@ -59,6 +59,9 @@ struct ui {
 	struct world *w;
 	struct ksync *k;
 	struct exec_ctx x;
+	/* what the last command run by ui_run_line said when it failed, ""
+	 * when it did not (the `i` form reads it: impairui.c) */
+	char last_error[512];
 	struct ui_opts o;
 	bool readonly;
 	char ro_reason[256];
@@ -253,6 +256,9 @@ int ui_put(int y, int x, int w, const char *s, bool pad);
 /* Run a command of the grammar from the UI, logged (ui.c): 0, or
  * non-zero when it failed (its error logged). */
 int ui_run_line(struct ui *u, const char *line);
+/* impairui.c: the `i` form submitted (netem, or what stands in for it) */
+struct form;
+void impair_ui_submit(struct ui *u, const struct form *f);
 /* term.c: the bytes endwin() would send to leave the UI's modes */
 size_t ui_term_leave_seq(char *buf, size_t cap, bool mouse);
 void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)

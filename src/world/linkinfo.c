@@ -111,8 +111,10 @@ void w_link_free(struct w_link *l)
 	free(l->slave_data);
 	free(l->phys);
 	free(l->stats6);
+	free(l->tc_opts);
 	l->ifalias = NULL;
 	l->stats6 = NULL;
+	l->tc_opts = NULL;
 	l->info_data = l->slave_data = NULL;
 	l->phys = NULL;
 }
@@ -136,6 +138,7 @@ void w_link_copy(struct w_link *dst, const struct w_link *src)
 	dst->slave_data = dup_bytes(src->slave_data, src->slave_data_len);
 	dst->phys = dup_bytes(src->phys, sizeof *src->phys);
 	dst->stats6 = dup_bytes(src->stats6, sizeof *src->stats6);
+	dst->tc_opts = src->tc_opts ? xstrdup(src->tc_opts) : NULL;
 }
 
 void w_link_set_alias(struct w_link *l, const char *s, size_t n)
@@ -184,6 +187,10 @@ void w_event_release(struct w_event *ev)
 {
 	if (ev->type == W_EV_NEWLINK || ev->type == W_EV_DELLINK)
 		w_link_free(&ev->u.link);
+	if (ev->type == W_EV_NEWQDISC || ev->type == W_EV_DELQDISC) {
+		free(ev->u.qdisc.opts);
+		ev->u.qdisc.opts = NULL;
+	}
 }
 
 /* ---- bridge options: which attribute each is ------------------------- */

@@ -617,8 +617,9 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 		             cur->has_link_netnsid != l->has_link_netnsid ||
 		             cur->link_netnsid != l->link_netnsid;
 		int peer_ns_id = cur->peer_ns_id;
-		bool unresolved = cur->unresolved;
-		char peer_name[W_IFNAMSIZ];
+		bool unresolved = cur->unresolved, same_qdisc;
+		char peer_name[W_IFNAMSIZ], *tc_opts;
+		uint32_t tc_handle;
 
 		memcpy(peer_name, cur->peer_name, sizeof peer_name);
 		if (renamed)
@@ -633,8 +634,20 @@ static void link_upsert(struct world *w, struct w_ns *ns,
 			peer_ns_id = -1;
 			peer_name[0] = '\0';
 		}
+		/* the root qdisc's options: known from qdisc events, which
+		 * a link event does not repeat */
+		tc_opts = cur->tc_opts;
+		tc_handle = cur->tc_handle;
+		cur->tc_opts = NULL;
+		same_qdisc = !strcmp(cur->qdisc, l->qdisc);
 		w_link_free(cur);
 		w_link_copy(cur, l);
+		if (same_qdisc && !cur->tc_opts) {
+			cur->tc_opts = tc_opts;
+			cur->tc_handle = tc_handle;
+		} else {
+			free(tc_opts);
+		}
 		if (moved) {
 			pair_index(w, ns, cur, true);
 			iflink_index(ns, cur, true);
@@ -827,6 +840,31 @@ static void neigh_remove(struct w_ns *ns, const struct w_neigh *n)
 	}
 }
 
+/* A root qdisc made or replaced: the link's kind, handle and options.
+ * One deleted: its options go (the kind the kernel puts in its place,
+ * noqueue or a default, comes with the link read again: kernel/sync.c
+ * asks). */
+static void root_qdisc(struct w_ns *ns, const struct w_event *ev)
+{
+	const struct w_qdisc *q = &ev->u.qdisc;
+	struct w_link *l = world_find_link_index(ns, q->ifindex);
+
+	if (!l)
+		return;
+	if (ev->type == W_EV_DELQDISC) {
+		if (l->tc_handle != q->handle)
+			return;
+		free(l->tc_opts);
+		l->tc_opts = NULL;
+		l->tc_handle = 0;
+		return;
+	}
+	snprintf(l->qdisc, sizeof l->qdisc, "%s", q->kind);
+	l->tc_handle = q->handle;
+	free(l->tc_opts);
+	l->tc_opts = q->opts ? xstrdup(q->opts) : NULL;
+}
+
 void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 {
 	switch (ev->type) {
@@ -866,6 +904,10 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 	case W_EV_DELRULE:
 		REMOVE(ns->rules, ns->nrules, &ev->u.rule, rule_same);
 		break;
+	case W_EV_NEWQDISC:
+	case W_EV_DELQDISC:
+		root_qdisc(ns, ev);
+		break;
 	case W_EV_NEWNSID:
 	case W_EV_DELNSID:
 	case W_EV_OTHER:
@@ -878,6 +920,7 @@ void world_apply(struct world *w, struct w_ns *ns, const struct w_event *ev)
 		ns->rgen++;    /* its routes go with it */
 		/* fall through */
 	case W_EV_NEWADDR: case W_EV_DELADDR:
+	case W_EV_NEWQDISC: case W_EV_DELQDISC:
 		ns->lgen++;
 		break;
 	case W_EV_NEWROUTE: case W_EV_DELROUTE:

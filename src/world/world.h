@@ -104,6 +104,15 @@ struct w_link {
 	 * until then) */
 	struct w_stats64 *stats6;
 
+	/* The root qdisc (issue 14), from the qdisc dump and RTNLGRP_TC
+	 * events: its handle, and its options as tc prints them ("rate
+	 * 1Mbit burst 10Kb lat 50ms "; heap, NULL when it has none or is
+	 * not known).  Its kind is qdisc above, which the qdisc events keep
+	 * current (the kernel sends no link event when a qdisc changes);
+	 * kept across link events while IFLA_QDISC names the same kind. */
+	uint32_t tc_handle;
+	char *tc_opts;
+
 	/* Resolved by the world across namespaces (world_resolve_peers).
 	 * The name ip prints after link-netns is not kept: it is the name
 	 * of the namespace link_netnsid stands for (fmt looks it up). */
@@ -400,7 +409,17 @@ enum w_event_type {
 	W_EV_NEWNEIGH, W_EV_DELNEIGH,
 	W_EV_NEWNSID, W_EV_DELNSID,
 	W_EV_NEWRULE, W_EV_DELRULE,     /* routing (issue 11) */
+	W_EV_NEWQDISC, W_EV_DELQDISC,   /* a root qdisc (issue 14) */
 	W_EV_OTHER
+};
+
+/* A device's root qdisc, as an event carries it: kind, handle and the
+ * options as tc prints them (heap, the event's own; NULL: none) */
+struct w_qdisc {
+	int ifindex;
+	uint32_t handle;
+	char kind[24];
+	char *opts;
 };
 
 struct w_event {
@@ -417,9 +436,11 @@ struct w_event {
 		struct w_neigh neigh;
 		struct { int nsid; } nsid;
 		struct w_rule rule;    /* routing (issue 11) */
+		struct w_qdisc qdisc;  /* issue 14 */
 	} u;
 };
-/* Free what an event owns (a link's heap parts): after every kparse(). */
+/* Free what an event owns (a link's heap parts, a qdisc's options):
+ * after every kparse(). */
 void w_event_release(struct w_event *ev);
 
 /* ---- bridges: options, ports, VLANs, forwarding entries (bridge(8)) -----

@@ -76,6 +76,18 @@ check_rc "tc qdisc del dev v0 root" 0 nsv -n q tc qdisc del dev v0 root
 check_rc "tc qdisc del of the htb root" 0 nsv -n q tc qdisc del dev v1 root
 same qdisc show dev v1
 
+# --- the world holds each link's root qdisc: `link show` names it as ip
+# does right after a tc command in the same run (the kernel sends no link
+# event for it: nsviz hears the qdisc's own), and after one deleted ------
+run nsv -c '-n q tc qdisc add dev v0 root tbf rate 1mbit burst 10kb latency 50ms
+-n q link show v0'
+check_eq "link show after tc qdisc add, in one run: ip's qdisc" "$OUT" \
+	"$(ip -n q link show v0)"
+run nsv -c '-n q tc qdisc del dev v0 root
+-n q link show v0'
+check_eq "... and after tc qdisc del: the kernel's default again" "$OUT" \
+	"$(ip -n q link show v0)"
+
 # --- what tc makes, nsviz shows as tc does ------------------------------------
 ip netns exec q tc qdisc replace dev v0 root tbf rate 5mbit burst 10kb limit 30000 peakrate 6mbit mtu 1600
 same -s -d qdisc show dev v0

@@ -19,3 +19,5 @@ TESTS += tests/tui/map-nodes.sh
 EXTRA_DIST += tests/tui/map-nodes.sh
 TESTS += tests/tui/rules.sh
 EXTRA_DIST += tests/tui/rules.sh
+TESTS += tests/tui/impair.sh
+EXTRA_DIST += tests/tui/impair.sh

@@ -22,8 +22,10 @@
 
 #include "cmd/cmd.h"
 #include "cmd/parse_int.h"
+#include "fmt/tc.h"
 #include "tc/tc.h"
 #include "util/sbuf.h"
+#include "world/world.h"
 
 static const char *srcdir(void)
 {
@@ -497,6 +499,44 @@ static void test_units(void **state)
 	assert_null(tc_kind_find("sfq"));
 }
 
+/* fmt_impair: the words of a root qdisc's options that impair the link,
+ * nothing for the kernel's default; a kind's control bytes escaped */
+static void test_impair(void **state)
+{
+	static const struct {
+		const char *kind;
+		uint32_t handle;
+		const char *opts, *want;
+	} cases[] = {
+		{ "netem", 0x80010000u, "limit 1000 delay 100ms  10ms loss 1% "
+		  "rate 1Mbit ", "netem delay 100ms 10ms loss 1% rate 1Mbit" },
+		{ "netem", 0x10000u, "limit 1000 delay 5ms loss 0.3% 25% "
+		  "duplicate 1% corrupt 0.1% ",
+		  "netem delay 5ms loss 0.3% duplicate 1% corrupt 0.1%" },
+		{ "tbf", 0x80020000u, "rate 1Mbit burst 10Kb lat 50ms ",
+		  "tbf rate 1Mbit" },
+		{ "htb", 0x10000u, "r2q 10 default 0x10 direct_packets_stat 0 ",
+		  "htb" },
+		{ "pfifo", 0x80030000u, "limit 100p ", "pfifo" },
+		{ "noqueue", 0, NULL, "" },
+		{ "pfifo_fast", 0, "bands 3 priomap ...", "" },
+		{ "x\033[2J", 0x10000u, NULL, "x\\x1b[2J" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct w_link l;
+		char buf[96];
+
+		memset(&l, 0, sizeof l);
+		snprintf(l.qdisc, sizeof l.qdisc, "%s", cases[i].kind);
+		l.tc_handle = cases[i].handle;
+		l.tc_opts = (char *)cases[i].opts;
+		fmt_impair(&l, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +545,7 @@ int main(void)
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_replies),
 		cmocka_unit_test(test_netem_print),
+		cmocka_unit_test(test_impair),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -272,6 +272,53 @@ static void test_sample_five(void **state)
 	world_free(w);
 }
 
+/* A link whose root qdisc impairs it (a W_EV_NEWQDISC applied to the
+ * world, as kernel/sync.c applies the kernel's) says so at the end of
+ * its row, "~KIND"; the kernel's own default (handle 0:) says nothing,
+ * nor does a deleted one. */
+static void test_impair_marks(void **state)
+{
+	struct world *w = tutorial(true);
+	struct w_ns *vnet = world_find_ns(w, "vnet");
+	struct w_event ev;
+	struct topo t;
+	char *s;
+
+	(void)state;
+	memset(&ev, 0, sizeof ev);
+	ev.type = W_EV_NEWQDISC;
+	ev.u.qdisc.ifindex = 3;
+	ev.u.qdisc.handle = 0;
+	snprintf(ev.u.qdisc.kind, sizeof ev.u.qdisc.kind, "noqueue");
+	world_apply(w, vnet, &ev);
+	topo_render(w, -1, false, &t);
+	s = dump(&t);
+	assert_null(strstr(s, "~"));
+	free(s);
+	topo_free(&t);
+	ev.u.qdisc.handle = 0x80010000u;
+	snprintf(ev.u.qdisc.kind, sizeof ev.u.qdisc.kind, "netem");
+	ev.u.qdisc.opts = (char *)"limit 1000 delay 100ms  10ms loss 1% ";
+	world_apply(w, vnet, &ev);
+	assert_string_equal(world_find_link_index(vnet, 3)->qdisc, "netem");
+	topo_render(w, -1, false, &t);
+	s = dump(&t);
+	printf("%s\n", s);
+	check_invariants(&t, w);
+	assert_non_null(strstr(s, "→ host:veth0 ~netem"));
+	free(s);
+	topo_free(&t);
+	ev.type = W_EV_DELQDISC;
+	ev.u.qdisc.opts = NULL;
+	world_apply(w, vnet, &ev);
+	topo_render(w, -1, false, &t);
+	s = dump(&t);
+	assert_null(strstr(s, "~"));
+	free(s);
+	topo_free(&t);
+	world_free(w);
+}
+
 /* An interface being captured says so at the end of its row, after where
  * its wire goes; the overview has no text for it. */
 static void test_capture_marks(void **state)
@@ -575,6 +622,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_sample_five),
 		cmocka_unit_test(test_capture_marks),
+		cmocka_unit_test(test_impair_marks),
 		cmocka_unit_test(test_selected_wire),
 		cmocka_unit_test(test_hostile_names),
 		cmocka_unit_test(test_router_marks),

@@ -454,6 +454,127 @@ static void test_form_nat(void **state)
 	world_free(w);
 }
 
+/* the words of each command of a text, one a line, each taken by the
+ * grammar as a change in ns */
+static void parses_as_change(const char *text, const char *ns)
+{
+	char line[1024], **words = NULL, err[512];
+	const char *p = text;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		struct cmd c;
+		int k;
+
+		snprintf(line, sizeof line, "%.*s", (int)n, p);
+		p += n + (p[n] == '\n');
+		k = cmd_split(line, &words, err, sizeof err);
+		assert_true(k > 0);
+		if (cmd_parse(k, words, &c, err, sizeof err) < 0)
+			fail_msg("%s: %s", line, err);
+		assert_string_equal(c.ns, ns);
+		assert_true(cmd_changes(&c));
+		cmd_free(&c);
+		cmd_free_words(words, k);
+	}
+}
+
+/* i: delay, jitter, loss and rate as one netem qdisc; prefilled from the
+ * netem or tbf the link has; emptied, the root qdisc deleted; without
+ * netem, tbf and an nft rule in its place, and the note says which */
+static void test_form_impair(void **state)
+{
+	struct world *w = tutorial_world();
+	struct w_ns *vnet = world_find_ns(w, "vnet");
+	struct w_link *l = world_find_link(vnet, "veth1");
+	struct sbuf cmds = SBUF_INIT, note = SBUF_INIT;
+	struct form f;
+
+	(void)state;
+	form_init(&f, FORM_IMPAIR, w, vnet, l);
+	assert_int_equal(f.nfields, 4);
+	assert_false(f.impaired);
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "-n vnet tc qdisc del dev veth1 root");
+	type(&f, w, "100ms");
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "10ms");
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "5");
+	form_key(&f, w, FKEY_TAB);
+	type(&f, w, "1mbit");
+	assert_true(form_validate(&f, w));
+	assert_string_equal(command(&f), "-n vnet tc qdisc replace dev veth1 "
+	                    "root netem delay 100ms 10ms loss 5% rate 1mbit");
+	parses_as_change(command(&f), "vnet");
+	/* without netem: tbf for the rate, an nft rule for the loss */
+	form_impair_fallback(&f, &cmds, &note);
+	assert_string_equal(sbuf_str(&cmds),
+	    "-n vnet tc qdisc replace dev veth1 root tbf rate 1mbit burst 2500 "
+	    "latency 50ms\n"
+	    "-n vnet nft 'add table inet nsviz_impair; add chain inet "
+	    "nsviz_impair postrouting { type filter hook postrouting priority "
+	    "0 ; policy accept ; }; add rule inet nsviz_impair postrouting "
+	    "oifname \"veth1\" numgen random mod 1000 < 50 counter drop "
+	    "comment \"nsviz impair veth1\"'\n");
+	assert_string_equal(sbuf_str(&note), "this kernel has no netem "
+	    "(sch_netem): the rate by tbf; the loss by an nft rule that drops "
+	    "5.0% of what leaves veth1 at random; a delay needs netem: not "
+	    "made");
+	parses_as_change(sbuf_str(&cmds), "vnet");
+	/* bad values, named; a jitter needs a delay */
+	clear(&f, w);
+	type(&f, w, "fast");
+	assert_non_null(strstr(form_field_error(&f, IMP_RATE), "fast: a rate"));
+	f.cur = IMP_LOSS;
+	clear(&f, w);
+	type(&f, w, "101");
+	assert_non_null(strstr(form_field_error(&f, IMP_LOSS),
+	                       "a percentage from 0 to 100"));
+	f.cur = IMP_DELAY;
+	clear(&f, w);
+	type(&f, w, "soon");
+	assert_non_null(strstr(form_field_error(&f, IMP_DELAY), "soon: a time"));
+	clear(&f, w);
+	assert_false(form_validate(&f, w));
+	assert_string_equal(f.f[IMP_JITTER].err, "a jitter needs a delay");
+	/* prefilled from the netem the link has */
+	snprintf(l->qdisc, sizeof l->qdisc, "netem");
+	l->tc_handle = 0x80010000u;
+	l->tc_opts = xstrdup("limit 1000 delay 20ms  5ms loss 1% rate 2Mbit ");
+	form_init(&f, FORM_IMPAIR, w, vnet, l);
+	assert_true(f.impaired);
+	assert_string_equal(f.f[IMP_DELAY].value, "20ms");
+	assert_string_equal(f.f[IMP_JITTER].value, "5ms");
+	assert_string_equal(f.f[IMP_LOSS].value, "1%");
+	assert_string_equal(f.f[IMP_RATE].value, "2Mbit");
+	/* the rate alone, no netem: the tbf; no loss rule */
+	for (int i = IMP_DELAY; i <= IMP_LOSS; i++) {
+		f.cur = i;
+		clear(&f, w);
+	}
+	sbuf_reset(&cmds);
+	sbuf_reset(&note);
+	form_impair_fallback(&f, &cmds, &note);
+	assert_string_equal(sbuf_str(&cmds), "-n vnet tc qdisc replace dev veth1 "
+	                    "root tbf rate 2Mbit burst 5000 latency 50ms\n");
+	/* the loss alone: the qdisc there is taken away */
+	f.cur = IMP_RATE;
+	clear(&f, w);
+	f.cur = IMP_LOSS;
+	type(&f, w, "0.5%");
+	sbuf_reset(&cmds);
+	sbuf_reset(&note);
+	form_impair_fallback(&f, &cmds, &note);
+	assert_non_null(strstr(sbuf_str(&cmds),
+	    "-n vnet tc qdisc del dev veth1 root\n-n vnet nft "));
+	assert_non_null(strstr(sbuf_str(&cmds), "mod 1000 < 5 counter drop"));
+	assert_non_null(strstr(sbuf_str(&note), "drops 0.5% of what leaves"));
+	sbuf_free(&cmds);
+	sbuf_free(&note);
+	world_free(w);
+}
+
 static void test_form_lookup_ping(void **state)
 {
 	struct world *w = tutorial_world();
@@ -873,6 +994,7 @@ int main(void)
 		cmocka_unit_test(test_form_veth_defaults_and_checks),
 		cmocka_unit_test(test_form_addr_route_move),
 		cmocka_unit_test(test_form_nat),
+		cmocka_unit_test(test_form_impair),
 		cmocka_unit_test(test_form_lookup_ping),
 		cmocka_unit_test(test_form_editing),
 		cmocka_unit_test(test_form_route_device),

@@ -3,6 +3,8 @@
  * per interface (masters before their ports), a wire per veth pair. */
 #include "ui/topo/topo_int.h"
 
+#include "fmt/tc.h"
+
 #include <linux/if.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,7 +260,7 @@ void tp_box_measure(struct ctx *cx, struct box *b)
 		b->sw = imax(b->sw, (int)strlen(r->state));
 		b->aw = imax(b->aw, (int)strlen(r->addr));
 		b->pw = imax(b->pw, imin(tp_u8_width(r->peer), PEER_MAX) +
-		                    (r->cap ? (r->peer[0] ? 6 : 5) : 0));
+		                    tp_marks_width(r));
 	}
 	b->w = 2 + b->nw + (b->sw ? 1 + b->sw : 0) + (b->aw ? 1 + b->aw : 0) +
 	       (b->pw ? 1 + b->pw : 0) + 2;
@@ -382,6 +384,35 @@ void tp_overview_rows(struct ctx *cx)
 		b->nrows = n;
 		for (int k = 0; k < n; k++)
 			b->order[k] = k;
+	}
+}
+
+int tp_marks_width(const struct row *r)
+{
+	int w = r->cap ? (r->peer[0] ? 6 : 5) : 0;
+
+	if (r->imp[0])
+		w += (int)strlen(r->imp) + (r->peer[0] || r->cap ? 2 : 1);
+	return w;
+}
+
+void tp_impair_marks(struct ctx *cx)
+{
+	for (int i = 0; i < cx->nb; i++) {
+		struct box *b = &cx->b[i];
+
+		for (int j = 0; j < b->nrows; j++) {
+			struct row *r = &b->rows[j];
+			char what[96];
+
+			r->imp[0] = '\0';
+			if (!r->l)
+				continue;
+			fmt_impair(r->l, what, sizeof what);
+			if (what[0])
+				snprintf(r->imp, sizeof r->imp, "%.*s",
+				         (int)strcspn(what, " "), what);
+		}
 	}
 }
 

@@ -236,8 +236,15 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 		x += b->aw + (b->aw ? 1 : 0);
 		x += put_str(cx, t, x, y, r->peer, imin(b->pw, PEER_MAX), TC_LABEL);
 		if (r->cap)
-			put_str(cx, t, x, y, r->peer[0] ? " [cap]" : "[cap]", 6,
-			        TC_LABEL);
+			x += put_str(cx, t, x, y, r->peer[0] ? " [cap]" : "[cap]", 6,
+			             TC_LABEL);
+		if (r->imp[0]) {
+			char m[20];
+
+			snprintf(m, sizeof m, "%s~%s",
+			         r->peer[0] || r->cap ? " " : "", r->imp);
+			put_str(cx, t, x, y, m, (int)sizeof m, TC_LABEL);
+		}
 	}
 }
 

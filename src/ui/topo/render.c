@@ -134,6 +134,7 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	else {
 		tp_peer_labels(&cx);
 		tp_capture_marks(&cx);
+		tp_impair_marks(&cx);
 	}
 	for (int i = 0; i < cx.nb; i++) {
 		tp_box_order(&cx.b[i]);

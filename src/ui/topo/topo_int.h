@@ -51,6 +51,8 @@ struct row {
 	char addr[96];
 	char peer[W_NSNAME_MAX + W_IFNAMSIZ + 8];  /* "→ ns:if" at a wire's end */
 	bool cap;                  /* being captured: " [cap]" after it */
+	char imp[16];              /* its root qdisc's kind when it impairs
+	                              the link: " ~netem" after it; "" */
 	bool up;                   /* admin up with carrier */
 	int parent;                /* row index of its master, -1 */
 	int depth;
@@ -166,6 +168,11 @@ void tp_box_order(struct box *b);
 void tp_peer_labels(struct ctx *cx);
 /* " [cap]" after the label of every interface being captured */
 void tp_capture_marks(struct ctx *cx);
+/* " ~KIND" after the label of every interface whose root qdisc delays,
+ * drops or limits what it sends (issue 14) */
+void tp_impair_marks(struct ctx *cx);
+/* the width of r's marks after its peer label */
+int tp_marks_width(const struct row *r);
 /* Overview: only the rows that carry a wire, flat (no tree), no text. */
 void tp_overview_rows(struct ctx *cx);
 /* the mark after a router's title: " (router)", " (R)" in the overview */
