@@ -14,24 +14,6 @@
 #include "fmt/tc.h"
 #include "util/sbuf.h"
 
-/* The scheduler clock, as tc reads it at start: /proc/net/psched of the
- * running kernel (the same in every namespace). */
-static void read_clock(struct tc_clock *clk)
-{
-	char buf[128];
-	FILE *f = fopen("/proc/net/psched", "re");
-	size_t n = 0;
-
-	tc_clock_default(clk);
-	if (!f)
-		return;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	if (tc_clock_parse(clk, buf) < 0)
-		tc_clock_default(clk);
-}
-
 /* tc's library directories, where iproute2 installs its .dist files:
  * Debian's and Ubuntu's multiarch one first, then other distributions' */
 static const char *const dist_dirs[] = {
@@ -124,7 +106,7 @@ int exec_tc_change(struct exec_ctx *x, const struct cmd *c)
 		struct tc_opts o = t->o;
 		int16_t *d1 = NULL, *d2 = NULL;
 
-		read_clock(&clk);
+		ktc_clock(&clk);
 		if (!strcmp(t->kind, "netem") &&
 		    ((o.u.netem.dist[0] && load_dist(o.u.netem.dist, &d1,
 		                                    &o.u.netem.dist_n, err,
@@ -194,7 +176,7 @@ int exec_tc_show(struct exec_ctx *x, const struct cmd *c)
 		return rc;
 	if (t->dev[0] && !(l = exec_need_link(x, s.ns, t->dev, &rc)))
 		return rc;
-	read_clock(&clk);
+	ktc_clock(&clk);
 	s.f.ifindex = l ? l->ifindex : 0;
 	if (!cls) {
 		s.f.handle = t->has_handle ? t->handle : 0;

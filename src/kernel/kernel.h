@@ -444,6 +444,11 @@ struct ktc_req {
 };
 int ktc_modify(struct ksync *k, struct w_ns *ns, const struct ktc_req *r,
                struct kerr *e);
+/* The scheduler's clock as tc reads it at start: /proc/net/psched of the
+ * running kernel (the same in every namespace); tc_clock_default's when
+ * it cannot be read. */
+struct tc_clock;
+void ktc_clock(struct tc_clock *clk);
 /* The qdiscs (classes false) or classes of ns, of one interface
  * (ifindex 0: every one; classes need one), each reply to fn whole. */
 struct nlmsghdr;

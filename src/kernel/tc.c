@@ -7,10 +7,29 @@
 #include "kernel/knl.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/rtnetlink.h>
 #include <linux/pkt_sched.h>
 #include <netlink/attr.h>
+
+#include "tc/tc.h"
+
+void ktc_clock(struct tc_clock *clk)
+{
+	char buf[128];
+	FILE *f = fopen("/proc/net/psched", "re");
+	size_t n = 0;
+
+	tc_clock_default(clk);
+	if (!f)
+		return;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	if (tc_clock_parse(clk, buf) < 0)
+		tc_clock_default(clk);
+}
 
 static int oom(struct kerr *e)
 {

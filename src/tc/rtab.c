@@ -175,14 +175,24 @@ static unsigned size_of(const struct conv *c, uint64_t max, unsigned ticks,
 	return roundest(lo, hi - 1, near);
 }
 
+/* the largest size whose ticks stay within 32 bits (past it tc's
+ * conversions wrap: not monotonic), for ns_per_tick ns a tick */
+static uint64_t size_cap(uint64_t rate, double ns_per_tick)
+{
+	double m = 4294967295.0 * ns_per_tick / 1e9 * (double)rate * 0.999;
+
+	return m >= 4294967295.0 ? 0xffffffffULL : m < 1 ? 1 : (uint64_t)m;
+}
+
 unsigned tc_size_of_ticks(const struct tc_clock *k, uint64_t rate,
                           unsigned ticks)
 {
 	struct conv c = { .k = k, .rate = rate };
 
-	if (!rate)
+	if (!rate || !(k->tick_in_usec > 0))
 		return 0;
-	return size_of(&c, ~0U, ticks, tc_xmitsize(k, rate, ticks));
+	return size_of(&c, size_cap(rate, 1000.0 / k->tick_in_usec), ticks,
+	               tc_xmitsize(k, rate, ticks));
 }
 
 unsigned tc_size_of_kticks(const struct tc_clock *k, uint64_t rate,
@@ -211,5 +221,7 @@ unsigned tc_size_of_kticks(const struct tc_clock *k, uint64_t rate,
 	max = c.linklayer == TC_LINKLAYER_ATM ? (0xffffffffULL / 53) * 48
 	                                     : 0xffffffffULL;
 	max -= c.overhead;
+	if (max > size_cap(rate, (double)c.tick_ns))
+		max = size_cap(rate, (double)c.tick_ns);
 	return size_of(&c, max, ticks, tc_xmitsize(k, rate, ticks));
 }
