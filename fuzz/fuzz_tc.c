@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* fuzz_tc.c - libFuzzer target for the tc kinds' printers (make fuzz):
- * what the kernel reports of a qdisc or class is untrusted bytes.
+/* fuzz_tc.c - libFuzzer target for the tc kinds' printers and decoders
+ * (make fuzz): what the kernel reports of a qdisc or class is untrusted
+ * bytes.
  *
  * Input: one byte (bits 0-2 pick the kind of tc_kinds, bit 3 a class,
- * bit 4 -d, bit 5 -s, bit 6 a whole message), then the payload.  A
+ * bit 4 -d, bit 5 -s, bit 6 a whole message, bit 7 decode), then the
+ * payload.  Decoded, the payload is TCA_OPTIONS' as save reads it: the
+ * kind's decode, then its canonical words and the request built from
+ * them.  A
  * payload is given whole to the kind's print and print_xstats and to
  * tc_print_stats (as TCA_STATS2, then as the old TCA_STATS); a whole
  * message (header, tcmsg, attributes) to fmt_tc_msg, as a dump's reply
@@ -14,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/parse_int.h"
 #include "fmt/tc.h"
 #include "tc/tc.h"
 #include "util/sbuf.h"
@@ -48,6 +53,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&c, 0, sizeof c);
 		c.pc = pc;
 		(void)fmt_tc_msg(&out, buf, len, &c);
+		sbuf_free(&out);
+		free(buf);
+		return 0;
+	}
+	if (data[0] & 128) {
+		struct tc_opts o;
+		struct canon c = { &out, true, true };
+		struct sbuf b = SBUF_INIT;
+		char err[256];
+
+		if (k->decode &&
+		    k->decode(&o, len ? buf : NULL, len, is_class, &clk, err,
+		              sizeof err) == 0) {
+			k->canon(&c, &o, is_class);
+			if (k->build)
+				(void)k->build(&o, is_class, &clk, &b, err,
+				               sizeof err);
+		}
+		sbuf_free(&b);
 		sbuf_free(&out);
 		free(buf);
 		return 0;

@@ -63,7 +63,7 @@ fuzz_replay_items_CFLAGS = $(AM_CFLAGS) \
 fuzz_replay_items_LDADD = libnsviz_pure.a
 fuzz_replay_tc_SOURCES = fuzz/replay.c fuzz/fuzz_tc.c
 fuzz_replay_tc_CFLAGS = $(AM_CFLAGS) \
-	-DREPLAY_DIRS='"$(fuzz_seeds)/tc"'
+	-DREPLAY_DIRS='"$(fuzz_regress)/tc", "$(fuzz_seeds)/tc"'
 fuzz_replay_tc_LDADD = libnsviz_pure.a
 
 EXTRA_DIST += fuzz/run.sh fuzz/pcap2corpus.c fuzz/fuzz.h fuzz/regress fuzz/seeds

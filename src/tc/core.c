@@ -6,6 +6,7 @@
  * reading; and the table of kinds. */
 #include "tc/priv.h"
 
+#include <linux/netlink.h>
 #include <linux/pkt_sched.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,7 +73,8 @@ void tc_nest_end(struct sbuf *b, size_t at)
 	memcpy(b->s + at, &len, sizeof len);
 }
 
-void tc_attrs(struct tc_rta *tb, unsigned max, const void *data, size_t len)
+static void attrs(struct tc_rta *tb, unsigned max, const void *data,
+                  size_t len, unsigned short mask)
 {
 	const uint8_t *p = data;
 
@@ -82,6 +84,7 @@ void tc_attrs(struct tc_rta *tb, unsigned max, const void *data, size_t len)
 
 		memcpy(&alen, p, 2);
 		memcpy(&type, p + 2, 2);
+		type &= mask;
 		if (alen < 4 || alen > len)
 			break;
 		if (type <= max && !tb[type].data) {
@@ -94,6 +97,17 @@ void tc_attrs(struct tc_rta *tb, unsigned max, const void *data, size_t len)
 		p += alen;
 		len -= alen;
 	}
+}
+
+void tc_attrs(struct tc_rta *tb, unsigned max, const void *data, size_t len)
+{
+	attrs(tb, max, data, len, 0xffff);
+}
+
+void tc_attrs_masked(struct tc_rta *tb, unsigned max, const void *data,
+                     size_t len)
+{
+	attrs(tb, max, data, len, (unsigned short)NLA_TYPE_MASK);
 }
 
 bool tc_rta_get(const struct tc_rta *a, void *dst, size_t n)

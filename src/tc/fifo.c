@@ -7,6 +7,7 @@
 
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/parse_int.h"
@@ -95,6 +96,48 @@ static void bfifo_print(struct sbuf *out, const void *data, size_t len,
 	print_limit(out, data, len, true);
 }
 
+/* The kernel's struct tc_fifo_qopt back into `limit N`: exact.  A fifo
+ * made without a limit is reported with the one the kernel chose (the
+ * device's txqueuelen, times its mtu for bfifo): it is written. */
+static int fifo_decode(struct tc_opts *o, const void *data, size_t len,
+                       const struct tc_kind *k, char *err, size_t errlen)
+{
+	struct tc_fifo_qopt q;
+
+	memset(o, 0, sizeof *o);
+	o->kind = k;
+	o->any = true;
+	if (!data || !len)
+		return 0;
+	if (len < sizeof q) {
+		snprintf(err, errlen, "%s: options of %zu bytes (a limit is %zu)",
+		         k->id, len, sizeof q);
+		return -1;
+	}
+	memcpy(&q, data, sizeof q);
+	o->u.fifo.has_limit = true;
+	o->u.fifo.limit = q.limit;
+	return 0;
+}
+
+static int pfifo_decode(struct tc_opts *o, const void *data, size_t len,
+                        bool is_class, const struct tc_clock *clk, char *err,
+                        size_t errlen)
+{
+	(void)is_class;
+	(void)clk;
+	return fifo_decode(o, data, len, &tc_kind_pfifo, err, errlen);
+}
+
+static int bfifo_decode(struct tc_opts *o, const void *data, size_t len,
+                        bool is_class, const struct tc_clock *clk, char *err,
+                        size_t errlen)
+{
+	(void)is_class;
+	(void)clk;
+	return fifo_decode(o, data, len, &tc_kind_bfifo, err, errlen);
+}
+
 const struct tc_kind tc_kind_pfifo = {
 	.id = "pfifo",
 	.qdisc = true,
@@ -102,6 +145,7 @@ const struct tc_kind tc_kind_pfifo = {
 	.build = fifo_build,
 	.canon = fifo_canon,
 	.print = pfifo_print,
+	.decode = pfifo_decode,
 };
 
 const struct tc_kind tc_kind_bfifo = {
@@ -111,4 +155,5 @@ const struct tc_kind tc_kind_bfifo = {
 	.build = fifo_build,
 	.canon = fifo_canon,
 	.print = bfifo_print,
+	.decode = bfifo_decode,
 };

@@ -406,6 +406,109 @@ static void htb_print_xstats(struct sbuf *out, const void *data, size_t len,
 	sbuf_printf(out, " tokens: %d ctokens: %d\n", st.tokens, st.ctokens);
 }
 
+/* A bucket's size from its ticks: omitted (0) when it is tc's default
+ * for the rate (rate/HZ + mtu) */
+static uint32_t burst_of(const struct tc_clock *k, uint64_t rate,
+                         unsigned ticks, int cell_log)
+{
+	unsigned hz = k->hz ? k->hz : 100;
+
+	if (cell_log < 0 && tc_xmittime(k, rate, (unsigned)(rate / hz + 1600)) ==
+	    ticks)
+		return 0;
+	return tc_size_of_ticks(k, rate, ticks);
+}
+
+/* A request's rate table was made with the cell size of the mtu (1600
+ * unless given) or the one given; a dump reports none (0); past 30 is
+ * none tc's words can say. */
+static int cell_log_of(unsigned char cl)
+{
+	return cl && cl < 31 && cl != tc_cell_log_of(1600) ? cl : -1;
+}
+
+/* The kernel's options back into words.  The qdisc: everything but
+ * debug, which the kernel ignores and reports as 0 (a request's own is
+ * kept); direct_qlen, which the kernel always reports, is written even
+ * when it is the device's default.  A class: the kernel keeps its
+ * buckets as the times tc computed (exactly the ticks tc sent), written
+ * back as the roundest size tc turns into those ticks, left out when it
+ * is tc's default; its quantum as the kernel holds it (computed from
+ * the rate when none was given: topo/ leaves that one out again).  Lost:
+ * mtu and the cell sizes, which only shape the rate tables (a request's
+ * cell size is kept when it is not the default's), and a ceil given
+ * equal to the rate (the same as none). */
+static int htb_decode(struct tc_opts *o, const void *data, size_t len,
+                      bool is_class, const struct tc_clock *clk, char *err,
+                      size_t errlen)
+{
+	struct tc_rta tb[TCA_HTB_MAX + 1];
+	struct tc_clock dflt;
+
+	memset(o, 0, sizeof *o);
+	o->kind = &tc_kind_htb;
+	o->any = true;
+	if (!clk) {
+		tc_clock_default(&dflt);
+		clk = &dflt;
+	}
+	tc_attrs_masked(tb, TCA_HTB_MAX, data, data ? len : 0);
+	if (!is_class) {
+		struct tc_htb *h = &o->u.htb;
+		struct tc_htb_glob g;
+		uint32_t qlen;
+
+		h->r2q = 10;
+		h->direct_qlen = ~0U;
+		if (!tc_rta_get(&tb[TCA_HTB_INIT], &g, sizeof g)) {
+			snprintf(err, errlen, "htb: no parameters (TCA_HTB_INIT)");
+			return -1;
+		}
+		h->r2q = g.rate2quantum;
+		h->defcls = g.defcls;
+		h->debug = g.debug;
+		if (tc_rta_get(&tb[TCA_HTB_DIRECT_QLEN], &qlen, sizeof qlen))
+			h->direct_qlen = qlen;
+		h->offload = tb[TCA_HTB_OFFLOAD].data != NULL;
+	} else {
+		struct tc_htb_class *h = &o->u.htbc;
+		struct tc_htb_opt q;
+		uint64_t v;
+		unsigned ll;
+
+		h->mtu = 1600;
+		if (!tc_rta_get(&tb[TCA_HTB_PARMS], &q, sizeof q)) {
+			snprintf(err, errlen, "htb: no class parameters "
+			         "(TCA_HTB_PARMS)");
+			return -1;
+		}
+		h->rate = q.rate.rate;
+		if (tc_rta_get(&tb[TCA_HTB_RATE64], &v, sizeof v))
+			h->rate = v;
+		h->ceil = q.ceil.rate;
+		if (tc_rta_get(&tb[TCA_HTB_CEIL64], &v, sizeof v))
+			h->ceil = v;
+		if (!h->rate) {
+			snprintf(err, errlen, "htb: a class rate of 0");
+			return -1;
+		}
+		h->cell_log = cell_log_of(q.rate.cell_log);
+		h->ccell_log = cell_log_of(q.ceil.cell_log);
+		h->burst = burst_of(clk, h->rate, q.buffer, h->cell_log);
+		h->cburst = burst_of(clk, h->ceil ? h->ceil : h->rate,
+		                     q.cbuffer, h->ccell_log);
+		if (h->ceil == h->rate)
+			h->ceil = 0;
+		h->prio = q.prio;
+		h->quantum = q.quantum;
+		h->mpu = q.rate.mpu;
+		h->overhead = q.rate.overhead;
+		ll = q.rate.linklayer & TC_LINKLAYER_MASK;
+		h->linklayer = ll ? ll : 1;
+	}
+	return 0;
+}
+
 const struct tc_kind tc_kind_htb = {
 	.id = "htb",
 	.qdisc = true,
@@ -415,4 +518,5 @@ const struct tc_kind tc_kind_htb = {
 	.canon = htb_canon,
 	.print = htb_print,
 	.print_xstats = htb_print_xstats,
+	.decode = htb_decode,
 };

@@ -753,6 +753,185 @@ static void netem_print(struct sbuf *out, const void *data, size_t len,
 		sbuf_printf(out, " gap %lu", (unsigned long)q.gap);
 }
 
+/* A delay in ticks (or the ns of TCA_NETEM_LATENCY64/JITTER64, which the
+ * kernel reports beside them) as the µs tc's words give */
+static int delay_us(const struct tc_clock *k, uint32_t ticks,
+                    const struct tc_rta *ns64, const char *what,
+                    unsigned *us, char *err, size_t errlen)
+{
+	int64_t ns;
+
+	if (ns64->data) {
+		double tick_ns = 1000.0 / k->tick_in_usec, t;
+
+		if (!tc_rta_get(ns64, &ns, sizeof ns) || ns < 0) {
+			snprintf(err, errlen, "netem: a malformed %s", what);
+			return -1;
+		}
+		t = (double)ns / tick_ns;
+		if (!(t < 4294967296.0)) {
+			snprintf(err, errlen, "netem: a %s of %lldns: longer than "
+			         "tc can say", what, (long long)ns);
+			return -1;
+		}
+		ticks = (uint32_t)t;
+	}
+	*us = tc_us_of_ticks(k, ticks);
+	return 0;
+}
+
+/* The kernel's options back into words.  What is lost: the delay and
+ * slot distributions (`distribution NAME`): the kernel keeps the table,
+ * not its name, and reports neither, so a dump's netem is written
+ * without one (a request's, which carries the table, is refused: the
+ * name cannot be told from it); a slot distribution is refused for the
+ * same reason.  Delays are reported in ticks (and ns): written as the
+ * µs tc turns into those ticks, exact for what tc sent.  A correlation,
+ * reorder or corrupt of 0 is written as none (the kernel reports them
+ * always); slot packets and bytes the kernel holds as "no limit" as none. */
+static int netem_decode(struct tc_opts *o, const void *data, size_t len,
+                        bool is_class, const struct tc_clock *clk, char *err,
+                        size_t errlen)
+{
+	struct tc_netem *n = &o->u.netem;
+	struct tc_rta tb[TCA_NETEM_MAX + 1];
+	struct tc_netem_qopt q;
+	struct tc_clock dflt;
+
+	(void)is_class;
+	memset(o, 0, sizeof *o);
+	o->kind = &tc_kind_netem;
+	o->any = true;
+	n->limit = 1000;
+	if (!clk) {
+		tc_clock_default(&dflt);
+		clk = &dflt;
+	}
+	if (!data || !len)
+		return 0;
+	if (len < sizeof q) {
+		snprintf(err, errlen, "netem: options of %zu bytes (its struct "
+		         "is %zu)", len, sizeof q);
+		return -1;
+	}
+	memcpy(&q, data, sizeof q);
+	tc_attrs_masked(tb, TCA_NETEM_MAX, (const uint8_t *)data + sizeof q,
+	         len - sizeof q);
+	n->limit = q.limit;
+	n->loss = q.loss;
+	n->gap = q.gap;
+	n->duplicate = q.duplicate;
+	if (delay_us(clk, q.latency, &tb[TCA_NETEM_LATENCY64], "delay",
+	             &n->latency_us, err, errlen) ||
+	    delay_us(clk, q.jitter, &tb[TCA_NETEM_JITTER64], "jitter",
+	             &n->jitter_us, err, errlen))
+		return -1;
+	if (tb[TCA_NETEM_DELAY_DIST].data) {
+		snprintf(err, errlen, "netem: a delay distribution (the table's "
+		         "name is not in it)");
+		return -1;
+	}
+	if (tb[TCA_NETEM_CORR].data) {
+		struct tc_netem_corr c;
+
+		if (!tc_rta_get(&tb[TCA_NETEM_CORR], &c, sizeof c))
+			goto short_attr;
+		n->delay_corr = c.delay_corr;
+		n->loss_corr = c.loss_corr;
+		n->dup_corr = c.dup_corr;
+		n->delay_corr_set = c.delay_corr != 0;
+		n->loss_corr_set = c.loss_corr != 0;
+		n->dup_corr_set = c.dup_corr != 0;
+	}
+	if (tb[TCA_NETEM_REORDER].data) {
+		struct tc_netem_reorder r;
+
+		if (!tc_rta_get(&tb[TCA_NETEM_REORDER], &r, sizeof r))
+			goto short_attr;
+		n->reorder = r.probability;
+		n->reorder_corr = r.correlation;
+		n->reorder_set = r.probability || r.correlation;
+		n->reorder_corr_set = r.correlation != 0;
+	}
+	if (tb[TCA_NETEM_CORRUPT].data) {
+		struct tc_netem_corrupt c;
+
+		if (!tc_rta_get(&tb[TCA_NETEM_CORRUPT], &c, sizeof c))
+			goto short_attr;
+		n->corrupt = c.probability;
+		n->corrupt_corr = c.correlation;
+		n->corrupt_set = c.probability || c.correlation;
+		n->corrupt_corr_set = c.correlation != 0;
+	}
+	if (tb[TCA_NETEM_ECN].data) {
+		uint32_t e;
+
+		if (!tc_rta_get(&tb[TCA_NETEM_ECN], &e, sizeof e))
+			goto short_attr;
+		n->ecn = e != 0;
+	}
+	if (tb[TCA_NETEM_RATE].data) {
+		struct tc_netem_rate r;
+		uint64_t r64;
+
+		if (!tc_rta_get(&tb[TCA_NETEM_RATE], &r, sizeof r))
+			goto short_attr;
+		n->rate = r.rate;
+		if (tc_rta_get(&tb[TCA_NETEM_RATE64], &r64, sizeof r64))
+			n->rate = r64;
+		n->rate_set = n->rate != 0;
+		if (n->rate_set) {
+			n->packet_overhead = r.packet_overhead;
+			n->cell_size = r.cell_size;
+			n->cell_overhead = r.cell_overhead;
+		}
+	}
+	if (tb[TCA_NETEM_SLOT].data) {
+		struct tc_netem_slot sl;
+
+		if (!tc_rta_get(&tb[TCA_NETEM_SLOT], &sl, sizeof sl))
+			goto short_attr;
+		if (sl.dist_jitter > 0 || tb[TCA_NETEM_SLOT_DIST].data) {
+			snprintf(err, errlen, "netem: a slot distribution (the "
+			         "table's name is not reported)");
+			return -1;
+		}
+		n->slot_set = n->slot_num = true;
+		n->slot_min_ns = sl.min_delay;
+		n->slot_max_ns = sl.max_delay;
+		n->slot_packets = sl.max_packets == INT32_MAX ? 0 : sl.max_packets;
+		n->slot_bytes = sl.max_bytes == INT32_MAX ? 0 : sl.max_bytes;
+	}
+	if (tb[TCA_NETEM_LOSS].data) {
+		struct tc_rta lb[NETEM_LOSS_MAX + 1];
+		struct tc_netem_gimodel gi;
+		struct tc_netem_gemodel ge;
+
+		tc_attrs_masked(lb, NETEM_LOSS_MAX, tb[TCA_NETEM_LOSS].data,
+		         tb[TCA_NETEM_LOSS].len);
+		if (tc_rta_get(&lb[NETEM_LOSS_GI], &gi, sizeof gi)) {
+			n->loss_model = TC_LOSS_STATE;
+			n->lm[0] = gi.p13;
+			n->lm[1] = gi.p31;
+			n->lm[2] = gi.p32;
+			n->lm[3] = gi.p23;
+			n->lm[4] = gi.p14;
+		} else if (tc_rta_get(&lb[NETEM_LOSS_GE], &ge, sizeof ge)) {
+			n->loss_model = TC_LOSS_GEMODEL;
+			n->lm[0] = ge.p;
+			n->lm[1] = ge.r;
+			n->lm[2] = ge.h;
+			n->lm[3] = ge.k1;
+		} else if (lb[NETEM_LOSS_GI].data || lb[NETEM_LOSS_GE].data) {
+			goto short_attr;
+		}
+	}
+	return 0;
+short_attr:
+	snprintf(err, errlen, "netem: an attribute shorter than its struct");
+	return -1;
+}
+
 const struct tc_kind tc_kind_netem = {
 	.id = "netem",
 	.qdisc = true,
@@ -762,4 +941,5 @@ const struct tc_kind tc_kind_netem = {
 	.canon = netem_canon,
 	.print = netem_print,
 	.print_xstats = NULL,
+	.decode = netem_decode,
 };

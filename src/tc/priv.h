@@ -48,6 +48,24 @@ unsigned tc_time2tick(const struct tc_clock *k, unsigned us);
 unsigned tc_tick2time(const struct tc_clock *k, unsigned tick);
 unsigned tc_xmittime(const struct tc_clock *k, uint64_t rate, unsigned size);
 unsigned tc_xmitsize(const struct tc_clock *k, uint64_t rate, unsigned ticks);
+/* The inverses decode needs (rtab.c).  tc_us_of_ticks: the µs that
+ * tc_time2tick turns into ticks (the one tc_tick2time gives, or the next:
+ * tick2time truncates); when none does (ticks another tool sent), the
+ * nearest below.  tc_size_of_ticks: a size in bytes that tc_xmittime
+ * turns into ticks at rate, as round as the sizes that do allow (a
+ * multiple of 1mb, 1kb, 1000, 100, 10), else tc's print's (xmitsize).
+ * tc_size_of_kticks: the same for the kernel's own conversion of a
+ * size to time (psched_l2t_ns: the rate's overhead, mpu and ATM cells
+ * counted), which tbf reports its bucket in when tc sent the size
+ * itself (TCA_TBF_BURST); ticks are the kernel's (ns >> 6). */
+unsigned tc_us_of_ticks(const struct tc_clock *k, unsigned ticks);
+unsigned tc_size_of_ticks(const struct tc_clock *k, uint64_t rate,
+                          unsigned ticks);
+unsigned tc_size_of_kticks(const struct tc_clock *k, uint64_t rate,
+                           unsigned overhead, unsigned mpu,
+                           unsigned linklayer, unsigned ticks);
+/* the cell_log tc_rtable picks for mtu when none is given */
+int tc_cell_log_of(unsigned mtu);
 /* tc_calc_rtable: fills rtab[256] and r's cell_log, cell_align,
  * linklayer (r->rate and r->mpu read); returns the cell_log */
 struct tc_ratespec;
@@ -63,6 +81,11 @@ size_t tc_attr(struct sbuf *b, unsigned short type, const void *data,
 size_t tc_nest(struct sbuf *b, unsigned short type);
 void tc_nest_end(struct sbuf *b, size_t at);
 
+/* tc_attrs with the types' flag bits (NLA_F_NESTED) cleared, as the
+ * kernel reads them: what decode reads requests and dumps with (tc sends
+ * netem's TCA_NETEM_LOSS flagged, the kernel reports it without) */
+void tc_attrs_masked(struct tc_rta *tb, unsigned max, const void *data,
+                     size_t len);
 /* copy of an attribute's payload into a zeroed struct of size n: false
  * when absent or shorter than n (tc's RTA_PAYLOAD < sizeof checks) */
 bool tc_rta_get(const struct tc_rta *a, void *dst, size_t n);

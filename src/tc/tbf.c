@@ -318,6 +318,86 @@ static void tbf_print(struct sbuf *out, const void *data, size_t len,
 		sbuf_printf(out, "linklayer %s ", tc_linklayer_name(ll));
 }
 
+/* The kernel's options back into words.  What is lost: the cell sizes
+ * (/CELL) and an mtu given without a peak rate only shape the rate
+ * tables, which the kernel neither keeps nor reports (a request's own
+ * bytes still say the cell size: it is kept when it is not tc's
+ * default); latency is reported as the limit tc computed from it, and
+ * written as that limit.  The bucket sizes: a request carries them in
+ * bytes (TCA_TBF_BURST, TCA_TBF_PBURST); a dump only as times in ticks,
+ * which the kernel computed from those bytes itself (psched_l2t_ns:
+ * with the overhead, the mpu and ATM's cells), so the size written is
+ * the roundest one the kernel turns into the same ticks, which is the
+ * one given whenever it was a round number (tc's print shows its own
+ * conversion back, which may be a few bytes off). */
+static int tbf_decode(struct tc_opts *o, const void *data, size_t len,
+                      bool is_class, const struct tc_clock *clk, char *err,
+                      size_t errlen)
+{
+	struct tc_rta tb[TCA_TBF_MAX + 1];
+	struct tc_tbf *t = &o->u.tbf;
+	struct tc_tbf_qopt q;
+	struct tc_clock dflt;
+	uint64_t v64;
+	uint32_t v32;
+	unsigned ll;
+
+	(void)is_class;
+	memset(o, 0, sizeof *o);
+	o->kind = &tc_kind_tbf;
+	o->any = true;
+	t->burst_cell_log = t->mtu_cell_log = -1;
+	t->linklayer = 1;
+	if (!clk) {
+		tc_clock_default(&dflt);
+		clk = &dflt;
+	}
+	tc_attrs_masked(tb, TCA_TBF_MAX, data, data ? len : 0);
+	if (!tc_rta_get(&tb[TCA_TBF_PARMS], &q, sizeof q)) {
+		snprintf(err, errlen, "tbf: no parameters (TCA_TBF_PARMS)");
+		return -1;
+	}
+	t->rate = q.rate.rate;
+	if (tc_rta_get(&tb[TCA_TBF_RATE64], &v64, sizeof v64))
+		t->rate = v64;
+	t->peakrate = q.peakrate.rate;
+	if (t->peakrate && tc_rta_get(&tb[TCA_TBF_PRATE64], &v64, sizeof v64))
+		t->peakrate = v64;
+	if (!t->rate) {
+		snprintf(err, errlen, "tbf: a rate of 0");
+		return -1;
+	}
+	t->limit = q.limit;
+	t->mpu = q.rate.mpu;
+	t->overhead = q.rate.overhead;
+	ll = q.rate.linklayer & TC_LINKLAYER_MASK;
+	t->linklayer = ll ? ll : 1;
+	if (tc_rta_get(&tb[TCA_TBF_BURST], &v32, sizeof v32))
+		t->burst = v32;
+	else
+		t->burst = tc_size_of_kticks(clk, t->rate, q.rate.overhead,
+		                             q.rate.mpu, t->linklayer, q.buffer);
+	if (t->peakrate) {
+		if (tc_rta_get(&tb[TCA_TBF_PBURST], &v32, sizeof v32))
+			t->mtu = v32;
+		else
+			t->mtu = tc_size_of_kticks(clk, t->peakrate,
+			                           q.peakrate.overhead,
+			                           q.peakrate.mpu, t->linklayer,
+			                           q.mtu);
+		/* tc's table for the peak rate: its cell size from mtu */
+		if (q.peakrate.cell_log && q.peakrate.cell_log < 31 &&
+		    q.peakrate.cell_log != tc_cell_log_of(t->mtu))
+			t->mtu_cell_log = q.peakrate.cell_log;
+	}
+	/* a request's rate table was made with mtu's cell size, or 2047's
+	 * (a dump reports none: 0; past 30 none tc's words can say) */
+	if (q.rate.cell_log && q.rate.cell_log < 31 &&
+	    q.rate.cell_log != tc_cell_log_of(t->mtu))
+		t->burst_cell_log = q.rate.cell_log;
+	return 0;
+}
+
 const struct tc_kind tc_kind_tbf = {
 	.id = "tbf",
 	.qdisc = true,
@@ -327,4 +407,5 @@ const struct tc_kind tc_kind_tbf = {
 	.canon = tbf_canon,
 	.print = tbf_print,
 	.print_xstats = NULL,
+	.decode = tbf_decode,
 };

@@ -165,6 +165,18 @@ struct tc_kind {
 	 * (-s); NULL: none. */
 	void (*print_xstats)(struct sbuf *out, const void *data, size_t len,
 	                     bool is_class, const struct tc_print_ctx *pc);
+	/* The payload of a TCA_OPTIONS (a dump reply's, or a request's own)
+	 * back into *o (o->kind and o->any set too), so that canon() gives
+	 * words that, parsed and built, send the same options again.  Each
+	 * read bounds-checked: -1 with err set when the bytes are not this
+	 * kind's options (too short, a required attribute missing); data
+	 * NULL or len 0: the kind's defaults (a kind that takes none sent).
+	 * What the kernel does not report, or reports converted, is
+	 * recovered as tc's print recovers it; each kind's file says what is
+	 * lost.  The clock converts ticks (NULL: tc_clock_default). */
+	int (*decode)(struct tc_opts *o, const void *data, size_t len,
+	              bool is_class, const struct tc_clock *clk, char *err,
+	              size_t errlen);
 };
 
 /* Reading attributes as tc's parse_rtattr() does: the first of each type

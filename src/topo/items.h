@@ -38,6 +38,8 @@ enum ti_phase {
 	TP_ROUTE,
 	TP_RULE,
 	TP_NFT,            /* nftables tables, each whole (issue 14) */
+	TP_TC_QDISC,       /* root qdiscs (tc, issue 14) */
+	TP_TC_CLASS,       /* their classes, parents first */
 	TP_NPHASES
 };
 
@@ -78,7 +80,10 @@ struct titem {
 	char *del;         /* the command that deletes it (NULL: none) */
 	struct ti_dep dep[2];   /* NULL names: unused */
 	char *link;        /* for a link's own item: its name (its
-	                    * dependents name it), else NULL */
+	                    * dependents name it), else NULL; a root
+	                    * qdisc's is "tc qdisc DEV" (no link has a space
+	                    * in its name): its classes name it, and one that
+	                    * differs is deleted and made again, with them */
 };
 
 struct tilist {

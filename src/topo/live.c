@@ -16,11 +16,14 @@
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 
 #include "batch.h"
 #include "sandbox.h"
 #include "topo/diff.h"
 #include "topo/fromjson.h"
+#include "tc/tc.h"
 #include "topo/save.h"
 #include "util/sbuf.h"
 
@@ -194,6 +197,15 @@ struct probe {
 	size_t nmacs;
 };
 
+/* a namespace's qdiscs and classes: each reply copied whole, the items
+ * pointing into their copies */
+struct tclist {
+	struct topo_tc *v;
+	size_t n, cap;
+	void **msgs;
+	size_t nmsgs, capmsgs;
+};
+
 struct gather {
 	struct ksync *k;
 	struct probe *probes;
@@ -204,6 +216,9 @@ struct gather {
 	/* the nftables tables read, one list per namespace asked */
 	struct topo_nft_table **nft;
 	size_t *nnft, nnftl, capnftl, capnnft;
+	/* the qdiscs and classes read, one list per namespace asked */
+	struct tclist *tcl;
+	size_t ntcl, captcl;
 };
 
 static char *keep(struct nsvals *s, const char *str)
@@ -578,6 +593,52 @@ static size_t nft_tables_of(void *ctx, const struct w_ns *ns,
 	return n;
 }
 
+static void on_tc(void *ctx, const struct nlmsghdr *nlh)
+{
+	struct tclist *l = ctx;
+	struct topo_tc t;
+	void *copy = xmalloc(nlh->nlmsg_len);
+
+	memcpy(copy, nlh, nlh->nlmsg_len);
+	if (topo_tc_of_msg(copy, nlh->nlmsg_len, &t) < 0) {
+		free(copy);
+		return;
+	}
+	xgrow((void **)&l->msgs, &l->capmsgs, l->nmsgs + 1, sizeof *l->msgs);
+	l->msgs[l->nmsgs++] = copy;
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = t;
+}
+
+/* tc qdisc show in ns, then tc class show dev X of each root htb (none
+ * when the kernel cannot be asked) */
+static size_t tc_of(void *ctx, const struct w_ns *ns,
+                    const struct topo_tc **out)
+{
+	struct gather *g = ctx;
+	struct kerr e = { 0 };
+	struct tclist *l;
+
+	xgrow((void **)&g->tcl, &g->captcl, g->ntcl + 1, sizeof *g->tcl);
+	l = &g->tcl[g->ntcl++];
+	memset(l, 0, sizeof *l);
+	if (ktc_dump(g->k, (struct w_ns *)ns, false, 0, 0, false, on_tc, l,
+	             &e) == 0) {
+		size_t nq = l->n;
+
+		for (size_t i = 0; i < nq; i++) {
+			const struct topo_tc t = l->v[i];
+
+			if (!t.is_class && t.parent == TC_H_ROOT && t.handle &&
+			    !strcmp(t.kind, "htb"))
+				(void)ktc_dump(g->k, (struct w_ns *)ns, true,
+				               t.ifindex, 0, false, on_tc, l, &e);
+		}
+	}
+	*out = l->v;
+	return l->n;
+}
+
 static bool mac_set(void *ctx, const struct w_ns *ns, const char *link)
 {
 	struct probe *pr = probe_of(ctx, ns);
@@ -592,11 +653,13 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
               size_t nonly, struct tilist *out, struct kerr *e)
 {
 	struct gather g = { .k = k };
+	struct tc_clock clk;
 	struct topo_save_opts o = { only, nonly, sysctls_of, &g, mac_set,
-	                            nft_tables_of };
+	                            nft_tables_of, tc_of, &clk };
 
 	if (ksync_all_ready(k, e) < 0)
 		return -1;
+	clk = *ktc_clock();
 	ksync_routes_now(k);
 	ksync_drain(k);
 	fresh_values(g.fresh);
@@ -634,6 +697,13 @@ int topo_live(struct world *w, struct ksync *k, const char *const *only,
 		topo_nft_free(g.nft[i], g.nnft[i]);
 	free(g.nft);
 	free(g.nnft);
+	for (size_t i = 0; i < g.ntcl; i++) {
+		for (size_t j = 0; j < g.tcl[i].nmsgs; j++)
+			free(g.tcl[i].msgs[j]);
+		free(g.tcl[i].msgs);
+		free(g.tcl[i].v);
+	}
+	free(g.tcl);
 	for (size_t i = 0; i < g.nnv; i++) {
 		for (size_t j = 0; j < g.nv[i].nstrs; j++)
 			free(g.nv[i].strs[j]);
@@ -700,7 +770,7 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 
 	if (t && t != c && t->verb != CMD_SYSCTL && t->verb != CMD_NFT)
 		t = NULL;       /* netns exec NS: only nsviz's own sysctl
-		                 * and nft */
+		                 * and nft (tc is -n NS tc) */
 	if (t) {
 		switch (t->verb) {
 		case CMD_NETNS_ADD: case CMD_NETNS_DEL:
@@ -712,6 +782,12 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 		case CMD_RULE_ADD: case CMD_RULE_DEL:
 		case CMD_NEIGH_ADD: case CMD_NEIGH_CHANGE: case CMD_NEIGH_REPLACE:
 		case CMD_NEIGH_DEL: case CMD_NEIGH_FLUSH:
+			ok = !c->all;
+			break;
+		case CMD_TC_QDISC_ADD: case CMD_TC_QDISC_CHANGE:
+		case CMD_TC_QDISC_REPLACE: case CMD_TC_QDISC_DEL:
+		case CMD_TC_CLASS_ADD: case CMD_TC_CLASS_CHANGE:
+		case CMD_TC_CLASS_REPLACE: case CMD_TC_CLASS_DEL:
 			ok = !c->all;
 			break;
 		case CMD_NFT:
@@ -743,7 +819,8 @@ bool topo_accept(const struct cmd *c, struct sbuf *why)
 	cmd_canonical(c, &txt);
 	sbuf_printf(why, "`%s`: not a command that builds a topology (a "
 	            "topology file makes namespaces, links, addresses, routes, "
-	            "rules, neighbours, sysctls and nft rules; it runs no program, starts "
+	            "rules, neighbours, sysctls, nft rules and tc qdiscs; it runs no "
+	            "program, starts "
 	            "no server, sends nothing and shows nothing; run it with "
 	            "-b)", sbuf_str(&txt));
 	sbuf_free(&txt);

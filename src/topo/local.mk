@@ -9,6 +9,7 @@
 libnsviz_pure_a_SOURCES += \
 	src/topo/items.h src/topo/items.c \
 	src/topo/save.h src/topo/save.c src/topo/write.c src/topo/nft.c \
+	src/topo/tc.c \
 	src/topo/diff.h src/topo/diff.c \
 	src/topo/fromjson.c src/topo/fromjson.h \
 	src/topo/fromjson_int.h src/topo/jsonpath.c src/topo/fromjson_links.c \

@@ -18,6 +18,7 @@
 #include <linux/if_link.h>
 #include <linux/neighbour.h>
 #include <linux/fib_rules.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 
 #include "cmd/cmd.h"
 #include "fmt/fmt.h"
+#include "tc/tc.h"
 
 int topo_canon_full(const char *text, struct sbuf *out, char *err,
                     size_t errlen)
@@ -1210,6 +1212,142 @@ static void save_nft(struct saver *s, const struct w_ns *ns)
 	}
 }
 
+/* ---- tc ------------------------------------------------------------------ */
+
+static void leave_tc(struct saver *s, const struct w_link *l,
+                     const struct topo_tc *t, const char *why)
+{
+	struct sbuf q = SBUF_INIT;
+	char h[32];
+
+	cmd_quote_word(&q, l->name);
+	tc_classid_str(t->handle, h, sizeof h);
+	tilist_leave(s->out, "tc %s %s %s on %s in %s: %s",
+	             t->is_class ? "class" : "qdisc", t->kind, h, sbuf_str(&q),
+	             label(s), why);
+	sbuf_free(&q);
+}
+
+/* One qdisc or class of l: its item (NULL when it is left out).  A class
+ * is changed in place when it differs (tc class change takes the whole
+ * of its options); a root qdisc is deleted and made again, with its
+ * classes (tc qdisc replace would change netem in place keeping what its
+ * words leave out, and cannot change htb). */
+static struct titem *tc_item(struct saver *s, const struct w_link *l,
+                             const struct topo_tc *t, uint32_t r2q,
+                             struct tc_opts *o)
+{
+	const struct tc_clock *clk = s->o->tc_clock;
+	struct sbuf key = SBUF_INIT, del = SBUF_INIT, repl = SBUF_INIT;
+	struct titem *it = NULL;
+	char err[300], h[32];
+
+	if (topo_tc_decode(t, clk, r2q, o, err, sizeof err) < 0) {
+		leave_tc(s, l, t, err);
+		return NULL;
+	}
+	topo_tc_command(t, "add", l->name, o, &s->b);
+	topo_tc_command(t, "del", l->name, NULL, &del);
+	tc_classid_str(t->handle, h, sizeof h);
+	if (t->is_class) {
+		topo_tc_command(t, "change", l->name, o, &repl);
+		sbuf_printf(&key, "tc class %s %s", l->name, h);
+	} else {
+		sbuf_printf(&key, "tc qdisc %s", l->name);
+	}
+	it = item(s, t->is_class ? TP_TC_CLASS : TP_TC_QDISC, 0,
+	          sbuf_str(&key), t->is_class ? sbuf_str(&repl) : NULL,
+	          sbuf_str(&del));
+	sbuf_free(&key);
+	sbuf_free(&del);
+	sbuf_free(&repl);
+	return it;
+}
+
+/* The classes of the htb qdisc q on l, each after its parent */
+static void save_tc_classes(struct saver *s, const struct w_link *l,
+                            const struct topo_tc *q, uint32_t r2q,
+                            const struct topo_tc *v, size_t n,
+                            const char *qkey)
+{
+	bool *done = xcalloc(n + 1, sizeof *done);
+	bool more = true;
+
+	while (more) {
+		more = false;
+		for (size_t i = 0; i < n; i++) {
+			const struct topo_tc *t = &v[i];
+			bool ready = t->parent == TC_H_ROOT ||
+			             t->parent == q->handle;
+			struct tc_opts o;
+			struct titem *it;
+
+			if (done[i] || !t->is_class || t->ifindex != q->ifindex ||
+			    TC_H_MAJ(t->handle) != q->handle ||
+			    strcmp(t->kind, q->kind))
+				continue;
+			for (size_t j = 0; j < n && !ready; j++)
+				ready = done[j] && v[j].is_class &&
+				        v[j].ifindex == t->ifindex &&
+				        v[j].handle == t->parent;
+			if (!ready)
+				continue;
+			done[i] = more = true;
+			it = tc_item(s, l, t, r2q, &o);
+			if (it)
+				titem_dep(it, 0, s->nsname, qkey);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!done[i] && v[i].is_class && v[i].ifindex == q->ifindex &&
+		    TC_H_MAJ(v[i].handle) == q->handle)
+			leave_tc(s, l, &v[i], "its parent class is not there");
+	free(done);
+}
+
+/* The root qdiscs the user made (the kernel's own have handle 0:
+ * noqueue, noop, pfifo_fast, mq, fq_codel...) and their htb classes;
+ * others are left out, and said so. */
+static void save_tc(struct saver *s, const struct w_ns *ns)
+{
+	const struct topo_tc *v;
+	size_t n;
+
+	if (!s->o->tc)
+		return;
+	n = s->o->tc(s->o->ctx, ns, &v);
+	for (size_t i = 0; i < n; i++) {
+		const struct topo_tc *t = &v[i];
+		const struct w_link *l = world_find_link_index(ns, t->ifindex);
+		struct sbuf qkey = SBUF_INIT;
+		struct tc_opts o;
+		struct titem *it;
+
+		if (t->is_class || !TC_H_MAJ(t->handle) || !l ||
+		    is_gone(s, l->ifindex))
+			continue;
+		if (t->parent == TC_H_INGRESS) {
+			leave_tc(s, l, t, "an ingress qdisc (nsviz makes root "
+			         "qdiscs only)");
+			continue;
+		}
+		if (t->parent != TC_H_ROOT) {
+			leave_tc(s, l, t, "a qdisc under a class (nsviz saves "
+			         "root qdiscs and their htb classes)");
+			continue;
+		}
+		if (!(it = tc_item(s, l, t, 0, &o)))
+			continue;
+		sbuf_printf(&qkey, "tc qdisc %s", l->name);
+		titem_dep(it, 0, s->nsname, l->name);
+		it->link = xstrdup(sbuf_str(&qkey));
+		if (o.kind && o.kind->classful)
+			save_tc_classes(s, l, t, o.u.htb.r2q, v, n,
+			                sbuf_str(&qkey));
+		sbuf_free(&qkey);
+	}
+}
+
 /* ---- neighbours -------------------------------------------------------- */
 
 static bool users_noarp(const struct w_ns *ns, const struct w_link *l,
@@ -1402,6 +1540,7 @@ static void save_ns(struct saver *s, const struct w_ns *ns)
 	for (size_t i = 0; i < ns->nrules; i++)
 		save_rule(s, &ns->rules[i]);
 	save_nft(s, ns);
+	save_tc(s, ns);
 }
 
 void topo_save(const struct world *w, const struct topo_save_opts *o,

@@ -36,6 +36,38 @@ struct topo_nft_table {
 size_t topo_nft_tables(const char *listing, struct topo_nft_table **v);
 void topo_nft_free(struct topo_nft_table *v, size_t n);
 
+/* One qdisc or class of a namespace as a dump reply reports it (`tc
+ * qdisc show`, `tc class show dev X`): what save reads of it. */
+struct tc_clock;
+struct tc_opts;
+struct topo_tc {
+	bool is_class;
+	int ifindex;
+	uint32_t handle, parent;   /* tcm_handle, tcm_parent */
+	char kind[16];             /* TCA_KIND */
+	const void *opts;          /* TCA_OPTIONS' payload; NULL: none */
+	size_t optlen;
+};
+
+/* A dump reply (RTM_NEWQDISC or RTM_NEWTCLASS, header and all) as a
+ * topo_tc whose opts point into msg (pure, every length checked): -1
+ * when it is not one. */
+int topo_tc_of_msg(const void *msg, size_t len, struct topo_tc *t);
+/* The options of t as tc's words would give them (its kind's decode);
+ * r2q: a class's qdisc's (a quantum the kernel computed from the rate is
+ * left out).  -1 with err when nsviz cannot say them (a kind it has no
+ * words for, bytes that are not the kind's). */
+int topo_tc_decode(const struct topo_tc *t, const struct tc_clock *clk,
+                   uint32_t r2q, struct tc_opts *o, char *err,
+                   size_t errlen);
+/* The command that makes t on dev, as words for nsviz's parser: "tc
+ * qdisc VERB dev DEV root handle H: KIND OPTIONS" or "tc class VERB dev
+ * DEV parent P classid C KIND OPTIONS" (o: topo_tc_decode's; NULL, or
+ * VERB del: what names it, no kind). */
+void topo_tc_command(const struct topo_tc *t, const char *verb,
+                     const char *dev, const struct tc_opts *o,
+                     struct sbuf *out);
+
 struct topo_save_opts {
 	/* the namespaces to save, by name ("" = the host); none: all */
 	const char *const *only;
@@ -50,6 +82,12 @@ struct topo_save_opts {
 	/* a namespace's nftables tables (NULL: none are saved) */
 	size_t (*nft_tables)(void *ctx, const struct w_ns *ns,
 	                     const struct topo_nft_table **v);
+	/* a namespace's qdiscs and the classes of its root htb qdiscs, in
+	 * the kernel's order (NULL: none are saved); their ticks in clock
+	 * (NULL: tc_clock_default's) */
+	size_t (*tc)(void *ctx, const struct w_ns *ns,
+	             const struct topo_tc **v);
+	const struct tc_clock *tc_clock;
 };
 
 /* Append the items of w to out (sorted by phase).  What cannot be saved

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* write.c - a topology's items as the file `save` writes (save.h): nsviz's
- * canonical commands, which are iproute2's (and sysctl's) own, so the
- * same lines make a shell script for machines without nsviz. */
+ * canonical commands, which are iproute2's (ip, tc), sysctl's and nft's
+ * own, so the same lines make a shell script for machines without nsviz. */
 #include "topo/save.h"
 
 #include <stdio.h>
@@ -64,7 +64,8 @@ void topo_write(const struct tilist *l, const struct topo_write_opts *o,
 	if (o->sh) {
 		sbuf_add(out, "#!/bin/sh\n");
 		sbuf_printf(&t, "A network topology saved by nsviz %s as a "
-		            "shell script of ip and sysctl commands.", o->version);
+		            "shell script of ip, sysctl, nft and tc commands.",
+		            o->version);
 	} else {
 		sbuf_printf(&t, "A network topology saved by nsviz %s.",
 		            o->version);
@@ -85,8 +86,8 @@ void topo_write(const struct tilist *l, const struct topo_write_opts *o,
 		        "world match it: `nsviz apply FILE`).");
 	comment(out, "Not saved: what the kernel makes by itself (MAC "
 	        "addresses not set by hand, link-local addresses, proto "
-	        "kernel routes, the default rules), proxy neighbour entries, "
-	        "address lifetimes.");
+	        "kernel routes, the default rules, the default qdiscs), proxy "
+	        "neighbour entries, address lifetimes.");
 	if (l->nleft) {
 		comment(out, "Left out:");
 		for (size_t i = 0; i < l->nleft; i++) {

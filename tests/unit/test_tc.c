@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <linux/rtnetlink.h>
 
 #include "cmd/cmd.h"
 #include "cmd/parse_int.h"
@@ -198,11 +199,78 @@ static void check_canon(struct parsed *r, const char *line)
 	free(again);
 }
 
+/* decode: the request's own TCA_OPTIONS, decoded, written as canonical
+ * words, parsed and built again, gives the bytes tc sent.  1 when checked,
+ * 0 when the request has no options (pfifo without a limit) */
+static unsigned decoded_kinds;      /* bit i: tc_kinds[i] (class: << 8) */
+
+static int check_decode(const struct parsed *r, const char *line,
+                        const struct sbuf *sent)
+{
+	struct tc_rta tb[TCA_MAX + 1];
+	struct tc_opts o;
+	struct tc_clock k;
+	struct sbuf w = SBUF_INIT, again_b = SBUF_INIT;
+	struct canon c = { &w, true, true };
+	struct parsed *again;
+	char err[256] = "", words[600], *got, *want;
+	int rc;
+
+	tc_attrs(tb, TCA_MAX, sent->s, sent->len);
+	if (!tb[TCA_OPTIONS].data)
+		return 0;
+	tc_clock_default(&k);
+	assert_non_null(r->o.kind->decode);
+	rc = r->o.kind->decode(&o, tb[TCA_OPTIONS].data, tb[TCA_OPTIONS].len,
+	                       r->is_class, &k, err, sizeof err);
+	if (strstr(line, "distribution")) {
+		/* the table's name is not in the bytes: refused, said */
+		assert_int_equal(rc, -1);
+		assert_non_null(strstr(err, "distribution"));
+		return 0;
+	}
+	if (rc) {
+		print_error("%s: decode refused: %s\n", line, err);
+		fail();
+	}
+	assert_ptr_equal(o.kind, r->o.kind);
+	o.kind->canon(&c, &o, r->is_class);
+	snprintf(words, sizeof words, "%s %s%s%s", r->is_class ? "class" :
+	         "qdisc", o.kind->id, w.len ? " " : "", sbuf_str(&w));
+	again = calloc(1, sizeof *again);
+	if (parse_words(again, words)) {
+		print_error("%s: decoded as '%s', refused: %s\n", line, words,
+		            again->err);
+		fail();
+	}
+	if (build(again, &again_b)) {
+		print_error("%s: decoded as '%s', not built: %s\n", line, words,
+		            again->err);
+		fail();
+	}
+	got = hex(again_b.s, again_b.len);
+	want = hex(sent->s, sent->len);
+	if (strcmp(got, want)) {
+		print_error("%s: decoded as '%s':\n sent  %s\n again %s\n", line,
+		            words, want, got);
+		fail();
+	}
+	for (size_t i = 0; i < tc_nkinds; i++)
+		if (tc_kinds[i] == o.kind)
+			decoded_kinds |= 1u << (i + (r->is_class ? 8 : 0));
+	free(got);
+	free(want);
+	free(again);
+	sbuf_free(&w);
+	sbuf_free(&again_b);
+	return 1;
+}
+
 static void test_requests(void **state)
 {
 	char path[512], *text, *line, *save = NULL;
 	const char *words = NULL;
-	unsigned cases = 0, refused = 0, skipped = 0;
+	unsigned cases = 0, refused = 0, skipped = 0, decoded = 0;
 
 	(void)state;
 	snprintf(path, sizeof path, "%s/tests/data/tc/requests.txt", srcdir());
@@ -253,6 +321,7 @@ static void test_requests(void **state)
 			}
 			free(got);
 			check_canon(r, words);
+			decoded += (unsigned)check_decode(r, words, &b);
 		}
 		(void)skipped;
 		cases++;
@@ -261,6 +330,10 @@ static void test_requests(void **state)
 	}
 	assert_true(cases >= 60);
 	assert_true(refused >= 10);
+	/* every kind's decode was run: netem, tbf, htb and its class, pfifo,
+	 * bfifo */
+	assert_true(decoded >= 45);
+	assert_int_equal(decoded_kinds, 0x1f | (1u << (8 + 2)));
 	free(text);
 }
 
@@ -393,6 +466,105 @@ static void test_netem_print(void **state)
 {
 	(void)state;
 	assert_true(run_replies("netem-print.txt") >= 8);
+}
+
+/* ---- decoding the kernel's replies --------------------------------------- */
+
+/* What save writes of each reply's options: the words given, as the
+ * kernel holds them (the kernel's defaults written out: limits, quantum,
+ * direct_qlen; latency as the limit tc computed) */
+static const struct {
+	const char *words, *decoded;
+} dumps[] = {
+	{ "qdisc tbf rate 1mbit burst 1600 latency 50ms",
+	  "rate 1mbit burst 1600b limit 7850b" },
+	{ "qdisc tbf rate 10mbit burst 20kb/8 latency 100ms peakrate 12mbit "
+	  "mtu 1514", "rate 10mbit burst 20kb limit 145480b peakrate 12mbit "
+	  "mtu 1514b" },
+	{ "qdisc tbf rate 1mbit burst 1600 latency 50ms overhead 14 linklayer "
+	  "atm", "rate 1mbit burst 1600b limit 7850b overhead 14 linklayer atm" },
+	{ "qdisc tbf rate 8gbit burst 1mb limit 100000",
+	  "rate 8gbit burst 1mb limit 100000b" },
+	{ "qdisc htb", "direct_qlen 1000" },
+	{ "qdisc htb default 10 r2q 5 direct_qlen 100",
+	  "default 10 r2q 5 direct_qlen 100" },
+	{ "qdisc pfifo limit 100", "limit 100" },
+	{ "qdisc bfifo limit 10kb", "limit 10kb" },
+	{ "class htb rate 1mbit ceil 2mbit",
+	  "rate 1mbit ceil 2mbit quantum 12500" },
+	{ "class htb rate 10mbit burst 15k cburst 20k prio 2 quantum 3000",
+	  "rate 10mbit burst 15kb cburst 20kb prio 2 quantum 3000" },
+	{ "class htb rate 6gbit ceil 8gbit",
+	  "rate 6gbit ceil 8gbit quantum 200000" },
+	{ "class htb rate 1mbit overhead 10 linklayer atm",
+	  "rate 1mbit quantum 12500 overhead 10 linklayer atm" },
+};
+
+static void test_decode_replies(void **state)
+{
+	char path[512], *text, *line, *save = NULL, words[256] = "";
+	unsigned checked = 0;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/tests/data/tc/replies.txt", srcdir());
+	text = slurp(path, NULL);
+	assert_non_null(text);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		unsigned char opt[4096];
+		struct parsed *r;
+		struct tc_opts o;
+		struct tc_clock k;
+		struct sbuf w = SBUF_INIT;
+		struct canon c = { &w, true, true };
+		char err[256] = "", again[600];
+		const char *want = NULL;
+		size_t n;
+		bool is_class;
+		int rc;
+
+		if (!strncmp(line, "words ", 6))
+			snprintf(words, sizeof words, "%s", line + 6);
+		if (strncmp(line, "options ", 8))
+			continue;
+		n = unhex(line + 8, opt, sizeof opt);
+		r = calloc(1, sizeof *r);
+		assert_int_equal(parse_words(r, words), 0);
+		is_class = r->is_class;
+		tc_clock_default(&k);
+		rc = r->o.kind->decode(&o, opt, n, is_class, &k, err, sizeof err);
+		if (rc) {
+			print_error("%s: decode refused: %s\n", words, err);
+			fail();
+		}
+		o.kind->canon(&c, &o, is_class);
+		for (size_t i = 0; i < sizeof dumps / sizeof dumps[0]; i++)
+			if (!strcmp(dumps[i].words, words))
+				want = dumps[i].decoded;
+		if (!want || strcmp(want, sbuf_str(&w))) {
+			print_error("%s: decoded as '%s', expected '%s'\n", words,
+			            sbuf_str(&w), want ? want : "(none)");
+			fail();
+		}
+		/* the words are tc's: they parse */
+		snprintf(again, sizeof again, "%s %s %s", is_class ? "class" :
+		         "qdisc", o.kind->id, sbuf_str(&w));
+		assert_int_equal(parse_words(r, again), 0);
+		/* every shorter payload: refused or decoded, never read past */
+		for (size_t m = 0; m < n; m++) {
+			unsigned char *cut = malloc(m ? m : 1);
+
+			memcpy(cut, opt, m);
+			(void)r->o.kind->decode(&o, m ? cut : NULL, m, is_class, &k,
+			                        err, sizeof err);
+			free(cut);
+		}
+		checked++;
+		sbuf_free(&w);
+		free(r);
+	}
+	assert_int_equal(checked, sizeof dumps / sizeof dumps[0]);
+	free(text);
 }
 
 /* ---- parse messages --------------------------------------------------- */
@@ -546,6 +718,7 @@ int main(void)
 		cmocka_unit_test(test_replies),
 		cmocka_unit_test(test_netem_print),
 		cmocka_unit_test(test_impair),
+		cmocka_unit_test(test_decode_replies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -134,7 +134,8 @@ static int teardown(void **state)
 static void saved(struct tilist *l, const char *const *only, size_t nonly,
                   struct sbuf *text)
 {
-	struct topo_save_opts o = { only, nonly, NULL, NULL, NULL, NULL };
+	struct topo_save_opts o = { only, nonly, NULL, NULL, NULL, NULL, NULL,
+	                            NULL };
 	struct topo_write_opts wo = { false, "0.0", NULL, NULL };
 
 	tilist_init(l);
@@ -157,7 +158,8 @@ static void test_save_tutorial(void **state)
 		"it: `nsviz apply FILE`).\n"
 		"# Not saved: what the kernel makes by itself (MAC addresses not "
 		"set by hand, link-local addresses, proto kernel routes, the "
-		"default rules), proxy neighbour entries, address lifetimes.\n"
+		"default rules, the default qdiscs), proxy neighbour entries, "
+		"address lifetimes.\n"
 		"# Left out:\n"
 		"#   eth0 in the host: a physical interface (or one nsviz cannot "
 		"make); its addresses and routes too\n"
