@@ -40,4 +40,9 @@ bool exec_has(enum cmd_verb verb);
 /* Split, parse and run one command line (empty lines succeed). */
 int exec_line(struct exec_ctx *x, const char *line);
 
+/* The scheduler clock tc's rate tables and times depend on, as tc reads
+ * it at start: /proc/net/psched, or the usual values (exec_tc.c). */
+struct tc_clock;
+void exec_tc_clock(struct tc_clock *clk);
+
 #endif

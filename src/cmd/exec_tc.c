@@ -16,7 +16,7 @@
 
 /* The scheduler clock, as tc reads it at start: /proc/net/psched of the
  * running kernel (the same in every namespace). */
-static void read_clock(struct tc_clock *clk)
+void exec_tc_clock(struct tc_clock *clk)
 {
 	char buf[128];
 	FILE *f = fopen("/proc/net/psched", "re");
@@ -124,7 +124,7 @@ int exec_tc_change(struct exec_ctx *x, const struct cmd *c)
 		struct tc_opts o = t->o;
 		int16_t *d1 = NULL, *d2 = NULL;
 
-		read_clock(&clk);
+		exec_tc_clock(&clk);
 		if (!strcmp(t->kind, "netem") &&
 		    ((o.u.netem.dist[0] && load_dist(o.u.netem.dist, &d1,
 		                                    &o.u.netem.dist_n, err,
@@ -194,7 +194,7 @@ int exec_tc_show(struct exec_ctx *x, const struct cmd *c)
 		return rc;
 	if (t->dev[0] && !(l = exec_need_link(x, s.ns, t->dev, &rc)))
 		return rc;
-	read_clock(&clk);
+	exec_tc_clock(&clk);
 	s.f.ifindex = l ? l->ifindex : 0;
 	if (!cls) {
 		s.f.handle = t->has_handle ? t->handle : 0;

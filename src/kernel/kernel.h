@@ -452,6 +452,13 @@ int ktc_dump(struct ksync *k, struct w_ns *ns, bool classes, int ifindex,
              uint32_t parent, bool invisible, ktc_msg_fn fn, void *ctx,
              struct kerr *e);
 
+/* Does the kernel have the qdisc kind (tckind.c)?  1 yes, 0 no ("Specified
+ * qdisc kind is unknown"), -1 when it cannot be asked (e says why).  Asked
+ * in a namespace made for the question: nothing anyone sees changes
+ * (but the kind's module may be loaded, as tc would).  The calling thread
+ * must be in its home namespace (it is again after). */
+int ktc_kind_known(const char *kind, struct kerr *e);
+
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 /* The same for one request, not kept open: close it with
  * ksync_ns_fd_done (issue 12: thousands of namespaces hold no fd) */
