@@ -68,9 +68,20 @@ static void walk(const struct lesson *l, struct sbuf *b)
 		commands(s->showme, b);
 		n = lesson_step_nchecks(s);
 		for (size_t k = 0; k < n; k++) {
+			const struct lck *c = &s->priv->checks[k];
+
 			(void)strlen(lesson_check_text(s, k));
 			(void)lesson_check_is_slow(s, k);
+			/* a qdisc check's words against its own text */
+			if (c->kind == LCK_QDISC && c->arg2)
+				(void)lesson_words_in(c->arg2, c->text);
 		}
+		for (size_t k = 0; k < s->priv->nneeds; k++)
+			if (!s->priv->needs[k].kind[0]) {
+				fprintf(stderr, "fuzz_lesson: an empty needs: "
+				        "kind\n");
+				abort();
+			}
 		(void)lesson_step_has_slow(s);
 	}
 }

@@ -11,7 +11,8 @@
 # Seeds (kept in BUILDDIR/fuzz/corpus-TARGET, which grows from run to
 # run): decode: the packets of tests/data/*.pcap; grammar: the commands
 # of the lessons and fuzz/seeds/grammar (the tests' commands), one a
-# file; lesson: lessons/ and tests/data/lessons-bad; theme: themes/;
+# file; lesson: lessons/, tests/data/lessons-bad and fuzz/seeds/lesson;
+# theme: themes/;
 # config: fuzz/seeds/config; capture: tests/data/*.pcap and
 # fuzz/seeds/capture; fromjson: fuzz/seeds/fromjson (show --json
 # documents); items: fuzz/seeds/items (what a scratch sandbox sends
@@ -49,7 +50,8 @@ seed() {
 			awk -v out="$c" '{ f = sprintf("%s/lesson-%05d", out, NR);
 				print > f; close(f) }' ;;
 	lesson)
-		cp "$src"/lessons/*.lesson "$src"/tests/data/lessons-bad/*.lesson "$c"/ ;;
+		cp "$src"/lessons/*.lesson "$src"/tests/data/lessons-bad/*.lesson \
+			"$src"/fuzz/seeds/lesson/*.lesson "$c"/ ;;
 	theme)
 		cp "$src"/themes/*.theme "$c"/ ;;
 	config)

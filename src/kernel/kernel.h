@@ -456,6 +456,12 @@ int ktc_dump(struct ksync *k, struct w_ns *ns, bool classes, int ifindex,
  * same in every namespace), read once; the default where unreadable. */
 struct tc_clock;
 const struct tc_clock *ktc_clock(void);
+/* Does the kernel have the qdisc kind (tckind.c)?  1 yes, 0 no ("Specified
+ * qdisc kind is unknown"), -1 when it cannot be asked (e says why).  Asked
+ * in a namespace made for the question: nothing anyone sees changes
+ * (but the kind's module may be loaded, as tc would).  The calling thread
+ * must be in its home namespace (it is again after). */
+int ktc_kind_known(const char *kind, struct kerr *e);
 
 /* The fd of ns (an nsfs fd), for setns; -1 if it cannot be opened. */
 /* The same for one request, not kept open: close it with

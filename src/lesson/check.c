@@ -22,6 +22,9 @@
 #include <unistd.h>
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/pkt_sched.h>
 
 #include "capture/capture.h"
 #include "cmd/cmd.h"
@@ -29,6 +32,7 @@
 #include "echo/echo.h"
 #include "echo/echosup.h"
 #include "fmt/fmt.h"
+#include "fmt/tc.h"
 #include "kernel/kernel.h"
 #include "ping/ping.h"
 #include "util/sbuf.h"
@@ -266,10 +270,20 @@ static volatile int *stop_flag(struct lesson_env *env)
 	return env->x ? env->x->stop : NULL;
 }
 
+/* How a check pings, when it weighs the answers (rtt, loss): count
+ * requests interval seconds apart, each waited for wait seconds; the
+ * numbers in stats. */
+struct ping_how {
+	int count;
+	double interval, wait;
+	struct ping_stats *stats;
+};
+
 /* The traffic's exit status (ping's, or 0/1 for send); what it said in
- * *said. -1 when its namespace is missing or cannot be entered. */
+ * *said. -1 when its namespace is missing or cannot be entered.  how:
+ * NULL for one ping. */
 static int make_traffic(struct lesson_env *env, const struct lck_traffic *t,
-                        struct sbuf *said)
+                        const struct ping_how *how, struct sbuf *said)
 {
 	struct sbuf err = SBUF_INIT;
 	struct w_ns *ns = find_ns(env, t->ns, &err);
@@ -296,9 +310,10 @@ static int make_traffic(struct lesson_env *env, const struct lck_traffic *t,
 		 * ARP question (the answer then comes a second later), and
 		 * the check is asked again */
 		o.dst = t->dst;
-		o.count = 1;
-		o.wait = 1;
-		o.interval = 0.2;
+		o.count = how ? how->count : 1;
+		o.wait = how ? how->wait : 1;
+		o.interval = how ? how->interval : 0.2;
+		o.stats = how ? how->stats : NULL;
 		o.stop = stop_flag(env);
 		o.ifname = t->zone[0] ? t->zone : NULL;
 		rc = ping_run(&o, ping_line, &pl);
@@ -618,7 +633,7 @@ static enum lesson_verdict ck_ping(struct lesson_env *env, const struct lck *c,
 {
 	struct sbuf said = SBUF_INIT, tw = SBUF_INIT;
 	enum lesson_verdict v;
-	int rc = make_traffic(env, &c->tr, &said);
+	int rc = make_traffic(env, &c->tr, NULL, &said);
 
 	traffic_words(&c->tr, &tw);
 	if (rc < 0)
@@ -695,7 +710,7 @@ static enum lesson_verdict ck_capture(struct lesson_env *env,
 		return error(why, "capture on %s in %s: %s", c->dev,
 		             nsw_of(ns, b, sizeof b), err);
 	if (c->tr.kind) {
-		make_traffic(env, &c->tr, &said);
+		make_traffic(env, &c->tr, NULL, &said);
 		traffic_words(&c->tr, &tw);
 		capture_until(cap, now() + 0.3, false);
 	} else {
@@ -811,7 +826,7 @@ static enum lesson_verdict ck_send(struct lesson_env *env, const struct lck *c,
 {
 	struct sbuf said = SBUF_INIT, tw = SBUF_INIT;
 	enum lesson_verdict v;
-	int rc = make_traffic(env, &c->tr, &said);
+	int rc = make_traffic(env, &c->tr, NULL, &said);
 
 	traffic_words(&c->tr, &tw);
 	if (rc < 0)
@@ -1146,6 +1161,243 @@ out:
 	return v;
 }
 
+/* ------------------------------------------------------------------ */
+/* rtt and loss                                                       */
+/* ------------------------------------------------------------------ */
+
+#define RTT_PINGS 3             /* 0.2 s apart: the shortest of them */
+#define LOSS_PINGS 50           /* 20 ms apart: about a second */
+
+static void put_ms(struct sbuf *b, double secs)
+{
+	char t[32];
+
+	snprintf(t, sizeof t, "%.3f", secs * 1e3);
+	/* 100.000 ms reads as 100 ms */
+	for (size_t n = strlen(t); n && strchr(t, '.') &&
+	     (t[n - 1] == '0' || t[n - 1] == '.'); n--) {
+		bool dot = t[n - 1] == '.';
+
+		t[n - 1] = '\0';
+		if (dot)
+			break;
+	}
+	sbuf_printf(b, "%s ms", t);
+}
+
+/* ping ... has rtt at least|at most T: the shortest round trip of
+ * RTT_PINGS */
+static enum lesson_verdict ck_ping_rtt(struct lesson_env *env,
+                                       const struct lck *c, struct sbuf *why)
+{
+	struct sbuf said = SBUF_INIT, tw = SBUF_INIT, got = SBUF_INIT,
+	            want = SBUF_INIT;
+	struct ping_stats ps;
+	struct ping_how how = { RTT_PINGS, 0.2, 1 + 2 * c->limit, &ps };
+	enum lesson_verdict v;
+	double min;
+	int rc = make_traffic(env, &c->tr, &how, &said);
+
+	traffic_words(&c->tr, &tw);
+	if (rc < 0) {
+		v = no(why, "%s", sbuf_str(&said));
+		goto out;
+	}
+	if (!ps.received) {
+		v = no(why, "%s got no reply: %s", sbuf_str(&tw),
+		       said.len ? sbuf_str(&said) : "no answer");
+		goto out;
+	}
+	min = (double)ps.rtt_min_us / 1e6;
+	if (c->at_most ? min <= c->limit : min >= c->limit) {
+		v = LESSON_MET;
+		goto out;
+	}
+	put_ms(&got, min);
+	put_ms(&want, c->limit);
+	v = no(why, "%s: the shortest round trip of %ld took %s, not at %s %s",
+	       sbuf_str(&tw), ps.received, sbuf_str(&got),
+	       c->at_most ? "most" : "least", sbuf_str(&want));
+out:
+	sbuf_free(&said);
+	sbuf_free(&tw);
+	sbuf_free(&got);
+	sbuf_free(&want);
+	return v;
+}
+
+/* ping ... loses at least|at most P%: of LOSS_PINGS requests */
+static enum lesson_verdict ck_ping_loss(struct lesson_env *env,
+                                        const struct lck *c, struct sbuf *why)
+{
+	struct sbuf said = SBUF_INIT, tw = SBUF_INIT;
+	struct ping_stats ps;
+	struct ping_how how = { LOSS_PINGS, 0.02, 1, &ps };
+	enum lesson_verdict v;
+	double loss;
+	int rc = make_traffic(env, &c->tr, &how, &said);
+
+	traffic_words(&c->tr, &tw);
+	if (rc < 0 || !ps.transmitted) {
+		v = no(why, "%s sent nothing: %s", sbuf_str(&tw),
+		       said.len ? sbuf_str(&said) : "ping did not start");
+		goto out;
+	}
+	loss = (double)(ps.transmitted - ps.received) * 100.0 /
+	       (double)ps.transmitted;
+	if (c->at_most ? loss <= c->limit : loss >= c->limit)
+		v = LESSON_MET;
+	else
+		v = no(why, "%s lost %g%% (%ld sent, %ld answered), not at %s "
+		       "%g%%", sbuf_str(&tw), loss, ps.transmitted, ps.received,
+		       c->at_most ? "most" : "least", c->limit);
+out:
+	sbuf_free(&said);
+	sbuf_free(&tw);
+	return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* qdiscs                                                             */
+/* ------------------------------------------------------------------ */
+
+/* The root qdisc of one device, as tc -s qdisc show dev DEV prints it */
+struct root_qdisc {
+	struct fmt_tc_ctx f;
+	struct w_ns *ns;
+	struct sbuf text;       /* its lines; empty: none seen */
+};
+
+static const char *root_ifname(void *ctx, int ifindex)
+{
+	struct root_qdisc *r = ctx;
+	const struct w_link *l = world_find_link_index(r->ns, ifindex);
+
+	return l ? l->name : NULL;
+}
+
+static void on_qdisc(void *ctx, const struct nlmsghdr *nlh)
+{
+	struct root_qdisc *r = ctx;
+	struct tcmsg t;
+
+	if (r->text.len || nlh->nlmsg_len < NLMSG_LENGTH(sizeof t))
+		return;
+	memcpy(&t, NLMSG_DATA(nlh), sizeof t);
+	if (t.tcm_ifindex != r->f.ifindex || t.tcm_parent != TC_H_ROOT)
+		return;
+	fmt_tc_msg(&r->text, nlh, nlh->nlmsg_len, &r->f);
+}
+
+/* the number after `key ` in s (tc -s's "Sent 98 bytes 1 pkt (dropped 0,
+ * overlimits 3 requeues 0)"), or false */
+static bool stat_after(const char *s, const char *key,
+                       unsigned long long *v)
+{
+	const char *p = strstr(s, key);
+	char *end;
+
+	if (!p)
+		return false;
+	p += strlen(key);
+	*v = strtoull(p, &end, 10);
+	return end != p;
+}
+
+/* qdisc KIND on DEV [in NS] is [not] set [with "TEXT"] | has counted N
+ * packets|overlimits|drops: the root qdisc of DEV, read as tc -s qdisc
+ * show dev DEV reads it (ktc_dump, printed by fmt_tc_msg) */
+static enum lesson_verdict ck_qdisc(struct lesson_env *env,
+                                    const struct lck *c, struct sbuf *why)
+{
+	static const char *const counted[] = {
+		[LCK_Q_PACKETS] = "packets", [LCK_Q_OVERLIMITS] = "overlimits",
+		[LCK_Q_DROPS] = "drops"
+	};
+	struct root_qdisc r;
+	struct tc_clock clk;
+	struct kerr e = { 0 };
+	enum lesson_verdict v;
+	struct w_link *l;
+	char b[320], kind[64] = "";
+	const char *first, *stats;
+	size_t n;
+
+	if (!(r.ns = need_ns(env, c->ns, why, &v)))
+		return v;
+	if (!(l = need_link(env, r.ns, c->dev, why)))
+		return LESSON_NOT_MET;
+	memset(&r.f, 0, sizeof r.f);
+	memset(&r.text, 0, sizeof r.text);
+	clk = *ktc_clock();
+	r.f.ifindex = l->ifindex;
+	r.f.pc.stats = 1;
+	r.f.pc.clock = &clk;
+	r.f.ifname = root_ifname;
+	r.f.ctx = &r;
+	nsw_of(r.ns, b, sizeof b);
+	if (ktc_dump(env->k, r.ns, false, l->ifindex, 0, false, on_qdisc, &r,
+	             &e) < 0) {
+		v = error(why, "tc qdisc show dev %s in %s: %s", c->dev, b,
+		          kerr_str(&e));
+		goto out;
+	}
+	first = sbuf_str(&r.text);
+	n = strcspn(first, "\n");
+	while (n && first[n - 1] == ' ')        /* tc's trailing blank */
+		n--;
+	if (!n) {
+		v = c->neg ? LESSON_MET
+		           : no(why, "%s in %s has no qdisc at its root", c->dev, b);
+		goto out;
+	}
+	/* "qdisc KIND HANDLE: root ..." */
+	sscanf(first, "qdisc %63s", kind);
+	if (c->kind == LCK_QDISC) {
+		bool is_kind = !strcmp(kind, c->arg);
+		bool has = is_kind && (!c->arg2 || lesson_words_in(c->arg2, first));
+
+		if (has == !c->neg)
+			v = LESSON_MET;
+		else if (c->neg)
+			v = no(why, "the root qdisc of %s in %s is still %s: %.*s",
+			       c->dev, b, c->arg, (int)n, first);
+		else if (!is_kind)
+			v = no(why, "the root qdisc of %s in %s is %s, not %s: %.*s",
+			       c->dev, b, kind, c->arg, (int)n, first);
+		else
+			v = no(why, "the root qdisc of %s in %s shows no `%s`: %.*s",
+			       c->dev, b, c->arg2, (int)n, first);
+		goto out;
+	}
+	if (strcmp(kind, c->arg) != 0) {
+		v = no(why, "the root qdisc of %s in %s is %s, not %s: %.*s",
+		       c->dev, b, kind, c->arg, (int)n, first);
+		goto out;
+	}
+	stats = strstr(first, "\n Sent ");
+	{
+		unsigned long long got = 0;
+		bool ok = stats &&
+		          (c->counts == LCK_Q_PACKETS ? stat_after(stats, " bytes ", &got)
+		           : c->counts == LCK_Q_DROPS ? stat_after(stats, "(dropped ", &got)
+		           : stat_after(stats, "overlimits ", &got));
+
+		if (!ok)
+			v = error(why, "the root qdisc of %s in %s: tc -s shows no "
+			          "statistics", c->dev, b);
+		else if (got >= c->count)
+			v = LESSON_MET;
+		else
+			v = no(why, "the %s qdisc of %s in %s has counted %llu %s, "
+			       "not %llu yet", c->arg, c->dev, b, got,
+			       counted[c->counts], c->count);
+	}
+out:
+	sbuf_free(&r.text);
+	return v;
+}
+
 static enum lesson_verdict run_check(struct lesson_env *env,
                                      const struct lck *c, struct sbuf *why)
 {
@@ -1166,6 +1418,9 @@ static enum lesson_verdict run_check(struct lesson_env *env,
 	case LCK_NEIGH: return ck_neigh(env, c, why);
 	case LCK_RAN: return ck_ran(env, c, why);
 	case LCK_NFT_RULE: case LCK_NFT_COUNT: return ck_nft(env, c, why);
+	case LCK_QDISC: case LCK_QDISC_COUNT: return ck_qdisc(env, c, why);
+	case LCK_PING_RTT: return ck_ping_rtt(env, c, why);
+	case LCK_PING_LOSS: return ck_ping_loss(env, c, why);
 	}
 	return error(why, "internal: unknown check");
 }
@@ -1565,7 +1820,10 @@ int lesson_prepare(struct lesson_env *env, const struct lesson *l,
 		int rc;
 
 		sbuf_reset(&why);
-		if (lesson_check(env, s, false, &why) == LESSON_MET)
+		/* a step this kernel cannot do was skipped: so is its show
+		 * me */
+		if (lesson_step_skipped(env, s, NULL) ||
+		    lesson_check(env, s, false, &why) == LESSON_MET)
 			continue;
 		rc = lesson_show_me(env, s, log);
 		if (rc != 0 && !first)

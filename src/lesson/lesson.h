@@ -154,6 +154,16 @@ void lesson_step_begin(struct lesson_env *env);
 /* Release what env holds (not w, k, x). */
 void lesson_env_done(struct lesson_env *env);
 
+/* A step the running kernel cannot do: one of its `needs:` features is
+ * missing (needs.c).  true, with the reason in why when not NULL ("this
+ * kernel has no netem qdisc (sch_netem)"): the step is skipped (the UI
+ * and the plain-text lesson say so when it starts, --verify reports it
+ * SKIPPED), never failed.  The kernel is asked once per feature, without
+ * changing anything; when it cannot be asked the step is not skipped. */
+bool lesson_step_skipped(struct lesson_env *env, const struct lesson_step *s,
+                         struct sbuf *why);
+#define LESSON_SKIPPED_NOTE ": this step is skipped"
+
 /* Run the step's show-me commands through exec, visibly: for each, a
  * line "$ CANONICAL-COMMAND", then what it printed, then on failure a
  * line "error: MESSAGE".  A command written with a trailing comment that

@@ -11,7 +11,7 @@ libnsviz_pure_a_SOURCES += \
 	src/lesson/parse.c src/lesson/load.c src/lesson/progress.c \
 	src/lesson/host.c
 
-libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c
+libnsviz_a_SOURCES += src/lesson/check.c src/lesson/cli.c src/lesson/needs.c
 
 # The shipped lessons, under $(pkgdatadir)/lessons (NSVIZ_DATADIR/lessons).
 lessonsdir = $(pkgdatadir)/lessons
@@ -25,7 +25,8 @@ dist_lessons_DATA = \
 	lessons/07-ipv6.lesson \
 	lessons/08-neighbours.lesson \
 	lessons/09-nat.lesson \
-	lessons/10-firewall.lesson
+	lessons/10-firewall.lesson \
+	lessons/11-impairment.lesson
 
 
 if HAVE_CMOCKA

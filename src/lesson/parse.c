@@ -379,6 +379,103 @@ static int take_proto(struct wp *p, int *proto)
 	return 0;
 }
 
+/* T: a time with its unit, 100ms, 1.5s, 500us; in seconds */
+static int take_time(struct wp *p, double *secs)
+{
+	const char *w = take(p);
+	char *end;
+	double v, unit = 0;
+
+	if (!w) {
+		seterr(p->err, p->errlen, "expected a time (100ms, 1s, 500us), "
+		       "found the end");
+		return -1;
+	}
+	v = strtod(w, &end);
+	if (end != w && (*w >= '0' && *w <= '9')) {
+		if (!strcmp(end, "s") || !strcmp(end, "sec"))
+			unit = 1;
+		else if (!strcmp(end, "ms") || !strcmp(end, "msec"))
+			unit = 1e-3;
+		else if (!strcmp(end, "us") || !strcmp(end, "usec"))
+			unit = 1e-6;
+	}
+	if (!unit || !(v >= 0) || v * unit > 60) {
+		seterr(p->err, p->errlen, "%.80s: not a time of at most a minute "
+		       "with its unit (100ms, 1s, 500us)", w);
+		return -1;
+	}
+	*secs = v * unit;
+	return 0;
+}
+
+/* P%: a percentage, 0 to 100 */
+static int take_percent(struct wp *p, double *pct)
+{
+	const char *w = take(p);
+	char *end;
+	double v;
+
+	if (!w) {
+		seterr(p->err, p->errlen, "expected a percentage (10%%), found "
+		       "the end");
+		return -1;
+	}
+	v = strtod(w, &end);
+	if (end == w || !(*w >= '0' && *w <= '9') || strcmp(end, "%") ||
+	    !(v >= 0 && v <= 100)) {
+		seterr(p->err, p->errlen, "%.80s: not a percentage from 0%% to "
+		       "100%% (10%%, 2.5%%)", w);
+		return -1;
+	}
+	*pct = v;
+	return 0;
+}
+
+/* at least | at most */
+static int least_or_most(struct wp *p, bool *at_most)
+{
+	if (!acc(p, "at"))
+		return expect(p, "`at least` or `at most`");
+	if (acc(p, "least"))
+		*at_most = false;
+	else if (acc(p, "most"))
+		*at_most = true;
+	else
+		return expect(p, "`least` or `most` after `at`");
+	return 0;
+}
+
+/* A qdisc kind as TCA_KIND names it: tbf, netem, pfifo_fast, fq_codel */
+static bool qdisc_kind_ok(const char *k)
+{
+	size_t n = strlen(k);
+
+	if (!n || n >= 16)
+		return false;
+	for (; *k; k++)
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') ||
+		      *k == '_' || *k == '-'))
+			return false;
+	return true;
+}
+
+static int take_qdisc_kind(struct wp *p, char *dst, size_t size)
+{
+	const char *w = take(p);
+
+	if (!w)
+		return expect(p, "a qdisc kind (tbf, netem, htb, ...)");
+	if (!qdisc_kind_ok(w)) {
+		seterr(p->err, p->errlen, "%.80s: not a qdisc kind (tbf, netem, "
+		       "htb, pfifo: lower-case letters, digits and _, at most "
+		       "15)", w);
+		return -1;
+	}
+	copy(dst, size, w);
+	return 0;
+}
+
 /* [in NS] */
 static int opt_in(struct wp *p, const char *kw, char *ns)
 {
@@ -760,6 +857,116 @@ static int parse_send(struct wp *p, struct lck *c)
 	return at_end(p);
 }
 
+bool lesson_words_in(const char *want, const char *line)
+{
+	char **ww = NULL, **lw = NULL;
+	char err[128];
+	int wn = cmd_split(want, &ww, err, sizeof err);
+	int ln = wn > 0 ? cmd_split(line, &lw, err, sizeof err) : -1;
+	bool ok = false;
+
+	for (int i = 0; ln > 0 && !ok && i + wn <= ln; i++) {
+		int k = 0;
+
+		while (k < wn && !strcmp(ww[k], lw[i + k]))
+			k++;
+		ok = k == wn;
+	}
+	if (wn > 0)
+		cmd_free_words(ww, wn);
+	if (ln > 0)
+		cmd_free_words(lw, ln);
+	return ok;
+}
+
+/* qdisc KIND on DEV [in NS] is set [with "TEXT"] | is not set [with "TEXT"]
+ * | has counted N packets|overlimits|drops */
+static int parse_qdisc(struct wp *p, struct lck *c)
+{
+	const char *n, *what;
+	char *end;
+
+	c->kind = LCK_QDISC;
+	c->arg = xmalloc(16);
+	if (take_qdisc_kind(p, c->arg, 16) ||
+	    need(p, "on", "`on INTERFACE` after the qdisc's kind") ||
+	    take_dev(p, c->dev) || opt_in(p, "in", c->ns))
+		return -1;
+	if (acc(p, "has")) {
+		c->kind = LCK_QDISC_COUNT;
+		if (need(p, "counted", "`counted N packets|overlimits|drops` "
+		         "after `has`"))
+			return -1;
+		n = take(p);
+		if (!n || !*n || *n == '-' ||
+		    (c->count = strtoull(n, &end, 10), *end)) {
+			if (n)
+				p->i--;
+			return expect(p, "a number");
+		}
+		what = peek(p);
+		if (is(what, "packets") || is(what, "packet"))
+			c->counts = LCK_Q_PACKETS;
+		else if (is(what, "overlimits") || is(what, "overlimit"))
+			c->counts = LCK_Q_OVERLIMITS;
+		else if (is(what, "drops") || is(what, "drop"))
+			c->counts = LCK_Q_DROPS;
+		else
+			return expect(p, "packets, overlimits or drops");
+		p->i++;
+		return at_end(p);
+	}
+	if (need(p, "is", "`is set`, `is not set` or `has counted N ...`"))
+		return -1;
+	if (acc(p, "not"))
+		c->neg = true;
+	if (need(p, "set", c->neg ? "`set` after `is not`"
+	                          : "`set` or `not set` after `is`"))
+		return -1;
+	if (acc(p, "with")) {
+		const char *t = take(p);
+		char **tw = NULL;
+		char e2[128];
+		int tn;
+
+		if (!t || !*t) {
+			if (t)
+				p->i--;
+			return expect(p, "the words tc shows, quoted (\"rate "
+			              "1Mbit\")");
+		}
+		tn = cmd_split(t, &tw, e2, sizeof e2);
+		if (tn > 0)
+			cmd_free_words(tw, tn);
+		if (tn <= 0) {
+			seterr(p->err, p->errlen, "with: expected the words tc "
+			       "shows, quoted (\"rate 1Mbit\")%s%s",
+			       tn < 0 ? ": " : "", tn < 0 ? e2 : "");
+			return -1;
+		}
+		c->arg2 = xstrdup(t);
+	}
+	return at_end(p);
+}
+
+/* after ping [from NS] to ADDR: has rtt at least|at most T | loses at
+ * least|at most P% */
+static int parse_ping_measure(struct wp *p, struct lck *c)
+{
+	if (acc(p, "has")) {
+		c->kind = LCK_PING_RTT;
+		if (need(p, "rtt", "`rtt` after `has`") ||
+		    least_or_most(p, &c->at_most) || take_time(p, &c->limit))
+			return -1;
+		return at_end(p);
+	}
+	c->kind = LCK_PING_LOSS;
+	p->i++;                 /* loses */
+	if (least_or_most(p, &c->at_most) || take_percent(p, &c->limit))
+		return -1;
+	return at_end(p);
+}
+
 static int parse_words(struct wp *p, struct lck *c)
 {
 	const char *w = take(p);
@@ -824,12 +1031,16 @@ static int parse_words(struct wp *p, struct lck *c)
 		p->i--;
 		if (parse_traffic(p, &c->tr))
 			return -1;
+		if (is(peek(p), "has") || is(peek(p), "loses"))
+			return parse_ping_measure(p, c);
 		if (acc(p, "fails"))
 			c->neg = true;
 		else if (!acc(p, "succeeds"))
-			return expect(p, "succeeds or fails");
+			return expect(p, "succeeds, fails, has rtt or loses");
 		return at_end(p);
 	}
+	if (!strcmp(w, "qdisc"))
+		return parse_qdisc(p, c);
 	if (!strcmp(w, "capture")) {
 		if (parse_capture(p, c))
 			return -1;
@@ -944,8 +1155,8 @@ static int parse_words(struct wp *p, struct lck *c)
 	p->i--;
 	seterr(p->err, p->errlen, "%s: unknown check (expected namespace, "
 	       "link, address, route, no route, route get, ping, capture, "
-	       "echo server, send, netns pids, sysctl, neighbour, nft rule or "
-	       "you ran)",
+	       "echo server, send, netns pids, sysctl, neighbour, nft rule, "
+	       "qdisc or you ran)",
 	       w);
 	return -1;
 }
@@ -1061,6 +1272,8 @@ struct bstep {
 	struct strv todo, show;
 	struct lck *checks;
 	size_t nchecks, capchecks;
+	struct lneed *needs;
+	size_t nneeds, capneeds;
 };
 
 struct parser {
@@ -1105,6 +1318,7 @@ static void bstep_free(struct bstep *s)
 	for (size_t i = 0; i < s->nchecks; i++)
 		lck_free(&s->checks[i]);
 	free(s->checks);
+	free(s->needs);
 }
 
 static void parser_free(struct parser *p)
@@ -1211,6 +1425,43 @@ static int add_command(struct parser *p, struct strv *v, const char *what,
 	return 0;
 }
 
+/* needs: qdisc KIND - what the kernel must have for the step */
+static int add_need(struct parser *p, struct bstep *s, const char *rest)
+{
+	struct lneed nd;
+	struct wp q;
+	char **words = NULL;
+	char err[512];
+	int n = cmd_split(rest, &words, err, sizeof err), rc = -1;
+
+	if (n < 0)
+		return perr(p, "needs: %s", err);
+	memset(&nd, 0, sizeof nd);
+	nd.line = p->line;
+	q.w = words;
+	q.n = n;
+	q.i = 0;
+	q.err = err;
+	q.errlen = sizeof err;
+	if (!acc(&q, "qdisc"))
+		expect(&q, "`qdisc KIND` (the kernel feature the step needs)");
+	else if (take_qdisc_kind(&q, nd.kind, sizeof nd.kind) == 0) {
+		if (peek(&q))
+			seterr(err, sizeof err, "unexpected `%.80s` after the "
+			       "qdisc's kind (one needs: line a feature)",
+			       peek(&q));
+		else
+			rc = 0;
+	}
+	cmd_free_words(words, n);
+	if (rc < 0)
+		return perr(p, "needs: %s", err);
+	xgrow((void **)&s->needs, &s->capneeds, s->nneeds + 1,
+	      sizeof *s->needs);
+	s->needs[s->nneeds++] = nd;
+	return 0;
+}
+
 /* directive names, with their colon or not */
 static bool directive(const char *line, const char *name, const char **rest)
 {
@@ -1300,7 +1551,7 @@ static int do_directive(struct parser *p, const char *line)
 	}
 	{
 		static const char *const in_step[] = {
-			"do", "show", "keys", "hint", "check", NULL
+			"do", "show", "keys", "hint", "check", "needs", NULL
 		};
 		for (int k = 0; in_step[k]; k++) {
 			if (directive(line, in_step[k], &rest) && !s)
@@ -1346,11 +1597,14 @@ static int do_directive(struct parser *p, const char *line)
 		s->checks[s->nchecks++] = c;
 		return 0;
 	}
+	if (directive(line, "needs", &rest))
+		return add_need(p, s, rest);
 	{
 		size_t n = strcspn(line, ": \t");
 
 		return perr(p, "%.*s: unknown directive (expected lesson, "
-		            "summary, setup, step, do, show, keys, hint or check)",
+		            "summary, setup, step, do, show, keys, hint, check "
+		            "or needs)",
 		            (int)(n > 60 ? 60 : n), line);
 	}
 }
@@ -1403,8 +1657,12 @@ static void build(struct parser *p, struct lesson *l)
 		pv->checks = b->checks;
 		pv->nchecks = b->nchecks;
 		pv->line = b->line;
+		pv->needs = b->needs;
+		pv->nneeds = b->nneeds;
 		b->checks = NULL;
 		b->nchecks = 0;
+		b->needs = NULL;
+		b->nneeds = 0;
 		s->priv = pv;
 	}
 }
@@ -1610,6 +1868,7 @@ void lesson_free(struct lesson *l)
 		for (size_t k = 0; k < pv->nchecks; k++)
 			lck_free(&pv->checks[k]);
 		free(pv->checks);
+		free(pv->needs);
 		free(pv->show_may_fail);
 		free(pv);
 	}

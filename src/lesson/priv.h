@@ -28,7 +28,17 @@ enum lck_kind {
 	LCK_RAN,          /* you ran CMD */
 	LCK_NFT_RULE,     /* nft rule "TEXT" [in NS] exists | does not exist */
 	LCK_NFT_COUNT,    /* nft rule "TEXT" [in NS] has counted N packets */
+	LCK_QDISC,        /* qdisc KIND on DEV [in NS] is [not] set
+	                   * [with "TEXT"] */
+	LCK_QDISC_COUNT,  /* qdisc KIND on DEV [in NS] has counted N
+	                   * packets|overlimits|drops */
+	LCK_PING_RTT,     /* ping [from NS] to A has rtt at least|at most T */
+	LCK_PING_LOSS,    /* ping [from NS] to A loses at least|at most P% */
 };
+
+/* what a qdisc count check counts (tc -s's Sent ... pkt, overlimits,
+ * dropped) */
+enum { LCK_Q_PACKETS, LCK_Q_OVERLIMITS, LCK_Q_DROPS };
 
 /* Traffic: a ping or a send, from a namespace. */
 struct lck_traffic {
@@ -61,7 +71,16 @@ struct lck {
 	struct lck_traffic tr;    /* ping, send, capture's while */
 	int proto;                /* echo: 0 any */
 	unsigned port;            /* echo: 0 any */
-	unsigned long long count; /* nft: at least this many packets */
+	unsigned long long count; /* nft, qdisc: at least this many */
+	int counts;               /* qdisc: LCK_Q_* */
+	bool at_most;             /* rtt, loss: at most (else at least) */
+	double limit;             /* rtt: seconds; loss: percent */
+};
+
+/* A step's `needs:` line: a kernel feature the step cannot do without. */
+struct lneed {
+	int line;
+	char kind[16];            /* qdisc KIND: as TCA_KIND names it */
 };
 
 struct lesson_step_priv {
@@ -69,6 +88,8 @@ struct lesson_step_priv {
 	size_t nchecks;
 	bool *show_may_fail;      /* per showme command */
 	int line;                 /* the step's line */
+	struct lneed *needs;      /* needs: lines */
+	size_t nneeds;
 };
 
 struct lesson {
@@ -89,6 +110,11 @@ struct lesson {
  * in err (no FILE:LINE).  Pure. */
 int lck_parse(const char *text, struct lck *c, char *err, size_t errlen);
 void lck_free(struct lck *c);
+
+/* Do the words of want (split at blanks) appear in line, one after the
+ * other, each a whole word of it?  How a qdisc check's `with "TEXT"`
+ * reads tc's show line.  Pure. */
+bool lesson_words_in(const char *want, const char *line);
 
 /* Does an `ip route` line match a route check's words?  The first word
  * is the destination (10.0.1.0 and 10.0.1.0/32 are the same); each

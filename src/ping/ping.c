@@ -1113,6 +1113,19 @@ static void finish(struct pstate *st)
 	}
 	lb_emit(st, &b);
 
+	if (st->o->stats) {
+		struct ping_stats *ps = st->o->stats;
+
+		ps->transmitted = st->ntransmitted;
+		ps->received = st->nreceived;
+		ps->errors = st->nerrors;
+		if (st->nreceived) {
+			ps->rtt_min_us = st->tmin;
+			ps->rtt_max_us = st->tmax;
+			ps->rtt_avg_us = (long)(st->tsum /
+			                        (st->nreceived + st->nrepeats));
+		}
+	}
 	if (st->nreceived) {
 		long total = st->nreceived + st->nrepeats;
 		long avg = (long)(st->tsum / total);
@@ -1256,6 +1269,8 @@ int ping_run(const struct ping_opts *o,
 		line(ctx, "ping: memory allocation failed");
 		return 2;
 	}
+	if (o->stats)
+		memset(o->stats, 0, sizeof *o->stats);
 	st->o = o;
 	st->line = line;
 	st->ctx = ctx;

@@ -7,6 +7,13 @@
 
 #include "world/world.h"
 
+/* What a ping counted, for a caller that weighs it (a lesson's rtt and
+ * loss checks) rather than reading the summary lines. */
+struct ping_stats {
+	long transmitted, received, errors;
+	long rtt_min_us, rtt_avg_us, rtt_max_us;   /* when received > 0 */
+};
+
 struct ping_opts {
 	struct w_ip dst;
 	int count;          /* 0 = until interrupted (*stop set) */
@@ -24,6 +31,9 @@ struct ping_opts {
 	                     * an index).  NULL or "" = none */
 	const char *ns_name; /* optional: the namespace it runs in, for
 	                     * messages ("" = the host namespace) */
+	struct ping_stats *stats; /* optional: filled in at the end, with
+	                     * the numbers of the statistics lines (zeroed
+	                     * when ping could not start) */
 };
 
 /* line() is called once per output line, without the newline; iputils'

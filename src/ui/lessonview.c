@@ -27,6 +27,7 @@ struct lesson_ui {
 	bool show_hint;
 	bool done;               /* the whole lesson */
 	bool met;                /* the current step's goal */
+	bool skipped;            /* the kernel cannot do this step (needs:) */
 	char why[512];           /* why the goal does not hold yet */
 	char banner[256];        /* "Step 2 done: ..." */
 	long long last_slow_ms;
@@ -52,6 +53,33 @@ static void announce(struct ui *u)
 	       lesson_nsteps(u->lesson->l), st->title);
 }
 
+/* A step the kernel cannot do (needs: qdisc netem, no sch_netem) says so
+ * as it starts, and is not checked: > goes on; the last one ends the
+ * lesson. */
+static void skip_note(struct ui *u)
+{
+	struct lesson_ui *lu = u->lesson;
+	const struct lesson_step *st = lesson_step(lu->l, lu->step);
+	struct sbuf why = SBUF_INIT;
+	bool last = lu->step + 1 >= lesson_nsteps(lu->l);
+
+	lu->skipped = lesson_step_skipped(&lu->env, st, &why);
+	if (!lu->skipped) {
+		sbuf_free(&why);
+		return;
+	}
+	snprintf(lu->banner, sizeof lu->banner, "%.150s" LESSON_SKIPPED_NOTE
+	         "%s", sbuf_str(&why), last ? "; the lesson is complete. L "
+	         "picks another." : " (> goes on)");
+	ui_log(u, L_INFO, "%s", lu->banner);
+	if (last) {
+		lu->done = true;
+		lesson_progress_save(lesson_number(lu->l),
+		                     (int)lesson_nsteps(lu->l));
+	}
+	sbuf_free(&why);
+}
+
 static void go_to(struct ui *u, size_t step)
 {
 	struct lesson_ui *lu = u->lesson;
@@ -66,6 +94,7 @@ static void go_to(struct ui *u, size_t step)
 	lesson_step_begin(&lu->env);
 	lesson_progress_save(lesson_number(lu->l), (int)step);
 	announce(u);
+	skip_note(u);
 	u->dirty = true;
 }
 
@@ -136,7 +165,7 @@ void lesson_ui_check(struct ui *u, long long now)
 	enum lesson_verdict v;
 	bool slow;
 
-	if (!lesson_ui_active(u) || lu->done)
+	if (!lesson_ui_active(u) || lu->done || lu->skipped)
 		return;
 	st = lesson_step(lu->l, lu->step);
 	/* nothing changed and no slow check due: the verdict stands */

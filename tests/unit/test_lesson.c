@@ -211,6 +211,29 @@ static void test_parse_full(void **state)
 	lesson_free(l);
 }
 
+/* needs: lines, kept with their step */
+static void test_parse_needs(void **state)
+{
+	static const char text[] =
+		"lesson 3 \"n\"\n"
+		"step \"one\"\n  text\ndo: ip netns add x\ncheck: namespace x exists\n"
+		"step \"two\"\n  text\nneeds: qdisc netem\nneeds qdisc tbf\n"
+		"do: tc -n x qdisc add dev lo root netem delay 100ms\n"
+		"check: qdisc netem on lo in x is set with \"delay 100ms\"\n";
+	struct lesson *l;
+	char err[512];
+
+	(void)state;
+	if (lesson_parse(text, "n.lesson", &l, err, sizeof err) < 0)
+		fail_msg("%s", err);
+	assert_int_equal(lesson_step(l, 0)->priv->nneeds, 0);
+	assert_int_equal(lesson_step(l, 1)->priv->nneeds, 2);
+	assert_string_equal(lesson_step(l, 1)->priv->needs[0].kind, "netem");
+	assert_int_equal(lesson_step(l, 1)->priv->needs[0].line, 8);
+	assert_string_equal(lesson_step(l, 1)->priv->needs[1].kind, "tbf");
+	lesson_free(l);
+}
+
 static void test_parse_crlf_and_no_final_newline(void **state)
 {
 	struct lesson *l = parse_ok("lesson 3 \"CRLF\"\r\n"
@@ -475,6 +498,68 @@ static void test_checks(void **state)
 	assert_int_equal(c.count, 1);
 	lck_free(&c);
 
+	c = one("qdisc tbf on eth0 in r is set");
+	assert_int_equal(c.kind, LCK_QDISC);
+	assert_string_equal(c.arg, "tbf");
+	assert_string_equal(c.dev, "eth0");
+	assert_string_equal(c.ns, "r");
+	assert_null(c.arg2);
+	assert_false(c.neg);
+	assert_false(c.slow);
+	lck_free(&c);
+	c = one("qdisc tbf on eth0 is set with \"rate 1Mbit\"");
+	assert_int_equal(c.kind, LCK_QDISC);
+	assert_string_equal(c.arg2, "rate 1Mbit");
+	assert_string_equal(c.ns, "");
+	lck_free(&c);
+	c = one("qdisc netem on eth0 in a is not set");
+	assert_int_equal(c.kind, LCK_QDISC);
+	assert_true(c.neg);
+	lck_free(&c);
+	c = one("qdisc pfifo_fast on veth-0 in a is not set with 'bands 3'");
+	assert_true(c.neg);
+	assert_string_equal(c.arg, "pfifo_fast");
+	assert_string_equal(c.arg2, "bands 3");
+	lck_free(&c);
+	c = one("qdisc tbf on eth0 in a has counted 8 packets");
+	assert_int_equal(c.kind, LCK_QDISC_COUNT);
+	assert_int_equal(c.counts, LCK_Q_PACKETS);
+	assert_int_equal(c.count, 8);
+	lck_free(&c);
+	c = one("qdisc tbf on eth0 has counted 1 overlimit");
+	assert_int_equal(c.counts, LCK_Q_OVERLIMITS);
+	lck_free(&c);
+	c = one("qdisc tbf on eth0 has counted 0 drops");
+	assert_int_equal(c.counts, LCK_Q_DROPS);
+	assert_int_equal(c.count, 0);
+	lck_free(&c);
+
+	c = one("ping from a to 10.0.0.2 has rtt at least 100ms");
+	assert_int_equal(c.kind, LCK_PING_RTT);
+	assert_true(c.slow);
+	assert_false(c.at_most);
+	assert_string_equal(c.tr.ns, "a");
+	ipeq(&c.tr.dst, "10.0.0.2");
+	assert_true(c.limit > 0.0999 && c.limit < 0.1001);
+	lck_free(&c);
+	c = one("ping to 2001:db8::2 has rtt at most 1.5s");
+	assert_int_equal(c.kind, LCK_PING_RTT);
+	assert_true(c.at_most);
+	assert_true(c.limit > 1.4999 && c.limit < 1.5001);
+	lck_free(&c);
+	c = one("ping from a to 10.0.0.2 has rtt at least 500us");
+	assert_true(c.limit > 0.000499 && c.limit < 0.000501);
+	lck_free(&c);
+	c = one("ping from a to 10.0.0.2 loses at least 5%");
+	assert_int_equal(c.kind, LCK_PING_LOSS);
+	assert_true(c.slow);
+	assert_false(c.at_most);
+	assert_true(c.limit > 4.999 && c.limit < 5.001);
+	lck_free(&c);
+	c = one("ping to 10.0.0.2 loses at most 0.5%");
+	assert_true(c.at_most);
+	lck_free(&c);
+
 	c = one("neighbour 10.0.0.2 on eth0 in a exists");
 	assert_int_equal(c.kind, LCK_NEIGH);
 	assert_string_equal(c.dev, "eth0");
@@ -498,13 +583,35 @@ static void test_checks(void **state)
 	lck_free(&c);
 }
 
+/* a qdisc check's `with "TEXT"`: whole words of tc's line, in a row */
+static void test_words_in(void **state)
+{
+	static const char line[] = "qdisc tbf 8001: root refcnt 2 rate 1Mbit "
+	                           "burst 10Kb lat 50ms ";
+
+	(void)state;
+	assert_true(lesson_words_in("rate 1Mbit", line));
+	assert_true(lesson_words_in("rate   1Mbit", line));
+	assert_true(lesson_words_in("lat 50ms", line));
+	assert_true(lesson_words_in("qdisc", line));
+	assert_true(lesson_words_in("1Mbit burst 10Kb", line));
+	assert_false(lesson_words_in("rate 1Mbi", line));
+	assert_false(lesson_words_in("ate 1Mbit", line));
+	assert_false(lesson_words_in("burst 10Kb rate", line));
+	assert_false(lesson_words_in("rate 10Kb", line));
+	assert_false(lesson_words_in("", line));
+	assert_false(lesson_words_in("50ms x", line));
+	assert_false(lesson_words_in("rate", ""));
+}
+
 static void test_bad_checks(void **state)
 {
 	static const struct { const char *text, *err; } bad[] = {
 		{ "", "empty check" },
 		{ "lnk veth0 exists", "lnk: unknown check (expected namespace, "
 		  "link, address, route, no route, route get, ping, capture, "
-		  "echo server, send, netns pids, sysctl, neighbour, nft rule or you ran)" },
+		  "echo server, send, netns pids, sysctl, neighbour, nft rule, "
+		  "qdisc or you ran)" },
 		{ "link veth0 is sideways", "expected up, down, a KIND, in "
 		  "NAMESPACE or not in NAMESPACE after `is`, found `sideways`" },
 		{ "link veth0", "expected exists, does not exist, is up, is down, "
@@ -537,9 +644,10 @@ static void test_bad_checks(void **state)
 		  "DEVICE, dev DEVICE or fails, found `through`" },
 		{ "ping 10.0.2.0 succeeds", "expected `to ADDRESS`, found "
 		  "`10.0.2.0`" },
-		{ "ping to 10.0.2.0", "expected succeeds or fails, found the end" },
-		{ "ping to 10.0.2.0 works", "expected succeeds or fails, found "
-		  "`works`" },
+		{ "ping to 10.0.2.0", "expected succeeds, fails, has rtt or loses, "
+		  "found the end" },
+		{ "ping to 10.0.2.0 works", "expected succeeds, fails, has rtt or "
+		  "loses, found `works`" },
 		{ "capture veth0 sees icmp", "expected `on INTERFACE`, found "
 		  "`veth0`" },
 		{ "capture on veth0 sees", "expected what the capture should see: "
@@ -579,6 +687,52 @@ static void test_bad_checks(void **state)
 		  "end" },
 		{ "nft rule drop exists now", "unexpected `now` at the end of the "
 		  "check" },
+		{ "qdisc", "expected a qdisc kind (tbf, netem, htb, ...), found "
+		  "the end" },
+		{ "qdisc TBF on eth0 is set", "TBF: not a qdisc kind (tbf, netem, "
+		  "htb, pfifo: lower-case letters, digits and _, at most 15)" },
+		{ "qdisc tbf eth0 is set", "expected `on INTERFACE` after the "
+		  "qdisc's kind, found `eth0`" },
+		{ "qdisc tbf on eth0", "expected `is set`, `is not set` or `has "
+		  "counted N ...`, found the end" },
+		{ "qdisc tbf on eth0 is there", "expected `set` or `not set` after "
+		  "`is`, found `there`" },
+		{ "qdisc tbf on eth0 is not", "expected `set` after `is not`, "
+		  "found the end" },
+		{ "qdisc tbf on eth0 is set with", "expected the words tc shows, "
+		  "quoted (\"rate 1Mbit\"), found the end" },
+		{ "qdisc tbf on eth0 is set with ''", "expected the words tc shows, "
+		  "quoted (\"rate 1Mbit\"), found ``" },
+		{ "qdisc tbf on eth0 is set with \"rate 1Mbit\" now",
+		  "unexpected `now` at the end of the check" },
+		{ "qdisc tbf on eth0 has counted many packets", "expected a "
+		  "number, found `many`" },
+		{ "qdisc tbf on eth0 has counted 3 bytes", "expected packets, "
+		  "overlimits or drops, found `bytes`" },
+		{ "ping to 10.0.0.2 has latency 1s", "expected `rtt` after `has`, "
+		  "found `latency`" },
+		{ "ping to 10.0.0.2 has rtt 100ms", "expected `at least` or `at "
+		  "most`, found `100ms`" },
+		{ "ping to 10.0.0.2 has rtt at 100ms", "expected `least` or `most` "
+		  "after `at`, found `100ms`" },
+		{ "ping to 10.0.0.2 has rtt at least 100", "100: not a time of at "
+		  "most a minute with its unit (100ms, 1s, 500us)" },
+		{ "ping to 10.0.0.2 has rtt at least 2min", "2min: not a time of "
+		  "at most a minute with its unit (100ms, 1s, 500us)" },
+		{ "ping to 10.0.0.2 has rtt at least 61s", "61s: not a time of "
+		  "at most a minute with its unit (100ms, 1s, 500us)" },
+		{ "ping to 10.0.0.2 has rtt at least", "expected a time (100ms, "
+		  "1s, 500us), found the end" },
+		{ "ping to 10.0.0.2 has rtt at least 1s twice", "unexpected "
+		  "`twice` at the end of the check" },
+		{ "ping to 10.0.0.2 loses at least 20", "20: not a percentage "
+		  "from 0% to 100% (10%, 2.5%)" },
+		{ "ping to 10.0.0.2 loses at least 101%", "101%: not a percentage "
+		  "from 0% to 100% (10%, 2.5%)" },
+		{ "ping to 10.0.0.2 loses at least -1%", "-1%: not a percentage "
+		  "from 0% to 100% (10%, 2.5%)" },
+		{ "ping to 10.0.0.2 loses some", "expected `at least` or `at "
+		  "most`, found `some`" },
 		{ "you ran", "expected a command after `ran`" },
 		{ "you ran ip addr add 10.0.1.0/33 dev veth0", "ran: 10.0.1.0/33: "
 		  "prefix length 33 out of range (0..32)" },
@@ -678,7 +832,24 @@ static void test_bad_files(void **state)
 	          "second keys: line in this step (continue on indented lines)");
 	parse_bad("lesson 1 \"t\"\n" STEP "expect: something\n", "t.lesson:6: "
 	          "expect: unknown directive (expected lesson, summary, setup, "
-	          "step, do, show, keys, hint or check)");
+	          "step, do, show, keys, hint, check or needs)");
+	parse_bad("lesson 1 \"t\"\n" STEP "needs: netem\n", "t.lesson:6: "
+	          "needs: expected `qdisc KIND` (the kernel feature the step "
+	          "needs), found `netem`");
+	parse_bad("lesson 1 \"t\"\n" STEP "needs:\n", "t.lesson:6: "
+	          "needs: expected `qdisc KIND` (the kernel feature the step "
+	          "needs), found the end");
+	parse_bad("lesson 1 \"t\"\n" STEP "needs: qdisc\n", "t.lesson:6: "
+	          "needs: expected a qdisc kind (tbf, netem, htb, ...), found "
+	          "the end");
+	parse_bad("lesson 1 \"t\"\n" STEP "needs: qdisc Net/em\n", "t.lesson:6: "
+	          "needs: Net/em: not a qdisc kind (tbf, netem, htb, pfifo: "
+	          "lower-case letters, digits and _, at most 15)");
+	parse_bad("lesson 1 \"t\"\n" STEP "needs: qdisc netem tbf\n",
+	          "t.lesson:6: needs: unexpected `tbf` after the qdisc's kind "
+	          "(one needs: line a feature)");
+	parse_bad("lesson 1 \"t\"\nneeds: qdisc netem\n" STEP, "t.lesson:2: "
+	          "needs: outside a step (a step starts with step \"TITLE\")");
 	parse_bad("lesson 1 \"t\"\n" STEP "do: ip netns add y\n  more\n",
 	          "t.lesson:7: indented text here belongs to nothing (text goes "
 	          "under a step line, a summary:, keys: or hint:; commands and "
@@ -712,8 +883,8 @@ static void test_bad_data_files(void **state)
 		  "(text goes under a step line, a summary:, keys: or hint:; "
 		  "commands and checks are one line each)" },
 		{ "unknown-directive.lesson", ":6: expect: unknown directive "
-		  "(expected lesson, summary, setup, step, do, show, keys, hint "
-		  "or check)" },
+		  "(expected lesson, summary, setup, step, do, show, keys, hint, "
+		  "check or needs)" },
 		{ "runs-program.lesson", ":6: setup: netns exec box sh: a lesson "
 		  "runs nsviz's own commands, not programs (netns exec NS ip ..., "
 		  "netns exec NS nsviz echo|send ...)" },
@@ -1134,7 +1305,10 @@ static void test_man_page(void **state)
 		"ping ", "succeeds", "send tcp", "gets a reply", "gets no reply",
 		"capture on ", "sees no ", "while ", "echo server runs",
 		"netns pids ", "includes the echo server", "sysctl ",
-		"neighbour ", "nft rule ", "has counted ", "you ran ", "# fails", "setup:", "summary:",
+		"neighbour ", "nft rule ", "has counted ", "qdisc ", "is set",
+		"is not set", "with ", "overlimits", "has rtt at least",
+		"has rtt at most", "loses at least", "loses at most", "needs:",
+		"SKIPPED", "you ran ", "# fails", "setup:", "summary:",
 		"do:", "show:", "keys:", "hint:", "check:", NULL
 	};
 
@@ -1463,9 +1637,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_full),
+		cmocka_unit_test(test_parse_needs),
 		cmocka_unit_test(test_parse_crlf_and_no_final_newline),
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_bad_checks),
+		cmocka_unit_test(test_words_in),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_bad_data_files),
 		cmocka_unit_test(test_text_only),
