@@ -25,6 +25,24 @@ static void field(struct form *f, const char *label, enum field_kind kind,
 	x->cursor = (int)strlen(x->value);
 }
 
+/* The other end of a veth, where the `i` form's loss rule goes when the
+ * kernel has no netem: named when the grammar can address its namespace */
+static void impair_peer(struct form *f, const struct world *w,
+                        const struct w_link *l)
+{
+	const struct w_ns *p;
+
+	f->has_peer = false;
+	if (!l || !l->peer_name[0] || l->peer_ns_id < 0 ||
+	    !(p = world_find_ns_id(w, l->peer_ns_id)) ||
+	    p->kind == W_NS_UNNAMED)
+		return;
+	f->has_peer = true;
+	snprintf(f->peer_ns, sizeof f->peer_ns, "%s",
+	         p->kind == W_NS_HOST ? "" : p->name);
+	snprintf(f->peer_dev, sizeof f->peer_dev, "%s", l->peer_name);
+}
+
 static bool name_in_use(const struct world *w, const char *name)
 {
 	for (size_t i = 0; i < w->nns; i++)
@@ -149,6 +167,7 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 		snprintf(f->title, sizeof f->title, "Impair %s in %s (all empty: "
 		         "none)", f->dev, f->ns[0] ? f->ns : "the host");
 		form_impair_init(f, l);
+		impair_peer(f, w, l);
 		break;
 	case FORM_SEND: {
 		/* the first address of another namespace is a good guess */

@@ -68,6 +68,10 @@ struct form {
 	bool tried;                 /* Enter was pressed: show every error */
 	bool impaired;              /* FORM_IMPAIR: the device has a root
 	                             * qdisc of its own (not the default) */
+	bool has_peer;              /* FORM_IMPAIR: a veth whose other end
+	                             * the grammar can name: */
+	char peer_ns[W_NSNAME_MAX]; /* its namespace, "" host */
+	char peer_dev[W_IFNAMSIZ];
 	struct form_field f[FORM_MAX_FIELDS];
 };
 
@@ -136,15 +140,20 @@ void form_impair_command(const struct form *f, struct sbuf *out);
 /* FORM_IMPAIR where the kernel has no netem (sch_netem): the commands
  * that do what can be done with what it has, one a line: the rate by a
  * tbf qdisc (the root qdisc removed when no rate is asked for and the
- * device has one), the loss by an nft rule (table inet nsviz_impair,
- * chain postrouting, one rule a device with the comment "nsviz impair
- * DEV").  note: what is used instead, and what cannot be done (a delay
- * needs netem).  The rules made for the device before are deleted first
- * by the caller (their handles are the kernel's). */
+ * device has one), the loss by an nft rule with the comment "nsviz
+ * impair DEV" in table inet nsviz_impair: at the far end of a veth, in
+ * its namespace's prerouting chain (what DEV sends is lost on the wire,
+ * as netem loses it; a rule on DEV's own way out would make a local
+ * sender's send fail, EPERM, instead), else in DEV's namespace's
+ * postrouting chain.  note: what is used instead, and what cannot be
+ * done (a delay needs netem).  The rules made for the device before are
+ * deleted first by the caller (their handles are the kernel's). */
 void form_impair_fallback(const struct form *f, struct sbuf *cmds,
                           struct sbuf *note);
-/* The comment of the device's loss rule: "nsviz impair veth1" */
-void form_impair_comment(const char *dev, char *buf, size_t len);
+/* The comment of the device's loss rule: "nsviz impair veth1 in vnet"
+ * (ns "": "in the host") */
+void form_impair_comment(const char *ns, const char *dev, char *buf,
+                         size_t len);
 
 /* The first "vethN" free in every namespace (a pair's names stay unique
  * wherever its ends go), starting at N = from. */

@@ -112,9 +112,13 @@ void form_impair_command(const struct form *f, struct sbuf *out)
 		sbuf_printf(out, " rate %s", rate);
 }
 
-void form_impair_comment(const char *dev, char *buf, size_t len)
+void form_impair_comment(const char *ns, const char *dev, char *buf,
+                         size_t len)
 {
-	snprintf(buf, len, "nsviz impair %s", dev);
+	if (*ns)
+		snprintf(buf, len, "nsviz impair %s in %s", dev, ns);
+	else
+		snprintf(buf, len, "nsviz impair %s in the host", dev);
 }
 
 void form_impair_fallback(const struct form *f, struct sbuf *cmds,
@@ -123,7 +127,7 @@ void form_impair_fallback(const struct form *f, struct sbuf *cmds,
 	const char *d = f->f[IMP_DELAY].value;
 	const char *loss = f->f[IMP_LOSS].value, *rate = f->f[IMP_RATE].value;
 	const char *ns = f->ns;
-	char comment[64];
+	char comment[W_NSNAME_MAX + 48];
 	uint64_t bps = 0;
 
 	sbuf_add(note, "this kernel has no netem (sch_netem): ");
@@ -142,26 +146,34 @@ void form_impair_fallback(const struct form *f, struct sbuf *cmds,
 			sbuf_printf(cmds, "-n %s ", ns);
 		sbuf_printf(cmds, "tc qdisc del dev %s root\n", f->dev);
 	}
-	if (*loss && strpbrk(f->dev, "\"'\\")) {
+	const char *where = f->has_peer ? f->peer_dev : f->dev;
+
+	if (*loss && (strpbrk(f->dev, "\"'\\") || strpbrk(where, "\"'\\"))) {
 		sbuf_printf(note, "%sno nft rule for a name with quotes: the "
 		            "loss is not made", *rate ? "; " : "");
 	} else if (*loss) {
 		/* numgen random mod 1000 is 0..999: below P*10, P in a
 		 * hundred to a tenth of a percent */
 		long tenths = (long)(strtod(loss, NULL) * 10 + 0.5);
+		const char *rns = f->has_peer ? f->peer_ns : ns;
+		const char *chain = f->has_peer ? "prerouting" : "postrouting";
 
-		form_impair_comment(f->dev, comment, sizeof comment);
-		if (*ns)
-			sbuf_printf(cmds, "-n %s ", ns);
+		form_impair_comment(f->ns, f->dev, comment, sizeof comment);
+		if (*rns)
+			sbuf_printf(cmds, "-n %s ", rns);
 		sbuf_printf(cmds, "nft 'add table inet nsviz_impair; add chain "
-		            "inet nsviz_impair postrouting { type filter hook "
-		            "postrouting priority 0 ; policy accept ; }; add rule "
-		            "inet nsviz_impair postrouting oifname \"%s\" numgen "
-		            "random mod 1000 < %ld counter drop comment \"%s\"'\n",
-		            f->dev, tenths, comment);
+		            "inet nsviz_impair %s { type filter hook %s priority "
+		            "0 ; policy accept ; }; add rule inet nsviz_impair %s "
+		            "%s \"%s\" numgen random mod 1000 < %ld counter drop "
+		            "comment \"%s\"'\n", chain, chain, chain,
+		            f->has_peer ? "iifname" : "oifname", where, tenths,
+		            comment);
 		sbuf_printf(note, "%sthe loss by an nft rule that drops %ld.%ld%% "
 		            "of what leaves %s at random", *rate ? "; " : "",
 		            tenths / 10, tenths % 10, f->dev);
+		if (f->has_peer)
+			sbuf_printf(note, " (as %s in %s receives it)", where,
+			            *rns ? rns : "the host");
 	}
 	if (*d)
 		sbuf_printf(note, "%sa delay needs netem: not made",

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* impairui.c - what the `i` form does when it is submitted: the loss
  * rules it made for the device before are deleted (by handle, each
- * delete logged as the nft command it is), then its netem command runs;
+ * delete logged as the nft command it is; on the device's way out or at
+ * its veth peer's way in), then its netem command runs;
  * when the kernel has no netem, the log says so and what is used
  * instead, and the commands of form_impair_fallback() run. */
 #include "ui/ui_int.h"
@@ -16,31 +17,36 @@
 #include "util/sbuf.h"
 
 /* Delete the loss rules made for dev before (their comment names it),
- * in ns: nft -a lists their handles.  Nothing when there is no table. */
-static void drop_loss_rules(struct ui *u, struct w_ns *ns, const char *dev)
+ * in chain of ns: nft -a lists their handles.  Nothing when there is no
+ * such chain. */
+static void drop_loss_rules(struct ui *u, struct w_ns *ns, const char *chain,
+                            const struct form *f)
 {
-	struct knft_req r = { "list chain inet nsviz_impair postrouting",
-	                      CMD_NFT_HANDLE, false, false, false };
+	char text[96];
+	struct knft_req r = { text, CMD_NFT_HANDLE, false, false, false };
 	struct sbuf out = SBUF_INIT, err = SBUF_INIT;
 	struct kerr e = { 0 };
-	char want[64], line[512];
+	char want[W_NSNAME_MAX + 48], line[512];
 	const char *p;
 
-	form_impair_comment(dev, want, sizeof want);
+	if (!ns)
+		return;
+	snprintf(text, sizeof text, "list chain inet nsviz_impair %s", chain);
+	form_impair_comment(f->ns, f->dev, want, sizeof want);
 	if (knft_run(u->k, ns, &r, &out, &err, &e) == 0) {
 		for (p = sbuf_str(&out); *p;) {
 			size_t n = strcspn(p, "\n");
 			char *l = strndup(p, n);
 			const char *h = strstr(l, " # handle ");
-			char quoted[80];
+			char quoted[sizeof want + 16];
 
 			snprintf(quoted, sizeof quoted, "comment \"%s\"", want);
 			if (h && strstr(l, quoted)) {
 				snprintf(line, sizeof line, "%s%s%snft delete rule "
-				         "inet nsviz_impair postrouting handle %ld",
+				         "inet nsviz_impair %s handle %ld",
 				         ns->kind == W_NS_NAMED ? "-n " : "",
 				         ns->kind == W_NS_NAMED ? ns->name : "",
-				         ns->kind == W_NS_NAMED ? " " : "",
+				         ns->kind == W_NS_NAMED ? " " : "", chain,
 				         strtol(h + 10, NULL, 10));
 				ui_run_line(u, line);
 			}
@@ -63,7 +69,12 @@ void impair_ui_submit(struct ui *u, const struct form *f)
 
 	if (!ns)
 		return;
-	drop_loss_rules(u, ns, f->dev);
+	/* where a rule for it may be: its own way out, its peer's way in */
+	drop_loss_rules(u, ns, "postrouting", f);
+	if (f->has_peer)
+		drop_loss_rules(u, f->peer_ns[0] ? world_find_ns(u->w, f->peer_ns)
+		                                 : world_host(u->w),
+		                "prerouting", f);
 	if (!netem && !f->impaired) {
 		ui_log(u, L_INFO, "%s: nothing to take away", f->dev);
 		return;

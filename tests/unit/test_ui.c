@@ -491,7 +491,11 @@ static void test_form_impair(void **state)
 	struct form f;
 
 	(void)state;
+	/* its peer, as world_resolve_peers finds it */
+	l->peer_ns_id = world_host(w)->id;
+	snprintf(l->peer_name, sizeof l->peer_name, "veth0");
 	form_init(&f, FORM_IMPAIR, w, vnet, l);
+	assert_true(f.has_peer);
 	assert_int_equal(f.nfields, 4);
 	assert_false(f.impaired);
 	assert_true(form_validate(&f, w));
@@ -512,16 +516,23 @@ static void test_form_impair(void **state)
 	assert_string_equal(sbuf_str(&cmds),
 	    "-n vnet tc qdisc replace dev veth1 root tbf rate 1mbit burst 2500 "
 	    "latency 50ms\n"
-	    "-n vnet nft 'add table inet nsviz_impair; add chain inet "
-	    "nsviz_impair postrouting { type filter hook postrouting priority "
-	    "0 ; policy accept ; }; add rule inet nsviz_impair postrouting "
-	    "oifname \"veth1\" numgen random mod 1000 < 50 counter drop "
-	    "comment \"nsviz impair veth1\"'\n");
+	    "nft 'add table inet nsviz_impair; add chain inet nsviz_impair "
+	    "prerouting { type filter hook prerouting priority 0 ; policy "
+	    "accept ; }; add rule inet nsviz_impair prerouting iifname "
+	    "\"veth0\" numgen random mod 1000 < 50 counter drop comment "
+	    "\"nsviz impair veth1 in vnet\"'\n");
 	assert_string_equal(sbuf_str(&note), "this kernel has no netem "
 	    "(sch_netem): the rate by tbf; the loss by an nft rule that drops "
-	    "5.0% of what leaves veth1 at random; a delay needs netem: not "
-	    "made");
-	parses_as_change(sbuf_str(&cmds), "vnet");
+	    "5.0% of what leaves veth1 at random (as veth0 in the host "
+	    "receives it); a delay needs netem: not made");
+	/* the rate in vnet, the loss at the far end, in the host */
+	{
+		char *nl = strchr(sbuf_str(&cmds), '\n');
+
+		*nl = '\0';
+		parses_as_change(sbuf_str(&cmds), "vnet");
+		parses_as_change(nl + 1, "");
+	}
 	/* bad values, named; a jitter needs a delay */
 	clear(&f, w);
 	type(&f, w, "fast");
@@ -567,9 +578,24 @@ static void test_form_impair(void **state)
 	sbuf_reset(&note);
 	form_impair_fallback(&f, &cmds, &note);
 	assert_non_null(strstr(sbuf_str(&cmds),
-	    "-n vnet tc qdisc del dev veth1 root\n-n vnet nft "));
+	    "-n vnet tc qdisc del dev veth1 root\nnft "));
 	assert_non_null(strstr(sbuf_str(&cmds), "mod 1000 < 5 counter drop"));
 	assert_non_null(strstr(sbuf_str(&note), "drops 0.5% of what leaves"));
+	/* no peer the grammar can name: the rule on its own way out */
+	l->peer_ns_id = -1;
+	form_init(&f, FORM_IMPAIR, w, vnet, l);
+	assert_false(f.has_peer);
+	f.cur = IMP_LOSS;
+	clear(&f, w);
+	type(&f, w, "10");
+	sbuf_reset(&cmds);
+	sbuf_reset(&note);
+	form_impair_fallback(&f, &cmds, &note);
+	assert_non_null(strstr(sbuf_str(&cmds), "-n vnet nft 'add table inet "
+	    "nsviz_impair; add chain inet nsviz_impair postrouting { type "
+	    "filter hook postrouting priority 0 ;"));
+	assert_non_null(strstr(sbuf_str(&cmds), "oifname \"veth1\" numgen "
+	    "random mod 1000 < 100 counter drop"));
 	sbuf_free(&cmds);
 	sbuf_free(&note);
 	world_free(w);
