@@ -5,9 +5,22 @@
 # alone), the capture core and `nsviz capture` (src/capture, libpcap).
 
 libnsviz_pure_a_SOURCES += \
-	src/decode/decode.h src/decode/priv.h \
+	src/decode/decode.h src/decode/priv.h src/decode/cursor.h \
 	src/decode/decode.c src/decode/ip.c src/decode/tcp.c \
-	src/decode/detail.c
+	src/decode/detail.c \
+	src/decode/icmp6.c \
+	src/decode/ip6ext.c \
+	src/decode/tcpopt.c \
+	src/decode/udp.c \
+	src/decode/udpapps.c \
+	src/decode/dns.c \
+	src/decode/bootp.c \
+	src/decode/ntp.c \
+	src/decode/vxlan.c \
+	src/decode/geneve.c \
+	src/decode/gre.c \
+	src/decode/igmp.c \
+	src/decode/llc.c
 
 libnsviz_a_SOURCES += \
 	src/capture/capture.h src/capture/capture.c src/capture/cli.c

@@ -182,7 +182,7 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	dprintf_(c, ", length %zu", len);
 }
 
-static void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
+void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 {
 	const uint8_t *frame = p;
 	size_t flen = len;
@@ -221,6 +221,8 @@ static void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		d_arp(c, p, cap, len);
 		return;
 	}
+	if (type < 0x0600 && d_llc(c, frame, p, cap, type < len ? type : len))
+		return;
 	d_macstr(frame + 6, 6, m1, sizeof m1);
 	d_macstr(frame, 6, m2, sizeof m2);
 	if (type < 0x0600)
@@ -254,22 +256,35 @@ static void run(struct dctx *c, int linktype, const uint8_t *pkt,
 	}
 }
 
-void decode_summary(struct sbuf *out, struct decode_state *st, bool update,
-                    int linktype, const uint8_t *pkt, size_t caplen,
-                    size_t len)
+void decode_summary_opts(struct sbuf *out, struct decode_state *st,
+                         bool update, const struct decode_opts *o,
+                         int linktype, const uint8_t *pkt, size_t caplen,
+                         size_t len)
 {
-	struct dctx c = { out, st, update && st };
+	struct dctx c = { out, st, update && st, 0, false, false };
 
+	if (o) {
+		c.v = o->verbose;
+		c.e = o->link;
+		c.q = o->quiet;
+	}
 	run(&c, linktype, pkt, caplen, len);
 	/* an empty sbuf has no string yet */
 	if (!out->s)
 		sbuf_add(out, "");
 }
 
+void decode_summary(struct sbuf *out, struct decode_state *st, bool update,
+                    int linktype, const uint8_t *pkt, size_t caplen,
+                    size_t len)
+{
+	decode_summary_opts(out, st, update, NULL, linktype, pkt, caplen, len);
+}
+
 void decode_track(struct decode_state *st, int linktype, const uint8_t *pkt,
                   size_t caplen, size_t len)
 {
-	struct dctx c = { NULL, st, st != NULL };
+	struct dctx c = { NULL, st, st != NULL, 0, false, false };
 
 	if (st)
 		run(&c, linktype, pkt, caplen, len);

@@ -36,12 +36,26 @@ struct decode_state *decode_state_new(void);
 void decode_state_free(struct decode_state *st);
 void decode_state_reset(struct decode_state *st);
 
+/* How much to print, as tcpdump's flags say; zero: tcpdump -n. */
+struct decode_opts {
+	int verbose;           /* -v 1, -vv 2, -vvv 3 */
+	bool link;             /* -e: the link-level header on each line */
+	bool quiet;            /* -q: less protocol information */
+};
+
 /* The summary line of one packet, without timestamp, appended to out.
  * st may be NULL (absolute sequence numbers).  With update false the
  * state is only read: use it to show a packet again (scrolling back). */
 void decode_summary(struct sbuf *out, struct decode_state *st, bool update,
                     int linktype, const uint8_t *pkt, size_t caplen,
                     size_t len);
+
+/* The same with tcpdump's -v/-e/-q (o NULL: none); with -v a packet
+ * can take more than one line ("\n    " between them, as tcpdump). */
+void decode_summary_opts(struct sbuf *out, struct decode_state *st,
+                         bool update, const struct decode_opts *o,
+                         int linktype, const uint8_t *pkt, size_t caplen,
+                         size_t len);
 
 /* What decode_summary(update=true) does to st, without making text:
  * the cost of keeping TCP numbering right for packets nobody looks at. */

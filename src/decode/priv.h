@@ -15,6 +15,9 @@ struct dctx {
 	struct sbuf *out;
 	struct decode_state *st;
 	bool update;
+	int v;                 /* -v, -vv, -vvv: 1, 2, 3 */
+	bool e;                /* -e: the link-level header too */
+	bool q;                /* -q: less protocol information */
 };
 
 /* The network header a transport header sits in: what TCP and UDP need
@@ -55,6 +58,55 @@ void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
 void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
            size_t cap, size_t len);
 void d_udp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+           size_t cap, size_t len);
+void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
+
+/* "a.sport > b.dport: " (ports only when the addresses were printed
+ * before, as inside IPv6 extension headers); "a > b:" and a space */
+void d_print_ports(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+                   unsigned dport);
+void d_print_addrs(struct dctx *c, const struct ipinfo *ip, bool space);
+
+/* tcpopt.c: the options between ", options [" and "]"; false if cut
+ * short (the caller ends the line there, as tcpdump does). */
+bool d_tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
+                   size_t avail, uint32_t sack_base);
+/* ip6ext.c: an IPv6 routing header whose hl bytes were captured */
+void d_ip6_rthdr(struct dctx *c, const uint8_t *q, size_t hl);
+
+/* Decoders of what rides on the headers above.  Each prints its part of
+ * the line and returns true, or returns false having printed nothing,
+ * and the caller prints its generic form ("UDP, length N", "ip-proto-N
+ * LEN", "802.3, length N"). */
+
+/* UDP payloads, by port (udpapps.c holds the table): p is the payload,
+ * len its length as the UDP header gives it, cap what was captured. */
+typedef bool (*d_udp_fn)(struct dctx *c, const struct ipinfo *ip,
+                         unsigned sport, unsigned dport, const uint8_t *p,
+                         size_t cap, size_t len);
+bool d_udp_app(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+               unsigned dport, const uint8_t *p, size_t cap, size_t len);
+bool d_dns(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+           unsigned dport, const uint8_t *p, size_t cap, size_t len);
+bool d_bootp(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+             unsigned dport, const uint8_t *p, size_t cap, size_t len);
+bool d_ntp(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+           unsigned dport, const uint8_t *p, size_t cap, size_t len);
+bool d_vxlan(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+             unsigned dport, const uint8_t *p, size_t cap, size_t len);
+bool d_geneve(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+              unsigned dport, const uint8_t *p, size_t cap, size_t len);
+
+/* IP protocols, after "a > b: " was printed */
+bool d_igmp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+            size_t cap, size_t len);
+bool d_gre(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+           size_t cap, size_t len);
+
+/* An 802.3 frame (length field, not an ethertype): frame is the whole
+ * frame (its MAC addresses), p what follows the length field, len the
+ * bytes the length field gives (at most what was on the wire). */
+bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
            size_t cap, size_t len);
 
 #endif

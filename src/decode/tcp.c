@@ -84,7 +84,7 @@ static struct conv *conv_get(struct decode_state *st, const uint8_t *key,
 	return cv;
 }
 
-static void print_ports(struct dctx *c, const struct ipinfo *ip,
+void d_print_ports(struct dctx *c, const struct ipinfo *ip,
                         unsigned sport, unsigned dport)
 {
 	char a[64], b[64];
@@ -98,7 +98,7 @@ static void print_ports(struct dctx *c, const struct ipinfo *ip,
 		dprintf_(c, "%u > %u: ", sport, dport);
 }
 
-static void print_addrs(struct dctx *c, const struct ipinfo *ip, bool space)
+void d_print_addrs(struct dctx *c, const struct ipinfo *ip, bool space)
 {
 	char a[64], b[64];
 
@@ -107,161 +107,6 @@ static void print_addrs(struct dctx *c, const struct ipinfo *ip, bool space)
 		         d_ipstr(ip, ip->dst, b, sizeof b), space ? " " : "");
 }
 
-void d_udp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
-           size_t cap, size_t len)
-{
-	unsigned ulen;
-
-	if (!c->out)
-		return;
-	if (cap < 4) {
-		print_addrs(c, ip, true);
-		dput(c, " [|udp]");
-		return;
-	}
-	print_ports(c, ip, be16(p), be16(p + 2));
-	if (len < 8) {
-		dprintf_(c, "truncated-udp %zu", len);
-		return;
-	}
-	if (cap < 8) {
-		dput(c, " [|udp]");
-		return;
-	}
-	ulen = be16(p + 4);
-	if (ulen < 8) {
-		dprintf_(c, "truncated-udplength %u", ulen);
-		return;
-	}
-	ulen -= 8;
-	len -= 8;
-	if (ulen < len)
-		len = ulen;
-	if (ulen > len)
-		dprintf_(c, "UDP, bad length %u > %zu", ulen, len);
-	else
-		dprintf_(c, "UDP, length %zu", len);
-}
-
-static const char *tcp_opt_name(unsigned opt)
-{
-	switch (opt) {
-	case 0:  return "eol";
-	case 1:  return "nop";
-	case 2:  return "mss";
-	case 3:  return "wscale";
-	case 4:  return "sackOK";
-	case 5:  return "sack";
-	case 8:  return "TS";
-	default: return NULL;
-	}
-}
-
-/* The options between ", options [" and "]"; false if cut short (the
- * caller ends the line there, as tcpdump does). */
-static bool tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
-                        size_t avail, uint32_t sack_base)
-{
-	bool first = true;
-
-	if (avail > optlen)
-		avail = optlen;
-	while (optlen > 0) {
-		unsigned opt, olen = 1, hdr = 1;
-		size_t datalen = 0;
-		const char *name;
-
-		if (!first)
-			dput(c, ",");
-		if (avail < 1)
-			goto trunc;
-		opt = q[0];
-		if (opt > 1) {
-			if (avail < 2)
-				goto trunc;
-			olen = q[1];
-			if (olen < 2 || olen > optlen)
-				goto bad;
-			hdr = 2;
-		}
-		q += hdr;
-		optlen -= hdr;
-		avail -= hdr;
-		name = tcp_opt_name(opt);
-		if (name)
-			dput(c, name);
-		else
-			dprintf_(c, "unknown-%u", opt);
-#define NEED(n) do { if ((n) > optlen) goto bad; \
-                     if ((n) > avail) goto trunc; } while (0)
-		switch (opt) {
-		case 2:
-			datalen = 2;
-			NEED(datalen);
-			dprintf_(c, " %u", be16(q));
-			break;
-		case 3:
-			datalen = 1;
-			NEED(datalen);
-			dprintf_(c, " %u", q[0]);
-			break;
-		case 5:
-			datalen = olen - 2;
-			if (datalen % 8) {
-				dput(c, " invalid sack");
-				break;
-			}
-			dprintf_(c, " %zu ", datalen / 8);
-			for (size_t i = 0; i < datalen; i += 8) {
-				NEED(i + 8);
-				dprintf_(c, "{%u:%u}", be32(q + i) - sack_base,
-				         be32(q + i + 4) - sack_base);
-			}
-			break;
-		case 8:
-			datalen = 8;
-			NEED(datalen);
-			dprintf_(c, " val %u ecr %u", be32(q), be32(q + 4));
-			break;
-		case 0:
-		case 1:
-		case 4:
-			break;
-		default:
-			datalen = olen - 2;
-			NEED(datalen);
-			if (datalen)
-				dput(c, " 0x");
-			for (size_t i = 0; i < datalen; i++)
-				dprintf_(c, "%02x", q[i]);
-			break;
-		}
-#undef NEED
-		/* An option can claim more than is left (a bad sack length):
-		 * never step past the options or the captured bytes. */
-		if (datalen > optlen || datalen > avail)
-			goto trunc;
-		q += datalen;
-		optlen -= datalen;
-		avail -= datalen;
-		if (opt > 1 && datalen + 2 != olen)
-			dprintf_(c, "[len %u]", olen);
-		first = false;
-		if (opt == 0)
-			break;
-	}
-	return true;
-bad:
-	dput(c, "[bad opt]");
-	if (!first)
-		dput(c, ">");
-	return false;
-trunc:
-	dput(c, " [|tcp]");
-	if (!first)
-		dput(c, ">");
-	return false;
-}
 
 static void flags_text(struct dctx *c, unsigned fl)
 {
@@ -287,13 +132,13 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	size_t dlen;
 
 	if (cap < 4) {
-		print_addrs(c, ip, false);
+		d_print_addrs(c, ip, false);
 		dput(c, " [|tcp]");
 		return;
 	}
 	sport = be16(p);
 	dport = be16(p + 2);
-	print_ports(c, ip, sport, dport);
+	d_print_ports(c, ip, sport, dport);
 	if (cap < 20) {
 		dput(c, " [|tcp]");
 		return;
@@ -373,7 +218,7 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dprintf_(c, ", urg %u", be16(p + 18));
 	if (hlen > 20) {
 		dput(c, ", options [");
-		if (!tcp_options(c, p + 20, hlen - 20, cap - 20, sack_base))
+		if (!d_tcp_options(c, p + 20, hlen - 20, cap - 20, sack_base))
 			return;
 		dput(c, "]");
 	}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* bootp.c - BOOTP and DHCP, as tcpdump -n prints it.  Not decoded yet: the
+ * caller prints its generic line. */
+#include "decode/priv.h"
+
+bool d_bootp(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+             unsigned dport, const uint8_t *p, size_t cap, size_t len)
+{
+	(void)c;
+	(void)ip;
+	(void)sport;
+	(void)dport;
+	(void)p;
+	(void)cap;
+	(void)len;
+	return false;
+}
