@@ -4,7 +4,8 @@
  * Input: one byte of flags, then the packet.  Bit 0 picks raw IP instead
  * of Ethernet; bits 1-7 add up to 127 bytes to the wire length, so the
  * "cut by the snapshot length" paths run too.  The packet is copied to a
- * buffer of exactly its size: ASan catches any read past caplen. */
+ * buffer of exactly its size: ASan catches any read past caplen.  Each
+ * packet is decoded plain, with -vvv -e and with -q -v. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@ static struct decode_state *st;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static const struct decode_opts loud = { 3, true, false };
+	static const struct decode_opts quiet = { 1, false, true };
 	struct sbuf out = SBUF_INIT;
 	int link;
 	size_t caplen, len;
@@ -37,6 +40,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	decode_summary(&out, st, true, link, pkt, caplen, len);
 	sbuf_reset(&out);
 	decode_summary(&out, st, false, link, pkt, caplen, len);
+	sbuf_reset(&out);
+	decode_summary_opts(&out, st, false, &loud, link, pkt, caplen, len);
+	sbuf_reset(&out);
+	decode_summary_opts(&out, st, false, &quiet, link, pkt, caplen, len);
 	sbuf_reset(&out);
 	decode_track(st, link, pkt, caplen, len);
 	decode_detail(&out, link, pkt, caplen, len);
