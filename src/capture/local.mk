@@ -11,6 +11,7 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/icmp6.c \
 	src/decode/ip6ext.c \
 	src/decode/tcpopt.c \
+	src/decode/mptcp.c \
 	src/decode/udp.c \
 	src/decode/udpapps.c \
 	src/decode/dns.c \
@@ -48,7 +49,14 @@ capture_test_data = \
 	tests/data/truncated64.pcap tests/data/truncated64.txt \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
-	tests/data/sll2.pcap tests/data/README.md
+	tests/data/sll2.pcap tests/data/README.md \
+	tests/data/craft-tcpopt.py tests/data/make-tcpopt.sh \
+	tests/data/tcpopt-peer.py \
+	tests/data/tcpopt.pcap tests/data/tcpopt.txt \
+	tests/data/tcpopt-tfo.pcap tests/data/tcpopt-tfo.txt \
+	tests/data/tcpopt-mptcp.pcap tests/data/tcpopt-mptcp.txt \
+	tests/data/tcpopt-mptcp-cut.pcap tests/data/tcpopt-mptcp-cut.txt \
+	tests/data/tcpopt-md5.pcap tests/data/tcpopt-md5.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "decode/decode.h"
+#include "decode/cursor.h"
+#include "decode/priv.h"
 #include "util/sbuf.h"
 
 #ifndef TEST_DATADIR
@@ -455,6 +457,42 @@ static void test_real_vlan(void **s) { (void)s; check_capture("vlan"); }
 static void test_real_truncated(void **s) { (void)s; check_capture("truncated"); }
 static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
 static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
+static void test_tcpopt(void **s) { (void)s; check_capture("tcpopt"); }
+static void test_real_tcpopt_tfo(void **s) { (void)s; check_capture("tcpopt-tfo"); }
+static void test_real_tcpopt_mptcp(void **s) { (void)s; check_capture("tcpopt-mptcp"); }
+static void test_real_tcpopt_mptcp_cut(void **s) { (void)s; check_capture("tcpopt-mptcp-cut"); }
+static void test_real_tcpopt_md5(void **s) { (void)s; check_capture("tcpopt-md5"); }
+
+/* d_tcp_opts with the segment's length: an MD5 signature whose segment
+ * was captured whole, and cut (tcpdump: "snaplen too short, "); text
+ * from tcpdump 4.99.3 on the same segment. */
+static void test_tcpopt_md5_segment(void **s)
+{
+	static const uint8_t seg[] = {
+		0x9c, 0x41, 0x0f, 0xee, 0x00, 0x00, 0x03, 0xe8, 0x00, 0x00,
+		0x00, 0x01, 0xa0, 0x18, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x01, 0x01, 0x13, 0x12, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5,
+		0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf,
+		'h', 'e', 'l', 'l', 'o',
+	};
+	static const char *const want[] = {
+		"nop,nop,md5 shared secret not supplied with -M, can't check - "
+		"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf",
+		"nop,nop,md5 snaplen too short, can't check - "
+		"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf",
+	};
+
+	(void)s;
+	for (size_t i = 0; i < 2; i++) {
+		struct sbuf out = SBUF_INIT;
+		struct dctx c = { .out = &out };
+		struct dcur k = dc_make(seg, sizeof seg - 2 * i, sizeof seg);
+
+		assert_true(d_tcp_opts(&c, &k, 40, 0));
+		assert_string_equal(sbuf_str(&out), want[i]);
+		sbuf_free(&out);
+	}
+}
 
 int main(void)
 {
@@ -478,6 +516,12 @@ int main(void)
 		cmocka_unit_test(test_real_truncated),
 		cmocka_unit_test(test_real_truncated64),
 		cmocka_unit_test(test_crafted),
+		cmocka_unit_test(test_tcpopt),
+		cmocka_unit_test(test_real_tcpopt_tfo),
+		cmocka_unit_test(test_real_tcpopt_mptcp),
+		cmocka_unit_test(test_real_tcpopt_mptcp_cut),
+		cmocka_unit_test(test_real_tcpopt_md5),
+		cmocka_unit_test(test_tcpopt_md5_segment),
 	};
 
 	/* the expected text was made with TZ=UTC */
