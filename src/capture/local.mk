@@ -53,6 +53,7 @@ capture_test_data = \
 	tests/data/craft-tcpopt.py tests/data/make-tcpopt.sh \
 	tests/data/tcpopt-peer.py \
 	tests/data/tcpopt.pcap tests/data/tcpopt.txt \
+	tests/data/tcpopt-random.pcap tests/data/tcpopt-random.txt \
 	tests/data/tcpopt-tfo.pcap tests/data/tcpopt-tfo.txt \
 	tests/data/tcpopt-mptcp.pcap tests/data/tcpopt-mptcp.txt \
 	tests/data/tcpopt-mptcp-cut.pcap tests/data/tcpopt-mptcp-cut.txt \

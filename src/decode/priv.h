@@ -112,10 +112,12 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 /* tcpopt.c: the options of the TCP header at the start of seg (the
  * segment: what was captured, and its length as the IP header gives it),
  * hlen bytes long; false if cut short or bad (the caller ends the line).
- * d_tcp_options above is this without the segment's length. */
+ * *mark (mark may be NULL): "tcp" or "mptcp", the name tcpdump uses in a
+ * truncation mark after these options.  d_tcp_options above is this
+ * without the segment's length (which MD5's text needs). */
 struct dcur;
 bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
-                uint32_t sack_base);
+                uint32_t sack_base, const char **mark);
 /* mptcp.c: one MPTCP option (o: all its n bytes, captured), what follows
  * "mptcp"; false if malformed ("[bad opt]").  tcpflags: the header's. */
 bool d_mptcp_option(struct dctx *c, const struct dcur *o, size_t n,

@@ -65,9 +65,12 @@ static void tfo_cookie(struct dctx *c, const struct dcur *o, size_t off,
 /* The options of the TCP header at the start of seg (the segment:
  * captured bytes and its length as the IP header gives it), hlen bytes
  * long (more than 20, at most seg->len).  false if the list ended early
- * (bad or cut short: the caller ends the line there, as tcpdump does). */
+ * (bad or cut short: the caller ends the line there, as tcpdump does).
+ * *mark (mark may be NULL): the name tcpdump puts in a truncation mark
+ * after these options, "tcp", or "mptcp" once an MPTCP option was met
+ * (for a header cut short after an early eol). */
 bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
-                uint32_t sack_base)
+                uint32_t sack_base, const char **mark)
 {
 	const char *proto = "tcp";
 	size_t optlen = hlen > 20 ? hlen - 20 : 0, pos = 0;
@@ -77,6 +80,8 @@ bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
 	bool first = true;
 	uint8_t fl = 0;
 
+	if (mark)
+		*mark = proto;
 	(void)dc_u8(seg, 13, &fl);
 	while (pos < optlen) {
 		uint8_t kind, l8, u8a, u8b;
@@ -229,6 +234,8 @@ bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
 			/* tcpdump names what it cuts short "mptcp" from the
 			 * first MPTCP option of a header on */
 			proto = "mptcp";
+			if (mark)
+				*mark = proto;
 			m = dc_sub(&o, pos - 2, olen);
 			if (!d_mptcp_option(c, &m, olen, fl))
 				goto bad;
@@ -307,5 +314,5 @@ bool d_tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
 	struct dcur seg = dc_make(q - 20, cap,
 	                          optlen + 20 > cap ? optlen + 20 : cap);
 
-	return d_tcp_opts(c, &seg, optlen + 20, sack_base);
+	return d_tcp_opts(c, &seg, optlen + 20, sack_base, NULL);
 }

@@ -458,38 +458,56 @@ static void test_real_truncated(void **s) { (void)s; check_capture("truncated");
 static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
 static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
 static void test_tcpopt(void **s) { (void)s; check_capture("tcpopt"); }
+static void test_tcpopt_random(void **s) { (void)s; check_capture("tcpopt-random"); }
 static void test_real_tcpopt_tfo(void **s) { (void)s; check_capture("tcpopt-tfo"); }
 static void test_real_tcpopt_mptcp(void **s) { (void)s; check_capture("tcpopt-mptcp"); }
 static void test_real_tcpopt_mptcp_cut(void **s) { (void)s; check_capture("tcpopt-mptcp-cut"); }
 static void test_real_tcpopt_md5(void **s) { (void)s; check_capture("tcpopt-md5"); }
 
 /* d_tcp_opts with the segment's length: an MD5 signature whose segment
- * was captured whole, and cut (tcpdump: "snaplen too short, "); text
- * from tcpdump 4.99.3 on the same segment. */
-static void test_tcpopt_md5_segment(void **s)
+ * was captured whole, and cut (tcpdump: "snaplen too short, "); an MPTCP
+ * option, then an early eol (what tcpdump names a header cut short after
+ * it: "[|mptcp]").  Text from tcpdump 4.99.3 on the same segments. */
+static void test_tcpopt_segment(void **s)
 {
-	static const uint8_t seg[] = {
+	static const uint8_t md5[] = {
 		0x9c, 0x41, 0x0f, 0xee, 0x00, 0x00, 0x03, 0xe8, 0x00, 0x00,
 		0x00, 0x01, 0xa0, 0x18, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00,
 		0x01, 0x01, 0x13, 0x12, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5,
 		0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf,
 		'h', 'e', 'l', 'l', 'o',
 	};
-	static const char *const want[] = {
-		"nop,nop,md5 shared secret not supplied with -M, can't check - "
-		"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf",
-		"nop,nop,md5 snaplen too short, can't check - "
-		"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf",
+	static const uint8_t mptcp[] = {
+		0x9c, 0x42, 0x0f, 0xee, 0x00, 0x00, 0x03, 0xe8, 0x00, 0x00,
+		0x00, 0x01, 0xa0, 0x18, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x1e, 0x08, 0x20, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01,
+		0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+		'h', 'e', 'l', 'l', 'o',
+	};
+	static const struct {
+		const uint8_t *seg;
+		size_t cap, len;
+		const char *text, *mark;
+	} t[] = {
+		{ md5, sizeof md5, sizeof md5,
+		  "nop,nop,md5 shared secret not supplied with -M, can't check - "
+		  "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf", "tcp" },
+		{ md5, sizeof md5 - 2, sizeof md5,
+		  "nop,nop,md5 snaplen too short, can't check - "
+		  "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf", "tcp" },
+		{ mptcp, 36, sizeof mptcp, "mptcp 8 dss ack 1,eol", "mptcp" },
 	};
 
 	(void)s;
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		struct sbuf out = SBUF_INIT;
 		struct dctx c = { .out = &out };
-		struct dcur k = dc_make(seg, sizeof seg - 2 * i, sizeof seg);
+		struct dcur k = dc_make(t[i].seg, t[i].cap, t[i].len);
+		const char *mark = NULL;
 
-		assert_true(d_tcp_opts(&c, &k, 40, 0));
-		assert_string_equal(sbuf_str(&out), want[i]);
+		assert_true(d_tcp_opts(&c, &k, 40, 0, &mark));
+		assert_string_equal(sbuf_str(&out), t[i].text);
+		assert_string_equal(mark, t[i].mark);
 		sbuf_free(&out);
 	}
 }
@@ -517,11 +535,12 @@ int main(void)
 		cmocka_unit_test(test_real_truncated64),
 		cmocka_unit_test(test_crafted),
 		cmocka_unit_test(test_tcpopt),
+		cmocka_unit_test(test_tcpopt_random),
 		cmocka_unit_test(test_real_tcpopt_tfo),
 		cmocka_unit_test(test_real_tcpopt_mptcp),
 		cmocka_unit_test(test_real_tcpopt_mptcp_cut),
 		cmocka_unit_test(test_real_tcpopt_md5),
-		cmocka_unit_test(test_tcpopt_md5_segment),
+		cmocka_unit_test(test_tcpopt_segment),
 	};
 
 	/* the expected text was made with TZ=UTC */
