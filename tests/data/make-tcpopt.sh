@@ -14,7 +14,7 @@
 sandbox_reexec
 set -u
 OUT=$TOP_SRCDIR/tests/data
-PEER="python3 $OUT/tcpopt-peer.py"
+PEER=$OUT/tcpopt-peer.py
 
 ip link add veth0 type veth peer name veth1
 ip link set veth0 address 02:00:00:00:01:00
@@ -66,19 +66,19 @@ stop() {
 # its data in the SYN with the cookie it got
 sysctl -qw net.ipv4.tcp_fastopen=3
 ip netns exec vnet sysctl -qw net.ipv4.tcp_fastopen=3
-ip netns exec vnet $PEER server tfo 10.0.1.10 4078 &
+ip netns exec vnet python3 "$PEER" server tfo 10.0.1.10 4078 &
 SRV=$!
-ip netns exec vnet $PEER server tfo 2001:db8::10 4078 &
+ip netns exec vnet python3 "$PEER" server tfo 2001:db8::10 4078 &
 SRV6=$!
 sleep 0.5
 start tcpopt-tfo -i veth0 tcp
-$PEER client tfo 10.0.1.10 4078 s6,p2,c
+python3 "$PEER" client tfo 10.0.1.10 4078 s6,p2,c
 sleep 0.3
-$PEER client tfo 10.0.1.10 4078 s100,p2,c
+python3 "$PEER" client tfo 10.0.1.10 4078 s100,p2,c
 sleep 0.3
-$PEER client tfo 2001:db8::10 4078 s6,p2,c 2001:db8::1
+python3 "$PEER" client tfo 2001:db8::10 4078 s6,p2,c 2001:db8::1
 sleep 0.3
-$PEER client tfo 2001:db8::10 4078 s6,p2,c 2001:db8::1
+python3 "$PEER" client tfo 2001:db8::10 4078 s6,p2,c 2001:db8::1
 stop tcpopt-tfo
 kill "$SRV" "$SRV6" 2>/dev/null
 
@@ -92,14 +92,14 @@ ip mptcp endpoint add 10.0.1.2 dev veth0 id 1 subflow
 ip mptcp endpoint add 2001:db8::2 dev veth0 id 2 subflow
 ip -n vnet mptcp endpoint add 10.0.1.11 dev veth1 id 1 signal
 ip -n vnet mptcp endpoint add 2001:db8::11 dev veth1 id 2 signal
-ip netns exec vnet $PEER server mptcp 10.0.1.10 4079 &
+ip netns exec vnet python3 "$PEER" server mptcp 10.0.1.10 4079 &
 SRV=$!
-ip netns exec vnet $PEER server mptcp 2001:db8::10 4079 &
+ip netns exec vnet python3 "$PEER" server mptcp 2001:db8::10 4079 &
 SRV6=$!
 sleep 0.5
 start tcpopt-mptcp -i veth0 tcp
 start tcpopt-mptcp-cut -i veth0 -s 74 tcp
-$PEER client mptcp 10.0.1.10 4079 s10,p5,s20,p5,s1000,p5,c &
+python3 "$PEER" client mptcp 10.0.1.10 4079 s10,p5,s20,p5,s1000,p5,c &
 CL=$!
 sleep 0.8
 ip mptcp endpoint change id 1 backup
@@ -107,22 +107,22 @@ sleep 0.3
 ip -n vnet mptcp endpoint delete id 1
 wait "$CL"
 sleep 0.3
-$PEER client mptcp 10.0.1.10 4079 s10,p5,s10,r
+python3 "$PEER" client mptcp 10.0.1.10 4079 s10,p5,s10,r
 sleep 0.3
-$PEER client mptcp 2001:db8::10 4079 s10,p5,s2000,p5,c 2001:db8::1
+python3 "$PEER" client mptcp 2001:db8::10 4079 s10,p5,s2000,p5,c 2001:db8::1
 stop tcpopt-mptcp tcpopt-mptcp-cut
 kill "$SRV" "$SRV6" 2>/dev/null
 
 # MD5 signatures (RFC 2385), both ends with the same key
-ip netns exec vnet $PEER server md5 10.0.1.10 4080 10.0.1.1 &
+ip netns exec vnet python3 "$PEER" server md5 10.0.1.10 4080 10.0.1.1 &
 SRV=$!
-ip netns exec vnet $PEER server md5 2001:db8::10 4080 2001:db8::1 &
+ip netns exec vnet python3 "$PEER" server md5 2001:db8::10 4080 2001:db8::1 &
 SRV6=$!
 sleep 0.5
 start tcpopt-md5 -i veth0 tcp
-$PEER client md5 10.0.1.10 4080 s6,c 10.0.1.1
+python3 "$PEER" client md5 10.0.1.10 4080 s6,c 10.0.1.1
 sleep 0.3
-$PEER client md5 2001:db8::10 4080 s6,c 2001:db8::1
+python3 "$PEER" client md5 2001:db8::10 4080 s6,c 2001:db8::1
 stop tcpopt-md5
 kill "$SRV" "$SRV6" 2>/dev/null
 echo "captures written to $OUT"
