@@ -8,7 +8,7 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/decode.h src/decode/priv.h src/decode/cursor.h \
 	src/decode/decode.c src/decode/ip.c src/decode/tcp.c \
 	src/decode/detail.c \
-	src/decode/icmp6.c \
+	src/decode/icmp6.c src/decode/nd6opt.c src/decode/rpl.c \
 	src/decode/ip6ext.c \
 	src/decode/tcpopt.c \
 	src/decode/udp.c \

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* nd6opt.c - the options of neighbour discovery messages (RFC 4861 and
+ * the ones after it), one per line as tcpdump -v prints them: link-layer
+ * addresses, prefix information, redirected header, MTU, advertisement
+ * interval, home agent information, route information, RDNSS, DNSSL;
+ * the others as "unknown option" with a hex dump.  Reads go through the
+ * checked cursor; false means cut short (the caller prints the mark). */
+#include <stdio.h>
+#include <string.h>
+
+#include "decode/cursor.h"
+#include "decode/priv.h"
+
+static const char *opt_name(unsigned t)
+{
+	switch (t) {
+	case 1:  return "source link-address";
+	case 2:  return "destination link-address";
+	case 3:  return "prefix info";
+	case 4:  return "redirected header";
+	case 5:  return "mtu";
+	case 7:  return "advertisement interval";
+	case 8:  return "homeagent information";
+	case 24: return "route info";
+	case 25: return "rdnss";
+	case 31: return "dnssl";
+	default: return "unknown";
+	}
+}
+
+static const char *lifetime(uint32_t v, char *buf, size_t n)
+{
+	if (v == 0xffffffffu)
+		snprintf(buf, n, "infinity");
+	else
+		snprintf(buf, n, "%us", v);
+	return buf;
+}
+
+/* what was captured of n bytes at off, as tcpdump's hex dump */
+static void hex(struct dctx *c, const struct dcur *k, const char *ident,
+                size_t off, size_t n)
+{
+	if (off > k->cap)
+		return;
+	if (n > k->cap - off)
+		n = k->cap - off;
+	d_icmp6_hex(c, ident, k->p + off, n);
+}
+
+static void name_char(struct dctx *c, uint8_t ch)
+{
+	if (ch & 0x80) {
+		ch &= 0x7f;
+		dput(c, "M-");
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		ch ^= 0x40;
+		dput(c, "^");
+	}
+	dprintf_(c, "%c", ch);
+}
+
+/* A domain name at *off (compression pointers point back from base, the
+ * first option), as tcpdump prints one: labels and dots.  Moves *off past
+ * the name; false when the name runs out of the capture or is bad
+ * (its mark printed, as tcpdump does). */
+static bool domain(struct dctx *c, const struct dcur *k, size_t base,
+                   size_t *off)
+{
+	size_t cp = *off, rp = 0, maxoff = cp - base;
+	bool compressed = false;
+	unsigned chars = 0;
+	uint8_t i;
+
+	if (!dc_u8(k, cp, &i))
+		return false;
+	if ((i & 0xc0) == 0x80 || (i & 0xc0) == 0x40) {
+		/* reserved label types and EDNS0 ones: tcpdump gives up */
+		dput(c, (i & 0xc0) == 0x80 ? "<BAD LABEL TYPE>" : "");
+		if ((i & 0xc0) == 0x40)
+			dprintf_(c, "<ELT %d>", i & 0x3f);
+		return false;
+	}
+	cp++;
+	if ((i & 0xc0) != 0xc0)
+		rp = cp + i;
+	if (i == 0) {
+		dput(c, ".");
+		*off = rp;
+		return true;
+	}
+	while (i && cp < k->cap) {
+		unsigned l = i;
+
+		if ((i & 0xc0) == 0xc0) {
+			uint8_t lo;
+			size_t to;
+
+			if (!compressed) {
+				rp = cp + 1;
+				compressed = true;
+			}
+			if (!dc_u8(k, cp, &lo))
+				return false;
+			to = ((size_t)(i & 0x3f) << 8) | lo;
+			if (to >= maxoff) {
+				dput(c, "<BAD PTR>");
+				return false;
+			}
+			maxoff = to;
+			cp = base + to;
+			if (!dc_u8(k, cp, &i))
+				return false;
+			if ((i & 0xc0) == 0x80 || (i & 0xc0) == 0x40) {
+				if ((i & 0xc0) == 0x80)
+					dput(c, "<BAD LABEL TYPE>");
+				else
+					dprintf_(c, "<ELT %d>", i & 0x3f);
+				return false;
+			}
+			cp++;
+			continue;
+		}
+		if ((i & 0xc0) != 0) {
+			dput(c, "<BAD LABEL TYPE>");
+			return false;
+		}
+		if (chars + l <= 255 || chars < 255) {
+			unsigned n = chars + l <= 255 ? l : 255 - chars;
+
+			for (unsigned j = 0; j < n; j++) {
+				uint8_t ch;
+
+				if (cp + j >= k->cap)
+					return false;
+				dc_u8(k, cp + j, &ch);
+				name_char(c, ch);
+			}
+		}
+		chars += l;
+		cp += l;
+		if (chars <= 255)
+			dput(c, ".");
+		chars++;
+		if (!dc_u8(k, cp, &i))
+			return false;
+		if ((i & 0xc0) == 0x80 || (i & 0xc0) == 0x40) {
+			if ((i & 0xc0) == 0x80)
+				dput(c, "<BAD LABEL TYPE>");
+			else
+				dprintf_(c, "<ELT %d>", i & 0x3f);
+			return false;
+		}
+		cp++;
+		if (!compressed)
+			rp += (size_t)i + 1;
+	}
+	if (chars > 255)
+		dput(c, "<DOMAIN NAME TOO LONG>");
+	*off = rp;
+	return true;
+}
+
+bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
+                long resid)
+{
+	struct dcur k = dc_make(p, cap, cap);
+	const size_t base = off;
+	char a[64], t1[20], t2[20];
+
+	while (off < k.cap) {
+		uint8_t type, ol;
+		size_t n;
+
+		if (!dc_u8(&k, off + 1, &ol))
+			return false;
+		if (resid <= 0)
+			return true;
+		type = k.p[off];
+		if (ol == 0)
+			return false;
+		n = (size_t)ol * 8;
+		if (n > k.cap - off)
+			return false;
+		dprintf_(c, "\n\t  %s option (%u), length %zu (%u): ",
+		         opt_name(type), type, n, ol);
+		switch (type) {
+		case 1:
+		case 2:
+			for (size_t i = 2; i < n; i++)
+				dprintf_(c, i > 2 ? ":%02x" : "%02x", k.p[off + i]);
+			break;
+		case 3: {
+			const uint8_t *q;
+
+			if (!dc_bytes(&k, off, 32, &q))
+				return false;
+			dprintf_(c, "%s/%u%s, Flags [", d_ip6str(q + 16, a, sizeof a),
+			         q[2], ol != 4 ? "badlen" : "");
+			if (q[3] & 0xe0)
+				dprintf_(c, "%s%s%s%s%s", q[3] & 0x80 ? "onlink" : "",
+				         (q[3] & 0x80) && (q[3] & 0x40) ? ", " : "",
+				         q[3] & 0x40 ? "auto" : "",
+				         (q[3] & 0xc0) && (q[3] & 0x20) ? ", " : "",
+				         q[3] & 0x20 ? "router" : "");
+			else
+				dput(c, "none");
+			dprintf_(c, "], valid time %s, pref. time %s",
+			         lifetime(be32(q + 4), t1, sizeof t1),
+			         lifetime(be32(q + 8), t2, sizeof t2));
+			break;
+		}
+		case 4:
+			/* tcpdump dumps from the first option on */
+			hex(c, &k, "\n\t    ", base, n);
+			break;
+		case 5: {
+			uint32_t mtu;
+
+			if (!dc_be32(&k, off + 4, &mtu))
+				return false;
+			dprintf_(c, " %u%s", mtu, ol != 1 ? "bad option length" : "");
+			break;
+		}
+		case 25: {
+			uint32_t lt;
+
+			if (!dc_be32(&k, off + 4, &lt))
+				return false;
+			dprintf_(c, " lifetime %us,", lt);
+			for (unsigned i = 0; i < (ol - 1u) / 2; i++) {
+				const uint8_t *q;
+
+				if (!dc_bytes(&k, off + 8 + 16 * (size_t)i, 16, &q))
+					return false;
+				dprintf_(c, " addr: %s", d_ip6str(q, a, sizeof a));
+			}
+			break;
+		}
+		case 31: {
+			uint32_t lt;
+			size_t d = off + 8;
+			uint8_t b;
+
+			if (!dc_be32(&k, off + 4, &lt))
+				return false;
+			dprintf_(c, " lifetime %us, domain(s):", lt);
+			while (d < off + n) {
+				if (!dc_u8(&k, d, &b))
+					return false;
+				if (b == 0)
+					break;
+				dput(c, " ");
+				if (!domain(c, &k, base, &d))
+					return false;
+			}
+			break;
+		}
+		case 7: {
+			uint32_t v;
+
+			if (!dc_be32(&k, off + 4, &v))
+				return false;
+			dprintf_(c, " %ums", v);
+			break;
+		}
+		case 8: {
+			uint16_t pref, lt;
+
+			if (!dc_be16(&k, off + 4, &pref) || !dc_be16(&k, off + 6, &lt))
+				return false;
+			dprintf_(c, " preference %u, lifetime %u", pref, lt);
+			break;
+		}
+		case 24: {
+			uint8_t in6[16] = { 0 };
+			uint32_t lt;
+
+			if (!dc_be32(&k, off + 4, &lt))
+				return false;
+			if (ol == 2 || ol == 3) {
+				const uint8_t *q;
+				size_t m = ol == 2 ? 8 : 16;
+
+				if (!dc_bytes(&k, off + 8, m, &q))
+					return false;
+				memcpy(in6, q, m);
+			} else if (ol != 1) {
+				return false;
+			}
+			dprintf_(c, " %s/%u, pref=%s, lifetime=%s",
+			         d_ip6str(in6, a, sizeof a), k.p[off + 2],
+			         d_icmp6_rtpref(k.p[off + 3]),
+			         lifetime(lt, t1, sizeof t1));
+			break;
+		}
+		default:
+			if (c->v <= 1) {
+				hex(c, &k, "\n\t  ", off + 2, n - 2);
+				return true;
+			}
+			break;
+		}
+		if (c->v > 1)
+			hex(c, &k, "\n\t    ", off + 2, n - 2);
+		off += n;
+		resid -= (long)n;
+	}
+	return true;
+}
