@@ -18,6 +18,11 @@ bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap)
 	size_t at;
 	char a[64];
 
+	if (cap == 0) {
+		/* tcpdump checks the first byte before it names the header */
+		dput(c, " [|ip6]");
+		return false;
+	}
 	dput(c, "RT6");
 	if (!dc_u8(&k, 1, &len))
 		goto trunc;
