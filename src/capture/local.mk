@@ -50,7 +50,7 @@ capture_test_data = \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md \
 	tests/data/craft-icmp6.py tests/data/icmp6.pcap tests/data/icmp6.txt \
-	tests/data/icmp6.v.txt tests/data/icmp6.vv.txt \
+	tests/data/icmp6.v.txt tests/data/icmp6.vv.txt tests/data/icmp6.vvv.txt \
 	tests/data/craft-rt6.py tests/data/rt6.pcap tests/data/rt6.txt \
 	tests/data/rt6.v.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)

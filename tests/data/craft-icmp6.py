@@ -8,6 +8,7 @@
 #   TZ=UTC tcpdump -n -r icmp6.pcap > icmp6.txt
 #   TZ=UTC tcpdump -n -v -r icmp6.pcap > icmp6.v.txt
 #   TZ=UTC tcpdump -n -vv -r icmp6.pcap > icmp6.vv.txt
+#   TZ=UTC tcpdump -n -vvv -r icmp6.pcap > icmp6.vvv.txt
 import os, socket, struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))

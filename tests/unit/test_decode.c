@@ -677,6 +677,7 @@ static void test_real_icmp6_v(void **s)
 	check_capture_opts("icmp6", "txt", 0);
 	check_capture_opts("icmp6", "v.txt", 1);
 	check_capture_opts("icmp6", "vv.txt", 2);
+	check_capture_opts("icmp6", "vvv.txt", 3);
 }
 
 int main(void)
