@@ -52,7 +52,11 @@ capture_test_data = \
 	tests/data/craft-icmp6.py tests/data/icmp6.pcap tests/data/icmp6.txt \
 	tests/data/icmp6.v.txt tests/data/icmp6.vv.txt tests/data/icmp6.vvv.txt \
 	tests/data/craft-rt6.py tests/data/rt6.pcap tests/data/rt6.txt \
-	tests/data/rt6.v.txt
+	tests/data/rt6.v.txt tests/data/make-icmp6-captures.sh \
+	tests/data/icmp6-real.pcap tests/data/icmp6-real.txt \
+	tests/data/icmp6-real.v.txt tests/data/icmp6-real.vv.txt \
+	tests/data/icmp6-mld.pcap tests/data/icmp6-mld.txt \
+	tests/data/icmp6-mld.v.txt tests/data/icmp6-mld.vv.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.
