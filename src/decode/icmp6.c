@@ -150,8 +150,10 @@ static const uint8_t *final_dst(const uint8_t *h, size_t hlen, size_t hcap)
 	return dst;
 }
 
-/* Prints the -v checksum mark when the whole message was captured. */
-static void print_sum(struct dctx *c, const struct ipinfo *ip,
+/* Prints the -v checksum mark when the whole message was captured;
+ * false when the message is too short to hold its checksum (tcpdump
+ * reads the field, fails, and ends the line). */
+static bool print_sum(struct dctx *c, const struct ipinfo *ip,
                       const uint8_t *p, size_t cap, size_t len)
 {
 	const uint8_t *h, *dst;
@@ -160,10 +162,12 @@ static void print_sum(struct dctx *c, const struct ipinfo *ip,
 	uint16_t field, calc;
 
 	if (!ip || ip->family != 6 || ip->fragmented || !c->v || cap < len)
-		return;
+		return true;
+	if (cap < 4)
+		return false;
 	h = ip->src - 8;
 	if (p < h + 40)
-		return;
+		return true;
 	dst = final_dst(h, (size_t)(p - h), (size_t)(p - h) + cap);
 	ph[0] = (uint8_t)(len >> 24);
 	ph[1] = (uint8_t)(len >> 16);
@@ -178,13 +182,14 @@ static void print_sum(struct dctx *c, const struct ipinfo *ip,
 	calc = (uint16_t)~s;
 	if (calc == 0) {
 		dput(c, "[icmp6 sum ok] ");
-		return;
+		return true;
 	}
-	field = len >= 4 ? (uint16_t)(p[2] << 8 | p[3]) : 0;
+	field = (uint16_t)(p[2] << 8 | p[3]);
 	s = (uint32_t)field + calc;
 	s = (s & 0xffff) + (s >> 16);
 	s = (s & 0xffff) + (s >> 16);
 	dprintf_(c, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", field, s);
+	return true;
 }
 
 /* ---- destination unreachable: the inner packet's transport port ------ */
@@ -960,8 +965,7 @@ void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dput(c, "ICMP6, length 0 (invalid)");
 		return;
 	}
-	print_sum(c, ip, p, cap, len);
-	if (!dc_u8(&k, 0, &type)) {
+	if (!print_sum(c, ip, p, cap, len) || !dc_u8(&k, 0, &type)) {
 		dput(c, " [|icmp6]");
 		return;
 	}
