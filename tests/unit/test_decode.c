@@ -438,6 +438,9 @@ static void test_icmp6_checksum(void **state)
 		assert_string_equal(sbuf_str(&out), "ICMP6, echo request, id 1, seq 2");
 		sbuf_free(&out);
 	}
+	/* too short for its checksum: tcpdump -v stops there */
+	p[5] = 3;
+	icmp6_mark(p, 43, 40, 1, false, " [|icmp6]");
 	p[5] = 48;
 	p[6] = 43;
 	memcpy(p + 40, rt0, sizeof rt0);
