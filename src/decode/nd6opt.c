@@ -61,39 +61,90 @@ static void name_char(struct dctx *c, uint8_t ch)
 	dprintf_(c, "%c", ch);
 }
 
-/* A domain name at *off (compression pointers point back from base, the
- * first option), as tcpdump prints one: labels and dots.  Moves *off past
- * the name; false when the name runs out of the capture or is bad
- * (its mark printed, as tcpdump does). */
+/* The length of the label at off as tcpdump counts it (a pointer's
+ * first byte for a pointer, the bytes of a bit label); false, with
+ * tcpdump's mark, for a bad label type. */
+static bool label_len(struct dctx *c, const struct dcur *k, size_t off,
+                      unsigned *l)
+{
+	uint8_t i, bits;
+
+	if (!dc_u8(k, off, &i))
+		return false;
+	switch (i & 0xc0) {
+	case 0x40:
+		if ((i & 0x3f) != 1) {
+			dprintf_(c, "<ELT %d>", i & 0x3f);
+			return false;
+		}
+		if (!dc_u8(k, off + 1, &bits))
+			return false;
+		*l = ((bits ? bits : 256u) + 7) / 8 + 1;
+		return true;
+	case 0x80:
+		dput(c, "<BAD LABEL TYPE>");
+		return false;
+	default:
+		*l = i;
+		return true;
+	}
+}
+
+/* a bit-string label (RFC 2673) from its length byte at off */
+static bool bit_label(struct dctx *c, const struct dcur *k, size_t off)
+{
+	uint8_t v;
+	unsigned bits, b;
+	size_t q, lim;
+
+	if (!dc_u8(k, off, &v))
+		return false;
+	bits = v ? v : 256;
+	lim = off + 1 + (bits + 3) / 4;
+	dput(c, "\\[x");
+	for (q = off + 1, b = bits; q < lim && b > 7; b -= 8, q++) {
+		if (!dc_u8(k, q, &v))
+			return false;
+		dprintf_(c, "%02x", v);
+	}
+	if (b > 4) {
+		if (!dc_u8(k, q, &v))
+			return false;
+		dprintf_(c, "%02x", v & (0xff << (8 - b)) & 0xff);
+	} else if (b > 0) {
+		if (!dc_u8(k, q, &v))
+			return false;
+		dprintf_(c, "%1x", ((v >> 4) & 0x0f) & (0x0f << (4 - b)) & 0x0f);
+	}
+	dprintf_(c, "/%u]", bits);
+	return true;
+}
+
+/* A domain name at *off (compression pointers count from base, the
+ * first option, and must point back), as tcpdump prints one.  Moves
+ * *off past the name; false when it runs out of the capture or is bad
+ * (tcpdump's mark printed). */
 static bool domain(struct dctx *c, const struct dcur *k, size_t base,
                    size_t *off)
 {
 	size_t cp = *off, rp = 0, maxoff = cp - base;
 	bool compressed = false;
-	unsigned chars = 0;
+	unsigned chars = 0, l;
 	uint8_t i;
 
-	if (!dc_u8(k, cp, &i))
+	if (!label_len(c, k, cp, &l))
 		return false;
-	if ((i & 0xc0) == 0x80 || (i & 0xc0) == 0x40) {
-		/* reserved label types and EDNS0 ones: tcpdump gives up */
-		dput(c, (i & 0xc0) == 0x80 ? "<BAD LABEL TYPE>" : "");
-		if ((i & 0xc0) == 0x40)
-			dprintf_(c, "<ELT %d>", i & 0x3f);
-		return false;
-	}
-	cp++;
+	i = k->p[cp++];
 	if ((i & 0xc0) != 0xc0)
-		rp = cp + i;
+		rp = cp + l;
 	if (i == 0) {
 		dput(c, ".");
 		*off = rp;
 		return true;
 	}
 	while (i && cp < k->cap) {
-		unsigned l = i;
-
-		if ((i & 0xc0) == 0xc0) {
+		switch (i & 0xc0) {
+		case 0xc0: {
 			uint8_t lo;
 			size_t to;
 
@@ -110,51 +161,39 @@ static bool domain(struct dctx *c, const struct dcur *k, size_t base,
 			}
 			maxoff = to;
 			cp = base + to;
-			if (!dc_u8(k, cp, &i))
+			if (!label_len(c, k, cp, &l))
 				return false;
-			if ((i & 0xc0) == 0x80 || (i & 0xc0) == 0x40) {
-				if ((i & 0xc0) == 0x80)
-					dput(c, "<BAD LABEL TYPE>");
-				else
-					dprintf_(c, "<ELT %d>", i & 0x3f);
-				return false;
-			}
-			cp++;
+			i = k->p[cp++];
 			continue;
 		}
-		if ((i & 0xc0) != 0) {
+		case 0x40:
+			if (!bit_label(c, k, cp))
+				return false;
+			break;
+		case 0x80:
 			dput(c, "<BAD LABEL TYPE>");
 			return false;
-		}
-		if (chars + l <= 255 || chars < 255) {
-			unsigned n = chars + l <= 255 ? l : 255 - chars;
+		default: {
+			unsigned n = chars + l <= 255 ? l : chars < 255 ? 255 - chars : 0;
 
 			for (unsigned j = 0; j < n; j++) {
-				uint8_t ch;
-
 				if (cp + j >= k->cap)
 					return false;
-				dc_u8(k, cp + j, &ch);
-				name_char(c, ch);
+				name_char(c, k->p[cp + j]);
 			}
+			chars += l;
+			break;
 		}
-		chars += l;
+		}
 		cp += l;
 		if (chars <= 255)
 			dput(c, ".");
 		chars++;
-		if (!dc_u8(k, cp, &i))
+		if (!label_len(c, k, cp, &l))
 			return false;
-		if ((i & 0xc0) == 0x80 || (i & 0xc0) == 0x40) {
-			if ((i & 0xc0) == 0x80)
-				dput(c, "<BAD LABEL TYPE>");
-			else
-				dprintf_(c, "<ELT %d>", i & 0x3f);
-			return false;
-		}
-		cp++;
+		i = k->p[cp++];
 		if (!compressed)
-			rp += (size_t)i + 1;
+			rp += l + 1;
 	}
 	if (chars > 255)
 		dput(c, "<DOMAIN NAME TOO LONG>");

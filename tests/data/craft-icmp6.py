@@ -95,6 +95,10 @@ add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(31, b'\0\0
 add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(31, b'\0\0' + struct.pack('!I', 1) + b'\x03abc\x80\0\0\0')))
 add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(31, b'\0\0' + struct.pack('!I', 1) + b'\x03a\x01b\x02cc\0')))
 add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(31, b'\0\0' + struct.pack('!I', 1) + b'\x05a\x01\x7f\xe9z\0')))
+for name in (b'\x41\x08\xab\x00', b'\x41\x03\xe0\x00', b'\x41\x0c\xab\xcd\x00', b'\x41\x00' + b'\x11' * 32 + b'\x00',
+             b'\x03abc\x41\x10\xab\xcd\x00', b'\x42\x00', (b'\x3f' + b'a' * 63) * 5 + b'\x00', b'\xc0\x00',
+             b'\x03abc\x00\x03def\xc0\x08', b'\x03abc'):
+    add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(31, b'\0\0' + struct.pack('!I', 9) + name)))
 add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(25, b'\0\0' + struct.pack('!I', 5) + a6('2001:db8::53')[:8])))
 add(ic6(LL, M, 134, 0, struct.pack('!BBHII', 64, 0, 1800, 0, 0) + opt(25, b'\0\0' + struct.pack('!I', 5)) + opt(5, b'\0\0\0\0\x05\xdc')))
 
