@@ -76,15 +76,15 @@ void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
 	}
 }
 
-/* the hex dump of what was captured of n bytes at off */
-static void hexdump(struct dctx *c, const struct dcur *k, const char *ident,
-                    size_t off, size_t n)
+/* the hex dump of what was captured of n bytes at off in p (cap bytes) */
+void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
+                    size_t cap, size_t off, size_t n)
 {
-	if (off > k->cap)
+	if (off > cap)
 		return;
-	if (n > k->cap - off)
-		n = k->cap - off;
-	d_icmp6_hex(c, ident, k->p + off, n);
+	if (n > cap - off)
+		n = cap - off;
+	d_icmp6_hex(c, ident, p + off, n);
 }
 
 /* ---- the checksum ------------------------------------------------------- */
@@ -104,45 +104,42 @@ static uint32_t sum16(uint32_t s, const uint8_t *p, size_t n)
 
 /* The destination the sender's checksum covers: the last address of a
  * type 0 or 2 routing header, the first segment of a type 4 one, else
- * the header's.  h is the IPv6 header, hcap the bytes captured from it
- * on; the extension headers before the ICMPv6 message were captured
- * (the walk in ip.c saw them whole). */
+ * the header's.  h is the IPv6 header, hlen the bytes from it to the
+ * ICMPv6 message (the extension headers ip.c walked), hcap the bytes
+ * captured from it on. */
 static const uint8_t *final_dst(const uint8_t *h, size_t hlen, size_t hcap)
 {
-	const uint8_t *dst = h + 24;
-	unsigned nh = h[6];
+	struct dcur k = dc_make(h, hcap, hcap);
+	const uint8_t *dst = h + 24, *a;
+	uint8_t nh = h[6], n, len, type;
 	size_t off = 40;
 
-	while (off + 2 <= hlen) {
+	while (off < hlen) {
 		switch (nh) {
 		case 0: case 60: case 62: case 135:
-			nh = h[off];
-			off += ((size_t)h[off + 1] + 1) * 8;
+			if (!dc_u8(&k, off, &nh) || !dc_u8(&k, off + 1, &n))
+				return dst;
+			off += ((size_t)n + 1) * 8;
 			continue;
 		case 44:
-			nh = h[off];
+			if (!dc_u8(&k, off, &nh))
+				return dst;
 			off += 8;
 			continue;
-		case 43: {
-			unsigned len = h[off + 1], type;
-
-			if (off + 4 > hcap)
+		case 43:
+			if (!dc_u8(&k, off + 1, &len) || !dc_u8(&k, off + 2, &type) ||
+			    len % 2)
 				return dst;
-			type = h[off + 2];
-			if ((type == 0 || type == 2) && len % 2 == 0) {
-				for (unsigned i = 0; i < len / 2; i++) {
-					size_t a = off + 8 + 16 * (size_t)i;
-
-					if (a + 16 > hcap)
+			if (type == 0 || type == 2) {
+				for (unsigned i = 0; i < len / 2u; i++) {
+					if (!dc_bytes(&k, off + 8 + 16 * (size_t)i, 16, &a))
 						break;
-					dst = h + a;
+					dst = a;
 				}
-			} else if (type == 4 && len % 2 == 0 &&
-			           off + 24 <= hcap) {
-				dst = h + off + 8;
+			} else if (type == 4 && dc_bytes(&k, off + 8, 16, &a)) {
+				dst = a;
 			}
 			return dst;
-		}
 		default:
 			return dst;
 		}
@@ -380,7 +377,7 @@ static bool soft_trunc(struct dctx *c)
 
 /* a character of a name as tcpdump shows it: M- for the high bit, ^ for
  * a control character */
-static void name_char(struct dctx *c, uint8_t ch)
+void d_icmp6_char(struct dctx *c, uint8_t ch)
 {
 	if (ch & 0x80) {
 		ch &= 0x7f;
@@ -409,7 +406,7 @@ static void ni_dnsname(struct dctx *c, const struct dcur *k, size_t off)
 				break;
 			}
 			while (n-- && off < ep)
-				name_char(c, k->p[off++]);
+				d_icmp6_char(c, k->p[off++]);
 			if (off + 1 < ep && k->p[off])
 				dput(c, ".");
 		} else {
@@ -436,7 +433,7 @@ static bool ni_name(struct dctx *c, const struct dcur *k, size_t off)
 			dput(c, ", 03 draft");
 		dput(c, ", \"");
 		for (off++; off < k->cap; off++)
-			name_char(c, k->p[off]);
+			d_icmp6_char(c, k->p[off]);
 		dput(c, "\"");
 	} else {
 		ni_dnsname(c, k, off);
@@ -781,7 +778,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 		}
 		default:
 			if (c->v <= 1) {
-				hexdump(c, k, "\n\t", 0, len);
+				d_icmp6_hexcap(c, "\n\t", k->p, k->cap, 0, len);
 				*done = true;
 			}
 			break;
@@ -944,7 +941,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 	default:
 		dprintf_(c, ", length %zu", len);
 		if (c->v <= 1)
-			hexdump(c, k, "\n\t", 0, len);
+			d_icmp6_hexcap(c, "\n\t", k->p, k->cap, 0, len);
 		*done = true;
 		break;
 	}

@@ -37,30 +37,6 @@ static const char *lifetime(uint32_t v, char *buf, size_t n)
 	return buf;
 }
 
-/* what was captured of n bytes at off, as tcpdump's hex dump */
-static void hex(struct dctx *c, const struct dcur *k, const char *ident,
-                size_t off, size_t n)
-{
-	if (off > k->cap)
-		return;
-	if (n > k->cap - off)
-		n = k->cap - off;
-	d_icmp6_hex(c, ident, k->p + off, n);
-}
-
-static void name_char(struct dctx *c, uint8_t ch)
-{
-	if (ch & 0x80) {
-		ch &= 0x7f;
-		dput(c, "M-");
-	}
-	if (ch < 0x20 || ch == 0x7f) {
-		ch ^= 0x40;
-		dput(c, "^");
-	}
-	dprintf_(c, "%c", ch);
-}
-
 /* The length of the label at off as tcpdump counts it (a pointer's
  * first byte for a pointer, the bytes of a bit label); false, with
  * tcpdump's mark, for a bad label type. */
@@ -179,7 +155,7 @@ static bool domain(struct dctx *c, const struct dcur *k, size_t base,
 			for (unsigned j = 0; j < n; j++) {
 				if (cp + j >= k->cap)
 					return false;
-				name_char(c, k->p[cp + j]);
+				d_icmp6_char(c, k->p[cp + j]);
 			}
 			chars += l;
 			break;
@@ -252,7 +228,7 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 		}
 		case 4:
 			/* tcpdump dumps from the first option on */
-			hex(c, &k, "\n\t    ", base, n);
+			d_icmp6_hexcap(c, "\n\t    ", k.p, k.cap, base, n);
 			break;
 		case 5: {
 			uint32_t mtu;
@@ -336,13 +312,13 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 		}
 		default:
 			if (c->v <= 1) {
-				hex(c, &k, "\n\t  ", off + 2, n - 2);
+				d_icmp6_hexcap(c, "\n\t  ", k.p, k.cap, off + 2, n - 2);
 				return true;
 			}
 			break;
 		}
 		if (c->v > 1)
-			hex(c, &k, "\n\t    ", off + 2, n - 2);
+			d_icmp6_hexcap(c, "\n\t    ", k.p, k.cap, off + 2, n - 2);
 		off += n;
 		resid -= (long)n;
 	}

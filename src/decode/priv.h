@@ -118,6 +118,12 @@ void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 /* tcpdump's hex dump of unknown bytes (n of them at p, all captured) */
 void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
                  size_t n);
+/* the same of n bytes at off, as much as was captured (cap) */
+void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
+                    size_t cap, size_t off, size_t n);
+/* a character of a name as tcpdump prints it (M-, ^) */
+void d_icmp6_char(struct dctx *c, uint8_t ch);
+/* "medium", "high", "rsv", "low": a router preference's 2 bits */
 const char *d_icmp6_rtpref(unsigned v);
 /* ND options from off on (resid: what the ICMPv6 length leaves) */
 bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
