@@ -8,7 +8,7 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/decode.h src/decode/priv.h src/decode/cursor.h \
 	src/decode/decode.c src/decode/ip.c src/decode/tcp.c \
 	src/decode/detail.c \
-	src/decode/icmp6.c \
+	src/decode/icmp6.c src/decode/nd6opt.c src/decode/rpl.c \
 	src/decode/ip6ext.c \
 	src/decode/tcpopt.c \
 	src/decode/mptcp.c \
@@ -58,6 +58,15 @@ capture_test_data = \
 	tests/data/tcpopt-mptcp.pcap tests/data/tcpopt-mptcp.txt \
 	tests/data/tcpopt-mptcp-cut.pcap tests/data/tcpopt-mptcp-cut.txt \
 	tests/data/tcpopt-md5.pcap tests/data/tcpopt-md5.txt
+capture_test_data += \
+	tests/data/craft-icmp6.py tests/data/icmp6.pcap tests/data/icmp6.txt \
+	tests/data/icmp6.v.txt tests/data/icmp6.vv.txt tests/data/icmp6.vvv.txt \
+	tests/data/craft-rt6.py tests/data/rt6.pcap tests/data/rt6.txt \
+	tests/data/rt6.v.txt tests/data/make-icmp6-captures.sh \
+	tests/data/icmp6-real.pcap tests/data/icmp6-real.txt \
+	tests/data/icmp6-real.v.txt tests/data/icmp6-real.vv.txt \
+	tests/data/icmp6-mld.pcap tests/data/icmp6-mld.txt \
+	tests/data/icmp6-mld.v.txt tests/data/icmp6-mld.vv.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

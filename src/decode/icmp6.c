@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* icmp6.c - ICMPv6 in the words tcpdump -n uses.  cap is what was
- * captured from p on, len what was on the wire; nothing reads beyond
- * cap. */
+/* icmp6.c - ICMPv6 in the words tcpdump -n (and -v, -vv) uses: errors,
+ * echo, MLDv1/v2, neighbour discovery (the options: nd6opt.c), router
+ * renumbering, node information, home agent and mobile prefix
+ * discovery, RPL (rpl.c), and the "[icmp6 sum ok]" mark of -v, summed
+ * over the IPv6 pseudo-header.  Every read of the packet goes through
+ * the checked cursor; a read that fails ends the text with " [|icmp6]"
+ * where tcpdump ends it. */
 #include <stdio.h>
 #include <string.h>
 
+#include "decode/cursor.h"
 #include "decode/priv.h"
 
 static const char *icmp6_name(unsigned type)
@@ -12,7 +17,7 @@ static const char *icmp6_name(unsigned type)
 	switch (type) {
 	case 1:   return "destination unreachable";
 	case 2:   return "packet too big";
-	case 3:   return "time exceeded";
+	case 3:   return "time exceeded in-transit";
 	case 4:   return "parameter problem";
 	case 128: return "echo request";
 	case 129: return "echo reply";
@@ -24,183 +29,960 @@ static const char *icmp6_name(unsigned type)
 	case 135: return "neighbor solicitation";
 	case 136: return "neighbor advertisement";
 	case 137: return "redirect";
+	case 138: return "router renumbering";
+	case 139: return "who-are-you request";   /* tcpdump's first name */
+	case 140: return "who-are-you reply";
+	case 141: return "inverse neighbor solicitation";
+	case 142: return "inverse neighbor advertisement";
 	case 143: return "multicast listener report v2";
+	case 144: return "ha discovery request";
+	case 145: return "ha discovery reply";
+	case 146: return "mobile router solicitation";
+	case 147: return "mobile router advertisement";
+	case 155: return "RPL";
+	case 200: return "mtrace response";
+	case 201: return "mtrace message";
 	default:  return NULL;
 	}
 }
 
-/* The transport header inside an ICMPv6 error: walk the inner packet's
- * extension headers.  Returns the protocol and sets *tp, or -1. */
-static int inner6_transport(const uint8_t *in, size_t cap, const uint8_t **tp,
-                            size_t *tcap)
+/* An IPv6 address at off, or false when it was not captured. */
+static bool addr6(const struct dcur *k, size_t off, char *buf, size_t n)
 {
-	unsigned nh;
-	size_t off = 40;
+	const uint8_t *a;
 
-	if (cap < 40)
-		return -1;
-	nh = in[6];
-	while (nh == 0 || nh == 60 || nh == 43 || nh == 44) {
-		size_t hl;
-
-		if (cap < off + 2)
-			return -1;
-		hl = nh == 44 ? 8 : ((size_t)in[off + 1] + 1) * 8;
-		nh = in[off];
-		off += hl;
-	}
-	if (off > cap)
-		return -1;
-	*tp = in + off;
-	*tcap = cap - off;
-	return (int)nh;
+	if (!dc_bytes(k, off, 16, &a))
+		return false;
+	d_ip6str(a, buf, n);
+	return true;
 }
 
-/* Appends the rest of the ICMPv6 text; false when cut short. */
-static bool icmp6_text(struct sbuf *t, const uint8_t *p, size_t cap,
-                       size_t len, bool *no_length)
+/* tcpdump's hex dump of unknown data: lines of 8 groups of 2 bytes,
+ * each line starting with ident and the offset. */
+void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
+                 size_t n)
 {
-	unsigned type = p[0], code;
-	const uint8_t *in = p + 8;
-	size_t incap = cap >= 8 ? cap - 8 : 0;
-	char a[64], b[64];
+	size_t i;
 
-	if (cap < 2)
+	for (i = 0; i + 1 < n; i += 2) {
+		if (i % 16 == 0)
+			dprintf_(c, "%s0x%04zx: ", ident, i);
+		dprintf_(c, " %02x%02x", p[i], p[i + 1]);
+	}
+	if (n & 1) {
+		if (i % 16 == 0)
+			dprintf_(c, "%s0x%04zx: ", ident, i);
+		dprintf_(c, " %02x", p[i]);
+	}
+}
+
+/* the hex dump of what was captured of n bytes at off in p (cap bytes) */
+void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
+                    size_t cap, size_t off, size_t n)
+{
+	if (off > cap)
+		return;
+	if (n > cap - off)
+		n = cap - off;
+	d_icmp6_hex(c, ident, p + off, n);
+}
+
+/* ---- the checksum ------------------------------------------------------- */
+
+static uint32_t sum16(uint32_t s, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2)
+		s += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (n & 1)
+		s += (uint32_t)p[i] << 8;
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return s;
+}
+
+/* The destination the sender's checksum covers: the last address of a
+ * type 0 or 2 routing header, the first segment of a type 4 one, else
+ * the header's.  h is the IPv6 header, hlen the bytes from it to the
+ * ICMPv6 message (the extension headers ip.c walked), hcap the bytes
+ * captured from it on. */
+static const uint8_t *final_dst(const uint8_t *h, size_t hlen, size_t hcap)
+{
+	struct dcur k = dc_make(h, hcap, hcap);
+	const uint8_t *dst = h + 24, *a;
+	uint8_t nh = h[6], n, len, type;
+	size_t off = 40;
+
+	while (off < hlen) {
+		switch (nh) {
+		case 0: case 60: case 62: case 135:
+			if (!dc_u8(&k, off, &nh) || !dc_u8(&k, off + 1, &n))
+				return dst;
+			off += ((size_t)n + 1) * 8;
+			continue;
+		case 44:
+			if (!dc_u8(&k, off, &nh))
+				return dst;
+			off += 8;
+			continue;
+		case 43:
+			if (!dc_u8(&k, off + 1, &len) || !dc_u8(&k, off + 2, &type) ||
+			    len % 2)
+				return dst;
+			if (type == 0 || type == 2) {
+				for (unsigned i = 0; i < len / 2u; i++) {
+					if (!dc_bytes(&k, off + 8 + 16 * (size_t)i, 16, &a))
+						break;
+					dst = a;
+				}
+			} else if (type == 4 && dc_bytes(&k, off + 8, 16, &a)) {
+				dst = a;
+			}
+			return dst;
+		default:
+			return dst;
+		}
+	}
+	return dst;
+}
+
+/* Prints the -v checksum mark when the whole message was captured;
+ * false when the message is too short to hold its checksum (tcpdump
+ * reads the field, fails, and ends the line). */
+static bool print_sum(struct dctx *c, const struct ipinfo *ip,
+                      const uint8_t *p, size_t cap, size_t len)
+{
+	const uint8_t *h, *dst;
+	uint8_t ph[8];
+	uint32_t s;
+	uint16_t field, calc;
+
+	if (!ip || ip->family != 6 || ip->fragmented || !c->v || cap < len)
+		return true;
+	if (cap < 4)
 		return false;
-	code = p[1];
-	switch (type) {
-	case 1:
-		if (code > 4) {
-			sbuf_printf(t, ", unknown unreach code (%u)", code);
-			*no_length = true;
-			return true;
-		}
-		if (incap < 40)
-			return false;
-		d_ip6str(in + 24, a, sizeof a);
-		switch (code) {
-		case 0:
-			sbuf_printf(t, ", unreachable route %s", a);
-			break;
-		case 1:
-			sbuf_printf(t, ",  unreachable prohibited %s", a);
-			break;
-		case 2:
-			sbuf_printf(t, ", beyond scope %s, source address %s", a,
-			            d_ip6str(in + 8, b, sizeof b));
-			break;
-		case 3:
-			sbuf_printf(t, ", unreachable address %s", a);
-			break;
-		case 4: {
-			const uint8_t *tp;
-			size_t tcap;
-			int proto = inner6_transport(in, incap, &tp, &tcap);
+	h = ip->src - 8;
+	if (p < h + 40)
+		return true;
+	dst = final_dst(h, (size_t)(p - h), (size_t)(p - h) + cap);
+	ph[0] = (uint8_t)(len >> 24);
+	ph[1] = (uint8_t)(len >> 16);
+	ph[2] = (uint8_t)(len >> 8);
+	ph[3] = (uint8_t)len;
+	ph[4] = ph[5] = ph[6] = 0;
+	ph[7] = 58;
+	s = sum16(0, ip->src, 16);
+	s = sum16(s, dst, 16);
+	s = sum16(s, ph, 8);
+	s = sum16(s, p, len);
+	calc = (uint16_t)~s;
+	if (calc == 0) {
+		dput(c, "[icmp6 sum ok] ");
+		return true;
+	}
+	field = (uint16_t)(p[2] << 8 | p[3]);
+	s = (uint32_t)field + calc;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	dprintf_(c, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", field, s);
+	return true;
+}
 
-			sbuf_add(t, ", unreachable port");
-			if ((proto != 6 && proto != 17) || tcap < 4)
+/* ---- destination unreachable: the inner packet's transport port ------ */
+
+/* The inner packet's TCP or UDP destination port, the extension headers
+ * walked as tcpdump walks them; false when it cannot be found. */
+static bool inner_port(const struct dcur *in, unsigned *proto, unsigned *port)
+{
+	uint8_t nh, b;
+	uint16_t v;
+	size_t off = 0, hl = 40;
+
+	if (!dc_u8(in, 6, &nh))
+		return false;
+	while (off < in->cap) {
+		off += hl;
+		switch (nh) {
+		case 6: case 17:
+			if (!dc_be16(in, off + 2, &v))
 				return false;
-			sbuf_printf(t, ", %s %s port %u", a,
-			            proto == 6 ? "tcp" : "udp", be16(tp + 2));
-			break;
-		}
-		}
-		return true;
-	case 2:
-		if (cap < 8)
-			return false;
-		sbuf_printf(t, ", mtu %u", be32(p + 4));
-		return true;
-	case 3:
-		if (code == 0) {
-			if (incap < 40)
-				return false;
-			sbuf_printf(t, " in-transit for %s",
-			            d_ip6str(in + 24, a, sizeof a));
-		} else if (code == 1) {
-			sbuf_add(t, " in-transit (reassembly)");
-		} else {
-			sbuf_printf(t, " in-transit, unknown code (%u)", code);
-		}
-		return true;
-	case 4:
-		if (cap < 8 || code > 2)
-			return false;
-		sbuf_printf(t, ", %s - octet %u",
-		            code == 0 ? "erroneous" : code == 1 ? "next header"
-		                                                : "option",
-		            be32(p + 4));
-		return true;
-	case 128:
-	case 129:
-		if (cap < 8)
-			return false;
-		sbuf_printf(t, ", id %u, seq %u", be16(p + 4), be16(p + 6));
-		return true;
-	case 130:
-	case 131:
-	case 132:
-		if (len != 24)
+			*proto = nh;
+			*port = v;
 			return true;
-		if (cap < 24)
+		case 0: case 60: case 43:
+			if (!dc_u8(in, off + 1, &b))
+				return false;
+			hl = ((size_t)b + 1) << 3;
+			nh = in->p[off];
+			break;
+		case 44:
+			if (!dc_be16(in, off + 2, &v))
+				return false;
+			if (v & 0xfff8)
+				return false;
+			nh = in->p[off];
+			hl = 8;
+			break;
+		case 51:
+			if (!dc_u8(in, off + 1, &b))
+				return false;
+			hl = ((size_t)b + 2) << 2;
+			nh = in->p[off];
+			break;
+		default:
 			return false;
-		sbuf_printf(t, "max resp delay: %u addr: %s", be16(p + 4),
-		            d_ip6str(p + 8, a, sizeof a));
+		}
+	}
+	return false;
+}
+
+/* ---- MLD ------------------------------------------------------------------ */
+
+static bool mld1(struct dctx *c, const struct dcur *k)
+{
+	char a[64];
+
+	if (!dc_has(k, 0, 24))
 		return true;
-	case 133:
-	case 134:
+	addr6(k, 8, a, sizeof a);
+	dprintf_(c, "max resp delay: %u addr: %s", be16(k->p + 4), a);
+	return true;
+}
+
+static bool mld2_query(struct dctx *c, const struct dcur *k, size_t len)
+{
+	uint16_t mrc, nsrc;
+	uint8_t b24, b25;
+	unsigned mrt, qqi;
+	char a[64];
+
+	if (len < 28) {
+		dprintf_(c, " [invalid len %zu]", len);
 		return true;
-	case 135:
-		if (cap < 24)
+	}
+	if (!dc_be16(k, 4, &mrc))
+		return false;
+	mrt = mrc < 32768 ? mrc : ((mrc & 0x0fffu) | 0x1000u)
+	                          << (((mrc & 0x7000u) >> 12) + 3);
+	if (c->v)
+		dprintf_(c, " [max resp delay=%u]", mrt);
+	if (!addr6(k, 8, a, sizeof a))
+		return false;
+	dprintf_(c, " [gaddr %s", a);
+	if (c->v) {
+		if (!dc_u8(k, 24, &b24))
 			return false;
-		sbuf_printf(t, ", who has %s", d_ip6str(p + 8, a, sizeof a));
-		return true;
-	case 136:
-		if (cap < 24)
+		if (b24 & 0x08)
+			dput(c, " sflag");
+		if (b24 & 0x07)
+			dprintf_(c, " robustness=%u", b24 & 0x07);
+		if (!dc_u8(k, 25, &b25))
 			return false;
-		sbuf_printf(t, ", tgt is %s", d_ip6str(p + 8, a, sizeof a));
+		qqi = b25 < 128 ? b25 : ((b25 & 0x0fu) | 0x10u)
+		                        << (((b25 & 0x70u) >> 4) + 3);
+		dprintf_(c, " qqi=%u", qqi);
+	}
+	if (!dc_be16(k, 26, &nsrc))
+		return false;
+	if (nsrc > 0) {
+		if (len < 28 + 16 * (size_t)nsrc) {
+			dput(c, " [invalid number of sources]");
+		} else if (c->v > 1) {
+			dput(c, " {");
+			for (unsigned i = 0; i < nsrc; i++) {
+				if (!addr6(k, 28 + 16 * (size_t)i, a, sizeof a))
+					return false;
+				dprintf_(c, " %s", a);
+			}
+			dput(c, " }");
+		} else {
+			dprintf_(c, ", %u source(s)", nsrc);
+		}
+	}
+	dput(c, "]");
+	return true;
+}
+
+static const char *mld2_rec_name(unsigned t)
+{
+	static const char *const n[] = { NULL, "is_in", "is_ex", "to_in",
+	                                 "to_ex", "allow", "block" };
+
+	return t >= 1 && t <= 6 ? n[t] : NULL;
+}
+
+static bool mld2_report(struct dctx *c, const struct dcur *k, size_t len)
+{
+	uint16_t ngr, nsrc;
+	uint8_t t;
+	size_t g = 8;
+	char a[64];
+
+	if (len < 8) {
+		dprintf_(c, " [invalid len %zu]", len);
 		return true;
-	case 137:
-		if (cap < 40)
+	}
+	if (!dc_be16(k, 6, &ngr))
+		return false;
+	dprintf_(c, ", %u group record(s)", ngr);
+	if (!c->v)
+		return true;
+	for (unsigned i = 0; i < ngr; i++) {
+		if (len < g + 20) {
+			dput(c, " [invalid number of groups]");
+			return true;
+		}
+		if (!addr6(k, g + 4, a, sizeof a))
 			return false;
-		sbuf_printf(t, ", %s to %s", d_ip6str(p + 24, a, sizeof a),
-		            d_ip6str(p + 8, b, sizeof b));
-		return true;
-	case 143:
-		if (cap < 8)
+		dprintf_(c, " [gaddr %s", a);
+		if (!dc_u8(k, g, &t))
 			return false;
-		sbuf_printf(t, ", %u group record(s)", be16(p + 6));
-		return true;
+		if (mld2_rec_name(t))
+			dprintf_(c, " %s", mld2_rec_name(t));
+		else
+			dprintf_(c, "  [v2-report-#%u]", t);
+		if (!dc_be16(k, g + 2, &nsrc))
+			return false;
+		if (len < g + 20 + 16 * (size_t)nsrc) {
+			dprintf_(c, " [invalid number of sources %u]", nsrc);
+			return true;
+		}
+		if (c->v == 1) {
+			dprintf_(c, ", %u source(s)", nsrc);
+		} else {
+			dput(c, " {");
+			for (unsigned j = 0; j < nsrc; j++) {
+				if (!addr6(k, g + 20 + 16 * (size_t)j, a, sizeof a))
+					return false;
+				dprintf_(c, " %s", a);
+			}
+			dput(c, " }");
+		}
+		g += 20 + 16 * (size_t)nsrc;
+		dput(c, "]");
 	}
 	return true;
 }
 
-void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
+/* The mark of a check that tcpdump makes without leaving the message:
+ * the text goes on after it (", length N" without -v). */
+static bool soft_trunc(struct dctx *c)
 {
-	struct sbuf t = SBUF_INIT;
+	dput(c, " [|icmp6]");
+	return true;
+}
+
+/* ---- node information (RFC 4620) ---------------------------------------- */
+
+/* a character of a name as tcpdump shows it: M- for the high bit, ^ for
+ * a control character */
+void d_icmp6_char(struct dctx *c, uint8_t ch)
+{
+	if (ch & 0x80) {
+		ch &= 0x7f;
+		dput(c, "M-");
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		ch ^= 0x40;
+		dput(c, "^");
+	}
+	dprintf_(c, "%c", ch);
+}
+
+/* A DNS name without compression, from off to the end of the capture,
+ * in quotes after ", ". */
+static void ni_dnsname(struct dctx *c, const struct dcur *k, size_t off)
+{
+	size_t ep = k->cap;
+
+	dput(c, ", \"");
+	while (off < ep) {
+		unsigned n = k->p[off++];
+
+		if (n) {
+			if (n > ep - off) {
+				dput(c, "???");
+				break;
+			}
+			while (n-- && off < ep)
+				d_icmp6_char(c, k->p[off++]);
+			if (off + 1 < ep && k->p[off])
+				dput(c, ".");
+		} else {
+			if (off == ep)
+				dput(c, ".");
+			else if (!(off + 1 == ep && k->p[off] == 0))
+				dput(c, "???");
+			break;
+		}
+	}
+	dput(c, "\"");
+}
+
+/* a name at off: a length-prefixed string when the length byte says the
+ * rest of the capture, else a DNS name; false when off was not captured */
+static bool ni_name(struct dctx *c, const struct dcur *k, size_t off)
+{
+	uint8_t n;
+
+	if (!dc_u8(k, off, &n))
+		return false;
+	if (n == k->cap - off - 1) {
+		if (c->v)
+			dput(c, ", 03 draft");
+		dput(c, ", \"");
+		for (off++; off < k->cap; off++)
+			d_icmp6_char(c, k->p[off]);
+		dput(c, "\"");
+	} else {
+		ni_dnsname(c, k, off);
+	}
+	return true;
+}
+
+static void ni_addrflags(struct dctx *c, unsigned f, bool reply)
+{
+	dprintf_(c, " [%s%s%s%s%s%s%s]", f & 0x40 ? "a" : "", f & 0x20 ? "G" : "",
+	         f & 0x10 ? "S" : "", f & 0x08 ? "L" : "", f & 0x04 ? "C" : "",
+	         f & 0x02 ? "A" : "", reply && (f & 0x01) ? "T" : "");
+}
+
+static bool ni_query(struct dctx *c, const struct dcur *k)
+{
+	size_t siz = k->cap;
+	unsigned qtype, flags, code;
+	char a[64];
+
+	if (siz == 12) {
+		dput(c, " who-are-you request");
+		return true;
+	}
+	dput(c, " node information query");
+	if (!dc_has(k, 0, 16))
+		return soft_trunc(c);
+	qtype = be16(k->p + 4);
+	flags = be16(k->p + 6);
+	code = k->p[1];
+	dput(c, " (");
+	switch (qtype) {
+	case 0:
+		dput(c, "noop");
+		break;
+	case 1:
+		dput(c, "supported qtypes");
+		if (flags)
+			dprintf_(c, " [%s]", flags & 1 ? "C" : "");
+		break;
+	case 2:
+		dput(c, "DNS name");
+		break;
+	case 3:
+		dput(c, "node addresses");
+		if (flags)
+			ni_addrflags(c, flags, false);
+		break;
+	default:
+		dput(c, "unknown");
+		break;
+	}
+	if (qtype == 0 || qtype == 1) {
+		if (siz != 16 && c->v)
+			dput(c, ", invalid len");
+		dput(c, ")");
+		return true;
+	}
+	if (siz == 16) {
+		dput(c, ", 03 draft)");
+		return true;
+	}
+	switch (code) {
+	case 0:
+		if (!dc_has(k, 0, 32))
+			break;
+		if (siz != 32) {
+			if (c->v)
+				dput(c, ", invalid subject len");
+			break;
+		}
+		addr6(k, 16, a, sizeof a);
+		dprintf_(c, ", subject=%s", a);
+		break;
+	case 1:
+		dput(c, ", subject=DNS name");
+		if (!ni_name(c, k, 16))
+			return false;
+		break;
+	case 2:
+		if (!dc_has(k, 0, 20))
+			break;
+		if (siz != 20) {
+			if (c->v)
+				dput(c, ", invalid subject len");
+			break;
+		}
+		dprintf_(c, ", subject=%s", d_ip4str(k->p + 16, a, sizeof a));
+		break;
+	default:
+		dput(c, ", unknown subject");
+		break;
+	}
+	dput(c, ")");
+	return true;
+}
+
+static bool ni_reply(struct dctx *c, const struct dcur *k, size_t len)
+{
+	size_t siz = k->cap;
+	unsigned qtype, flags, code;
+	bool comma = false;
+	char a[64];
+
+	if (len > siz || !dc_has(k, 0, 16))
+		return soft_trunc(c);
+	qtype = be16(k->p + 4);
+	flags = be16(k->p + 6);
+	code = k->p[1];
+	dput(c, " node information reply (");
+	switch (code) {
+	case 0:
+		if (c->v) {
+			dput(c, "success");
+			comma = true;
+		}
+		break;
+	case 1:
+	case 2:
+		dput(c, code == 1 ? "refused" : "unknown");
+		comma = true;
+		if (siz != 16 && c->v)
+			dput(c, ", invalid length");
+		break;
+	}
+	if (code != 0) {
+		dput(c, ")");
+		return true;
+	}
+	if (comma)
+		dput(c, ", ");
+	switch (qtype) {
+	case 0:
+		dput(c, "noop");
+		if (siz != 16 && c->v)
+			dput(c, ", invalid length");
+		break;
+	case 1:
+		dput(c, "supported qtypes");
+		if (flags)
+			dprintf_(c, " [%s]", flags & 1 ? "C" : "");
+		break;
+	case 2:
+		dput(c, "DNS name");
+		if (!ni_name(c, k, 20))
+			return false;
+		if (flags & 1) {
+			uint32_t ttl;
+
+			if (!dc_be32(k, 16, &ttl))
+				return false;
+			dprintf_(c, " [TTL=%u]", ttl);
+		}
+		break;
+	case 3:
+		dput(c, "node addresses");
+		for (size_t i = 16; i < siz && i + 20 <= siz; i += 20) {
+			addr6(k, i + 4, a, sizeof a);
+			dprintf_(c, " %s(%u)", a, be32(k->p + i));
+		}
+		if (flags)
+			ni_addrflags(c, flags, true);
+		break;
+	default:
+		dput(c, "unknown");
+		break;
+	}
+	dput(c, ")");
+	return true;
+}
+
+/* ---- router renumbering ------------------------------------------------- */
+
+static bool rrenum(struct dctx *c, const struct dcur *k)
+{
+	uint8_t code, fl;
+	char a[64];
+
+	if (!dc_has(k, 0, 16))
+		return soft_trunc(c);
+	code = k->p[1];
+	switch (code) {
+	case 0:   dput(c, ", command"); break;
+	case 1:   dput(c, ", result"); break;
+	case 255: dput(c, ", sequence number reset"); break;
+	default:  dprintf_(c, ", code-#%u", code); break;
+	}
+	dprintf_(c, ", seq=%u", be32(k->p + 4));
+	if (c->v) {
+		fl = k->p[9];
+		dput(c, "[");
+		if (fl)
+			dprintf_(c, "%s%s%s%s%s,", fl & 0x80 ? "T" : "",
+			         fl & 0x40 ? "R" : "", fl & 0x20 ? "A" : "",
+			         fl & 0x10 ? "S" : "", fl & 0x08 ? "P" : "");
+		dprintf_(c, "seg=%u,", k->p[8]);
+		dprintf_(c, "maxdelay=%u", be16(k->p + 10));
+		if (be32(k->p + 12))
+			dprintf_(c, "rsvd=0x%x", be32(k->p + 12));
+		dput(c, "]");
+	}
+	if (code == 0) {
+		size_t m = 16, u;
+		int n;
+
+		if (!dc_has(k, m, 40 - m))
+			return soft_trunc(c);
+		dput(c, c->v > 1 ? "\n\t" : " ");
+		dput(c, "match(");
+		switch (k->p[m]) {
+		case 1:  dput(c, "add"); break;
+		case 2:  dput(c, "change"); break;
+		case 3:  dput(c, "setglobal"); break;
+		default: dprintf_(c, "#%u", k->p[m]); break;
+		}
+		if (c->v)
+			dprintf_(c, ",ord=%u,min=%u,max=%u", k->p[m + 2],
+			         k->p[m + 4], k->p[m + 5]);
+		addr6(k, m + 8, a, sizeof a);
+		dprintf_(c, ",%s/%u)", a, k->p[m + 3]);
+		n = (int)k->p[m + 1] - 3;
+		if (n % 4)
+			return soft_trunc(c);
+		n /= 4;
+		u = 40;
+		while (n-- > 0) {
+			uint32_t vl, pl;
+			uint8_t f;
+
+			if (!dc_has(k, u, 32))
+				return soft_trunc(c);
+			dput(c, c->v > 1 ? "\n\t" : " ");
+			dput(c, "use(");
+			f = k->p[u + 12];
+			if (f)
+				dprintf_(c, "%s%s,", f & 0x80 ? "V" : "",
+				         f & 0x40 ? "P" : "");
+			if (c->v) {
+				dprintf_(c, "mask=0x%x,", k->p[u + 2]);
+				dprintf_(c, "raflags=0x%x,", k->p[u + 3]);
+				vl = be32(k->p + u + 4);
+				pl = be32(k->p + u + 8);
+				if (vl == 0xffffffff)
+					dput(c, "vltime=infty,");
+				else
+					dprintf_(c, "vltime=%u,", vl);
+				if (pl == 0xffffffff)
+					dput(c, "pltime=infty,");
+				else
+					dprintf_(c, "pltime=%u,", pl);
+			}
+			addr6(k, u + 16, a, sizeof a);
+			dprintf_(c, "%s/%u/%u)", a, k->p[u], k->p[u + 1]);
+			u += 32;
+		}
+	}
+	return true;
+}
+
+/* ---- the message ---------------------------------------------------------- */
+
+static const char *na_flags(uint32_t f, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s%s%s", f & 0x80000000u ? "router" : "",
+	         (f & 0x80000000u) && (f & 0x40000000u) ? ", " : "",
+	         f & 0x40000000u ? "solicited" : "",
+	         (f & 0xc0000000u) && (f & 0x20000000u) ? ", " : "",
+	         f & 0x20000000u ? "override" : "");
+	if (!buf[0])
+		snprintf(buf, n, "none");
+	return buf;
+}
+
+static const char *ra_flags(unsigned f, char *buf, size_t n)
+{
+	static const struct { unsigned bit; const char *s; } t[] = {
+		{ 0x80, "managed" }, { 0x40, "other stateful" },
+		{ 0x20, "home agent" }, { 0x02, "ipv6 only" },
+	};
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (f & t[i].bit)
+			o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? ", " : "",
+			                      t[i].s);
+	if (!o)
+		snprintf(buf, n, "none");
+	return buf;
+}
+
+const char *d_icmp6_rtpref(unsigned v)
+{
+	static const char *const s[] = { "medium", "high", "rsv", "low" };
+
+	return s[(v & 0x18) >> 3];
+}
+
+/* The text after "ICMP6, NAME"; false when cut short.  *done: the
+ * message printed its own end (no ", length N"). */
+static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
+                       size_t len, bool *done)
+{
+	struct dcur in = dc_sub(k, 8, SIZE_MAX);
+	uint8_t code;
+	uint16_t v16;
+	uint32_t v32;
+	char a[64], b[64], f[64];
+
+	if (!dc_u8(k, 1, &code))
+		return false;
+	switch (type) {
+	case 1: {
+		static const char *const cn[] = { "unreachable route",
+			" unreachable prohibited", "beyond scope",
+			"unreachable address", "unreachable port" };
+
+		if (code <= 4)
+			dprintf_(c, ", %s", cn[code]);
+		else
+			dprintf_(c, ", unknown unreach code (%u)", code);
+		switch (code) {
+		case 0: case 1: case 3:
+			if (!addr6(&in, 24, a, sizeof a))
+				return false;
+			dprintf_(c, " %s", a);
+			break;
+		case 2:
+			if (!addr6(&in, 24, a, sizeof a) || !addr6(&in, 8, b, sizeof b))
+				return false;
+			dprintf_(c, " %s, source address %s", a, b);
+			break;
+		case 4: {
+			unsigned proto, port;
+
+			if (!inner_port(&in, &proto, &port) ||
+			    !addr6(&in, 24, a, sizeof a))
+				return false;
+			dprintf_(c, ", %s %s port %u", a, proto == 6 ? "tcp" : "udp",
+			         port);
+			break;
+		}
+		default:
+			if (c->v <= 1) {
+				d_icmp6_hexcap(c, "\n\t", k->p, k->cap, 0, len);
+				*done = true;
+			}
+			break;
+		}
+		break;
+	}
+	case 2:
+		if (!dc_be32(k, 4, &v32))
+			return false;
+		dprintf_(c, ", mtu %u", v32);
+		break;
+	case 3:
+		if (code == 0) {
+			if (!addr6(&in, 24, a, sizeof a))
+				return false;
+			dprintf_(c, " for %s", a);
+		} else if (code == 1) {
+			dput(c, " (reassembly)");
+		} else {
+			dprintf_(c, ", unknown code (%u)", code);
+		}
+		break;
+	case 4: {
+		static const char *const pn[] = { "erroneous", "next header",
+			"option", "incomplete header chain" };
+
+		if (!dc_has(&in, 24, 16))
+			return false;
+		if (code <= 3)
+			dprintf_(c, ", %s - octet %u", pn[code], be32(k->p + 4));
+		else
+			dprintf_(c, ", code-#%u", code);
+		break;
+	}
+	case 128:
+	case 129:
+		if (!dc_has(k, 4, 4))
+			return false;
+		dprintf_(c, ", id %u, seq %u", be16(k->p + 4), be16(k->p + 6));
+		break;
+	case 130:
+		if (len == 24) {
+			mld1(c, k);
+		} else if (len >= 28) {
+			dput(c, " v2");
+			if (!mld2_query(c, k, len))
+				return false;
+		} else {
+			dprintf_(c, " unknown-version (len %zu) ", len);
+		}
+		break;
+	case 131:
+	case 132:
+		mld1(c, k);
+		break;
+	case 133:
+		if (c->v && !d_nd6_opts(c, k->p, k->cap, 8, (long)len - 8))
+			return false;
+		break;
+	case 134:
+		if (c->v) {
+			if (!dc_has(k, 0, 16))
+				return false;
+			dprintf_(c, "\n\thop limit %u, Flags [%s], pref %s, router "
+			         "lifetime %us, reachable time %ums, retrans timer "
+			         "%ums", k->p[4], ra_flags(k->p[5], f, sizeof f),
+			         d_icmp6_rtpref(k->p[5]), be16(k->p + 6),
+			         be32(k->p + 8), be32(k->p + 12));
+			if (!d_nd6_opts(c, k->p, k->cap, 16, (long)len - 16))
+				return false;
+		}
+		break;
+	case 135:
+		if (!addr6(k, 8, a, sizeof a))
+			return false;
+		dprintf_(c, ", who has %s", a);
+		if (c->v && !d_nd6_opts(c, k->p, k->cap, 24, (long)len - 24))
+			return false;
+		break;
+	case 136:
+		if (!addr6(k, 8, a, sizeof a))
+			return false;
+		dprintf_(c, ", tgt is %s", a);
+		if (c->v) {
+			dprintf_(c, ", Flags [%s]", na_flags(be32(k->p + 4), f,
+			                                     sizeof f));
+			if (!d_nd6_opts(c, k->p, k->cap, 24, (long)len - 24))
+				return false;
+		}
+		break;
+	case 137:
+		if (!addr6(k, 24, a, sizeof a))
+			return false;
+		addr6(k, 8, b, sizeof b);
+		dprintf_(c, ", %s to %s", a, b);
+		if (c->v && !d_nd6_opts(c, k->p, k->cap, 40, (long)len - 40))
+			return false;
+		break;
+	case 138:
+		if (!rrenum(c, k))
+			return false;
+		break;
+	case 139:
+		if (!ni_query(c, k))
+			return false;
+		break;
+	case 140:
+		if (!ni_reply(c, k, len))
+			return false;
+		break;
+	case 141:
+	case 142:
+		break;
+	case 143:
+		if (!mld2_report(c, k, len))
+			return false;
+		break;
+	case 144:
+	case 146:
+		if (!dc_be16(k, 4, &v16))
+			return false;
+		dprintf_(c, ", id 0x%04x", v16);
+		break;
+	case 145:
+		if (c->v) {
+			if (!dc_be16(k, 4, &v16))
+				return false;
+			dprintf_(c, ", id 0x%04x", v16);
+			for (size_t o = 8; o < len; o += 16) {
+				if (!addr6(k, o, a, sizeof a))
+					return false;
+				dprintf_(c, ", %s", a);
+			}
+		}
+		break;
+	case 147:
+		if (c->v) {
+			if (!dc_be16(k, 4, &v16))
+				return false;
+			dprintf_(c, ", id 0x%04x", v16);
+			if (!dc_be16(k, 6, &v16))
+				return false;
+			if (v16 & 0xc000)
+				dput(c, " ");
+			if (v16 & 0x8000)
+				dput(c, "M");
+			if (v16 & 0x4000)
+				dput(c, "O");
+			if (!d_nd6_opts(c, k->p, k->cap, 8, (long)len - 8))
+				return false;
+		}
+		break;
+	case 155: {
+		struct dcur r = dc_sub(k, 4, SIZE_MAX);
+
+		if (!d_rpl(c, code, r.p, r.cap, (uint32_t)len - 4u))
+			return false;
+		break;
+	}
+	default:
+		dprintf_(c, ", length %zu", len);
+		if (c->v <= 1)
+			d_icmp6_hexcap(c, "\n\t", k->p, k->cap, 0, len);
+		*done = true;
+		break;
+	}
+	return true;
+}
+
+void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+                size_t cap, size_t len)
+{
+	struct dcur k = dc_make(p, cap, len);
 	const char *name;
-	bool no_length = false;
+	bool done = false;
+	uint8_t type;
 
 	if (!c->out)
 		return;
-	if (cap < 1) {
+	if (len == 0) {
+		dput(c, "ICMP6, length 0 (invalid)");
+		return;
+	}
+	if (!print_sum(c, ip, p, cap, len) || !dc_u8(&k, 0, &type)) {
 		dput(c, " [|icmp6]");
 		return;
 	}
-	name = icmp6_name(p[0]);
+	name = icmp6_name(type);
 	if (name)
 		dprintf_(c, "ICMP6, %s", name);
 	else
-		dprintf_(c, "ICMP6, unknown icmp6 type (%u)", p[0]);
-	if (!name) {
+		dprintf_(c, "ICMP6, unknown icmp6 type (%u)", type);
+	if (c->v && (type == 133 || type == 134 || type == 135 || type == 136 ||
+	             type == 137 || type == 145 || type == 147))
 		dprintf_(c, ", length %zu", len);
-	} else if (icmp6_text(&t, p, cap, len, &no_length)) {
-		dput(c, sbuf_str(&t));
-		if (!no_length)
-			dprintf_(c, ", length %zu", len);
-	} else {
-		dput(c, sbuf_str(&t));
+	if (!icmp6_body(c, &k, type, len, &done)) {
 		dput(c, " [|icmp6]");
+		return;
 	}
-	sbuf_free(&t);
+	if (!done && !c->v)
+		dprintf_(c, ", length %zu", len);
+}
+
+void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
+{
+	d_icmp6_ip(c, NULL, p, cap, len);
 }

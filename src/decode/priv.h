@@ -122,5 +122,32 @@ bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
  * "mptcp"; false if malformed ("[bad opt]").  tcpflags: the header's. */
 bool d_mptcp_option(struct dctx *c, const struct dcur *o, size_t n,
                     unsigned tcpflags);
+/* ICMPv6 (icmp6.c, nd6opt.c, rpl.c).  d_icmp6_ip is d_icmp6 with the
+ * IPv6 header it came in (ip: its addresses, ip->src - 8 the header),
+ * for the "[icmp6 sum ok]" mark of -v over the pseudo-header; ip NULL:
+ * no mark (d_icmp6 passes NULL). */
+void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+                size_t cap, size_t len);
+/* tcpdump's hex dump of unknown bytes (n of them at p, all captured) */
+void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
+                 size_t n);
+/* the same of n bytes at off, as much as was captured (cap) */
+void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
+                    size_t cap, size_t off, size_t n);
+/* a character of a name as tcpdump prints it (M-, ^) */
+void d_icmp6_char(struct dctx *c, uint8_t ch);
+/* "medium", "high", "rsv", "low": a router preference's 2 bits */
+const char *d_icmp6_rtpref(unsigned v);
+/* ND options from off on (resid: what the ICMPv6 length leaves) */
+bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
+                long resid);
+/* RPL: p after the ICMPv6 header's first 4 bytes */
+bool d_rpl(struct dctx *c, unsigned code, const uint8_t *p, size_t cap,
+           uint32_t len);
+/* ip6ext.c: the routing header at q, cap bytes of it captured: prints
+ * "RT6 (...) " and returns true when the walk goes on, else (unknown
+ * type, odd length, cut short: " (invalid)" or " [|rt6]" printed) false,
+ * and the packet's line ends there, as tcpdump's does. */
+bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap);
 
 #endif
