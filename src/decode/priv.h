@@ -109,4 +109,10 @@ bool d_gre(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
            size_t cap, size_t len);
 
+/* dns.c: one byte of a name or string as tcpdump shows it ("M-", "^X");
+ * DNS over TCP, the segment's payload after ", length N" (the two-byte
+ * length prefix, then the message: what tcpdump prints for port 53). */
+void d_put_char(struct dctx *c, uint8_t ch);
+bool d_dns_tcp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
+
 #endif

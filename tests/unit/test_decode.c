@@ -446,6 +446,101 @@ static void check_capture(const char *name)
 	decode_state_free(st);
 }
 
+/* The text of a packet from its ports on ("a.p > b.q: " cut off), and
+ * without the UDP checksum note of -vv: what a protocol decoder prints,
+ * the same whatever the IP header's -v text looks like. */
+static const char *after_ports(const char *s)
+{
+	const char *gt = strstr(s, " > "), *colon;
+	static const char *const notes[] = { "[udp sum ok] ", "[no cksum] " };
+
+	if (!gt || !(colon = strstr(gt, ": ")))
+		return s;
+	s = colon + 2;
+	for (size_t i = 0; i < 2; i++)
+		if (!strncmp(s, notes[i], strlen(notes[i])))
+			return s + strlen(notes[i]);
+	if (!strncmp(s, "[bad udp cksum ", 15) && strstr(s, "!] "))
+		return strstr(s, "!] ") + 3;
+	return s;
+}
+
+static bool starts_packet(const char *l)
+{
+	return strlen(l) > 16 && l[2] == ':' && l[5] == ':' && l[8] == '.' &&
+	       l[15] == ' ';
+}
+
+/* Decode every packet of NAME.pcap with -v (verbose times) and compare,
+ * from the ports on, with NAME.SUFFIX.txt (tcpdump -n -v...: a packet is
+ * its timestamped line and the lines after it). */
+static void check_capture_v(const char *name, const char *suffix, int verbose)
+{
+	char path[512], *line = NULL;
+	FILE *pf, *tf;
+	uint8_t gh[24], ph[16];
+	bool swap, nano;
+	uint32_t magic, linktype;
+	size_t cap = 0, n = 0, np = 0;
+	struct decode_state *st = decode_state_new();
+	struct decode_opts o = { verbose, false, false };
+	struct sbuf *want = NULL;
+
+	snprintf(path, sizeof path, "%s/%s.%s.txt", TEST_DATADIR, name, suffix);
+	tf = fopen(path, "r");
+	assert_non_null(tf);
+	while (getline(&line, &cap, tf) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (starts_packet(line) || !np) {
+			want = realloc(want, (np + 1) * sizeof *want);
+			want[np++] = (struct sbuf)SBUF_INIT;
+			sbuf_add(&want[np - 1], line);
+		} else {
+			sbuf_printf(&want[np - 1], "\n%s", line);
+		}
+	}
+	fclose(tf);
+	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
+	pf = fopen(path, "rb");
+	assert_non_null(pf);
+	assert_int_equal(fread(gh, 1, 24, pf), 24);
+	memcpy(&magic, gh, 4);
+	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
+	nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
+	linktype = rd32(gh + 20, swap);
+	while (fread(ph, 1, 16, pf) == 16) {
+		uint32_t sec = rd32(ph, swap), frac = rd32(ph + 4, swap);
+		uint32_t caplen = rd32(ph + 8, swap), len = rd32(ph + 12, swap);
+		uint8_t *buf = malloc(caplen ? caplen : 1);
+		struct sbuf out = SBUF_INIT;
+		const char *a, *b;
+
+		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
+		decode_timestamp(&out, sec, (long)(nano ? frac / 1000 : frac));
+		sbuf_addc(&out, ' ');
+		decode_summary_opts(&out, st, true, &o, (int)linktype, buf, caplen,
+		                    len);
+		assert_true(n < np);
+		a = after_ports(sbuf_str(&want[n]));
+		b = after_ports(sbuf_str(&out));
+		if (strcmp(a, b) != 0)
+			print_error("%s.%s packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
+			            name, suffix, n + 1, a, b);
+		assert_string_equal(b, a);
+		sbuf_free(&out);
+		free(buf);
+		n++;
+	}
+	assert_true(n > 0);
+	assert_int_equal(n, np);   /* no packet left */
+	for (size_t i = 0; i < np; i++)
+		sbuf_free(&want[i]);
+	free(want);
+	free(line);
+	fclose(pf);
+	decode_state_free(st);
+}
+
 static void test_real_tutorial_ping(void **s) { (void)s; check_capture("tutorial-ping"); }
 static void test_real_tcp_echo(void **s) { (void)s; check_capture("tcp-echo"); }
 static void test_real_udp(void **s) { (void)s; check_capture("udp"); }
@@ -455,6 +550,18 @@ static void test_real_vlan(void **s) { (void)s; check_capture("vlan"); }
 static void test_real_truncated(void **s) { (void)s; check_capture("truncated"); }
 static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
 static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
+static void test_real_dns(void **s) { (void)s; check_capture("dns-real"); }
+static void test_real_dns_v(void **s) { (void)s; check_capture_v("dns-real", "v", 1); }
+static void test_dns(void **s) { (void)s; check_capture("dns"); }
+static void test_dns_v(void **s) { (void)s; check_capture_v("dns", "v", 1); }
+static void test_dns_vv(void **s) { (void)s; check_capture_v("dns", "vv", 2); }
+static void test_dns_vvv(void **s) { (void)s; check_capture_v("dns", "vvv", 3); }
+static void test_real_dhcp(void **s) { (void)s; check_capture("dhcp-real"); }
+static void test_real_dhcp_v(void **s) { (void)s; check_capture_v("dhcp-real", "v", 1); }
+static void test_dhcp(void **s) { (void)s; check_capture("dhcp"); }
+static void test_dhcp_v(void **s) { (void)s; check_capture_v("dhcp", "v", 1); }
+static void test_dhcp_vv(void **s) { (void)s; check_capture_v("dhcp", "vv", 2); }
+static void test_dhcp_vvv(void **s) { (void)s; check_capture_v("dhcp", "vvv", 3); }
 
 int main(void)
 {
@@ -478,6 +585,18 @@ int main(void)
 		cmocka_unit_test(test_real_truncated),
 		cmocka_unit_test(test_real_truncated64),
 		cmocka_unit_test(test_crafted),
+		cmocka_unit_test(test_real_dns),
+		cmocka_unit_test(test_real_dns_v),
+		cmocka_unit_test(test_dns),
+		cmocka_unit_test(test_dns_v),
+		cmocka_unit_test(test_dns_vv),
+		cmocka_unit_test(test_dns_vvv),
+		cmocka_unit_test(test_real_dhcp),
+		cmocka_unit_test(test_real_dhcp_v),
+		cmocka_unit_test(test_dhcp),
+		cmocka_unit_test(test_dhcp_v),
+		cmocka_unit_test(test_dhcp_vv),
+		cmocka_unit_test(test_dhcp_vvv),
 	};
 
 	/* the expected text was made with TZ=UTC */
