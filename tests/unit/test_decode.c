@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "decode/decode.h"
+#include "decode/priv.h"
 #include "util/sbuf.h"
 
 #ifndef TEST_DATADIR
@@ -541,6 +542,41 @@ static void check_capture_v(const char *name, const char *suffix, int verbose)
 	decode_state_free(st);
 }
 
+/* DNS over TCP (d_dns_tcp: what tcp.c would print after ", length N" on
+ * port 53), against tcpdump's text for the same segments. */
+static void test_dns_tcp(void **s)
+{
+	static const uint8_t m[] =
+		"\x00\x3d\x12\x34\x81\x80\x00\x01\x00\x02\x00\x00\x00\x00\x07\x65"
+		"\x78\x61\x6d\x70\x6c\x65\x03\x63\x6f\x6d\x00\x00\x01\x00\x01\xc0"
+		"\x0c\x00\x01\x00\x01\x00\x00\x01\x2c\x00\x04\x0a\x00\x00\x01\xc0"
+		"\x0c\x00\x01\x00\x01\x00\x00\x01\x2c\x00\x04\x0a\x00\x00\x02";
+	static const struct {
+		size_t cap, len;
+		int v;
+		const char *want;
+	} t[] = {
+		{ 63, 63, 0, " 4660 2/0/0 A 10.0.0.1, A 10.0.0.2 (61)" },
+		{ 63, 63, 2, " 4660 q: A? example.com. 2/0/0 example.com. A "
+		             "10.0.0.1, example.com. A 10.0.0.2 (61)" },
+		{ 63, 68, 0, " [prefix length(61) != length(66)] (invalid)" },
+		{ 1, 1, 0, " [DNS over TCP: length 1 < 2] (invalid)" },
+		{ 1, 63, 0, " [|domain]" },
+		{ 40, 63, 0, " 4660 2/0/0 [|domain]" },
+		{ 60, 63, 0, " 4660 2/0/0 A 10.0.0.1, A [|domain]" },
+	};
+
+	(void)s;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct sbuf out = SBUF_INIT;
+		struct dctx c = { &out, NULL, false, t[i].v, false, false };
+
+		assert_true(d_dns_tcp(&c, m, t[i].cap, t[i].len));
+		assert_string_equal(sbuf_str(&out), t[i].want);
+		sbuf_free(&out);
+	}
+}
+
 static void test_real_tutorial_ping(void **s) { (void)s; check_capture("tutorial-ping"); }
 static void test_real_tcp_echo(void **s) { (void)s; check_capture("tcp-echo"); }
 static void test_real_udp(void **s) { (void)s; check_capture("udp"); }
@@ -597,6 +633,7 @@ int main(void)
 		cmocka_unit_test(test_dhcp_v),
 		cmocka_unit_test(test_dhcp_vv),
 		cmocka_unit_test(test_dhcp_vvv),
+		cmocka_unit_test(test_dns_tcp),
 	};
 
 	/* the expected text was made with TZ=UTC */
