@@ -576,7 +576,7 @@ def write(fn, pkts, snap=262144):
                 p, orig = p
             else:
                 orig = len(p)
-            f.write(struct.pack('<IIII', 1700000000 + i, i * 1000, len(p), orig) + p)
+            f.write(struct.pack('<IIII', 1700000000 + i, i % 1000 * 1000, len(p), orig) + p)
 
 
 write(os.path.join(HERE, 'dns.pcap'), dns_packets() + dns_cut())
