@@ -69,6 +69,23 @@ static uint16_t get16(struct dns *d, int64_t at)
 	return v;
 }
 
+/* pre, then v in decimal: the common numbers without printf */
+static void put_u(struct dctx *c, const char *pre, unsigned long v)
+{
+	char b[24];
+	size_t i = sizeof b;
+
+	if (!c->out)
+		return;
+	do {
+		b[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (pre)
+		sbuf_add(c->out, pre);
+	sbuf_addn(c->out, b + i, sizeof b - i);
+}
+
 /* One byte as tcpdump shows bytes of names and strings: M- for the high
  * bit, ^X for control characters. */
 void d_put_char(struct dctx *c, uint8_t ch)
@@ -76,6 +93,12 @@ void d_put_char(struct dctx *c, uint8_t ch)
 	char b[5];
 	size_t n = 0;
 
+	if (!c->out)
+		return;
+	if (ch >= 0x20 && ch < 0x7f) {
+		sbuf_addc(c->out, (char)ch);
+		return;
+	}
 	if (ch & 0x80) {
 		ch &= 0x7f;
 		b[n++] = 'M';
@@ -86,25 +109,35 @@ void d_put_char(struct dctx *c, uint8_t ch)
 		b[n++] = '^';
 	}
 	b[n++] = (char)ch;
-	b[n] = '\0';
-	dput(c, b);
+	sbuf_addn(c->out, b, n);
 }
 
 /* n bytes at at, up to the end of the capture; false when cut short */
 static bool put_n(struct dns *d, int64_t at, uint32_t n)
 {
-	uint8_t ch;
+	const uint8_t *b;
+	size_t run, i;
 
-	while (n > 0 && at < d->end) {
-		if (!rd8(d, at, &ch)) {
-			d->jmp = true;
-			return false;
-		}
-		d_put_char(d->c, ch);
-		at++;
-		n--;
+	if (at >= d->end || n == 0)
+		return n == 0;
+	run = (size_t)(d->end - at) < n ? (size_t)(d->end - at) : n;
+	if (at < 0 || !dc_bytes(&d->k, (size_t)at, run, &b)) {
+		d->jmp = true;
+		return false;
 	}
-	return n == 0;
+	/* the printable runs at once, the rest byte by byte */
+	for (i = 0; i < run;) {
+		size_t j = i;
+
+		while (j < run && b[j] >= 0x20 && b[j] < 0x7f)
+			j++;
+		if (j > i && d->c->out)
+			sbuf_addn(d->c->out, (const char *)b + i, j - i);
+		if (j < run)
+			d_put_char(d->c, b[j++]);
+		i = j;
+	}
+	return run == n;
 }
 
 static const char *type_name(unsigned t)
@@ -149,10 +182,12 @@ static void put_type(struct dctx *c, unsigned t)
 {
 	const char *s = type_name(t);
 
-	if (s)
-		dprintf_(c, " %s", s);
-	else
+	if (s) {
+		dput(c, " ");
+		dput(c, s);
+	} else {
 		dprintf_(c, " Type%u", t);
+	}
 }
 
 static void put_class(struct dctx *c, unsigned cl)
@@ -576,7 +611,10 @@ static bool rdata(struct dns *d, unsigned t, unsigned cls, unsigned opt_fl,
 	case 1:
 		if (!has(d, cp, 4) || !dc_bytes(&d->k, (size_t)cp, 4, &b))
 			return false;
-		dprintf_(d->c, " %s", d_ip4str(b, buf, sizeof buf));
+		put_u(d->c, " ", b[0]);
+		put_u(d->c, ".", b[1]);
+		put_u(d->c, ".", b[2]);
+		put_u(d->c, ".", b[3]);
 		return true;
 	case 2:
 	case 5:
@@ -899,11 +937,17 @@ static bool message(struct dns *d, size_t len)
 	op = (fl >> 11) & 0xf;
 	if (fl & 0x8000) {
 		rcode = full_rcode(d, qd, an, ns, ar, fl & 0xf);
-		dprintf_(d->c, "%u%s", id, opcodes[op]);
+		put_u(d->c, NULL, id);
+		dput(d->c, opcodes[op]);
 		put_rcode(d->c, rcode);
-		dprintf_(d->c, "%s%s%s%s", fl & 0x0400 ? "*" : "",
-		         fl & 0x0080 ? "" : "-", fl & 0x0200 ? "|" : "",
-		         fl & 0x0020 ? "$" : "");
+		if (fl & 0x0400)
+			dput(d->c, "*");
+		if (!(fl & 0x0080))
+			dput(d->c, "-");
+		if (fl & 0x0200)
+			dput(d->c, "|");
+		if (fl & 0x0020)
+			dput(d->c, "$");
 		if (qd != 1)
 			dprintf_(d->c, " [%uq]", qd);
 		for (unsigned i = 0; i < qd; i++) {
@@ -920,12 +964,18 @@ static bool message(struct dns *d, size_t len)
 			if (cp == NONE)
 				return false;
 		}
-		dprintf_(d->c, " %u/%u/%u", an, ns, ar);
+		put_u(d->c, " ", an);
+		put_u(d->c, "/", ns);
+		put_u(d->c, "/", ar);
 		if (!section(d, &cp, an, NULL))
 			return false;
 	} else {
-		dprintf_(d->c, "%u%s%s%s", id, opcodes[op],
-		         fl & 0x0100 ? "+" : "", fl & 0x0010 ? "%" : "");
+		put_u(d->c, NULL, id);
+		dput(d->c, opcodes[op]);
+		if (fl & 0x0100)
+			dput(d->c, "+");
+		if (fl & 0x0010)
+			dput(d->c, "%");
 		if (fl & 0x6cf)
 			dprintf_(d->c, " [b2&3=0x%x]", fl);
 		if (op == 1) {
@@ -964,7 +1014,8 @@ static bool message(struct dns *d, size_t len)
 		if (!section(d, &cp, ns, " ns:") || !section(d, &cp, ar, " ar:"))
 			return false;
 	}
-	dprintf_(d->c, " (%zu)", len);
+	put_u(d->c, " (", len);
+	dput(d->c, ")");
 	return true;
 }
 
