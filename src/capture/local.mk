@@ -66,7 +66,16 @@ capture_test_data += \
 	tests/data/icmp6-real.pcap tests/data/icmp6-real.txt \
 	tests/data/icmp6-real.v.txt tests/data/icmp6-real.vv.txt \
 	tests/data/icmp6-mld.pcap tests/data/icmp6-mld.txt \
-	tests/data/icmp6-mld.v.txt tests/data/icmp6-mld.vv.txt
+	tests/data/icmp6-mld.v.txt tests/data/icmp6-mld.vv.txt \
+	tests/data/make-dns-captures.sh tests/data/craft-dns.py \
+	tests/data/dns-real.pcap tests/data/dns-real.txt \
+	tests/data/dns-real.v.txt \
+	tests/data/dns.pcap tests/data/dns.txt tests/data/dns.v.txt \
+	tests/data/dns.vv.txt tests/data/dns.vvv.txt \
+	tests/data/dhcp-real.pcap tests/data/dhcp-real.txt \
+	tests/data/dhcp-real.v.txt \
+	tests/data/dhcp.pcap tests/data/dhcp.txt tests/data/dhcp.v.txt \
+	tests/data/dhcp.vv.txt tests/data/dhcp.vvv.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

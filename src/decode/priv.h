@@ -149,5 +149,10 @@ bool d_rpl(struct dctx *c, unsigned code, const uint8_t *p, size_t cap,
  * type, odd length, cut short: " (invalid)" or " [|rt6]" printed) false,
  * and the packet's line ends there, as tcpdump's does. */
 bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap);
+/* dns.c: one byte of a name or string as tcpdump shows it ("M-", "^X");
+ * DNS over TCP, the segment's payload after ", length N" (the two-byte
+ * length prefix, then the message: what tcpdump prints for port 53). */
+void d_put_char(struct dctx *c, uint8_t ch);
+bool d_dns_tcp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
 
 #endif

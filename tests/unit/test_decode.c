@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "decode/decode.h"
+#include "decode/priv.h"
 #include "decode/cursor.h"
 #include "decode/priv.h"
 #include "util/sbuf.h"
@@ -657,6 +658,136 @@ static void check_capture_opts(const char *name, const char *suffix, int v)
 	assert_int_equal(bad, 0);
 }
 
+/* The text of a packet from its ports on ("a.p > b.q: " cut off), and
+ * without the UDP checksum note of -vv: what a protocol decoder prints,
+ * the same whatever the IP header's -v text looks like. */
+static const char *after_ports(const char *s)
+{
+	const char *gt = strstr(s, " > "), *colon;
+	static const char *const notes[] = { "[udp sum ok] ", "[no cksum] " };
+
+	if (!gt || !(colon = strstr(gt, ": ")))
+		return s;
+	s = colon + 2;
+	for (size_t i = 0; i < 2; i++)
+		if (!strncmp(s, notes[i], strlen(notes[i])))
+			return s + strlen(notes[i]);
+	if (!strncmp(s, "[bad udp cksum ", 15) && strstr(s, "!] "))
+		return strstr(s, "!] ") + 3;
+	return s;
+}
+
+static bool starts_packet(const char *l)
+{
+	return strlen(l) > 16 && l[2] == ':' && l[5] == ':' && l[8] == '.' &&
+	       l[15] == ' ';
+}
+
+/* Decode every packet of NAME.pcap with -v (verbose times) and compare,
+ * from the ports on, with NAME.SUFFIX.txt (tcpdump -n -v...: a packet is
+ * its timestamped line and the lines after it). */
+static void check_capture_v(const char *name, const char *suffix, int verbose)
+{
+	char path[512], *line = NULL;
+	FILE *pf, *tf;
+	uint8_t gh[24], ph[16];
+	bool swap, nano;
+	uint32_t magic, linktype;
+	size_t cap = 0, n = 0, np = 0;
+	struct decode_state *st = decode_state_new();
+	struct decode_opts o = { verbose, false, false };
+	struct sbuf *want = NULL;
+
+	snprintf(path, sizeof path, "%s/%s.%s.txt", TEST_DATADIR, name, suffix);
+	tf = fopen(path, "r");
+	assert_non_null(tf);
+	while (getline(&line, &cap, tf) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (starts_packet(line) || !np) {
+			want = realloc(want, (np + 1) * sizeof *want);
+			want[np++] = (struct sbuf)SBUF_INIT;
+			sbuf_add(&want[np - 1], line);
+		} else {
+			sbuf_printf(&want[np - 1], "\n%s", line);
+		}
+	}
+	fclose(tf);
+	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
+	pf = fopen(path, "rb");
+	assert_non_null(pf);
+	assert_int_equal(fread(gh, 1, 24, pf), 24);
+	memcpy(&magic, gh, 4);
+	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
+	nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
+	linktype = rd32(gh + 20, swap);
+	while (fread(ph, 1, 16, pf) == 16) {
+		uint32_t sec = rd32(ph, swap), frac = rd32(ph + 4, swap);
+		uint32_t caplen = rd32(ph + 8, swap), len = rd32(ph + 12, swap);
+		uint8_t *buf = malloc(caplen ? caplen : 1);
+		struct sbuf out = SBUF_INIT;
+		const char *a, *b;
+
+		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
+		decode_timestamp(&out, sec, (long)(nano ? frac / 1000 : frac));
+		sbuf_addc(&out, ' ');
+		decode_summary_opts(&out, st, true, &o, (int)linktype, buf, caplen,
+		                    len);
+		assert_true(n < np);
+		a = after_ports(sbuf_str(&want[n]));
+		b = after_ports(sbuf_str(&out));
+		if (strcmp(a, b) != 0)
+			print_error("%s.%s packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
+			            name, suffix, n + 1, a, b);
+		assert_string_equal(b, a);
+		sbuf_free(&out);
+		free(buf);
+		n++;
+	}
+	assert_true(n > 0);
+	assert_int_equal(n, np);   /* no packet left */
+	for (size_t i = 0; i < np; i++)
+		sbuf_free(&want[i]);
+	free(want);
+	free(line);
+	fclose(pf);
+	decode_state_free(st);
+}
+
+/* DNS over TCP (d_dns_tcp: what tcp.c would print after ", length N" on
+ * port 53), against tcpdump's text for the same segments. */
+static void test_dns_tcp(void **s)
+{
+	static const uint8_t m[] =
+		"\x00\x3d\x12\x34\x81\x80\x00\x01\x00\x02\x00\x00\x00\x00\x07\x65"
+		"\x78\x61\x6d\x70\x6c\x65\x03\x63\x6f\x6d\x00\x00\x01\x00\x01\xc0"
+		"\x0c\x00\x01\x00\x01\x00\x00\x01\x2c\x00\x04\x0a\x00\x00\x01\xc0"
+		"\x0c\x00\x01\x00\x01\x00\x00\x01\x2c\x00\x04\x0a\x00\x00\x02";
+	static const struct {
+		size_t cap, len;
+		int v;
+		const char *want;
+	} t[] = {
+		{ 63, 63, 0, " 4660 2/0/0 A 10.0.0.1, A 10.0.0.2 (61)" },
+		{ 63, 63, 2, " 4660 q: A? example.com. 2/0/0 example.com. A "
+		             "10.0.0.1, example.com. A 10.0.0.2 (61)" },
+		{ 63, 68, 0, " [prefix length(61) != length(66)] (invalid)" },
+		{ 1, 1, 0, " [DNS over TCP: length 1 < 2] (invalid)" },
+		{ 1, 63, 0, " [|domain]" },
+		{ 40, 63, 0, " 4660 2/0/0 [|domain]" },
+		{ 60, 63, 0, " 4660 2/0/0 A 10.0.0.1, A [|domain]" },
+	};
+
+	(void)s;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct sbuf out = SBUF_INIT;
+		struct dctx c = { &out, NULL, false, t[i].v, false, false };
+
+		assert_true(d_dns_tcp(&c, m, t[i].cap, t[i].len));
+		assert_string_equal(sbuf_str(&out), t[i].want);
+		sbuf_free(&out);
+	}
+}
+
 static void test_real_tutorial_ping(void **s) { (void)s; check_capture("tutorial-ping"); }
 static void test_real_tcp_echo(void **s) { (void)s; check_capture("tcp-echo"); }
 static void test_real_udp(void **s) { (void)s; check_capture("udp"); }
@@ -666,6 +797,18 @@ static void test_real_vlan(void **s) { (void)s; check_capture("vlan"); }
 static void test_real_truncated(void **s) { (void)s; check_capture("truncated"); }
 static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
 static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
+static void test_real_dns(void **s) { (void)s; check_capture("dns-real"); }
+static void test_real_dns_v(void **s) { (void)s; check_capture_v("dns-real", "v", 1); }
+static void test_dns(void **s) { (void)s; check_capture("dns"); }
+static void test_dns_v(void **s) { (void)s; check_capture_v("dns", "v", 1); }
+static void test_dns_vv(void **s) { (void)s; check_capture_v("dns", "vv", 2); }
+static void test_dns_vvv(void **s) { (void)s; check_capture_v("dns", "vvv", 3); }
+static void test_real_dhcp(void **s) { (void)s; check_capture("dhcp-real"); }
+static void test_real_dhcp_v(void **s) { (void)s; check_capture_v("dhcp-real", "v", 1); }
+static void test_dhcp(void **s) { (void)s; check_capture("dhcp"); }
+static void test_dhcp_v(void **s) { (void)s; check_capture_v("dhcp", "v", 1); }
+static void test_dhcp_vv(void **s) { (void)s; check_capture_v("dhcp", "vv", 2); }
+static void test_dhcp_vvv(void **s) { (void)s; check_capture_v("dhcp", "vvv", 3); }
 static void test_tcpopt(void **s) { (void)s; check_capture("tcpopt"); }
 static void test_tcpopt_random(void **s) { (void)s; check_capture("tcpopt-random"); }
 static void test_real_tcpopt_tfo(void **s) { (void)s; check_capture("tcpopt-tfo"); }
@@ -791,6 +934,19 @@ int main(void)
 		cmocka_unit_test(test_real_truncated),
 		cmocka_unit_test(test_real_truncated64),
 		cmocka_unit_test(test_crafted),
+		cmocka_unit_test(test_real_dns),
+		cmocka_unit_test(test_real_dns_v),
+		cmocka_unit_test(test_dns),
+		cmocka_unit_test(test_dns_v),
+		cmocka_unit_test(test_dns_vv),
+		cmocka_unit_test(test_dns_vvv),
+		cmocka_unit_test(test_real_dhcp),
+		cmocka_unit_test(test_real_dhcp_v),
+		cmocka_unit_test(test_dhcp),
+		cmocka_unit_test(test_dhcp_v),
+		cmocka_unit_test(test_dhcp_vv),
+		cmocka_unit_test(test_dhcp_vvv),
+		cmocka_unit_test(test_dns_tcp),
 		cmocka_unit_test(test_tcpopt),
 		cmocka_unit_test(test_tcpopt_random),
 		cmocka_unit_test(test_real_tcpopt_tfo),
