@@ -109,4 +109,13 @@ bool d_gre(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
            size_t cap, size_t len);
 
+/* gre.c: how deep tunnels (VXLAN, Geneve, GRE) are nested in the packet
+ * being decoded; d_encap_enter is false past the bound (then the caller
+ * prints its truncation mark instead of the inner frame), and each true
+ * one is paired with a d_encap_leave. */
+bool d_encap_enter(void);
+void d_encap_leave(void);
+/* tcpdump's name of an ethertype ("IPv4", "TEB"), "unknown" if none */
+const char *d_ethertype_str(unsigned type);
+
 #endif
