@@ -48,7 +48,14 @@ capture_test_data = \
 	tests/data/truncated64.pcap tests/data/truncated64.txt \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
-	tests/data/sll2.pcap tests/data/README.md
+	tests/data/sll2.pcap tests/data/README.md \
+	tests/data/vxlan.pcap tests/data/vxlan.txt tests/data/make-vxlan.sh \
+	tests/data/craft-overlay.py \
+	tests/data/overlay.pcap tests/data/overlay.txt \
+	tests/data/overlay-cut.pcap tests/data/overlay-cut.txt \
+	tests/data/ntp.pcap tests/data/ntp.txt \
+	tests/data/ntp-cut.pcap tests/data/ntp-cut-v.txt \
+	tests/data/overlay-v.txt tests/data/overlay-vv.txt tests/data/ntp-v.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

@@ -13,9 +13,9 @@
 
 /* A packet can hold tunnels in tunnels (VXLAN in GRE in VXLAN ...), each
  * level a few dozen bytes: without a bound a crafted 256 KiB packet
- * would recurse thousands of frames deep.  tcpdump has no bound; eight
+ * would recurse thousands of frames deep.  tcpdump has no bound; 32
  * levels is far beyond any real overlay. */
-#define ENCAP_MAX 8
+#define ENCAP_MAX 32
 
 static _Thread_local unsigned encap_depth;
 
