@@ -130,6 +130,67 @@ static bool gre_sre(struct dctx *c, unsigned af, unsigned off, unsigned slen,
 	return true;
 }
 
+/* tcpdump's names of PPP protocols, NULL if none */
+static const char *ppp_name(unsigned proto)
+{
+	static const struct { unsigned short t; const char *s; } tab[] = {
+		{ 0x0021, "IP" }, { 0x0023, "OSI" }, { 0x0025, "NS" },
+		{ 0x0027, "DECNET" }, { 0x0029, "APPLE" }, { 0x002b, "IPX" },
+		{ 0x002d, "VJC IP" }, { 0x002f, "VJNC IP" }, { 0x0031, "BRPDU" },
+		{ 0x0033, "STII" }, { 0x0035, "VINES" }, { 0x0281, "MPLS" },
+		{ 0x0283, "MPLS" }, { 0x00fd, "Compressed" }, { 0x003d, "MLPPP" },
+		{ 0x0057, "IP6" }, { 0x0201, "HELLO" }, { 0x0231, "LUXCOM" },
+		{ 0x0233, "SNS" }, { 0x8021, "IPCP" }, { 0x8023, "OSICP" },
+		{ 0x8025, "NSCP" }, { 0x8027, "DECNETCP" }, { 0x8029, "APPLECP" },
+		{ 0x802b, "IPXCP" }, { 0x8033, "STIICP" }, { 0x8035, "VINESCP" },
+		{ 0x8057, "IP6CP" }, { 0x8281, "MPLSCP" }, { 0xc021, "LCP" },
+		{ 0xc023, "PAP" }, { 0xc025, "LQM" }, { 0xc223, "CHAP" },
+		{ 0xc227, "EAP" }, { 0xc027, "SPAP" }, { 0xc123, "Old-SPAP" },
+		{ 0xc02b, "BACP" }, { 0xc02d, "BAP" }, { 0xc03d, "MLPPP-CP" },
+		{ 0x80fd, "CCP" },
+	};
+
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].t == proto)
+			return tab[i].s;
+	return NULL;
+}
+
+/* The captured bytes as tcpdump dumps what it does not decode:
+ * "\n\t0x0000: " and 16 bytes a line in groups of two (no mark when cut
+ * short: tcpdump dumps what there is). */
+static void hex_lines(struct dctx *c, const struct dcur *k)
+{
+	for (size_t i = 0; i < k->cap; i++) {
+		if (i % 16 == 0)
+			dprintf_(c, "\n\t0x%04zx: ", i);
+		dprintf_(c, i % 2 ? "%02x" : " %02x", k->p[i]);
+	}
+}
+
+/* A PPP control protocol's packet (LCP, IPCP, CCP, ...): its code and
+ * id, as tcpdump prints them without -v (with -v it decodes the options
+ * too, which nsviz does not). */
+static void ppp_ctrl(struct dctx *c, const char *name, const struct dcur *k)
+{
+	static const char *const codes[16] = {
+		"Vendor-Extension", "Conf-Request", "Conf-Ack", "Conf-Nack",
+		"Conf-Reject", "Term-Request", "Term-Ack", "Code-Reject",
+		"Prot-Reject", "Echo-Request", "Echo-Reply", "Disc-Req", "Ident",
+		"Time-Rem", "Reset-Req", "Reset-Ack",
+	};
+	uint8_t code, id;
+
+	dprintf_(c, "%s, ", name);
+	if (k->len < 4 || !dc_u8(k, 0, &code) || !dc_u8(k, 1, &id)) {
+		dprintf_(c, "[|%s]", name);
+		return;
+	}
+	dprintf_(c, "%s (0x%02x), id %u, length %zu",
+	         code < 16 ? codes[code] : "Unknown Opcode", code, id,
+	         k->len + 2);
+}
+
 /* PPP as GREv1 carries it: address and control (or not), the protocol
  * (one byte when compressed), and the IP or IPv6 datagram in it. */
 static void gre_ppp(struct dctx *c, struct dcur k)
@@ -138,6 +199,7 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 	uint8_t b;
 	unsigned proto;
 	size_t olen = k.len, at = 0;
+	const char *name;
 
 	if (k.len < 2 || !dc_be16(&k, 0, &hdr))
 		goto trunc;
@@ -157,15 +219,13 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 		proto = hdr;
 		at += 2;
 	}
+	name = ppp_name(proto);
 	if (c->e) {
-		const char *s = proto == 0x21 ? "IP" : proto == 0x57 ? "IPv6" :
-		                proto == 0xfd ? "Compressed Datagram" : NULL;
-
-		if (!s) {
+		if (!name) {
 			dprintf_(c, "unknown (0x%04x), length %zu", proto, olen);
 			return;
 		}
-		dprintf_(c, "%s (0x%04x), length %zu: ", s, proto, olen);
+		dprintf_(c, "%s (0x%04x), length %zu: ", name, proto, olen);
 	}
 	dc_skip(&k, at);
 	switch (proto) {
@@ -181,12 +241,23 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 	case 0xfd:
 		dput(c, "compressed PPP data");
 		return;
-	default:
-		/* tcpdump names the protocol (LCP, IPCP, CHAP, ...) and
-		 * decodes or dumps it; nsviz gives the number */
-		dprintf_(c, "unknown PPP protocol (0x%04x)", proto);
+	}
+	if (proto == 0xc021 || proto == 0x8021 || proto == 0x8023 ||
+	    proto == 0x8281 || proto == 0x8057 || proto == 0x80fd ||
+	    proto == 0xc02b) {
+		ppp_ctrl(c, name, &k);
 		return;
 	}
+	/* tcpdump decodes CHAP, PAP, BAP, MLPPP, MPLS, IPX and OSI too;
+	 * nsviz names them and dumps them as tcpdump dumps the rest */
+	if ((proto & 0xff00) == 0x7e00)
+		return;                /* tcpdump's un-escaping of HDLC */
+	if (name)
+		dprintf_(c, "%s ", name);
+	else
+		dprintf_(c, "unknown PPP protocol (0x%04x) ", proto);
+	hex_lines(c, &k);
+	return;
 trunc:
 	dput(c, " [|ppp]");
 }

@@ -216,6 +216,13 @@ def overlay():
                             1, struct.pack("!HHI", 24, 99, 10))))
     P.append(outer4(47, gre(0x880b, b"\x21", 0x3000, 1,
                             struct.pack("!HHI", 1, 99, 11))))
+    for ppp in (b"\xff\x03\xc0\x21\x01\x01\x00\x04",
+                b"\x80\x21\x09\x07\x00\x08abcd", b"\x80\xfd\x20\x07\x00\x04",
+                b"\xc0\x21\x01\x01\x00",
+                b"\xff\x03\x12\x35" + bytes(range(37)), b"\x2d" + b"v" * 16,
+                b"\x00\x03\x00\x21" + ping4(), b"\x01\x03\x00\x57" + ping6()):
+        P.append(outer4(47, gre(0x880b, ppp, 0x3000, 1,
+                                struct.pack("!HHI", len(ppp), 99, 13))))
     P.append(outer4(47, gre(0x1234, b"abc", 0x3000, 1,
                             struct.pack("!HHI", 3, 99, 12))))
     # nested: VXLAN in GRE in VXLAN, Geneve in GRE in IPv6
