@@ -536,6 +536,38 @@ static void test_real_vxlan(void **s) { (void)s; check_capture("vxlan"); }
 static void test_real_overlay(void **s) { (void)s; check_capture("overlay"); }
 static void test_real_overlay_cut(void **s) { (void)s; check_capture("overlay-cut"); }
 static void test_real_ntp(void **s) { (void)s; check_capture("ntp"); }
+/* VXLAN in VXLAN 100 deep (fuzz/regress/decode): the frames of 32
+ * levels decoded, as tcpdump would; the 33rd header printed, and the
+ * truncation mark instead of the frame in it */
+static void test_overlay_nesting_bound(void **s)
+{
+	char path[512];
+	uint8_t buf[8192];
+	size_t n, count = 0;
+	struct sbuf out = SBUF_INIT;
+	const char *q;
+	FILE *f;
+
+	(void)s;
+	snprintf(path, sizeof path,
+	         "%s/../../fuzz/regress/decode/vxlan-nested-100", TEST_DATADIR);
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	assert_true(n > 1000);
+	/* the first byte is the fuzz target's flags: Ethernet follows */
+	decode_summary(&out, NULL, false, DECODE_LINK_ETHERNET, buf + 1, n - 1,
+	               n - 1);
+	for (q = sbuf_str(&out); (q = strstr(q, "VXLAN, flags")); q++)
+		count++;
+	assert_int_equal(count, 33);
+	q = strrchr(sbuf_str(&out), '\n');
+	assert_non_null(q);
+	assert_string_equal(q, "\n [|vxlan]");
+	sbuf_free(&out);
+}
+
 /* -v and -vv: the tunnel headers and NTP's fields (tcpdump -v, -vv) */
 static void test_overlay_verbose(void **s)
 {
@@ -576,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_real_overlay_cut),
 		cmocka_unit_test(test_real_ntp),
 		cmocka_unit_test(test_overlay_verbose),
+		cmocka_unit_test(test_overlay_nesting_bound),
 	};
 
 	/* the expected text was made with TZ=UTC */
