@@ -4,8 +4,10 @@
 #   sh tests/data/make-vxlan.sh
 # Inside a sandbox (tests/lib/common.sh): two namespaces joined by a veth
 # pair, a VXLAN device (VNI 42, UDP 4789) over it in each, ARP, ping and
-# a TCP exchange across the overlay; tcpdump -w on the veth sees the
-# tunnel, tcpdump -n -r writes the text nsviz must decode it to (TZ=UTC).
+# a TCP exchange across the overlay; then a second one (VNI 4242) over
+# IPv6 carrying IPv6 (neighbour discovery, ping6).  tcpdump -w on the
+# veth sees the tunnels, tcpdump -n -r writes the text nsviz must decode
+# them to (TZ=UTC).
 # Needs tcpdump, ping, nc (netcat-openbsd) and socat.
 . "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
 sandbox_reexec
@@ -19,6 +21,8 @@ ip -n ovA link set veth0 address 02:00:00:00:0a:00
 ip -n ovB link set veth1 address 02:00:00:00:0b:00
 ip -n ovA addr add 192.168.50.1/24 dev veth0
 ip -n ovB addr add 192.168.50.2/24 dev veth1
+ip -n ovA addr add fd00:50::1/64 dev veth0 nodad
+ip -n ovB addr add fd00:50::2/64 dev veth1 nodad
 ip -n ovA link set veth0 up
 ip -n ovB link set veth1 up
 for ns in ovA ovB; do
@@ -32,6 +36,11 @@ for ns in ovA ovB; do
 	ip -n $ns link set vx0 address 0a:00:00:00:00:0$me
 	ip -n $ns addr add 10.42.0.$me/24 dev vx0
 	ip -n $ns link set vx0 up
+	ip -n $ns link add vx6 type vxlan id 4242 dstport 4789 \
+		remote fd00:50::$peer local fd00:50::$me dev $dev
+	ip -n $ns link set vx6 address 0a:00:00:00:06:0$me
+	ip -n $ns addr add fd42::$me/64 dev vx6 nodad
+	ip -n $ns link set vx6 up
 done
 sleep 1
 
@@ -48,6 +57,7 @@ while ! grep -q listening "$TMPD/err" && [ $i -lt 50 ]; do
 done
 ip netns exec ovA ping -c 3 -i 0.2 10.42.0.2 >/dev/null
 echo hello | ip netns exec ovA nc -4 -q1 10.42.0.2 4078 >/dev/null
+ip netns exec ovA ping -6 -c 2 -i 0.2 fd42::2 >/dev/null
 sleep 0.5
 kill -INT "$CAP"
 wait "$CAP"
