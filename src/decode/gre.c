@@ -262,6 +262,94 @@ trunc:
 	dput(c, " [|ppp]");
 }
 
+/* Bytes as tcpdump's default printer dumps them: "\n\t0x0000: ", up to
+ * eight groups of two bytes padded to 40 columns, two spaces and the
+ * bytes as text ('.' for what is not a visible character); false when
+ * the bytes on the wire were not all captured. */
+static bool hex_ascii_lines(struct dctx *c, const struct dcur *k)
+{
+	size_t n = k->cap;
+
+	for (size_t at = 0; at < n; at += 16) {
+		char hex[48], txt[17];
+		size_t h = 0, m = n - at < 16 ? n - at : 16;
+
+		for (size_t i = 0; i < m; i++) {
+			uint8_t b = k->p[at + i];
+
+			h += (size_t)snprintf(hex + h, sizeof hex - h,
+			                      i % 2 ? "%02x" : " %02x", b);
+			txt[i] = b > 0x20 && b < 0x7f ? (char)b : '.';
+		}
+		txt[m] = '\0';
+		dprintf_(c, "\n\t0x%04zx: %-40s  %s", at, hex, txt);
+	}
+	return n == k->len;
+}
+
+/* MPLS (RFC 3032) in GRE: the label stack, then IPv4 or IPv6 when the
+ * bottom label or the first byte says which, else a dump. */
+static void gre_mpls(struct dctx *c, struct dcur k)
+{
+	static const char *const names[4] = {
+		"IPv4 explicit NULL", "router alert", "IPv6 explicit NULL",
+		"implicit NULL",
+	};
+	uint32_t e;
+	unsigned label, depth = 0;
+	uint8_t first;
+	int pt;
+
+	dput(c, "MPLS");
+	do {
+		if (k.len < 4) {
+			dput(c, " (invalid)");
+			if (k.cap < k.len)
+				dput(c, " [|mpls]");
+			return;
+		}
+		if (!dc_be32(&k, 0, &e)) {
+			dput(c, " [|mpls]");
+			return;
+		}
+		label = e >> 12;
+		dprintf_(c, "%s(label %u", depth && c->v ? "\n\t" : " ", label);
+		depth++;
+		if (c->v && label < 16)
+			dprintf_(c, " (%s)", label < 4 ? names[label] : "rsvd");
+		dprintf_(c, ", tc %u", (e >> 9) & 7u);
+		if (e & 0x100)
+			dput(c, ", [S]");
+		dprintf_(c, ", ttl %u)", e & 0xffu);
+		dc_skip(&k, 4);
+	} while (!(e & 0x100));
+	if (label == 0 || label == 3) {
+		pt = 4;
+	} else if (label == 2) {
+		pt = 6;
+	} else {
+		if (k.len < 1)
+			return;
+		if (!dc_u8(&k, 0, &first)) {
+			dput(c, " [|mpls]");
+			return;
+		}
+		pt = first >= 0x45 && first <= 0x4f ? 4 :
+		     first >= 0x60 && first <= 0x6f ? 6 : 0;
+	}
+	if (pt == 0) {
+		/* OSI (first byte 0x81-0x83) tcpdump decodes too */
+		if (!hex_ascii_lines(c, &k))
+			dput(c, " [|mpls]");
+		return;
+	}
+	dput(c, c->v ? "\n\t" : " ");
+	if (pt == 4)
+		d_ip4(c, k.p, k.cap, k.len);
+	else
+		d_ip6(c, k.p, k.cap, k.len);
+}
+
 /* What the GRE header carries, by its protocol type. */
 static void gre_inner(struct dctx *c, unsigned prot, struct dcur k, int vers)
 {
@@ -277,8 +365,10 @@ static void gre_inner(struct dctx *c, unsigned prot, struct dcur k, int vers)
 		d_ip6(c, k.p, k.cap, k.len);
 	} else if (vers == 0 && prot == 0x6558) {
 		d_ether(c, k.p, k.cap, k.len);
+	} else if (vers == 0 && prot == 0x8847) {
+		gre_mpls(c, k);
 	} else {
-		/* MPLS, IPX, AppleTalk and OSI tcpdump decodes too */
+		/* IPX, AppleTalk and OSI tcpdump decodes too */
 		dprintf_(c, "gre-proto-0x%x", prot);
 	}
 	d_encap_leave();

@@ -181,6 +181,19 @@ def overlay():
     P.append(outer6(47, gre(0x0800, ping4())))
     P.append(outer4(47, gre(0x88be, b"\x10\0\0\x01" + b"z" * 20, 0x1000,
                             fields=b"\0\0\0\x01")))
+    # MPLS: one label (IPv4 guessed), a stack, explicit nulls, unknown
+    lab = lambda l, s, ttl=64, tc=0: struct.pack("!I", l << 12 | tc << 9 |
+                                                 s << 8 | ttl)
+    P.append(outer4(47, gre(0x8847, lab(16, 1) + ping4())))
+    P.append(outer4(47, gre(0x8847, lab(1, 0, 1, 7) + lab(100, 0) +
+                            lab(2, 1, 9) + ping6())))
+    P.append(outer4(47, gre(0x8847, lab(0, 1) + ping4())))
+    P.append(outer4(47, gre(0x8847, lab(3, 1, 255) + ping4())))
+    P.append(outer4(47, gre(0x8847, lab(20, 1) + ping6())))
+    P.append(outer4(47, gre(0x8847, lab(5, 0) + lab(21, 1) +
+                            b"\x01hello, world! 0123456789 \x7f\x80")))
+    P.append(outer4(47, gre(0x8847, lab(21, 1))))
+    P.append(outer4(47, gre(0x8847, lab(21, 0) + b"ab")))
     P.append(outer4(47, gre(0x1234, b"abcdefgh", 0x0700)))
     P.append(outer4(47, gre(0x0800, ping4(), ver=5)))
     # routing present (RFC 1701): IPv4 and AS source routes, odd ones
