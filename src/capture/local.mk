@@ -50,6 +50,7 @@ capture_test_data = \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md \
 	tests/data/vxlan.pcap tests/data/vxlan.txt tests/data/make-vxlan.sh \
+	tests/data/vxlan-8472.pcap tests/data/vxlan-8472.txt \
 	tests/data/craft-overlay.py \
 	tests/data/overlay.pcap tests/data/overlay.txt \
 	tests/data/overlay-cut.pcap tests/data/overlay-cut.txt \

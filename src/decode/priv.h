@@ -117,5 +117,10 @@ bool d_encap_enter(void);
 void d_encap_leave(void);
 /* tcpdump's name of an ethertype ("IPv4", "TEB"), "unknown" if none */
 const char *d_ethertype_str(unsigned type);
+/* vxlan.c: OTV, UDP port 8472 (Linux's default VXLAN port): a d_udp_fn
+ * for udpapps.c's table, where tcpdump tries it (after syslog, before
+ * VXLAN) */
+bool d_otv(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+           unsigned dport, const uint8_t *p, size_t cap, size_t len);
 
 #endif

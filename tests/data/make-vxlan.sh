@@ -41,6 +41,12 @@ for ns in ovA ovB; do
 	ip -n $ns link set vx6 address 0a:00:00:00:06:0$me
 	ip -n $ns addr add fd42::$me/64 dev vx6 nodad
 	ip -n $ns link set vx6 up
+	# no dstport: Linux's own default, 8472, which tcpdump calls OTV
+	ip -n $ns link add vx8 type vxlan id 8 \
+		remote 192.168.50.$peer local 192.168.50.$me dev $dev 2>/dev/null
+	ip -n $ns link set vx8 address 0a:00:00:00:08:0$me
+	ip -n $ns addr add 10.8.0.$me/24 dev vx8
+	ip -n $ns link set vx8 up
 done
 sleep 1
 
@@ -64,4 +70,20 @@ wait "$CAP"
 kill "$SRV" 2>/dev/null
 cp "$TMPD/vxlan.pcap" "$OUT/vxlan.pcap"
 TZ=UTC tcpdump -n -r "$OUT/vxlan.pcap" >"$OUT/vxlan.txt" 2>/dev/null
-echo "vxlan capture written to $OUT"
+
+# the same over port 8472 (tcpdump: OTV): ARP and a ping
+: >"$TMPD/err"
+ip netns exec ovA tcpdump -U --immediate-mode -i veth0 -w "$TMPD/otv.pcap" \
+	udp port 8472 2>"$TMPD/err" &
+CAP=$!
+i=0
+while ! grep -q listening "$TMPD/err" && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+ip netns exec ovA ping -c 2 -i 0.2 10.8.0.2 >/dev/null
+sleep 0.5
+kill -INT "$CAP"
+wait "$CAP"
+cp "$TMPD/otv.pcap" "$OUT/vxlan-8472.pcap"
+TZ=UTC tcpdump -n -r "$OUT/vxlan-8472.pcap" >"$OUT/vxlan-8472.txt" 2>/dev/null
+echo "vxlan captures written to $OUT"

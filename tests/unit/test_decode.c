@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "decode/decode.h"
+#include "decode/priv.h"      /* d_otv, struct dctx: test_otv */
 #include "util/sbuf.h"
 
 #ifndef TEST_DATADIR
@@ -407,6 +408,28 @@ static bool is_stamp(const char *l)
 	return true;
 }
 
+/* One packet's text from tcpdump's output into want: a packet's text can
+ * span lines (VXLAN: the inner frame on a line of its own), so it is the
+ * lines up to the next timestamp; *ahead: *line holds that next one. */
+static void next_text(FILE *tf, char **line, size_t *cap, bool *ahead,
+                      struct sbuf *want)
+{
+	if (!*ahead)
+		assert_true(getline(line, cap, tf) > 0);
+	*ahead = false;
+	(*line)[strcspn(*line, "\n")] = '\0';
+	sbuf_add(want, *line);
+	while (getline(line, cap, tf) > 0) {
+		(*line)[strcspn(*line, "\n")] = '\0';
+		if (is_stamp(*line)) {
+			*ahead = true;
+			break;
+		}
+		sbuf_addc(want, '\n');
+		sbuf_add(want, *line);
+	}
+}
+
 /* The part of a packet's text that a tunnel or NTP decoder prints: from
  * its name to the end of that line (a tunnel: the inner frame follows on
  * a line of its own) or to the end (NTP, whose -v lines are its own). */
@@ -459,31 +482,13 @@ static void check_capture_with(const char *name, const char *txt,
 		uint32_t caplen = rd32(ph + 8, swap), len = rd32(ph + 12, swap);
 		uint8_t *buf = malloc(caplen ? caplen : 1);
 		struct sbuf out = SBUF_INIT, want = SBUF_INIT;
-		ssize_t got;
 
 		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
 		decode_timestamp(&out, sec, (long)(nano ? frac / 1000 : frac));
 		sbuf_addc(&out, ' ');
 		decode_summary_opts(&out, st, true, o, (int)linktype, buf, caplen,
 		                    len);
-		/* a packet's text can span lines (VXLAN: the inner frame on a
-		 * line of its own): the lines up to the next timestamp */
-		if (!ahead) {
-			got = getline(&line, &cap, tf);
-			assert_true(got > 0);
-		}
-		ahead = false;
-		line[strcspn(line, "\n")] = '\0';
-		sbuf_add(&want, line);
-		while (getline(&line, &cap, tf) > 0) {
-			line[strcspn(line, "\n")] = '\0';
-			if (is_stamp(line)) {
-				ahead = true;
-				break;
-			}
-			sbuf_addc(&want, '\n');
-			sbuf_add(&want, line);
-		}
+		next_text(tf, &line, &cap, &ahead, &want);
 		if (part) {
 			size_t wn = 0, gn = 0;
 			const char *w = own_part(sbuf_str(&want), &wn);
@@ -568,6 +573,53 @@ static void test_overlay_nesting_bound(void **s)
 	sbuf_free(&out);
 }
 
+/* OTV (UDP 8472, Linux's default VXLAN port) straight through d_otv, as
+ * udpapps.c's table will route it: the real capture's UDP payloads
+ * against tcpdump's text from "OTV, " on */
+static void test_otv(void **s)
+{
+	char path[512], *line = NULL;
+	uint8_t gh[24], ph[16], buf[2048];
+	size_t cap = 0, n = 0;
+	bool ahead = false, swap;
+	uint32_t magic;
+	FILE *pf, *tf;
+
+	(void)s;
+	snprintf(path, sizeof path, "%s/vxlan-8472.pcap", TEST_DATADIR);
+	pf = fopen(path, "rb");
+	assert_non_null(pf);
+	snprintf(path, sizeof path, "%s/vxlan-8472.txt", TEST_DATADIR);
+	tf = fopen(path, "r");
+	assert_non_null(tf);
+	assert_int_equal(fread(gh, 1, 24, pf), 24);
+	memcpy(&magic, gh, 4);
+	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
+	while (fread(ph, 1, 16, pf) == 16) {
+		uint32_t caplen = rd32(ph + 8, swap);
+		struct sbuf out = SBUF_INIT, want = SBUF_INIT;
+		struct dctx c = { &out, NULL, false, 0, false, false };
+		const char *w;
+
+		assert_true(caplen > 42 && caplen <= sizeof buf);
+		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
+		next_text(tf, &line, &cap, &ahead, &want);
+		/* Ethernet, IPv4 without options, UDP: the payload at 42 */
+		assert_true(d_otv(&c, NULL, be16(buf + 34), be16(buf + 36),
+		                  buf + 42, caplen - 42, be16(buf + 38) - 8u));
+		w = strstr(sbuf_str(&want), "OTV, ");
+		assert_non_null(w);
+		assert_string_equal(sbuf_str(&out), w);
+		sbuf_free(&out);
+		sbuf_free(&want);
+		n++;
+	}
+	assert_true(n > 0);
+	free(line);
+	fclose(pf);
+	fclose(tf);
+}
+
 /* -v and -vv: the tunnel headers and NTP's fields (tcpdump -v, -vv) */
 static void test_overlay_verbose(void **s)
 {
@@ -609,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_real_ntp),
 		cmocka_unit_test(test_overlay_verbose),
 		cmocka_unit_test(test_overlay_nesting_bound),
+		cmocka_unit_test(test_otv),
 	};
 
 	/* the expected text was made with TZ=UTC */
