@@ -75,7 +75,15 @@ capture_test_data += \
 	tests/data/dhcp-real.pcap tests/data/dhcp-real.txt \
 	tests/data/dhcp-real.v.txt \
 	tests/data/dhcp.pcap tests/data/dhcp.txt tests/data/dhcp.v.txt \
-	tests/data/dhcp.vv.txt tests/data/dhcp.vvv.txt
+	tests/data/dhcp.vv.txt tests/data/dhcp.vvv.txt \
+	tests/data/vxlan.pcap tests/data/vxlan.txt tests/data/make-vxlan.sh \
+	tests/data/vxlan-8472.pcap tests/data/vxlan-8472.txt \
+	tests/data/craft-overlay.py \
+	tests/data/overlay.pcap tests/data/overlay.txt \
+	tests/data/overlay-cut.pcap tests/data/overlay-cut.txt \
+	tests/data/ntp.pcap tests/data/ntp.txt \
+	tests/data/ntp-cut.pcap tests/data/ntp-cut-v.txt \
+	tests/data/overlay-v.txt tests/data/overlay-vv.txt tests/data/ntp-v.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

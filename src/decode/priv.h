@@ -154,5 +154,18 @@ bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap);
  * length prefix, then the message: what tcpdump prints for port 53). */
 void d_put_char(struct dctx *c, uint8_t ch);
 bool d_dns_tcp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
+/* gre.c: how deep tunnels (VXLAN, Geneve, GRE) are nested in the packet
+ * being decoded; d_encap_enter is false past the bound (then the caller
+ * prints its truncation mark instead of the inner frame), and each true
+ * one is paired with a d_encap_leave. */
+bool d_encap_enter(void);
+void d_encap_leave(void);
+/* tcpdump's name of an ethertype ("IPv4", "TEB"), "unknown" if none */
+const char *d_ethertype_str(unsigned type);
+/* vxlan.c: OTV, UDP port 8472 (Linux's default VXLAN port): a d_udp_fn
+ * for udpapps.c's table, where tcpdump tries it (after syslog, before
+ * VXLAN) */
+bool d_otv(struct dctx *c, const struct ipinfo *ip, unsigned sport,
+           unsigned dport, const uint8_t *p, size_t cap, size_t len);
 
 #endif
