@@ -10,11 +10,12 @@ struct udp_app {
 };
 
 static const struct udp_app apps[] = {
+	{ 53, d_dns },
+	{ 5353, d_dns },
 	{ 67, d_bootp },
 	{ 68, d_bootp },
 	{ 123, d_ntp },
-	{ 53, d_dns },
-	{ 5353, d_dns },
+	{ 8472, d_otv },       /* Linux's vxlan port when none is given */
 	{ 4789, d_vxlan },
 	{ 6081, d_geneve },
 	{ 0, NULL },
@@ -23,6 +24,8 @@ static const struct udp_app apps[] = {
 bool d_udp_app(struct dctx *c, const struct ipinfo *ip, unsigned sport,
                unsigned dport, const uint8_t *p, size_t cap, size_t len)
 {
+	if (c->q)              /* -q: "UDP, length N", whatever the port */
+		return false;
 	for (size_t i = 0; apps[i].fn; i++)
 		if (apps[i].port == sport || apps[i].port == dport)
 			if (apps[i].fn(c, ip, sport, dport, p, cap, len))

@@ -879,6 +879,7 @@ static void test_real_vlan(void **s) { (void)s; check_capture("vlan"); }
 static void test_real_truncated(void **s) { (void)s; check_capture("truncated"); }
 static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
 static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
+static void test_real_vxlan_8472(void **s) { (void)s; check_capture("vxlan-8472"); }
 static void test_real_vxlan(void **s) { (void)s; check_capture("vxlan"); }
 static void test_real_overlay(void **s) { (void)s; check_capture("overlay"); }
 static void test_real_overlay_cut(void **s) { (void)s; check_capture("overlay-cut"); }
@@ -1118,6 +1119,7 @@ int main(void)
 		cmocka_unit_test(test_overlay_verbose),
 		cmocka_unit_test(test_overlay_nesting_bound),
 		cmocka_unit_test(test_otv),
+		cmocka_unit_test(test_real_vxlan_8472),
 		cmocka_unit_test(test_real_dns),
 		cmocka_unit_test(test_real_dns_v),
 		cmocka_unit_test(test_dns),
