@@ -20,7 +20,8 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/geneve.c \
 	src/decode/gre.c \
 	src/decode/igmp.c \
-	src/decode/llc.c
+	src/decode/llc.c \
+	src/decode/stp.c
 
 libnsviz_a_SOURCES += \
 	src/capture/capture.h src/capture/capture.c src/capture/cli.c
@@ -48,7 +49,13 @@ capture_test_data = \
 	tests/data/truncated64.pcap tests/data/truncated64.txt \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
-	tests/data/sll2.pcap tests/data/README.md
+	tests/data/sll2.pcap tests/data/README.md \
+	tests/data/craft-llc.py \
+	tests/data/llc.pcap tests/data/llc.txt tests/data/llc-e.txt \
+	tests/data/stp.pcap tests/data/stp.txt tests/data/stp-v.txt \
+	tests/data/stp-e.txt \
+	tests/data/igmp.pcap tests/data/igmp.txt tests/data/igmp-v.txt \
+	tests/data/igmp-vv.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

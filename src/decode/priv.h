@@ -109,4 +109,7 @@ bool d_gre(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
            size_t cap, size_t len);
 
+/* stp.c: a spanning tree BPDU (after its LLC or SNAP header) */
+void d_stp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
+
 #endif
