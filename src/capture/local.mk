@@ -55,7 +55,12 @@ capture_test_data = \
 	tests/data/stp.pcap tests/data/stp.txt tests/data/stp-v.txt \
 	tests/data/stp-e.txt \
 	tests/data/igmp.pcap tests/data/igmp.txt tests/data/igmp-v.txt \
-	tests/data/igmp-vv.txt
+	tests/data/igmp-vv.txt \
+	tests/data/make-captures-llc.sh \
+	tests/data/stp-bridge.pcap tests/data/stp-bridge.txt \
+	tests/data/stp-bridge-v.txt tests/data/stp-bridge-e.txt \
+	tests/data/igmp-join.pcap tests/data/igmp-join.txt \
+	tests/data/igmp-join-v.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

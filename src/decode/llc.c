@@ -8,9 +8,10 @@
  * printed here when tcpdump prints them ("a > b SNAP, ..."); with -e the
  * caller has printed "a > b, 802.3, length N: " already and the line goes
  * on with "LLC, dsap ...".  What tcpdump decodes with printers nsviz does
- * not have (IPX, NetBEUI, OSI, CDP, VTP, DTP, UDLD, Token Ring and FDDI
- * in SNAP, ethertypes other than IPv4, IPv6 and ARP) is left to the
- * caller's generic line: false, nothing printed.
+ * not have (IPX, OSI, CDP, VTP, DTP, UDLD, Token Ring and FDDI in SNAP,
+ * ethertypes other than IPv4, IPv6 and ARP) is left to the caller's
+ * generic line: false, nothing printed.  NetBEUI gets the generic LLC
+ * line, as from a tcpdump built without SMB (Debian's 4.99.3).
  *
  * tcpdump hex-dumps the payload of frames it does not know on extra
  * lines (its "default print", which -x/-X/-A turn off); nsviz prints
@@ -25,7 +26,6 @@
 #define SAP_STP  0x42
 #define SAP_IP   0x06
 #define SAP_IPX  0xe0
-#define SAP_NETBEUI 0xf0
 #define SAP_OSI  0xfe
 #define LLC_UI   0x03
 
@@ -288,14 +288,20 @@ static void snap(struct dctx *c, const uint8_t *frame, struct dcur k)
 	case SNAP_STP:
 		d_stp(c, k.p, k.cap, k.len);
 		return;
-	case SNAP_ETHER:
-		/* two bytes of padding, then a whole Ethernet frame */
-		if (!dc_skip(&k, 2)) {
+	case SNAP_ETHER: {
+		/* two bytes of padding, then a whole Ethernet frame; frames
+		 * in frames in frames... stop somewhere (tcpdump does not) */
+		static _Thread_local unsigned depth;
+
+		if (!dc_skip(&k, 2) || depth >= 16) {
 			dput(c, " [|snap]");
 			return;
 		}
+		depth++;
 		d_ether(c, k.p, k.cap, k.len);
+		depth--;
 		return;
+	}
 	case SNAP_GENERIC:
 	case SNAP_OTHER:
 		break;
@@ -324,8 +330,6 @@ static bool not_ours(const struct dcur *k, unsigned dsap, unsigned ssap,
 		return dc_be24(k, 3, &oui) && dc_be16(k, 6, &pid) &&
 		       k->len >= 8 && snap_kind(oui, pid) == SNAP_OTHER;
 	if ((dsap == SAP_IPX || dsap == SAP_OSI) && ctl == LLC_UI)
-		return true;
-	if (dsap == SAP_NETBEUI && (!(ctl & 1) || ctl == 3))
 		return true;
 	return false;
 }

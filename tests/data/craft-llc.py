@@ -226,6 +226,10 @@ def llc_frames():
     for c0, c1 in ((0x00, 0x00), (0x02, 0x04), (0xfe, 0xff), (0x10, 0x01)):
         P.append(IS(0xf4, 0xf4, c0, c1, b'info'))
         P.append(IS(0xf4, 0xf5, c0, c1, b'info'))
+    # NetBEUI (this tcpdump has no SMB printer: the generic LLC line)
+    P.append(U(0xf0, 0xf0, 0x03, b'\xffSMB' + b'\0' * 20))
+    P.append(IS(0xf0, 0xf0, 0x00, 0x02, b'\0' * 20))
+    P.append(IS(0xf0, 0xf1, 0x01, 0x03))
     # IP over 802.2 (RFC 948), and the group bit on a known SAP
     icmp = struct.pack('!BBHHH', 8, 0, 0, 1, 1) + b'ping'
     icmp = icmp[:2] + struct.pack('!H', csum(icmp)) + icmp[4:]

@@ -623,6 +623,42 @@ static void check_llc(const char *name, const char *suffix, enum llc_mode mode,
 	decode_state_free(st);
 }
 
+/* what nsviz leaves to the generic line: d_llc says so, prints nothing */
+static void test_llc_not_ours(void **s)
+{
+	static const char *const frames[] = {
+		"e0e003ffff001e0000",               /* IPX over 802.2 */
+		"ffff001e00000000",                 /* raw 802.3 IPX */
+		"fefe03831b0100",                   /* OSI (IS-IS) */
+		"aaaa0300000c2000020000000001",     /* CDP */
+		"aaaa0300000c2003",                 /* VTP */
+		"aaaa030000008847",                 /* MPLS in SNAP */
+		"aaaa030080c20009",                 /* bridged Token Ring */
+	};
+	struct decode_opts o = { 0, false, false };
+
+	(void)s;
+	for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++) {
+		uint8_t b[64] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1 };
+		size_t n = strlen(frames[i]) / 2;
+		struct sbuf out = SBUF_INIT;
+
+		for (size_t j = 0; j < n; j++)
+			sscanf(frames[i] + 2 * j, "%2hhx", &b[14 + j]);
+		b[13] = (uint8_t)n;
+		for (int e = 0; e < 2; e++) {
+			struct dctx c = { &out, NULL, false, 0, e == 1, false };
+
+			assert_false(d_llc(&c, b, b + 14, n, n));
+			assert_null(out.s);
+		}
+		decode_summary_opts(&out, NULL, false, &o, DECODE_LINK_ETHERNET,
+		                    b, 14 + n, 14 + n);
+		assert_non_null(strstr(sbuf_str(&out), ", 802.3, length "));
+		sbuf_free(&out);
+	}
+}
+
 static void test_real_llc(void **s) { (void)s; check_llc("llc", "", BY_SUMMARY, 0, false); }
 static void test_real_llc_e(void **s) { (void)s; check_llc("llc", "-e", BY_LLC_E, 0, true); }
 static void test_real_stp(void **s) { (void)s; check_llc("stp", "", BY_SUMMARY, 0, false); }
@@ -630,6 +666,11 @@ static void test_real_stp_v(void **s) { (void)s; check_llc("stp", "-v", BY_SUMMA
 static void test_real_stp_e(void **s) { (void)s; check_llc("stp", "-e", BY_LLC_E, 1, true); }
 static void test_real_igmp(void **s) { (void)s; check_llc("igmp", "", BY_SUMMARY, 0, false); }
 static void test_real_igmp_v(void **s) { (void)s; check_llc("igmp", "-v", BY_IGMP, 1, false); }
+static void test_real_stp_bridge(void **s) { (void)s; check_llc("stp-bridge", "", BY_SUMMARY, 0, false); }
+static void test_real_stp_bridge_v(void **s) { (void)s; check_llc("stp-bridge", "-v", BY_SUMMARY, 1, false); }
+static void test_real_stp_bridge_e(void **s) { (void)s; check_llc("stp-bridge", "-e", BY_LLC_E, 0, true); }
+static void test_real_igmp_join(void **s) { (void)s; check_llc("igmp-join", "", BY_SUMMARY, 0, false); }
+static void test_real_igmp_join_v(void **s) { (void)s; check_llc("igmp-join", "-v", BY_IGMP, 1, false); }
 static void test_real_igmp_vv(void **s) { (void)s; check_llc("igmp", "-vv", BY_IGMP, 2, false); }
 
 int main(void)
@@ -654,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_real_truncated),
 		cmocka_unit_test(test_real_truncated64),
 		cmocka_unit_test(test_crafted),
+		cmocka_unit_test(test_llc_not_ours),
 		cmocka_unit_test(test_real_llc),
 		cmocka_unit_test(test_real_llc_e),
 		cmocka_unit_test(test_real_stp),
@@ -662,6 +704,11 @@ int main(void)
 		cmocka_unit_test(test_real_igmp),
 		cmocka_unit_test(test_real_igmp_v),
 		cmocka_unit_test(test_real_igmp_vv),
+		cmocka_unit_test(test_real_stp_bridge),
+		cmocka_unit_test(test_real_stp_bridge_v),
+		cmocka_unit_test(test_real_stp_bridge_e),
+		cmocka_unit_test(test_real_igmp_join),
+		cmocka_unit_test(test_real_igmp_join_v),
 	};
 
 	/* the expected text was made with TZ=UTC */
