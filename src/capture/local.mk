@@ -55,7 +55,7 @@ capture_test_data = \
 	tests/data/stp.pcap tests/data/stp.txt tests/data/stp-v.txt \
 	tests/data/stp-e.txt \
 	tests/data/igmp.pcap tests/data/igmp.txt tests/data/igmp-v.txt \
-	tests/data/igmp-vv.txt \
+	tests/data/igmp-vv.txt tests/data/igmp-q.txt \
 	tests/data/make-captures-llc.sh \
 	tests/data/stp-bridge.pcap tests/data/stp-bridge.txt \
 	tests/data/stp-bridge-v.txt tests/data/stp-bridge-e.txt \

@@ -697,9 +697,11 @@ bool d_igmp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dput(c, mark);
 		return true;
 	}
-	if (c->v && k.len >= 4 && k.cap >= k.len && cksum(p, k.len)) {
-		uint16_t sum = be16(p + 2);
+	if (c->v && k.len >= 4 && dc_bytes(&k, 0, k.len, &g) &&
+	    cksum(g, k.len)) {
+		uint16_t sum = 0;
 
+		dc_be16(&k, 2, &sum);
 		dprintf_(c, " bad igmp cksum %x!", sum);
 	}
 	return true;

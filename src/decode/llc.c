@@ -346,12 +346,11 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 	if (cap > len)
 		cap = len;     /* what follows the length field is padding */
 	k = dc_make(p, cap, len);
-	if (!dc_u8(&k, 2, &b) || k.len < 3) {
+	if (!dc_u8(&k, 0, &dsap_f) || !dc_u8(&k, 1, &ssap_f) ||
+	    !dc_u8(&k, 2, &b) || k.len < 3) {
 		dput(c, " [|llc]");
 		return true;
 	}
-	dsap_f = p[0];
-	ssap_f = p[1];
 	ctl = b;
 	is_u = (ctl & 3) == 3;
 	hl = 3;
@@ -375,8 +374,11 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 		/* tracking only: IP inside SNAP may carry TCP */
 		if (dsap == SAP_SNAP && ssap == SAP_SNAP && ctl == LLC_UI)
 			snap(c, frame, dc_sub(&k, 3, SIZE_MAX));
-		else if (dsap == SAP_IP && ssap == SAP_IP && ctl == LLC_UI)
-			d_ip4(c, p + 3, k.cap - 3, k.len - 3);
+		else if (dsap == SAP_IP && ssap == SAP_IP && ctl == LLC_UI) {
+			struct dcur r = dc_sub(&k, 3, SIZE_MAX);
+
+			d_ip4(c, r.p, r.cap, r.len);
+		}
 		return true;
 	}
 	if (c->e) {

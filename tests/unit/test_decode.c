@@ -550,10 +550,10 @@ static bool handed_over(const uint8_t *b, size_t caplen)
 }
 
 /* NAME.pcap against NAME + suffix + .txt (tcpdump -n and the flags) */
-static void check_llc(const char *name, const char *suffix, enum llc_mode mode,
-                      int verbose, bool link)
+static void check_llc_q(const char *name, const char *suffix,
+                        enum llc_mode mode, int verbose, bool link, bool quiet)
 {
-	struct decode_opts o = { verbose, link, false };
+	struct decode_opts o = { verbose, link, quiet };
 	char path[512];
 	FILE *pf;
 	struct tdreader tr = { NULL, NULL, 0, false };
@@ -624,6 +624,12 @@ static void check_llc(const char *name, const char *suffix, enum llc_mode mode,
 }
 
 /* what nsviz leaves to the generic line: d_llc says so, prints nothing */
+static void check_llc(const char *name, const char *suffix, enum llc_mode mode,
+                      int verbose, bool link)
+{
+	check_llc_q(name, suffix, mode, verbose, link, false);
+}
+
 static void test_llc_not_ours(void **s)
 {
 	static const char *const frames[] = {
@@ -666,6 +672,7 @@ static void test_real_stp_v(void **s) { (void)s; check_llc("stp", "-v", BY_SUMMA
 static void test_real_stp_e(void **s) { (void)s; check_llc("stp", "-e", BY_LLC_E, 1, true); }
 static void test_real_igmp(void **s) { (void)s; check_llc("igmp", "", BY_SUMMARY, 0, false); }
 static void test_real_igmp_v(void **s) { (void)s; check_llc("igmp", "-v", BY_IGMP, 1, false); }
+static void test_real_igmp_q(void **s) { (void)s; check_llc_q("igmp", "-q", BY_IGMP, 0, false, true); }
 static void test_real_stp_bridge(void **s) { (void)s; check_llc("stp-bridge", "", BY_SUMMARY, 0, false); }
 static void test_real_stp_bridge_v(void **s) { (void)s; check_llc("stp-bridge", "-v", BY_SUMMARY, 1, false); }
 static void test_real_stp_bridge_e(void **s) { (void)s; check_llc("stp-bridge", "-e", BY_LLC_E, 0, true); }
@@ -704,6 +711,7 @@ int main(void)
 		cmocka_unit_test(test_real_igmp),
 		cmocka_unit_test(test_real_igmp_v),
 		cmocka_unit_test(test_real_igmp_vv),
+		cmocka_unit_test(test_real_igmp_q),
 		cmocka_unit_test(test_real_stp_bridge),
 		cmocka_unit_test(test_real_stp_bridge_v),
 		cmocka_unit_test(test_real_stp_bridge_e),
