@@ -522,9 +522,14 @@ static bool pimv1(struct dctx *c, const struct dcur *k)
 		}
 		break;
 	case 1:
-		if (!dc_has(k, 8, 20) || !dc_bytes(k, 20, 4, &a) ||
-		    !dc_bytes(k, 24, 4, &g))
-			return false;
+		/* the IP header inside, checked whole: tcpdump marks it and
+		 * goes on (to the checksum) */
+		if (!dc_has(k, 8, 20)) {
+			dput(c, " [|pimv1]");
+			return true;
+		}
+		dc_bytes(k, 20, 4, &a);
+		dc_bytes(k, 24, 4, &g);
 		dprintf_(c, " for %s > %s", ip4(a, x, sizeof x),
 		         ip4(g, y, sizeof y));
 		break;

@@ -414,8 +414,9 @@ def igmp_frames():
     P.append(D(42, b''))
     P.append(igmp_frame(igmp_msg(0x13, 1, b''), dst='224.0.0.4'))
     # PIMv1
-    PM = lambda code, body, ver=0x10: igmp_frame(
-        igmp_msg(0x14, code, bytes([ver, 0, 0, 0]) + body), dst='224.0.0.2')
+    PM = lambda code, body, ver=0x10, fix=True: igmp_frame(
+        igmp_msg(0x14, code, bytes([ver, 0, 0, 0]) + body, fix=fix),
+        dst='224.0.0.2')
     P.append(PM(0, bytes([0x00, 0, 0, 105])))
     P.append(PM(0, bytes([0x10, 0, 0, 30])))
     P.append(PM(0, bytes([0x20, 0, 1, 44])))
@@ -425,6 +426,10 @@ def igmp_frames():
     hdr = ip4('10.0.0.7', G, 17, b'')
     P.append(PM(1, hdr))
     P.append(PM(1, hdr[:10]))
+    P.append(PM(1, hdr[:10], fix=False))      # marked, then the checksum
+    P.append(PM(3, b'', fix=False))
+    P.append(igmp_frame(igmp_msg(0x13, 2, b'\0\0\x03\x0b\xff', fix=False),
+                        dst='224.0.0.4'))
     P.append(PM(2, a4('10.0.0.7') + a4(G)))
     P.append(PM(4, a4(G) + a4('255.255.255.255') + a4('10.0.0.9') +
                 b'\0\0\x00\xd2'))
