@@ -21,7 +21,8 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/geneve.c \
 	src/decode/gre.c \
 	src/decode/igmp.c \
-	src/decode/llc.c
+	src/decode/llc.c \
+	src/decode/stp.c
 
 libnsviz_a_SOURCES += \
 	src/capture/capture.h src/capture/capture.c src/capture/cli.c
@@ -83,7 +84,18 @@ capture_test_data += \
 	tests/data/overlay-cut.pcap tests/data/overlay-cut.txt \
 	tests/data/ntp.pcap tests/data/ntp.txt \
 	tests/data/ntp-cut.pcap tests/data/ntp-cut-v.txt \
-	tests/data/overlay-v.txt tests/data/overlay-vv.txt tests/data/ntp-v.txt
+	tests/data/overlay-v.txt tests/data/overlay-vv.txt tests/data/ntp-v.txt \
+	tests/data/craft-llc.py \
+	tests/data/llc.pcap tests/data/llc.txt tests/data/llc-e.txt \
+	tests/data/stp.pcap tests/data/stp.txt tests/data/stp-v.txt \
+	tests/data/stp-e.txt \
+	tests/data/igmp.pcap tests/data/igmp.txt tests/data/igmp-v.txt \
+	tests/data/igmp-vv.txt tests/data/igmp-q.txt \
+	tests/data/make-captures-llc.sh \
+	tests/data/stp-bridge.pcap tests/data/stp-bridge.txt \
+	tests/data/stp-bridge-v.txt tests/data/stp-bridge-e.txt \
+	tests/data/igmp-join.pcap tests/data/igmp-join.txt \
+	tests/data/igmp-join-v.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

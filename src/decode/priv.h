@@ -167,5 +167,7 @@ const char *d_ethertype_str(unsigned type);
  * VXLAN) */
 bool d_otv(struct dctx *c, const struct ipinfo *ip, unsigned sport,
            unsigned dport, const uint8_t *p, size_t cap, size_t len);
+/* stp.c: a spanning tree BPDU (after its LLC or SNAP header) */
+void d_stp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
 
 #endif

@@ -1089,6 +1089,230 @@ static void test_real_icmp6_kernel(void **s)
 	check_capture_opts("icmp6-mld", "vv.txt", 2);
 }
 
+/* ---- LLC, STP, IGMP: whole packets, -v and -e ------------------------ */
+
+#include "decode/priv.h"
+
+enum llc_mode {
+	BY_SUMMARY,            /* decode_summary_opts, the whole text */
+	BY_LLC_E,              /* d_llc with -e: after "802.3, length N: " */
+	BY_IGMP,               /* d_igmp: after "a > b: " */
+};
+
+/* One packet of tcpdump's text: the lines after its timestamp, without
+ * the hex dump of its default print (nsviz leaves that out).  Returns
+ * false at the end of the file. */
+struct tdreader {
+	FILE *f;
+	char *line;
+	size_t cap;
+	bool have;             /* line holds the next packet's first line */
+};
+
+static bool tcpdump_packet(struct tdreader *r, struct sbuf *want,
+                           size_t *hexlines)
+{
+	bool first = true;
+
+	for (;;) {
+		if (!r->have && getline(&r->line, &r->cap, r->f) < 0)
+			return !first;
+		r->have = false;
+		r->line[strcspn(r->line, "\n")] = '\0';
+		if (strlen(r->line) > 16 && r->line[2] == ':' &&
+		    r->line[5] == ':' && r->line[8] == '.' && r->line[15] == ' ') {
+			if (!first) {
+				r->have = true;
+				return true;
+			}
+			sbuf_add(want, r->line + 16);
+			first = false;
+		} else if (!strncmp(r->line, "\t0x", 3)) {
+			(*hexlines)++;
+		} else {
+			assert_false(first);
+			sbuf_addc(want, '\n');
+			sbuf_add(want, r->line);
+		}
+	}
+}
+
+static void llc_decode(struct sbuf *out, enum llc_mode mode,
+                       const struct decode_opts *o, struct decode_state *st,
+                       const uint8_t *buf, size_t caplen, size_t len)
+{
+	struct dctx c = { out, st, true, o->verbose, o->link, o->quiet };
+
+	if (mode == BY_SUMMARY) {
+		decode_summary_opts(out, st, true, o, DECODE_LINK_ETHERNET, buf,
+		                    caplen, len);
+	} else if (mode == BY_LLC_E) {
+		size_t t = (size_t)(buf[12] << 8 | buf[13]);
+
+		assert_true(caplen >= 14 && t < 0x600);
+		assert_true(d_llc(&c, buf, buf + 14, caplen - 14,
+		                  t < len - 14 ? t : len - 14));
+	} else {
+		size_t hl = (buf[14] & 15) * 4u, tot = be16(buf + 16);
+		size_t cap = caplen - 14 < tot ? caplen - 14 : tot;
+
+		assert_true(caplen >= 14 + hl && buf[23] == 2);
+		assert_true(d_igmp(&c, NULL, buf + 14 + hl, cap - hl, tot - hl));
+	}
+	if (!out->s)
+		sbuf_add(out, "");
+}
+
+/* an LLC frame whose payload goes to IPv4, IPv6, ARP or Ethernet */
+static bool handed_over(const uint8_t *b, size_t caplen)
+{
+	unsigned pid;
+	uint32_t oui;
+
+	if (caplen >= 17 && (b[14] & 0xfe) == 6 && (b[15] & 0xfe) == 6 &&
+	    b[16] == 3)
+		return true;
+	if (caplen < 22 || (b[14] & 0xfe) != 0xaa || (b[15] & 0xfe) != 0xaa ||
+	    b[16] != 3)
+		return false;
+	oui = (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19];
+	pid = (unsigned)(b[20] << 8 | b[21]);
+	if (oui == 0 || oui == 0xf8)
+		return pid == 0x0800 || pid == 0x86dd || pid == 0x0806;
+	return oui == 0x0080c2 && (pid == 1 || pid == 7);
+}
+
+/* NAME.pcap against NAME + suffix + .txt (tcpdump -n and the flags) */
+static void check_llc_q(const char *name, const char *suffix,
+                        enum llc_mode mode, int verbose, bool link, bool quiet)
+{
+	struct decode_opts o = { verbose, link, quiet };
+	char path[512];
+	FILE *pf;
+	struct tdreader tr = { NULL, NULL, 0, false };
+	uint8_t gh[24], ph[16];
+	size_t n = 0, hex = 0, same = 0;
+	struct decode_state *st = decode_state_new();
+
+	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
+	pf = fopen(path, "rb");
+	assert_non_null(pf);
+	snprintf(path, sizeof path, "%s/%s%s.txt", TEST_DATADIR, name, suffix);
+	tr.f = fopen(path, "r");
+	assert_non_null(tr.f);
+	assert_int_equal(fread(gh, 1, 24, pf), 24);
+	while (fread(ph, 1, 16, pf) == 16) {
+		uint32_t caplen = rd32(ph + 8, false), len = rd32(ph + 12, false);
+		uint8_t *buf = malloc(caplen ? caplen : 1);
+		struct sbuf out = SBUF_INIT, want = SBUF_INIT;
+		const char *w;
+
+		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
+		assert_true(tcpdump_packet(&tr, &want, &hex));
+		llc_decode(&out, mode, &o, st, buf, caplen, len);
+		w = sbuf_str(&want);
+		if (mode == BY_LLC_E) {
+			const char *q = strstr(w, ", 802.3, length ");
+
+			assert_non_null(q);
+			q = strstr(q, ": ");
+			w = q ? q + 2 : "";
+		} else if (mode == BY_IGMP) {
+			const char *q = verbose ? strstr(w, "\n    ") : w;
+
+			assert_non_null(q);
+			q = strstr(q, ": ");
+			assert_non_null(q);
+			w = q + 2;
+		}
+		if (mode == BY_LLC_E && handed_over(buf, caplen)) {
+			/* what IPv4, IPv6, ARP and Ethernet print under -e is
+			 * theirs: here only the LLC and SNAP headers count */
+			const char *q = strstr(w, "), length ");
+
+			if (!q)
+				q = strstr(w, ", ctrl 0x");
+			q = q ? strstr(q, ": ") : NULL;
+			if (q && !strncmp(w, sbuf_str(&out), (size_t)(q + 2 - w)))
+				w = sbuf_str(&out);
+		}
+		if (strcmp(w, sbuf_str(&out)) != 0)
+			print_error("%s%s packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
+			            name, suffix, n + 1, w, sbuf_str(&out));
+		else
+			same++;
+		sbuf_free(&out);
+		sbuf_free(&want);
+		free(buf);
+		n++;
+	}
+	print_message("%s%s: %zu of %zu packets identical (%zu hex-dump lines "
+	              "of tcpdump's left out)\n", name, suffix, same, n, hex);
+	assert_int_equal(same, n);
+	assert_false(tcpdump_packet(&tr, &(struct sbuf)SBUF_INIT, &hex));
+	free(tr.line);
+	fclose(pf);
+	fclose(tr.f);
+	decode_state_free(st);
+}
+
+/* what nsviz leaves to the generic line: d_llc says so, prints nothing */
+static void check_llc(const char *name, const char *suffix, enum llc_mode mode,
+                      int verbose, bool link)
+{
+	check_llc_q(name, suffix, mode, verbose, link, false);
+}
+
+static void test_llc_not_ours(void **s)
+{
+	static const char *const frames[] = {
+		"e0e003ffff001e0000",               /* IPX over 802.2 */
+		"ffff001e00000000",                 /* raw 802.3 IPX */
+		"fefe03831b0100",                   /* OSI (IS-IS) */
+		"aaaa0300000c2000020000000001",     /* CDP */
+		"aaaa0300000c2003",                 /* VTP */
+		"aaaa030000008847",                 /* MPLS in SNAP */
+		"aaaa030080c20009",                 /* bridged Token Ring */
+	};
+	struct decode_opts o = { 0, false, false };
+
+	(void)s;
+	for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++) {
+		uint8_t b[64] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1 };
+		size_t n = strlen(frames[i]) / 2;
+		struct sbuf out = SBUF_INIT;
+
+		for (size_t j = 0; j < n; j++)
+			sscanf(frames[i] + 2 * j, "%2hhx", &b[14 + j]);
+		b[13] = (uint8_t)n;
+		for (int e = 0; e < 2; e++) {
+			struct dctx c = { &out, NULL, false, 0, e == 1, false };
+
+			assert_false(d_llc(&c, b, b + 14, n, n));
+			assert_null(out.s);
+		}
+		decode_summary_opts(&out, NULL, false, &o, DECODE_LINK_ETHERNET,
+		                    b, 14 + n, 14 + n);
+		assert_non_null(strstr(sbuf_str(&out), ", 802.3, length "));
+		sbuf_free(&out);
+	}
+}
+
+static void test_real_llc(void **s) { (void)s; check_llc("llc", "", BY_SUMMARY, 0, false); }
+static void test_real_llc_e(void **s) { (void)s; check_llc("llc", "-e", BY_LLC_E, 0, true); }
+static void test_real_stp(void **s) { (void)s; check_llc("stp", "", BY_SUMMARY, 0, false); }
+static void test_real_stp_v(void **s) { (void)s; check_llc("stp", "-v", BY_SUMMARY, 1, false); }
+static void test_real_stp_e(void **s) { (void)s; check_llc("stp", "-e", BY_LLC_E, 1, true); }
+static void test_real_igmp(void **s) { (void)s; check_llc("igmp", "", BY_SUMMARY, 0, false); }
+static void test_real_igmp_v(void **s) { (void)s; check_llc("igmp", "-v", BY_IGMP, 1, false); }
+static void test_real_igmp_q(void **s) { (void)s; check_llc_q("igmp", "-q", BY_IGMP, 0, false, true); }
+static void test_real_stp_bridge(void **s) { (void)s; check_llc("stp-bridge", "", BY_SUMMARY, 0, false); }
+static void test_real_stp_bridge_v(void **s) { (void)s; check_llc("stp-bridge", "-v", BY_SUMMARY, 1, false); }
+static void test_real_stp_bridge_e(void **s) { (void)s; check_llc("stp-bridge", "-e", BY_LLC_E, 0, true); }
+static void test_real_igmp_join(void **s) { (void)s; check_llc("igmp-join", "", BY_SUMMARY, 0, false); }
+static void test_real_igmp_join_v(void **s) { (void)s; check_llc("igmp-join", "-v", BY_IGMP, 1, false); }
+static void test_real_igmp_vv(void **s) { (void)s; check_llc("igmp", "-vv", BY_IGMP, 2, false); }
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1111,6 +1335,21 @@ int main(void)
 		cmocka_unit_test(test_real_vlan),
 		cmocka_unit_test(test_real_truncated),
 		cmocka_unit_test(test_real_truncated64),
+		cmocka_unit_test(test_llc_not_ours),
+		cmocka_unit_test(test_real_llc),
+		cmocka_unit_test(test_real_llc_e),
+		cmocka_unit_test(test_real_stp),
+		cmocka_unit_test(test_real_stp_v),
+		cmocka_unit_test(test_real_stp_e),
+		cmocka_unit_test(test_real_igmp),
+		cmocka_unit_test(test_real_igmp_v),
+		cmocka_unit_test(test_real_igmp_vv),
+		cmocka_unit_test(test_real_igmp_q),
+		cmocka_unit_test(test_real_stp_bridge),
+		cmocka_unit_test(test_real_stp_bridge_v),
+		cmocka_unit_test(test_real_stp_bridge_e),
+		cmocka_unit_test(test_real_igmp_join),
+		cmocka_unit_test(test_real_igmp_join_v),
 		cmocka_unit_test(test_crafted),
 		cmocka_unit_test(test_real_vxlan),
 		cmocka_unit_test(test_real_overlay),
