@@ -48,7 +48,49 @@ capture_test_data = \
 	tests/data/truncated64.pcap tests/data/truncated64.txt \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
-	tests/data/sll2.pcap tests/data/README.md
+	tests/data/sll2.pcap tests/data/sll2.txt tests/data/README.md \
+	tests/data/craft-verbose.py tests/data/verbose-texts.sh \
+	tests/data/make-captures-any.sh \
+	tests/data/verbose.pcap tests/data/verbose.txt \
+	tests/data/sll.pcap tests/data/sll.txt \
+	tests/data/sll2-crafted.pcap tests/data/sll2-crafted.txt \
+	tests/data/any-sll2.pcap tests/data/any-sll2.txt \
+	tests/data/any-sll2.ifnames \
+	tests/data/any-sll.pcap tests/data/any-sll.txt \
+	tests/data/any-sll.ifnames \
+	$(capture_flag_texts)
+# what tcpdump -e, -v, -vv and -q printed for each capture
+capture_flag_texts = \
+	tests/data/tutorial-ping.e.txt tests/data/tutorial-ping.v.txt \
+	tests/data/tutorial-ping.vv.txt tests/data/tutorial-ping.q.txt \
+	tests/data/tcp-echo.e.txt tests/data/tcp-echo.v.txt \
+	tests/data/tcp-echo.vv.txt tests/data/tcp-echo.q.txt \
+	tests/data/udp.e.txt tests/data/udp.v.txt \
+	tests/data/udp.vv.txt tests/data/udp.q.txt \
+	tests/data/unreachable.e.txt tests/data/unreachable.v.txt \
+	tests/data/unreachable.vv.txt tests/data/unreachable.q.txt \
+	tests/data/ipv6.e.txt tests/data/ipv6.v.txt \
+	tests/data/ipv6.vv.txt tests/data/ipv6.q.txt \
+	tests/data/vlan.e.txt tests/data/vlan.v.txt \
+	tests/data/vlan.vv.txt tests/data/vlan.q.txt \
+	tests/data/truncated.e.txt tests/data/truncated.v.txt \
+	tests/data/truncated.vv.txt tests/data/truncated.q.txt \
+	tests/data/truncated64.e.txt tests/data/truncated64.v.txt \
+	tests/data/truncated64.vv.txt tests/data/truncated64.q.txt \
+	tests/data/crafted.e.txt tests/data/crafted.v.txt \
+	tests/data/crafted.vv.txt tests/data/crafted.q.txt \
+	tests/data/sll2.e.txt tests/data/sll2.v.txt \
+	tests/data/sll2.vv.txt tests/data/sll2.q.txt \
+	tests/data/verbose.e.txt tests/data/verbose.v.txt \
+	tests/data/verbose.vv.txt tests/data/verbose.q.txt \
+	tests/data/sll.e.txt tests/data/sll.v.txt \
+	tests/data/sll.vv.txt tests/data/sll.q.txt \
+	tests/data/sll2-crafted.e.txt tests/data/sll2-crafted.v.txt \
+	tests/data/sll2-crafted.vv.txt tests/data/sll2-crafted.q.txt \
+	tests/data/any-sll2.e.txt tests/data/any-sll2.v.txt \
+	tests/data/any-sll2.vv.txt tests/data/any-sll2.q.txt \
+	tests/data/any-sll.e.txt tests/data/any-sll.v.txt \
+	tests/data/any-sll.vv.txt tests/data/any-sll.q.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

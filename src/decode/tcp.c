@@ -269,6 +269,12 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dput(c, "]");
 	}
 	dprintf_(c, ", length %zu", dlen);
+	if (dlen > 0 && cap < hlen) {
+		/* options cut short after an end-of-list option */
+		dprintf_(c, " [remaining caplen(%zu) < header length(%u)] [|tcp]",
+		         cap, hlen);
+		return;
+	}
 	if (dlen > 0 && (fl & 0x04) && c->v)
 		rst_data(c, p + hlen, cap - hlen, dlen);
 }

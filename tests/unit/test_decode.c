@@ -639,6 +639,8 @@ static void test_real_truncated(void **s) { (void)s; check_capture("truncated");
 static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
 static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
 static void test_real_sll2(void **s) { (void)s; check_capture("sll2"); }
+static void test_real_any_sll2(void **s) { (void)s; check_capture("any-sll2"); }
+static void test_real_any_sll(void **s) { (void)s; check_capture("any-sll"); }
 static void test_crafted_verbose(void **s) { (void)s; check_capture("verbose"); }
 static void test_crafted_sll(void **s) { (void)s; check_capture("sll"); }
 static void test_crafted_sll2(void **s) { (void)s; check_capture("sll2-crafted"); }
@@ -666,6 +668,8 @@ int main(void)
 		cmocka_unit_test(test_real_truncated64),
 		cmocka_unit_test(test_crafted),
 		cmocka_unit_test(test_real_sll2),
+		cmocka_unit_test(test_real_any_sll2),
+		cmocka_unit_test(test_real_any_sll),
 		cmocka_unit_test(test_crafted_verbose),
 		cmocka_unit_test(test_crafted_sll),
 		cmocka_unit_test(test_crafted_sll2),
