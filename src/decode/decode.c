@@ -209,7 +209,7 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	struct dcur k = dc_make(p, cap, len);
 	unsigned hrd, pro, hln, pln, op;
 	const uint8_t *sha, *spa, *tha, *tpa;
-	char m1[100], m2[100];
+	char m1[800], m2[800];
 	bool tha_zero = true;
 	const char *opn;
 
@@ -495,6 +495,7 @@ static void sll_payload(struct dctx *c, struct dcur k, unsigned hatype,
 			if (!c->q)
 				dprintf_(c, "ethertype %s, ", ethertype_name(proto));
 			dc_skip(&k, 4);
+			wire -= 4;     /* tcpdump's length then counts from here */
 			continue;
 		}
 		if (ethertype_payload(c, proto, k.p, k.cap, k.len))
@@ -558,6 +559,7 @@ static void run(struct dctx *c, int linktype, const uint8_t *pkt,
 {
 	if (len < caplen)
 		len = caplen;
+	d_hard_stop = false;
 	switch (linktype) {
 	case DECODE_LINK_ETHERNET:
 		d_ether(c, pkt, caplen, len);
@@ -569,13 +571,16 @@ static void run(struct dctx *c, int linktype, const uint8_t *pkt,
 		d_sll2(c, pkt, caplen, len);
 		break;
 	case DECODE_LINK_RAW:
-		if (caplen == 0) {
+		if (c->e)
+			dput(c, "ip: ");
+		if (caplen == 0)
 			dput(c, " [|ip]");
-		} else if ((pkt[0] >> 4) == 6) {
+		else if ((pkt[0] >> 4) == 6)
 			d_ip6(c, pkt, caplen, len);
-		} else {
+		else if ((pkt[0] >> 4) == 4)
 			d_ip4(c, pkt, caplen, len);
-		}
+		else
+			dprintf_(c, "unknown ip %u", pkt[0] >> 4);
 		break;
 	default:
 		dprintf_(c, "link type %d, length %zu", linktype, len);

@@ -10,6 +10,11 @@
 #include "decode/cursor.h"
 #include "decode/priv.h"
 
+/* Set where tcpdump's printer would give up on the whole packet (a read
+ * past the capture: it jumps out), as opposed to the marks after which
+ * it goes on; an ICMP error's quoted packet stops the rest with it. */
+_Thread_local bool d_hard_stop;
+
 /* ---- the Internet checksum --------------------------------------------- */
 
 uint32_t d_sum_add(uint32_t acc, const uint8_t *p, size_t n)
@@ -211,32 +216,40 @@ static void d_payload(struct dctx *c, const struct ipinfo *ip, unsigned proto,
 		d_print_addrs(c, ip, true);
 	switch (proto) {
 	case 1:
-		if (ip->family == 4) {
+		if (ip->family == 4)
 			d_icmp_v(c, ip, p, cap, len);
-			return;
-		}
-		break;
+		else
+			dput(c, "[ICMP requires IPv4] (invalid)");
+		return;
 	case 58:
-		if (ip->family == 6) {
-			/* tcpdump's ICMPv6 printer starts with the checksum
-			 * of the whole message, when it was all captured */
-			if (c->v && !ip->fragmented && len > 0 && cap >= len &&
-			    c->out) {
-				uint16_t sum = d_l4_cksum(ip, 58, p, len);
-
-				if (sum)
-					dprintf_(c, "[bad icmp6 cksum 0x%04x -> "
-					         "0x%04x!] ", be16(p + 2),
-					         d_cksum_shouldbe(be16(p + 2), sum));
-				else
-					dput(c, "[icmp6 sum ok] ");
-			}
-			d_icmp6(c, p, cap, len);
+		if (ip->family != 6) {
+			dput(c, "[ICMPv6 requires IPv6] (invalid)");
 			return;
 		}
-		break;
+		/* tcpdump's ICMPv6 printer starts with the checksum of the
+		 * whole message, when it was all captured */
+		if (c->v && !ip->fragmented && len > 0 && cap >= len && c->out) {
+			uint16_t sum;
+
+			if (cap < 4) {
+				dput(c, " [|icmp6]");
+				return;
+			}
+			sum = d_l4_cksum(ip, 58, p, len);
+			if (sum)
+				dprintf_(c, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ",
+				         be16(p + 2), d_cksum_shouldbe(be16(p + 2), sum));
+			else
+				dput(c, "[icmp6 sum ok] ");
+		}
+		d_icmp6(c, p, cap, len);
+		return;
 	case 2:
-		if (ip->family == 4 && d_igmp(c, ip, p, cap, len))
+		if (ip->family != 4) {
+			dput(c, "[IGMP requires IPv4] (invalid)");
+			return;
+		}
+		if (d_igmp(c, ip, p, cap, len))
 			return;
 		break;
 	case 47:
@@ -250,11 +263,17 @@ static void d_payload(struct dctx *c, const struct ipinfo *ip, unsigned proto,
 		d_ip6(c, p, cap, len);
 		return;
 	case 59:
-		if (ip->family == 6) {
-			dput(c, "no next header");
-			return;
-		}
-		break;
+		dput(c, "no next header");
+		return;
+	case 77:
+		dprintf_(c, " nd %zu", len);
+		return;
+	case 143:
+		if (ip->family == 6)
+			d_ether(c, p, cap, len);
+		else
+			dput(c, "[Ethernet requires IPv6] (invalid)");
+		return;
 	}
 	dprintf_(c, " ip-proto-%u %zu", proto, len);
 }
@@ -535,6 +554,7 @@ void d_ip4(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 			r = ip4_options(c, &k, hlen);
 			if (r == OPT_STOP) {
 				dput(c, " [|ip]");
+				d_hard_stop = true;
 				return;
 			}
 			if (r == OPT_TRUNC) {
@@ -569,6 +589,7 @@ void d_ip4(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 			d_print_addrs(c, &ip, true);
 		dprintf_(c, " [remaining caplen(%zu) < header length(%u)] [|ip]",
 		         cap, hlen);
+		d_hard_stop = true;
 		return;
 	}
 	d_payload(c, &ip, proto, p + hlen, cap - hlen, tot - hlen);
@@ -965,8 +986,12 @@ static void icmp_ts(struct sbuf *t, uint32_t ms)
 	            sec - min * 60, ms % 1000);
 }
 
-/* Builds into t; returns false when the packet was cut short. */
-static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
+/* Builds into t.  Returns ICMP_OK, or where the packet was cut short:
+ * ICMP_SOFT where tcpdump prints the mark and goes on with what
+ * encloses it, ICMP_HARD where it abandons the whole packet. */
+enum { ICMP_OK, ICMP_SOFT, ICMP_HARD };
+
+static int icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 {
 	struct dcur k = dc_make(p, cap, cap);
 	unsigned type, code;
@@ -975,17 +1000,17 @@ static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 	char a[32], b[32];
 
 	if (cap < 2)
-		return false;
+		return ICMP_HARD;
 	type = p[0];
 	code = p[1];
 	switch (type) {
 	case 0:
 	case 8:
 		if (cap < 8)
-			return false;
+			return ICMP_HARD;
 		sbuf_printf(t, "ICMP echo %s, id %u, seq %u",
 		            type ? "request" : "reply", be16(p + 4), be16(p + 6));
-		return true;
+		return ICMP_OK;
 	case 3: {
 		unsigned ihl;
 		const char *pre, *post;
@@ -993,12 +1018,13 @@ static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 		if (code == 3) {
 			uint16_t dport;
 
-			if (incap < 10 || !dc_be16(&k, 8 + (in[0] & 0x0f) * 4u + 2,
-			                           &dport) || incap < 20)
-				return false;
+			if (incap < 10)
+				return ICMP_SOFT;
+			if (!dc_be16(&k, 8 + (in[0] & 0x0f) * 4u + 2, &dport))
+				return ICMP_HARD;
 		}
 		if (incap < 20)
-			return false;
+			return ICMP_HARD;
 		d_ip4str(in + 16, a, sizeof a);
 		ihl = (in[0] & 0x0f) * 4u;
 		sbuf_add(t, "ICMP ");
@@ -1025,14 +1051,14 @@ static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 		} else {
 			sbuf_printf(t, "%s unreachable - #%u", a, code);
 		}
-		return true;
+		return ICMP_OK;
 	}
 	case 4:
 		sbuf_add(t, "ICMP source quench");
-		return true;
+		return ICMP_OK;
 	case 5:
 		if (incap < 20)
-			return false;
+			return ICMP_HARD;
 		if (code <= 3)
 			sbuf_printf(t, "ICMP redirect%s %s to %s %s",
 			            code >= 2 ? "-tos" : "",
@@ -1043,13 +1069,13 @@ static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 			sbuf_printf(t, "ICMP redirect-#%u %s to %s", code,
 			            d_ip4str(in + 16, a, sizeof a),
 			            d_ip4str(p + 4, b, sizeof b));
-		return true;
+		return ICMP_OK;
 	case 9: {
 		unsigned life, num, size;
 
 		sbuf_add(t, "ICMP router advertisement");
 		if (cap < 8)
-			return false;
+			return ICMP_SOFT;
 		life = be16(p + 6);
 		if (life < 60)
 			sbuf_printf(t, " lifetime %u", life);
@@ -1063,49 +1089,49 @@ static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 		size = p[5];
 		if (size != 2) {
 			sbuf_printf(t, " [size %u]", size);
-			return true;
+			return ICMP_OK;
 		}
 		for (unsigned i = 0; i < num; i++) {
 			const uint8_t *e;
 
 			if (!dc_bytes(&k, 8 + 8 * (size_t)i, 8, &e))
-				return false;
+				return ICMP_SOFT;
 			sbuf_printf(t, " {%s %u}", d_ip4str(e, a, sizeof a),
 			            be32(e + 4));
 		}
-		return true;
+		return ICMP_OK;
 	}
 	case 10:
 		sbuf_add(t, "ICMP router solicitation");
-		return true;
+		return ICMP_OK;
 	case 11:
 		if (incap < 20)
-			return false;
+			return ICMP_SOFT;
 		if (code == 0)
 			sbuf_add(t, "ICMP time exceeded in-transit");
 		else if (code == 1)
 			sbuf_add(t, "ICMP ip reassembly time exceeded");
 		else
 			sbuf_printf(t, "ICMP time exceeded-#%u", code);
-		return true;
+		return ICMP_OK;
 	case 12:
 		if (code) {
 			sbuf_printf(t, "ICMP parameter problem - code %u", code);
-			return true;
+			return ICMP_OK;
 		}
 		if (cap < 5)
-			return false;
+			return ICMP_HARD;
 		sbuf_printf(t, "ICMP parameter problem - octet %u", p[4]);
-		return true;
+		return ICMP_OK;
 	case 13:
 		if (cap < 8)
-			return false;
+			return ICMP_HARD;
 		sbuf_printf(t, "ICMP time stamp query id %u seq %u", be16(p + 4),
 		            be16(p + 6));
-		return true;
+		return ICMP_OK;
 	case 14:
 		if (cap < 20)
-			return false;
+			return ICMP_SOFT;
 		sbuf_printf(t, "ICMP time stamp reply id %u seq %u: org ",
 		            be16(p + 4), be16(p + 6));
 		icmp_ts(t, be32(p + 8));
@@ -1113,24 +1139,24 @@ static bool icmp_text(struct sbuf *t, const uint8_t *p, size_t cap)
 		icmp_ts(t, be32(p + 12));
 		sbuf_add(t, ", xmit ");
 		icmp_ts(t, be32(p + 16));
-		return true;
+		return ICMP_OK;
 	case 15:
 		sbuf_add(t, "ICMP information request");
-		return true;
+		return ICMP_OK;
 	case 16:
 		sbuf_add(t, "ICMP information reply");
-		return true;
+		return ICMP_OK;
 	case 17:
 		sbuf_add(t, "ICMP address mask request");
-		return true;
+		return ICMP_OK;
 	case 18:
 		if (cap < 12)
-			return false;
+			return ICMP_HARD;
 		sbuf_printf(t, "ICMP address mask is 0x%08x", be32(p + 8));
-		return true;
+		return ICMP_OK;
 	default:
 		sbuf_printf(t, "ICMP type-#%u", type);
-		return true;
+		return ICMP_OK;
 	}
 }
 
@@ -1201,18 +1227,24 @@ static void icmp_ext(struct dctx *c, const uint8_t *p, size_t cap,
 
 			if (!dc_be32(&k, o, &l)) {
 				dput(c, " [|icmp]");
+				d_hard_stop = true;
 				return;
 			}
 			dprintf_(c, "\n\t    label %u, tc %u", l >> 12, (l >> 9) & 7);
 			if (l & 0x100)
 				dput(c, ", [S]");
 			dprintf_(c, ", ttl %u", l & 0xff);
-		} else if (tlen) {
-			if (!dc_has(&k, o, tlen)) {
-				dput(c, " [|icmp]");
-				return;
+		} else {
+			/* the bytes of it that were captured, in hex */
+			size_t have = o <= k.cap ? k.cap - o : 0;
+
+			if (o > k.cap) {
+				dput(c, "\n\t    Dissector error: print_unknown_data "
+				     "called with pointer past end of packet");
+			} else {
+				d_hex_lines(c, "\n\t    ", p + o,
+				            have < tlen ? have : tlen);
 			}
-			d_hex_lines(c, "\n\t    ", p + o, tlen);
 		}
 		if (hlen < tlen)
 			break;
@@ -1226,19 +1258,29 @@ void d_icmp_v(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 {
 	struct sbuf t = SBUF_INIT;
 	unsigned type;
+	int r;
 
 	if (!c->out)
 		goto inner;
-	if (!icmp_text(&t, p, cap)) {
+	r = icmp_text(&t, p, cap);
+	if (r != ICMP_OK) {
 		dput(c, " [|icmp]");
 		sbuf_free(&t);
+		if (r == ICMP_HARD)
+			d_hard_stop = true;
 		return;
 	}
-	dprintf_(c, "%s, length %zu", sbuf_str(&t), len);
+	/* tcpdump builds this text (after "ICMP ") in a buffer of 164 bytes */
+	dprintf_(c, "%.168s, length %zu", sbuf_str(&t), len);
 	sbuf_free(&t);
 	if (c->v && !ip->fragmented && cap >= len) {
 		uint16_t sum = d_sum_fold(d_sum_add(0, p, len));
 
+		if (sum && cap < 4) {
+			dput(c, " [|icmp]");
+			d_hard_stop = true;
+			return;
+		}
 		if (sum)
 			dprintf_(c, " (wrong icmp cksum %x (->%x)!)", be16(p + 2),
 			         d_cksum_shouldbe(be16(p + 2), sum));
@@ -1253,11 +1295,16 @@ inner:
 		struct dcur k = dc_make(p, cap, len);
 
 		dput(c, "\n\t");
-		if (!dc_be16(&k, 10, &ilen)) {
+		/* tcpdump reads the quoted length twice, the second time with
+		 * the packet already cut to it */
+		if (!dc_be16(&k, 10, &ilen) || ilen < 4) {
 			dput(c, " [|icmp]");
+			d_hard_stop = true;
 			return;
 		}
 		d_ip4(c, p + 8, cap - 8 < ilen ? cap - 8 : ilen, ilen);
+		if (d_hard_stop)
+			return;        /* tcpdump stops the whole packet there */
 	}
 	if (c->out && len > 136 && (type == 3 || type == 11 || type == 12))
 		icmp_ext(c, p, cap, len);

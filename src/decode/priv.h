@@ -145,4 +145,8 @@ void d_set_ifname_fn(d_ifname_fn fn);
  * printer, -x or not): lines "\n\t0x0000:  0102 0304 ...  ASCII". */
 void d_default_print(struct dctx *c, const uint8_t *p, size_t n);
 
+/* true once a printer stopped where tcpdump abandons the whole packet
+ * (reset by each decode); an enclosing printer then prints no more */
+extern _Thread_local bool d_hard_stop;
+
 #endif

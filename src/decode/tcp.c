@@ -159,7 +159,12 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	size_t dlen;
 
 	if (cap < 4) {
-		d_print_addrs(c, ip, false);
+		/* (tcpdump prints the addresses here even after IPv6
+		 * extension headers) */
+		struct ipinfo a = *ip;
+
+		a.with_addrs = true;
+		d_print_addrs(c, &a, false);
 		dput(c, " [|tcp]");
 		return;
 	}
