@@ -218,6 +218,11 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		return;
 	}
 	hrd = be16(p);
+	if (hrd == 19 && !dc_has(&k, 0, 12)) {
+		/* ATM ARP (RFC 2225): a longer fixed header, not decoded */
+		dput(c, " [|arp]");
+		return;
+	}
 	pro = be16(p + 2);
 	hln = p[4];
 	pln = p[5];
@@ -422,13 +427,39 @@ static const char *sll_pkttype(unsigned t)
 	}
 }
 
+/* if_indextoname costs a socket and an ioctl: a capture on "any" asks
+ * for the same few indexes on every packet, so each answer is kept for
+ * a second (a renamed interface shows its new name a second later). */
+#define IFNAME_SLOTS 8
+
 static bool default_ifname(unsigned idx, char *buf, size_t n)
 {
-	char name[IF_NAMESIZE];
+	static _Thread_local struct {
+		unsigned idx;
+		time_t when;
+		bool found;
+		char name[IF_NAMESIZE];
+	} slot[IFNAME_SLOTS];
+	static _Thread_local unsigned next;
+	time_t now = time(NULL);
+	size_t i;
 
-	if (!if_indextoname(idx, name))
+	for (i = 0; i < IFNAME_SLOTS; i++)
+		if (slot[i].when && slot[i].idx == idx && now - slot[i].when < 1)
+			break;
+	if (i == IFNAME_SLOTS) {
+		for (i = 0; i < IFNAME_SLOTS; i++)
+			if (slot[i].when && slot[i].idx == idx)
+				break;
+		if (i == IFNAME_SLOTS)
+			i = next++ % IFNAME_SLOTS;
+		slot[i].idx = idx;
+		slot[i].when = now ? now : 1;
+		slot[i].found = if_indextoname(idx, slot[i].name) != NULL;
+	}
+	if (!slot[i].found)
 		return false;
-	snprintf(buf, n, "%s", name);
+	snprintf(buf, n, "%s", slot[i].name);
 	return true;
 }
 

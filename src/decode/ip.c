@@ -602,9 +602,11 @@ void d_ip4(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
  * their length.  jumbo: where a jumbo payload option is noted (hop-by-hop
  * only).  false when cut short (the caller prints the mark). */
 static bool ip6_opts(struct dctx *c, const struct dcur *k, size_t o, size_t n,
-                     bool hbh, uint32_t plen, bool *found_jumbo)
+                     bool hbh, uint32_t plen, bool *found_jumbo,
+                     uint32_t *jumbo_len)
 {
 	size_t i, ol = 0;
+	bool seen = false;
 
 	if (n == 0)
 		return true;
@@ -665,22 +667,29 @@ static bool ip6_opts(struct dctx *c, const struct dcur *k, size_t o, size_t n,
 			}
 			if (!dc_be32(k, o + i + 2, &jl))
 				return false;
-			if (*found_jumbo) {
+			if (seen) {
 				if (c->v)
 					dprintf_(c, "(jumbo: %u - already seen) ", jl);
 				break;
 			}
-			*found_jumbo = true;
-			if (!c->v)
-				break;
-			if (!hbh)
-				dprintf_(c, "(jumbo: %u - not a hop-by-hop option) ", jl);
-			else if (plen != 0)
-				dprintf_(c, "(jumbo: %u - payload len != 0) ", jl);
-			else if (jl < 65536)
-				dprintf_(c, "(jumbo: %u - < 65536) ", jl);
-			else
-				dprintf_(c, "(jumbo: %u) ", jl);
+			seen = true;
+			if (!hbh) {
+				if (c->v)
+					dprintf_(c, "(jumbo: %u - not a hop-by-hop option) ",
+					         jl);
+			} else if (plen != 0) {
+				if (c->v)
+					dprintf_(c, "(jumbo: %u - payload len != 0) ", jl);
+			} else if (jl < 65536) {
+				if (c->v)
+					dprintf_(c, "(jumbo: %u - < 65536) ", jl);
+			} else {
+				/* the one valid jumbo payload option */
+				*found_jumbo = true;
+				*jumbo_len = jl;
+				if (c->v)
+					dprintf_(c, "(jumbo: %u) ", jl);
+			}
 			break;
 		}
 		case 0xc9: {
@@ -761,6 +770,7 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	struct ipinfo ip;
 	size_t off, total, blen;
 	bool found_ext = false, found_jumbo = false, found_hbh = false;
+	uint32_t jumbo_len = 0;
 	uint8_t b0;
 
 	if (!dc_has(&k, 0, 40)) {
@@ -836,7 +846,9 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 			}
 			hl = 0;
 			if (!dc_u8(&k, off + 1, &l8)) {
-				ok = false;
+				/* tcpdump gives up on the packet right there */
+				dput(c, mark);
+				return;
 			} else {
 				hl = ((size_t)l8 + 1) * 8;
 				if (!dc_has(&k, off, hl))
@@ -846,7 +858,7 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 				dput(c, nh == 0 ? "HBH " : "DSTOPT ");
 				if ((nh == 0 || c->v) &&
 				    !ip6_opts(c, &k, off + 2, hl - 2, nh == 0, plen,
-				              &found_jumbo))
+				              &found_jumbo, &jumbo_len))
 					ok = false;
 			}
 			if (!ok)
@@ -907,7 +919,7 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		}
 		default:
 			if (found_jumbo) {
-				size_t jl = 40 + (size_t)plen;
+				uint32_t jl = 40 + jumbo_len;   /* (wraps as tcpdump's) */
 
 				if (jl < total) {
 					dput(c, " [|ip6]");
@@ -917,6 +929,9 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 					dprintf_(c, "truncated-ip6 - %zu bytes missing!",
 					         jl - len);
 				blen = jl - total;
+				if (cap > jl)
+					cap = jl;
+				k = dc_make(p, cap, jl);
 			} else if (plen == 0) {
 				if (found_ext) {
 					dput(c, " [|ip6]");
