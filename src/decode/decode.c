@@ -352,10 +352,9 @@ void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		dput(c, " [|ether]");
 		return;
 	}
-	d_macstr(frame + 6, 6, m1, sizeof m1);
-	d_macstr(frame, 6, m2, sizeof m2);
-	if (c->e)
-		dprintf_(c, "%s > %s, ", m1, m2);
+	if (c->e && c->out)
+		dprintf_(c, "%s > %s, ", d_macstr(frame + 6, 6, m1, sizeof m1),
+		         d_macstr(frame, 6, m2, sizeof m2));
 	dc_skip(&k, 14);
 	/* 802.1Q and QinQ tags: -e shows them, tcpdump -n only what they carry */
 	while (is_vlan_type(type)) {
@@ -391,8 +390,10 @@ void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		}
 		if (d_llc(c, frame, k.p, k.cap < l ? k.cap : l, l))
 			return;
-		if (!c->e)
-			dprintf_(c, "%s > %s, 802.3, length %zu", m1, m2, flen);
+		if (!c->e && c->out)
+			dprintf_(c, "%s > %s, 802.3, length %zu",
+			         d_macstr(frame + 6, 6, m1, sizeof m1),
+			         d_macstr(frame, 6, m2, sizeof m2), flen);
 		return;
 	}
 	if (c->e) {
@@ -404,8 +405,9 @@ void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	}
 	if (ethertype_payload(c, type, k.p, k.cap, k.len))
 		return;
-	if (!c->e) {
-		dprintf_(c, "%s > %s, ", m1, m2);
+	if (!c->e && c->out) {
+		dprintf_(c, "%s > %s, ", d_macstr(frame + 6, 6, m1, sizeof m1),
+		         d_macstr(frame, 6, m2, sizeof m2));
 		ether_type_print(c, type);
 		dprintf_(c, ", length %zu: ", flen);
 	}
