@@ -469,6 +469,7 @@ void d_ip4(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 
 	if (!dc_u8(&k, 0, &b0)) {
 		dput(c, " [|ip]");
+		d_hard_stop = true;
 		return;
 	}
 	ver = b0 >> 4;
@@ -848,6 +849,7 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 			if (!dc_u8(&k, off + 1, &l8)) {
 				/* tcpdump gives up on the packet right there */
 				dput(c, mark);
+				d_hard_stop = true;
 				return;
 			} else {
 				hl = ((size_t)l8 + 1) * 8;
@@ -884,6 +886,7 @@ void d_ip6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 			if (!dc_be16(&k, off + 2, &fo) ||
 			    (c->v && !dc_be32(&k, off + 4, &ident))) {
 				dput(c, " [|frag6]");
+				d_hard_stop = true;
 				return;
 			}
 			if (c->v)
