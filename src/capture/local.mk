@@ -58,6 +58,10 @@ capture_test_data = \
 	tests/data/any-sll2.ifnames \
 	tests/data/any-sll.pcap tests/data/any-sll.txt \
 	tests/data/any-sll.ifnames \
+	tests/data/fuzzed-eth.pcap tests/data/fuzzed-eth.txt \
+	tests/data/fuzzed-raw.pcap tests/data/fuzzed-raw.txt \
+	tests/data/fuzzed-sll.pcap tests/data/fuzzed-sll.txt \
+	tests/data/fuzzed-sll2.pcap tests/data/fuzzed-sll2.txt \
 	$(capture_flag_texts)
 # what tcpdump -e, -v, -vv and -q printed for each capture
 capture_flag_texts = \
@@ -90,7 +94,15 @@ capture_flag_texts = \
 	tests/data/any-sll2.e.txt tests/data/any-sll2.v.txt \
 	tests/data/any-sll2.vv.txt tests/data/any-sll2.q.txt \
 	tests/data/any-sll.e.txt tests/data/any-sll.v.txt \
-	tests/data/any-sll.vv.txt tests/data/any-sll.q.txt
+	tests/data/any-sll.vv.txt tests/data/any-sll.q.txt \
+	tests/data/fuzzed-eth.e.txt tests/data/fuzzed-eth.v.txt \
+	tests/data/fuzzed-eth.vv.txt tests/data/fuzzed-eth.q.txt \
+	tests/data/fuzzed-raw.e.txt tests/data/fuzzed-raw.v.txt \
+	tests/data/fuzzed-raw.vv.txt tests/data/fuzzed-raw.q.txt \
+	tests/data/fuzzed-sll.e.txt tests/data/fuzzed-sll.v.txt \
+	tests/data/fuzzed-sll.vv.txt tests/data/fuzzed-sll.q.txt \
+	tests/data/fuzzed-sll2.e.txt tests/data/fuzzed-sll2.v.txt \
+	tests/data/fuzzed-sll2.vv.txt tests/data/fuzzed-sll2.q.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

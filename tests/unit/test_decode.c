@@ -644,6 +644,14 @@ static void test_real_any_sll(void **s) { (void)s; check_capture("any-sll"); }
 static void test_crafted_verbose(void **s) { (void)s; check_capture("verbose"); }
 static void test_crafted_sll(void **s) { (void)s; check_capture("sll"); }
 static void test_crafted_sll2(void **s) { (void)s; check_capture("sll2-crafted"); }
+static void test_fuzzed(void **s)
+{
+	(void)s;
+	check_capture("fuzzed-eth");
+	check_capture("fuzzed-raw");
+	check_capture("fuzzed-sll");
+	check_capture("fuzzed-sll2");
+}
 
 int main(void)
 {
@@ -673,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_crafted_verbose),
 		cmocka_unit_test(test_crafted_sll),
 		cmocka_unit_test(test_crafted_sll2),
+		cmocka_unit_test(test_fuzzed),
 	};
 
 	/* the expected text was made with TZ=UTC */
