@@ -1,27 +1,46 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fuzz_decode.c - libFuzzer target for the decoder (make fuzz).
  *
- * Input: one byte of flags, then the packet.  Bit 0 picks raw IP instead
- * of Ethernet; bits 1-7 add up to 127 bytes to the wire length, so the
- * "cut by the snapshot length" paths run too.  The packet is copied to a
- * buffer of exactly its size: ASan catches any read past caplen.  Each
- * packet is decoded plain, with -vvv -e and with -q -v. */
+ * Input: one byte of flags, then the packet.  Bits 0-1 pick the link
+ * type: 0 Ethernet, 1 raw IP, 2 Linux cooked v1 (SLL), 3 Linux cooked v2
+ * (SLL2).  Bits 2-7 add up to 63 bytes to the wire length, so the "cut
+ * by the snapshot length" paths run too.  (Until issue 16 bit 0 alone
+ * picked raw IP and bits 1-7 were the extra length: older corpus inputs
+ * still decode, as other link types or lengths.)  The packet is copied
+ * to a buffer of exactly its size: ASan catches any read past caplen.
+ * Each packet is decoded plain, with -vvv -e, with -q -v and with
+ * -vv -e -q.  SLL2 interface indexes get names from a stand-in (even
+ * ones have one), not from the kernel. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "decode/decode.h"
+#include "decode/priv.h"
 #include "util/sbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct decode_state *st;
 
+static bool fake_ifname(unsigned idx, char *buf, size_t len)
+{
+	if (idx % 2)
+		return false;
+	snprintf(buf, len, "%s%u", idx % 4 ? "veth" : "a-long-ifname", idx);
+	return true;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct decode_opts loud = { 3, true, false };
 	static const struct decode_opts quiet = { 1, false, true };
+	static const struct decode_opts both = { 2, true, true };
+	static const int links[4] = { DECODE_LINK_ETHERNET, DECODE_LINK_RAW,
+	                               DECODE_LINK_LINUX_SLL,
+	                               DECODE_LINK_LINUX_SLL2 };
 	struct sbuf out = SBUF_INIT;
 	int link;
 	size_t caplen, len;
@@ -29,11 +48,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	if (!st)
+	if (!st) {
 		st = decode_state_new();
-	link = data[0] & 1 ? DECODE_LINK_RAW : DECODE_LINK_ETHERNET;
+		d_set_ifname_fn(fake_ifname);
+	}
+	link = links[data[0] & 3];
 	caplen = size - 1;
-	len = caplen + (data[0] >> 1);
+	len = caplen + (data[0] >> 2);
 	pkt = malloc(caplen ? caplen : 1);
 	memcpy(pkt, data + 1, caplen);
 	/* with memory (as a capture feeds it), then a second look */
@@ -44,6 +65,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	decode_summary_opts(&out, st, false, &loud, link, pkt, caplen, len);
 	sbuf_reset(&out);
 	decode_summary_opts(&out, st, false, &quiet, link, pkt, caplen, len);
+	sbuf_reset(&out);
+	decode_summary_opts(&out, st, false, &both, link, pkt, caplen, len);
 	sbuf_reset(&out);
 	decode_track(st, link, pkt, caplen, len);
 	decode_detail(&out, link, pkt, caplen, len);

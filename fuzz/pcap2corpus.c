@@ -38,7 +38,7 @@ int main(int argc, char **argv)
 		memcpy(&magic, gh, 4);
 		swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
 		link = rd32(gh + 20, swap);
-		if (link != 1 && link != 101) {
+		if (link != 1 && link != 101 && link != 113 && link != 276) {
 			fclose(f);
 			continue;
 		}
@@ -55,8 +55,10 @@ int main(int argc, char **argv)
 				free(buf);
 				break;
 			}
-			flags = (uint8_t)((link == 101) |
-			                  ((len - cap > 127 ? 127 : len - cap) << 1));
+			/* bits 0-1 the link type, 2-7 the bytes cut off */
+			flags = (uint8_t)((link == 101 ? 1 : link == 113 ? 2 :
+			                   link == 276 ? 3 : 0) |
+			                  ((len - cap > 63 ? 63 : len - cap) << 2));
 			buf[0] = flags;
 			snprintf(path, sizeof path, "%s/seed-%05u", argv[1], count++);
 			o = fopen(path, "wb");

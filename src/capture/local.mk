@@ -36,6 +36,11 @@ tests_unit_test_decode_SOURCES = tests/unit/test_decode.c
 tests_unit_test_decode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DTEST_DATADIR='"$(abs_top_srcdir)/tests/data"'
 tests_unit_test_decode_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
+check_PROGRAMS += tests/unit/test_captures
+tests_unit_test_captures_SOURCES = tests/unit/test_captures.c
+tests_unit_test_captures_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-DTEST_DATADIR='"$(abs_top_srcdir)/tests/data"'
+tests_unit_test_captures_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
 endif
 
 TESTS += tests/kernel/capture.sh
@@ -83,19 +88,74 @@ capture_test_data += \
 	tests/data/overlay.pcap tests/data/overlay.txt \
 	tests/data/overlay-cut.pcap tests/data/overlay-cut.txt \
 	tests/data/ntp.pcap tests/data/ntp.txt \
-	tests/data/ntp-cut.pcap tests/data/ntp-cut-v.txt \
-	tests/data/overlay-v.txt tests/data/overlay-vv.txt tests/data/ntp-v.txt \
+	tests/data/ntp-cut.pcap tests/data/ntp-cut.v.txt \
+	tests/data/overlay.v.txt tests/data/overlay.vv.txt tests/data/ntp.v.txt \
 	tests/data/craft-llc.py \
-	tests/data/llc.pcap tests/data/llc.txt tests/data/llc-e.txt \
-	tests/data/stp.pcap tests/data/stp.txt tests/data/stp-v.txt \
-	tests/data/stp-e.txt \
-	tests/data/igmp.pcap tests/data/igmp.txt tests/data/igmp-v.txt \
-	tests/data/igmp-vv.txt tests/data/igmp-q.txt \
+	tests/data/llc.pcap tests/data/llc.txt tests/data/llc.e.txt \
+	tests/data/stp.pcap tests/data/stp.txt tests/data/stp.v.txt \
+	tests/data/stp.ev.txt \
+	tests/data/igmp.pcap tests/data/igmp.txt tests/data/igmp.v.txt \
+	tests/data/igmp.vv.txt tests/data/igmp.q.txt \
 	tests/data/make-captures-llc.sh \
 	tests/data/stp-bridge.pcap tests/data/stp-bridge.txt \
-	tests/data/stp-bridge-v.txt tests/data/stp-bridge-e.txt \
+	tests/data/stp-bridge.v.txt tests/data/stp-bridge.e.txt \
 	tests/data/igmp-join.pcap tests/data/igmp-join.txt \
-	tests/data/igmp-join-v.txt
+	tests/data/igmp-join.v.txt \
+	tests/data/sll2.pcap tests/data/sll2.txt tests/data/README.md \
+	tests/data/craft-verbose.py tests/data/verbose-texts.sh \
+	tests/data/make-captures-any.sh \
+	tests/data/verbose.pcap tests/data/verbose.txt \
+	tests/data/sll.pcap tests/data/sll.txt \
+	tests/data/sll2-crafted.pcap tests/data/sll2-crafted.txt \
+	tests/data/any-sll2.pcap tests/data/any-sll2.txt \
+	tests/data/any-sll2.ifnames \
+	tests/data/any-sll.pcap tests/data/any-sll.txt \
+	tests/data/any-sll.ifnames \
+	tests/data/fuzzed-eth.pcap tests/data/fuzzed-eth.txt \
+	tests/data/fuzzed-raw.pcap tests/data/fuzzed-raw.txt \
+	tests/data/fuzzed-sll.pcap tests/data/fuzzed-sll.txt \
+	tests/data/fuzzed-sll2.pcap tests/data/fuzzed-sll2.txt \
+	$(capture_flag_texts)
+# what tcpdump -e, -v, -vv and -q printed for each capture
+capture_flag_texts = \
+	tests/data/tutorial-ping.e.txt tests/data/tutorial-ping.v.txt \
+	tests/data/tutorial-ping.vv.txt tests/data/tutorial-ping.q.txt \
+	tests/data/tcp-echo.e.txt tests/data/tcp-echo.v.txt \
+	tests/data/tcp-echo.vv.txt tests/data/tcp-echo.q.txt \
+	tests/data/udp.e.txt tests/data/udp.v.txt \
+	tests/data/udp.vv.txt tests/data/udp.q.txt \
+	tests/data/unreachable.e.txt tests/data/unreachable.v.txt \
+	tests/data/unreachable.vv.txt tests/data/unreachable.q.txt \
+	tests/data/ipv6.e.txt tests/data/ipv6.v.txt \
+	tests/data/ipv6.vv.txt tests/data/ipv6.q.txt \
+	tests/data/vlan.e.txt tests/data/vlan.v.txt \
+	tests/data/vlan.vv.txt tests/data/vlan.q.txt \
+	tests/data/truncated.e.txt tests/data/truncated.v.txt \
+	tests/data/truncated.vv.txt tests/data/truncated.q.txt \
+	tests/data/truncated64.e.txt tests/data/truncated64.v.txt \
+	tests/data/truncated64.vv.txt tests/data/truncated64.q.txt \
+	tests/data/crafted.e.txt tests/data/crafted.v.txt \
+	tests/data/crafted.vv.txt tests/data/crafted.q.txt \
+	tests/data/sll2.e.txt tests/data/sll2.v.txt \
+	tests/data/sll2.vv.txt tests/data/sll2.q.txt \
+	tests/data/verbose.e.txt tests/data/verbose.v.txt \
+	tests/data/verbose.vv.txt tests/data/verbose.q.txt \
+	tests/data/sll.e.txt tests/data/sll.v.txt \
+	tests/data/sll.vv.txt tests/data/sll.q.txt \
+	tests/data/sll2-crafted.e.txt tests/data/sll2-crafted.v.txt \
+	tests/data/sll2-crafted.vv.txt tests/data/sll2-crafted.q.txt \
+	tests/data/any-sll2.e.txt tests/data/any-sll2.v.txt \
+	tests/data/any-sll2.vv.txt tests/data/any-sll2.q.txt \
+	tests/data/any-sll.e.txt tests/data/any-sll.v.txt \
+	tests/data/any-sll.vv.txt tests/data/any-sll.q.txt \
+	tests/data/fuzzed-eth.e.txt tests/data/fuzzed-eth.v.txt \
+	tests/data/fuzzed-eth.vv.txt tests/data/fuzzed-eth.q.txt \
+	tests/data/fuzzed-raw.e.txt tests/data/fuzzed-raw.v.txt \
+	tests/data/fuzzed-raw.vv.txt tests/data/fuzzed-raw.q.txt \
+	tests/data/fuzzed-sll.e.txt tests/data/fuzzed-sll.v.txt \
+	tests/data/fuzzed-sll.vv.txt tests/data/fuzzed-sll.q.txt \
+	tests/data/fuzzed-sll2.e.txt tests/data/fuzzed-sll2.v.txt \
+	tests/data/fuzzed-sll2.vv.txt tests/data/fuzzed-sll2.q.txt
 EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

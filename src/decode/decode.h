@@ -24,6 +24,8 @@ struct sbuf;
 /* Link types (pcap's LINKTYPE_ values, which are what files carry). */
 #define DECODE_LINK_ETHERNET 1
 #define DECODE_LINK_RAW      101    /* raw IPv4/IPv6, no link header */
+#define DECODE_LINK_LINUX_SLL 113   /* Linux cooked v1 (-i any, old) */
+#define DECODE_LINK_LINUX_SLL2 276  /* Linux cooked v2 (-i any) */
 
 /* true when the decoder understands this link type */
 bool decode_link_supported(int linktype);

@@ -87,108 +87,6 @@ void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
 	d_icmp6_hex(c, ident, p + off, n);
 }
 
-/* ---- the checksum ------------------------------------------------------- */
-
-static uint32_t sum16(uint32_t s, const uint8_t *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i += 2)
-		s += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (n & 1)
-		s += (uint32_t)p[i] << 8;
-	while (s >> 16)
-		s = (s & 0xffff) + (s >> 16);
-	return s;
-}
-
-/* The destination the sender's checksum covers: the last address of a
- * type 0 or 2 routing header, the first segment of a type 4 one, else
- * the header's.  h is the IPv6 header, hlen the bytes from it to the
- * ICMPv6 message (the extension headers ip.c walked), hcap the bytes
- * captured from it on. */
-static const uint8_t *final_dst(const uint8_t *h, size_t hlen, size_t hcap)
-{
-	struct dcur k = dc_make(h, hcap, hcap);
-	const uint8_t *dst = h + 24, *a;
-	uint8_t nh = h[6], n, len, type;
-	size_t off = 40;
-
-	while (off < hlen) {
-		switch (nh) {
-		case 0: case 60: case 62: case 135:
-			if (!dc_u8(&k, off, &nh) || !dc_u8(&k, off + 1, &n))
-				return dst;
-			off += ((size_t)n + 1) * 8;
-			continue;
-		case 44:
-			if (!dc_u8(&k, off, &nh))
-				return dst;
-			off += 8;
-			continue;
-		case 43:
-			if (!dc_u8(&k, off + 1, &len) || !dc_u8(&k, off + 2, &type) ||
-			    len % 2)
-				return dst;
-			if (type == 0 || type == 2) {
-				for (unsigned i = 0; i < len / 2u; i++) {
-					if (!dc_bytes(&k, off + 8 + 16 * (size_t)i, 16, &a))
-						break;
-					dst = a;
-				}
-			} else if (type == 4 && dc_bytes(&k, off + 8, 16, &a)) {
-				dst = a;
-			}
-			return dst;
-		default:
-			return dst;
-		}
-	}
-	return dst;
-}
-
-/* Prints the -v checksum mark when the whole message was captured;
- * false when the message is too short to hold its checksum (tcpdump
- * reads the field, fails, and ends the line). */
-static bool print_sum(struct dctx *c, const struct ipinfo *ip,
-                      const uint8_t *p, size_t cap, size_t len)
-{
-	const uint8_t *h, *dst;
-	uint8_t ph[8];
-	uint32_t s;
-	uint16_t field, calc;
-
-	if (!ip || ip->family != 6 || ip->fragmented || !c->v || cap < len)
-		return true;
-	if (cap < 4)
-		return false;
-	h = ip->src - 8;
-	if (p < h + 40)
-		return true;
-	dst = final_dst(h, (size_t)(p - h), (size_t)(p - h) + cap);
-	ph[0] = (uint8_t)(len >> 24);
-	ph[1] = (uint8_t)(len >> 16);
-	ph[2] = (uint8_t)(len >> 8);
-	ph[3] = (uint8_t)len;
-	ph[4] = ph[5] = ph[6] = 0;
-	ph[7] = 58;
-	s = sum16(0, ip->src, 16);
-	s = sum16(s, dst, 16);
-	s = sum16(s, ph, 8);
-	s = sum16(s, p, len);
-	calc = (uint16_t)~s;
-	if (calc == 0) {
-		dput(c, "[icmp6 sum ok] ");
-		return true;
-	}
-	field = (uint16_t)(p[2] << 8 | p[3]);
-	s = (uint32_t)field + calc;
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	dprintf_(c, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", field, s);
-	return true;
-}
-
 /* ---- destination unreachable: the inner packet's transport port ------ */
 
 /* The inner packet's TCP or UDP destination port, the extension headers
@@ -948,8 +846,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 	return true;
 }
 
-void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
-                size_t cap, size_t len)
+void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 {
 	struct dcur k = dc_make(p, cap, len);
 	const char *name;
@@ -962,7 +859,7 @@ void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dput(c, "ICMP6, length 0 (invalid)");
 		return;
 	}
-	if (!print_sum(c, ip, p, cap, len) || !dc_u8(&k, 0, &type)) {
+	if (!dc_u8(&k, 0, &type)) {
 		dput(c, " [|icmp6]");
 		return;
 	}
@@ -980,9 +877,4 @@ void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	}
 	if (!done && !c->v)
 		dprintf_(c, ", length %zu", len);
-}
-
-void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
-{
-	d_icmp6_ip(c, NULL, p, cap, len);
 }

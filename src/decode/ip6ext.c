@@ -76,12 +76,3 @@ trunc:
 	dput(c, " [|rt6]");
 	return false;
 }
-
-/* The older entry point: ip.c calls it with the whole header captured
- * and cannot stop after it; a header tcpdump ends the line at gets a
- * space before what ip.c prints next. */
-void d_ip6_rthdr(struct dctx *c, const uint8_t *q, size_t hl)
-{
-	if (!d_ip6_rthdr_cap(c, q, hl))
-		dput(c, " ");
-}

@@ -71,8 +71,6 @@ void d_print_addrs(struct dctx *c, const struct ipinfo *ip, bool space);
  * short (the caller ends the line there, as tcpdump does). */
 bool d_tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
                    size_t avail, uint32_t sack_base);
-/* ip6ext.c: an IPv6 routing header whose hl bytes were captured */
-void d_ip6_rthdr(struct dctx *c, const uint8_t *q, size_t hl);
 
 /* Decoders of what rides on the headers above.  Each prints its part of
  * the line and returns true, or returns false having printed nothing,
@@ -122,12 +120,7 @@ bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
  * "mptcp"; false if malformed ("[bad opt]").  tcpflags: the header's. */
 bool d_mptcp_option(struct dctx *c, const struct dcur *o, size_t n,
                     unsigned tcpflags);
-/* ICMPv6 (icmp6.c, nd6opt.c, rpl.c).  d_icmp6_ip is d_icmp6 with the
- * IPv6 header it came in (ip: its addresses, ip->src - 8 the header),
- * for the "[icmp6 sum ok]" mark of -v over the pseudo-header; ip NULL:
- * no mark (d_icmp6 passes NULL). */
-void d_icmp6_ip(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
-                size_t cap, size_t len);
+/* ICMPv6 (icmp6.c, nd6opt.c, rpl.c): the -v checksum mark is ip.c's. */
 /* tcpdump's hex dump of unknown bytes (n of them at p, all captured) */
 void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
                  size_t n);
@@ -169,5 +162,44 @@ bool d_otv(struct dctx *c, const struct ipinfo *ip, unsigned sport,
            unsigned dport, const uint8_t *p, size_t cap, size_t len);
 /* stp.c: a spanning tree BPDU (after its LLC or SNAP header) */
 void d_stp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
+
+/* ---- h-verbose: -v/-e/-q and the checksums (ip.c, decode.c) ---- */
+
+/* The Internet checksum: d_sum_add adds n bytes (an odd last byte padded
+ * with zero) to a running sum, d_sum_fold gives the checksum of it (0
+ * when the bytes, checksum field included, were right), and
+ * d_cksum_shouldbe what the field should have held (tcpdump's "->"). */
+uint32_t d_sum_add(uint32_t acc, const uint8_t *p, size_t n);
+uint16_t d_sum_fold(uint32_t acc);
+uint16_t d_cksum_shouldbe(uint16_t field, uint16_t computed);
+/* The checksum of a transport segment (len bytes at p, all captured)
+ * with ip's pseudo-header: 0 when correct. */
+uint16_t d_l4_cksum(const struct ipinfo *ip, unsigned proto,
+                    const uint8_t *p, size_t len);
+/* "TCP", "ICMPv6", ... as tcpdump's -v names a protocol, or "unknown" */
+const char *d_ipproto_name(unsigned proto);
+/* ICMP with the network header it came in (-v checks the checksum
+ * unless a fragment, and prints the quoted packet of an error) */
+void d_icmp_v(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
+              size_t cap, size_t len);
+/* tcpdump's hex dump of undecoded data: lines "IDENT0x0000:  0102 ..." */
+void d_hex_lines(struct dctx *c, const char *ident, const uint8_t *p,
+                 size_t n);
+/* An ethertype's name as tcpdump's -e prints it, or NULL */
+const char *d_ethertype_name(unsigned type);
+
+/* How a Linux cooked v2 header's interface index becomes the name at
+ * the start of the line (tcpdump: if_indextoname where it runs, "?" if
+ * none); false when there is none.  NULL: that default again. */
+typedef bool (*d_ifname_fn)(unsigned ifindex, char *buf, size_t len);
+void d_set_ifname_fn(d_ifname_fn fn);
+
+/* What tcpdump prints for bytes it does not decode (its default
+ * printer, -x or not): lines "\n\t0x0000:  0102 0304 ...  ASCII". */
+void d_default_print(struct dctx *c, const uint8_t *p, size_t n);
+
+/* true once a printer stopped where tcpdump abandons the whole packet
+ * (reset by each decode); an enclosing printer then prints no more */
+extern _Thread_local bool d_hard_stop;
 
 #endif

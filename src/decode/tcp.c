@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* tcp.c - TCP and UDP, and the conversation memory that lets TCP
+/* tcp.c - TCP (with tcpdump's -v checksum, -vv sequence numbers, -v
+ * reset data and -q form), and the conversation memory that lets TCP
  * sequence numbers be printed relative to the start of a conversation
  * (tcpdump's default, without -S). */
 #include <stdio.h>
@@ -124,6 +125,32 @@ static void flags_text(struct dctx *c, unsigned fl)
 	dprintf_(c, "Flags [%s]", n ? s : "none");
 }
 
+/* The text a reset carries (-v), as tcpdump shows it: at most 30
+ * bytes, "M-" for the high bit, "^X" for control characters. */
+static void rst_data(struct dctx *c, const uint8_t *p, size_t cap,
+                     size_t len)
+{
+	dput(c, cap >= len ? " [RST" : " [!RST");
+	if (len > 30) {
+		len = 30;
+		dput(c, "+");
+	}
+	dput(c, " ");
+	for (size_t i = 0; i < len && i < cap; i++) {
+		unsigned ch = p[i];
+
+		if (ch & 0x80) {
+			dput(c, "M-");
+			ch &= 0x7f;
+		}
+		if (ch < 0x20 || ch == 0x7f)
+			dprintf_(c, "^%c", (char)(ch ^ 0x40));
+		else
+			dprintf_(c, "%c", (char)ch);
+	}
+	dput(c, "]");
+}
+
 void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
            size_t cap, size_t len)
 {
@@ -132,7 +159,12 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	size_t dlen;
 
 	if (cap < 4) {
-		d_print_addrs(c, ip, false);
+		/* (tcpdump prints the addresses here even after IPv6
+		 * extension headers) */
+		struct ipinfo a = *ip;
+
+		a.with_addrs = true;
+		d_print_addrs(c, &a, false);
 		dput(c, " [|tcp]");
 		return;
 	}
@@ -147,6 +179,15 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	if (hlen < 20) {
 		dprintf_(c, " tcp %zu [bad hdr length %u - too short, < 20]",
 		         len >= hlen ? len - hlen : 0, hlen);
+		return;
+	}
+	if (c->q) {
+		if (!c->out)
+			return;
+		dprintf_(c, "tcp %u", (unsigned)(len - hlen));
+		if (hlen > len)
+			dprintf_(c, " [bad hdr length %u - too long, > %zu]", hlen,
+			         len);
 		return;
 	}
 	fl = p[13];
@@ -205,8 +246,18 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dprintf_(c, " [bad hdr length %u - too long, > %zu]", hlen, len);
 		return;
 	}
+	if (c->v && !ip->fragmented && cap >= len) {
+		uint16_t sum = d_l4_cksum(ip, 6, p, len);
+
+		dprintf_(c, ", cksum 0x%04x", be16(p + 16));
+		if (sum)
+			dprintf_(c, " (incorrect -> 0x%04x)",
+			         d_cksum_shouldbe(be16(p + 16), sum));
+		else
+			dput(c, " (correct)");
+	}
 	dlen = len - hlen;
-	if (dlen > 0 || (fl & 0x07)) {
+	if (c->v > 1 || dlen > 0 || (fl & 0x07)) {
 		dprintf_(c, ", seq %u", seq);
 		if (dlen > 0)
 			dprintf_(c, ":%u", seq + (uint32_t)dlen);
@@ -223,4 +274,12 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		dput(c, "]");
 	}
 	dprintf_(c, ", length %zu", dlen);
+	if (dlen > 0 && cap < hlen) {
+		/* options cut short after an end-of-list option */
+		dprintf_(c, " [remaining caplen(%zu) < header length(%u)] [|tcp]",
+		         cap, hlen);
+		return;
+	}
+	if (dlen > 0 && (fl & 0x04) && c->v)
+		rst_data(c, p + hlen, cap - hlen, dlen);
 }

@@ -110,9 +110,11 @@ echo hello | nc -4 -q1 10.0.2.0 4078 >/dev/null
 stop truncated64
 kill "$SRV" 2>/dev/null
 
-# a link type nsviz does not decode: Linux cooked v2 (-i any)
+# Linux cooked v2 (-i any); its texts come from verbose-texts.sh (made
+# where its interface index has no name)
 start sll2 -i any icmp
 ping -c 1 10.0.2.0 >/dev/null
 stop sll2
 rm -f "$OUT/sll2.txt"
+echo "now: sh $OUT/verbose-texts.sh sll2"
 echo "captures written to $OUT"

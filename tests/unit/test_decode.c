@@ -14,8 +14,6 @@
 #include <time.h>
 
 #include "decode/decode.h"
-#include "decode/priv.h"      /* d_otv, struct dctx: test_otv */
-#include "decode/priv.h"
 #include "decode/cursor.h"
 #include "decode/priv.h"
 #include "util/sbuf.h"
@@ -333,8 +331,10 @@ static void test_truncated_everywhere(void **state)
 	free(s);
 	/* the wire had less than the IP header says */
 	s = summary(NULL, true, p.b, p.n - 4, p.n - 4);
+	/* (tcpdump takes the TCP length from the IP header) */
 	assert_string_equal(s, "IP truncated-ip - 4 bytes missing! 10.0.1.0.40000"
-	                    " > 10.0.2.0.4078: Flags [P.], ack 1, win 5, length 0");
+	                    " > 10.0.2.0.4078: Flags [P.], seq 1:5, ack 1, win 5,"
+	                    " length 4");
 	free(s);
 	decode_state_free(st);
 }
@@ -348,12 +348,15 @@ static void test_generic_and_links(void **state)
 	eth(&p, 0x1234);
 	put32(&p, 0xdeadbeef);
 	ASSERT_SUMMARY(NULL, &p, "02:00:00:00:01:00 > 02:00:00:00:02:00, "
-	               "ethertype Unknown (0x1234), length 18");
+	               "ethertype Unknown (0x1234), length 18: \n"
+	               "\t0x0000:  dead beef                                ....");
 	assert_true(decode_link_supported(DECODE_LINK_ETHERNET));
 	assert_true(decode_link_supported(DECODE_LINK_RAW));
-	assert_false(decode_link_supported(276));
-	decode_summary(&out, NULL, false, 276, p.b, p.n, p.n);
-	assert_string_equal(sbuf_str(&out), "link type 276, length 18");
+	assert_true(decode_link_supported(DECODE_LINK_LINUX_SLL));
+	assert_true(decode_link_supported(DECODE_LINK_LINUX_SLL2));
+	assert_false(decode_link_supported(105));
+	decode_summary(&out, NULL, false, 105, p.b, p.n, p.n);
+	assert_string_equal(sbuf_str(&out), "link type 105, length 18");
 	sbuf_free(&out);
 }
 
@@ -388,447 +391,7 @@ static void test_detail_and_hex(void **state)
 	sbuf_free(&out);
 }
 
-/* d_icmp6_ip's -v checksum mark, summed over the pseudo-header (the
- * final destination of a routing header); the marks are tcpdump's for
- * the same bytes (icmp6.pcap packets 175 and 202). */
-static void icmp6_mark(const uint8_t *pkt, size_t n, size_t icmp_at, int v,
-                       bool frag, const char *want)
-{
-	struct sbuf out = SBUF_INIT;
-	struct dctx c = { &out, NULL, false, v, false, false };
-	struct ipinfo ip = { 6, pkt + 8, pkt + 24, true, frag };
-
-	d_icmp6_ip(&c, &ip, pkt + icmp_at, n - icmp_at, n - icmp_at);
-	assert_string_equal(sbuf_str(&out), want);
-	sbuf_free(&out);
-}
-
-static void test_icmp6_checksum(void **state)
-{
-	uint8_t p[200];
-	static const uint8_t s6[16] = { 0x20, 1, 0x0d, 0xb8, [15] = 1 };
-	static const uint8_t d6[16] = { 0x20, 1, 0x0d, 0xb8, [15] = 2 };
-	static const uint8_t echo[12] = { 0x80, 0, 0x45, 0x70, 0, 1, 0, 2,
-	                                  'p', 'i', 'n', 'g' };
-	static const uint8_t rt0[40] = { 58, 4, 0, 1, 0, 0, 0, 0,
-		0x20, 1, 0x0d, 0xb8, [23] = 5,
-		[24] = 0x20, 1, 0x0d, 0xb8, [39] = 6 };
-	static const uint8_t echo2[8] = { 0x80, 0, 0x24, 0x34, 0, 5, 0, 11 };
-
-	(void)state;
-	memset(p, 0, sizeof p);
-	p[0] = 0x60;
-	p[5] = 12;
-	p[6] = 58;
-	memcpy(p + 8, s6, 16);
-	memcpy(p + 24, d6, 16);
-	memcpy(p + 40, echo, sizeof echo);
-	icmp6_mark(p, 52, 40, 1, false,
-	           "[icmp6 sum ok] ICMP6, echo request, id 1, seq 2");
-	icmp6_mark(p, 52, 40, 0, false, "ICMP6, echo request, id 1, seq 2, length 12");
-	icmp6_mark(p, 52, 40, 1, true, "ICMP6, echo request, id 1, seq 2");
-	p[42] = 0x57;
-	p[43] = 0x44;
-	icmp6_mark(p, 52, 40, 1, false, "[bad icmp6 cksum 0x5744 -> 0x4570!] "
-	           "ICMP6, echo request, id 1, seq 2");
-	/* cut short: no mark, as tcpdump */
-	{
-		struct sbuf out = SBUF_INIT;
-		struct dctx c = { &out, NULL, false, 1, false, false };
-		struct ipinfo ip = { 6, p + 8, p + 24, true, false };
-
-		d_icmp6_ip(&c, &ip, p + 40, 10, 12);
-		assert_string_equal(sbuf_str(&out), "ICMP6, echo request, id 1, seq 2");
-		sbuf_free(&out);
-	}
-	/* too short for its checksum: tcpdump -v stops there */
-	p[5] = 3;
-	icmp6_mark(p, 43, 40, 1, false, " [|icmp6]");
-	p[5] = 48;
-	p[6] = 43;
-	memcpy(p + 40, rt0, sizeof rt0);
-	memcpy(p + 80, echo2, sizeof echo2);
-	icmp6_mark(p, 88, 80, 2, false,
-	           "[icmp6 sum ok] ICMP6, echo request, id 5, seq 11");
-	p[82] = 0x24;
-	p[83] = 0x38;
-	icmp6_mark(p, 88, 80, 1, false, "[bad icmp6 cksum 0x2438 -> 0x2434!] "
-	           "ICMP6, echo request, id 5, seq 11");
-}
-
-/* ---- real captures against tcpdump's own text --------------------------- */
-
-static uint32_t rd32(const uint8_t *b, bool swap)
-{
-	uint32_t v;
-
-	memcpy(&v, b, 4);
-	return swap ? __builtin_bswap32(v) : v;
-}
-
-/* "HH:MM:SS.ffffff ": the start of a packet's text in tcpdump's output */
-static bool is_stamp(const char *l)
-{
-	for (size_t i = 0; i < 16; i++) {
-		bool digit = l[i] >= '0' && l[i] <= '9';
-
-		if (i == 2 || i == 5 ? l[i] != ':' : i == 8 ? l[i] != '.' :
-		    i == 15 ? l[i] != ' ' : !digit)
-			return false;
-	}
-	return true;
-}
-
-/* One packet's text from tcpdump's output into want: a packet's text can
- * span lines (VXLAN: the inner frame on a line of its own), so it is the
- * lines up to the next timestamp; *ahead: *line holds that next one. */
-static void next_text(FILE *tf, char **line, size_t *cap, bool *ahead,
-                      struct sbuf *want)
-{
-	if (!*ahead)
-		assert_true(getline(line, cap, tf) > 0);
-	*ahead = false;
-	(*line)[strcspn(*line, "\n")] = '\0';
-	sbuf_add(want, *line);
-	while (getline(line, cap, tf) > 0) {
-		(*line)[strcspn(*line, "\n")] = '\0';
-		if (is_stamp(*line)) {
-			*ahead = true;
-			break;
-		}
-		sbuf_addc(want, '\n');
-		sbuf_add(want, *line);
-	}
-}
-
-/* The part of a packet's text that a tunnel or NTP decoder prints: from
- * its name to the end of that line (a tunnel: the inner frame follows on
- * a line of its own) or to the end (NTP, whose -v lines are its own). */
-static const char *own_part(const char *s, size_t *n)
-{
-	static const char *const keys[] = { "NTPv", "VXLAN", "Geneve", "GREv" };
-	const char *best = NULL;
-
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		const char *q = strstr(s, keys[i]);
-
-		if (q && (!best || q < best))
-			best = q;
-	}
-	if (!best)
-		return NULL;
-	*n = strncmp(best, "NTPv", 4) ? strcspn(best, "\n") : strlen(best);
-	return best;
-}
-
-/* Decode every packet of NAME.pcap with the options o (NULL: none) and
- * compare with TXT.txt, tcpdump's text with the same flags: whole, or
- * (part) only what own_part finds, where the lines of the IP and link
- * layers around it are not this test's business. */
-static void check_capture_with(const char *name, const char *txt,
-                               const struct decode_opts *o, bool part)
-{
-	char path[512], *line = NULL;
-	FILE *pf, *tf;
-	uint8_t gh[24], ph[16];
-	bool swap, nano;
-	uint32_t magic, linktype;
-	size_t cap = 0, n = 0;
-	bool ahead = false;      /* line holds the next packet's first line */
-	struct decode_state *st = decode_state_new();
-
-	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
-	pf = fopen(path, "rb");
-	assert_non_null(pf);
-	snprintf(path, sizeof path, "%s/%s.txt", TEST_DATADIR, txt);
-	tf = fopen(path, "r");
-	assert_non_null(tf);
-	assert_int_equal(fread(gh, 1, 24, pf), 24);
-	memcpy(&magic, gh, 4);
-	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
-	nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
-	linktype = rd32(gh + 20, swap);
-	while (fread(ph, 1, 16, pf) == 16) {
-		uint32_t sec = rd32(ph, swap), frac = rd32(ph + 4, swap);
-		uint32_t caplen = rd32(ph + 8, swap), len = rd32(ph + 12, swap);
-		uint8_t *buf = malloc(caplen ? caplen : 1);
-		struct sbuf out = SBUF_INIT, want = SBUF_INIT;
-
-		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
-		decode_timestamp(&out, sec, (long)(nano ? frac / 1000 : frac));
-		sbuf_addc(&out, ' ');
-		decode_summary_opts(&out, st, true, o, (int)linktype, buf, caplen,
-		                    len);
-		next_text(tf, &line, &cap, &ahead, &want);
-		if (part) {
-			size_t wn = 0, gn = 0;
-			const char *w = own_part(sbuf_str(&want), &wn);
-			const char *g = own_part(sbuf_str(&out), &gn);
-			struct sbuf t = SBUF_INIT;
-
-			assert_true(!w == !g);
-			sbuf_printf(&t, "%.*s", (int)wn, w ? w : "");
-			sbuf_reset(&want);
-			sbuf_add(&want, sbuf_str(&t));
-			sbuf_reset(&t);
-			sbuf_printf(&t, "%.*s", (int)gn, g ? g : "");
-			sbuf_reset(&out);
-			sbuf_add(&out, sbuf_str(&t));
-			sbuf_free(&t);
-		}
-		if (strcmp(sbuf_str(&want), sbuf_str(&out)) != 0)
-			print_error("%s packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
-			            name, n + 1, sbuf_str(&want), sbuf_str(&out));
-		assert_string_equal(sbuf_str(&out), sbuf_str(&want));
-		sbuf_free(&want);
-		sbuf_free(&out);
-		free(buf);
-		n++;
-	}
-	assert_true(n > 0);
-	assert_false(ahead);
-	assert_int_equal(getline(&line, &cap, tf), -1);  /* no line left */
-	free(line);
-	fclose(pf);
-	fclose(tf);
-	decode_state_free(st);
-}
-
-/* ---- captures decoded with -v/-vv, lines grouped by packet ----------- */
-
-/* The next packet's text of a tcpdump output file: its first line and
- * the lines after it that start with a tab or a space ("\n" between
- * them, no "\n" at the end); NULL at the end of the file. */
-static char *next_packet(FILE *tf, char **pend)
-{
-	struct sbuf t = SBUF_INIT;
-	char *line = *pend, *r;
-	size_t cap = 0;
-
-	*pend = NULL;
-	if (!line) {
-		if (getline(&line, &cap, tf) <= 0) {
-			free(line);
-			return NULL;
-		}
-	}
-	line[strcspn(line, "\n")] = '\0';
-	sbuf_add(&t, line);
-	free(line);
-	for (;;) {
-		line = NULL;
-		cap = 0;
-		if (getline(&line, &cap, tf) <= 0) {
-			free(line);
-			break;
-		}
-		if (line[0] != '\t' && line[0] != ' ') {
-			*pend = line;
-			break;
-		}
-		line[strcspn(line, "\n")] = '\0';
-		sbuf_addc(&t, '\n');
-		sbuf_add(&t, line);
-		free(line);
-	}
-	r = strdup(sbuf_str(&t));
-	sbuf_free(&t);
-	return r;
-}
-
-/* Until the -v IPv6 header fields (another part of issue 16) and the
- * ICMPv6 checksum mark (which needs ip.c to hand d_icmp6_ip the IPv6
- * header) are printed, tcpdump's "IP6 (...) " fields and, when nsviz
- * printed no mark, its checksum mark are left out of the comparison. */
-static void strip_unmerged(char *want, const char *got)
-{
-	char *p = strstr(want, "IP6 (");
-
-	if (p && !strstr(got, "IP6 (")) {
-		char *e = strstr(p, "payload length: ");
-
-		if (e && (e = strstr(e, ") ")))
-			memmove(p + 4, e + 2, strlen(e + 2) + 1);
-	}
-	/* the -v options of a hop-by-hop header, the UDP checksum mark:
-	 * ip.c's and udp.c's parts */
-	if ((p = strstr(want, "HBH (")) && !strstr(got, "HBH (")) {
-		char *q = p + 4;
-
-		while (*q == '(' && strstr(q, ") "))
-			q = strstr(q, ") ") + 2;
-		memmove(p + 4, q, strlen(q) + 1);
-	}
-	if ((p = strstr(want, "[udp sum ok] ")) && !strstr(got, "udp sum ok"))
-		memmove(p, p + 13, strlen(p + 13) + 1);
-	if ((p = strstr(want, "[bad udp cksum ")) && strstr(p, "!] ") &&
-	    !strstr(got, "[bad udp cksum ")) {
-		char *q = strstr(p, "!] ") + 3;
-
-		memmove(p, q, strlen(q) + 1);
-	}
-	if (!strstr(got, "icmp6 sum ok]") && !strstr(got, "[bad icmp6 cksum")) {
-		if ((p = strstr(want, "[icmp6 sum ok] ")))
-			memmove(p, p + 15, strlen(p + 15) + 1);
-		else if ((p = strstr(want, "[bad icmp6 cksum ")) &&
-		         (strstr(p, "!] ")))
-			memmove(p, strstr(p, "!] ") + 3, strlen(strstr(p, "!] ") + 3) + 1);
-	}
-}
-
-/* Decode NAME.pcap with verbose v (0: tcpdump -n), compare each packet
- * with its text in NAME.SUFFIX; every difference is printed, then the
- * count asserted zero. */
-static void check_capture_opts(const char *name, const char *suffix, int v)
-{
-	char path[512], *pend = NULL;
-	FILE *pf, *tf;
-	uint8_t gh[24], ph[16];
-	bool swap, nano;
-	uint32_t magic, linktype;
-	size_t n = 0, bad = 0;
-	struct decode_state *st = decode_state_new();
-	struct decode_opts o = { v, false, false };
-
-	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
-	pf = fopen(path, "rb");
-	assert_non_null(pf);
-	snprintf(path, sizeof path, "%s/%s.%s", TEST_DATADIR, name, suffix);
-	tf = fopen(path, "r");
-	assert_non_null(tf);
-	assert_int_equal(fread(gh, 1, 24, pf), 24);
-	memcpy(&magic, gh, 4);
-	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
-	nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
-	linktype = rd32(gh + 20, swap);
-	while (fread(ph, 1, 16, pf) == 16) {
-		uint32_t sec = rd32(ph, swap), frac = rd32(ph + 4, swap);
-		uint32_t caplen = rd32(ph + 8, swap), len = rd32(ph + 12, swap);
-		uint8_t *buf = malloc(caplen ? caplen : 1);
-		struct sbuf out = SBUF_INIT;
-		char *want;
-
-		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
-		decode_timestamp(&out, sec, (long)(nano ? frac / 1000 : frac));
-		sbuf_addc(&out, ' ');
-		decode_summary_opts(&out, st, true, &o, (int)linktype, buf, caplen,
-		                    len);
-		want = next_packet(tf, &pend);
-		assert_non_null(want);
-		if (strcmp(want, sbuf_str(&out)) != 0)
-			strip_unmerged(want, sbuf_str(&out));
-		if (strcmp(want, sbuf_str(&out)) != 0) {
-			print_error("%s -v%d packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
-			            name, v, n + 1, want, sbuf_str(&out));
-			bad++;
-		}
-		free(want);
-		sbuf_free(&out);
-		free(buf);
-		n++;
-	}
-	assert_true(n > 0);
-	assert_null(next_packet(tf, &pend));   /* no packet left */
-	fclose(pf);
-	fclose(tf);
-	decode_state_free(st);
-	assert_int_equal(bad, 0);
-}
-
-/* The text of a packet from its ports on ("a.p > b.q: " cut off), and
- * without the UDP checksum note of -vv: what a protocol decoder prints,
- * the same whatever the IP header's -v text looks like. */
-static const char *after_ports(const char *s)
-{
-	const char *gt = strstr(s, " > "), *colon;
-	static const char *const notes[] = { "[udp sum ok] ", "[no cksum] " };
-
-	if (!gt || !(colon = strstr(gt, ": ")))
-		return s;
-	s = colon + 2;
-	for (size_t i = 0; i < 2; i++)
-		if (!strncmp(s, notes[i], strlen(notes[i])))
-			return s + strlen(notes[i]);
-	if (!strncmp(s, "[bad udp cksum ", 15) && strstr(s, "!] "))
-		return strstr(s, "!] ") + 3;
-	return s;
-}
-
-static bool starts_packet(const char *l)
-{
-	return strlen(l) > 16 && l[2] == ':' && l[5] == ':' && l[8] == '.' &&
-	       l[15] == ' ';
-}
-
-/* Decode every packet of NAME.pcap with -v (verbose times) and compare,
- * from the ports on, with NAME.SUFFIX.txt (tcpdump -n -v...: a packet is
- * its timestamped line and the lines after it). */
-static void check_capture_v(const char *name, const char *suffix, int verbose)
-{
-	char path[512], *line = NULL;
-	FILE *pf, *tf;
-	uint8_t gh[24], ph[16];
-	bool swap, nano;
-	uint32_t magic, linktype;
-	size_t cap = 0, n = 0, np = 0;
-	struct decode_state *st = decode_state_new();
-	struct decode_opts o = { verbose, false, false };
-	struct sbuf *want = NULL;
-
-	snprintf(path, sizeof path, "%s/%s.%s.txt", TEST_DATADIR, name, suffix);
-	tf = fopen(path, "r");
-	assert_non_null(tf);
-	while (getline(&line, &cap, tf) > 0) {
-		line[strcspn(line, "\n")] = '\0';
-		if (starts_packet(line) || !np) {
-			want = realloc(want, (np + 1) * sizeof *want);
-			want[np++] = (struct sbuf)SBUF_INIT;
-			sbuf_add(&want[np - 1], line);
-		} else {
-			sbuf_printf(&want[np - 1], "\n%s", line);
-		}
-	}
-	fclose(tf);
-	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
-	pf = fopen(path, "rb");
-	assert_non_null(pf);
-	assert_int_equal(fread(gh, 1, 24, pf), 24);
-	memcpy(&magic, gh, 4);
-	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
-	nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
-	linktype = rd32(gh + 20, swap);
-	while (fread(ph, 1, 16, pf) == 16) {
-		uint32_t sec = rd32(ph, swap), frac = rd32(ph + 4, swap);
-		uint32_t caplen = rd32(ph + 8, swap), len = rd32(ph + 12, swap);
-		uint8_t *buf = malloc(caplen ? caplen : 1);
-		struct sbuf out = SBUF_INIT;
-		const char *a, *b;
-
-		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
-		decode_timestamp(&out, sec, (long)(nano ? frac / 1000 : frac));
-		sbuf_addc(&out, ' ');
-		decode_summary_opts(&out, st, true, &o, (int)linktype, buf, caplen,
-		                    len);
-		assert_true(n < np);
-		a = after_ports(sbuf_str(&want[n]));
-		b = after_ports(sbuf_str(&out));
-		if (strcmp(a, b) != 0)
-			print_error("%s.%s packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
-			            name, suffix, n + 1, a, b);
-		assert_string_equal(b, a);
-		sbuf_free(&out);
-		free(buf);
-		n++;
-	}
-	assert_true(n > 0);
-	assert_int_equal(n, np);   /* no packet left */
-	for (size_t i = 0; i < np; i++)
-		sbuf_free(&want[i]);
-	free(want);
-	free(line);
-	fclose(pf);
-	decode_state_free(st);
-}
+/* ---- decoders called alone -------------------------------------------- */
 
 /* DNS over TCP (d_dns_tcp: what tcp.c would print after ", length N" on
  * port 53), against tcpdump's text for the same segments. */
@@ -865,25 +428,6 @@ static void test_dns_tcp(void **s)
 	}
 }
 
-static void check_capture(const char *name)
-{
-	check_capture_with(name, name, NULL, false);
-}
-
-static void test_real_tutorial_ping(void **s) { (void)s; check_capture("tutorial-ping"); }
-static void test_real_tcp_echo(void **s) { (void)s; check_capture("tcp-echo"); }
-static void test_real_udp(void **s) { (void)s; check_capture("udp"); }
-static void test_real_unreachable(void **s) { (void)s; check_capture("unreachable"); }
-static void test_real_ipv6(void **s) { (void)s; check_capture("ipv6"); }
-static void test_real_vlan(void **s) { (void)s; check_capture("vlan"); }
-static void test_real_truncated(void **s) { (void)s; check_capture("truncated"); }
-static void test_real_truncated64(void **s) { (void)s; check_capture("truncated64"); }
-static void test_crafted(void **s) { (void)s; check_capture("crafted"); }
-static void test_real_vxlan_8472(void **s) { (void)s; check_capture("vxlan-8472"); }
-static void test_real_vxlan(void **s) { (void)s; check_capture("vxlan"); }
-static void test_real_overlay(void **s) { (void)s; check_capture("overlay"); }
-static void test_real_overlay_cut(void **s) { (void)s; check_capture("overlay-cut"); }
-static void test_real_ntp(void **s) { (void)s; check_capture("ntp"); }
 /* VXLAN in VXLAN 100 deep (fuzz/regress/decode): the frames of 32
  * levels decoded, as tcpdump would; the 33rd header printed, and the
  * truncation mark instead of the frame in it */
@@ -916,83 +460,40 @@ static void test_overlay_nesting_bound(void **s)
 	sbuf_free(&out);
 }
 
-/* OTV (UDP 8472, Linux's default VXLAN port) straight through d_otv, as
- * udpapps.c's table will route it: the real capture's UDP payloads
- * against tcpdump's text from "OTV, " on */
-static void test_otv(void **s)
+static void test_llc_not_ours(void **s)
 {
-	char path[512], *line = NULL;
-	uint8_t gh[24], ph[16], buf[2048];
-	size_t cap = 0, n = 0;
-	bool ahead = false, swap;
-	uint32_t magic;
-	FILE *pf, *tf;
+	static const char *const frames[] = {
+		"e0e003ffff001e0000",               /* IPX over 802.2 */
+		"ffff001e00000000",                 /* raw 802.3 IPX */
+		"fefe03831b0100",                   /* OSI (IS-IS) */
+		"aaaa0300000c2000020000000001",     /* CDP */
+		"aaaa0300000c2003",                 /* VTP */
+		"aaaa030000008847",                 /* MPLS in SNAP */
+		"aaaa030080c20009",                 /* bridged Token Ring */
+	};
+	struct decode_opts o = { 0, false, false };
 
 	(void)s;
-	snprintf(path, sizeof path, "%s/vxlan-8472.pcap", TEST_DATADIR);
-	pf = fopen(path, "rb");
-	assert_non_null(pf);
-	snprintf(path, sizeof path, "%s/vxlan-8472.txt", TEST_DATADIR);
-	tf = fopen(path, "r");
-	assert_non_null(tf);
-	assert_int_equal(fread(gh, 1, 24, pf), 24);
-	memcpy(&magic, gh, 4);
-	swap = magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1;
-	while (fread(ph, 1, 16, pf) == 16) {
-		uint32_t caplen = rd32(ph + 8, swap);
-		struct sbuf out = SBUF_INIT, want = SBUF_INIT;
-		struct dctx c = { &out, NULL, false, 0, false, false };
-		const char *w;
+	for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++) {
+		uint8_t b[64] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1 };
+		size_t n = strlen(frames[i]) / 2;
+		struct sbuf out = SBUF_INIT;
 
-		assert_true(caplen > 42 && caplen <= sizeof buf);
-		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
-		next_text(tf, &line, &cap, &ahead, &want);
-		/* Ethernet, IPv4 without options, UDP: the payload at 42 */
-		assert_true(d_otv(&c, NULL, be16(buf + 34), be16(buf + 36),
-		                  buf + 42, caplen - 42, be16(buf + 38) - 8u));
-		w = strstr(sbuf_str(&want), "OTV, ");
-		assert_non_null(w);
-		assert_string_equal(sbuf_str(&out), w);
+		for (size_t j = 0; j < n; j++)
+			sscanf(frames[i] + 2 * j, "%2hhx", &b[14 + j]);
+		b[13] = (uint8_t)n;
+		for (int e = 0; e < 2; e++) {
+			struct dctx c = { &out, NULL, false, 0, e == 1, false };
+
+			assert_false(d_llc(&c, b, b + 14, n, n));
+			assert_null(out.s);
+		}
+		decode_summary_opts(&out, NULL, false, &o, DECODE_LINK_ETHERNET,
+		                    b, 14 + n, 14 + n);
+		assert_non_null(strstr(sbuf_str(&out), ", 802.3, length "));
 		sbuf_free(&out);
-		sbuf_free(&want);
-		n++;
 	}
-	assert_true(n > 0);
-	free(line);
-	fclose(pf);
-	fclose(tf);
 }
-
-/* -v and -vv: the tunnel headers and NTP's fields (tcpdump -v, -vv) */
-static void test_overlay_verbose(void **s)
-{
-	static const struct decode_opts v = { 1, false, false };
-	static const struct decode_opts vv = { 2, false, false };
-
-	(void)s;
-	check_capture_with("overlay", "overlay-v", &v, true);
-	check_capture_with("overlay", "overlay-vv", &vv, true);
-	check_capture_with("ntp", "ntp-v", &v, true);
-	check_capture_with("ntp-cut", "ntp-cut-v", &v, true);
-}
-static void test_real_dns(void **s) { (void)s; check_capture("dns-real"); }
-static void test_real_dns_v(void **s) { (void)s; check_capture_v("dns-real", "v", 1); }
-static void test_dns(void **s) { (void)s; check_capture("dns"); }
-static void test_dns_v(void **s) { (void)s; check_capture_v("dns", "v", 1); }
-static void test_dns_vv(void **s) { (void)s; check_capture_v("dns", "vv", 2); }
-static void test_dns_vvv(void **s) { (void)s; check_capture_v("dns", "vvv", 3); }
-static void test_real_dhcp(void **s) { (void)s; check_capture("dhcp-real"); }
-static void test_real_dhcp_v(void **s) { (void)s; check_capture_v("dhcp-real", "v", 1); }
-static void test_dhcp(void **s) { (void)s; check_capture("dhcp"); }
-static void test_dhcp_v(void **s) { (void)s; check_capture_v("dhcp", "v", 1); }
-static void test_dhcp_vv(void **s) { (void)s; check_capture_v("dhcp", "vv", 2); }
-static void test_dhcp_vvv(void **s) { (void)s; check_capture_v("dhcp", "vvv", 3); }
-static void test_tcpopt(void **s) { (void)s; check_capture("tcpopt"); }
-static void test_tcpopt_random(void **s) { (void)s; check_capture("tcpopt-random"); }
-static void test_real_tcpopt_tfo(void **s) { (void)s; check_capture("tcpopt-tfo"); }
-static void test_real_tcpopt_mptcp(void **s) { (void)s; check_capture("tcpopt-mptcp"); }
-static void test_real_tcpopt_mptcp_cut(void **s) { (void)s; check_capture("tcpopt-mptcp-cut"); }
-static void test_real_tcpopt_md5(void **s) { (void)s; check_capture("tcpopt-md5"); }
 
 /* d_tcp_opts with the segment's length: an MD5 signature whose segment
  * was captured whole, and cut (tcpdump: "snaplen too short, "); an MPTCP
@@ -1042,277 +543,6 @@ static void test_tcpopt_segment(void **s)
 	}
 }
 
-/* The routing headers: until ip.c hands d_ip6_rthdr_cap headers that
- * are cut short or of unknown types (and stops after them, as tcpdump),
- * the walk prints its own " [|rthdr]" and goes on: skipped then. */
-static void test_real_rt6(void **s)
-{
-	static const uint8_t probe[] = {
-		0x60, 0, 0, 0, 0, 8, 43, 64,
-		0x20, 1, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-		0x20, 1, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-		59, 0, 3, 0, 0, 0, 0, 0,
-	};
-	struct sbuf out = SBUF_INIT;
-	bool wired;
-
-	(void)s;
-	decode_summary(&out, NULL, false, DECODE_LINK_RAW, probe, sizeof probe,
-	               sizeof probe);
-	wired = strstr(sbuf_str(&out), "(unknown type) (invalid)") &&
-	        !strstr(sbuf_str(&out), "no next header");
-	sbuf_free(&out);
-	if (!wired)
-		skip();
-	check_capture_opts("rt6", "txt", 0);
-	check_capture_opts("rt6", "v.txt", 1);
-}
-
-static void test_real_icmp6_v(void **s)
-{
-	(void)s;
-	check_capture_opts("icmp6", "txt", 0);
-	check_capture_opts("icmp6", "v.txt", 1);
-	check_capture_opts("icmp6", "vv.txt", 2);
-	check_capture_opts("icmp6", "vvv.txt", 3);
-}
-
-/* ICMPv6 the kernel sent (make-icmp6-captures.sh), plain and -v, -vv */
-static void test_real_icmp6_kernel(void **s)
-{
-	(void)s;
-	check_capture_opts("icmp6-real", "txt", 0);
-	check_capture_opts("icmp6-real", "v.txt", 1);
-	check_capture_opts("icmp6-real", "vv.txt", 2);
-	check_capture_opts("icmp6-mld", "txt", 0);
-	check_capture_opts("icmp6-mld", "v.txt", 1);
-	check_capture_opts("icmp6-mld", "vv.txt", 2);
-}
-
-/* ---- LLC, STP, IGMP: whole packets, -v and -e ------------------------ */
-
-#include "decode/priv.h"
-
-enum llc_mode {
-	BY_SUMMARY,            /* decode_summary_opts, the whole text */
-	BY_LLC_E,              /* d_llc with -e: after "802.3, length N: " */
-	BY_IGMP,               /* d_igmp: after "a > b: " */
-};
-
-/* One packet of tcpdump's text: the lines after its timestamp, without
- * the hex dump of its default print (nsviz leaves that out).  Returns
- * false at the end of the file. */
-struct tdreader {
-	FILE *f;
-	char *line;
-	size_t cap;
-	bool have;             /* line holds the next packet's first line */
-};
-
-static bool tcpdump_packet(struct tdreader *r, struct sbuf *want,
-                           size_t *hexlines)
-{
-	bool first = true;
-
-	for (;;) {
-		if (!r->have && getline(&r->line, &r->cap, r->f) < 0)
-			return !first;
-		r->have = false;
-		r->line[strcspn(r->line, "\n")] = '\0';
-		if (strlen(r->line) > 16 && r->line[2] == ':' &&
-		    r->line[5] == ':' && r->line[8] == '.' && r->line[15] == ' ') {
-			if (!first) {
-				r->have = true;
-				return true;
-			}
-			sbuf_add(want, r->line + 16);
-			first = false;
-		} else if (!strncmp(r->line, "\t0x", 3)) {
-			(*hexlines)++;
-		} else {
-			assert_false(first);
-			sbuf_addc(want, '\n');
-			sbuf_add(want, r->line);
-		}
-	}
-}
-
-static void llc_decode(struct sbuf *out, enum llc_mode mode,
-                       const struct decode_opts *o, struct decode_state *st,
-                       const uint8_t *buf, size_t caplen, size_t len)
-{
-	struct dctx c = { out, st, true, o->verbose, o->link, o->quiet };
-
-	if (mode == BY_SUMMARY) {
-		decode_summary_opts(out, st, true, o, DECODE_LINK_ETHERNET, buf,
-		                    caplen, len);
-	} else if (mode == BY_LLC_E) {
-		size_t t = (size_t)(buf[12] << 8 | buf[13]);
-
-		assert_true(caplen >= 14 && t < 0x600);
-		assert_true(d_llc(&c, buf, buf + 14, caplen - 14,
-		                  t < len - 14 ? t : len - 14));
-	} else {
-		size_t hl = (buf[14] & 15) * 4u, tot = be16(buf + 16);
-		size_t cap = caplen - 14 < tot ? caplen - 14 : tot;
-
-		assert_true(caplen >= 14 + hl && buf[23] == 2);
-		assert_true(d_igmp(&c, NULL, buf + 14 + hl, cap - hl, tot - hl));
-	}
-	if (!out->s)
-		sbuf_add(out, "");
-}
-
-/* an LLC frame whose payload goes to IPv4, IPv6, ARP or Ethernet */
-static bool handed_over(const uint8_t *b, size_t caplen)
-{
-	unsigned pid;
-	uint32_t oui;
-
-	if (caplen >= 17 && (b[14] & 0xfe) == 6 && (b[15] & 0xfe) == 6 &&
-	    b[16] == 3)
-		return true;
-	if (caplen < 22 || (b[14] & 0xfe) != 0xaa || (b[15] & 0xfe) != 0xaa ||
-	    b[16] != 3)
-		return false;
-	oui = (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19];
-	pid = (unsigned)(b[20] << 8 | b[21]);
-	if (oui == 0 || oui == 0xf8)
-		return pid == 0x0800 || pid == 0x86dd || pid == 0x0806;
-	return oui == 0x0080c2 && (pid == 1 || pid == 7);
-}
-
-/* NAME.pcap against NAME + suffix + .txt (tcpdump -n and the flags) */
-static void check_llc_q(const char *name, const char *suffix,
-                        enum llc_mode mode, int verbose, bool link, bool quiet)
-{
-	struct decode_opts o = { verbose, link, quiet };
-	char path[512];
-	FILE *pf;
-	struct tdreader tr = { NULL, NULL, 0, false };
-	uint8_t gh[24], ph[16];
-	size_t n = 0, hex = 0, same = 0;
-	struct decode_state *st = decode_state_new();
-
-	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
-	pf = fopen(path, "rb");
-	assert_non_null(pf);
-	snprintf(path, sizeof path, "%s/%s%s.txt", TEST_DATADIR, name, suffix);
-	tr.f = fopen(path, "r");
-	assert_non_null(tr.f);
-	assert_int_equal(fread(gh, 1, 24, pf), 24);
-	while (fread(ph, 1, 16, pf) == 16) {
-		uint32_t caplen = rd32(ph + 8, false), len = rd32(ph + 12, false);
-		uint8_t *buf = malloc(caplen ? caplen : 1);
-		struct sbuf out = SBUF_INIT, want = SBUF_INIT;
-		const char *w;
-
-		assert_int_equal(fread(buf, 1, caplen, pf), caplen);
-		assert_true(tcpdump_packet(&tr, &want, &hex));
-		llc_decode(&out, mode, &o, st, buf, caplen, len);
-		w = sbuf_str(&want);
-		if (mode == BY_LLC_E) {
-			const char *q = strstr(w, ", 802.3, length ");
-
-			assert_non_null(q);
-			q = strstr(q, ": ");
-			w = q ? q + 2 : "";
-		} else if (mode == BY_IGMP) {
-			const char *q = verbose ? strstr(w, "\n    ") : w;
-
-			assert_non_null(q);
-			q = strstr(q, ": ");
-			assert_non_null(q);
-			w = q + 2;
-		}
-		if (mode == BY_LLC_E && handed_over(buf, caplen)) {
-			/* what IPv4, IPv6, ARP and Ethernet print under -e is
-			 * theirs: here only the LLC and SNAP headers count */
-			const char *q = strstr(w, "), length ");
-
-			if (!q)
-				q = strstr(w, ", ctrl 0x");
-			q = q ? strstr(q, ": ") : NULL;
-			if (q && !strncmp(w, sbuf_str(&out), (size_t)(q + 2 - w)))
-				w = sbuf_str(&out);
-		}
-		if (strcmp(w, sbuf_str(&out)) != 0)
-			print_error("%s%s packet %zu:\n  tcpdump: %s\n  nsviz:   %s\n",
-			            name, suffix, n + 1, w, sbuf_str(&out));
-		else
-			same++;
-		sbuf_free(&out);
-		sbuf_free(&want);
-		free(buf);
-		n++;
-	}
-	print_message("%s%s: %zu of %zu packets identical (%zu hex-dump lines "
-	              "of tcpdump's left out)\n", name, suffix, same, n, hex);
-	assert_int_equal(same, n);
-	assert_false(tcpdump_packet(&tr, &(struct sbuf)SBUF_INIT, &hex));
-	free(tr.line);
-	fclose(pf);
-	fclose(tr.f);
-	decode_state_free(st);
-}
-
-/* what nsviz leaves to the generic line: d_llc says so, prints nothing */
-static void check_llc(const char *name, const char *suffix, enum llc_mode mode,
-                      int verbose, bool link)
-{
-	check_llc_q(name, suffix, mode, verbose, link, false);
-}
-
-static void test_llc_not_ours(void **s)
-{
-	static const char *const frames[] = {
-		"e0e003ffff001e0000",               /* IPX over 802.2 */
-		"ffff001e00000000",                 /* raw 802.3 IPX */
-		"fefe03831b0100",                   /* OSI (IS-IS) */
-		"aaaa0300000c2000020000000001",     /* CDP */
-		"aaaa0300000c2003",                 /* VTP */
-		"aaaa030000008847",                 /* MPLS in SNAP */
-		"aaaa030080c20009",                 /* bridged Token Ring */
-	};
-	struct decode_opts o = { 0, false, false };
-
-	(void)s;
-	for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++) {
-		uint8_t b[64] = { 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1 };
-		size_t n = strlen(frames[i]) / 2;
-		struct sbuf out = SBUF_INIT;
-
-		for (size_t j = 0; j < n; j++)
-			sscanf(frames[i] + 2 * j, "%2hhx", &b[14 + j]);
-		b[13] = (uint8_t)n;
-		for (int e = 0; e < 2; e++) {
-			struct dctx c = { &out, NULL, false, 0, e == 1, false };
-
-			assert_false(d_llc(&c, b, b + 14, n, n));
-			assert_null(out.s);
-		}
-		decode_summary_opts(&out, NULL, false, &o, DECODE_LINK_ETHERNET,
-		                    b, 14 + n, 14 + n);
-		assert_non_null(strstr(sbuf_str(&out), ", 802.3, length "));
-		sbuf_free(&out);
-	}
-}
-
-static void test_real_llc(void **s) { (void)s; check_llc("llc", "", BY_SUMMARY, 0, false); }
-static void test_real_llc_e(void **s) { (void)s; check_llc("llc", "-e", BY_LLC_E, 0, true); }
-static void test_real_stp(void **s) { (void)s; check_llc("stp", "", BY_SUMMARY, 0, false); }
-static void test_real_stp_v(void **s) { (void)s; check_llc("stp", "-v", BY_SUMMARY, 1, false); }
-static void test_real_stp_e(void **s) { (void)s; check_llc("stp", "-e", BY_LLC_E, 1, true); }
-static void test_real_igmp(void **s) { (void)s; check_llc("igmp", "", BY_SUMMARY, 0, false); }
-static void test_real_igmp_v(void **s) { (void)s; check_llc("igmp", "-v", BY_IGMP, 1, false); }
-static void test_real_igmp_q(void **s) { (void)s; check_llc_q("igmp", "-q", BY_IGMP, 0, false, true); }
-static void test_real_stp_bridge(void **s) { (void)s; check_llc("stp-bridge", "", BY_SUMMARY, 0, false); }
-static void test_real_stp_bridge_v(void **s) { (void)s; check_llc("stp-bridge", "-v", BY_SUMMARY, 1, false); }
-static void test_real_stp_bridge_e(void **s) { (void)s; check_llc("stp-bridge", "-e", BY_LLC_E, 0, true); }
-static void test_real_igmp_join(void **s) { (void)s; check_llc("igmp-join", "", BY_SUMMARY, 0, false); }
-static void test_real_igmp_join_v(void **s) { (void)s; check_llc("igmp-join", "-v", BY_IGMP, 1, false); }
-static void test_real_igmp_vv(void **s) { (void)s; check_llc("igmp", "-vv", BY_IGMP, 2, false); }
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1326,62 +556,10 @@ int main(void)
 		cmocka_unit_test(test_truncated_everywhere),
 		cmocka_unit_test(test_generic_and_links),
 		cmocka_unit_test(test_detail_and_hex),
-		cmocka_unit_test(test_icmp6_checksum),
-		cmocka_unit_test(test_real_tutorial_ping),
-		cmocka_unit_test(test_real_tcp_echo),
-		cmocka_unit_test(test_real_udp),
-		cmocka_unit_test(test_real_unreachable),
-		cmocka_unit_test(test_real_ipv6),
-		cmocka_unit_test(test_real_vlan),
-		cmocka_unit_test(test_real_truncated),
-		cmocka_unit_test(test_real_truncated64),
-		cmocka_unit_test(test_llc_not_ours),
-		cmocka_unit_test(test_real_llc),
-		cmocka_unit_test(test_real_llc_e),
-		cmocka_unit_test(test_real_stp),
-		cmocka_unit_test(test_real_stp_v),
-		cmocka_unit_test(test_real_stp_e),
-		cmocka_unit_test(test_real_igmp),
-		cmocka_unit_test(test_real_igmp_v),
-		cmocka_unit_test(test_real_igmp_vv),
-		cmocka_unit_test(test_real_igmp_q),
-		cmocka_unit_test(test_real_stp_bridge),
-		cmocka_unit_test(test_real_stp_bridge_v),
-		cmocka_unit_test(test_real_stp_bridge_e),
-		cmocka_unit_test(test_real_igmp_join),
-		cmocka_unit_test(test_real_igmp_join_v),
-		cmocka_unit_test(test_crafted),
-		cmocka_unit_test(test_real_vxlan),
-		cmocka_unit_test(test_real_overlay),
-		cmocka_unit_test(test_real_overlay_cut),
-		cmocka_unit_test(test_real_ntp),
-		cmocka_unit_test(test_overlay_verbose),
-		cmocka_unit_test(test_overlay_nesting_bound),
-		cmocka_unit_test(test_otv),
-		cmocka_unit_test(test_real_vxlan_8472),
-		cmocka_unit_test(test_real_dns),
-		cmocka_unit_test(test_real_dns_v),
-		cmocka_unit_test(test_dns),
-		cmocka_unit_test(test_dns_v),
-		cmocka_unit_test(test_dns_vv),
-		cmocka_unit_test(test_dns_vvv),
-		cmocka_unit_test(test_real_dhcp),
-		cmocka_unit_test(test_real_dhcp_v),
-		cmocka_unit_test(test_dhcp),
-		cmocka_unit_test(test_dhcp_v),
-		cmocka_unit_test(test_dhcp_vv),
-		cmocka_unit_test(test_dhcp_vvv),
 		cmocka_unit_test(test_dns_tcp),
-		cmocka_unit_test(test_tcpopt),
-		cmocka_unit_test(test_tcpopt_random),
-		cmocka_unit_test(test_real_tcpopt_tfo),
-		cmocka_unit_test(test_real_tcpopt_mptcp),
-		cmocka_unit_test(test_real_tcpopt_mptcp_cut),
-		cmocka_unit_test(test_real_tcpopt_md5),
+		cmocka_unit_test(test_overlay_nesting_bound),
+		cmocka_unit_test(test_llc_not_ours),
 		cmocka_unit_test(test_tcpopt_segment),
-		cmocka_unit_test(test_real_icmp6_v),
-		cmocka_unit_test(test_real_rt6),
-		cmocka_unit_test(test_real_icmp6_kernel),
 	};
 
 	/* the expected text was made with TZ=UTC */
