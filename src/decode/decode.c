@@ -147,7 +147,7 @@ void d_default_print(struct dctx *c, const uint8_t *p, size_t n)
 	char hex[41], asc[17];
 	size_t h = 0, a = 0, off = 0;
 
-	if (!c->out)
+	if (!c->out || c->nodump)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		if (i % 2 == 0)
@@ -632,6 +632,7 @@ void decode_summary_opts(struct sbuf *out, struct decode_state *st,
 		c.v = o->verbose;
 		c.e = o->link;
 		c.q = o->quiet;
+		c.nodump = o->no_default_dump;
 	}
 	run(&c, linktype, pkt, caplen, len);
 	/* an empty sbuf has no string yet */

@@ -18,6 +18,7 @@ struct dctx {
 	int v;                 /* -v, -vv, -vvv: 1, 2, 3 */
 	bool e;                /* -e: the link-level header too */
 	bool q;                /* -q: less protocol information */
+	bool nodump;           /* -x/-X/-A: no d_default_print */
 };
 
 /* The network header a transport header sits in: what TCP and UDP need
