@@ -626,7 +626,7 @@ void decode_summary_opts(struct sbuf *out, struct decode_state *st,
                          int linktype, const uint8_t *pkt, size_t caplen,
                          size_t len)
 {
-	struct dctx c = { out, st, update && st, 0, false, false };
+	struct dctx c = { out, st, update && st, 0, false, false, false };
 
 	if (o) {
 		c.v = o->verbose;
@@ -650,7 +650,7 @@ void decode_summary(struct sbuf *out, struct decode_state *st, bool update,
 void decode_track(struct decode_state *st, int linktype, const uint8_t *pkt,
                   size_t caplen, size_t len)
 {
-	struct dctx c = { NULL, st, st != NULL, 0, false, false };
+	struct dctx c = { NULL, st, st != NULL, 0, false, false, false };
 
 	if (st)
 		run(&c, linktype, pkt, caplen, len);

@@ -420,7 +420,7 @@ static void test_dns_tcp(void **s)
 	(void)s;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		struct sbuf out = SBUF_INIT;
-		struct dctx c = { &out, NULL, false, t[i].v, false, false };
+		struct dctx c = { &out, NULL, false, t[i].v, false, false, false };
 
 		assert_true(d_dns_tcp(&c, m, t[i].cap, t[i].len));
 		assert_string_equal(sbuf_str(&out), t[i].want);
@@ -483,7 +483,7 @@ static void test_llc_not_ours(void **s)
 			sscanf(frames[i] + 2 * j, "%2hhx", &b[14 + j]);
 		b[13] = (uint8_t)n;
 		for (int e = 0; e < 2; e++) {
-			struct dctx c = { &out, NULL, false, 0, e == 1, false };
+			struct dctx c = { &out, NULL, false, 0, e == 1, false, false };
 
 			assert_false(d_llc(&c, b, b + 14, n, n));
 			assert_null(out.s);
