@@ -35,9 +35,9 @@ static bool fake_ifname(unsigned idx, char *buf, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct decode_opts loud = { 3, true, false };
-	static const struct decode_opts quiet = { 1, false, true };
-	static const struct decode_opts both = { 2, true, true };
+	static const struct decode_opts loud = { 3, true, false, false };
+	static const struct decode_opts quiet = { 1, false, true, true };
+	static const struct decode_opts both = { 2, true, true, false };
 	static const int links[4] = { DECODE_LINK_ETHERNET, DECODE_LINK_RAW,
 	                               DECODE_LINK_LINUX_SLL,
 	                               DECODE_LINK_LINUX_SLL2 };

@@ -471,7 +471,7 @@ static void test_llc_not_ours(void **s)
 		"aaaa030000008847",                 /* MPLS in SNAP */
 		"aaaa030080c20009",                 /* bridged Token Ring */
 	};
-	struct decode_opts o = { 0, false, false };
+	struct decode_opts o = { 0, false, false, false };
 
 	(void)s;
 	for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++) {
