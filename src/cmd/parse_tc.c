@@ -164,6 +164,11 @@ static int take_kind(struct parser *p, const char *w, bool is_class)
 		             "(classes are htb's)");
 	if (!is_class && k && !k->qdisc)
 		return p_bad(p, w, "not a qdisc kind");
+	/* a kind nsviz knows is parsed even with no word after it: its
+	 * parse sets the defaults tc fills in (htb's direct_qlen, netem's
+	 * limit 1000, ...), which tc sends for the bare kind too */
+	if (k && k->parse)
+		return k->parse(p, &t->o, is_class);
 	if (!p_more(p))
 		return 0;
 	if (!k)
@@ -171,11 +176,7 @@ static int take_kind(struct parser *p, const char *w, bool is_class)
 		             "not supported by nsviz (it knows netem, tbf, htb, "
 		             "pfifo and bfifo; other kinds are added without "
 		             "options)", w);
-	if (!k->parse)
-		return p_bad(p, p_peek(p), "the qdisc kind %s takes no options",
-		             w);
-	t->o.any = true;
-	return k->parse(p, &t->o, is_class);
+	return p_bad(p, p_peek(p), "the qdisc kind %s takes no options", w);
 }
 
 static int refuse_tc_word(struct parser *p, const char *w)

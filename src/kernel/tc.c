@@ -44,6 +44,49 @@ static int oom(struct kerr *e)
 	return -1;
 }
 
+/* a handle as tc prints it: "1:", "1:10", "root" */
+static void handle_str(uint32_t h, char *buf, size_t len)
+{
+	if (h == TC_H_ROOT)
+		snprintf(buf, len, "root");
+	else if (TC_H_MIN(h))
+		snprintf(buf, len, "%x:%x", TC_H_MAJ(h) >> 16, TC_H_MIN(h));
+	else
+		snprintf(buf, len, "%x:", TC_H_MAJ(h) >> 16);
+}
+
+/* The kernel's answer names no object (a bare ENOENT), or names a kind
+ * without saying which: say what the request was about, the kernel's
+ * own words after it (the caller puts the device first). */
+static void say_what(const struct ktc_req *r, struct kerr *e)
+{
+	char why[sizeof e->msg], a[32], b[32];
+	char *m = e->msg;
+	size_t n = sizeof e->msg;
+	bool bare = e->err == ENOENT && !e->msg[0];
+	uint32_t up = r->parent ? r->parent : r->handle & TC_H_MAJ_MASK;
+
+	snprintf(why, sizeof why, "%s", kerr_str(e));
+	handle_str(r->handle, a, sizeof a);
+	handle_str(up, b, sizeof b);
+	if (r->type == RTM_NEWQDISC && r->kind && e->err == ENOENT &&
+	    strstr(why, "kind"))
+		snprintf(m, n, "qdisc kind %.32s: %.160s", r->kind, why);
+	else if (r->type == RTM_NEWTCLASS && bare)
+		snprintf(m, n, "class %s: no qdisc %x: on this interface to "
+		         "hold it (%.160s)", a, TC_H_MAJ(up) >> 16, why);
+	else if (r->type == RTM_DELTCLASS && bare)
+		snprintf(m, n, "class %s: no such class on this interface "
+		         "(%.160s)", a, why);
+	else if (r->type == RTM_DELQDISC && r->parent == TC_H_ROOT &&
+	         strstr(why, "handle of zero"))
+		snprintf(m, n, "root qdisc: none was added, the kernel's "
+		         "default has nothing to delete (%.160s)", why);
+	else if (r->type == RTM_DELQDISC && bare)
+		snprintf(m, n, "qdisc %s: no such qdisc on this interface "
+		         "(%.160s)", b, why);
+}
+
 int ktc_modify(struct ksync *k, struct w_ns *ns, const struct ktc_req *r,
                struct kerr *e)
 {
@@ -80,7 +123,11 @@ int ktc_modify(struct ksync *k, struct w_ns *ns, const struct ktc_req *r,
 			goto oom_free;
 		memcpy(dst, r->attrs, r->alen);
 	}
-	return knl_ns_talk(k, ns, msg, NULL, NULL, e);
+	if (knl_ns_talk(k, ns, msg, NULL, NULL, e) < 0) {
+		say_what(r, e);
+		return -1;
+	}
+	return 0;
 oom_free:
 	nlmsg_free(msg);
 oom:

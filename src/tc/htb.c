@@ -17,7 +17,6 @@
 #include "cmd/parse_int.h"
 #include "util/sbuf.h"
 
-#define RATE_HINT "expected a rate like 1mbit, 100kbit or 10mbps"
 #define SIZE_HINT "expected bytes, like 1600 or 10kb, optionally /CELL"
 
 static int take_u32(struct parser *p, const char *what, int base,
@@ -78,24 +77,6 @@ static int parse_qdisc(struct parser *p, struct tc_htb *h)
 	return 0;
 }
 
-static int take_rate(struct parser *p, const char *kw, uint64_t *rate)
-{
-	const char *v = p_value(p, kw);
-
-	if (!v)
-		return -1;
-	if (*rate) {
-		p->i--;
-		return p_twice(p, kw);
-	}
-	if (strchr(v, '%'))
-		return p_bad(p, v, "a rate as a share of the device's speed is "
-		             "not supported by nsviz (" RATE_HINT ")");
-	if (tc_get_rate64(rate, v))
-		return p_bad(p, v, "not a rate (" RATE_HINT ")");
-	return 0;
-}
-
 static int take_burst(struct parser *p, const char *kw, uint32_t *b,
                       int *cell_log)
 {
@@ -115,7 +96,7 @@ static int parse_class(struct parser *p, struct tc_htb_class *h)
 	h->cell_log = h->ccell_log = -1;
 	h->linklayer = 1;
 	while (p_more(p)) {
-		const char *w = p_next(p), *v;
+		const char *w = p_next(p);
 
 		if (kw_matches(w, "prio")) {
 			if (take_u32(p, "prio", 10, &h->prio))
@@ -130,11 +111,8 @@ static int parse_class(struct parser *p, struct tc_htb_class *h)
 			if (take_u16(p, "overhead", &h->overhead))
 				return -1;
 		} else if (kw_matches(w, "linklayer")) {
-			if (!(v = p_value(p, "link layer (ethernet, atm or adsl)")))
+			if (tc_take_linklayer(p, &h->linklayer))
 				return -1;
-			if (tc_get_linklayer(&h->linklayer, v))
-				return p_bad(p, v, "not a link layer (expected "
-				             "ethernet, atm or adsl)");
 		} else if (kw_matches(w, "quantum")) {
 			if (take_u32(p, "quantum", 10, &h->quantum))
 				return -1;
@@ -147,10 +125,10 @@ static int parse_class(struct parser *p, struct tc_htb_class *h)
 			if (take_burst(p, "cburst", &h->cburst, &h->ccell_log))
 				return -1;
 		} else if (!strcmp(w, "ceil")) {
-			if (take_rate(p, "ceil", &h->ceil))
+			if (tc_take_rate(p, "ceil", "ceil", &h->ceil))
 				return -1;
 		} else if (!strcmp(w, "rate")) {
-			if (take_rate(p, "rate", &h->rate))
+			if (tc_take_rate(p, "rate", "rate", &h->rate))
 				return -1;
 		} else {
 			return p_bad(p, w, "unknown htb class option (expected "
@@ -292,20 +270,8 @@ static void htb_canon(struct canon *c, const struct tc_opts *o, bool is_class)
 			canon_word(c, "mpu");
 			canon_wordf(c, "%u", h->mpu);
 		}
-		if (h->overhead) {
-			canon_word(c, "overhead");
-			canon_wordf(c, "%u", h->overhead);
-		}
-		if (h->linklayer != 1) {
-			canon_word(c, "linklayer");
-			canon_word(c, tc_linklayer_name(h->linklayer));
-		}
+		tc_canon_overhead_ll(c, h->overhead, h->linklayer);
 	}
-}
-
-static unsigned cell(unsigned char log)
-{
-	return log < 32 ? 1u << log : 0;
 }
 
 /* tc prints a qdisc's and a class's options with one function */
@@ -327,7 +293,7 @@ static void htb_print(struct sbuf *out, const void *data, size_t len,
 	if (tb[TCA_HTB_PARMS].data) {
 		struct tc_htb_opt h;
 		uint64_t rate64, ceil64, v;
-		unsigned buffer, cbuffer, ll;
+		unsigned buffer, cbuffer;
 
 		if (!tc_rta_get(&tb[TCA_HTB_PARMS], &h, sizeof h))
 			return;
@@ -352,18 +318,14 @@ static void htb_print(struct sbuf *out, const void *data, size_t len,
 		tc_put_rate(out, ceil64);
 		sbuf_addc(out, ' ');
 		cbuffer = tc_xmitsize(k, ceil64, h.cbuffer);
-		ll = h.rate.linklayer & TC_LINKLAYER_MASK;
-		if (ll > TC_LINKLAYER_ETHERNET || details)
-			sbuf_printf(out, "linklayer %s ", tc_linklayer_name(ll));
+		tc_put_linklayer(out, h.rate.linklayer, details);
 		if (details) {
 			sbuf_add(out, "burst ");
 			tc_put_size(out, buffer);
-			sbuf_printf(out, "/%u mpu ", cell(h.rate.cell_log));
-			tc_put_size(out, h.rate.mpu);
+			tc_put_cell_mpu(out, h.rate.cell_log, h.rate.mpu);
 			sbuf_add(out, " cburst ");
 			tc_put_size(out, cbuffer);
-			sbuf_printf(out, "/%u mpu ", cell(h.ceil.cell_log));
-			tc_put_size(out, h.ceil.mpu);
+			tc_put_cell_mpu(out, h.ceil.cell_log, h.ceil.mpu);
 			sbuf_printf(out, " level %d ", (int)h.level);
 		} else {
 			sbuf_add(out, "burst ");
@@ -474,7 +436,6 @@ static int htb_decode(struct tc_opts *o, const void *data, size_t len,
 		struct tc_htb_class *h = &o->u.htbc;
 		struct tc_htb_opt q;
 		uint64_t v;
-		unsigned ll;
 
 		h->mtu = 1600;
 		if (!tc_rta_get(&tb[TCA_HTB_PARMS], &q, sizeof q)) {
@@ -503,8 +464,7 @@ static int htb_decode(struct tc_opts *o, const void *data, size_t len,
 		h->quantum = q.quantum;
 		h->mpu = q.rate.mpu;
 		h->overhead = q.rate.overhead;
-		ll = q.rate.linklayer & TC_LINKLAYER_MASK;
-		h->linklayer = ll ? ll : 1;
+		h->linklayer = tc_ratespec_ll(q.rate.linklayer);
 	}
 	return 0;
 }

@@ -13,6 +13,7 @@
 
 struct sbuf;
 struct canon;
+struct parser;
 
 /* ---- numbers as tc's get_u32/get_u16/get_s32/get_integer read them ---- */
 int tc_get_u32(uint32_t *v, const char *s, int base);
@@ -89,6 +90,26 @@ void tc_attrs_masked(struct tc_rta *tb, unsigned max, const void *data,
 /* copy of an attribute's payload into a zeroed struct of size n: false
  * when absent or shorter than n (tc's RTA_PAYLOAD < sizeof checks) */
 bool tc_rta_get(const struct tc_rta *a, void *dst, size_t n);
+
+/* ---- what tbf and htb share (units.c) ------------------------------------ */
+#define TC_RATE_HINT "expected a rate like 1mbit, 100kbit or 10mbps"
+/* The value after kw as a rate (what: its name when it is missing) into
+ * *rate: refused given twice (*rate set already) and as a percent of
+ * the device's speed, which nsviz does not do. */
+int tc_take_rate(struct parser *p, const char *kw, const char *what,
+                 uint64_t *rate);
+/* linklayer NAME's value into *ll */
+int tc_take_linklayer(struct parser *p, unsigned *ll);
+/* canonical "overhead N" and "linklayer NAME", each unless the default */
+void tc_canon_overhead_ll(struct canon *c, unsigned overhead, unsigned ll);
+/* the link layer a tc_ratespec carries (its linklayer byte), 0 read as
+ * ethernet (1) */
+unsigned tc_ratespec_ll(unsigned char raw);
+/* tc's -d "/CELL mpu SIZE" after a bucket's size (cell_log as a
+ * tc_ratespec carries it) */
+void tc_put_cell_mpu(struct sbuf *out, unsigned char cell_log, unsigned mpu);
+/* "linklayer NAME " when it is not ethernet, or with -d */
+void tc_put_linklayer(struct sbuf *out, unsigned char raw, bool details);
 
 /* the kinds (each file's) */
 extern const struct tc_kind tc_kind_netem;

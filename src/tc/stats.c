@@ -39,6 +39,15 @@ static void basic_hw(struct sbuf *out, const struct tc_rta *tb,
 	            (unsigned long long)hw.bytes, hw.packets);
 }
 
+/* the rate estimator's line (TCA_STATS_RATE_EST64 or _RATE_EST) */
+static void rate_est(struct sbuf *out, const char *prefix, uint64_t bps,
+                     uint64_t pps)
+{
+	sbuf_printf(out, "\n%srate ", prefix);
+	tc_put_rate(out, bps);
+	sbuf_printf(out, " %llupps", (unsigned long long)pps);
+}
+
 static void stats2(struct sbuf *out, const void *data, size_t len,
                    const char *prefix, const void **xstats, size_t *xlen)
 {
@@ -70,16 +79,12 @@ static void stats2(struct sbuf *out, const void *data, size_t len,
 		struct gnet_stats_rate_est64 re;
 
 		copy_min(&re, sizeof re, &tb[TCA_STATS_RATE_EST64]);
-		sbuf_printf(out, "\n%srate ", prefix);
-		tc_put_rate(out, re.bps);
-		sbuf_printf(out, " %llupps", (unsigned long long)re.pps);
+		rate_est(out, prefix, re.bps, re.pps);
 	} else if (tb[TCA_STATS_RATE_EST].data) {
 		struct gnet_stats_rate_est re;
 
 		copy_min(&re, sizeof re, &tb[TCA_STATS_RATE_EST]);
-		sbuf_printf(out, "\n%srate ", prefix);
-		tc_put_rate(out, re.bps);
-		sbuf_printf(out, " %upps", re.pps);
+		rate_est(out, prefix, re.bps, re.pps);
 	}
 	if (tb[TCA_STATS_QUEUE].data) {
 		copy_min(&q, sizeof q, &tb[TCA_STATS_QUEUE]);
@@ -96,6 +101,24 @@ static void stats2(struct sbuf *out, const void *data, size_t len,
 	}
 }
 
+/* the old struct's estimator ("rate 8bit 1pps ") or queue ("backlog 10b
+ * 1p "): each number only when it is not 0, none of it when both are */
+static void old_pair(struct sbuf *out, bool rate, uint32_t v, uint32_t n)
+{
+	if (!v && !n)
+		return;
+	sbuf_add(out, rate ? "rate " : "backlog ");
+	if (v) {
+		if (rate)
+			tc_put_rate(out, v);
+		else
+			tc_put_size(out, v);
+		sbuf_addc(out, ' ');
+	}
+	if (n)
+		sbuf_printf(out, "%u%s ", n, rate ? "pps" : "p");
+}
+
 static void old_stats(struct sbuf *out, const void *data, size_t len,
                       const char *prefix)
 {
@@ -109,24 +132,8 @@ static void old_stats(struct sbuf *out, const void *data, size_t len,
 	if (!(st.bps || st.pps || st.qlen || st.backlog))
 		return;
 	sbuf_printf(out, "\n%s", prefix);
-	if (st.bps || st.pps) {
-		sbuf_add(out, "rate ");
-		if (st.bps) {
-			tc_put_rate(out, st.bps);
-			sbuf_addc(out, ' ');
-		}
-		if (st.pps)
-			sbuf_printf(out, "%upps ", st.pps);
-	}
-	if (st.qlen || st.backlog) {
-		sbuf_add(out, "backlog ");
-		if (st.backlog) {
-			tc_put_size(out, st.backlog);
-			sbuf_addc(out, ' ');
-		}
-		if (st.qlen)
-			sbuf_printf(out, "%up ", st.qlen);
-	}
+	old_pair(out, true, st.bps, st.pps);
+	old_pair(out, false, st.backlog, st.qlen);
 }
 
 void tc_print_stats(struct sbuf *out, const void *st2, size_t len2,

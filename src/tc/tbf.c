@@ -17,26 +17,7 @@
 #include "cmd/parse_int.h"
 #include "util/sbuf.h"
 
-#define RATE_HINT "expected a rate like 1mbit, 100kbit or 10mbps"
 #define SIZE_HINT "expected bytes, like 1600, 10kb or 1mb"
-
-static int take_rate(struct parser *p, const char *kw, uint64_t *rate)
-{
-	const char *v = p_value(p, "rate");
-
-	if (!v)
-		return -1;
-	if (*rate) {
-		p->i--;
-		return p_twice(p, kw);
-	}
-	if (strchr(v, '%'))
-		return p_bad(p, v, "a rate as a share of the device's speed is "
-		             "not supported by nsviz (" RATE_HINT ")");
-	if (tc_get_rate64(rate, v))
-		return p_bad(p, v, "not a rate (" RATE_HINT ")");
-	return 0;
-}
 
 static int tbf_parse(struct parser *p, struct tc_opts *o, bool is_class)
 {
@@ -96,10 +77,10 @@ static int tbf_parse(struct parser *p, struct tc_opts *o, bool is_class)
 			if (tc_get_size(&t->mpu, v))
 				return p_bad(p, v, "not an mpu (" SIZE_HINT ")");
 		} else if (!strcmp(w, "rate")) {
-			if (take_rate(p, w, &t->rate))
+			if (tc_take_rate(p, w, "rate", &t->rate))
 				return -1;
 		} else if (kw_matches(w, "peakrate")) {
-			if (take_rate(p, w, &t->peakrate))
+			if (tc_take_rate(p, w, "rate", &t->peakrate))
 				return -1;
 		} else if (kw_matches(w, "overhead")) {
 			if (!(v = p_value(p, "overhead (bytes)")))
@@ -110,11 +91,8 @@ static int tbf_parse(struct parser *p, struct tc_opts *o, bool is_class)
 				return p_bad(p, v, "not an overhead (expected "
 				             "0..65535 bytes)");
 		} else if (kw_matches(w, "linklayer")) {
-			if (!(v = p_value(p, "link layer (ethernet, atm or adsl)")))
+			if (tc_take_linklayer(p, &t->linklayer))
 				return -1;
-			if (tc_get_linklayer(&t->linklayer, v))
-				return p_bad(p, v, "not a link layer (expected "
-				             "ethernet, atm or adsl)");
 		} else {
 			return p_bad(p, w, "unknown tbf option (expected rate, "
 			             "burst, limit, latency, mtu, mpu, peakrate, "
@@ -223,19 +201,7 @@ static void tbf_canon(struct canon *c, const struct tc_opts *o, bool is_class)
 		canon_word(c, "mpu");
 		tc_canon_size(c, t->mpu);
 	}
-	if (t->overhead) {
-		canon_word(c, "overhead");
-		canon_wordf(c, "%u", t->overhead);
-	}
-	if (t->linklayer != 1) {
-		canon_word(c, "linklayer");
-		canon_word(c, tc_linklayer_name(t->linklayer));
-	}
-}
-
-static unsigned cell(unsigned char log)
-{
-	return log < 32 ? 1u << log : 0;
+	tc_canon_overhead_ll(c, t->overhead, t->linklayer);
 }
 
 static void tbf_print(struct sbuf *out, const void *data, size_t len,
@@ -248,7 +214,7 @@ static void tbf_print(struct sbuf *out, const void *data, size_t len,
 	bool details = pc && pc->details;
 	uint64_t rate64, prate64, v64;
 	double latency, lat2;
-	unsigned buffer, mtu, ll;
+	unsigned buffer, mtu;
 
 	(void)is_class;
 	if (!k) {
@@ -267,10 +233,8 @@ static void tbf_print(struct sbuf *out, const void *data, size_t len,
 	buffer = tc_xmitsize(k, rate64, q.buffer);
 	sbuf_add(out, "burst ");
 	tc_put_size(out, buffer);
-	if (details) {
-		sbuf_printf(out, "/%u mpu ", cell(q.rate.cell_log));
-		tc_put_size(out, q.rate.mpu);
-	}
+	if (details)
+		tc_put_cell_mpu(out, q.rate.cell_log, q.rate.mpu);
 	sbuf_addc(out, ' ');
 	prate64 = q.peakrate.rate;
 	if (tc_rta_get(&tb[TCA_TBF_PRATE64], &v64, sizeof v64))
@@ -284,8 +248,8 @@ static void tbf_print(struct sbuf *out, const void *data, size_t len,
 			if (details) {
 				sbuf_add(out, "mtu ");
 				tc_put_size(out, mtu);
-				sbuf_printf(out, "/%u mpu ", cell(q.peakrate.cell_log));
-				tc_put_size(out, q.peakrate.mpu);
+				tc_put_cell_mpu(out, q.peakrate.cell_log,
+				                q.peakrate.mpu);
 			} else {
 				sbuf_add(out, "minburst ");
 				tc_put_size(out, mtu);
@@ -313,9 +277,7 @@ static void tbf_print(struct sbuf *out, const void *data, size_t len,
 	}
 	if (q.rate.overhead)
 		sbuf_printf(out, "overhead %d ", q.rate.overhead);
-	ll = q.rate.linklayer & TC_LINKLAYER_MASK;
-	if (ll > TC_LINKLAYER_ETHERNET || details)
-		sbuf_printf(out, "linklayer %s ", tc_linklayer_name(ll));
+	tc_put_linklayer(out, q.rate.linklayer, details);
 }
 
 /* The kernel's options back into words.  What is lost: the cell sizes
@@ -340,7 +302,6 @@ static int tbf_decode(struct tc_opts *o, const void *data, size_t len,
 	struct tc_clock dflt;
 	uint64_t v64;
 	uint32_t v32;
-	unsigned ll;
 
 	(void)is_class;
 	memset(o, 0, sizeof *o);
@@ -370,8 +331,7 @@ static int tbf_decode(struct tc_opts *o, const void *data, size_t len,
 	t->limit = q.limit;
 	t->mpu = q.rate.mpu;
 	t->overhead = q.rate.overhead;
-	ll = q.rate.linklayer & TC_LINKLAYER_MASK;
-	t->linklayer = ll ? ll : 1;
+	t->linklayer = tc_ratespec_ll(q.rate.linklayer);
 	if (tc_rta_get(&tb[TCA_TBF_BURST], &v32, sizeof v32))
 		t->burst = v32;
 	else

@@ -9,6 +9,7 @@
  * 5000s wraps around), nsviz refuses the value instead. */
 #include "tc/priv.h"
 
+#include <linux/pkt_sched.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -423,4 +424,70 @@ const char *tc_linklayer_name(unsigned ll)
 	case 2: return "atm";
 	default: return "unknown";
 	}
+}
+
+/* ---- what tbf and htb share --------------------------------------------- */
+
+int tc_take_rate(struct parser *p, const char *kw, const char *what,
+                 uint64_t *rate)
+{
+	const char *v = p_value(p, what);
+
+	if (!v)
+		return -1;
+	if (*rate) {
+		p->i--;
+		return p_twice(p, kw);
+	}
+	if (strchr(v, '%'))
+		return p_bad(p, v, "a rate as a share of the device's speed is "
+		             "not supported by nsviz (" TC_RATE_HINT ")");
+	if (tc_get_rate64(rate, v))
+		return p_bad(p, v, "not a rate (" TC_RATE_HINT ")");
+	return 0;
+}
+
+int tc_take_linklayer(struct parser *p, unsigned *ll)
+{
+	const char *v = p_value(p, "link layer (ethernet, atm or adsl)");
+
+	if (!v)
+		return -1;
+	if (tc_get_linklayer(ll, v))
+		return p_bad(p, v, "not a link layer (expected ethernet, atm or "
+		             "adsl)");
+	return 0;
+}
+
+void tc_canon_overhead_ll(struct canon *c, unsigned overhead, unsigned ll)
+{
+	if (overhead) {
+		canon_word(c, "overhead");
+		canon_wordf(c, "%u", overhead);
+	}
+	if (ll != 1) {
+		canon_word(c, "linklayer");
+		canon_word(c, tc_linklayer_name(ll));
+	}
+}
+
+unsigned tc_ratespec_ll(unsigned char raw)
+{
+	unsigned ll = raw & TC_LINKLAYER_MASK;
+
+	return ll ? ll : 1;
+}
+
+void tc_put_cell_mpu(struct sbuf *out, unsigned char cell_log, unsigned mpu)
+{
+	sbuf_printf(out, "/%u mpu ", cell_log < 32 ? 1u << cell_log : 0);
+	tc_put_size(out, mpu);
+}
+
+void tc_put_linklayer(struct sbuf *out, unsigned char raw, bool details)
+{
+	unsigned ll = raw & TC_LINKLAYER_MASK;
+
+	if (ll > TC_LINKLAYER_ETHERNET || details)
+		sbuf_printf(out, "linklayer %s ", tc_linklayer_name(ll));
 }

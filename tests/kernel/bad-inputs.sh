@@ -10,8 +10,9 @@
 #      `:` line (cmd_split, cmd_parse, exec_cmd), run for every b case
 # and each time: (a) the exit status, (b) stderr starts with the offending
 # word and a reason, nothing on stdout, (c) nothing changed: nsviz show
-# --json, ip -j dumps of every namespace, ip netns list and /run/netns are
-# the same, byte for byte, before and after.
+# --json, ip -j dumps, tc qdisc show and nft list ruleset of every
+# namespace, ip netns list and /run/netns are the same, byte for byte,
+# before and after.
 #
 # The world also holds names that others made and nsviz would not: a
 # namespace and a veth pair made by ip with control characters in their
@@ -47,6 +48,10 @@ check_rc "setup: the tutorial's topology, and a second veth0 in other" 0 nsv -c 
 	route add 10.0.2.0/24 dev veth0 scope link
 	-n vnet route add 10.0.1.0 dev veth1 scope link
 	-n other link add veth0 type veth peer name oth1'
+# an nftables table and chain in the host, for the nft cases to miss
+# (a chain that is not in it, a table that is not in vnet)
+check_rc "setup: nft add table inet filt; nft add chain inet filt input" 0 \
+	nsv -c 'nft add table inet filt; nft add chain inet filt input'
 # the snapshots below show state UP and linkdown: let the carrier settle
 wait_carrier veth0
 wait_carrier -n vnet veth1
@@ -87,6 +92,12 @@ snapshot() {
 				"-6 rule show" |
 				ip "$@" -j -batch - 2>&1
 			echo
+			# tc and nft, inside the namespace (nsenter: half the
+			# cost of ip netns exec, which also mounts a /sys)
+			if [ "$ns" = host ]; then set -- sh -c; else
+				set -- nsenter --net="/run/netns/$ns" sh -c; fi
+			echo "## $ns: tc qdisc show, nft list ruleset"
+			"$@" 'tc qdisc show 2>&1; echo "##"; nft list ruleset 2>&1'
 		done
 	} >"$1"
 }
@@ -110,7 +121,9 @@ mv "$TMPD/w1" "$TMPD/before"
 # MESSAGE is an extended regex for the message after the door's prefix
 # ("nsviz: ", "nsviz: -c: " or "FILE:3: "): the offending word as typed,
 # then the reason.  COMMAND is written with the shell's quoting (the words
-# door splits it with eval), which is also nsviz's.
+# door splits it with eval), which is also nsviz's.  <NL> in MESSAGE
+# stands for a line break: nft's messages say the reason, then the
+# command, then carets under the object.
 cat >"$TMPD/table" <<'EOF'
 # -- names
 cwb|1|link add veth0123456789012 type veth peer name p1|veth0123456789012: interface name longer than 15 characters
@@ -489,6 +502,43 @@ cb|1|netns add 'unterminated|'unterminated: unterminated single quote
 cb|1|netns add "unterminated|"unterminated: unterminated double quote
 cb|1|link set veth0 mtu "1400|"1400: unterminated double quote
 c|1|netns add x1\|\\: backslash at the end
+# -- tc: kinds, rates and units, devices, parents, what is not there
+cwb|1|tc qdisc add dev veth0 root frobq|veth0: qdisc kind frobq: Specified qdisc kind is unknown$
+cwb|1|tc qdisc add dev veth0 root Frob!|Frob!: unknown tc qdisc argument \(expected dev NAME, root, parent ID, handle ID or a qdisc kind
+cwb|1|tc qdisc add dev veth0 root tbf rate 1foo burst 1600 latency 50ms|1foo: not a rate \(expected a rate like 1mbit, 100kbit or 10mbps\)$
+cwb|1|tc qdisc add dev veth0 root tbf rate -1mbit burst 1600 latency 50ms|-1mbit: not a rate \(expected a rate like 1mbit
+cwb|1|tc qdisc add dev veth0 root tbf rate 1mbit burst 1600 latency 50parsecs|50parsecs: not a latency \(expected a time like 50ms or 1s\)$
+cwb|1|tc qdisc add dev veth0 root tbf rate 1mbit latency 50ms|tbf: missing burst \(tbf needs rate, burst and limit or latency\)$
+cwb|1|tc qdisc add dev veth0 root pfifo limit abc|abc: not a limit \(expected a number of packets\)$
+cwb|1|tc qdisc add dev veth0 root netem loss 120%|120%: not a loss percentage \(expected a percentage 0\.\.100
+cwb|1|tc qdisc add dev veth0 root htb rate 1mbit|rate: unknown htb option \(expected default, r2q, direct_qlen or offload\)$
+cwb|1|tc qdisc add dev veth0 handle zz: root pfifo|zz:: not a qdisc handle \(expected a hexadecimal major number
+cwb|1|tc qdisc add dev veth0 root ingress|ingress: ingress qdiscs are not supported by nsviz
+cwb|1|tc qdisc add root pfifo|qdisc add root pfifo: missing dev NAME \(the interface the qdisc is on\)$
+cwb|1|tc qdisc add dev veth0 pfifo|qdisc add dev veth0 pfifo: missing root or parent ID
+cwb|1|tc qdisc add dev nope root pfifo|nope: no such device in the host namespace$
+cwb|1|-n vnet tc qdisc add dev veth0 root pfifo|veth0: no such device in namespace vnet$
+cwb|1|tc class add dev veth0 parent 1: classid 1:1 htb rate 1mbit|veth0: class 1:1: no qdisc 1: on this interface to hold it \(No such file or directory\)$
+cwb|1|tc class add dev veth0 parent 1: classid 1:1 htb ceil 2mbit|htb: missing rate \(a class needs rate R\)$
+cwb|1|tc class add dev veth0 parent 1: classid 1:1 tbf|tbf: a classless qdisc kind: it has no classes
+cwb|1|tc class del dev veth0 classid 1:1|veth0: class 1:1: no such class on this interface \(No such file or directory\)$
+cwb|1|tc qdisc del dev veth0 root|veth0: root qdisc: none was added, the kernel's default has nothing to delete
+cwb|1|-n vnet tc qdisc del dev veth1 root|veth1: root qdisc: none was added
+cwb|1|tc qdisc change dev veth0 root pfifo limit 5|veth0: Qdisc not found\. To create specify NLM_F_CREATE flag$
+cwb|1|tc qdisc show dev nope|nope: no such device in the host namespace$
+# -- nft: bad words, a table or chain that is not there
+cwb|1|nft frob|frob: unknown nft command \(expected add, insert
+cwb|1|nft add table ip|Error: syntax error, unexpected newline, expecting string<NL>add table ip<NL> {12}\^$
+cwb|1|nft add table inet filt extra|Error: syntax error, unexpected string, expecting end of file or newline or semicolon<NL>add table inet filt extra<NL> {20}\^{5}$
+cwb|1|nft add rule inet filt input frob|Error: syntax error, unexpected newline<NL>add rule inet filt input frob<NL> {29}\^$
+cwb|1|nft add rule inet filt input tcp dport frob accept|Error: Could not resolve service: .*<NL>add rule inet filt input tcp dport frob accept<NL> {35}\^{4}$
+cwb|1|nft add chain ip nosuch c1|Error: No such file or directory<NL>add chain ip nosuch c1<NL> {13}\^{6}$
+cwb|1|nft add rule inet filt nosuch accept|Error: Could not process rule: No such file or directory<NL>add rule inet filt nosuch accept<NL> {19}\^{6}$
+cwb|1|nft delete table ip nosuch|Error: Could not process rule: No such file or directory<NL>delete table ip nosuch<NL> {16}\^{6}$
+cwb|1|nft delete chain inet filt nosuch|Error: Could not process rule: No such file or directory<NL>delete chain inet filt nosuch<NL> {23}\^{6}$
+cwb|1|nft list table ip nosuch|Error: No such file or directory<NL>list table ip nosuch<NL> {14}\^{6}$
+cwb|1|-n vnet nft add rule inet filt input accept|Error: Could not process rule: No such file or directory<NL>add rule inet filt input accept<NL> {14}\^{4}$
+cwb|1|nft -f /nonexistent|-f: not supported by nsviz \(run a file of commands with nsviz -b FILE
 EOF
 
 # -- control characters in every name position, generated: TOKEN (raw
@@ -588,7 +638,12 @@ one_door() {
 		fail "$label: exit status $want" "exit status $RC" \
 			"stdout: $OUT" "stderr: $ERR"
 	fi
-	check_match "$label: message" "$ERR" "^$prefix$msg"
+	case $msg in
+	*'<NL>'*) errtext=$(printf '%s\n' "$ERR" |
+		awk 'NR > 1 { printf "<NL>" } { printf "%s", $0 }') ;;
+	*) errtext=$ERR ;;
+	esac
+	check_match "$label: message" "$errtext" "^$prefix$msg"
 	case $ERR in *"$ESC"*|*"$SOH"*|*"$DEL"*|*"$CSI"*|*"$CR"*)
 		fail "$label: the message escapes what it echoes" "$ERR" ;;
 	esac

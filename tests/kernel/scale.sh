@@ -105,13 +105,24 @@ fi
 ip netns add lone       # no veth to the host: no nsid, a socket of its own
 "$NSVIZ" monitor >"$TMPD/mon" 2>&1 &
 MON=$!
-# until monitor has read every namespace (its first lines are printed
-# only for changes; wait for its sockets instead)
 nns=$(ip netns list | wc -l)
-i=0
-while [ $i -lt 200 ]; do
-	socks=$(ls -l "/proc/$MON/fd" 2>/dev/null | grep -c 'socket:')
-	[ "$socks" -ge $((nns + 1)) ] && [ "$socks" -le $((nns + 3)) ] && break
+# Until monitor has read every namespace: it prints a change only once
+# all of them are read (its observer is set after the first read), so its
+# first line says it is ready.  It prints nothing on its own: make a
+# change in the host, a new address each second (one made before the
+# host's event socket existed is never heard), until one is printed; at
+# most 60 s.  Counting its sockets earlier sees a half-read world.
+i=0 probe=0
+while ! grep -q '\[host\] 1: lo .*inet 10\.250\.1\.' "$TMPD/mon"; do
+	if [ $i -ge 1200 ] || ! kill -0 "$MON" 2>/dev/null; then
+		fail "monitor printed a change within 60 s (it is ready)" \
+			"$(head -5 "$TMPD/mon")"
+		break
+	fi
+	if [ $((i % 20)) -eq 0 ]; then
+		probe=$((probe + 1))
+		ip addr add "10.250.1.$probe/32" dev lo
+	fi
 	sleep 0.05
 	i=$((i + 1))
 done

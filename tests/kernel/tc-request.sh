@@ -111,6 +111,11 @@ compare qdisc tbf rate 10mbit burst 20kb/8 latency 100ms peakrate 12mbit mtu 151
 compare qdisc tbf rate 8gbit burst 1mb latency 10ms
 compare qdisc htb default 10 r2q 5 direct_qlen 100
 compare qdisc pfifo limit 100
+# a kind with no word after it: tc still fills in the kind's defaults
+# (htb's r2q 10 and no direct_qlen, netem's limit 1000; pfifo none)
+compare qdisc htb
+compare qdisc netem
+compare qdisc pfifo
 compare qdisc bfifo limit 10kb
 compare class htb rate 1mbit ceil 2mbit
 compare class htb rate 1mbit ceil 2mbit burst 15k cburst 20k prio 1 quantum 1500
