@@ -20,7 +20,8 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/geneve.c \
 	src/decode/gre.c \
 	src/decode/igmp.c \
-	src/decode/llc.c
+	src/decode/llc.c \
+	src/decode/hexdump.c
 
 libnsviz_a_SOURCES += \
 	src/capture/capture.h src/capture/capture.c src/capture/cli.c
@@ -36,7 +37,7 @@ tests_unit_test_decode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 tests_unit_test_decode_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
 endif
 
-TESTS += tests/kernel/capture.sh
+TESTS += tests/kernel/capture.sh tests/kernel/capture-flags.sh
 capture_test_data = \
 	tests/data/tutorial-ping.pcap tests/data/tutorial-ping.txt \
 	tests/data/tcp-echo.pcap tests/data/tcp-echo.txt \
@@ -49,6 +50,7 @@ capture_test_data = \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md
-EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
+EXTRA_DIST += tests/kernel/capture.sh tests/kernel/capture-flags.sh \
+	$(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.
