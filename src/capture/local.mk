@@ -27,6 +27,13 @@ libnsviz_a_SOURCES += \
 	src/capture/capture.h src/capture/capture.c src/capture/cli.c
 libnsviz_a_CFLAGS += $(PCAP_CFLAGS)
 
+# tcpdump's command line and output forms, against tcpdump itself
+TESTS += tests/kernel/capture-flags.sh
+EXTRA_DIST += tests/kernel/capture-flags.sh \
+	tests/data/craft-flags.py tests/data/flags.pcap tests/data/flags.txt \
+	tests/data/flags-nano.pcap tests/data/flags-nano.txt \
+	tests/data/flags-llc.pcap tests/data/flags-llc.txt
+
 # Unit tests: hand-built packets, and real captures (tests/data/*.pcap)
 # against what tcpdump -n printed for them (tests/data/*.txt).
 if HAVE_CMOCKA
@@ -37,7 +44,7 @@ tests_unit_test_decode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 tests_unit_test_decode_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
 endif
 
-TESTS += tests/kernel/capture.sh tests/kernel/capture-flags.sh
+TESTS += tests/kernel/capture.sh
 capture_test_data = \
 	tests/data/tutorial-ping.pcap tests/data/tutorial-ping.txt \
 	tests/data/tcp-echo.pcap tests/data/tcp-echo.txt \
@@ -50,7 +57,6 @@ capture_test_data = \
 	tests/data/make-captures.sh tests/data/craft.py \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md
-EXTRA_DIST += tests/kernel/capture.sh tests/kernel/capture-flags.sh \
-	$(capture_test_data)
+EXTRA_DIST += tests/kernel/capture.sh $(capture_test_data)
 
 # The fuzz targets (the decoder and reading capture files): fuzz/local.mk.

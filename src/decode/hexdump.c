@@ -26,8 +26,8 @@ static size_t llc_hdrlen(const struct dcur *k)
 		return k->cap;
 	if ((ctrl & 3) != 3)
 		return k->cap < 4 ? k->cap : 4;
-	if (dsap == 0xaa && ssap == 0xaa && ctrl == 0x03 && k->cap >= 8)
-		return 8;
+	if (dsap == 0xaa && ssap == 0xaa && ctrl == 0x03)
+		return k->cap < 8 ? k->cap : 8;
 	return 3;
 }
 
