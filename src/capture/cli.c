@@ -320,7 +320,10 @@ static int parse_args(struct cli *o, struct ksync *k, int argc, char **argv)
 					sbuf_free(&f);
 					return 2;
 				}
-				rc = take_value(o, k, longopts[l].ch, a, val);
+				char lname[64];
+
+				snprintf(lname, sizeof lname, "--%s", longopts[l].name);
+				rc = take_value(o, k, longopts[l].ch, lname, val);
 				if (rc >= 0) {
 					sbuf_free(&f);
 					return rc;
