@@ -28,8 +28,8 @@ libnsviz_a_SOURCES += \
 libnsviz_a_CFLAGS += $(PCAP_CFLAGS)
 
 # tcpdump's command line and output forms, against tcpdump itself
-TESTS += tests/kernel/capture-flags.sh
-EXTRA_DIST += tests/kernel/capture-flags.sh \
+TESTS += tests/kernel/capture-flags.sh tests/tui/capture-flags.sh
+EXTRA_DIST += tests/kernel/capture-flags.sh tests/tui/capture-flags.sh \
 	tests/data/craft-flags.py tests/data/flags.pcap tests/data/flags.txt \
 	tests/data/flags-nano.pcap tests/data/flags-nano.txt \
 	tests/data/flags-llc.pcap tests/data/flags-llc.txt
