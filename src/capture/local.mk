@@ -42,6 +42,11 @@ tests_unit_test_decode_SOURCES = tests/unit/test_decode.c
 tests_unit_test_decode_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DTEST_DATADIR='"$(abs_top_srcdir)/tests/data"'
 tests_unit_test_decode_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
+# the dumps and timestamp forms around the line (src/decode/hexdump.c)
+check_PROGRAMS += tests/unit/test_hexdump
+tests_unit_test_hexdump_SOURCES = tests/unit/test_hexdump.c
+tests_unit_test_hexdump_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_hexdump_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
 endif
 
 TESTS += tests/kernel/capture.sh
