@@ -259,14 +259,14 @@ void decode_timestamp_form(struct sbuf *out, int form, bool nano,
 	case DECODE_TS_DELTA:
 	case DECODE_TS_SINCE_FIRST: {
 		bool neg = sec < ref_sec || (sec == ref_sec && f < ref_f);
-		int64_t ds;
+		uint64_t ds;           /* unsigned: no overflow, whatever came */
 		long df;
 
 		if (neg) {
-			ds = ref_sec - sec;
+			ds = (uint64_t)ref_sec - (uint64_t)sec;
 			df = ref_f - f;
 		} else {
-			ds = sec - ref_sec;
+			ds = (uint64_t)sec - (uint64_t)ref_sec;
 			df = f - ref_f;
 		}
 		if (df < 0) {
@@ -274,7 +274,7 @@ void decode_timestamp_form(struct sbuf *out, int form, bool nano,
 			df += unit;
 		}
 		sbuf_addc(out, neg ? '-' : ' ');
-		clock_time(out, ds, df, nano, false, true);
+		clock_time(out, (int64_t)ds, df, nano, false, true);
 		break;
 	}
 	case DECODE_TS_DATE:
