@@ -106,7 +106,10 @@ finish() {
 	RC=$?
 }
 # both NAME COUNT FLAGS...: tcpdump and nsviz capture on va in a at the
-# same time, -c COUNT, while a pings b three times
+# same time, -c COUNT, while a pings b three times; the lines compared
+# whole with -t, else without their timestamps (each packet socket
+# stamps its copy)
+nostamp() { sed -E 's/^[ -]?[0-9][-0-9:.]* //' "$1"; }
 both() {
 	name=$1 count=$2
 	shift 2
@@ -124,8 +127,14 @@ both() {
 	finish "$NPID"
 	check_eq "$name: nsviz exits 0 after -c $count" "$RC" 0
 	check_eq "$name: tcpdump exits 0 after -c $count" "$TRC" 0
-	check_eq "$name: nsviz -n a capture -c $count $* == tcpdump $* on the same interface" \
-		"$(cat "$TMPD/$name-n.out")" "$(cat "$TMPD/$name-t.out")"
+	case " $* " in
+	*" -t "* | *" -tX "* | *" -nn -tX "*)
+		check_eq "$name: nsviz -n a capture -c $count $* == tcpdump $* on the same interface" \
+			"$(cat "$TMPD/$name-n.out")" "$(cat "$TMPD/$name-t.out")" ;;
+	*)
+		check_eq "$name: nsviz -n a capture -c $count $* == tcpdump $* on the same interface (timestamps aside)" \
+			"$(nostamp "$TMPD/$name-n.out")" "$(nostamp "$TMPD/$name-t.out")" ;;
+	esac
 }
 both plain 6 -n -t -i va icmp
 check_eq "plain: 6 lines" "$(wc -l <"$TMPD/plain-n.out")" 6
@@ -148,8 +157,6 @@ check_eq "-Q out: the 3 requests only" "$(grep -c 'echo request' "$TMPD/out-n.ou
 both stamps 4 -l -i va icmp
 check_match "live timestamps: tcpdump's form" "$(cat "$TMPD/stamps-n.out")" \
 	'^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} IP 10\.9\.0\.1 > 10\.9\.0\.2: ICMP echo request'
-check_eq "live: the lines but their timestamps are tcpdump's" \
-	"$(cut -d' ' -f2- "$TMPD/stamps-n.out")" "$(cut -d' ' -f2- "$TMPD/stamps-t.out")"
 both nano 2 --nano -ttttt -i va icmp
 check_match "--nano live: nine digits" "$(cat "$TMPD/nano-n.out")" \
 	'^ 00:00:00\.000000000 IP 10\.9\.0\.1 > 10\.9\.0\.2'
