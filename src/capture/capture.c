@@ -367,6 +367,15 @@ static void slot_drop_data(struct capture *c, struct slot *s)
 	s->cap = 0;
 }
 
+/* what tcpdump prints instead of an impossible record ("[Invalid
+ * header: ...]", below) */
+#define CAPTURE_MAX_SNAPLEN 262144
+static bool record_valid(uint32_t caplen, uint32_t len)
+{
+	return caplen > 0 && len > 0 && len >= caplen &&
+	       caplen <= CAPTURE_MAX_SNAPLEN && len <= CAPTURE_MAX_SNAPLEN;
+}
+
 static void on_packet(u_char *user, const struct pcap_pkthdr *h,
                       const u_char *bytes)
 {
@@ -392,12 +401,15 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h,
 	s->len = h->len;
 	s->ts = h->ts;
 	/* tcpdump's references for -ttt and -ttttt: a time of zero is
-	 * "not set" there, and so here */
+	 * "not set" there, and so here; a record it calls invalid is
+	 * never given a time, so it is no reference either */
 	s->prev = timerisset(&c->last_ts) ? c->last_ts : h->ts;
-	if (!timerisset(&c->first_ts))
-		c->first_ts = h->ts;
 	s->start = timerisset(&c->first_ts) ? c->first_ts : h->ts;
-	c->last_ts = h->ts;
+	if (record_valid(h->caplen, h->len)) {
+		if (!timerisset(&c->first_ts))
+			c->first_ts = h->ts;
+		c->last_ts = h->ts;
+	}
 	if (s->line)
 		slot_drop_line(s);
 	c->next++;
@@ -559,7 +571,6 @@ const struct capture_print *capture_get_print(const struct capture *c)
 /* tcpdump's line for a packet whose record is impossible (nothing
  * captured, more captured than sent, over its largest snapshot
  * length): said instead of the packet, without a timestamp */
-#define CAPTURE_MAX_SNAPLEN 262144
 static bool invalid_header(struct sbuf *b, const struct slot *s)
 {
 	const char *sep = "[Invalid header:";

@@ -132,14 +132,13 @@ static int parse_num(const char *opt, const char *s, long min, long max,
 	return 0;
 }
 
-/* An option that takes a value: the value, and what it is called in a
- * message */
-static int take_value(struct cli *o, struct ksync *k, char ch,
+/* An option that takes a value (name: what it is called in a message);
+ * -1 to go on, else the exit status */
+static int take_value(struct cli *o, char ch,
                       const char *name, const char *val)
 {
 	long v;
 
-	(void)k;
 	switch (ch) {
 	case 'i': o->ifname = val; break;
 	case 'w': o->wfile = val; break;
@@ -323,7 +322,7 @@ static int parse_args(struct cli *o, struct ksync *k, int argc, char **argv)
 				char lname[64];
 
 				snprintf(lname, sizeof lname, "--%s", longopts[l].name);
-				rc = take_value(o, k, longopts[l].ch, lname, val);
+				rc = take_value(o, longopts[l].ch, lname, val);
 				if (rc >= 0) {
 					sbuf_free(&f);
 					return rc;
@@ -339,7 +338,7 @@ static int parse_args(struct cli *o, struct ksync *k, int argc, char **argv)
 			continue;
 		}
 		if (old_ns_form(k, argc, argv, i)) {
-			rc = take_value(o, k, 'N', "-n", argv[++i]);
+			rc = take_value(o, 'N', "-n", argv[++i]);
 			if (rc >= 0) {
 				sbuf_free(&f);
 				return rc;
@@ -364,7 +363,7 @@ static int parse_args(struct cli *o, struct ksync *k, int argc, char **argv)
 					sbuf_free(&f);
 					return 2;
 				}
-				rc = take_value(o, k, *c, name, val);
+				rc = take_value(o, *c, name, val);
 				if (rc >= 0) {
 					sbuf_free(&f);
 					return rc;

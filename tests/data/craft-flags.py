@@ -6,12 +6,12 @@
 #                    past 2038 (tcpdump's "[Error converting time]"),
 #                    the first at 0.0 (tcpdump's "unset" reference);
 #                    payloads of every length 0-33 (odd ones end a dump
-#                    line early), CR/LF mixes for -A, 802.1Q tags, an
-#                    802.3 frame with LLC and SNAP headers, cut copies
+#                    line early), CR/LF mixes for -A, 802.1Q tags, cut
+#                    copies, records tcpdump calls invalid
 #   flags-nano.pcap  the same packets, nanosecond timestamps
 #   flags-llc.pcap   802.3 frames with LLC and SNAP headers (their text
 #                    is the LLC decoder's)
-# then: TZ=UTC tcpdump -n -r F.pcap > F.txt for both.
+# then: TZ=UTC tcpdump -n -r F.pcap > F.txt for each.
 import os
 import struct
 
@@ -63,6 +63,15 @@ def frames():
     full = eth(0x800, ip4(17, udp(b'0123456789abcdef' * 3)))
     for cut in (10, 14, 15, 20, 33, 34, 41, 42, 43, 50):
         P.append((full[:cut], len(full)))
+    # records tcpdump calls invalid (nothing captured, more captured
+    # than sent, nothing sent), first and between two packets: they are
+    # no reference for -ttt and -ttttt
+    P.insert(0, (b'', len(full)))
+    P.append((b'', len(full)))
+    P.append((full, len(full) - 4))
+    P.append((full[:20], 0))
+    P.append((b'', 0))
+    P.append(full)
     return P
 
 
