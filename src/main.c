@@ -85,7 +85,7 @@ static void usage(FILE *f)
 "                                        -w FILE -s SNAPLEN -B KIB -e -v -vv\n"
 "                                        -vvv -q -x -xx -X -XX -A -AA -t -tt\n"
 "                                        -ttt -tttt -ttttt -Q in|out|inout -p\n"
-"                                        -l -D -U --immediate-mode --micro\n"
+"                                        -l -D -U -S -# --immediate-mode --micro\n"
 "                                        --nano --time-stamp-precision=nano;\n"
 "                                        and nsviz's --ring N, --ring-only\n"
 "       nsviz [OPTIONS] [-n NS] echo tcp|udp [--port P] [--bind ADDR] [--idle S]\n"

@@ -644,6 +644,9 @@ const char *capture_line(struct capture *c, uint64_t n)
 
 		decode_track(c->st, c->linktype, t->data, t->caplen, t->len);
 	}
+	/* -#: the packet's number in the capture, from 1 */
+	if (c->pr.number)
+		sbuf_printf(&b, "%5llu  ", (unsigned long long)(n + 1));
 	if (invalid_header(&b, s)) {
 		/* tcpdump decodes nothing of it */
 	} else {
@@ -655,8 +658,9 @@ const char *capture_line(struct capture *c, uint64_t n)
 		                      (int64_t)ref->tv_sec, (long)ref->tv_usec);
 		size_t at = b.len;
 
-		decode_summary_opts(&b, c->st, update, &c->pr.dec, c->linktype,
-		                    s->data, s->caplen, s->len);
+		decode_summary_opts(&b, c->pr.absolute ? NULL : c->st, update,
+		                    &c->pr.dec, c->linktype, s->data, s->caplen,
+		                    s->len);
 		if (c->pr.dump)
 			decode_dump_after(&b, c->pr.dump, c->pr.dump_link,
 			                  c->linktype, s->data, s->caplen,

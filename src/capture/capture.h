@@ -72,6 +72,8 @@ struct capture_print {
 	struct decode_opts dec;        /* -v, -e, -q */
 	int dump;              /* DECODE_DUMP_*: -x, -X, -A */
 	bool dump_link;        /* -xx, -XX, -AA: from the link header on */
+	bool absolute;         /* -S: TCP sequence numbers as sent */
+	bool number;           /* -#: each line numbered */
 };
 
 struct capture_pkt {

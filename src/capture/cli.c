@@ -95,6 +95,8 @@ static void cli_usage(FILE *f)
 "  --time-stamp-precision=micro|nano, --micro, --nano\n"
 "                 the timestamps' precision (default micro)\n"
 "  -Q in|out|inout  only packets received, sent, or both (default)\n"
+"  -S             TCP sequence numbers as sent, not relative\n"
+"  -#             each line numbered\n"
 "  -p             accepted: nsviz never turns promiscuous mode on\n"
 "  -l             standard output line-buffered\n"
 "  -U             the -w file written after each packet\n"
@@ -214,7 +216,9 @@ static const struct {
 	{ "help", 'h', false },
 	/* tcpdump's long names of its short options */
 	{ "interface", 'i', true },
-	{ "count", '#', false },           /* refused below */
+	{ "count", '!', false },           /* refused below */
+	{ "absolute-tcp-sequence-numbers", 'S', false },
+	{ "number", '#', false },
 	{ "buffer-size", 'B', true },
 	{ "snapshot-length", 's', true },
 	{ "direction", 'Q', true },
@@ -245,6 +249,8 @@ static bool take_flag(struct cli *o, char ch)
 	case 'm': o->nano = false; break;
 	case 'M': o->nano = true; break;
 	case 'o': break;       /* --print: nsviz prints with -w anyway */
+	case 'S': o->pr.absolute = true; break;
+	case '#': o->pr.number = true; break;
 	default: return false;
 	}
 	return true;
@@ -300,7 +306,7 @@ static int parse_args(struct cli *o, struct ksync *k, int argc, char **argv)
 				if (strlen(longopts[l].name) == nl &&
 				    !strncmp(longopts[l].name, name, nl))
 					break;
-			if (l == n || longopts[l].ch == '#') {
+			if (l == n || longopts[l].ch == '!') {
 				cap_say("nsviz: capture: %s: unknown option "
 				        "(nsviz capture --help lists them)", a);
 				sbuf_free(&f);

@@ -26,6 +26,7 @@ DATA=$TOP_SRCDIR/tests/data
 FLAGSETS="-n -nn -t -tt -ttt -tttt -ttttt -x -xx -X -XX -A -AA -nnX -ttX
 	-tttxx --nano -tt,--nano -ttt,--nano -ttttt,--nano
 	--time-stamp-precision=nano,-ttttt -c3 -s60 -s60,-X -s48,-xx -nnc5,-A
+	-S -# -#ttS,-X
 	-e -q -v -vv -vvv -nnvvX -eX -ev -qx -vvvexx"
 SKIPS=" ${NSVIZ_CAPTURE_SKIP:-} "
 skipped() { case "$SKIPS" in *" $1 "*) return 0 ;; esac; return 1; }
