@@ -79,9 +79,15 @@ static void usage(FILE *f)
 "                                        make the world match FILE: only what\n"
 "                                        differs is changed\n"
 "       nsviz [OPTIONS] diff FILE         the commands apply FILE would run\n"
-"       nsviz [OPTIONS] capture [-n NS] -i IF [-c N] [-w FILE] [-r FILE] [-B KIB]\n"
-"                       [-s SNAPLEN] [--ring N] [--immediate-mode] [--ring-only]\n"
-"                       [EXPR]           packets, as tcpdump -n prints them\n"
+"       nsviz [OPTIONS] [-n NS] capture [FLAGS] -i IF|-r FILE [EXPR]\n"
+"                                        packets, as tcpdump -n prints them;\n"
+"                                        FLAGS are tcpdump's: -n -nn -c N\n"
+"                                        -w FILE -s SNAPLEN -B KIB -e -v -vv\n"
+"                                        -vvv -q -x -xx -X -XX -A -AA -t -tt\n"
+"                                        -ttt -tttt -ttttt -Q in|out|inout -p\n"
+"                                        -l -D -U -S -# --immediate-mode --micro\n"
+"                                        --nano --time-stamp-precision=nano;\n"
+"                                        and nsviz's --ring N, --ring-only\n"
 "       nsviz [OPTIONS] [-n NS] echo tcp|udp [--port P] [--bind ADDR] [--idle S]\n"
 "                       [--max-conns N] [--max-msg BYTES]\n"
 "                                        an echo server, here, until ^C\n"
@@ -514,6 +520,17 @@ int main(int argc, char **argv)
 
 			memmove(argv + i + 1, argv + i, (size_t)(j - i) * sizeof *argv);
 			argv[i] = save;
+		}
+		/* `nsviz -n NS capture ...`: after capture come tcpdump's
+		 * flags, whose -n is another; the namespace goes to capture
+		 * as --netns NS (argv[i] "-n" becomes "--netns") */
+		if (j == i + 2 && j < argc && !strcmp(argv[j], "capture")) {
+			static char netns_opt[] = "--netns";
+			char *cap = argv[j];
+
+			argv[j] = argv[i + 1];
+			argv[i + 1] = netns_opt;
+			argv[i] = cap;
 		}
 	}
 	sub = !cmds && !batch && i < argc ? find_subcommand(argv[i]) : NULL;

@@ -25,6 +25,8 @@ struct slot {
 	uint8_t *data;
 	size_t cap;            /* allocated bytes of data */
 	char *line;            /* cached tcpdump line, or NULL */
+	struct timeval prev;   /* the packet before's time (-ttt) */
+	struct timeval start;  /* the first packet's time (-ttttt) */
 };
 
 struct capture {
@@ -32,6 +34,10 @@ struct capture {
 	bool live;
 	int fd;
 	int linktype;          /* DECODE_LINK_* */
+	int dlt;               /* pcap's DLT_* */
+	bool nano;             /* timestamps in nanoseconds */
+	struct capture_print pr;       /* how lines are made */
+	struct timeval last_ts, first_ts;      /* for -ttt and -ttttt */
 	int snaplen;
 	char ifname[IF_NAMESIZE];
 	int ifindex;
@@ -68,13 +74,23 @@ static const char *ns_words(const struct capture *c, char *buf, size_t len)
 	return buf;
 }
 
+/* The decoder's link types are pcap's LINKTYPE_ values, which are the
+ * DLT_ ones but for raw IP; the Linux cooked ones (-i any) as soon as
+ * the decoder takes them. */
 static int to_decoder_link(int dlt)
 {
 	if (dlt == DLT_EN10MB)
 		return DECODE_LINK_ETHERNET;
 	if (dlt == DLT_RAW || dlt == DLT_IPV4 || dlt == DLT_IPV6)
 		return DECODE_LINK_RAW;
+	if (dlt != DECODE_LINK_RAW && decode_link_supported(dlt))
+		return dlt;
 	return -1;
+}
+
+static int to_dlt(int linktype)
+{
+	return linktype == DECODE_LINK_RAW ? DLT_RAW : linktype;
 }
 
 static struct capture *capture_alloc(size_t ring)
@@ -162,7 +178,17 @@ struct capture *capture_open(const struct capture_opts *o, char *err,
 		pcap_set_snaplen(p, c->snaplen);
 		/* promiscuous mode would change the link's flags, which
 		 * nsviz shows; a veth hands every frame to packet sockets */
-		pcap_set_promisc(p, 0);
+		pcap_set_promisc(p, o->promisc);
+		if (o->nano && pcap_set_tstamp_precision(p,
+		                   PCAP_TSTAMP_PRECISION_NANO) != 0) {
+			if (o->ns_fd >= 0)
+				kns_leave();
+			snprintf(err, errlen, "%s%s: nanosecond time stamps are "
+			         "not supported here", o->ifname, where);
+			pcap_close(p);
+			capture_close(c);
+			return NULL;
+		}
 		/* not immediate mode: libpcap would switch to fixed-size
 		 * slots of snaplen bytes, and a 2 MiB buffer would hold 8
 		 * packets of a flood; blocks retired every latency_ms keep
@@ -199,7 +225,26 @@ struct capture *capture_open(const struct capture_opts *o, char *err,
 		capture_close(c);
 		return NULL;
 	}
+	/* tcpdump -i any: Linux cooked v2, which names the interface */
+	if (!strcmp(o->ifname, "any") &&
+	    pcap_set_datalink(p, DLT_LINUX_SLL2) < 0) {
+		/* an older libpcap: cooked v1 it is */
+	}
+	c->nano = o->nano;
+	if (o->direction != CAPTURE_DIR_ANY) {
+		pcap_direction_t d = o->direction == CAPTURE_DIR_IN ? PCAP_D_IN
+		                     : o->direction == CAPTURE_DIR_OUT ? PCAP_D_OUT
+		                     : PCAP_D_INOUT;
+
+		if (pcap_setdirection(p, d) < 0) {
+			snprintf(err, errlen, "%s%s: cannot choose the direction: "
+			         "%s", o->ifname, where, pcap_geterr(p));
+			capture_close(c);
+			return NULL;
+		}
+	}
 	dlt = pcap_datalink(p);
+	c->dlt = dlt;
 	c->linktype = to_decoder_link(dlt);
 	if (c->linktype < 0) {
 		const char *n = pcap_datalink_val_to_name(dlt);
@@ -234,18 +279,29 @@ struct capture *capture_open(const struct capture_opts *o, char *err,
 struct capture *capture_open_file(const char *path, const char *filter,
                                   size_t ring, char *err, size_t errlen)
 {
+	return capture_open_file_prec(path, filter, ring, false, err, errlen);
+}
+
+struct capture *capture_open_file_prec(const char *path, const char *filter,
+                                       size_t ring, bool nano, char *err,
+                                       size_t errlen)
+{
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
 	struct capture *c;
 	int dlt;
 
 	c = capture_alloc(ring);
-	c->p = pcap_open_offline(path, ebuf);
+	c->nano = nano;
+	c->p = pcap_open_offline_with_tstamp_precision(path,
+	           nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO,
+	           ebuf);
 	if (!c->p) {
 		snprintf(err, errlen, "%s: %s", path, ebuf);
 		capture_close(c);
 		return NULL;
 	}
 	dlt = pcap_datalink(c->p);
+	c->dlt = dlt;
 	c->linktype = to_decoder_link(dlt);
 	c->snaplen = pcap_snapshot(c->p);
 	if (c->linktype < 0) {
@@ -311,6 +367,15 @@ static void slot_drop_data(struct capture *c, struct slot *s)
 	s->cap = 0;
 }
 
+/* what tcpdump prints instead of an impossible record ("[Invalid
+ * header: ...]", below) */
+#define CAPTURE_MAX_SNAPLEN 262144
+static bool record_valid(uint32_t caplen, uint32_t len)
+{
+	return caplen > 0 && len > 0 && len >= caplen &&
+	       caplen <= CAPTURE_MAX_SNAPLEN && len <= CAPTURE_MAX_SNAPLEN;
+}
+
 static void on_packet(u_char *user, const struct pcap_pkthdr *h,
                       const u_char *bytes)
 {
@@ -335,6 +400,16 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h,
 	s->caplen = n;
 	s->len = h->len;
 	s->ts = h->ts;
+	/* tcpdump's references for -ttt and -ttttt: a time of zero is
+	 * "not set" there, and so here; a record it calls invalid is
+	 * never given a time, so it is no reference either */
+	s->prev = timerisset(&c->last_ts) ? c->last_ts : h->ts;
+	s->start = timerisset(&c->first_ts) ? c->first_ts : h->ts;
+	if (record_valid(h->caplen, h->len)) {
+		if (!timerisset(&c->first_ts))
+			c->first_ts = h->ts;
+		c->last_ts = h->ts;
+	}
 	if (s->line)
 		slot_drop_line(s);
 	c->next++;
@@ -476,6 +551,60 @@ void capture_get_stats(struct capture *c, struct capture_stats *s)
 }
 
 int capture_linktype(const struct capture *c) { return c->linktype; }
+int capture_dlt(const struct capture *c) { return c->dlt; }
+bool capture_nano(const struct capture *c) { return c->nano; }
+
+void capture_set_print(struct capture *c, const struct capture_print *pr)
+{
+	if (!memcmp(&c->pr, pr, sizeof *pr))
+		return;
+	c->pr = *pr;
+	for (size_t i = 0; i < c->nring; i++)
+		slot_drop_line(&c->ring[i]);
+}
+
+const struct capture_print *capture_get_print(const struct capture *c)
+{
+	return &c->pr;
+}
+
+/* tcpdump's line for a packet whose record is impossible (nothing
+ * captured, more captured than sent, over its largest snapshot
+ * length): said instead of the packet, without a timestamp */
+static bool invalid_header(struct sbuf *b, const struct slot *s)
+{
+	const char *sep = "[Invalid header:";
+	bool bad = false;
+
+	if (s->caplen == 0) {
+		sbuf_add(b, "[Invalid header: caplen==0");
+		sep = ",";
+		bad = true;
+	}
+	if (s->len == 0) {
+		sbuf_printf(b, "%s len==0", sep);
+		sep = ",";
+		bad = true;
+	} else if (s->len < s->caplen) {
+		sbuf_printf(b, "%s len(%u) < caplen(%u)", sep, s->len, s->caplen);
+		sep = ",";
+		bad = true;
+	}
+	if (s->caplen > CAPTURE_MAX_SNAPLEN) {
+		sbuf_printf(b, "%s caplen(%u) > %u", sep, s->caplen,
+		            CAPTURE_MAX_SNAPLEN);
+		sep = ",";
+		bad = true;
+	}
+	if (s->len > CAPTURE_MAX_SNAPLEN) {
+		sbuf_printf(b, "%s len(%u) > %u", sep, s->len,
+		            CAPTURE_MAX_SNAPLEN);
+		bad = true;
+	}
+	if (bad)
+		sbuf_addc(b, ']');
+	return bad;
+}
 int capture_snaplen(const struct capture *c) { return c->snaplen; }
 const char *capture_ifname(const struct capture *c) { return c->ifname; }
 uint64_t capture_first(const struct capture *c) { return c->first; }
@@ -515,10 +644,30 @@ const char *capture_line(struct capture *c, uint64_t n)
 
 		decode_track(c->st, c->linktype, t->data, t->caplen, t->len);
 	}
-	decode_timestamp(&b, (int64_t)s->ts.tv_sec, (long)s->ts.tv_usec);
-	sbuf_addc(&b, ' ');
-	decode_summary(&b, c->st, update, c->linktype, s->data, s->caplen,
-	               s->len);
+	/* -#: the packet's number in the capture, from 1 */
+	if (c->pr.number)
+		sbuf_printf(&b, "%5llu  ", (unsigned long long)(n + 1));
+	if (invalid_header(&b, s)) {
+		/* tcpdump decodes nothing of it */
+	} else {
+		const struct timeval *ref = c->pr.ts == DECODE_TS_DELTA ? &s->prev
+		                                                        : &s->start;
+
+		decode_timestamp_form(&b, c->pr.ts, c->nano,
+		                      (int64_t)s->ts.tv_sec, (long)s->ts.tv_usec,
+		                      (int64_t)ref->tv_sec, (long)ref->tv_usec);
+		size_t at = b.len;
+
+		decode_summary_opts(&b, c->pr.absolute ? NULL : c->st, update,
+		                    &c->pr.dec, c->linktype, s->data, s->caplen,
+		                    s->len);
+		if (c->pr.dump)
+			decode_dump_after(&b, c->pr.dump, c->pr.dump_link,
+			                  c->linktype, s->data, s->caplen,
+			                  b.s ? b.s + at : NULL);
+	}
+	if (!b.s)
+		sbuf_add(&b, "");
 	if (update)
 		c->tracked = n + 1;
 	s->line = b.s;         /* the slot owns the string now */
@@ -602,8 +751,17 @@ struct capture_writer *capture_writer_open(const char *path, int linktype,
                                            int snaplen, char *err,
                                            size_t errlen)
 {
+	return capture_writer_open_prec(path, linktype, snaplen, false, err,
+	                                errlen);
+}
+
+struct capture_writer *capture_writer_open_prec(const char *path,
+                                                int linktype, int snaplen,
+                                                bool nano, char *err,
+                                                size_t errlen)
+{
 	struct capture_writer *wr = xcalloc(1, sizeof *wr);
-	int dlt = linktype == DECODE_LINK_RAW ? DLT_RAW : DLT_EN10MB;
+	int dlt = to_dlt(linktype);
 	FILE *f;
 	int fd;
 
@@ -616,8 +774,10 @@ struct capture_writer *capture_writer_open(const char *path, int linktype,
 		return NULL;
 	}
 	f = fdopen(fd, "wb");
-	wr->dead = pcap_open_dead(dlt, snaplen > 0 ? snaplen
-	                                           : CAPTURE_SNAPLEN_DEFAULT);
+	wr->dead = pcap_open_dead_with_tstamp_precision(dlt,
+	               snaplen > 0 ? snaplen : CAPTURE_SNAPLEN_DEFAULT,
+	               nano ? PCAP_TSTAMP_PRECISION_NANO
+	                    : PCAP_TSTAMP_PRECISION_MICRO);
 	if (!f || !wr->dead) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		if (f)
@@ -764,7 +924,8 @@ int capture_save(struct capture *c, const char *path, char *err,
 	struct capture_writer *wr;
 	struct capture_pkt p;
 
-	wr = capture_writer_open(path, c->linktype, c->snaplen, err, errlen);
+	wr = capture_writer_open_prec(path, c->linktype, c->snaplen, c->nano,
+	                              err, errlen);
 	if (!wr)
 		return -1;
 	for (uint64_t n = c->first; n < c->next; n++)

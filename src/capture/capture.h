@@ -22,6 +22,8 @@
 #include <stdint.h>
 #include <sys/time.h>
 
+#include "decode/decode.h"
+
 #define CAPTURE_RING_DEFAULT 10000
 #define CAPTURE_SNAPLEN_DEFAULT 262144
 /* The ring is bounded in bytes too: room for its packets at this size
@@ -49,6 +51,29 @@ struct capture_opts {
 	                          mode: one fixed-size kernel slot per packet,
 	                          so far fewer fit the buffer; for slow
 	                          traffic only) */
+	bool promisc;          /* promiscuous mode (tcpdump's default; nsviz
+	                          leaves it off unless asked: it changes the
+	                          link's flags, which nsviz shows) */
+	int direction;         /* CAPTURE_DIR_*: which way packets went */
+	bool nano;             /* timestamps in nanoseconds (struct timeval's
+	                          tv_usec holds them then) */
+};
+
+/* -Q in|out|inout (pcap_setdirection); ANY: not set */
+#define CAPTURE_DIR_ANY   0
+#define CAPTURE_DIR_IN    1
+#define CAPTURE_DIR_OUT   2
+#define CAPTURE_DIR_INOUT 3
+
+/* How capture_line makes its text: tcpdump's output flags.  All zero:
+ * `tcpdump -n`.  A per-capture setting (capture_set_print). */
+struct capture_print {
+	int ts;                /* DECODE_TS_*: -t count */
+	struct decode_opts dec;        /* -v, -e, -q */
+	int dump;              /* DECODE_DUMP_*: -x, -X, -A */
+	bool dump_link;        /* -xx, -XX, -AA: from the link header on */
+	bool absolute;         /* -S: TCP sequence numbers as sent */
+	bool number;           /* -#: each line numbered */
 };
 
 struct capture_pkt {
@@ -76,6 +101,12 @@ struct capture *capture_open(const struct capture_opts *o, char *err,
 /* Open a pcap/pcapng file (read with capture_read like a live one). */
 struct capture *capture_open_file(const char *path, const char *filter,
                                   size_t ring, char *err, size_t errlen);
+/* The same with nanosecond timestamps when nano (libpcap scales the
+ * file's to the precision asked for, as tcpdump
+ * --time-stamp-precision=nano). */
+struct capture *capture_open_file_prec(const char *path, const char *filter,
+                                       size_t ring, bool nano, char *err,
+                                       size_t errlen);
 void capture_close(struct capture *c);
 
 /* The descriptor to poll for input; -1 for files (always ready). */
@@ -102,6 +133,15 @@ void capture_get_stats(struct capture *c, struct capture_stats *s);
 int capture_linktype(const struct capture *c);
 int capture_snaplen(const struct capture *c);
 const char *capture_ifname(const struct capture *c);
+/* pcap's own link type (DLT_*), for tcpdump's "link-type" words */
+int capture_dlt(const struct capture *c);
+/* true when timestamps are in nanoseconds */
+bool capture_nano(const struct capture *c);
+
+/* The output flags capture_line follows; setting them drops every line
+ * made so far (they are made again, the new way, when looked at). */
+void capture_set_print(struct capture *c, const struct capture_print *pr);
+const struct capture_print *capture_get_print(const struct capture *c);
 
 /* The ring: packets numbered from 0 in arrival order; those in
  * [capture_first, capture_next) are still there. */
@@ -109,7 +149,9 @@ uint64_t capture_first(const struct capture *c);
 uint64_t capture_next(const struct capture *c);
 bool capture_get(const struct capture *c, uint64_t n, struct capture_pkt *p);
 /* The tcpdump -n line of packet n ("HH:MM:SS.ffffff IP ..."), made on
- * first use and kept while the packet is in the ring; NULL if gone. */
+ * first use and kept while the packet is in the ring; NULL if gone.
+ * With capture_set_print: the timestamp form, -v/-e/-q and the dumps
+ * chosen there (the dumps and -v add lines: "\n\t..."). */
 const char *capture_line(struct capture *c, uint64_t n);
 /* Forget every packet (counters stay). */
 void capture_clear(struct capture *c);
@@ -128,6 +170,12 @@ struct capture_writer;
 struct capture_writer *capture_writer_open(const char *path, int linktype,
                                            int snaplen, char *err,
                                            size_t errlen);
+/* The same, the file's timestamps in nanoseconds when nano (the
+ * packets' tv_usec then holds nanoseconds). */
+struct capture_writer *capture_writer_open_prec(const char *path,
+                                                int linktype, int snaplen,
+                                                bool nano, char *err,
+                                                size_t errlen);
 int capture_writer_add(struct capture_writer *wr, const struct capture_pkt *p);
 /* Push what was added to the file; -1 after a write error. */
 int capture_writer_flush(struct capture_writer *wr);

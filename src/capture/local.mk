@@ -22,11 +22,19 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/gre.c \
 	src/decode/igmp.c \
 	src/decode/llc.c \
-	src/decode/stp.c
+	src/decode/stp.c \
+	src/decode/hexdump.c
 
 libnsviz_a_SOURCES += \
 	src/capture/capture.h src/capture/capture.c src/capture/cli.c
 libnsviz_a_CFLAGS += $(PCAP_CFLAGS)
+
+# tcpdump's command line and output forms, against tcpdump itself
+TESTS += tests/kernel/capture-flags.sh tests/tui/capture-flags.sh
+EXTRA_DIST += tests/kernel/capture-flags.sh tests/tui/capture-flags.sh \
+	tests/data/craft-flags.py tests/data/flags.pcap tests/data/flags.txt \
+	tests/data/flags-nano.pcap tests/data/flags-nano.txt \
+	tests/data/flags-llc.pcap tests/data/flags-llc.txt
 
 # Unit tests: hand-built packets, and real captures (tests/data/*.pcap)
 # against what tcpdump -n printed for them (tests/data/*.txt).
@@ -41,6 +49,11 @@ tests_unit_test_captures_SOURCES = tests/unit/test_captures.c
 tests_unit_test_captures_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DTEST_DATADIR='"$(abs_top_srcdir)/tests/data"'
 tests_unit_test_captures_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
+# the dumps and timestamp forms around the line (src/decode/hexdump.c)
+check_PROGRAMS += tests/unit/test_hexdump
+tests_unit_test_hexdump_SOURCES = tests/unit/test_hexdump.c
+tests_unit_test_hexdump_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_unit_test_hexdump_LDADD = libnsviz_pure.a $(CMOCKA_LIBS)
 endif
 
 TESTS += tests/kernel/capture.sh

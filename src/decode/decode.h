@@ -77,4 +77,40 @@ void decode_detail(struct sbuf *out, int linktype, const uint8_t *pkt,
 /* Offset, 16 bytes in hex, the same as ASCII ('.' for the unprintable). */
 void decode_hex(struct sbuf *out, const uint8_t *pkt, size_t caplen);
 
+/* ---- hexdump.c: what tcpdump prints around the summary line ---------- */
+
+/* The raw dumps after the line: -x (hex), -X (hex and ASCII), -A (ASCII
+ * only); link true (-xx, -XX, -AA) from the link-level header on, else
+ * from the network header on (nothing when nothing follows it).  Each
+ * dump line starts with "\n\t" (-A: one "\n", then the bytes). */
+#define DECODE_DUMP_NONE      0
+#define DECODE_DUMP_HEX       1
+#define DECODE_DUMP_HEX_ASCII 2
+#define DECODE_DUMP_ASCII     3
+void decode_dump(struct sbuf *out, int kind, bool link, int linktype,
+                 const uint8_t *pkt, size_t caplen);
+/* The same after the packet's summary line (what decode_summary_opts
+ * printed for it): where tcpdump gave up on the packet in a way that
+ * makes it dump the whole frame, so does this. */
+void decode_dump_after(struct sbuf *out, int kind, bool link, int linktype,
+                       const uint8_t *pkt, size_t caplen, const char *line);
+/* The bytes of link-level header those dumps leave out, as tcpdump
+ * counts them (Ethernet with its 802.1Q tags and LLC header, Linux
+ * cooked v1 and v2; 0 for raw IP). */
+size_t decode_link_hdrlen(int linktype, const uint8_t *pkt, size_t caplen);
+
+/* tcpdump's timestamp forms, numbered as its -t count: */
+#define DECODE_TS_DEFAULT     0   /* HH:MM:SS.frac, local time */
+#define DECODE_TS_NONE        1   /* -t: none */
+#define DECODE_TS_EPOCH       2   /* -tt: seconds since 1970 */
+#define DECODE_TS_DELTA       3   /* -ttt: since the previous packet */
+#define DECODE_TS_DATE        4   /* -tttt: date and local time */
+#define DECODE_TS_SINCE_FIRST 5   /* -ttttt: since the first packet */
+/* The timestamp and the space after it (nothing for DECODE_TS_NONE);
+ * frac is in microseconds, or nanoseconds with nano; ref is the
+ * previous or first packet's time for the two relative forms. */
+void decode_timestamp_form(struct sbuf *out, int form, bool nano,
+                           int64_t sec, long frac, int64_t ref_sec,
+                           long ref_frac);
+
 #endif

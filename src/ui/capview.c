@@ -164,6 +164,82 @@ static unsigned long long view_end(struct ui_cap *uc)
 	return uc->paused ? uc->frozen : capture_next(uc->c);
 }
 
+/* The screen rows a packet's text takes: -v and the dumps add lines */
+static int text_rows(const char *s)
+{
+	int n = 1;
+
+	for (; s && *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static int pkt_rows(struct ui_cap *uc, unsigned long long n)
+{
+	return text_rows(capture_line(uc->c, n));
+}
+
+/* Row `row` of a packet's text (prefix before the first), tabs as
+ * tcpdump's terminal shows them: to the next multiple of 8 */
+static void text_row(char *buf, size_t len, const char *prefix,
+                     const char *s, int row)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	if (!s)
+		return;
+	for (; row > 0 && *s; s++)
+		if (*s == '\n')
+			row--;
+	if (row > 0)
+		return;
+	if (prefix)
+		o = (size_t)snprintf(buf, len, "%s", prefix);
+	for (; *s && *s != '\n' && o + 9 < len; s++) {
+		if (*s == '\t') {
+			do
+				buf[o++] = ' ';
+			while (o % 8);
+		} else {
+			buf[o++] = *s;
+		}
+	}
+	buf[o < len ? o : len - 1] = '\0';
+}
+
+/* tcpdump's flags a capture's lines follow, for its title: "  -e -vv -X" */
+static void print_words(const struct capture_print *pr, char *buf,
+                        size_t len)
+{
+	static const char *const ts[] = { "", " -t", " -tt", " -ttt",
+	                                  " -tttt", " -ttttt" };
+	static const char *const dump[][2] = {
+		{ "", "" }, { " -x", " -xx" }, { " -X", " -XX" }, { " -A", " -AA" },
+	};
+	char v[8] = "";
+
+	if (pr->dec.verbose > 0) {
+		int k = pr->dec.verbose > 3 ? 3 : pr->dec.verbose;
+
+		v[0] = ' ';
+		v[1] = '-';
+		memset(v + 2, 'v', (size_t)k);
+		v[2 + k] = '\0';
+	}
+	snprintf(buf, len, "%s%s%s%s%s", pr->dec.link ? " -e" : "", v,
+	         pr->dec.quiet ? " -q" : "",
+	         dump[pr->dump >= 0 && pr->dump <= 3 ? pr->dump : 0]
+	             [pr->dump_link ? 1 : 0],
+	         ts[pr->ts >= 0 && pr->ts <= 5 ? pr->ts : 0]);
+	if (buf[0]) {
+		char t[120];
+
+		snprintf(t, sizeof t, "  tcpdump%s", buf);
+		snprintf(buf, len, "%s", t);
+	}
+}
+
 static void draw_one(struct ui *u, int i, const struct rect *r)
 {
 	struct ui_cap *uc = &u->caps[i];
@@ -174,11 +250,14 @@ static void draw_one(struct ui *u, int i, const struct rect *r)
 	char title[700];
 	const char *why = capture_ended(uc->c);
 
+	char flags[120];
+
 	capture_get_stats(uc->c, &st);
-	snprintf(title, sizeof title, " %s%s%s  seen %llu  dropped %llu  "
+	print_words(capture_get_print(uc->c), flags, sizeof flags);
+	snprintf(title, sizeof title, " %s%s%s%s  seen %llu  dropped %llu  "
 	         "overwritten %llu%s%s ", uc->label,
 	         capture_filter(uc->c)[0] ? "  filter: " : "",
-	         capture_filter(uc->c), (unsigned long long)st.seen,
+	         capture_filter(uc->c), flags, (unsigned long long)st.seen,
 	         (unsigned long long)st.kernel_drops,
 	         (unsigned long long)st.overwritten,
 	         uc->paused ? "  PAUSED" : "", why ? "  ENDED" : "");
@@ -203,12 +282,25 @@ static void draw_one(struct ui *u, int i, const struct rect *r)
 	                                                   : r->w - 4, title, true);
 	if (rows <= 0)
 		return;
-	/* which packets are on screen */
+	/* which packets are on screen (a packet takes more than one row
+	 * with -v or a dump): the newest that fit when following, else
+	 * the selected one in view */
 	if (uc->follow) {
-		uc->top = end > first + (unsigned long long)rows
-		          ? end - (unsigned long long)rows : first;
+		int used = 0;
+
 		uc->sel = end > first ? end - 1 : first;
+		uc->top = end;
+		while (uc->top > first) {
+			int k = pkt_rows(uc, uc->top - 1);
+
+			if (used + k > rows && used > 0)
+				break;
+			used += k;
+			uc->top--;
+		}
 	} else {
+		int used = 0;
+
 		if (uc->sel < first)
 			uc->sel = first;
 		if (uc->sel >= end && end > first)
@@ -217,18 +309,30 @@ static void draw_one(struct ui *u, int i, const struct rect *r)
 			uc->top = first;
 		if (uc->sel < uc->top)
 			uc->top = uc->sel;
-		if (uc->sel >= uc->top + (unsigned long long)rows)
-			uc->top = uc->sel - (unsigned long long)rows + 1;
+		for (unsigned long long n = uc->top; n <= uc->sel && n < end; n++)
+			used += pkt_rows(uc, n);
+		while (used > rows && uc->top < uc->sel)
+			used -= pkt_rows(uc, uc->top++);
 	}
-	for (int y = 0; y < rows; y++) {
-		unsigned long long n = uc->top + (unsigned long long)y;
-		const char *line = n < end ? capture_line(uc->c, n) : NULL;
+	{
+		unsigned long long n = uc->top;
+		int sub = 0;
 
-		if (line && !uc->follow && n == uc->sel && active)
-			ui_paint(TH_SELECTED);
-		else
-			ui_paint(TH_NORMAL);
-		ui_put(r->y + 1 + y, r->x + 1, r->w - 2, line ? line : "", true);
+		for (int y = 0; y < rows; y++) {
+			const char *line = n < end ? capture_line(uc->c, n) : NULL;
+			char buf[1200];
+
+			text_row(buf, sizeof buf, NULL, line, sub);
+			if (line && !uc->follow && n == uc->sel && active)
+				ui_paint(TH_SELECTED);
+			else
+				ui_paint(TH_NORMAL);
+			ui_put(r->y + 1 + y, r->x + 1, r->w - 2, buf, true);
+			if (line && ++sub >= text_rows(line)) {
+				sub = 0;
+				n++;
+			}
+		}
 	}
 }
 
@@ -244,15 +348,23 @@ static void draw_merged(struct ui *u, const struct rect *r)
 	ui_paint(TH_BORDER_ACTIVE);
 	mvhline(r->y, r->x, '-', r->w);
 	ui_paint(TH_PANEL_TITLE_ACTIVE);
-	ui_put(r->y, r->x + 2, r->w - 4,
-	    " All captures, by time (M: one panel each) ", true);
+	{
+		char title[200], flags[120];
+
+		print_words(capture_get_print(u->caps[u->cap_cur].c), flags,
+		            sizeof flags);
+		snprintf(title, sizeof title, " All captures, by time%s (M: one "
+		         "panel each) ", flags);
+		ui_put(r->y, r->x + 2, r->w - 4, title, true);
+	}
 	if (rows <= 0)
 		return;
 	pick = xcalloc((size_t)rows, sizeof *pick);
 	for (int i = 0; i < u->ncaps; i++)
 		pos[i] = view_end(&u->caps[i]);
-	/* walk back from the newest: the latest of the heads each time */
-	while (npick < rows) {
+	/* walk back from the newest: the latest of the heads each time,
+	 * until their rows fill the view */
+	for (int used = 0; npick < rows && used < rows;) {
 		int best = -1;
 		struct timeval bt = { 0, 0 };
 
@@ -270,21 +382,32 @@ static void draw_merged(struct ui *u, const struct rect *r)
 			break;
 		pick[npick].cap = best;
 		pick[npick].n = --pos[best];
+		used += pkt_rows(&u->caps[best], pick[npick].n);
 		npick++;
 	}
-	for (int y = 0; y < rows; y++) {
-		int k = rows - 1 - y;       /* newest at the bottom */
-		char buf[1200];
+	/* newest at the bottom: the rows from the bottom up */
+	{
+		int y = rows - 1;
 
-		buf[0] = '\0';
-		if (k < npick) {
-			const char *line = capture_line(u->caps[pick[k].cap].c,
-			                                pick[k].n);
-			snprintf(buf, sizeof buf, "[%s] %s",
-			         u->caps[pick[k].cap].label, line ? line : "");
+		for (int k = 0; k < npick && y >= 0; k++) {
+			struct ui_cap *uc = &u->caps[pick[k].cap];
+			const char *line = capture_line(uc->c, pick[k].n);
+			char prefix[320];
+
+			snprintf(prefix, sizeof prefix, "[%s] ", uc->label);
+			for (int sub = text_rows(line) - 1; sub >= 0 && y >= 0;
+			     sub--, y--) {
+				char buf[1200];
+
+				text_row(buf, sizeof buf, sub ? NULL : prefix, line, sub);
+				ui_paint(TH_NORMAL);
+				ui_put(r->y + 1 + y, r->x, r->w, buf, true);
+			}
 		}
-		ui_paint(TH_NORMAL);
-		ui_put(r->y + 1 + y, r->x, r->w, buf, true);
+		for (; y >= 0; y--) {
+			ui_paint(TH_NORMAL);
+			ui_put(r->y + 1 + y, r->x, r->w, "", true);
+		}
 	}
 	free(pick);
 }
@@ -362,6 +485,26 @@ static void start_line(struct ui *u, enum modal m, const char *text)
 	u->line_len = (int)strlen(u->line);
 }
 
+/* X: no dump, -x, -X, -XX, -A, and round again */
+static void next_dump(struct capture_print *pr)
+{
+	if (pr->dump == DECODE_DUMP_NONE) {
+		pr->dump = DECODE_DUMP_HEX;
+		pr->dump_link = false;
+	} else if (pr->dump == DECODE_DUMP_HEX) {
+		pr->dump = DECODE_DUMP_HEX_ASCII;
+		pr->dump_link = false;
+	} else if (pr->dump == DECODE_DUMP_HEX_ASCII && !pr->dump_link) {
+		pr->dump_link = true;
+	} else if (pr->dump == DECODE_DUMP_HEX_ASCII) {
+		pr->dump = DECODE_DUMP_ASCII;
+		pr->dump_link = false;
+	} else {
+		pr->dump = DECODE_DUMP_NONE;
+		pr->dump_link = false;
+	}
+}
+
 /* Keys of the capture view; false when the key is not one of them. */
 bool cap_key(struct ui *u, int ch)
 {
@@ -432,6 +575,32 @@ bool cap_key(struct ui *u, int ch)
 	case 'M':
 		u->merged = !u->merged;
 		break;
+	/* tcpdump's output flags: l -e, V -v (cycling to -vvv and back),
+	 * X the dumps (-x, -X, -XX, -A, none), T the timestamp forms (-t
+	 * ... -ttttt); for the focused panel, for every one in the merged
+	 * view (its lines are alike then) */
+	case 'l': case 'V': case 'X': case 'T': {
+		struct capture_print pr = *capture_get_print(uc->c);
+
+		switch (ch) {
+		case 'l':
+			pr.dec.link = !pr.dec.link;
+			break;
+		case 'V':
+			pr.dec.verbose = (pr.dec.verbose + 1) % 4;
+			break;
+		case 'X':
+			next_dump(&pr);
+			break;
+		default:
+			pr.ts = (pr.ts + 1) % 6;
+			break;
+		}
+		for (int i = 0; i < u->ncaps; i++)
+			if (u->merged || i == u->cap_cur)
+				capture_set_print(u->caps[i].c, &pr);
+		break;
+	}
 	case 'x': case KEY_DC:
 		ui_log(u, L_INFO, "capture on %s closed", uc->label);
 		cap_close(u, u->cap_cur);
