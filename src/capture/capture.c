@@ -250,7 +250,7 @@ struct capture *capture_open(const struct capture_opts *o, char *err,
 		const char *n = pcap_datalink_val_to_name(dlt);
 
 		snprintf(err, errlen, "%s%s: link type %s is not supported "
-		         "(nsviz decodes Ethernet and raw IP)", o->ifname, where,
+		         "(nsviz decodes Ethernet, raw IP and Linux cooked captures)", o->ifname, where,
 		         n ? n : "unknown");
 		capture_close(c);
 		return NULL;
@@ -309,11 +309,11 @@ struct capture *capture_open_file_prec(const char *path, const char *filter,
 		const char *d = pcap_datalink_val_to_description(dlt);
 
 		snprintf(err, errlen, "%s: link type %s%s%s%s is not supported "
-		         "(nsviz decodes Ethernet and raw IP captures)", path,
+		         "(nsviz decodes Ethernet, raw IP and Linux cooked captures)", path,
 		         n ? n : "", d ? " (" : "", d ? d : "", d ? ")" : "");
 		if (!n)
 			snprintf(err, errlen, "%s: link type %d is not supported "
-			         "(nsviz decodes Ethernet and raw IP captures)", path,
+			         "(nsviz decodes Ethernet, raw IP and Linux cooked captures)", path,
 			         dlt);
 		capture_close(c);
 		return NULL;
@@ -556,9 +556,13 @@ bool capture_nano(const struct capture *c) { return c->nano; }
 
 void capture_set_print(struct capture *c, const struct capture_print *pr)
 {
-	if (!memcmp(&c->pr, pr, sizeof *pr))
+	struct capture_print p = *pr;
+
+	/* a dump asked for replaces tcpdump's hex of undecoded bytes */
+	p.dec.no_default_dump = p.dump != DECODE_DUMP_NONE;
+	if (!memcmp(&c->pr, &p, sizeof p))
 		return;
-	c->pr = *pr;
+	c->pr = p;
 	for (size_t i = 0; i < c->nring; i++)
 		slot_drop_line(&c->ring[i]);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode/cursor.h"
 #include "decode/priv.h"
 
 /* A conversation is keyed the same whichever way a packet goes: the
@@ -157,6 +158,7 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	unsigned sport, dport, hlen, fl;
 	uint32_t seq, ack, sack_base = 0;
 	size_t dlen;
+	const char *mark = "tcp";   /* the truncation mark after options */
 
 	if (cap < 4) {
 		/* (tcpdump prints the addresses here even after IPv6
@@ -268,18 +270,22 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	if (fl & 0x20)
 		dprintf_(c, ", urg %u", be16(p + 18));
 	if (hlen > 20) {
+		struct dcur seg = dc_make(p, cap, len);
+
 		dput(c, ", options [");
-		if (!d_tcp_options(c, p + 20, hlen - 20, cap - 20, sack_base))
+		if (!d_tcp_opts(c, &seg, hlen, sack_base, &mark))
 			return;
 		dput(c, "]");
 	}
 	dprintf_(c, ", length %zu", dlen);
 	if (dlen > 0 && cap < hlen) {
 		/* options cut short after an end-of-list option */
-		dprintf_(c, " [remaining caplen(%zu) < header length(%u)] [|tcp]",
-		         cap, hlen);
+		dprintf_(c, " [remaining caplen(%zu) < header length(%u)] [|%s]",
+		         cap, hlen, mark);
 		return;
 	}
 	if (dlen > 0 && (fl & 0x04) && c->v)
 		rst_data(c, p + hlen, cap - hlen, dlen);
+	else if (dlen > 0 && (sport == 53 || dport == 53))
+		(void)d_dns_tcp(c, p + hlen, cap - hlen, dlen);
 }

@@ -14,8 +14,8 @@ void d_udp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	uint16_t sport, dport, u16;
 	size_t ulen;
 
-	if (!c->out)
-		return;
+	/* with no text wanted (tracking) the tunnels still walk their inner
+	 * frames: TCP inside VXLAN is numbered as tcpdump numbers it */
 	if (!dc_be16(&k, 0, &sport) || !dc_be16(&k, 2, &dport)) {
 		d_print_addrs(c, ip, true);
 		dput(c, " [|udp]");

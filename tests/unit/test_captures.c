@@ -260,6 +260,11 @@ static bool text_of(const char *t, char *name, size_t len,
 			return false;
 		name[dot - name] = '\0';
 	}
+	/* flags*.pcap hold records the capture layer judges before any
+	 * decoder (nothing captured, a time that cannot be printed): the
+	 * CLI is compared on them, by tests/kernel/capture-flags.sh */
+	if (!strncmp(name, "flags", 5))
+		return false;
 	snprintf(path, sizeof path, "%s/%s.pcap", TEST_DATADIR, name);
 	f = fopen(path, "rb");
 	if (!f)
