@@ -627,8 +627,9 @@ static void draw_keys(struct ui *u)
 		static const char *const ck[][2] = {
 			{ "Tab", "Next" }, { "Space", "Pause" }, { "f", "Filter" },
 			{ "Enter", "Detail" }, { "End", "Follow" }, { "w", "Save" },
-			{ "C", "Clear" }, { "M", "Merge" }, { "x", "Close" },
-			{ "c", "Back" }, { "q", "Quit" },
+			{ "l", "-e" }, { "V", "-v" }, { "X", "Hex" },
+			{ "T", "Time" }, { "C", "Clear" }, { "M", "Merge" },
+			{ "x", "Close" }, { "c", "Back" }, { "q", "Quit" },
 		};
 		for (size_t i = 0; i < sizeof ck / sizeof *ck && x < u->cols; i++) {
 			ui_paint(TH_KEY);
@@ -923,7 +924,8 @@ static const char *const help_text =
 "  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
 "  t  (F4)  topology view: arrows pan, [ ] select, Tab its wires, z overview\n"
-"  c        capture on the interface (Space pause, f filter; see its keys)\n"
+"  c        capture on the interface (Space pause, f filter; l -e, V -v,\n"
+"           X hex, T time stamps: tcpdump's switches; see its keys)\n"
 "  e  start an echo server  S  send to one  E  the servers  F  nft rules\n"
 "  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
 "  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
