@@ -30,6 +30,17 @@ FLAGSETS="-n -nn -t -tt -ttt -tttt -ttttt -x -xx -X -XX -A -AA -nnX -ttX
 	-e -q -v -vv -vvv -nnvvX -eX -ev -qx -vvvexx"
 SKIPS=" ${NSVIZ_CAPTURE_SKIP:-} "
 skipped() { case "$SKIPS" in *" $1 "*) return 0 ;; esac; return 1; }
+# tests/data/capture-known.txt: "FILE FLAGSET WHY" lines, where nsviz is
+# known to print other text than tcpdump (a decoder not yet written):
+# such a difference is reported as SKIP with its reason, and a listed
+# pair that has become identical fails, so the list only shrinks.
+KNOWN=$TOP_SRCDIR/tests/data/capture-known.txt
+known() {   # FILE FLAGSET: the reason, if the pair is listed
+	[ -f "$KNOWN" ] || return 1
+	awk -v f="$1" -v s="$2" '$1 == f && $2 == s {
+		$1 = ""; $2 = ""; sub(/^ +/, ""); print; found = 1; exit }
+		END { exit !found }' "$KNOWN"
+}
 words() { printf '%s\n' "$1" | tr ',' ' '; }
 
 SAME=0 TOTAL=0
@@ -52,8 +63,15 @@ for fs in $FLAGSETS; do
 		TZ=UTC "$NSVIZ" capture "$@" -r "$f" >"$TMPD/n.out" 2>"$TMPD/n.err"
 		t=$(wc -l <"$TMPD/t.out")
 		TOTAL=$((TOTAL + t))
+		why=$(known "$b" "$fs") || why=""
 		if cmp -s "$TMPD/t.out" "$TMPD/n.out"; then
 			SAME=$((SAME + t))
+			[ -z "$why" ] || bad="$bad$b: identical now, but listed in capture-known.txt: take it out
+"
+		elif [ -n "$why" ]; then
+			d=$(diff "$TMPD/t.out" "$TMPD/n.out" | grep -c '^<')
+			SAME=$((SAME + t - d))
+			skip "capture $* -r $b: $d of $t lines differ, known: $why"
 		else
 			d=$(diff "$TMPD/t.out" "$TMPD/n.out" | grep -c '^<')
 			SAME=$((SAME + t - d))
