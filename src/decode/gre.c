@@ -507,7 +507,10 @@ static void gre_mpls(struct dctx *c, struct dcur k)
 		     first >= 0x60 && first <= 0x6f ? 6 : 0;
 	}
 	if (pt == 0) {
-		/* OSI (first byte 0x81-0x83) tcpdump decodes too */
+		/* OSI (first byte 0x81-0x83) tcpdump decodes too; -q, -x,
+		 * -X and -A turn its dump of the rest off */
+		if (c->q || c->nodump)
+			return;
 		if (!hex_ascii_lines(c, &k))
 			dput(c, " [|mpls]");
 		return;
