@@ -347,6 +347,16 @@ static void frame_dump(struct dctx *c, const struct dcur *k)
 		d_default_print(c, k->p, k->cap);
 }
 
+/* the dump after a cut header: tcpdump prints it whatever the flags
+ * (-q, -x, -X, -A included) */
+static void cut_dump(struct dctx *c, const struct dcur *k)
+{
+	struct dctx c2 = *c;
+
+	c2.nodump = false;
+	d_default_print(&c2, k->p, k->cap);
+}
+
 /* true for the frames whose payload nsviz leaves to the caller */
 static bool not_ours(const struct dcur *k, unsigned dsap, unsigned ssap,
                      unsigned ctl)
@@ -379,7 +389,7 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 	if (!dc_u8(&k, 0, &dsap_f) || !dc_u8(&k, 1, &ssap_f) ||
 	    !dc_u8(&k, 2, &b) || k.len < 3) {
 		dput(c, " [|llc]");
-		d_default_print(c, k.p, k.cap);
+		cut_dump(c, &k);
 		return true;
 	}
 	ctl = b;
@@ -390,7 +400,7 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 
 		if (!dc_u8(&k, 3, &hi) || k.len < 4) {
 			dput(c, " [|llc]");
-			d_default_print(c, k.p, k.cap);
+			cut_dump(c, &k);
 			return true;
 		}
 		ctl |= (unsigned)hi << 8;
@@ -492,7 +502,7 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 				if (!dc_u8(&r, 1, &x1) || !dc_u8(&r, 2, &x2) ||
 				    r.len < 3) {
 					dput(c, " [|llc]");
-					d_default_print(c, r.p, r.cap);
+					cut_dump(c, &r);
 				} else {
 					dprintf_(c, ": %02x %02x", x1, x2);
 				}
