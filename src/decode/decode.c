@@ -503,15 +503,38 @@ static void sll_payload(struct dctx *c, struct dcur k, unsigned hatype,
                                                     const uint8_t *, size_t),
                         const uint8_t *h, size_t wire)
 {
-	if (hatype == 803)
-		return;        /* radiotap: not decoded */
+	if (hatype == 803) {
+		/* radiotap and 802.11 are not decoded; only a radiotap
+		 * header cut short or shorter than 8 bytes ends as
+		 * tcpdump's does */
+		uint8_t lo, hi;
+
+		if (!dc_u8(&k, 2, &lo) || !dc_u8(&k, 3, &hi) ||
+		    !dc_has(&k, 0, 8) || (unsigned)(lo | hi << 8) < 8 ||
+		    !dc_has(&k, 0, (size_t)(lo | hi << 8)))
+			dput(c, " [|802.11_radio]");
+		return;
+	}
 	for (;;) {
+		if (proto == 4) {
+			/* 802.2: an LLC header, no MAC addresses to show */
+			if (!d_llc(c, NULL, k.p, k.cap, k.len) && !c->q)
+				d_default_print(c, k.p, k.cap);
+			return;
+		}
+		if (proto == 1) {
+			/* 802.3: Novell's raw IPX, not decoded but for an
+			 * IPX header cut short */
+			if (!dc_has(&k, 0, 30) && c->out) {
+				if (!c->e)
+					dput(c, "IPX ");
+				dput(c, " [|ipx]");
+			}
+			return;
+		}
 		if (proto <= 1500) {
-			/* tcpdump decodes 802.3 as IPX and 802.2 as LLC (not
-			 * done here: those bytes in hex, as tcpdump shows an
-			 * LLC header it does not know) and shows the rest in
-			 * hex */
-			if (proto != 1 && !c->q)
+			/* nothing tcpdump knows: the bytes in hex */
+			if (!c->q)
 				d_default_print(c, k.p, k.cap);
 			return;
 		}

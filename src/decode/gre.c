@@ -159,19 +159,184 @@ static const char *ppp_name(unsigned proto)
 /* The captured bytes as tcpdump dumps what it does not decode:
  * "\n\t0x0000: " and 16 bytes a line in groups of two (no mark when cut
  * short: tcpdump dumps what there is). */
-static void hex_lines(struct dctx *c, const struct dcur *k)
+static void hex_lines_at(struct dctx *c, const char *ident,
+                         const struct dcur *k)
 {
 	for (size_t i = 0; i < k->cap; i++) {
 		if (i % 16 == 0)
-			dprintf_(c, "\n\t0x%04zx: ", i);
+			dprintf_(c, "%s0x%04zx: ", ident, i);
 		dprintf_(c, i % 2 ? "%02x" : " %02x", k->p[i]);
 	}
 }
 
-/* A PPP control protocol's packet (LCP, IPCP, CCP, ...): its code and
- * id, as tcpdump prints them without -v (with -v it decodes the options
- * too, which nsviz does not). */
-static void ppp_ctrl(struct dctx *c, const char *name, const struct dcur *k)
+static void hex_lines(struct dctx *c, const struct dcur *k)
+{
+	hex_lines_at(c, "\n\t", k);
+}
+
+/* n bytes of k from off on in hex lines after ident, as many of them as
+ * were captured */
+static void hex_part(struct dctx *c, const char *ident, const struct dcur *k,
+                     size_t off, size_t n)
+{
+	struct dcur r = dc_sub(k, off, SIZE_MAX);
+
+	if (r.cap > n)
+		r.cap = n;
+	hex_lines_at(c, ident, &r);
+}
+
+/* the names of the OUIs tcpdump knows (a PPP Vendor-Extension's) */
+static const char *ppp_oui_name(uint32_t oui)
+{
+	static const struct { uint32_t oui; const char *s; } tab[] = {
+		{ 0x000000, "Ethernet" }, { 0x00000c, "Cisco" },
+		{ 0x00005e, "IANA" }, { 0x000081, "Nortel Networks SONMP" },
+		{ 0x0000f8, "Cisco bridged" }, { 0x0080c2, "Ethernet bridged" },
+		{ 0x00a03e, "ATM Forum" }, { 0x00e02f, "DOCSIS Spanning Tree" },
+		{ 0x080007, "Appletalk" }, { 0x009069, "Juniper" },
+		{ 0x080009, "Hewlett-Packard" },
+		{ 0x00120f, "IEEE 802.3 Private" }, { 0x0012bb, "ANSI/TIA" },
+		{ 0x001b21, "DCBX" }, { 0x002320, "Nicira Networks" },
+		{ 0x5c16c7, "Big Switch Networks" },
+		{ 0xb0d2f5, "Vello Systems" }, { 0x002481, "HP" },
+		{ 0x0004ea, "HP-Labs" }, { 0x748771, "Infoblox Inc" },
+		{ 0xa42305, "Open Networking Lab" }, { 0x00049f, "Freescale" },
+		{ 0x0015ad, "Netronome" }, { 0x001018, "Broadcom" },
+		{ 0x00e004, "PMC-Sierra" }, { 0xd0f0db, "Ericsson" },
+	};
+
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].oui == oui)
+			return tab[i].s;
+	return "Unknown";
+}
+
+/* What -v adds to a control packet: its encoded length and what its
+ * code carries; tcpdump's decoding of the options of a Conf-Request,
+ * -Ack, -Nak and -Reject (LCP, IPCP, IP6CP, CCP, BACP) nsviz has not.
+ * k starts at the code; the protocol field is the two bytes before it,
+ * from off on in whole (tcpdump shows them with -vv). */
+static void ppp_ctrl_v(struct dctx *c, const char *name, unsigned code,
+                       const struct dcur *k, const struct dcur *whole,
+                       size_t off)
+{
+	uint16_t len;
+	uint32_t magic, x;
+	size_t length = k->len;
+
+	if (!dc_be16(k, 2, &len))
+		goto trunc;
+	if (len < 4) {
+		dprintf_(c, "\n\tencoded length %u (< 4))", len);
+		return;
+	}
+	if (len > length) {
+		dprintf_(c, "\n\tencoded length %u (> packet length %zu))", len,
+		         length);
+		return;
+	}
+	length = len;
+	dprintf_(c, "\n\tencoded length %u (=Option(s) length %u)", len,
+	         len - 4u);
+	if (length == 4)
+		return;
+	if (c->v > 1)
+		hex_part(c, "\n\t", whole, off, 6);
+	switch (code) {
+	case 0:                                /* Vendor-Extension */
+		if (length < 11)
+			break;
+		if (!dc_be32(k, 4, &magic) || !dc_be24(k, 8, &x))
+			goto trunc;
+		dprintf_(c, "\n\t  Magic-Num 0x%08x Vendor: %s (%u)", magic,
+		         ppp_oui_name(x), x);
+		break;
+	case 1: case 2: case 3: case 4:        /* the options: not decoded */
+	case 5: case 6: case 7:                /* Term-*, Code-Reject */
+		break;
+	case 8: {                              /* Prot-Reject */
+		uint16_t rp;
+		const char *rn;
+
+		if (length < 6)
+			break;
+		if (!dc_be16(k, 4, &rp))
+			goto trunc;
+		rn = ppp_name(rp);
+		dprintf_(c, "\n\t  Rejected %s Protocol (0x%04x)",
+		         rn ? rn : "unknown", rp);
+		if (len > 6) {
+			dput(c, "\n\t  Rejected Packet");
+			hex_part(c, "\n\t    ", k, 6, len - 2u);
+		}
+		break;
+	}
+	case 9: case 10: case 11:              /* Echo-*, Disc-Req */
+		if (length < 8)
+			break;
+		if (!dc_be32(k, 4, &magic))
+			goto trunc;
+		dprintf_(c, "\n\t  Magic-Num 0x%08x", magic);
+		if (len > 8) {
+			dput(c, "\n\t  -----trailing data-----");
+			if (!dc_has(k, 8, len - 8u)) {
+				dprintf_(c, "[|%s]", name);
+				return;
+			}
+			hex_part(c, "\n\t  ", k, 8, len - 8u);
+		}
+		break;
+	case 12:                               /* Ident */
+		if (length < 8)
+			break;
+		if (!dc_be32(k, 4, &magic))
+			goto trunc;
+		dprintf_(c, "\n\t  Magic-Num 0x%08x", magic);
+		if (len > 8) {
+			/* tcpdump prints len - 4 bytes from the message on */
+			dput(c, "\n\t  Message\n\t    ");
+			for (size_t i = 0; i < len - 4u; i++) {
+				uint8_t ch;
+
+				if (!dc_u8(k, 8 + i, &ch)) {
+					dprintf_(c, "[|%s]", name);
+					return;
+				}
+				if (ch & 0x80) {
+					dput(c, "M-");
+					ch &= 0x7f;
+				}
+				if (ch < 0x20 || ch == 0x7f) {
+					dput(c, "^");
+					ch ^= 0x40;
+				}
+				dprintf_(c, "%c", ch);
+			}
+		}
+		break;
+	case 13:                               /* Time-Remaining */
+		if (length < 12)
+			break;
+		if (!dc_be32(k, 4, &magic) || !dc_be32(k, 8, &x))
+			goto trunc;
+		dprintf_(c, "\n\t  Magic-Num 0x%08x, Seconds-Remaining %us",
+		         magic, x);
+		break;
+	default:
+		if (c->v <= 1)
+			hex_part(c, "\n\t  ", whole, off, length + 2);
+		break;
+	}
+	return;
+trunc:
+	dput(c, " [|ppp]");
+}
+
+/* A PPP control protocol's packet (LCP, IPCP, CCP, ...): its code, id
+ * and with -v what ppp_ctrl_v prints; whole and off as there. */
+static void ppp_ctrl(struct dctx *c, const char *name, const struct dcur *k,
+                     const struct dcur *whole, size_t off)
 {
 	static const char *const codes[16] = {
 		"Vendor-Extension", "Conf-Request", "Conf-Ack", "Conf-Nack",
@@ -189,6 +354,8 @@ static void ppp_ctrl(struct dctx *c, const char *name, const struct dcur *k)
 	dprintf_(c, "%s (0x%02x), id %u, length %zu",
 	         code < 16 ? codes[code] : "Unknown Opcode", code, id,
 	         k->len + 2);
+	if (c->v)
+		ppp_ctrl_v(c, name, code, k, whole, off);
 }
 
 /* PPP as GREv1 carries it: address and control (or not), the protocol
@@ -200,6 +367,7 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 	unsigned proto;
 	size_t olen = k.len, at = 0;
 	const char *name;
+	struct dcur whole;
 
 	if (k.len < 2 || !dc_be16(&k, 0, &hdr))
 		goto trunc;
@@ -220,6 +388,7 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 		at += 2;
 	}
 	name = ppp_name(proto);
+	whole = k;
 	if (c->e) {
 		if (!name) {
 			dprintf_(c, "unknown (0x%04x), length %zu", proto, olen);
@@ -245,7 +414,7 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 	if (proto == 0xc021 || proto == 0x8021 || proto == 0x8023 ||
 	    proto == 0x8281 || proto == 0x8057 || proto == 0x80fd ||
 	    proto == 0xc02b) {
-		ppp_ctrl(c, name, &k);
+		ppp_ctrl(c, name, &k, &whole, at - 2);
 		return;
 	}
 	/* tcpdump decodes CHAP, PAP, BAP, MLPPP, MPLS, IPX and OSI too;
@@ -338,7 +507,10 @@ static void gre_mpls(struct dctx *c, struct dcur k)
 		     first >= 0x60 && first <= 0x6f ? 6 : 0;
 	}
 	if (pt == 0) {
-		/* OSI (first byte 0x81-0x83) tcpdump decodes too */
+		/* OSI (first byte 0x81-0x83) tcpdump decodes too; -q, -x,
+		 * -X and -A turn its dump of the rest off */
+		if (c->q || c->nodump)
+			return;
 		if (!hex_ascii_lines(c, &k))
 			dput(c, " [|mpls]");
 		return;

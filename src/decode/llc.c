@@ -13,9 +13,13 @@
  * generic line: false, nothing printed.  NetBEUI gets the generic LLC
  * line, as from a tcpdump built without SMB (Debian's 4.99.3).
  *
- * tcpdump hex-dumps the payload of frames it does not know on extra
- * lines (its "default print", which -x/-X/-A turn off); nsviz prints
- * the first line only, as it does for unknown ethertypes. */
+ * tcpdump hex-dumps frames it decodes only in part on extra lines (its
+ * "default print": the LLC header and all after it), after U and I
+ * frames, generic SNAP and a cut LLC header; -q, -x, -X and -A turn the
+ * dump after a frame off, not the one after a cut header.
+ *
+ * A Linux cooked capture has no MAC addresses: frame is NULL then and
+ * the lines go without them, as tcpdump's do. */
 #include <stdio.h>
 #include <string.h>
 
@@ -241,25 +245,41 @@ static void snap_arp(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 	uint8_t buf[14 + 8 + 2 * 510];
 	struct dctx c2 = *c;
 	size_t n = cap < sizeof buf - 14 ? cap : sizeof buf - 14;
+	size_t at = c->out ? c->out->len : 0;
 
-	memcpy(buf, frame, 12);
+	if (frame)
+		memcpy(buf, frame, 12);
+	else
+		memset(buf, 0, 12);
 	buf[12] = 0x08;
 	buf[13] = 0x06;
 	memcpy(buf + 14, p, n);
 	c2.e = false;
 	d_ether(&c2, buf, 14 + n, 14 + len);
+	/* with -e tcpdump's ARP line has no "ARP, " (the SNAP header named
+	 * the protocol): take it out of what d_ether printed */
+	if (c->e && c->out && c->out->len - at >= 5 &&
+	    memcmp(c->out->s + at, "ARP, ", 5) == 0) {
+		memmove(c->out->s + at, c->out->s + at + 5,
+		        c->out->len - at - 5 + 1);
+		c->out->len -= 5;
+	}
 }
 
 static void print_macs(struct dctx *c, const uint8_t *frame)
 {
 	char a[32], b[32];
 
+	if (!frame)
+		return;
 	dprintf_(c, "%s > %s ", d_macstr(frame + 6, 6, a, sizeof a),
 	         d_macstr(frame, 6, b, sizeof b));
 }
 
-/* the SNAP header and what follows it; k starts after the LLC header */
-static void snap(struct dctx *c, const uint8_t *frame, struct dcur k)
+/* the SNAP header and what follows it; k starts after the LLC header.
+ * true when tcpdump dumps the frame after the line (a SNAP payload it
+ * has no printer for). */
+static bool snap(struct dctx *c, const uint8_t *frame, struct dcur k)
 {
 	uint32_t oui;
 	uint16_t pid;
@@ -267,7 +287,7 @@ static void snap(struct dctx *c, const uint8_t *frame, struct dcur k)
 
 	if (!dc_be24(&k, 0, &oui) || !dc_be16(&k, 3, &pid) || k.len < 5) {
 		dput(c, " [|snap]");
-		return;
+		return false;
 	}
 	kind = snap_kind(oui, pid);
 	if (c->e)
@@ -278,16 +298,16 @@ static void snap(struct dctx *c, const uint8_t *frame, struct dcur k)
 	switch (kind) {
 	case SNAP_IP4:
 		d_ip4(c, k.p, k.cap, k.len);
-		return;
+		return false;
 	case SNAP_IP6:
 		d_ip6(c, k.p, k.cap, k.len);
-		return;
+		return false;
 	case SNAP_ARP:
 		snap_arp(c, frame, k.p, k.cap, k.len);
-		return;
+		return false;
 	case SNAP_STP:
 		d_stp(c, k.p, k.cap, k.len);
-		return;
+		return false;
 	case SNAP_ETHER: {
 		/* two bytes of padding, then a whole Ethernet frame; frames
 		 * in frames in frames... stop somewhere (tcpdump does not) */
@@ -295,26 +315,46 @@ static void snap(struct dctx *c, const uint8_t *frame, struct dcur k)
 
 		if (!dc_skip(&k, 2) || depth >= 16) {
 			dput(c, " [|snap]");
-			return;
+			return false;
 		}
 		depth++;
 		d_ether(c, k.p, k.cap, k.len);
 		depth--;
-		return;
+		return false;
 	}
 	case SNAP_GENERIC:
 	case SNAP_OTHER:
 		break;
 	}
-	if (c->e)
-		return;
-	print_macs(c, frame);
-	if (oui == 0)
-		dprintf_(c, "SNAP, ethertype %s (0x%04x), length %zu: ",
-		         etype_name(pid), pid, k.len);
-	else
-		dprintf_(c, "SNAP, oui %s (0x%06x), pid %s (0x%04x), length %zu: ",
-		         oui_name(oui), oui, pid_name(oui, pid), pid, k.len);
+	if (!c->e) {
+		print_macs(c, frame);
+		if (oui == 0)
+			dprintf_(c, "SNAP, ethertype %s (0x%04x), length %zu: ",
+			         etype_name(pid), pid, k.len);
+		else
+			dprintf_(c, "SNAP, oui %s (0x%06x), pid %s (0x%04x), "
+			         "length %zu: ", oui_name(oui), oui,
+			         pid_name(oui, pid), pid, k.len);
+	}
+	return true;
+}
+
+/* tcpdump's default print of the whole LLC frame after a line it could
+ * not finish (-q turns it off, as -x/-X/-A do in d_default_print) */
+static void frame_dump(struct dctx *c, const struct dcur *k)
+{
+	if (!c->q)
+		d_default_print(c, k->p, k->cap);
+}
+
+/* the dump after a cut header: tcpdump prints it whatever the flags
+ * (-q, -x, -X, -A included) */
+static void cut_dump(struct dctx *c, const struct dcur *k)
+{
+	struct dctx c2 = *c;
+
+	c2.nodump = false;
+	d_default_print(&c2, k->p, k->cap);
 }
 
 /* true for the frames whose payload nsviz leaves to the caller */
@@ -349,6 +389,7 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 	if (!dc_u8(&k, 0, &dsap_f) || !dc_u8(&k, 1, &ssap_f) ||
 	    !dc_u8(&k, 2, &b) || k.len < 3) {
 		dput(c, " [|llc]");
+		cut_dump(c, &k);
 		return true;
 	}
 	ctl = b;
@@ -359,6 +400,7 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 
 		if (!dc_u8(&k, 3, &hi) || k.len < 4) {
 			dput(c, " [|llc]");
+			cut_dump(c, &k);
 			return true;
 		}
 		ctl |= (unsigned)hi << 8;
@@ -396,7 +438,8 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 
 		switch (dsap) {
 		case SAP_SNAP:
-			snap(c, frame, r);
+			if (snap(c, frame, r))
+				frame_dump(c, &k);
 			return true;
 		case SAP_STP:
 			d_stp(c, r.p, r.cap, r.len);
@@ -410,21 +453,28 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 		const char *dn = sap_name(dsap), *sn = sap_name(ssap);
 		char ma[32], mb[32], sb[32], db[32];
 
-		/* "src SSAP > dst DSAP ", or "src > dst SAP " when the same */
-		d_macstr(frame + 6, 6, ma, sizeof ma);
-		d_macstr(frame, 6, mb, sizeof mb);
+		/* "src SSAP > dst DSAP ", or "src > dst SAP " when the same;
+		 * without addresses "SSAP > DSAP " or "SAP " */
 		if (!dn) {
 			snprintf(db, sizeof db, "Unknown DSAP 0x%02x", dsap);
 			dn = db;
 		}
-		if (ssap == dsap) {
-			dprintf_(c, "%s > %s %s ", ma, mb, dn);
+		if (!sn) {
+			snprintf(sb, sizeof sb, "Unknown SSAP 0x%02x", ssap);
+			sn = sb;
+		}
+		if (!frame) {
+			if (ssap == dsap)
+				dprintf_(c, "%s ", dn);
+			else
+				dprintf_(c, "%s > %s ", sn, dn);
 		} else {
-			if (!sn) {
-				snprintf(sb, sizeof sb, "Unknown SSAP 0x%02x", ssap);
-				sn = sb;
-			}
-			dprintf_(c, "%s %s > %s %s ", ma, sn, mb, dn);
+			d_macstr(frame + 6, 6, ma, sizeof ma);
+			d_macstr(frame, 6, mb, sizeof mb);
+			if (ssap == dsap)
+				dprintf_(c, "%s > %s %s ", ma, mb, dn);
+			else
+				dprintf_(c, "%s %s > %s %s ", ma, sn, mb, dn);
 		}
 	}
 	if (is_u) {
@@ -437,19 +487,29 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 			dprintf_(c, "Unnumbered, %02x", cmd);
 		dprintf_(c, ", Flags [%s], length %zu",
 		         crpf_name((ssap_f & 1u) | (ctl & 0x10)), k.len);
-		if (cmd == 0xaf && k.len > 3) {
-			if (!dc_u8(&k, 3, &b)) {
+		if (cmd == 0xaf && k.len == 3)
+			return true;   /* an XID without payload */
+		if (cmd == 0xaf) {
+			struct dcur r = dc_sub(&k, 3, SIZE_MAX);
+
+			if (!dc_u8(&r, 0, &b)) {
 				dput(c, " [|llc]");
-			} else if (b == 0x81) {
+				return true;
+			}
+			if (b == 0x81) {
 				uint8_t x1, x2;
 
-				if (!dc_u8(&k, 4, &x1) || !dc_u8(&k, 5, &x2) ||
-				    k.len < 6)
+				if (!dc_u8(&r, 1, &x1) || !dc_u8(&r, 2, &x2) ||
+				    r.len < 3) {
 					dput(c, " [|llc]");
-				else
+					cut_dump(c, &r);
+				} else {
 					dprintf_(c, ": %02x %02x", x1, x2);
+				}
+				return true;
 			}
 		}
+		frame_dump(c, &k);
 	} else if (ctl & 1) {
 		static const char *const sup[] = {
 			"Receiver Ready", "Receiver not Ready", "Reject", "?",
@@ -462,6 +522,7 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 		dprintf_(c, "Information, send seq %u, rcv seq %u, Flags [%s], "
 		         "length %zu", (ctl >> 1) & 0x7f, (ctl >> 9) & 0x7f,
 		         crpf_name((ssap_f & 1u) | (ctl & 0x100)), k.len);
+		frame_dump(c, &k);
 	}
 	return true;
 }

@@ -103,8 +103,9 @@ bool d_gre(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
            size_t cap, size_t len);
 
 /* An 802.3 frame (length field, not an ethertype): frame is the whole
- * frame (its MAC addresses), p what follows the length field, len the
- * bytes the length field gives (at most what was on the wire). */
+ * frame (its MAC addresses; NULL in a Linux cooked capture, which has
+ * none), p the 802.2 header, len the bytes the length field gives (at
+ * most what was on the wire). */
 bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
            size_t cap, size_t len);
 
