@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "capture/capture.h"
+#include "capture/ifnames.h"
 #include "decode/decode.h"
 #include "kernel/kernel.h"
 #include "util/sbuf.h"
@@ -56,6 +57,7 @@ struct capture {
 	uint64_t first;        /* oldest packet still in the ring */
 	uint64_t tracked;      /* packets fed to the TCP state so far */
 	struct decode_state *st;
+	struct cap_ifnames *names;     /* -i any in a namespace: its names */
 
 	uint64_t seen;
 	uint64_t overwritten;
@@ -117,6 +119,7 @@ void capture_close(struct capture *c)
 	}
 	free(c->ring);
 	decode_state_free(c->st);
+	cap_ifnames_free(c->names);
 	free(c->ns_path);
 	free(c->filter);
 	free(c->ended);
@@ -246,6 +249,10 @@ struct capture *capture_open(const struct capture_opts *o, char *err,
 	dlt = pcap_datalink(p);
 	c->dlt = dlt;
 	c->linktype = to_decoder_link(dlt);
+	/* a cooked v2 line names the interface of its index, as tcpdump
+	 * run in the namespace would */
+	if (c->linktype == DECODE_LINK_LINUX_SLL2 && o->ns_fd >= 0)
+		c->names = cap_ifnames_new(o->ns_fd);
 	if (c->linktype < 0) {
 		const char *n = pcap_datalink_val_to_name(dlt);
 
@@ -662,9 +669,13 @@ const char *capture_line(struct capture *c, uint64_t n)
 		                      (int64_t)ref->tv_sec, (long)ref->tv_usec);
 		size_t at = b.len;
 
+		if (c->names)
+			cap_ifnames_begin(c->names);
 		decode_summary_opts(&b, c->pr.absolute ? NULL : c->st, update,
 		                    &c->pr.dec, c->linktype, s->data, s->caplen,
 		                    s->len);
+		if (c->names)
+			cap_ifnames_end();
 		if (c->pr.dump)
 			decode_dump_after(&b, c->pr.dump, c->pr.dump_link,
 			                  c->linktype, s->data, s->caplen,

@@ -26,7 +26,8 @@ libnsviz_pure_a_SOURCES += \
 	src/decode/hexdump.c
 
 libnsviz_a_SOURCES += \
-	src/capture/capture.h src/capture/capture.c src/capture/cli.c
+	src/capture/capture.h src/capture/capture.c src/capture/cli.c \
+	src/capture/ifnames.h src/capture/ifnames.c
 libnsviz_a_CFLAGS += $(PCAP_CFLAGS)
 
 # tcpdump's command line and output forms, against tcpdump itself

@@ -465,11 +465,16 @@ static bool default_ifname(unsigned idx, char *buf, size_t n)
 	return true;
 }
 
-static d_ifname_fn ifname_fn = default_ifname;
+static _Thread_local d_ifname_fn ifname_fn = default_ifname;
 
 void d_set_ifname_fn(d_ifname_fn fn)
 {
 	ifname_fn = fn ? fn : default_ifname;
+}
+
+void decode_set_ifname_fn(decode_ifname_fn fn)
+{
+	d_set_ifname_fn(fn);
 }
 
 /* The -e part of a cooked header after the direction (v1) or the index

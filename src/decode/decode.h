@@ -113,4 +113,11 @@ void decode_timestamp_form(struct sbuf *out, int form, bool nano,
                            int64_t sec, long frac, int64_t ref_sec,
                            long ref_frac);
 
+/* Where a Linux cooked v2 capture's interface indexes get their names:
+ * fn(index, buf, len) puts the name in buf and returns true.  NULL: this
+ * process's namespace (if_indextoname, as tcpdump run there).  For this
+ * thread. */
+typedef bool (*decode_ifname_fn)(unsigned ifindex, char *buf, size_t len);
+void decode_set_ifname_fn(decode_ifname_fn fn);
+
 #endif
