@@ -78,7 +78,7 @@ FUZZ_CFLAGS = -g -O1 -std=gnu11 -fno-sanitize-recover=undefined \
 # what the targets link: the pure library, the capture core and its
 # namespace helpers (with the terminal handover they call), all built once
 # with the fuzzing flags
-FUZZ_LIB_SRCS = $(libnsviz_pure_a_SOURCES) src/capture/capture.c \
+FUZZ_LIB_SRCS = $(libnsviz_pure_a_SOURCES) src/capture/capture.c src/capture/ifnames.c \
 	src/kernel/netns.c src/fg.c
 
 fuzz/libfuzz.a: $(FUZZ_LIB_SRCS)
