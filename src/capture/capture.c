@@ -660,15 +660,15 @@ const char *capture_line(struct capture *c, uint64_t n)
 		decode_timestamp_form(&b, c->pr.ts, c->nano,
 		                      (int64_t)s->ts.tv_sec, (long)s->ts.tv_usec,
 		                      (int64_t)ref->tv_sec, (long)ref->tv_usec);
-		size_t at = b.len;
+		struct decode_result res = { false };
 
-		decode_summary_opts(&b, c->pr.absolute ? NULL : c->st, update,
-		                    &c->pr.dec, c->linktype, s->data, s->caplen,
-		                    s->len);
+		decode_summary_res(&b, c->pr.absolute ? NULL : c->st, update,
+		                   &c->pr.dec, c->linktype, s->data, s->caplen,
+		                   s->len, &res);
 		if (c->pr.dump)
 			decode_dump_after(&b, c->pr.dump, c->pr.dump_link,
 			                  c->linktype, s->data, s->caplen,
-			                  b.s ? b.s + at : NULL);
+			                  res.abandoned);
 	}
 	if (!b.s)
 		sbuf_add(&b, "");

@@ -215,12 +215,14 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 
 	if (!dc_has(&k, 0, 8)) {
 		dput(c, " [|arp]");
+		d_hard_stop = true;
 		return;
 	}
 	hrd = be16(p);
 	if (hrd == 19 && !dc_has(&k, 0, 12)) {
 		/* ATM ARP (RFC 2225): a longer fixed header, not decoded */
 		dput(c, " [|arp]");
+		d_hard_stop = true;
 		return;
 	}
 	pro = be16(p + 2);
@@ -229,6 +231,7 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	op = be16(p + 6);
 	if (!dc_has(&k, 8 + 2 * (size_t)hln + pln, pln)) {
 		dput(c, " [|arp]");
+		d_hard_stop = true;
 		return;
 	}
 	if (!c->e)
@@ -621,10 +624,10 @@ static void run(struct dctx *c, int linktype, const uint8_t *pkt,
 	}
 }
 
-void decode_summary_opts(struct sbuf *out, struct decode_state *st,
-                         bool update, const struct decode_opts *o,
-                         int linktype, const uint8_t *pkt, size_t caplen,
-                         size_t len)
+void decode_summary_res(struct sbuf *out, struct decode_state *st,
+                        bool update, const struct decode_opts *o,
+                        int linktype, const uint8_t *pkt, size_t caplen,
+                        size_t len, struct decode_result *res)
 {
 	struct dctx c = { out, st, update && st, 0, false, false, false };
 
@@ -635,9 +638,20 @@ void decode_summary_opts(struct sbuf *out, struct decode_state *st,
 		c.nodump = o->no_default_dump;
 	}
 	run(&c, linktype, pkt, caplen, len);
+	if (res)
+		res->abandoned = d_hard_stop;
 	/* an empty sbuf has no string yet */
 	if (!out->s)
 		sbuf_add(out, "");
+}
+
+void decode_summary_opts(struct sbuf *out, struct decode_state *st,
+                         bool update, const struct decode_opts *o,
+                         int linktype, const uint8_t *pkt, size_t caplen,
+                         size_t len)
+{
+	decode_summary_res(out, st, update, o, linktype, pkt, caplen, len,
+	                   NULL);
 }
 
 void decode_summary(struct sbuf *out, struct decode_state *st, bool update,

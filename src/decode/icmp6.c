@@ -861,6 +861,7 @@ void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	}
 	if (!dc_u8(&k, 0, &type)) {
 		dput(c, " [|icmp6]");
+		d_hard_stop = true;
 		return;
 	}
 	name = icmp6_name(type);
@@ -872,7 +873,15 @@ void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	             type == 137 || type == 145 || type == 147))
 		dprintf_(c, ", length %zu", len);
 	if (!icmp6_body(c, &k, type, len, &done)) {
+		uint8_t code;
+
 		dput(c, " [|icmp6]");
+		/* tcpdump checks a port unreachable's quoted packet and a
+		 * parameter problem's pointer without leaving the message;
+		 * everything else it reads jumps out of the packet */
+		if (!(dc_u8(&k, 1, &code) && ((type == 1 && code == 4) ||
+		                              type == 4)))
+			d_hard_stop = true;
 		return;
 	}
 	if (!done && !c->v)

@@ -575,6 +575,7 @@ void d_ip4(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		if (opt_trunc) {
 			dprintf_(c, "%s > %s:  [|ip]", d_ip4str(ip.src, a, sizeof a),
 			         d_ip4str(ip.dst, b, sizeof b));
+			d_hard_stop = true;
 			return;
 		}
 	}
