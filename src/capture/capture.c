@@ -558,8 +558,10 @@ void capture_set_print(struct capture *c, const struct capture_print *pr)
 {
 	struct capture_print p = *pr;
 
-	/* a dump asked for replaces tcpdump's hex of undecoded bytes */
-	p.dec.no_default_dump = p.dump != DECODE_DUMP_NONE;
+	/* a hex dump asked for replaces tcpdump's hex of undecoded bytes
+	 * (its -x and -X do, -A does not) */
+	p.dec.no_default_dump = p.dump == DECODE_DUMP_HEX ||
+	                        p.dump == DECODE_DUMP_HEX_ASCII;
 	if (!memcmp(&c->pr, &p, sizeof p))
 		return;
 	c->pr = p;

@@ -144,10 +144,16 @@ const char *d_ethertype_name(unsigned t)
 
 void d_default_print(struct dctx *c, const uint8_t *p, size_t n)
 {
+	if (!c->nodump)
+		d_default_print_always(c, p, n);
+}
+
+void d_default_print_always(struct dctx *c, const uint8_t *p, size_t n)
+{
 	char hex[41], asc[17];
 	size_t h = 0, a = 0, off = 0;
 
-	if (!c->out || c->nodump)
+	if (!c->out)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		if (i % 2 == 0)
@@ -305,8 +311,9 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		arp_ip(c, pro, pln, spa);
 		break;
 	default:
-		/* an operation tcpdump does not know: the bytes in hex */
-		d_default_print(c, p, cap);
+		/* an operation tcpdump does not know: the bytes in hex, with
+		 * -q, -x or -X as well (tcpdump does not ask its flag here) */
+		d_default_print_always(c, p, cap);
 		return;
 	}
 	dprintf_(c, ", length %zu", len);
@@ -635,7 +642,8 @@ void decode_summary_res(struct sbuf *out, struct decode_state *st,
 		c.v = o->verbose;
 		c.e = o->link;
 		c.q = o->quiet;
-		c.nodump = o->no_default_dump;
+		/* tcpdump's -q stops those hex lines as -x and -X do */
+		c.nodump = o->no_default_dump || o->quiet;
 	}
 	run(&c, linktype, pkt, caplen, len);
 	if (res)

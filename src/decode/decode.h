@@ -43,9 +43,10 @@ struct decode_opts {
 	int verbose;           /* -v 1, -vv 2, -vvv 3 */
 	bool link;             /* -e: the link-level header on each line */
 	bool quiet;            /* -q: less protocol information */
-	bool no_default_dump;  /* -x, -X or -A given: no hex lines for bytes
-	                          the decoder does not know (tcpdump prints
-	                          them unless a dump of its own is asked) */
+	bool no_default_dump;  /* -x or -X given: no hex lines for bytes the
+	                          decoder does not know (tcpdump prints them
+	                          unless a hex dump of its own is asked, or
+	                          -q; -A does not stop them) */
 };
 
 /* The summary line of one packet, without timestamp, appended to out.
