@@ -26,7 +26,8 @@ static size_t llc_hdrlen(const struct dcur *k)
 		return k->cap;
 	if ((ctrl & 3) != 3)
 		return k->cap < 4 ? k->cap : 4;
-	if (dsap == 0xaa && ssap == 0xaa && ctrl == 0x03)
+	/* the SAPs' low bits (group, response) do not count */
+	if ((dsap & 0xfe) == 0xaa && (ssap & 0xfe) == 0xaa && ctrl == 0x03)
 		return k->cap < 8 ? k->cap : 8;
 	return 3;
 }
