@@ -5,7 +5,6 @@
  * Pure code: bytes and numbers in, text out; every read of packet bytes
  * goes through the checked cursor. */
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 #include "decode/cursor.h"

@@ -630,8 +630,6 @@ const char *d_icmp6_rtpref(unsigned v)
 	return s[(v & 0x18) >> 3];
 }
 
-/* The text after "ICMP6, NAME"; false when cut short.  *done: the
- * message printed its own end (no ", length N"). */
 /* Whether the message was cut where tcpdump checks and marks it without
  * leaving the packet (d_icmp6 then does not abandon it). */
 static _Thread_local bool soft_cut;
@@ -647,6 +645,8 @@ static bool nd_opts(struct dctx *c, const uint8_t *p, size_t cap,
 	return false;
 }
 
+/* The text after "ICMP6, NAME"; false when cut short.  *done: the
+ * message printed its own end (no ", length N"). */
 static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
                        size_t len, bool *done)
 {

@@ -203,7 +203,12 @@ void d_default_print(struct dctx *c, const uint8_t *p, size_t n);
 void d_default_print_always(struct dctx *c, const uint8_t *p, size_t n);
 
 /* true once a printer stopped where tcpdump abandons the whole packet
- * (reset by each decode); an enclosing printer then prints no more */
+ * (reset by each decode); an enclosing printer then prints no more.
+ * Set it exactly where tcpdump's printer jumps out (its GET_ macros,
+ * ND_BYTES, nd_trunc_longjmp, and ND_TCHECK in the files built with
+ * ND_LONGJMP_FROM_TCHECK), not where it checks, marks and returns:
+ * decode_summary_res reports it as abandoned, and the -x/-X/-A dumps
+ * then show the whole frame, as tcpdump's do. */
 extern _Thread_local bool d_hard_stop;
 
 #endif
