@@ -565,8 +565,10 @@ void capture_set_print(struct capture *c, const struct capture_print *pr)
 {
 	struct capture_print p = *pr;
 
-	/* a dump asked for replaces tcpdump's hex of undecoded bytes */
-	p.dec.no_default_dump = p.dump != DECODE_DUMP_NONE;
+	/* a hex dump asked for replaces tcpdump's hex of undecoded bytes
+	 * (its -x and -X do, -A does not) */
+	p.dec.no_default_dump = p.dump == DECODE_DUMP_HEX ||
+	                        p.dump == DECODE_DUMP_HEX_ASCII;
 	if (!memcmp(&c->pr, &p, sizeof p))
 		return;
 	c->pr = p;
@@ -667,19 +669,19 @@ const char *capture_line(struct capture *c, uint64_t n)
 		decode_timestamp_form(&b, c->pr.ts, c->nano,
 		                      (int64_t)s->ts.tv_sec, (long)s->ts.tv_usec,
 		                      (int64_t)ref->tv_sec, (long)ref->tv_usec);
-		size_t at = b.len;
+		struct decode_result res = { false };
 
 		if (c->names)
 			cap_ifnames_begin(c->names);
-		decode_summary_opts(&b, c->pr.absolute ? NULL : c->st, update,
-		                    &c->pr.dec, c->linktype, s->data, s->caplen,
-		                    s->len);
+		decode_summary_res(&b, c->pr.absolute ? NULL : c->st, update,
+		                   &c->pr.dec, c->linktype, s->data, s->caplen,
+		                   s->len, &res);
 		if (c->names)
 			cap_ifnames_end();
 		if (c->pr.dump)
 			decode_dump_after(&b, c->pr.dump, c->pr.dump_link,
 			                  c->linktype, s->data, s->caplen,
-			                  b.s ? b.s + at : NULL);
+			                  res.abandoned);
 	}
 	if (!b.s)
 		sbuf_add(&b, "");

@@ -589,8 +589,10 @@ static bool message(struct bootp *b, size_t len)
 	if (b->jmp)
 		return false;
 	if (htype == 1 && hlen == 6 && op == 1) {
-		if (!dc_bytes(&b->k, 28, 6, &ch))
+		if (!dc_bytes(&b->k, 28, 6, &ch)) {
+			b->jmp = true;     /* read with a jumping macro */
 			return false;
+		}
 		dprintf_(c, " from %s", d_macstr(ch, 6, m, sizeof m));
 	}
 	dprintf_(c, ", length %zu", len);
@@ -625,8 +627,10 @@ static bool message(struct bootp *b, size_t len)
 			         ip4_at(b, addrs[i].off, buf, sizeof buf));
 	}
 	if (htype == 1 && hlen == 6) {
-		if (!dc_bytes(&b->k, 28, 6, &ch))
+		if (!dc_bytes(&b->k, 28, 6, &ch)) {
+			b->jmp = true;     /* read with a jumping macro */
 			return false;
+		}
 		dprintf_(c, "\n\t  Client-Ethernet-Address %s",
 		         d_macstr(ch, 6, m, sizeof m));
 	}
@@ -677,5 +681,7 @@ bool d_bootp(struct dctx *c, const struct ipinfo *ip, unsigned sport,
 	b.jmp = false;
 	if (!message(&b, len))
 		dput(c, " [|bootp]");
+	if (b.jmp)
+		d_hard_stop = true;
 	return true;
 }

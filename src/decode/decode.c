@@ -144,10 +144,16 @@ const char *d_ethertype_name(unsigned t)
 
 void d_default_print(struct dctx *c, const uint8_t *p, size_t n)
 {
+	if (!c->nodump)
+		d_default_print_always(c, p, n);
+}
+
+void d_default_print_always(struct dctx *c, const uint8_t *p, size_t n)
+{
 	char hex[41], asc[17];
 	size_t h = 0, a = 0, off = 0;
 
-	if (!c->out || c->nodump)
+	if (!c->out)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		if (i % 2 == 0)
@@ -215,12 +221,14 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 
 	if (!dc_has(&k, 0, 8)) {
 		dput(c, " [|arp]");
+		d_hard_stop = true;
 		return;
 	}
 	hrd = be16(p);
 	if (hrd == 19 && !dc_has(&k, 0, 12)) {
 		/* ATM ARP (RFC 2225): a longer fixed header, not decoded */
 		dput(c, " [|arp]");
+		d_hard_stop = true;
 		return;
 	}
 	pro = be16(p + 2);
@@ -229,6 +237,7 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	op = be16(p + 6);
 	if (!dc_has(&k, 8 + 2 * (size_t)hln + pln, pln)) {
 		dput(c, " [|arp]");
+		d_hard_stop = true;
 		return;
 	}
 	if (!c->e)
@@ -302,8 +311,9 @@ static void d_arp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		arp_ip(c, pro, pln, spa);
 		break;
 	default:
-		/* an operation tcpdump does not know: the bytes in hex */
-		d_default_print(c, p, cap);
+		/* an operation tcpdump does not know: the bytes in hex, with
+		 * -q, -x or -X as well (tcpdump does not ask its flag here) */
+		d_default_print_always(c, p, cap);
 		return;
 	}
 	dprintf_(c, ", length %zu", len);
@@ -649,10 +659,10 @@ static void run(struct dctx *c, int linktype, const uint8_t *pkt,
 	}
 }
 
-void decode_summary_opts(struct sbuf *out, struct decode_state *st,
-                         bool update, const struct decode_opts *o,
-                         int linktype, const uint8_t *pkt, size_t caplen,
-                         size_t len)
+void decode_summary_res(struct sbuf *out, struct decode_state *st,
+                        bool update, const struct decode_opts *o,
+                        int linktype, const uint8_t *pkt, size_t caplen,
+                        size_t len, struct decode_result *res)
 {
 	struct dctx c = { out, st, update && st, 0, false, false, false };
 
@@ -660,12 +670,24 @@ void decode_summary_opts(struct sbuf *out, struct decode_state *st,
 		c.v = o->verbose;
 		c.e = o->link;
 		c.q = o->quiet;
-		c.nodump = o->no_default_dump;
+		/* tcpdump's -q stops those hex lines as -x and -X do */
+		c.nodump = o->no_default_dump || o->quiet;
 	}
 	run(&c, linktype, pkt, caplen, len);
+	if (res)
+		res->abandoned = d_hard_stop;
 	/* an empty sbuf has no string yet */
 	if (!out->s)
 		sbuf_add(out, "");
+}
+
+void decode_summary_opts(struct sbuf *out, struct decode_state *st,
+                         bool update, const struct decode_opts *o,
+                         int linktype, const uint8_t *pkt, size_t caplen,
+                         size_t len)
+{
+	decode_summary_res(out, st, update, o, linktype, pkt, caplen, len,
+	                   NULL);
 }
 
 void decode_summary(struct sbuf *out, struct decode_state *st, bool update,

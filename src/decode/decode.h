@@ -43,9 +43,10 @@ struct decode_opts {
 	int verbose;           /* -v 1, -vv 2, -vvv 3 */
 	bool link;             /* -e: the link-level header on each line */
 	bool quiet;            /* -q: less protocol information */
-	bool no_default_dump;  /* -x, -X or -A given: no hex lines for bytes
-	                          the decoder does not know (tcpdump prints
-	                          them unless a dump of its own is asked) */
+	bool no_default_dump;  /* -x or -X given: no hex lines for bytes the
+	                          decoder does not know (tcpdump prints them
+	                          unless a hex dump of its own is asked, or
+	                          -q; -A does not stop them) */
 };
 
 /* The summary line of one packet, without timestamp, appended to out.
@@ -61,6 +62,20 @@ void decode_summary_opts(struct sbuf *out, struct decode_state *st,
                          bool update, const struct decode_opts *o,
                          int linktype, const uint8_t *pkt, size_t caplen,
                          size_t len);
+
+/* What a decode learnt besides the text. */
+struct decode_result {
+	bool abandoned;        /* printing stopped where tcpdump gives up on
+	                          the whole packet (its printers jump out at
+	                          a missing byte): tcpdump's -x/-X/-A then
+	                          dump the whole frame, link header too */
+};
+
+/* decode_summary_opts that also fills *res (res may be NULL). */
+void decode_summary_res(struct sbuf *out, struct decode_state *st,
+                        bool update, const struct decode_opts *o,
+                        int linktype, const uint8_t *pkt, size_t caplen,
+                        size_t len, struct decode_result *res);
 
 /* What decode_summary(update=true) does to st, without making text:
  * the cost of keeping TCP numbering right for packets nobody looks at. */
@@ -89,11 +104,11 @@ void decode_hex(struct sbuf *out, const uint8_t *pkt, size_t caplen);
 #define DECODE_DUMP_ASCII     3
 void decode_dump(struct sbuf *out, int kind, bool link, int linktype,
                  const uint8_t *pkt, size_t caplen);
-/* The same after the packet's summary line (what decode_summary_opts
- * printed for it): where tcpdump gave up on the packet in a way that
- * makes it dump the whole frame, so does this. */
+/* The same after the packet's summary line: abandoned is what
+ * decode_summary_res said of the packet; when true the whole frame is
+ * dumped whatever link says, as tcpdump does. */
 void decode_dump_after(struct sbuf *out, int kind, bool link, int linktype,
-                       const uint8_t *pkt, size_t caplen, const char *line);
+                       const uint8_t *pkt, size_t caplen, bool abandoned);
 /* The bytes of link-level header those dumps leave out, as tcpdump
  * counts them (Ethernet with its 802.1Q tags and LLC header, Linux
  * cooked v1 and v2; 0 for raw IP). */

@@ -1032,6 +1032,8 @@ static void dns_print(struct dctx *c, const uint8_t *p, size_t cap,
 	d.jmp = false;
 	if (!message(&d, len))
 		dput(c, " [|domain]");
+	if (d.jmp)
+		d_hard_stop = true;
 }
 
 bool d_dns(struct dctx *c, const struct ipinfo *ip, unsigned sport,
@@ -1058,7 +1060,9 @@ bool d_dns_tcp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		return true;
 	}
 	if (!dc_be16(&k, 0, &pre)) {
+		/* tcpdump reads the prefix with a jumping macro */
 		dput(c, " [|domain]");
+		d_hard_stop = true;
 		return true;
 	}
 	if (pre != len - 2) {

@@ -5,7 +5,6 @@
  * Pure code: bytes and numbers in, text out; every read of packet bytes
  * goes through the checked cursor. */
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 #include "decode/cursor.h"
@@ -26,7 +25,8 @@ static size_t llc_hdrlen(const struct dcur *k)
 		return k->cap;
 	if ((ctrl & 3) != 3)
 		return k->cap < 4 ? k->cap : 4;
-	if (dsap == 0xaa && ssap == 0xaa && ctrl == 0x03)
+	/* the SAPs' low bits (group, response) do not count */
+	if ((dsap & 0xfe) == 0xaa && (ssap & 0xfe) == 0xaa && ctrl == 0x03)
 		return k->cap < 8 ? k->cap : 8;
 	return 3;
 }
@@ -140,100 +140,17 @@ static void dump_ascii(struct sbuf *out, const struct dcur *k)
 	}
 }
 
-static bool ends_with(const char *s, size_t n, const char *tail)
-{
-	size_t t = strlen(tail);
-
-	return n >= t && !memcmp(s + n - t, tail, t);
-}
-
-/* The ICMP or ICMPv6 message right after the network header at k (no
- * IPv6 extension headers): its type, code and captured length; false
- * when it is not there. */
-static bool icmp_at(const struct dcur *k, unsigned *type, unsigned *code,
-                    size_t *n)
-{
-	uint8_t b0, proto, t, c = 0;
-	size_t hl;
-
-	if (!dc_u8(k, 0, &b0))
-		return false;
-	if (b0 >> 4 == 4) {
-		hl = (size_t)(b0 & 15) * 4;
-		if (!dc_u8(k, 9, &proto) || proto != 1)
-			return false;
-	} else if (b0 >> 4 == 6) {
-		hl = 40;
-		if (!dc_u8(k, 6, &proto) || proto != 58)
-			return false;
-	} else {
-		return false;
-	}
-	if (!dc_u8(k, hl, &t))
-		return false;
-	(void)dc_u8(k, hl + 1, &c);
-	*type = t;
-	*code = c;
-	*n = k->cap - hl;
-	return true;
-}
-
-/* When one of tcpdump's printers stops at a missing byte by jumping out
- * (its GET_ macros), tcpdump forgets the link-level header's length and
- * dumps the whole frame even for -x, -X and -A.  Which truncations are
- * of that kind is known to each printer; the summary line's last words
- * and the message's type tell it apart for the cases measured against
- * tcpdump 4.99.3 (every test capture cut at every length): ARP and ICMP
- * cut short (not a time exceeded, nor a port unreachable cut inside
- * its first 18 bytes, which end the line themselves), ICMPv6 likewise
- * (not a port unreachable or a parameter problem past its type), no
- * IP header at all, an IPv6 option header without its length, a TCP
- * option without its kind byte.  (The decoder could say it exactly.) */
-static bool whole_frame(const char *line, const uint8_t *pkt, size_t hl,
-                        size_t caplen)
-{
-	struct dcur k = dc_make(pkt, caplen, caplen);
-	unsigned type = 0, code = 0;
-	size_t n = 0, len;
-	bool icmp;
-
-	if (!line || !dc_skip(&k, hl < caplen ? hl : caplen))
-		return false;
-	len = strlen(line);
-	icmp = icmp_at(&k, &type, &code, &n);
-	if (ends_with(line, len, "[|arp]"))
-		return true;
-	if (ends_with(line, len, "[|icmp]"))
-		return !icmp || n < 2 ||
-		       !(type == 11 || (type == 3 && code == 3 && n < 18));
-	if (ends_with(line, len, "[|icmp6]")) {
-		if (ends_with(line, len, "unreachable port [|icmp6]"))
-			return false;
-		if (ends_with(line, len, "parameter problem [|icmp6]"))
-			return icmp && n < 2;
-		return true;
-	}
-	/* no IP header at all: outermost, or inside IPv6 */
-	if (ends_with(line, len, "[|ip]"))
-		return hl == caplen || ends_with(line, len, ":  [|ip]");
-	/* an IPv6 option header without its first two bytes */
-	if (ends_with(line, len, "[|hbhopt]") || ends_with(line, len, "[|dstopt]"))
-		return hl <= caplen && caplen - hl < 42;
-	if (ends_with(line, len, "options [ [|tcp]"))
-		return true;
-	return false;
-}
-
 void decode_dump_after(struct sbuf *out, int kind, bool link, int linktype,
-                       const uint8_t *pkt, size_t caplen, const char *line)
+                       const uint8_t *pkt, size_t caplen, bool abandoned)
 {
 	struct dcur k = dc_make(pkt, caplen, caplen);
 
-	if (!link) {
+	/* tcpdump learns the link-level header's length only when its link
+	 * printer returns: a packet abandoned inside it is dumped whole */
+	if (!link && !abandoned) {
 		size_t hl = decode_link_hdrlen(linktype, pkt, caplen);
 
-		if (!whole_frame(line, pkt, hl, caplen) &&
-		    (hl >= caplen || !dc_skip(&k, hl)))
+		if (hl >= caplen || !dc_skip(&k, hl))
 			return;
 	}
 	switch (kind) {
@@ -254,7 +171,7 @@ void decode_dump_after(struct sbuf *out, int kind, bool link, int linktype,
 void decode_dump(struct sbuf *out, int kind, bool link, int linktype,
                  const uint8_t *pkt, size_t caplen)
 {
-	decode_dump_after(out, kind, link, linktype, pkt, caplen, NULL);
+	decode_dump_after(out, kind, link, linktype, pkt, caplen, false);
 }
 
 /* ---- timestamps -------------------------------------------------------- */

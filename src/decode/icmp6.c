@@ -630,6 +630,21 @@ const char *d_icmp6_rtpref(unsigned v)
 	return s[(v & 0x18) >> 3];
 }
 
+/* Whether the message was cut where tcpdump checks and marks it without
+ * leaving the packet (d_icmp6 then does not abandon it). */
+static _Thread_local bool soft_cut;
+
+/* The ND options: tcpdump checks each whole before it reads it, and a
+ * cut one ends the message with a mark (the packet is not abandoned). */
+static bool nd_opts(struct dctx *c, const uint8_t *p, size_t cap,
+                    size_t off, long resid)
+{
+	if (d_nd6_opts(c, p, cap, off, resid))
+		return true;
+	soft_cut = true;
+	return false;
+}
+
 /* The text after "ICMP6, NAME"; false when cut short.  *done: the
  * message printed its own end (no ", length N"). */
 static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
@@ -733,7 +748,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 		mld1(c, k);
 		break;
 	case 133:
-		if (c->v && !d_nd6_opts(c, k->p, k->cap, 8, (long)len - 8))
+		if (c->v && !nd_opts(c, k->p, k->cap, 8, (long)len - 8))
 			return false;
 		break;
 	case 134:
@@ -745,7 +760,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 			         "%ums", k->p[4], ra_flags(k->p[5], f, sizeof f),
 			         d_icmp6_rtpref(k->p[5]), be16(k->p + 6),
 			         be32(k->p + 8), be32(k->p + 12));
-			if (!d_nd6_opts(c, k->p, k->cap, 16, (long)len - 16))
+			if (!nd_opts(c, k->p, k->cap, 16, (long)len - 16))
 				return false;
 		}
 		break;
@@ -753,7 +768,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 		if (!addr6(k, 8, a, sizeof a))
 			return false;
 		dprintf_(c, ", who has %s", a);
-		if (c->v && !d_nd6_opts(c, k->p, k->cap, 24, (long)len - 24))
+		if (c->v && !nd_opts(c, k->p, k->cap, 24, (long)len - 24))
 			return false;
 		break;
 	case 136:
@@ -763,7 +778,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 		if (c->v) {
 			dprintf_(c, ", Flags [%s]", na_flags(be32(k->p + 4), f,
 			                                     sizeof f));
-			if (!d_nd6_opts(c, k->p, k->cap, 24, (long)len - 24))
+			if (!nd_opts(c, k->p, k->cap, 24, (long)len - 24))
 				return false;
 		}
 		break;
@@ -772,7 +787,7 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 			return false;
 		addr6(k, 8, b, sizeof b);
 		dprintf_(c, ", %s to %s", a, b);
-		if (c->v && !d_nd6_opts(c, k->p, k->cap, 40, (long)len - 40))
+		if (c->v && !nd_opts(c, k->p, k->cap, 40, (long)len - 40))
 			return false;
 		break;
 	case 138:
@@ -825,15 +840,18 @@ static bool icmp6_body(struct dctx *c, const struct dcur *k, unsigned type,
 				dput(c, "M");
 			if (v16 & 0x4000)
 				dput(c, "O");
-			if (!d_nd6_opts(c, k->p, k->cap, 8, (long)len - 8))
+			if (!nd_opts(c, k->p, k->cap, 8, (long)len - 8))
 				return false;
 		}
 		break;
 	case 155: {
 		struct dcur r = dc_sub(k, 4, SIZE_MAX);
 
-		if (!d_rpl(c, code, r.p, r.cap, (uint32_t)len - 4u))
+		if (!d_rpl(c, code, r.p, r.cap, (uint32_t)len - 4u)) {
+			/* tcpdump's RPL printers check before they read */
+			soft_cut = true;
 			return false;
+		}
 		break;
 	}
 	default:
@@ -861,8 +879,10 @@ void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	}
 	if (!dc_u8(&k, 0, &type)) {
 		dput(c, " [|icmp6]");
+		d_hard_stop = true;
 		return;
 	}
+	soft_cut = false;
 	name = icmp6_name(type);
 	if (name)
 		dprintf_(c, "ICMP6, %s", name);
@@ -872,7 +892,15 @@ void d_icmp6(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 	             type == 137 || type == 145 || type == 147))
 		dprintf_(c, ", length %zu", len);
 	if (!icmp6_body(c, &k, type, len, &done)) {
+		uint8_t code;
+
 		dput(c, " [|icmp6]");
+		/* tcpdump checks a port unreachable's quoted packet and a
+		 * parameter problem's pointer without leaving the message;
+		 * everything else it reads jumps out of the packet */
+		if (!soft_cut && !(dc_u8(&k, 1, &code) &&
+		                   ((type == 1 && code == 4) || type == 4)))
+			d_hard_stop = true;
 		return;
 	}
 	if (!done && !c->v)

@@ -625,6 +625,7 @@ bool d_igmp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 	}
 	if (!dc_u8(&k, 0, &type)) {
 		dput(c, mark);
+		d_hard_stop = true;
 		return true;
 	}
 	switch (type) {
@@ -699,7 +700,11 @@ bool d_igmp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		break;
 	}
 	if (r == TRUNC) {
+		/* tcpdump's IGMP, DVMRP and mtrace printers read every field
+		 * with its jumping macros (PIMv1's own checks mark and go on,
+		 * above): a byte missing abandons the packet */
 		dput(c, mark);
+		d_hard_stop = true;
 		return true;
 	}
 	if (c->v && k.len >= 4 && dc_bytes(&k, 0, k.len, &g) &&

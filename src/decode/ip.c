@@ -232,7 +232,9 @@ static void d_payload(struct dctx *c, const struct ipinfo *ip, unsigned proto,
 			uint16_t sum;
 
 			if (cap < 4) {
+				/* the checksum field, read with a jumping macro */
 				dput(c, " [|icmp6]");
+				d_hard_stop = true;
 				return;
 			}
 			sum = d_l4_cksum(ip, 58, p, len);
@@ -573,6 +575,7 @@ void d_ip4(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		}
 		dput(c, ")\n    ");
 		if (opt_trunc) {
+			/* a mark, not a jump: tcpdump dumps from the IP header */
 			dprintf_(c, "%s > %s:  [|ip]", d_ip4str(ip.src, a, sizeof a),
 			         d_ip4str(ip.dst, b, sizeof b));
 			return;

@@ -73,6 +73,9 @@ bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap)
 	dput(c, ") ");
 	return true;
 trunc:
+	/* tcpdump reads the header with its jumping macros: the packet is
+	 * abandoned */
 	dput(c, " [|rt6]");
+	d_hard_stop = true;
 	return false;
 }

@@ -210,7 +210,7 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 			const uint8_t *q;
 
 			if (!dc_bytes(&k, off, 32, &q))
-				return false;
+				goto jump;
 			dprintf_(c, "%s/%u%s, Flags [", d_ip6str(q + 16, a, sizeof a),
 			         q[2], ol != 4 ? "badlen" : "");
 			if (q[3] & 0xe0)
@@ -234,7 +234,7 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 			uint32_t mtu;
 
 			if (!dc_be32(&k, off + 4, &mtu))
-				return false;
+				goto jump;
 			dprintf_(c, " %u%s", mtu, ol != 1 ? "bad option length" : "");
 			break;
 		}
@@ -242,13 +242,13 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 			uint32_t lt;
 
 			if (!dc_be32(&k, off + 4, &lt))
-				return false;
+				goto jump;
 			dprintf_(c, " lifetime %us,", lt);
 			for (unsigned i = 0; i < (ol - 1u) / 2; i++) {
 				const uint8_t *q;
 
 				if (!dc_bytes(&k, off + 8 + 16 * (size_t)i, 16, &q))
-					return false;
+					goto jump;
 				dprintf_(c, " addr: %s", d_ip6str(q, a, sizeof a));
 			}
 			break;
@@ -259,11 +259,11 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 			uint8_t b;
 
 			if (!dc_be32(&k, off + 4, &lt))
-				return false;
+				goto jump;
 			dprintf_(c, " lifetime %us, domain(s):", lt);
 			while (d < off + n) {
 				if (!dc_u8(&k, d, &b))
-					return false;
+					goto jump;
 				if (b == 0)
 					break;
 				dput(c, " ");
@@ -276,7 +276,7 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 			uint32_t v;
 
 			if (!dc_be32(&k, off + 4, &v))
-				return false;
+				goto jump;
 			dprintf_(c, " %ums", v);
 			break;
 		}
@@ -284,7 +284,7 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 			uint16_t pref, lt;
 
 			if (!dc_be16(&k, off + 4, &pref) || !dc_be16(&k, off + 6, &lt))
-				return false;
+				goto jump;
 			dprintf_(c, " preference %u, lifetime %u", pref, lt);
 			break;
 		}
@@ -299,7 +299,7 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 				size_t m = ol == 2 ? 8 : 16;
 
 				if (!dc_bytes(&k, off + 8, m, &q))
-					return false;
+					goto jump;
 				memcpy(in6, q, m);
 			} else if (ol != 1) {
 				return false;
@@ -323,4 +323,9 @@ bool d_nd6_opts(struct dctx *c, const uint8_t *p, size_t cap, size_t off,
 		resid -= (long)n;
 	}
 	return true;
+jump:
+	/* a field past the end of its option, which tcpdump reads with its
+	 * jumping macros: the packet is abandoned */
+	d_hard_stop = true;
+	return false;
 }

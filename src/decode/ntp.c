@@ -114,13 +114,13 @@ static void ntp_time_msg(struct dctx *c, const struct dcur *k, size_t len)
 		return;
 	}
 	if (!dc_u8(k, 1, &stratum))
-		goto trunc;
+		goto jump;
 	dprintf_(c, ", Stratum %u (%s)", stratum,
 	         stratum == 0 ? "unspecified" :
 	         stratum == 1 ? "primary reference" :
 	         stratum <= 15 ? "secondary reference" : "reserved");
 	if (!dc_u8(k, 2, &b))
-		goto trunc;
+		goto jump;
 	poll = (int8_t)b;
 	dprintf_(c, ", poll %d", poll);
 	if (poll > -32 && poll < 32) {
@@ -130,7 +130,7 @@ static void ntp_time_msg(struct dctx *c, const struct dcur *k, size_t len)
 			dprintf_(c, " (1/%us)", 1u << -poll);
 	}
 	if (!dc_u8(k, 3, &b))
-		goto trunc;
+		goto jump;
 	prec = (int8_t)b;
 	dprintf_(c, ", precision %d", prec);
 	if (!dc_be32(k, 4, &w))
@@ -180,7 +180,7 @@ static void ntp_time_msg(struct dctx *c, const struct dcur *k, size_t len)
 		size_t words = (len - NTP_TIME_LEN - 4) / 4;
 
 		if (!dc_be32(k, 48, &w))
-			goto trunc;
+			goto jump;
 		dprintf_(c, "\n\tKey id: %u", w);
 		if (!words)
 			return;
@@ -196,6 +196,10 @@ static void ntp_time_msg(struct dctx *c, const struct dcur *k, size_t len)
 		         len - NTP_TIME_LEN);
 	}
 	return;
+jump:
+	/* a field tcpdump reads with its jumping macros, not checked first:
+	 * the packet is abandoned */
+	d_hard_stop = true;
 trunc:
 	dput(c, " [|ntp]");
 }
@@ -208,27 +212,27 @@ static void ntp_control_msg(struct dctx *c, const struct dcur *k, size_t len)
 	if (len < NTP_CTRL_LEN)
 		goto invalid;
 	if (!dc_u8(k, 1, &ctl))
-		goto trunc;
+		goto jump;
 	dprintf_(c, ", %s, %s, %s, OpCode=%u\n", ctl & 0x80 ? "Response" :
 	         "Request", ctl & 0x40 ? "Error" : "OK",
 	         ctl & 0x20 ? "More" : "Last", ctl & 0x1fu);
 	if (!dc_be16(k, 2, &seq))
-		goto trunc;
+		goto jump;
 	dprintf_(c, "\tSequence=%u", seq);
 	if (!dc_be16(k, 4, &status))
-		goto trunc;
+		goto jump;
 	if (status)
 		dprintf_(c, ", Status=%#x", status);
 	else
 		dput(c, ", Status=0");
 	if (!dc_be16(k, 6, &assoc))
-		goto trunc;
+		goto jump;
 	dprintf_(c, ", Assoc.=%u", assoc);
 	if (!dc_be16(k, 8, &offset))
-		goto trunc;
+		goto jump;
 	dprintf_(c, ", Offset=%u", offset);
 	if (!dc_be16(k, 10, &count))
-		goto trunc;
+		goto jump;
 	dprintf_(c, ", Count=%u", count);
 	if (NTP_CTRL_LEN + (size_t)count > len)
 		goto invalid;
@@ -242,6 +246,9 @@ invalid:
 	dput(c, " (invalid)");
 	if (dc_has(k, 0, len))
 		return;
+	goto trunc;
+jump:
+	d_hard_stop = true;
 trunc:
 	dput(c, " [|ntp]");
 }
@@ -262,6 +269,7 @@ bool d_ntp(struct dctx *c, const struct ipinfo *ip, unsigned sport,
 		return true;
 	if (!dc_u8(&k, 0, &st)) {
 		dput(c, " [|ntp]");
+		d_hard_stop = true;
 		return true;
 	}
 	mode = st & 7u;

@@ -18,7 +18,7 @@ struct dctx {
 	int v;                 /* -v, -vv, -vvv: 1, 2, 3 */
 	bool e;                /* -e: the link-level header too */
 	bool q;                /* -q: less protocol information */
-	bool nodump;           /* -x/-X/-A: no d_default_print */
+	bool nodump;           /* -q, -x or -X: no d_default_print */
 };
 
 /* The network header a transport header sits in: what TCP and UDP need
@@ -197,11 +197,19 @@ typedef bool (*d_ifname_fn)(unsigned ifindex, char *buf, size_t len);
 void d_set_ifname_fn(d_ifname_fn fn);
 
 /* What tcpdump prints for bytes it does not decode (its default
- * printer, -x or not): lines "\n\t0x0000:  0102 0304 ...  ASCII". */
+ * printer): lines "\n\t0x0000:  0102 0304 ...  ASCII"; not with -q, -x
+ * or -X (tcpdump's suppress_default_print), unless _always (the few
+ * printers that call it without asking). */
 void d_default_print(struct dctx *c, const uint8_t *p, size_t n);
+void d_default_print_always(struct dctx *c, const uint8_t *p, size_t n);
 
 /* true once a printer stopped where tcpdump abandons the whole packet
- * (reset by each decode); an enclosing printer then prints no more */
+ * (reset by each decode); an enclosing printer then prints no more.
+ * Set it exactly where tcpdump's printer jumps out (its GET_ macros,
+ * ND_BYTES, nd_trunc_longjmp, and ND_TCHECK in the files built with
+ * ND_LONGJMP_FROM_TCHECK), not where it checks, marks and returns:
+ * decode_summary_res reports it as abandoned, and the -x/-X/-A dumps
+ * then show the whole frame, as tcpdump's do. */
 extern _Thread_local bool d_hard_stop;
 
 #endif

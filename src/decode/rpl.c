@@ -25,6 +25,14 @@ static const char *subopt_name(unsigned t)
 	}
 }
 
+/* A field tcpdump reads unchecked, with its jumping macros, is missing:
+ * the packet is abandoned (its other checks only mark the message). */
+static bool jump(void)
+{
+	d_hard_stop = true;
+	return false;
+}
+
 /* the options from off on, len bytes of them; false when cut short */
 static bool rpl_opts(struct dctx *c, const struct dcur *k, size_t off,
                      uint32_t len)
@@ -34,7 +42,7 @@ static bool rpl_opts(struct dctx *c, const struct dcur *k, size_t off,
 		uint32_t ol;
 
 		if (!dc_u8(k, off, &t))
-			return false;
+			return jump();
 		if (t == 0) {
 			ol = 1;
 			dput(c, " opt:pad1");
@@ -42,7 +50,7 @@ static bool rpl_opts(struct dctx *c, const struct dcur *k, size_t off,
 			if (len < 2)
 				return false;
 			if (!dc_u8(k, off + 1, &l))
-				return false;
+				return jump();
 			ol = (uint32_t)l + 2;
 			if (subopt_name(t))
 				dprintf_(c, " opt:%s len:%u ", subopt_name(t), ol);
@@ -72,7 +80,7 @@ static bool dio(struct dctx *c, const struct dcur *k, uint32_t len)
 		return true;
 	}
 	if (!dc_bytes(k, 0, 24, &q))
-		return false;
+		return jump();
 	m = (q[4] >> 3) & 7;
 	dprintf_(c, " [dagid:%s,seq:%u,instance:%u,rank:%u,%smop:",
 	         d_ip6str(q + 8, a, sizeof a), q[5], q[0], be16(q + 2),

@@ -282,6 +282,7 @@ void d_tcp(struct dctx *c, const struct ipinfo *ip, const uint8_t *p,
 		/* options cut short after an end-of-list option */
 		dprintf_(c, " [remaining caplen(%zu) < header length(%u)] [|%s]",
 		         cap, hlen, mark);
+		d_hard_stop = true;    /* tcpdump jumps out there */
 		return;
 	}
 	if (dlen > 0 && (fl & 0x04) && c->v)

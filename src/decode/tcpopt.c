@@ -299,6 +299,7 @@ trunc:
 cut:
 	/* a kind or length byte not captured: tcpdump gives up at once */
 	dprintf_(c, " [|%s]", proto);
+	d_hard_stop = true;
 	return false;
 }
 

@@ -60,7 +60,10 @@ bool d_otv(struct dctx *c, const struct ipinfo *ip, unsigned sport,
 	inner_frame(c, &k, cap, len, " [|otv]");
 	return true;
 trunc:
+	/* tcpdump's OTV printer jumps out at a missing byte, its checks
+	 * included: the packet is abandoned */
 	dput(c, " [|otv]");
+	d_hard_stop = true;
 	return true;
 }
 
@@ -94,6 +97,9 @@ bool d_vxlan(struct dctx *c, const struct ipinfo *ip, unsigned sport,
 	inner_frame(c, &k, cap, len, " [|vxlan]");
 	return true;
 trunc:
+	/* tcpdump's VXLAN printer jumps out at a missing byte, its checks
+	 * included: the packet is abandoned */
 	dput(c, " [|vxlan]");
+	d_hard_stop = true;
 	return true;
 }

@@ -100,6 +100,67 @@ static void test_link_hdrlen(void **state)
 	}
 }
 
+/* The decoder says when tcpdump abandons a packet, and the dumps then
+ * show the whole frame: an ARP request cut inside its addresses is
+ * abandoned, the whole one is not; an IGMP message cut after its type
+ * likewise; a UDP header cut short only marks the line. */
+static bool abandoned(const uint8_t *p, size_t n)
+{
+	struct sbuf b = SBUF_INIT;
+	struct decode_result r = { true };
+
+	decode_summary_res(&b, NULL, false, NULL, DECODE_LINK_ETHERNET, p, n,
+	                   n, &r);
+	sbuf_free(&b);
+	return r.abandoned;
+}
+
+static void test_abandoned(void **state)
+{
+	static const uint8_t arp[42] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1, 0x08, 0x06,
+		0, 1, 0x08, 0, 6, 4, 0, 1, 2, 0, 0, 0, 0, 1, 10, 0, 0, 1,
+		0, 0, 0, 0, 0, 0, 10, 0, 0, 2,
+	};
+	static const uint8_t igmp[35] = {
+		1, 0, 0x5e, 0, 0, 1, 2, 0, 0, 0, 0, 1, 0x08, 0,
+		0x45, 0, 0, 21, 0, 0, 0, 0, 1, 2, 0, 0, 10, 0, 0, 1,
+		224, 0, 0, 1, 0x11,
+	};
+	static const uint8_t udp[38] = {
+		2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0,
+		0x45, 0, 0, 28, 0, 0, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1,
+		10, 0, 0, 2, 0x9c, 0x40, 0, 53,
+	};
+	char *o;
+	struct sbuf b = SBUF_INIT;
+
+	(void)state;
+	assert_false(abandoned(arp, sizeof arp));
+	assert_true(abandoned(arp, 30));
+	assert_true(abandoned(igmp, sizeof igmp));
+	assert_false(abandoned(udp, sizeof udp));
+	/* decode_summary_opts is decode_summary_res without the result */
+	decode_summary_opts(&b, NULL, false, NULL, DECODE_LINK_ETHERNET, arp,
+	                    30, 30);
+	assert_string_equal(b.s, " [|arp]");
+	sbuf_free(&b);
+	/* abandoned: the link-level header is dumped too */
+	{
+		struct sbuf d = SBUF_INIT;
+
+		decode_dump_after(&d, DECODE_DUMP_HEX, false, DECODE_LINK_ETHERNET,
+		                  arp, 16, true);
+		sbuf_add(&d, "");
+		assert_string_equal(d.s, "\n\t0x0000:  ffff ffff ffff 0200 0000 "
+		                         "0001 0806 0001");
+		sbuf_free(&d);
+	}
+	o = dump(DECODE_DUMP_HEX, false, DECODE_LINK_ETHERNET, arp, 16);
+	assert_string_equal(o, "\n\t0x0000:  0001");
+	free(o);
+}
+
 static char *ts(int form, bool nano, int64_t s, long f, int64_t rs, long rf)
 {
 	struct sbuf b = SBUF_INIT;
@@ -145,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_hex_layout),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_link_hdrlen),
+		cmocka_unit_test(test_abandoned),
 		cmocka_unit_test(test_timestamps),
 	};
 
