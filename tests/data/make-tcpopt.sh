@@ -10,11 +10,8 @@
 # tcpdump -w on veth0, then tcpdump -n -r writes the text each .pcap must
 # decode to.  tcpopt-mptcp-cut: the MPTCP traffic at snapshot length 74
 # (its options cut short).  Needs tcpdump, python3, ip with mptcp.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
-PEER=$OUT/tcpopt-peer.py
+. "$(dirname "$0")/capture-lib.sh"
+PEER=$DATA/tcpopt-peer.py
 
 ip link add veth0 type veth peer name veth1
 ip link set veth0 address 02:00:00:00:01:00
@@ -37,30 +34,6 @@ sleep 1
 sysctl -qw net.ipv6.conf.veth0.router_solicitations=0
 ping -c 1 -W 2 10.0.1.10 >/dev/null
 ping -6 -c 1 -W 2 2001:db8::10 >/dev/null
-
-start() {
-	name=$1
-	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode "$@" -w "$TMPD/$name.pcap" 2>"$TMPD/$name.err" &
-	CAP="${CAP:-} $!"
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-stop() {
-	sleep 0.5
-	# shellcheck disable=SC2086
-	kill -INT $CAP
-	# shellcheck disable=SC2086
-	wait $CAP
-	CAP=
-	for n in "$@"; do
-		cp "$TMPD/$n.pcap" "$OUT/$n.pcap"
-		TZ=UTC tcpdump -n -r "$OUT/$n.pcap" >"$OUT/$n.txt" 2>/dev/null
-	done
-}
 
 # Fast Open: the first connection asks for a cookie, the second sends
 # its data in the SYN with the cookie it got
