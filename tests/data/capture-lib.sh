@@ -11,7 +11,6 @@
 # and gives:
 #   tutorial_net        the tutorial's veth pair: veth0 10.0.1.0/24 here,
 #                       veth1 10.0.2.0/24 in namespace vnet, routes both ways
-#   await FILE WORD     until WORD is in FILE (5 s at most)
 #   start [-n NS] NAME TCPDUMP-ARGS...
 #                       tcpdump -w in the background (in NS if given),
 #                       once it listens; several may run at once
@@ -48,13 +47,6 @@ tutorial_net() {
 	ip -n vnet route add 10.0.1.0 dev veth1 scope link
 }
 
-await() {
-	_i=0
-	while ! grep -q "$2" "$1" && [ $_i -lt 50 ]; do
-		sleep 0.1; _i=$((_i + 1))
-	done
-}
-
 start() {
 	_ns=
 	if [ "$1" = -n ]; then _ns=$2; shift 2; fi
@@ -64,7 +56,7 @@ start() {
 	${_ns:+ip netns exec "$_ns"} tcpdump -U --immediate-mode "$@" \
 		-w "$TMPD/$_name.pcap" 2>"$TMPD/$_name.err" &
 	CAP="$CAP $!"
-	await "$TMPD/$_name.err" listening
+	wait_grep "$TMPD/$_name.err" listening
 }
 
 stop() {

@@ -14,7 +14,7 @@
 # Needs tcpdump and python3.
 . "$(dirname "$0")/capture-lib.sh"
 DECODE_FLAGS="v e"
-TEXT_SEP=-
+TEXT_SEP=-    # its texts: NAME.txt, NAME-v.txt, NAME-e.txt
 
 # ---- STP: br0 (priority 0x1000, the root) -- veth -- br1 in ns b
 ip netns add b

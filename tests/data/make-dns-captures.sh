@@ -118,7 +118,7 @@ EOF
 : >"$TMPD/dnsd.out"
 ip netns exec vnet python3 "$TMPD/dnsd.py" >"$TMPD/dnsd.out" &
 SRV=$!
-await "$TMPD/dnsd.out" ready
+wait_grep "$TMPD/dnsd.out" ready
 start dns-real -i veth0 'udp port 53 or udp port 5353'
 python3 "$TMPD/dnsq.py"
 
@@ -205,7 +205,7 @@ EOF
 : >"$TMPD/dhcpd.out"
 ip netns exec vnet python3 "$TMPD/dhcp.py" server veth1 >"$TMPD/dhcpd.out" &
 DSRV=$!
-await "$TMPD/dhcpd.out" ready
+wait_grep "$TMPD/dhcpd.out" ready
 start dhcp-real -i veth0 'udp port 67 or udp port 68'
 python3 "$TMPD/dhcp.py" client veth0
 stop dhcp-real
