@@ -71,6 +71,7 @@ capture_test_data = \
 	tests/data/crafted.pcap tests/data/crafted.txt \
 	tests/data/sll2.pcap tests/data/README.md \
 	tests/data/craft-tcpopt.py tests/data/make-tcpopt.sh \
+	tests/data/capture-lib.sh tests/data/pcaplib.py \
 	tests/data/tcpopt-peer.py \
 	tests/data/tcpopt.pcap tests/data/tcpopt.txt \
 	tests/data/tcpopt-random.pcap tests/data/tcpopt-random.txt \

@@ -11,40 +11,17 @@
 # tcpdump prints, EDNS options, compression pointers that loop or point
 # forward, label types, names too long, and copies cut short at every
 # byte of a few messages.
-import os
-import socket
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
-    s = (s >> 16) + (s & 0xffff)
-    s += s >> 16
-    return (~s) & 0xffff
-
-
-def mac(s):
-    return bytes.fromhex(s.replace(':', ''))
-
-
-def a4(s):
-    return socket.inet_aton(s)
-
-
-def a6(s):
-    return socket.inet_pton(socket.AF_INET6, s)
-
+import pcaplib
+from pcaplib import a4, a6, csum, cut, ip4, ip6, mac, write
 
 M1 = '02:00:00:00:01:00'
 M2 = '02:00:00:00:02:00'
 
 
 def eth(p, t=0x800, dst=M2, src=M1):
-    return mac(dst) + mac(src) + struct.pack('!H', t) + p
+    return pcaplib.eth(t, p, dst, src)
 
 
 def udp4(src, dst, sp, dp, data, ulen=None, tot=None, ident=1):
@@ -55,11 +32,7 @@ def udp4(src, dst, sp, dp, data, ulen=None, tot=None, ident=1):
     if ulen is None and s == 0:
         s = 0xffff
     u = u[:6] + struct.pack('!H', s) + u[8:]
-    t = tot if tot is not None else 20 + len(u)
-    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, t, ident, 0, 64, 17, 0,
-                    a4(src), a4(dst))
-    h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
-    return eth(h + u)
+    return eth(ip4(src, dst, 17, u, tot=tot, ident=ident))
 
 
 def udp6(src, dst, sp, dp, data):
@@ -67,9 +40,7 @@ def udp6(src, dst, sp, dp, data):
     ph = a6(src) + a6(dst) + struct.pack('!IxxxB', len(u), 17)
     s = csum(ph + u) or 0xffff
     u = u[:6] + struct.pack('!H', s) + u[8:]
-    h = struct.pack('!IHBB16s16s', 0x60000000, len(u), 17, 255, a6(src),
-                    a6(dst))
-    return eth(h + u, 0x86dd, dst='33:33:00:00:00:fb')
+    return eth(ip6(src, dst, 17, u, hlim=255), 0x86dd, dst='33:33:00:00:00:fb')
 
 
 # ---- DNS ------------------------------------------------------------------
@@ -383,7 +354,7 @@ def dns_packets():
 
 def cut_copies(p, start):
     """the packet cut at every byte from start on (snapshot lengths)"""
-    return [(p[:k], len(p)) for k in range(start, len(p))]
+    return cut(p, range(start, len(p)))
 
 
 def dns_cut():
@@ -562,22 +533,8 @@ def dhcp_cut():
               o(82, b'\x01\x02ab\x07\x02xy') + o(121, b'\x18\x0a\x01\x02\x0a\x00\x00\x01') +
               o(77, b'\x02ab') + o(51, struct.pack('!I', 60)) + END, pad=False)
     p = dhcp_c(b)
-    P = []
-    for k in list(range(42, 42 + 240, 7)) + list(range(42 + 240, len(p))):
-        P.append((p[:k], len(p)))
-    return P
+    return cut(p, list(range(42, 42 + 240, 7)) + list(range(42 + 240, len(p))))
 
 
-def write(fn, pkts, snap=262144):
-    with open(fn, 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snap, 1))
-        for i, p in enumerate(pkts):
-            if isinstance(p, tuple):
-                p, orig = p
-            else:
-                orig = len(p)
-            f.write(struct.pack('<IIII', 1700000000 + i, i % 1000 * 1000, len(p), orig) + p)
-
-
-write(os.path.join(HERE, 'dns.pcap'), dns_packets() + dns_cut())
-write(os.path.join(HERE, 'dhcp.pcap'), dhcp_packets() + dhcp_cut())
+write('dns.pcap', dns_packets() + dns_cut())
+write('dhcp.pcap', dhcp_packets() + dhcp_cut())

@@ -12,36 +12,24 @@
 #   flags-llc.pcap   802.3 frames with LLC and SNAP headers (their text
 #                    is the LLC decoder's)
 # then: TZ=UTC tcpdump -n -r F.pcap > F.txt for each.
-import os
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+import pcaplib
+
 M1 = bytes.fromhex('020000000001')
 M2 = bytes.fromhex('020000000002')
 
 
-def csum(b):
-    if len(b) % 2:
-        b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
-    s = (s >> 16) + (s & 0xffff)
-    s += s >> 16
-    return (~s) & 0xffff
-
-
-def ip4(proto, payload, src=b'\x0a\x00\x01\x00', dst=b'\x0a\x00\x02\x00'):
-    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(payload), 7, 0x4000,
-                    64, proto, 0, src, dst)
-    h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
-    return h + payload
+def ip4(proto, payload, src='10.0.1.0', dst='10.0.2.0'):
+    return pcaplib.ip4(src, dst, proto, payload, ident=7, frag=0x4000)
 
 
 def udp(data, sp=40000, dp=4078):
-    return struct.pack('!HHHH', sp, dp, 8 + len(data), 0) + data
+    return pcaplib.udp(sp, dp, data)
 
 
 def eth(t, p, dst=M2, src=M1):
-    return dst + src + struct.pack('!H', t) + p
+    return pcaplib.eth(t, p, dst, src)
 
 
 def frames():
@@ -99,19 +87,13 @@ def times(n):
 
 
 def write(fn, pkts, nano):
-    magic = 0xa1b23c4d if nano else 0xa1b2c3d4
-    with open(fn, 'wb') as f:
-        f.write(struct.pack('<IHHiIII', magic, 2, 4, 0, 0, 262144, 1))
-        for p, (s, us) in zip(pkts, times(len(pkts))):
-            if isinstance(p, tuple):
-                p, orig = p
-            else:
-                orig = len(p)
-            frac = us * 1000 + (s % 7) if nano else us
-            f.write(struct.pack('<IIII', s, frac, len(p), orig) + p)
+    T = times(len(pkts))
+    if nano:
+        T = [(s, us * 1000 + (s % 7)) for s, us in T]
+    pcaplib.write(fn, pkts, T.__getitem__, nano=nano)
 
 
 P = frames()
-write(os.path.join(HERE, 'flags.pcap'), P, False)
-write(os.path.join(HERE, 'flags-nano.pcap'), P, True)
-write(os.path.join(HERE, 'flags-llc.pcap'), llc_frames(), False)
+write('flags.pcap', P, False)
+write('flags-nano.pcap', P, True)
+write('flags-llc.pcap', llc_frames(), False)

@@ -9,31 +9,23 @@
 #   TZ=UTC tcpdump -n -v -r icmp6.pcap > icmp6.v.txt
 #   TZ=UTC tcpdump -n -vv -r icmp6.pcap > icmp6.vv.txt
 #   TZ=UTC tcpdump -n -vvv -r icmp6.pcap > icmp6.vvv.txt
-import os, socket, struct
+import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-def a6(s): return socket.inet_pton(socket.AF_INET6, s)
-
-def fold(b):
-    if len(b) % 2: b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
-    while s >> 16: s = (s & 0xffff) + (s >> 16)
-    return s
+import pcaplib
+from pcaplib import a6, csum
 
 def ip6(src, dst, nh, p, plen=None, hlim=255):
-    return struct.pack('!IHBB16s16s', 0x60012345, len(p) if plen is None else plen,
-                       nh, hlim, a6(src), a6(dst)) + p
+    return pcaplib.ip6(src, dst, nh, p, plen, hlim, vtf=0x60012345)
 
 def eth(p):
-    return bytes.fromhex('333300000001020000000001') + b'\x86\xdd' + p
+    return pcaplib.eth(0x86dd, p, '33:33:00:00:00:01', '02:00:00:00:00:01')
 
 def ic6(src, dst, t, c, body, bad=False, sumdst=None, ext=b'', nh=58):
     """ICMPv6 message type t code c (body after the checksum) in IPv6,
     the checksum right (over sumdst when a routing header says so)."""
     m = struct.pack('!BBH', t, c, 0) + body
     ph = a6(src) + a6(sumdst or dst) + struct.pack('!I', len(m)) + b'\0\0\0\x3a'
-    s = (~fold(ph + m)) & 0xffff
+    s = csum(ph + m)
     if bad: s ^= 0x1234
     m = m[:2] + struct.pack('!H', s) + m[4:]
     return eth(ip6(src, dst, nh, ext + m))
@@ -232,11 +224,4 @@ add(ic6(G, '2001:db8::2', 128, 0, struct.pack('!HH', 5, 11), ext=rt0, nh=43))
 rt0r = bytes([58, 2, 0, 0, 0, 0, 0, 1]) + a6('2001:db8::5')
 add(ic6(G, '2001:db8::2', 128, 0, struct.pack('!HH', 5, 12), ext=rt0r, nh=43, sumdst='2001:db8::5'))
 
-def write(fn, pkts):
-    with open(fn, 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-        for i, p in enumerate(pkts):
-            p, orig = p if isinstance(p, tuple) else (p, len(p))
-            f.write(struct.pack('<IIII', 1700000000 + i, i, len(p), orig) + p)
-
-write(os.path.join(HERE, 'icmp6.pcap'), P)
+pcaplib.write('icmp6.pcap', P, lambda i: (1700000000 + i, i))

@@ -9,20 +9,11 @@
 #   TZ=UTC tcpdump -n -r igmp.pcap > igmp.txt     (and -v, -vv)
 # Every frame is followed by copies cut short at each field (a smaller
 # capture length), and some carry lengths that lie.
-import os
 import socket
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def mac(s):
-    return bytes.fromhex(s.replace(':', ''))
-
-
-def a4(s):
-    return socket.inet_aton(s)
-
+import pcaplib
+from pcaplib import a4, csum, mac, udp
 
 M1 = '02:00:00:00:00:01'
 M2 = '02:00:00:00:00:02'
@@ -39,48 +30,20 @@ def dot3(payload, dst=STPMAC, src=M1, length=None, pad=True):
 
 
 def eth(t, payload, dst=M2, src=M1):
-    return mac(dst) + mac(src) + struct.pack('!H', t) + payload
+    return pcaplib.eth(t, payload, dst, src)
 
 
-def csum(b):
-    if len(b) % 2:
-        b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
-    s = (s >> 16) + (s & 0xffff)
-    s += s >> 16
-    return (~s) & 0xffff
+def ip4(src, dst, proto, p, frag=0x4000, **kw):
+    return pcaplib.ip4(src, dst, proto, p, frag=frag, **kw)
 
 
-def ip4(src, dst, proto, p, ttl=64, opts=b'', tot=None, tos=0, ident=0,
-        frag=0x4000):
-    ihl = 5 + len(opts) // 4
-    h = struct.pack('!BBHHHBBH4s4s', 0x40 | ihl, tos,
-                    tot if tot is not None else 20 + len(opts) + len(p),
-                    ident, frag, ttl, proto, 0, a4(src), a4(dst)) + opts
-    h = h[:10] + struct.pack('!H', csum(h)) + h[12:]
-    return h + p
-
-
-def udp(sp, dp, data):
-    return struct.pack('!HHHH', sp, dp, 8 + len(data), 0) + data
-
-
-def write(fn, pkts, snap=262144):
-    with open(os.path.join(HERE, fn), 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snap, 1))
-        for i, p in enumerate(pkts):
-            if isinstance(p, tuple):
-                p, cap = p
-            else:
-                cap = len(p)
-            f.write(struct.pack('<IIII', 1700000000 + i, i * 1000,
-                                min(cap, len(p)), len(p)) + p[:cap])
+def write(fn, pkts):
+    pcaplib.write(fn, pkts, lambda i: (1700000000 + i, i * 1000))
 
 
 def cuts(frame, start, end=None):
     """the frame cut short at every length from start to end"""
-    end = len(frame) if end is None else end
-    return [(frame, n) for n in range(start, end)]
+    return pcaplib.cut(frame, range(start, len(frame) if end is None else end))
 
 
 # ---- STP -----------------------------------------------------------------
@@ -216,8 +179,7 @@ def llc_frames():
     P.append(dot3(b'\x00\x00\xaf', dst=M2, pad=False))        # no payload
     P.append(dot3(b'\x00\x00\xaf\x81\x01', dst=M2, pad=False))
     P.append(dot3(b'\x00\x00\xaf\x82\x01\x02', dst=M2))       # not IEEE
-    P.append((dot3(b'\x00\x00\xaf\x81\x01\x02', dst=M2), 18))
-    P.append((dot3(b'\x00\x00\xaf\x81\x01\x02', dst=M2), 17))
+    P += pcaplib.cut(dot3(b'\x00\x00\xaf\x81\x01\x02', dst=M2), (18, 17))
     # supervisory and information frames, with P/F
     for c0 in (0x01, 0x05, 0x09, 0x0d):
         for c1 in (0x00, 0x01, 0x0e, 0xff):

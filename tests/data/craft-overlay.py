@@ -16,39 +16,22 @@ unit test: python3 tests/data/craft-overlay.py writes
 then `TZ=UTC tcpdump -n -r F.pcap > F.txt` gives the text nsviz must
 print, and `tcpdump -n -v` (-vv) that of F-v.txt (F-vv.txt): overlay-v,
 overlay-vv, ntp-v and ntp-cut-v (where -v shows every field)."""
-import os
 import socket
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+import pcaplib
+from pcaplib import ip6, mac, udp, write
+
 M1, M2 = "02:00:00:00:00:01", "02:00:00:00:00:02"
 M3, M4 = "0a:00:00:00:00:03", "0a:00:00:00:00:04"
 
 
-def mac(s):
-    return bytes.fromhex(s.replace(":", ""))
-
-
 def eth(dst, src, etype, payload):
-    return mac(dst) + mac(src) + struct.pack("!H", etype) + payload
+    return pcaplib.eth(etype, payload, dst, src)
 
 
-def ip4(src, dst, proto, payload, tot=None):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0,
-                    20 + len(payload) if tot is None else tot, 1, 0, 64,
-                    proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
-    return h + payload
-
-
-def ip6(src, dst, nh, payload):
-    return struct.pack("!IHBB16s16s", 0x60000000, len(payload), nh, 64,
-                       socket.inet_pton(socket.AF_INET6, src),
-                       socket.inet_pton(socket.AF_INET6, dst)) + payload
-
-
-def udp(sport, dport, payload, ulen=None):
-    return struct.pack("!HHHH", sport, dport,
-                       8 + len(payload) if ulen is None else ulen, 0) + payload
+def ip4(src, dst, proto, payload):
+    return pcaplib.ip4(src, dst, proto, payload, ident=1, check=False)
 
 
 def tcp(sport, dport, seq, ack, flags, data=b""):
@@ -105,17 +88,6 @@ def gre(proto, payload, flags=0, ver=0, fields=b""):
 def arp_req():
     return struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1) + mac(M3) + \
         socket.inet_aton("10.9.0.1") + b"\0" * 6 + socket.inet_aton("10.9.0.2")
-
-
-def write(name, pkts, snap=262144):
-    with open(os.path.join(HERE, name), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, snap, 1))
-        for i, p in enumerate(pkts):
-            orig = len(p)
-            if isinstance(p, tuple):
-                p, orig = p
-            f.write(struct.pack("<IIII", 1700000000 + i, i * 1000 % 1000000,
-                                len(p), orig) + p)
 
 
 def overlay():

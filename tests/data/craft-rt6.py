@@ -5,13 +5,10 @@
 # reserved bits, and one header cut at every byte.  Writes rt6.pcap;
 #   TZ=UTC tcpdump -n -r rt6.pcap > rt6.txt
 #   TZ=UTC tcpdump -n -v -r rt6.pcap > rt6.v.txt
-import os, socket, struct
+import pcaplib
+from pcaplib import a6, cut, ip6
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-def a6(s): return socket.inet_pton(socket.AF_INET6, s)
-def ip6(src, dst, nh, p):
-    return struct.pack('!IHBB16s16s', 0x60000000, len(p), nh, 64, a6(src), a6(dst)) + p
-def eth(p): return bytes.fromhex('020000000002020000000001') + b'\x86\xdd' + p
+def eth(p): return pcaplib.eth(0x86dd, p, '02:00:00:00:00:02', '02:00:00:00:00:01')
 S, D = '2001:db8::1', '2001:db8::2'
 A = a6('2001:db8::5') + a6('2001:db8::6') + a6('2001:db8::7')
 P = []
@@ -25,13 +22,7 @@ P.append(eth(ip6(S, D, 43, bytes([59, 0, 4, 0, 0, 0, 0, 0]))))
 P.append(eth(ip6(S, D, 43, bytes([59, 0, 0, 0, 0, 0, 0, 0]))))
 P.append(eth(ip6(S, D, 43, bytes([59, 2, 2, 1, 0, 0, 0, 0]) + A[:16])))
 full = eth(ip6(S, D, 43, bytes([59, 4, 0, 1, 0, 0, 0, 0]) + A[:32]))
-for n in range(54, 54 + 41):
-    P.append((full[:n], len(full)))
+P += cut(full, range(54, 54 + 41))
 full = eth(ip6(S, D, 43, bytes([59, 2, 4, 1, 0, 0, 0, 0]) + A[:16]))
-for n in range(55, 63):
-    P.append((full[:n], len(full)))
-with open(os.path.join(HERE, 'rt6.pcap'), 'wb') as f:
-    f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-    for i, p in enumerate(P):
-        p, orig = p if isinstance(p, tuple) else (p, len(p))
-        f.write(struct.pack('<IIII', 1700100000 + i, i, len(p), orig) + p)
+P += cut(full, range(55, 63))
+pcaplib.write('rt6.pcap', P, lambda i: (1700100000 + i, i))

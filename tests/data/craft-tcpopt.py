@@ -10,29 +10,24 @@
 # 2000 headers of random options (mostly the known kinds, with likely and
 # unlikely lengths), random flags, some cut short.  Then for each
 #   TZ=UTC tcpdump -n -r tests/data/F.pcap > tests/data/F.txt
-import os
 import socket
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+import pcaplib
 
 FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
 
 
 def eth(t, p):
-    return bytes.fromhex('020000000002' '020000000001') + struct.pack('!H', t) + p
+    return pcaplib.eth(t, p, '02:00:00:00:00:02', '02:00:00:00:00:01')
 
 
 def ip4(proto, p, src='10.0.1.1', dst='10.0.2.1'):
-    return struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(p), 1, 0x4000, 64,
-                       proto, 0, socket.inet_aton(src),
-                       socket.inet_aton(dst)) + p
+    return pcaplib.ip4(src, dst, proto, p, ident=1, frag=0x4000, check=False)
 
 
 def ip6(nh, p, src='2001:db8::1', dst='2001:db8::2'):
-    return struct.pack('!IHBB16s16s', 0x60000000, len(p), nh, 64,
-                       socket.inet_pton(socket.AF_INET6, src),
-                       socket.inet_pton(socket.AF_INET6, dst)) + p
+    return pcaplib.ip6(src, dst, nh, p)
 
 
 def tcp(opts, flags=ACK, data=b'', sport=40000, dport=4078, seq=1000, ack=1,
@@ -72,8 +67,7 @@ def add(opts, flags=ACK, data=b'', v6=False, **kw):
 
 def add_cuts(frame, start=54):
     """copies of frame captured up to every length from start on"""
-    for n in range(start, len(frame)):
-        PKTS.append((frame[:n], len(frame)))
+    PKTS.extend(pcaplib.cut(frame, range(start, len(frame))))
 
 
 def basic():
@@ -277,11 +271,7 @@ def cuts():
 
 
 def write(fn, pkts):
-    with open(fn, 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-        for i, (p, orig) in enumerate(pkts):
-            f.write(struct.pack('<IIII', 1700000000 + i // 100,
-                                (i % 100) * 10000, len(p), orig) + p)
+    pcaplib.write(fn, pkts, lambda i: (1700000000 + i // 100, i % 100 * 10000))
 
 
 def rnd_opt(r):
@@ -335,8 +325,8 @@ def random_opts(n):
 basic()
 mptcp()
 cuts()
-write(os.path.join(HERE, 'tcpopt.pcap'), PKTS)
+write('tcpopt.pcap', PKTS)
 PKTS.clear()
 N[0] = 0
 random_opts(2000)
-write(os.path.join(HERE, 'tcpopt-random.pcap'), PKTS)
+write('tcpopt-random.pcap', PKTS)

@@ -9,23 +9,10 @@
 # NAME.vv.txt, NAME.q.txt) in the same sandbox, where the interface
 # indexes have their names; NAME.ifnames keeps those names for the unit
 # test.  Needs tcpdump, ping, nc (netcat-openbsd) and socat.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
+. "$(dirname "$0")/capture-lib.sh"
+DECODE_FLAGS="e v vv q"
 
-ip link add veth0 type veth peer name veth1
-ip link set veth0 address 02:00:00:00:01:00
-ip link set veth1 address 02:00:00:00:02:00
-ip addr add 10.0.1.0/24 dev veth0
-ip link set veth0 up
-ip netns add vnet
-ip link set veth1 netns vnet
-ip -n vnet addr add 10.0.2.0/24 dev veth1
-ip -n vnet link set lo up
-ip -n vnet link set veth1 up
-ip route add 10.0.2.0/24 dev veth0 scope link
-ip -n vnet route add 10.0.1.0 dev veth1 scope link
+tutorial_net
 sleep 1
 ip netns exec vnet socat TCP-LISTEN:4078,reuseaddr,fork EXEC:/bin/cat &
 SRV=$!
@@ -37,14 +24,7 @@ sleep 0.5
 traffic() {
 	name=$1
 	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode -i any "$@" -w "$TMPD/$name.pcap" \
-		2>"$TMPD/$name.err" &
-	cap=$!
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
+	start "$name" -i any "$@"
 	ip neigh flush dev veth0
 	ip -n vnet neigh flush dev veth1
 	ping -c 2 -i 0.2 10.0.2.0 >/dev/null
@@ -53,16 +33,9 @@ traffic() {
 	echo hello | socat -t 0.5 - UDP:10.0.2.0:4078 >/dev/null
 	ip -n vnet neigh flush dev veth1
 	ip netns exec vnet ping -c 1 10.0.1.0 >/dev/null
-	sleep 0.5
-	kill -INT "$cap"
-	wait "$cap"
-	cp "$TMPD/$name.pcap" "$OUT/$name.pcap"
+	stop "$name"
 	ip -o link | awk -F': ' '{ split($2, n, "@"); print $1, n[1] }' \
 		>"$OUT/$name.ifnames"
-	for f in "" e v vv q; do
-		TZ=UTC tcpdump -n ${f:+-$f} -r "$OUT/$name.pcap" \
-			>"$OUT/$name${f:+.$f}.txt" 2>/dev/null
-	done
 }
 
 traffic any-sll2 not ip6

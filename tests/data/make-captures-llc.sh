@@ -12,31 +12,9 @@
 #   IP_ADD_MEMBERSHIP) with IGMP v3, v2 and v1 in turn, and the queries
 #   of a bridge that is the querier (v2, then v3).
 # Needs tcpdump and python3.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
-
-start() {
-	name=$1
-	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode "$@" -w "$TMPD/$name.pcap" 2>"$TMPD/$name.err" &
-	CAP=$!
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-stop() {
-	sleep 0.5
-	kill -INT "$CAP"
-	wait "$CAP"
-	cp "$TMPD/$1.pcap" "$OUT/$1.pcap"
-	TZ=UTC tcpdump -n -r "$OUT/$1.pcap" >"$OUT/$1.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -v -r "$OUT/$1.pcap" >"$OUT/$1-v.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -e -r "$OUT/$1.pcap" >"$OUT/$1-e.txt" 2>/dev/null
-}
+. "$(dirname "$0")/capture-lib.sh"
+DECODE_FLAGS="v e"
+TEXT_SEP=-    # its texts: NAME.txt, NAME-v.txt, NAME-e.txt
 
 # ---- STP: br0 (priority 0x1000, the root) -- veth -- br1 in ns b
 ip netns add b

@@ -6,44 +6,10 @@
 # traffic (ping, nc, socat), tcpdump -w; then tcpdump -n -r writes the
 # text every .pcap must decode to (TZ=UTC, as the unit test decodes).
 # Needs tcpdump, ping, nc (netcat-openbsd) and socat.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
+. "$(dirname "$0")/capture-lib.sh"
 
-ip link add veth0 type veth peer name veth1
-ip link set veth0 address 02:00:00:00:01:00
-ip link set veth1 address 02:00:00:00:02:00
-ip addr add 10.0.1.0/24 dev veth0
-ip link set veth0 up
-ip netns add vnet
-ip link set veth1 netns vnet
-ip -n vnet addr add 10.0.2.0/24 dev veth1
-ip -n vnet link set lo up
-ip -n vnet link set veth1 up
-ip route add 10.0.2.0/24 dev veth0 scope link
-ip -n vnet route add 10.0.1.0 dev veth1 scope link
+tutorial_net
 sleep 1
-
-# start NAME TCPDUMP-ARGS...: tcpdump -w in the background
-start() {
-	name=$1
-	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode "$@" -w "$TMPD/$name.pcap" 2>"$TMPD/$name.err" &
-	CAP=$!
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-stop() {
-	sleep 0.5
-	kill -INT "$CAP"
-	wait "$CAP"
-	cp "$TMPD/$1.pcap" "$OUT/$1.pcap"
-	TZ=UTC tcpdump -n -r "$OUT/$1.pcap" >"$OUT/$1.txt" 2>/dev/null
-}
 
 # the tutorial's ping, with the ARP exchange before it
 start tutorial-ping -i veth0
@@ -116,5 +82,5 @@ start sll2 -i any icmp
 ping -c 1 10.0.2.0 >/dev/null
 stop sll2
 rm -f "$OUT/sll2.txt"
-echo "now: sh $OUT/verbose-texts.sh sll2"
+echo "now: sh $DATA/verbose-texts.sh sll2"
 echo "captures written to $OUT"

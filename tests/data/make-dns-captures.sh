@@ -10,48 +10,15 @@
 # and ff02::fb.  tcpdump -w on veth0, then tcpdump -n (-v) -r writes the
 # texts the decoder must print (TZ=UTC).  The crafted ones
 # (craft-dns.py) are remade at the end.  Needs tcpdump and python3.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
+. "$(dirname "$0")/capture-lib.sh"
+DECODE_FLAGS=v
 
-ip link add veth0 type veth peer name veth1
-ip link set veth0 address 02:00:00:00:01:00
-ip link set veth1 address 02:00:00:00:02:00
-ip addr add 10.0.1.0/24 dev veth0
-ip link set veth0 up
-ip netns add vnet
-ip link set veth1 netns vnet
-ip -n vnet addr add 10.0.2.0/24 dev veth1
-ip -n vnet link set lo up
-ip -n vnet link set veth1 up
-ip route add 10.0.2.0/24 dev veth0 scope link
-ip -n vnet route add 10.0.1.0 dev veth1 scope link
+tutorial_net
 ip addr add 2001:db8::1/64 dev veth0 nodad
 ip -n vnet addr add 2001:db8::2/64 dev veth1 nodad
 ip route add 224.0.0.0/4 dev veth0
 ip -n vnet route add 224.0.0.0/4 dev veth1
 sleep 1
-
-start() {
-	name=$1
-	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode "$@" -w "$TMPD/$name.pcap" 2>"$TMPD/$name.err" &
-	CAP=$!
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-stop() {
-	sleep 0.5
-	kill -INT "$CAP"
-	wait "$CAP"
-	cp "$TMPD/$1.pcap" "$OUT/$1.pcap"
-	TZ=UTC tcpdump -n -r "$OUT/$1.pcap" >"$OUT/$1.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -v -r "$OUT/$1.pcap" >"$OUT/$1.v.txt" 2>/dev/null
-}
 
 # ---- DNS: a server in vnet, queries from the host side ----------------
 cat >"$TMPD/dnsd.py" <<'EOF'
@@ -151,8 +118,7 @@ EOF
 : >"$TMPD/dnsd.out"
 ip netns exec vnet python3 "$TMPD/dnsd.py" >"$TMPD/dnsd.out" &
 SRV=$!
-i=0
-while ! grep -q ready "$TMPD/dnsd.out" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_grep "$TMPD/dnsd.out" ready
 start dns-real -i veth0 'udp port 53 or udp port 5353'
 python3 "$TMPD/dnsq.py"
 
@@ -239,19 +205,15 @@ EOF
 : >"$TMPD/dhcpd.out"
 ip netns exec vnet python3 "$TMPD/dhcp.py" server veth1 >"$TMPD/dhcpd.out" &
 DSRV=$!
-i=0
-while ! grep -q ready "$TMPD/dhcpd.out" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_grep "$TMPD/dhcpd.out" ready
 start dhcp-real -i veth0 'udp port 67 or udp port 68'
 python3 "$TMPD/dhcp.py" client veth0
 stop dhcp-real
 kill "$DSRV" 2>/dev/null
 
 # ---- the crafted ones ----------------------------------------------------
-python3 "$OUT/craft-dns.py"
+python3 "$DATA/craft-dns.py"
 for f in dns dhcp; do
-	TZ=UTC tcpdump -n -r "$OUT/$f.pcap" >"$OUT/$f.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -v -r "$OUT/$f.pcap" >"$OUT/$f.v.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -vv -r "$OUT/$f.pcap" >"$OUT/$f.vv.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -vvv -r "$OUT/$f.pcap" >"$OUT/$f.vvv.txt" 2>/dev/null
+	decode $f v vv vvv
 done
 echo "captures written to $OUT"

@@ -10,31 +10,8 @@
 # exceeded, packet too big); and a bridge's MLDv1 and MLDv2 queries.
 # Then tcpdump -n (-v, -vv) -r writes the text each .pcap must decode to.
 # Needs tcpdump, ping, socat.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
-
-start() {
-	name=$1
-	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode "$@" -w "$TMPD/$name.pcap" 2>"$TMPD/$name.err" &
-	CAP=$!
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-stop() {
-	sleep 0.5
-	kill -INT "$CAP"
-	wait "$CAP"
-	cp "$TMPD/$1.pcap" "$OUT/$1.pcap"
-	TZ=UTC tcpdump -n -r "$OUT/$1.pcap" >"$OUT/$1.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -v -r "$OUT/$1.pcap" >"$OUT/$1.v.txt" 2>/dev/null
-	TZ=UTC tcpdump -n -vv -r "$OUT/$1.pcap" >"$OUT/$1.vv.txt" 2>/dev/null
-}
+. "$(dirname "$0")/capture-lib.sh"
+DECODE_FLAGS="v vv"
 
 # root veth0 -- veth1 vnet (a router) veth2 -- veth3 far, MTU 1280 there
 ip link add veth0 type veth peer name veth1

@@ -10,11 +10,8 @@
 # tcpdump -w on veth0, then tcpdump -n -r writes the text each .pcap must
 # decode to.  tcpopt-mptcp-cut: the MPTCP traffic at snapshot length 74
 # (its options cut short).  Needs tcpdump, python3, ip with mptcp.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
-PEER=$OUT/tcpopt-peer.py
+. "$(dirname "$0")/capture-lib.sh"
+PEER=$DATA/tcpopt-peer.py
 
 ip link add veth0 type veth peer name veth1
 ip link set veth0 address 02:00:00:00:01:00
@@ -38,39 +35,21 @@ sysctl -qw net.ipv6.conf.veth0.router_solicitations=0
 ping -c 1 -W 2 10.0.1.10 >/dev/null
 ping -6 -c 1 -W 2 2001:db8::10 >/dev/null
 
-start() {
-	name=$1
-	shift
-	: >"$TMPD/$name.err"
-	tcpdump -U --immediate-mode "$@" -w "$TMPD/$name.pcap" 2>"$TMPD/$name.err" &
-	CAP="${CAP:-} $!"
-	i=0
-	while ! grep -q listening "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-stop() {
+# servers KIND PORT [ARG4 ARG6]: tcpopt-peer.py's servers in vnet, on its
+# IPv4 and its IPv6 address (their pids in SRV and SRV6)
+servers() {
+	ip netns exec vnet python3 "$PEER" server "$1" 10.0.1.10 "$2" ${3:+"$3"} &
+	SRV=$!
+	ip netns exec vnet python3 "$PEER" server "$1" 2001:db8::10 "$2" ${4:+"$4"} &
+	SRV6=$!
 	sleep 0.5
-	# shellcheck disable=SC2086
-	kill -INT $CAP
-	# shellcheck disable=SC2086
-	wait $CAP
-	CAP=
-	for n in "$@"; do
-		cp "$TMPD/$n.pcap" "$OUT/$n.pcap"
-		TZ=UTC tcpdump -n -r "$OUT/$n.pcap" >"$OUT/$n.txt" 2>/dev/null
-	done
 }
 
 # Fast Open: the first connection asks for a cookie, the second sends
 # its data in the SYN with the cookie it got
 sysctl -qw net.ipv4.tcp_fastopen=3
 ip netns exec vnet sysctl -qw net.ipv4.tcp_fastopen=3
-ip netns exec vnet python3 "$PEER" server tfo 10.0.1.10 4078 &
-SRV=$!
-ip netns exec vnet python3 "$PEER" server tfo 2001:db8::10 4078 &
-SRV6=$!
-sleep 0.5
+servers tfo 4078
 start tcpopt-tfo -i veth0 tcp
 python3 "$PEER" client tfo 10.0.1.10 4078 s6,p2,c
 sleep 0.3
@@ -92,11 +71,7 @@ ip mptcp endpoint add 10.0.1.2 dev veth0 id 1 subflow
 ip mptcp endpoint add 2001:db8::2 dev veth0 id 2 subflow
 ip -n vnet mptcp endpoint add 10.0.1.11 dev veth1 id 1 signal
 ip -n vnet mptcp endpoint add 2001:db8::11 dev veth1 id 2 signal
-ip netns exec vnet python3 "$PEER" server mptcp 10.0.1.10 4079 &
-SRV=$!
-ip netns exec vnet python3 "$PEER" server mptcp 2001:db8::10 4079 &
-SRV6=$!
-sleep 0.5
+servers mptcp 4079
 start tcpopt-mptcp -i veth0 tcp
 start tcpopt-mptcp-cut -i veth0 -s 74 tcp
 python3 "$PEER" client mptcp 10.0.1.10 4079 s10,p5,s20,p5,s1000,p5,c &
@@ -114,11 +89,7 @@ stop tcpopt-mptcp tcpopt-mptcp-cut
 kill "$SRV" "$SRV6" 2>/dev/null
 
 # MD5 signatures (RFC 2385), both ends with the same key
-ip netns exec vnet python3 "$PEER" server md5 10.0.1.10 4080 10.0.1.1 &
-SRV=$!
-ip netns exec vnet python3 "$PEER" server md5 2001:db8::10 4080 2001:db8::1 &
-SRV6=$!
-sleep 0.5
+servers md5 4080 10.0.1.1 2001:db8::1
 start tcpopt-md5 -i veth0 tcp
 python3 "$PEER" client md5 10.0.1.10 4080 s6,c 10.0.1.1
 sleep 0.3

@@ -9,10 +9,7 @@
 # veth sees the tunnels, tcpdump -n -r writes the text nsviz must decode
 # them to (TZ=UTC).
 # Needs tcpdump, ping, nc (netcat-openbsd) and socat.
-. "${TOP_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib/common.sh"
-sandbox_reexec
-set -u
-OUT=$TOP_SRCDIR/tests/data
+. "$(dirname "$0")/capture-lib.sh"
 
 ip netns add ovA
 ip netns add ovB
@@ -53,37 +50,15 @@ sleep 1
 ip netns exec ovB socat TCP-LISTEN:4078,reuseaddr,fork EXEC:/bin/cat &
 SRV=$!
 sleep 0.5
-: >"$TMPD/err"
-ip netns exec ovA tcpdump -U --immediate-mode -i veth0 -w "$TMPD/vxlan.pcap" \
-	udp port 4789 2>"$TMPD/err" &
-CAP=$!
-i=0
-while ! grep -q listening "$TMPD/err" && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+start -n ovA vxlan -i veth0 udp port 4789
 ip netns exec ovA ping -c 3 -i 0.2 10.42.0.2 >/dev/null
 echo hello | ip netns exec ovA nc -4 -q1 10.42.0.2 4078 >/dev/null
 ip netns exec ovA ping -6 -c 2 -i 0.2 fd42::2 >/dev/null
-sleep 0.5
-kill -INT "$CAP"
-wait "$CAP"
+stop vxlan
 kill "$SRV" 2>/dev/null
-cp "$TMPD/vxlan.pcap" "$OUT/vxlan.pcap"
-TZ=UTC tcpdump -n -r "$OUT/vxlan.pcap" >"$OUT/vxlan.txt" 2>/dev/null
 
 # the same over port 8472 (tcpdump: OTV): ARP and a ping
-: >"$TMPD/err"
-ip netns exec ovA tcpdump -U --immediate-mode -i veth0 -w "$TMPD/otv.pcap" \
-	udp port 8472 2>"$TMPD/err" &
-CAP=$!
-i=0
-while ! grep -q listening "$TMPD/err" && [ $i -lt 50 ]; do
-	sleep 0.1; i=$((i + 1))
-done
+start -n ovA vxlan-8472 -i veth0 udp port 8472
 ip netns exec ovA ping -c 2 -i 0.2 10.8.0.2 >/dev/null
-sleep 0.5
-kill -INT "$CAP"
-wait "$CAP"
-cp "$TMPD/otv.pcap" "$OUT/vxlan-8472.pcap"
-TZ=UTC tcpdump -n -r "$OUT/vxlan-8472.pcap" >"$OUT/vxlan-8472.txt" 2>/dev/null
+stop vxlan-8472
 echo "vxlan captures written to $OUT"

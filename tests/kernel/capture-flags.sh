@@ -17,10 +17,7 @@
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
 
-if ! command -v tcpdump >/dev/null; then
-	echo "SKIP: tcpdump is needed (it is the reference)" >&2
-	exit 77
-fi
+need tcpdump "it is the reference"
 DATA=$TOP_SRCDIR/tests/data
 # one word each, "," between the words of one ("-tt,--nano")
 FLAGSETS="-n -nn -t -tt -ttt -tttt -ttttt -x -xx -X -XX -A -AA -nnX -ttX
@@ -165,21 +162,17 @@ ip -n a link set va up
 ip -n b link set vb up
 wait_carrier -n a va
 # listening NAME: until the capture that writes $TMPD/NAME.err listens
-listening() {
-	i=0
-	while ! grep -q 'listening on' "$TMPD/$1.err" 2>/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-# finish PID: wait for it (at most 5 s), its status in RC
-finish() {
-	i=0
-	while kill -0 "$1" 2>/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	kill -0 "$1" 2>/dev/null && kill -9 "$1"
-	wait "$1"
-	RC=$?
+listening() { wait_grep "$TMPD/$1.err" 'listening on'; }
+# one_ping NAME CMD...: CMD (a capture) in the background, its output in
+# $TMPD/NAME.out and .err, while a pings b once; its status in RC
+one_ping() {
+	_name=$1
+	shift
+	"$@" >"$TMPD/$_name.out" 2>"$TMPD/$_name.err" &
+	_pid=$!
+	listening "$_name"
+	ip netns exec a ping -c 1 10.9.0.2 >/dev/null
+	finish "$_pid"
 }
 # both NAME COUNT FLAGS...: tcpdump and nsviz capture on va in a at the
 # same time, -c COUNT, while a pings b three times; the lines compared
@@ -238,11 +231,7 @@ check_match "--nano live: nine digits" "$(cat "$TMPD/nano-n.out")" \
 	'^ 00:00:00\.000000000 IP 10\.9\.0\.1 > 10\.9\.0\.2'
 
 # ip netns exec a nsviz capture: the current namespace, tcpdump's lines
-ip netns exec a "$NSVIZ" capture -c 2 -t -i va icmp >"$TMPD/exec.out" 2>"$TMPD/exec.err" &
-EPID=$!
-listening exec
-ip netns exec a ping -c 1 10.9.0.2 >/dev/null
-finish "$EPID"
+one_ping exec ip netns exec a "$NSVIZ" capture -c 2 -t -i va icmp
 check_eq "ip netns exec a nsviz capture: exit 0" "$RC" 0
 check_eq "ip netns exec a nsviz capture: the request and the reply" \
 	"$(cat "$TMPD/exec.out")" \
@@ -253,20 +242,12 @@ check_eq "ip netns exec a nsviz capture: tcpdump's listening line" \
 	'listening on va, link-type EN10MB (Ethernet), snapshot length 262144 bytes'
 
 # the old form: capture -n NS -i IF
-"$NSVIZ" capture -n a -i va -c 2 -t icmp >"$TMPD/old.out" 2>"$TMPD/old.err" &
-OPID=$!
-listening old
-ip netns exec a ping -c 1 10.9.0.2 >/dev/null
-finish "$OPID"
+one_ping old "$NSVIZ" capture -n a -i va -c 2 -t icmp
 check_eq "capture -n a -i va (the old form): exit 0" "$RC" 0
 check_eq "capture -n a -i va: 2 lines" "$(wc -l <"$TMPD/old.out")" 2
 
 # -w with -U: each packet in the file as it comes; tcpdump reads it
-"$NSVIZ" -n a capture -U -w "$TMPD/u.pcap" -c 2 -i va icmp >/dev/null 2>"$TMPD/u.err" &
-UPID=$!
-listening u
-ip netns exec a ping -c 1 10.9.0.2 >/dev/null
-finish "$UPID"
+one_ping u "$NSVIZ" -n a capture -U -w "$TMPD/u.pcap" -c 2 -i va icmp
 check_eq "-U -w: exit 0" "$RC" 0
 check_eq "-U -w: tcpdump reads the 2 packets" \
 	"$(tcpdump -n -r "$TMPD/u.pcap" 2>/dev/null | wc -l)" 2

@@ -6,10 +6,7 @@
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 sandbox_reexec
 
-if ! command -v tcpdump >/dev/null; then
-	echo "SKIP: tcpdump is needed (it is the reference)" >&2
-	exit 77
-fi
+need tcpdump "it is the reference"
 DATA=$TOP_SRCDIR/tests/data
 TS='[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}'
 
@@ -21,20 +18,7 @@ bg() {
 	: >"$TMPD/$name.err"
 	"$NSVIZ" capture "$@" >"$TMPD/$name.out" 2>"$TMPD/$name.err" &
 	BGPID=$!
-	i=0
-	while ! grep -q '^listening on' "$TMPD/$name.err" && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-}
-# finish PID: wait for it (at most 5 s), its status in RC
-finish() {
-	i=0
-	while kill -0 "$1" 2>/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	kill -0 "$1" 2>/dev/null && kill -9 "$1"
-	wait "$1"
-	RC=$?
+	wait_grep "$TMPD/$name.err" '^listening on'
 }
 
 # --- the tutorial's network ------------------------------------------------

@@ -86,6 +86,35 @@ wait_carrier() {
 	return 1
 }
 
+# need CMD WHY: the test is skipped (exit 77) where there is no CMD
+need() {
+	if ! command -v "$1" >/dev/null; then
+		echo "SKIP: $1 is needed ($2)" >&2
+		exit 77
+	fi
+}
+
+# wait_grep FILE REGEX: until a line of FILE matches REGEX (grep), 5 s at
+# most (a hang guard: the caller looks again when it matters)
+wait_grep() {
+	_i=0
+	while ! grep -q -- "$2" "$1" 2>/dev/null && [ $_i -lt 50 ]; do
+		sleep 0.1; _i=$((_i + 1))
+	done
+}
+
+# finish PID: wait for it (at most 5 s; then it is killed), its status
+# in RC
+finish() {
+	_i=0
+	while kill -0 "$1" 2>/dev/null && [ $_i -lt 50 ]; do
+		sleep 0.1; _i=$((_i + 1))
+	done
+	kill -0 "$1" 2>/dev/null && kill -9 "$1"
+	wait "$1"
+	RC=$?
+}
+
 T_PASS=0
 T_FAIL=0
 T_N=0

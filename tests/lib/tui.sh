@@ -11,8 +11,30 @@ tui_start() {
 	trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
 }
 T() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
-key() { T send-keys -t m "$@"; }
+# key KEY...: tmux's key names; text STRING: typed as it is; cmd LINE: on
+# nsviz's command line.  TUI_PAUSE=S: a pause of S seconds after each
+# (for the tests that let nsviz settle between keys)
+key() { T send-keys -t m "$@"; [ -z "${TUI_PAUSE:-}" ] || sleep "$TUI_PAUSE"; }
+text() { T send-keys -t m -l -- "$1"; [ -z "${TUI_PAUSE:-}" ] || sleep 0.1; }
+cmd() { key :; text "$1"; key Enter; }
 screen() { T capture-pane -p -t m; }
+
+# tui_tutorial: the tutorial's network (veth0 10.0.1.0/24 here, veth1
+# 10.0.2.0/24 in vnet, routes both ways), made by nsviz -b: a test line
+tui_tutorial() {
+	cat >"$TMPD/tut" <<'B'
+link add veth0 type veth peer name veth1
+addr add 10.0.1.0/24 dev veth0
+link set veth0 up
+netns add vnet
+link set veth1 netns vnet
+-n vnet addr add 10.0.2.0/24 dev veth1
+-n vnet link set veth1 up
+route add 10.0.2.0/24 dev veth0 scope link
+-n vnet route add 10.0.1.0 dev veth1 scope link
+B
+	check_rc "the tutorial's network" 0 "$NSVIZ" -b "$TMPD/tut"
+}
 
 # Every wait gives up after 250 looks 0.1 s apart (a hang guard, not a
 # timing assertion).

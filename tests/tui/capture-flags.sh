@@ -7,49 +7,12 @@
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
 sandbox_reexec
+. "$TOP_SRCDIR/tests/lib/tui.sh"
+tui_start capflags
+TUI_PAUSE=0.2
 
-SOCK="nsviz-capflags-$$"
-export TMUX_TMPDIR="$TMPD"
-T() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
-key() { T send-keys -t v "$@"; sleep 0.2; }
-text() { T send-keys -t v -l -- "$1"; sleep 0.1; }
-screen() { T capture-pane -p -t v; }
-# wait_for DESC REGEX: up to 25 s for the screen to match
-wait_for() {
-	i=0
-	while [ $i -lt 250 ]; do
-		if screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
-		sleep 0.1; i=$((i + 1))
-	done
-	fail "$1" "screen never matched: $2" "$(screen)"
-	return 1
-}
-wait_gone() {
-	i=0
-	while [ $i -lt 250 ]; do
-		if ! screen | grep -Eq -- "$2"; then pass "$1"; return 0; fi
-		sleep 0.1; i=$((i + 1))
-	done
-	fail "$1" "screen still matches: $2" "$(screen)"
-	return 1
-}
-cmd() { key :; text "$1"; key Enter; }
-
-cat >"$TMPD/tut" <<'B'
-link add veth0 type veth peer name veth1
-addr add 10.0.1.0/24 dev veth0
-link set veth0 up
-netns add vnet
-link set veth1 netns vnet
--n vnet addr add 10.0.2.0/24 dev veth1
--n vnet link set veth1 up
-route add 10.0.2.0/24 dev veth0 scope link
--n vnet route add 10.0.1.0 dev veth1 scope link
-B
-check_rc "the tutorial's network" 0 "$NSVIZ" -b "$TMPD/tut"
-
-T new-session -d -s v -x 132 -y 45 "cd '$TMPD' && NSVIZ_THEMES_DIR='$TOP_SRCDIR/themes' '$NSVIZ'; echo EXIT=\$?; sleep 60"
+tui_tutorial
+T new-session -d -s m -x 132 -y 45 "cd '$TMPD' && NSVIZ_THEMES_DIR='$TOP_SRCDIR/themes' '$NSVIZ'; echo EXIT=\$?; sleep 60"
 wait_for "the UI is up" 'Namespaces \(2\)'
 
 key Tab; key j                     # interfaces panel, veth0
