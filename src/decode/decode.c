@@ -591,6 +591,7 @@ static void d_sll(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 
 	if (!dc_has(&k, 0, 16)) {
 		dput(c, " [|sll]");
+		d_hard_stop = true;    /* tcpdump's cooked printers give up */
 		return;
 	}
 	if (c->e)
@@ -612,6 +613,7 @@ static void d_sll2(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 
 	if (!dc_has(&k, 0, 20)) {
 		dput(c, " [|sll2]");
+		d_hard_stop = true;
 		return;
 	}
 	if (c->out) {

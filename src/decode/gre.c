@@ -431,31 +431,6 @@ trunc:
 	dput(c, " [|ppp]");
 }
 
-/* Bytes as tcpdump's default printer dumps them: "\n\t0x0000: ", up to
- * eight groups of two bytes padded to 40 columns, two spaces and the
- * bytes as text ('.' for what is not a visible character); false when
- * the bytes on the wire were not all captured. */
-static bool hex_ascii_lines(struct dctx *c, const struct dcur *k)
-{
-	size_t n = k->cap;
-
-	for (size_t at = 0; at < n; at += 16) {
-		char hex[48], txt[17];
-		size_t h = 0, m = n - at < 16 ? n - at : 16;
-
-		for (size_t i = 0; i < m; i++) {
-			uint8_t b = k->p[at + i];
-
-			h += (size_t)snprintf(hex + h, sizeof hex - h,
-			                      i % 2 ? "%02x" : " %02x", b);
-			txt[i] = b > 0x20 && b < 0x7f ? (char)b : '.';
-		}
-		txt[m] = '\0';
-		dprintf_(c, "\n\t0x%04zx: %-40s  %s", at, hex, txt);
-	}
-	return n == k->len;
-}
-
 /* MPLS (RFC 3032) in GRE: the label stack, then IPv4 or IPv6 when the
  * bottom label or the first byte says which, else a dump. */
 static void gre_mpls(struct dctx *c, struct dcur k)
@@ -511,7 +486,8 @@ static void gre_mpls(struct dctx *c, struct dcur k)
 		 * -X and -A turn its dump of the rest off */
 		if (c->q || c->nodump)
 			return;
-		if (!hex_ascii_lines(c, &k))
+		d_default_print(c, k.p, k.cap);
+		if (k.cap != k.len)
 			dput(c, " [|mpls]");
 		return;
 	}
