@@ -14,7 +14,7 @@
 # Needs tcpdump and python3.
 . "$(dirname "$0")/capture-lib.sh"
 DECODE_FLAGS="v e"
-TEXT_SEP=-    # its texts: NAME.txt, NAME-v.txt, NAME-e.txt
+# its texts: NAME.txt, NAME.v.txt, NAME.e.txt
 
 # ---- STP: br0 (priority 0x1000, the root) -- veth -- br1 in ns b
 ip netns add b
@@ -91,7 +91,7 @@ join 2 1.5
 join 1 1.5
 sleep 1
 stop igmp-join
-rm -f "$OUT/igmp-join-e.txt"   # -e before IP is not the IGMP decoder's
+rm -f "$OUT/igmp-join.e.txt"   # as committed: no -e text for it
 ip link del br2
 ip netns del h
 echo "captures written to $OUT"
