@@ -9,7 +9,8 @@
  * still decode, as other link types or lengths.)  The packet is copied
  * to a buffer of exactly its size: ASan catches any read past caplen.
  * Each packet is decoded plain, with -vvv -e, with -q -v and with
- * -vv -e -q.  SLL2 interface indexes get names from a stand-in (even
+ * -vv -e -q, then tcpdump's dumps and timestamp forms are made of it.
+ * SLL2 interface indexes get names from a stand-in (even
  * ones have one), not from the kernel. */
 #include <stddef.h>
 #include <stdint.h>
@@ -68,6 +69,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sbuf_reset(&out);
 	decode_summary_opts(&out, st, false, &both, link, pkt, caplen, len);
 	sbuf_reset(&out);
+	/* tcpdump's dumps after the line, where the decoder says they
+	 * start, and the timestamp forms from the packet's first bytes */
+	{
+		struct decode_result res;
+		int64_t sec = 0, ref = 0;
+
+		decode_summary_res(&out, st, false, &loud, link, pkt, caplen, len,
+		                   &res);
+		for (int k = DECODE_DUMP_HEX; k <= DECODE_DUMP_ASCII; k++) {
+			decode_dump_after(&out, k, k == DECODE_DUMP_HEX, link, pkt,
+			                  caplen, res.abandoned);
+			decode_dump(&out, k, false, link, pkt, caplen);
+		}
+		sbuf_reset(&out);
+		for (size_t i = 0; i < 8 && i < caplen; i++)
+			sec = (int64_t)((uint64_t)sec << 8 | pkt[i]);
+		for (size_t i = 8; i < 16 && i < caplen; i++)
+			ref = (int64_t)((uint64_t)ref << 8 | pkt[i]);
+		for (int f = DECODE_TS_DEFAULT; f <= DECODE_TS_SINCE_FIRST; f++)
+			decode_timestamp_form(&out, f, data[0] & 1, sec,
+			                      (long)(data[0] * 3907), ref,
+			                      (long)(size * 7919 % 1000000));
+		sbuf_reset(&out);
+	}
 	decode_track(st, link, pkt, caplen, len);
 	decode_detail(&out, link, pkt, caplen, len);
 	sbuf_reset(&out);
