@@ -330,7 +330,10 @@ static void ppp_ctrl_v(struct dctx *c, const char *name, unsigned code,
 	}
 	return;
 trunc:
+	/* a field tcpdump reads with its GET_ macros: it gives up on the
+	 * packet (the "[|LCP]" forms above only end the message) */
 	dput(c, " [|ppp]");
+	d_hard_stop = true;
 }
 
 /* A PPP control protocol's packet (LCP, IPCP, CCP, ...): its code, id
@@ -369,21 +372,25 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 	const char *name;
 	struct dcur whole;
 
-	if (k.len < 2 || !dc_be16(&k, 0, &hdr))
+	if (k.len < 2)
 		goto trunc;
+	if (!dc_be16(&k, 0, &hdr))
+		goto cut;
 	if (hdr == 0xff03 || hdr == 0x0003 || hdr == 0x0103) {
 		if (c->e && hdr != 0xff03)
 			dput(c, hdr == 0x0003 ? "In  " : "Out ");
 		at = 2;
 	}
-	if (k.len - at < 2 || !dc_u8(&k, at, &b))
+	if (k.len - at < 2)
 		goto trunc;
+	if (!dc_u8(&k, at, &b))
+		goto cut;
 	if (b & 1) {
 		proto = b;
 		at++;
 	} else {
 		if (!dc_be16(&k, at, &hdr))
-			goto trunc;
+			goto cut;
 		proto = hdr;
 		at += 2;
 	}
@@ -427,12 +434,18 @@ static void gre_ppp(struct dctx *c, struct dcur k)
 		dprintf_(c, "unknown PPP protocol (0x%04x) ", proto);
 	hex_lines(c, &k);
 	return;
+cut:
+	/* the length says the bytes are there, the capture has not got
+	 * them: tcpdump's GET_ read gives up on the whole packet */
+	d_hard_stop = true;
 trunc:
 	dput(c, " [|ppp]");
 }
 
 /* MPLS (RFC 3032) in GRE: the label stack, then IPv4 or IPv6 when the
- * bottom label or the first byte says which, else a dump. */
+ * bottom label or the first byte says which, else a dump.  tcpdump's
+ * MPLS printer jumps out on every byte it misses (its checks too), so
+ * each " [|mpls]" abandons the packet. */
 static void gre_mpls(struct dctx *c, struct dcur k)
 {
 	static const char *const names[4] = {
@@ -448,12 +461,15 @@ static void gre_mpls(struct dctx *c, struct dcur k)
 	do {
 		if (k.len < 4) {
 			dput(c, " (invalid)");
-			if (k.cap < k.len)
+			if (k.cap < k.len) {
 				dput(c, " [|mpls]");
+				d_hard_stop = true;
+			}
 			return;
 		}
 		if (!dc_be32(&k, 0, &e)) {
 			dput(c, " [|mpls]");
+			d_hard_stop = true;
 			return;
 		}
 		label = e >> 12;
@@ -476,6 +492,7 @@ static void gre_mpls(struct dctx *c, struct dcur k)
 			return;
 		if (!dc_u8(&k, 0, &first)) {
 			dput(c, " [|mpls]");
+			d_hard_stop = true;
 			return;
 		}
 		pt = first >= 0x45 && first <= 0x4f ? 4 :
@@ -487,8 +504,11 @@ static void gre_mpls(struct dctx *c, struct dcur k)
 		if (c->q || c->nodump)
 			return;
 		d_default_print(c, k.p, k.cap);
-		if (k.cap != k.len)
+		if (k.cap != k.len) {
+			/* the dump of fewer bytes than the length jumps out */
 			dput(c, " [|mpls]");
+			d_hard_stop = true;
+		}
 		return;
 	}
 	dput(c, c->v ? "\n\t" : " ");

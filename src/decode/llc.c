@@ -19,7 +19,13 @@
  * dump after a frame off, not the one after a cut header.
  *
  * A Linux cooked capture has no MAC addresses: frame is NULL then and
- * the lines go without them, as tcpdump's do. */
+ * the lines go without them, as tcpdump's do.
+ *
+ * tcpdump's LLC and SNAP printers check the lengths before they read
+ * and only mark a cut header (" [|llc]", " [|snap]"): they never give
+ * up on the packet, so nothing here sets d_hard_stop (what rides on
+ * them, STP, IP, Ethernet, may).  Where -x starts its dump after such
+ * a header is hexdump.c's to say. */
 #include <stdio.h>
 #include <string.h>
 

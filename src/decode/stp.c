@@ -3,7 +3,9 @@
  * 802.1w rapid STP, 802.1s MSTP with its MSTIs, 802.1aq SPB), as
  * tcpdump -n and -v print them.  p is the BPDU (after the LLC or SNAP
  * header); a field cut short ends the line with " [|stp]" where tcpdump
- * ends it: each of its print statements comes whole or not at all. */
+ * ends it: each of its print statements comes whole or not at all.
+ * tcpdump reads every field with its jumping GET_ macros, so a cut
+ * field abandons the whole packet (d_hard_stop). */
 #include <stdio.h>
 
 #include "decode/priv.h"
@@ -305,6 +307,7 @@ void d_stp(struct dctx *c, const uint8_t *p, size_t cap, size_t len)
 		return;
 trunc:
 	dput(c, " [|stp]");
+	d_hard_stop = true;
 	return;
 invalid:
 	dput(c, " (invalid)");
