@@ -544,6 +544,7 @@ static void sll_payload(struct dctx *c, struct dcur k, unsigned hatype,
 				if (!c->e)
 					dput(c, "IPX ");
 				dput(c, " [|ipx]");
+				d_hard_stop = true;    /* tcpdump's IPX gives up */
 			}
 			return;
 		}

@@ -27,8 +27,19 @@ static size_t llc_hdrlen(const struct dcur *k)
 		return k->cap < 4 ? k->cap : 4;
 	/* the SAPs' low bits (group, response) do not count */
 	if ((dsap & 0xfe) == 0xaa && (ssap & 0xfe) == 0xaa && ctrl == 0x03)
-		return k->cap < 8 ? k->cap : 8;
+		return 8;              /* tcpdump counts SNAP's 8 however cut */
 	return 3;
+}
+
+/* A radiotap header (a cooked capture of hardware type 803) cut short:
+ * tcpdump counts all of it as link-level header, so no dump follows. */
+static bool radiotap_cut(const struct dcur *k)
+{
+	uint8_t lo, hi;
+
+	if (!dc_u8(k, 2, &lo) || !dc_u8(k, 3, &hi))
+		return true;
+	return k->cap < 8 || k->cap < (size_t)(lo | hi << 8);
 }
 
 /* The frame after a length/type field: the 802.1Q tags tcpdump walks
@@ -68,9 +79,13 @@ size_t decode_link_hdrlen(int linktype, const uint8_t *pkt, size_t caplen)
 	case LINK_SLL:
 		if (!dc_be16(&k, 14, &type) || !dc_skip(&k, 16))
 			return caplen;
+		if (be16(pkt + 2) == 803 && radiotap_cut(&k))
+			return caplen;
 		return after_type(k, 16, type, true);
 	case LINK_SLL2:
 		if (!dc_be16(&k, 0, &type) || !dc_skip(&k, 20))
+			return caplen;
+		if (be16(pkt + 8) == 803 && radiotap_cut(&k))
 			return caplen;
 		return after_type(k, 20, type, true);
 	default:
