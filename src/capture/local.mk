@@ -35,7 +35,8 @@ TESTS += tests/kernel/capture-flags.sh tests/tui/capture-flags.sh
 EXTRA_DIST += tests/kernel/capture-flags.sh tests/tui/capture-flags.sh \
 	tests/data/craft-flags.py tests/data/flags.pcap tests/data/flags.txt \
 	tests/data/flags-nano.pcap tests/data/flags-nano.txt \
-	tests/data/flags-llc.pcap tests/data/flags-llc.txt
+	tests/data/flags-llc.pcap tests/data/flags-llc.txt \
+	tests/data/capture-known.txt
 
 # Unit tests: hand-built packets, and real captures (tests/data/*.pcap)
 # against what tcpdump -n printed for them (tests/data/*.txt).
