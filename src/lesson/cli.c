@@ -272,6 +272,21 @@ static enum lesson_verdict goal_patiently(struct lesson_env *env,
 	}
 }
 
+/* The goal as it stands before the step's commands run: the checks
+ * without traffic, then, when they all hold, the ones with traffic
+ * too. */
+static enum lesson_verdict goal_before_step(struct lesson_env *env,
+                                            const struct lesson_step *s,
+                                            struct sbuf *why)
+{
+	enum lesson_verdict v = lesson_check(env, s, false, why);
+
+	if (v != LESSON_PENDING || !lesson_step_has_slow(s))
+		return v;
+	sbuf_reset(why);
+	return lesson_check(env, s, true, why);
+}
+
 static int verify_inside(const struct lesson *l, bool verbose)
 {
 	struct world *w = world_new();
@@ -340,11 +355,15 @@ static int verify_inside(const struct lesson *l, bool verbose)
 			skipped++;
 			continue;
 		}
-		/* a goal that holds before the step teaches nothing (only
-		 * asked when the goal can be checked without traffic) */
+		/* a goal that holds before the step teaches nothing, and
+		 * in the interface it would be done before the learner
+		 * has read it.  The checks that send traffic are asked
+		 * only when all the others hold: the earlier steps'
+		 * goals were waited for, so the world is settled (an
+		 * address past DAD answers a ping) and the answer is the
+		 * one the learner would meet. */
 		sbuf_reset(&why);
-		if (!lesson_step_has_slow(s) &&
-		    lesson_check(&env, s, false, &why) == LESSON_MET) {
+		if (goal_before_step(&env, s, &why) == LESSON_MET) {
 			status_clear(&vp);
 			fprintf(stderr, "lesson %d, step %zu: the goal already "
 			        "holds before the step: nothing to do\n", num,

@@ -95,6 +95,18 @@ step "lo"
 do: ip link show lo
 check: link lo exists
 L
+cat >"$USER_DIR/already-slow.lesson" <<'L'
+lesson 77 "Already answers"
+setup: ip netns add x
+step "lo up"
+  Bring lo up.
+do: ip -n x link set lo up
+check: link lo in x is up
+step "Ping lo"
+  Its only check sends traffic, and lo already answers.
+do: ip netns exec x ping -c 1 127.0.0.1
+check: ping from x to 127.0.0.1 succeeds
+L
 cat >"$USER_DIR/setup-fails.lesson" <<'L'
 lesson 93 "Setup fails"
 setup: ip link set nothere up
@@ -134,6 +146,10 @@ run nsv lesson --verify 92
 check_eq "a goal that holds before its step: exit 1" "$RC" 1
 check_eq "... says so" "$ERR" \
 	'lesson 92, step 1: the goal already holds before the step: nothing to do'
+run nsv lesson --verify 77
+check_eq "a goal checked by traffic that holds before its step: exit 1" "$RC" 1
+check_eq "... says so (the traffic is sent once the other checks hold)" "$ERR" \
+	'lesson 77, step 2: the goal already holds before the step: nothing to do'
 run nsv lesson --verify 93
 check_eq "a setup command that fails: exit 1" "$RC" 1
 check_eq "... names it" "$ERR" \
