@@ -53,6 +53,8 @@ enum cmd_verb {
 	CMD_TC_QDISC_DEL, CMD_TC_QDISC_SHOW,
 	CMD_TC_CLASS_ADD, CMD_TC_CLASS_CHANGE, CMD_TC_CLASS_REPLACE,
 	CMD_TC_CLASS_DEL, CMD_TC_CLASS_SHOW,
+	/* why a packet does or does not get there (issue 15) */
+	CMD_WHY,
 	CMD_VERB_COUNT
 };
 
@@ -250,6 +252,17 @@ struct cmd_ping {
 	double interval;        /* -i: seconds between requests; default 1 */
 };
 
+/* why ADDR[%IF] [proto icmp|tcp|udp] [port P] [from SRC] [--json]: the
+ * path of one packet and its answer, explained (src/why/) */
+struct cmd_why {
+	struct w_ip target;
+	char dev[W_IFNAMSIZ];   /* %IF of a link-local address */
+	int proto;              /* IPPROTO_ICMP (default), _TCP, _UDP */
+	unsigned port;          /* tcp, udp: default 4078 (nsviz's echo) */
+	bool has_port;
+	struct w_ip from;       /* family 0: the kernel chooses */
+};
+
 /* echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg B];
  * echo stop|log ID; send tcp|udp ADDR PORT MESSAGE [timeout S].  The
  * keywords may also be written --port, --bind, ... as `nsviz echo` takes
@@ -345,6 +358,7 @@ struct cmd {
 		struct cmd_bridge bridge;
 		struct cmd_rule rule;   /* routing (issue 11) */
 		struct cmd_ping ping;
+		struct cmd_why why;     /* issue 15 */
 		struct cmd_echo echo;
 		struct cmd_sysctl sysctl;
 		struct cmd_nft nft;     /* issue 14 */

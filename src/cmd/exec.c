@@ -235,6 +235,7 @@ static const exec_fn exec_fns[CMD_VERB_COUNT] = {
 	[CMD_TC_CLASS_REPLACE] = exec_tc_change,
 	[CMD_TC_CLASS_DEL] = exec_tc_change,
 	[CMD_TC_CLASS_SHOW] = exec_tc_show,
+	[CMD_WHY] = exec_why,
 };
 
 bool exec_has(enum cmd_verb verb)

@@ -78,6 +78,8 @@ int exec_echo_list(struct exec_ctx *x, const struct cmd *c);
 int exec_echo_stop(struct exec_ctx *x, const struct cmd *c);
 int exec_echo_log(struct exec_ctx *x, const struct cmd *c);
 int exec_send(struct exec_ctx *x, const struct cmd *c);
+/* exec_why.c (issue 15) */
+int exec_why(struct exec_ctx *x, const struct cmd *c);
 /* exec_nft.c: nft commands, both verbs */
 int exec_nft(struct exec_ctx *x, const struct cmd *c);
 

@@ -145,7 +145,9 @@ static int parse_entry(struct parser *p, const struct cmd_entry *e)
 		e->init(c);
 	/* nsviz's own commands are not ip's: its output options mean
 	 * nothing there (and could not be written back) */
-	if ((e->flags & CMD_F_OWN) && any_output_option(&c->opts))
+	if ((e->flags & CMD_F_OWN) && any_output_option(&c->opts) &&
+	    !(e->verb == CMD_WHY && c->opts.json && !c->opts.brief &&
+	      !c->opts.stats && !c->opts.details && !c->opts.oneline))
 		return p_bad(p, typed_option(p), "not meaningful for %s "
 		             "(an option of ip's output)", e->object);
 	return e->parse(p);

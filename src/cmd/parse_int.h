@@ -102,6 +102,9 @@ const char *p_family_opt(int family);       /* "-4" */
 int p_addr_text(struct parser *p, const char *word, const char *text,
                 struct w_ip *ip, int want);
 int p_ip(struct parser *p, const char *w, struct w_ip *ip, int want);
+/* ADDR or ADDR%IF (IPv6 link-local or link-scope multicast only); dev:
+ * W_IFNAMSIZ bytes, IF or "" */
+int p_ip_zone(struct parser *p, const char *w, struct w_ip *ip, char *dev);
 int p_prefix(struct parser *p, const char *w, struct w_ip *ip, int *len,
              int want);
 bool p_u64(const char *w, unsigned long long max, unsigned long long *out);
@@ -212,6 +215,10 @@ bool p_u32_c(const char *w, uint32_t max, uint32_t *out);
 void ping_init(struct cmd *c);
 int parse_ping(struct parser *p);
 void canon_ping(const struct cmd *c, struct canon *o);
+/* why (parse_why.c, issue 15) */
+void why_init(struct cmd *c);
+int parse_why(struct parser *p);
+void canon_why(const struct cmd *c, struct canon *o);
 void sysctl_init(struct cmd *c);
 int parse_sysctl(struct parser *p);
 void canon_sysctl(const struct cmd *c, struct canon *o);

@@ -94,34 +94,8 @@ int parse_ping(struct parser *p)
 				return -1;
 			}
 		} else if (!have_target) {
-			/* ADDR%IF: the interface a link-local address is on,
-			 * as iputils takes it */
-			const char *pct = strchr(w, '%');
-			char text[64];
-
-			if (pct && !strchr(w, '/')) {  /* a /LEN: parse_ip says */
-				size_t alen = (size_t)(pct - w);
-
-				if (!pct[1] || strlen(pct + 1) >= W_IFNAMSIZ)
-					return p_bad(p, w, "expected ADDRESS%%INTERFACE "
-					           "(an interface name of at most 15 "
-					           "characters)");
-				if (alen >= sizeof text)
-					alen = sizeof text - 1;
-				memcpy(text, w, alen);
-				text[alen] = '\0';
-				if (p_addr_text(p, w, text, &c->u.ping.target, 0))
-					return -1;
-				if (c->u.ping.target.family != AF_INET6 ||
-				    !(w_ip_link_local(&c->u.ping.target) ||
-				      (c->u.ping.target.a[0] == 0xff &&
-				       (c->u.ping.target.a[1] & 0x0f) == 0x02)))
-					return p_bad(p, w, "a %%INTERFACE zone is for "
-					           "IPv6 link-local addresses");
-				snprintf(c->u.ping.dev, sizeof c->u.ping.dev, "%s", pct + 1);
-			} else if (p_ip(p, w, &c->u.ping.target, 0)) {
+			if (p_ip_zone(p, w, &c->u.ping.target, c->u.ping.dev))
 				return -1;
-			}
 			have_target = true;
 		} else {
 			p->i--;

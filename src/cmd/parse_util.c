@@ -297,6 +297,39 @@ int p_ip(struct parser *p, const char *w, struct w_ip *ip, int want)
 	return p_addr_text(p, w, w, ip, want);
 }
 
+/* ADDR or ADDR%IF (the interface a link-local address is on, as iputils
+ * takes it): dev gets IF, or "" (W_IFNAMSIZ bytes). */
+int p_ip_zone(struct parser *p, const char *w, struct w_ip *ip, char *dev)
+{
+	const char *pct = strchr(w, '%');
+	char text[64];
+
+	dev[0] = '\0';
+	if (!pct || strchr(w, '/'))  /* a /LEN: p_ip says */
+		return p_ip(p, w, ip, 0);
+	{
+		size_t alen = (size_t)(pct - w);
+
+		if (!pct[1] || strlen(pct + 1) >= W_IFNAMSIZ)
+			return p_bad(p, w, "expected ADDRESS%%INTERFACE "
+			           "(an interface name of at most 15 "
+			           "characters)");
+		if (alen >= sizeof text)
+			alen = sizeof text - 1;
+		memcpy(text, w, alen);
+		text[alen] = '\0';
+		if (p_addr_text(p, w, text, ip, 0))
+			return -1;
+		if (ip->family != AF_INET6 ||
+		    !(w_ip_link_local(ip) ||
+		      (ip->a[0] == 0xff && (ip->a[1] & 0x0f) == 0x02)))
+			return p_bad(p, w, "a %%INTERFACE zone is for "
+			           "IPv6 link-local addresses");
+		snprintf(dev, W_IFNAMSIZ, "%s", pct + 1);
+	}
+	return 0;
+}
+
 /* ADDR or ADDR/LEN; *len is -1 when no /LEN was written. */
 int p_prefix(struct parser *p, const char *w, struct w_ip *ip,
                         int *len, int want)

@@ -64,6 +64,7 @@ const struct cmd_object cmd_objects[] = {
 	OBJ_OWN("echo", "protocol"),
 	OBJ_OWN("send", NULL),
 	OBJ_OWN("sysctl", NULL),
+	OBJ_OWN("why", NULL),
 	/* the nft command: its own options and words (parse_nft.c) */
 	OBJ_OWN("nft", "command"),
 	/* the bridge command's objects, in bridge(8)'s order */
@@ -281,6 +282,9 @@ const struct cmd_entry cmd_entries[] = {
 	{ CMD_SYSCTL, "sysctl", NULL, NULL,
 	  "sysctl [-n] KEY\nsysctl -w [-n] [-q] KEY=VALUE", NS | OWN,
 	  sysctl_init, parse_sysctl, canon_sysctl },
+	{ CMD_WHY, "why", NULL, NULL,
+	  "why ADDR[%IF] [proto icmp|tcp|udp] [port P] [from SRC] [--json]",
+	  RO | NS | OWN, why_init, parse_why, canon_why },
 	{ CMD_ECHO_START, "echo", "tcp\0udp\0", "tcp, udp",
 	  "echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] "
 	  "[max-msg BYTES]", CH | NS | OWN, echo_init, parse_echo_start,

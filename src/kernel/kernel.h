@@ -407,6 +407,10 @@ int knsid_list(struct ksync *k, struct w_ns *ns, int target_nsid, int nsid,
 /* Enter ns for one request (its fd opened briefly, kept until
  * kns_leave_ns): the fd, or -1 with e set ("cannot enter the namespace:
  * ..."). */
+/* Whether a TCP socket listens (udp: a UDP socket is bound) on port in
+ * ns, any address (sockets.c) */
+int ksock_port_open(struct ksync *k, struct w_ns *ns, bool udp, unsigned port,
+                    bool *open, struct kerr *e);
 int kns_enter_ns(struct ksync *k, struct w_ns *ns, struct kerr *e);
 void kns_leave_ns(struct ksync *k, struct w_ns *ns, int nsfd);
 

@@ -745,43 +745,6 @@ static enum lesson_verdict ck_capture(struct lesson_env *env,
 	return v;
 }
 
-/* A socket listening (TCP) or bound (UDP) on port in the current
- * namespace. */
-static bool port_open_here(int proto, unsigned port)
-{
-	static const char *const tcp[] = { "/proc/thread-self/net/tcp",
-	                                   "/proc/thread-self/net/tcp6", NULL };
-	static const char *const udp[] = { "/proc/thread-self/net/udp",
-	                                   "/proc/thread-self/net/udp6", NULL };
-	const char *const *files = proto == ECHO_UDP ? udp : tcp;
-	const char *want = proto == ECHO_UDP ? "07" : "0A";
-
-	for (int i = 0; files[i]; i++) {
-		FILE *f = fopen(files[i], "re");
-		char line[512];
-
-		if (!f)
-			continue;
-		while (fgets(line, sizeof line, f)) {
-			char local[128], rem[128], st[8];
-			unsigned p;
-			char *colon;
-
-			if (sscanf(line, " %*s %127s %127s %7s", local, rem, st) != 3)
-				continue;
-			colon = strrchr(local, ':');
-			if (!colon || sscanf(colon + 1, "%x", &p) != 1)
-				continue;
-			if (p == port && !strcmp(st, want)) {
-				fclose(f);
-				return true;
-			}
-		}
-		fclose(f);
-	}
-	return false;
-}
-
 static bool server_in(const struct echo_server *srv, const struct w_ns *ns)
 {
 	return srv->ns_dev == ns->dev && srv->ns_ino == ns->ino;
@@ -795,8 +758,9 @@ static enum lesson_verdict ck_echo(struct lesson_env *env, const struct lck *c,
 	struct w_ns *ns;
 	unsigned port = c->port ? c->port : ECHO_PORT_DEFAULT;
 	int proto = c->proto ? c->proto : ECHO_TCP;
+	struct kerr e = { 0 };
 	char b[320];
-	bool open;
+	bool open = false;
 
 	if (!(ns = need_ns(env, c->ns, why, &v)))
 		return v;
@@ -810,10 +774,10 @@ static enum lesson_verdict ck_echo(struct lesson_env *env, const struct lck *c,
 	}
 	/* one started elsewhere (ip netns exec vnet nsviz echo tcp) */
 	sbuf_reset(why);
-	if (in_ns(env, ns, why) < 0)
-		return LESSON_ERROR;
-	open = port_open_here(proto, port);
-	kns_leave();
+	if (ksock_port_open(env->k, ns, proto == ECHO_UDP, port, &open,
+	                    &e) < 0)
+		return error(why, "cannot enter %s: %s",
+		             nsw_of(ns, b, sizeof b), kerr_str(&e));
 	if (open)
 		return LESSON_MET;
 	return no(why, "no echo server runs in %s on %s port %u",

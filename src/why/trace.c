@@ -1,0 +1,833 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* trace.c - why's walk: one packet, hop by hop, as the kernel would
+ * send it, then its answer.  Every routing decision is the kernel's own
+ * (kroute_lookup: RTM_GETROUTE with the source and, past the first hop,
+ * the interface the packet came in by, so rp_filter, forwarding and
+ * policy rules answer as they would for the packet); what the kernel
+ * does not decide in a lookup (the state of the links, who on a wire has
+ * an address, a listening socket) is read from the world and /proc. */
+#include "why/priv.h"
+
+#include <errno.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <linux/if.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "fmt/fmt.h"
+
+struct tr {
+	struct why_ctx c;
+	struct why_result *r;
+};
+
+/* ---- naming ------------------------------------------------------------ */
+
+const char *why_ns_name(const struct w_ns *ns, char *buf, size_t len)
+{
+	return world_ns_label(ns, buf, len);
+}
+
+void why_cmd_head(const struct w_ns *ns, const char *tool, struct sbuf *out)
+{
+	bool ip_like = !strcmp(tool, "ip") || !strcmp(tool, "bridge") ||
+	               !strcmp(tool, "nsviz");
+
+	switch (ns->kind) {
+	case W_NS_HOST:
+		sbuf_add(out, tool);
+		break;
+	case W_NS_NAMED:
+		if (ip_like) {
+			sbuf_add(out, tool);
+			cmd_quote_word(out, "-n");
+			cmd_quote_word(out, ns->name);
+		} else {
+			sbuf_add(out, "ip netns exec");
+			cmd_quote_word(out, ns->name);
+			cmd_quote_word(out, tool);
+		}
+		break;
+	case W_NS_UNNAMED:
+		if (ns->holder_pid)
+			sbuf_printf(out, "nsenter -t %d -n %s", (int)ns->holder_pid,
+			            tool);
+		else
+			sbuf_printf(out, "nsenter --net=%s %s", ns->holder_path,
+			            tool);
+		break;
+	}
+}
+
+static void add_fix(struct why_result *r, const struct w_ns *ns,
+                    const char *tool, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void add_fix(struct why_result *r, const struct w_ns *ns,
+                    const char *tool, const char *fmt, ...)
+{
+	struct sbuf b = SBUF_INIT;
+	va_list ap;
+
+	if (r->nfix >= WHY_MAX_FIX)
+		return;
+	why_cmd_head(ns, tool, &b);
+	sbuf_addc(&b, ' ');
+	va_start(ap, fmt);
+	sbuf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	snprintf(r->fix[r->nfix++], sizeof r->fix[0], "%s", sbuf_str(&b));
+	sbuf_free(&b);
+}
+
+static void stop(struct tr *t, bool reply, enum why_reason why,
+                 struct w_ns *ns, const char *obj, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void stop(struct tr *t, bool reply, enum why_reason why,
+                 struct w_ns *ns, const char *obj, const char *fmt, ...)
+{
+	va_list ap;
+
+	t->r->reason = why;
+	t->r->where = ns;
+	t->r->in_reply = reply;
+	snprintf(t->r->object, sizeof t->r->object, "%s", obj);
+	va_start(ap, fmt);
+	vsnprintf(t->r->text, sizeof t->r->text, fmt, ap);
+	va_end(ap);
+}
+
+static const char *ip_s(const struct w_ip *ip, char *buf, size_t len)
+{
+	return w_ip_str(ip, buf, len);
+}
+
+/* ---- what the kernel says outside a lookup ------------------------------ */
+
+/* A sysctl's integer value in ns; def when it cannot be read */
+static long sysctl_int(struct tr *t, struct w_ns *ns, const char *key, long def)
+{
+	struct sbuf out = SBUF_INIT;
+	struct kerr e = { 0 };
+	long v = def;
+
+	if (ksysctl_read(t->c.k, ns, key, &out, &e) == 0) {
+		char *end;
+		long n = strtol(sbuf_str(&out), &end, 10);
+
+		if (end != sbuf_str(&out))
+			v = n;
+	}
+	sbuf_free(&out);
+	return v;
+}
+
+/* "net.ipv4.conf.veth0.rp_filter": sysctl writes a '.' of a name as '/' */
+static void conf_key(char *buf, size_t len, const char *fam, const char *dev,
+                     const char *what)
+{
+	char d[W_IFNAMSIZ];
+
+	snprintf(d, sizeof d, "%s", dev);
+	for (char *p = d; *p; p++)
+		if (*p == '.')
+			*p = '/';
+	snprintf(buf, len, "net.%s.conf.%s.%s", fam, d, what);
+}
+
+/* The address ip on link l (l NULL: any link) of ns; *tentative when it
+ * is there but still in duplicate address detection (or failed it) */
+static bool has_addr(const struct w_ns *ns, const struct w_link *l,
+                     const struct w_ip *ip, bool *tentative)
+{
+	for (size_t i = 0; i < ns->naddrs; i++) {
+		const struct w_addr *a = &ns->addrs[i];
+
+		if (a->family != ip->family || !w_ip_eq(&a->local, ip) ||
+		    (l && a->ifindex != l->ifindex))
+			continue;
+		if (a->flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) {
+			if (tentative)
+				*tentative = true;
+			continue;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* Whether ip is inside prefix/len */
+static bool in_prefix(const struct w_ip *ip, const struct w_ip *pfx, int len)
+{
+	int bytes = ip->family == AF_INET6 ? 16 : 4;
+
+	if (ip->family != pfx->family || len < 0 || len > bytes * 8)
+		return false;
+	for (int i = 0; i < bytes; i++) {
+		int bits = len - i * 8;
+		uint8_t m = bits >= 8 ? 0xff : bits <= 0 ? 0 :
+		            (uint8_t)(0xff << (8 - bits));
+
+		if ((ip->a[i] & m) != (pfx->a[i] & m))
+			return false;
+	}
+	return true;
+}
+
+static void net_of(const struct w_ip *ip, int len, char *buf, size_t blen)
+{
+	struct w_ip n = *ip;
+	int bytes = ip->family == AF_INET6 ? 16 : 4;
+	char a[64];
+
+	for (int i = 0; i < bytes; i++) {
+		int bits = len - i * 8;
+		uint8_t m = bits >= 8 ? 0xff : bits <= 0 ? 0 :
+		            (uint8_t)(0xff << (8 - bits));
+
+		n.a[i] &= m;
+	}
+	snprintf(buf, blen, "%s/%d", ip_s(&n, a, sizeof a), len);
+}
+
+static const char *nud_name(unsigned s)
+{
+	if (s & NUD_PERMANENT) return "PERMANENT";
+	if (s & NUD_NOARP) return "NOARP";
+	if (s & NUD_REACHABLE) return "REACHABLE";
+	if (s & NUD_STALE) return "STALE";
+	if (s & NUD_DELAY) return "DELAY";
+	if (s & NUD_PROBE) return "PROBE";
+	if (s & NUD_INCOMPLETE) return "INCOMPLETE";
+	if (s & NUD_FAILED) return "FAILED";
+	return "NONE";
+}
+
+static const struct w_neigh *neigh_of(const struct w_ns *ns, int ifindex,
+                                      const struct w_ip *ip)
+{
+	for (size_t i = 0; i < ns->nneighs; i++)
+		if (ns->neighs[i].ifindex == ifindex &&
+		    w_ip_eq(&ns->neighs[i].dst, ip))
+			return &ns->neighs[i];
+	return NULL;
+}
+
+/* ---- a fix for a missing route ------------------------------------------ */
+
+/* The address of some namespace whose prefix holds dst (dst itself
+ * first): *owner, *ol, the prefix */
+static bool find_prefix_owner(struct tr *t, const struct w_ip *dst,
+                              struct w_ns **owner, const struct w_addr **oa)
+{
+	const struct w_addr *best = NULL;
+	struct w_ns *bns = NULL;
+
+	for (size_t n = 0; n < t->c.w->nns; n++) {
+		struct w_ns *ns = t->c.w->ns[n];
+
+		for (size_t i = 0; i < ns->naddrs; i++) {
+			const struct w_addr *a = &ns->addrs[i];
+
+			if (a->family != dst->family || a->scope >= RT_SCOPE_HOST)
+				continue;
+			if (w_ip_eq(&a->local, dst)) {
+				*owner = ns;
+				*oa = a;
+				return true;
+			}
+			if (in_prefix(dst, &a->local, a->prefixlen) &&
+			    (!best || a->prefixlen > best->prefixlen)) {
+				best = a;
+				bns = ns;
+			}
+		}
+	}
+	if (!best)
+		return false;
+	*owner = bns;
+	*oa = best;
+	return true;
+}
+
+/* ns has no route to dst: say how one would look.  A link of ns whose
+ * wire reaches the namespace that has dst: a route by that device; else
+ * a namespace on one of ns's wires with a route to dst: a route via it. */
+static void fix_no_route(struct tr *t, struct w_ns *ns, const struct w_ip *dst)
+{
+	struct w_ns *owner;
+	const struct w_addr *oa;
+	struct why_ends ends;
+	char net[80], gw[64];
+
+	if (!find_prefix_owner(t, dst, &owner, &oa))
+		return;
+	net_of(&oa->local, oa->prefixlen, net, sizeof net);
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		struct w_link *l = &ns->links[i];
+
+		if (l->flags & IFF_LOOPBACK)
+			continue;
+		why_wire(&t->c, ns, l, &ends);
+		for (int j = 0; j < ends.n; j++)
+			if (ends.v[j].ns == owner && ends.v[j].block == WHY_OK) {
+				add_fix(t->r, ns, "ip", "route add %s dev %s", net,
+				        l->name);
+				return;
+			}
+	}
+	/* a gateway: a neighbour on one of ns's wires, whose address is in
+	 * one of ns's own prefixes on that link, with a route to dst */
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		struct w_link *l = &ns->links[i];
+
+		if (l->flags & IFF_LOOPBACK)
+			continue;
+		why_wire(&t->c, ns, l, &ends);
+		for (int j = 0; j < ends.n; j++) {
+			struct why_end *e = &ends.v[j];
+			struct kroute_query q;
+			struct w_route rt;
+			struct kerr ke = { 0 };
+
+			if (e->block != WHY_OK || e->ns == ns)
+				continue;
+			for (size_t a = 0; a < e->ns->naddrs; a++) {
+				const struct w_addr *ea = &e->ns->addrs[a];
+				bool mine = false;
+
+				if (ea->ifindex != e->l->ifindex ||
+				    ea->family != dst->family ||
+				    ea->scope >= RT_SCOPE_LINK)
+					continue;
+				for (size_t b = 0; b < ns->naddrs; b++)
+					if (ns->addrs[b].ifindex == l->ifindex &&
+					    in_prefix(&ea->local, &ns->addrs[b].local,
+					              ns->addrs[b].prefixlen))
+						mine = true;
+				if (!mine)
+					continue;
+				memset(&q, 0, sizeof q);
+				q.dst = *dst;
+				if (kroute_lookup(t->c.k, e->ns, &q, &rt, &ke) < 0)
+					continue;
+				add_fix(t->r, ns, "ip", "route add %s via %s", net,
+				        ip_s(&ea->local, gw, sizeof gw));
+				return;
+			}
+		}
+	}
+}
+
+/* ---- one direction ------------------------------------------------------- */
+
+static bool link_up(const struct w_link *l)
+{
+	return l->flags & IFF_UP;
+}
+
+static bool carrier(const struct w_link *l)
+{
+	return (l->flags & IFF_LOWER_UP) || (l->flags & IFF_LOOPBACK);
+}
+
+/* The first address of family on l (link-local only for IPv6 when none
+ * other), for a source the kernel did not name */
+static bool addr_on(const struct w_ns *ns, int ifindex, int family,
+                    struct w_ip *out)
+{
+	for (size_t i = 0; i < ns->naddrs; i++)
+		if (ns->addrs[i].ifindex == ifindex &&
+		    ns->addrs[i].family == family) {
+			*out = ns->addrs[i].local;
+			return true;
+		}
+	return false;
+}
+
+static void read_ns(struct tr *t, struct w_ns *ns)
+{
+	struct kerr e = { 0 };
+
+	ksync_ns_ready(t->c.k, ns, &e);
+	ksync_read_neighs(t->c.k, ns, &e);
+}
+
+/* The route lookup failed where the packet came in by iif (a router):
+ * which of the kernel's reasons */
+static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
+                          struct w_link *in, const struct why_leg *g,
+                          const struct kerr *ke)
+{
+	char nb[300], s[64], d[64], key[128];
+	bool v6 = g->dst.family == AF_INET6;
+	const char *fam = v6 ? "ipv6" : "ipv4";
+
+	why_ns_name(ns, nb, sizeof nb);
+	ip_s(&g->src, s, sizeof s);
+	ip_s(&g->dst, d, sizeof d);
+	if (ke->err == EXDEV) {
+		/* fib_validate_source: the way back to the source is not
+		 * the way it came in */
+		long all, dev;
+
+		conf_key(key, sizeof key, fam, "all", "rp_filter");
+		all = sysctl_int(t, ns, key, 0);
+		conf_key(key, sizeof key, fam, in->name, "rp_filter");
+		dev = sysctl_int(t, ns, key, 0);
+		stop(t, reply, WHY_RP_FILTER, ns, in->name,
+		     "%s drops the %s from %s that comes in by %s: its route "
+		     "back to %s does not leave by %s, and strict reverse path "
+		     "filtering (rp_filter=1) drops such packets",
+		     nb, reply ? "reply" : "request", s, in->name, s, in->name);
+		if (all == 1)
+			add_fix(t->r, ns, "sysctl", "-w %s=2",
+			        "net.ipv4.conf.all.rp_filter");
+		if (dev == 1) {
+			conf_key(key, sizeof key, fam, in->name, "rp_filter");
+			add_fix(t->r, ns, "sysctl", "-w %s=2", key);
+		}
+		return;
+	}
+	if (ke->err == EHOSTUNREACH || ke->err == ENETUNREACH) {
+		long fwd;
+
+		if (v6)
+			snprintf(key, sizeof key, "net.ipv6.conf.all.forwarding");
+		else
+			snprintf(key, sizeof key, "net.ipv4.ip_forward");
+		fwd = sysctl_int(t, ns, key, 1);
+		if (!fwd) {
+			stop(t, reply, WHY_NO_FORWARDING, ns, key,
+			     "the %s reaches %s, which is not its destination, "
+			     "and %s does not forward packets (%s is 0)",
+			     reply ? "reply" : "request", nb, nb, key);
+			add_fix(t->r, ns, "sysctl", "-w %s=1", key);
+			return;
+		}
+		if (!v6) {
+			conf_key(key, sizeof key, fam, in->name, "forwarding");
+			if (!sysctl_int(t, ns, key, 1)) {
+				stop(t, reply, WHY_NO_FORWARDING, ns, in->name,
+				     "%s forwards packets, but not those that come "
+				     "in by %s (%s is 0)", nb, in->name, key);
+				add_fix(t->r, ns, "sysctl", "-w %s=1", key);
+				return;
+			}
+		}
+		stop(t, reply, WHY_NO_ROUTE, ns, d,
+		     "the %s reaches %s, which has no route to %s: it is "
+		     "dropped there", reply ? "reply" : "request", nb, d);
+		fix_no_route(t, ns, &g->dst);
+		return;
+	}
+	stop(t, reply, WHY_ERROR, ns, d, "%s refuses the %s from %s to %s "
+	     "that comes in by %s: %s", nb, reply ? "reply" : "request", s, d,
+	     in->name, kerr_str(ke));
+}
+
+/* Follow leg g from ns (out of oif when not 0).  Returns true when it
+ * arrives (g->arrives), false with the verdict set. */
+static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
+                 bool reply, bool src_given)
+{
+	struct w_link *in = NULL;
+	char nb[300], d[64], s[64], n2[300];
+	const char *what = reply ? "reply" : "request";
+
+	ip_s(&g->dst, d, sizeof d);
+	for (int hop = 0;; hop++) {
+		struct why_hop *h;
+		struct kroute_query q;
+		struct w_route rt;
+		struct kerr ke = { 0 };
+		struct w_link *out;
+		struct why_ends ends;
+		struct why_end *to = NULL, *blocked = NULL;
+		bool tentative = false;
+		struct sbuf rb = SBUF_INIT;
+
+		if (hop >= WHY_MAX_HOPS) {
+			stop(t, reply, WHY_LOOP, ns, d, "the %s to %s goes round: "
+			     "more than %d namespaces on the way", what, d,
+			     WHY_MAX_HOPS);
+			return false;
+		}
+		h = &g->hops[g->nhops++];
+		memset(h, 0, sizeof *h);
+		h->ns = ns;
+		why_ns_name(ns, nb, sizeof nb);
+		if (in)
+			snprintf(h->in, sizeof h->in, "%s", in->name);
+		if (ns->unread[0]) {
+			stop(t, reply, WHY_UNREADABLE, ns, nb, "the %s reaches %s, "
+			     "which nsviz cannot read: %s", what, nb, ns->unread);
+			return false;
+		}
+		read_ns(t, ns);
+		memset(&q, 0, sizeof q);
+		q.dst = g->dst;
+		if (hop > 0 || src_given)
+			q.src = g->src;
+		q.iif = in ? in->ifindex : 0;
+		q.oif = hop == 0 ? oif : 0;
+		if (kroute_lookup(t->c.k, ns, &q, &rt, &ke) < 0) {
+			snprintf(h->said, sizeof h->said, "%s", kerr_str(&ke));
+			if (in) {
+				input_refused(t, reply, ns, in, g, &ke);
+				return false;
+			}
+			if (ke.err == ENETUNREACH || ke.err == EHOSTUNREACH) {
+				if (reply) {
+					stop(t, reply, WHY_NO_ROUTE, ns, d,
+					     "the %s reaches %s, but %s has no "
+					     "route back to %s: the %s is dropped "
+					     "there", t->r->q.proto == IPPROTO_ICMP
+					     ? "request" : "packet", nb, nb, d,
+					     t->r->q.proto == IPPROTO_ICMP ? "reply"
+					     : "answer");
+				} else {
+					stop(t, reply, WHY_NO_ROUTE, ns, d,
+					     "%s has no route to %s: the %s cannot "
+					     "leave (%s says \"Network is "
+					     "unreachable\")", nb, d,
+					     t->r->q.proto == IPPROTO_ICMP ? "request"
+					     : "packet", t->r->q.proto == IPPROTO_ICMP
+					     ? "ping" : "connect");
+				}
+				fix_no_route(t, ns, &g->dst);
+				return false;
+			}
+			if (ke.err == EINVAL && src_given) {
+				ip_s(&g->src, s, sizeof s);
+				stop(t, reply, WHY_ERROR, ns, s, "%s is not an "
+				     "address of %s: a packet from it cannot "
+				     "start there", s, nb);
+				return false;
+			}
+			stop(t, reply, WHY_ERROR, ns, d, "route get %s in %s "
+			     "fails: %s", d, nb, kerr_str(&ke));
+			return false;
+		}
+		h->has_route = true;
+		fmt_route_get(&rb, ns, &rt);
+		{
+			int n = (int)strcspn(sbuf_str(&rb), "\n");
+
+			while (n > 0 && sbuf_str(&rb)[n - 1] == ' ')
+				n--;
+			snprintf(h->route, sizeof h->route, "%.*s", n,
+			         sbuf_str(&rb));
+		}
+		sbuf_free(&rb);
+		if (hop == 0 && !src_given && !g->src.family) {
+			if (rt.prefsrc.family)
+				g->src = rt.prefsrc;
+			else if (!addr_on(ns, rt.oif, g->dst.family, &g->src))
+				g->src = g->dst;
+		}
+		if (rt.type == RTN_LOCAL) {
+			h->local = true;
+			g->arrives = true;
+			return true;
+		}
+		if (rt.type == RTN_UNREACHABLE || rt.type == RTN_BLACKHOLE ||
+		    rt.type == RTN_PROHIBIT) {
+			const char *ty = rt.type == RTN_UNREACHABLE ? "unreachable"
+			                 : rt.type == RTN_BLACKHOLE ? "blackhole"
+			                 : "prohibit";
+
+			stop(t, reply, WHY_ROUTE_TYPE, ns, d, "%s's route to %s is "
+			     "a %s route: the %s is dropped there on purpose",
+			     nb, d, ty, what);
+			return false;
+		}
+		/* passing through: forwarding must be on (IPv6's lookup does
+		 * not say: the forwarding code drops it) */
+		if (in && g->dst.family == AF_INET6 &&
+		    !sysctl_int(t, ns, "net.ipv6.conf.all.forwarding", 1)) {
+			stop(t, reply, WHY_NO_FORWARDING, ns,
+			     "net.ipv6.conf.all.forwarding",
+			     "the %s reaches %s, which is not its destination, "
+			     "and %s does not forward IPv6 packets "
+			     "(net.ipv6.conf.all.forwarding is 0)", what, nb, nb);
+			add_fix(t->r, ns, "sysctl", "-w %s=1",
+			        "net.ipv6.conf.all.forwarding");
+			return false;
+		}
+		if (!(out = world_find_link_index(ns, rt.oif))) {
+			stop(t, reply, WHY_ERROR, ns, d, "route get %s in %s names "
+			     "interface %d, which nsviz does not see", d, nb,
+			     rt.oif);
+			return false;
+		}
+		snprintf(h->out, sizeof h->out, "%s", out->name);
+		h->has_gw = rt.gw.family != 0;
+		h->nh = rt.gw.family ? rt.gw : rt.nnexthops ? rt.nh[0].gw : g->dst;
+		if (!h->nh.family)
+			h->nh = g->dst;
+		if (!strcmp(out->qdisc, "netem"))
+			snprintf(h->note, sizeof h->note, "netem on %s%s%s",
+			         out->name, out->tc_opts ? ": " : "",
+			         out->tc_opts ? out->tc_opts : "");
+		if (!link_up(out)) {
+			stop(t, reply, WHY_LINK_DOWN, ns, out->name,
+			     "the %s would leave %s by %s, but %s is down", what,
+			     nb, out->name, out->name);
+			add_fix(t->r, ns, "ip", "link set %s up", out->name);
+			return false;
+		}
+		{
+			const struct w_neigh *nn = neigh_of(ns, out->ifindex, &h->nh);
+
+			if (nn)
+				snprintf(h->neigh, sizeof h->neigh, "%s",
+				         nud_name(nn->state));
+		}
+		if (!carrier(out)) {
+			struct w_ns *pns = NULL;
+			struct w_link *p = why_peer(&t->c, out, &pns);
+
+			if (p && !link_up(p)) {
+				why_ns_name(pns, n2, sizeof n2);
+				stop(t, reply, WHY_PEER_DOWN, pns, p->name,
+				     "the %s leaves %s by %s, but the other end of "
+				     "that cable, %s in %s, is down (%s has no "
+				     "carrier)", what, nb, out->name, p->name, n2,
+				     out->name);
+				add_fix(t->r, pns, "ip", "link set %s up", p->name);
+			} else {
+				stop(t, reply, WHY_LINK_DOWN, ns, out->name,
+				     "the %s would leave %s by %s, which is up but "
+				     "has no carrier (nothing at the other end)",
+				     what, nb, out->name);
+			}
+			return false;
+		}
+		why_wire(&t->c, ns, out, &ends);
+		for (int i = 0; i < ends.n && !to; i++) {
+			struct why_end *e = &ends.v[i];
+
+			if (e->ns == ns && e->l == out)
+				continue;
+			if (has_addr(e->ns, e->l, &h->nh, &tentative) ||
+			    (h->nh.family == AF_INET &&
+			     has_addr(e->ns, NULL, &h->nh, NULL))) {
+				if (e->block == WHY_OK)
+					to = e;
+				else if (!blocked)
+					blocked = e;
+			}
+		}
+		ip_s(&h->nh, s, sizeof s);
+		if (!to && blocked) {
+			struct why_end *e = blocked;
+			char bn[300], en[300];
+
+			why_ns_name(e->block_ns, bn, sizeof bn);
+			why_ns_name(e->ns, en, sizeof en);
+			switch (e->block) {
+			case WHY_BRPORT_DOWN:
+				stop(t, reply, WHY_BRPORT_DOWN, e->block_ns,
+				     e->block_obj, "%s is %s's, behind port %s "
+				     "of the %s, and that port is down: the frames "
+				     "stop at the bridge", s, en, e->block_obj,
+				     e->wire);
+				add_fix(t->r, e->block_ns, "ip", "link set %s up",
+				        e->block_obj);
+				break;
+			case WHY_BRPORT_STATE:
+				stop(t, reply, WHY_BRPORT_STATE, e->block_ns,
+				     e->block_obj, "%s is %s's, behind port %s "
+				     "of the %s, and that port is not forwarding "
+				     "(spanning tree blocks it)", s, en,
+				     e->block_obj, e->wire);
+				break;
+			default: {
+				struct w_link *bl = world_find_link(e->block_ns,
+				                                    e->block_obj);
+				int vid = e->vid;
+
+				if (e->vid)
+					stop(t, reply, WHY_VLAN, e->block_ns,
+					     e->block_obj, "%s is %s's, behind port "
+					     "%s of the %s, but the frames are in "
+					     "VLAN %d and %s is not: the bridge does "
+					     "not carry them there", s, en,
+					     e->block_obj, e->wire, e->vid,
+					     e->block_obj);
+				else
+					stop(t, reply, WHY_VLAN, e->block_ns,
+					     e->block_obj, "the frames come into "
+					     "the %s by port %s, which has no PVID "
+					     "(no VLAN for untagged frames): the "
+					     "bridge drops them", e->wire,
+					     e->block_obj);
+				if (bl && vid)
+					add_fix(t->r, e->block_ns, "bridge", "vlan "
+					        "add dev %s vid %d pvid untagged",
+					        e->block_obj, vid);
+				break;
+			}
+			}
+			(void)bn;
+			return false;
+		}
+		if (!to) {
+			const char *st = h->neigh[0] ? h->neigh : NULL;
+
+			stop(t, reply, WHY_NO_NEIGH, ns, s,
+			     "%s sends the %s%s%s out of %s, but nobody on that "
+			     "wire has %s: the %s gets no answer%s%s%s", nb, what,
+			     h->has_gw ? " to its gateway " : "",
+			     h->has_gw ? s : "",
+			     out->name, s,
+			     h->nh.family == AF_INET6 ? "neighbour solicitation"
+			                              : "ARP request",
+			     st ? " (the neighbour entry is " : "",
+			     st ? st : "", st ? ")" : "");
+			for (int i = 0; i < ends.n && !tentative; i++) {
+				const struct why_end *e = &ends.v[i];
+				char en[300], ea[64];
+
+				if (e->block != WHY_OK || (e->ns == ns && e->l == out))
+					continue;
+				for (size_t a = 0; a < e->ns->naddrs; a++) {
+					const struct w_addr *x = &e->ns->addrs[a];
+
+					if (x->ifindex != e->l->ifindex ||
+					    x->family != h->nh.family ||
+					    x->scope >= RT_SCOPE_LINK)
+						continue;
+					snprintf(t->r->text + strlen(t->r->text),
+					         sizeof t->r->text - strlen(t->r->text),
+					         "; on that wire, %s in %s has %s/%d",
+					         e->l->name,
+					         why_ns_name(e->ns, en, sizeof en),
+					         ip_s(&x->local, ea, sizeof ea),
+					         x->prefixlen);
+					break;
+				}
+				break;
+			}
+			if (tentative)
+				snprintf(t->r->text + strlen(t->r->text),
+				         sizeof t->r->text - strlen(t->r->text),
+				         "; %s is there, but still tentative "
+				         "(duplicate address detection)", s);
+			return false;
+		}
+		h->to_ns = to->ns;
+		snprintf(h->to_if, sizeof h->to_if, "%s", to->l->name);
+		snprintf(h->wire, sizeof h->wire, "%s", to->wire);
+		ns = to->ns;
+		in = to->l;
+		(void)n2;
+	}
+}
+
+/* ---- the whole trace ---------------------------------------------------- */
+
+static bool arrives_well(struct tr *t, struct w_ns *ns)
+{
+	const struct why_query *q = &t->r->q;
+	char nb[300], obj[64];
+
+	why_ns_name(ns, nb, sizeof nb);
+	if (q->proto == IPPROTO_ICMP) {
+		bool v6 = q->dst.family == AF_INET6;
+		const char *key = v6 ? "net.ipv6.icmp.echo_ignore_all"
+		                     : "net.ipv4.icmp_echo_ignore_all";
+
+		if (sysctl_int(t, ns, key, 0) == 1) {
+			stop(t, false, WHY_ECHO_IGNORED, ns, key,
+			     "the request reaches %s, but %s ignores echo "
+			     "requests (%s is 1)", nb, nb, key);
+			add_fix(t->r, ns, "sysctl", "-w %s=0", key);
+			return false;
+		}
+		return true;
+	} else {
+		bool udp = q->proto == IPPROTO_UDP, open = false;
+		struct kerr e = { 0 };
+
+		snprintf(obj, sizeof obj, "%s port %u", udp ? "udp" : "tcp",
+		         q->port);
+		if (ksock_port_open(t->c.k, ns, udp, q->port, &open, &e) < 0) {
+			stop(t, false, WHY_ERROR, ns, obj, "cannot look at %s's "
+			     "sockets: %s", nb, kerr_str(&e));
+			return false;
+		}
+		if (!open) {
+			stop(t, false, WHY_NOT_LISTENING, ns, obj,
+			     "the %s reaches %s, but nothing there listens on "
+			     "%s%s", udp ? "datagram" : "connection request",
+			     nb, obj, udp ? " (the kernel answers with ICMP port "
+			     "unreachable)" : " (the kernel answers with a reset: "
+			     "\"Connection refused\")");
+			add_fix(t->r, ns, "nsviz", "echo %s port %u",
+			        udp ? "udp" : "tcp", q->port);
+			return false;
+		}
+		return true;
+	}
+}
+
+int why_trace(struct ksync *k, struct world *w, const struct why_query *q,
+              struct why_result *r, struct kerr *e)
+{
+	struct tr t;
+	struct w_ns *dst_ns;
+	char a[300], b[300];
+	int rep_oif = 0;
+
+	memset(r, 0, sizeof *r);
+	memset(&t, 0, sizeof t);
+	/* every namespace read, and the veth peers across them resolved:
+	 * the walk goes anywhere */
+	if (ksync_all_ready(k, e) < 0)
+		return -1;
+	world_resolve_peers(w);
+	t.c.k = k;
+	t.c.w = w;
+	t.r = r;
+	r->q = *q;
+	r->req.dst = q->dst;
+	r->req.src = q->src;
+	if (!walk(&t, &r->req, q->ns, q->oif, false, q->src.family != 0))
+		goto out;
+	dst_ns = r->req.hops[r->req.nhops - 1].ns;
+	r->dst_ns = dst_ns;
+	if (!arrives_well(&t, dst_ns))
+		goto out;
+	/* the answer: from the address asked, to the request's source;
+	 * a link-local one goes back out of the link it came in by */
+	r->rep_tried = true;
+	r->rep.src = q->dst;
+	r->rep.dst = r->req.src;
+	if (r->req.nhops >= 1 && w_ip_link_local(&r->rep.dst)) {
+		const struct why_hop *last = &r->req.hops[r->req.nhops - 1];
+		const struct w_link *l = last->in[0]
+		                         ? world_find_link(dst_ns, last->in)
+		                         : NULL;
+
+		rep_oif = l ? l->ifindex : 0;
+	}
+	if (!walk(&t, &r->rep, dst_ns, rep_oif, true, true))
+		goto out;
+	r->reason = WHY_OK;
+	why_ns_name(dst_ns, a, sizeof a);
+	why_ns_name(r->rep.hops[r->rep.nhops - 1].ns, b, sizeof b);
+	snprintf(r->text, sizeof r->text, "both ways work: the %s reaches %s "
+	         "and the %s comes back to %s",
+	         q->proto == IPPROTO_ICMP ? "request" : q->proto == IPPROTO_TCP
+	         ? "connection request" : "datagram", a,
+	         q->proto == IPPROTO_ICMP ? "reply" : "answer", b);
+out:
+	why_ctx_done(&t.c);
+	return 0;
+}

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* why.h - why a packet gets there or not (issue 15).
+ *
+ * `why ADDR` follows one packet the way the kernel would, namespace by
+ * namespace, and then its answer back: at each hop the kernel's own
+ * route lookup (RTM_GETROUTE with the input interface and source, so
+ * policy routing and rp_filter are the kernel's answer, not a copy of
+ * its rules), the state of the way out, the wire it leads onto (veth
+ * peer, bridge ports and their VLANs), who on that wire has the next
+ * hop, forwarding where the packet only passes through, and at the end
+ * whether anything answers.  The first thing that stops it is the
+ * verdict, with a command that would fix it when there is an obvious
+ * one.  Read-only: nothing is sent and nothing is changed.
+ *
+ * trace.c walks (the kernel's answers, one hop at a time), wire.c is the
+ * link layer (where a frame sent out of a link is received), say.c
+ * writes the result as text and JSON.
+ */
+#ifndef NSVIZ_WHY_H
+#define NSVIZ_WHY_H
+
+#include <stdbool.h>
+
+#include "world/world.h"
+
+struct ksync;
+struct kerr;
+struct sbuf;
+
+#define WHY_MAX_HOPS 32
+#define WHY_MAX_FIX 3
+
+enum why_reason {
+	WHY_OK = 0,
+	WHY_NO_ROUTE,           /* route lookup fails */
+	WHY_ROUTE_TYPE,         /* an unreachable, blackhole, prohibit route */
+	WHY_LINK_DOWN,          /* the way out is down */
+	WHY_PEER_DOWN,          /* the far end of the cable is down */
+	WHY_NO_NEIGH,           /* nobody on the wire has the next hop */
+	WHY_BRPORT_DOWN,        /* the bridge port towards it is down */
+	WHY_BRPORT_STATE,       /* the port is not forwarding (STP) */
+	WHY_VLAN,               /* the bridge does not carry the VLAN there */
+	WHY_NO_FORWARDING,      /* a namespace it passes does not forward */
+	WHY_RP_FILTER,          /* reverse path filtering drops it */
+	WHY_NOT_LISTENING,      /* nothing listens on the port */
+	WHY_ECHO_IGNORED,       /* echo requests are ignored there */
+	WHY_UNREADABLE,         /* a namespace nsviz cannot read */
+	WHY_LOOP,               /* more than WHY_MAX_HOPS hops */
+	WHY_ERROR               /* the kernel said something else */
+};
+
+/* One namespace the packet is in. */
+struct why_hop {
+	struct w_ns *ns;
+	char in[W_IFNAMSIZ];    /* the interface it came in by; "" = made here */
+	bool local;             /* it is for this namespace */
+	bool has_route;
+	char route[512];        /* the lookup as `ip route get` prints it */
+	char said[160];         /* the lookup failed: the kernel's words */
+	char out[W_IFNAMSIZ];   /* the way out; "" = none */
+	bool has_gw;
+	struct w_ip nh;         /* the next hop: the gateway, or the address */
+	char neigh[16];         /* the neighbour entry's state, "" = none */
+	struct w_ns *to_ns;     /* where the frame is received, NULL: nowhere */
+	char to_if[W_IFNAMSIZ];
+	char wire[256];         /* how: "bridge br0 in host", "" = a cable */
+	char note[256];         /* something on the way (netem), "" */
+};
+
+/* One direction. */
+struct why_leg {
+	struct w_ip src, dst;
+	struct why_hop hops[WHY_MAX_HOPS];
+	int nhops;
+	bool arrives;
+};
+
+struct why_query {
+	struct w_ns *ns;        /* where the packet starts */
+	struct w_ip dst;
+	int oif;                /* ADDR%IF: the interface, 0 = none */
+	struct w_ip src;        /* from SRC; family 0: the kernel's choice */
+	int proto;              /* IPPROTO_ICMP, _TCP, _UDP */
+	unsigned port;
+};
+
+struct why_result {
+	struct why_query q;
+	struct why_leg req, rep;
+	bool rep_tried;         /* the request arrived: the reply was followed */
+	struct w_ns *dst_ns;    /* where the request arrives, NULL: nowhere */
+	enum why_reason reason;
+	struct w_ns *where;     /* the namespace it stops in (NULL when ok) */
+	bool in_reply;          /* it stops on the way back */
+	char object[128];       /* what stops it: "10.0.1.0", "eth0" */
+	char text[1024];        /* the verdict, in a learner's words */
+	char fix[WHY_MAX_FIX][320];
+	int nfix;
+};
+
+/* Follow q's packet and its answer.  0, or -1 with e set when the kernel
+ * could not be asked at all (a verdict of WHY_ERROR is not -1). */
+int why_trace(struct ksync *k, struct world *w, const struct why_query *q,
+              struct why_result *r, struct kerr *e);
+
+/* "no-route", ... (the JSON reason) */
+const char *why_reason_code(enum why_reason r);
+/* The result as text (names not yet escaped: the caller escapes the
+ * whole text) and as one JSON object. */
+void why_text(const struct why_result *r, struct sbuf *out);
+void why_json(const struct why_result *r, struct sbuf *out);
+
+#endif
