@@ -357,6 +357,30 @@ static void read_ns(struct tr *t, struct w_ns *ns)
 	ksync_read_neighs(t->c.k, ns, &e);
 }
 
+/* Whether strict reverse path filtering is on for in, and ns's way back
+ * to src leaves by another link */
+static bool rp_strict_drop(struct tr *t, struct w_ns *ns,
+                           const struct w_link *in, const struct w_ip *src)
+{
+	struct kroute_query q;
+	struct w_route rt;
+	struct kerr e = { 0 };
+	char key[128];
+	long all, dev;
+
+	conf_key(key, sizeof key, "ipv4", "all", "rp_filter");
+	all = sysctl_int(t, ns, key, 0);
+	conf_key(key, sizeof key, "ipv4", in->name, "rp_filter");
+	dev = sysctl_int(t, ns, key, 0);
+	if ((all > dev ? all : dev) != 1)
+		return false;
+	memset(&q, 0, sizeof q);
+	q.dst = *src;
+	if (kroute_lookup(t->c.k, ns, &q, &rt, &e) < 0)
+		return true;    /* no way back at all */
+	return rt.oif != in->ifindex;
+}
+
 /* The route lookup failed where the packet came in by iif (a router):
  * which of the kernel's reasons */
 static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
@@ -370,9 +394,11 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 	why_ns_name(ns, nb, sizeof nb);
 	ip_s(&g->src, s, sizeof s);
 	ip_s(&g->dst, d, sizeof d);
-	if (ke->err == EXDEV) {
+	if (!v6 && (ke->err == EXDEV || ke->err == EINVAL) &&
+	    rp_strict_drop(t, ns, in, &g->src)) {
 		/* fib_validate_source: the way back to the source is not
-		 * the way it came in */
+		 * the way it came in (the kernel's answer is EXDEV or, on
+		 * some paths, EINVAL; the reverse lookup says which) */
 		long all, dev;
 
 		conf_key(key, sizeof key, fam, "all", "rp_filter");
@@ -430,6 +456,57 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 	     in->name, kerr_str(ke));
 }
 
+/* No route to dst in ns, and a link of ns with addresses is down: the
+ * kernel took its routes away when it went down.  The verdict is that
+ * link (the one whose wire leads to dst's namespace, when one does). */
+static bool down_link_first(struct tr *t, bool reply, struct w_ns *ns,
+                            const struct w_ip *dst)
+{
+	struct w_link *pick = NULL;
+	struct w_ns *owner = NULL;
+	const struct w_addr *oa = NULL;
+	char nb[300], d[64];
+
+	find_prefix_owner(t, dst, &owner, &oa);
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		struct w_link *l = &ns->links[i];
+		struct why_ends ends;
+		bool addrs = false;
+
+		if ((l->flags & IFF_LOOPBACK) || link_up(l))
+			continue;
+		for (size_t a = 0; a < ns->naddrs; a++)
+			if (ns->addrs[a].ifindex == l->ifindex &&
+			    ns->addrs[a].family == dst->family &&
+			    ns->addrs[a].scope < RT_SCOPE_LINK)
+				addrs = true;
+		if (!addrs)
+			continue;
+		if (!pick)
+			pick = l;
+		if (owner) {
+			why_wire(&t->c, ns, l, &ends);
+			for (int j = 0; j < ends.n; j++)
+				if (ends.v[j].ns == owner) {
+					pick = l;
+					goto found;
+				}
+		}
+	}
+found:
+	if (!pick)
+		return false;
+	why_ns_name(ns, nb, sizeof nb);
+	ip_s(dst, d, sizeof d);
+	stop(t, reply, WHY_LINK_DOWN, ns, pick->name,
+	     "%s has no route to %s because %s is down: the kernel takes "
+	     "away the routes through a link that goes down (those added "
+	     "by hand, like a default route, must be added again after it "
+	     "is up)", nb, d, pick->name);
+	add_fix(t->r, ns, "ip", "link set %s up", pick->name);
+	return true;
+}
+
 /* Follow leg g from ns (out of oif when not 0).  Returns true when it
  * arrives (g->arrives), false with the verdict set. */
 static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
@@ -481,6 +558,9 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 				input_refused(t, reply, ns, in, g, &ke);
 				return false;
 			}
+			if ((ke.err == ENETUNREACH || ke.err == EHOSTUNREACH) &&
+			    down_link_first(t, reply, ns, &g->dst))
+				return false;
 			if (ke.err == ENETUNREACH || ke.err == EHOSTUNREACH) {
 				if (reply) {
 					stop(t, reply, WHY_NO_ROUTE, ns, d,
