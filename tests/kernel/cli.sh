@@ -421,7 +421,7 @@ netns add f3'
 check_eq "-force -c: exit status still 1" "$RC" 1
 check_eq "-force -c: both errors reported" "$ERR" \
 "nsviz: nope0: no such device in the host namespace
-nsviz: frob: unknown command (expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl or nft)"
+nsviz: frob: unknown command (expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl, why or nft)"
 check_eq "-force -c: went on after the errors" "$(nss f1 f2 f3)" "f1:yes f2:yes f3:yes"
 check_rc "-force -c with no error: exit status 0" 0 nsv -force -c 'netns add f4; netns add f5'
 check_rc "--force is -force" 1 nsv --force -c 'frob; netns add f6'
@@ -474,7 +474,7 @@ check_eq "-force -b: went on" "$(nss b3 b4 b5)" "b3:yes b4:yes b5:yes"
 run sh -c 'printf "netns add i1\n\n# c\nfrob\nnetns add i2\n" | "$NSVIZ" -b -'
 check_eq "-b - (stdin): exit status 1" "$RC" 1
 check_eq "-b - (stdin): errors as stdin:LINE: message" "$ERR" \
-	"stdin:4: frob: unknown command (expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl or nft)"
+	"stdin:4: frob: unknown command (expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl, why or nft)"
 check_eq "-b - (stdin): ran up to the error" "$(nss i1 i2)" "i1:yes i2:no"
 
 run nsv -b "$TMPD/missing.batch"

@@ -2689,7 +2689,7 @@ static void test_hints_from_tables(void **state)
 	(void)state;
 	assert_int_equal(parse_line("frob", &c), -1);
 	list_words(err, words, &n);
-	assert_int_equal(n, 11);
+	assert_int_equal(n, 12);
 	for (size_t k = 0; k < n; k++) {
 		char line[64];
 
@@ -2721,8 +2721,8 @@ static void test_hints_from_tables(void **state)
 	/* the same list where a command is missing */
 	assert_int_equal(parse_line("ip", &c), -1);
 	assert_string_equal(err, "ip: missing command (expected addr, route, "
-	                    "rule, neigh, link, netns, ping, echo, send or "
-	                    "sysctl)");
+	                    "rule, neigh, link, netns, ping, echo, send, "
+	                    "sysctl or why)");
 	assert_int_equal(parse_line("netns exec x ip", &c), -1);
 	assert_non_null(strstr(err, "missing command (expected addr, route, "));
 	assert_int_equal(parse_line("link frob", &c), -1);
@@ -3067,7 +3067,7 @@ static const struct { const char *line, *word, *reason; } bad_inputs[] = {
 	/* unknown or unsupported words */
 	{ "frobnicate", "frobnicate",
 	  "unknown command (expected addr, route, rule, neigh, link, netns, ping, "
-	  "echo, send, sysctl or nft)" },
+	  "echo, send, sysctl, why or nft)" },
 	{ "link frob", "link frob", "unknown link command" },
 	{ "addr frob", "addr frob", "unknown addr command" },
 	{ "route frob", "route frob", "unknown route command" },
