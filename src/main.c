@@ -130,7 +130,8 @@ static void usage(FILE *f)
 "  XDG_STATE_HOME  lesson progress       NO_COLOR          a UI without colour\n"
 "\n"
 "Exit status: 0 success, 1 a command failed, 2 usage error;\n"
-"ping: 1 when no reply came.  See nsviz(1).\n", f);
+"ping: 1 when no reply came; why: 1 when the packet or its answer does not\n"
+"get there.  See nsviz(1).\n", f);
 }
 
 /* A terminal the full-screen UI cannot draw on (TERM=dumb, unset, no
