@@ -152,11 +152,13 @@ lesson 3 4; ns host; iface veth0; form r 10.0.2.0/24; form g 10.0.2.0
 done_step "r 10.0.2.0/24 on veth0, g 10.0.2.0"
 lesson 3 5; ns host; form p 10.0.2.0
 done_step "p 10.0.2.0"
-lesson 3 6; ns host; iface veth0; capture; ns vnet; iface veth1; capture; ns host; form p 10.0.2.0
+lesson 3 6; ns host; cmdline "why 10.0.2.0"
+done_step ": why 10.0.2.0"
+lesson 3 7; ns host; iface veth0; capture; ns vnet; iface veth1; capture; ns host; form p 10.0.2.0
 done_step "captures on veth0 and veth1, p 10.0.2.0"
-lesson 3 7; ns vnet; iface veth1; form r 10.0.1.0
+lesson 3 8; ns vnet; iface veth1; form r 10.0.1.0
 done_step "in vnet, r 10.0.1.0 on veth1"
-lesson 3 8; ns host; form p 10.0.2.0
+lesson 3 9; ns host; form p 10.0.2.0
 done_step "p 10.0.2.0"
 lesson 4 1; ns vnet; key e; wait_for ' runs: ' 50; key Enter
 done_step "in vnet, e: tcp 4078"
