@@ -323,6 +323,56 @@ static void fix_no_route(struct tr *t, struct w_ns *ns, const struct w_ip *dst)
 	}
 }
 
+/* ns's gateway gw on out is nobody's: a route by the same prefix via
+ * the one address on that wire in ns's own prefix (a likely typo) */
+static void fix_gateway(struct tr *t, struct w_ns *ns, const struct w_link *out,
+                        const struct w_ip *gw, const struct why_ends *ends)
+{
+	const struct w_route *rt = NULL;
+	const struct w_ip *cand = NULL;
+	char g[64], pfx[80];
+	int ncand = 0;
+
+	for (size_t i = 0; i < ns->nroutes && !rt; i++)
+		if (ns->routes[i].table == RT_TABLE_MAIN &&
+		    w_ip_eq(&ns->routes[i].gw, gw) &&
+		    ns->routes[i].oif == out->ifindex)
+			rt = &ns->routes[i];
+	if (!rt)
+		return;
+	for (int i = 0; i < ends->n; i++) {
+		const struct why_end *e = &ends->v[i];
+
+		if (e->block != WHY_OK || (e->ns == ns && e->l == out))
+			continue;
+		for (size_t a = 0; a < e->ns->naddrs; a++) {
+			const struct w_addr *x = &e->ns->addrs[a];
+			bool mine = false;
+
+			if (x->ifindex != e->l->ifindex || x->family != gw->family ||
+			    x->scope >= RT_SCOPE_LINK)
+				continue;
+			for (size_t b = 0; b < ns->naddrs; b++)
+				if (ns->addrs[b].ifindex == out->ifindex &&
+				    in_prefix(&x->local, &ns->addrs[b].local,
+				              ns->addrs[b].prefixlen))
+					mine = true;
+			if (mine && (!cand || !w_ip_eq(cand, &x->local))) {
+				cand = &x->local;
+				ncand++;
+			}
+		}
+	}
+	if (ncand != 1)
+		return;
+	if (rt->dst_len == 0)
+		snprintf(pfx, sizeof pfx, "default");
+	else
+		net_of(&rt->dst, rt->dst_len, pfx, sizeof pfx);
+	add_fix(t->r, ns, "ip", "route replace %s via %s", pfx,
+	        ip_s(cand, g, sizeof g));
+}
+
 /* ---- one direction ------------------------------------------------------- */
 
 static bool link_up(const struct w_link *l)
@@ -760,6 +810,9 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 		if (!to) {
 			const char *st = h->neigh[0] ? h->neigh : NULL;
 
+			if (h->has_gw)
+				fix_gateway(t, ns, out, &h->nh, &ends);
+
 			stop(t, reply, WHY_NO_NEIGH, ns, s,
 			     "%s sends the %s%s%s out of %s, but nobody on that "
 			     "wire has %s: the %s gets no answer%s%s%s", nb, what,
@@ -871,6 +924,7 @@ int why_trace(struct ksync *k, struct world *w, const struct why_query *q,
 	 * the walk goes anywhere */
 	if (ksync_all_ready(k, e) < 0)
 		return -1;
+	ksync_routes_now(k);
 	world_resolve_peers(w);
 	t.c.k = k;
 	t.c.w = w;
