@@ -921,7 +921,7 @@ static const char *const help_text =
 "  m  move the interface  u  toggle up/down  M  masquerade  i  delay, loss\n"
 "  x  (F8), Delete  delete the selected namespace, interface or route\n"
 "Looking\n"
-"  g        route lookup           p  (F9)  ping from here (Esc stops)\n"
+"  g  route lookup   W  why: where it stops   p  (F9)  ping (Esc stops)\n"
 "  s        a shell inside the selected namespace (exit to come back)\n"
 "  t  (F4)  topology view: arrows pan, [ ] select, Tab its wires, z overview\n"
 "  c        capture on the interface (Space pause, f filter; see its keys)\n"

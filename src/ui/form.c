@@ -143,6 +143,12 @@ void form_init(struct form *f, enum form_kind kind, const struct world *w,
 		         f->ns[0] ? f->ns : "the host");
 		field(f, "Destination", FK_ADDR, false, "");
 		break;
+	case FORM_WHY:
+		snprintf(f->title, sizeof f->title,
+		         "Why does (or doesn't) a ping from %s get there?",
+		         f->ns[0] ? f->ns : "the host");
+		field(f, "Address[%interface]", FK_PING_ADDR, false, "");
+		break;
 	case FORM_PING:
 		snprintf(f->title, sizeof f->title, "Ping from %s",
 		         f->ns[0] ? f->ns : "the host");
@@ -709,6 +715,9 @@ void form_command(const struct form *f, struct sbuf *out)
 		break;
 	case FORM_LOOKUP:
 		sbuf_printf(out, "route get %s", v0);
+		break;
+	case FORM_WHY:
+		sbuf_printf(out, "why %s", v0);
 		break;
 	case FORM_PING:
 		sbuf_printf(out, "ping -c %s %s", f->f[1].value, v0);

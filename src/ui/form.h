@@ -22,7 +22,8 @@ enum form_kind {
 	FORM_ECHO,       /* e: start an echo server in the namespace */
 	FORM_SEND,       /* S: send a message to a server, print the reply */
 	FORM_NAT,        /* M: masquerade what leaves by an interface */
-	FORM_IMPAIR      /* i: delay, loss and rate on an interface */
+	FORM_IMPAIR,     /* i: delay, loss and rate on an interface */
+	FORM_WHY         /* W: where and why a packet to ADDR stops */
 };
 
 enum field_kind {

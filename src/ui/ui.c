@@ -647,6 +647,7 @@ static void open_form(struct ui *u, enum form_kind kind)
 	struct w_link *l = ui_sel_link(u);
 
 	if (kind != FORM_LOOKUP && kind != FORM_PING && kind != FORM_SEND &&
+	    kind != FORM_WHY &&
 	    refuse_readonly(u))
 		return;
 	if (kind != FORM_NETNS && ns->kind == W_NS_UNNAMED) {
@@ -1451,6 +1452,7 @@ static void k_move(struct ui *u) { open_form(u, FORM_MOVE); }
 static void k_addr(struct ui *u) { open_form(u, FORM_ADDR); }
 static void k_route(struct ui *u) { open_form(u, FORM_ROUTE); }
 static void k_lookup(struct ui *u) { open_form(u, FORM_LOOKUP); }
+static void k_why(struct ui *u) { open_form(u, FORM_WHY); }
 static void k_ping(struct ui *u) { open_form(u, FORM_PING); }
 static void k_up(struct ui *u) { toggle_up(u); }
 static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
@@ -1547,6 +1549,7 @@ static const struct keybind keys[] = {
 	{ 'r', 0, k_route },
 	{ 'u', 0, k_up },
 	{ 'g', 0, k_lookup },
+	{ 'W', 0, k_why },
 	{ 's', 0, k_shell },
 	{ 'c', 0, k_capture },
 	{ 'e', 0, k_echo },

@@ -219,4 +219,14 @@ lesson 8 3; ns a; key N; ns b
 done_step "N, then b"
 lesson 8 4; ns b; iface eth0; capture; ns a; form p 10.0.0.9
 done_step "capture on eth0 in b, p 10.0.0.9 from a"
+lesson 12 1; cmdline "-n left why 10.0.1.1"; cmdline "-n router link set r-left up"
+done_step ": -n left why 10.0.1.1, : the fix"
+lesson 12 2; cmdline "-n left why 10.0.2.2"; cmdline "-n left route replace default via 10.0.1.1"
+done_step ": -n left why 10.0.2.2, : the fix"
+lesson 12 3; cmdline "-n left why 10.0.2.2"; cmdline "-n router sysctl -w net.ipv4.ip_forward=1"
+done_step ": -n left why 10.0.2.2, : the fix"
+lesson 12 4; cmdline "-n left why 10.0.2.2"; cmdline "-n right route add 10.0.1.0/24 via 10.0.2.1"
+done_step ": -n left why 10.0.2.2, : the fix"
+lesson 12 5; cmdline "-n left why 10.0.2.2 proto tcp port 4078"; cmdline "-n right echo tcp port 4078"
+done_step ": -n left why ... proto tcp port 4078, : the fix"
 done_testing

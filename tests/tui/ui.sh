@@ -320,6 +320,15 @@ r=$(ip route get 10.0.2.0 | head -n 1 | sed 's/ *$//')
 see "g 10.0.2.0: the log shows what ip route get prints ($r)" main \
 	"\\|  $(printf '%s' "$r" | sed 's/[.]/\\./g') *\\|"
 see "g: logged as ip route get" main '\$ ip route get 10\.0\.2\.0'
+# why: W, the verdict in the log (the world here: both routes, so both
+# ways work)
+keys main W
+see "W opens the why form" main 'Why does \(or doesn.t\) a ping from the host get there\?'
+see "... whose line is why" main 'runs: why '
+text main "10.0.2.0"
+keys main Enter
+see "W 10.0.2.0: the log shows the path back" main '\|  reply 10\.0\.2\.0 > 10\.0\.1\.0:'
+see "W 10.0.2.0: the verdict in the log" main '\|  verdict: both ways work: the request reaches vnet and the reply comes back'
 # Ctrl-L redraws
 keys main C-l
 see "Ctrl-L: the screen is drawn again" main "$UI_UP"
