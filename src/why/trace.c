@@ -178,6 +178,18 @@ static bool in_prefix(const struct w_ip *ip, const struct w_ip *pfx, int len)
 	return true;
 }
 
+/* Whether ip is in the prefix of one of ns's addresses on ifindex (a
+ * neighbour there could be a gateway) */
+static bool on_link_prefix(const struct w_ns *ns, int ifindex,
+                           const struct w_ip *ip)
+{
+	for (size_t b = 0; b < ns->naddrs; b++)
+		if (ns->addrs[b].ifindex == ifindex &&
+		    in_prefix(ip, &ns->addrs[b].local, ns->addrs[b].prefixlen))
+			return true;
+	return false;
+}
+
 static void net_of(const struct w_ip *ip, int len, char *buf, size_t blen)
 {
 	struct w_ip n = *ip;
@@ -298,18 +310,11 @@ static void fix_no_route(struct tr *t, struct w_ns *ns, const struct w_ip *dst)
 				continue;
 			for (size_t a = 0; a < e->ns->naddrs; a++) {
 				const struct w_addr *ea = &e->ns->addrs[a];
-				bool mine = false;
 
 				if (ea->ifindex != e->l->ifindex ||
 				    ea->family != dst->family ||
-				    ea->scope >= RT_SCOPE_LINK)
-					continue;
-				for (size_t b = 0; b < ns->naddrs; b++)
-					if (ns->addrs[b].ifindex == l->ifindex &&
-					    in_prefix(&ea->local, &ns->addrs[b].local,
-					              ns->addrs[b].prefixlen))
-						mine = true;
-				if (!mine)
+				    ea->scope >= RT_SCOPE_LINK ||
+				    !on_link_prefix(ns, l->ifindex, &ea->local))
 					continue;
 				memset(&q, 0, sizeof q);
 				q.dst = *dst;
@@ -347,17 +352,12 @@ static void fix_gateway(struct tr *t, struct w_ns *ns, const struct w_link *out,
 			continue;
 		for (size_t a = 0; a < e->ns->naddrs; a++) {
 			const struct w_addr *x = &e->ns->addrs[a];
-			bool mine = false;
 
 			if (x->ifindex != e->l->ifindex || x->family != gw->family ||
 			    x->scope >= RT_SCOPE_LINK)
 				continue;
-			for (size_t b = 0; b < ns->naddrs; b++)
-				if (ns->addrs[b].ifindex == out->ifindex &&
-				    in_prefix(&x->local, &ns->addrs[b].local,
-				              ns->addrs[b].prefixlen))
-					mine = true;
-			if (mine && (!cand || !w_ip_eq(cand, &x->local))) {
+			if (on_link_prefix(ns, out->ifindex, &x->local) &&
+			    (!cand || !w_ip_eq(cand, &x->local))) {
 				cand = &x->local;
 				ncand++;
 			}
