@@ -10,6 +10,8 @@
 #include "kernel/kernel.h"
 #include "util/sbuf.h"
 
+struct why_result;
+
 struct exec_ctx {
 	struct world *w;
 	struct ksync *k;
@@ -23,6 +25,10 @@ struct exec_ctx {
 	volatile int *stop;     /* set by SIGINT: stop a running ping */
 	bool inherit_stdio;     /* netns exec: the program uses our terminal */
 	int exec_signal;        /* netns exec: the signal that ended it, or 0 */
+	/* why (issue 15): when set, called with the result after it is
+	 * printed (the UI marks the path on its map) */
+	void (*why_done)(void *ctx, const struct why_result *r);
+	void *why_ctx;
 };
 
 void exec_init(struct exec_ctx *x, struct world *w, struct ksync *k);

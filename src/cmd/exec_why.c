@@ -67,6 +67,8 @@ int exec_why(struct exec_ctx *x, const struct cmd *c)
 		why_text(r, &out);
 		esc_add(&x->out, sbuf_str(&out), ESC_KEEP_NL);
 	}
+	if (x->why_done)
+		x->why_done(x->why_ctx, r);
 	rc = r->reason == WHY_OK ? 0 : 1;
 	sbuf_free(&out);
 	free(r);

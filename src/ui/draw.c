@@ -668,6 +668,7 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	static struct topo_mark caps[UI_MAX_CAPS];
 	static char sel_if[W_IFNAMSIZ];
 	static unsigned long rver;
+	static unsigned why_gen;
 	unsigned long rnow;
 	struct topo_mark cnow[UI_MAX_CAPS];
 	struct w_link *l = ui_sel_link(u);
@@ -676,7 +677,9 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	                         .overview = u->topo_overview,
 	                         .fit_h = u->topo_overview ? vh : 0,
 	                         .captured = caps,
-	                         .selected_if = sel_if };
+	                         .selected_if = sel_if,
+	                         .path = u->why_path, .npath = u->nwhy,
+	                         .path_stop = u->why_stop };
 
 	now.routers = routers_ids(u, &now.nrouters, &rnow);
 	/* the captures still running are marked on their rows */
@@ -692,6 +695,7 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	    o.selected_ns_id == now.selected_ns_id && o.ascii == now.ascii &&
 	    o.overview == now.overview && o.fit_h == now.fit_h &&
 	    o.ncaptured == now.ncaptured && rver == rnow &&
+	    why_gen == u->why_gen &&
 	    !memcmp(caps, cnow, sizeof caps) &&
 	    strcmp(sel_if, l ? l->name : "") == 0)
 		return &t;
@@ -703,6 +707,7 @@ static struct topo *topo_cached(struct ui *u, int vh)
 	have = true;
 	gen = u->w->generation;
 	rver = rnow;
+	why_gen = u->why_gen;
 	o = now;
 	return &t;
 }

@@ -128,6 +128,13 @@ struct topo_opts {
 	 * UI reads them) */
 	const int *routers;
 	size_t nrouters;
+	/* the path of the last why (issue 15): each interface a packet
+	 * goes out or comes in by, in order, marked " [why N]"; the one
+	 * where it stops (path_stop, -1: it gets there) " [why N: stops]"
+	 * (not in the overview) */
+	const struct topo_mark *path;
+	size_t npath;
+	int path_stop;
 };
 void topo_render_opts(const struct world *w, const struct topo_opts *o,
                       struct topo *out);

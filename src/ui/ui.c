@@ -1746,6 +1746,9 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	u->o = *o;
 	u->ping_fd = -1;
 	exec_init(&u->x, w, k);
+	u->x.why_done = ui_why_done;
+	u->x.why_ctx = u;
+	u->why_stop = -1;
 	setlocale(LC_ALL, "");
 	u->utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	if (config_load(&cfg, cfg_err, sizeof cfg_err) < 0)

@@ -14,6 +14,7 @@
 #include "ui/form.h"
 #include "ui/history.h"
 #include "ui/layout.h"
+#include "ui/topo.h"
 #include "ui/ui.h"
 
 enum panel { P_NS, P_IF, P_ROUTES, P_LOG, P_COUNT };
@@ -134,6 +135,15 @@ struct ui {
 	ino_t *busy_ino;        /* at the last count */
 	size_t nbusy;
 	bool want_rescan;       /* the count saw a namespace come or go */
+
+	/* the path of the last why, for the map (whypath.c): the
+	 * interfaces in order, the one where it stops (-1: none); why_gen
+	 * moves with each why */
+#define UI_WHY_MARKS (4 * 32)
+	struct topo_mark why_path[UI_WHY_MARKS];
+	size_t nwhy;
+	int why_stop;
+	unsigned why_gen;
 
 	/* captures: the view replaces the panels like the topology does */
 	struct ui_cap caps[UI_MAX_CAPS];
@@ -263,5 +273,10 @@ void impair_ui_submit(struct ui *u, const struct form *f);
 size_t ui_term_leave_seq(char *buf, size_t cap, bool mouse);
 void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* whypath.c: why's result, kept as the path the map marks (set as
+ * the exec context's why_done) */
+struct why_result;
+void ui_why_done(void *ctx, const struct why_result *r);
 
 #endif

@@ -463,6 +463,9 @@ see "topology: vnet as a box" main '[=-] vnet [=-]'
 see "topology: red as a box" main '[=-] red [=-]'
 see "topology: the wire between veth0 (host) and veth1 (vnet)" main \
 	' veth0 .*[|#+][-=.:~_<>+]+[|#+] veth1 '
+# the path of the last why (W 10.0.2.0, above): out by veth0, in by veth1
+see "topology: why's path, veth0 first" main ' veth0 .*\[why 1\]'
+see "topology: ... then veth1 in vnet" main ' veth1 .*\[why 2\]'
 # a pair with an end down (veth3 in red) is drawn unlike an up one
 wire() {
 	printf '%s\n' "$SCREEN" |

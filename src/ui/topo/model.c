@@ -390,10 +390,47 @@ void tp_overview_rows(struct ctx *cx)
 int tp_marks_width(const struct row *r)
 {
 	int w = r->cap ? (r->peer[0] ? 6 : 5) : 0;
+	char why[32];
 
 	if (r->imp[0])
 		w += (int)strlen(r->imp) + (r->peer[0] || r->cap ? 2 : 1);
+	tp_path_label(r, r->peer[0] || r->cap || r->imp[0], why, sizeof why);
+	w += (int)strlen(why);
 	return w;
+}
+
+void tp_path_label(const struct row *r, bool lead, char *buf, size_t len)
+{
+	if (!r->hop)
+		buf[0] = '\0';
+	else
+		snprintf(buf, len, "%s[why %d%s]", lead ? " " : "", r->hop,
+		         r->stop ? ": stops" : "");
+}
+
+void tp_path_marks(struct ctx *cx)
+{
+	if (cx->overview)
+		return;
+	for (size_t m = 0; m < cx->npath; m++)
+		for (int i = 0; i < cx->nb; i++) {
+			struct box *b = &cx->b[i];
+
+			if (b->ns->id != cx->path[m].ns_id)
+				continue;
+			for (int j = 0; j < b->nrows; j++) {
+				struct row *r = &b->rows[j];
+
+				if (!r->l || strcmp(r->l->name, cx->path[m].ifname))
+					continue;
+				if (!r->hop)
+					r->hop = (int)m + 1;
+				if ((int)m == cx->path_stop) {
+					r->hop = (int)m + 1;
+					r->stop = true;
+				}
+			}
+		}
 }
 
 void tp_impair_marks(struct ctx *cx)

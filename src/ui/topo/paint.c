@@ -243,7 +243,15 @@ void tp_draw_box(struct ctx *cx, struct topo *t, int bi)
 
 			snprintf(m, sizeof m, "%s~%s",
 			         r->peer[0] || r->cap ? " " : "", r->imp);
-			put_str(cx, t, x, y, m, (int)sizeof m, TC_LABEL);
+			x += put_str(cx, t, x, y, m, (int)sizeof m, TC_LABEL);
+		}
+		if (r->hop) {
+			char m[32];
+
+			tp_path_label(r, r->peer[0] || r->cap || r->imp[0], m,
+			              sizeof m);
+			put_str(cx, t, x, y, m, (int)sizeof m,
+			        r->stop ? TC_STATE_DOWN : TC_SELECTED);
 		}
 	}
 }

@@ -97,6 +97,9 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 	cx.pad = cx.overview ? 0 : 1;
 	cx.captured = opt->captured;
 	cx.ncaptured = opt->captured ? opt->ncaptured : 0;
+	cx.path = opt->path;
+	cx.npath = opt->path ? opt->npath : 0;
+	cx.path_stop = opt->path ? opt->path_stop : -1;
 	cx.selected_if = opt->selected_if;
 	cx.fit_h = opt->overview ? opt->fit_h : 0;
 
@@ -135,6 +138,7 @@ void topo_render_opts(const struct world *w, const struct topo_opts *opt,
 		tp_peer_labels(&cx);
 		tp_capture_marks(&cx);
 		tp_impair_marks(&cx);
+		tp_path_marks(&cx);
 	}
 	for (int i = 0; i < cx.nb; i++) {
 		tp_box_order(&cx.b[i]);

@@ -51,6 +51,8 @@ struct row {
 	char addr[96];
 	char peer[W_NSNAME_MAX + W_IFNAMSIZ + 8];  /* "→ ns:if" at a wire's end */
 	bool cap;                  /* being captured: " [cap]" after it */
+	int hop;                   /* on why's path: " [why N]", 0 not */
+	bool stop;                 /* ... where it stops: " [why N: stops]" */
 	char imp[16];              /* its root qdisc's kind when it impairs
 	                              the link: " ~netem" after it; "" */
 	bool up;                   /* admin up with carrier */
@@ -101,6 +103,9 @@ struct ctx {
 	int fit_h;                 /* overview: rows to fit in, 0 any */
 	const struct topo_mark *captured;
 	size_t ncaptured;
+	const struct topo_mark *path;
+	size_t npath;
+	int path_stop;
 	const char *selected_if;
 	int selected;
 	struct box *b;
@@ -168,6 +173,10 @@ void tp_box_order(struct box *b);
 void tp_peer_labels(struct ctx *cx);
 /* " [cap]" after the label of every interface being captured */
 void tp_capture_marks(struct ctx *cx);
+/* " [why N]" after the rows on why's path (the first mark a row gets) */
+void tp_path_marks(struct ctx *cx);
+/* the text of r's why mark into buf ("" none) */
+void tp_path_label(const struct row *r, bool lead, char *buf, size_t len);
 /* " ~KIND" after the label of every interface whose root qdisc delays,
  * drops or limits what it sends (issue 14) */
 void tp_impair_marks(struct ctx *cx);
