@@ -42,6 +42,8 @@ static inline uint32_t be32(const uint8_t *p)
 }
 
 void dput(struct dctx *c, const char *s);
+/* one byte of a name or string as tcpdump shows it ("M-", "^X") */
+void d_put_char(struct dctx *c, uint8_t ch);
 void dprintf_(struct dctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -129,8 +131,6 @@ void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
 /* the same of n bytes at off, as much as was captured (cap) */
 void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
                     size_t cap, size_t off, size_t n);
-/* a character of a name as tcpdump prints it (M-, ^) */
-void d_icmp6_char(struct dctx *c, uint8_t ch);
 /* "medium", "high", "rsv", "low": a router preference's 2 bits */
 const char *d_icmp6_rtpref(unsigned v);
 /* ND options from off on (resid: what the ICMPv6 length leaves) */
@@ -144,10 +144,9 @@ bool d_rpl(struct dctx *c, unsigned code, const uint8_t *p, size_t cap,
  * type, odd length, cut short: " (invalid)" or " [|rt6]" printed) false,
  * and the packet's line ends there, as tcpdump's does. */
 bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap);
-/* dns.c: one byte of a name or string as tcpdump shows it ("M-", "^X");
- * DNS over TCP, the segment's payload after ", length N" (the two-byte
- * length prefix, then the message: what tcpdump prints for port 53). */
-void d_put_char(struct dctx *c, uint8_t ch);
+/* dns.c: DNS over TCP, the segment's payload after ", length N" (the
+ * two-byte length prefix, then the message: what tcpdump prints for port
+ * 53). */
 bool d_dns_tcp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
 /* gre.c: how deep tunnels (VXLAN, Geneve, GRE) are nested in the packet
  * being decoded; d_encap_enter is false past the bound (then the caller
