@@ -70,11 +70,6 @@ void d_print_ports(struct dctx *c, const struct ipinfo *ip, unsigned sport,
                    unsigned dport);
 void d_print_addrs(struct dctx *c, const struct ipinfo *ip, bool space);
 
-/* tcpopt.c: the options between ", options [" and "]"; false if cut
- * short (the caller ends the line there, as tcpdump does). */
-bool d_tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
-                   size_t avail, uint32_t sack_base);
-
 /* Decoders of what rides on the headers above.  Each prints its part of
  * the line and returns true, or returns false having printed nothing,
  * and the caller prints its generic form ("UDP, length N", "ip-proto-N
@@ -114,9 +109,8 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 /* tcpopt.c: the options of the TCP header at the start of seg (the
  * segment: what was captured, and its length as the IP header gives it),
  * hlen bytes long; false if cut short or bad (the caller ends the line).
- * *mark (mark may be NULL): "tcp" or "mptcp", the name tcpdump uses in a
- * truncation mark after these options.  d_tcp_options above is this
- * without the segment's length (which MD5's text needs). */
+ * *mark: "tcp" or "mptcp", the name tcpdump uses in a truncation mark
+ * after these options. */
 struct dcur;
 bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
                 uint32_t sack_base, const char **mark);
