@@ -31,6 +31,39 @@ void dprintf_(struct dctx *c, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* One byte of a name or string from a packet, as tcpdump 4.99's
+ * fn_print_char (util-print.c) shows it: printable ASCII (0x20..0x7e) as
+ * itself, "M-" before a byte with the high bit set (then its low 7 bits),
+ * "^" and the byte xor 0x40 for a control character or DEL ("^@", "^?").
+ * Every printer nsviz follows here prints with that one function
+ * (nd_printn, nd_printjnp, nd_printztn, or fn_print_char directly: DNS,
+ * BOOTP, ICMPv6 node information and ND options, PPP LCP in GRE, NTP's
+ * reference id, STP's MST/SPB names, TCP reset data), so there is no
+ * variant. */
+void d_put_char(struct dctx *c, uint8_t ch)
+{
+	char b[4];
+	size_t n = 0;
+
+	if (!c->out)
+		return;
+	if (ch >= 0x20 && ch < 0x7f) {
+		sbuf_addc(c->out, (char)ch);
+		return;
+	}
+	if (ch & 0x80) {
+		ch &= 0x7f;
+		b[n++] = 'M';
+		b[n++] = '-';
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		ch ^= 0x40;
+		b[n++] = '^';
+	}
+	b[n++] = (char)ch;
+	sbuf_addn(c->out, b, n);
+}
+
 const char *d_ip4str(const uint8_t *a, char *buf, size_t len)
 {
 	snprintf(buf, len, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);

@@ -86,32 +86,6 @@ static void put_u(struct dctx *c, const char *pre, unsigned long v)
 	sbuf_addn(c->out, b + i, sizeof b - i);
 }
 
-/* One byte as tcpdump shows bytes of names and strings: M- for the high
- * bit, ^X for control characters. */
-void d_put_char(struct dctx *c, uint8_t ch)
-{
-	char b[5];
-	size_t n = 0;
-
-	if (!c->out)
-		return;
-	if (ch >= 0x20 && ch < 0x7f) {
-		sbuf_addc(c->out, (char)ch);
-		return;
-	}
-	if (ch & 0x80) {
-		ch &= 0x7f;
-		b[n++] = 'M';
-		b[n++] = '-';
-	}
-	if (ch < 0x20 || ch == 0x7f) {
-		ch ^= 0x40;
-		b[n++] = '^';
-	}
-	b[n++] = (char)ch;
-	sbuf_addn(c->out, b, n);
-}
-
 /* n bytes at at, up to the end of the capture; false when cut short */
 static bool put_n(struct dns *d, int64_t at, uint32_t n)
 {
@@ -125,7 +99,7 @@ static bool put_n(struct dns *d, int64_t at, uint32_t n)
 		d->jmp = true;
 		return false;
 	}
-	/* the printable runs at once, the rest byte by byte */
+	/* the printable runs at once, the rest byte by byte (d_put_char) */
 	for (i = 0; i < run;) {
 		size_t j = i;
 

@@ -278,15 +278,7 @@ static void ppp_ctrl_v(struct dctx *c, const char *name, unsigned code,
 					dprintf_(c, "[|%s]", name);
 					return;
 				}
-				if (ch & 0x80) {
-					dput(c, "M-");
-					ch &= 0x7f;
-				}
-				if (ch < 0x20 || ch == 0x7f) {
-					dput(c, "^");
-					ch ^= 0x40;
-				}
-				dprintf_(c, "%c", ch);
+				d_put_char(c, ch);
 			}
 		}
 		break;

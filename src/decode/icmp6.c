@@ -273,21 +273,6 @@ static bool soft_trunc(struct dctx *c)
 
 /* ---- node information (RFC 4620) ---------------------------------------- */
 
-/* a character of a name as tcpdump shows it: M- for the high bit, ^ for
- * a control character */
-void d_icmp6_char(struct dctx *c, uint8_t ch)
-{
-	if (ch & 0x80) {
-		ch &= 0x7f;
-		dput(c, "M-");
-	}
-	if (ch < 0x20 || ch == 0x7f) {
-		ch ^= 0x40;
-		dput(c, "^");
-	}
-	dprintf_(c, "%c", ch);
-}
-
 /* A DNS name without compression, from off to the end of the capture,
  * in quotes after ", ". */
 static void ni_dnsname(struct dctx *c, const struct dcur *k, size_t off)
@@ -304,7 +289,7 @@ static void ni_dnsname(struct dctx *c, const struct dcur *k, size_t off)
 				break;
 			}
 			while (n-- && off < ep)
-				d_icmp6_char(c, k->p[off++]);
+				d_put_char(c, k->p[off++]);
 			if (off + 1 < ep && k->p[off])
 				dput(c, ".");
 		} else {
@@ -331,7 +316,7 @@ static bool ni_name(struct dctx *c, const struct dcur *k, size_t off)
 			dput(c, ", 03 draft");
 		dput(c, ", \"");
 		for (off++; off < k->cap; off++)
-			d_icmp6_char(c, k->p[off]);
+			d_put_char(c, k->p[off]);
 		dput(c, "\"");
 	} else {
 		ni_dnsname(c, k, off);

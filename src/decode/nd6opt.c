@@ -155,7 +155,7 @@ static bool domain(struct dctx *c, const struct dcur *k, size_t base,
 			for (unsigned j = 0; j < n; j++) {
 				if (cp + j >= k->cap)
 					return false;
-				d_icmp6_char(c, k->p[cp + j]);
+				d_put_char(c, k->p[cp + j]);
 			}
 			chars += l;
 			break;

@@ -82,21 +82,6 @@ static void ntp_short(struct dctx *c, uint32_t v)
 	dprintf_(c, "%d.%06d", (int)(v >> 16), (int)(ff * 1000000.0));
 }
 
-/* A byte as tcpdump shows text from a packet: M- for the high bit, ^
- * for control characters. */
-static void ntp_char(struct dctx *c, uint8_t ch)
-{
-	if (ch & 0x80) {
-		ch &= 0x7f;
-		dput(c, "M-");
-	}
-	if (ch < 0x20 || ch == 0x7f) {
-		ch ^= 0x40;
-		dput(c, "^");
-	}
-	dprintf_(c, "%c", ch);
-}
-
 static void ntp_time_msg(struct dctx *c, const struct dcur *k, size_t len)
 {
 	uint8_t stratum, b;
@@ -150,7 +135,7 @@ static void ntp_time_msg(struct dctx *c, const struct dcur *k, size_t len)
 		break;
 	case 1:
 		for (size_t i = 0; i < 4; i++)
-			ntp_char(c, k->p[12 + i]);
+			d_put_char(c, k->p[12 + i]);
 		break;
 	case 62:
 	case 63: {

@@ -42,6 +42,8 @@ static inline uint32_t be32(const uint8_t *p)
 }
 
 void dput(struct dctx *c, const char *s);
+/* one byte of a name or string as tcpdump shows it ("M-", "^X") */
+void d_put_char(struct dctx *c, uint8_t ch);
 void dprintf_(struct dctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -67,11 +69,6 @@ void d_ether(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
 void d_print_ports(struct dctx *c, const struct ipinfo *ip, unsigned sport,
                    unsigned dport);
 void d_print_addrs(struct dctx *c, const struct ipinfo *ip, bool space);
-
-/* tcpopt.c: the options between ", options [" and "]"; false if cut
- * short (the caller ends the line there, as tcpdump does). */
-bool d_tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
-                   size_t avail, uint32_t sack_base);
 
 /* Decoders of what rides on the headers above.  Each prints its part of
  * the line and returns true, or returns false having printed nothing,
@@ -112,9 +109,8 @@ bool d_llc(struct dctx *c, const uint8_t *frame, const uint8_t *p,
 /* tcpopt.c: the options of the TCP header at the start of seg (the
  * segment: what was captured, and its length as the IP header gives it),
  * hlen bytes long; false if cut short or bad (the caller ends the line).
- * *mark (mark may be NULL): "tcp" or "mptcp", the name tcpdump uses in a
- * truncation mark after these options.  d_tcp_options above is this
- * without the segment's length (which MD5's text needs). */
+ * *mark: "tcp" or "mptcp", the name tcpdump uses in a truncation mark
+ * after these options. */
 struct dcur;
 bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
                 uint32_t sack_base, const char **mark);
@@ -129,8 +125,6 @@ void d_icmp6_hex(struct dctx *c, const char *ident, const uint8_t *p,
 /* the same of n bytes at off, as much as was captured (cap) */
 void d_icmp6_hexcap(struct dctx *c, const char *ident, const uint8_t *p,
                     size_t cap, size_t off, size_t n);
-/* a character of a name as tcpdump prints it (M-, ^) */
-void d_icmp6_char(struct dctx *c, uint8_t ch);
 /* "medium", "high", "rsv", "low": a router preference's 2 bits */
 const char *d_icmp6_rtpref(unsigned v);
 /* ND options from off on (resid: what the ICMPv6 length leaves) */
@@ -144,10 +138,9 @@ bool d_rpl(struct dctx *c, unsigned code, const uint8_t *p, size_t cap,
  * type, odd length, cut short: " (invalid)" or " [|rt6]" printed) false,
  * and the packet's line ends there, as tcpdump's does. */
 bool d_ip6_rthdr_cap(struct dctx *c, const uint8_t *q, size_t cap);
-/* dns.c: one byte of a name or string as tcpdump shows it ("M-", "^X");
- * DNS over TCP, the segment's payload after ", length N" (the two-byte
- * length prefix, then the message: what tcpdump prints for port 53). */
-void d_put_char(struct dctx *c, uint8_t ch);
+/* dns.c: DNS over TCP, the segment's payload after ", length N" (the
+ * two-byte length prefix, then the message: what tcpdump prints for port
+ * 53). */
 bool d_dns_tcp(struct dctx *c, const uint8_t *p, size_t cap, size_t len);
 /* gre.c: how deep tunnels (VXLAN, Geneve, GRE) are nested in the packet
  * being decoded; d_encap_enter is false past the bound (then the caller

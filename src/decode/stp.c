@@ -102,15 +102,7 @@ static bool stp_name(struct dctx *c, const struct dcur *k, size_t off,
 			return false;
 		if (!ch)
 			break;
-		if (ch & 0x80) {
-			dput(c, "M-");
-			ch &= 0x7f;
-		}
-		if (ch < 0x20 || ch == 0x7f) {
-			dput(c, "^");
-			ch ^= 0x40;
-		}
-		dprintf_(c, "%c", ch);
+		d_put_char(c, ch);
 	}
 	return true;
 }

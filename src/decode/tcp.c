@@ -137,18 +137,8 @@ static void rst_data(struct dctx *c, const uint8_t *p, size_t cap,
 		dput(c, "+");
 	}
 	dput(c, " ");
-	for (size_t i = 0; i < len && i < cap; i++) {
-		unsigned ch = p[i];
-
-		if (ch & 0x80) {
-			dput(c, "M-");
-			ch &= 0x7f;
-		}
-		if (ch < 0x20 || ch == 0x7f)
-			dprintf_(c, "^%c", (char)(ch ^ 0x40));
-		else
-			dprintf_(c, "%c", (char)ch);
-	}
+	for (size_t i = 0; i < len && i < cap; i++)
+		d_put_char(c, p[i]);
 	dput(c, "]");
 }
 

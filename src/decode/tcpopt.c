@@ -66,7 +66,7 @@ static void tfo_cookie(struct dctx *c, const struct dcur *o, size_t off,
  * captured bytes and its length as the IP header gives it), hlen bytes
  * long (more than 20, at most seg->len).  false if the list ended early
  * (bad or cut short: the caller ends the line there, as tcpdump does).
- * *mark (mark may be NULL): the name tcpdump puts in a truncation mark
+ * *mark: the name tcpdump puts in a truncation mark
  * after these options, "tcp", or "mptcp" once an MPTCP option was met
  * (for a header cut short after an early eol). */
 bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
@@ -80,8 +80,7 @@ bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
 	bool first = true;
 	uint8_t fl = 0;
 
-	if (mark)
-		*mark = proto;
+	*mark = proto;
 	(void)dc_u8(seg, 13, &fl);
 	while (pos < optlen) {
 		uint8_t kind, l8, u8a, u8b;
@@ -234,8 +233,7 @@ bool d_tcp_opts(struct dctx *c, const struct dcur *seg, size_t hlen,
 			/* tcpdump names what it cuts short "mptcp" from the
 			 * first MPTCP option of a header on */
 			proto = "mptcp";
-			if (mark)
-				*mark = proto;
+			*mark = proto;
 			m = dc_sub(&o, pos - 2, olen);
 			if (!d_mptcp_option(c, &m, olen, fl))
 				goto bad;
@@ -301,19 +299,4 @@ cut:
 	dprintf_(c, " [|%s]", proto);
 	d_hard_stop = true;
 	return false;
-}
-
-/* The older entry point: q is 20 bytes into a TCP header whose first
- * 20 bytes were captured (the flags are read there), optlen the options'
- * length, avail the bytes captured from q on.  The segment's length on
- * the wire is not known here: taken as all captured, which matters only
- * to the words before an MD5 signature. */
-bool d_tcp_options(struct dctx *c, const uint8_t *q, size_t optlen,
-                   size_t avail, uint32_t sack_base)
-{
-	size_t cap = avail + 20;
-	struct dcur seg = dc_make(q - 20, cap,
-	                          optlen + 20 > cap ? optlen + 20 : cap);
-
-	return d_tcp_opts(c, &seg, optlen + 20, sack_base, NULL);
 }

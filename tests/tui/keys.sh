@@ -9,6 +9,8 @@
 # sessions, and an unnamed namespace appearing without a key.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
+# tui_tutorial; the helpers below are this test's own (they replace tui.sh's)
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/tui.sh"
 sandbox_reexec
 
 SOCK="nsviz-keys-$$"
@@ -87,21 +89,9 @@ quit() {
 	T kill-session -t "$S"
 }
 
-cat >"$TMPD/tut" <<'B'
-link add veth0 type veth peer name veth1
-addr add 10.0.1.0/24 dev veth0
-link set veth0 up
-netns add vnet
-link set veth1 netns vnet
--n vnet addr add 10.0.2.0/24 dev veth1
--n vnet link set veth1 up
-route add 10.0.2.0/24 dev veth0 scope link
--n vnet route add 10.0.1.0 dev veth1 scope link
-netns add lone
--n lone link set lo up
-B
-check_rc "the tutorial's network, and a namespace with no route" 0 \
-	"$NSVIZ" -b "$TMPD/tut"
+tui_tutorial
+printf 'netns add lone\n-n lone link set lo up\n' >"$TMPD/lone"
+check_rc "... and a namespace with no route" 0 "$NSVIZ" -b "$TMPD/lone"
 T new-session -d -s keep "exec sleep 1000000" || exit 99
 
 nsviz k

@@ -6,6 +6,8 @@
 # answered and stopped with keys.
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
+# tui_tutorial; the helpers below are this test's own (they replace tui.sh's)
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/tui.sh"
 sandbox_reexec
 
 SOCK="nsviz-views"
@@ -27,18 +29,7 @@ wait_for() {
 }
 cmd() { key :; text "$1"; key Enter; }
 
-cat >"$TMPD/tut" <<'B'
-link add veth0 type veth peer name veth1
-addr add 10.0.1.0/24 dev veth0
-link set veth0 up
-netns add vnet
-link set veth1 netns vnet
--n vnet addr add 10.0.2.0/24 dev veth1
--n vnet link set veth1 up
-route add 10.0.2.0/24 dev veth0 scope link
--n vnet route add 10.0.1.0 dev veth1 scope link
-B
-check_rc "the tutorial's network" 0 "$NSVIZ" -b "$TMPD/tut"
+tui_tutorial
 
 T new-session -d -s v -x 120 -y 40 "cd '$TMPD' && NSVIZ_THEMES_DIR='$TOP_SRCDIR/themes' '$NSVIZ'; echo EXIT=\$?; sleep 60"
 wait_for "the UI is up" 'Namespaces \(2\)'
