@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -495,6 +496,24 @@ static void ping_start(struct ui *u, const struct cmd *c)
 	u->ping_pid = pid;
 	u->ping_fd = pfd[0];
 	u->ping_len = 0;
+	{
+		struct cmd y;
+		struct sbuf b = SBUF_INIT;
+
+		memset(&y, 0, sizeof y);
+		y.verb = CMD_WHY;
+		snprintf(y.ns, sizeof y.ns, "%s", c->ns);
+		y.u.why.proto = IPPROTO_ICMP;
+		y.u.why.target = c->u.ping.target;
+		snprintf(y.u.why.dev, sizeof y.u.why.dev, "%s", c->u.ping.dev);
+		cmd_canonical(&y, &b);
+		/* "nsviz -n vnet why ADDR": the : line takes it without
+		 * the word nsviz */
+		snprintf(u->ping_why, sizeof u->ping_why, "%s",
+		         strncmp(sbuf_str(&b), "nsviz ", 6) ? sbuf_str(&b)
+		                                            : sbuf_str(&b) + 6);
+		sbuf_free(&b);
+	}
 }
 
 int ui_run_line(struct ui *u, const char *line)
@@ -637,6 +656,10 @@ static void reap_ping(struct ui *u)
 		ui_log(u, L_OK, "ping: replies came");
 	else if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
 		ui_log(u, L_ERROR, "ping: no reply");
+	/* offered: why (W, or the : line) says where it stops */
+	if (WIFEXITED(status) && WEXITSTATUS(status) != 0 && u->ping_why[0])
+		ui_log(u, L_OUTPUT, "where it stops, and why: W, or :%s",
+		       u->ping_why);
 }
 
 /* ---- actions ---------------------------------------------------------- */

@@ -116,6 +116,8 @@ struct ui {
 	/* a ping running in a child process, its lines through a pipe */
 	pid_t ping_pid;
 	int ping_fd;
+	char ping_why[W_NSNAME_MAX + 96];   /* "why ADDR" for the running
+	                                     * ping, offered when it fails */
 	char ping_buf[1024];
 	size_t ping_len;
 

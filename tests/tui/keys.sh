@@ -149,6 +149,7 @@ cmd "-n lone ping -c 1 10.0.2.0"
 see "ping says why" 'ping: connect: Network is unreachable'
 unseen "the ping ends" 'ping running'
 check_nomatch "no made-up 'no reply' after it" "$SCREEN" 'no reply'
+see "a failed ping offers why" 'where it stops, and why: W, or :-n lone why 10\.0\.2\.0'
 key Up
 cmd "ping -c 1000 -i 0.2 10.0.2.0"
 see "a long ping runs" 'icmp_seq=2 '
