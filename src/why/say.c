@@ -83,8 +83,8 @@ static void leg_text(const struct why_result *r, const struct why_leg *g,
 			if (h->has_gw)
 				sbuf_printf(out, " via %s",
 				            w_ip_str(&h->nh, s, sizeof s));
-			if (h->neigh[0])
-				sbuf_printf(out, " (neighbour %s)", h->neigh);
+			sbuf_printf(out, " (%s%s%s)", h->out_state,
+			            h->neigh[0] ? ", neighbour " : "", h->neigh);
 			if (h->to_ns) {
 				sbuf_printf(out, ", to %s in %s", h->to_if,
 				            why_ns_name(h->to_ns, tb, sizeof tb));
@@ -106,10 +106,17 @@ void why_text(const struct why_result *r, struct sbuf *out)
 	why_ns_name(r->q.ns, nb, sizeof nb);
 	w_ip_str(&r->q.dst, d, sizeof d);
 	if (r->q.proto == IPPROTO_ICMP)
-		sbuf_printf(out, "why: ping %s from %s\n", d, nb);
+		sbuf_printf(out, "why: ping %s from %s", d, nb);
 	else
-		sbuf_printf(out, "why: %s to %s port %u from %s\n",
+		sbuf_printf(out, "why: %s to %s port %u from %s",
 		            proto_name(r->q.proto), d, r->q.port, nb);
+	if (r->req.src.family) {
+		char s[64];
+
+		sbuf_printf(out, " (source %s)",
+		            w_ip_str(&r->req.src, s, sizeof s));
+	}
+	sbuf_addc(out, '\n');
 	leg_text(r, &r->req, false, out);
 	if (r->rep_tried)
 		leg_text(r, &r->rep, true, out);
@@ -146,10 +153,12 @@ static void leg_json(struct fj *j, const char *name, const struct why_leg *g)
 			fj_null(j, "route");
 		if (h->said[0])
 			fj_str(j, "error", h->said);
-		if (h->out[0])
+		if (h->out[0]) {
 			fj_str(j, "out", h->out);
-		else
+			fj_str(j, "out_state", h->out_state);
+		} else {
 			fj_null(j, "out");
+		}
 		if (h->has_gw)
 			fj_str(j, "gateway", w_ip_str(&h->nh, b, sizeof b));
 		else

@@ -331,10 +331,13 @@ static void fix_no_route(struct tr *t, struct w_ns *ns, const struct w_ip *dst)
 /* ns's gateway gw on out is nobody's: a route by the same prefix via
  * the one address on that wire in ns's own prefix (a likely typo) */
 static void fix_gateway(struct tr *t, struct w_ns *ns, const struct w_link *out,
-                        const struct w_ip *gw, const struct why_ends *ends)
+                        const struct w_ip *gw, const struct w_ip *dst,
+                        const struct why_ends *ends)
 {
 	const struct w_route *rt = NULL;
 	const struct w_ip *cand = NULL;
+	struct w_ns *cand_ns = NULL;
+	const struct w_link *cand_l = NULL;
 	char g[64], pfx[80];
 	int ncand = 0;
 
@@ -359,12 +362,28 @@ static void fix_gateway(struct tr *t, struct w_ns *ns, const struct w_link *out,
 			if (on_link_prefix(ns, out->ifindex, &x->local) &&
 			    (!cand || !w_ip_eq(cand, &x->local))) {
 				cand = &x->local;
+				cand_ns = e->ns;
+				cand_l = e->l;
 				ncand++;
 			}
 		}
 	}
 	if (ncand != 1)
 		return;
+	/* only a neighbour that has a way on: dst is its own, or its route
+	 * to dst leaves by another link (forwarding is the next hop's
+	 * business: why says so then) */
+	{
+		struct kroute_query q;
+		struct w_route r2;
+		struct kerr e = { 0 };
+
+		memset(&q, 0, sizeof q);
+		q.dst = *dst;
+		if (kroute_lookup(t->c.k, cand_ns, &q, &r2, &e) < 0 ||
+		    (r2.type != RTN_LOCAL && r2.oif == cand_l->ifindex))
+			return;
+	}
 	if (rt->dst_len == 0)
 		snprintf(pfx, sizeof pfx, "default");
 	else
@@ -405,6 +424,56 @@ static void read_ns(struct tr *t, struct w_ns *ns)
 
 	ksync_ns_ready(t->c.k, ns, &e);
 	ksync_read_neighs(t->c.k, ns, &e);
+}
+
+/* The route of ns's main table that dst matches best, when it is an
+ * unreachable, blackhole or prohibit route (the kernel's lookup says
+ * only EHOSTUNREACH, EINVAL or EACCES for them) */
+static const struct w_route *special_route(const struct w_ns *ns,
+                                           const struct w_ip *dst)
+{
+	const struct w_route *best = NULL;
+
+	for (size_t i = 0; i < ns->nroutes; i++) {
+		const struct w_route *r = &ns->routes[i];
+
+		if (r->table != RT_TABLE_MAIN || r->family != dst->family ||
+		    (r->dst_len && !in_prefix(dst, &r->dst, r->dst_len)))
+			continue;
+		if (!best || r->dst_len > best->dst_len)
+			best = r;
+	}
+	if (best && (best->type == RTN_UNREACHABLE ||
+	             best->type == RTN_BLACKHOLE || best->type == RTN_PROHIBIT))
+		return best;
+	return NULL;
+}
+
+static bool stop_special(struct tr *t, bool reply, struct w_ns *ns,
+                         const struct w_ip *dst)
+{
+	const struct w_route *sr = special_route(ns, dst);
+	const char *what = reply ? "reply" : "request";
+	char nb[300], d[64], pfx[80];
+	const char *ty;
+
+	if (!sr)
+		return false;
+	ty = sr->type == RTN_UNREACHABLE ? "unreachable"
+	     : sr->type == RTN_BLACKHOLE ? "blackhole" : "prohibit";
+	why_ns_name(ns, nb, sizeof nb);
+	ip_s(dst, d, sizeof d);
+	if (sr->dst_len == 0)
+		snprintf(pfx, sizeof pfx, "default");
+	else
+		net_of(&sr->dst, sr->dst_len, pfx, sizeof pfx);
+	stop(t, reply, WHY_ROUTE_TYPE, ns, pfx, "%s's route to %s is %s %s "
+	     "route (%s %s): the %s is dropped there on purpose%s", nb, d,
+	     sr->type == RTN_UNREACHABLE ? "an" : "a", ty, ty, pfx, what, sr->type == RTN_BLACKHOLE ? ", without a word"
+	     : sr->type == RTN_PROHIBIT ? " (ICMP \"administratively "
+	     "prohibited\")" : " (ICMP \"host unreachable\")");
+	add_fix(t->r, ns, "ip", "route del %s %s", ty, pfx);
+	return true;
 }
 
 /* Whether strict reverse path filtering is on for in, and ns's way back
@@ -604,6 +673,8 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 		q.oif = hop == 0 ? oif : 0;
 		if (kroute_lookup(t->c.k, ns, &q, &rt, &ke) < 0) {
 			snprintf(h->said, sizeof h->said, "%s", kerr_str(&ke));
+			if (stop_special(t, reply, ns, &g->dst))
+				return false;
 			if (in) {
 				input_refused(t, reply, ns, in, g, &ke);
 				return false;
@@ -632,7 +703,7 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 				fix_no_route(t, ns, &g->dst);
 				return false;
 			}
-			if (ke.err == EINVAL && src_given) {
+			if (ke.err == EINVAL && src_given && !reply) {
 				ip_s(&g->src, s, sizeof s);
 				stop(t, reply, WHY_ERROR, ns, s, "%s is not an "
 				     "address of %s: a packet from it cannot "
@@ -672,8 +743,9 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 			                 : "prohibit";
 
 			stop(t, reply, WHY_ROUTE_TYPE, ns, d, "%s's route to %s is "
-			     "a %s route: the %s is dropped there on purpose",
-			     nb, d, ty, what);
+			     "%s %s route: the %s is dropped there on purpose",
+			     nb, d, rt.type == RTN_UNREACHABLE ? "an" : "a", ty,
+			     what);
 			return false;
 		}
 		/* passing through: forwarding must be on (IPv6's lookup does
@@ -696,6 +768,9 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 			return false;
 		}
 		snprintf(h->out, sizeof h->out, "%s", out->name);
+		snprintf(h->out_state, sizeof h->out_state, "%s",
+		         !link_up(out) ? "down" : !carrier(out) ? "no carrier"
+		         : "up");
 		h->has_gw = rt.gw.family != 0;
 		h->nh = rt.gw.family ? rt.gw : rt.nnexthops ? rt.nh[0].gw : g->dst;
 		if (!h->nh.family)
@@ -811,7 +886,7 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 			const char *st = h->neigh[0] ? h->neigh : NULL;
 
 			if (h->has_gw)
-				fix_gateway(t, ns, out, &h->nh, &ends);
+				fix_gateway(t, ns, out, &h->nh, &g->dst, &ends);
 
 			stop(t, reply, WHY_NO_NEIGH, ns, s,
 			     "%s sends the %s%s%s out of %s, but nobody on that "

@@ -58,6 +58,7 @@ struct why_hop {
 	char route[512];        /* the lookup as `ip route get` prints it */
 	char said[160];         /* the lookup failed: the kernel's words */
 	char out[W_IFNAMSIZ];   /* the way out; "" = none */
+	char out_state[24];     /* "up", "down", "no carrier" */
 	bool has_gw;
 	struct w_ip nh;         /* the next hop: the gateway, or the address */
 	char neigh[16];         /* the neighbour entry's state, "" = none */
