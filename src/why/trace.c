@@ -473,6 +473,9 @@ static bool stop_special(struct tr *t, bool reply, struct w_ns *ns,
 	     : sr->type == RTN_PROHIBIT ? " (ICMP \"administratively "
 	     "prohibited\")" : " (ICMP \"host unreachable\")");
 	add_fix(t->r, ns, "ip", "route del %s %s", ty, pfx);
+	/* and what would carry it once that route is gone, when a route
+	 * like the one it stood for is not there */
+	fix_no_route(t, ns, dst);
 	return true;
 }
 
