@@ -541,6 +541,21 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 		}
 		return;
 	}
+	if (ke->err == EINVAL && has_addr(ns, NULL, &g->src, NULL)) {
+		/* a martian: its own address as the source, so the packet
+		 * came back to where it started */
+		char pb[300];
+		const struct w_ns *prev = g->nhops >= 2
+		                          ? g->hops[g->nhops - 2].ns : NULL;
+
+		why_ns_name(prev ? prev : ns, pb, sizeof pb);
+		stop(t, reply, WHY_LOOP, ns, d, "%s sends the %s back to %s, "
+		     "which drops a packet that comes in with its own address "
+		     "as the source: the routes of %s and %s for %s point at "
+		     "each other", pb, reply ? "reply" : "request", nb, nb, pb,
+		     d);
+		return;
+	}
 	if (ke->err == EHOSTUNREACH || ke->err == ENETUNREACH) {
 		long fwd;
 

@@ -606,6 +606,16 @@ quiet "$D" b eth0 "icmp" c 10.9.0.1
 check_eq "$D: exit status 1" "$W_RC" 1
 check_eq "$D --json: reason loop" "$(jget .verdict.reason)" loop
 ping_is "$D" 1 c 10.9.0.1
+# from a itself: b sends it back, and a drops a packet with its own
+# source (a martian): a loop too, told in words, not as the errno
+D="a routing loop back to the sender: -n a why 10.9.0.1"
+quiet "$D" b eth0 "icmp" a 10.9.0.1
+check_eq "$D: exit status 1" "$W_RC" 1
+check_eq "$D --json: reason loop" "$(jget .verdict.reason)" loop
+check_match "$D: the verdict says who sends it back" "$W_OUT" \
+	'^verdict: b sends the request back to a, .* the routes of a and b for 10\.9\.0\.1 point at each other\.$'
+check_nomatch "$D: not the errno" "$W_OUT" '^verdict: .*Invalid argument'
+ping_is "$D" 1 a 10.9.0.1
 teardown
 
 # ---- world 7, 8: a bridge in the host -------------------------------------------
