@@ -3,8 +3,10 @@
 # Counters that move (issue 15), in a real terminal: the interfaces
 # panel's RX and TX columns (packets/s) and an interface's details (the
 # totals, the rates, the last 60 s as a sparkline) follow a ping through
-# the tutorial's veth pair.  Never a timed assertion: the screen is read
-# until the value rises (tui.sh's waits give up after 25 s, a hang guard).
+# the tutorial's veth pair; the sparkline is ASCII in the C locale and
+# with --ascii, block characters in a UTF-8 one.  Never a timed
+# assertion: the screen is read until the value rises (the waits give up
+# after 25 s, a hang guard).
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/common.sh"
 command -v tmux >/dev/null || { echo "SKIP: tmux is needed" >&2; exit 77; }
 command -v ping >/dev/null || { echo "SKIP: ping is needed (iputils)" >&2; exit 77; }
@@ -130,7 +132,20 @@ if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then
 		"$(T capture-pane -p -t u | grep 'RX packets/s, last 60 s')" \
 		'last 60 s +\|(▁|▂|▃|▄|▅|▆|▇|█)*█'
 	T send-keys -t u Escape q
+	# --ascii: ASCII even in a UTF-8 locale
+	T new-session -d -s a -x 160 -y 40 "LC_ALL=C.UTF-8 '$NSVIZ' --ascii; echo EXIT=\$?; sleep 60"
+	T send-keys -t a Tab Home j Enter
+	_w=0
+	while [ $_w -lt 250 ]; do
+		T capture-pane -p -t a | grep -Eq 'RX packets/s, last 60 s +\|[_.=-]*#' && break
+		sleep 0.1; _w=$((_w + 1))
+	done
+	check_match "UTF-8 with --ascii: the sparkline in ASCII" \
+		"$(T capture-pane -p -t a | grep 'RX packets/s, last 60 s')" \
+		'last 60 s +\|[_.=#-]*# '
+	T send-keys -t a Escape q
 else
 	skip "UTF-8: no C.UTF-8 locale here"
+	skip "UTF-8 with --ascii: no C.UTF-8 locale here"
 fi
 done_testing
