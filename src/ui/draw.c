@@ -208,7 +208,9 @@ static const char *state_word(const struct w_link *l)
  * the panel is narrower the addresses give up width first (whole
  * addresses, then "+N" for the rest), then the names; at the narrowest
  * the MAC, then MTU, peer namespace and admin state are left out (Enter
- * shows everything about the selected interface). */
+ * shows everything about the selected interface).  RX and TX, the
+ * packets per second, come last and only when the addresses can spare
+ * their width (issue 15). */
 enum {
 	IC_NAME, IC_PEER, IC_ADMIN, IC_OPER, IC_ADDRS, IC_QDISC, IC_MAC, IC_MTU,
 	IC_RX, IC_TX,           /* packets/s, read while shown (counters.c) */
@@ -320,7 +322,7 @@ static int widest(int have, const char *s)
 }
 
 /* One line of the table: the shown columns, one space apart, the MTU
- * right-aligned; cells cut to their column. */
+ * and the rates right-aligned; cells cut to their column. */
 static void if_line(char *line, size_t len, const int *w,
                     const char *const *cell)
 {
