@@ -208,11 +208,19 @@ static const char *state_word(const struct w_link *l)
  * the panel is narrower the addresses give up width first (whole
  * addresses, then "+N" for the rest), then the names; at the narrowest
  * the MAC, then MTU, peer namespace and admin state are left out (Enter
- * shows everything about the selected interface). */
+ * shows everything about the selected interface).  RX and TX, the
+ * packets per second, come last and only when the addresses can spare
+ * their width (issue 15). */
 enum {
 	IC_NAME, IC_PEER, IC_ADMIN, IC_OPER, IC_ADDRS, IC_QDISC, IC_MAC, IC_MTU,
+	IC_RX, IC_TX,           /* packets/s, read while shown (counters.c) */
 	IC_N
 };
+/* the columns laid out by layout_columns(); RX and TX come after them,
+ * out of the addresses' width (below) */
+#define IC_LAID IC_RX
+#define IC_RATE_W 4             /* rate_fmt(): at most "999k" */
+#define IC_ADDRS_KEEP 24        /* "255.255.255.255/32 +9" and to spare */
 
 struct if_cells {
 	char name[2 * W_IFNAMSIZ + 2];
@@ -314,7 +322,7 @@ static int widest(int have, const char *s)
 }
 
 /* One line of the table: the shown columns, one space apart, the MTU
- * right-aligned; cells cut to their column. */
+ * and the rates right-aligned; cells cut to their column. */
 static void if_line(char *line, size_t len, const int *w,
                     const char *const *cell)
 {
@@ -327,7 +335,7 @@ static void if_line(char *line, size_t len, const int *w,
 		if (!w[k])
 			continue;
 		m = snprintf(line + used, len - used,
-		             k == IC_MTU ? "%s%*.*s" : "%s%-*.*s",
+		             k >= IC_MTU ? "%s%*.*s" : "%s%-*.*s",
 		             used ? " " : "", w[k], w[k], cell[k]);
 		if (m < 0)
 			break;
@@ -358,8 +366,9 @@ static void draw_ifs(struct ui *u)
 	char title[400], line[1024], label[300], addrs[512];
 	static const char *const head[IC_N] = {
 		"NAME", "PEER IN", "ADMIN", "OPER", "ADDRESSES", "QDISC", "MAC",
-		"MTU"
+		"MTU", "RX", "TX"
 	};
+	char rx[16], tx[16];
 	struct layout_col col[IC_N] = {
 		[IC_NAME] = { .min = 8, .shrink = 1 },
 		[IC_PEER] = { .min = 6, .drop = 3, .shrink = 2 },
@@ -418,9 +427,24 @@ static void draw_ifs(struct ui *u)
 	}
 	col[IC_QDISC].min = ifc.want[IC_QDISC] ? 8 : 0;
 	cells = ifc.cells;
-	for (int i = 0; i < IC_N; i++)
+	for (int i = 0; i < IC_LAID; i++)
 		col[i].want = ifc.want[i];
-	layout_columns(col, IC_N, r->w - 2, w);
+	layout_columns(col, IC_LAID, r->w - 2, w);
+	/* the rates, out of the addresses' width when they keep what they
+	 * want or at least IC_ADDRS_KEEP cells: the other columns stay as
+	 * they are */
+	w[IC_RX] = w[IC_TX] = 0;
+	{
+		int keep = ifc.want[IC_ADDRS] > col[IC_ADDRS].min ?
+		           ifc.want[IC_ADDRS] : col[IC_ADDRS].min;
+
+		if (keep > IC_ADDRS_KEEP)
+			keep = IC_ADDRS_KEEP;
+		if (w[IC_ADDRS] - 2 * (IC_RATE_W + 1) >= keep) {
+			w[IC_ADDRS] -= 2 * (IC_RATE_W + 1);
+			w[IC_RX] = w[IC_TX] = IC_RATE_W;
+		}
+	}
 
 	ui_paint(TH_HEADER);
 	if_line(line, sizeof line, w, head);
@@ -449,6 +473,13 @@ static void draw_ifs(struct ui *u)
 		cell[IC_QDISC] = c->qdisc[0] ? c->qdisc : "-";
 		cell[IC_MAC] = c->mac;
 		cell[IC_MTU] = c->mtu;
+		rx[0] = tx[0] = '\0';
+		if (w[IC_RX]) {
+			counters_cell(u, ns, v[idx], false, rx, sizeof rx);
+			counters_cell(u, ns, v[idx], true, tx, sizeof tx);
+		}
+		cell[IC_RX] = rx;
+		cell[IC_TX] = tx;
 		if_line(line, sizeof line, w, cell);
 		row(u, r, 2 + i, line, idx == u->if_sel, active,
 		    (v[idx]->flags & 1) ? TH_NORMAL : TH_STATE_DOWN);
@@ -961,10 +992,15 @@ static void draw_confirm(struct ui *u)
 static void draw_details(struct ui *u)
 {
 	struct rect r = centred(u, u->cols - 4, u->rows - 4);
+	struct sbuf b = SBUF_INIT;
 
+	/* an interface's: its counters under the text, as they are now */
+	sbuf_add(&b, u->details ? u->details : "");
+	counters_details(u, &b);
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Details (Up/Down scroll, any other key closes)", true);
-	text_in(&r, u->details ? u->details : "", u->details_top, TH_DIALOG);
+	text_in(&r, sbuf_str(&b), u->details_top, TH_DIALOG);
+	sbuf_free(&b);
 }
 
 /* o: what applying the file runs, to confirm */

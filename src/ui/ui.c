@@ -915,6 +915,7 @@ static void open_details(struct ui *u)
 	struct sbuf b = SBUF_INIT;
 	char label[300];
 
+	u->det_ifindex = 0;
 	if (u->focus == P_NS) {
 		pid_t *pids;
 		size_t n;
@@ -973,6 +974,9 @@ static void open_details(struct ui *u)
 				sbuf_add(&b, l->tc_opts);
 			sbuf_add(&b, "\n");
 		}
+		/* the counters follow, drawn live (counters.c) */
+		u->det_ns_id = ns->id;
+		u->det_ifindex = l->ifindex;
 	} else if (u->focus == P_ROUTES) {
 		const struct w_route **v;
 		size_t n = ui_route_list(ns, &v);
@@ -1857,6 +1861,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		recount_procs(u, now);
 		routers_poll(u, now);
 		rules_ui_poll(u, now);
+		counters_poll(u, now);
 		/* a change of the world is drawn at once, but no more than
 		 * UI_WORLD_BURST frames in UI_WORLD_BURST x UI_WORLD_FRAME_MS:
 		 * a storm of events (thousands of veths doing IPv6
@@ -1930,6 +1935,11 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 			if (ft >= 0 && (timeout < 0 || ft < timeout))
 				timeout = ft;
 		}
+		{
+			int ct = counters_timeout(u, ui_now_ms());
+			if (ct >= 0 && (timeout < 0 || ct < timeout))
+				timeout = ct;
+		}
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;
 		if (world_wait >= 0 && (timeout < 0 || world_wait < timeout))
@@ -1997,6 +2007,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	topo_ui_apply_free(u);
 	routers_free(u);
 	rules_ui_free(u);
+	rates_set_free(&u->rates);
 	free(u->details);
 	free(u->nprocs);
 	hmap_free(&u->procs_ix);

@@ -14,6 +14,7 @@
 #include "ui/form.h"
 #include "ui/history.h"
 #include "ui/layout.h"
+#include "ui/rates.h"
 #include "ui/topo.h"
 #include "ui/ui.h"
 
@@ -104,6 +105,9 @@ struct ui {
 	char confirm_text[1024];
 	char confirm_cmd[512];
 	char *details;          /* text of the details popup */
+	/* the interface whose details are open (its counters are drawn
+	 * live under that text, counters.c), ifindex 0: none */
+	int det_ns_id, det_ifindex;
 	int details_top;
 	char line[512];         /* the `:` line or the filter being typed */
 	int line_len;
@@ -176,6 +180,10 @@ struct ui {
 	int pick_sel, pick_n, pick_numbers_first;
 	int *pick_numbers;
 
+	/* counters.c: the rates of the interfaces on screen */
+	struct rates_set rates;
+	long long rates_ms;     /* when their counters were last read */
+
 	int quit;               /* exit status + 1 when quitting */
 };
 
@@ -238,6 +246,22 @@ size_t ui_if_list(struct ui *u, const struct w_ns *ns, struct w_link ***out);
  * route` order. */
 size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out);
 int ui_ns_procs(struct ui *u, const struct w_ns *ns);
+
+/* counters.c: the counters of the interfaces on screen (the panel's
+ * visible rows, or the open details' interface) read again at most every
+ * COUNTERS_EVERY_MS, never while none is shown; their rates */
+#define COUNTERS_EVERY_MS 1000
+struct sbuf;
+void counters_poll(struct ui *u, long long now);
+int counters_timeout(struct ui *u, long long now);   /* -1: none */
+const struct rate_ring *counters_ring(const struct ui *u,
+                                      const struct w_ns *ns,
+                                      const struct w_link *l);
+/* the panel's RX or TX cell: packets/s, "-" before the second reading */
+void counters_cell(const struct ui *u, const struct w_ns *ns,
+                   const struct w_link *l, bool tx, char *buf, size_t len);
+/* the details' counters block, appended to b */
+void counters_details(struct ui *u, struct sbuf *b);
 
 /* routers.c: the namespaces whose forwarding is on, read while the map
  * is shown (opened, a namespace changed, a command run, every 2 s) */

@@ -21,3 +21,5 @@ TESTS += tests/tui/rules.sh
 EXTRA_DIST += tests/tui/rules.sh
 TESTS += tests/tui/impair.sh
 EXTRA_DIST += tests/tui/impair.sh
+TESTS += tests/tui/counters.sh
+EXTRA_DIST += tests/tui/counters.sh
