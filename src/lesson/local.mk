@@ -26,7 +26,8 @@ dist_lessons_DATA = \
 	lessons/08-neighbours.lesson \
 	lessons/09-nat.lesson \
 	lessons/10-firewall.lesson \
-	lessons/11-impairment.lesson
+	lessons/11-impairment.lesson \
+	lessons/12-broken-lab.lesson
 
 
 if HAVE_CMOCKA
