@@ -28,6 +28,8 @@ struct tr {
 
 /* ---- naming ------------------------------------------------------------ */
 
+static const char *qw(const char *w, char *buf, size_t len);
+
 const char *why_ns_name(const struct w_ns *ns, char *buf, size_t len)
 {
 	return world_ns_label(ns, buf, len);
@@ -57,9 +59,12 @@ void why_cmd_head(const struct w_ns *ns, const char *tool, struct sbuf *out)
 		if (ns->holder_pid)
 			sbuf_printf(out, "nsenter -t %d -n %s", (int)ns->holder_pid,
 			            tool);
-		else
-			sbuf_printf(out, "nsenter --net=%s %s", ns->holder_path,
-			            tool);
+		else {
+			char q[600];
+
+			sbuf_printf(out, "nsenter --net=%s %s",
+			            qw(ns->holder_path, q, sizeof q), tool);
+		}
 		break;
 	}
 }
@@ -83,6 +88,31 @@ static void add_fix(struct why_result *r, const struct w_ns *ns,
 	snprintf(r->fix[r->nfix++], sizeof r->fix[0], "%s", sbuf_str(&b));
 	sbuf_free(&b);
 }
+
+static void fix_sysctl(struct why_result *r, const struct w_ns *ns,
+                       const char *key, int value)
+{
+	char kv[160], qb[200];
+
+	snprintf(kv, sizeof kv, "%s=%d", key, value);
+	add_fix(r, ns, "sysctl", "-w %s", qw(kv, qb, sizeof qb));
+}
+
+/* w as one shell word (a name made by someone else may hold ; $ or a
+ * blank: a fix is meant to be pasted) into buf */
+static const char *qw(const char *w, char *buf, size_t len)
+{
+	struct sbuf b = SBUF_INIT;
+
+	cmd_quote_word(&b, w);
+	snprintf(buf, len, "%s", sbuf_str(&b));
+	sbuf_free(&b);
+	return buf;
+}
+
+/* sysctl -w KEY=VALUE, the word quoted */
+static void fix_sysctl(struct why_result *r, const struct w_ns *ns,
+                       const char *key, int value);
 
 static void stop(struct tr *t, bool reply, enum why_reason why,
                  struct w_ns *ns, const char *obj, const char *fmt, ...)
@@ -271,6 +301,7 @@ static bool find_prefix_owner(struct tr *t, const struct w_ip *dst,
  * a namespace on one of ns's wires with a route to dst: a route via it. */
 static void fix_no_route(struct tr *t, struct w_ns *ns, const struct w_ip *dst)
 {
+	char qb[80];
 	struct w_ns *owner;
 	const struct w_addr *oa;
 	struct why_ends ends;
@@ -288,7 +319,7 @@ static void fix_no_route(struct tr *t, struct w_ns *ns, const struct w_ip *dst)
 		for (int j = 0; j < ends.n; j++)
 			if (ends.v[j].ns == owner && ends.v[j].block == WHY_OK) {
 				add_fix(t->r, ns, "ip", "route add %s dev %s", net,
-				        l->name);
+				        qw(l->name, qb, sizeof qb));
 				return;
 			}
 	}
@@ -537,7 +568,7 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 			        "net.ipv4.conf.all.rp_filter");
 		if (dev == 1) {
 			conf_key(key, sizeof key, fam, in->name, "rp_filter");
-			add_fix(t->r, ns, "sysctl", "-w %s=2", key);
+			fix_sysctl(t->r, ns, key, 2);
 		}
 		return;
 	}
@@ -578,7 +609,7 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 				stop(t, reply, WHY_NO_FORWARDING, ns, in->name,
 				     "%s forwards packets, but not those that come "
 				     "in by %s (%s is 0)", nb, in->name, key);
-				add_fix(t->r, ns, "sysctl", "-w %s=1", key);
+				fix_sysctl(t->r, ns, key, 1);
 				return;
 			}
 		}
@@ -599,6 +630,7 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 static bool down_link_first(struct tr *t, bool reply, struct w_ns *ns,
                             const struct w_ip *dst)
 {
+	char qb[80];
 	struct w_link *pick = NULL;
 	struct w_ns *owner = NULL;
 	const struct w_addr *oa = NULL;
@@ -640,7 +672,7 @@ found:
 	     "away the routes through a link that goes down (those added "
 	     "by hand, like a default route, must be added again after it "
 	     "is up)", nb, d, pick->name);
-	add_fix(t->r, ns, "ip", "link set %s up", pick->name);
+	add_fix(t->r, ns, "ip", "link set %s up", qw(pick->name, qb, sizeof qb));
 	return true;
 }
 
@@ -650,7 +682,7 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
                  bool reply, bool src_given)
 {
 	struct w_link *in = NULL;
-	char nb[300], d[64], s[64], n2[300];
+	char nb[300], d[64], s[64], n2[300], qb[80];
 	const char *what = reply ? "reply" : "request";
 
 	ip_s(&g->dst, d, sizeof d);
@@ -801,7 +833,8 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 			stop(t, reply, WHY_LINK_DOWN, ns, out->name,
 			     "the %s would leave %s by %s, but %s is down", what,
 			     nb, out->name, out->name);
-			add_fix(t->r, ns, "ip", "link set %s up", out->name);
+			add_fix(t->r, ns, "ip", "link set %s up",
+			        qw(out->name, qb, sizeof qb));
 			return false;
 		}
 		{
@@ -822,7 +855,8 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 				     "that cable, %s in %s, is down (%s has no "
 				     "carrier)", what, nb, out->name, p->name, n2,
 				     out->name);
-				add_fix(t->r, pns, "ip", "link set %s up", p->name);
+				add_fix(t->r, pns, "ip", "link set %s up",
+				        qw(p->name, qb, sizeof qb));
 			} else {
 				stop(t, reply, WHY_LINK_DOWN, ns, out->name,
 				     "the %s would leave %s by %s, which is up but "
@@ -861,7 +895,7 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 				     "stop at the bridge", s, en, e->block_obj,
 				     e->wire);
 				add_fix(t->r, e->block_ns, "ip", "link set %s up",
-				        e->block_obj);
+				        qw(e->block_obj, qb, sizeof qb));
 				break;
 			case WHY_BRPORT_STATE:
 				stop(t, reply, WHY_BRPORT_STATE, e->block_ns,
@@ -893,7 +927,7 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 				if (bl && vid)
 					add_fix(t->r, e->block_ns, "bridge", "vlan "
 					        "add dev %s vid %d pvid untagged",
-					        e->block_obj, vid);
+					        qw(e->block_obj, qb, sizeof qb), vid);
 				break;
 			}
 			}

@@ -749,4 +749,29 @@ expect "world 11 after the fix: -n one why $LL%eth0" 0 ok two one
 ping_is "world 11 after the fix" 0 one "$LL%eth0"
 teardown
 
+# names made by someone else: a fix is meant to be pasted into a shell,
+# so the names in it are quoted (unquoted, `ip link set e;touch up` would
+# make a file named up)
+mkns 'a$b' b
+ip -n 'a$b' link add 'e;touch' type veth peer name 'p;touch' netns b &&
+ip -n 'a$b' addr add 10.0.0.1/24 dev 'e;touch' &&
+ip -n b addr add 10.0.0.2/24 dev 'p;touch' &&
+ip -n 'a$b' link set 'e;touch' up || exit 99
+D="hostile names: -n 'a\$b' why 10.0.0.2"
+run "$NSVIZ" -n 'a$b' why 10.0.0.2
+check_eq "$D: exit status 1" "$RC" 1
+FIX=$(printf '%s\n' "$OUT" | sed -n 's/^fix: //p')
+check_eq "$D: the far end's name quoted in the fix" "$FIX" "ip -n b link set 'p;touch' up"
+(cd "$TMPD" && sh -c "$FIX")
+check_eq "$D: the fix ran nothing else" "$(ls "$TMPD" | grep -cx up)" 0
+check_match "$D: ... and did what it says" "$(ip -n b link show 'p;touch')" ',UP'
+ip -n 'a$b' link set 'e;touch' down
+run "$NSVIZ" -n 'a$b' why 10.0.0.2
+FIX=$(printf '%s\n' "$OUT" | sed -n 's/^fix: //p')
+check_eq "$D, own end down: namespace and device quoted" "$FIX" "ip -n 'a\$b' link set 'e;touch' up"
+(cd "$TMPD" && sh -c "$FIX")
+check_eq "$D: that fix ran nothing else" "$(ls "$TMPD" | grep -cx up)" 0
+check_match "$D: ... and did what it says" "$(ip -n 'a$b' link show 'e;touch')" ',UP'
+teardown
+
 done_testing
