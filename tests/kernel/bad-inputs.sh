@@ -329,7 +329,7 @@ cwb|1|netns identify 2147483647|2147483647: no such process
 c|1||empty command
 c|1| ; ; |empty command
 w|1|''|'': unknown command
-cwb|1|frob|frob: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl or nft\)
+cwb|1|frob|frob: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl, why or nft\)
 cwb|1|ip frob|frob: unknown command
 cwb|1|ip -z link show|-z: unknown option
 cwb|1|nt|nt: means ntable, which nsviz does not support
@@ -877,7 +877,7 @@ link set $'zz\x1b' up|zz\\x1b: no such device in the host namespace
 netns del plainfile|plainfile: not a network namespace \(/run/netns/plainfile is a regular file
 route add 10.5.0.0/16 via 10.77.0.1|10\.77\.0\.1: gateway not reachable: no route to it in the host namespace
 -n vnet ping -c 1 fe80::1%ghost|ghost: no such device in namespace vnet
-zorch|zorch: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl or nft\)
+zorch|zorch: unknown command \(expected addr, route, rule, neigh, link, netns, ping, echo, send, sysctl, why or nft\)
 link set veth0 mtu 65537|65537: mtu out of range \(68\.\.65536\)
 EOF
 	no_raw "UI: nothing raw on the screen" "$(tm capture-pane -p -t ui)"
