@@ -69,9 +69,7 @@ void cap_open(struct ui *u)
 	uc->ns_id = ns->id;
 	uc->follow = true;
 	u->cap_cur = u->ncaps++;
-	u->capview = true;
-	u->rulesview = false;
-	u->topo = false;
+	ui_show(u, S_CAPS);
 	ui_log(u, L_CMD, "%scapture -i %s", ns->kind == W_NS_NAMED ? "" : "",
 	       l->name);
 	ui_log(u, L_OK, "capturing on %s", uc->label);
@@ -86,8 +84,8 @@ static void cap_close(struct ui *u, int i)
 	u->ncaps--;
 	if (u->cap_cur >= u->ncaps)
 		u->cap_cur = u->ncaps ? u->ncaps - 1 : 0;
-	if (!u->ncaps)
-		u->capview = false;
+	if (!u->ncaps && u->screen == S_CAPS)
+		ui_show(u, S_PANELS);
 	u->dirty = true;
 }
 
@@ -511,7 +509,7 @@ bool cap_key(struct ui *u, int ch)
 	struct ui_cap *uc;
 	unsigned long long first, end;
 
-	if (!u->capview || !u->ncaps)
+	if (!u->ncaps)
 		return false;
 	uc = &u->caps[u->cap_cur];
 	first = capture_first(uc->c);
@@ -606,7 +604,7 @@ bool cap_key(struct ui *u, int ch)
 		cap_close(u, u->cap_cur);
 		break;
 	case 'c': case 27:
-		u->capview = false;
+		ui_show(u, S_PANELS);
 		break;
 	default:
 		return false;
@@ -614,3 +612,53 @@ bool cap_key(struct ui *u, int ch)
 	u->dirty = true;
 	return true;
 }
+
+static void cap_k(struct ui *u, int ch)
+{
+	cap_key(u, ch);
+}
+
+static bool have_caps(const struct ui *u)
+{
+	return u->ncaps > 0;
+}
+
+static int cap_fds(struct ui *u, struct pollfd *pfd, int max)
+{
+	return cap_pollfds(u, pfd, max);
+}
+
+static const struct ui_key cap_keys[] = {
+	{ { '\t' }, NULL, "Next", "the next capture", cap_k },
+	{ { ' ' }, NULL, "Pause", "pause, go on", cap_k },
+	{ { 'f' }, NULL, "Filter", "its filter (BPF)", cap_k },
+	{ { '\n', '\r', KEY_ENTER }, NULL, "Detail", "the packet's layers",
+	  cap_k },
+	{ { KEY_END, 'F' }, NULL, "Follow", "follow the newest", cap_k },
+	{ { 'w' }, NULL, "Save", "save it to a pcap file", cap_k },
+	{ { 'l' }, NULL, "-e", "link-level headers (-e)", cap_k },
+	{ { 'V' }, NULL, "-v", "-v, -vv, -vvv and back", cap_k },
+	{ { 'X' }, NULL, "Hex", "-x, -X, -XX, -A and none", cap_k },
+	{ { 'T' }, NULL, "Time", "timestamps -t ... -ttttt", cap_k },
+	{ { 'C' }, NULL, "Clear", "forget its packets", cap_k },
+	{ { 'M' }, NULL, "Merge", "every capture by time", cap_k },
+	{ { 'x', KEY_DC }, NULL, "Close", "close this capture", cap_k },
+	{ { 'c', 27 }, NULL, "Back", "back to the panels", cap_k },
+	{ { 0 }, "q", "Quit", NULL, NULL },     /* the bar says it */
+	{ { KEY_UP, 'k', KEY_DOWN, 'j' }, "Up/Down, k/j", NULL,
+	  "select a packet", cap_k },
+	{ { KEY_PPAGE, KEY_NPAGE, KEY_HOME }, "PgUp/PgDn, Home", NULL,
+	  "a page, the first", cap_k },
+};
+
+const struct ui_view ui_view_caps = {
+	.title = "The captures",
+	.nfds = UI_MAX_CAPS,
+	.fds = cap_fds,
+	.service = cap_service,
+	.wait_ms = cap_timeout,
+	.draw = cap_draw,
+	.keys = UI_KEYS(cap_keys),
+	.active = have_caps,
+	.free = cap_close_all,
+};

@@ -34,7 +34,7 @@ static struct w_ns *shown(struct ui *u, int *ifx, size_t max, size_t *n)
 		*n = 1;
 		return ns;
 	}
-	if (u->rulesview || u->capview || u->echoview || u->topo ||
+	if (u->screen != S_PANELS ||
 	    u->lay.too_small || u->lay.ifs.w < 20)
 		return NULL;
 	ns = world_find_ns_id(u->w, u->sel_ns_id);
@@ -181,3 +181,9 @@ void counters_details(struct ui *u, struct sbuf *b)
 	rate_spark(v, n, !u->utf8, spark, sizeof spark);
 	sbuf_printf(b, "  TX packets/s, last 60 s  |%s\n", spark);
 }
+
+const struct ui_view ui_view_counters = {
+	.title = "Counters",
+	.tick = counters_poll,
+	.wait_ms = counters_timeout,
+};

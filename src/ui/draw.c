@@ -167,7 +167,7 @@ static void draw_ns(struct ui *u)
 	struct w_ns **v;
 	size_t n = ui_ns_list(u, &v);
 	int rows = layout_body_rows(r, true), sel = 0;
-	bool active = u->focus == P_NS && !u->topo;
+	bool active = u->focus == P_NS && u->screen != S_MAP;
 	char title[64], line[512], label[300];
 
 	for (size_t i = 0; i < n; i++)
@@ -617,12 +617,6 @@ static void draw_log(struct ui *u)
 	}
 }
 
-static const struct { const char *key, *label; } keybar[] = {
-	{ "F1", "Help" }, { "F2", ":Cmd" }, { "F3", "/Find" },
-	{ "F4", "Topo" }, { "F5", "Netns" }, { "F6", "Veth" },
-	{ "F7", "Addr" }, { "F8", "Del" }, { "F9", "Ping" }, { "F10", "Quit" },
-};
-
 static void draw_keys(struct ui *u)
 {
 	int x = 0, y = u->lay.keys.y;
@@ -654,31 +648,17 @@ static void draw_keys(struct ui *u)
 		}
 		return;
 	}
-	if (u->capview) {
-		static const char *const ck[][2] = {
-			{ "Tab", "Next" }, { "Space", "Pause" }, { "f", "Filter" },
-			{ "Enter", "Detail" }, { "End", "Follow" }, { "w", "Save" },
-			{ "l", "-e" }, { "V", "-v" }, { "X", "Hex" },
-			{ "T", "Time" }, { "C", "Clear" }, { "M", "Merge" },
-			{ "x", "Close" }, { "c", "Back" }, { "q", "Quit" },
-		};
-		for (size_t i = 0; i < sizeof ck / sizeof *ck && x < u->cols; i++) {
+	{
+		struct ui_bar_item bar[32];
+		size_t n = ui_key_bar(u, bar, sizeof bar / sizeof *bar);
+
+		for (size_t i = 0; i < n && x < u->cols; i++) {
 			ui_paint(TH_KEY);
-			x += ui_put(y, x, u->cols - x, ck[i][0], false);
+			x += ui_put(y, x, u->cols - x, bar[i].key, false);
 			ui_paint(TH_KEY_LABEL);
-			x += ui_put(y, x, u->cols - x, ck[i][1], false);
+			x += ui_put(y, x, u->cols - x, bar[i].label, false);
 			x += ui_put(y, x, u->cols - x, " ", false);
 		}
-		if (x < u->cols)
-			ui_put(y, x, u->cols - x, "", true);
-		return;
-	}
-	for (size_t i = 0; i < sizeof keybar / sizeof *keybar && x < u->cols; i++) {
-		ui_paint(TH_KEY);
-		x += ui_put(y, x, u->cols - x, keybar[i].key, false);
-		ui_paint(TH_KEY_LABEL);
-		x += ui_put(y, x, u->cols - x, keybar[i].label, false);
-		x += ui_put(y, x, u->cols - x, " ", false);
 	}
 	ui_paint(TH_KEY_LABEL);
 	if (x < u->cols)
@@ -753,7 +733,16 @@ int ui_topo_hit(struct ui *u, int x, int y)
 	return topo_hit(t, x - r->x - 1 + u->topo_x, y - r->y - 1 + u->topo_y);
 }
 
-static void draw_topo(struct ui *u)
+void ui_draw_panels(struct ui *u)
+{
+	draw_ns(u);
+	if (u->lay.ifs.w >= 20)
+		draw_ifs(u);
+	if (u->lay.routes.w >= 20)
+		draw_routes(u);
+}
+
+void ui_draw_map(struct ui *u)
 {
 	static int seen_sel = -2;
 	const struct rect *r = &u->lay.main;
@@ -780,9 +769,17 @@ static void draw_topo(struct ui *u)
 		u->topo_x = t.c.w - vw > 0 ? t.c.w - vw : 0;
 	if (u->topo_y > t.c.h - vh)
 		u->topo_y = t.c.h - vh > 0 ? t.c.h - vh : 0;
-	box_at(u, r, u->topo_overview ?
-	       "Topology overview  (z full size, arrows pan, [ ] select, Tab interface, f follow, c capture, Enter panels, t back)" :
-	       "Topology  (arrows pan, [ ] select, Tab interface, f follow, c capture, Enter panels, z overview, t back)", true);
+	{
+		char title[300];
+
+		snprintf(title, sizeof title, "%s  (%s%sarrows pan, [ ] select, "
+		         "Tab interface, f follow, c capture, Enter panels, %s, "
+		         "t back)", u->topo_overview ? "Topology overview" :
+		         "Topology", u->nwhy_hops ? "> < the why path's hops, "
+		                                  : "",
+		         "", u->topo_overview ? "z full size" : "z overview");
+		box_at(u, r, title, true);
+	}
 	for (int y = 0; y < vh; y++) {
 		move(r->y + 1 + y, r->x + 1);
 		for (int x = 0; x < vw; x++) {
@@ -946,35 +943,29 @@ static void draw_form(struct ui *u)
 	}
 }
 
-static const char *const help_text =
-"Moving around\n"
-"  Up/Down, j/k  move     Tab, Left/Right  next panel     Enter  details\n"
-"  /  (F3)  filter the lists (Esc clears)  mouse: click, wheel scrolls\n"
-"  the log: Tab to it, then Up/Down, PgUp/PgDn, Home/End; + - its height\n"
-"Changes (each runs an ip command, shown in the log)\n"
-"  n  (F5)  new namespace          v  (F6)  new veth pair\n"
-"  a  (F7)  add an address         r        add a route\n"
-"  m  move the interface  u  toggle up/down  M  masquerade  i  delay, loss\n"
-"  x  (F8), Delete  delete the selected namespace, interface or route\n"
-"Looking\n"
-"  g  route lookup   W  why: where it stops   p  (F9)  ping (Esc stops)\n"
-"  s        a shell inside the selected namespace (exit to come back)\n"
-"  t  (F4)  topology view: arrows pan, [ ] select, Tab its wires, z overview\n"
-"  c        capture on the interface (Space pause, f filter; see its keys)\n"
-"  e  start an echo server  S  send to one  E  the servers  F  nft rules\n"
-"  :  (F2)  command line: the ip grammar; Tab completes, Up/Down history\n"
-"  Editing: Ctrl-A/E start/end, Ctrl-U/W delete to start/word back\n"
-"  w save a file  o open one  Ctrl-L redraw  Ctrl-Z suspend  q (F10) quit\n"
-"  L  lessons (h hint, . show me, > < steps, ] [ scroll)  N neighbours\n"
-"Press any key to close.";
-
+/* The help: made from the key tables of what is on screen (views.c),
+ * scrolled with the arrows when it is taller than the screen. */
 static void draw_help(struct ui *u)
 {
-	struct rect r = centred(u, 78, 22);
+	struct sbuf b = SBUF_INIT;
+	int w = u->cols - 2 > 100 ? 100 : u->cols - 2, lines = 0, h;
+	struct rect r;
 
+	ui_help_text(u, &b, w - 4);
+	for (const char *p = sbuf_str(&b); *p; p++)
+		lines += *p == '\n';
+	h = lines + 2;
+	r = centred(u, w, h);
+	if (u->help_top > lines - (r.h - 2))
+		u->help_top = lines - (r.h - 2) > 0 ? lines - (r.h - 2) : 0;
 	fill(&r, TH_DIALOG);
 	box_at(u, &r, "Help", true);
-	text_in(&r, help_text, 0, TH_HELP_TEXT);
+	text_in(&r, sbuf_str(&b), u->help_top, TH_HELP_TEXT);
+	ui_paint(TH_DIALOG);
+	ui_put(r.y + r.h - 1, r.x + 2, r.w - 4, lines > r.h - 2 ?
+	       " Up/Down: more.  Press any key to close. " :
+	       " Press any key to close. ", false);
+	sbuf_free(&b);
 }
 
 static void draw_confirm(struct ui *u)
@@ -1036,7 +1027,8 @@ void ui_draw(struct ui *u)
 	draw_title(u);
 	/* a lesson takes the right part of the panels */
 	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
-	if (lesson_ui_active(u) && !u->capview && !u->echoview && !u->topo) {
+	if (lesson_ui_active(u) &&
+	    (u->screen == S_PANELS || u->screen == S_RULES)) {
 		struct rect lr = u->lay.ifs;
 		int lw = u->cols * 40 / 100;
 
@@ -1054,21 +1046,7 @@ void ui_draw(struct ui *u)
 		lr.h = u->lay.main.h;
 		lesson_ui_draw(u, &lr);
 	}
-	if (u->rulesview) {
-		rules_ui_draw(u);
-	} else if (u->capview) {
-		cap_draw(u);
-	} else if (u->echoview) {
-		echo_ui_draw(u);
-	} else if (u->topo) {
-		draw_topo(u);
-	} else {
-		draw_ns(u);
-		if (u->lay.ifs.w >= 20)
-			draw_ifs(u);
-		if (u->lay.routes.w >= 20)
-			draw_routes(u);
-	}
+	ui_screens[u->screen]->draw(u);
 	draw_log(u);
 	draw_keys(u);
 	switch (u->modal) {

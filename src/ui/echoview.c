@@ -19,7 +19,7 @@ static void on_event(void *ctx, const struct echosup_event *ev)
 	case ECHOSUP_LOG:
 		/* may come at the server's message rate: the view is redrawn
 		 * at most ~30 times a second (the same frame as captures) */
-		if (u->echoview)
+		if (u->screen == S_SERVERS)
 			u->cap_pending = true;
 		return;
 	case ECHOSUP_DIED:
@@ -47,7 +47,7 @@ int echo_ui_fds(struct ui *u, struct pollfd *pfd, int max)
 void echo_ui_dispatch(struct ui *u)
 {
 	echosup_dispatch(echosup_session());
-	if (u->echoview)
+	if (u->screen == S_SERVERS)
 		u->cap_pending = true;  /* counters moved: next frame */
 }
 
@@ -156,7 +156,7 @@ bool echo_ui_key(struct ui *u, int ch)
 		}
 		break;
 	case 'E': case 27:
-		u->echoview = false;
+		ui_show(u, S_PANELS);
 		break;
 	default:
 		return false;
@@ -191,3 +191,36 @@ bool echo_ui_guess(struct ui *u, const struct w_ns *from, char *addr,
 	}
 	return false;
 }
+
+/* an echo server polls its log pipe and its pidfd, plus one watch */
+#define ECHOSUP_FDS_GUESS (2 * ECHOSUP_MAX + 1)
+
+static void echo_service(struct ui *u, const struct pollfd *pfd, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (pfd[i].revents) {
+			echo_ui_dispatch(u);
+			return;
+		}
+}
+
+static void echo_k(struct ui *u, int ch)
+{
+	echo_ui_key(u, ch);
+}
+
+static const struct ui_key echo_keys[] = {
+	{ { KEY_UP, KEY_DOWN, 'j' }, "Up/Down, j", NULL, "select a server",
+	  echo_k },
+	{ { 'x', 'k', KEY_DC }, NULL, NULL, "stop it", echo_k },
+	{ { 'E', 27 }, NULL, NULL, "back to the panels", echo_k },
+};
+
+const struct ui_view ui_view_servers = {
+	.title = "The echo servers",
+	.nfds = ECHOSUP_FDS_GUESS,
+	.fds = echo_ui_fds,
+	.service = echo_service,
+	.draw = echo_ui_draw,
+	.keys = UI_KEYS(echo_keys),
+};

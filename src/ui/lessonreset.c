@@ -170,7 +170,6 @@ void lesson_ui_fresh_world(struct ui *u)
 		kill(u->ping_pid, SIGINT);
 	if (u->ncaps) {
 		cap_close_all(u);
-		u->capview = false;
 		join(&done, "captures closed");
 	}
 	if (sup && echosup_count(sup)) {

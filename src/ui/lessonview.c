@@ -39,7 +39,7 @@ struct lesson_ui {
 	unsigned long checked_gen;
 };
 
-bool lesson_ui_active(struct ui *u)
+bool lesson_ui_active(const struct ui *u)
 {
 	return u->lesson && u->lesson->l;
 }
@@ -508,3 +508,37 @@ void lesson_ui_pick_key(struct ui *u, int ch)
 	}
 	u->dirty = true;
 }
+
+static bool lesson_beside(const struct ui *u)
+{
+	return u->lesson && u->screen != S_MAP &&
+	       lesson_ui_active(u);
+}
+
+static void lesson_tick(struct ui *u, long long now)
+{
+	if (lesson_ui_active(u))
+		lesson_ui_check(u, now);
+}
+
+static void lesson_k(struct ui *u, int ch)
+{
+	lesson_ui_key(u, ch);
+}
+
+static const struct ui_key lesson_keys[] = {
+	{ { 'h' }, NULL, NULL, "a hint", lesson_k },
+	{ { '.' }, NULL, NULL, "show me: run the step", lesson_k },
+	{ { '>', '<' }, "> <", NULL, "the next, the previous step",
+	  lesson_k },
+	{ { ']', '[' }, "] [", NULL, "scroll the text", lesson_k },
+};
+
+const struct ui_view ui_view_lesson = {
+	.title = "The lesson",
+	.tick = lesson_tick,
+	.wait_ms = lesson_ui_timeout,
+	.keys = UI_KEYS(lesson_keys),
+	.active = lesson_beside,
+	.free = lesson_ui_stop,
+};

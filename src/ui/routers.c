@@ -114,7 +114,7 @@ void routers_poll(struct ui *u, long long now)
 	long long until, t0;
 	int maxid = 0;
 
-	if (!u->topo) {
+	if (u->screen != S_MAP) {
 		if (r)
 			r->have = r->sweeping = false;  /* again when it opens */
 		return;
@@ -178,7 +178,7 @@ int routers_timeout(const struct ui *u, long long now)
 	const struct ui_routers *r = u->routers;
 	long long left;
 
-	if (!u->topo)
+	if (u->screen != S_MAP)
 		return -1;
 	if (!r || !r->have || r->sweeping || r->behind)
 		return 0;
@@ -209,3 +209,15 @@ void routers_free(struct ui *u)
 	free(u->routers);
 	u->routers = NULL;
 }
+
+static int routers_wait(struct ui *u, long long now)
+{
+	return routers_timeout(u, now);
+}
+
+const struct ui_view ui_view_routers = {
+	.title = "The map's routers",
+	.tick = routers_poll,
+	.wait_ms = routers_wait,
+	.free = routers_free,
+};

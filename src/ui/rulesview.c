@@ -94,8 +94,7 @@ void rules_ui_open(struct ui *u)
 	r->top = 0;
 	sbuf_reset(&r->text);
 	sbuf_reset(&r->prev);
-	u->rulesview = true;
-	u->capview = u->echoview = u->topo = false;
+	ui_show(u, S_RULES);
 	rules_read(u, ui_now_ms());
 	sbuf_reset(&r->prev);   /* nothing moved yet: this is the first */
 	u->dirty = true;
@@ -103,7 +102,7 @@ void rules_ui_open(struct ui *u)
 
 void rules_ui_poll(struct ui *u, long long now)
 {
-	if (u->rulesview && u->rules &&
+	if (u->screen == S_RULES && u->rules &&
 	    now - u->rules->read_ms >= RULES_EVERY_MS)
 		rules_read(u, now);
 }
@@ -112,7 +111,7 @@ int rules_ui_timeout(const struct ui *u, long long now)
 {
 	long long left;
 
-	if (!u->rulesview || !u->rules)
+	if (u->screen != S_RULES || !u->rules)
 		return -1;
 	left = u->rules->read_ms + RULES_EVERY_MS - now;
 	return left < 0 ? 0 : (int)left;
@@ -198,7 +197,7 @@ bool rules_ui_key(struct ui *u, int ch)
 	case KEY_HOME: r->top = 0; break;
 	case KEY_END: r->top = 1 << 20; break;
 	case 'F': case 27:
-		u->rulesview = false;
+		ui_show(u, S_PANELS);
 		break;
 	default:
 		return false;
@@ -218,3 +217,30 @@ void rules_ui_free(struct ui *u)
 	free(u->rules);
 	u->rules = NULL;
 }
+
+static int rules_wait(struct ui *u, long long now)
+{
+	return rules_ui_timeout(u, now);
+}
+
+static void rules_k(struct ui *u, int ch)
+{
+	rules_ui_key(u, ch);
+}
+
+static const struct ui_key rules_keys[] = {
+	{ { KEY_UP, 'k', KEY_DOWN, 'j' }, "Up/Down, k/j", NULL, "scroll",
+	  rules_k },
+	{ { KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END }, "PgUp/PgDn, Home/End",
+	  NULL, "a page, the ends", rules_k },
+	{ { 'F', 27 }, NULL, NULL, "back to the panels", rules_k },
+};
+
+const struct ui_view ui_view_rules = {
+	.title = "The nft rules",
+	.tick = rules_ui_poll,
+	.wait_ms = rules_wait,
+	.draw = rules_ui_draw,
+	.keys = UI_KEYS(rules_keys),
+	.free = rules_ui_free,
+};

@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* ui.c - the loop, the keys and the actions of the full-screen UI.
+/* ui.c - the loop, the terminal, the log, the forms and the keys that
+ * work everywhere.
  *
  * One poll() over the terminal, a self-pipe for signals, the world's
- * netlink and inotify descriptors and a running ping's pipe.  Nothing
- * wakes up on a timer: the screen is redrawn when the world changed or a
- * key was pressed.  Every change goes through the grammar (exec_line),
- * the same path as -c and -b, and is logged as its canonical command. */
+ * netlink and inotify sockets and whatever the UI's parts ask for (a
+ * running ping's pipe, the captures, the echo servers: view.h); the set
+ * is kept between turns and grows only with the world.  Nothing wakes up
+ * on a timer but what a part says is due: the screen is redrawn when the
+ * world changed or a key was pressed.  A key goes to the screen shown,
+ * then the other parts, then the table here.  Every change goes through
+ * the grammar (exec_line), the same path as -c and -b, and is logged as
+ * its canonical command. */
 #include "ui/ui_int.h"
 
 #include <ctype.h>
@@ -26,8 +31,6 @@
 #include <unistd.h>
 
 #include "fmt/fmt.h"
-#include "ping/ping.h"
-#include "ui/complete.h"
 #include "ui/config.h"
 #include "ui/theme.h"
 #include "echo/echosup.h"
@@ -35,8 +38,6 @@
 #include "util/sbuf.h"
 
 #define KEY_ESCAPE 27
-/* an echo server polls its log pipe and its pidfd, plus one watch */
-#define ECHOSUP_FDS_GUESS (2 * ECHOSUP_MAX + 1)
 #undef CTRL      /* <termios.h> has one */
 #define CTRL(c) ((c) & 0x1f)
 
@@ -113,7 +114,7 @@ static void terminal_back(void)
 
 /* ---- the log ---------------------------------------------------------- */
 
-static void log_add(struct ui *u, enum log_class cls, const char *text)
+void ui_log_add(struct ui *u, enum log_class cls, const char *text)
 {
 	if (u->nlog == LOG_MAX) {
 		free(u->log[0].text);
@@ -141,265 +142,11 @@ void ui_log(struct ui *u, enum log_class cls, const char *fmt, ...)
 	/* one entry per line */
 	for (p = strtok_r(b.s ? b.s : (char *)"", "\n", &save); p;
 	     p = strtok_r(NULL, "\n", &save))
-		log_add(u, cls, p);
+		ui_log_add(u, cls, p);
 	sbuf_free(&b);
 }
 
 /* ---- what is shown ------------------------------------------------------ */
-
-static int ns_rank(const struct w_ns *ns)
-{
-	return ns->kind == W_NS_HOST ? 0 : ns->kind == W_NS_NAMED ? 1 : 2;
-}
-
-static int ns_cmp(const void *pa, const void *pb)
-{
-	const struct w_ns *a = *(struct w_ns *const *)pa;
-	const struct w_ns *b = *(struct w_ns *const *)pb;
-
-	if (ns_rank(a) != ns_rank(b))
-		return ns_rank(a) - ns_rank(b);
-	if (a->kind == W_NS_NAMED)
-		return strcmp(a->name, b->name);
-	return (a->holder_pid > b->holder_pid) - (a->holder_pid < b->holder_pid);
-}
-
-static bool ns_matches(const struct ui *u, const struct w_ns *ns)
-{
-	char label[300];
-
-	if (!u->filter[0] || ns->kind == W_NS_HOST)
-		return true;
-	if (strstr(world_ns_label(ns, label, sizeof label), u->filter))
-		return true;
-	for (size_t i = 0; i < ns->nlinks; i++)
-		if (strstr(ns->links[i].name, u->filter))
-			return true;
-	return false;
-}
-
-size_t ui_ns_list(struct ui *u, struct w_ns ***out)
-{
-	struct w_ns **v = xcalloc(u->w->nns + 1, sizeof *v);
-	size_t n = 0;
-
-	for (size_t i = 0; i < u->w->nns; i++)
-		if (ns_matches(u, u->w->ns[i]))
-			v[n++] = u->w->ns[i];
-	qsort(v, n, sizeof *v, ns_cmp);
-	*out = v;
-	return n;
-}
-
-struct w_ns *ui_sel_ns(struct ui *u)
-{
-	struct w_ns *ns = world_find_ns_id(u->w, u->sel_ns_id);
-
-	if (!ns) {
-		ns = world_host(u->w);
-		u->sel_ns_id = ns ? ns->id : 0;
-	}
-	return ns;
-}
-
-size_t ui_if_list(struct ui *u, const struct w_ns *ns, struct w_link ***out)
-{
-	struct w_link **v = xcalloc(ns->nlinks + 1, sizeof *v);
-	size_t n = 0;
-	bool ns_hit;
-	char label[300];
-
-	ns_hit = !u->filter[0] ||
-	         strstr(world_ns_label(ns, label, sizeof label), u->filter);
-	for (size_t i = 0; i < ns->nlinks; i++)
-		if (ns_hit || strstr(ns->links[i].name, u->filter))
-			v[n++] = &ns->links[i];
-	*out = v;
-	return n;
-}
-
-struct w_link *ui_sel_link(struct ui *u)
-{
-	struct w_ns *ns = ui_sel_ns(u);
-	struct w_link **v, *l = NULL;
-	size_t n;
-
-	if (!ns)
-		return NULL;
-	n = ui_if_list(u, ns, &v);
-	if (u->if_sel >= (int)n)
-		u->if_sel = n ? (int)n - 1 : 0;
-	if (n)
-		l = v[u->if_sel];
-	free(v);
-	return l;
-}
-
-/* The order of the last namespace's routes, kept while it does not
- * change: sorting the host's thousands of routes on every frame was most
- * of a frame (issue 12) */
-static struct {
-	int ns_id;
-	unsigned long gen;
-	size_t nroutes;
-	size_t *ix, n;
-	bool have;
-} rtc;
-
-size_t ui_route_list(const struct w_ns *ns, const struct w_route ***out)
-{
-	const struct w_route **v = xcalloc(ns->nroutes + 1, sizeof *v);
-	size_t n4 = 0, n;
-
-	if (rtc.have && rtc.ns_id == ns->id && rtc.gen == ns->rgen &&
-	    rtc.nroutes == ns->nroutes) {
-		for (size_t i = 0; i < rtc.n; i++)
-			v[i] = &ns->routes[rtc.ix[i]];
-		*out = v;
-		return rtc.n;
-	}
-	for (size_t i = 0; i < ns->nroutes; i++)
-		if (ns->routes[i].family == AF_INET &&
-		    fmt_route_listed(&ns->routes[i]))
-			v[n4++] = &ns->routes[i];
-	qsort(v, n4, sizeof *v, fmt_route_cmp);
-	n = n4;
-	for (size_t i = 0; i < ns->nroutes; i++)
-		if (ns->routes[i].family == AF_INET6 &&
-		    fmt_route_listed(&ns->routes[i]))
-			v[n++] = &ns->routes[i];
-	qsort(v + n4, n - n4, sizeof *v, fmt_route_cmp);
-	free(rtc.ix);
-	rtc.ix = xcalloc(n + 1, sizeof *rtc.ix);
-	for (size_t i = 0; i < n; i++)
-		rtc.ix[i] = (size_t)(v[i] - ns->routes);
-	rtc.n = n;
-	rtc.ns_id = ns->id;
-	rtc.gen = ns->rgen;
-	rtc.nroutes = ns->nroutes;
-	rtc.have = true;
-	*out = v;
-	return n;
-}
-
-/* One pass over /proc counts the processes of every namespace.
- * Unnamed namespaces have no event of their own (a container that
- * starts without a veth announces no nsid): the same walk notices a
- * process in a namespace the world does not know, or an unnamed
- * namespace's last process gone, and only then asks for a rescan of
- * /proc (want_rescan).  Whichever caller counts, nothing is missed. */
-static void count_procs(struct ui *u)
-{
-	int others;
-	dev_t *dev = xcalloc(u->w->nns + 1, sizeof *dev);
-	ino_t *ino = xcalloc(u->w->nns + 1, sizeof *ino);
-	size_t nbusy = 0;
-
-	free(u->nprocs);
-	u->nnprocs = u->w->nns;
-	u->nprocs = xcalloc(u->nnprocs + 1, sizeof *u->nprocs);
-	u->procs_gen = u->w->ns_epoch;
-	u->procs_ms = ui_now_ms();
-	hmap_clear(&u->procs_ix);
-	for (size_t i = 0; i < u->nnprocs; i++) {
-		dev[i] = u->w->ns[i]->dev;
-		ino[i] = u->w->ns[i]->ino;
-		hmap_put(&u->procs_ix, hmap_hash_u64((uint64_t)u->w->ns[i]->id),
-		         HMAP_INT(i + 1));
-	}
-	others = kns_count_pids(dev, ino, u->nnprocs, u->nprocs);
-	if (others > u->procs_others)
-		u->want_rescan = true;
-	if (others >= 0)
-		u->procs_others = others;
-	/* unnamed namespaces with processes: was one of them busy and is
-	 * empty now? */
-	for (size_t i = 0; i < u->nnprocs; i++) {
-		const struct w_ns *ns = u->w->ns[i];
-
-		if (ns->kind != W_NS_UNNAMED)
-			continue;
-		if (u->nprocs[i] > 0) {
-			dev[nbusy] = ns->dev;
-			ino[nbusy++] = ns->ino;
-			continue;
-		}
-		for (size_t j = 0; j < u->nbusy; j++)
-			if (u->busy_dev[j] == ns->dev && u->busy_ino[j] == ns->ino)
-				u->want_rescan = true;
-	}
-	free(u->busy_dev);
-	free(u->busy_ino);
-	u->busy_dev = dev;
-	u->busy_ino = ino;
-	u->nbusy = nbusy;
-}
-
-/* Look in /proc for unnamed namespaces (new ones, gone ones) and read
- * the new ones' interfaces. */
-static void rescan(struct ui *u)
-{
-	struct kerr e = { 0 };
-
-	u->want_rescan = false;
-	ksync_rescan(u->k);
-	ksync_all_ready(u->k, &e);
-	count_procs(u);
-	u->dirty = true;
-}
-
-/* Processes come and go without a kernel event: count again when the
- * last count is UI_PROCS_MS old, and repaint only if a count changed;
- * rescan when the count asks for it. */
-static void recount_procs(struct ui *u, long long now)
-{
-	int *old;
-	size_t nold;
-
-	if (u->nprocs && now - u->procs_ms >= UI_PROCS_MS) {
-		old = u->nprocs;
-		nold = u->nnprocs;
-		u->nprocs = NULL;
-		count_procs(u);
-		if (nold != u->nnprocs ||
-		    memcmp(old, u->nprocs, nold * sizeof *old) != 0)
-			u->dirty = true;
-		free(old);
-	}
-	if (u->want_rescan)
-		rescan(u);
-}
-
-static int procs_timeout(const struct ui *u, long long now)
-{
-	long long left;
-
-	if (u->want_rescan)
-		return 0;       /* asked for while drawing */
-	if (!u->nprocs)
-		return -1;
-	left = u->procs_ms + UI_PROCS_MS - now;
-	return left < 0 ? 0 : (int)left;
-}
-
-/* Counted again when namespaces came or went, not on every change of
- * the world (that was a walk of /proc for every event, issue 12) */
-int ui_ns_procs(struct ui *u, const struct w_ns *ns)
-{
-	size_t it = 0;
-	void *v;
-
-	if (!u->nprocs || u->procs_gen != u->w->ns_epoch)
-		count_procs(u);
-	while ((v = hmap_next(&u->procs_ix, hmap_hash_u64((uint64_t)ns->id),
-	                      &it))) {
-		size_t i = (size_t)HMAP_TO_INT(v) - 1;
-
-		if (i < u->nnprocs && i < u->w->nns && u->w->ns[i] == ns)
-			return u->nprocs[i];
-	}
-	return 0;
-}
 
 /* ---- running commands ------------------------------------------------- */
 
@@ -409,111 +156,6 @@ static bool refuse_readonly(struct ui *u)
 		return false;
 	ui_log(u, L_ERROR, "read-only: %s", u->ro_reason);
 	return true;
-}
-
-static void ping_to_file(void *ctx, const char *line)
-{
-	FILE *f = ctx;
-
-	fprintf(f, "%s\n", line);
-	fflush(f);
-}
-
-static volatile int ping_stop;   /* in the ping's child */
-
-static void on_ping_stop(int sig)
-{
-	(void)sig;
-	ping_stop = 1;
-}
-
-static void ping_start(struct ui *u, const struct cmd *c)
-{
-	struct kerr e = { 0 };
-	struct w_ns *ns;
-	int pfd[2], fd;
-	pid_t pid;
-
-	if (u->ping_pid > 0) {
-		ui_log(u, L_ERROR, "a ping is already running (Esc stops it)");
-		return;
-	}
-	ksync_drain(u->k);
-	ns = c->ns[0] ? world_find_ns(u->w, c->ns) : world_host(u->w);
-	if (!ns) {
-		ui_log(u, L_ERROR, "%s: no such network namespace", c->ns);
-		return;
-	}
-	fd = ksync_ns_fd(u->k, ns, &e);
-	if (fd < 0 || pipe2(pfd, O_CLOEXEC) < 0) {
-		ui_log(u, L_ERROR, "ping: %s", fd < 0 ? kerr_str(&e)
-		                                      : strerror(errno));
-		return;
-	}
-	pid = fork();
-	if (pid < 0) {
-		ui_log(u, L_ERROR, "ping: %s", strerror(errno));
-		close(pfd[0]);
-		close(pfd[1]);
-		return;
-	}
-	if (pid == 0) {
-		struct ping_opts o = { 0 };
-		FILE *out;
-		int rc;
-
-		struct sigaction sa;
-
-		/* Esc sends SIGINT: ping stops and prints its statistics,
-		 * as iputils does on ^C */
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_ping_stop;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		signal(SIGTERM, SIG_DFL);
-		close(pfd[0]);
-		out = fdopen(pfd[1], "w");
-		if (!out)
-			_exit(2);
-		if (kns_enter_fd(fd) < 0) {
-			fprintf(out, "ping: entering the namespace: %s\n",
-			        strerror(errno));
-			fclose(out);
-			_exit(2);
-		}
-		o.dst = c->u.ping.target;
-		o.ifname = c->u.ping.dev[0] ? c->u.ping.dev : NULL;
-		o.ns_name = c->ns;
-		o.count = c->u.ping.count;
-		o.wait = c->u.ping.wait;
-		o.interval = c->u.ping.interval;
-		o.stop = &ping_stop;
-		rc = ping_run(&o, ping_to_file, out);
-		fclose(out);
-		_exit(rc);
-	}
-	close(pfd[1]);
-	u->ping_pid = pid;
-	u->ping_fd = pfd[0];
-	u->ping_len = 0;
-	{
-		struct cmd y;
-		struct sbuf b = SBUF_INIT;
-
-		memset(&y, 0, sizeof y);
-		y.verb = CMD_WHY;
-		snprintf(y.ns, sizeof y.ns, "%s", c->ns);
-		y.u.why.proto = IPPROTO_ICMP;
-		y.u.why.target = c->u.ping.target;
-		snprintf(y.u.why.dev, sizeof y.u.why.dev, "%s", c->u.ping.dev);
-		cmd_canonical(&y, &b);
-		/* "nsviz -n vnet why ADDR": the : line takes it without
-		 * the word nsviz */
-		snprintf(u->ping_why, sizeof u->ping_why, "%s",
-		         strncmp(sbuf_str(&b), "nsviz ", 6) ? sbuf_str(&b)
-		                                            : sbuf_str(&b) + 6);
-		sbuf_free(&b);
-	}
 }
 
 int ui_run_line(struct ui *u, const char *line)
@@ -552,7 +194,7 @@ int ui_run_line(struct ui *u, const char *line)
 		sbuf_free(&canon);
 	}
 	if (c.verb == CMD_PING) {
-		ping_start(u, &c);
+		ui_ping_start(u, &c);
 		cmd_free(&c);
 		return 0;
 	}
@@ -595,71 +237,6 @@ int ui_run_line(struct ui *u, const char *line)
 	routers_stale(u);       /* a sysctl sends no event */
 	u->dirty = true;
 	return rc;
-}
-
-/* ---- signals and children ------------------------------------------- */
-
-static void reap_ping(struct ui *u);
-
-static void ping_read(struct ui *u)
-{
-	ssize_t r = read(u->ping_fd, u->ping_buf + u->ping_len,
-	                 sizeof u->ping_buf - 1 - u->ping_len);
-	char *nl;
-
-	if (r > 0) {
-		u->ping_len += (size_t)r;
-		u->ping_buf[u->ping_len] = '\0';
-		while ((nl = strchr(u->ping_buf, '\n'))) {
-			*nl = '\0';
-			/* what iputils writes to stderr starts with "ping: " */
-			log_add(u, strncmp(u->ping_buf, "ping: ", 6) ? L_OUTPUT
-			                                             : L_ERROR,
-			        u->ping_buf);
-			u->ping_len -= (size_t)(nl + 1 - u->ping_buf);
-			memmove(u->ping_buf, nl + 1, u->ping_len + 1);
-		}
-		if (u->ping_len == sizeof u->ping_buf - 1) {
-			log_add(u, L_OUTPUT, u->ping_buf);
-			u->ping_len = 0;
-		}
-		return;
-	}
-	if (r < 0 && errno == EINTR)
-		return;
-	/* EOF: the ping is over */
-	if (u->ping_len) {
-		u->ping_buf[u->ping_len] = '\0';
-		log_add(u, L_OUTPUT, u->ping_buf);
-	}
-	close(u->ping_fd);
-	u->ping_fd = -1;
-	reap_ping(u);
-}
-
-/* The ping closed its pipe: collect it.  Only our own child: echo
- * servers are reaped by their supervisor. */
-static void reap_ping(struct ui *u)
-{
-	int status;
-
-	if (u->ping_pid <= 0)
-		return;
-	while (waitpid(u->ping_pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return;
-	u->ping_pid = 0;
-	u->dirty = true;        /* the log's title: no ping running */
-	/* ping's own outcome: any other end (an error, exit status 2) has
-	 * said why in ping's own words already */
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		ui_log(u, L_OK, "ping: replies came");
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
-		ui_log(u, L_ERROR, "ping: no reply");
-	/* offered: why (W, or the : line) says where it stops */
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0 && u->ping_why[0])
-		ui_log(u, L_OUTPUT, "where it stops, and why: W, or :%s",
-		       u->ping_why);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -886,12 +463,7 @@ static void open_shell(struct ui *u)
 	u->dirty = true;
 }
 
-/* A key that shows what a command prints: the log and the lesson's `you
- * ran` checks see that command, in namespace ns (NULL: none). */
-static void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt,
-                      ...) __attribute__((format(printf, 3, 4)));
-static void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt,
-                      ...)
+void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt, ...)
 {
 	char what[400], line[700];
 	va_list ap;
@@ -1000,112 +572,11 @@ static void open_details(struct ui *u)
 	u->modal = M_DETAILS;
 }
 
-static int list_len(struct ui *u, enum panel p)
-{
-	struct w_ns *ns = ui_sel_ns(u);
-	size_t n;
-
-	if (p == P_NS) {
-		struct w_ns **v;
-		n = ui_ns_list(u, &v);
-		free(v);
-	} else if (p == P_IF) {
-		struct w_link **v;
-		n = ui_if_list(u, ns, &v);
-		free(v);
-	} else if (p == P_ROUTES && u->neigh) {
-		n = 0;
-		for (size_t i = 0; i < ns->nneighs; i++)
-			n += fmt_neigh_listed(&ns->neighs[i]);
-	} else if (p == P_ROUTES) {
-		const struct w_route **v;
-		n = ui_route_list(ns, &v);
-		free(v);
-	} else {
-		n = (size_t)u->nlog;
-	}
-	return (int)n;
-}
-
-static void move_sel(struct ui *u, int delta)
-{
-	if (u->focus == P_NS) {
-		struct w_ns **v;
-		size_t n = ui_ns_list(u, &v);
-		int cur = 0;
-
-		for (size_t i = 0; i < n; i++)
-			if (v[i]->id == u->sel_ns_id)
-				cur = (int)i;
-		cur += delta;
-		if (cur < 0)
-			cur = 0;
-		if (cur >= (int)n)
-			cur = (int)n - 1;
-		if (n && v[cur]->id != u->sel_ns_id) {
-			u->sel_ns_id = v[cur]->id;
-			u->if_sel = u->rt_sel = 0;
-			/* the neighbour table shown is now this one's */
-			if (u->neigh)
-				ui_looked(u, v[cur], "neigh show");
-		}
-		free(v);
-	} else if (u->focus == P_IF || u->focus == P_ROUTES) {
-		int *sel = u->focus == P_IF ? &u->if_sel : &u->rt_sel;
-		int n = list_len(u, u->focus);
-
-		*sel += delta;
-		if (*sel >= n)
-			*sel = n - 1;
-		if (*sel < 0)
-			*sel = 0;
-	} else {
-		u->log_scroll -= delta;
-		if (u->log_scroll < 0)
-			u->log_scroll = 0;
-		if (u->log_scroll > u->nlog)
-			u->log_scroll = u->nlog;
-	}
-	u->dirty = true;
-}
-
 /* ---- modal keys --------------------------------------------------------- */
-
-static int form_key_of(int ch)
-{
-	switch (ch) {
-	case '\n': case '\r': case KEY_ENTER: return FKEY_ENTER;
-	case KEY_ESCAPE: return FKEY_ESC;
-	case '\t': return FKEY_TAB;
-	case KEY_BTAB: return FKEY_BTAB;
-	case KEY_BACKSPACE: case 127: case CTRL('h'): return FKEY_BACKSPACE;
-	case KEY_DC: return FKEY_DELETE;
-	case KEY_LEFT: return FKEY_LEFT;
-	case KEY_RIGHT: return FKEY_RIGHT;
-	case KEY_HOME: case CTRL('a'): return FKEY_HOME;
-	case KEY_END: case CTRL('e'): return FKEY_END;
-	case CTRL('u'): return FKEY_KILL_START;
-	case CTRL('w'): return FKEY_KILL_WORD;
-	case KEY_UP: return FKEY_UP;
-	case KEY_DOWN: return FKEY_DOWN;
-	}
-	return ch >= 32 && ch < 127 ? ch : 0;
-}
-
-/* The editing keys of a one-line field (the : line, the filter). */
-static int line_key_of(int ch)
-{
-	switch (ch) {
-	case '\n': case '\r': case KEY_ENTER: case KEY_ESCAPE: case '\t':
-	case KEY_BTAB: case KEY_UP: case KEY_DOWN:
-		return 0;
-	}
-	return form_key_of(ch);
-}
 
 static void key_form(struct ui *u, int ch)
 {
-	int k = form_key_of(ch);
+	int k = ui_form_key_of(ch);
 	enum form_result r;
 	struct sbuf cmd = SBUF_INIT;
 
@@ -1124,142 +595,9 @@ static void key_form(struct ui *u, int ch)
 		}
 		sbuf_free(&cmd);
 		if (u->form.kind == FORM_ECHO) {
-			u->echoview = true;
-			u->capview = u->topo = false;
+			ui_show(u, S_SERVERS);
 		}
 	}
-	u->dirty = true;
-}
-
-/* A line run from the : line joins the history, which is written at
- * once (whole, by rename) so that a session killed keeps it too.  A
- * line with control characters is not kept; a history that cannot be
- * written stays in memory without a word. */
-static void hist_add(struct ui *u, const char *line)
-{
-	if (!history_keepable(line) ||
-	    (u->nhist && !strcmp(u->hist[u->nhist - 1], line)))
-		return;
-	if (u->nhist == HIST_MAX) {
-		free(u->hist[0]);
-		memmove(&u->hist[0], &u->hist[1], (HIST_MAX - 1) * sizeof *u->hist);
-		u->nhist--;
-	}
-	u->hist[u->nhist++] = xstrdup(line);
-	if (u->hist_file[0])
-		history_save(u->hist_file, u->hist, u->nhist);
-}
-
-static void key_line(struct ui *u, int ch)
-{
-	bool filter = u->modal == M_FILTER;
-	bool topoline = u->modal == M_TOPOSAVE || u->modal == M_TOPOOPEN;
-	bool capline = u->modal == M_CAPFILTER || u->modal == M_CAPSAVE ||
-	               topoline;
-	size_t max = filter ? sizeof u->filter - 1 : sizeof u->line - 1;
-
-	u->completions[0] = '\0';
-	if (topoline && (ch == '\n' || ch == '\r' || ch == KEY_ENTER)) {
-		char line[sizeof u->line];
-
-		u->line_back = 0;
-		snprintf(line, sizeof line, "%s", u->line);
-		topo_ui_line_done(u, line);
-		u->dirty = true;
-		return;
-	}
-	if (capline && (ch == '\n' || ch == '\r' || ch == KEY_ENTER)) {
-		u->line_back = 0;
-		cap_line_done(u, u->line);
-		u->modal = M_NONE;
-		u->dirty = true;
-		return;
-	}
-	if (capline && ch == KEY_ESCAPE) {
-		u->line_back = 0;
-		u->modal = M_NONE;
-		u->dirty = true;
-		return;
-	}
-	if (u->line_back < 0 || u->line_back > u->line_len)
-		u->line_back = 0;
-	switch (ch) {
-	case KEY_ESCAPE:
-		if (filter)
-			u->filter[0] = '\0';
-		u->modal = M_NONE;
-		break;
-	case '\n': case '\r': case KEY_ENTER:
-		u->modal = M_NONE;
-		if (filter) {
-			snprintf(u->filter, sizeof u->filter, "%.63s", u->line);
-		} else {
-			char line[sizeof u->line];
-			snprintf(line, sizeof line, "%s", u->line);
-			hist_add(u, line);
-			ui_run_line(u, line);
-		}
-		break;
-	case KEY_UP: case KEY_DOWN:
-		if (filter || capline || !u->nhist)
-			break;
-		u->hist_pos += ch == KEY_UP ? -1 : 1;
-		if (u->hist_pos < 0)
-			u->hist_pos = 0;
-		if (u->hist_pos >= u->nhist) {
-			u->hist_pos = u->nhist;
-			u->line[0] = '\0';
-		} else {
-			snprintf(u->line, sizeof u->line, "%s",
-			         u->hist[u->hist_pos]);
-		}
-		u->line_len = (int)strlen(u->line);
-		u->line_back = 0;
-		break;
-	case '\t':
-		if (!filter && !capline) {
-			/* the words before the cursor; the rest stays after */
-			char before[sizeof u->line], out[sizeof u->line];
-			char rest[sizeof u->line];
-			struct sbuf c = SBUF_INIT;
-			int at = u->line_len - u->line_back, n;
-
-			snprintf(before, sizeof before, "%.*s", at, u->line);
-			snprintf(rest, sizeof rest, "%s", u->line + at);
-			n = complete_line(u->w, before, out, sizeof out, &c);
-			if (strlen(out) + strlen(rest) <= max) {
-				size_t lo = strlen(out), lr = strlen(rest);
-
-				memcpy(u->line, out, lo);
-				memcpy(u->line + lo, rest, lr + 1);
-				u->line_len = (int)(lo + lr);
-				u->line_back = (int)lr;
-			}
-			if (n > 1)
-				snprintf(u->completions, sizeof u->completions,
-				         "%s", sbuf_str(&c));
-			sbuf_free(&c);
-		}
-		break;
-	default: {
-		/* readline's keys: Left/Right, Home/End (^A/^E), Backspace,
-		 * Delete, ^U, ^W; printable text goes in at the cursor */
-		int k = line_key_of(ch), cur = u->line_len - u->line_back;
-
-		if (k) {
-			form_edit(u->line, max + 1, &cur, k);
-			u->line_len = (int)strlen(u->line);
-			u->line_back = u->line_len - cur;
-		}
-		break;
-	}
-	}
-	if (u->modal != M_FILTER && u->modal != M_CMDLINE &&
-	    u->modal != M_CAPFILTER && u->modal != M_CAPSAVE &&
-	    u->modal != M_TOPOSAVE && u->modal != M_TOPOOPEN)
-		u->line_back = 0;
-	if (filter && u->modal == M_FILTER)
-		snprintf(u->filter, sizeof u->filter, "%.63s", u->line);
 	u->dirty = true;
 }
 
@@ -1277,7 +615,16 @@ static void key_modal(struct ui *u, int ch)
 			ui_log(u, L_INFO, "not deleted");
 		break;
 	case M_HELP:
-		u->modal = M_NONE;
+		if (ch == KEY_DOWN || ch == 'j')
+			u->help_top++;
+		else if ((ch == KEY_UP || ch == 'k') && u->help_top > 0)
+			u->help_top--;
+		else if (ch == KEY_NPAGE)
+			u->help_top += 10;
+		else if (ch == KEY_PPAGE)
+			u->help_top = u->help_top > 10 ? u->help_top - 10 : 0;
+		else
+			u->modal = M_NONE;
 		break;
 	case M_DETAILS:
 		if (ch == KEY_DOWN || ch == 'j')
@@ -1297,7 +644,7 @@ static void key_modal(struct ui *u, int ch)
 	case M_CAPSAVE:
 	case M_TOPOSAVE:
 	case M_TOPOOPEN:
-		key_line(u, ch);
+		ui_line_key(u, ch);
 		break;
 	case M_TOPOAPPLY:
 		topo_ui_apply_key(u, ch);
@@ -1328,7 +675,7 @@ static void click(struct ui *u, int x, int y)
 
 	if (l->too_small)
 		return;
-	if (u->topo) {              /* the map: a click selects a box */
+	if (u->screen == S_MAP) {   /* the map: a click selects a box */
 		int id = ui_topo_hit(u, x, y);
 
 		if (id >= 0 && id != u->sel_ns_id) {
@@ -1352,12 +699,12 @@ static void click(struct ui *u, int x, int y)
 	} else if (rect_contains(&l->ifs, x, y)) {
 		int row = y - l->ifs.y - 2 + u->if_top;
 		u->focus = P_IF;
-		if (row >= 0 && row < list_len(u, P_IF))
+		if (row >= 0 && row < ui_list_len(u, P_IF))
 			u->if_sel = row;
 	} else if (rect_contains(&l->routes, x, y)) {
 		int row = y - l->routes.y - 1 + u->rt_top;
 		u->focus = P_ROUTES;
-		if (row >= 0 && row < list_len(u, P_ROUTES))
+		if (row >= 0 && row < ui_list_len(u, P_ROUTES))
 			u->rt_sel = row;
 	} else if (rect_contains(&l->log, x, y)) {
 		u->focus = P_LOG;
@@ -1378,29 +725,33 @@ static void wheel(struct ui *u, int x, int y, int dir)
 			u->details_top = 0;
 	} else if (u->modal != M_NONE || l->too_small) {
 		return;
-	} else if (u->capview || u->echoview) {
+	} else if (u->screen == S_CAPS || u->screen == S_SERVERS) {
 		handle_key(u, dir < 0 ? KEY_UP : KEY_DOWN);
-	} else if (u->topo) {
+	} else if (u->screen == S_MAP) {
 		u->topo_y += 2 * dir;
 		if (u->topo_y < 0)
 			u->topo_y = 0;
 	} else if (rect_contains(&l->log, x, y)) {
 		u->focus = P_LOG;
-		move_sel(u, 3 * dir);
+		ui_move_sel(u, 3 * dir);
 	} else {
 		u->focus = rect_contains(&l->ns, x, y) ? P_NS :
 		           rect_contains(&l->ifs, x, y) ? P_IF :
 		           rect_contains(&l->routes, x, y) ? P_ROUTES : u->focus;
-		move_sel(u, dir);
+		ui_move_sel(u, dir);
 	}
 	u->dirty = true;
 }
 
 /* ---- the key table ------------------------------------------------------ */
 
-static void k_quit(struct ui *u) { u->quit = 1; }
-static void k_help(struct ui *u) { u->modal = M_HELP; }
-static void k_cmdline(struct ui *u)
+static void k_quit(struct ui *u, int ch) { u->quit = 1; }
+static void k_help(struct ui *u, int ch)
+{
+	u->modal = M_HELP;
+	u->help_top = 0;
+}
+static void k_cmdline(struct ui *u, int ch)
 {
 	u->modal = M_CMDLINE;
 	u->line[0] = '\0';
@@ -1408,105 +759,57 @@ static void k_cmdline(struct ui *u)
 	u->hist_pos = u->nhist;
 	u->completions[0] = '\0';
 }
-static void k_filter(struct ui *u)
+static void k_filter(struct ui *u, int ch)
 {
 	u->modal = M_FILTER;
 	snprintf(u->line, sizeof u->line, "%s", u->filter);
 	u->line_len = (int)strlen(u->line);
 }
-/* The map: Tab and Shift-Tab pick the selected namespace's interfaces in
- * turn (the one picked and its wire stand out), f jumps to the other end
- * of its wire. */
-static void topo_next_if(struct ui *u, int dir)
+static void k_topo(struct ui *u, int ch)
 {
-	struct w_ns *ns = ui_sel_ns(u);
-	struct w_link **v;
-	size_t n;
-
-	if (!ns)
-		return;
-	n = ui_if_list(u, ns, &v);
-	free(v);
-	if (n)
-		u->if_sel = ((u->if_sel + dir) % (int)n + (int)n) % (int)n;
+	ui_show(u, u->screen == S_MAP ? S_PANELS : S_MAP);
 }
-
-static void topo_other_end(struct ui *u)
-{
-	struct w_link *l = ui_sel_link(u), **v;
-	struct w_ns *peer;
-	char name[W_IFNAMSIZ];
-	size_t n;
-
-	if (!l || strcmp(l->kind, "veth") || l->peer_ns_id < 0 ||
-	    !l->peer_name[0] ||
-	    !(peer = world_find_ns_id(u->w, l->peer_ns_id))) {
-		ui_log(u, L_INFO, "%s: no wire to follow", l ? l->name : "no interface");
-		return;
-	}
-	snprintf(name, sizeof name, "%s", l->peer_name);
-	u->sel_ns_id = peer->id;
-	n = ui_if_list(u, peer, &v);
-	u->if_sel = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i]->name, name) == 0)
-			u->if_sel = (int)i;
-	free(v);
-}
-
-static void k_topo(struct ui *u)
-{
-	u->topo = !u->topo;
-	if (u->topo) {
-		u->capview = u->rulesview = false;
-		u->topo_x = -1;     /* start at the selected box */
-	}
-}
-static void k_capture(struct ui *u)
+static void k_capture(struct ui *u, int ch)
 {
 	/* on an interface: a new capture; elsewhere: back to the captures */
 	if (u->ncaps && u->focus != P_IF) {
-		u->capview = true;
-		u->rulesview = false;
-		u->topo = false;
+		ui_show(u, S_CAPS);
 		return;
 	}
 	cap_open(u);
 }
-static void k_netns(struct ui *u) { open_form(u, FORM_NETNS); }
-static void k_veth(struct ui *u) { open_form(u, FORM_VETH); }
-static void k_move(struct ui *u) { open_form(u, FORM_MOVE); }
-static void k_addr(struct ui *u) { open_form(u, FORM_ADDR); }
-static void k_route(struct ui *u) { open_form(u, FORM_ROUTE); }
-static void k_lookup(struct ui *u) { open_form(u, FORM_LOOKUP); }
-static void k_why(struct ui *u) { open_form(u, FORM_WHY); }
-static void k_ping(struct ui *u) { open_form(u, FORM_PING); }
-static void k_up(struct ui *u) { toggle_up(u); }
-static void k_echo(struct ui *u) { open_form(u, FORM_ECHO); }
-static void k_send(struct ui *u) { open_form(u, FORM_SEND); }
-static void k_nat(struct ui *u) { open_form(u, FORM_NAT); }
-static void k_impair(struct ui *u) { open_form(u, FORM_IMPAIR); }
-static void k_neigh(struct ui *u)
+static void k_netns(struct ui *u, int ch) { open_form(u, FORM_NETNS); }
+static void k_veth(struct ui *u, int ch) { open_form(u, FORM_VETH); }
+static void k_move(struct ui *u, int ch) { open_form(u, FORM_MOVE); }
+static void k_addr(struct ui *u, int ch) { open_form(u, FORM_ADDR); }
+static void k_route(struct ui *u, int ch) { open_form(u, FORM_ROUTE); }
+static void k_lookup(struct ui *u, int ch) { open_form(u, FORM_LOOKUP); }
+static void k_why(struct ui *u, int ch) { open_form(u, FORM_WHY); }
+static void k_ping(struct ui *u, int ch) { open_form(u, FORM_PING); }
+static void k_up(struct ui *u, int ch) { toggle_up(u); }
+static void k_echo(struct ui *u, int ch) { open_form(u, FORM_ECHO); }
+static void k_send(struct ui *u, int ch) { open_form(u, FORM_SEND); }
+static void k_nat(struct ui *u, int ch) { open_form(u, FORM_NAT); }
+static void k_impair(struct ui *u, int ch) { open_form(u, FORM_IMPAIR); }
+static void k_neigh(struct ui *u, int ch)
 {
 	u->neigh = !u->neigh;
 	u->rt_sel = u->rt_top = 0;
 	if (u->neigh)
 		ui_looked(u, ui_sel_ns(u), "neigh show");
 }
-static void k_lessons(struct ui *u)
+static void k_lessons(struct ui *u, int ch)
 {
 	u->modal = M_LESSONS;
 	u->pick_sel = 0;
 }
-static void k_servers(struct ui *u)
+static void k_servers(struct ui *u, int ch)
 {
-	u->echoview = !u->echoview;
-	if (u->echoview) {
-		u->capview = u->topo = u->rulesview = false;
+	ui_show(u, u->screen == S_SERVERS ? S_PANELS : S_SERVERS);
+	if (u->screen == S_SERVERS)
 		ui_looked(u, NULL, "echo list");
-	}
 }
-static void k_rules(struct ui *u)
+static void k_rules(struct ui *u, int ch)
 {
 	struct w_ns *ns = ui_sel_ns(u);
 	char line[400];
@@ -1522,17 +825,17 @@ static void k_rules(struct ui *u)
 	ui_log(u, L_CMD, "%s", line);
 	lesson_ui_note(u, line);
 }
-static void k_delete(struct ui *u) { delete_selected(u); }
-static void k_save(struct ui *u) { topo_ui_save_start(u); }
-static void k_open(struct ui *u)
+static void k_delete(struct ui *u, int ch) { delete_selected(u); }
+static void k_save(struct ui *u, int ch) { topo_ui_save_start(u); }
+static void k_open(struct ui *u, int ch)
 {
 	if (!refuse_readonly(u))
 		topo_ui_open_start(u);
 }
-static void k_shell(struct ui *u) { open_shell(u); }
-static void k_details(struct ui *u) { open_details(u); }
-static void k_tab(struct ui *u) { u->focus = (u->focus + 1) % P_COUNT; }
-static void k_btab(struct ui *u)
+static void k_shell(struct ui *u, int ch) { open_shell(u); }
+static void k_details(struct ui *u, int ch) { open_details(u); }
+static void k_tab(struct ui *u, int ch) { u->focus = (u->focus + 1) % P_COUNT; }
+static void k_btab(struct ui *u, int ch)
 {
 	u->focus = (u->focus + P_COUNT - 1) % P_COUNT;
 }
@@ -1548,55 +851,61 @@ static void log_size(struct ui *u, int delta)
 	layout_compute_log(u->cols, u->rows, u->log_lines, &u->lay);
 	u->log_lines = u->lay.log.h - 2;
 }
-static void k_log_taller(struct ui *u) { log_size(u, 2); }
-static void k_log_shorter(struct ui *u) { log_size(u, -2); }
-static void k_redraw(struct ui *u)
+static void k_log_size(struct ui *u, int ch)
+{
+	log_size(u, ch == '-' ? -2 : 2);
+}
+static void k_redraw(struct ui *u, int ch)
 {
 	clearok(curscr, TRUE);
-	rescan(u);
+	ui_rescan(u);
 }
 
-struct keybind {
-	int key, alt;
-	void (*fn)(struct ui *u);
+static const struct ui_key global_keys[] = {
+	{ { 'q', KEY_F(10) }, NULL, "Quit", "quit", k_quit },
+	{ { '?', KEY_F(1) }, NULL, "Help", "this help", k_help },
+	{ { ':', KEY_F(2) }, NULL, ":Cmd", "command line: the ip grammar",
+	  k_cmdline },
+	{ { '/', KEY_F(3) }, NULL, "/Find", "filter the lists (Esc clears)",
+	  k_filter },
+	{ { 't', KEY_F(4) }, NULL, "Topo", "topology view (the map)", k_topo },
+	{ { 'n', KEY_F(5) }, NULL, "Netns", "new namespace", k_netns },
+	{ { 'v', KEY_F(6) }, NULL, "Veth", "new veth pair", k_veth },
+	{ { 'a', KEY_F(7) }, NULL, "Addr", "add an address", k_addr },
+	{ { 'x', KEY_F(8), KEY_DC }, NULL, "Del", "delete the selected",
+	  k_delete },
+	{ { 'p', KEY_F(9) }, NULL, "Ping", "ping (Esc stops)", k_ping },
+	{ { 'r' }, NULL, NULL, "add a route", k_route },
+	{ { 'm' }, NULL, NULL, "move the interface", k_move },
+	{ { 'u' }, NULL, NULL, "toggle up/down", k_up },
+	{ { 'M' }, NULL, NULL, "masquerade (NAT)", k_nat },
+	{ { 'i' }, NULL, NULL, "impair: delay, loss", k_impair },
+	{ { 'g' }, NULL, NULL, "route lookup", k_lookup },
+	{ { 'W' }, NULL, NULL, "why: where it stops", k_why },
+	{ { 's' }, NULL, NULL, "a shell inside the namespace", k_shell },
+	{ { 'c' }, NULL, NULL, "capture on the interface", k_capture },
+	{ { 'e' }, NULL, NULL, "start an echo server", k_echo },
+	{ { 'S' }, NULL, NULL, "send to an echo server", k_send },
+	{ { 'E' }, NULL, NULL, "the echo servers", k_servers },
+	{ { 'F' }, NULL, NULL, "the nft rules", k_rules },
+	{ { 'N' }, NULL, NULL, "neighbours or routes", k_neigh },
+	{ { 'L' }, NULL, NULL, "lessons", k_lessons },
+	{ { 'w' }, NULL, NULL, "save the world to a file", k_save },
+	{ { 'o' }, NULL, NULL, "open a topology file", k_open },
+	{ { '\n', KEY_ENTER, '\r' }, NULL, NULL, "details", k_details },
+	{ { '\t' }, NULL, NULL, "next panel", k_tab },
+	{ { KEY_BTAB }, NULL, NULL, "previous panel", k_btab },
+	{ { '+', '=' }, "+ -", NULL, "the log taller, shorter", k_log_size },
+	{ { '-' }, NULL, NULL, NULL, k_log_size },
+	{ { CTRL('l') }, NULL, NULL, "redraw", k_redraw },
 };
 
-static const struct keybind keys[] = {
-	{ 'q', KEY_F(10), k_quit },
-	{ '?', KEY_F(1), k_help },
-	{ ':', KEY_F(2), k_cmdline },
-	{ '/', KEY_F(3), k_filter },
-	{ 't', KEY_F(4), k_topo },
-	{ 'n', KEY_F(5), k_netns },
-	{ 'v', KEY_F(6), k_veth },
-	{ 'a', KEY_F(7), k_addr },
-	{ 'x', KEY_F(8), k_delete },
-	{ 'p', KEY_F(9), k_ping },
-	{ 'm', 0, k_move },
-	{ 'r', 0, k_route },
-	{ 'u', 0, k_up },
-	{ 'g', 0, k_lookup },
-	{ 'W', 0, k_why },
-	{ 's', 0, k_shell },
-	{ 'c', 0, k_capture },
-	{ 'e', 0, k_echo },
-	{ 'S', 0, k_send },
-	{ 'E', 0, k_servers },
-	{ 'F', 0, k_rules },
-	{ 'M', 0, k_nat },
-	{ 'i', 0, k_impair },
-	{ 'L', 0, k_lessons },
-	{ 'N', 0, k_neigh },
-	{ 'w', 0, k_save },
-	{ 'o', 0, k_open },
-	{ KEY_DC, 0, k_delete },
-	{ '\n', KEY_ENTER, k_details },
-	{ '\r', 0, k_details },
-	{ '\t', 0, k_tab },
-	{ KEY_BTAB, 0, k_btab },
-	{ CTRL('l'), 0, k_redraw },
-	{ '+', '=', k_log_taller },
-	{ '-', 0, k_log_shorter },
+const struct ui_view ui_view_global = {
+	.title = "Everywhere",
+	.keys = UI_KEYS(global_keys),
+	.note = "  Ctrl-Z suspends.  The : line: Tab completes, Up/Down its "
+	        "history,\n  Ctrl-A/E start/end, Ctrl-U/W delete to the start, "
+	        "a word back",
 };
 
 static void handle_key(struct ui *u, int ch)
@@ -1623,90 +932,7 @@ static void handle_key(struct ui *u, int ch)
 		key_modal(u, ch);
 		return;
 	}
-	if (u->rulesview && rules_ui_key(u, ch))
-		return;
-	if (u->capview && cap_key(u, ch))
-		return;
-	if (u->echoview && echo_ui_key(u, ch))
-		return;
-	if (!u->topo && lesson_ui_key(u, ch))
-		return;
-	if (ch == KEY_ESCAPE && u->ping_pid > 0) {
-		kill(u->ping_pid, SIGINT);
-		return;
-	}
-	if (u->topo) {
-		switch (ch) {
-		case KEY_LEFT: case 'h': u->topo_x -= 4; break;
-		case KEY_RIGHT: case 'l': u->topo_x += 4; break;
-		case KEY_UP: case 'k': u->topo_y -= 2; break;
-		case KEY_DOWN: case 'j': u->topo_y += 2; break;
-		case KEY_NPAGE: case ']': {
-			int f = u->focus; u->focus = P_NS; move_sel(u, 1);
-			u->focus = f; break;
-		}
-		case KEY_PPAGE: case '[': {
-			int f = u->focus; u->focus = P_NS; move_sel(u, -1);
-			u->focus = f; break;
-		}
-		case '\t': case KEY_BTAB:   /* the selected box's interfaces */
-			topo_next_if(u, ch == '\t' ? 1 : -1);
-			break;
-		case 'f':               /* follow its wire: the other end */
-			topo_other_end(u);
-			break;
-		case 'c':               /* capture on it */
-			cap_open(u);
-			u->dirty = true;
-			return;
-		case 'z':               /* the overview and back */
-			u->topo_overview = !u->topo_overview;
-			u->topo_x = -1;
-			u->dirty = true;
-			return;
-		case '\n': case '\r': case KEY_ENTER:
-			/* the selected namespace's panels */
-			u->topo = false;
-			u->focus = P_IF;
-			u->dirty = true;
-			return;
-		default:
-			goto table;
-		}
-		if (u->topo_x < 0)
-			u->topo_x = 0;
-		if (u->topo_y < 0)
-			u->topo_y = 0;
-		u->dirty = true;
-		return;
-	}
-	switch (ch) {
-	case KEY_UP: case 'k': move_sel(u, -1); return;
-	case KEY_DOWN: case 'j': move_sel(u, 1); return;
-	case KEY_PPAGE: move_sel(u, -10); return;
-	case KEY_NPAGE: move_sel(u, 10); return;
-	case KEY_HOME: move_sel(u, -100000); return;
-	case KEY_END: move_sel(u, 100000); return;
-	/* the arrows stop at the edges, as htop's do; Tab wraps */
-	case KEY_LEFT:
-		if (u->focus > P_NS)
-			u->focus--;
-		u->dirty = true;
-		return;
-	case KEY_RIGHT:
-		if (u->focus < P_COUNT - 1)
-			u->focus++;
-		u->dirty = true;
-		return;
-	}
-table:
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		if (keys[i].key == ch || (keys[i].alt && keys[i].alt == ch)) {
-			keys[i].fn(u);
-			u->dirty = true;
-			return;
-		}
-	}
+	ui_views_key(u, ch);
 }
 
 /* ---- setup and the loop ------------------------------------------------ */
@@ -1767,6 +993,9 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	char err[512], cfg_err[512] = "", th_err[512] = "";
 	struct kerr e = { 0 };
 	int status;
+	struct ui_pollset ps = { 0 };
+	int *wfds = NULL;
+	size_t nwfds = 0;
 
 	u->w = w;
 	u->k = k;
@@ -1845,23 +1074,22 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 	u->dirty = true;
 
 	while (!u->quit) {
-		/* sized for the world as it is now: every namespace's
-		 * event socket, the captures, the echo servers */
-		size_t cap = u->w->nns + 16 + UI_MAX_CAPS + ECHOSUP_FDS_GUESS;
-		struct pollfd *pfd = xcalloc(cap, sizeof *pfd);
-		int *fds = xcalloc(u->w->nns + 8, sizeof *fds);
-		int n, nfds = 0, r, ch;
-
 		long long now = ui_now_ms();
-		int capfd0, ncap, echofd0, necho, timeout, world_wait;
+		int n, nfds = 0, r, ch, timeout, world_wait;
+		bool live = u->screen == S_CAPS || u->screen == S_SERVERS;
 
-		/* the lesson's goal, against the world as it now is */
-		if (lesson_ui_active(u))
-			lesson_ui_check(u, now);
-		recount_procs(u, now);
-		routers_poll(u, now);
-		rules_ui_poll(u, now);
-		counters_poll(u, now);
+		/* the world's sockets, one a namespace, and every part's
+		 * descriptors: the set grows with the world, and is not
+		 * made anew each turn */
+		ui_pollset_reserve(&ps, 2 + u->w->nns + 8);
+		if (nwfds < u->w->nns + 8) {
+			nwfds = u->w->nns + 8 + (u->w->nns + 8) / 2;
+			wfds = xrealloc(wfds, nwfds * sizeof *wfds);
+		}
+		/* what fell due: the lesson's goal against the world as it
+		 * now is, the process counts, the routers, the rules, the
+		 * counters on screen */
+		ui_parts_tick(u, now);
 		/* a change of the world is drawn at once, but no more than
 		 * UI_WORLD_BURST frames in UI_WORLD_BURST x UI_WORLD_FRAME_MS:
 		 * a storm of events (thousands of veths doing IPv6
@@ -1882,7 +1110,7 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		}
 		if (world_wait < 0 &&
 		    (u->dirty || u->drawn_gen != w->generation ||
-		     (u->cap_pending && (u->capview || u->echoview) &&
+		     (u->cap_pending && live &&
 		      now - u->last_draw_ms >= 33))) {
 			if (!u->dirty && u->drawn_gen != w->generation) {
 				u->world_frames[u->world_frame_at] = now;
@@ -1894,79 +1122,39 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 			u->drawn_gen = w->generation;
 			u->last_draw_ms = now;
 		}
-		if (u->cap_pending && !u->capview && !u->echoview)
+		if (u->cap_pending && !live)
 			u->cap_pending = false;
-		pfd[nfds++] = (struct pollfd){ .fd = 0, .events = POLLIN };
-		pfd[nfds++] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
-		if (u->ping_fd >= 0)
-			pfd[nfds++] = (struct pollfd){ .fd = u->ping_fd,
-			                               .events = POLLIN };
-		capfd0 = nfds;
-		ncap = cap_pollfds(u, pfd + nfds, UI_MAX_CAPS);
-		nfds += ncap;
-		echofd0 = nfds;
-		necho = echo_ui_fds(u, pfd + nfds, ECHOSUP_FDS_GUESS);
-		nfds += necho;
-		n = ksync_fds(k, fds, (int)u->w->nns + 8);
-		for (int i = 0; i < n; i++)
-			pfd[nfds++] = (struct pollfd){ .fd = fds[i],
-			                               .events = POLLIN };
-		/* asleep until something happens, or the process counts
-		 * are due; sooner while a namespace is half made, captures
-		 * are running or a lesson's goal is being watched */
-		timeout = cap_timeout(u, ui_now_ms());
-		{
-			int lt = lesson_ui_timeout(u, ui_now_ms());
-			if (lt >= 0 && (timeout < 0 || lt < timeout))
-				timeout = lt;
-		}
-		{
-			int pt = procs_timeout(u, ui_now_ms());
-			if (pt >= 0 && (timeout < 0 || pt < timeout))
-				timeout = pt;
-		}
-		{
-			int rt = routers_timeout(u, ui_now_ms());
-			if (rt >= 0 && (timeout < 0 || rt < timeout))
-				timeout = rt;
-		}
-		{
-			int ft = rules_ui_timeout(u, ui_now_ms());
-			if (ft >= 0 && (timeout < 0 || ft < timeout))
-				timeout = ft;
-		}
-		{
-			int ct = counters_timeout(u, ui_now_ms());
-			if (ct >= 0 && (timeout < 0 || ct < timeout))
-				timeout = ct;
-		}
+		ps.pfd[nfds++] = (struct pollfd){ .fd = 0, .events = POLLIN };
+		ps.pfd[nfds++] = (struct pollfd){ .fd = sig_pipe[0],
+		                                  .events = POLLIN };
+		ui_parts_fds(u, &ps, &nfds);
+		n = ksync_fds(k, wfds, (int)nwfds);
+		for (int i = 0; i < n && (size_t)nfds < ps.cap; i++)
+			ps.pfd[nfds++] = (struct pollfd){ .fd = wfds[i],
+			                                  .events = POLLIN };
+		/* asleep until something happens or a part has work due
+		 * (a namespace half made, captures running, a lesson's goal
+		 * watched, the process counts) */
+		timeout = ui_parts_timeout(u, ui_now_ms());
 		if (ksync_pending(k) && (timeout < 0 || timeout > 200))
 			timeout = 200;
 		if (world_wait >= 0 && (timeout < 0 || world_wait < timeout))
 			timeout = world_wait;
 		if (u->reading_left)
 			timeout = 0;
-		r = poll(pfd, (nfds_t)nfds, timeout);
-		if (ncap)
-			cap_service(u, pfd + capfd0, ncap);
-		for (int i = 0; i < necho && r > 0; i++)
-			if (pfd[echofd0 + i].revents) {
-				echo_ui_dispatch(u);
-				break;
-			}
-		if (r < 0 && errno != EINTR) {
-			free(pfd);
-			free(fds);
+		r = poll(ps.pfd, (nfds_t)nfds, timeout);
+		if (r < 0 && errno != EINTR)
 			break;
-		}
+		if (r < 0)
+			for (int i = 0; i < nfds; i++)
+				ps.pfd[i].revents = 0;
+		ui_parts_service(u, &ps);
 		/* signals */
-		if (r > 0 && (pfd[1].revents & POLLIN)) {
+		if (r > 0 && (ps.pfd[1].revents & POLLIN)) {
 			unsigned char sig;
 			while (read(sig_pipe[0], &sig, 1) == 1)
 				u->quit = 128 + sig + 1;
 		}
-		if (u->ping_fd >= 0 && r > 0 && (pfd[2].revents & (POLLIN | POLLHUP)))
-			ping_read(u);
 		/* the kernel: every pending event, then new namespaces, a
 		 * few milliseconds of them a turn so that keys and frames
 		 * go on while thousands are read */
@@ -1986,33 +1174,20 @@ int ui_run(struct world *w, struct ksync *k, const struct ui_opts *o)
 		/* keys (also after EINTR: SIGWINCH queues KEY_RESIZE) */
 		while ((ch = getch()) != ERR && !u->quit)
 			handle_key(u, ch);
-		free(pfd);
-		free(fds);
 	}
 	status = u->quit > 0 ? u->quit - 1 : 0;
-	cap_close_all(u);
-	lesson_ui_stop(u);
+	ui_parts_free(u);
+	ui_pollset_free(&ps);
+	free(wfds);
 	free(u->pick_numbers);
-	if (u->ping_pid > 0) {
-		kill(u->ping_pid, SIGTERM);
-		waitpid(u->ping_pid, NULL, 0);
-	}
 	restore_terminal();
 	for (int i = 0; i < u->nlog; i++)
 		free(u->log[i].text);
 	for (int i = 0; i < u->nhist; i++)
 		free(u->hist[i]);
-	if (u->ping_fd >= 0)
-		close(u->ping_fd);
 	topo_ui_apply_free(u);
-	routers_free(u);
-	rules_ui_free(u);
 	rates_set_free(&u->rates);
 	free(u->details);
-	free(u->nprocs);
-	hmap_free(&u->procs_ix);
-	free(u->busy_dev);
-	free(u->busy_ino);
 	exec_done(&u->x);
 	free(u);
 	return status;

@@ -17,6 +17,7 @@
 #include "ui/rates.h"
 #include "ui/topo.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 enum panel { P_NS, P_IF, P_ROUTES, P_LOG, P_COUNT };
 
@@ -90,7 +91,7 @@ struct ui {
 	int log_lines;          /* the log's height (+, -), 0 = default */
 	char filter[64];
 
-	bool topo;              /* the topology view replaces the panels */
+	enum ui_screen screen;  /* what the main area shows (view.h) */
 	bool neigh;             /* the routes panel shows neighbours instead */
 	int topo_x, topo_y;     /* pan offset into the canvas; x < 0: to
 	                           the selected box at the next draw */
@@ -104,6 +105,7 @@ struct ui {
 	struct form form;
 	char confirm_text[1024];
 	char confirm_cmd[512];
+	int help_top;           /* the help's first line shown */
 	char *details;          /* text of the details popup */
 	/* the interface whose details are open (its counters are drawn
 	 * live under that text, counters.c), ifindex 0: none */
@@ -150,12 +152,25 @@ struct ui {
 	size_t nwhy;
 	int why_stop;
 	unsigned why_gen;
+	/* and each hop's decision, as why prints it, stepped through on the
+	 * map with > < (why_step: the hop shown, -1: none) */
+#define UI_WHY_HOPS 64
+	struct ui_why_hop {
+		int ns_id;
+		char in[W_IFNAMSIZ], out[W_IFNAMSIZ];
+		bool reply;             /* on the way back */
+		bool stop;              /* where it stops */
+		int n, of;              /* hop n of the leg's of */
+		char text[1024];
+	} why_hops[UI_WHY_HOPS];
+	int nwhy_hops, why_step;
+	int why_back_ns, why_back_if;   /* the selection before stepping */
+	char why_verdict[1024];
 
 	/* captures: the view replaces the panels like the topology does */
 	struct ui_cap caps[UI_MAX_CAPS];
 	int ncaps;
 	int cap_cur;            /* the focused capture panel */
-	bool capview;
 	bool merged;            /* one view, every capture's lines by time */
 	bool cap_pending;       /* packets arrived since the last draw */
 	long long last_draw_ms;
@@ -168,11 +183,9 @@ struct ui {
 	long long last_check_ms;
 
 	/* echo servers: the servers view lists them with their logs */
-	bool echoview;
 	int echo_sel;
 
 	/* F: the nftables rules of a namespace (rulesview.c) */
-	bool rulesview;
 	struct ui_rules *rules;
 
 	/* the lesson being taught (lessonview.c), and the picker */
@@ -189,7 +202,7 @@ struct ui {
 
 /* lessonview.c */
 struct lesson_ui;
-bool lesson_ui_active(struct ui *u);
+bool lesson_ui_active(const struct ui *u);
 int lesson_ui_start(struct ui *u, int number, int step);
 void lesson_ui_stop(struct ui *u);
 void lesson_ui_note(struct ui *u, const char *line);
@@ -281,6 +294,27 @@ void topo_ui_apply_key(struct ui *u, int ch);
 void topo_ui_apply_free(struct ui *u);
 
 void ui_draw(struct ui *u);
+/* the screens' drawings (draw.c) */
+void ui_draw_panels(struct ui *u);
+void ui_draw_map(struct ui *u);
+/* lists.c, panels.c: the panels' rows and moving in them */
+int ui_list_len(struct ui *u, enum panel p);
+void ui_move_sel(struct ui *u, int delta);
+/* procs.c: look in /proc for unnamed namespaces come or gone */
+void ui_rescan(struct ui *u);
+/* pingjob.c: ping as the command c says, in the background */
+struct cmd;
+void ui_ping_start(struct ui *u, const struct cmd *c);
+/* lineedit.c: a key for the line being edited; the editing keys of a
+ * form field (FKEY_..., a printable character, 0: none) */
+void ui_line_key(struct ui *u, int ch);
+int ui_form_key_of(int ch);
+/* ui.c: one line into the log, as it is (an empty one too) */
+void ui_log_add(struct ui *u, enum log_class cls, const char *text);
+/* ui.c: a key showed what a command prints: the log and the lesson's
+ * `you ran` checks see that command, in namespace ns (NULL: none) */
+void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* The namespace whose box in the map is under screen cell (x, y) as last
  * drawn, or -1. */
 int ui_topo_hit(struct ui *u, int x, int y);

@@ -41,10 +41,51 @@ static const char *proto_name(int proto)
 	       : "icmp";
 }
 
+/* Hop i of leg g: a line for the lookup (its namespace's name padded to
+ * width), a line for the way out, one for a note. */
+void why_hop_text(const struct why_leg *g, int i, bool reply, int width,
+                  struct sbuf *out)
+{
+	char s[64], d[64], nb[300], tb[300];
+	const struct why_hop *h = &g->hops[i];
+
+	w_ip_str(&g->dst, d, sizeof d);
+	why_ns_name(h->ns, nb, sizeof nb);
+	sbuf_printf(out, "  %s:%*s ", nb, (int)(width - strlen(nb)), "");
+	if (h->in[0])
+		sbuf_printf(out, "in %s: ", h->in);
+	if (h->local)
+		sbuf_printf(out, "%s is %s's own address: the %s "
+		            "arrives\n", d, nb, reply ? "reply" : "request");
+	else if (h->has_route)
+		sbuf_printf(out, "%s\n", h->route);
+	else if (h->said[0])
+		sbuf_printf(out, "route get %s: %s\n", d, h->said);
+	else
+		sbuf_add(out, "(not looked up)\n");
+	if (h->out[0]) {
+		sbuf_printf(out, "  %*s  out %s", (int)width, "", h->out);
+		if (h->has_gw)
+			sbuf_printf(out, " via %s",
+			            w_ip_str(&h->nh, s, sizeof s));
+		sbuf_printf(out, " (%s%s%s)", h->out_state,
+		            h->neigh[0] ? ", neighbour " : "", h->neigh);
+		if (h->to_ns) {
+			sbuf_printf(out, ", to %s in %s", h->to_if,
+			            why_ns_name(h->to_ns, tb, sizeof tb));
+			if (h->wire[0])
+				sbuf_printf(out, " through the %s", h->wire);
+		}
+		sbuf_addc(out, '\n');
+	}
+	if (h->note[0])
+		sbuf_printf(out, "  %*s  %s\n", (int)width, "", h->note);
+}
+
 static void leg_text(const struct why_result *r, const struct why_leg *g,
                      bool reply, struct sbuf *out)
 {
-	char s[64], d[64], nb[300], tb[300];
+	char s[64], d[64], nb[300];
 	size_t width = 0;
 
 	for (int i = 0; i < g->nhops; i++) {
@@ -62,40 +103,8 @@ static void leg_text(const struct why_result *r, const struct why_leg *g,
 	else
 		sbuf_printf(out, "%s to %s:\n", reply ? "reply" : "request",
 		            w_ip_str(&g->dst, d, sizeof d));
-	for (int i = 0; i < g->nhops; i++) {
-		const struct why_hop *h = &g->hops[i];
-
-		why_ns_name(h->ns, nb, sizeof nb);
-		sbuf_printf(out, "  %s:%*s ", nb, (int)(width - strlen(nb)), "");
-		if (h->in[0])
-			sbuf_printf(out, "in %s: ", h->in);
-		if (h->local)
-			sbuf_printf(out, "%s is %s's own address: the %s "
-			            "arrives\n", d, nb, reply ? "reply" : "request");
-		else if (h->has_route)
-			sbuf_printf(out, "%s\n", h->route);
-		else if (h->said[0])
-			sbuf_printf(out, "route get %s: %s\n", d, h->said);
-		else
-			sbuf_add(out, "(not looked up)\n");
-		if (h->out[0]) {
-			sbuf_printf(out, "  %*s  out %s", (int)width, "", h->out);
-			if (h->has_gw)
-				sbuf_printf(out, " via %s",
-				            w_ip_str(&h->nh, s, sizeof s));
-			sbuf_printf(out, " (%s%s%s)", h->out_state,
-			            h->neigh[0] ? ", neighbour " : "", h->neigh);
-			if (h->to_ns) {
-				sbuf_printf(out, ", to %s in %s", h->to_if,
-				            why_ns_name(h->to_ns, tb, sizeof tb));
-				if (h->wire[0])
-					sbuf_printf(out, " through the %s", h->wire);
-			}
-			sbuf_addc(out, '\n');
-		}
-		if (h->note[0])
-			sbuf_printf(out, "  %*s  %s\n", (int)width, "", h->note);
-	}
+	for (int i = 0; i < g->nhops; i++)
+		why_hop_text(g, i, reply, (int)width, out);
 	(void)r;
 }
 

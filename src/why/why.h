@@ -110,5 +110,8 @@ const char *why_reason_code(enum why_reason r);
  * whole text) and as one JSON object. */
 void why_text(const struct why_result *r, struct sbuf *out);
 void why_json(const struct why_result *r, struct sbuf *out);
+/* One hop of a leg as why_text writes it (the map's hop by hop). */
+void why_hop_text(const struct why_leg *g, int i, bool reply, int width,
+                  struct sbuf *out);
 
 #endif

@@ -242,8 +242,8 @@ while [ "$(log_rows)" != 6 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); don
 check_eq "... and + brings it back" "$(log_rows)" 6
 key '?'
 see "help: the log's keys" 'log: Tab to it, then Up/Down, PgUp/PgDn, Home/End'
-see "help: the wheel" 'mouse: click, wheel scrolls'
-see "help: the editing keys" 'Ctrl-A/E start/end, Ctrl-U/W delete to start/word'
+see "help: the wheel" 'mouse: a click selects, the wheel scrolls what is under it'
+see "help: the editing keys" 'Ctrl-A/E start/end, Ctrl-U/W delete to the start, a word back'
 key Escape
 
 # ==== an unnamed namespace appears (and goes) without a key =================

@@ -203,8 +203,8 @@ for k in 'n +\(F5\) +new namespace' 'v +\(F6\) +new veth pair' \
 	'a +\(F7\) +add an address' 'r +add a route' 'm +move the interface' \
 	'u +toggle up/down' 'x +\(F8\), Delete +delete' 'g +route lookup' \
 	'p +\(F9\) +ping' 's +a shell inside' 't +\(F4\) +topology view' \
-	':  \(F2\) +command line' 'q \(F10\) quit' 'Tab, Left/Right +next panel' \
-	'/  \(F3\) +filter the lists'; do
+	': \(F2\) +command line' 'q \(F10\) +quit' 'Tab +next panel' \
+	'Left/Right +the panel beside' '/ \(F3\) +filter the lists'; do
 	check_match "help lists: $k" "$SCREEN" "$k"
 done
 keys main Escape
@@ -329,6 +329,32 @@ text main "10.0.2.0"
 keys main Enter
 see "W 10.0.2.0: the log shows the path back" main '\|  reply 10\.0\.2\.0 > 10\.0\.1\.0:'
 see "W 10.0.2.0: the verdict in the log" main '\|  verdict: both ways work: the request reaches vnet and the reply comes back'
+# the path on the map, hop by hop: > starts at the first, Right and Left
+# step, each hop's decision under the map as why prints it; Esc ends
+keys main t
+see "the map names the hop keys once a why has run" main 'Topology  \(> < the why path.s hops, arrows pan'
+keys main '>'
+see "> : the first hop, in host" main 'request hop 1 of 2: host '
+see "... its decision: the kernel's route" main '^\|? *host: +10\.0\.2\.0 dev veth0 src 10\.0\.1\.0'
+see "... and the way out" main 'out veth0 \(up[^)]*\), to veth1 in vnet'
+keys main Right
+see "Right: the next hop, in vnet" main 'request hop 2 of 2: vnet '
+see "... where the request arrives" main 'in veth1: 10\.0\.2\.0 is vnet.s own address: the request arrives'
+keys main Right
+see "Right again: the reply's first hop" main 'reply hop 1 of 2: vnet '
+keys main Right Right Right
+see "Right stops at the last hop" main 'reply hop 2 of 2: host '
+keys main Left
+see "Left steps back" main 'reply hop 1 of 2: vnet '
+keys main '?'
+see "? on the map: the map's keys" main '\| The map +\|'
+see "... the hop keys among them" main '> < +the why path: next, previous hop'
+keys main Escape
+keys main Escape
+unseen "Esc ends the stepping" main 'reply hop 1 of 2'
+keys main t
+see "t: back to the panels" main "$UI_UP"
+see "... the host selected again, as before the stepping" main 'Interfaces in host'
 # Ctrl-L redraws
 keys main C-l
 see "Ctrl-L: the screen is drawn again" main "$UI_UP"
@@ -553,7 +579,7 @@ tm resize-window -t main -x 80 -y 24
 see "80x24: panels" main "$UI_UP"
 keys main '?'
 see "80x24: the help opens" main '[-] Help [-]'
-see "80x24: the help lists every key, down to q (F10) quit" main 'q \(F10\) quit' 1
+see "80x24: the help lists the keys, quit among them" main 'q \(F10\) +quit' 1
 see "80x24: the help says how to close it" main 'Press any key to close' 1
 keys main Escape
 see "80x24: the help closes" main "$UI_UP"

@@ -45,6 +45,15 @@ wait_for "... and the replies" 'IP 10\.0\.2\.0 > 10\.0\.1\.0: ICMP echo reply'
 key Space
 wait_for "Space pauses" 'PAUSED'
 key Space
+# the key bar and the help are the capture view's, made from its key table
+wait_for "the key bar is the capture view's" \
+	'^TabNext SpacePause fFilter EnterDetail EndFollow wSave l-e V-v XHex TTime CClear MMerge xClose cBack qQuit'
+key '?'
+wait_for "? in the capture view: its keys first" '\| The captures +\|'
+wait_for "... each with what it does" 'X +-x, -X, -XX, -A and none'
+wait_for "... then the keys of everywhere" '\| Everywhere +\|'
+key Escape
+wait_for "Esc closes the help: the capture is there" 'veth0 in host +seen [0-9]+'
 key f; text "arp"; key Enter
 wait_for "f sets a live filter" 'filter: arp'
 key w; key C-u; text "$TMPD/saved.pcap"; key Enter
