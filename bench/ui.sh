@@ -22,7 +22,8 @@
 #
 # Environment: N (100), N_BIG (1000; 0 skips part c's big world),
 # IDLE_SECS (30), CHANGES (20), POLL_US (2000), REDRAWS (40 per kind),
-# TOPO_REDRAWS (10), CC (cc: the poller is a small C program built here),
+# TOPO_REDRAWS (10), WIDTH (120 columns; 132 and up shows the namespaces'
+# PKT/S column), CC (cc: the poller is a small C program built here),
 # KEEP=1 keeps the work directory.  Needs tmux, unshare, ip, cc.
 # the numbers read from /proc are split into words on purpose
 # shellcheck disable=SC2046,SC2086
@@ -53,10 +54,10 @@ settle() {
 
 runs() { awk '{print $3}' "/proc/$1/schedstat"; }
 
-# start_ui NAME N: nsviz in a 120x36 session, until it shows N+1
+# start_ui NAME N: nsviz in a WIDTHx36 session (WIDTH: 120), until it shows N+1
 # namespaces; UIPID is its pid
 start_ui() {
-	tm new-session -d -s "$1" -x 120 -y 36 "exec $NSVIZ" ||
+	tm new-session -d -s "$1" -x "${WIDTH:-120}" -y 36 "exec $NSVIZ" ||
 		die "tmux new-session failed"
 	UIPID=$(tm display-message -p -t "$1" '#{pane_pid}')
 	wait_screen "$1" "Namespaces ($(($2 + 1)))" 120 ||

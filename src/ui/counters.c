@@ -2,7 +2,10 @@
 /* counters.c - the rates of the interfaces on screen: the counters of
  * the interfaces panel's visible rows (or of the interface whose details
  * are open) read again from the kernel at most once a second, and never
- * while none is shown; the samples kept in ui/rates.c's rings. */
+ * while none is shown; the samples kept in ui/rates.c's rings.  When the
+ * namespaces panel has room for its PKT/S column, the namespaces in its
+ * visible rows too: every link of each, one dump a namespace, summed
+ * (their ring is (ns id, 0): no link has ifindex 0). */
 #include "ui/ui_int.h"
 
 #include <stdio.h>
@@ -55,13 +58,71 @@ static struct w_ns *shown(struct ui *u, int *ifx, size_t max, size_t *n)
 
 #define SHOWN_MAX 512
 
+bool counters_ns_column(const struct ui *u)
+{
+	return u->lay.ns.w >= COUNTERS_NS_MIN_W;
+}
+
+/* The namespaces in the panel's visible rows that need their totals:
+ * up to max, the count. */
+static size_t ns_shown(struct ui *u, struct w_ns **out, size_t max)
+{
+	struct w_ns **v;
+	size_t nv, n = 0;
+	int rows;
+
+	if (u->screen != S_PANELS || u->modal == M_DETAILS ||
+	    u->lay.too_small || !counters_ns_column(u))
+		return 0;
+	rows = layout_body_rows(&u->lay.ns, true);
+	nv = ui_ns_list(u, &v);
+	for (int i = 0; i < rows && n < max; i++) {
+		size_t idx = (size_t)(u->ns_top + i);
+
+		if (u->ns_top < 0 || idx >= nv)
+			break;
+		out[n++] = v[idx];
+	}
+	free(v);
+	return n;
+}
+
+/* one dump of ns's links, their counters summed into its ring */
+static void ns_total(struct ui *u, struct w_ns *ns)
+{
+	struct kerr e = { 0 };
+	struct rate_reading rd = { 0 };
+	bool any = false;
+
+	if (ksync_read_links(u->k, ns, &e) < 0)
+		return;
+	for (size_t i = 0; i < ns->nlinks; i++) {
+		const struct w_link *l = &ns->links[i];
+
+		if (!l->has_stats)
+			continue;
+		rd.rx_packets += l->stats.rx_packets;
+		rd.tx_packets += l->stats.tx_packets;
+		rd.rx_bytes += l->stats.rx_bytes;
+		rd.tx_bytes += l->stats.tx_bytes;
+		any = true;
+	}
+	if (!any)
+		return;
+	rd.ms = ui_now_ms();
+	rate_ring_add(rates_set_get(&u->rates, ns->id, 0), &rd);
+}
+
 void counters_poll(struct ui *u, long long now)
 {
 	int ifx[SHOWN_MAX];
-	size_t n;
+	size_t n, nns;
+	struct w_ns *nsv[SHOWN_MAX];
 	struct w_ns *ns = shown(u, ifx, SHOWN_MAX, &n);
+	bool dumped = false;
 
-	if (!ns) {
+	nns = ns_shown(u, nsv, SHOWN_MAX);
+	if (!ns && !nns) {
 		/* nothing shown: nothing kept, nothing read */
 		u->rates.n = 0;
 		return;
@@ -69,12 +130,18 @@ void counters_poll(struct ui *u, long long now)
 	if (u->rates_ms && now - u->rates_ms < COUNTERS_EVERY_MS)
 		return;
 	u->rates_ms = now;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < nns; i++) {
+		ns_total(u, nsv[i]);
+		dumped |= nsv[i] == ns;
+	}
+	for (size_t i = 0; ns && i < n; i++) {
 		struct w_link *l;
 		struct rate_ring *r;
 		struct rate_reading rd;
 
-		ksync_refresh_link(u->k, ns, ifx[i]);
+		/* its namespace's dump read it already */
+		if (!dumped)
+			ksync_refresh_link(u->k, ns, ifx[i]);
 		/* found again: applying the answer may move the links */
 		l = world_find_link_index(ns, ifx[i]);
 		if (!l || !l->has_stats)
@@ -94,10 +161,11 @@ void counters_poll(struct ui *u, long long now)
 int counters_timeout(struct ui *u, long long now)
 {
 	int ifx[SHOWN_MAX];
+	struct w_ns *nsv[1];
 	size_t n;
 	long long left;
 
-	if (!shown(u, ifx, SHOWN_MAX, &n))
+	if (!shown(u, ifx, SHOWN_MAX, &n) && !ns_shown(u, nsv, 1))
 		return -1;
 	if (!u->rates_ms)
 		return 0;
@@ -123,6 +191,19 @@ void counters_cell(const struct ui *u, const struct w_ns *ns,
 		return;
 	}
 	rate_fmt(tx ? s.tx_pps : s.rx_pps, buf, len);
+}
+
+void counters_ns_cell(const struct ui *u, const struct w_ns *ns, char *buf,
+                      size_t len)
+{
+	const struct rate_ring *r = rates_set_find(&u->rates, ns->id, 0);
+	struct rate_sample s;
+
+	if (!rate_ring_last(r, &s)) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	rate_fmt(s.rx_pps + s.tx_pps, buf, len);
 }
 
 /* The details' counters: the totals, the rates, the last 60 s. */

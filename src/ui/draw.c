@@ -177,8 +177,11 @@ static void draw_ns(struct ui *u)
 	snprintf(title, sizeof title, "Namespaces (%zu)", n);
 	panel_box(u, r, title, active);
 	ui_paint(TH_HEADER);
-	snprintf(line, sizeof line, "%-*s %3s %4s %4s", r->w - 17, "NAME",
-	         "IF", "PROC", "ECHO");
+	bool rate = counters_ns_column(u);
+	int nw = r->w - 17 - (rate ? 6 : 0);
+
+	snprintf(line, sizeof line, "%-*s %3s %4s %4s%s", nw, "NAME",
+	         "IF", "PROC", "ECHO", rate ? " PKT/S" : "");
 	ui_put(r->y + 1, r->x + 1, r->w - 2, line, true);
 	for (int i = 0; i < rows; i++) {
 		int idx = u->ns_top + i;
@@ -188,9 +191,16 @@ static void draw_ns(struct ui *u)
 			continue;
 		}
 		world_ns_label(v[idx], label, sizeof label);
-		snprintf(line, sizeof line, "%-*.*s %3zu %4d %4d", r->w - 17,
-		         r->w - 17, label, v[idx]->nlinks,
-		         ui_ns_procs(u, v[idx]), echo_ui_count_in(u, v[idx]));
+		snprintf(line, sizeof line, "%-*.*s %3zu %4d %4d", nw, nw,
+		         label, v[idx]->nlinks, ui_ns_procs(u, v[idx]),
+		         echo_ui_count_in(u, v[idx]));
+		if (rate) {
+			char cell[16];
+
+			counters_ns_cell(u, v[idx], cell, sizeof cell);
+			snprintf(line + strlen(line), sizeof line - strlen(line),
+			         " %5s", cell);
+		}
 		row(u, r, 2 + i, line, idx == sel, active,
 		    v[idx]->kind == W_NS_UNNAMED ? TH_DIM : TH_NORMAL);
 	}

@@ -275,6 +275,12 @@ void counters_cell(const struct ui *u, const struct w_ns *ns,
                    const struct w_link *l, bool tx, char *buf, size_t len);
 /* the details' counters block, appended to b */
 void counters_details(struct ui *u, struct sbuf *b);
+/* the namespaces panel's PKT/S column: shown from this width on; its
+ * cell, packets/s received and sent by ns's interfaces together */
+#define COUNTERS_NS_MIN_W 44
+bool counters_ns_column(const struct ui *u);
+void counters_ns_cell(const struct ui *u, const struct w_ns *ns, char *buf,
+                      size_t len);
 
 /* routers.c: the namespaces whose forwarding is on, read while the map
  * is shown (opened, a namespace changed, a command run, every 2 s) */

@@ -78,6 +78,21 @@ if [ "${tx%.*}" -ge 10 ] 2>/dev/null; then
 else
 	fail "... and so does its TX, the replies" "TX: $tx" "$(screen)"
 fi
+# the namespaces panel: each visible namespace's packets/s, its
+# interfaces' RX and TX together (vnet: 20 requests in, 20 replies out)
+wait_for "the namespaces panel has a PKT/S column" \
+	'\|NAME +IF PROC ECHO PKT/S \|'
+_w=0
+while [ $_w -lt 250 ]; do
+	vn=$(screen | awk -F'|' '$2 ~ /^vnet / { n = split($2, a, " "); print a[n]; exit }')
+	[ "${vn%%[.kM]*}" -ge 30 ] 2>/dev/null && break
+	sleep 0.1; _w=$((_w + 1))
+done
+if [ "${vn%%[.kM]*}" -ge 30 ] 2>/dev/null; then
+	pass "... vnet's total rises with the ping ($vn packets/s, >= 30)"
+else
+	fail "... vnet's total rises with the ping" "vnet: $vn" "$(screen)"
+fi
 
 # the details: totals, rates and the sparkline, live
 key Enter

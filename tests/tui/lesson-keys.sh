@@ -56,7 +56,7 @@ focus() {
 }
 # the rows of the namespaces panel, in order (LC_ALL=C: | is the border)
 ns_rows() {
-	screen | awk -F'|' '$2 ~ /^[^ ]+ +[0-9]+ +[0-9]+ +[0-9]+ *$/ { split($2, a, " "); print a[1] }'
+	screen | awk -F'|' '$2 ~ /^[^ ]+ +[0-9]+ +[0-9]+ +[0-9]+( +([-0-9.]+[kMGT]?))? *$/ { split($2, a, " "); print a[1] }'
 }
 # the rows of the interfaces panel, in order
 if_rows() {
