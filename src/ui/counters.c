@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/cmd.h"
+#include "cmd/exec.h"
 #include "kernel/kernel.h"
+#include "util/esc.h"
 #include "ui/rates.h"
 #include "util/sbuf.h"
 
@@ -113,6 +116,31 @@ static void ns_total(struct ui *u, struct w_ns *ns)
 	rate_ring_add(rates_set_get(&u->rates, ns->id, 0), &rd);
 }
 
+/* The open details' interface's qdiscs with their counters, as
+ * `tc -s qdisc show dev IF` prints them: the command run through the
+ * grammar's exec, as the : line would run it (its text is escaped by
+ * the formatter).  Unnamed namespaces have no name to run it in. */
+static void read_qdiscs(struct ui *u, struct w_ns *ns, const struct w_link *l)
+{
+	struct cmd c;
+
+	if (!u->det_qdisc)
+		u->det_qdisc = xcalloc(1, sizeof *u->det_qdisc);
+	sbuf_reset(u->det_qdisc);
+	if (ns->kind == W_NS_UNNAMED)
+		return;
+	memset(&c, 0, sizeof c);
+	c.verb = CMD_TC_QDISC_SHOW;
+	if (ns->kind == W_NS_NAMED)
+		snprintf(c.ns, sizeof c.ns, "%s", ns->name);
+	snprintf(c.u.tc.dev, sizeof c.u.tc.dev, "%s", l->name);
+	c.opts.stats = 1;
+	if (exec_cmd(&u->x, &c) == 0)
+		sbuf_add(u->det_qdisc, sbuf_str(&u->x.out));
+	sbuf_reset(&u->x.out);
+	sbuf_reset(&u->x.err);
+}
+
 void counters_poll(struct ui *u, long long now)
 {
 	int ifx[SHOWN_MAX];
@@ -153,6 +181,8 @@ void counters_poll(struct ui *u, long long now)
 		rd.ms = ui_now_ms();
 		r = rates_set_get(&u->rates, ns->id, ifx[i]);
 		rate_ring_add(r, &rd);
+		if (u->modal == M_DETAILS && l->qdisc[0])
+			read_qdiscs(u, ns, l);
 	}
 	rates_set_prune(&u->rates);
 	u->dirty = true;
@@ -261,10 +291,25 @@ void counters_details(struct ui *u, struct sbuf *b)
 	n = rate_ring_values(r, RATE_TX_PPS, v, RATES_HIST);
 	rate_spark(v, n, !u->utf8, spark, sizeof spark);
 	sbuf_printf(b, "  TX packets/s, last 60 s  |%s\n", spark);
+	if (l->qdisc[0] && u->det_qdisc && u->det_qdisc->len) {
+		sbuf_add(b, "\nQueueing (tc -s qdisc show dev ");
+		esc_add(b, l->name, 0);
+		sbuf_add(b, ", read with the counters)\n");
+		sbuf_add(b, sbuf_str(u->det_qdisc));
+	}
+}
+
+static void counters_free(struct ui *u)
+{
+	if (u->det_qdisc)
+		sbuf_free(u->det_qdisc);
+	free(u->det_qdisc);
+	u->det_qdisc = NULL;
 }
 
 const struct ui_view ui_view_counters = {
 	.title = "Counters",
 	.tick = counters_poll,
 	.wait_ms = counters_timeout,
+	.free = counters_free,
 };

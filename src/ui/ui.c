@@ -477,6 +477,11 @@ void ui_looked(struct ui *u, const struct w_ns *ns, const char *fmt, ...)
 	         ns && ns->kind == W_NS_NAMED ? " " : "", what);
 	if (!strncmp(what, "echo ", 5))
 		snprintf(line, sizeof line, "%s", what);
+	else if (!strncmp(what, "tc ", 3))      /* tc's own -n */
+		snprintf(line, sizeof line, "tc %s%s%s%s",
+		         ns && ns->kind == W_NS_NAMED ? "-n " : "",
+		         ns && ns->kind == W_NS_NAMED ? ns->name : "",
+		         ns && ns->kind == W_NS_NAMED ? " " : "", what + 3);
 	ui_log(u, L_CMD, "%s", line);
 	lesson_ui_note(u, line);
 }

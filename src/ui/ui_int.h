@@ -110,6 +110,8 @@ struct ui {
 	/* the interface whose details are open (its counters are drawn
 	 * live under that text, counters.c), ifindex 0: none */
 	int det_ns_id, det_ifindex;
+	struct sbuf *det_qdisc; /* its qdiscs as tc -s qdisc show prints
+	                         * them, read with its counters */
 	int details_top;
 	char line[512];         /* the `:` line or the filter being typed */
 	int line_len;

@@ -122,6 +122,14 @@ wait_for "... TX too" 'TX packets/s, last 60 s +\|[_.=-]*#'
 check_match "... the sparkline counts its samples: at most 60" \
 	"$(screen | sed -n 's/.*RX packets\/s, last 60 s *|\([^ ]*\).*/\1/p' | tr -d '\n' | wc -c)" \
 	'^([1-9]|[1-5][0-9]|60)$'
+# its qdisc with its counters, as tc -s prints it, read with them
+wait_for "... its qdiscs and their counters" \
+	'Queueing \(tc -s qdisc show dev veth0, read with the counters\)'
+tcq=$(tc -s qdisc show dev veth0 | head -n 1 | sed 's/ *$//; s/[.]/\\./g')
+wait_for "... the qdisc line as tc -s qdisc show prints it ($tcq)" "\\| *$tcq *\\|"
+wait_for "... and its Sent line" '\| *Sent [0-9]+ bytes [0-9]+ pkt \(dropped [0-9]+, overlimits [0-9]+ requeues [0-9]+\) *\|'
+check_match "... which tc prints too" "$(tc -s qdisc show dev veth0)" \
+	'Sent [0-9]+ bytes [0-9]+ pkt \(dropped [0-9]+, overlimits [0-9]+ requeues [0-9]+\)'
 key Escape
 wait_gone "any other key closes the details" 'Counters \(read every second'
 
