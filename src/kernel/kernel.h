@@ -137,6 +137,12 @@ int ksync_rescan(struct ksync *k);
  * port's options set by `type bridge|bridge_slave`). */
 void ksync_refresh_link(struct ksync *k, struct w_ns *ns, int ifindex);
 
+/* The counters of every link of ns in one request (linkstats.c), each
+ * to fn with its ifindex; the world is not changed.  0, or -1 (e). */
+typedef void (*kstats_fn)(void *ctx, int ifindex, const struct w_stats64 *st);
+int kstats_links(struct ksync *k, struct w_ns *ns, kstats_fn fn, void *ctx,
+                 struct kerr *e);
+
 /* Optional observer, for `nsviz monitor`: called for every event after
  * it was applied (ev NULL and text set for namespace add/remove). */
 typedef void (*ksync_observer)(void *ctx, const struct w_ns *ns,

@@ -4,8 +4,8 @@
  * are open) read again from the kernel at most once a second, and never
  * while none is shown; the samples kept in ui/rates.c's rings.  When the
  * namespaces panel has room for its PKT/S column, the namespaces in its
- * visible rows too: every link of each, one dump a namespace, summed
- * (their ring is (ns id, 0): no link has ifindex 0). */
+ * visible rows too: every link of each, one RTM_GETSTATS dump a
+ * namespace, summed (their ring is (ns id, 0): no link has ifindex 0). */
 #include "ui/ui_int.h"
 
 #include <stdio.h>
@@ -90,36 +90,30 @@ static size_t ns_shown(struct ui *u, struct w_ns **out, size_t max)
 	return n;
 }
 
-/* one dump of ns's links, their counters summed into its ring */
+static void add_stats(void *ctx, int ifindex, const struct w_stats64 *st)
+{
+	struct rate_reading *rd = ctx;
+
+	rd->rx_packets += st->rx_packets;
+	rd->tx_packets += st->tx_packets;
+	rd->rx_bytes += st->rx_bytes;
+	rd->tx_bytes += st->tx_bytes;
+	rd->ms = 1;             /* one link at least */
+}
+
+/* one RTM_GETSTATS dump of ns's links, their counters summed into its
+ * ring */
 static void ns_total(struct ui *u, struct w_ns *ns)
 {
 	struct kerr e = { 0 };
 	struct rate_reading rd = { 0 };
-	bool any = false;
 
-	if (ksync_read_links(u->k, ns, &e) < 0)
-		return;
-	for (size_t i = 0; i < ns->nlinks; i++) {
-		const struct w_link *l = &ns->links[i];
-
-		if (!l->has_stats)
-			continue;
-		rd.rx_packets += l->stats.rx_packets;
-		rd.tx_packets += l->stats.tx_packets;
-		rd.rx_bytes += l->stats.rx_bytes;
-		rd.tx_bytes += l->stats.tx_bytes;
-		any = true;
-	}
-	if (!any)
+	if (kstats_links(u->k, ns, add_stats, &rd, &e) < 0 || !rd.ms)
 		return;
 	rd.ms = ui_now_ms();
 	rate_ring_add(rates_set_get(&u->rates, ns->id, 0), &rd);
 }
 
-/* The open details' interface's qdiscs with their counters, as
- * `tc -s qdisc show dev IF` prints them: the command run through the
- * grammar's exec, as the : line would run it (its text is escaped by
- * the formatter).  Unnamed namespaces have no name to run it in. */
 static void read_qdiscs(struct ui *u, struct w_ns *ns, const struct w_link *l)
 {
 	struct cmd c;
@@ -147,7 +141,6 @@ void counters_poll(struct ui *u, long long now)
 	size_t n, nns;
 	struct w_ns *nsv[SHOWN_MAX];
 	struct w_ns *ns = shown(u, ifx, SHOWN_MAX, &n);
-	bool dumped = false;
 
 	nns = ns_shown(u, nsv, SHOWN_MAX);
 	if (!ns && !nns) {
@@ -158,18 +151,14 @@ void counters_poll(struct ui *u, long long now)
 	if (u->rates_ms && now - u->rates_ms < COUNTERS_EVERY_MS)
 		return;
 	u->rates_ms = now;
-	for (size_t i = 0; i < nns; i++) {
+	for (size_t i = 0; i < nns; i++)
 		ns_total(u, nsv[i]);
-		dumped |= nsv[i] == ns;
-	}
 	for (size_t i = 0; ns && i < n; i++) {
 		struct w_link *l;
 		struct rate_ring *r;
 		struct rate_reading rd;
 
-		/* its namespace's dump read it already */
-		if (!dumped)
-			ksync_refresh_link(u->k, ns, ifx[i]);
+		ksync_refresh_link(u->k, ns, ifx[i]);
 		/* found again: applying the answer may move the links */
 		l = world_find_link_index(ns, ifx[i]);
 		if (!l || !l->has_stats)
