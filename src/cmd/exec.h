@@ -38,6 +38,10 @@ void exec_done(struct exec_ctx *x);
  * (err says why, and nothing was changed), or what ping / the executed
  * program returned. */
 int exec_cmd(struct exec_ctx *x, const struct cmd *c);
+/* The options of a ping command (c->verb CMD_PING) for ping_run(), all
+ * but its stop flag (exec_ping.c; the UI's ping runs it in a child). */
+struct ping_opts;
+void exec_ping_opts(const struct cmd *c, struct ping_opts *o);
 
 /* true when exec_cmd knows how to run verb (a test checks every verb of
  * the table) */

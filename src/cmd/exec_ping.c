@@ -31,6 +31,17 @@ static void ping_line(void *ctx, const char *line)
 	sbuf_free(&b);
 }
 
+void exec_ping_opts(const struct cmd *c, struct ping_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->dst = c->u.ping.target;
+	o->ifname = c->u.ping.dev[0] ? c->u.ping.dev : NULL;
+	o->ns_name = c->ns;
+	o->count = c->u.ping.count;
+	o->wait = c->u.ping.wait;
+	o->interval = c->u.ping.interval;
+}
+
 int exec_ping(struct exec_ctx *x, const struct cmd *c)
 {
 	struct ping_opts o;
@@ -55,13 +66,7 @@ int exec_ping(struct exec_ctx *x, const struct cmd *c)
 	fd = ksync_ns_fd(x->k, ns, &e);
 	if (fd < 0)
 		return exec_fail(x, "%s: %s", c->ns, kerr_str(&e));
-	memset(&o, 0, sizeof o);
-	o.dst = c->u.ping.target;
-	o.ifname = c->u.ping.dev[0] ? c->u.ping.dev : NULL;
-	o.ns_name = c->ns;
-	o.count = c->u.ping.count;
-	o.wait = c->u.ping.wait;
-	o.interval = c->u.ping.interval;
+	exec_ping_opts(c, &o);
 	o.stop = x->stop;
 	if (kns_enter_fd(fd) < 0)
 		return exec_fail(x, "%s: cannot enter namespace: %s",

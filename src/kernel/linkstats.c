@@ -20,7 +20,6 @@ static void on_stats(void *ctx, struct nlmsghdr *nlh)
 {
 	struct stats_ctx *s = ctx;
 	struct if_stats_msg ifsm;
-	struct rtnl_link_stats64 st;
 	struct w_stats64 out;
 	struct nlattr *a;
 	int rem;
@@ -34,18 +33,11 @@ static void on_stats(void *ctx, struct nlmsghdr *nlh)
 	for (; nla_ok(a, rem); a = nla_next(a, &rem)) {
 		if (nla_type(a) != IFLA_STATS_LINK_64)
 			continue;
-		memset(&st, 0, sizeof st);
-		memcpy(&st, nla_data(a), (size_t)nla_len(a) < sizeof st ?
-		       (size_t)nla_len(a) : sizeof st);
+		/* w_stats64 is the kernel's struct (parse.c); a shorter
+		 * one from an older kernel leaves the rest 0 */
 		memset(&out, 0, sizeof out);
-		out.rx_packets = st.rx_packets;
-		out.tx_packets = st.tx_packets;
-		out.rx_bytes = st.rx_bytes;
-		out.tx_bytes = st.tx_bytes;
-		out.rx_errors = st.rx_errors;
-		out.tx_errors = st.tx_errors;
-		out.rx_dropped = st.rx_dropped;
-		out.tx_dropped = st.tx_dropped;
+		memcpy(&out, nla_data(a), (size_t)nla_len(a) < sizeof out ?
+		       (size_t)nla_len(a) : sizeof out);
 		s->fn(s->ctx, (int)ifsm.ifindex, &out);
 	}
 }

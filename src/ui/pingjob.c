@@ -89,12 +89,7 @@ void ui_ping_start(struct ui *u, const struct cmd *c)
 			fclose(out);
 			_exit(2);
 		}
-		o.dst = c->u.ping.target;
-		o.ifname = c->u.ping.dev[0] ? c->u.ping.dev : NULL;
-		o.ns_name = c->ns;
-		o.count = c->u.ping.count;
-		o.wait = c->u.ping.wait;
-		o.interval = c->u.ping.interval;
+		exec_ping_opts(c, &o);
 		o.stop = &ping_stop;
 		rc = ping_run(&o, ping_to_file, out);
 		fclose(out);

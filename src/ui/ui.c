@@ -606,6 +606,23 @@ static void key_form(struct ui *u, int ch)
 	u->dirty = true;
 }
 
+/* a popup's text scrolled by Up/Down, j/k and the page keys; false for
+ * any other key (which closes it) */
+static bool scroll_key(int ch, int *top)
+{
+	if (ch == KEY_DOWN || ch == 'j')
+		++*top;
+	else if (ch == KEY_UP || ch == 'k')
+		*top -= *top > 0;
+	else if (ch == KEY_NPAGE)
+		*top += 10;
+	else if (ch == KEY_PPAGE)
+		*top = *top > 10 ? *top - 10 : 0;
+	else
+		return false;
+	return true;
+}
+
 static void key_modal(struct ui *u, int ch)
 {
 	switch (u->modal) {
@@ -620,27 +637,11 @@ static void key_modal(struct ui *u, int ch)
 			ui_log(u, L_INFO, "not deleted");
 		break;
 	case M_HELP:
-		if (ch == KEY_DOWN || ch == 'j')
-			u->help_top++;
-		else if ((ch == KEY_UP || ch == 'k') && u->help_top > 0)
-			u->help_top--;
-		else if (ch == KEY_NPAGE)
-			u->help_top += 10;
-		else if (ch == KEY_PPAGE)
-			u->help_top = u->help_top > 10 ? u->help_top - 10 : 0;
-		else
+		if (!scroll_key(ch, &u->help_top))
 			u->modal = M_NONE;
 		break;
 	case M_DETAILS:
-		if (ch == KEY_DOWN || ch == 'j')
-			u->details_top++;
-		else if ((ch == KEY_UP || ch == 'k') && u->details_top > 0)
-			u->details_top--;
-		else if (ch == KEY_NPAGE)
-			u->details_top += 10;
-		else if (ch == KEY_PPAGE)
-			u->details_top = u->details_top > 10 ? u->details_top - 10 : 0;
-		else
+		if (!scroll_key(ch, &u->details_top))
 			u->modal = M_NONE;
 		break;
 	case M_CMDLINE:
