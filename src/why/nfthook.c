@@ -304,17 +304,22 @@ void why_nft_unnat(struct why_ctx *c, struct why_leg *g, struct w_ns *ns,
 	for (int i = 0; i < c->nnat; i++) {
 		if (c->nat[i].ns != ns || c->nat[i].dst == dst)
 			continue;
+		if (!w_ip_eq(&c->nat[i].to, dst ? &g->dst : &g->src))
+			continue;
+		if (!g->natted) {
+			g->natted = true;
+			g->src0 = g->src;
+			g->dst0 = g->dst;
+		}
 		/* the reply's destination is the request's translated source
 		 * (snat, masquerade): back to who sent it */
-		if (dst && w_ip_eq(&c->nat[i].to, &g->dst)) {
+		if (dst) {
 			g->dst = c->nat[i].from;
 			return;
 		}
 		/* its source is the translated destination (dnat): back to
 		 * the address the request was sent to */
-		if (!dst && w_ip_eq(&c->nat[i].to, &g->src)) {
-			g->src = c->nat[i].from;
-			return;
-		}
+		g->src = c->nat[i].from;
+		return;
 	}
 }
