@@ -156,9 +156,11 @@ static void stop_text(struct why_result *r, struct w_ns *ns, bool reply,
 	if (x->verdict == WHY_RV_MAY_DROP) {
 		r->reason = WHY_NFT_MAY_DROP;
 		snprintf(r->text, sizeof r->text, "in %s, rule %d (handle %lu) "
-		         "in chain %s %s may drop it: nsviz cannot judge `%s` "
+		         "in chain %s %s may drop it: nsviz cannot judge `%s`%s "
 		         "(%s family, %s hook; the rule: `%s`%s)", nb, x->pos,
-		         x->handle, x->table, x->chain, x->cannot, x->family,
+		         x->handle, x->table, x->chain, x->cannot,
+		         x->cannot_before ? " in a rule before it, which may "
+		         "have let it through" : "", x->family,
 		         why_hook_name(hook), x->text, cnt);
 	} else {
 		r->reason = WHY_NFT_DROP;

@@ -28,7 +28,10 @@ struct judge {
 	struct why_rules *out;
 	char unsure[128];       /* a rule before that may have matched */
 	bool skip_nat;
+	unsigned steps;         /* rules judged: a bound on jumps in loops */
 };
+
+#define MAX_STEPS 20000
 
 static const char *const hook_names[] = {
 	[WHY_HOOK_PRE] = "prerouting", [WHY_HOOK_IN] = "input",
@@ -403,16 +406,9 @@ static int read_left(const struct judge *j, json_object *l, struct val *v,
 		}
 		if (!strcmp(key, "iifname") || !strcmp(key, "iif") ||
 		    !strcmp(key, "oifname") || !strcmp(key, "oif")) {
-			const char *ifn = key[0] == 'i' ? p->iif : p->oif;
-			bool has = key[0] == 'i'
-			           ? j->hook == WHY_HOOK_PRE || j->hook == WHY_HOOK_IN ||
-			             j->hook == WHY_HOOK_FWD || p->iif[0]
-			           : j->hook != WHY_HOOK_PRE && j->hook != WHY_HOOK_IN;
-
-			if (!has)
-				return -1;
+			/* "": none (a packet made here came in by nothing) */
 			v->kind = V_NAME;
-			v->name = ifn;
+			v->name = key[0] == 'i' ? p->iif : p->oif;
 			return 1;
 		}
 		return -1;
@@ -689,6 +685,8 @@ static enum chain_end run_rule(struct judge *j, json_object *rule, int pos,
 			note_rule(j, rule, pos, family, table, chain,
 			          why ? WHY_RV_MAY_DROP : k[0] == 'd' ? WHY_RV_DROP
 			          : WHY_RV_REJECT, why, NULL, true);
+			if (!cannot[0] && why && j->out->stop >= 0)
+				j->out->v[j->out->stop].cannot_before = true;
 			return END_DROP;
 		}
 		if (!strcmp(k, "masquerade") || !strcmp(k, "snat") ||
@@ -761,6 +759,8 @@ static enum chain_end run_chain(struct judge *j, const char *family,
 		    strcmp(c, chain))
 			continue;
 		pos++;
+		if (++j->steps > MAX_STEPS)
+			return END_NONE;
 		e = run_rule(j, r, pos, family, table, chain, depth);
 		if (e != END_NONE)
 			return e;
@@ -870,8 +870,10 @@ int why_rules_judge(const char *json, const char *text, enum why_hook hook,
 				break;
 			h->verdict = j.unsure[0] ? WHY_RV_MAY_DROP
 			             : WHY_RV_POLICY_DROP;
-			if (j.unsure[0])
+			if (j.unsure[0]) {
 				snprintf(h->cannot, sizeof h->cannot, "%s", j.unsure);
+				h->cannot_before = true;
+			}
 			snprintf(h->text, sizeof h->text, "policy drop");
 			out->stop = out->n - 1;
 		}

@@ -46,6 +46,8 @@ struct why_rule_hit {
 	char text[512];         /* as nft -a prints it, less "# handle N";
 	                         * the policy: "policy drop" */
 	char cannot[128];       /* may: what nsviz cannot judge */
+	bool cannot_before;     /* ... in a rule before it (that may have
+	                         * accepted the packet), not in this one */
 	struct w_ip nat_addr;   /* snat, dnat: to; family 0: not given */
 	unsigned nat_port;      /* 0: unchanged */
 };
