@@ -115,7 +115,7 @@ static bool fam_fits(const char *fam, int family)
 /* ---- values -------------------------------------------------------------- */
 
 /* What of the packet an expression reads. */
-enum vkind { V_NONE, V_ADDR, V_NUM, V_NAME, V_STATE };
+enum vkind { V_NONE, V_ADDR, V_NUM, V_NAME, V_STATE, V_ICMP };
 
 struct val {
 	enum vkind kind;
@@ -153,7 +153,6 @@ static const struct { const char *name; int n; } symbols[] = {
 	{ "udp", IPPROTO_UDP }, { "ipv6-icmp", IPPROTO_ICMPV6 },
 	{ "icmpv6", IPPROTO_ICMPV6 }, { "ipv4", AF_INET },
 	{ "ipv6", AF_INET6 }, { "ip", 0x0800 }, { "ip6", 0x86dd },
-	{ "echo-request", 8 }, { "echo-reply", 0 },
 };
 
 /* A scalar of the rule (a number, a symbol, a name) against v:
@@ -195,6 +194,12 @@ static int eq_scalar(const struct val *v, json_object *r)
 		if (!s)
 			return -1;
 		return !strcmp(s, v->name);
+	case V_ICMP:            /* a type: its name, or its number */
+		if (s)
+			return !strcmp(s, v->name);
+		if (num(r, &n))
+			return n == v->n;
+		return -1;
 	case V_NONE:
 		break;
 	}
@@ -377,8 +382,9 @@ static int read_left(const struct judge *j, json_object *l, struct val *v,
 				return 0;
 			if (strcmp(field, "type"))
 				return -1;
-			v->kind = V_NUM;
+			v->kind = V_ICMP;
 			v->n = six ? (p->reply ? 129 : 128) : (p->reply ? 0 : 8);
+			v->name = p->reply ? "echo-reply" : "echo-request";
 			return 1;
 		}
 		return -1;

@@ -360,7 +360,42 @@ check_has "$D: the verdict says where it goes" "$W_VERDICT" "a NAT rule on the w
 tcp_is "$D" 0 c 10.0.1.1 80
 teardown
 
-# ---- 8: hostile table and chain names --------------------------------------------
+# ---- 8: IPv6, an inet table; the reply dropped on its way out ------------------
+pair
+ip -n a addr add fd00::1/64 dev eth0 nodad && ip -n b addr add fd00::2/64 dev eth0 nodad || exit 99
+ip netns exec b nft add table inet filter &&
+ip netns exec b nft 'add chain inet filter input { type filter hook input priority 0; policy accept; }' &&
+ip netns exec b nft add rule inet filter input ip protocol icmp drop &&
+ip netns exec b nft add rule inet filter input icmpv6 type echo-request counter drop || exit 99
+H=$(handle_of b filter 'icmpv6 type echo-request')
+D="inet icmpv6 drop: -n a why fd00::2"
+ping_is "$D" 1 a fd00::2
+ask a fd00::2
+expect "$D" 1 nft-drop b "inet filter input handle $H" \
+	"ip netns exec b nft delete rule inet filter input handle $H"
+check_eq "$D --json: the rule is rule 2 (the ip rule does not meet IPv6)" \
+	"$(jget '.request.hops[1].rules | map(.handle) | join(" ")')" "$H"
+check_has "$D: nft's words, the real count" "$W_VERDICT" "\`$(nft_line b "$H" filter)\`"
+check_eq "$D --json: the counter saw the ping" "$(jget '.request.hops[1].rules[0].counter.packets')" 1
+ip netns exec b nft flush ruleset
+ip netns exec b nft add table ip6 t &&
+ip netns exec b nft 'add chain ip6 t output { type filter hook output priority 0; policy accept; }' &&
+ip netns exec b nft add rule ip6 t output oifname eth0 icmpv6 type echo-reply drop || exit 99
+H=$(handle_of b t 'echo-reply')
+D="ip6 output drop of the reply: -n a why fd00::2"
+ping_is "$D" 1 a fd00::2
+ask a fd00::2
+expect "$D" 1 nft-drop b "ip6 t output handle $H" \
+	"ip netns exec b nft delete rule ip6 t output handle $H"
+check_eq "$D --json: in the reply" "$(jget .verdict.direction)" reply
+check_has "$D: the reply is dropped" "$W_VERDICT" "the reply is dropped in b by rule 1 (handle $H) in chain t output (ip6 family, output hook)"
+apply "$D" "$W_FIX"
+ask a fd00::2
+expect "$D, after the fix" 0 ok b a
+ping_is "$D, after the fix" 0 a fd00::2
+teardown
+
+# ---- 9: hostile table and chain names --------------------------------------------
 pair
 E=$(printf '\033')
 T="t;\$(touch x)"

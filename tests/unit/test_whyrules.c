@@ -250,6 +250,38 @@ static void test_nat(void **st)
 	assert_int_equal(rs.nat, -1);
 }
 
+static void test_icmp_types(void **st)
+{
+	static const char json[] = "{\"nftables\":["
+		"{\"table\":{\"family\":\"inet\",\"name\":\"f\",\"handle\":1}},"
+		"{\"chain\":{\"family\":\"inet\",\"table\":\"f\",\"name\":\"i\","
+		"\"handle\":1,\"type\":\"filter\",\"hook\":\"input\",\"prio\":0,"
+		"\"policy\":\"accept\"}},"
+		"{\"rule\":{\"family\":\"inet\",\"table\":\"f\",\"chain\":\"i\","
+		"\"handle\":2,\"expr\":[" MATCH("==", PAYLOAD("icmp", "type"), "0")
+		"{\"drop\":null}]}},"
+		"{\"rule\":{\"family\":\"inet\",\"table\":\"f\",\"chain\":\"i\","
+		"\"handle\":3,\"expr\":[" MATCH("==", PAYLOAD("icmpv6", "type"),
+		"\"echo-request\"") "{\"drop\":null}]}}]}";
+	struct why_pkt p = pkt(IPPROTO_ICMP, false);
+
+	(void)st;
+	judge(json, NULL, WHY_HOOK_IN, p);
+	assert_int_equal(rs.stop, -1);
+	p.reply = true;         /* an echo reply is type 0 */
+	judge(json, NULL, WHY_HOOK_IN, p);
+	assert_int_equal(rs.v[rs.stop].handle, 2);
+	p.family = AF_INET6;
+	p.reply = false;
+	w_ip_parse("fd00::1", &p.src);
+	w_ip_parse("fd00::2", &p.dst);
+	judge(json, NULL, WHY_HOOK_IN, p);
+	assert_int_equal(rs.v[rs.stop].handle, 3);
+	p.reply = true;
+	judge(json, NULL, WHY_HOOK_IN, p);
+	assert_int_equal(rs.stop, -1);
+}
+
 static void test_not_json(void **st)
 {
 	struct why_pkt p = pkt(IPPROTO_ICMP, false);
@@ -269,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_chains),
 		cmocka_unit_test(test_may_and_sets),
 		cmocka_unit_test(test_nat),
+		cmocka_unit_test(test_icmp_types),
 		cmocka_unit_test(test_not_json),
 	};
 
