@@ -123,6 +123,9 @@ static void stop_text(struct why_result *r, struct w_ns *ns, bool reply,
 {
 	const char *what = reply ? "reply" : "request";
 	char nb[300], cnt[96] = "";
+	/* nft's text did not have it (a name that confuses the reading) */
+	const char *words = x->text[0] ? x->text
+	                    : "(not found in nft -a list ruleset)";
 
 	why_ns_name(ns, nb, sizeof nb);
 	r->where = ns;
@@ -161,14 +164,14 @@ static void stop_text(struct why_result *r, struct w_ns *ns, bool reply,
 		         x->handle, x->table, x->chain, x->cannot,
 		         x->cannot_before ? " in a rule before it, which may "
 		         "have let it through" : "", x->family,
-		         why_hook_name(hook), x->text, cnt);
+		         why_hook_name(hook), words, cnt);
 	} else {
 		r->reason = WHY_NFT_DROP;
 		snprintf(r->text, sizeof r->text, "the %s is %s in %s by rule "
 		         "%d (handle %lu) in chain %s %s (%s family, %s hook): "
 		         "`%s`%s", what, x->verdict == WHY_RV_REJECT ? "rejected"
 		         : "dropped", nb, x->pos, x->handle, x->table, x->chain,
-		         x->family, why_hook_name(hook), x->text, cnt);
+		         x->family, why_hook_name(hook), words, cnt);
 	}
 }
 
