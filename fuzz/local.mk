@@ -14,14 +14,15 @@
 # (fuzz/replay.c), so a regression is caught without clang too.  A new
 # crash input goes into fuzz/regress/TARGET/ (it is distributed whole).
 
-FUZZ_TARGETS = decode grammar lesson theme config capture fromjson items tc
+FUZZ_TARGETS = decode grammar lesson theme config capture fromjson items tc whyrules
 
 # ---- make check: the targets replayed without libFuzzer -------------
 # Each replay_NAME, run without arguments, replays fuzz/regress/NAME/
 # and that target's seeds (in ASan+UBSan builds too).
 fuzz_replays = fuzz/replay_decode fuzz/replay_grammar fuzz/replay_lesson \
 	fuzz/replay_theme fuzz/replay_config fuzz/replay_capture \
-	fuzz/replay_fromjson fuzz/replay_items fuzz/replay_tc
+	fuzz/replay_fromjson fuzz/replay_items fuzz/replay_tc \
+	fuzz/replay_whyrules
 check_PROGRAMS += $(fuzz_replays)
 if !HAVE_CMOCKA
 TESTS += $(fuzz_replays)
@@ -65,6 +66,10 @@ fuzz_replay_tc_SOURCES = fuzz/replay.c fuzz/fuzz_tc.c
 fuzz_replay_tc_CFLAGS = $(AM_CFLAGS) \
 	-DREPLAY_DIRS='"$(fuzz_regress)/tc", "$(fuzz_seeds)/tc"'
 fuzz_replay_tc_LDADD = libnsviz_pure.a
+fuzz_replay_whyrules_SOURCES = fuzz/replay.c fuzz/fuzz_whyrules.c
+fuzz_replay_whyrules_CFLAGS = $(AM_CFLAGS) \
+	-DREPLAY_DIRS='"$(fuzz_seeds)/whyrules"'
+fuzz_replay_whyrules_LDADD = libnsviz_pure.a $(JSONC_LIBS)
 
 EXTRA_DIST += fuzz/run.sh fuzz/pcap2corpus.c fuzz/fuzz.h fuzz/regress fuzz/seeds
 
@@ -121,6 +126,10 @@ fuzz/fuzz_items$(EXEEXT): $(top_srcdir)/fuzz/fuzz_items.c fuzz/libfuzz.a
 fuzz/fuzz_tc$(EXEEXT): $(top_srcdir)/fuzz/fuzz_tc.c fuzz/libfuzz.a
 	$(AM_V_CCLD)$(FUZZ_LINK) -o $@ $(top_srcdir)/fuzz/fuzz_tc.c fuzz/libfuzz.a
 
+fuzz/fuzz_whyrules$(EXEEXT): $(top_srcdir)/fuzz/fuzz_whyrules.c fuzz/libfuzz.a
+	$(AM_V_CCLD)$(FUZZ_LINK) -o $@ $(top_srcdir)/fuzz/fuzz_whyrules.c \
+		fuzz/libfuzz.a $(JSONC_LIBS)
+
 fuzz/pcap2corpus$(EXEEXT): $(top_srcdir)/fuzz/pcap2corpus.c
 	@$(MKDIR_P) fuzz
 	$(AM_V_CC)$(CC) -std=gnu11 -O1 -o $@ $(top_srcdir)/fuzz/pcap2corpus.c
@@ -129,7 +138,8 @@ fuzz: fuzz/pcap2corpus$(EXEEXT) fuzz/fuzz_decode$(EXEEXT) \
 	fuzz/fuzz_grammar$(EXEEXT) fuzz/fuzz_lesson$(EXEEXT) \
 	fuzz/fuzz_theme$(EXEEXT) fuzz/fuzz_config$(EXEEXT) \
 	fuzz/fuzz_capture$(EXEEXT) fuzz/fuzz_fromjson$(EXEEXT) \
-	fuzz/fuzz_items$(EXEEXT) fuzz/fuzz_tc$(EXEEXT)
+	fuzz/fuzz_items$(EXEEXT) fuzz/fuzz_tc$(EXEEXT) \
+	fuzz/fuzz_whyrules$(EXEEXT)
 
 # all of them in FUZZ_SECONDS
 fuzz-run: fuzz
@@ -149,6 +159,7 @@ clean-fuzz:
 		fuzz/fuzz_lesson$(EXEEXT) fuzz/fuzz_theme$(EXEEXT) \
 		fuzz/fuzz_config$(EXEEXT) fuzz/fuzz_capture$(EXEEXT) \
 		fuzz/fuzz_fromjson$(EXEEXT) fuzz/fuzz_items$(EXEEXT) fuzz/fuzz_tc$(EXEEXT) \
+		fuzz/fuzz_whyrules$(EXEEXT) \
 		fuzz/pcap2corpus$(EXEEXT) fuzz/libfuzz.a fuzz/obj \
 		fuzz/corpus-* fuzz/corpus fuzz/crash-* fuzz/leak-* \
 		fuzz/timeout-* fuzz/oom-* fuzz/*.log

@@ -16,7 +16,8 @@
 # config: fuzz/seeds/config; capture: tests/data/*.pcap and
 # fuzz/seeds/capture; fromjson: fuzz/seeds/fromjson (show --json
 # documents); items: fuzz/seeds/items (what a scratch sandbox sends
-# back, packed).  Plus, for each, fuzz/regress/TARGET: the inputs that once
+# back, packed); whyrules: fuzz/seeds/whyrules (a ruleset as nft lists it,
+# JSON and text).  Plus, for each, fuzz/regress/TARGET: the inputs that once
 # broke it.  A new finding is kept as BUILDDIR/fuzz/crash-*
 # (or leak-, timeout-, oom-); copy it to fuzz/regress/TARGET/ with the fix.
 set -eu
@@ -62,6 +63,8 @@ seed() {
 		cp "$src"/fuzz/seeds/fromjson/* "$c"/ ;;
 	items)
 		cp "$src"/fuzz/seeds/items/* "$c"/ ;;
+	whyrules)
+		cp "$src"/fuzz/seeds/whyrules/* "$c"/ ;;
 	esac
 	# inputs that once broke a target stay in its corpus for good
 	for f in "$src"/fuzz/regress/"$1"/*; do

@@ -39,6 +39,22 @@ struct why_ctx {
 		bool ok;
 	} br[16];
 	int nbr;
+	/* each namespace's ruleset, listed once per why (nfthook.c): JSON for
+	 * the judging, nft -a's text for the rules' words */
+	struct {
+		struct w_ns *ns;
+		char *json, *text;      /* NULL: none, or unreadable */
+		char err[200];          /* why it could not be read, "" */
+	} nft[WHY_MAX_HOPS];
+	int nnft;
+	/* the translations made on the way, undone for the reply */
+	struct {
+		struct w_ns *ns;
+		bool dst;               /* dnat (else snat, masquerade) */
+		struct w_ip from, to;
+		unsigned from_port, to_port;
+	} nat[8];
+	int nnat;
 };
 
 /* Every end a frame sent out of (ns, l) reaches, through cables and
@@ -49,6 +65,18 @@ void why_wire(struct why_ctx *c, struct w_ns *ns, struct w_link *l,
 struct w_link *why_peer(struct why_ctx *c, const struct w_link *l,
                         struct w_ns **pns);
 void why_ctx_done(struct why_ctx *c);
+
+/* nftables at one hook of hop h (nfthook.c): the rules met are added to h,
+ * NAT changes g's packet (and is remembered for the reply).  false when
+ * a rule stops it: r's verdict and fix are set. */
+bool why_nft_hook(struct why_ctx *c, struct why_result *r, struct why_leg *g,
+                  struct why_hop *h, bool reply, enum why_hook hook,
+                  const char *in, const char *out);
+/* The reply meets a translation made for the request: undo it (the
+ * destination at prerouting, the source at postrouting) */
+void why_nft_unnat(struct why_ctx *c, struct why_leg *g, struct w_ns *ns,
+                   bool dst);
+void why_nft_done(struct why_ctx *c);
 
 /* "ip -n vnet", "ip", "nsenter -t PID -n ip": how a command for ns starts
  * (tool is "ip", "bridge", "sysctl", "nsviz") */

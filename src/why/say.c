@@ -26,6 +26,8 @@ static const char *const codes[] = {
 	[WHY_UNREADABLE] = "unreadable",
 	[WHY_LOOP] = "loop",
 	[WHY_ERROR] = "error",
+	[WHY_NFT_DROP] = "nft-drop",
+	[WHY_NFT_MAY_DROP] = "nft-may-drop",
 };
 
 const char *why_reason_code(enum why_reason r)
@@ -41,6 +43,34 @@ static const char *proto_name(int proto)
 	       : "icmp";
 }
 
+/* The leg as it started (a NAT on the way changes src and dst) */
+static const struct w_ip *leg_src(const struct why_leg *g)
+{
+	return g->natted ? &g->src0 : &g->src;
+}
+
+static const struct w_ip *leg_dst(const struct why_leg *g)
+{
+	return g->natted ? &g->dst0 : &g->dst;
+}
+
+/* "nft: rule 2 (handle 4) in ip filter input: drop: `...`" */
+static void rule_text(const struct why_rule_hit *x, int width,
+                      struct sbuf *out)
+{
+	sbuf_printf(out, "  %*s  nft: ", width, "");
+	if (x->handle)
+		sbuf_printf(out, "rule %d (handle %lu) in %s %s %s: %s: `%s`",
+		            x->pos, x->handle, x->family, x->table, x->chain,
+		            why_rv_name(x->verdict), x->text);
+	else
+		sbuf_printf(out, "chain %s %s %s: %s", x->family, x->table,
+		            x->chain, why_rv_name(x->verdict));
+	if (x->cannot[0])
+		sbuf_printf(out, " (cannot judge `%s`)", x->cannot);
+	sbuf_addc(out, '\n');
+}
+
 /* Hop i of leg g: a line for the lookup (its namespace's name padded to
  * width), a line for the way out, one for a note. */
 void why_hop_text(const struct why_leg *g, int i, bool reply, int width,
@@ -49,7 +79,7 @@ void why_hop_text(const struct why_leg *g, int i, bool reply, int width,
 	char s[64], d[64], nb[300], tb[300];
 	const struct why_hop *h = &g->hops[i];
 
-	w_ip_str(&g->dst, d, sizeof d);
+	w_ip_str(leg_dst(g), d, sizeof d);
 	why_ns_name(h->ns, nb, sizeof nb);
 	sbuf_printf(out, "  %s:%*s ", nb, (int)(width - strlen(nb)), "");
 	if (h->in[0])
@@ -80,6 +110,10 @@ void why_hop_text(const struct why_leg *g, int i, bool reply, int width,
 	}
 	if (h->note[0])
 		sbuf_printf(out, "  %*s  %s\n", (int)width, "", h->note);
+	for (int k = 0; k < h->nrules; k++)
+		rule_text(&h->rules[k], width, out);
+	if (h->nft_note[0])
+		sbuf_printf(out, "  %*s  nft: %s\n", width, "", h->nft_note);
 }
 
 static void leg_text(const struct why_result *r, const struct why_leg *g,
@@ -96,13 +130,13 @@ static void leg_text(const struct why_result *r, const struct why_leg *g,
 	}
 	if (width > 40)
 		width = 40;
-	if (g->src.family)
+	if (leg_src(g)->family)
 		sbuf_printf(out, "%s %s > %s:\n", reply ? "reply" : "request",
-		            w_ip_str(&g->src, s, sizeof s),
-		            w_ip_str(&g->dst, d, sizeof d));
+		            w_ip_str(leg_src(g), s, sizeof s),
+		            w_ip_str(leg_dst(g), d, sizeof d));
 	else
 		sbuf_printf(out, "%s to %s:\n", reply ? "reply" : "request",
-		            w_ip_str(&g->dst, d, sizeof d));
+		            w_ip_str(leg_dst(g), d, sizeof d));
 	for (int i = 0; i < g->nhops; i++)
 		why_hop_text(g, i, reply, (int)width, out);
 	(void)r;
@@ -119,11 +153,11 @@ void why_text(const struct why_result *r, struct sbuf *out)
 	else
 		sbuf_printf(out, "why: %s to %s port %u from %s",
 		            proto_name(r->q.proto), d, r->q.port, nb);
-	if (r->req.src.family) {
+	if (leg_src(&r->req)->family) {
 		char s[64];
 
 		sbuf_printf(out, " (source %s)",
-		            w_ip_str(&r->req.src, s, sizeof s));
+		            w_ip_str(leg_src(&r->req), s, sizeof s));
 	}
 	sbuf_addc(out, '\n');
 	leg_text(r, &r->req, false, out);
@@ -134,16 +168,53 @@ void why_text(const struct why_result *r, struct sbuf *out)
 		sbuf_printf(out, "fix: %s\n", r->fix[i]);
 }
 
+/* "rules": what nftables did to the packet on this hop */
+static void rules_json(struct fj *j, const struct why_hop *h)
+{
+	fj_open_arr(j, "rules");
+	for (int k = 0; k < h->nrules; k++) {
+		const struct why_rule_hit *x = &h->rules[k];
+
+		fj_open_obj(j, NULL);
+		fj_str(j, "family", x->family);
+		fj_str(j, "table", x->table);
+		fj_str(j, "chain", x->chain);
+		if (x->handle)
+			fj_uint(j, "handle", x->handle);
+		else
+			fj_null(j, "handle");
+		fj_str(j, "verdict", why_rv_name(x->verdict));
+		if (x->text[0])
+			fj_str(j, "rule", x->text);
+		else
+			fj_null(j, "rule");
+		if (x->has_counter) {
+			fj_open_obj(j, "counter");
+			fj_uint(j, "packets", x->packets);
+			fj_uint(j, "bytes", x->bytes);
+			fj_close_obj(j);
+		} else {
+			fj_null(j, "counter");
+		}
+		if (x->cannot[0])
+			fj_str(j, "cannot_judge", x->cannot);
+		fj_close_obj(j);
+	}
+	fj_close_arr(j);
+	if (h->nft_note[0])
+		fj_str(j, "nft_note", h->nft_note);
+}
+
 static void leg_json(struct fj *j, const char *name, const struct why_leg *g)
 {
 	char b[300];
 
 	fj_open_obj(j, name);
-	if (g->src.family)
-		fj_str(j, "source", w_ip_str(&g->src, b, sizeof b));
+	if (leg_src(g)->family)
+		fj_str(j, "source", w_ip_str(leg_src(g), b, sizeof b));
 	else
 		fj_null(j, "source");
-	fj_str(j, "destination", w_ip_str(&g->dst, b, sizeof b));
+	fj_str(j, "destination", w_ip_str(leg_dst(g), b, sizeof b));
 	fj_bool(j, "arrives", g->arrives);
 	fj_open_arr(j, "hops");
 	for (int i = 0; i < g->nhops; i++) {
@@ -188,6 +259,7 @@ static void leg_json(struct fj *j, const char *name, const struct why_leg *g)
 			fj_str(j, "wire", h->wire);
 		if (h->note[0])
 			fj_str(j, "note", h->note);
+		rules_json(j, h);
 		fj_close_obj(j);
 	}
 	fj_close_arr(j);
@@ -208,8 +280,8 @@ void why_json(const struct why_result *r, struct sbuf *out)
 		fj_null(&j, "port");
 	else
 		fj_uint(&j, "port", r->q.port);
-	if (r->req.src.family)
-		fj_str(&j, "source", w_ip_str(&r->req.src, b, sizeof b));
+	if (leg_src(&r->req)->family)
+		fj_str(&j, "source", w_ip_str(leg_src(&r->req), b, sizeof b));
 	else
 		fj_null(&j, "source");
 	fj_bool(&j, "ok", r->reason == WHY_OK);

@@ -715,6 +715,14 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 			return false;
 		}
 		read_ns(t, ns);
+		/* nftables' prerouting: a reply's translated destination is
+		 * undone first (conntrack), a dnat changes where it goes */
+		if (in && reply)
+			why_nft_unnat(&t->c, g, ns, true);
+		if (in && !why_nft_hook(&t->c, t->r, g, h, reply, WHY_HOOK_PRE,
+		                        in->name, NULL))
+			return false;
+		ip_s(&g->dst, d, sizeof d);
 		memset(&q, 0, sizeof q);
 		q.dst = g->dst;
 		if (hop > 0 || src_given)
@@ -782,6 +790,12 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 				g->src = g->dst;
 		}
 		if (rt.type == RTN_LOCAL) {
+			if (!in && !why_nft_hook(&t->c, t->r, g, h, reply,
+			                         WHY_HOOK_OUT, NULL, "lo"))
+				return false;
+			if (!why_nft_hook(&t->c, t->r, g, h, reply, WHY_HOOK_IN,
+			                  in ? in->name : "lo", NULL))
+				return false;
 			h->local = true;
 			g->arrives = true;
 			return true;
@@ -829,6 +843,17 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 			snprintf(h->note, sizeof h->note, "netem on %s%s%s",
 			         out->name, out->tc_opts ? ": " : "",
 			         out->tc_opts ? out->tc_opts : "");
+		/* nftables' forward (or output) and postrouting; the reply's
+		 * translated source is undone before postrouting */
+		if (!why_nft_hook(&t->c, t->r, g, h, reply,
+		                  in ? WHY_HOOK_FWD : WHY_HOOK_OUT,
+		                  in ? in->name : NULL, out->name))
+			return false;
+		if (reply)
+			why_nft_unnat(&t->c, g, ns, false);
+		if (!why_nft_hook(&t->c, t->r, g, h, reply, WHY_HOOK_POST,
+		                  in ? in->name : NULL, out->name))
+			return false;
 		if (!link_up(out)) {
 			stop(t, reply, WHY_LINK_DOWN, ns, out->name,
 			     "the %s would leave %s by %s, but %s is down", what,
@@ -1014,10 +1039,12 @@ static bool arrives_well(struct tr *t, struct w_ns *ns)
 	} else {
 		bool udp = q->proto == IPPROTO_UDP, open = false;
 		struct kerr e = { 0 };
+		/* a dnat on the way may have changed the port */
+		unsigned port = t->r->req.port ? t->r->req.port : q->port;
 
 		snprintf(obj, sizeof obj, "%s port %u", udp ? "udp" : "tcp",
-		         q->port);
-		if (ksock_port_open(t->c.k, ns, udp, q->port, &open, &e) < 0) {
+		         port);
+		if (ksock_port_open(t->c.k, ns, udp, port, &open, &e) < 0) {
 			stop(t, false, WHY_ERROR, ns, obj, "cannot look at %s's "
 			     "sockets: %s", nb, kerr_str(&e));
 			return false;
@@ -1030,7 +1057,7 @@ static bool arrives_well(struct tr *t, struct w_ns *ns)
 			     "unreachable)" : " (the kernel answers with a reset: "
 			     "\"Connection refused\")");
 			add_fix(t->r, ns, "nsviz", "echo %s port %u",
-			        udp ? "udp" : "tcp", q->port);
+			        udp ? "udp" : "tcp", port);
 			return false;
 		}
 		return true;
@@ -1068,7 +1095,8 @@ int why_trace(struct ksync *k, struct world *w, const struct why_query *q,
 	/* the answer: from the address asked, to the request's source;
 	 * a link-local one goes back out of the link it came in by */
 	r->rep_tried = true;
-	r->rep.src = q->dst;
+	/* (the request as it arrived: a NAT on the way changed it) */
+	r->rep.src = r->req.dst;
 	r->rep.dst = r->req.src;
 	if (r->req.nhops >= 1 && w_ip_link_local(&r->rep.dst)) {
 		const struct why_hop *last = &r->req.hops[r->req.nhops - 1];
@@ -1088,6 +1116,21 @@ int why_trace(struct ksync *k, struct world *w, const struct why_query *q,
 	         q->proto == IPPROTO_ICMP ? "request" : q->proto == IPPROTO_TCP
 	         ? "connection request" : "datagram", a,
 	         q->proto == IPPROTO_ICMP ? "reply" : "answer", b);
+	if (r->req.natted) {
+		char s0[64], s1[64];
+
+		if (!w_ip_eq(&r->req.src0, &r->req.src))
+			snprintf(r->text + strlen(r->text), sizeof r->text -
+			         strlen(r->text), " (a NAT rule on the way makes "
+			         "the request's source %s: the reply comes back "
+			         "to that address and is translated back)",
+			         ip_s(&r->req.src, s0, sizeof s0));
+		if (!w_ip_eq(&r->req.dst0, &r->req.dst))
+			snprintf(r->text + strlen(r->text), sizeof r->text -
+			         strlen(r->text), " (a NAT rule on the way sends "
+			         "the request to %s instead)",
+			         ip_s(&r->req.dst, s1, sizeof s1));
+	}
 out:
 	why_ctx_done(&t.c);
 	return 0;

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 
 #include "world/world.h"
+#include "why/rules.h"
 
 struct ksync;
 struct kerr;
@@ -46,7 +47,10 @@ enum why_reason {
 	WHY_ECHO_IGNORED,       /* echo requests are ignored there */
 	WHY_UNREADABLE,         /* a namespace nsviz cannot read */
 	WHY_LOOP,               /* more than WHY_MAX_HOPS hops */
-	WHY_ERROR               /* the kernel said something else */
+	WHY_ERROR,              /* the kernel said something else */
+	/* nftables (rules.c, nfthook.c) */
+	WHY_NFT_DROP,           /* a rule or a base chain's policy drops it */
+	WHY_NFT_MAY_DROP        /* a rule nsviz cannot judge may drop it */
 };
 
 /* One namespace the packet is in. */
@@ -66,6 +70,12 @@ struct why_hop {
 	char to_if[W_IFNAMSIZ];
 	char wire[256];         /* how: "bridge br0 in host", "" = a cable */
 	char note[256];         /* something on the way (netem), "" */
+	/* nftables on this hop (nfthook.c): the rules that decided something for
+	 * the packet, at every hook it met here, and a note when the rules
+	 * could not be read or translated it */
+	struct why_rule_hit rules[WHY_MAX_RULES];
+	int nrules;
+	char nft_note[320];
 };
 
 /* One direction. */
@@ -74,6 +84,11 @@ struct why_leg {
 	struct why_hop hops[WHY_MAX_HOPS];
 	int nhops;
 	bool arrives;
+	/* NAT (nfthook.c): src and dst are the packet as it is now; as it
+	 * started, when a rule translated it on the way */
+	bool natted;
+	struct w_ip src0, dst0;
+	unsigned port;          /* its destination port now (0: q's) */
 };
 
 struct why_query {

@@ -85,6 +85,7 @@ void why_ctx_done(struct why_ctx *c)
 	for (int i = 0; i < c->nbr; i++)
 		kbridge_view_free(&c->br[i].view);
 	c->nbr = 0;
+	why_nft_done(c);
 }
 
 /* A port's VLANs: the PVID (0 none) and whether vid is one of them */
