@@ -163,21 +163,6 @@ static void die_like(int sig)
 	raise(sig);
 }
 
-/* Whether the words are `why ...` (after ip's options): why's bad input
- * exits 2, as its 1 means "the packet does not get there" */
-static bool is_why(int argc, char **argv)
-{
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "why"))
-			return true;
-		if (argv[i][0] != '-')
-			return false;
-		if (!strcmp(argv[i], "-n") || !strcmp(argv[i], "-netns"))
-			i++;
-	}
-	return false;
-}
-
 static int run_words(struct app *a, int argc, char **argv)
 {
 	struct cmd c;
@@ -186,7 +171,8 @@ static int run_words(struct app *a, int argc, char **argv)
 
 	if (cmd_parse(argc, argv, &c, err, sizeof err) < 0) {
 		fprintf(stderr, "nsviz: %s\n", err);
-		return is_why(argc, argv) ? 2 : 1;
+		/* why's bad input exits 2: its 1 means "does not get there" */
+		return cmd_bad_input_status(&c);
 	}
 	rc = exec_cmd(&a->x, &c);
 	cmd_free(&c);

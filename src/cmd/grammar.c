@@ -146,7 +146,7 @@ static int parse_entry(struct parser *p, const struct cmd_entry *e)
 	/* nsviz's own commands are not ip's: its output options mean
 	 * nothing there (and could not be written back) */
 	if ((e->flags & CMD_F_OWN) && any_output_option(&c->opts) &&
-	    !(e->verb == CMD_WHY && c->opts.json && !c->opts.brief &&
+	    !((e->flags & CMD_F_OWN_JSON) && c->opts.json && !c->opts.brief &&
 	      !c->opts.stats && !c->opts.details && !c->opts.oneline))
 		return p_bad(p, typed_option(p), "not meaningful for %s "
 		             "(an option of ip's output)", e->object);
@@ -360,6 +360,8 @@ int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
 		snprintf(err, errlen, "invalid command");
 	cmd_free(c);
 	memset(c, 0, sizeof *c);
+	/* the verb the words got to, so that its row can be read */
+	c->verb = p.e ? p.e->verb : CMD_NONE;
 	return -1;
 }
 
@@ -405,10 +407,20 @@ bool cmd_changes(const struct cmd *c)
 	return e && (e->flags & CMD_F_CHANGES);
 }
 
+int cmd_bad_input_status(const struct cmd *c)
+{
+	const struct cmd_entry *e = cmd_verb_entry(c->verb);
+
+	return e && (e->flags & CMD_F_BAD_INPUT_2) ? 2 : 1;
+}
+
 bool cmd_sends_traffic(const struct cmd *c)
 {
 	const struct cmd_entry *e = cmd_verb_entry(c->verb);
 
+	if (c->verb == CMD_WHY)
+		/* read-only, unless it sends its one probe */
+		return c->u.why.probe;
 	return e && (e->flags & CMD_F_SENDS_TRAFFIC);
 }
 
