@@ -131,7 +131,8 @@ static void usage(FILE *f)
 "\n"
 "Exit status: 0 success, 1 a command failed, 2 usage error;\n"
 "ping: 1 when no reply came; why: 1 when the packet or its answer does not\n"
-"get there.  See nsviz(1).\n", f);
+"get there (with --probe: when the probe's answer did not come back).\n"
+"See nsviz(1).\n", f);
 }
 
 /* A terminal the full-screen UI cannot draw on (TERM=dumb, unset, no
