@@ -167,13 +167,14 @@ static void die_like(int sig)
 static int run_words(struct app *a, int argc, char **argv)
 {
 	struct cmd c;
+	enum cmd_verb verb;
 	char err[512];
 	int rc;
 
-	if (cmd_parse(argc, argv, &c, err, sizeof err) < 0) {
+	if (cmd_parse_verb(argc, argv, &c, err, sizeof err, &verb) < 0) {
 		fprintf(stderr, "nsviz: %s\n", err);
 		/* why's bad input exits 2: its 1 means "does not get there" */
-		return cmd_bad_input_status(&c);
+		return cmd_bad_input_status(verb);
 	}
 	rc = exec_cmd(&a->x, &c);
 	cmd_free(&c);

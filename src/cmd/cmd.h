@@ -392,13 +392,16 @@ int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen);
 
 /* Parse words into *c.  Returns 0, or -1 with a message in err that names
  * the offending word and the reason ("10.0.1.0/33: prefix length must be
- * 0..32").  Pure: consults no kernel state.  On -1, *c is empty but for
- * c->verb: the verb the words named when the parser got that far
- * (CMD_NONE otherwise), for cmd_bad_input_status. */
+ * 0..32").  Pure: consults no kernel state. */
 int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen);
-/* The exit status of words that failed to parse into c: 2 for a verb
+/* The same, and *verb is the verb the words named, also when they fail
+ * to parse (CMD_NONE when the parser did not get that far): for
+ * cmd_bad_input_status. */
+int cmd_parse_verb(int argc, char **argv, struct cmd *c, char *err,
+                   size_t errlen, enum cmd_verb *verb);
+/* The exit status of words for verb that failed to parse: 2 for a verb
  * whose row says so (CMD_F_BAD_INPUT_2: why), else 1. */
-int cmd_bad_input_status(const struct cmd *c);
+int cmd_bad_input_status(enum cmd_verb verb);
 void cmd_free(struct cmd *c);
 
 /* The full keyword a typed object word (object NULL: "ro" -> "route")

@@ -341,6 +341,12 @@ int p_words(struct parser *p, bool ip_seen)
 
 int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
 {
+	return cmd_parse_verb(argc, argv, c, err, errlen, NULL);
+}
+
+int cmd_parse_verb(int argc, char **argv, struct cmd *c, char *err,
+                   size_t errlen, enum cmd_verb *verb)
+{
 	struct parser p;
 
 	memset(c, 0, sizeof *c);
@@ -354,14 +360,20 @@ int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
 	p.errlen = errlen;
 	if (p.argc < 0)
 		p.argc = 0;
-	if (p_words(&p, false) == 0)
+	if (verb)
+		*verb = CMD_NONE;
+	if (p_words(&p, false) == 0) {
+		if (verb)
+			*verb = c->verb;
 		return 0;
+	}
+	/* the verb the words got to, so that its row can be read */
+	if (verb)
+		*verb = p.e ? p.e->verb : CMD_NONE;
 	if (err && errlen && !err[0])
 		snprintf(err, errlen, "invalid command");
 	cmd_free(c);
 	memset(c, 0, sizeof *c);
-	/* the verb the words got to, so that its row can be read */
-	c->verb = p.e ? p.e->verb : CMD_NONE;
 	return -1;
 }
 
@@ -407,9 +419,9 @@ bool cmd_changes(const struct cmd *c)
 	return e && (e->flags & CMD_F_CHANGES);
 }
 
-int cmd_bad_input_status(const struct cmd *c)
+int cmd_bad_input_status(enum cmd_verb verb)
 {
-	const struct cmd_entry *e = cmd_verb_entry(c->verb);
+	const struct cmd_entry *e = cmd_verb_entry(verb);
 
 	return e && (e->flags & CMD_F_BAD_INPUT_2) ? 2 : 1;
 }
