@@ -25,16 +25,20 @@ check_has() {
 }
 
 # probe D WHYARGS...: nsviz why --probe WHYARGS (text: P_RC, P_OUT,
-# P_LINE the "probe: confirmed|differs" line) and --json (J_RC, J_OUT)
+# P_LINE the "probe: confirmed|differs" line) and --json (J_RC, J_OUT).
+# Before each, the host's neighbour entries go: an ARP still pending from
+# the one before would hold the next probe back without a new who-has.
 probe() {
 	_d=$1
 	shift
+	ip neigh flush dev veth0
 	run "$NSVIZ" why --probe "$@"
 	P_RC=$RC P_OUT=$OUT P_ERR=$ERR
 	P_LINE=$(printf '%s\n' "$OUT" | grep -E '^probe: (confirmed|differs): ' | tail -n1)
 	check_eq "$_d: nothing on stderr" "$P_ERR" ""
 	check_eq "$_d: one confirmed-or-differs line" \
 		"$(printf '%s\n' "$OUT" | grep -cE '^probe: (confirmed|differs): ')" 1
+	ip neigh flush dev veth0
 	run "$NSVIZ" why --probe "$@" --json
 	J_RC=$RC J_OUT=$OUT
 	if printf '%s\n' "$J_OUT" | jq -e '.probe | type == "object"' >/dev/null 2>&1; then

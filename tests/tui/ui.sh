@@ -329,6 +329,10 @@ text main "10.0.2.0"
 keys main Enter
 see "W 10.0.2.0: the log shows the path back" main '\|  reply 10\.0\.2\.0 > 10\.0\.1\.0:'
 see "W 10.0.2.0: the verdict in the log" main '\|  verdict: both ways work: the request reaches vnet and the reply comes back'
+# :why --probe: the same, and one real probe watched on the way
+cmdline "why --probe 10.0.2.0"
+see ":why --probe 10.0.2.0: what vnet's veth1 saw" main 'vnet veth1: request seen, reply seen'
+see ":why --probe 10.0.2.0: confirmed" main '\|  probe: confirmed: the echo request reached vnet'
 # Ctrl-L redraws
 keys main C-l
 see "Ctrl-L: the screen is drawn again" main "$UI_UP"
