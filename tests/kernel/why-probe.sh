@@ -3,6 +3,7 @@
 # nsviz why --probe (issue 15): one real probe, watched by captures on the
 # predicted path, against the prediction.  Worlds built with the real ip
 # (and nft for the one where prediction and reality differ):
+#   - no route at all: the kernel refuses to send it, as predicted;
 #   - the tutorial with both routes: confirmed, the reply seen back, exit 0;
 #   - no route back: confirmed, the request seen on vnet's veth1, no reply;
 #   - an address nobody has: the ARP who-has seen unanswered;
@@ -55,15 +56,27 @@ seen() {
 	jget "[.probe.interfaces[] | select(.namespace == \"$1\" and .interface == \"$2\") | .$3] | first"
 }
 
-# the tutorial, stage 2: the route there, none back
+# the tutorial, without routes, then stage 2: the route there, none back
 ip netns add vnet && ip -n vnet link set lo up &&
 ip link add veth0 type veth peer name veth1 &&
 ip addr add 10.0.1.0/24 dev veth0 && ip link set veth0 up &&
 ip link set veth1 netns vnet &&
-ip -n vnet addr add 10.0.2.0/24 dev veth1 && ip -n vnet link set veth1 up &&
-ip route add 10.0.2.0/24 dev veth0 || exit 99
+ip -n vnet addr add 10.0.2.0/24 dev veth1 && ip -n vnet link set veth1 up ||
+	exit 99
 wait_carrier veth0
 wait_carrier -n vnet veth1
+
+# stage 1: no route there; the kernel refuses the probe
+D="no route: why --probe 10.0.2.0"
+probe "$D" 10.0.2.0
+check_eq "$D: exit status 1" "$P_RC" 1
+check_has "$D: confirmed, the kernel refused it" "$P_LINE" \
+	"probe: confirmed: the kernel refused to send it: Network is unreachable"
+check_eq "$D --json: prediction no-route" "$(jget .verdict.reason)" no-route
+check_eq "$D --json: probe.sent" "$(jget .probe.sent)" false
+check_eq "$D --json: probe.confirmed" "$(jget .probe.confirmed)" true
+
+ip route add 10.0.2.0/24 dev veth0 || exit 99
 
 D="no route back: why --probe 10.0.2.0"
 probe "$D" 10.0.2.0
@@ -88,8 +101,8 @@ probe "$D" 10.0.2.0
 check_eq "$D: exit status 0" "$P_RC" 0
 check_has "$D: confirmed" "$P_LINE" \
 	"probe: confirmed: the echo request reached vnet and the answer came back"
-check_match "$D: vnet veth1 saw both" "$P_OUT" '^  vnet veth1: request seen, reply seen$'
-check_match "$D: host veth0 saw both" "$P_OUT" '^  host veth0: request seen, reply seen$'
+check_match "$D: vnet veth1 saw both" "$P_OUT" '^  vnet veth1: request seen, reply seen(,|$)'
+check_match "$D: host veth0 saw both" "$P_OUT" '^  host veth0: request seen, reply seen(,|$)'
 check_eq "$D --json: exit status 0" "$J_RC" 0
 check_eq "$D --json: probe.back" "$(jget .probe.back)" true
 check_eq "$D --json: probe.confirmed" "$(jget .probe.confirmed)" true
@@ -117,7 +130,7 @@ probe "$D" 10.0.2.0 proto tcp port 4079
 check_eq "$D: exit status 1" "$P_RC" 1
 check_match "$D: confirmed, refused" "$P_LINE" \
 	'^probe: confirmed: the connection was refused: a TCP RST came back'
-check_match "$D: host veth0 saw the RST" "$P_OUT" '^  host veth0: request seen, TCP RST seen$'
+check_match "$D: host veth0 saw the RST" "$P_OUT" '^  host veth0: request seen, TCP RST seen(,|$)'
 check_eq "$D --json: prediction not-listening" "$(jget .verdict.reason)" not-listening
 check_eq "$D --json: rst on vnet veth1" "$(seen vnet veth1 rst)" true
 check_eq "$D --json: probe.refused" "$(jget .probe.refused)" true
