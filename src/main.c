@@ -131,7 +131,8 @@ static void usage(FILE *f)
 "\n"
 "Exit status: 0 success, 1 a command failed, 2 usage error;\n"
 "ping: 1 when no reply came; why: 1 when the packet or its answer does not\n"
-"get there.  See nsviz(1).\n", f);
+"get there (with --probe: when the probe's answer did not come back).\n"
+"See nsviz(1).\n", f);
 }
 
 /* A terminal the full-screen UI cannot draw on (TERM=dumb, unset, no
@@ -163,30 +164,17 @@ static void die_like(int sig)
 	raise(sig);
 }
 
-/* Whether the words are `why ...` (after ip's options): why's bad input
- * exits 2, as its 1 means "the packet does not get there" */
-static bool is_why(int argc, char **argv)
-{
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "why"))
-			return true;
-		if (argv[i][0] != '-')
-			return false;
-		if (!strcmp(argv[i], "-n") || !strcmp(argv[i], "-netns"))
-			i++;
-	}
-	return false;
-}
-
 static int run_words(struct app *a, int argc, char **argv)
 {
 	struct cmd c;
+	enum cmd_verb verb;
 	char err[512];
 	int rc;
 
-	if (cmd_parse(argc, argv, &c, err, sizeof err) < 0) {
+	if (cmd_parse_verb(argc, argv, &c, err, sizeof err, &verb) < 0) {
 		fprintf(stderr, "nsviz: %s\n", err);
-		return is_why(argc, argv) ? 2 : 1;
+		/* why's bad input exits 2: its 1 means "does not get there" */
+		return cmd_bad_input_status(verb);
 	}
 	rc = exec_cmd(&a->x, &c);
 	cmd_free(&c);

@@ -261,6 +261,8 @@ struct cmd_why {
 	unsigned port;          /* tcp, udp: default 4078 (nsviz's echo) */
 	bool has_port;
 	struct w_ip from;       /* family 0: the kernel chooses */
+	bool probe;             /* --probe: send one real probe and watch
+	                         * it (src/why/probe.c): sends traffic */
 };
 
 /* echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] [max-msg B];
@@ -392,6 +394,14 @@ int cmd_split_list(const char *s, char ***cmds, char *err, size_t errlen);
  * the offending word and the reason ("10.0.1.0/33: prefix length must be
  * 0..32").  Pure: consults no kernel state. */
 int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen);
+/* The same, and *verb is the verb the words named, also when they fail
+ * to parse (CMD_NONE when the parser did not get that far): for
+ * cmd_bad_input_status. */
+int cmd_parse_verb(int argc, char **argv, struct cmd *c, char *err,
+                   size_t errlen, enum cmd_verb *verb);
+/* The exit status of words for verb that failed to parse: 2 for a verb
+ * whose row says so (CMD_F_BAD_INPUT_2: why), else 1. */
+int cmd_bad_input_status(enum cmd_verb verb);
 void cmd_free(struct cmd *c);
 
 /* The full keyword a typed object word (object NULL: "ro" -> "route")
@@ -409,7 +419,8 @@ bool cmd_global_option(const char *w);
  * write, or an in-process netns exec of such a command) */
 bool cmd_changes(const struct cmd *c);
 
-/* true for commands that send packets (ping, send, netns exec) */
+/* true for commands that send packets (ping, send, netns exec, and why
+ * with --probe) */
 bool cmd_sends_traffic(const struct cmd *c);
 
 /* An nft command's text as libnftables gets it: its words joined by

@@ -146,7 +146,7 @@ static int parse_entry(struct parser *p, const struct cmd_entry *e)
 	/* nsviz's own commands are not ip's: its output options mean
 	 * nothing there (and could not be written back) */
 	if ((e->flags & CMD_F_OWN) && any_output_option(&c->opts) &&
-	    !(e->verb == CMD_WHY && c->opts.json && !c->opts.brief &&
+	    !((e->flags & CMD_F_OWN_JSON) && c->opts.json && !c->opts.brief &&
 	      !c->opts.stats && !c->opts.details && !c->opts.oneline))
 		return p_bad(p, typed_option(p), "not meaningful for %s "
 		             "(an option of ip's output)", e->object);
@@ -341,6 +341,12 @@ int p_words(struct parser *p, bool ip_seen)
 
 int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
 {
+	return cmd_parse_verb(argc, argv, c, err, errlen, NULL);
+}
+
+int cmd_parse_verb(int argc, char **argv, struct cmd *c, char *err,
+                   size_t errlen, enum cmd_verb *verb)
+{
 	struct parser p;
 
 	memset(c, 0, sizeof *c);
@@ -354,8 +360,16 @@ int cmd_parse(int argc, char **argv, struct cmd *c, char *err, size_t errlen)
 	p.errlen = errlen;
 	if (p.argc < 0)
 		p.argc = 0;
-	if (p_words(&p, false) == 0)
+	if (verb)
+		*verb = CMD_NONE;
+	if (p_words(&p, false) == 0) {
+		if (verb)
+			*verb = c->verb;
 		return 0;
+	}
+	/* the verb the words got to, so that its row can be read */
+	if (verb)
+		*verb = p.e ? p.e->verb : CMD_NONE;
 	if (err && errlen && !err[0])
 		snprintf(err, errlen, "invalid command");
 	cmd_free(c);
@@ -405,10 +419,20 @@ bool cmd_changes(const struct cmd *c)
 	return e && (e->flags & CMD_F_CHANGES);
 }
 
+int cmd_bad_input_status(enum cmd_verb verb)
+{
+	const struct cmd_entry *e = cmd_verb_entry(verb);
+
+	return e && (e->flags & CMD_F_BAD_INPUT_2) ? 2 : 1;
+}
+
 bool cmd_sends_traffic(const struct cmd *c)
 {
 	const struct cmd_entry *e = cmd_verb_entry(c->verb);
 
+	if (c->verb == CMD_WHY)
+		/* read-only, unless it sends its one probe */
+		return c->u.why.probe;
 	return e && (e->flags & CMD_F_SENDS_TRAFFIC);
 }
 

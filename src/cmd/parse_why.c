@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* parse_why.c - `why ADDR[%IF] [proto icmp|tcp|udp] [port P] [from SRC]
- * [--json]` (issue 15): the words and the canonical text.  What it does
+ * [--probe] [--json]` (issue 15): the words and the canonical text.  What it does
  * is src/why/'s. */
 #include "cmd/parse_int.h"
 
@@ -30,6 +30,10 @@ int parse_why(struct parser *p)
 		if (!strcmp(w, "--json") || !strcmp(w, "-j") ||
 		    !strcmp(w, "-json")) {
 			c->opts.json = true;
+		} else if (!strcmp(w, "--probe")) {
+			if (y->probe)
+				return p_twice(p, "--probe");
+			y->probe = true;
 		} else if (!strcmp(w, "proto")) {
 			if (have_proto)
 				return p_twice(p, "proto");
@@ -113,6 +117,8 @@ void canon_why(const struct cmd *c, struct canon *o)
 		canon_word(o, "from");
 		canon_ip(o, &y->from);
 	}
+	if (y->probe)
+		canon_word(o, "--probe");
 	if (c->opts.json)
 		canon_word(o, "--json");
 }

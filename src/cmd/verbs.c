@@ -97,6 +97,8 @@ const size_t cmd_nobjects = N(cmd_objects);
 #define NX CMD_F_NOT_IN_EXEC
 #define TR CMD_F_SENDS_TRAFFIC
 #define OWN CMD_F_OWN
+#define OJ CMD_F_OWN_JSON
+#define BAD2 CMD_F_BAD_INPUT_2
 #define NOT(obj, w) { CMD_NONE, obj, w "\0", NULL, NULL, 0, NULL, NULL, NULL }
 
 const struct cmd_entry cmd_entries[] = {
@@ -283,8 +285,10 @@ const struct cmd_entry cmd_entries[] = {
 	  "sysctl [-n] KEY\nsysctl -w [-n] [-q] KEY=VALUE", NS | OWN,
 	  sysctl_init, parse_sysctl, canon_sysctl },
 	{ CMD_WHY, "why", NULL, NULL,
-	  "why ADDR[%IF] [proto icmp|tcp|udp] [port P] [from SRC] [--json]",
-	  RO | NS | OWN, why_init, parse_why, canon_why },
+	  "why ADDR[%IF] [proto icmp|tcp|udp] [port P] [from SRC] [--probe] "
+	  "[--json]",
+	  /* read-only without --probe; with it cmd_sends_traffic() says so */
+	  RO | NS | OWN | OJ | BAD2, why_init, parse_why, canon_why },
 	{ CMD_ECHO_START, "echo", "tcp\0udp\0", "tcp, udp",
 	  "echo tcp|udp [port P] [bind ADDR] [idle S] [max-conns N] "
 	  "[max-msg BYTES]", CH | NS | OWN, echo_init, parse_echo_start,

@@ -28,6 +28,11 @@ enum cmd_flag {
 	CMD_F_NOT_IN_EXEC = 1u << 3,   /* refused inside `netns exec NS` */
 	CMD_F_OWN = 1u << 4,           /* nsviz's own, not iproute2's */
 	CMD_F_READ_ONLY = 1u << 5,     /* only shows: safe anywhere */
+	CMD_F_OWN_JSON = 1u << 6,      /* an own command that takes -j/--json
+	                                * (its own JSON), before it or after */
+	CMD_F_BAD_INPUT_2 = 1u << 7,   /* its words' errors exit 2 (its 1
+	                                * means something else: why's "does
+	                                * not get there") */
 };
 
 /* The commands whose objects the grammar reads: ip(8)'s, bridge(8)'s and

@@ -171,8 +171,8 @@ static void conf_key(char *buf, size_t len, const char *fam, const char *dev,
 
 /* The address ip on link l (l NULL: any link) of ns; *tentative when it
  * is there but still in duplicate address detection (or failed it) */
-static bool has_addr(const struct w_ns *ns, const struct w_link *l,
-                     const struct w_ip *ip, bool *tentative)
+bool why_has_addr(const struct w_ns *ns, const struct w_link *l,
+                  const struct w_ip *ip, bool *tentative)
 {
 	for (size_t i = 0; i < ns->naddrs; i++) {
 		const struct w_addr *a = &ns->addrs[i];
@@ -572,7 +572,7 @@ static void input_refused(struct tr *t, bool reply, struct w_ns *ns,
 		}
 		return;
 	}
-	if (ke->err == EINVAL && has_addr(ns, NULL, &g->src, NULL)) {
+	if (ke->err == EINVAL && why_has_addr(ns, NULL, &g->src, NULL)) {
 		/* a martian: its own address as the source, so the packet
 		 * came back to where it started */
 		char pb[300];
@@ -896,9 +896,9 @@ static bool walk(struct tr *t, struct why_leg *g, struct w_ns *ns, int oif,
 
 			if (e->ns == ns && e->l == out)
 				continue;
-			if (has_addr(e->ns, e->l, &h->nh, &tentative) ||
+			if (why_has_addr(e->ns, e->l, &h->nh, &tentative) ||
 			    (h->nh.family == AF_INET &&
-			     has_addr(e->ns, NULL, &h->nh, NULL))) {
+			     why_has_addr(e->ns, NULL, &h->nh, NULL))) {
 				if (e->block == WHY_OK)
 					to = e;
 				else if (!blocked)

@@ -129,4 +129,61 @@ void why_json(const struct why_result *r, struct sbuf *out);
 void why_hop_text(const struct why_leg *g, int i, bool reply, int width,
                   struct sbuf *out);
 
+/* ---- shared with the verb (trace.c) ------------------------------------
+ * Whether ns has the address ip on link l (l NULL: on any link), usable:
+ * *tentative (when not NULL) is set for one still in duplicate address
+ * detection, or failed it, which does not count. */
+bool why_has_addr(const struct w_ns *ns, const struct w_link *l,
+                  const struct w_ip *ip, bool *tentative);
+
+/* ---- why --probe (probe.c) ---------------------------------------------
+ * After the trace, one real probe: an ICMP echo request, a TCP SYN (a
+ * non-blocking connect) or one UDP datagram, sent from the start
+ * namespace, watched by a libpcap capture on every interface of the
+ * predicted path (each hop's way in and out, both legs, and where the
+ * frames land), filtered to the probe, its answers and errors and the
+ * next hops' ARP / neighbour solicitations.  It waits 1 s at most (less
+ * when the answer is back).  Then it says what each interface saw and
+ * whether reality agrees with the prediction. */
+#define WHY_PROBE_MAX_IF 48
+
+struct why_probe_if {
+	struct w_ns *ns;
+	char ifname[W_IFNAMSIZ];
+	struct w_ip nh;         /* the next hop asked for here, family 0: none */
+	bool on_req;            /* on the request leg (the order is the leg's) */
+	char err[200];          /* could not be watched: why; "" = watched */
+	unsigned req, rep;      /* the probe; its answer (echo reply, SYN-ACK,
+	                         * a datagram back) */
+	unsigned rst;           /* TCP RST for the probe */
+	unsigned who_has, is_at;        /* ARP / ND for nh */
+	char icmp_err[48];      /* "port unreachable" ... seen, "" = none */
+};
+
+struct why_probe {
+	bool sent;              /* the kernel took the probe */
+	char not_sent[200];     /* why not ("Network is unreachable") */
+	bool not_run;           /* nsviz could not probe at all (not_sent) */
+	unsigned id;            /* ICMP echo id, or the source port */
+	struct why_probe_if ifs[WHY_PROBE_MAX_IF];
+	int nifs;
+	bool back;              /* the answer came back to the start */
+	bool refused;           /* an RST or ICMP error came back */
+	bool delivered;         /* seen arriving where the address is */
+	bool ok;                /* reality: both ways work */
+	bool differs;           /* reality is not the prediction */
+	char text[768];         /* "confirmed: ..." or "differs: ..." */
+};
+
+/* Send r's probe and watch it; 0, or -1 when it could not be tried at
+ * all (p->not_run, p->not_sent say why). */
+int why_probe(struct ksync *k, const struct why_result *r,
+              struct why_probe *p);
+/* What was seen, as text (names not yet escaped, as why_text), and as
+ * the member "probe" added to the object why_json wrote into json. */
+void why_probe_text(const struct why_result *r, const struct why_probe *p,
+                    struct sbuf *out);
+void why_probe_json(const struct why_result *r, const struct why_probe *p,
+                    struct sbuf *json);
+
 #endif

@@ -33,7 +33,7 @@ check_eq "nsviz <Tab>: the commands" "$(comp nsviz '')" \
 	"addr apply bridge capture diff echo ip lesson link monitor neigh netns nft ping route rule save send show sysctl tc why"
 check_eq "nsviz ne<Tab>" "$(comp nsviz ne)" "neigh netns"
 check_eq "nsviz why 10.0.2.0 <Tab>: its words" "$(comp nsviz why 10.0.2.0 '')" \
-	"--json from port proto"
+	"--json --probe from port proto"
 check_eq "nsviz save -<Tab>" "$(comp nsviz save -)" "--sh -n"
 check_eq "nsviz apply lab.nsviz --<Tab>" "$(comp nsviz apply lab.nsviz --)" \
 	"--dry-run --prune"

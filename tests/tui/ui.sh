@@ -355,6 +355,10 @@ unseen "Esc ends the stepping" main 'reply hop 1 of 2'
 keys main t
 see "t: back to the panels" main "$UI_UP"
 see "... the host selected again, as before the stepping" main 'Interfaces in host'
+# :why --probe: the same, and one real probe watched on the way
+cmdline "why --probe 10.0.2.0"
+see ":why --probe 10.0.2.0: what vnet's veth1 saw" main 'vnet veth1: request seen, reply seen'
+see ":why --probe 10.0.2.0: confirmed" main '\|  probe: confirmed: the echo request reached vnet'
 # Ctrl-L redraws
 keys main C-l
 see "Ctrl-L: the screen is drawn again" main "$UI_UP"

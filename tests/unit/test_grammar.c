@@ -3553,6 +3553,75 @@ static void test_free_twice(void **state)
 	cmd_free(NULL);
 }
 
+/* why --probe (issue 15): parsed, written back, sends traffic; why's own
+ * -j and its bad input's exit status 2 come from its row of the table */
+static void test_why_probe(void **state)
+{
+	static const char *bad[] = {
+		"why --probe --probe 10.0.0.1", "why --probe", "why 10.0.0.1 frob",
+		"-n a why 10.0.0.1 port 80",
+	};
+	const struct cmd_entry *e = cmd_verb_entry(CMD_WHY);
+	struct cmd c;
+	enum cmd_verb v;
+	char *s;
+
+	(void)state;
+	parse_ok("why --probe 10.0.0.1", &c);
+	assert_true(c.u.why.probe);
+	assert_true(cmd_sends_traffic(&c));
+	assert_false(cmd_changes(&c));
+	s = canonical_of(&c);
+	assert_string_equal(s, "nsviz why 10.0.0.1 --probe");
+	free(s);
+	cmd_free(&c);
+	parse_ok("why 10.0.0.1 proto tcp port 80 --probe --json", &c);
+	assert_true(c.u.why.probe);
+	assert_true(c.opts.json);
+	s = canonical_of(&c);
+	assert_string_equal(s, "nsviz why 10.0.0.1 proto tcp port 80 --probe --json");
+	free(s);
+	cmd_free(&c);
+	parse_ok("why 10.0.0.1", &c);
+	assert_false(c.u.why.probe);
+	assert_false(cmd_sends_traffic(&c));
+	cmd_free(&c);
+	/* -j before why: the row says why takes it */
+	assert_non_null(e);
+	assert_true(e->flags & CMD_F_OWN_JSON);
+	parse_ok("-j why 10.0.0.1", &c);
+	assert_true(c.opts.json);
+	cmd_free(&c);
+	assert_int_equal(parse_line("-j ping 10.0.0.1", &c), -1);
+	/* bad input: the verb is known, and its row says 2 */
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		char **w = NULL;
+		int n = cmd_split(bad[k], &w, err, sizeof err);
+
+		assert_true(n > 0);
+		v = CMD_VERB_COUNT;
+		assert_int_equal(cmd_parse_verb(n, w, &c, err, sizeof err, &v), -1);
+		cmd_free_words(w, n);
+		if (v != CMD_WHY)
+			fail_msg("'%s': verb %d, expected why", bad[k], (int)v);
+		assert_int_equal(cmd_bad_input_status(v), 2);
+		assert_int_equal(c.verb, CMD_NONE);
+		cmd_free(&c);
+	}
+	assert_int_equal(cmd_bad_input_status(CMD_PING), 1);
+	assert_int_equal(cmd_bad_input_status(CMD_NONE), 1);
+	/* a ping's bad input is 1, as ip's */
+	{
+		char **w = NULL;
+		int n = cmd_split("ping 10.0.0.1 -c x", &w, err, sizeof err);
+
+		assert_int_equal(cmd_parse_verb(n, w, &c, err, sizeof err, &v), -1);
+		cmd_free_words(w, n);
+		assert_int_equal(v, CMD_PING);
+		assert_int_equal(cmd_bad_input_status(v), 1);
+	}
+}
+
 /* ---- nft (issue 14) -------------------------------------------------------- */
 
 static void expect_err(const char *line, const char *want)
@@ -3724,6 +3793,7 @@ int main(void)
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_free_twice),
+		cmocka_unit_test(test_why_probe),
 		cmocka_unit_test(test_nft),
 		cmocka_unit_test(test_split_list_nft),
 	};

@@ -198,6 +198,8 @@ static void test_flags_match_commands(void **state)
 		{ "netns exec a ip link show", false, true },
 		{ "netns exec a ip link set a up", true, true },
 		{ "echo tcp", true, false }, { "echo list", false, false },
+		{ "why 10.0.0.1", false, false },
+		{ "why --probe 10.0.0.1", false, true },
 	};
 	struct cmd c;
 
