@@ -23,33 +23,10 @@ fi
 
 # ---- helpers ---------------------------------------------------------------
 
-check_has() {
-	if printf '%s\n' "$2" | grep -Fq -- "$3"; then pass "$1"; else
-		fail "$1" "text:" "$2" "does not contain: $3"
-	fi
-}
-
-mkns() {
-	for _n in "$@"; do
-		ip netns add "$_n" || exit 99
-		ip -n "$_n" link set lo up
-		ip netns exec "$_n" sysctl -qw net.ipv4.conf.all.rp_filter=0 \
-			net.ipv4.conf.default.rp_filter=0
-	done
-}
-
+# check_has, mkns, inns, teardown
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/why.sh"
 ECHOS=
-teardown() {
-	for _p in $ECHOS; do kill "$_p" 2>/dev/null; wait "$_p" 2>/dev/null; done
-	ECHOS=
-	ip -all netns delete 2>/dev/null
-	_i=0
-	while [ "$(ip -o link show | wc -l)" != 1 ] && [ $_i -lt 50 ]; do
-		sleep 0.1; _i=$((_i + 1))
-	done
-}
 
-# echo_on NS PORT: nsviz's tcp echo server in NS (stopped at teardown)
 echo_on() {
 	_log=$TMPD/echo$(echo "$ECHOS" | wc -w).log
 	"$NSVIZ" -n "$1" echo tcp port "$2" >"$_log" 2>&1 &

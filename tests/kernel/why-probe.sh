@@ -19,11 +19,8 @@ need jq "the --json checks"
 
 sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
 
-check_has() {
-	if printf '%s\n' "$2" | grep -Fq -- "$3"; then pass "$1"; else
-		fail "$1" "text:" "$2" "does not contain: $3"
-	fi
-}
+# check_has
+. "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/why.sh"
 
 # probe D WHYARGS...: nsviz why --probe WHYARGS (text: P_RC, P_OUT,
 # P_LINE the "probe: confirmed|differs" line) and --json (J_RC, J_OUT).
