@@ -66,6 +66,13 @@ bool counters_ns_column(const struct ui *u)
 	return u->lay.ns.w >= COUNTERS_NS_MIN_W;
 }
 
+/* The namespaces panel is on screen with its PKT/S column */
+static bool ns_column_live(const struct ui *u)
+{
+	return u->screen == S_PANELS && u->modal != M_DETAILS &&
+	       !u->lay.too_small && counters_ns_column(u);
+}
+
 /* The namespaces in the panel's visible rows that need their totals:
  * up to max, the count. */
 static size_t ns_shown(struct ui *u, struct w_ns **out, size_t max)
@@ -74,8 +81,7 @@ static size_t ns_shown(struct ui *u, struct w_ns **out, size_t max)
 	size_t nv, n = 0;
 	int rows;
 
-	if (u->screen != S_PANELS || u->modal == M_DETAILS ||
-	    u->lay.too_small || !counters_ns_column(u))
+	if (!ns_column_live(u))
 		return 0;
 	rows = layout_body_rows(&u->lay.ns, true);
 	nv = ui_ns_list(u, &v);
@@ -142,8 +148,7 @@ void counters_poll(struct ui *u, long long now)
 	struct w_ns *nsv[SHOWN_MAX];
 	struct w_ns *ns = shown(u, ifx, SHOWN_MAX, &n);
 
-	nns = ns_shown(u, nsv, SHOWN_MAX);
-	if (!ns && !nns) {
+	if (!ns && !ns_column_live(u)) {
 		/* nothing shown: nothing kept, nothing read */
 		u->rates.n = 0;
 		return;
@@ -151,6 +156,8 @@ void counters_poll(struct ui *u, long long now)
 	if (u->rates_ms && now - u->rates_ms < COUNTERS_EVERY_MS)
 		return;
 	u->rates_ms = now;
+	/* the namespaces' list only when they are read, once a second */
+	nns = ns_shown(u, nsv, SHOWN_MAX);
 	for (size_t i = 0; i < nns; i++)
 		ns_total(u, nsv[i]);
 	for (size_t i = 0; ns && i < n; i++) {
@@ -180,11 +187,10 @@ void counters_poll(struct ui *u, long long now)
 int counters_timeout(struct ui *u, long long now)
 {
 	int ifx[SHOWN_MAX];
-	struct w_ns *nsv[1];
 	size_t n;
 	long long left;
 
-	if (!shown(u, ifx, SHOWN_MAX, &n) && !ns_shown(u, nsv, 1))
+	if (!shown(u, ifx, SHOWN_MAX, &n) && !ns_column_live(u))
 		return -1;
 	if (!u->rates_ms)
 		return 0;

@@ -782,12 +782,12 @@ void ui_draw_map(struct ui *u)
 	{
 		char title[300];
 
-		snprintf(title, sizeof title, "%s  (%s%sarrows pan, [ ] select, "
+		snprintf(title, sizeof title, "%s  (%sarrows pan, [ ] select, "
 		         "Tab interface, f follow, c capture, Enter panels, %s, "
 		         "t back)", u->topo_overview ? "Topology overview" :
 		         "Topology", u->nwhy_hops ? "> < the why path's hops, "
 		                                  : "",
-		         "", u->topo_overview ? "z full size" : "z overview");
+		         u->topo_overview ? "z full size" : "z overview");
 		box_at(u, r, title, true);
 	}
 	for (int y = 0; y < vh; y++) {

@@ -23,7 +23,7 @@ fi
 
 # ---- helpers ---------------------------------------------------------------
 
-# check_has, mkns, inns, teardown
+# check_has, jget, mkns, inns, teardown
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/why.sh"
 ECHOS=
 
@@ -47,9 +47,6 @@ ask() {
 	J_RC=$RC J_OUT=$OUT
 }
 
-jget() {
-	printf '%s\n' "$J_OUT" | jq -r "$1" 2>/dev/null || echo "(bad json)"
-}
 
 # expect D RC REASON NS OBJECT [FIX...]: the last ask, text and --json
 expect() {

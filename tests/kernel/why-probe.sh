@@ -19,7 +19,7 @@ need jq "the --json checks"
 
 sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
 
-# check_has
+# check_has, jget
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/why.sh"
 
 # probe D WHYARGS...: nsviz why --probe WHYARGS (text: P_RC, P_OUT,
@@ -44,9 +44,6 @@ probe() {
 	else
 		fail "$_d --json: one object with a probe object" "$J_OUT"
 	fi
-}
-jget() {
-	printf '%s\n' "$J_OUT" | jq -r "$1" 2>/dev/null || echo "(bad json)"
 }
 # seen NS IF FIELD: the --json probe's FIELD of interface IF in NS
 seen() {

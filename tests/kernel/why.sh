@@ -32,7 +32,7 @@ sysctl -qw net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
 
 # ---- helpers ---------------------------------------------------------------
 
-# check_has, mkns, inns, teardown
+# check_has, jget, mkns, inns, teardown
 . "${TOP_SRCDIR:-$(dirname "$0")/../..}/tests/lib/why.sh"
 ECHOS=
 DUMPS=0
@@ -84,11 +84,6 @@ ask() {
 	J_RC=$RC J_OUT=$OUT J_ERR=$ERR
 }
 
-# jget FILTER: jq -r FILTER of the last --json answer ("(bad json)" when
-# it is none)
-jget() {
-	printf '%s\n' "$J_OUT" | jq -r "$1" 2>/dev/null || echo "(bad json)"
-}
 
 # expect D RC REASON NS OBJECT FIX...: the last ask said exit RC, reason
 # REASON in namespace NS about OBJECT ("" to leave the object unchecked:

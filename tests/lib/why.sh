@@ -10,6 +10,12 @@ check_has() {
 	fi
 }
 
+# jget FILTER: jq -r FILTER of the last --json answer, J_OUT ("(bad
+# json)" when it is none)
+jget() {
+	printf '%s\n' "$J_OUT" | jq -r "$1" 2>/dev/null || echo "(bad json)"
+}
+
 # mkns NAME...: namespaces with lo up and rp_filter 0
 mkns() {
 	for _n in "$@"; do
